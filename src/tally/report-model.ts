@@ -1,0 +1,113 @@
+/**
+ * Everything the monthly report shows, computed in pure code (tally/) and drawn by render/report.
+ * Fractions are 0..1; "points" are percentage points. A figure that cannot be known is null.
+ */
+import type { Tally } from "./types.js";
+
+export interface Period {
+  /** "2026-10" */
+  key: string;
+  /** "October 2026" */
+  title: string;
+  /** First and last day, "2026-10-01" and "2026-10-31", in `timezone`. */
+  from: string;
+  to: string;
+  timezone: string;
+}
+
+/** A merged pull request as the report sees it. */
+export interface ShippedItem {
+  number: number;
+  title: string;
+  url: string;
+  author: string;
+  mergedAt: string;
+  labels: string[];
+  /** Problem ids it serves (empty when unaligned). */
+  problems: string[];
+  /** Changed paths when known (used for suggestions). */
+  files?: string[];
+  additions?: number;
+  deletions?: number;
+  comments?: number;
+}
+
+export interface MetricReport {
+  name: string;
+  unit?: string;
+  baseline: number | null;
+  current: number | null;
+  target: number;
+  /** Fraction of the planned change achieved; may exceed 1; null when unknown. */
+  progress: number | null;
+  /** Earlier readings, oldest first. */
+  history: { key: string; value: number | null }[];
+  /** Why the reading is missing, e.g. the count query GitHub rejected. */
+  error?: string;
+}
+
+export interface PlanEntryReport {
+  title: string;
+  kind: "issue" | "milestone" | "label";
+  /** "#123", the milestone title or the label name. */
+  ref: string;
+  done: number | null;
+  total: number | null;
+  /** Issue entries: "open" | "closed"; milestone entries: its due date when set. */
+  state?: string;
+  due?: string | null;
+  /** The entry names something that does not exist in the repository. */
+  missing?: boolean;
+}
+
+export interface PlanReport {
+  done: number | null;
+  total: number | null;
+  entries: PlanEntryReport[];
+}
+
+export interface ProblemReport {
+  id: string;
+  title: string;
+  label: string;
+  /** Intended share as a fraction, or null when the strategy gives none. */
+  intended: number | null;
+  merged: number;
+  share: number;
+  /** Change of share against the previous month, in points; null without a previous report. */
+  change: number | null;
+  drift: boolean;
+  issuesClosed: number | null;
+  metrics: MetricReport[];
+  plan: PlanReport | null;
+  /** The most notable shipped items, capped. */
+  notable: ShippedItem[];
+}
+
+export interface Suggestion {
+  /** The rule kind to add, e.g. "paths". */
+  rule: "paths" | "labels" | "keywords";
+  value: string;
+  /** How many of the period's unaligned items it would have captured. */
+  captured: number;
+  /** A ready-to-paste YAML snippet. */
+  yaml: string;
+}
+
+export interface ReportModel {
+  repo: string; // "owner/name"
+  period: Period;
+  /** Full sha of the strategy file's commit in force, null when unknown. */
+  commit: string | null;
+  strategyName: string | null;
+  tally: Tally;
+  problems: ProblemReport[];
+  unaligned: { merged: number; share: number; change: number | null; alert: boolean; notable: ShippedItem[] };
+  /** Earlier months' figures, oldest first (read from earlier reports' data comments). */
+  previous: { key: string; tally: Tally }[];
+  suggestions: Suggestion[];
+  /** Strategy file versions in force during the period, when it changed mid-period. */
+  versions: { commit: string; from: string }[];
+  /** Caveats shown in the method note, e.g. "the count query for X was rejected by GitHub". */
+  notes: string[];
+}
