@@ -43,8 +43,10 @@ export type ReasonSource =
 export interface Reason {
   problem: string;
   source: ReasonSource;
-  /** What matched, e.g. the keyword "outage", the path "infra/main.tf", issue "#12". */
+  /** What matched, e.g. the keyword "outage", the path "infra/main.tf (+3 more)", issue "#12". */
   detail: string;
+  /** Keywords: where the word was found (the title is preferred when both have it). */
+  where?: "title" | "body";
 }
 
 export interface Decision {
@@ -54,4 +56,6 @@ export interface Decision {
   reasons: Reason[];
   /** Caveats worth telling, e.g. "paths judged on the first 3,000 files". */
   notes: string[];
+  /** Level "explicit": which source made the choice (also set for an explicit "none", which has no reasons). */
+  decidedBy?: "command" | "serves" | "label";
 }

@@ -1,0 +1,11 @@
+/** Which problems an issue or pull request serves, why, and which labels follow from it. Pure: no I/O. */
+export type * from "./types.js";
+export { classify, MAX_REASONS_PER_PROBLEM } from "./classify.js";
+export { compileRules, type CompiledProblem, type CompiledRules } from "./compile.js";
+export { parseServes } from "./serves.js";
+export { parseCommand, COMMAND_USAGE, type Command } from "./command.js";
+export { validateIds } from "./ids.js";
+export { describeReason } from "./describe.js";
+export { explainDecision } from "./explain.js";
+export { strategyLabels, desiredLabels, personProblemIds, reconcileLabels, labelsInStep, type LabelEvent } from "./labels.js";
+export { NONE } from "./explicit.js";

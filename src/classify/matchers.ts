@@ -1,0 +1,55 @@
+/**
+ * The building blocks of compiled rules. Each returns undefined instead of throwing: the strategy validator
+ * rejects bad rules before they get here, and a rule that still cannot compile must not stop the others.
+ */
+import picomatch from "picomatch";
+import { RE2JS } from "re2js";
+
+/** A letter, digit, combining mark or underscore: what may not touch a keyword for it to be a whole word. */
+const WORD_CHAR = "[\\p{L}\\p{M}\\p{N}_]";
+
+/**
+ * A whole-word, case-insensitive keyword. `\b` would fail keywords that start or end in punctuation
+ * ("c++", ".net"), so the boundary is spelled out: no word character right before or after.
+ * The keyword is a literal, so the expression cannot backtrack badly.
+ */
+export function keywordMatcher(keyword: string): RegExp | undefined {
+  const literal = keyword.trim();
+  if (literal === "") return undefined;
+  // Under the `u` flag only syntax characters may be escaped (escaping "-" is an error).
+  const escaped = literal.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+  try {
+    return new RegExp(`(?<!${WORD_CHAR})${escaped}(?!${WORD_CHAR})`, "iu");
+  } catch {
+    return undefined;
+  }
+}
+
+/** An RE2 expression (linear-time matching whatever the input); `(?i)` inside it makes it case-insensitive. */
+export function patternMatcher(pattern: string): ((text: string) => boolean) | undefined {
+  try {
+    const re = RE2JS.compile(pattern);
+    return (text) => re.matcher(text).find();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Any of the globs; `dot: true` so "infra/**" covers "infra/.terraform.lock.hcl" too. */
+export function globMatcher(globs: readonly string[]): ((path: string) => boolean) | undefined {
+  const tests: ((path: string) => boolean)[] = [];
+  for (const glob of globs) {
+    try {
+      tests.push(picomatch(glob, { dot: true }));
+    } catch {
+      // skipped: see the module comment
+    }
+  }
+  if (tests.length === 0) return undefined;
+  return (path) => tests.some((t) => t(path));
+}
+
+/** Case-insensitive equality against a list, as a set of lowercased names. */
+export function nameSet(names: readonly string[]): Set<string> {
+  return new Set(names.map((n) => n.trim().toLowerCase()));
+}
