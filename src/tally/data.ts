@@ -1,0 +1,71 @@
+/**
+ * The report's figures as JSON in a hidden comment at its end (spec section 5), so later reports read
+ * their trends from it and other tools can too. The shape is a contract: keys are only ever added.
+ */
+import type { ReportModel } from "./report-model.js";
+
+export interface DataMetric {
+  name: string;
+  baseline: number | null;
+  current: number | null;
+  target: number;
+  progress: number | null;
+}
+
+export interface DataProblem {
+  merged: number;
+  share: number;
+  /** Present when the strategy defines metrics for the problem. */
+  metrics?: DataMetric[];
+  /** Present when the strategy defines a plan for the problem. */
+  plan?: { done: number | null; total: number | null };
+  /** Present (true) only when the share drifts from the intended share. */
+  drift?: true;
+}
+
+export interface ReportData {
+  version: 1;
+  period: { from: string; to: string; timezone: string };
+  commit: string | null;
+  merged: number;
+  problems: Record<string, DataProblem>;
+  unaligned: { merged: number; share: number };
+}
+
+export const DATA_MARKER = "throughline:data";
+
+export function reportData(model: ReportModel): ReportData {
+  const problems: Record<string, DataProblem> = {};
+  for (const p of model.problems) {
+    const entry: DataProblem = { merged: p.merged, share: p.share };
+    if (p.metrics.length > 0) {
+      entry.metrics = p.metrics.map((m) => ({
+        name: m.name,
+        baseline: m.baseline,
+        current: m.current,
+        target: m.target,
+        progress: m.progress,
+      }));
+    }
+    if (p.plan) entry.plan = { done: p.plan.done, total: p.plan.total };
+    if (p.drift) entry.drift = true;
+    problems[p.id] = entry;
+  }
+  return {
+    version: 1,
+    period: { from: model.period.from, to: model.period.to, timezone: model.period.timezone },
+    commit: model.commit,
+    merged: model.tally.merged,
+    problems,
+    unaligned: { merged: model.unaligned.merged, share: model.unaligned.share },
+  };
+}
+
+/**
+ * `<!-- throughline:data {...} -->`. User text (metric names) could hold "-->" and end the comment early,
+ * or "<" and open markup, so <, > and & are written as JSON unicode escapes: same value, inert in HTML.
+ */
+export function dataComment(model: ReportModel): string {
+  const json = JSON.stringify(reportData(model)).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `<!-- ${DATA_MARKER} ${json} -->`;
+}

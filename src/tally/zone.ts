@@ -1,0 +1,118 @@
+/**
+ * Time-zone arithmetic on top of Intl alone: the offset a zone has at an instant, the instant of a local
+ * wall-clock time, and ISO timestamps carrying the zone's offset. No date library, DST handled.
+ */
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+// Building a DateTimeFormat is costly and months are computed often (every pull-request comment).
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timezone: string): Intl.DateTimeFormat {
+  let format = formats.get(timezone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone: timezone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      });
+    } catch {
+      throw new RangeError(`unknown time zone "${timezone}"`);
+    }
+    formats.set(timezone, format);
+  }
+  return format;
+}
+
+/** True when the zone name is one Intl knows (IANA names, case-insensitive). */
+export function isTimeZone(timezone: string): boolean {
+  try {
+    formatFor(timezone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface WallClock {
+  year: number;
+  month: number; // 1..12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The local wall-clock reading in `timezone` at `instant` (milliseconds since the epoch). */
+export function wallClock(instant: number, timezone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const part of formatFor(timezone).formatToParts(new Date(instant))) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+const wallAsUtc = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+
+/** The zone's offset from UTC at `instant`, in whole minutes (east positive). */
+export function offsetMinutes(instant: number, timezone: string): number {
+  const flooredToSecond = Math.floor(instant / 1000) * 1000;
+  return Math.round((wallAsUtc(wallClock(flooredToSecond, timezone)) - flooredToSecond) / MINUTE);
+}
+
+/**
+ * The instant at which the wall clock in `timezone` reads `wall`. Like Temporal's "compatible" choice: a time
+ * that occurs twice (clocks turned back) is its earlier occurrence; a time skipped (clocks turned forward)
+ * is moved forward by the gap, so the start of a day whose midnight does not exist is the transition itself.
+ */
+export function instantOf(wall: WallClock, timezone: string): number {
+  const local = wallAsUtc(wall);
+  // Any transition near `wall` is bracketed by the offsets a day either side of it.
+  const before = offsetMinutes(local - DAY, timezone);
+  const after = offsetMinutes(local + DAY, timezone);
+  const candidates = [before, after]
+    .map((offset) => local - offset * MINUTE)
+    .filter((instant) => wallAsUtc(wallClock(instant, timezone)) === local)
+    .sort((a, b) => a - b);
+  return candidates.length > 0 ? candidates[0] : local - before * MINUTE;
+}
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
+
+/** "+02:00", "-05:00", "+13:45". */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  return `${sign}${pad(Math.trunc(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+}
+
+/** "2026-10-01T00:00:00+02:00": the instant as read in `timezone`, to the second. */
+export function isoWithOffset(instant: number, timezone: string): string {
+  const w = wallClock(instant, timezone);
+  const date = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  const time = `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+  return `${date}T${time}${formatOffset(offsetMinutes(instant, timezone))}`;
+}
+
+/** "2026-10-01": the local date at `instant` in `timezone`. */
+export function localDate(instant: number, timezone: string): string {
+  const w = wallClock(instant, timezone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+// Names that denote UTC itself; their months are searched with plain dates, as the spec shows.
+const UTC_NAMES = new Set(
+  ["UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Universal", "Zulu", "Greenwich"].flatMap((n) => [n, `Etc/${n}`]),
+);
+
+/** True for UTC and its aliases (Etc/UTC, GMT, Zulu...), compared case-insensitively. */
+export function isUtc(timezone: string): boolean {
+  const wanted = timezone.toLowerCase();
+  for (const name of UTC_NAMES) if (name.toLowerCase() === wanted) return true;
+  return false;
+}
