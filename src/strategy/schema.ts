@@ -58,7 +58,8 @@ export const problemSchema = z
       .describe("The label colour, six hex digits."),
     share: z.number().min(0).max(100).optional().describe("Intended % of shipped work; all shares sum to at most 100."),
     metrics: z.array(metricSchema).default([]).describe("How we know the problem is being solved."),
-    match: matchSchema.default(matchSchema.parse({})).describe("How work is recognised; any rule that matches is enough."),
+    // A function, so each problem gets its own lists rather than one object shared by every parse.
+    match: matchSchema.default(() => matchSchema.parse({})).describe("How work is recognised; any rule that matches is enough."),
     plan: z.array(planEntrySchema).default([]).describe("The coherent actions; their progress is shown in reports."),
   })
   .transform((p) => ({ ...p, label: p.label ?? `strategy: ${p.id}` }));
@@ -79,14 +80,14 @@ export const settingsSchema = z.strictObject({
   ignore_authors: list("Authors whose work is labelled but not counted as shipped, e.g. 'dependabot[bot]'."),
   drift: z.number().min(0).max(100).default(15).describe("Points between actual and intended share that count as drift."),
   unaligned_alert: z.number().min(0).max(100).default(40).describe("% of shipped work serving no problem that calls for attention."),
-  report: reportSettingsSchema.default(reportSettingsSchema.parse({})).describe("The monthly report."),
+  report: reportSettingsSchema.default(() => reportSettingsSchema.parse({})).describe("The monthly report."),
 });
 
 export const strategySchema = z.strictObject({
   version: z.literal(1).describe("The file format's version; always 1."),
   extends: z
     .string()
-    .min(1)
+    .regex(/^(\.github|[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100})$/, "expected OWNER/REPO or .github")
     .optional()
     .describe("OWNER/REPO or '.github': inherit that strategy's problems; local problems with the same id change or add to them."),
   name: z.string().optional().describe("The strategy's name."),
@@ -99,7 +100,7 @@ export const strategySchema = z.strictObject({
   diagnosis: z.string().optional().describe("The current situation, in prose."),
   policies: list("Guiding policies, each a sentence."),
   problems: z.array(problemSchema).min(1).max(30).describe("The 1 to 30 problems the strategy exists to solve."),
-  settings: settingsSchema.default(settingsSchema.parse({})).describe("How the app behaves."),
+  settings: settingsSchema.default(() => settingsSchema.parse({})).describe("How the app behaves."),
 });
 
 /** A valid strategy with every default filled in and each problem's label resolved. */
