@@ -1,0 +1,47 @@
+/**
+ * The monthly report as a Discussion: which category it goes in, and creating or updating it. Which
+ * Discussion is the app's own is decided by the caller from the report context (author and title).
+ */
+import type { GitHub } from "./octokit.js";
+import type { Category } from "./report-context.js";
+
+export const CREATE_DISCUSSION_MUTATION = /* GraphQL */ `
+  mutation CreateReportDiscussion($repositoryId: ID!, $categoryId: ID!, $title: String!, $body: String!) {
+    createDiscussion(input: { repositoryId: $repositoryId, categoryId: $categoryId, title: $title, body: $body }) {
+      discussion { id url }
+    }
+  }
+`;
+
+export const UPDATE_DISCUSSION_MUTATION = /* GraphQL */ `
+  mutation UpdateReportDiscussion($id: ID!, $body: String!) {
+    updateDiscussion(input: { discussionId: $id, body: $body }) {
+      discussion { id url }
+    }
+  }
+`;
+
+const byName = (categories: Category[], name: string) => {
+  const wanted = name.trim().toLowerCase();
+  return categories.find((c) => c.name.toLowerCase() === wanted || c.slug.toLowerCase() === wanted);
+};
+
+/** The configured category, else Announcements, else General, else the first; null when there is none. */
+export function reportCategory(categories: Category[], configured: string): Category | null {
+  return byName(categories, configured) ?? byName(categories, "Announcements") ?? byName(categories, "General") ?? categories[0] ?? null;
+}
+
+type Written = { discussion: { id: string; url: string } };
+
+export async function createDiscussion(
+  octokit: GitHub,
+  input: { repositoryId: string; categoryId: string; title: string; body: string },
+): Promise<{ id: string; url: string }> {
+  const answer = await octokit.graphql<{ createDiscussion: Written }>(CREATE_DISCUSSION_MUTATION, input);
+  return answer.createDiscussion.discussion;
+}
+
+export async function updateDiscussion(octokit: GitHub, input: { id: string; body: string }): Promise<{ id: string; url: string }> {
+  const answer = await octokit.graphql<{ updateDiscussion: Written }>(UPDATE_DISCUSSION_MUTATION, input);
+  return answer.updateDiscussion.discussion;
+}

@@ -1,0 +1,31 @@
+/**
+ * Metrics whose reading is a count (`count:` in the strategy): the number of this repository's issues and
+ * pull requests matching a search, with `{period}` filled in, all counted in one request. A search GitHub
+ * rejects leaves that metric without a reading, saying why; the others still count.
+ */
+import type { Problem } from "../strategy/schema.js";
+import type { MetricReading } from "../tally/build-metrics.js";
+import { fillCountQuery } from "../tally/metrics.js";
+import type { GitHub, RepoRef } from "./octokit.js";
+import { searchCounts } from "./report-counts.js";
+
+/** Per problem id, the readings parallel to its metrics (undefined for typed metrics). */
+export type MetricReadings = Record<string, (MetricReading | undefined)[]>;
+
+export async function metricCounts(
+  octokit: GitHub,
+  { owner, repo }: RepoRef,
+  problems: Problem[],
+  period: { searchRange: string },
+): Promise<MetricReadings> {
+  const wanted = problems.flatMap((p) =>
+    p.metrics.flatMap((m, index) => (m.count === undefined ? [] : [{ id: p.id, index, query: `repo:${owner}/${repo} ${fillCountQuery(m.count, period)}` }])),
+  );
+  const counts = await searchCounts(octokit, wanted.map((w) => w.query));
+  const readings: MetricReadings = Object.fromEntries(problems.map((p) => [p.id, p.metrics.map(() => undefined)]));
+  wanted.forEach((w, i) => {
+    const { count, error } = counts[i];
+    readings[w.id][w.index] = count === null ? { value: null, error: `GitHub rejected the count query: ${error}` } : { value: count };
+  });
+  return readings;
+}

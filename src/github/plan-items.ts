@@ -1,0 +1,92 @@
+/**
+ * The issues behind a strategy's plan entries, as they stand now, in one request: an `issue` entry's
+ * issue, a `milestone` entry's issues, a `label` entry's issues (the first 100 of each). An entry naming
+ * something the repository does not have comes back as not existing.
+ */
+import type { PlanFound, PlanIssue } from "../tally/plan.js";
+import type { GitHub, RepoRef } from "./octokit.js";
+import { errorAt, graphqlPartial } from "./report-graphql.js";
+
+export type PlanRef = { issue: number } | { milestone: string } | { label: string };
+
+export interface PlanLookup {
+  found: PlanFound;
+  /** Issues GitHub holds for the entry beyond the first 100 read (0 when all were read). */
+  unread: number;
+}
+
+const ISSUE = "number state stateReason";
+const ISSUES = `issues(first: 100, states: [OPEN, CLOSED]) { totalCount nodes { ${ISSUE} } }`;
+
+const field = (ref: PlanRef, i: number) =>
+  "issue" in ref
+    ? `e${i}: issueOrPullRequest(number: $v${i}) { __typename ... on Issue { ${ISSUE} } }`
+    : "milestone" in ref
+      ? `e${i}: milestones(query: $v${i}, first: 5) { nodes { title dueOn ${ISSUES} } }`
+      : `e${i}: label(name: $v${i}) { name ${ISSUES} }`;
+
+/** The document for these entries: variables $v0.., aliases e0.. under one `repository`. */
+export function planItemsQuery(refs: PlanRef[]): string {
+  const variables = refs.map((ref, i) => `$v${i}: ${"issue" in ref ? "Int!" : "String!"}`);
+  return `query PlanItems($owner: String!, $repo: String!, ${variables.join(", ")}) {
+  repository(owner: $owner, name: $repo) {
+    ${refs.map(field).join("\n    ")}
+  }
+}`;
+}
+
+/** The shape every plan request has (validated against GitHub's schema with the other documents). */
+export const PLAN_ITEMS_QUERY = planItemsQuery([{ issue: 1 }, { milestone: "M" }, { label: "L" }]);
+
+type RawIssue = { number: number; state: "OPEN" | "CLOSED"; stateReason: string | null };
+type Issues = { totalCount: number; nodes: RawIssue[] };
+type Entry = {
+  __typename?: string;
+  number?: number;
+  state?: "OPEN" | "CLOSED";
+  stateReason?: string | null;
+  nodes?: { title: string; dueOn: string | null; issues: Issues }[];
+  issues?: Issues;
+} | null;
+
+const toIssue = (i: RawIssue): PlanIssue => ({
+  number: i.number,
+  state: i.state === "CLOSED" ? "closed" : "open",
+  stateReason: (i.stateReason?.toLowerCase() ?? null) as PlanIssue["stateReason"],
+});
+const NOT_FOUND: PlanLookup = { found: { exists: false }, unread: 0 };
+const some = (issues: Issues) => ({ issues: issues.nodes.map(toIssue), unread: Math.max(0, issues.totalCount - issues.nodes.length) });
+
+function read(ref: PlanRef, entry: Entry | undefined): PlanLookup {
+  if (!entry) return NOT_FOUND;
+  if ("issue" in ref) {
+    if (entry.__typename === "PullRequest") return { found: { exists: true, number: ref.issue, state: "open", stateReason: null, pullRequest: true }, unread: 0 };
+    return entry.__typename === "Issue" ? { found: { exists: true, ...toIssue(entry as RawIssue) }, unread: 0 } : NOT_FOUND;
+  }
+  if ("milestone" in ref) {
+    const wanted = ref.milestone.trim().toLowerCase();
+    const milestone = entry.nodes?.find((m) => m.title.trim().toLowerCase() === wanted);
+    if (!milestone) return NOT_FOUND;
+    const { issues, unread } = some(milestone.issues);
+    return { found: { exists: true, issues, due: milestone.dueOn }, unread };
+  }
+  if (!entry.issues) return NOT_FOUND;
+  const { issues, unread } = some(entry.issues);
+  return { found: { exists: true, issues }, unread };
+}
+
+const valueOf = (ref: PlanRef) => ("issue" in ref ? ref.issue : "milestone" in ref ? ref.milestone : ref.label);
+
+export async function planItems(octokit: GitHub, { owner, repo }: RepoRef, refs: PlanRef[]): Promise<PlanLookup[]> {
+  if (refs.length === 0) return [];
+  const variables = Object.fromEntries(refs.map((ref, i) => [`v${i}`, valueOf(ref)]));
+  const { data, errors } = await graphqlPartial<{ repository: Record<string, Entry> | null }>(octokit, planItemsQuery(refs), {
+    owner,
+    repo,
+    ...variables,
+  });
+  // Only "not found" answers mean an entry is missing; any other failure must not read as an empty plan.
+  const other = errors.find((e) => e.path[1] === undefined || !/could not resolve|not found/i.test(e.message));
+  if (other || !data?.repository) throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
+  return refs.map((ref, i) => read(ref, errorAt(errors, "repository", `e${i}`) ? null : data.repository![`e${i}`]));
+}

@@ -1,0 +1,105 @@
+/**
+ * What the monthly report needs to know about a repository before anything else, in one query: its id,
+ * default branch, whether Discussions are on and their categories, and the reports already written
+ * (recent Discussions and issues listed directly, because search lags behind fresh writes, plus a title
+ * search for older ones).
+ */
+import type { GitHub, RepoRef } from "./octokit.js";
+import { actorLogin, quoted, type Actor } from "./report-graphql.js";
+
+const REPORT_FIELDS = "id number title url createdAt author { __typename login }";
+
+export const REPORT_CONTEXT_QUERY = /* GraphQL */ `
+  query ReportContext($owner: String!, $repo: String!, $discussionSearch: String!, $issueSearch: String!) {
+    repository(owner: $owner, name: $repo) {
+      id
+      hasDiscussionsEnabled
+      defaultBranchRef { name }
+      discussionCategories(first: 100) { nodes { id name slug } }
+      discussions(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${REPORT_FIELDS} } }
+      issues(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${REPORT_FIELDS} } }
+    }
+    discussionSearch: search(type: DISCUSSION, first: 100, query: $discussionSearch) {
+      nodes { ... on Discussion { ${REPORT_FIELDS} } }
+    }
+    issueSearch: search(type: ISSUE, first: 100, query: $issueSearch) {
+      nodes { ... on Issue { ${REPORT_FIELDS} } }
+    }
+  }
+`;
+
+export interface Category {
+  id: string;
+  name: string;
+  slug: string;
+}
+
+/** A report-like Discussion or issue: its title and author, not yet its body. */
+export interface ReportRef {
+  kind: "discussion" | "issue";
+  id: string;
+  number: number;
+  title: string;
+  url: string;
+  createdAt: string;
+  /** As REST writes it: bots with the `[bot]` suffix. */
+  author: string;
+}
+
+export interface ReportContext {
+  repositoryId: string;
+  defaultBranch: string;
+  discussionsEnabled: boolean;
+  categories: Category[];
+  /** Every Discussion and issue found whose title starts with the report's prefix, whoever wrote it. */
+  reports: ReportRef[];
+}
+
+type Node = { id: string; number: number; title: string; url: string; createdAt: string; author: Actor | null };
+type Answer = {
+  repository: {
+    id: string;
+    hasDiscussionsEnabled: boolean;
+    defaultBranchRef: { name: string } | null;
+    discussionCategories: { nodes: Category[] };
+    discussions: { nodes: Node[] };
+    issues: { nodes: Node[] };
+  };
+  discussionSearch: { nodes: (Node | Record<string, never>)[] };
+  issueSearch: { nodes: (Node | Record<string, never>)[] };
+};
+
+// Search answers hold an empty object for results of another type.
+const isNode = (node: Node | Record<string, never>): node is Node => "id" in node;
+
+export async function reportContext(octokit: GitHub, { owner, repo }: RepoRef, titlePrefix: string): Promise<ReportContext> {
+  const search = `repo:${owner}/${repo} in:title ${quoted(titlePrefix)}`;
+  const answer = await octokit.graphql<Answer>(REPORT_CONTEXT_QUERY, {
+    owner,
+    repo,
+    discussionSearch: search,
+    issueSearch: `${search} is:issue sort:created-desc`,
+  });
+  const r = answer.repository;
+  const seen = new Set<string>();
+  const reports: ReportRef[] = [];
+  const collect = (kind: ReportRef["kind"], nodes: (Node | Record<string, never>)[]) => {
+    for (const node of nodes) {
+      if (!isNode(node) || seen.has(node.id) || !node.title.startsWith(titlePrefix)) continue;
+      seen.add(node.id);
+      const { id, number, title, url, createdAt } = node;
+      reports.push({ kind, id, number, title, url, createdAt, author: actorLogin(node.author) });
+    }
+  };
+  collect("discussion", r.discussions?.nodes ?? []);
+  collect("discussion", answer.discussionSearch.nodes);
+  collect("issue", r.issues?.nodes ?? []);
+  collect("issue", answer.issueSearch.nodes);
+  return {
+    repositoryId: r.id,
+    defaultBranch: r.defaultBranchRef?.name ?? "main",
+    discussionsEnabled: r.hasDiscussionsEnabled,
+    categories: r.discussionCategories?.nodes ?? [],
+    reports,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Small GraphQL helpers shared by the report's edge modules: partial answers (one rejected alias must not
+ * sink the others) and actor logins (GraphQL names a bot `slug` where REST and the app say `slug[bot]`).
+ */
+import type { GitHub } from "./octokit.js";
+
+export interface GraphqlFailure {
+  /** The path GitHub gives, e.g. ["m1"] or ["repository", "i0"]. */
+  path: (string | number)[];
+  message: string;
+}
+
+export interface PartialAnswer<T> {
+  /** The answer; fields GitHub could not resolve are null (or the whole answer is null, see below). */
+  data: T | null;
+  errors: GraphqlFailure[];
+}
+
+/**
+ * Runs a query and keeps GitHub's partial answer when some fields fail. A failure in a non-null field
+ * (e.g. `search`) nulls the whole answer, so callers retry what they still need; anything that is not a
+ * GraphQL answer (network, 5xx, auth) is thrown as usual.
+ */
+export async function graphqlPartial<T>(octokit: GitHub, query: string, variables: Record<string, unknown>): Promise<PartialAnswer<T>> {
+  try {
+    return { data: await octokit.graphql<T>(query, variables), errors: [] };
+  } catch (error) {
+    const answer = error as { data?: T | null; errors?: { path?: (string | number)[]; message?: string }[] } | null;
+    if (!answer || !Array.isArray(answer.errors) || !("data" in answer)) throw error;
+    return {
+      data: answer.data ?? null,
+      errors: answer.errors.map((e) => ({ path: e.path ?? [], message: e.message ?? "rejected by GitHub" })),
+    };
+  }
+}
+
+/** The first error whose path starts with `path`, if any. */
+export function errorAt(errors: GraphqlFailure[], ...path: (string | number)[]): GraphqlFailure | undefined {
+  return errors.find((e) => path.every((part, i) => e.path[i] === part));
+}
+
+export interface Actor {
+  __typename?: string;
+  login: string;
+}
+
+/** An actor's login as REST and the app write it: bots carry the `[bot]` suffix GraphQL leaves off. */
+export function actorLogin(actor: Actor | null | undefined): string {
+  if (!actor) return "ghost";
+  return actor.__typename === "Bot" && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login;
+}
+
+/** GraphQL search strings quote values with spaces; a quote inside cannot be escaped, so it is dropped. */
+export function quoted(value: string): string {
+  return `"${value.replace(/"/g, "")}"`;
+}

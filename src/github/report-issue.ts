@@ -1,0 +1,33 @@
+/** The monthly report as an issue, for repositories with Discussions turned off. */
+import type { GitHub } from "./octokit.js";
+
+export const CREATE_REPORT_ISSUE_MUTATION = /* GraphQL */ `
+  mutation CreateReportIssue($repositoryId: ID!, $title: String!, $body: String!) {
+    createIssue(input: { repositoryId: $repositoryId, title: $title, body: $body }) {
+      issue { id url }
+    }
+  }
+`;
+
+export const UPDATE_REPORT_ISSUE_MUTATION = /* GraphQL */ `
+  mutation UpdateReportIssue($id: ID!, $body: String!) {
+    updateIssue(input: { id: $id, body: $body }) {
+      issue { id url }
+    }
+  }
+`;
+
+type Written = { issue: { id: string; url: string } };
+
+export async function createReportIssue(
+  octokit: GitHub,
+  input: { repositoryId: string; title: string; body: string },
+): Promise<{ id: string; url: string }> {
+  const answer = await octokit.graphql<{ createIssue: Written }>(CREATE_REPORT_ISSUE_MUTATION, input);
+  return answer.createIssue.issue;
+}
+
+export async function updateReportIssue(octokit: GitHub, input: { id: string; body: string }): Promise<{ id: string; url: string }> {
+  const answer = await octokit.graphql<{ updateIssue: Written }>(UPDATE_REPORT_ISSUE_MUTATION, input);
+  return answer.updateIssue.issue;
+}
