@@ -2,13 +2,14 @@
 import type { ShippedItem } from "./report-model.js";
 
 /**
- * Notability = log2(1 + additions + deletions) + log2(1 + comments): size and discussion both count, on
- * a log scale so that one huge generated change (a lockfile, a vendored library) does not outrank work
- * that people talked about. Unknown figures count as 0.
+ * Notability = log2(1 + additions + deletions) + 2 * log2(1 + comments): size and discussion both count,
+ * on a log scale so that one huge generated change (a lockfile, a vendored library) does not outrank work
+ * that people talked about; discussion weighs double because a comment costs people more than a line.
+ * Unknown figures count as 0.
  */
 export function notability(item: ShippedItem): number {
   const size = (item.additions ?? 0) + (item.deletions ?? 0);
-  return Math.log2(1 + size) + Math.log2(1 + (item.comments ?? 0));
+  return Math.log2(1 + size) + 2 * Math.log2(1 + (item.comments ?? 0));
 }
 
 const mergedTime = (item: ShippedItem) => Date.parse(item.mergedAt) || 0;

@@ -29,8 +29,10 @@ const SKIP_WORDS = new Set(
   ).split(" "),
 );
 
+// Label rules ignore case, so "Payments" and "payments" are one candidate (spelled as first seen);
+// path globs are case-sensitive.
 function add(map: Map<string, Candidate>, rule: Candidate["rule"], value: string, index: number) {
-  const key = `${rule}:${value}`;
+  const key = `${rule}:${rule === "paths" ? value : value.toLowerCase()}`;
   let candidate = map.get(key);
   if (!candidate) map.set(key, (candidate = { rule, value, items: new Set() }));
   candidate.items.add(index);
