@@ -4,17 +4,34 @@
  */
 const ZWJ = "\u200d";
 
+/** Control characters and bidirectional overrides: invisible, and able to make quoted text read backwards. */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Makes `text` safe to place inline in Markdown, outside code: one line, at most `maxLength` visible
+ * characters (cut before escaping, so an entity or escape is never split).
+ */
 export function inert(text: string, maxLength = 300): string {
-  let out = text
-    .replace(/[\r\n]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    // "@alice", "@org/team": a zero-width joiner after "@" stops GitHub from linking and notifying.
-    .replace(/@/g, `@${ZWJ}`)
-    // Markdown link/image syntax and table pipes could restructure the surrounding document.
-    .replace(/([\\`*_[\]|#])/g, "\\$1")
-    .trim();
-  if (out.length > maxLength) out = `${out.slice(0, maxLength - 1)}…`;
-  return out;
+  const visible = oneLine(text, maxLength);
+  return (
+    visible
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      // "@alice", "@org/team": a zero-width joiner after "@" stops GitHub from linking and notifying.
+      .replace(/@/g, `@${ZWJ}`)
+      // Markdown link/image syntax, emphasis and table pipes could restructure the surrounding document.
+      .replace(/([\\`*_[\]|#~])/g, "\\$1")
+  );
+}
+
+/**
+ * Plain text for places GitHub shows without Markdown (check run titles, annotations): one line, no
+ * invisible characters, at most `maxLength` characters. Mentions do not notify there.
+ */
+export function oneLine(text: string, maxLength = 300): string {
+  const flat = text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  const chars = Array.from(flat);
+  if (chars.length <= maxLength) return flat;
+  return `${chars.slice(0, Math.max(0, maxLength - 1)).join("").trimEnd()}…`;
 }

@@ -1,0 +1,57 @@
+/** Replies to `/strategy` commands (spec section 7): `explain`, and the help for a rejected command. */
+import type { Decision } from "../classify/types.js";
+import type { Strategy } from "../strategy/schema.js";
+import { inert } from "./inert.js";
+import { BODY_LIMIT, blocks, fitLines } from "./limits.js";
+import { code } from "./markdown.js";
+import { levelPhrase, noneReason, reasonPhrase, reasonsByProblem } from "./reasons.js";
+import { changeHint, idList, problemTitle } from "./served.js";
+
+/** Why a command was not applied. */
+export type CommandRejection =
+  | { kind: "unknown-id"; ids: string[] }
+  | { kind: "permission" }
+  | { kind: "syntax"; text?: string };
+
+export function renderExplainReply(strategy: Strategy, decision: Decision): string {
+  const byProblem = reasonsByProblem(decision);
+  const head =
+    decision.problems.length === 0
+      ? `This item serves **no problem** of the strategy: ${noneReason(decision)}.`
+      : `This item serves ${decision.problems.map((id) => `**${problemTitle(strategy, id)}**`).join(", ")}.`;
+  const lines = decision.problems.map((id) => {
+    const reasons = (byProblem.get(id) ?? []).map(reasonPhrase);
+    return `- **${problemTitle(strategy, id)}** (${code(id)}): ${reasons.length ? reasons.join("; ") : "chosen explicitly"}`;
+  });
+  const notes = decision.notes.map((n) => `- Note: ${inert(n, 300)}`);
+  const tail = blocks(`Decided by ${levelPhrase(decision)}.`, changeHint(strategy));
+  const list = fitLines([...lines, ...notes], BODY_LIMIT - head.length - tail.length - 8, (n) => `- …and ${n} more.`);
+  return blocks(head, list.join("\n"), tail);
+}
+
+export function renderCommandHelp(strategy: Strategy | null, reason?: CommandRejection): string {
+  return blocks(
+    reason && rejection(reason),
+    [
+      "`/strategy` commands, for people with triage, write, maintain or admin access to the repository:",
+      "- `/strategy <id> [<id>...]`: this item serves these problems",
+      "- `/strategy none`: this item serves no problem",
+      "- `/strategy explain`: reply with which problems this item serves and why",
+      "- `/strategy report [YYYY-MM]`: post or refresh that month's report (default: this month)",
+    ].join("\n"),
+    strategy ? `Valid ids: ${idList(strategy)}.` : "The strategy file on the default branch is invalid, so no ids are valid until it is fixed.",
+  );
+}
+
+function rejection(reason: CommandRejection): string {
+  switch (reason.kind) {
+    case "unknown-id": {
+      const ids = reason.ids.map((id) => `“${inert(id, 60)}”`).slice(0, 20);
+      return `That command was not applied: ${ids.join(", ")} ${reason.ids.length === 1 ? "is not a problem id" : "are not problem ids"} of the strategy.`;
+    }
+    case "permission":
+      return "That command was not applied: it needs triage, write, maintain or admin access to the repository.";
+    case "syntax":
+      return `That command was not understood${reason.text ? `: “${inert(reason.text, 120)}”` : ""}.`;
+  }
+}

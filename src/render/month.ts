@@ -1,0 +1,56 @@
+/** The month so far as the pull-request comment shows it: one row per problem, then unaligned. */
+import type { Strategy } from "../strategy/schema.js";
+import type { Tally } from "../tally/types.js";
+import { num, percent, percentOrDash, points } from "./format.js";
+import { inert } from "./inert.js";
+import { table } from "./markdown.js";
+
+export interface MonthRow {
+  id: string;
+  title: string;
+  merged: number;
+  share: number;
+  /** Intended share as a fraction, null when the strategy gives none. */
+  intended: number | null;
+  drift: boolean;
+}
+
+/**
+ * Rows in strategy order. Drift is the given ids when the caller decided it, else any problem whose
+ * share is off its intended share by more than `settings.drift` points (only once something merged).
+ */
+export function monthRows(strategy: Strategy, tally: Tally, driftIds?: readonly string[]): MonthRow[] {
+  return strategy.problems.map((p) => {
+    const fig = tally.problems[p.id] ?? { merged: 0, share: 0 };
+    const intended = p.share === undefined ? null : p.share / 100;
+    const computed =
+      tally.merged > 0 && intended !== null && Math.abs(fig.share - intended) * 100 > strategy.settings.drift;
+    return {
+      id: p.id,
+      title: inert(p.title, 120),
+      merged: fig.merged,
+      share: fig.share,
+      intended,
+      drift: driftIds ? driftIds.includes(p.id) : computed,
+    };
+  });
+}
+
+/** The compact table: problem | merged | share | intended, the served problems in bold. */
+export function monthTable(rows: MonthRow[], tally: Tally, served: readonly string[]): string {
+  const body = rows.map((r) => [
+    served.includes(r.id) ? `**${r.title}**` : r.title,
+    num(r.merged),
+    `${percent(r.share)}${r.drift ? " ⚠️" : ""}`,
+    percentOrDash(r.intended),
+  ]);
+  body.push([served.length === 0 ? "**Unaligned**" : "Unaligned", num(tally.unaligned.merged), percent(tally.unaligned.share), "—"]);
+  return table(["Problem", "Merged", "Share", "Intended"], body, ["left", "right", "right", "right"]);
+}
+
+/** "⚠️ Reliability: 10% of merged work against 40% intended (30 points under)." */
+export function driftNote(r: MonthRow): string {
+  const gap = r.intended === null ? 0 : (r.share - r.intended) * 100;
+  const side = gap < 0 ? "under" : "over";
+  return `⚠️ ${r.title}: ${percent(r.share)} of merged work against ${percentOrDash(r.intended)} intended (${points(gap)} ${side}).`;
+}

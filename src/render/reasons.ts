@@ -1,0 +1,81 @@
+/**
+ * Reasons in words, one short phrase each: what matched, quoted inertly. Every piece of `detail` is user
+ * text (a label name, a path, a keyword from the file) and goes through inert().
+ */
+import type { Decision, Reason } from "../classify/types.js";
+import { inert } from "./inert.js";
+
+export function reasonPhrase(r: Reason): string {
+  const d = inert(r.detail, 120);
+  switch (r.source) {
+    case "serves":
+      return "a `Serves:` line in the description";
+    case "command":
+      return "a `/strategy` command";
+    case "label":
+      return `the label “${d}”, applied by a person`;
+    case "linked":
+      return `closes ${d}`;
+    case "labels":
+      return `label “${d}”`;
+    case "keywords":
+      return `keyword “${d}”${r.where ? ` in the ${r.where}` : ""}`;
+    case "patterns":
+      return `title matches “${d}”`;
+    case "paths":
+      return `changes ${d}`;
+    case "branches":
+      return `branch ${d}`;
+    case "milestones":
+      return `milestone “${d}”`;
+    case "authors":
+      return `author ${d}`;
+  }
+}
+
+/** The reasons behind each served problem, keyed by problem id, in the decision's order. */
+export function reasonsByProblem(decision: Decision): Map<string, Reason[]> {
+  const out = new Map<string, Reason[]>(decision.problems.map((id) => [id, []]));
+  for (const r of decision.reasons) out.get(r.problem)?.push(r);
+  return out;
+}
+
+/** At most `max` phrases, then "+N more": keeps a first line short however many paths matched. */
+export function shortReasons(reasons: Reason[], max = 2): string {
+  const phrases = reasons.slice(0, max).map(reasonPhrase);
+  if (reasons.length > max) phrases.push(`+${reasons.length - max} more`);
+  return phrases.join(", ");
+}
+
+/** Why an item serves nothing, in one phrase. */
+export function noneReason(decision: Decision): string {
+  if (decision.level === "explicit") {
+    return explicitSource(decision) === "command" ? "set by a `/strategy none` command" : "set by a `Serves: none` line";
+  }
+  return "no rule in the strategy matched it";
+}
+
+/** Which explicit source decided: told by the decision, else read from its reasons. */
+function explicitSource(decision: Decision): "command" | "serves" | "label" {
+  if (decision.decidedBy) return decision.decidedBy;
+  const r = decision.reasons.find((x) => x.source === "command" || x.source === "serves" || x.source === "label");
+  return (r?.source as "command" | "serves" | "label" | undefined) ?? "serves";
+}
+
+/** Which precedence level decided, in words (spec section 3). */
+export function levelPhrase(decision: Decision): string {
+  switch (decision.level) {
+    case "explicit":
+      return explicitSource(decision) === "command"
+        ? "an explicit choice: a `/strategy` command"
+        : explicitSource(decision) === "label"
+          ? "an explicit choice: a strategy label applied by a person"
+          : "an explicit choice: a `Serves:` line";
+    case "linked":
+      return "the issues it closes";
+    case "rules":
+      return "the strategy's matching rules";
+    case "none":
+      return "nothing: no explicit choice, linked issue or rule gave an answer";
+  }
+}

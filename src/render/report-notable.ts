@@ -1,0 +1,26 @@
+/** The most notable shipped items per problem (and unaligned), linked, titles inert, a few each. */
+import type { ReportModel, ShippedItem } from "../tally/report-model.js";
+import { inert } from "./inert.js";
+import { link } from "./links.js";
+
+const PER_PROBLEM = 5;
+
+export function reportNotable(model: ReportModel): string | null {
+  const groups = [
+    ...model.problems.map((p) => ({ title: inert(p.title, 120), items: p.notable })),
+    { title: "Unaligned", items: model.unaligned.notable },
+  ].filter((g) => g.items.length > 0);
+  if (groups.length === 0) return null;
+  const parts = groups.map((g) => {
+    const lines = g.items.slice(0, PER_PROBLEM).map(itemLine);
+    const more = g.items.length - PER_PROBLEM;
+    if (more > 0) lines.push(`- …and ${more} more`);
+    return `**${g.title}**\n\n${lines.join("\n")}`;
+  });
+  return `### Notable shipped work\n\n${parts.join("\n\n")}`;
+}
+
+function itemLine(item: ShippedItem): string {
+  const n = Number.isInteger(item.number) ? item.number : 0;
+  return `- ${link(`#${n}`, item.url)} ${inert(item.title, 120)}`;
+}

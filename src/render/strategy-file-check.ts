@@ -1,0 +1,95 @@
+/** The `Strategy file` check run (spec section 6): the problems a valid file defines, or every error located. */
+import type { Strategy } from "../strategy/schema.js";
+import { percentOrDash, plural } from "./format.js";
+import { inert, oneLine } from "./inert.js";
+import { BODY_LIMIT, blocks, fitLines } from "./limits.js";
+import { code, table } from "./markdown.js";
+
+/** A located error in a strategy file, as strategy/ reports it. */
+export interface StrategyErrorLike {
+  file: string;
+  line: number;
+  column: number;
+  /** The path to the field, e.g. `problems[1].id`; "" for the whole file. */
+  path: string;
+  message: string;
+}
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "failure";
+  message: string;
+  title: string;
+}
+
+export interface StrategyFileCheck {
+  conclusion: "success" | "failure";
+  title: string;
+  summary: string;
+  /** One per error, all of them: GitHub takes 50 per request, so the edge sends them in batches. */
+  annotations?: Annotation[];
+}
+
+export type StrategyFileInput =
+  | { path: string; strategy: Strategy; errors?: undefined }
+  | { path: string; errors: StrategyErrorLike[]; strategy?: undefined };
+
+export function renderStrategyFileCheck(input: StrategyFileInput): StrategyFileCheck {
+  const file = inert(input.path, 200);
+  if (input.errors === undefined) return validCheck(input.strategy, file);
+  const { errors } = input;
+  const lines = errors.map((e) => `- ${locate(e, input.path)}${e.path ? ` ${code(oneLine(e.path, 200).replace(/`/g, "'"))}` : ""}: ${inert(e.message, 500)}`);
+  const head = `${file} has ${plural(errors.length, "error")}. Until the file on the default branch is valid, the app changes no labels and shows no figures.`;
+  return {
+    conclusion: "failure",
+    title: `${plural(errors.length, "error")} in ${oneLine(input.path, 100)}`,
+    summary: blocks(head, fitLines(lines, BODY_LIMIT - head.length - 2, (n) => `- …and ${n} more (see the annotations).`).join("\n")),
+    annotations: errors.map((e) => annotation(e, input.path)),
+  };
+}
+
+function validCheck(strategy: Strategy, file: string): StrategyFileCheck {
+  const rows = strategy.problems.map((p) => [inert(p.title, 120), code(p.id), inert(p.label, 60), percentOrDash(p.share === undefined ? null : p.share / 100)]);
+  const intended = strategy.problems.reduce((sum, p) => sum + (p.share ?? 0), 0);
+  const name = strategy.name ? `**${inert(strategy.name, 120)}**` : "The strategy";
+  return {
+    conclusion: "success",
+    title: plural(strategy.problems.length, "problem"),
+    summary: blocks(
+      `${name} in ${file} is valid${strategy.status === "active" ? "" : ` (status: ${strategy.status})`} and defines ${plural(strategy.problems.length, "problem")}.`,
+      table(["Problem", "Id", "Label", "Intended share"], rows, ["left", "left", "left", "right"]),
+      intended > 0 && `Intended shares add up to ${intended}%; the rest of shipped work is not planned for a problem.`,
+    ),
+  };
+}
+
+/** "line 14, column 9", naming the file when the error is in another one (an inherited strategy). */
+function locate(e: StrategyErrorLike, path: string): string {
+  const where = e.line > 0 ? `line ${e.line}${e.column > 0 ? `, column ${e.column}` : ""}` : "the file";
+  return isLocal(e, path) ? where : `${inert(e.file, 200)}, ${where}`;
+}
+
+/**
+ * Annotations sit on the file in this repository; an error in an inherited file is shown on its first line,
+ * naming where it really is.
+ */
+function annotation(e: StrategyErrorLike, path: string): Annotation {
+  const local = isLocal(e, path);
+  const line = local && e.line > 0 ? e.line : 1;
+  const where = local ? "" : `${e.file}:${e.line}:${e.column} `;
+  return {
+    path,
+    start_line: line,
+    end_line: line,
+    annotation_level: "failure",
+    message: oneLine(`${where}${e.path ? `${e.path}: ` : ""}${e.message}`, 4000),
+    title: oneLine(e.path || "strategy file", 200),
+  };
+}
+
+/** Whether the error is in the checked file itself (errors may name it by its base name). */
+function isLocal(e: StrategyErrorLike, path: string): boolean {
+  return !e.file || e.file === path || path.endsWith(`/${e.file}`);
+}
