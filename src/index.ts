@@ -1,6 +1,35 @@
-import type { Probot } from "probot";
+/**
+ * Throughline: wires GitHub events to handlers. Each handler reads what it needs from GitHub, decides in
+ * pure code, then writes back only what changes.
+ */
+import type { Context, Probot } from "probot";
+import { identityOf } from "./github/identity.js";
+import { handleCommand } from "./handlers/command.js";
+import type { Deps } from "./handlers/deps.js";
+import { guarded } from "./handlers/guard.js";
+import { handleIssue } from "./handlers/issue.js";
+import { handlePullRequest } from "./handlers/pull-request.js";
+import { handlePush } from "./handlers/push.js";
 
-/** Throughline: wires GitHub events to handlers; each handler reads, decides in pure code, then writes. */
-export default function throughline(app: Probot): void {
-  app.log.info("Throughline loaded");
+const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned"] as const;
+const PULL_REQUEST_ACTIONS = [
+  "opened", "edited", "reopened", "synchronize", "ready_for_review", "labeled", "unlabeled", "closed",
+] as const;
+
+/** One item at a time: events for the same issue or pull request never interleave in this process. */
+const itemKey = (context: Context & { payload: { issue?: { number: number }; pull_request?: { number: number } } }) => {
+  const { owner, repo } = context.repo();
+  return `${owner}/${repo}#${context.payload.issue?.number ?? context.payload.pull_request?.number}`;
+};
+
+export function createApp(overrides: Partial<Deps> = {}) {
+  return function throughline(app: Probot): void {
+    const deps: Deps = { identity: () => identityOf(app), now: () => new Date(), ...overrides };
+    app.on(ISSUE_ACTIONS.map((a) => `issues.${a}` as const), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
+    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), guarded(deps, itemKey, (c) => handlePullRequest(c, deps)));
+    app.on("issue_comment.created", guarded(deps, itemKey, (c) => handleCommand(c, deps)));
+    app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, handlePush));
+  };
 }
+
+export default createApp();

@@ -1,0 +1,66 @@
+/**
+ * An item's recent history, read only when it matters: who applied or removed each label, and the
+ * `/strategy` commands people wrote. One GraphQL query for issues and pull requests alike.
+ */
+import type { LabelEvent } from "../classify/index.js";
+import type { GitHub, RepoRef } from "./octokit.js";
+import { sameLogin } from "./identity.js";
+
+export const TIMELINE_FIELDS = /* GraphQL */ `
+  timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT]) {
+    nodes {
+      __typename
+      ... on LabeledEvent { actor { login } label { name } }
+      ... on UnlabeledEvent { actor { login } label { name } }
+      ... on IssueComment { databaseId author { login } body }
+    }
+  }
+`;
+
+export const ITEM_HISTORY_QUERY = /* GraphQL */ `
+  query ItemHistory($owner: String!, $repo: String!, $number: Int!) {
+    repository(owner: $owner, name: $repo) {
+      issueOrPullRequest(number: $number) {
+        ... on Issue { ${TIMELINE_FIELDS} }
+        ... on PullRequest { ${TIMELINE_FIELDS} }
+      }
+    }
+  }
+`;
+
+export interface TimelineNode {
+  __typename: string;
+  actor?: { login: string } | null;
+  label?: { name: string } | null;
+  databaseId?: number;
+  author?: { login: string } | null;
+  body?: string;
+}
+
+export interface ItemHistory {
+  labels: LabelEvent[];
+  /** Comments by people (not the app), oldest first. */
+  comments: { id: number; author: string; body: string }[];
+}
+
+export function historyFrom(nodes: (TimelineNode | null)[], botLogin: string): ItemHistory {
+  const history: ItemHistory = { labels: [], comments: [] };
+  for (const node of nodes) {
+    if (!node) continue;
+    if ((node.__typename === "LabeledEvent" || node.__typename === "UnlabeledEvent") && node.label) {
+      const action = node.__typename === "LabeledEvent" ? "added" : "removed";
+      history.labels.push({ label: node.label.name, action, byApp: sameLogin(node.actor?.login, botLogin) });
+    } else if (node.__typename === "IssueComment" && node.author && !sameLogin(node.author.login, botLogin)) {
+      history.comments.push({ id: node.databaseId ?? 0, author: node.author.login, body: node.body ?? "" });
+    }
+  }
+  return history;
+}
+
+export async function fetchItemHistory(octokit: GitHub, { owner, repo }: RepoRef, number: number, botLogin: string): Promise<ItemHistory> {
+  const data = await octokit.graphql<{ repository: { issueOrPullRequest: { timelineItems?: { nodes: TimelineNode[] } } | null } }>(
+    ITEM_HISTORY_QUERY,
+    { owner, repo, number },
+  );
+  return historyFrom(data.repository.issueOrPullRequest?.timelineItems?.nodes ?? [], botLogin);
+}

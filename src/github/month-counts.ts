@@ -1,0 +1,46 @@
+/**
+ * The month-so-far figures for the pull-request comment at a flat cost: a handful of search counts
+ * (aliases inside the one pull-request query), never a walk through the month's pull requests.
+ */
+import type { Strategy } from "../strategy/schema.js";
+
+export interface CountsScope {
+  owner: string;
+  repo: string;
+  defaultBranch: string;
+  /** A GitHub search range for the month, e.g. 2026-11-01..2026-11-30. */
+  range: string;
+}
+
+/** GitHub search names a bot author `app/<slug>`. */
+export function authorQualifier(login: string): string {
+  const bot = /^(.+)\[bot\]$/i.exec(login);
+  return bot ? `app/${bot[1]}` : login;
+}
+
+const quoted = (label: string) => `"${label.replace(/"/g, "")}"`;
+
+export function countQueries(strategy: Strategy, scope: CountsScope): Record<string, string> {
+  const excluded = strategy.settings.ignore_authors.map((a) => ` -author:${authorQualifier(a)}`).join("");
+  const base = `repo:${scope.owner}/${scope.repo} is:pr is:merged base:${scope.defaultBranch} merged:${scope.range}${excluded}`;
+  const queries: Record<string, string> = {
+    total: base,
+    aligned: `${base} label:${strategy.problems.map((p) => quoted(p.label)).join(",")}`,
+  };
+  strategy.problems.forEach((p, i) => (queries[`p${i}`] = `${base} label:${quoted(p.label)}`));
+  return queries;
+}
+
+/** GraphQL fields: one aliased `search { issueCount }` per query. */
+export function countFields(queries: Record<string, string>): string {
+  return Object.entries(queries)
+    .map(([alias, q]) => `count_${alias}: search(type: ISSUE, first: 0, query: ${JSON.stringify(q)}) { issueCount }`)
+    .join("\n  ");
+}
+
+export function countsFrom(strategy: Strategy, data: Record<string, unknown>) {
+  const read = (alias: string) => (data[`count_${alias}`] as { issueCount?: number } | undefined)?.issueCount ?? 0;
+  const problems: Record<string, number> = {};
+  strategy.problems.forEach((p, i) => (problems[p.id] = read(`p${i}`)));
+  return { merged: read("total"), aligned: read("aligned"), problems };
+}

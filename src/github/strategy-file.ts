@@ -1,0 +1,88 @@
+/**
+ * The strategy in force for a repository: found, read and parsed, cached per repository so that an
+ * unchanged file costs one conditional request (a free 304) per event. A push that touches a strategy
+ * file forgets the cache (`forgetStrategy`); a repository without one is asked again after a while.
+ */
+import { extendsOf, parseStrategy, type StrategyError } from "../strategy/index.js";
+import type { Strategy } from "../strategy/schema.js";
+import type { GitHub, RepoRef } from "./octokit.js";
+import { locateSource } from "./strategy-locate.js";
+import { LOCAL_PATHS, readSource, refreshSource, type Source } from "./strategy-source.js";
+
+export type LoadedStrategy =
+  | { status: "missing" }
+  | { status: "invalid"; file: string; errors: StrategyError[]; source: Source }
+  | { status: "ok"; strategy: Strategy; file: string; source: Source; commit: string | null };
+
+const MISSING_TTL_MS = 10 * 60 * 1000;
+const sources = new Map<string, { source: Source | null; at: number }>();
+const parsed = new Map<string, LoadedStrategy>();
+
+export async function loadStrategy(octokit: GitHub, { owner, repo }: RepoRef, now = Date.now()): Promise<LoadedStrategy> {
+  const source = await currentSource(octokit, owner, repo, true, now);
+  if (!source) return { status: "missing" };
+  const target = extendsOf(source.text);
+  const base = target ? await extendedSource(octokit, source, target, now) : undefined;
+  const key = `${owner}/${repo}:${source.repo}/${source.path}@${source.sha}+${base?.sha ?? ""}`;
+  let loaded = parsed.get(key);
+  if (!loaded) {
+    loaded = parseSource(source, repo, target, base);
+    parsed.set(key, loaded);
+  }
+  return loaded;
+}
+
+/** Forget what is known of a repository's strategy; a change in the owner's `.github` repository affects them all. */
+export function forgetStrategy(owner: string, repo: string): void {
+  for (const key of [...sources.keys()]) {
+    if (key === `${owner}/${repo}` || (repo === ".github" && key.startsWith(`${owner}/`))) sources.delete(key);
+  }
+}
+
+export function resetStrategyCache(): void {
+  sources.clear();
+  parsed.clear();
+}
+
+/** Validate a version of a strategy file that is not (yet) in force, e.g. on a pull request's head commit. */
+export async function checkStrategyVersion(octokit: GitHub, { owner, repo }: RepoRef, path: string, ref: string): Promise<LoadedStrategy> {
+  const source = await readSource(octokit, owner, repo, path, ref);
+  if (!source) return { status: "missing" };
+  const target = extendsOf(source.text);
+  const base = target ? await extendedSource(octokit, source, target, Date.now()) : undefined;
+  return parseSource(source, repo, target, base);
+}
+
+export function isStrategyPath(path: string): boolean {
+  return LOCAL_PATHS.includes(path);
+}
+
+function parseSource(source: Source, repo: string, target: string | undefined, base: Source | null | undefined): LoadedStrategy {
+  const file = source.repo === repo ? source.path : `${source.owner}/${source.repo}/${source.path}`;
+  if (target && !base) return { status: "invalid", file, source, errors: [missingBase(source.text, file, target)] };
+  const result = parseStrategy(source.text, file, base ? { text: base.text, file: `${base.owner}/${base.repo}/${base.path}` } : undefined);
+  if (result.ok) return { status: "ok", strategy: result.strategy, file, source, commit: null };
+  return { status: "invalid", file, errors: result.errors, source };
+}
+
+function missingBase(text: string, file: string, target: string): StrategyError {
+  const line = text.split("\n").findIndex((l) => /^extends\s*:/.test(l)) + 1 || 1;
+  return { file, line, column: 1, path: "extends", message: `${target} has no strategy file on its default branch` };
+}
+
+async function currentSource(octokit: GitHub, owner: string, repo: string, includeOrg: boolean, now: number) {
+  const key = `${owner}/${repo}`;
+  const known = sources.get(key);
+  let source: Source | null = null;
+  if (known?.source) source = await refreshSource(octokit, known.source);
+  else if (known && now - known.at < MISSING_TTL_MS) return null;
+  source ??= (await readSource(octokit, owner, repo, LOCAL_PATHS[0])) ?? (await locateSource(octokit, owner, repo, includeOrg));
+  sources.set(key, { source, at: now });
+  return source;
+}
+
+async function extendedSource(octokit: GitHub, source: Source, target: string, now: number): Promise<Source | null> {
+  const [owner, repo] = target === ".github" ? [source.owner, ".github"] : target.split("/");
+  if (!owner || !repo) return null;
+  return currentSource(octokit, owner, repo, false, now);
+}

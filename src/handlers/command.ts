@@ -1,0 +1,46 @@
+/**
+ * issue_comment.created: `/strategy` commands (spec section 7) from people with triage access or more.
+ * Every command is acknowledged with a reaction; a rejected one gets a short reply saying what is allowed.
+ */
+import type { Context } from "probot";
+import { parseCommand, validateIds, type Command } from "../classify/index.js";
+import type { GitHub, RepoRef } from "../github/octokit.js";
+import { canCommand } from "../github/permissions.js";
+import { react, reply } from "../github/replies.js";
+import { loadStrategy } from "../github/strategy-file.js";
+import { renderCommandHelp, renderExplainReply, type CommandRejection } from "../render/index.js";
+import type { Strategy } from "../strategy/schema.js";
+import type { Deps } from "./deps.js";
+import { syncItem } from "./sync-item.js";
+
+export async function handleCommand(context: Context<"issue_comment.created">, deps: Deps): Promise<void> {
+  const { comment, issue } = context.payload;
+  const command = parseCommand(comment.body ?? "");
+  if (!command) return;
+  const repo = context.repo();
+  const octokit = context.octokit;
+  const loaded = await loadStrategy(octokit, repo);
+  if (loaded.status !== "ok") return; // without a valid strategy there is nothing to act on; the check says why
+  const strategy = loaded.strategy;
+  const rejected = (why: CommandRejection) => rejectCommand(octokit, repo, issue.number, comment.id, strategy, why);
+  if (!(await canCommand(octokit, repo, comment.user?.login ?? ""))) return rejected({ kind: "permission" });
+  if (command.kind === "invalid") return rejected({ kind: "syntax", text: command.reason });
+  const choice = choiceOf(strategy, command);
+  if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
+  await react(octokit, repo, comment.id, "+1");
+  if (command.kind === "report") return deps.report?.({ octokit, repo, month: command.month, strategy: loaded });
+  const decision = await syncItem(octokit, repo, issue, deps, choice && "ids" in choice ? choice.ids : undefined);
+  if (command.kind === "explain" && decision) await reply(octokit, repo, issue.number, renderExplainReply(strategy, decision));
+}
+
+function choiceOf(strategy: Strategy, command: Command): { ids: string[] | "none" } | { unknown: string[] } | undefined {
+  if (command.kind === "none") return { ids: "none" };
+  if (command.kind !== "serve") return undefined;
+  const { known, unknown } = validateIds(strategy, command.ids);
+  return unknown.length > 0 ? { unknown } : { ids: known };
+}
+
+async function rejectCommand(octokit: GitHub, repo: RepoRef, number: number, commentId: number, strategy: Strategy, why: CommandRejection) {
+  await react(octokit, repo, commentId, "confused");
+  await reply(octokit, repo, number, renderCommandHelp(strategy, why));
+}

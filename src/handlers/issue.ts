@@ -1,0 +1,40 @@
+/** issues.*: label the issue with the problems it serves (read → decide → write). */
+import type { Context } from "probot";
+import type { Decision } from "../classify/index.js";
+import { fetchItemHistory } from "../github/item-history.js";
+import type { GitHub, RepoRef } from "../github/octokit.js";
+import { canCommand } from "../github/permissions.js";
+import { loadStrategy } from "../github/strategy-file.js";
+import { applyLabels } from "./apply-labels.js";
+import type { Deps } from "./deps.js";
+import { issueItem, type IssueLike } from "./items.js";
+import { planLabels } from "./labelling.js";
+
+export async function handleIssue(context: Context<"issues">, deps: Deps): Promise<void> {
+  await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, { fresh: context.payload.action === "opened" });
+}
+
+/** Bring one issue's labels in step; returns the decision (undefined without a valid strategy). */
+export async function syncIssue(
+  octokit: GitHub,
+  repo: RepoRef,
+  issue: IssueLike,
+  deps: Deps,
+  options: { fresh?: boolean; command?: string[] | "none" } = {},
+): Promise<Decision | undefined> {
+  // 1. Read the strategy in force; with none, or an invalid one, no label changes.
+  const loaded = await loadStrategy(octokit, repo);
+  if (loaded.status !== "ok") return undefined;
+  // 2. Decide, reading history only when the labels are not already in step.
+  const plan = await planLabels({
+    strategy: loaded.strategy,
+    item: issueItem(issue),
+    fresh: options.fresh,
+    command: options.command,
+    history: async () => fetchItemHistory(octokit, repo, issue.number, (await deps.identity()).login),
+    mayCommand: (login) => canCommand(octokit, repo, login),
+  });
+  // 3. Write only what changes.
+  await applyLabels(octokit, repo, issue.number, loaded.strategy, plan);
+  return plan.decision;
+}

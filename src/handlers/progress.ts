@@ -1,0 +1,34 @@
+/** Writes the pull request's progress comment and `Strategy alignment` check from rendered content. */
+import { upsertCheckRun } from "../github/check-runs.js";
+import type { GitHub, RepoRef } from "../github/octokit.js";
+import { listAppComments, CHECK_NAME, type PullRequestContext } from "../github/pull-request-context.js";
+import { upsertProgressComment } from "../github/progress-comment.js";
+import type { LoadedStrategy } from "../github/strategy-file.js";
+import { renderAlignmentCheck, renderComment, type CommentInput } from "../render/index.js";
+import type { PullRequestItemSource } from "./items.js";
+import { errorLines } from "./strategy-check.js";
+
+export type PullRequestRef = PullRequestItemSource & { head: { sha: string; ref: string }; defaultBranch: string };
+
+export async function writeProgress(octokit: GitHub, repo: RepoRef, pr: PullRequestRef, ctx: PullRequestContext, input: CommentInput, login: string): Promise<void> {
+  const target = { ...repo, number: pr.number };
+  if (input.strategy.settings.comment) {
+    await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () => listAppComments(octokit, target, login));
+  }
+  if (input.strategy.settings.check !== "off") {
+    const check = renderAlignmentCheck(input);
+    await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existingId: ctx.checkRunId, ...check });
+  }
+}
+
+/** While the strategy on the default branch is invalid: no figures, only what is wrong and where. */
+export async function writeInvalidProgress(
+  octokit: GitHub, repo: RepoRef, pr: PullRequestRef, ctx: PullRequestContext,
+  loaded: Extract<LoadedStrategy, { status: "invalid" }>, login: string,
+): Promise<void> {
+  const target = { ...repo, number: pr.number };
+  const input = { invalid: { errors: errorLines(loaded), file: loaded.file } };
+  await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () => listAppComments(octokit, target, login));
+  const check = renderAlignmentCheck(input);
+  await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existingId: ctx.checkRunId, ...check });
+}

@@ -1,0 +1,62 @@
+/**
+ * pull_request.*: label the pull request, keep its one progress comment and its `Strategy alignment`
+ * check up to date, and validate a strategy file it changes. One GraphQL read, then only the writes
+ * that change something.
+ */
+import type { Context } from "probot";
+import type { Decision } from "../classify/index.js";
+import { historyFrom } from "../github/item-history.js";
+import { countQueries, countsFrom } from "../github/month-counts.js";
+import type { GitHub, RepoRef } from "../github/octokit.js";
+import { canCommand } from "../github/permissions.js";
+import { fetchPullRequestContext } from "../github/pull-request-context.js";
+import { isStrategyPath, loadStrategy } from "../github/strategy-file.js";
+import { monthOf, monthPeriod, tallyFromCounts } from "../tally/index.js";
+import { applyLabels } from "./apply-labels.js";
+import type { Deps } from "./deps.js";
+import { pullRequestItem } from "./items.js";
+import { planLabels } from "./labelling.js";
+import { writeProgress, writeInvalidProgress, type PullRequestRef } from "./progress.js";
+import { checkChangedStrategy } from "./strategy-check.js";
+
+export async function handlePullRequest(context: Context<"pull_request">, deps: Deps): Promise<void> {
+  const { pull_request: pr, repository } = context.payload;
+  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps);
+}
+
+/** Bring one pull request's labels, comment and check in step; returns the decision (undefined without a strategy). */
+export async function syncPullRequest(
+  octokit: GitHub,
+  repo: RepoRef,
+  pr: PullRequestRef,
+  deps: Deps,
+  command?: string[] | "none",
+): Promise<Decision | undefined> {
+  // 1. Read the strategy in force and, in one query, everything else the decision and the writes need.
+  const loaded = await loadStrategy(octokit, repo);
+  if (loaded.status === "missing") return undefined;
+  const { login, appId } = await deps.identity();
+  const strategy = loaded.status === "ok" ? loaded.strategy : undefined;
+  const zone = strategy?.settings.report.timezone ?? "UTC";
+  const month = monthPeriod(monthOf(deps.now(), zone), zone);
+  const counts = strategy ? countQueries(strategy, { ...repo, defaultBranch: pr.defaultBranch, range: month.searchRange }) : {};
+  const ctx = await fetchPullRequestContext(octokit, { ...repo, number: pr.number, sha: pr.head.sha, appId, counts, login, withFiles: true });
+  await checkChangedStrategy(octokit, repo, pr.head.sha, (ctx.files ?? []).filter(isStrategyPath));
+  if (loaded.status === "invalid") {
+    await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
+    return undefined;
+  }
+  // 2. Decide: labels (history already read), then the month's figures.
+  const plan = await planLabels({
+    strategy: loaded.strategy,
+    item: { ...pullRequestItem(pr), files: ctx.files, filesComplete: ctx.filesComplete, closes: ctx.closes },
+    history: historyFrom(ctx.timeline, login),
+    mayCommand: (who) => canCommand(octokit, repo, who),
+    command,
+  });
+  const tally = tallyFromCounts(loaded.strategy, countsFrom(loaded.strategy, ctx.counts));
+  // 3. Write what changed.
+  await applyLabels(octokit, repo, pr.number, loaded.strategy, plan);
+  await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, author: pr.user?.login }, login);
+  return plan.decision;
+}

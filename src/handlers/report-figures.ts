@@ -1,0 +1,56 @@
+/**
+ * The report's figures besides shipped work: issues closed per problem, counted metrics and plan
+ * progress, one request each. Each is a side figure: when GitHub cannot give one, the report still goes
+ * out with that figure unknown and a note saying so.
+ */
+import { metricCounts, type MetricReadings } from "../github/metric-counts.js";
+import type { GitHub, RepoRef } from "../github/octokit.js";
+import { planItems, type PlanRef } from "../github/plan-items.js";
+import { closedIssuesByLabel } from "../github/report-closed-issues.js";
+import type { PlanEntry, Strategy } from "../strategy/schema.js";
+import type { MonthWindow, PlanFound } from "../tally/index.js";
+
+export interface Figures {
+  issuesClosed?: Record<string, number | null>;
+  readings?: MetricReadings;
+  plans?: Record<string, (PlanFound | undefined)[]>;
+  notes: string[];
+}
+
+const refOf = (e: PlanEntry): PlanRef | undefined =>
+  e.issue !== undefined ? { issue: e.issue } : e.milestone !== undefined ? { milestone: e.milestone } : e.label !== undefined ? { label: e.label } : undefined;
+
+async function plans(octokit: GitHub, ref: RepoRef, strategy: Strategy, notes: string[]): Promise<Figures["plans"]> {
+  const entries = strategy.problems.flatMap((p) => p.plan.flatMap((entry, index) => {
+    const planRef = refOf(entry);
+    return planRef ? [{ id: p.id, index, entry, planRef }] : [];
+  }));
+  const looked = await planItems(octokit, ref, entries.map((e) => e.planRef));
+  const result: NonNullable<Figures["plans"]> = Object.fromEntries(strategy.problems.map((p) => [p.id, p.plan.map(() => undefined)]));
+  entries.forEach(({ id, index, entry }, i) => {
+    result[id][index] = looked[i].found;
+    if (looked[i].unread > 0) notes.push(`Plan "${entry.title}": only the first 100 of its issues are counted.`);
+  });
+  return result;
+}
+
+async function closed(octokit: GitHub, ref: RepoRef, strategy: Strategy, period: MonthWindow): Promise<Figures["issuesClosed"]> {
+  const counts = await closedIssuesByLabel(octokit, ref, strategy.problems.map((p) => p.label), period.searchRange);
+  return Object.fromEntries(strategy.problems.map((p, i) => [p.id, counts[i].count]));
+}
+
+export async function gatherFigures(octokit: GitHub, ref: RepoRef, strategy: Strategy, period: MonthWindow): Promise<Figures> {
+  const notes: string[] = [];
+  const hasPlan = strategy.problems.some((p) => p.plan.length > 0);
+  const hasCounts = strategy.problems.some((p) => p.metrics.some((m) => m.count !== undefined));
+  const failed = (what: string) => (error: unknown) => {
+    notes.push(`${what} could not be read from GitHub (${error instanceof Error ? error.message : String(error)}).`);
+    return undefined;
+  };
+  const [issuesClosed, readings, planFound] = await Promise.all([
+    closed(octokit, ref, strategy, period).catch(failed("Issues closed")),
+    hasCounts ? metricCounts(octokit, ref, strategy.problems, period).catch(failed("Counted metrics")) : undefined,
+    hasPlan ? plans(octokit, ref, strategy, notes).catch(failed("Plan progress")) : undefined,
+  ]);
+  return { issuesClosed, readings, plans: planFound, notes };
+}

@@ -1,0 +1,98 @@
+/**
+ * The monthly report for one repository and month: read what GitHub knows (1), count the shipped work
+ * page by page (2), gather the side figures (3), build and render the report in pure code (4), then
+ * create or update the app's one report for the month (5). Safe to run again: a second run updates the
+ * same Discussion (or issue), and writes nothing when the body has not changed.
+ */
+import { createDiscussion, reportCategory, updateDiscussion } from "../github/discussions.js";
+import { mergedPulls } from "../github/merged-pulls.js";
+import type { GitHub } from "../github/octokit.js";
+import { reportContext } from "../github/report-context.js";
+import { reportBodies } from "../github/report-history.js";
+import { createReportIssue, updateReportIssue } from "../github/report-issue.js";
+import { renderReport } from "../render/report.js";
+import type { Strategy } from "../strategy/schema.js";
+import { buildReport, dataComment, metricHistory, monthPeriod, monthKeyOf, previousData, tallyOfData } from "../tally/index.js";
+import { gatherFigures } from "./report-figures.js";
+import { tallyShipped } from "./report-shipped.js";
+import { REPORT_TITLE_PREFIX, reportTargets, reportTitle } from "./report-target.js";
+
+export interface PublishParams {
+  octokit: GitHub;
+  owner: string;
+  repo: string;
+  /** "YYYY-MM", read in the strategy's report time zone. */
+  month: string;
+  /** A strategy that loaded successfully: the rules, and the commit of the file in force. */
+  loaded: { strategy: Strategy; commit: string | null };
+  /** The app's own login (`<slug>[bot]`): only reports it wrote are ever updated. */
+  botLogin: string;
+  /** false: build and render only (dry run). */
+  post: boolean;
+  /** true: do nothing when the app's report for the month already exists (a late catch-up). */
+  ifMissing?: boolean;
+  now?: Date;
+}
+
+export interface Published {
+  title: string;
+  body: string;
+  url?: string;
+  action: "created" | "updated" | "unchanged" | "dry-run" | "skipped";
+}
+
+export async function publishReport(p: PublishParams): Promise<Published> {
+  const { octokit, owner, repo, month, loaded } = p;
+  const strategy = loaded.strategy;
+  const period = monthPeriod(month, strategy.settings.report.timezone);
+  const title = reportTitle(month);
+
+  // 1. The repository, and the reports already written.
+  const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
+  const targets = reportTargets(context, month, p.botLogin);
+  if (p.ifMissing && targets.existing) return { title, body: "", url: targets.existing.url, action: "skipped" };
+  const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => (r ? [r.id] : [])));
+  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
+
+  // 2 and 3. Shipped work, streamed, and the side figures.
+  const [shipped, figures] = await Promise.all([
+    tallyShipped(strategy, mergedPulls(octokit, { owner, repo, base: context.defaultBranch, window: { ...period, range: period.searchRange }, timezone: period.timezone })),
+    gatherFigures(octokit, { owner, repo }, strategy, period),
+  ]);
+
+  // 4. The report, in pure code.
+  const now = p.now ?? new Date();
+  const notes = [...shipped.notes, ...figures.notes];
+  if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+  const model = buildReport({
+    strategy,
+    repo: `${owner}/${repo}`,
+    period,
+    commit: loaded.commit,
+    tally: shipped.tally,
+    issuesClosed: figures.issuesClosed,
+    readings: figures.readings,
+    history: metricHistory(earlier),
+    plans: figures.plans,
+    previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
+    items: shipped.items,
+    notes,
+  });
+  const rendered = renderReport(model, dataComment(model));
+  const body = rendered.body;
+
+  // 5. One report per repository and month.
+  if (!p.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
+  const existing = targets.existing;
+  if (existing && bodies.get(existing.id) === body) return { title, body, url: existing.url, action: "unchanged" };
+  if (existing) {
+    const write = existing.kind === "discussion" ? updateDiscussion : updateReportIssue;
+    const { url } = await write(octokit, { id: existing.id, body });
+    return { title, body, url, action: "updated" };
+  }
+  const category = reportCategory(context.categories, strategy.settings.report.category);
+  const { url } = category
+    ? await createDiscussion(octokit, { repositoryId: context.repositoryId, categoryId: category.id, title, body })
+    : await createReportIssue(octokit, { repositoryId: context.repositoryId, title, body });
+  return { title, body, url, action: "created" };
+}

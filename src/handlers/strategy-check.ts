@@ -1,0 +1,35 @@
+/** The `Strategy file` check (spec section 6): success with a summary, or failure with one annotation per error. */
+import { formatError } from "../strategy/index.js";
+import { upsertCheckRun } from "../github/check-runs.js";
+import type { GitHub, RepoRef } from "../github/octokit.js";
+import { checkStrategyVersion, type LoadedStrategy } from "../github/strategy-file.js";
+import { renderStrategyFileCheck } from "../render/index.js";
+
+export const STRATEGY_CHECK = "Strategy file";
+
+export async function reportStrategyFile(octokit: GitHub, repo: RepoRef, headSha: string, path: string, loaded: LoadedStrategy): Promise<void> {
+  if (loaded.status === "missing") return;
+  const check =
+    loaded.status === "ok"
+      ? renderStrategyFileCheck({ path, strategy: loaded.strategy })
+      : renderStrategyFileCheck({ path, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
+  await upsertCheckRun(octokit, {
+    ...repo,
+    name: STRATEGY_CHECK,
+    headSha,
+    conclusion: check.conclusion,
+    title: check.title,
+    summary: check.summary,
+    // Annotations must name a file in this repository: errors in an inherited file go in the summary only.
+    annotations: (check.annotations ?? []).filter((a) => a.path === path),
+  });
+}
+
+export const errorLines = (loaded: Extract<LoadedStrategy, { status: "invalid" }>) => loaded.errors.map(formatError);
+
+/** A pull request that changes a strategy file gets its version validated on the head commit. */
+export async function checkChangedStrategy(octokit: GitHub, repo: RepoRef, headSha: string, paths: string[]): Promise<void> {
+  for (const path of paths) {
+    await reportStrategyFile(octokit, repo, headSha, path, await checkStrategyVersion(octokit, repo, path, headSha));
+  }
+}
