@@ -2,7 +2,7 @@
  * GitHub search ranges for a window of time. GitHub's ranges are inclusive at both ends with second
  * precision, so a window [start, end) is written as start..(end - 1s).
  */
-import { isUtc, isoWithOffset, localDate } from "./zone.js";
+import { isUtc, isoWithOffset, localDate } from "./zone-format.js";
 
 const SECOND = 1000;
 
