@@ -73,7 +73,8 @@ type Answer = {
 const isNode = (node: Node | Record<string, never>): node is Node => "id" in node;
 
 export async function reportContext(octokit: GitHub, { owner, repo }: RepoRef, titlePrefix: string): Promise<ReportContext> {
-  const search = `repo:${owner}/${repo} in:title ${quoted(titlePrefix)}`;
+  // Search matches words, so the phrase leaves out the prefix's trailing ": "; titles are compared exactly below.
+  const search = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
   const answer = await octokit.graphql<Answer>(REPORT_CONTEXT_QUERY, {
     owner,
     repo,

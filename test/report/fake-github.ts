@@ -1,0 +1,236 @@
+/**
+ * A small GitHub for report tests: nock answers POST /graphql by reading the real query (operation name,
+ * aliases) and variables, from an in-memory repository the test shapes. Every request is recorded, so
+ * tests can count them and read the exact searches sent.
+ */
+import { Kind, parse, type FieldNode, type OperationDefinitionNode } from "graphql";
+import nock from "nock";
+import { ProbotOctokit } from "probot";
+
+export const BOT = { login: "throughline[bot]", graphql: { __typename: "Bot", login: "throughline" } };
+export const PERSON = { __typename: "User", login: "alice" };
+
+export interface FakePull {
+  number: number;
+  title: string;
+  mergedAt: string;
+  labels?: string[];
+  author?: { __typename: string; login: string };
+  body?: string;
+  branch?: string;
+  base?: string;
+  additions?: number;
+  deletions?: number;
+  comments?: number;
+}
+
+export interface FakePost {
+  id: string;
+  number: number;
+  title: string;
+  body: string;
+  createdAt: string;
+  author: { __typename: string; login: string };
+  categoryId?: string;
+}
+
+type PlanIssue = { number: number; state: "OPEN" | "CLOSED"; stateReason: string | null };
+
+export interface FakeRepo {
+  owner: string;
+  repo: string;
+  defaultBranch: string;
+  discussionsEnabled: boolean;
+  categories: { id: string; name: string; slug: string }[];
+  discussions: FakePost[];
+  issues: FakePost[];
+  pulls: FakePull[];
+  /** A count search's answer: a number, or a message for a search GitHub rejects. */
+  count: (search: string) => number | string;
+  planIssues: Record<number, PlanIssue | "pull request">;
+  milestones: { title: string; dueOn: string | null; issues: PlanIssue[] }[];
+  labelIssues: Record<string, PlanIssue[]>;
+}
+
+export interface Recorded {
+  operation: string;
+  variables: Record<string, any>;
+  query: string;
+}
+
+export function fakeRepo(over: Partial<FakeRepo> = {}): FakeRepo {
+  return {
+    owner: "acme",
+    repo: "platform",
+    defaultBranch: "main",
+    discussionsEnabled: true,
+    categories: [
+      { id: "DIC_general", name: "General", slug: "general" },
+      { id: "DIC_announcements", name: "Announcements", slug: "announcements" },
+    ],
+    discussions: [],
+    issues: [],
+    pulls: [],
+    count: () => 0,
+    planIssues: {},
+    milestones: [],
+    labelIssues: {},
+    ...over,
+  };
+}
+
+/** An octokit like Probot's, without retries or throttling (a failed request fails the test at once). */
+export function testOctokit(): InstanceType<typeof ProbotOctokit> {
+  const Octokit = ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
+  return new Octokit({ auth: { token: "t" } });
+}
+
+/** Serves `repo` at api.github.com/graphql until nock is cleaned; returns the log of requests. */
+export function serve(repo: FakeRepo): Recorded[] {
+  const log: Recorded[] = [];
+  nock("https://api.github.com")
+    .post("/graphql")
+    .reply(200, (_uri, body: any) => {
+      const document = parse(body.query);
+      const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      const operation = op.name?.value ?? "anonymous";
+      log.push({ operation, variables: body.variables ?? {}, query: body.query });
+      const handler = HANDLERS[operation];
+      if (!handler) throw new Error(`the fake GitHub does not know ${operation}`);
+      return handler(repo, body.variables ?? {}, op);
+    })
+    .persist();
+  return log;
+}
+
+const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, op: OperationDefinitionNode) => unknown> = {
+  ReportContext: (repo, v) => {
+    const node = (p: FakePost, kind: string) => ({
+      id: p.id, number: p.number, title: p.title, createdAt: p.createdAt, author: p.author,
+      url: `https://github.com/${repo.owner}/${repo.repo}/${kind}/${p.number}`,
+    });
+    const recent = (posts: FakePost[], kind: string) => [...posts].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 100).map((p) => node(p, kind));
+    const phrase = /"([^"]+)"/.exec(v.discussionSearch)![1].toLowerCase();
+    const titled = (posts: FakePost[], kind: string) => posts.filter((p) => p.title.toLowerCase().includes(phrase)).map((p) => node(p, kind));
+    return {
+      data: {
+        repository: {
+          id: "R_1",
+          hasDiscussionsEnabled: repo.discussionsEnabled,
+          defaultBranchRef: { name: repo.defaultBranch },
+          discussionCategories: { nodes: repo.discussionsEnabled ? repo.categories : [] },
+          discussions: { nodes: repo.discussionsEnabled ? recent(repo.discussions, "discussions") : [] },
+          issues: { nodes: recent(repo.issues, "issues") },
+        },
+        discussionSearch: { nodes: titled(repo.discussions, "discussions") },
+        issueSearch: { nodes: titled(repo.issues, "issues") },
+      },
+    };
+  },
+
+  ReportBodies: (repo, v) => ({
+    data: { nodes: v.ids.map((id: string) => [...repo.discussions, ...repo.issues].find((p) => p.id === id) ?? null).map((p: FakePost | null) => p && { id: p.id, body: p.body }) },
+  }),
+
+  MergedPulls: (repo, v) => {
+    const [from, to] = bounds(/merged:(\S+)/.exec(v.search)![1]);
+    const base = /base:(\S+)/.exec(v.search)![1];
+    const matching = repo.pulls
+      .filter((p) => (p.base ?? repo.defaultBranch) === base)
+      .filter((p) => Date.parse(p.mergedAt) >= from && Date.parse(p.mergedAt) <= to)
+      .sort((a, b) => a.number - b.number);
+    const offset = v.after ? Number(v.after) : 0;
+    const reachable = Math.min(matching.length, 1000);
+    const page = matching.slice(offset, Math.min(offset + 100, reachable));
+    return {
+      data: {
+        search: {
+          issueCount: matching.length,
+          pageInfo: { hasNextPage: offset + 100 < reachable, endCursor: page.length ? String(offset + page.length) : null },
+          nodes: page.map((p) => ({
+            number: p.number, title: p.title, url: `https://github.com/${repo.owner}/${repo.repo}/pull/${p.number}`,
+            body: p.body ?? "", headRefName: p.branch ?? `branch-${p.number}`, mergedAt: p.mergedAt,
+            additions: p.additions ?? 10, deletions: p.deletions ?? 2, author: p.author ?? PERSON,
+            labels: { nodes: (p.labels ?? []).map((name) => ({ name })) }, comments: { totalCount: p.comments ?? 0 }, milestone: null,
+          })),
+        },
+      },
+    };
+  },
+
+  SearchCounts: (repo, v) => {
+    const data: Record<string, unknown> = {};
+    const errors: unknown[] = [];
+    for (const [name, search] of Object.entries(v)) {
+      const answer = repo.count(search as string);
+      if (typeof answer === "number") data[`c${name.slice(1)}`] = { issueCount: answer };
+      else errors.push({ type: "INVALID_SEARCH", path: [`c${name.slice(1)}`], message: answer });
+    }
+    // As GitHub does: an error in a non-null field nulls the whole answer.
+    return errors.length > 0 ? { data: null, errors } : { data };
+  },
+
+  PlanItems: (repo, v, op) => {
+    const repository: Record<string, unknown> = {};
+    const errors: unknown[] = [];
+    const fields = (op.selectionSet.selections[0] as FieldNode).selectionSet!.selections as FieldNode[];
+    for (const field of fields) {
+      const alias = field.alias!.value;
+      const value = v[`v${alias.slice(1)}`];
+      if (field.name.value === "issueOrPullRequest") {
+        const found = repo.planIssues[value];
+        if (!found) {
+          repository[alias] = null;
+          errors.push({ type: "NOT_FOUND", path: ["repository", alias], message: `Could not resolve to an issue or pull request with the number of ${value}.` });
+        } else repository[alias] = found === "pull request" ? { __typename: "PullRequest" } : { __typename: "Issue", ...found };
+      } else if (field.name.value === "milestones") {
+        const nodes = repo.milestones.filter((m) => m.title.toLowerCase().includes(String(value).toLowerCase()));
+        repository[alias] = { nodes: nodes.map((m) => ({ title: m.title, dueOn: m.dueOn, issues: { totalCount: m.issues.length, nodes: m.issues.slice(0, 100) } })) };
+      } else {
+        const issues = repo.labelIssues[value];
+        repository[alias] = issues ? { name: value, issues: { totalCount: issues.length, nodes: issues.slice(0, 100) } } : null;
+      }
+    }
+    return errors.length > 0 ? { data: { repository }, errors } : { data: { repository } };
+  },
+
+  CreateReportDiscussion: (repo, v) => {
+    const post = write(repo.discussions, "D", v);
+    post.categoryId = v.categoryId;
+    return { data: { createDiscussion: { discussion: { id: post.id, url: urlOf(repo, "discussions", post) } } } };
+  },
+  UpdateReportDiscussion: (repo, v) => {
+    const post = repo.discussions.find((d) => d.id === v.id)!;
+    post.body = v.body;
+    return { data: { updateDiscussion: { discussion: { id: post.id, url: urlOf(repo, "discussions", post) } } } };
+  },
+  CreateReportIssue: (repo, v) => {
+    const post = write(repo.issues, "I", v);
+    return { data: { createIssue: { issue: { id: post.id, url: urlOf(repo, "issues", post) } } } };
+  },
+  UpdateReportIssue: (repo, v) => {
+    const post = repo.issues.find((d) => d.id === v.id)!;
+    post.body = v.body;
+    return { data: { updateIssue: { issue: { id: post.id, url: urlOf(repo, "issues", post) } } } };
+  },
+};
+
+let written = 0;
+function write(posts: FakePost[], prefix: string, v: Record<string, any>): FakePost {
+  written += 1;
+  const post: FakePost = {
+    id: `${prefix}_app${written}`, number: 900 + written, title: v.title, body: v.body,
+    createdAt: new Date(Date.UTC(2030, 0, 1, 0, 0, written)).toISOString(), author: BOT.graphql,
+  };
+  posts.push(post);
+  return post;
+}
+
+const urlOf = (repo: FakeRepo, kind: string, p: FakePost) => `https://github.com/${repo.owner}/${repo.repo}/${kind}/${p.number}`;
+
+/** A search range's inclusive bounds in ms: plain dates are whole UTC days, timestamps carry their offset. */
+export function bounds(range: string): [number, number] {
+  const [a, b] = range.split("..");
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  return [Date.parse(day.test(a) ? `${a}T00:00:00Z` : a), Date.parse(day.test(b) ? `${b}T23:59:59Z` : b) + 999];
+}
