@@ -1,99 +1,86 @@
 /**
- * Pull requests merged into the default branch in a window of time, page by page, so the tally can
- * stream them and memory stays flat however long the history. GitHub search returns at most 1,000
- * results per query, so a window holding more is cut into halves (as many times as its count calls
- * for, then again for any part still too full) and each part is paged on its own: totals stay exact.
+ * Pull requests merged into the default branch in a window of time, yielded request by request so the
+ * tally can stream them and memory stays flat however long the history. GitHub search returns at most
+ * 1,000 results per query: a window holding more is cut into windows that fit (merged-windows.ts), and
+ * their pages are read packed, 100 pull requests a request across window boundaries, so totals are
+ * exact and a month of N merged pull requests costs about N/100 requests.
  */
-import { splitRange, type SearchWindow } from "../tally/range.js";
+import type { SearchWindow } from "../tally/range.js";
+import { isPull, mergedPullsQuery, toPull, type MergedPull, type SearchPage } from "./merged-pulls-query.js";
+import { fittingWindows, SEARCH_LIMIT } from "./merged-windows.js";
 import type { GitHub, RepoRef } from "./octokit.js";
-import { actorLogin, quoted, type Actor } from "./report-graphql.js";
 
-export const SEARCH_LIMIT = 1000;
+export type { MergedPull } from "./merged-pulls-query.js";
+export { MERGED_PULLS_QUERY } from "./merged-pulls-query.js";
 
-export const MERGED_PULLS_QUERY = /* GraphQL */ `
-  query MergedPulls($search: String!, $after: String) {
-    search(type: ISSUE, first: 100, after: $after, query: $search) {
-      issueCount
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        ... on PullRequest {
-          number title url body headRefName mergedAt additions deletions
-          author { __typename login }
-          labels(first: 50) { nodes { name } }
-          comments { totalCount }
-          milestone { title }
-        }
-      }
-    }
-  }
-`;
-
-/** A merged pull request as search returns it; what classification and the report read. */
-export interface MergedPull {
-  number: number;
-  title: string;
-  url: string;
-  body: string;
-  branch: string;
-  mergedAt: string;
-  author: string;
-  labels: string[];
-  milestone: string | null;
-  additions: number;
-  deletions: number;
-  comments: number;
-}
-
-type Node = {
-  number: number; title: string; url: string; body: string | null; headRefName: string; mergedAt: string;
-  additions: number; deletions: number; author: Actor | null; labels: { nodes: { name: string }[] } | null;
-  comments: { totalCount: number }; milestone: { title: string } | null;
-};
-type Answer = {
-  search: { issueCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (Node | Record<string, never>)[] };
-};
-
-const toPull = (n: Node): MergedPull => ({
-  number: n.number, title: n.title, url: n.url, body: n.body ?? "", branch: n.headRefName, mergedAt: n.mergedAt,
-  author: actorLogin(n.author), labels: (n.labels?.nodes ?? []).map((l) => l.name), milestone: n.milestone?.title ?? null,
-  additions: n.additions, deletions: n.deletions, comments: n.comments.totalCount,
-});
-
-/** Halves of the window, `depth` times over, in time order. */
-function cut(window: SearchWindow, depth: number, timezone: string): SearchWindow[] {
-  let parts = [window];
-  for (let i = 0; i < depth; i++) parts = parts.flatMap((p) => splitRange(p.start, p.end, timezone));
-  return parts;
-}
+const PAGE = 100;
 
 export interface MergedPullsOptions extends RepoRef {
   base: string;
   window: SearchWindow;
   timezone: string;
-  /** Told when a part could not be cut further and was read only as far as search goes. */
-  onTruncated?: (window: SearchWindow, count: number) => void;
+  /** Told when a window could not be cut further and was read only as far as search goes. */
+  onTruncated?: (range: string, count: number) => void;
 }
 
-/** Yields pages of merged pull requests; sorted by creation so pages stay stable while GitHub is paged. */
+/** A search being read: what it should still hold (from its count) and where it stands. */
+interface Reading {
+  search: string;
+  expected: number;
+  read: number;
+  after: string | null;
+}
+
+type Part = { reading: Reading; first: number };
+
+async function request(octokit: GitHub, parts: Part[]): Promise<SearchPage[]> {
+  const variables: Record<string, unknown> = {};
+  parts.forEach(({ reading, first }, i) => Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after }));
+  const answer = await octokit.graphql<Record<string, SearchPage>>(mergedPullsQuery(parts.length), variables);
+  return parts.map((_, i) => answer[`s${i}`]);
+}
+
+/** The next request: up to 100 results, from the open searches in order, each asked only for what it holds. */
+function nextParts(open: Reading[]): Part[] {
+  const parts: Part[] = [];
+  let room = PAGE;
+  for (const reading of open) {
+    if (room === 0) break;
+    const left = reading.expected - reading.read;
+    const first = Math.min(room, left > 0 ? left : PAGE, SEARCH_LIMIT - reading.read);
+    parts.push({ reading, first });
+    room -= first;
+  }
+  return parts;
+}
+
 export async function* mergedPulls(octokit: GitHub, o: MergedPullsOptions): AsyncGenerator<MergedPull[]> {
-  const queue: SearchWindow[] = [o.window];
-  while (queue.length > 0) {
-    const window = queue.shift()!;
-    const search = `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${window.range} sort:created-asc`;
-    let after: string | null = null;
-    for (let first = true; ; first = false) {
-      const { search: page }: Answer = await octokit.graphql<Answer>(MERGED_PULLS_QUERY, { search, after });
-      if (first && page.issueCount > SEARCH_LIMIT) {
-        const parts = cut(window, Math.ceil(Math.log2(page.issueCount / SEARCH_LIMIT)), o.timezone);
-        if (parts.length > 1) {
-          queue.unshift(...parts);
-          break;
-        }
-        o.onTruncated?.(window, page.issueCount);
-      }
-      yield page.nodes.filter((n): n is Node => "number" in n).map(toPull);
-      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-      after = page.pageInfo.endCursor;
-    }
+  const search = (range: string) => `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${range} sort:created-asc`;
+  const whole: Reading = { search: search(o.window.range), expected: 0, read: 0, after: null };
+  const [first] = await request(octokit, [{ reading: whole, first: PAGE }]);
+  let open: Reading[];
+  if (first.issueCount <= SEARCH_LIMIT) {
+    yield first.nodes.filter(isPull).map(toPull);
+    Object.assign(whole, { expected: first.issueCount, read: first.nodes.length, after: first.pageInfo.endCursor });
+    open = first.pageInfo.hasNextPage ? [whole] : [];
+  } else {
+    const windows = await fittingWindows(octokit, o.window, first.issueCount, o.timezone, search);
+    for (const w of windows) if (w.count > SEARCH_LIMIT) o.onTruncated?.(w.range, w.count);
+    open = windows.map((w) => ({ search: search(w.range), expected: w.count, read: 0, after: null }));
+  }
+
+  while (open.length > 0) {
+    const parts = nextParts(open);
+    const pages = await request(octokit, parts);
+    const pulls: MergedPull[] = [];
+    parts.forEach(({ reading }, i) => {
+      const page = pages[i];
+      pulls.push(...page.nodes.filter(isPull).map(toPull));
+      reading.read += page.nodes.length;
+      reading.after = page.pageInfo.endCursor;
+      const done = !page.pageInfo.hasNextPage || !reading.after || reading.read >= SEARCH_LIMIT || page.nodes.length === 0;
+      if (done) open = open.filter((r) => r !== reading);
+    });
+    yield pulls;
   }
 }

@@ -55,14 +55,20 @@ export async function publishReport(p: PublishParams): Promise<Published> {
   const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
 
   // 2 and 3. Shipped work, streamed, and the side figures.
-  const [shipped, figures] = await Promise.all([
-    tallyShipped(strategy, mergedPulls(octokit, { owner, repo, base: context.defaultBranch, window: { ...period, range: period.searchRange }, timezone: period.timezone })),
-    gatherFigures(octokit, { owner, repo }, strategy, period),
-  ]);
+  const cut: string[] = [];
+  const pulls = mergedPulls(octokit, {
+    owner,
+    repo,
+    base: context.defaultBranch,
+    window: { start: period.start, end: period.end, range: period.searchRange },
+    timezone: period.timezone,
+    onTruncated: (range, count) => cut.push(`${count} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`),
+  });
+  const [shipped, figures] = await Promise.all([tallyShipped(strategy, pulls), gatherFigures(octokit, { owner, repo }, strategy, period)]);
 
   // 4. The report, in pure code.
   const now = p.now ?? new Date();
-  const notes = [...shipped.notes, ...figures.notes];
+  const notes = [...cut, ...shipped.notes, ...figures.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,

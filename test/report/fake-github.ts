@@ -132,37 +132,34 @@ const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, op: Oper
     data: { nodes: v.ids.map((id: string) => [...repo.discussions, ...repo.issues].find((p) => p.id === id) ?? null).map((p: FakePost | null) => p && { id: p.id, body: p.body }) },
   }),
 
-  MergedPulls: (repo, v) => {
-    const [from, to] = bounds(/merged:(\S+)/.exec(v.search)![1]);
-    const base = /base:(\S+)/.exec(v.search)![1];
-    const matching = repo.pulls
-      .filter((p) => (p.base ?? repo.defaultBranch) === base)
-      .filter((p) => Date.parse(p.mergedAt) >= from && Date.parse(p.mergedAt) <= to)
-      .sort((a, b) => a.number - b.number);
-    const offset = v.after ? Number(v.after) : 0;
-    const reachable = Math.min(matching.length, 1000);
-    const page = matching.slice(offset, Math.min(offset + 100, reachable));
-    return {
-      data: {
-        search: {
-          issueCount: matching.length,
-          pageInfo: { hasNextPage: offset + 100 < reachable, endCursor: page.length ? String(offset + page.length) : null },
-          nodes: page.map((p) => ({
-            number: p.number, title: p.title, url: `https://github.com/${repo.owner}/${repo.repo}/pull/${p.number}`,
-            body: p.body ?? "", headRefName: p.branch ?? `branch-${p.number}`, mergedAt: p.mergedAt,
-            additions: p.additions ?? 10, deletions: p.deletions ?? 2, author: p.author ?? PERSON,
-            labels: { nodes: (p.labels ?? []).map((name) => ({ name })) }, comments: { totalCount: p.comments ?? 0 }, milestone: null,
-          })),
-        },
-      },
-    };
+  MergedPulls: (repo, v, op) => {
+    const data: Record<string, unknown> = {};
+    for (const field of op.selectionSet.selections as FieldNode[]) {
+      const i = field.alias!.value.slice(1);
+      const search = v[`q${i}`] as string;
+      const matching = mergedIn(repo, search);
+      const offset = v[`after${i}`] ? Number(v[`after${i}`]) : 0;
+      const reachable = Math.min(matching.length, 1000);
+      const page = matching.slice(offset, Math.min(offset + v[`n${i}`], reachable));
+      data[field.alias!.value] = {
+        issueCount: matching.length,
+        pageInfo: { hasNextPage: offset + page.length < reachable, endCursor: page.length ? String(offset + page.length) : null },
+        nodes: page.map((p) => ({
+          number: p.number, title: p.title, url: `https://github.com/${repo.owner}/${repo.repo}/pull/${p.number}`,
+          body: p.body ?? "", headRefName: p.branch ?? `branch-${p.number}`, mergedAt: p.mergedAt,
+          additions: p.additions ?? 10, deletions: p.deletions ?? 2, author: p.author ?? PERSON,
+          labels: { nodes: (p.labels ?? []).map((name) => ({ name })) }, comments: { totalCount: p.comments ?? 0 }, milestone: null,
+        })),
+      };
+    }
+    return { data };
   },
 
   SearchCounts: (repo, v) => {
     const data: Record<string, unknown> = {};
     const errors: unknown[] = [];
     for (const [name, search] of Object.entries(v)) {
-      const answer = repo.count(search as string);
+      const answer = (search as string).includes("is:pr is:merged") ? mergedIn(repo, search as string).length : repo.count(search as string);
       if (typeof answer === "number") data[`c${name.slice(1)}`] = { issueCount: answer };
       else errors.push({ type: "INVALID_SEARCH", path: [`c${name.slice(1)}`], message: answer });
     }
@@ -227,6 +224,15 @@ function write(posts: FakePost[], prefix: string, v: Record<string, any>): FakeP
 }
 
 const urlOf = (repo: FakeRepo, kind: string, p: FakePost) => `https://github.com/${repo.owner}/${repo.repo}/${kind}/${p.number}`;
+
+/** The pull requests a merged-pull-request search finds, in creation (number) order. */
+function mergedIn(repo: FakeRepo, search: string): FakePull[] {
+  const [from, to] = bounds(/merged:(\S+)/.exec(search)![1]);
+  const base = /base:(\S+)/.exec(search)![1];
+  return repo.pulls
+    .filter((p) => (p.base ?? repo.defaultBranch) === base && Date.parse(p.mergedAt) >= from && Date.parse(p.mergedAt) <= to)
+    .sort((a, b) => a.number - b.number);
+}
 
 /** A search range's inclusive bounds in ms: plain dates are whole UTC days, timestamps carry their offset. */
 export function bounds(range: string): [number, number] {

@@ -4,7 +4,7 @@ import * as context from "../../src/github/report-context.js";
 import * as history from "../../src/github/report-history.js";
 import * as discussions from "../../src/github/discussions.js";
 import * as issue from "../../src/github/report-issue.js";
-import * as merged from "../../src/github/merged-pulls.js";
+import * as merged from "../../src/github/merged-pulls-query.js";
 import * as counts from "../../src/github/report-counts.js";
 import * as plan from "../../src/github/plan-items.js";
 
@@ -34,6 +34,7 @@ describe("the report's GraphQL documents", () => {
   it.each([
     ["counts for one search", counts.searchCountsQuery(1)],
     ["counts for thirty searches", counts.searchCountsQuery(30)],
+    ["merged pull requests from three searches", merged.mergedPullsQuery(3)],
     ["a plan of issues only", plan.planItemsQuery([{ issue: 4 }, { issue: 5 }])],
     ["a plan of labels and milestones", plan.planItemsQuery([{ label: "a" }, { milestone: "b" }, { label: "c" }])],
   ])("the built document for %s is valid", (_, document) => {

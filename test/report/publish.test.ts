@@ -41,7 +41,7 @@ describe("publishReport", () => {
     const result = await run(repo, { loaded: { strategy, commit: COMMIT } });
 
     const range = "2026-10-01T00:00:00+02:00..2026-10-31T23:59:59+01:00";
-    const searches = log.filter((r) => r.operation === "MergedPulls").map((r) => r.variables.search);
+    const searches = log.filter((r) => r.operation === "MergedPulls").map((r) => r.variables.q0);
     expect(searches).toEqual([`repo:acme/platform is:pr is:merged base:main merged:${range} sort:created-asc`]);
     const counts = log.filter((r) => r.operation === "SearchCounts").flatMap((r) => Object.values(r.variables));
     expect(counts).toContain(`repo:acme/platform is:issue is:closed reason:completed closed:${range} label:"strategy: reliability"`);
