@@ -1,15 +1,16 @@
 /** Replies to `/strategy` commands (spec section 7): `explain`, and the help for a rejected command. */
 import type { Decision } from "../classify/types.js";
 import type { Strategy } from "../strategy/schema.js";
+import { listJoin } from "./format.js";
 import { inert } from "./inert.js";
 import { BODY_LIMIT, blocks, fitLines } from "./limits.js";
 import { code } from "./markdown.js";
-import { levelPhrase, noneReason, reasonPhrase, reasonsByProblem } from "./reasons.js";
+import { decidedSentence, noneReason, reasonPhrase, reasonsByProblem } from "./reasons.js";
 import { changeHint, idList, problemTitle } from "./served.js";
 
 /** Why a command was not applied. */
 export type CommandRejection =
-  | { kind: "unknown-id"; ids: string[] }
+  | { kind: "unknown-id"; ids: readonly string[] }
   | { kind: "permission" }
   | { kind: "syntax"; text?: string };
 
@@ -18,13 +19,13 @@ export function renderExplainReply(strategy: Strategy, decision: Decision): stri
   const head =
     decision.problems.length === 0
       ? `This item serves **no problem** of the strategy: ${noneReason(decision)}.`
-      : `This item serves ${decision.problems.map((id) => `**${problemTitle(strategy, id)}**`).join(", ")}.`;
+      : `This item serves ${listJoin(decision.problems.map((id) => `**${problemTitle(strategy, id)}**`))}.`;
   const lines = decision.problems.map((id) => {
     const reasons = (byProblem.get(id) ?? []).map(reasonPhrase);
     return `- **${problemTitle(strategy, id)}** (${code(id)}): ${reasons.length ? reasons.join("; ") : "chosen explicitly"}`;
   });
   const notes = decision.notes.map((n) => `- Note: ${inert(n, 300)}`);
-  const tail = blocks(`Decided by ${levelPhrase(decision)}.`, changeHint(strategy));
+  const tail = blocks(decidedSentence(decision), changeHint(strategy));
   const list = fitLines([...lines, ...notes], BODY_LIMIT - head.length - tail.length - 8, (n) => `- …and ${n} more.`);
   return blocks(head, list.join("\n"), tail);
 }

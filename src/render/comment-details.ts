@@ -5,7 +5,7 @@ import type { Tally } from "../tally/types.js";
 import { inert } from "./inert.js";
 import { fitLines } from "./limits.js";
 import { details } from "./markdown.js";
-import { levelPhrase, noneReason, reasonPhrase } from "./reasons.js";
+import { decidedSentence, noneReason, reasonPhrase } from "./reasons.js";
 import { problemTitle } from "./served.js";
 
 const WRAPPER = "<details><summary>Details</summary>\n\n\n\n</details>".length;
@@ -22,13 +22,10 @@ export function commentDetails(
 
 /** Decided by, every reason one per line, then notes. */
 export function detailLines(strategy: Strategy, decision: Decision, tally: Tally): string[] {
-  const lines = [`Decided by ${levelPhrase(decision)}.`, ""];
+  const lines = [decidedSentence(decision), ""];
   if (decision.problems.length === 0) lines.push(`- Serves no problem: ${noneReason(decision)}.`);
   for (const r of decision.reasons) lines.push(`- **${problemTitle(strategy, r.problem)}**: ${reasonPhrase(r)}`);
   const notes = decision.notes.map((n) => `- Note: ${inert(n, 300)}.`.replace(/\.\.$/, "."));
   if (tally.approximate) notes.push("- Note: the month's shares are approximate, estimated from counts.");
-  if (decision.level === "explicit") {
-    notes.push("- An explicit choice is never overridden by linked issues or rules.");
-  }
   return [...lines, ...notes];
 }

@@ -30,8 +30,16 @@ export function inert(text: string, maxLength = 300): string {
  * invisible characters, at most `maxLength` characters. Mentions do not notify there.
  */
 export function oneLine(text: string, maxLength = 300): string {
-  const flat = text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
-  const chars = Array.from(flat);
+  // Long text (a pasted log as a title) is cut to a generous prefix first, so the work stays small; the
+  // whole text is only read when the prefix collapses to less than is needed.
+  const prefix = text.length > maxLength * 4 + 64 ? text.slice(0, maxLength * 4 + 64) : text;
+  let flat = flatten(prefix);
+  if (prefix !== text && flat.length <= maxLength * 2) flat = flatten(text);
+  const chars = Array.from(flat.length > maxLength * 2 + 2 ? flat.slice(0, maxLength * 2 + 2) : flat);
   if (chars.length <= maxLength) return flat;
   return `${chars.slice(0, Math.max(0, maxLength - 1)).join("").trimEnd()}…`;
+}
+
+function flatten(text: string): string {
+  return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }

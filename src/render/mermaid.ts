@@ -6,7 +6,8 @@
 import { fenced } from "./markdown.js";
 
 export function mermaidLabel(text: string, max = 40): string {
-  const clean = text.replace(/[^\p{L}\p{N} .,()/+_-]+/gu, " ").replace(/\s+/g, " ").trim();
+  // Cut first: a long title would otherwise be scanned whole for each chart.
+  const clean = text.slice(0, max * 4).replace(/[^\p{L}\p{N} .,()/+_-]+/gu, " ").replace(/\s+/g, " ").trim();
   const chars = Array.from(clean);
   const cut = chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : clean;
   return cut || "untitled";

@@ -15,7 +15,8 @@ export function reasonPhrase(r: Reason): string {
     case "label":
       return `the label “${d}”, applied by a person`;
     case "linked":
-      return `closes ${d}`;
+      // "#12" is written plainly so GitHub links the issue; anything else is quoted inertly.
+      return `closes ${/^#\d+$/.test(r.detail) ? r.detail : d}`;
     case "labels":
       return `label “${d}”`;
     case "keywords":
@@ -62,20 +63,20 @@ function explicitSource(decision: Decision): "command" | "serves" | "label" {
   return (r?.source as "command" | "serves" | "label" | undefined) ?? "serves";
 }
 
-/** Which precedence level decided, in words (spec section 3). */
-export function levelPhrase(decision: Decision): string {
+/** Which precedence level decided, as a sentence (spec section 3). */
+export function decidedSentence(decision: Decision): string {
   switch (decision.level) {
-    case "explicit":
-      return explicitSource(decision) === "command"
-        ? "an explicit choice: a `/strategy` command"
-        : explicitSource(decision) === "label"
-          ? "an explicit choice: a strategy label applied by a person"
-          : "an explicit choice: a `Serves:` line";
+    case "explicit": {
+      const source = explicitSource(decision);
+      const what =
+        source === "command" ? "a `/strategy` command" : source === "label" ? "a strategy label applied by a person" : "a `Serves:` line";
+      return `Decided by an explicit choice (${what}), which linked issues and rules never override.`;
+    }
     case "linked":
-      return "the issues it closes";
+      return "Decided by the issues it closes (no explicit choice was made).";
     case "rules":
-      return "the strategy's matching rules";
+      return "Decided by the strategy's matching rules (no explicit choice, no linked issue with an answer).";
     case "none":
-      return "nothing: no explicit choice, linked issue or rule gave an answer";
+      return "No explicit choice, linked issue or matching rule gave an answer.";
   }
 }

@@ -39,7 +39,7 @@ export function trendChart(model: ReportModel): string | null {
     values: months.map((m) => (m.tally.problems[p.id]?.share ?? 0) * 100),
   }));
   series.push({ label: "Unaligned", color: UNALIGNED_COLOUR[0], values: months.map((m) => m.tally.unaligned.share * 100) });
-  const chart = lineChart("Share of shipped work by month (%)", months.map((m) => monthLabel(m.key)), series);
+  const chart = lineChart("Share of shipped work by month, percent", months.map((m) => monthLabel(m.key)), series);
   if (!chart) return null;
   const legend = [
     ...inOrder.map((p, i) => `${COLOURS[i][1]} ${inert(p.title, 60)}`),

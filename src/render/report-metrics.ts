@@ -7,7 +7,10 @@ import { table } from "./markdown.js";
 import { monthLabel } from "./report-charts.js";
 
 export function reportMetrics(model: ReportModel, opts: { history: boolean; budget: number }): string | null {
-  const rows = model.problems.flatMap((p) => p.metrics.map((m) => metricRow(inert(p.title, 80), m, opts.history)));
+  const rows = model.problems.flatMap((p) => {
+    const title = inert(p.title, 80);
+    return p.metrics.map((m) => metricRow(title, m, opts.history));
+  });
   if (rows.length === 0) return null;
   const headers = ["Problem", "Metric", "Baseline → current → target", "Progress", ...(opts.history ? ["History"] : [])];
   const align = ["left", "left", "left", "right", "left"] as const;

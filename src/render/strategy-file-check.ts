@@ -40,7 +40,7 @@ export function renderStrategyFileCheck(input: StrategyFileInput): StrategyFileC
   const file = inert(input.path, 200);
   if (input.errors === undefined) return validCheck(input.strategy, file);
   const { errors } = input;
-  const lines = errors.map((e) => `- ${locate(e, input.path)}${e.path ? ` ${code(oneLine(e.path, 200).replace(/`/g, "'"))}` : ""}: ${inert(e.message, 500)}`);
+  const lines = errors.map((e) => `- ${locate(e, input.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`);
   const head = `${file} has ${plural(errors.length, "error")}. Until the file on the default branch is valid, the app changes no labels and shows no figures.`;
   return {
     conclusion: "failure",
