@@ -1,0 +1,25 @@
+/** Findings placed in a file: the step from "what is wrong at which path" to "which line and column". */
+import type { StrategyError } from "./errors.js";
+import type { Finding } from "./finding.js";
+import type { Loaded } from "./load.js";
+import type { Strategy } from "./schema.js";
+import { errorAt, locate, type Source } from "./source.js";
+
+export type Parsed = { ok: true; strategy: Strategy } | { ok: false; errors: StrategyError[] };
+
+export function place(source: Source, findings: Finding[]): StrategyError[] {
+  return findings.map((finding) => placeOne(source, finding));
+}
+
+export function placeOne(source: Source, finding: Finding): StrategyError {
+  return errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
+}
+
+/** The whole document is something other than `key: value` lines (empty, a list, a lone word). */
+export function notAMapping(loaded: Loaded): StrategyError {
+  const message =
+    loaded.data === null || loaded.data === undefined
+      ? "the file is empty; it needs at least `version: 1` and `problems`"
+      : "expected a mapping (key: value) with `version` and `problems`";
+  return errorAt(loaded.source, locate(loaded.source, []), [], message);
+}

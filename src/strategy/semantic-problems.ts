@@ -1,0 +1,94 @@
+/** Rules across problems: ids and labels are unique, shares fit in 100%, plan entries name one thing. */
+import { isRecord, listAt, stringAt } from "./data.js";
+import type { Finding } from "./finding.js";
+import { formatPath } from "./path.js";
+import { quote } from "./words.js";
+
+const TIMES = ["", "once", "twice"];
+
+/** Every repeat of an id, at the repeat: `"reliability" is used twice`. */
+export function duplicateIds(problems: unknown[]): Finding[] {
+  const seen = new Map<string, number>();
+  const findings: Finding[] = [];
+  problems.forEach((problem, i) => {
+    const id = stringAt(problem, "id");
+    if (id === undefined) return;
+    const count = (seen.get(id) ?? 0) + 1;
+    seen.set(id, count);
+    if (count > 1) findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count] ?? `${count} times`}` });
+  });
+  return findings;
+}
+
+/** Labels compare case-insensitively on GitHub, so two problems (or the unaligned label) cannot share one. */
+export function duplicateLabels(problems: unknown[], unalignedLabel: unknown): Finding[] {
+  const owners = new Map<string, number>();
+  const ids = new Set<string>();
+  const findings: Finding[] = [];
+  problems.forEach((problem, i) => {
+    const id = stringAt(problem, "id");
+    const given = stringAt(problem, "label");
+    // A repeated id already has its own error; its default label repeating too would say the same twice.
+    if (id !== undefined && ids.has(id) && given === undefined) return;
+    if (id !== undefined) ids.add(id);
+    const label = given ?? (id === undefined ? undefined : `strategy: ${id}`);
+    if (label === undefined) return;
+    const key = label.trim().toLowerCase();
+    const owner = owners.get(key);
+    if (owner === undefined) owners.set(key, i);
+    else findings.push({ path: ["problems", i, "label"], message: `label ${quote(label)} is already used by ${formatPath(["problems", owner])}` });
+  });
+  if (typeof unalignedLabel === "string") {
+    const owner = owners.get(unalignedLabel.trim().toLowerCase());
+    if (owner !== undefined) {
+      const message = `${quote(unalignedLabel)} is the label of ${formatPath(["problems", owner])}; pick another`;
+      findings.push({ path: ["settings", "unaligned_label"], message });
+    }
+  }
+  return findings;
+}
+
+/** Reported once, at the share that takes the running total past 100. */
+export function sharesOver100(problems: unknown[]): Finding[] {
+  const shares = problems.map((p) => (isRecord(p) && typeof p.share === "number" ? p.share : 0));
+  const total = shares.reduce((a, b) => a + b, 0);
+  let running = 0;
+  for (let i = 0; i < shares.length; i++) {
+    running += shares[i];
+    // Tolerance for fractional shares such as 33.3 + 33.3 + 33.4.
+    if (running > 100 + 1e-9) {
+      return [{ path: ["problems", i, "share"], message: `shares add up to ${round(total)}; together they can be at most 100` }];
+    }
+  }
+  return [];
+}
+
+const PLAN_REFS = ["issue", "milestone", "label"] as const;
+
+export function planEntries(problems: unknown[]): Finding[] {
+  return problems.flatMap((problem, i) =>
+    listAt(problem, "plan").flatMap((entry, j): Finding[] => {
+      if (!isRecord(entry)) return [];
+      const refs = PLAN_REFS.filter((ref) => entry[ref] !== undefined && entry[ref] !== null);
+      if (refs.length === 1) return [];
+      const path = ["problems", i, "plan", j];
+      if (refs.length === 0) return [{ path, message: "needs one of issue, milestone or label" }];
+      return [{ path: [...path, refs[1]], message: `gives both ${refs.join(" and ")}; an entry names exactly one of issue, milestone or label` }];
+    }),
+  );
+}
+
+/** `{period}` is the only placeholder a count query knows; any other would reach GitHub's search verbatim. */
+export function countPlaceholders(problems: unknown[]): Finding[] {
+  return problems.flatMap((problem, i) =>
+    listAt(problem, "metrics").flatMap((metric, j): Finding[] => {
+      const unknown = (stringAt(metric, "count") ?? "").match(/\{[^{}\s]*\}/g)?.find((p) => p !== "{period}");
+      if (unknown === undefined) return [];
+      return [{ path: ["problems", i, "metrics", j, "count"], message: `unknown placeholder ${unknown}; only {period} is replaced` }];
+    }),
+  );
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,65 @@
+/** The report's schedule and time zone, and the strategy's dates. */
+import { Cron } from "croner";
+import { recordAt, stringAt } from "./data.js";
+import type { Finding } from "./finding.js";
+import { quote } from "./words.js";
+
+export function reportFindings(data: unknown): Finding[] {
+  const report = recordAt(recordAt(data, "settings"), "report");
+  const findings: Finding[] = [];
+  const schedule = stringAt(report, "schedule");
+  const scheduleProblem = schedule === undefined || schedule === "" ? undefined : cronProblem(schedule);
+  if (scheduleProblem) findings.push({ path: ["settings", "report", "schedule"], message: scheduleProblem });
+  const timezone = stringAt(report, "timezone");
+  if (timezone !== undefined && timezone !== "" && !isTimeZone(timezone)) {
+    findings.push({ path: ["settings", "report", "timezone"], message: `${quote(timezone)} is not an IANA time zone such as "Europe/Paris" or "UTC"` });
+  }
+  return findings;
+}
+
+function cronProblem(expression: string): string | undefined {
+  if (expression.trim().split(/\s+/).length !== 5) {
+    return `expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got ${quote(expression)}`;
+  }
+  try {
+    // Paused and without a function, the job only parses; it never sets a timer.
+    const job = new Cron(expression, { paused: true, mode: "5-part" });
+    if (job.nextRun() === null) return `${quote(expression)} never fires`;
+    return undefined;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.replace(/^CronPattern: /, "") : String(e);
+    return `not a valid cron expression: ${reason[0].toLowerCase()}${reason.slice(1)}`;
+  }
+}
+
+/** IANA names only: offsets such as "+01:00" are accepted by newer Node versions but not by older ones. */
+function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z]/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function effectiveFindings(data: unknown): Finding[] {
+  const effective = recordAt(data, "effective");
+  const findings: Finding[] = [];
+  const from = stringAt(effective, "from");
+  const until = stringAt(effective, "until");
+  for (const [key, value] of [["from", from], ["until", until]] as const) {
+    if (value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
+      findings.push({ path: ["effective", key], message: `${quote(value)} is not a date in the calendar` });
+    }
+  }
+  if (from !== undefined && until !== undefined && isCalendarDate(from) && isCalendarDate(until) && until < from) {
+    findings.push({ path: ["effective", "until"], message: `${quote(until)} is before from (${quote(from)})` });
+  }
+  return findings;
+}
+
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
