@@ -68,7 +68,7 @@ function read(ref: PlanRef, entry: Entry | undefined): PlanLookup {
     const milestone = entry.nodes?.find((m) => m.title.trim().toLowerCase() === wanted);
     if (!milestone) return NOT_FOUND;
     const { issues, unread } = some(milestone.issues);
-    return { found: { exists: true, issues, due: milestone.dueOn }, unread };
+    return { found: { exists: true, issues, due: milestone.dueOn?.slice(0, 10) ?? null }, unread };
   }
   if (!entry.issues) return NOT_FOUND;
   const { issues, unread } = some(entry.issues);
