@@ -4,8 +4,9 @@
  */
 import type { Decision } from "../classify/types.js";
 import type { Strategy } from "../strategy/schema.js";
+import { driftOf } from "../tally/drift.js";
 import type { Tally } from "../tally/types.js";
-import { plural } from "./format.js";
+import { percent, plural } from "./format.js";
 import { inert } from "./inert.js";
 import { invalidStrategyContent, type InvalidStrategy } from "./invalid.js";
 import { BODY_LIMIT, blocks } from "./limits.js";
@@ -13,7 +14,6 @@ import { PROGRESS_MARKER } from "./markers.js";
 import { commentDetails } from "./comment-details.js";
 import { driftNote, monthRows, monthTable } from "./month.js";
 import { changeHint, servesLine } from "./served.js";
-import { percent } from "./format.js";
 
 export interface CommentInput {
   strategy: Strategy;
@@ -45,8 +45,7 @@ export function commentContent(input: CommentInput | InvalidCommentInput, budget
   if (input.invalid) return invalidStrategyContent(input.invalid, input.checkUrl, budget);
   const { strategy, decision, tally } = input;
   const rows = monthRows(strategy, tally, input.drift);
-  const unalignedAlert =
-    tally.merged > 0 && tally.unaligned.share * 100 >= strategy.settings.unaligned_alert;
+  const unalignedAlert = driftOf(strategy, tally).unalignedAlert;
   const warnings = [
     ...rows.filter((r) => r.drift).map((r) => `- ${driftNote(r)}`),
     ...(unalignedAlert

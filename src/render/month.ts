@@ -1,5 +1,6 @@
 /** The month so far as the pull-request comment shows it: one row per problem, then unaligned. */
 import type { Strategy } from "../strategy/schema.js";
+import { driftOf } from "../tally/drift.js";
 import type { Tally } from "../tally/types.js";
 import { num, percent, percentOrDash, points } from "./format.js";
 import { inert } from "./inert.js";
@@ -20,18 +21,17 @@ export interface MonthRow {
  * share is off its intended share by more than `settings.drift` points (only once something merged).
  */
 export function monthRows(strategy: Strategy, tally: Tally, driftIds?: readonly string[]): MonthRow[] {
+  const judged = driftOf(strategy, tally).problems;
   return strategy.problems.map((p) => {
     const fig = tally.problems[p.id] ?? { merged: 0, share: 0 };
     const intended = p.share === undefined ? null : p.share / 100;
-    const computed =
-      tally.merged > 0 && intended !== null && Math.abs(fig.share - intended) * 100 > strategy.settings.drift;
     return {
       id: p.id,
       title: inert(p.title, 120),
       merged: fig.merged,
       share: fig.share,
       intended,
-      drift: driftIds ? driftIds.includes(p.id) : computed,
+      drift: driftIds ? driftIds.includes(p.id) : (judged[p.id] ?? false),
     };
   });
 }

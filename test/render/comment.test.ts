@@ -33,6 +33,13 @@ describe("renderComment", () => {
     expect(normalise(body)).toMatchSnapshot();
   });
 
+  it("does not call exactly the drift threshold drift, whatever the float arithmetic", () => {
+    // 0.55 - 0.40 is 0.15000000000000002 in floating point: still exactly 15 points.
+    const edge = { merged: 20, problems: { reliability: { merged: 11, share: 0.55 }, costs: { merged: 4, share: 0.2 } }, unaligned: { merged: 5, share: 0.25 } };
+    const body = renderComment({ strategy: strategy(), decision: served, month: oct, tally: edge });
+    expect(body).not.toContain("⚠️");
+  });
+
   it("takes the caller's drift when given", () => {
     const body = renderComment({ strategy: strategy(), decision: served, month: oct, tally: month, drift: ["reliability"] });
     expect(body).toContain("42.5% ⚠️");
