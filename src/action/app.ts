@@ -1,0 +1,51 @@
+/**
+ * The app as a workflow step: a Probot instance authenticated with the workflow's token instead of app
+ * credentials, acting as `github-actions[bot]` (the identity GitHub gives that token), so the app knows
+ * its own labels, comments and reports without asking GET /app, which a workflow token may not call.
+ */
+import { Probot, ProbotOctokit } from "probot";
+import { createApp } from "../index.js";
+import { useIdentity, type Identity } from "../github/identity.js";
+import { publishReport } from "../handlers/report.js";
+import type { ReportRequest } from "../handlers/deps.js";
+import { monthOf } from "../tally/index.js";
+import type { ActionEnv } from "./env.js";
+
+export const ACTION_IDENTITY: Identity = { login: "github-actions[bot]", appId: 15368 };
+
+type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+
+export interface ActionOptions {
+  /** The client class (tests turn retries and throttling off). */
+  Octokit?: typeof ProbotOctokit;
+  now?: () => Date;
+  publish?: typeof publishReport;
+  logLevel?: LogLevel;
+}
+
+/**
+ * Probot's own log is quiet unless the run has debug logging on: the app speaks through workflow
+ * commands, and Probot's error log would repeat the whole event payload for every failure.
+ */
+export function logLevelFor(env: Record<string, string | undefined>): LogLevel {
+  return env.RUNNER_DEBUG === "1" ? "debug" : "fatal";
+}
+
+export async function actionProbot(env: ActionEnv, options: ActionOptions = {}): Promise<Probot> {
+  const now = options.now ?? (() => new Date());
+  const publish = options.publish ?? publishReport;
+  const probot = new Probot({
+    githubToken: env.token,
+    baseUrl: env.apiUrl,
+    Octokit: options.Octokit ?? ProbotOctokit,
+    logLevel: options.logLevel ?? "fatal",
+  });
+  useIdentity(probot, ACTION_IDENTITY);
+  // `/strategy report [YYYY-MM]` posts or refreshes that month's report right away.
+  const report = async ({ octokit, repo, month, strategy }: ReportRequest) => {
+    const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
+    await publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
+  };
+  await probot.load(createApp({ identity: async () => ACTION_IDENTITY, now, report }));
+  return probot;
+}

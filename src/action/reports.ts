@@ -1,0 +1,62 @@
+/**
+ * `schedule` and `workflow_dispatch`: post the previous month's report if it is not there yet (a run
+ * that was skipped or failed catches up), then refresh the current month's. Both are attempted even if
+ * one fails; any failure fails the run.
+ */
+import type { GitHub, RepoRef } from "../github/octokit.js";
+import { loadStrategy } from "../github/strategy-file.js";
+import type { Published, publishReport } from "../handlers/report.js";
+import { formatError } from "../strategy/errors.js";
+import { monthOf, previousMonth } from "../tally/index.js";
+import type { Annotator } from "./workflow-commands.js";
+
+export interface ReportRun {
+  octokit: GitHub;
+  repo: RepoRef;
+  now: Date;
+  botLogin: string;
+  publish: typeof publishReport;
+  say: Annotator;
+}
+
+/** Returns the number of reports that could not be written. */
+export async function postMonthlyReports(run: ReportRun): Promise<number> {
+  const { octokit, repo, now, say } = run;
+  const loaded = await loadStrategy(octokit, repo);
+  if (loaded.status === "missing") {
+    say.notice(`${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`);
+    return 0;
+  }
+  if (loaded.status === "invalid") {
+    say.error(`${loaded.file} is not valid, so no report was posted:\n${loaded.errors.map(formatError).join("\n")}`);
+    return 1;
+  }
+  const current = monthOf(now, loaded.strategy.settings.report.timezone);
+  const months = [
+    { month: previousMonth(current), ifMissing: true },
+    { month: current, ifMissing: false },
+  ];
+  let failures = 0;
+  for (const { month, ifMissing } of months) {
+    try {
+      const done = await run.publish({ octokit, ...repo, month, loaded, botLogin: run.botLogin, post: true, ifMissing, now });
+      say.info(describe(done));
+    } catch (error) {
+      failures += 1;
+      say.error(`The report for ${month} could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return failures;
+}
+
+const VERBS: Record<Published["action"], string> = {
+  created: "posted",
+  updated: "updated",
+  unchanged: "already up to date",
+  "dry-run": "rendered (not posted)",
+  skipped: "already posted",
+};
+
+function describe(done: Published): string {
+  return `${done.title}: ${VERBS[done.action]}${done.url ? ` (${done.url})` : ""}`;
+}

@@ -1,0 +1,60 @@
+/**
+ * The Action's entry: read the run's environment and event (1), then either hand the event to the app
+ * exactly as a webhook would arrive (2a) or post the monthly reports (2b). Returns the exit code; a
+ * handling failure is a non-zero code with an `::error::` line saying what went wrong.
+ */
+import { readFile } from "node:fs/promises";
+import { ACTION_IDENTITY, actionProbot, logLevelFor, type ActionOptions } from "./app.js";
+import { readActionEnv, type Env } from "./env.js";
+import { planFor } from "./events.js";
+import { postMonthlyReports } from "./reports.js";
+import { annotator, type Write } from "./workflow-commands.js";
+import { describeFailure } from "./failure.js";
+import { publishReport } from "../handlers/report.js";
+
+export interface RunOptions extends ActionOptions {
+  /** Where workflow commands and progress lines go (stdout in a run). */
+  write?: Write;
+}
+
+export async function runAction(environment: Env, options: RunOptions = {}): Promise<number> {
+  const say = annotator(options.write ?? ((line) => process.stdout.write(`${line}\n`)));
+  // 1. The run's environment and what to do with its event.
+  const env = readActionEnv(environment);
+  if ("error" in env) {
+    say.error(`Throughline cannot start: ${env.error}`);
+    return 1;
+  }
+  const plan = planFor(env.eventName);
+  if (plan.kind === "ignored") {
+    say.notice(`Throughline does nothing on ${env.eventName} events (see the example workflow for the events it handles).`);
+    return 0;
+  }
+  try {
+    const probot = await actionProbot(env, { logLevel: logLevelFor(environment), ...options });
+    const repo = { owner: env.owner, repo: env.repo };
+    // 2b. The monthly reports.
+    if (plan.kind === "reports") {
+      const octokit = await probot.auth();
+      const now = options.now?.() ?? new Date();
+      const failures = await postMonthlyReports({ octokit, repo, now, botLogin: ACTION_IDENTITY.login, publish: options.publish ?? publishReport, say });
+      return failures > 0 ? 1 : 0;
+    }
+    // 2a. The event, as the app receives it from a webhook.
+    const payload = await readEvent(env.eventPath);
+    await probot.receive({ id: env.deliveryId, name: plan.name, payload } as Parameters<typeof probot.receive>[0]);
+    say.info(`Throughline handled the ${env.eventName}${payload.action ? `.${payload.action}` : ""} event.`);
+    return 0;
+  } catch (error) {
+    say.error(`Throughline could not handle the ${env.eventName} event: ${describeFailure(error)}`);
+    return 1;
+  }
+}
+
+async function readEvent(path: string): Promise<Record<string, any>> {
+  const payload: unknown = JSON.parse(await readFile(path, "utf8"));
+  if (typeof payload !== "object" || payload === null || !("repository" in payload)) {
+    throw new Error(`${path} does not hold a repository event`);
+  }
+  return payload as Record<string, any>;
+}

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PublishParams, Published } from "../../src/handlers/report.js";
+import { api, mockGraphQL, mockStrategyFile, REPO_PATH } from "../fixtures/github.js";
+import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
+import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
+import { resetCaches, runWith, workflowEnv } from "./helpers.js";
+
+/** Records what would be published; `fail` names months whose report cannot be written. */
+function recorder(existing: string[] = [], fail: string[] = []) {
+  const calls: Omit<PublishParams, "octokit" | "loaded">[] = [];
+  const publish = async ({ octokit: _o, loaded: _l, ...p }: PublishParams): Promise<Published> => {
+    calls.push(p);
+    if (fail.includes(p.month)) throw new Error("Discussions are unavailable");
+    const title = `Strategy alignment: ${p.month}`;
+    if (p.ifMissing && existing.includes(p.month)) return { title, body: "", action: "skipped", url: "https://github.com/d/1" };
+    return { title, body: "…", action: existing.includes(p.month) ? "updated" : "created", url: "https://github.com/d/2" };
+  };
+  return { calls, publish };
+}
+
+const SCHEDULE = { schedule: "0 9 1 * *" };
+
+describe("schedule and workflow_dispatch post the monthly reports", () => {
+  beforeEach(() => {
+    setupNock();
+    resetCaches();
+  });
+  afterEach(assertNoPendingMocks);
+
+  it.each(["schedule", "workflow_dispatch"])("on %s: the previous month if missing, then the current month", async (event) => {
+    mockStrategyFile(api(), STRATEGY);
+    const { calls, publish } = recorder(["2026-10"]);
+    const { code, lines } = await runWith(workflowEnv(event, event === "schedule" ? SCHEDULE : { inputs: {} }), { publish });
+    expect(code).toBe(0);
+    expect(calls.map(({ month, post, ifMissing }) => ({ month, post, ifMissing }))).toEqual([
+      { month: "2026-10", post: true, ifMissing: true },
+      { month: "2026-11", post: true, ifMissing: false },
+    ]);
+    expect(calls.every((c) => c.owner === "Codertocat" && c.repo === "Hello-World" && c.botLogin === "github-actions[bot]")).toBe(true);
+    expect(lines).toEqual([
+      "Strategy alignment: 2026-10: already posted (https://github.com/d/1)",
+      "Strategy alignment: 2026-11: posted (https://github.com/d/2)",
+    ]);
+  });
+
+  it("reads the months in the strategy's time zone", async () => {
+    mockStrategyFile(api(), `${STRATEGY}  report: { timezone: Pacific/Kiritimati }\n`);
+    const { calls, publish } = recorder();
+    // 20:00 UTC on 30 November is already 1 December at UTC+14.
+    await runWith(workflowEnv("schedule", SCHEDULE), { publish, now: () => new Date("2026-11-30T20:00:00Z") });
+    expect(calls.map((c) => c.month)).toEqual(["2026-11", "2026-12"]);
+  });
+
+  it("still refreshes the current month when the previous one fails, and then exits non-zero", async () => {
+    mockStrategyFile(api(), STRATEGY);
+    const { calls, publish } = recorder([], ["2026-10"]);
+    const { code, lines } = await runWith(workflowEnv("schedule", SCHEDULE), { publish });
+    expect(code).toBe(1);
+    expect(calls.map((c) => c.month)).toEqual(["2026-10", "2026-11"]);
+    expect(lines[0]).toBe("::error::The report for 2026-10 could not be written: Discussions are unavailable");
+  });
+
+  it("fails with the file's errors when the strategy is invalid", async () => {
+    mockStrategyFile(api(), INVALID_STRATEGY);
+    const { calls, publish } = recorder();
+    const { code, lines } = await runWith(workflowEnv("schedule", SCHEDULE), { publish });
+    expect(code).toBe(1);
+    expect(calls).toEqual([]);
+    expect(lines[0]).toMatch(/^::error::strategy\.yml is not valid, so no report was posted:%0Astrategy\.yml:5:\d+ problems\[1\]\.id: /);
+  });
+
+  it("posts nothing, successfully, in a repository without a strategy", async () => {
+    const scope = api();
+    scope.get(`${REPO_PATH}/contents/strategy.yml`).reply(404, {});
+    mockGraphQL(scope, "LocateStrategy", { data: { local: {}, org: null } });
+    const { calls, publish } = recorder();
+    const { code, lines } = await runWith(workflowEnv("schedule", SCHEDULE), { publish });
+    expect(code).toBe(0);
+    expect(calls).toEqual([]);
+    expect(lines[0]).toMatch(/^::notice::Codertocat\/Hello-World has no strategy file/);
+  });
+});
