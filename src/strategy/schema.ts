@@ -94,7 +94,10 @@ export const strategySchema = z.strictObject({
   owner: z.string().optional().describe("Who answers for it, e.g. '@acme/eng-leads'."),
   status: z.enum(["draft", "active", "retired"]).default("active").describe("draft, active or retired."),
   effective: z
-    .strictObject({ from: date.optional(), until: date.optional() })
+    .strictObject({
+      from: date.optional().describe("The first day in force, YYYY-MM-DD."),
+      until: date.optional().describe("The last day in force, YYYY-MM-DD; not before `from`."),
+    })
     .optional()
     .describe("The dates the strategy is in force."),
   diagnosis: z.string().optional().describe("The current situation, in prose."),

@@ -1,0 +1,111 @@
+/**
+ * docs/configuration.md: one row per field of `strategy.yml`, read from the JSON Schema (and so from the
+ * zod schema's descriptions and defaults), plus the rules no type can express.
+ */
+import { strategyJsonSchema } from "./json-schema.js";
+
+interface Node {
+  type?: string;
+  const?: unknown;
+  enum?: unknown[];
+  anyOf?: Node[];
+  properties?: Record<string, Node>;
+  items?: Node;
+  required?: string[];
+  default?: unknown;
+  description?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+}
+
+const HEADER = `<!-- Generated from src/strategy/schema.ts by \`npm run schema\`. Edit the schema, not this file. -->
+
+# \`strategy.yml\` reference
+
+Every field of the strategy file, version 1. Fields marked *required* must be given; the others may be left
+out and take the default shown. Keys not listed here are errors, so a typo cannot silently disable a rule.
+Editors that understand JSON Schema can check the file as you type: make its first line
+\`# yaml-language-server: $schema=<path or URL of schema/strategy.schema.json>\`.
+
+| Field | Type | Default | Description |
+| --- | --- | --- | --- |
+`;
+
+const RULES = `
+## Rules beyond types
+
+- Problem \`id\`s are unique, and so are labels (compared without regard to case); \`settings.unaligned_label\`
+  cannot be a problem's label.
+- All \`share\`s together are at most 100.
+- Each \`patterns\` entry is an RE2 regular expression (linear-time matching; \`(?i)\` makes it
+  case-insensitive); each \`paths\` and \`branches\` entry is a glob with balanced brackets, and paths are
+  relative to the repository root (no leading \`/\`).
+- Each \`plan\` entry names exactly one of \`issue\`, \`milestone\` or \`label\`.
+- A metric's \`count\` may use \`{period}\` and no other placeholder. A metric with neither \`current\` nor
+  \`count\` is allowed: its current reading is unknown.
+- \`effective.from\` and \`effective.until\` are calendar dates, \`from\` not after \`until\`.
+- \`settings.report.schedule\` is a 5-field cron expression that fires at least once a year;
+  \`settings.report.timezone\` is an IANA time zone name.
+- \`extends\` is \`OWNER/REPO\` or \`.github\` (the owner's \`.github\` repository). The extended strategy must be
+  valid on its own and cannot itself extend another. A local problem with an inherited \`id\` gives only
+  what it changes: its \`match\` lists are added to the inherited ones, other fields replace them. A local
+  problem with a new \`id\` needs a \`title\`. Top-level fields and \`settings\` (key by key) override.
+- Files over 256 KiB, nesting deeper than 64 levels and more than 100 YAML aliases are refused.
+`;
+
+export function configurationReference(): string {
+  return HEADER + rows(strategyJsonSchema() as Node, "").join("\n") + "\n" + RULES;
+}
+
+function rows(node: Node, prefix: string): string[] {
+  return Object.entries(node.properties ?? {}).flatMap(([name, child]) => {
+    const field = prefix === "" ? name : `${prefix}.${name}`;
+    const required = node.required?.includes(name) ?? false;
+    const row = `| \`${field}\` | ${cell(typeText(child))} | ${cell(defaultText(child, required))} | ${cell(child.description ?? "")} |`;
+    if (child.properties) return [row, ...rows(child, field)];
+    if (child.items?.properties) return [row, ...rows(child.items, `${field}[]`)];
+    return [row];
+  });
+}
+
+function typeText(node: Node): string {
+  if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
+  if (node.enum) return `one of ${node.enum.map((v) => `\`${String(v)}\``).join(", ")}`;
+  if (node.anyOf) return node.anyOf.map(typeText).join(" or ");
+  if (node.type === "array") return `list of ${node.items ? plural(typeText(node.items)) : "values"}${range(node.minItems, node.maxItems)}`;
+  if (node.type === "object") return "mapping";
+  if (node.type === "number" || node.type === "integer") {
+    const low = node.exclusiveMinimum !== undefined ? `more than ${node.exclusiveMinimum}` : undefined;
+    const kind = node.type === "integer" ? "whole number" : "number";
+    return low ? `${kind}, ${low}` : `${kind}${range(node.minimum, node.maximum)}`;
+  }
+  if (node.type === "string") return node.maxLength !== undefined ? `text, at most ${node.maxLength} characters` : "text";
+  if (node.type === "boolean") return "`true` or `false`";
+  return node.type ?? "any";
+}
+
+function plural(type: string): string {
+  return type === "mapping" ? "mappings" : type;
+}
+
+function range(min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return ` (${min} to ${max})`;
+  if (min !== undefined) return ` (at least ${min})`;
+  return max !== undefined ? ` (at most ${max})` : "";
+}
+
+function defaultText(node: Node, required: boolean): string {
+  if (required) return "*required*";
+  if (node.default === undefined) return "";
+  if (typeof node.default === "object" && node.default !== null && !Array.isArray(node.default)) return "see its fields";
+  return `\`${JSON.stringify(node.default)}\``;
+}
+
+/** Table cells: a pipe would end the cell, and `<id>` would read as an HTML tag. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\s+/g, " ");
+}
