@@ -1,0 +1,44 @@
+/**
+ * Every GraphQL document the app sends, checked against GitHub's published schema, so a misspelt field
+ * fails here and not in production. Documents are the `*_QUERY` / `*_MUTATION` exports of src/github,
+ * plus the ones built per strategy.
+ */
+import { readdirSync } from "node:fs";
+import { validate } from "@octokit/graphql-schema";
+import { describe, expect, it } from "vitest";
+import { countQueries } from "../../src/github/month-counts.js";
+import { pullRequestContextQuery } from "../../src/github/pull-request-context.js";
+import { parseStrategy } from "../../src/strategy/index.js";
+import { STRATEGY } from "../fixtures/strategies.js";
+
+const dir = new URL("../../src/github/", import.meta.url);
+const modules = readdirSync(dir).filter((f) => f.endsWith(".ts"));
+
+const documents: [string, string][] = [];
+for (const file of modules) {
+  const mod = await import(new URL(file, dir).href);
+  for (const [name, value] of Object.entries(mod)) {
+    if (/_(QUERY|MUTATION)$/.test(name) && typeof value === "string") documents.push([`${file} ${name}`, value]);
+  }
+}
+
+describe("GraphQL documents match GitHub's schema", () => {
+  it("finds the documents", () => {
+    expect(documents.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(documents)("%s", (_name, document) => {
+    expect(validate(document).map((e) => e.message)).toEqual([]);
+  });
+
+  it("the pull-request context query built for a strategy", () => {
+    const parsed = parseStrategy(STRATEGY, "strategy.yml");
+    if (!parsed.ok) throw new Error("fixture strategy is invalid");
+    const counts = countQueries(parsed.strategy, { owner: "o", repo: "r", defaultBranch: "main", range: "2026-11-01..2026-11-30" });
+    expect(validate(pullRequestContextQuery(counts)).map((e) => e.message)).toEqual([]);
+  });
+
+  it("a misspelt field is caught", () => {
+    expect(validate("query { repository(owner: \"o\", name: \"r\") { pullRequest(number: 1) { filez { totalCount } } } }")).not.toEqual([]);
+  });
+});
