@@ -1,0 +1,78 @@
+/**
+ * One pass of the monthly job: for every repository the app can reach, with a valid strategy whose
+ * schedule fired since the last pass, post (or refresh) the previous month's report. With no last pass
+ * (start-up), post the latest month the schedule called for if the app's report for it is missing.
+ * A failure in one repository or installation is logged and the others go on.
+ */
+import type { Probot } from "probot";
+import { identityOf } from "../github/identity.js";
+import type { GitHub, RepoRef } from "../github/octokit.js";
+import { loadStrategy } from "../github/strategy-file.js";
+import { publishReport, type Published, type PublishParams } from "../handlers/report.js";
+import type { Strategy } from "../strategy/schema.js";
+import { dueMonth, lastDueMonth } from "./due.js";
+import { installations } from "./installations.js";
+
+/** What a pass needs of a repository's strategy: only a valid one has a schedule. */
+export type LoadForSchedule = (
+  octokit: GitHub,
+  repo: RepoRef,
+  now: number,
+) => Promise<{ status: "ok"; strategy: Strategy; commit: string | null } | { status: string }>;
+
+export interface RunParams {
+  app: Probot;
+  now: Date;
+  /** The previous pass's time; null on start-up (catch up on a missed report). */
+  since: Date | null;
+  /** Repositories ("owner/repo") to catch up like on start-up, e.g. those that failed in the previous pass. */
+  catchUp?: ReadonlySet<string>;
+  /** Replaceable in tests; the app's strategy loader and report by default. */
+  load?: LoadForSchedule;
+  publish?: (params: PublishParams) => Promise<Published>;
+}
+
+export interface RunOutcome {
+  repo: string;
+  month?: string;
+  action?: Published["action"];
+  url?: string;
+  error?: string;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function runDueReports(params: RunParams): Promise<RunOutcome[]> {
+  const { app, now, since, catchUp, load = loadStrategy, publish = publishReport } = params;
+  const outcomes: RunOutcome[] = [];
+  const botLogin = (await identityOf(app)).login;
+  for await (const installation of installations(app)) {
+    let reachable;
+    try {
+      reachable = await installation.repositories();
+    } catch (error) {
+      app.log.error({ err: error, installation: installation.id }, `Monthly reports: could not list the repositories of ${installation.account}`);
+      outcomes.push({ repo: `${installation.account}/*`, error: message(error) });
+      continue;
+    }
+    for (const ref of reachable.repositories) {
+      const name = `${ref.owner}/${ref.repo}`;
+      try {
+        const loaded = await load(reachable.octokit, ref, now.getTime());
+        if (loaded.status !== "ok" || !("strategy" in loaded)) continue;
+        const { schedule, timezone } = loaded.strategy.settings.report;
+        const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
+        const late = !scheduled && (!since || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
+        const month = scheduled ?? late;
+        if (!month) continue;
+        const result = await publish({ octokit: reachable.octokit, ...ref, month, loaded, botLogin, post: true, ifMissing: !scheduled, now });
+        app.log.info({ repo: name, month, action: result.action, url: result.url }, `Monthly report for ${name}, ${month}: ${result.action}`);
+        outcomes.push({ repo: name, month, action: result.action, url: result.url });
+      } catch (error) {
+        app.log.error({ err: error, repo: name }, `Monthly report for ${name} failed`);
+        outcomes.push({ repo: name, error: message(error) });
+      }
+    }
+  }
+  return outcomes;
+}
