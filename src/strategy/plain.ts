@@ -23,16 +23,17 @@ export function toPlain(doc: Document.Parsed): PlainResult {
   let aliases = 0;
   let values = 0;
 
-  const convert = (node: unknown, depth: number): unknown => {
-    const offset = isNode(node) && node.range ? node.range[0] : 0;
+  // `via`: the outermost alias being expanded, where a limit hit inside the expansion is reported.
+  const convert = (node: unknown, depth: number, via?: number): unknown => {
+    const offset = via ?? (isNode(node) && node.range ? node.range[0] : 0);
     if (depth > MAX_DEPTH) throw new Stop({ offset, message: `the file nests deeper than ${MAX_DEPTH} levels` });
     if (++values > MAX_VALUES) throw new Stop({ offset, message: "the file expands to too many values" });
     if (isAlias(node)) {
       if (++aliases > MAX_ALIASES) throw new Stop({ offset, message: `more than ${MAX_ALIASES} aliases` });
-      return convert(node.resolve(doc), depth + 1);
+      return convert(node.resolve(doc), depth + 1, offset);
     }
     if (isScalar(node)) return scalar(node.value, node.source);
-    if (isSeq(node)) return node.items.map((item) => convert(item, depth + 1));
+    if (isSeq(node)) return node.items.map((item) => convert(item, depth + 1, via));
     if (isMap(node)) {
       const object: Record<string, unknown> = Object.create(null);
       const seen = new Set<string>();
@@ -46,7 +47,7 @@ export function toPlain(doc: Document.Parsed): PlainResult {
         // Checked here rather than by the parser, whose check compares every pair with every other.
         if (seen.has(key)) problems.push({ offset: pair.key?.range?.[0] ?? offset, message: `the key ${quote(key)} appears twice` });
         seen.add(key);
-        object[key] = pair.value === null ? null : convert(pair.value, depth + 1);
+        object[key] = pair.value === null ? null : convert(pair.value, depth + 1, via);
       }
       return object;
     }
