@@ -29,7 +29,8 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
   await react(octokit, repo, comment.id, "+1");
   if (command.kind === "report") return deps.report?.({ octokit, repo, month: command.month, strategy: loaded });
-  const decision = await syncItem(octokit, repo, issue, deps, choice && "ids" in choice ? choice.ids : undefined);
+  const chosen = choice && "ids" in choice ? choice.ids : undefined;
+  const decision = await syncItem(octokit, repo, issue, deps, { command: chosen, loaded });
   if (command.kind === "explain" && decision) await reply(octokit, repo, issue.number, renderExplainReply(strategy, decision));
 }
 

@@ -4,7 +4,7 @@ import type { Decision } from "../classify/index.js";
 import { fetchItemHistory } from "../github/item-history.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { canCommand } from "../github/permissions.js";
-import { loadStrategy } from "../github/strategy-file.js";
+import { loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
 import { applyLabels } from "./apply-labels.js";
 import type { Deps } from "./deps.js";
 import { issueItem, type IssueLike } from "./items.js";
@@ -20,10 +20,10 @@ export async function syncIssue(
   repo: RepoRef,
   issue: IssueLike,
   deps: Deps,
-  options: { fresh?: boolean; command?: string[] | "none" } = {},
+  options: { fresh?: boolean; command?: string[] | "none"; loaded?: LoadedStrategy } = {},
 ): Promise<Decision | undefined> {
   // 1. Read the strategy in force; with none, or an invalid one, no label changes.
-  const loaded = await loadStrategy(octokit, repo);
+  const loaded = options.loaded ?? (await loadStrategy(octokit, repo));
   if (loaded.status !== "ok") return undefined;
   // 2. Decide, reading history only when the labels are not already in step.
   const plan = await planLabels({

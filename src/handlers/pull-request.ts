@@ -10,7 +10,7 @@ import { countQueries, countsFrom } from "../github/month-counts.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { canCommand } from "../github/permissions.js";
 import { fetchPullRequestContext } from "../github/pull-request-context.js";
-import { isStrategyPath, loadStrategy } from "../github/strategy-file.js";
+import { isStrategyPath, loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
 import { monthOf, monthPeriod, tallyFromCounts } from "../tally/index.js";
 import { applyLabels } from "./apply-labels.js";
 import type { Deps } from "./deps.js";
@@ -30,10 +30,10 @@ export async function syncPullRequest(
   repo: RepoRef,
   pr: PullRequestRef,
   deps: Deps,
-  command?: string[] | "none",
+  options: { command?: string[] | "none"; loaded?: LoadedStrategy } = {},
 ): Promise<Decision | undefined> {
   // 1. Read the strategy in force and, in one query, everything else the decision and the writes need.
-  const loaded = await loadStrategy(octokit, repo);
+  const loaded = options.loaded ?? (await loadStrategy(octokit, repo));
   if (loaded.status === "missing") return undefined;
   const { login, appId } = await deps.identity();
   const strategy = loaded.status === "ok" ? loaded.strategy : undefined;
@@ -52,7 +52,7 @@ export async function syncPullRequest(
     item: { ...pullRequestItem(pr), files: ctx.files, filesComplete: ctx.filesComplete, closes: ctx.closes },
     history: historyFrom(ctx.timeline, login),
     mayCommand: (who) => canCommand(octokit, repo, who),
-    command,
+    command: options.command,
   });
   const tally = tallyFromCounts(loaded.strategy, countsFrom(loaded.strategy, ctx.counts));
   // 3. Write what changed.
