@@ -110,4 +110,39 @@ describe("pull requests get labels, one progress comment and a check", () => {
     await probot.receive(pullRequestEvent("opened"));
     expect(comment).toContain("used twice");
   });
+
+  it("works the same for a pull request from a fork: everything is read from the base repository", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, STRATEGY);
+    mockGraphQL(scope, "PullRequestContext", contextAnswer({ files: ["infra/main.tf"], counts: COUNTS, checkRunId: 77 }));
+    scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
+    scope.post(`${REPO_PATH}/issues/2/labels`).reply(200, []);
+    scope.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 9 });
+    scope.patch(`${REPO_PATH}/check-runs/77`).reply(200, {});
+    const event = pullRequestEvent("opened");
+    event.payload.pull_request.head.repo = { ...event.payload.pull_request.head.repo, full_name: "forker/Hello-World", fork: true, owner: { login: "forker" } };
+    event.payload.pull_request.user = { login: "forker", type: "User" };
+    await probot.receive(event);
+  });
+
+  it("validates the strategy file a pull request changes, on its head commit", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, STRATEGY);
+    const event = pullRequestEvent("opened");
+    const sha = event.payload.pull_request.head.sha;
+    mockGraphQL(scope, "PullRequestContext", contextAnswer({ files: ["strategy.yml"], counts: COUNTS, checkRunId: 77 }));
+    scope.get(`${REPO_PATH}/contents/strategy.yml`).query({ ref: sha }).reply(200, {
+      type: "file", path: "strategy.yml", sha: "b2", encoding: "base64", content: Buffer.from(INVALID_STRATEGY).toString("base64"),
+    });
+    let fileCheck: any;
+    scope.post(`${REPO_PATH}/check-runs`, (b) => b.name === "Strategy file" && ((fileCheck = b), true)).reply(201, { id: 5 });
+    scope.patch(`${REPO_PATH}/check-runs/77`).reply(200, {});
+    scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
+    scope.post(`${REPO_PATH}/issues/2/labels`).reply(200, []);
+    scope.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 9 });
+    await probot.receive(event);
+    expect(fileCheck).toMatchObject({ head_sha: sha, conclusion: "failure" });
+  });
 });
