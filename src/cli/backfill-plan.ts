@@ -1,0 +1,27 @@
+/**
+ * One item's label plan, by the app's own pipeline (planLabels): an issue is decided from what the list
+ * carries, its history read only when its labels are not already in step; a pull request first needs its
+ * changed files and the issues it closes, read in the app's one pull-request query.
+ */
+import { fetchItemHistory, historyFrom } from "../github/item-history.js";
+import type { GitHub, RepoRef } from "../github/octokit.js";
+import { canCommand } from "../github/permissions.js";
+import { fetchPullRequestContext } from "../github/pull-request-context.js";
+import { issueItem, pullRequestItem } from "../handlers/items.js";
+import { planLabels, type LabelPlan } from "../handlers/labelling.js";
+import type { Strategy } from "../strategy/schema.js";
+import type { BackfillItem } from "./backfill-items.js";
+
+export async function planItem(octokit: GitHub, repo: RepoRef, strategy: Strategy, item: BackfillItem, login: string): Promise<LabelPlan> {
+  const mayCommand = (who: string) => canCommand(octokit, repo, who);
+  if (!item.head) {
+    return planLabels({ strategy, item: issueItem(item.issue), history: () => fetchItemHistory(octokit, repo, item.number, login), mayCommand });
+  }
+  const ctx = await fetchPullRequestContext(octokit, { ...repo, number: item.number, sha: item.head.sha, appId: 0, withFiles: true, counts: {}, login });
+  return planLabels({
+    strategy,
+    item: { ...pullRequestItem({ ...item.issue, head: item.head }), files: ctx.files, filesComplete: ctx.filesComplete, closes: ctx.closes },
+    history: historyFrom(ctx.timeline, login),
+    mayCommand,
+  });
+}
