@@ -26,8 +26,9 @@ export function mergeStrategies(base: Data, local: Data): Merged {
   for (const key of Object.keys(local)) {
     if (key !== "problems" && key !== "settings") data[key] = local[key];
   }
-  const settings = overlay(recordAt(base, "settings"), recordAt(local, "settings"));
-  settings.report = overlay(recordAt(settings, "report"), recordAt(recordAt(local, "settings"), "report"));
+  const [baseSettings, localSettings] = [recordAt(base, "settings"), recordAt(local, "settings")];
+  const settings = overlay(baseSettings, localSettings);
+  settings.report = overlay(recordAt(baseSettings, "report"), recordAt(localSettings, "report"));
   data.settings = settings;
 
   const problems: { value: unknown; from: Provenance }[] = listAt(base, "problems").map((value, j) => ({ value, from: { base: j } }));
