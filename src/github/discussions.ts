@@ -21,6 +21,14 @@ export const UPDATE_DISCUSSION_MUTATION = /* GraphQL */ `
   }
 `;
 
+export const DELETE_DISCUSSION_MUTATION = /* GraphQL */ `
+  mutation DeleteReportDiscussion($id: ID!) {
+    deleteDiscussion(input: { id: $id }) {
+      discussion { id }
+    }
+  }
+`;
+
 const byName = (categories: Category[], name: string) => {
   const wanted = name.trim().toLowerCase();
   return categories.find((c) => c.name.toLowerCase() === wanted || c.slug.toLowerCase() === wanted);
@@ -44,4 +52,9 @@ export async function createDiscussion(
 export async function updateDiscussion(octokit: GitHub, input: { id: string; body: string }): Promise<{ id: string; url: string }> {
   const answer = await octokit.graphql<{ updateDiscussion: Written }>(UPDATE_DISCUSSION_MUTATION, input);
   return answer.updateDiscussion.discussion;
+}
+
+/** Only ever called on a Discussion the app has just created itself (a duplicate from a concurrent run). */
+export async function deleteDiscussion(octokit: GitHub, id: string): Promise<void> {
+  await octokit.graphql(DELETE_DISCUSSION_MUTATION, { id });
 }

@@ -5,7 +5,7 @@
  * search for older ones).
  */
 import type { GitHub, RepoRef } from "./octokit.js";
-import { actorLogin, quoted, type Actor } from "./report-graphql.js";
+import { actorLogin, graphqlPartial, quoted, type Actor } from "./report-graphql.js";
 
 const REPORT_FIELDS = "id number title url createdAt author { __typename login }";
 
@@ -61,13 +61,15 @@ type Answer = {
     id: string;
     hasDiscussionsEnabled: boolean;
     defaultBranchRef: { name: string } | null;
-    discussionCategories: { nodes: Category[] };
-    discussions: { nodes: Node[] };
-    issues: { nodes: Node[] };
-  };
-  discussionSearch: { nodes: (Node | Record<string, never>)[] };
-  issueSearch: { nodes: (Node | Record<string, never>)[] };
+    discussionCategories: { nodes: Category[] } | null;
+    discussions: { nodes: Node[] } | null;
+    issues: { nodes: Node[] } | null;
+  } | null;
+  discussionSearch: { nodes: (Node | Record<string, never>)[] } | null;
+  issueSearch: { nodes: (Node | Record<string, never>)[] } | null;
 };
+
+const OPTIONAL = new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
 
 // Search answers hold an empty object for results of another type.
 const isNode = (node: Node | Record<string, never>): node is Node => "id" in node;
@@ -75,12 +77,16 @@ const isNode = (node: Node | Record<string, never>): node is Node => "id" in nod
 export async function reportContext(octokit: GitHub, { owner, repo }: RepoRef, titlePrefix: string): Promise<ReportContext> {
   // Search matches words, so the phrase leaves out the prefix's trailing ": "; titles are compared exactly below.
   const search = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
-  const answer = await octokit.graphql<Answer>(REPORT_CONTEXT_QUERY, {
+  const { data: answer, errors } = await graphqlPartial<Answer>(octokit, REPORT_CONTEXT_QUERY, {
     owner,
     repo,
     discussionSearch: search,
     issueSearch: `${search} is:issue sort:created-desc`,
   });
+  // Discussions may be off and searches may fail on their own: those parts read as empty. Anything else
+  // (no repository, no access) is an error.
+  const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
+  if (fatal || !answer?.repository) throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
   const r = answer.repository;
   const seen = new Set<string>();
   const reports: ReportRef[] = [];
@@ -93,9 +99,9 @@ export async function reportContext(octokit: GitHub, { owner, repo }: RepoRef, t
     }
   };
   collect("discussion", r.discussions?.nodes ?? []);
-  collect("discussion", answer.discussionSearch.nodes);
+  collect("discussion", answer.discussionSearch?.nodes ?? []);
   collect("issue", r.issues?.nodes ?? []);
-  collect("issue", answer.issueSearch.nodes);
+  collect("issue", answer.issueSearch?.nodes ?? []);
   return {
     repositoryId: r.id,
     defaultBranch: r.defaultBranchRef?.name ?? "main",

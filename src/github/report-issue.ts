@@ -17,6 +17,14 @@ export const UPDATE_REPORT_ISSUE_MUTATION = /* GraphQL */ `
   }
 `;
 
+export const CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION = /* GraphQL */ `
+  mutation CloseDuplicateReportIssue($id: ID!) {
+    closeIssue(input: { issueId: $id, stateReason: NOT_PLANNED }) {
+      issue { id }
+    }
+  }
+`;
+
 type Written = { issue: { id: string; url: string } };
 
 export async function createReportIssue(
@@ -30,4 +38,12 @@ export async function createReportIssue(
 export async function updateReportIssue(octokit: GitHub, input: { id: string; body: string }): Promise<{ id: string; url: string }> {
   const answer = await octokit.graphql<{ updateIssue: Written }>(UPDATE_REPORT_ISSUE_MUTATION, input);
   return answer.updateIssue.issue;
+}
+
+/**
+ * Issues cannot be deleted without admin rights: a duplicate the app just created is closed as not planned
+ * (the schema GitHub publishes for clients does not yet offer "duplicate" as a reason).
+ */
+export async function closeDuplicateReportIssue(octokit: GitHub, id: string): Promise<void> {
+  await octokit.graphql(CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION, { id });
 }

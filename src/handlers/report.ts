@@ -4,17 +4,16 @@
  * create or update the app's one report for the month (5). Safe to run again: a second run updates the
  * same Discussion (or issue), and writes nothing when the body has not changed.
  */
-import { createDiscussion, reportCategory, updateDiscussion } from "../github/discussions.js";
 import { mergedPulls } from "../github/merged-pulls.js";
 import type { GitHub } from "../github/octokit.js";
 import { reportContext } from "../github/report-context.js";
 import { reportBodies } from "../github/report-history.js";
-import { createReportIssue, updateReportIssue } from "../github/report-issue.js";
 import { renderReport } from "../render/report.js";
 import type { Strategy } from "../strategy/schema.js";
 import { buildReport, dataComment, metricHistory, monthPeriod, monthKeyOf, previousData, tallyOfData } from "../tally/index.js";
 import { gatherFigures } from "./report-figures.js";
 import { tallyShipped } from "./report-shipped.js";
+import { writeReport } from "./report-write.js";
 import { REPORT_TITLE_PREFIX, reportTargets, reportTitle } from "./report-target.js";
 
 export interface PublishParams {
@@ -89,16 +88,18 @@ export async function publishReport(p: PublishParams): Promise<Published> {
 
   // 5. One report per repository and month.
   if (!p.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
-  const existing = targets.existing;
-  if (existing && bodies.get(existing.id) === body) return { title, body, url: existing.url, action: "unchanged" };
-  if (existing) {
-    const write = existing.kind === "discussion" ? updateDiscussion : updateReportIssue;
-    const { url } = await write(octokit, { id: existing.id, body });
-    return { title, body, url, action: "updated" };
-  }
-  const category = reportCategory(context.categories, strategy.settings.report.category);
-  const { url } = category
-    ? await createDiscussion(octokit, { repositoryId: context.repositoryId, categoryId: category.id, title, body })
-    : await createReportIssue(octokit, { repositoryId: context.repositoryId, title, body });
-  return { title, body, url, action: "created" };
+  const existingBody = targets.existing && bodies.get(targets.existing.id);
+  const written = await writeReport({
+    octokit,
+    ref: { owner, repo },
+    month,
+    botLogin: p.botLogin,
+    context,
+    targets,
+    existingBody,
+    category: strategy.settings.report.category,
+    title,
+    body,
+  });
+  return { title, body, ...written };
 }

@@ -32,6 +32,7 @@ export interface FakePost {
   createdAt: string;
   author: { __typename: string; login: string };
   categoryId?: string;
+  closed?: string;
 }
 
 type PlanIssue = { number: number; state: "OPEN" | "CLOSED"; stateReason: string | null };
@@ -50,6 +51,8 @@ export interface FakeRepo {
   planIssues: Record<number, PlanIssue | "pull request">;
   milestones: { title: string; dueOn: string | null; issues: PlanIssue[] }[];
   labelIssues: Record<string, PlanIssue[]>;
+  /** Answer the Discussions parts of a query with errors, as GitHub may when they are off. */
+  refuseDiscussions?: boolean;
 }
 
 export interface Recorded {
@@ -112,6 +115,17 @@ const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, op: Oper
     const recent = (posts: FakePost[], kind: string) => [...posts].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 100).map((p) => node(p, kind));
     const phrase = /"([^"]+)"/.exec(v.discussionSearch)![1].toLowerCase();
     const titled = (posts: FakePost[], kind: string) => posts.filter((p) => p.title.toLowerCase().includes(phrase)).map((p) => node(p, kind));
+    if (repo.refuseDiscussions) {
+      const refused = (path: string[]) => ({ type: "FORBIDDEN", path, message: "Discussions are disabled for this repository" });
+      return {
+        data: {
+          repository: { id: "R_1", hasDiscussionsEnabled: false, defaultBranchRef: { name: repo.defaultBranch }, discussionCategories: null, discussions: null, issues: { nodes: recent(repo.issues, "issues") } },
+          discussionSearch: null,
+          issueSearch: { nodes: titled(repo.issues, "issues") },
+        },
+        errors: [refused(["repository", "discussionCategories"]), refused(["repository", "discussions"]), refused(["discussionSearch"])],
+      };
+    }
     return {
       data: {
         repository: {
@@ -200,6 +214,14 @@ const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, op: Oper
     const post = repo.discussions.find((d) => d.id === v.id)!;
     post.body = v.body;
     return { data: { updateDiscussion: { discussion: { id: post.id, url: urlOf(repo, "discussions", post) } } } };
+  },
+  DeleteReportDiscussion: (repo, v) => {
+    repo.discussions = repo.discussions.filter((d) => d.id !== v.id);
+    return { data: { deleteDiscussion: { discussion: { id: v.id } } } };
+  },
+  CloseDuplicateReportIssue: (repo, v) => {
+    repo.issues.find((i) => i.id === v.id)!.closed = "NOT_PLANNED";
+    return { data: { closeIssue: { issue: { id: v.id } } } };
   },
   CreateReportIssue: (repo, v) => {
     const post = write(repo.issues, "I", v);

@@ -15,8 +15,10 @@ const documents = Object.entries({ ...context, ...history, ...discussions, ...is
 describe("the report's GraphQL documents", () => {
   it("are all exported", () => {
     expect(documents.map(([name]) => name).sort()).toEqual([
+      "CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION",
       "CREATE_DISCUSSION_MUTATION",
       "CREATE_REPORT_ISSUE_MUTATION",
+      "DELETE_DISCUSSION_MUTATION",
       "MERGED_PULLS_QUERY",
       "PLAN_ITEMS_QUERY",
       "REPORT_BODIES_QUERY",

@@ -59,7 +59,10 @@ describe("publishReport", () => {
     expect(result.body).toContain("No pull requests were merged");
     const data = parseDataComment(result.body)!;
     expect(data).toMatchObject({ merged: 0, unaligned: { merged: 0, share: 0 }, problems: { reliability: { merged: 0, share: 0 }, costs: { merged: 0, share: 0 } } });
-    expect(log.map((r) => r.operation).sort()).toEqual(["CreateReportDiscussion", "MergedPulls", "PlanItems", "ReportContext", "SearchCounts", "SearchCounts"]);
+    // The context is read again after creating, to catch a concurrent run's report.
+    expect(log.map((r) => r.operation).sort()).toEqual([
+      "CreateReportDiscussion", "MergedPulls", "PlanItems", "ReportContext", "ReportContext", "SearchCounts", "SearchCounts",
+    ]);
   });
 
   it("posts to an issue when Discussions are off, and updates that issue next time", async () => {
@@ -117,6 +120,34 @@ describe("publishReport", () => {
     expect(repo.discussions[0]).toEqual({ ...mine });
     expect(repo.discussions[1].author).toEqual(BOT.graphql);
     expect(parseDataComment(repo.discussions[1].body)!.merged).toBe(1);
+  });
+
+  it.each([
+    ["Discussion", true],
+    ["issue", false],
+  ])("leaves one %s when a concurrent run created its report first", async (_, discussionsEnabled) => {
+    const repo = fakeRepo({ discussionsEnabled });
+    const log = serve(repo);
+    const posts = discussionsEnabled ? repo.discussions : repo.issues;
+    // Another replica's report lands while this run gathers its figures.
+    log.push = function (this: typeof log, ...records) {
+      if (records.some((r) => r.operation.startsWith("Create")) && posts.length === 0) {
+        posts.push({ id: "X_other", number: 1, title: "Strategy alignment: October 2026", body: "other", createdAt: "2026-11-01T09:00:00Z", author: BOT.graphql });
+      }
+      return Array.prototype.push.apply(this, records);
+    };
+    const result = await run(repo);
+    expect(result).toMatchObject({ action: "updated", url: expect.stringMatching(/\/1$/) });
+    const open = discussionsEnabled ? repo.discussions : repo.issues.filter((i) => !i.closed);
+    expect(open.map((p) => p.id)).toEqual(["X_other"]);
+    expect(open[0].body).toBe(result.body);
+  });
+
+  it("reads Discussions as empty when GitHub refuses them, and posts an issue", async () => {
+    const repo = fakeRepo({ discussionsEnabled: false, refuseDiscussions: true });
+    serve(repo);
+    expect((await run(repo)).action).toBe("created");
+    expect(repo.issues).toHaveLength(1);
   });
 
   it("does nothing when asked only for a missing report and it exists", async () => {

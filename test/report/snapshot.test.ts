@@ -55,7 +55,7 @@ describe("a full monthly report", () => {
     expect(october.action).toBe("created");
     const requests = log.slice(before);
     expect(requests.map((r) => r.operation).sort()).toEqual([
-      "CreateReportDiscussion", "MergedPulls", "PlanItems", "ReportBodies", "ReportContext", "SearchCounts", "SearchCounts",
+      "CreateReportDiscussion", "MergedPulls", "PlanItems", "ReportBodies", "ReportContext", "ReportContext", "SearchCounts", "SearchCounts",
     ]);
     expect(requests.length).toBeLessThanOrEqual(Math.ceil(9 / 100) + 15);
 
