@@ -30,6 +30,14 @@ export interface Schedule {
   tick(): Promise<void>;
 }
 
+/**
+ * Whether the app should start the job: not under a test runner, and not when THROUGHLINE_SCHEDULE=off
+ * (e.g. a second replica, or Action mode, where the workflow's own `schedule` posts reports).
+ */
+export function scheduleEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== "test" && !env.VITEST && env.THROUGHLINE_SCHEDULE?.toLowerCase() !== "off";
+}
+
 export function startSchedule({ app, now = () => new Date(), cron = "0 * * * *", load, publish }: ScheduleOptions): Schedule {
   let since: Date | null = null;
   // Repositories whose report failed are caught up in the next pass (posted if still missing).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dueMonth, lastDueMonth } from "../../src/schedule/due.js";
+import { scheduleEnabled } from "../../src/schedule/index.js";
 
 const at = (iso: string) => new Date(iso);
 
@@ -30,5 +31,18 @@ describe("when the monthly report is due", () => {
     ["before this month's firing: the month before last", "2026-11-01T07:59:00Z", "2026-09"],
   ])("on start-up %s", (_, now, month) => {
     expect(lastDueMonth("0 9 1 * *", "Europe/Paris", at(now))).toBe(month);
+  });
+});
+
+describe("whether the app starts the monthly job", () => {
+  it.each([
+    [{ NODE_ENV: "production" }, true],
+    [{}, true],
+    [{ NODE_ENV: "test" }, false],
+    [{ VITEST: "true" }, false],
+    [{ NODE_ENV: "production", THROUGHLINE_SCHEDULE: "off" }, false],
+    [{ NODE_ENV: "production", THROUGHLINE_SCHEDULE: "OFF" }, false],
+  ])("%o: %s", (env, enabled) => {
+    expect(scheduleEnabled(env as NodeJS.ProcessEnv)).toBe(enabled);
   });
 });
