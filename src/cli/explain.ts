@@ -22,7 +22,7 @@ Options:
   --branch BRANCH    the head branch (makes the item a pull request)
   --author LOGIN     the author
   --milestone NAME   the milestone
-  --closes N:LABELS  an issue it closes and that issue's labels, e.g. 12:bug,incident (repeatable)
+  --closes N:LABELS  an issue it closes and its labels, e.g. "12:strategy: costs" (repeatable)
   --json             print the decision as JSON
   -h, --help         show this help`;
 

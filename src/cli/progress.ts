@@ -45,7 +45,7 @@ export function createProgress(io: CliIO, verb: string): Progress {
   const clear = () => io.draw("\r\u001b[2K");
   return {
     update(c) {
-      last = c;
+      last = { ...c };
       if (io.tty) {
         clear();
         io.draw(bar());
