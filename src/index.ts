@@ -10,6 +10,8 @@ import { guarded } from "./handlers/guard.js";
 import { handleIssue } from "./handlers/issue.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
 import { handlePush } from "./handlers/push.js";
+import { reportOnCommand } from "./handlers/report-command.js";
+import { scheduleEnabled, startSchedule } from "./schedule/index.js";
 
 const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned"] as const;
 const PULL_REQUEST_ACTIONS = [
@@ -22,13 +24,21 @@ const itemKey = (context: Context & { payload: { issue?: { number: number }; pul
   return `${owner}/${repo}#${context.payload.issue?.number ?? context.payload.pull_request?.number}`;
 };
 
-export function createApp(overrides: Partial<Deps> = {}) {
+export interface AppOptions {
+  /** Run the monthly report schedule in this process (default: unless under test or THROUGHLINE_SCHEDULE=off). */
+  schedule?: boolean;
+}
+
+export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {}) {
   return function throughline(app: Probot): void {
-    const deps: Deps = { identity: () => identityOf(app), now: () => new Date(), ...overrides };
+    const base = { identity: () => identityOf(app), now: () => new Date(), ...overrides };
+    const deps: Deps = { report: reportOnCommand(base), ...base };
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}` as const), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
     app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), guarded(deps, itemKey, (c) => handlePullRequest(c, deps)));
     app.on("issue_comment.created", guarded(deps, itemKey, (c) => handleCommand(c, deps)));
     app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, handlePush));
+    // The monthly reports (not under test, nor where THROUGHLINE_SCHEDULE=off, e.g. on all replicas but one).
+    if (options.schedule ?? scheduleEnabled()) startSchedule({ app, now: deps.now });
   };
 }
 

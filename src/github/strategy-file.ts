@@ -53,6 +53,12 @@ export async function checkStrategyVersion(octokit: GitHub, { owner, repo }: Rep
   return parseSource(source, repo, target, base);
 }
 
+/** The full sha of the last commit that changed the strategy file in force (reports record it). */
+export async function strategyCommit(octokit: GitHub, source: Pick<Source, "owner" | "repo" | "path">): Promise<string | null> {
+  const { data } = await octokit.rest.repos.listCommits({ owner: source.owner, repo: source.repo, path: source.path, per_page: 1 });
+  return data[0]?.sha ?? null;
+}
+
 export function isStrategyPath(path: string): boolean {
   return LOCAL_PATHS.includes(path);
 }

@@ -6,6 +6,8 @@
  */
 import { mergedPulls } from "../github/merged-pulls.js";
 import type { GitHub } from "../github/octokit.js";
+import { strategyCommit } from "../github/strategy-file.js";
+import type { Source } from "../github/strategy-source.js";
 import { reportContext } from "../github/report-context.js";
 import { reportBodies } from "../github/report-history.js";
 import { renderReport } from "../render/report.js";
@@ -23,7 +25,7 @@ export interface PublishParams {
   /** "YYYY-MM", read in the strategy's report time zone. */
   month: string;
   /** A strategy that loaded successfully: the rules, and the commit of the file in force. */
-  loaded: { strategy: Strategy; commit: string | null };
+  loaded: { strategy: Strategy; commit: string | null; source?: Pick<Source, "owner" | "repo" | "path"> };
   /** The app's own login (`<slug>[bot]`): only reports it wrote are ever updated. */
   botLogin: string;
   /** false: build and render only (dry run). */
@@ -73,7 +75,7 @@ export async function publishReport(p: PublishParams): Promise<Published> {
     strategy,
     repo: `${owner}/${repo}`,
     period,
-    commit: loaded.commit,
+    commit: loaded.commit ?? (loaded.source ? await strategyCommit(octokit, loaded.source) : null),
     tally: shipped.tally,
     issuesClosed: figures.issuesClosed,
     readings: figures.readings,
