@@ -178,17 +178,17 @@ var require_err_helpers = __commonJS({
     var stackWithCauses = (err) => _stackWithCauses(err, /* @__PURE__ */ new Set());
     var _messageWithCauses = (err, seen2, skip) => {
       if (!isErrorLike(err)) return "";
-      const message = skip ? "" : err.message || "";
+      const message2 = skip ? "" : err.message || "";
       if (seen2.has(err)) {
-        return message + ": ...";
+        return message2 + ": ...";
       }
       const cause = getErrorCause(err);
       if (cause) {
         seen2.add(err);
         const skipIfVErrorStyleCause = typeof err.cause === "function";
-        return message + (skipIfVErrorStyleCause ? "" : ": ") + _messageWithCauses(cause, seen2, skipIfVErrorStyleCause);
+        return message2 + (skipIfVErrorStyleCause ? "" : ": ") + _messageWithCauses(cause, seen2, skipIfVErrorStyleCause);
       } else {
-        return message;
+        return message2;
       }
     };
     var messageWithCauses = (err) => _messageWithCauses(err, /* @__PURE__ */ new Set());
@@ -2363,8 +2363,8 @@ var require_thread_stream = __commonJS({
         this[kImpl].flushRetainCount = 0;
         this[kImpl].userRef = true;
         this.worker = createWorker(this, opts);
-        this.on("message", (message, transferList) => {
-          this.worker.postMessage(message, transferList);
+        this.on("message", (message2, transferList) => {
+          this.worker.postMessage(message2, transferList);
         });
       }
       write(data) {
@@ -2748,16 +2748,16 @@ var require_transport = __commonJS({
       return false;
     }
     function sanitizeNodeOptions(nodeOptions) {
-      const tokens = nodeOptions.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g);
-      if (!tokens) {
+      const tokens2 = nodeOptions.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g);
+      if (!tokens2) {
         return nodeOptions;
       }
       const sanitized = [];
       let changed = false;
-      for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i];
+      for (let i = 0; i < tokens2.length; i++) {
+        const token = tokens2[i];
         if (token === "--require" || token === "-r" || token === "--import") {
-          const next = tokens[i + 1];
+          const next = tokens2[i + 1];
           if (next && shouldDropPreload(next)) {
             changed = true;
             i++;
@@ -3863,9 +3863,9 @@ var require_safe_stable_stringify = __commonJS({
         }
         if (value) {
           return (value2) => {
-            let message = `Object can not safely be stringified. Received type ${typeof value2}`;
-            if (typeof value2 !== "function") message += ` (${value2.toString()})`;
-            throw new Error(message);
+            let message2 = `Object can not safely be stringified. Received type ${typeof value2}`;
+            if (typeof value2 !== "function") message2 += ` (${value2.toString()})`;
+            throw new Error(message2);
           };
         }
       }
@@ -5314,9 +5314,9 @@ var require_pino_abstract_transport = __commonJS({
       if (waitForConfig) {
         let pinoConfig = {};
         const configReceived = createDeferred();
-        parentPort.on("message", function handleMessage(message) {
-          if (message.code === "PINO_CONFIG") {
-            pinoConfig = message.config;
+        parentPort.on("message", function handleMessage(message2) {
+          if (message2.code === "PINO_CONFIG") {
+            pinoConfig = message2.config;
             configReceived.resolve();
             parentPort.off("message", handleMessage);
           }
@@ -7729,7 +7729,7 @@ var require_prettify_message = __commonJS({
       } = context;
       if (messageFormat && typeof messageFormat === "string") {
         const parsedMessageFormat = interpretConditionals(messageFormat, log);
-        const message = String(parsedMessageFormat).replace(
+        const message2 = String(parsedMessageFormat).replace(
           /{([^{}]+)}/g,
           function(match, p1) {
             let level;
@@ -7741,7 +7741,7 @@ var require_prettify_message = __commonJS({
             return value !== void 0 ? value : "";
           }
         );
-        return colorizer.message(stripUnsafeControlChars(message));
+        return colorizer.message(stripUnsafeControlChars(message2));
       }
       if (messageFormat && typeof messageFormat === "function") {
         const msg = messageFormat(log, messageKey, levelLabel, { colors: colorizer.colors });
@@ -8175,12 +8175,12 @@ var require_pino_pretty = __commonJS({
       let pretty2 = prettyFactory2(opts);
       let destination;
       return abstractTransport(function(source) {
-        source.on("message", function pinoConfigListener(message) {
-          if (!message || message.code !== "PINO_CONFIG") return;
+        source.on("message", function pinoConfigListener(message2) {
+          if (!message2 || message2.code !== "PINO_CONFIG") return;
           Object.assign(opts, {
-            messageKey: message.config.messageKey,
-            errorLikeObjectKeys: Array.from(/* @__PURE__ */ new Set([...opts.errorLikeObjectKeys || ERROR_LIKE_KEYS, message.config.errorKey])),
-            customLevels: message.config.levels.values
+            messageKey: message2.config.messageKey,
+            errorLikeObjectKeys: Array.from(/* @__PURE__ */ new Set([...opts.errorLikeObjectKeys || ERROR_LIKE_KEYS, message2.config.errorKey])),
+            customLevels: message2.config.levels.values
           });
           pretty2 = prettyFactory2(opts);
           source.off("message", pinoConfigListener);
@@ -8532,10 +8532,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error: error62, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error62, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error62 != null ? error62 : new BottleneckError$1(message));
+              this._reject(error62 != null ? error62 : new BottleneckError$1(message2));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -8671,9 +8671,9 @@ var require_light = __commonJS({
             return clearInterval(this.heartbeat);
           }
         }
-        async __publish__(message) {
+        async __publish__(message2) {
           await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
+          return this.instance.Events.trigger("message", message2.toString());
         }
         async __disconnect__(flush) {
           await this.yieldLoop();
@@ -9184,8 +9184,8 @@ var require_light = __commonJS({
           channel_client() {
             return `b_${this.id}_${this._store.clientId}`;
           }
-          publish(message) {
-            return this._store.__publish__(message);
+          publish(message2) {
+            return this._store.__publish__(message2);
           }
           disconnect(flush = true) {
             return this._store.__disconnect__(flush);
@@ -9308,9 +9308,9 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             });
           }
-          _dropAllQueued(message) {
+          _dropAllQueued(message2) {
             return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
+              return job.doDrop({ message: message2 });
             });
           }
           stop(options2 = {}) {
@@ -13221,22 +13221,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code19, message) {
+      constructor(name, pos, code19, message2) {
         super();
         this.name = name;
         this.code = code19;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError {
-      constructor(pos, code19, message) {
-        super("YAMLParseError", pos, code19, message);
+    var YAMLParseError2 = class extends YAMLError {
+      constructor(pos, code19, message2) {
+        super("YAMLParseError", pos, code19, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code19, message) {
-        super("YAMLWarning", pos, code19, message);
+      constructor(pos, code19, message2) {
+        super("YAMLWarning", pos, code19, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -13275,7 +13275,7 @@ ${pointer}
       }
     };
     exports2.YAMLError = YAMLError;
-    exports2.YAMLParseError = YAMLParseError;
+    exports2.YAMLParseError = YAMLParseError2;
     exports2.YAMLWarning = YAMLWarning;
     exports2.prettifyError = prettifyError2;
   }
@@ -13285,7 +13285,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -13300,7 +13300,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start2 = null;
-      for (const token of tokens) {
+      for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -13391,7 +13391,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
+      const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -13916,8 +13916,8 @@ var require_compose_collection = __commonJS({
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -13989,15 +13989,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent2.length;
         } else {
           if (indent2.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent2.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -14020,8 +14020,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -14099,8 +14099,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -14111,8 +14111,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -14505,13 +14505,13 @@ var require_compose_node = __commonJS({
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error62) {
-            const message = error62 instanceof Error ? error62.message : String(error62);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error62 instanceof Error ? error62.message : String(error62);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -14660,19 +14660,19 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code19, message, warning) => {
+        this.onError = (source, code19, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code19, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code19, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code19, message));
+            this.errors.push(new errors.YAMLParseError(pos, code19, message2));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -14731,8 +14731,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
+      *compose(tokens2, forceDoc = false, endOffset = -1) {
+        for (const token of tokens2)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -14742,10 +14742,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -14820,7 +14820,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports2.Composer = Composer;
+    exports2.Composer = Composer2;
   }
 });
 
@@ -14834,12 +14834,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code19, message) => {
+        const _onError = (pos, code19, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code19, message);
+            onError(offset, code19, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code19, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code19, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -15951,7 +15951,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser3 = class {
+    var Parser4 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -15999,8 +15999,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -16090,8 +16090,8 @@ var require_parser = __commonJS({
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -16724,7 +16724,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser3;
+    exports2.Parser = Parser4;
   }
 });
 
@@ -16758,7 +16758,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options2 = {}) {
+    function parseDocument(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -16784,7 +16784,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument2(src, options2);
+      const doc = parseDocument(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -16820,7 +16820,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument2;
+    exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
   }
 });
@@ -17284,11 +17284,11 @@ var require_Job = __commonJS({
       }
       doDrop({
         error: error62,
-        message = "This job has been dropped by Bottleneck"
+        message: message2 = "This job has been dropped by Bottleneck"
       } = {}) {
         if (this._states.remove(this.options.id)) {
           if (this.rejectOnDrop) {
-            this._reject(error62 != null ? error62 : new BottleneckError(message));
+            this._reject(error62 != null ? error62 : new BottleneckError(message2));
           }
           this.Events.trigger("dropped", {
             args: this.args,
@@ -17491,11 +17491,11 @@ var require_LocalDatastore = __commonJS({
           return clearInterval(this.heartbeat);
         }
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message.toString());
+          return _this.instance.Events.trigger("message", message2.toString());
         })();
       }
       __disconnect__(flush) {
@@ -18047,9 +18047,9 @@ var require_RedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.ready) {
@@ -18279,9 +18279,9 @@ var require_IORedisConnection = __commonJS({
               return this.Events.trigger("error", e);
             });
             if (sub) {
-              client.on("message", (channel, message) => {
+              client.on("message", (channel, message2) => {
                 var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message2) : void 0;
               });
             }
             if (client.status === "ready") {
@@ -18497,22 +18497,22 @@ var require_RedisDatastore = __commonJS({
           return this.clients;
         });
       }
-      __publish__(message) {
+      __publish__(message2) {
         var _this = this;
         return _asyncToGenerator2(function* () {
           var client;
           var _ref = yield _this.ready;
           client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
+          return client.publish(_this.instance.channel(), `message:${message2.toString()}`);
         })();
       }
-      onMessage(channel, message) {
+      onMessage(channel, message2) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
           try {
-            pos = message.indexOf(":");
-            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
+            pos = message2.indexOf(":");
+            var _ref2 = [message2.slice(0, pos), message2.slice(pos + 1)];
             type = _ref2[0];
             data = _ref2[1];
             if (type === "capacity") {
@@ -19337,8 +19337,8 @@ var require_Bottleneck = __commonJS({
         channel_client() {
           return `b_${this.id}_${this._store.clientId}`;
         }
-        publish(message) {
-          return this._store.__publish__(message);
+        publish(message2) {
+          return this._store.__publish__(message2);
         }
         disconnect(flush = true) {
           return this._store.__disconnect__(flush);
@@ -19478,10 +19478,10 @@ var require_Bottleneck = __commonJS({
             return this.Events.trigger("error", e);
           });
         }
-        _dropAllQueued(message) {
+        _dropAllQueued(message2) {
           return this._queues.shiftAll(function(job) {
             return job.doDrop({
-              message
+              message: message2
             });
           });
         }
@@ -20314,7 +20314,7 @@ var require_scan = __commonJS({
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
-      const tokens = [];
+      const tokens2 = [];
       const parts = [];
       let str = input2;
       let index = -1;
@@ -20398,7 +20398,7 @@ var require_scan = __commonJS({
         }
         if (code19 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
-          tokens.push(token);
+          tokens2.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
           if (prev === CHAR_DOT && index === start2 + 1) {
@@ -20560,9 +20560,9 @@ var require_scan = __commonJS({
       if (opts.tokens === true) {
         state.maxDepth = 0;
         if (!isPathSeparator(code19)) {
-          tokens.push(token);
+          tokens2.push(token);
         }
-        state.tokens = tokens;
+        state.tokens = tokens2;
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
@@ -20572,13 +20572,13 @@ var require_scan = __commonJS({
           const value2 = input2.slice(n2, i);
           if (opts.tokens) {
             if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
+              tokens2[idx].isPrefix = true;
+              tokens2[idx].value = prefix;
             } else {
-              tokens[idx].value = value2;
+              tokens2[idx].value = value2;
             }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
+            depth(tokens2[idx]);
+            state.maxDepth += tokens2[idx].depth;
           }
           if (i >= start2) {
             parts.push(value2);
@@ -20589,9 +20589,9 @@ var require_scan = __commonJS({
         const value = input2.slice(n);
         parts.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
+          tokens2[tokens2.length - 1].value = value;
+          depth(tokens2[tokens2.length - 1]);
+          state.maxDepth += tokens2[tokens2.length - 1].depth;
         }
         state.slashes = slashes;
         state.parts = parts;
@@ -20867,7 +20867,7 @@ var require_parse = __commonJS({
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
+      const tokens2 = [bos];
       const capture = opts.capture ? "" : "?:";
       const PLATFORM_CHARS = constants.globChars(opts.windows);
       const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
@@ -20912,7 +20912,7 @@ var require_parse = __commonJS({
         parens: 0,
         quotes: 0,
         globstar: false,
-        tokens
+        tokens: tokens2
       };
       input2 = utils.removePrefix(input2, state);
       len = input2.length;
@@ -20977,7 +20977,7 @@ var require_parse = __commonJS({
           return;
         }
         tok.prev = prev;
-        tokens.push(tok);
+        tokens2.push(tok);
         prev = tok;
       };
       const extglobOpen = (type, value2) => {
@@ -20986,7 +20986,7 @@ var require_parse = __commonJS({
         token.parens = state.parens;
         token.output = state.output;
         token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
+        token.tokensIndex = tokens2.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
         push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
@@ -20999,14 +20999,14 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
+          const open2 = tokens2[token.tokensIndex];
           open2.type = "text";
           open2.value = literal2;
           open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
+          for (let i = token.tokensIndex + 1; i < tokens2.length; i++) {
+            tokens2[i].value = "";
+            tokens2[i].output = "";
+            delete tokens2[i].suffix;
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
@@ -21129,7 +21129,7 @@ var require_parse = __commonJS({
                   prev.value = pre + posix;
                   state.backtrack = true;
                   advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                  if (!bos.output && tokens2.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
                   }
                   continue;
@@ -21247,10 +21247,10 @@ var require_parse = __commonJS({
           }
           let output2 = ")";
           if (brace.dots === true) {
-            const arr = tokens.slice();
+            const arr = tokens2.slice();
             const range = [];
             for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
+              tokens2.pop();
               if (arr[i].type === "brace") {
                 break;
               }
@@ -21298,7 +21298,7 @@ var require_parse = __commonJS({
             state.start = state.index + 1;
             state.consumed = "";
             state.output = "";
-            tokens.pop();
+            tokens2.pop();
             prev = bos;
             continue;
           }
@@ -23006,7 +23006,7 @@ function _resolve(packageWithPath) {
 function _resolveRelative(installDir, packageWithPath) {
   return createRequire(pathToFileURL(installDir).href).resolve(packageWithPath);
 }
-var _logger = { log: (message) => console.log(`[NPXI] ${message}`) };
+var _logger = { log: (message2) => console.log(`[NPXI] ${message2}`) };
 async function npxImport(pkg, options2 = {}) {
   const opts = {
     logger: _logger,
@@ -24185,8 +24185,8 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options2) {
-    super(message, { cause: options2.cause });
+  constructor(message2, statusCode, options2) {
+    super(message2, { cause: options2.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
@@ -24254,22 +24254,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error62) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error62 instanceof Error) {
       if (error62.name === "AbortError") {
         error62.status = 500;
         throw error62;
       }
-      message = error62.message;
+      message2 = error62.message;
       if (error62.name === "TypeError" && "cause" in error62) {
         if (error62.cause instanceof Error) {
-          message = error62.cause.message;
+          message2 = error62.cause.message;
         } else if (typeof error62.cause === "string") {
-          message = error62.cause;
+          message2 = error62.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error62;
@@ -30173,8 +30173,8 @@ var Unicode = class Unicode2 {
 };
 var RE2JSException = class extends Error {
   /** @param {string} message */
-  constructor(message) {
-    super(message);
+  constructor(message2) {
+    super(message2);
     this.name = "RE2JSException";
   }
 };
@@ -30184,11 +30184,11 @@ var RE2JSSyntaxException = class extends RE2JSException {
   * @param {string|null} [input=null]
   */
   constructor(error62, input2 = null) {
-    let message = `error parsing regexp: ${error62}`;
-    if (input2) message += `: \`${input2}\``;
-    super(message);
+    let message2 = `error parsing regexp: ${error62}`;
+    if (input2) message2 += `: \`${input2}\``;
+    super(message2);
     this.name = "RE2JSSyntaxException";
-    this.message = message;
+    this.message = message2;
     this.error = error62;
     this.input = input2;
   }
@@ -30209,29 +30209,29 @@ var RE2JSSyntaxException = class extends RE2JSException {
 };
 var RE2JSCompileException = class extends RE2JSException {
   /** @param {string} message */
-  constructor(message) {
-    super(message);
+  constructor(message2) {
+    super(message2);
     this.name = "RE2JSCompileException";
   }
 };
 var RE2JSGroupException = class extends RE2JSException {
   /** @param {string} message */
-  constructor(message) {
-    super(message);
+  constructor(message2) {
+    super(message2);
     this.name = "RE2JSGroupException";
   }
 };
 var RE2JSFlagsException = class extends RE2JSException {
   /** @param {string} message */
-  constructor(message) {
-    super(message);
+  constructor(message2) {
+    super(message2);
     this.name = "RE2JSFlagsException";
   }
 };
 var RE2JSInternalException = class extends RE2JSException {
   /** @param {string} message */
-  constructor(message) {
-    super(message);
+  constructor(message2) {
+    super(message2);
     this.name = "RE2JSInternalException";
   }
 };
@@ -36737,7 +36737,7 @@ function sizeViolation(text) {
   };
 }
 var MARKERS = /* @__PURE__ */ new Set([import_yaml3.CST.DOCUMENT, import_yaml3.CST.FLOW_END, import_yaml3.CST.SCALAR]);
-function depthViolation(text) {
+function depthTracker() {
   const block = [];
   let flow = 0;
   let offset = 0;
@@ -36745,7 +36745,7 @@ function depthViolation(text) {
   let lineStart = true;
   let nested = false;
   let afterScalarMarker = false;
-  for (const token of new import_yaml3.Lexer().lex(text)) {
+  return (token) => {
     const type = afterScalarMarker ? "scalar" : import_yaml3.CST.tokenType(token);
     afterScalarMarker = token === import_yaml3.CST.SCALAR;
     if (!MARKERS.has(token) && type !== "space" && type !== "newline" && type !== "comment" && flow === 0) {
@@ -36757,17 +36757,15 @@ function depthViolation(text) {
     if (type === "flow-seq-start" || type === "flow-map-start") flow++;
     else if ((type === "flow-seq-end" || type === "flow-map-end") && flow > 0) flow--;
     else if (type === "doc-start") block.length = 0;
-    if (block.length + flow > MAX_DEPTH) {
-      return { offset, message: `the file nests deeper than ${MAX_DEPTH} levels` };
-    }
+    if (block.length + flow > MAX_DEPTH) return { offset, message: `the file nests deeper than ${MAX_DEPTH} levels` };
     if (!MARKERS.has(token)) {
       offset += token.length;
       const newline = token.lastIndexOf("\n");
       column = newline === -1 ? column + token.length : token.length - newline - 1;
       if (token.endsWith("\n")) lineStart = true;
     }
-  }
-  return void 0;
+    return void 0;
+  };
 }
 
 // src/strategy/data.ts
@@ -36795,9 +36793,6 @@ function hasPath(value, path2) {
   }
   return true;
 }
-
-// src/strategy/load.ts
-var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/strategy/plain.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -36844,16 +36839,16 @@ function toPlain(doc) {
   const problems = [];
   let aliases = 0;
   let values = 0;
-  const convert = (node2, depth) => {
-    const offset = (0, import_yaml4.isNode)(node2) && node2.range ? node2.range[0] : 0;
+  const convert = (node2, depth, via) => {
+    const offset = via ?? ((0, import_yaml4.isNode)(node2) && node2.range ? node2.range[0] : 0);
     if (depth > MAX_DEPTH) throw new Stop({ offset, message: `the file nests deeper than ${MAX_DEPTH} levels` });
     if (++values > MAX_VALUES) throw new Stop({ offset, message: "the file expands to too many values" });
     if ((0, import_yaml4.isAlias)(node2)) {
       if (++aliases > MAX_ALIASES) throw new Stop({ offset, message: `more than ${MAX_ALIASES} aliases` });
-      return convert(node2.resolve(doc), depth + 1);
+      return convert(node2.resolve(doc), depth + 1, offset);
     }
     if ((0, import_yaml4.isScalar)(node2)) return scalar(node2.value, node2.source);
-    if ((0, import_yaml4.isSeq)(node2)) return node2.items.map((item) => convert(item, depth + 1));
+    if ((0, import_yaml4.isSeq)(node2)) return node2.items.map((item) => convert(item, depth + 1, via));
     if ((0, import_yaml4.isMap)(node2)) {
       const object2 = /* @__PURE__ */ Object.create(null);
       const seen2 = /* @__PURE__ */ new Set();
@@ -36866,7 +36861,7 @@ function toPlain(doc) {
         const key = keyText(pair.key) ?? "";
         if (seen2.has(key)) problems.push({ offset: pair.key?.range?.[0] ?? offset, message: `the key ${quote(key)} appears twice` });
         seen2.add(key);
-        object2[key] = pair.value === null ? null : convert(pair.value, depth + 1);
+        object2[key] = pair.value === null ? null : convert(pair.value, depth + 1, via);
       }
       return object2;
     }
@@ -36910,9 +36905,9 @@ function createSource(text, file2) {
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
   return { file: file2, text, lines };
 }
-function errorAt(source, offset, path2, message) {
+function errorAt(source, offset, path2, message2) {
   const { line, col } = source.lines.linePos(Math.max(0, Math.min(offset, source.text.length)));
-  return { file: source.file, line: Math.max(1, line), column: Math.max(1, col), path: formatPath(path2), message };
+  return { file: source.file, line: Math.max(1, line), column: Math.max(1, col), path: formatPath(path2), message: message2 };
 }
 function locate(source, path2, at = "value") {
   let node2 = source.doc?.contents;
@@ -36955,12 +36950,51 @@ function pairsOf(map2) {
   return index;
 }
 
+// src/strategy/yaml-document.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var TooDeep = class extends Error {
+  constructor(violation) {
+    super(violation.message);
+    this.violation = violation;
+  }
+  violation;
+};
+function composeDocument(text) {
+  const composer = new import_yaml6.Composer({ prettyErrors: false, uniqueKeys: false });
+  let doc;
+  try {
+    for (const next of composer.compose(tokens(text), true, text.length)) {
+      if (!doc) doc = next;
+      else {
+        const message2 = "Source contains multiple documents";
+        doc.errors.push(new import_yaml6.YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", message2));
+        break;
+      }
+    }
+  } catch (e) {
+    if (e instanceof TooDeep) return { violation: e.violation };
+    throw e;
+  }
+  return { doc };
+}
+function* tokens(text) {
+  const parser2 = new import_yaml6.Parser();
+  const check2 = depthTracker();
+  for (const lexeme of new import_yaml6.Lexer().lex(text)) {
+    const violation = check2(lexeme);
+    if (violation) throw new TooDeep(violation);
+    yield* parser2.next(lexeme);
+  }
+  yield* parser2.end();
+}
+
 // src/strategy/load.ts
 function loadYaml(text, file2) {
   const source = createSource(text, file2);
-  const limit = sizeViolation(text) ?? depthViolation(text);
-  if (limit) return { source, data: void 0, errors: [errorAt(source, limit.offset, [], limit.message)] };
-  const doc = (0, import_yaml6.parseDocument)(text, { prettyErrors: false, uniqueKeys: false });
+  const size = sizeViolation(text);
+  if (size) return { source, data: void 0, errors: [errorAt(source, size.offset, [], size.message)] };
+  const { doc, violation } = composeDocument(text);
+  if (violation) return { source, data: void 0, errors: [errorAt(source, violation.offset, [], violation.message)] };
   source.doc = doc;
   if (doc.errors.length > 0) {
     return { source, data: void 0, errors: doc.errors.map((e) => errorAt(source, e.pos[0], [], yamlMessage(e))) };
@@ -36971,8 +37005,8 @@ function loadYaml(text, file2) {
 }
 function yamlMessage(error62) {
   if (error62.code === "MULTIPLE_DOCS") return "the file holds more than one YAML document (a second `---`); keep one";
-  const message = error62.message.split("\n")[0].replace(/\.$/, "");
-  return /^[A-Z][a-z]/.test(message) ? message[0].toLowerCase() + message.slice(1) : message;
+  const message2 = error62.message.split("\n")[0].replace(/\.$/, "");
+  return /^[A-Z][a-z]/.test(message2) ? message2[0].toLowerCase() + message2.slice(1) : message2;
 }
 
 // src/strategy/merge.ts
@@ -36981,8 +37015,9 @@ function mergeStrategies(base, local) {
   for (const key of Object.keys(local)) {
     if (key !== "problems" && key !== "settings") data[key] = local[key];
   }
-  const settings = overlay(recordAt(base, "settings"), recordAt(local, "settings"));
-  settings.report = overlay(recordAt(settings, "report"), recordAt(recordAt(local, "settings"), "report"));
+  const [baseSettings, localSettings] = [recordAt(base, "settings"), recordAt(local, "settings")];
+  const settings = overlay(baseSettings, localSettings);
+  settings.report = overlay(recordAt(baseSettings, "report"), recordAt(localSettings, "report"));
   data.settings = settings;
   const problems = listAt(base, "problems").map((value, j) => ({ value, from: { base: j } }));
   listAt(local, "problems").forEach((value, k2) => {
@@ -37039,8 +37074,8 @@ function placeOne(source, finding) {
   return errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
 }
 function notAMapping(loaded) {
-  const message = loaded.data === null || loaded.data === void 0 ? "the file is empty; it needs at least `version: 1` and `problems`" : "expected a mapping (key: value) with `version` and `problems`";
-  return errorAt(loaded.source, locate(loaded.source, []), [], message);
+  const message2 = loaded.data === null || loaded.data === void 0 ? "the file is empty; it needs at least `version: 1` and `problems`" : "expected a mapping (key: value) with `version` and `problems`";
+  return errorAt(loaded.source, locate(loaded.source, []), [], message2);
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -38211,8 +38246,8 @@ function prefixIssues(path2, issues) {
     return iss;
   });
 }
-function unwrapMessage(message) {
-  return typeof message === "string" ? message : message?.message;
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
 }
 function sizeCaps(defChecks) {
   const caps = [];
@@ -38242,7 +38277,7 @@ function finalizeIssue(iss, ctx, config3) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k2 of Object.keys(iss)) {
     if (k2 === "inst" || k2 === "schema" || k2 === "continue" || k2 === "input" || k2 === "__proto__")
@@ -38250,7 +38285,7 @@ function finalizeIssue(iss, ctx, config3) {
     full[k2] = iss[k2];
   }
   full.path ?? (full.path = []);
-  full.message = message;
+  full.message = message2;
   if (ctx?.reportInput) {
     full.input = iss.input;
   }
@@ -40435,8 +40470,8 @@ function handleArrayResult(result, final, index) {
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!Array.isArray(input2)) {
@@ -40448,7 +40483,7 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
+    payload.value = memo3 ? memo3.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
     for (let i = 0; i < input2.length; i++) {
@@ -40608,8 +40643,8 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   const isObject2 = isObject;
   const catchall = def.catchall;
   let value;
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
@@ -40622,7 +40657,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+    payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
@@ -40655,11 +40690,11 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   $ZodObject.init(inst, def);
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
-  const memo2 = globalConfig.memoizer;
+  const memo3 = globalConfig.memoizer;
   const generateFastpass = (shape) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
+    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo3, syms });
     const parseStr = (k2) => `shape[${k2}]._zod.run({ value: input[${k2}], issues: [] }, ctx)`;
     const prefixStr = (id, k2) => `
           let ${id}_ab = false;
@@ -40679,7 +40714,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       ids[key] = `key_${counter++}`;
     }
-    doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+    doc.write(memo3 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
@@ -41113,8 +41148,8 @@ function handleIntersectionResults(result, left, right) {
 var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   $ZodType.init(inst, def);
   const items = def.items;
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!Array.isArray(input2)) {
@@ -41126,7 +41161,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, [], ctx) : [];
+    payload.value = memo3 ? memo3.alloc(inst, payload, [], ctx) : [];
     const proms = [];
     const optinStart = getTupleOptStart(items, "optin");
     const optoutStart = getTupleOptStart(items, "optout");
@@ -41235,8 +41270,8 @@ function handleTupleResults(itemResults, final, items, input2, optoutStart) {
 }
 var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!isPlainObject3(input2)) {
@@ -41251,7 +41286,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     const proms = [];
     const values = def.keyType._zod.values;
     if (values && !def.partial) {
-      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+      payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
       for (const key of values) {
         if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
@@ -41315,7 +41350,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         });
       }
     } else {
-      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+      payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
       for (const key of Reflect.ownKeys(input2)) {
         if (key === "__proto__")
@@ -41390,8 +41425,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
 });
 var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!(input2 instanceof Map)) {
@@ -41404,7 +41439,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
       return payload;
     }
     const proms = [];
-    payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
+    payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen2 = payload.issues.length;
     for (const [key, value] of input2) {
@@ -41461,8 +41496,8 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
 }
 var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!(input2 instanceof Set)) {
@@ -41475,7 +41510,7 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
       return payload;
     }
     const proms = [];
-    payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
+    payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
     let seen2 = payload.issues.length;
     for (const item of input2) {
@@ -49989,8 +50024,8 @@ var globalRegistry = globalThis.__zod_globalRegistry;
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
-  constructor(message = "z.compile does not support async refinements, transforms, or checks") {
-    super(message);
+  constructor(message2 = "z.compile does not support async refinements, transforms, or checks") {
+    super(message2);
     this.name = "ZodCompileAsyncError";
   }
 };
@@ -52690,12 +52725,12 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema, ctx, json2, params, message) {
-  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
+function handleUnrepresentable(schema, ctx, json2, params, message2) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message: message2 }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
-    throw new Error(message);
+    throw new Error(message2);
   Object.assign(json2, result);
   return true;
 }
@@ -56984,8 +57019,8 @@ function duplicateLabels(problems, unalignedLabel) {
   if (typeof unalignedLabel === "string") {
     const owner = owners.get(unalignedLabel.trim().toLowerCase());
     if (owner !== void 0) {
-      const message = `${quote(unalignedLabel)} is the label of ${formatPath(["problems", owner])}; pick another`;
-      findings.push({ path: ["settings", "unaligned_label"], message });
+      const message2 = `${quote(unalignedLabel)} is the label of ${formatPath(["problems", owner])}; pick another`;
+      findings.push({ path: ["settings", "unaligned_label"], message: message2 });
     }
   }
   return findings;
@@ -57030,6 +57065,20 @@ function round(n) {
 
 // src/strategy/semantic-rules.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/strategy/memo.ts
+function memo2(check2, max = 1e3) {
+  const known2 = /* @__PURE__ */ new Map();
+  return (key) => {
+    if (known2.has(key)) return known2.get(key);
+    if (known2.size >= max) known2.clear();
+    const answer = check2(key);
+    known2.set(key, answer);
+    return answer;
+  };
+}
+
+// src/strategy/semantic-rules.ts
 var LISTS = ["labels", "keywords", "patterns", "paths", "branches", "milestones", "authors"];
 function ruleFindings(problems) {
   return problems.flatMap((problem2, i) => {
@@ -57037,8 +57086,8 @@ function ruleFindings(problems) {
     return LISTS.flatMap(
       (list2) => listAt(match, list2).flatMap((entry, j) => {
         if (typeof entry !== "string" || entry === "") return [];
-        const message = entry.trim() === "" ? "must not be blank" : entryProblem(list2, entry);
-        return message === void 0 ? [] : [{ path: ["problems", i, "match", list2, j], message }];
+        const message2 = entry.trim() === "" ? "must not be blank" : entryProblem(list2, entry);
+        return message2 === void 0 ? [] : [{ path: ["problems", i, "match", list2, j], message: message2 }];
       })
     );
   });
@@ -57049,7 +57098,7 @@ function entryProblem(list2, entry) {
   if (list2 === "paths" || list2 === "branches") return globProblem(entry);
   return void 0;
 }
-function patternProblem(pattern) {
+var patternProblem = memo2((pattern) => {
   try {
     RE2JS.compile(pattern);
     return void 0;
@@ -57057,8 +57106,8 @@ function patternProblem(pattern) {
     const reason = e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e);
     return `not a valid RE2 regular expression: ${reason}`;
   }
-}
-function globProblem(glob) {
+});
+var globProblem = memo2((glob) => {
   try {
     (0, import_picomatch2.default)(glob, { dot: true, strictBrackets: true });
     return void 0;
@@ -57068,7 +57117,7 @@ function globProblem(glob) {
     if (bracket) return `not a valid glob: missing ${bracket[1]} "${bracket[2]}" (write "\\${bracket[2]}" for the character itself)`;
     return `not a valid glob: ${reason}`;
   }
-}
+});
 
 // node_modules/croner/dist/croner.js
 function T(s2) {
@@ -57734,7 +57783,7 @@ function reportFindings(data) {
   }
   return findings;
 }
-function cronProblem(expression) {
+var cronProblem = memo2((expression) => {
   if (expression.trim().split(/\s+/).length !== 5) {
     return `expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got ${quote(expression)}`;
   }
@@ -57744,10 +57793,10 @@ function cronProblem(expression) {
     return void 0;
   } catch (e) {
     const reason = e instanceof Error ? e.message.replace(/^CronPattern: /, "") : String(e);
-    return `not a valid cron expression: ${reason[0].toLowerCase()}${reason.slice(1)}`;
+    return `not a valid cron expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
   }
-}
-function isTimeZone(zone) {
+});
+var isTimeZone = memo2((zone) => {
   if (!/^[A-Za-z]/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
@@ -57755,7 +57804,7 @@ function isTimeZone(zone) {
   } catch {
     return false;
   }
-}
+});
 function effectiveFindings(data) {
   const effective = recordAt(data, "effective");
   const findings = [];
@@ -57814,8 +57863,8 @@ function parseExtending(localData, localSource, base) {
   const extended2 = typeof localData.extends === "string" ? localData.extends : void 0;
   if (base === void 0) {
     if (extended2 !== void 0 && errors.every((e) => e.path !== "extends")) {
-      const message = `cannot extend ${quote(extended2)}: its strategy file was not found or could not be read`;
-      errors.push(errorAt(localSource, locate(localSource, ["extends"]), ["extends"], message));
+      const message2 = `cannot extend ${quote(extended2)}: its strategy file was not found or could not be read`;
+      errors.push(errorAt(localSource, locate(localSource, ["extends"]), ["extends"], message2));
     }
     return { ok: false, errors };
   }
@@ -57829,8 +57878,8 @@ function checkBase(base) {
   if (!isRecord(base.data)) return [notAMapping(base)];
   const errors = place(base.source, validateStrategy(base.data).findings);
   if (base.data.extends !== void 0) {
-    const message = "a strategy that others extend cannot extend another one";
-    errors.push(errorAt(base.source, locate(base.source, ["extends"], "key"), ["extends"], message));
+    const message2 = "a strategy that others extend cannot extend another one";
+    errors.push(errorAt(base.source, locate(base.source, ["extends"], "key"), ["extends"], message2));
   }
   return errors;
 }
@@ -57843,8 +57892,8 @@ function merged(baseData, baseSource, localData, localSource) {
       const { side, path: path2 } = merge4.origin(finding.path);
       const [field2, index, key] = finding.path;
       const isNewProblem = field2 === "problems" && typeof index === "number" && merge4.isNew(index);
-      const message = isNewProblem && finding.message === "required" && typeof key === "string" ? `required: this problem is not in the strategy it extends, so it needs its own ${key}` : finding.message;
-      return placeOne(side === "local" ? localSource : baseSource, { ...finding, path: path2, message });
+      const message2 = isNewProblem && finding.message === "required" && typeof key === "string" ? `required: this problem is not in the strategy it extends, so it needs its own ${key}` : finding.message;
+      return placeOne(side === "local" ? localSource : baseSource, { ...finding, path: path2, message: message2 });
     })
   );
 }
@@ -57984,6 +58033,10 @@ async function checkStrategyVersion(octokit, { owner, repo }, path2, ref) {
   const target = extendsOf(source.text);
   const base = target ? await extendedSource(octokit, source, target, Date.now()) : void 0;
   return parseSource(source, repo, target, base);
+}
+async function strategyCommit(octokit, source) {
+  const { data } = await octokit.rest.repos.listCommits({ owner: source.owner, repo: source.repo, path: source.path, per_page: 1 });
+  return data[0]?.sha ?? null;
 }
 function isStrategyPath(path2) {
   return LOCAL_PATHS.includes(path2);
@@ -58885,7 +58938,7 @@ async function handleIssue(context, deps) {
   await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, { fresh: context.payload.action === "opened" });
 }
 async function syncIssue(octokit, repo, issue3, deps, options2 = {}) {
-  const loaded = await loadStrategy(octokit, repo);
+  const loaded = options2.loaded ?? await loadStrategy(octokit, repo);
   if (loaded.status !== "ok") return void 0;
   const plan = await planLabels({
     strategy: loaded.strategy,
@@ -59614,8 +59667,8 @@ async function handlePullRequest(context, deps) {
   const { pull_request: pr, repository } = context.payload;
   await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps);
 }
-async function syncPullRequest(octokit, repo, pr, deps, command) {
-  const loaded = await loadStrategy(octokit, repo);
+async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
+  const loaded = options2.loaded ?? await loadStrategy(octokit, repo);
   if (loaded.status === "missing") return void 0;
   const { login, appId } = await deps.identity();
   const strategy = loaded.status === "ok" ? loaded.strategy : void 0;
@@ -59633,7 +59686,7 @@ async function syncPullRequest(octokit, repo, pr, deps, command) {
     item: { ...pullRequestItem(pr), files: ctx.files, filesComplete: ctx.filesComplete, closes: ctx.closes },
     history: historyFrom(ctx.timeline, login),
     mayCommand: (who) => canCommand(octokit, repo, who),
-    command
+    command: options2.command
   });
   const tally = tallyFromCounts(loaded.strategy, countsFrom(loaded.strategy, ctx.counts));
   await applyLabels(octokit, repo, pr.number, loaded.strategy, plan);
@@ -59642,10 +59695,10 @@ async function syncPullRequest(octokit, repo, pr, deps, command) {
 }
 
 // src/handlers/sync-item.ts
-async function syncItem(octokit, repo, issue3, deps, command) {
-  if (!issue3.pull_request) return syncIssue(octokit, repo, issue3, deps, { command });
+async function syncItem(octokit, repo, issue3, deps, options2 = {}) {
+  if (!issue3.pull_request) return syncIssue(octokit, repo, issue3, deps, options2);
   const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: issue3.number });
-  return syncPullRequest(octokit, repo, { ...pr, defaultBranch: pr.base.repo.default_branch }, deps, command);
+  return syncPullRequest(octokit, repo, { ...pr, defaultBranch: pr.base.repo.default_branch }, deps, options2);
 }
 
 // src/handlers/command.ts
@@ -59665,7 +59718,8 @@ async function handleCommand(context, deps) {
   if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
   await react(octokit, repo, comment.id, "+1");
   if (command.kind === "report") return deps.report?.({ octokit, repo, month: command.month, strategy: loaded });
-  const decision = await syncItem(octokit, repo, issue3, deps, choice && "ids" in choice ? choice.ids : void 0);
+  const chosen = choice && "ids" in choice ? choice.ids : void 0;
+  const decision = await syncItem(octokit, repo, issue3, deps, { command: chosen, loaded });
   if (command.kind === "explain" && decision) await reply(octokit, repo, issue3.number, renderExplainReply(strategy, decision));
 }
 function choiceOf(strategy, command) {
@@ -59732,70 +59786,6 @@ async function handlePush(context) {
   const loaded = await loadStrategy(context.octokit, repo);
   if (loaded.status === "missing" || loaded.source.repo !== repo.repo) return;
   await reportStrategyFile(context.octokit, repo, after, loaded.source.path, loaded);
-}
-
-// src/index.ts
-var ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned"];
-var PULL_REQUEST_ACTIONS = [
-  "opened",
-  "edited",
-  "reopened",
-  "synchronize",
-  "ready_for_review",
-  "labeled",
-  "unlabeled",
-  "closed"
-];
-var itemKey = (context) => {
-  const { owner, repo } = context.repo();
-  return `${owner}/${repo}#${context.payload.issue?.number ?? context.payload.pull_request?.number}`;
-};
-function createApp(overrides = {}) {
-  return function throughline(app) {
-    const deps = { identity: () => identityOf(app), now: () => /* @__PURE__ */ new Date(), ...overrides };
-    app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
-    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded(deps, itemKey, (c) => handlePullRequest(c, deps)));
-    app.on("issue_comment.created", guarded(deps, itemKey, (c) => handleCommand(c, deps)));
-    app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, handlePush));
-  };
-}
-var index_default = createApp();
-
-// src/github/discussions.ts
-var CREATE_DISCUSSION_MUTATION = (
-  /* GraphQL */
-  `
-  mutation CreateReportDiscussion($repositoryId: ID!, $categoryId: ID!, $title: String!, $body: String!) {
-    createDiscussion(input: { repositoryId: $repositoryId, categoryId: $categoryId, title: $title, body: $body }) {
-      discussion { id url }
-    }
-  }
-`
-);
-var UPDATE_DISCUSSION_MUTATION = (
-  /* GraphQL */
-  `
-  mutation UpdateReportDiscussion($id: ID!, $body: String!) {
-    updateDiscussion(input: { discussionId: $id, body: $body }) {
-      discussion { id url }
-    }
-  }
-`
-);
-var byName = (categories, name) => {
-  const wanted = name.trim().toLowerCase();
-  return categories.find((c) => c.name.toLowerCase() === wanted || c.slug.toLowerCase() === wanted);
-};
-function reportCategory(categories, configured) {
-  return byName(categories, configured) ?? byName(categories, "Announcements") ?? byName(categories, "General") ?? categories[0] ?? null;
-}
-async function createDiscussion(octokit, input2) {
-  const answer = await octokit.graphql(CREATE_DISCUSSION_MUTATION, input2);
-  return answer.createDiscussion.discussion;
-}
-async function updateDiscussion(octokit, input2) {
-  const answer = await octokit.graphql(UPDATE_DISCUSSION_MUTATION, input2);
-  return answer.updateDiscussion.discussion;
 }
 
 // src/github/report-graphql.ts
@@ -60016,15 +60006,18 @@ var REPORT_CONTEXT_QUERY = (
   }
 `
 );
+var OPTIONAL = /* @__PURE__ */ new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
 var isNode3 = (node2) => "id" in node2;
 async function reportContext(octokit, { owner, repo }, titlePrefix) {
   const search = `repo:${owner}/${repo} in:title ${quoted2(titlePrefix.replace(/[:\s]+$/, ""))}`;
-  const answer = await octokit.graphql(REPORT_CONTEXT_QUERY, {
+  const { data: answer, errors } = await graphqlPartial(octokit, REPORT_CONTEXT_QUERY, {
     owner,
     repo,
     discussionSearch: search,
     issueSearch: `${search} is:issue sort:created-desc`
   });
+  const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
+  if (fatal || !answer?.repository) throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
   const r = answer.repository;
   const seen2 = /* @__PURE__ */ new Set();
   const reports = [];
@@ -60037,9 +60030,9 @@ async function reportContext(octokit, { owner, repo }, titlePrefix) {
     }
   };
   collect("discussion", r.discussions?.nodes ?? []);
-  collect("discussion", answer.discussionSearch.nodes);
+  collect("discussion", answer.discussionSearch?.nodes ?? []);
   collect("issue", r.issues?.nodes ?? []);
-  collect("issue", answer.issueSearch.nodes);
+  collect("issue", answer.issueSearch?.nodes ?? []);
   return {
     repositoryId: r.id,
     defaultBranch: r.defaultBranchRef?.name ?? "main",
@@ -60067,36 +60060,6 @@ async function reportBodies(octokit, ids) {
   const answer = await octokit.graphql(REPORT_BODIES_QUERY, { ids });
   for (const node2 of answer.nodes) if (node2?.id) bodies.set(node2.id, node2.body ?? "");
   return bodies;
-}
-
-// src/github/report-issue.ts
-var CREATE_REPORT_ISSUE_MUTATION = (
-  /* GraphQL */
-  `
-  mutation CreateReportIssue($repositoryId: ID!, $title: String!, $body: String!) {
-    createIssue(input: { repositoryId: $repositoryId, title: $title, body: $body }) {
-      issue { id url }
-    }
-  }
-`
-);
-var UPDATE_REPORT_ISSUE_MUTATION = (
-  /* GraphQL */
-  `
-  mutation UpdateReportIssue($id: ID!, $body: String!) {
-    updateIssue(input: { id: $id, body: $body }) {
-      issue { id url }
-    }
-  }
-`
-);
-async function createReportIssue(octokit, input2) {
-  const answer = await octokit.graphql(CREATE_REPORT_ISSUE_MUTATION, input2);
-  return answer.createIssue.issue;
-}
-async function updateReportIssue(octokit, input2) {
-  const answer = await octokit.graphql(UPDATE_REPORT_ISSUE_MUTATION, input2);
-  return answer.updateIssue.issue;
 }
 
 // src/github/metric-counts.ts
@@ -60242,6 +60205,99 @@ async function tallyShipped(strategy, pages) {
   return { tally: tallier.result(), items: [...items.values()], notes };
 }
 
+// src/github/discussions.ts
+var CREATE_DISCUSSION_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CreateReportDiscussion($repositoryId: ID!, $categoryId: ID!, $title: String!, $body: String!) {
+    createDiscussion(input: { repositoryId: $repositoryId, categoryId: $categoryId, title: $title, body: $body }) {
+      discussion { id url }
+    }
+  }
+`
+);
+var UPDATE_DISCUSSION_MUTATION = (
+  /* GraphQL */
+  `
+  mutation UpdateReportDiscussion($id: ID!, $body: String!) {
+    updateDiscussion(input: { discussionId: $id, body: $body }) {
+      discussion { id url }
+    }
+  }
+`
+);
+var DELETE_DISCUSSION_MUTATION = (
+  /* GraphQL */
+  `
+  mutation DeleteReportDiscussion($id: ID!) {
+    deleteDiscussion(input: { id: $id }) {
+      discussion { id }
+    }
+  }
+`
+);
+var byName = (categories, name) => {
+  const wanted = name.trim().toLowerCase();
+  return categories.find((c) => c.name.toLowerCase() === wanted || c.slug.toLowerCase() === wanted);
+};
+function reportCategory(categories, configured) {
+  return byName(categories, configured) ?? byName(categories, "Announcements") ?? byName(categories, "General") ?? categories[0] ?? null;
+}
+async function createDiscussion(octokit, input2) {
+  const answer = await octokit.graphql(CREATE_DISCUSSION_MUTATION, input2);
+  return answer.createDiscussion.discussion;
+}
+async function updateDiscussion(octokit, input2) {
+  const answer = await octokit.graphql(UPDATE_DISCUSSION_MUTATION, input2);
+  return answer.updateDiscussion.discussion;
+}
+async function deleteDiscussion(octokit, id) {
+  await octokit.graphql(DELETE_DISCUSSION_MUTATION, { id });
+}
+
+// src/github/report-issue.ts
+var CREATE_REPORT_ISSUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CreateReportIssue($repositoryId: ID!, $title: String!, $body: String!) {
+    createIssue(input: { repositoryId: $repositoryId, title: $title, body: $body }) {
+      issue { id url }
+    }
+  }
+`
+);
+var UPDATE_REPORT_ISSUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation UpdateReportIssue($id: ID!, $body: String!) {
+    updateIssue(input: { id: $id, body: $body }) {
+      issue { id url }
+    }
+  }
+`
+);
+var CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CloseDuplicateReportIssue($id: ID!) {
+    closeIssue(input: { issueId: $id, stateReason: NOT_PLANNED }) {
+      issue { id }
+    }
+  }
+`
+);
+async function createReportIssue(octokit, input2) {
+  const answer = await octokit.graphql(CREATE_REPORT_ISSUE_MUTATION, input2);
+  return answer.createIssue.issue;
+}
+async function updateReportIssue(octokit, input2) {
+  const answer = await octokit.graphql(UPDATE_REPORT_ISSUE_MUTATION, input2);
+  return answer.updateIssue.issue;
+}
+async function closeDuplicateReportIssue(octokit, id) {
+  await octokit.graphql(CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION, { id });
+}
+
 // src/handlers/report-target.ts
 var REPORT_TITLE_PREFIX = "Strategy alignment: ";
 var HISTORY_MONTHS = 6;
@@ -60259,6 +60315,26 @@ function reportTargets(context, month, botLogin) {
     if (found) history.push(found);
   }
   return { kind, existing: pick2(reportTitle2(month), [kind]), history };
+}
+
+// src/handlers/report-write.ts
+async function update(octokit, report, body) {
+  const write = report.kind === "discussion" ? updateDiscussion : updateReportIssue;
+  const { url: url2 } = await write(octokit, { id: report.id, body });
+  return { url: url2, action: "updated" };
+}
+async function writeReport(p2) {
+  const { octokit, context, targets, title, body } = p2;
+  const existing = targets.existing;
+  if (existing && p2.existingBody === body) return { url: existing.url, action: "unchanged" };
+  if (existing) return update(octokit, existing, body);
+  const category = targets.kind === "discussion" ? reportCategory(context.categories, p2.category) : null;
+  const created = category ? await createDiscussion(octokit, { repositoryId: context.repositoryId, categoryId: category.id, title, body }) : await createReportIssue(octokit, { repositoryId: context.repositoryId, title, body });
+  const first = reportTargets(await reportContext(octokit, p2.ref, REPORT_TITLE_PREFIX), p2.month, p2.botLogin).existing;
+  if (!first || first.id === created.id) return { url: created.url, action: "created" };
+  if (category) await deleteDiscussion(octokit, created.id);
+  else await closeDuplicateReportIssue(octokit, created.id);
+  return update(octokit, first, body);
 }
 
 // src/handlers/report.ts
@@ -60289,7 +60365,7 @@ async function publishReport(p2) {
     strategy,
     repo: `${owner}/${repo}`,
     period,
-    commit: loaded.commit,
+    commit: loaded.commit ?? (loaded.source ? await strategyCommit(octokit, loaded.source) : null),
     tally: shipped.tally,
     issuesClosed: figures2.issuesClosed,
     readings: figures2.readings,
@@ -60302,17 +60378,167 @@ async function publishReport(p2) {
   const rendered = renderReport(model, dataComment(model));
   const body = rendered.body;
   if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
-  const existing = targets.existing;
-  if (existing && bodies.get(existing.id) === body) return { title, body, url: existing.url, action: "unchanged" };
-  if (existing) {
-    const write = existing.kind === "discussion" ? updateDiscussion : updateReportIssue;
-    const { url: url3 } = await write(octokit, { id: existing.id, body });
-    return { title, body, url: url3, action: "updated" };
-  }
-  const category = reportCategory(context.categories, strategy.settings.report.category);
-  const { url: url2 } = category ? await createDiscussion(octokit, { repositoryId: context.repositoryId, categoryId: category.id, title, body }) : await createReportIssue(octokit, { repositoryId: context.repositoryId, title, body });
-  return { title, body, url: url2, action: "created" };
+  const existingBody = targets.existing && bodies.get(targets.existing.id);
+  const written = await writeReport({
+    octokit,
+    ref: { owner, repo },
+    month,
+    botLogin: p2.botLogin,
+    context,
+    targets,
+    existingBody,
+    category: strategy.settings.report.category,
+    title,
+    body
+  });
+  return { title, body, ...written };
 }
+
+// src/handlers/report-command.ts
+function reportOnCommand(deps) {
+  return async ({ octokit, repo, month, strategy }) => {
+    const now = deps.now();
+    await publishReport({
+      octokit,
+      ...repo,
+      month: month ?? monthOf(now, strategy.strategy.settings.report.timezone),
+      loaded: strategy,
+      botLogin: (await deps.identity()).login,
+      post: true,
+      now
+    });
+  };
+}
+
+// src/schedule/due.ts
+var cronFor = (schedule, timezone) => new E(schedule, { timezone, paused: true });
+function dueMonth(schedule, timezone, since, now) {
+  const cron = cronFor(schedule, timezone);
+  let fired = cron.nextRun(since);
+  if (!fired || fired > now) return null;
+  for (let next = cron.nextRun(fired); next && next <= now; next = cron.nextRun(fired)) fired = next;
+  return previousMonth(monthOf(fired, timezone));
+}
+function lastDueMonth(schedule, timezone, now) {
+  const [fired] = cronFor(schedule, timezone).previousRuns(1, new Date(now.getTime() + 1e3));
+  return fired ? previousMonth(monthOf(fired, timezone)) : null;
+}
+
+// src/schedule/installations.ts
+async function* installations(app) {
+  const appOctokit = await app.auth();
+  const all = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  for (const installation of all) {
+    yield {
+      id: installation.id,
+      account: installation.account?.login ?? String(installation.id),
+      repositories: async () => {
+        const octokit = await app.auth(installation.id);
+        const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+        return {
+          installationId: installation.id,
+          octokit,
+          // Archived repositories are read-only: no report can be written there.
+          repositories: repos.filter((r) => !r.archived && !r.disabled).map((r) => ({ owner: r.owner.login, repo: r.name }))
+        };
+      }
+    };
+  }
+}
+
+// src/schedule/run.ts
+var message = (error62) => error62 instanceof Error ? error62.message : String(error62);
+async function runDueReports(params) {
+  const { app, now, since, catchUp, load = loadStrategy, publish = publishReport } = params;
+  const outcomes = [];
+  const botLogin = (await identityOf(app)).login;
+  for await (const installation of installations(app)) {
+    let reachable;
+    try {
+      reachable = await installation.repositories();
+    } catch (error62) {
+      app.log.error({ err: error62, installation: installation.id }, `Monthly reports: could not list the repositories of ${installation.account}`);
+      outcomes.push({ repo: `${installation.account}/*`, error: message(error62) });
+      continue;
+    }
+    for (const ref of reachable.repositories) {
+      const name = `${ref.owner}/${ref.repo}`;
+      try {
+        const loaded = await load(reachable.octokit, ref, now.getTime());
+        if (loaded.status !== "ok" || !("strategy" in loaded)) continue;
+        const { schedule, timezone } = loaded.strategy.settings.report;
+        const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
+        const late = !scheduled && (!since || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
+        const month = scheduled ?? late;
+        if (!month) continue;
+        const result = await publish({ octokit: reachable.octokit, ...ref, month, loaded, botLogin, post: true, ifMissing: !scheduled, now });
+        app.log.info({ repo: name, month, action: result.action, url: result.url }, `Monthly report for ${name}, ${month}: ${result.action}`);
+        outcomes.push({ repo: name, month, action: result.action, url: result.url });
+      } catch (error62) {
+        app.log.error({ err: error62, repo: name }, `Monthly report for ${name} failed`);
+        outcomes.push({ repo: name, error: message(error62) });
+      }
+    }
+  }
+  return outcomes;
+}
+
+// src/schedule/index.ts
+function scheduleEnabled(env = process.env) {
+  return env.NODE_ENV !== "test" && !env.VITEST && env.THROUGHLINE_SCHEDULE?.toLowerCase() !== "off";
+}
+function startSchedule({ app, now = () => /* @__PURE__ */ new Date(), cron = "0 * * * *", load, publish }) {
+  let since = null;
+  let failed = /* @__PURE__ */ new Set();
+  let running = Promise.resolve();
+  const pass = () => {
+    running = running.then(async () => {
+      const at = now();
+      try {
+        const outcomes = await runDueReports({ app, now: at, since, catchUp: failed, load, publish });
+        failed = new Set(outcomes.filter((o) => o.error).map((o) => o.repo));
+        since = at;
+      } catch (error62) {
+        app.log.error({ err: error62 }, "Monthly reports: the pass failed");
+      }
+    });
+    return running;
+  };
+  const job = new E(cron, { unref: true }, () => {
+    void pass();
+  });
+  const started = pass();
+  return { stop: () => job.stop(), started, tick: pass };
+}
+
+// src/index.ts
+var ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned"];
+var PULL_REQUEST_ACTIONS = [
+  "opened",
+  "edited",
+  "reopened",
+  "synchronize",
+  "ready_for_review",
+  "labeled",
+  "unlabeled",
+  "closed"
+];
+var itemKey = (context) => {
+  const { owner, repo } = context.repo();
+  return `${owner}/${repo}#${context.payload.issue?.number ?? context.payload.pull_request?.number}`;
+};
+function createApp(overrides = {}) {
+  return function throughline(app) {
+    const base = { identity: () => identityOf(app), now: () => /* @__PURE__ */ new Date(), ...overrides };
+    const deps = { report: reportOnCommand(base), ...base };
+    app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
+    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded(deps, itemKey, (c) => handlePullRequest(c, deps)));
+    app.on("issue_comment.created", guarded(deps, itemKey, (c) => handleCommand(c, deps)));
+    app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, handlePush));
+    if (scheduleEnabled()) startSchedule({ app, now: deps.now });
+  };
+}
+var index_default = createApp();
 
 // src/action/app.ts
 var ACTION_IDENTITY = { login: "github-actions[bot]", appId: 15368 };
@@ -60423,10 +60649,10 @@ function escapeData(text) {
 }
 function annotator(write) {
   return {
-    error: (message) => write(`::error::${escapeData(message)}`),
-    warning: (message) => write(`::warning::${escapeData(message)}`),
-    notice: (message) => write(`::notice::${escapeData(message)}`),
-    info: (message) => write(message)
+    error: (message2) => write(`::error::${escapeData(message2)}`),
+    warning: (message2) => write(`::warning::${escapeData(message2)}`),
+    notice: (message2) => write(`::notice::${escapeData(message2)}`),
+    info: (message2) => write(message2)
   };
 }
 

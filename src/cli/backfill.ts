@@ -18,7 +18,9 @@ export const help = `Usage: throughline backfill --repo OWNER/NAME --since DATE 
 
 Classifies every issue and pull request updated since DATE with the strategy in force and
 prints the label changes it would make. With --apply it makes them. Items whose labels are
-already right are left alone, so an interrupted run can simply be started again.
+already right are left alone, so an interrupted run can simply be started again. Requests
+are paced to stay within GitHub's rate limits (queries and writes about one a second), and
+the time left is shown as it goes.
 
 Labels are written as the token's user. Run it with the identity the app runs as (for the
 Action, the workflow's token in a workflow), or pass --as with the app's login, so that the

@@ -62,6 +62,24 @@ describe("the Action hands workflow events to the app", () => {
     expect(check).toMatchObject({ name: "Strategy alignment", head_sha: payload.pull_request.head.sha });
   });
 
+  it("answers `/strategy report` by publishing that month's report as github-actions[bot]", async () => {
+    const payload = example("issue_comment", "created");
+    payload.comment = { ...payload.comment, id: 55, body: "/strategy report 2026-10", user: { login: "octocat", type: "User" } };
+    payload.sender = { login: "octocat", type: "User" };
+    const scope = api();
+    mockStrategyFile(scope, STRATEGY);
+    scope.get(`${REPO_PATH}/collaborators/octocat/permission`).reply(200, { permission: "write", role_name: "write" });
+    scope.post(`${REPO_PATH}/issues/comments/55/reactions`, { content: "+1" }).reply(201, {});
+    const published: unknown[] = [];
+    const publish = async (p: any) => {
+      published.push({ month: p.month, post: p.post, botLogin: p.botLogin, repo: `${p.owner}/${p.repo}` });
+      return { title: "", body: "", action: "created" as const };
+    };
+    const { code } = await runWith(workflowEnv("issue_comment", payload), { publish });
+    expect(code).toBe(0);
+    expect(published).toEqual([{ month: "2026-10", post: true, botLogin: "github-actions[bot]", repo: "Codertocat/Hello-World" }]);
+  });
+
   it("ignores events caused by the workflow token itself (no loops)", async () => {
     const payload = issueOpened();
     payload.sender = { login: "github-actions[bot]", type: "Bot" };
