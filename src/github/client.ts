@@ -1,0 +1,48 @@
+/**
+ * The GitHub client the app runs with: Probot's, with rate limits handled the way GitHub asks. Probot's
+ * own settings never retry a secondary rate limit, and the retry plugin then repeats a 429 after 1, 4
+ * and 9 seconds whatever `retry-after` says. Here the throttling plugin alone decides on 403/429 rate
+ * limits: it waits as long as GitHub asks (`retry-after`, or until `x-ratelimit-reset`), at most
+ * MAX_RATE_LIMIT_RETRIES times and never longer than MAX_WAIT_SECONDS, then the request fails and the
+ * event fails visibly (logged by Probot). Server errors (5xx) keep the retry plugin's bounded backoff.
+ */
+import { ProbotOctokit } from "probot";
+
+export const MAX_RATE_LIMIT_RETRIES = 2;
+/** A primary limit resets within the hour; asking for longer than that is not a wait worth holding an event for. */
+export const MAX_WAIT_SECONDS = 61 * 60;
+/** The retry plugin's defaults, plus 429: rate limits are the throttling plugin's to wait out. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+
+export interface ClientOptions {
+  /** Milliseconds per second of waiting GitHub asks for (1000; tests shrink it to keep waits tiny). */
+  retryAfterBaseValue?: number;
+}
+
+type Log = { warn: (message: string) => void };
+type Limited = (retryAfter: number, options: { method?: string; url?: string }, octokit: { log: Log }, retryCount: number) => boolean;
+
+const waitOrGiveUp =
+  (kind: string): Limited =>
+  (retryAfter, options, octokit, retryCount) => {
+    const retry = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_WAIT_SECONDS;
+    octokit.log.warn(
+      `${kind} rate limit hit by ${options.method} ${options.url}: ${retry ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES})` : "giving up"}`,
+    );
+    return retry;
+  };
+
+/** Probot's Octokit with the app's rate-limit handling; pass it as Probot's `Octokit` option. */
+export function throughlineOctokit({ retryAfterBaseValue = 1000 }: ClientOptions = {}): typeof ProbotOctokit {
+  return ProbotOctokit.defaults((options: any) => ({
+    ...options,
+    retry: { ...options.retry, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
+    // Spread first: Probot's Redis connection (clustering) and an explicit `enabled: false` are kept.
+    throttle: {
+      ...options.throttle,
+      onRateLimit: waitOrGiveUp("Primary"),
+      onSecondaryRateLimit: waitOrGiveUp("Secondary"),
+      retryAfterBaseValue,
+    },
+  })) as typeof ProbotOctokit;
+}
