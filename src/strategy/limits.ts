@@ -1,9 +1,9 @@
 /**
- * Limits that keep a hostile or broken file cheap to reject. They run before the YAML composer, whose
- * recursion and memory grow with nesting: ten thousand `[` or `- ` would overflow the stack or exhaust
+ * Limits that keep a hostile or broken file cheap to reject. Nesting is checked on the token stream,
+ * before the YAML composer sees a document: its recursion and memory grow with nesting: ten thousand `[` or `- ` would overflow the stack or exhaust
  * memory long before any schema could object.
  */
-import { CST, Lexer } from "yaml";
+import { CST } from "yaml";
 
 export const MAX_STRATEGY_BYTES = 256 * 1024;
 /** Far beyond any real strategy (about 6 levels), far below what could hurt. */
@@ -29,14 +29,15 @@ export function sizeViolation(text: string): LimitViolation | undefined {
 }
 
 // Tokens the lexer emits as markers; they take no room in the source.
-const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+const MARKERS = new Set<string>([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 
 /**
- * An upper estimate of nesting from the token stream (the lexer keeps no stack, so it is safe on any input):
- * flow brackets count one level each; in block context each line's indentation and each `- ` or `? `
- * before more content on the same line open a level, the way an indentation stack does.
+ * Follows the lexer's tokens and returns a violation once nesting passes MAX_DEPTH. An upper estimate
+ * (the lexer keeps no stack, so this is safe on any input): flow brackets count one level each; in block
+ * context each line's indentation and each `- ` or `? ` before more content on the same line open a
+ * level, the way an indentation stack does.
  */
-export function depthViolation(text: string): LimitViolation | undefined {
+export function depthTracker(): (token: string) => LimitViolation | undefined {
   const block: number[] = [];
   let flow = 0;
   let offset = 0;
@@ -44,7 +45,7 @@ export function depthViolation(text: string): LimitViolation | undefined {
   let lineStart = true;
   let nested = false;
   let afterScalarMarker = false;
-  for (const token of new Lexer().lex(text)) {
+  return (token) => {
     const type = afterScalarMarker ? "scalar" : CST.tokenType(token);
     afterScalarMarker = token === CST.SCALAR;
     if (!MARKERS.has(token) && type !== "space" && type !== "newline" && type !== "comment" && flow === 0) {
@@ -56,15 +57,13 @@ export function depthViolation(text: string): LimitViolation | undefined {
     if (type === "flow-seq-start" || type === "flow-map-start") flow++;
     else if ((type === "flow-seq-end" || type === "flow-map-end") && flow > 0) flow--;
     else if (type === "doc-start") block.length = 0;
-    if (block.length + flow > MAX_DEPTH) {
-      return { offset, message: `the file nests deeper than ${MAX_DEPTH} levels` };
-    }
+    if (block.length + flow > MAX_DEPTH) return { offset, message: `the file nests deeper than ${MAX_DEPTH} levels` };
     if (!MARKERS.has(token)) {
       offset += token.length;
       const newline = token.lastIndexOf("\n");
       column = newline === -1 ? column + token.length : token.length - newline - 1;
       if (token.endsWith("\n")) lineStart = true;
     }
-  }
-  return undefined;
+    return undefined;
+  };
 }

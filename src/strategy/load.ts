@@ -1,9 +1,10 @@
 /** Text to plain data, with every problem found on the way located in the text. */
-import { parseDocument, type YAMLError } from "yaml";
+import type { YAMLError } from "yaml";
 import type { StrategyError } from "./errors.js";
-import { depthViolation, sizeViolation } from "./limits.js";
+import { sizeViolation } from "./limits.js";
 import { toPlain } from "./plain.js";
 import { createSource, errorAt, type Source } from "./source.js";
+import { composeDocument } from "./yaml-document.js";
 
 export interface Loaded {
   source: Source;
@@ -14,10 +15,10 @@ export interface Loaded {
 
 export function loadYaml(text: string, file: string): Loaded {
   const source = createSource(text, file);
-  const limit = sizeViolation(text) ?? depthViolation(text);
-  if (limit) return { source, data: undefined, errors: [errorAt(source, limit.offset, [], limit.message)] };
-
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const size = sizeViolation(text);
+  if (size) return { source, data: undefined, errors: [errorAt(source, size.offset, [], size.message)] };
+  const { doc, violation } = composeDocument(text);
+  if (violation) return { source, data: undefined, errors: [errorAt(source, violation.offset, [], violation.message)] };
   source.doc = doc;
   if (doc.errors.length > 0) {
     return { source, data: undefined, errors: doc.errors.map((e) => errorAt(source, e.pos[0], [], yamlMessage(e))) };

@@ -5,6 +5,7 @@
 import picomatch from "picomatch";
 import { RE2JS } from "re2js";
 import { listAt, recordAt } from "./data.js";
+import { memo } from "./memo.js";
 import type { Finding } from "./finding.js";
 
 const LISTS = ["labels", "keywords", "patterns", "paths", "branches", "milestones", "authors"] as const;
@@ -29,7 +30,7 @@ function entryProblem(list: (typeof LISTS)[number], entry: string): string | und
   return undefined;
 }
 
-function patternProblem(pattern: string): string | undefined {
+const patternProblem = memo((pattern: string): string | undefined => {
   try {
     RE2JS.compile(pattern);
     return undefined;
@@ -37,9 +38,9 @@ function patternProblem(pattern: string): string | undefined {
     const reason = e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e);
     return `not a valid RE2 regular expression: ${reason}`;
   }
-}
+});
 
-function globProblem(glob: string): string | undefined {
+const globProblem = memo((glob: string): string | undefined => {
   try {
     // strictBrackets turns an unbalanced bracket into an error instead of a literal character.
     picomatch(glob, { dot: true, strictBrackets: true });
@@ -50,4 +51,4 @@ function globProblem(glob: string): string | undefined {
     if (bracket) return `not a valid glob: missing ${bracket[1]} "${bracket[2]}" (write "\\${bracket[2]}" for the character itself)`;
     return `not a valid glob: ${reason}`;
   }
-}
+});

@@ -2,6 +2,7 @@
 import { Cron } from "croner";
 import { recordAt, stringAt } from "./data.js";
 import type { Finding } from "./finding.js";
+import { memo } from "./memo.js";
 import { quote } from "./words.js";
 
 export function reportFindings(data: unknown): Finding[] {
@@ -17,7 +18,7 @@ export function reportFindings(data: unknown): Finding[] {
   return findings;
 }
 
-function cronProblem(expression: string): string | undefined {
+const cronProblem = memo((expression: string): string | undefined => {
   if (expression.trim().split(/\s+/).length !== 5) {
     return `expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got ${quote(expression)}`;
   }
@@ -28,12 +29,12 @@ function cronProblem(expression: string): string | undefined {
     return undefined;
   } catch (e) {
     const reason = e instanceof Error ? e.message.replace(/^CronPattern: /, "") : String(e);
-    return `not a valid cron expression: ${reason[0].toLowerCase()}${reason.slice(1)}`;
+    return `not a valid cron expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
   }
-}
+});
 
 /** IANA names only: offsets such as "+01:00" are accepted by newer Node versions but not by older ones. */
-function isTimeZone(zone: string): boolean {
+const isTimeZone = memo((zone: string): boolean => {
   if (!/^[A-Za-z]/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
@@ -41,7 +42,7 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
+});
 
 export function effectiveFindings(data: unknown): Finding[] {
   const effective = recordAt(data, "effective");
