@@ -60527,7 +60527,7 @@ var itemKey = (context) => {
   const { owner, repo } = context.repo();
   return `${owner}/${repo}#${context.payload.issue?.number ?? context.payload.pull_request?.number}`;
 };
-function createApp(overrides = {}) {
+function createApp(overrides = {}, options2 = {}) {
   return function throughline(app) {
     const base = { identity: () => identityOf(app), now: () => /* @__PURE__ */ new Date(), ...overrides };
     const deps = { report: reportOnCommand(base), ...base };
@@ -60535,7 +60535,7 @@ function createApp(overrides = {}) {
     app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded(deps, itemKey, (c) => handlePullRequest(c, deps)));
     app.on("issue_comment.created", guarded(deps, itemKey, (c) => handleCommand(c, deps)));
     app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, handlePush));
-    if (scheduleEnabled()) startSchedule({ app, now: deps.now });
+    if (options2.schedule ?? scheduleEnabled()) startSchedule({ app, now: deps.now });
   };
 }
 var index_default = createApp();
@@ -60559,7 +60559,7 @@ async function actionProbot(env, options2 = {}) {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
     await publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
   };
-  await probot.load(createApp({ identity: async () => ACTION_IDENTITY, now, report }));
+  await probot.load(createApp({ identity: async () => ACTION_IDENTITY, now, report }, { schedule: false }));
   return probot;
 }
 

@@ -5,6 +5,7 @@ import { STRATEGY } from "../fixtures/strategies.js";
 import { BOT, fakeRepo, serve, type FakeRepo } from "../report/fake-github.js";
 import { cli } from "./helpers.js";
 
+const COMMIT = "0123456789abcdef0123456789abcdef01234567";
 const ARGS = ["report", "--repo", "acme/platform", "--month", "2026-10", "--as", BOT.login];
 
 function repository(over: Partial<FakeRepo> = {}): FakeRepo {
@@ -18,7 +19,10 @@ function repository(over: Partial<FakeRepo> = {}): FakeRepo {
   });
   nock("https://api.github.com")
     .get("/repos/acme/platform/contents/strategy.yml")
-    .reply(200, { type: "file", path: "strategy.yml", sha: "b1", encoding: "base64", content: Buffer.from(STRATEGY).toString("base64") });
+    .reply(200, { type: "file", path: "strategy.yml", sha: "b1", encoding: "base64", content: Buffer.from(STRATEGY).toString("base64") })
+    .get("/repos/acme/platform/commits")
+    .query({ path: "strategy.yml", per_page: "1" })
+    .reply(200, [{ sha: COMMIT }]);
   return repo;
 }
 
@@ -37,7 +41,7 @@ describe("throughline report", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^<!-- throughline:report -->\n/);
     expect(run.stdout).toContain("**3 pull requests shipped** in October 2026");
-    expect(parseDataComment(run.stdout)).toMatchObject({ merged: 3, problems: { reliability: { merged: 1 }, costs: { merged: 1 } }, unaligned: { merged: 1 } });
+    expect(parseDataComment(run.stdout)).toMatchObject({ commit: COMMIT, merged: 3, problems: { reliability: { merged: 1 }, costs: { merged: 1 } }, unaligned: { merged: 1 } });
     expect(run.err).toEqual(["Strategy alignment: October 2026: dry run, nothing posted (pass --post to post it)"]);
     expect(log.map((r) => r.operation).filter((op) => op.startsWith("Create") || op.startsWith("Update"))).toEqual([]);
     expect(repo.discussions).toEqual([]);
