@@ -46,7 +46,10 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     case "invalid_value": {
       if (input === undefined) return "required";
       const values = issue.values.map((v) => String(v));
-      if (values.length === 1) return `must be ${values[0]}`;
+      if (values.length === 1) {
+        const quoted = typeof input === "string" && typeof issue.values[0] !== "string" && input === values[0];
+        return quoted ? `must be ${values[0]}, without quotes` : `must be ${values[0]}`;
+      }
       const typo = typeof input === "string" ? closest(input, values) : undefined;
       return `expected one of ${values.join(", ")}, got ${describeValue(input)}${typo ? ` (did you mean ${typo}?)` : ""}`;
     }

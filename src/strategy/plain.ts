@@ -30,7 +30,9 @@ export function toPlain(doc: Document.Parsed): PlainResult {
     if (++values > MAX_VALUES) throw new Stop({ offset, message: "the file expands to too many values" });
     if (isAlias(node)) {
       if (++aliases > MAX_ALIASES) throw new Stop({ offset, message: `more than ${MAX_ALIASES} aliases` });
-      return convert(node.resolve(doc), depth + 1, offset);
+      const target = node.resolve(doc);
+      if (target === undefined) throw new Stop({ offset, message: `the alias *${node.source} has no anchor &${node.source} before it` });
+      return convert(target, depth + 1, offset);
     }
     if (isScalar(node)) return scalar(node.value, node.source);
     if (isSeq(node)) return node.items.map((item) => convert(item, depth + 1, via));
@@ -71,5 +73,8 @@ function scalar(value: unknown, source: unknown): unknown {
 /** A mapping key as the data spells it; undefined for keys that are not plain values. */
 export function keyText(key: unknown): string | undefined {
   if (key === null) return "";
-  return isScalar(key) ? String(scalar(key.value, key.source) ?? "") : undefined;
+  if (!isScalar(key)) return undefined;
+  // Keys are names: `null:` or `~:` mean the word as written, not an empty key.
+  if (key.value === null) return typeof key.source === "string" ? key.source : "";
+  return String(scalar(key.value, key.source));
 }

@@ -31,6 +31,7 @@ export function quote(text: string, max = 40): string {
 
 /** A name from the file as inline code: one line, cut short, without backticks that would end the span. */
 export function code(text: string, max = 40): string {
+  if (text === "") return "(empty)";
   const flat = text.replace(/\s+/g, " ").replace(/`/g, "'");
   const chars = Array.from(flat);
   return `\`${chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat}\``;

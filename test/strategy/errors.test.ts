@@ -85,6 +85,8 @@ const INVALID: [string, string, string[]][] = [
     "strategy.yml:5:12 problems[0].color: expected a 6-digit hex colour without '#', e.g. 'b60205'",
   ]],
   ["wrong version", `version: 2\nproblems:\n${PROBLEM}`, ["strategy.yml:1:10 version: must be 1"]],
+  ["quoted version", `version: "1"\nproblems:\n${PROBLEM}`, ["strategy.yml:1:10 version: must be 1, without quotes"]],
+  ["an alias without its anchor", "version: 1\nproblems:\n  - *reliability\n", ["strategy.yml:3:5 (file): the alias *reliability has no anchor &reliability before it"]],
   ["no version", `problems:\n${PROBLEM}`, ["strategy.yml:1:1 version: required"]],
   ["missing problems", "version: 1\nname: Empty\n", ["strategy.yml:1:1 problems: required"]],
   ["no problems", "version: 1\nproblems: []\n", ["strategy.yml:2:11 problems: needs at least one entry"]],

@@ -91,39 +91,40 @@ function malformed(parsed: Parsed, files: string[]): string[] {
   });
 }
 
+// 1,000 files in all: 800 mutated examples, 100 mutated extending files, 100 random documents.
 describe("fuzzing the reader", () => {
   const example = read("strategy.yml");
   const org = read("org-strategy.yml");
   const extending = read("repo-extends.yml");
 
-  it("never throws on 1,000 mutated examples and always locates its errors", () => {
+  it("never throws on 800 mutated examples and always locates its errors", () => {
     const random = prng(20_260_101);
     let failures = 0;
     const wrong: string[] = [];
-    for (let n = 0; n < 1000; n++) {
+    for (let n = 0; n < 800; n++) {
       const parsed = parseStrategy(mutate(example, random), "strategy.yml");
       if (!parsed.ok) failures++;
       wrong.push(...malformed(parsed, ["strategy.yml"]));
     }
     expect(wrong).toEqual([]);
     // The mutations must actually break files most of the time, or the test proves little.
-    expect(failures).toBeGreaterThan(500);
+    expect(failures).toBeGreaterThan(400);
   });
 
-  it("never throws on 200 mutated extending files over mutated bases", () => {
+  it("never throws on 100 mutated extending files over mutated bases", () => {
     const random = prng(7);
     const wrong: string[] = [];
-    for (let n = 0; n < 200; n++) {
+    for (let n = 0; n < 100; n++) {
       const base = { text: random() < 0.5 ? org : mutate(org, random), file: "acme/.github:strategy.yml" };
       wrong.push(...malformed(parseStrategy(mutate(extending, random), "strategy.yml", base), ["strategy.yml", base.file]));
     }
     expect(wrong).toEqual([]);
   });
 
-  it("never throws on 200 random YAML documents", () => {
+  it("never throws on 100 random YAML documents", () => {
     const random = prng(42);
     const wrong: string[] = [];
-    for (let n = 0; n < 200; n++) {
+    for (let n = 0; n < 100; n++) {
       const text = `version: 1${randomYaml(random).replace(/^\n {2}/, "\n")}\n`;
       wrong.push(...malformed(parseStrategy(text, "strategy.yml"), ["strategy.yml"]));
     }
