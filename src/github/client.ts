@@ -19,15 +19,26 @@ export interface ClientOptions {
   retryAfterBaseValue?: number;
 }
 
-type Log = { warn: (message: string) => void };
-type Limited = (retryAfter: number, options: { method?: string; url?: string }, octokit: { log: Log }, retryCount: number) => boolean;
+type RequestOptions = { method?: string; url?: string };
+type Client = { log: { warn: (message: string) => void }; request: { endpoint: { parse: (o: any) => RequestOptions } } };
+type Limited = (retryAfter: number, options: RequestOptions, octokit: Client, retryCount: number) => boolean;
+
+/** "GET /repos/acme/app/contents/strategy.yml" rather than the route's template. */
+function describe(options: RequestOptions, octokit: Client): string {
+  try {
+    const { method, url } = octokit.request.endpoint.parse(options);
+    return `${method} ${url}`;
+  } catch {
+    return `${options.method} ${options.url}`;
+  }
+}
 
 const waitOrGiveUp =
   (kind: string): Limited =>
   (retryAfter, options, octokit, retryCount) => {
     const retry = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_WAIT_SECONDS;
     octokit.log.warn(
-      `${kind} rate limit hit by ${options.method} ${options.url}: ${retry ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES})` : "giving up"}`,
+      `${kind} rate limit hit by ${describe(options, octokit)}: ${retry ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES})` : "giving up"}`,
     );
     return retry;
   };
