@@ -104,24 +104,44 @@ export interface LiveOptions {
   retry?: boolean;
   pacer?: ReturnType<typeof countingPacer>;
   overrides?: Partial<Deps>;
+  /** Milliseconds one second of waiting GitHub asks for lasts (1). */
+  second?: number;
+  /** Where the app's log lines go (nowhere by default). */
+  log?: LogLine[];
+}
+
+export interface LogLine {
+  level: string;
+  text: string;
+}
+
+const LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
+
+/** A logger in Probot's (pino's) shape that keeps every line, errors included, as text. */
+function memoryLog(lines: LogLine[]): any {
+  const text = (args: unknown[]) =>
+    args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === "string" ? a : JSON.stringify(a, (_k, v) => (v instanceof Error ? v.message : v)))).join(" ");
+  const log: any = { level: "trace", child: () => log };
+  for (const level of LEVELS) log[level] = (...args: unknown[]) => void lines.push({ level, text: text(args) });
+  return log;
 }
 
 /**
  * The app with retries and throttling ON, as in production, but every wait GitHub asks for shrunk from
  * seconds to milliseconds, and the write pacing replaced by an instant queue that counts.
  */
-export function liveProbot({ appClient = true, retry = true, pacer = countingPacer(), overrides = {} }: LiveOptions = {}): Probot {
+export function liveProbot({ appClient = true, retry = true, pacer = countingPacer(), overrides = {}, log, second = 1 }: LiveOptions = {}): Probot {
   resetStrategyCache();
   resetLabelCache();
   resetPermissionCache();
   resetGuards();
-  const Base = appClient ? throughlineOctokit({ retryAfterBaseValue: 1 }) : ProbotOctokit;
+  const Base = appClient ? throughlineOctokit({ retryAfterBaseValue: second }) : ProbotOctokit;
   const Octokit = Base.defaults((o: any) => ({
     ...o,
-    retry: retry ? { ...o.retry, retryAfterBaseValue: 1 } : { enabled: false },
-    throttle: { ...o.throttle, retryAfterBaseValue: 1, fallbackSecondaryRateRetryAfter: 1, write: pacer.group, notifications: pacer.group },
+    retry: retry ? { ...o.retry, retryAfterBaseValue: second } : { enabled: false },
+    throttle: { ...o.throttle, retryAfterBaseValue: second, fallbackSecondaryRateRetryAfter: 1, write: pacer.group, notifications: pacer.group },
   }));
-  const probot = new Probot({ appId: APP.id, privateKey: privateKey(), Octokit, logLevel: "fatal" });
+  const probot = new Probot({ appId: APP.id, privateKey: privateKey(), Octokit, ...(log ? { log: memoryLog(log) } : { logLevel: "fatal" }) });
   probot.load(createApp({ now: () => NOW, ...overrides }));
   return probot;
 }
