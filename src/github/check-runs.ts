@@ -21,17 +21,35 @@ export interface CheckRunInput extends RepoRef {
   summary: string;
   annotations?: Annotation[];
   /** The run to update, when one exists for this name and commit. */
-  existingId?: number;
+  existing?: ExistingCheckRun;
+}
+
+export interface ExistingCheckRun {
+  id: number;
+  conclusion: string | null;
+  title: string | null;
+  summary: string | null;
+}
+
+/** From a GraphQL CheckRun node (conclusions come upper-case there). */
+export function existingRun(node: { databaseId: number; conclusion?: string | null; title?: string | null; summary?: string | null } | undefined): ExistingCheckRun | undefined {
+  if (!node) return undefined;
+  return { id: node.databaseId, conclusion: node.conclusion?.toLowerCase() ?? null, title: node.title ?? null, summary: node.summary ?? null };
 }
 
 const BATCH = 50;
 const cap = (text: string) => (text.length > 65_000 ? `${text.slice(0, 64_990)}\n\n…` : text);
 
+/** Writes only what changed: a run that already says the same costs nothing. Returns the run's id. */
 export async function upsertCheckRun(octokit: GitHub, input: CheckRunInput): Promise<number> {
   const annotations = input.annotations ?? [];
+  const existing = input.existing;
+  if (existing && annotations.length === 0 && existing.conclusion === input.conclusion && existing.title === input.title && existing.summary === cap(input.summary)) {
+    return existing.id;
+  }
   const output = (batch: Annotation[]) => ({ title: input.title, summary: cap(input.summary), annotations: batch });
   const common = { owner: input.owner, repo: input.repo, status: "completed" as const, conclusion: input.conclusion };
-  let id = input.existingId;
+  let id = existing?.id;
   if (id) await octokit.rest.checks.update({ ...common, check_run_id: id, output: output(annotations.slice(0, BATCH)) });
   else {
     const { data } = await octokit.rest.checks.create({ ...common, name: input.name, head_sha: input.headSha, output: output(annotations.slice(0, BATCH)) });
@@ -41,25 +59,4 @@ export async function upsertCheckRun(octokit: GitHub, input: CheckRunInput): Pro
     await octokit.rest.checks.update({ ...common, check_run_id: id, output: output(annotations.slice(i, i + BATCH)) });
   }
   return id;
-}
-
-export const FIND_CHECK_RUN_QUERY = /* GraphQL */ `
-  query FindCheckRun($owner: String!, $repo: String!, $sha: GitObjectID!, $appId: Int, $name: String!) {
-    repository(owner: $owner, name: $repo) {
-      object(oid: $sha) {
-        ... on Commit {
-          checkSuites(first: 10, filterBy: { appId: $appId }) {
-            nodes { checkRuns(first: 1, filterBy: { checkName: $name }) { nodes { databaseId } } }
-          }
-        }
-      }
-    }
-  }
-`;
-
-/** The app's run of that name on a commit, if any (for checks outside the pull-request query). */
-export async function findCheckRun(octokit: GitHub, p: RepoRef & { sha: string; appId: number; name: string }): Promise<number | undefined> {
-  const data = await octokit.graphql<any>(FIND_CHECK_RUN_QUERY, { ...p });
-  const suites = data.repository.object?.checkSuites?.nodes ?? [];
-  return suites.flatMap((s: any) => s.checkRuns.nodes)[0]?.databaseId;
 }

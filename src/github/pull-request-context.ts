@@ -6,10 +6,12 @@
 import type { GitHub, RepoRef } from "./octokit.js";
 import { TIMELINE_FIELDS, type TimelineNode } from "./item-history.js";
 import { countFields } from "./month-counts.js";
+import { existingRun, type ExistingCheckRun } from "./check-runs.js";
 import { sameLogin } from "./identity.js";
 import { hasMarker, PROGRESS_MARKER } from "../render/markers.js";
 
 export const CHECK_NAME = "Strategy alignment";
+export const STRATEGY_FILE_CHECK = "Strategy file";
 export const MAX_FILES = 3000;
 
 export const COMMENT_FIELDS = /* GraphQL */ `
@@ -30,13 +32,17 @@ export function pullRequestContextQuery(counts: Record<string, string>): string 
       object(oid: $sha) {
         ... on Commit {
           checkSuites(first: 10, filterBy: { appId: $appId }) {
-            nodes { checkRuns(first: 1, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { databaseId } } }
+            nodes {
+              checkRuns(first: 1, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { ...Run } }
+              strategyFile: checkRuns(first: 1, filterBy: { checkName: "${STRATEGY_FILE_CHECK}" }) { nodes { ...Run } }
+            }
           }
         }
       }
     }
     ${countFields(counts)}
-  }`;
+  }
+  fragment Run on CheckRun { databaseId conclusion title summary }`;
 }
 
 export const PULL_REQUEST_FILES_QUERY = /* GraphQL */ `
@@ -71,7 +77,10 @@ export interface PullRequestContext {
   timeline: TimelineNode[];
   /** The app's own marked progress comments, oldest first. */
   comments: AppComment[];
-  checkRunId: number | undefined;
+  /** The app's `Strategy alignment` run on the head commit, as it stands. */
+  checkRun: ExistingCheckRun | undefined;
+  /** The app's `Strategy file` run on the head commit, when the pull request changes the strategy. */
+  strategyFileRun: ExistingCheckRun | undefined;
   counts: Record<string, unknown>;
 }
 
@@ -103,7 +112,8 @@ export async function fetchPullRequestContext(octokit: GitHub, p: ContextParams)
     closes: pr.closingIssuesReferences.nodes.map((n: any) => ({ number: n.number, labels: n.labels.nodes.map((l: any) => l.name) })),
     timeline: pr.timelineItems.nodes,
     comments,
-    checkRunId: suites.flatMap((s: any) => s.checkRuns.nodes)[0]?.databaseId,
+    checkRun: existingRun(suites.flatMap((s: any) => s.checkRuns.nodes)[0]),
+    strategyFileRun: existingRun(suites.flatMap((s: any) => s.strategyFile?.nodes ?? [])[0]),
     counts: data,
   };
 }

@@ -17,7 +17,7 @@ export async function writeProgress(octokit: GitHub, repo: RepoRef, pr: PullRequ
   }
   if (input.strategy.settings.check !== "off") {
     const check = renderAlignmentCheck(input);
-    await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existingId: ctx.checkRunId, ...check });
+    await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRun, ...check });
   }
 }
 
@@ -30,5 +30,5 @@ export async function writeInvalidProgress(
   const input = { invalid: { errors: errorLines(loaded), file: loaded.file } };
   await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () => listAppComments(octokit, target, login));
   const check = renderAlignmentCheck(input);
-  await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existingId: ctx.checkRunId, ...check });
+  await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRun, ...check });
 }

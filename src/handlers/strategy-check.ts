@@ -1,13 +1,14 @@
 /** The `Strategy file` check (spec section 6): success with a summary, or failure with one annotation per error. */
 import { formatError } from "../strategy/index.js";
-import { upsertCheckRun } from "../github/check-runs.js";
+import { upsertCheckRun, type ExistingCheckRun } from "../github/check-runs.js";
+import { STRATEGY_FILE_CHECK } from "../github/pull-request-context.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { checkStrategyVersion, type LoadedStrategy } from "../github/strategy-file.js";
 import { renderStrategyFileCheck } from "../render/index.js";
 
-export const STRATEGY_CHECK = "Strategy file";
-
-export async function reportStrategyFile(octokit: GitHub, repo: RepoRef, headSha: string, path: string, loaded: LoadedStrategy): Promise<void> {
+export async function reportStrategyFile(
+  octokit: GitHub, repo: RepoRef, headSha: string, path: string, loaded: LoadedStrategy, existing?: ExistingCheckRun,
+): Promise<void> {
   if (loaded.status === "missing") return;
   const check =
     loaded.status === "ok"
@@ -15,7 +16,8 @@ export async function reportStrategyFile(octokit: GitHub, repo: RepoRef, headSha
       : renderStrategyFileCheck({ path, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
   await upsertCheckRun(octokit, {
     ...repo,
-    name: STRATEGY_CHECK,
+    name: STRATEGY_FILE_CHECK,
+    existing,
     headSha,
     conclusion: check.conclusion,
     title: check.title,
@@ -28,8 +30,10 @@ export async function reportStrategyFile(octokit: GitHub, repo: RepoRef, headSha
 export const errorLines = (loaded: Extract<LoadedStrategy, { status: "invalid" }>) => loaded.errors.map(formatError);
 
 /** A pull request that changes a strategy file gets its version validated on the head commit. */
-export async function checkChangedStrategy(octokit: GitHub, repo: RepoRef, headSha: string, paths: string[]): Promise<void> {
+export async function checkChangedStrategy(
+  octokit: GitHub, repo: RepoRef, headSha: string, paths: string[], existing?: ExistingCheckRun,
+): Promise<void> {
   for (const path of paths) {
-    await reportStrategyFile(octokit, repo, headSha, path, await checkStrategyVersion(octokit, repo, path, headSha));
+    await reportStrategyFile(octokit, repo, headSha, path, await checkStrategyVersion(octokit, repo, path, headSha), existing);
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { api, mockAuth, mockGraphQL, mockStrategyFile, REPO_PATH } from "../fixtures/github.js";
+import { api, mockAuth, mockGraphQL, mockStrategyFile, mockStrategyUnchanged, REPO_PATH } from "../fixtures/github.js";
 import { appComment, contextAnswer, pullRequestEvent } from "../fixtures/pull-requests.js";
 import { assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
@@ -144,5 +144,28 @@ describe("pull requests get labels, one progress comment and a check", () => {
     scope.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 9 });
     await probot.receive(event);
     expect(fileCheck).toMatchObject({ head_sha: sha, conclusion: "failure" });
+  });
+
+  it("in steady state an edit that changes nothing costs 2 requests: the free 304 and the one query", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, STRATEGY);
+    mockGraphQL(scope, "PullRequestContext", contextAnswer({ counts: COUNTS }));
+    let comment = "";
+    let check: any;
+    scope.post(`${REPO_PATH}/issues/2/comments`, (b) => ((comment = b.body), true)).reply(201, { id: 9 });
+    scope.post(`${REPO_PATH}/check-runs`, (b) => ((check = b), true)).reply(201, { id: 77 });
+    await probot.receive(pullRequestEvent("opened", { title: "Docs", body: "" }));
+
+    const seen: string[] = [];
+    scope.on("request", (req: any) => seen.push(`${req.method} ${req.path}`));
+    mockStrategyUnchanged(scope);
+    const answer = contextAnswer({ counts: COUNTS, comments: [appComment(9, comment)] }) as any;
+    answer.data.repository.object = {
+      checkSuites: { nodes: [{ checkRuns: { nodes: [{ databaseId: 77, conclusion: "NEUTRAL", title: check.output.title, summary: check.output.summary }] } }] },
+    };
+    mockGraphQL(scope, "PullRequestContext", answer);
+    await probot.receive(pullRequestEvent("edited", { title: "Docs", body: "" }));
+    expect(seen).toEqual([`GET ${REPO_PATH}/contents/strategy.yml`, "POST /graphql"]);
   });
 });
