@@ -1,7 +1,7 @@
 /**
  * The one schema of `strategy.yml`, version 1. Every field carries its documentation (`describe`) and its
- * default, so the JSON Schema for editors (`schema/strategy.schema.json`) and the README's configuration
- * reference are generated from this file and cannot drift from what the app accepts.
+ * default, so the JSON Schema for editors (`schema/strategy.schema.json`) and the configuration
+ * reference (`docs/configuration.md`) are generated from this file and cannot drift from what the app accepts.
  * Semantic rules that span fields (unique ids, share sums, compilable patterns) live in `semantic.ts`.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
-/** Rules across problems: ids and labels are unique, shares fit in 100%, plan entries name one thing. */
-import { isRecord, listAt, stringAt } from "./data.js";
+/** Rules across problems: ids and labels are unique, shares fit in 100%. */
+import { isRecord, stringAt } from "./data.js";
 import type { Finding } from "./finding.js";
 import { formatPath } from "./path.js";
 import { quote } from "./words.js";
@@ -61,32 +61,6 @@ export function sharesOver100(problems: unknown[]): Finding[] {
     }
   }
   return [];
-}
-
-const PLAN_REFS = ["issue", "milestone", "label"] as const;
-
-export function planEntries(problems: unknown[]): Finding[] {
-  return problems.flatMap((problem, i) =>
-    listAt(problem, "plan").flatMap((entry, j): Finding[] => {
-      if (!isRecord(entry)) return [];
-      const refs = PLAN_REFS.filter((ref) => entry[ref] !== undefined && entry[ref] !== null);
-      if (refs.length === 1) return [];
-      const path = ["problems", i, "plan", j];
-      if (refs.length === 0) return [{ path, message: "needs one of issue, milestone or label" }];
-      return [{ path: [...path, refs[1]], message: `gives both ${refs.join(" and ")}; an entry names exactly one of issue, milestone or label` }];
-    }),
-  );
-}
-
-/** `{period}` is the only placeholder a count query knows; any other would reach GitHub's search verbatim. */
-export function countPlaceholders(problems: unknown[]): Finding[] {
-  return problems.flatMap((problem, i) =>
-    listAt(problem, "metrics").flatMap((metric, j): Finding[] => {
-      const unknown = (stringAt(metric, "count") ?? "").match(/\{[^{}\s]*\}/g)?.find((p) => p !== "{period}");
-      if (unknown === undefined) return [];
-      return [{ path: ["problems", i, "metrics", j, "count"], message: `unknown placeholder ${unknown}; only {period} is replaced` }];
-    }),
-  );
 }
 
 function round(n: number): number {

@@ -1,7 +1,8 @@
 /** Rules that span fields or need more than a type: run beside the schema, on the same plain data. */
 import { listAt, recordAt } from "./data.js";
 import type { Finding } from "./finding.js";
-import { countPlaceholders, duplicateIds, duplicateLabels, planEntries, sharesOver100 } from "./semantic-problems.js";
+import { countPlaceholders, planEntries } from "./semantic-plan.js";
+import { duplicateIds, duplicateLabels, sharesOver100 } from "./semantic-problems.js";
 import { ruleFindings } from "./semantic-rules.js";
 import { effectiveFindings, reportFindings } from "./semantic-settings.js";
 
