@@ -36822,6 +36822,7 @@ function quote(text, max = 40) {
   return JSON.stringify(chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text);
 }
 function code(text, max = 40) {
+  if (text === "") return "(empty)";
   const flat = text.replace(/\s+/g, " ").replace(/`/g, "'");
   const chars = Array.from(flat);
   return `\`${chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat}\``;
@@ -36845,7 +36846,9 @@ function toPlain(doc) {
     if (++values > MAX_VALUES) throw new Stop({ offset, message: "the file expands to too many values" });
     if ((0, import_yaml4.isAlias)(node2)) {
       if (++aliases > MAX_ALIASES) throw new Stop({ offset, message: `more than ${MAX_ALIASES} aliases` });
-      return convert(node2.resolve(doc), depth + 1, offset);
+      const target = node2.resolve(doc);
+      if (target === void 0) throw new Stop({ offset, message: `the alias *${node2.source} has no anchor &${node2.source} before it` });
+      return convert(target, depth + 1, offset);
     }
     if ((0, import_yaml4.isScalar)(node2)) return scalar(node2.value, node2.source);
     if ((0, import_yaml4.isSeq)(node2)) return node2.items.map((item) => convert(item, depth + 1, via));
@@ -36880,7 +36883,9 @@ function scalar(value, source) {
 }
 function keyText(key) {
   if (key === null) return "";
-  return (0, import_yaml4.isScalar)(key) ? String(scalar(key.value, key.source) ?? "") : void 0;
+  if (!(0, import_yaml4.isScalar)(key)) return void 0;
+  if (key.value === null) return typeof key.source === "string" ? key.source : "";
+  return String(scalar(key.value, key.source));
 }
 
 // src/strategy/source.ts
@@ -56888,7 +56893,10 @@ function issueMessage(issue3) {
     case "invalid_value": {
       if (input2 === void 0) return "required";
       const values = issue3.values.map((v2) => String(v2));
-      if (values.length === 1) return `must be ${values[0]}`;
+      if (values.length === 1) {
+        const quoted3 = typeof input2 === "string" && typeof issue3.values[0] !== "string" && input2 === values[0];
+        return quoted3 ? `must be ${values[0]}, without quotes` : `must be ${values[0]}`;
+      }
       const typo = typeof input2 === "string" ? closest(input2, values) : void 0;
       return `expected one of ${values.join(", ")}, got ${describeValue(input2)}${typo ? ` (did you mean ${typo}?)` : ""}`;
     }
@@ -58978,8 +58986,38 @@ function countsFrom(strategy, data) {
   return { merged: read2("total"), aligned: read2("aligned"), problems };
 }
 
+// src/github/check-runs.ts
+function existingRun(node2) {
+  if (!node2) return void 0;
+  return { id: node2.databaseId, conclusion: node2.conclusion?.toLowerCase() ?? null, title: node2.title ?? null, summary: node2.summary ?? null };
+}
+var BATCH = 50;
+var cap = (text) => text.length > 65e3 ? `${text.slice(0, 64990)}
+
+…` : text;
+async function upsertCheckRun(octokit, input2) {
+  const annotations = input2.annotations ?? [];
+  const existing = input2.existing;
+  if (existing && annotations.length === 0 && existing.conclusion === input2.conclusion && existing.title === input2.title && existing.summary === cap(input2.summary)) {
+    return existing.id;
+  }
+  const output2 = (batch) => ({ title: input2.title, summary: cap(input2.summary), annotations: batch });
+  const common = { owner: input2.owner, repo: input2.repo, status: "completed", conclusion: input2.conclusion };
+  let id = existing?.id;
+  if (id) await octokit.rest.checks.update({ ...common, check_run_id: id, output: output2(annotations.slice(0, BATCH)) });
+  else {
+    const { data } = await octokit.rest.checks.create({ ...common, name: input2.name, head_sha: input2.headSha, output: output2(annotations.slice(0, BATCH)) });
+    id = data.id;
+  }
+  for (let i = BATCH; i < annotations.length; i += BATCH) {
+    await octokit.rest.checks.update({ ...common, check_run_id: id, output: output2(annotations.slice(i, i + BATCH)) });
+  }
+  return id;
+}
+
 // src/github/pull-request-context.ts
 var CHECK_NAME = "Strategy alignment";
+var STRATEGY_FILE_CHECK = "Strategy file";
 var MAX_FILES = 3e3;
 var COMMENT_FIELDS = (
   /* GraphQL */
@@ -59003,13 +59041,17 @@ function pullRequestContextQuery(counts) {
       object(oid: $sha) {
         ... on Commit {
           checkSuites(first: 10, filterBy: { appId: $appId }) {
-            nodes { checkRuns(first: 1, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { databaseId } } }
+            nodes {
+              checkRuns(first: 1, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { ...Run } }
+              strategyFile: checkRuns(first: 1, filterBy: { checkName: "${STRATEGY_FILE_CHECK}" }) { nodes { ...Run } }
+            }
           }
         }
       }
     }
     ${countFields(counts)}
-  }`
+  }
+  fragment Run on CheckRun { databaseId conclusion title summary }`
   );
 }
 var PULL_REQUEST_FILES_QUERY = (
@@ -59047,7 +59089,8 @@ async function fetchPullRequestContext(octokit, p2) {
     closes: pr.closingIssuesReferences.nodes.map((n) => ({ number: n.number, labels: n.labels.nodes.map((l) => l.name) })),
     timeline: pr.timelineItems.nodes,
     comments,
-    checkRunId: suites.flatMap((s2) => s2.checkRuns.nodes)[0]?.databaseId,
+    checkRun: existingRun(suites.flatMap((s2) => s2.checkRuns.nodes)[0]),
+    strategyFileRun: existingRun(suites.flatMap((s2) => s2.strategyFile?.nodes ?? [])[0]),
     counts: data
   };
 }
@@ -59569,27 +59612,6 @@ function buildReport(input2) {
   };
 }
 
-// src/github/check-runs.ts
-var BATCH = 50;
-var cap = (text) => text.length > 65e3 ? `${text.slice(0, 64990)}
-
-…` : text;
-async function upsertCheckRun(octokit, input2) {
-  const annotations = input2.annotations ?? [];
-  const output2 = (batch) => ({ title: input2.title, summary: cap(input2.summary), annotations: batch });
-  const common = { owner: input2.owner, repo: input2.repo, status: "completed", conclusion: input2.conclusion };
-  let id = input2.existingId;
-  if (id) await octokit.rest.checks.update({ ...common, check_run_id: id, output: output2(annotations.slice(0, BATCH)) });
-  else {
-    const { data } = await octokit.rest.checks.create({ ...common, name: input2.name, head_sha: input2.headSha, output: output2(annotations.slice(0, BATCH)) });
-    id = data.id;
-  }
-  for (let i = BATCH; i < annotations.length; i += BATCH) {
-    await octokit.rest.checks.update({ ...common, check_run_id: id, output: output2(annotations.slice(i, i + BATCH)) });
-  }
-  return id;
-}
-
 // src/github/progress-comment.ts
 async function upsertProgressComment(octokit, target, body, mine, relist) {
   const [keep, ...extra] = mine;
@@ -59621,13 +59643,13 @@ async function deleteComment(octokit, target, comment_id) {
 var issue2 = (t) => ({ owner: t.owner, repo: t.repo, issue_number: t.number });
 
 // src/handlers/strategy-check.ts
-var STRATEGY_CHECK = "Strategy file";
-async function reportStrategyFile(octokit, repo, headSha, path2, loaded) {
+async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existing) {
   if (loaded.status === "missing") return;
   const check2 = loaded.status === "ok" ? renderStrategyFileCheck({ path: path2, strategy: loaded.strategy }) : renderStrategyFileCheck({ path: path2, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
   await upsertCheckRun(octokit, {
     ...repo,
-    name: STRATEGY_CHECK,
+    name: STRATEGY_FILE_CHECK,
+    existing,
     headSha,
     conclusion: check2.conclusion,
     title: check2.title,
@@ -59637,9 +59659,9 @@ async function reportStrategyFile(octokit, repo, headSha, path2, loaded) {
   });
 }
 var errorLines = (loaded) => loaded.errors.map(formatError);
-async function checkChangedStrategy(octokit, repo, headSha, paths) {
+async function checkChangedStrategy(octokit, repo, headSha, paths, existing) {
   for (const path2 of paths) {
-    await reportStrategyFile(octokit, repo, headSha, path2, await checkStrategyVersion(octokit, repo, path2, headSha));
+    await reportStrategyFile(octokit, repo, headSha, path2, await checkStrategyVersion(octokit, repo, path2, headSha), existing);
   }
 }
 
@@ -59651,7 +59673,7 @@ async function writeProgress(octokit, repo, pr, ctx, input2, login) {
   }
   if (input2.strategy.settings.check !== "off") {
     const check2 = renderAlignmentCheck(input2);
-    await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existingId: ctx.checkRunId, ...check2 });
+    await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRun, ...check2 });
   }
 }
 async function writeInvalidProgress(octokit, repo, pr, ctx, loaded, login) {
@@ -59659,7 +59681,7 @@ async function writeInvalidProgress(octokit, repo, pr, ctx, loaded, login) {
   const input2 = { invalid: { errors: errorLines(loaded), file: loaded.file } };
   await upsertProgressComment(octokit, target, renderComment(input2), ctx.comments, () => listAppComments(octokit, target, login));
   const check2 = renderAlignmentCheck(input2);
-  await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existingId: ctx.checkRunId, ...check2 });
+  await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRun, ...check2 });
 }
 
 // src/handlers/pull-request.ts
@@ -59676,7 +59698,7 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
   const month = monthPeriod(monthOf(deps.now(), zone), zone);
   const counts = strategy ? countQueries(strategy, { ...repo, defaultBranch: pr.defaultBranch, range: month.searchRange }) : {};
   const ctx = await fetchPullRequestContext(octokit, { ...repo, number: pr.number, sha: pr.head.sha, appId, counts, login, withFiles: true });
-  await checkChangedStrategy(octokit, repo, pr.head.sha, (ctx.files ?? []).filter(isStrategyPath));
+  await checkChangedStrategy(octokit, repo, pr.head.sha, (ctx.files ?? []).filter(isStrategyPath), ctx.strategyFileRun);
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
     return void 0;
@@ -60616,14 +60638,10 @@ ${loaded.errors.map(formatError).join("\n")}`);
     return 1;
   }
   const current = monthOf(now, loaded.strategy.settings.report.timezone);
-  const months = [
-    { month: previousMonth(current), ifMissing: true },
-    { month: current, ifMissing: false }
-  ];
   let failures = 0;
-  for (const { month, ifMissing } of months) {
+  for (const month of [previousMonth(current), current]) {
     try {
-      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, ifMissing, now });
+      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now });
       say.info(describe4(done));
     } catch (error62) {
       failures += 1;

@@ -2,6 +2,10 @@
  * `schedule` and `workflow_dispatch`: post the previous month's report if it is not there yet (a run
  * that was skipped or failed catches up), then refresh the current month's. Both are attempted even if
  * one fails; any failure fails the run.
+ *
+ * The previous month's report is brought up to date even when it is already there: it was last
+ * written while that month was still running (as the then current month), and only now can its figures
+ * be final. An unchanged report is not written again.
  */
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { loadStrategy } from "../github/strategy-file.js";
@@ -32,14 +36,10 @@ export async function postMonthlyReports(run: ReportRun): Promise<number> {
     return 1;
   }
   const current = monthOf(now, loaded.strategy.settings.report.timezone);
-  const months = [
-    { month: previousMonth(current), ifMissing: true },
-    { month: current, ifMissing: false },
-  ];
   let failures = 0;
-  for (const { month, ifMissing } of months) {
+  for (const month of [previousMonth(current), current]) {
     try {
-      const done = await run.publish({ octokit, ...repo, month, loaded, botLogin: run.botLogin, post: true, ifMissing, now });
+      const done = await run.publish({ octokit, ...repo, month, loaded, botLogin: run.botLogin, post: true, now });
       say.info(describe(done));
     } catch (error) {
       failures += 1;

@@ -3,17 +3,19 @@ import type { PublishParams, Published } from "../../src/handlers/report.js";
 import { api, mockGraphQL, mockStrategyFile, REPO_PATH } from "../fixtures/github.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
+import { fakeRepo, serve } from "../report/fake-github.js";
 import { resetCaches, runWith, workflowEnv } from "./helpers.js";
 
-/** Records what would be published; `fail` names months whose report cannot be written. */
+/** Records what would be published; `existing` months already have a report, `fail` ones cannot be written. */
 function recorder(existing: string[] = [], fail: string[] = []) {
   const calls: Omit<PublishParams, "octokit" | "loaded">[] = [];
   const publish = async ({ octokit: _o, loaded: _l, ...p }: PublishParams): Promise<Published> => {
     calls.push(p);
     if (fail.includes(p.month)) throw new Error("Discussions are unavailable");
     const title = `Strategy alignment: ${p.month}`;
-    if (p.ifMissing && existing.includes(p.month)) return { title, body: "", action: "skipped", url: "https://github.com/d/1" };
-    return { title, body: "…", action: existing.includes(p.month) ? "updated" : "created", url: "https://github.com/d/2" };
+    return existing.includes(p.month)
+      ? { title, body: "…", action: "updated", url: "https://github.com/d/1" }
+      : { title, body: "…", action: "created", url: "https://github.com/d/2" };
   };
   return { calls, publish };
 }
@@ -27,18 +29,18 @@ describe("schedule and workflow_dispatch post the monthly reports", () => {
   });
   afterEach(assertNoPendingMocks);
 
-  it.each(["schedule", "workflow_dispatch"])("on %s: the previous month if missing, then the current month", async (event) => {
+  it.each(["schedule", "workflow_dispatch"])("on %s: the previous month, brought to its final figures, then the current month", async (event) => {
     mockStrategyFile(api(), STRATEGY);
     const { calls, publish } = recorder(["2026-10"]);
     const { code, lines } = await runWith(workflowEnv(event, event === "schedule" ? SCHEDULE : { inputs: {} }), { publish });
     expect(code).toBe(0);
     expect(calls.map(({ month, post, ifMissing }) => ({ month, post, ifMissing }))).toEqual([
-      { month: "2026-10", post: true, ifMissing: true },
-      { month: "2026-11", post: true, ifMissing: false },
+      { month: "2026-10", post: true, ifMissing: undefined },
+      { month: "2026-11", post: true, ifMissing: undefined },
     ]);
     expect(calls.every((c) => c.owner === "Codertocat" && c.repo === "Hello-World" && c.botLogin === "github-actions[bot]")).toBe(true);
     expect(lines).toEqual([
-      "Strategy alignment: 2026-10: already posted (https://github.com/d/1)",
+      "Strategy alignment: 2026-10: updated (https://github.com/d/1)",
       "Strategy alignment: 2026-11: posted (https://github.com/d/2)",
     ]);
   });
@@ -78,5 +80,51 @@ describe("schedule and workflow_dispatch post the monthly reports", () => {
     expect(code).toBe(0);
     expect(calls).toEqual([]);
     expect(lines[0]).toMatch(/^::notice::Codertocat\/Hello-World has no strategy file/);
+  });
+});
+
+describe("the monthly reports through the real report pipeline", () => {
+  beforeEach(() => {
+    setupNock();
+    resetCaches();
+  });
+  afterEach(assertNoPendingMocks);
+
+  it("keeps exactly one report per month: a second run writes nothing new", async () => {
+    const repo = fakeRepo({
+      owner: "Codertocat",
+      repo: "Hello-World",
+      pulls: [
+        { number: 7, title: "Fix the checkout outage", mergedAt: "2026-10-03T10:00:00Z" },
+        { number: 8, title: "Cut idle spend", mergedAt: "2026-11-12T10:00:00Z" },
+      ],
+    });
+    // What GitHub reports as the author of what the workflow token writes.
+    const asWorkflow = { __typename: "Bot", login: "github-actions" };
+    repo.discussions.push = (...posts) => Array.prototype.push.apply(repo.discussions, posts.map((p) => Object.assign(p, { author: asWorkflow })));
+    const log = serve(repo);
+    const rest = api().persist();
+    mockStrategyFile(rest, STRATEGY);
+    rest.get(`${REPO_PATH}/commits`).query({ path: "strategy.yml", per_page: "1" }).reply(200, [{ sha: "c".repeat(40) }]);
+
+    const first = await runWith(workflowEnv("schedule", SCHEDULE));
+    expect(first.code).toBe(0);
+    expect(repo.discussions.map((d) => d.title)).toEqual(["Strategy alignment: October 2026", "Strategy alignment: November 2026"]);
+    expect(first.lines).toEqual([
+      expect.stringMatching(/^Strategy alignment: October 2026: posted \(https:\/\/github\.com\/Codertocat\/Hello-World\/discussions\/\d+\)$/),
+      expect.stringMatching(/^Strategy alignment: November 2026: posted /),
+    ]);
+
+    resetCaches();
+    const writes = () => log.filter((r) => /^(Create|Update)/.test(r.operation)).length;
+    const before = writes();
+    const second = await runWith(workflowEnv("schedule", SCHEDULE));
+    expect(second.code).toBe(0);
+    expect(writes()).toBe(before);
+    expect(repo.discussions).toHaveLength(2);
+    expect(second.lines.map((l) => l.replace(/ \(.*\)$/, ""))).toEqual([
+      "Strategy alignment: October 2026: already up to date",
+      "Strategy alignment: November 2026: already up to date",
+    ]);
   });
 });
