@@ -52,7 +52,11 @@ export async function upsertCheckRun(octokit: GitHub, input: CheckRunInput): Pro
   let id = existing?.id;
   if (id) await octokit.rest.checks.update({ ...common, check_run_id: id, output: output(annotations.slice(0, BATCH)) });
   else {
-    const { data } = await octokit.rest.checks.create({ ...common, name: input.name, head_sha: input.headSha, output: output(annotations.slice(0, BATCH)) });
+    // Never retried blindly: a create answered 5xx may have happened, and a second run of the same name
+    // would go stale while the first is updated. A failure fails the event; its next run finds the run.
+    const { data } = await octokit.rest.checks.create({
+      ...common, name: input.name, head_sha: input.headSha, output: output(annotations.slice(0, BATCH)), request: { retries: 0 },
+    });
     id = data.id;
   }
   for (let i = BATCH; i < annotations.length; i += BATCH) {
