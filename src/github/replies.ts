@@ -8,5 +8,6 @@ export async function react(octokit: GitHub, { owner, repo }: RepoRef, comment_i
 }
 
 export async function reply(octokit: GitHub, { owner, repo }: RepoRef, issue_number: number, body: string): Promise<void> {
-  await octokit.rest.issues.createComment({ owner, repo, issue_number, body });
+  // Not retried on a server error: the reply may have been posted anyway, and a repeat would post it twice.
+  await octokit.rest.issues.createComment({ owner, repo, issue_number, body, request: { retries: 0 } });
 }
