@@ -1,0 +1,146 @@
+/**
+ * One outcome per event, however it arrives: a redelivery (same delivery id) is handled once, events
+ * for the same item never interleave, and a create that failed with a server error but happened is not
+ * made a second time (the retry plugin is ON in those tests, as in production).
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
+import { STRATEGY } from "../fixtures/strategies.js";
+import { FakeGitHub } from "./fake-github.js";
+import { APP, commentEvent, issueEvent, liveProbot, pullRequestEvent, testProbot } from "./helpers.js";
+
+const RELIABILITY = "strategy: reliability";
+const posts = (fake: FakeGitHub, path: RegExp) => fake.requests.filter((r) => r.method === "POST" && path.test(r.path));
+const appComments = (fake: FakeGitHub, number: number) => fake.commentsOn(number).filter((c) => c.author === APP.login);
+
+function pullRequestFake() {
+  const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+  fake.repoLabels.add(RELIABILITY);
+  fake.item(2).files = ["infra/main.tf"];
+  return fake;
+}
+
+describe("the same delivery twice", () => {
+  beforeEach(setupNock);
+  afterEach(assertNoPendingMocks);
+
+  it("one after the other: handled once", async () => {
+    const probot = testProbot();
+    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const event = issueEvent("opened");
+    await probot.receive(event);
+    await probot.receive(event);
+    expect(fake.item(1).labels).toEqual([RELIABILITY]);
+    expect(fake.writes().map((r) => `${r.method} ${r.path}`)).toEqual(["POST /repos/Codertocat/Hello-World/labels", "POST /repos/Codertocat/Hello-World/issues/1/labels"]);
+  });
+
+  it("both at once: handled once", async () => {
+    const probot = testProbot();
+    const fake = pullRequestFake();
+    const event = pullRequestEvent("opened");
+    await Promise.all([probot.receive(event), probot.receive(structuredClone(event))]);
+    expect(appComments(fake, 2)).toHaveLength(1);
+    expect(fake.checks).toHaveLength(1);
+    expect(posts(fake, /issues\/2\/labels$/)).toHaveLength(1);
+  });
+
+  it("a delivery that failed is handled in full when it is redelivered", async () => {
+    const probot = testProbot();
+    const fake = pullRequestFake();
+    fake.fault = (r) => (r.path.endsWith("/check-runs") ? { status: 502 } : undefined);
+    const event = pullRequestEvent("opened");
+    await expect(probot.receive(event)).rejects.toThrow();
+    expect(fake.checks).toHaveLength(0);
+    fake.fault = () => undefined;
+    await probot.receive(event);
+    expect(fake.checks).toHaveLength(1);
+    expect(appComments(fake, 2)).toHaveLength(1);
+  });
+});
+
+describe("two events for one item at once", () => {
+  beforeEach(setupNock);
+  afterEach(assertNoPendingMocks);
+
+  it("a pull request opened and edited at the same moment: one comment, one check, one label", async () => {
+    const probot = testProbot();
+    const fake = pullRequestFake();
+    await Promise.all([probot.receive(pullRequestEvent("opened")), probot.receive(pullRequestEvent("edited"))]);
+    expect(appComments(fake, 2)).toHaveLength(1);
+    expect(fake.checks.map((c) => c.name)).toEqual(["Strategy alignment"]);
+    expect(fake.item(2).labels).toEqual([RELIABILITY]);
+  });
+
+  it("five events for one pull request and one for another, all at once: each pull request has one comment and one check", async () => {
+    const probot = testProbot();
+    const fake = pullRequestFake();
+    fake.item(3).files = ["docs/readme.md"];
+    const actions = ["opened", "edited", "synchronize", "labeled", "reopened"];
+    await Promise.all([
+      ...actions.map((a) => probot.receive(pullRequestEvent(a))),
+      probot.receive(pullRequestEvent("opened", { number: 3, head: { ...pullRequestEvent("opened").payload.pull_request.head, sha: "3".repeat(40) } })),
+    ]);
+    expect(appComments(fake, 2)).toHaveLength(1);
+    expect(appComments(fake, 3)).toHaveLength(1);
+    expect(fake.checks.map((c) => c.headSha).sort()).toHaveLength(2);
+  });
+
+  it("an issue opened while a person labels it: one strategy label, and the person's label stays", async () => {
+    const probot = testProbot();
+    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    fake.repoLabels.add(RELIABILITY);
+    fake.addLabel(1, "bug");
+    await Promise.all([probot.receive(issueEvent("opened")), probot.receive(issueEvent("labeled", { labels: fake.labelsOf(1) }))]);
+    expect(fake.item(1).labels).toEqual(["bug", RELIABILITY]);
+  });
+});
+
+describe("a create that answered 500 but happened", () => {
+  beforeEach(setupNock);
+  afterEach(assertNoPendingMocks);
+
+  // The request-level version, without retries, is in test/app/pull-requests.test.ts
+  // ("looks again after a create that failed with 500 but happened: one comment").
+  it("the progress comment: looked for again, not posted twice, even with retries on", async () => {
+    const probot = liveProbot();
+    const fake = pullRequestFake();
+    let failed = false;
+    fake.fault = (r) => (r.method === "POST" && r.path.endsWith("/issues/2/comments") && !failed ? ((failed = true), { status: 500, happened: true }) : undefined);
+    await probot.receive(pullRequestEvent("opened"));
+    expect(posts(fake, /issues\/2\/comments$/)).toHaveLength(1);
+    expect(appComments(fake, 2)).toHaveLength(1);
+  });
+
+  it("the check run: not created twice; the delivery fails, and its redelivery updates the run that exists", async () => {
+    const probot = liveProbot();
+    const fake = pullRequestFake();
+    let failed = false;
+    fake.fault = (r) => (r.method === "POST" && r.path.endsWith("/check-runs") && !failed ? ((failed = true), { status: 500, happened: true }) : undefined);
+    const event = pullRequestEvent("opened");
+    await expect(probot.receive(event)).rejects.toThrow();
+    expect(fake.checks).toHaveLength(1);
+    await probot.receive(event);
+    expect(fake.checks).toHaveLength(1);
+    expect(posts(fake, /check-runs$/)).toHaveLength(1);
+  });
+
+  it("a command's reply: not posted twice", async () => {
+    const probot = liveProbot();
+    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    fake.roles.set("octocat", "write");
+    let failed = false;
+    fake.fault = (r) => (r.method === "POST" && r.path.endsWith("/issues/1/comments") && !failed ? ((failed = true), { status: 500, happened: true }) : undefined);
+    await expect(probot.receive(commentEvent("/strategy explain"))).rejects.toThrow();
+    expect(appComments(fake, 1)).toHaveLength(1);
+  });
+
+  it("labels: creating one that now exists, or adding one already there, is harmless to retry", async () => {
+    const probot = liveProbot();
+    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const failed = new Set<string>();
+    fake.fault = (r) => (r.method === "POST" && !failed.has(r.path) ? (failed.add(r.path), { status: 502, happened: true }) : undefined);
+    await probot.receive(issueEvent("opened"));
+    expect(fake.item(1).labels).toEqual([RELIABILITY]);
+    expect([...fake.repoLabels]).toEqual([RELIABILITY]);
+  });
+});
