@@ -57045,6 +57045,11 @@ function sharesOver100(problems) {
   }
   return [];
 }
+function round(n) {
+  return Math.round(n * 100) / 100;
+}
+
+// src/strategy/semantic-plan.ts
 var PLAN_REFS = ["issue", "milestone", "label"];
 function planEntries(problems) {
   return problems.flatMap(
@@ -57066,9 +57071,6 @@ function countPlaceholders(problems) {
       return [{ path: ["problems", i, "metrics", j, "count"], message: `unknown placeholder ${unknown2}; only {period} is replaced` }];
     })
   );
-}
-function round(n) {
-  return Math.round(n * 100) / 100;
 }
 
 // src/strategy/semantic-rules.ts
