@@ -1,0 +1,97 @@
+/**
+ * The demo's files, read from what the app wrote to the fake GitHub: the labels it applied and its
+ * `/strategy explain` replies, the progress comment and check on the featured pull request, and the
+ * report. Comment, check and report bodies are copied exactly as the app sent them.
+ */
+import { APP, type FakeGitHub, type Item } from "./fake/state.js";
+
+export interface DemoOutputs {
+  "labels.md": string;
+  "comment.md": string;
+  "check.md": string;
+  "report.md": string;
+}
+
+const PROGRESS_MARKER = "<!-- throughline:progress -->";
+const CHECK_NAME = "Strategy alignment";
+
+const kindOf = (item: Item) => (item.kind === "issue" ? "Issue" : "Pull request");
+const code = (names: string[]) => (names.length ? names.map((n) => `\`${n}\``).join(", ") : "none");
+const quote = (text: string) => text.split("\n").map((line) => (line ? `> ${line}` : ">")).join("\n");
+
+const WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six"];
+const counted = (items: Item[]) => {
+  const n = (kind: Item["kind"], one: string) => {
+    const count = items.filter((i) => i.kind === kind).length;
+    return `${WORDS[count] ?? count} ${one}${count === 1 ? "" : "s"}`;
+  };
+  return `${n("issue", "issue")} and ${n("pull_request", "pull request").toLowerCase()}`;
+};
+
+const appComments = (item: Item) => item.comments.filter((c) => c.author === APP.login);
+
+/** The app's progress comment on a pull request; exactly one, or the demo has found a bug. */
+function progressComment(item: Item): string {
+  const found = appComments(item).filter((c) => c.body.startsWith(PROGRESS_MARKER));
+  if (found.length !== 1) throw new Error(`#${item.number} has ${found.length} progress comments from the app; it should have exactly one`);
+  return found[0].body;
+}
+
+/** The app's answer to `/strategy explain`: its last comment that is not the progress comment. */
+function explainReply(item: Item): string {
+  const replies = appComments(item).filter((c) => !c.body.startsWith(PROGRESS_MARKER));
+  if (replies.length === 0) throw new Error(`the app did not answer /strategy explain on #${item.number}`);
+  return replies[replies.length - 1].body;
+}
+
+function labelsFile(gh: FakeGitHub, numbers: number[]): string {
+  const items = numbers.map((n) => gh.item(n));
+  const byApp = (item: Item) => item.labels.filter((l) => item.events.some((e) => e.label === l && e.action === "added" && e.actor === APP.login));
+  const rows = items.map((i) => `| ${kindOf(i)} #${i.number} | ${i.title} | ${code(byApp(i))} |`);
+  const sections = items.map((i) => {
+    const own = i.labels.filter((l) => !byApp(i).includes(l));
+    return [
+      `## ${kindOf(i)} #${i.number}: ${i.title}`,
+      own.length ? `Labelled by its author: ${code(own)}. The app applied: ${code(byApp(i))}.` : `The app applied: ${code(byApp(i))}.`,
+      `Its reply to \`/strategy explain\`:`,
+      quote(explainReply(i)),
+    ].join("\n\n");
+  });
+  return [
+    "# Labels the app applied",
+    `${counted(items)} opened in the sample repository \`${gh.fullName}\`, and the strategy labels the app gave each. Under the table, each item's reason is the app's own reply to \`/strategy explain\`.`,
+    ["| Item | Title | Labels the app applied |", "| --- | --- | --- |", ...rows].join("\n"),
+    ...sections,
+  ].join("\n\n") + "\n";
+}
+
+function checkFile(gh: FakeGitHub, pr: Item): string {
+  const runs = gh.checkRuns.filter((r) => r.name === CHECK_NAME && r.headSha === pr.headSha);
+  if (runs.length !== 1) throw new Error(`#${pr.number}'s head commit has ${runs.length} "${CHECK_NAME}" check runs; it should have exactly one`);
+  const [run] = runs;
+  return [`**${run.name}** on pull request #${pr.number}: \`${run.conclusion}\``, `### ${run.title}`, run.summary].join("\n\n") + "\n";
+}
+
+export interface Featured {
+  /** The items the demo opened. */
+  opened: number[];
+  /** The pull request whose comment and check are shown. */
+  featured: number;
+  /** The report's month, "YYYY-MM". */
+  month: string;
+  /** The report's body as publishReport returned it. */
+  reportBody: string;
+}
+
+export function renderOutputs(gh: FakeGitHub, f: Featured): DemoOutputs {
+  const reports = gh.discussions.filter((d) => d.title.endsWith(new Date(`${f.month}-01T00:00:00Z`).toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" })));
+  if (reports.length !== 1) throw new Error(`${reports.length} Discussions hold the ${f.month} report; there should be exactly one`);
+  if (reports[0].body !== f.reportBody) throw new Error("the Discussion's body differs from the report the app rendered");
+  const pr = gh.item(f.featured);
+  return {
+    "labels.md": labelsFile(gh, f.opened),
+    "comment.md": progressComment(pr),
+    "check.md": checkFile(gh, pr),
+    "report.md": reports[0].body,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm run demo`: the real app, offline, over a sample repository. GitHub is a fake behind nock that
+ * holds the sample's issues, pull requests and months of merged work; the app receives webhooks as
+ * GitHub would send them and writes back through the same API. The clock is fixed and every id comes
+ * from a counter, so two runs write the same files to demo/output/.
+ *
+ * 1. Three issues and two pull requests are opened (labels, progress comment, check).
+ * 2. `/strategy explain` is asked on each of them.
+ * 3. The monthly reports for August, September and October are published, in that order, as the
+ *    schedule would have; October's is the one shown.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Probot, ProbotOctokit } from "probot";
+import { resetLabelCache } from "../src/github/labels.js";
+import { resetPermissionCache } from "../src/github/permissions.js";
+import { forgetStrategy, loadStrategy, resetStrategyCache } from "../src/github/strategy-file.js";
+import { resetGuards } from "../src/handlers/guard.js";
+import { publishReport } from "../src/handlers/report.js";
+import { createApp } from "../src/index.js";
+import { parseStrategy } from "../src/strategy/index.js";
+import { serve } from "./fake/serve.js";
+import { APP, FakeGitHub, type Item } from "./fake/state.js";
+import { renderOutputs, type DemoOutputs } from "./outputs.js";
+import { generateHistory } from "./sample/history.js";
+import { newWork } from "./sample/new-work.js";
+import { DEFAULT_BRANCH, FILES, LABELS, MILESTONES, NOW, OWNER, PLAN_ISSUES, REPO, ROLES, STRATEGY_TEXT, strategyAsOf } from "./sample/repository.js";
+import { commented, INSTALLATION_ID, issueOpened, pullRequestOpened } from "./webhooks.js";
+
+export const OUTPUT_DIR = fileURLToPath(new URL("./output/", import.meta.url));
+export type { DemoOutputs } from "./outputs.js";
+
+const REPORT_MONTHS = ["2026-08", "2026-09", "2026-10"];
+const SHOWN_MONTH = "2026-10";
+/** The maintainer who asks `/strategy explain`. */
+const ASKER = "mara";
+
+function sampleGitHub(): { gh: FakeGitHub; opened: Item[] } {
+  const parsed = parseStrategy(STRATEGY_TEXT, "strategy.yml");
+  if (!parsed.ok) throw new Error(`the sample strategy is invalid: ${parsed.errors.map((e) => e.message).join("; ")}`);
+  const history = generateHistory(parsed.strategy, 101);
+  const opened = newWork(101 + history.length);
+  const sample = { owner: OWNER, repo: REPO, defaultBranch: DEFAULT_BRANCH, files: FILES, labels: LABELS, milestones: MILESTONES, roles: ROLES, items: [...PLAN_ISSUES, ...history] };
+  return { gh: new FakeGitHub(sample, NOW), opened };
+}
+
+let privateKey: string | undefined;
+
+/** A Probot like production's, minus retries and throttling (nothing to wait for offline). */
+function probot(): Probot {
+  for (const reset of [resetStrategyCache, resetLabelCache, resetPermissionCache, resetGuards]) reset();
+  // A throwaway key: the fake GitHub accepts any token.
+  privateKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+  const instance = new Probot({
+    appId: APP.id,
+    privateKey,
+    Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+    logLevel: "fatal",
+  });
+  instance.load(createApp({ now: () => NOW }, { schedule: false }));
+  return instance;
+}
+
+/** Runs the demo and returns the files it would write, without writing them. */
+export async function runDemo(): Promise<DemoOutputs> {
+  const { gh, opened } = sampleGitHub();
+  const stop = serve(gh);
+  try {
+    const app = probot();
+    // 1. The morning's new issues and pull requests, as GitHub delivers them.
+    for (const item of opened) {
+      gh.items.set(item.number, structuredClone(item));
+      await app.receive(item.kind === "issue" ? issueOpened(item) : pullRequestOpened(item));
+    }
+    // 2. A maintainer asks why, on each of them.
+    for (const item of opened) {
+      const comment = { id: gh.nextId(), author: ASKER, body: "/strategy explain", createdAt: gh.tick() };
+      gh.item(item.number).comments.push(comment);
+      await app.receive(commented(gh.item(item.number), comment));
+    }
+    // 3. The monthly reports, oldest first, each with the strategy file as it stood then, so October's
+    //    reads its trends from the two before it.
+    const octokit = await app.auth(INSTALLATION_ID);
+    let shown = "";
+    for (const month of REPORT_MONTHS) {
+      const version = strategyAsOf(month);
+      gh.files.set("strategy.yml", version.text);
+      gh.strategyCommit = version.commit;
+      forgetStrategy(OWNER, REPO);
+      const loaded = await loadStrategy(octokit, { owner: OWNER, repo: REPO });
+      if (loaded.status !== "ok") throw new Error(`the app did not load the ${month} strategy: ${loaded.status}`);
+      const published = await publishReport({ octokit, owner: OWNER, repo: REPO, month, loaded, botLogin: APP.login, post: true, now: NOW });
+      if (month === SHOWN_MONTH) shown = published.body;
+    }
+    if (gh.problems.length > 0) throw new Error(`the demo's GitHub was asked what it cannot answer:\n${gh.problems.join("\n")}`);
+    return renderOutputs(gh, { opened: opened.map((i) => i.number), featured: opened[3].number, month: SHOWN_MONTH, reportBody: shown });
+  } finally {
+    stop();
+  }
+}
+
+/** Runs the demo and writes its files to `dir`. */
+export async function main(dir = OUTPUT_DIR): Promise<DemoOutputs> {
+  const outputs = await runDemo();
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(outputs)) writeFileSync(join(dir, name), text);
+  return outputs;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().then(
+    (outputs) => console.log(`Wrote ${Object.keys(outputs).map((f) => `demo/output/${f}`).join(", ")}`),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
