@@ -44,6 +44,8 @@ export class FakeGitHub {
   readonly roles = new Map<string, string>();
   strategy: string | null;
   etag = '"v1"';
+  /** The app's slug as GET /app reports it: its bot login is `<slug>[bot]`. */
+  slug = APP.slug;
   /** Runs just before the app's write lands: a person acting while the app works. */
   beforeWrite: (request: Sent) => void = () => undefined;
   /**
@@ -57,6 +59,10 @@ export class FakeGitHub {
   constructor({ owner = OWNER, repo = REPO, strategy = null as string | null } = {}) {
     this.repoPath = `/repos/${owner}/${repo}`;
     this.strategy = strategy;
+  }
+
+  get login(): string {
+    return `${this.slug}[bot]`;
   }
 
   item(number: number): FakeItem {
@@ -102,7 +108,7 @@ export class FakeGitHub {
   serve(): this {
     const scope = nock(API).persist();
     scope.post(/\/app\/installations\/\d+\/access_tokens/).optionally().reply(201, { token: "test", expires_at: "2099-01-01T00:00:00Z", permissions: {} });
-    scope.get("/app").optionally().reply(200, { id: APP.id, slug: APP.slug });
+    scope.get("/app").optionally().reply(() => [200, { id: APP.id, slug: this.slug }]);
     const fake = this;
     for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"]) {
       scope
@@ -140,18 +146,18 @@ export class FakeGitHub {
     }
     if ((m = /^\/issues\/(\d+)\/labels$/.exec(rest)) && (method === "POST" || method === "PUT")) {
       const item = this.item(Number(m[1]));
-      if (method === "PUT") for (const l of [...item.labels]) this.removeLabel(item.number, l, APP.login);
-      for (const label of body.labels as string[]) this.addLabel(item.number, label, APP.login);
+      if (method === "PUT") for (const l of [...item.labels]) this.removeLabel(item.number, l, this.login);
+      for (const label of body.labels as string[]) this.addLabel(item.number, label, this.login);
       return [200, item.labels.map((name) => ({ name }))];
     }
     if (method === "DELETE" && (m = /^\/issues\/(\d+)\/labels\/(.+)$/.exec(rest))) {
       const item = this.item(Number(m[1]));
       if (!item.labels.some((l) => l.toLowerCase() === m![2].toLowerCase())) return [404, { message: "Label does not exist" }];
-      this.removeLabel(item.number, m[2], APP.login);
+      this.removeLabel(item.number, m[2], this.login);
       return [200, item.labels.map((name) => ({ name }))];
     }
     if (method === "POST" && (m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
-      const comment = this.comment(Number(m[1]), body.body, APP.login);
+      const comment = this.comment(Number(m[1]), body.body, this.login);
       return [201, { id: comment.id, body: comment.body }];
     }
     if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest))) {
