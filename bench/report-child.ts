@@ -1,0 +1,81 @@
+/**
+ * One monthly report over N merged pull requests, in a process of its own: the report is published
+ * through publishReport against the report tests' fake GitHub (GraphQL search pages of 100, search
+ * windows split past 1,000 results), and its requests, wall time and memory are sent back.
+ */
+import nock from "nock";
+import { publishReport } from "../src/handlers/report.js";
+import { parseDataComment } from "../src/tally/index.js";
+import { BOT, fakeRepo, serve, testOctokit, type FakePull } from "../test/report/fake-github.js";
+import { reportStrategy } from "../test/report/strategy.js";
+import { reply, sampledPeak } from "./child.js";
+
+const OCTOBER = Date.parse("2026-10-01T00:00:00Z");
+const MONTH_MS = 31 * 86_400_000;
+
+/** n pull requests spread over October: two in five carry a strategy label, the rest are judged by the rules. */
+function pulls(n: number): FakePull[] {
+  return Array.from({ length: n }, (_, i) => ({
+    number: i + 1,
+    title: i % 10 === 3 ? `Fix outage in checkout ${i}` : `Change ${i}`,
+    body: "Part of the quarter's work.\n\n".repeat(4),
+    labels: [["strategy: reliability"], ["strategy: costs"]][i % 5] ?? [],
+    mergedAt: new Date(OCTOBER + Math.floor((i * MONTH_MS) / n)).toISOString(),
+    comments: i % 7,
+  }));
+}
+
+const n = Number(process.argv[2]);
+nock.disableNetConnect();
+const repo = fakeRepo({ pulls: pulls(n) });
+const log = serve(repo);
+
+// Time spent waiting on requests (the fake GitHub answering, nock, HTTP parsing), so the report's own
+// work can be told apart: overlapping requests count once.
+const octokit = testOctokit();
+let inFlight = 0;
+let since = 0;
+let waitingMs = 0;
+octokit.hook.wrap("request", async (request, options) => {
+  if (inFlight++ === 0) since = performance.now();
+  try {
+    return await request(options);
+  } finally {
+    if (--inFlight === 0) waitingMs += performance.now() - since;
+  }
+});
+
+global.gc?.();
+const base = process.memoryUsage();
+const started = performance.now();
+const { result, peak } = await sampledPeak(
+  () => process.memoryUsage().heapUsed,
+  () =>
+    publishReport({
+      octokit,
+      owner: "acme",
+      repo: "platform",
+      month: "2026-10",
+      loaded: { strategy: reportStrategy(), commit: null },
+      botLogin: BOT.login,
+      post: true,
+      now: new Date("2026-11-01T09:00:00Z"),
+    }),
+);
+const ms = performance.now() - started;
+const data = parseDataComment(result.body);
+if (data?.merged !== n) throw new Error(`the report counted ${data?.merged} of ${n} pull requests`);
+const operations: Record<string, number> = {};
+for (const r of log) operations[r.operation] = (operations[r.operation] ?? 0) + 1;
+reply({
+  n,
+  requests: log.length,
+  operations,
+  ms,
+  ownMs: ms - waitingMs,
+  action: result.action,
+  heapBaseMB: base.heapUsed / 2 ** 20,
+  heapPeakMB: peak / 2 ** 20,
+  rssBaseMB: base.rss / 2 ** 20,
+  maxRssMB: process.resourceUsage().maxRSS / 1024,
+});

@@ -1,0 +1,84 @@
+/** The results as Markdown tables: printed by `npm run bench` and copied into docs/performance.md. */
+import type { CoreRun } from "./core.js";
+import type { Machine } from "./machine.js";
+import type { Overhead } from "./overhead.js";
+import type { ReportRun } from "./report.js";
+import type { EventCount } from "./requests.js";
+
+export interface Results {
+  quick: boolean;
+  at: string;
+  machine: Machine;
+  events: EventCount[];
+  reports: ReportRun[];
+  core: CoreRun;
+  overhead: Overhead;
+}
+
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+
+const n = (x: number, digits = 0) => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const verdict = (ok: boolean | null) => (ok === null ? "" : ok ? "yes" : "**NO**");
+
+function targetText(t: EventCount["target"]): string {
+  const parts = [t.total !== undefined ? `≤ ${t.total}` : "", t.paced !== undefined ? `≤ ${t.paced} paced` : ""].filter(Boolean);
+  return parts.join(", ") || "";
+}
+
+export function eventsTable(events: EventCount[]): string {
+  const rows = events.map((e) => [e.event, e.phase, e.total, e.paced, e.free, e.writes, e.floor, e.auth, targetText(e.target), verdict(e.withinTarget)]);
+  const above = events.filter((e) => e.writes > e.floor || e.withinTarget === false);
+  const notes = above.map((e) => `- ${e.event} (${e.phase}): ${e.writes - e.floor} write(s) above the floor${e.withinTarget === false ? ", OVER TARGET" : ""}: ${e.requests.join(", ")}`);
+  return [
+    table(["Event", "State", "Total", "Paced", "Free (304)", "Writes", "Floor", "Auth", "Target", "Within"], rows),
+    ...(notes.length ? ["", "Above the floor:", ...notes] : []),
+  ].join("\n");
+}
+
+export function reportsTable(reports: ReportRun[]): string {
+  const rows = reports.map((r) => [
+    n(r.n), r.requests, `≤ ${r.target}`, verdict(r.withinTarget), `≈ ${n(r.requests)} s`, n(r.ms), n(r.ownMs), n(r.heapPeakMB - r.heapBaseMB, 1), n(r.maxRssMB),
+  ]);
+  return table(["Merged PRs", "Requests", "Target", "Within", "Pacing (1 s each)", "Wall ms", "Own ms", "Heap peak MB", "Max RSS MB"], rows);
+}
+
+export function coreTable(c: CoreRun): string {
+  return table(
+    ["Pull requests", "Input MB", "Parse only ms", "Core ms", "Ratio", "µs per PR", "Heap peak MB (parse / core)", "Retained MB", "Max RSS MB"],
+    [[n(c.items), n(c.inputMB, 1), n(c.floorMs), n(c.coreMs), `${n(c.ratio, 1)}×`, n(c.perItemMicros, 1), `${n(c.floorHeapPeakMB)} / ${n(c.coreHeapPeakMB)}`, n(c.retainedMB, 1), n(c.maxRssMB)]],
+  );
+}
+
+export function overheadTable(o: Overhead): string {
+  return table(
+    ["Events", "App ms", "Bare app ms", "Ratio", "Requests per event (app / bare)"],
+    [[o.events, n(o.appMs), n(o.bareMs), `${n(o.ratio, 2)}×`, `${n(o.appRequests, 1)} / ${n(o.bareRequests, 1)}`]],
+  );
+}
+
+export function machineLine(m: Machine): string {
+  return `${m.nproc} CPUs (nproc), ${n(m.memoryGB, 1)} GB memory, Node ${m.node}, ${m.cpu}`;
+}
+
+export function resultsMarkdown(r: Results): string {
+  return [
+    `Machine: ${machineLine(r.machine)}${r.quick ? " (quick run)" : ""}`,
+    "",
+    "### 1. Requests per event",
+    "",
+    eventsTable(r.events),
+    "",
+    "### 2. Monthly report",
+    "",
+    reportsTable(r.reports),
+    "",
+    "### 3. Core throughput (classify + tally + render against parsing the pages)",
+    "",
+    coreTable(r.core),
+    "",
+    "### 4. Handler overhead (the app against a bare Probot app making the same requests)",
+    "",
+    overheadTable(r.overhead),
+  ].join("\n");
+}

@@ -1,0 +1,74 @@
+/**
+ * The quick benchmark, run as a test so it cannot rot: its request counts must meet the targets.
+ * Counts only; no assertion here depends on how fast the machine is.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { missedTargets, QUICK, runBench } from "../../bench/suite.js";
+import { eventsTable, resultsMarkdown, type Results } from "../../bench/table.js";
+
+let results: Results;
+
+beforeAll(async () => {
+  results = await runBench(QUICK);
+}, 120_000);
+
+const steady = (event: string) => results.events.find((e) => e.event === event && e.phase === "steady")!;
+
+describe("requests per event (steady state)", () => {
+  it.each([
+    ["issues.opened", 2, Infinity],
+    ["issues.edited", 2, Infinity],
+    ["pull_request.opened", 6, 4],
+    ["pull_request.synchronize", 6, 4],
+    ["pull_request.closed (merged)", 6, 4],
+    ["pull_request.edited (no change)", 6, 4],
+  ])("%s: at most %i requests, %i paced", (event, total, paced) => {
+    const count = steady(event);
+    expect(count.total).toBeLessThanOrEqual(total);
+    expect(count.paced).toBeLessThanOrEqual(paced);
+    expect(count.withinTarget).toBe(true);
+  });
+
+  it("re-reads the cached strategy with a free conditional request", () => {
+    for (const e of results.events.filter((x) => x.phase === "steady" && !x.event.startsWith("push"))) {
+      expect(e.requests[0], e.event).toBe("GET /contents/strategy.yml 304");
+      expect(e.free, e.event).toBe(1);
+    }
+  });
+
+  it("makes at least the writes each event needs, in both states", () => {
+    expect(results.events).toHaveLength(16);
+    for (const e of results.events) expect(e.writes, `${e.event} (${e.phase})`).toBeGreaterThanOrEqual(e.floor);
+  });
+});
+
+describe("the monthly report", () => {
+  it("costs at most ceil(N/100) + 15 requests and counts every pull request", () => {
+    const [report] = results.reports;
+    expect(report.n).toBe(100);
+    expect(report.requests).toBeLessThanOrEqual(Math.ceil(100 / 100) + 15);
+    expect(report.operations.MergedPulls).toBe(1);
+    expect(report.action).toBe("created");
+  });
+});
+
+describe("core throughput and handler overhead", () => {
+  it("tallies every pull request of the pages", () => {
+    expect(results.core.items).toBe(QUICK.items);
+    expect(results.core.ratio).toBeGreaterThan(0);
+  });
+
+  it("compares the app with a bare app making the same requests", () => {
+    expect(results.overhead).toMatchObject({ events: QUICK.events, appRequests: 5, bareRequests: 5 });
+  });
+});
+
+describe("the printed results", () => {
+  it("say all targets are met, and name a missed one when there is one", () => {
+    expect(missedTargets(results)).toEqual([]);
+    expect(resultsMarkdown(results)).not.toContain("**NO**");
+    const over = { ...steady("pull_request.opened"), total: 9, withinTarget: false };
+    expect(missedTargets({ ...results, events: [over] })).toEqual(["pull_request.opened (steady): 9 requests, 4 paced"]);
+    expect(eventsTable([over])).toContain("OVER TARGET");
+  });
+});
