@@ -44,6 +44,8 @@ export class FakeGitHub {
   readonly roles = new Map<string, string>();
   strategy: string | null;
   etag = '"v1"';
+  /** The strategy file at other commits (a pull request's head), by sha. */
+  readonly strategyAt = new Map<string, string>();
   /** The app's slug as GET /app reports it: its bot login is `<slug>[bot]`. */
   slug = APP.slug;
   /** Runs just before the app's write lands: a person acting while the app works. */
@@ -187,10 +189,11 @@ export class FakeGitHub {
   }
 
   private file(path: string, ref: string | null, ifNoneMatch: string | undefined): [number, unknown, Record<string, string>?] {
-    if (this.strategy === null || path !== "strategy.yml") return [404, { message: "Not Found" }];
+    const text = ref ? (this.strategyAt.get(ref) ?? null) : this.strategy;
+    if (text === null || path !== "strategy.yml") return [404, { message: "Not Found" }];
     if (!ref && ifNoneMatch === this.etag) return [304, ""];
-    const content = Buffer.from(this.strategy).toString("base64");
-    return [200, { type: "file", path, sha: `blob-${this.etag}`, size: this.strategy.length, encoding: "base64", content }, ref ? {} : { etag: this.etag }];
+    const content = Buffer.from(text).toString("base64");
+    return [200, { type: "file", path, sha: `blob-${ref ?? this.etag}`, size: Buffer.byteLength(text), encoding: "base64", content }, ref ? {} : { etag: this.etag }];
   }
 
   private graphql(body: { query: string; variables: Record<string, any> }): unknown {
