@@ -41,7 +41,7 @@ export async function runBench(plan: Plan, progress: (step: string) => void = ()
 /** Every target missed, in words (empty when all are met). */
 export function missedTargets(r: Results): string[] {
   return [
-    ...r.events.filter((e) => e.withinTarget === false).map((e) => `${e.event} (${e.phase}): ${e.total} requests, ${e.paced} paced`),
+    ...r.events.filter((e) => e.phase === "steady" && e.withinTarget === false).map((e) => `${e.event} (${e.phase}): ${e.total} requests, ${e.paced} paced`),
     ...r.reports.filter((x) => !x.withinTarget).map((x) => `report of ${x.n}: ${x.requests} requests, target ${x.target}`),
   ];
 }

@@ -70,5 +70,9 @@ describe("the printed results", () => {
     const over = { ...steady("pull_request.opened"), total: 9, withinTarget: false };
     expect(missedTargets({ ...results, events: [over] })).toEqual(["pull_request.opened (steady): 9 requests, 4 paced"]);
     expect(eventsTable([over])).toContain("OVER TARGET");
+    // A cold event over target is shown, but is no steady-state miss.
+    const cold = results.events.find((e) => e.event === "pull_request.opened" && e.phase === "cold")!;
+    expect(eventsTable([cold])).toContain(cold.withinTarget ? "yes" : "no (cold)");
+    expect(missedTargets({ ...results, events: [{ ...cold, withinTarget: false }] })).toEqual([]);
   });
 });
