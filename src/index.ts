@@ -9,6 +9,7 @@ import type { Deps } from "./handlers/deps.js";
 import { guarded } from "./handlers/guard.js";
 import { handleIssue } from "./handlers/issue.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
+import { handleInstallation } from "./handlers/onboarding.js";
 import { handlePush } from "./handlers/push.js";
 import { reportOnCommand } from "./handlers/report-command.js";
 import { scheduleEnabled, startSchedule } from "./schedule/index.js";
@@ -36,7 +37,11 @@ export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}` as const), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
     app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), guarded(deps, itemKey, (c) => handlePullRequest(c, deps)));
     app.on("issue_comment.created", guarded(deps, itemKey, (c) => handleCommand(c, deps)));
-    app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, handlePush));
+    app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
+    app.on(
+      ["installation.created", "installation_repositories.added"],
+      guarded(deps, (c) => `installation:${c.payload.installation.id}`, (c) => handleInstallation(c, deps)),
+    );
     // The monthly reports (not under test, nor where THROUGHLINE_SCHEDULE=off, e.g. on all replicas but one).
     if (options.schedule ?? scheduleEnabled()) startSchedule({ app, now: deps.now });
   };

@@ -35,3 +35,15 @@ export function useIdentity(app: Probot, identity: Identity): void {
 export function sameLogin(a: string | null | undefined, b: string): boolean {
   return typeof a === "string" && a.toLowerCase() === b.toLowerCase();
 }
+
+/** A GraphQL actor ({ __typename, login }): GraphQL gives a bot's login without the `[bot]` suffix. */
+export interface Actor {
+  __typename?: string;
+  login: string;
+}
+
+/** An actor's login as REST and webhooks write it, `<slug>[bot]` for bots. */
+export function actorLogin(actor: Actor | null | undefined): string {
+  if (!actor) return "ghost";
+  return actor.__typename === "Bot" && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login;
+}

@@ -4,15 +4,15 @@
  */
 import type { LabelEvent } from "../classify/index.js";
 import type { GitHub, RepoRef } from "./octokit.js";
-import { sameLogin } from "./identity.js";
+import { actorLogin, sameLogin, type Actor } from "./identity.js";
 
 export const TIMELINE_FIELDS = /* GraphQL */ `
   timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT]) {
     nodes {
       __typename
-      ... on LabeledEvent { actor { login } label { name } }
-      ... on UnlabeledEvent { actor { login } label { name } }
-      ... on IssueComment { databaseId author { login } body }
+      ... on LabeledEvent { actor { __typename login } label { name } }
+      ... on UnlabeledEvent { actor { __typename login } label { name } }
+      ... on IssueComment { databaseId author { __typename login } body }
     }
   }
 `;
@@ -30,10 +30,10 @@ export const ITEM_HISTORY_QUERY = /* GraphQL */ `
 
 export interface TimelineNode {
   __typename: string;
-  actor?: { login: string } | null;
+  actor?: Actor | null;
   label?: { name: string } | null;
   databaseId?: number;
-  author?: { login: string } | null;
+  author?: Actor | null;
   body?: string;
 }
 
@@ -49,9 +49,9 @@ export function historyFrom(nodes: (TimelineNode | null)[], botLogin: string): I
     if (!node) continue;
     if ((node.__typename === "LabeledEvent" || node.__typename === "UnlabeledEvent") && node.label) {
       const action = node.__typename === "LabeledEvent" ? "added" : "removed";
-      history.labels.push({ label: node.label.name, action, byApp: sameLogin(node.actor?.login, botLogin) });
-    } else if (node.__typename === "IssueComment" && node.author && !sameLogin(node.author.login, botLogin)) {
-      history.comments.push({ id: node.databaseId ?? 0, author: node.author.login, body: node.body ?? "" });
+      history.labels.push({ label: node.label.name, action, byApp: sameLogin(actorLogin(node.actor), botLogin) });
+    } else if (node.__typename === "IssueComment" && node.author && !sameLogin(actorLogin(node.author), botLogin)) {
+      history.comments.push({ id: node.databaseId ?? 0, author: actorLogin(node.author), body: node.body ?? "" });
     }
   }
   return history;

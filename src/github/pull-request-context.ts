@@ -7,7 +7,7 @@ import type { GitHub, RepoRef } from "./octokit.js";
 import { TIMELINE_FIELDS, type TimelineNode } from "./item-history.js";
 import { countFields } from "./month-counts.js";
 import { existingRun, type ExistingCheckRun } from "./check-runs.js";
-import { sameLogin } from "./identity.js";
+import { actorLogin, sameLogin, type Actor } from "./identity.js";
 import { hasMarker, PROGRESS_MARKER } from "../render/markers.js";
 
 export const CHECK_NAME = "Strategy alignment";
@@ -16,7 +16,7 @@ export const MAX_FILES = 3000;
 
 export const COMMENT_FIELDS = /* GraphQL */ `
   pageInfo { hasNextPage endCursor }
-  nodes { databaseId createdAt author { login } body }
+  nodes { databaseId createdAt author { __typename login } body }
 `;
 
 export function pullRequestContextQuery(counts: Record<string, string>): string {
@@ -64,7 +64,7 @@ export const PULL_REQUEST_COMMENTS_QUERY = /* GraphQL */ `
 export interface AppComment {
   databaseId: number;
   createdAt: string;
-  author: { login: string } | null;
+  author: Actor | null;
   body: string;
 }
 
@@ -94,7 +94,7 @@ export interface ContextParams extends RepoRef {
   login: string;
 }
 
-const isProgressComment = (login: string) => (c: AppComment) => sameLogin(c.author?.login, login) && hasMarker(c.body, PROGRESS_MARKER);
+const isProgressComment = (login: string) => (c: AppComment) => sameLogin(actorLogin(c.author), login) && hasMarker(c.body, PROGRESS_MARKER);
 
 /** Oldest first, so that when two replicas both posted, every replica keeps the same one. */
 const oldestFirst = (a: AppComment, b: AppComment) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId;

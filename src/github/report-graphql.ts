@@ -39,16 +39,7 @@ export function errorAt(errors: GraphqlFailure[], ...path: (string | number)[]):
   return errors.find((e) => path.every((part, i) => e.path[i] === part));
 }
 
-export interface Actor {
-  __typename?: string;
-  login: string;
-}
-
-/** An actor's login as REST and the app write it: bots carry the `[bot]` suffix GraphQL leaves off. */
-export function actorLogin(actor: Actor | null | undefined): string {
-  if (!actor) return "ghost";
-  return actor.__typename === "Bot" && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login;
-}
+export { actorLogin, type Actor } from "./identity.js";
 
 /** GraphQL search strings quote values with spaces; a quote inside cannot be escaped, so it is dropped. */
 export function quoted(value: string): string {

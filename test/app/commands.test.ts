@@ -91,7 +91,7 @@ describe("/strategy commands", () => {
     mockStrategyFile(scope, STRATEGY);
     const timeline = [
       { __typename: "IssueComment", databaseId: 1, author: { login: "octocat" }, body: "/strategy costs" },
-      { __typename: "LabeledEvent", actor: { login: "throughline[bot]" }, label: { name: "strategy: costs" } },
+      { __typename: "LabeledEvent", actor: { __typename: "Bot", login: "throughline" }, label: { name: "strategy: costs" } },
     ];
     mockGraphQL(scope, "ItemHistory", { data: { repository: { issueOrPullRequest: { timelineItems: { nodes: timeline } } } } });
     permission(scope, "write");

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { api, mockAuth, mockGraphQL, mockStrategyFile, mockStrategyUnchanged, REPO_PATH } from "../fixtures/github.js";
 import { example } from "../fixtures/payloads.js";
+import { graphqlActor } from "../fixtures/pull-requests.js";
 import { APP, assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
 
@@ -113,10 +114,10 @@ function history(events: [string, "added" | "removed", string][], comments: { au
   const nodes = [
     ...events.map(([name, action, login]) => ({
       __typename: action === "added" ? "LabeledEvent" : "UnlabeledEvent",
-      actor: { login },
+      actor: graphqlActor(login),
       label: { name },
     })),
-    ...comments.map((c, i) => ({ __typename: "IssueComment", databaseId: i + 1, author: { login: c.author }, body: c.body })),
+    ...comments.map((c, i) => ({ __typename: "IssueComment", databaseId: i + 1, author: graphqlActor(c.author), body: c.body })),
   ];
   return { data: { repository: { issueOrPullRequest: { timelineItems: { nodes } } } } };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { api, mockAuth, mockGraphQL, mockStrategyFile, mockStrategyUnchanged, REPO_PATH } from "../fixtures/github.js";
-import { appComment, contextAnswer, pullRequestEvent } from "../fixtures/pull-requests.js";
+import { appComment, contextAnswer, graphqlActor, pullRequestEvent } from "../fixtures/pull-requests.js";
 import { assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
 
@@ -61,8 +61,8 @@ describe("pull requests get labels, one progress comment and a check", () => {
     mockGraphQL(scope, "PullRequestContext", contextAnswer({ counts: COUNTS, checkRunId: 77, comments: people, commentsNextPage: "c100" }));
     mockGraphQL(scope, "PullRequestComments", (body) => {
       expect(body.variables.after).toBe("c100");
-      const rest = Array.from({ length: 49 }, (_, i) => ({ databaseId: 101 + i, createdAt: "2026-11-20T10:00:00Z", author: { login: "octocat" }, body: "hi" }));
-      const mine = { ...appComment(150, `${MARKER}\nold`), author: { login: "throughline[bot]" } };
+      const rest = Array.from({ length: 49 }, (_, i) => ({ databaseId: 101 + i, createdAt: "2026-11-20T10:00:00Z", author: graphqlActor("octocat"), body: "hi" }));
+      const mine = { ...appComment(150, `${MARKER}\nold`), author: graphqlActor("throughline[bot]") };
       return { data: { repository: { pullRequest: { comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [...rest, mine] } } } } };
     });
     scope.patch(`${REPO_PATH}/issues/comments/150`).reply(200, {});
@@ -92,7 +92,7 @@ describe("pull requests get labels, one progress comment and a check", () => {
     mockGraphQL(scope, "PullRequestContext", contextAnswer({ counts: COUNTS, checkRunId: 77 }));
     scope.post(`${REPO_PATH}/issues/2/comments`).reply(500, { message: "boom" });
     mockGraphQL(scope, "PullRequestComments", {
-      data: { repository: { pullRequest: { comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ ...appComment(9, `${MARKER}\nx`), author: { login: "throughline[bot]" } }] } } } },
+      data: { repository: { pullRequest: { comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ ...appComment(9, `${MARKER}\nx`), author: graphqlActor("throughline[bot]") }] } } } },
     });
     scope.patch(`${REPO_PATH}/issues/comments/9`).reply(200, {});
     scope.patch(`${REPO_PATH}/check-runs/77`).reply(200, {});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { api, mockAuth, mockStrategyFile, REPO_PATH } from "../fixtures/github.js";
+import { api, mockAuth, mockGraphQL, mockStrategyFile, REPO_PATH } from "../fixtures/github.js";
 import { example } from "../fixtures/payloads.js";
 import { assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
@@ -23,6 +23,7 @@ describe("the Strategy file check on pushes to the default branch", () => {
     mockStrategyFile(scope, STRATEGY);
     let check: any;
     scope.post(`${REPO_PATH}/check-runs`, (b) => ((check = b), true)).reply(201, { id: 1 });
+    mockGraphQL(scope, "FindSetupIssue", { data: { search: { nodes: [] } } });
     await probot.receive(pushEvent(["strategy.yml"]));
     expect(check).toMatchObject({ name: "Strategy file", conclusion: "success" });
     expect(check.output.title).toBe("2 problems");
