@@ -32,6 +32,8 @@ const ANSWERS: Record<string, Answer> = {
   PullRequestComments: (s, v) => ({ repository: { pullRequest: { comments: appComments(s, v.number) } } }),
   ItemHistory: (s, v) => ({ repository: { issueOrPullRequest: { timelineItems: { nodes: s.timeline.get(v.number) ?? [] } } } }),
   LocateStrategy: () => ({ local: {}, org: null }),
+  // The app's setup issue (repositories that had no strategy): none here.
+  FindSetupIssue: () => ({ search: { nodes: [] } }),
 };
 
 export function answerGraphQL(state: FakeState, body: { query: string; variables?: Record<string, any> }): Reply {

@@ -6,7 +6,7 @@
 import type { Probot } from "probot";
 import { testProbot } from "../test/fixtures/probot.js";
 import { STRATEGY } from "../test/fixtures/strategies.js";
-import { issueEvent, type Delivery } from "./events.js";
+import { issueEvent, pullEvent, type Delivery } from "./events.js";
 import { fakeState, serveFake, type FakeState, type Recorded } from "./fake-github.js";
 import { SCENARIOS, TARGETS, type Kind, type Phase, type Scenario } from "./scenarios.js";
 
@@ -35,11 +35,12 @@ const describe = (r: Recorded) => (r.operation ? `graphql ${r.operation}` : `${r
 
 const STRATEGY_LABELS = ["strategy: reliability", "strategy: costs"];
 
-/** Warm the app as a while of traffic would: strategy cached, identity known, both labels seen. */
+/** Warm the app as a while of traffic would: strategy cached, identity known, both labels seen (on other items). */
 async function warmUp(receive: (d: Delivery) => Promise<void>, state: FakeState): Promise<void> {
   for (const label of STRATEGY_LABELS) state.labels.add(label);
   await receive(issueEvent("opened", { number: 90 }));
   await receive(issueEvent("opened", { number: 91, title: "Tidy", body: "Serves: costs" }));
+  await receive(pullEvent("opened", { number: 92 }, "9".repeat(40)));
 }
 
 /** The app as the tests run it, without the monthly schedule (its pass would add requests of its own). */
