@@ -9,14 +9,21 @@ import { answerGraphQL } from "./fake-graphql.js";
 import { answerRest } from "./fake-rest.js";
 import { API } from "../test/fixtures/github.js";
 
+export interface FakeCheckRun {
+  id: number;
+  conclusion: string;
+  title: string;
+  summary: string;
+}
+
 export interface FakeState {
   strategy: { text: string; etag: string; sha: string };
   /** Labels that exist in the repository, lower case. */
   labels: Set<string>;
   /** The app's marked comments per item number. */
   comments: Map<number, { id: number; body: string; createdAt: string }[]>;
-  /** Check runs named "Strategy alignment" by head sha. */
-  checks: Map<string, number>;
+  /** Check runs named "Strategy alignment" by head sha, as the app last wrote them. */
+  checks: Map<string, FakeCheckRun>;
   /** Timeline nodes (label events, comments) per item number, as the history queries return them. */
   timeline: Map<number, object[]>;
   /** Changed files per pull request number. */

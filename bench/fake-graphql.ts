@@ -7,7 +7,7 @@ type Answer = (s: FakeState, v: Record<string, any>, query: string) => unknown;
 const lastPage = { hasNextPage: false, endCursor: null };
 
 function appComments(s: FakeState, number: number) {
-  const nodes = (s.comments.get(number) ?? []).map((c) => ({ databaseId: c.id, createdAt: c.createdAt, author: { login: APP.login }, body: c.body }));
+  const nodes = (s.comments.get(number) ?? []).map((c) => ({ databaseId: c.id, createdAt: c.createdAt, author: { __typename: "Bot", login: APP.slug }, body: c.body }));
   return { pageInfo: lastPage, nodes };
 }
 
@@ -24,7 +24,13 @@ const ANSWERS: Record<string, Answer> = {
           timelineItems: { nodes: s.timeline.get(v.number) ?? [] },
           comments: appComments(s, v.number),
         },
-        object: { checkSuites: { nodes: check ? [{ checkRuns: { nodes: [{ databaseId: check }] } }] : [] } },
+        object: {
+          checkSuites: {
+            nodes: check
+              ? [{ checkRuns: { nodes: [{ databaseId: check.id, conclusion: check.conclusion.toUpperCase(), title: check.title, summary: check.summary }] }, strategyFile: { nodes: [] } }]
+              : [],
+          },
+        },
       },
       ...counts,
     };

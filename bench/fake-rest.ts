@@ -35,10 +35,15 @@ const ROUTES: Route[] = [
   ["GET", /^\/repos\/[^/]+\/[^/]+\/collaborators\/([^/]+)\/permission$/, (s) => [200, { permission: s.role === "triage" ? "read" : s.role, role_name: s.role }]],
   ["POST", /^\/repos\/[^/]+\/[^/]+\/check-runs$/, (s, _m, body) => {
     const id = s.nextId++;
-    if (body.name === CHECK_NAME) s.checks.set(body.head_sha, id);
+    if (body.name === CHECK_NAME) s.checks.set(body.head_sha, { id, conclusion: body.conclusion, title: body.output?.title, summary: body.output?.summary });
     return [201, { id }];
   }],
-  ["PATCH", /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/, (_s, m) => [200, { id: Number(m[1]) }]],
+  ["PATCH", /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/, (s, m, body) => {
+    for (const run of s.checks.values()) {
+      if (run.id === Number(m[1])) Object.assign(run, { conclusion: body.conclusion, title: body.output?.title, summary: body.output?.summary });
+    }
+    return [200, { id: Number(m[1]) }];
+  }],
 ];
 
 export function answerRest(state: FakeState, method: string, url: URL, body: any, headers: Record<string, string | undefined>): Reply {
