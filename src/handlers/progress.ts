@@ -27,7 +27,11 @@ export async function writeInvalidProgress(
   loaded: Extract<LoadedStrategy, { status: "invalid" }>, login: string,
 ): Promise<void> {
   const target = { ...repo, number: pr.number };
-  const input = { invalid: { errors: errorLines(loaded), file: loaded.file } };
+  const { owner, repo: name, path } = loaded.source;
+  // The `Strategy file` check sits on the commit that last changed the file: its history page shows it.
+  const branch = name === repo.repo ? pr.defaultBranch : "HEAD";
+  const checkUrl = `https://github.com/${owner}/${name}/commits/${branch}/${path}`;
+  const input = { invalid: { errors: errorLines(loaded), file: loaded.file }, checkUrl };
   await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () => listAppComments(octokit, target, login));
   const check = renderAlignmentCheck(input);
   await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRun, ...check });

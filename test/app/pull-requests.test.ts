@@ -109,6 +109,7 @@ describe("pull requests get labels, one progress comment and a check", () => {
     scope.post(`${REPO_PATH}/check-runs`, (b) => b.conclusion === "neutral").reply(201, { id: 1 });
     await probot.receive(pullRequestEvent("opened"));
     expect(comment).toContain("used twice");
+    expect(comment).toContain("(https://github.com/Codertocat/Hello-World/commits/master/strategy.yml)");
   });
 
   it("works the same for a pull request from a fork: everything is read from the base repository", async () => {
@@ -167,5 +168,20 @@ describe("pull requests get labels, one progress comment and a check", () => {
     mockGraphQL(scope, "PullRequestContext", answer);
     await probot.receive(pullRequestEvent("edited", { title: "Docs", body: "" }));
     expect(seen).toEqual([`GET ${REPO_PATH}/contents/strategy.yml`, "POST /graphql"]);
+  });
+
+  it("on merge: labels and figures brought up to date like any other event", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, STRATEGY);
+    mockGraphQL(scope, "PullRequestContext", contextAnswer({ files: ["terraform/main.tf"], counts: { ...COUNTS, total: 11, aligned: 7, p1: 3 }, checkRunId: 77 }));
+    scope.get(`${REPO_PATH}/labels/strategy%3A%20costs`).reply(200, {});
+    scope.post(`${REPO_PATH}/issues/2/labels`, { labels: ["strategy: costs"] }).reply(200, []);
+    let comment = "";
+    scope.post(`${REPO_PATH}/issues/2/comments`, (b) => ((comment = b.body), true)).reply(201, { id: 9 });
+    scope.patch(`${REPO_PATH}/check-runs/77`, (b) => b.conclusion === "success").reply(200, {});
+    const event = pullRequestEvent("closed", { title: "Shrink the worker pool", body: "", merged: true, merged_at: "2026-11-20T11:00:00Z" });
+    await probot.receive(event);
+    expect(comment).toContain("11 pull requests merged");
   });
 });
