@@ -192,14 +192,17 @@ export class FakeGitHub {
     const text = ref ? (this.strategyAt.get(ref) ?? null) : this.strategy;
     if (text === null || path !== "strategy.yml") return [404, { message: "Not Found" }];
     if (!ref && ifNoneMatch === this.etag) return [304, ""];
-    const content = Buffer.from(text).toString("base64");
-    return [200, { type: "file", path, sha: `blob-${ref ?? this.etag}`, size: Buffer.byteLength(text), encoding: "base64", content }, ref ? {} : { etag: this.etag }];
+    const size = Buffer.byteLength(text);
+    // As GitHub does: files over 1 MB come without their content.
+    const content = size > 1024 * 1024 ? { encoding: "none", content: "" } : { encoding: "base64", content: Buffer.from(text).toString("base64") };
+    return [200, { type: "file", path, sha: `blob-${ref ?? this.etag}`, size, ...content }, ref ? {} : { etag: this.etag }];
   }
 
   private graphql(body: { query: string; variables: Record<string, any> }): unknown {
     const operation = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1];
     const v = body.variables ?? {};
     if (operation === "LocateStrategy") return { data: { local: {}, org: null } };
+    if (operation === "FindSetupIssue") return { data: { search: { nodes: [] } } };
     const item = this.item(v.number);
     const timeline = { nodes: item.log.slice(-100).map((e) => this.timelineNode(e)) };
     if (operation === "ItemHistory") return { data: { repository: { issueOrPullRequest: { timelineItems: timeline } } } };
