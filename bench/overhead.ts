@@ -6,7 +6,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
 import { countQueries } from "../src/github/month-counts.js";
-import { pullRequestContextQuery } from "../src/github/pull-request-context.js";
+import { pullRequestContextQuery } from "../src/github/pull-request-queries.js";
 import { parseStrategy } from "../src/strategy/index.js";
 import { STRATEGY } from "../test/fixtures/strategies.js";
 import { pullEvent, type Delivery } from "./events.js";

@@ -3,7 +3,7 @@
  * marker is ever edited; if two exist (two replicas raced), the oldest stays and the others go.
  * A create that failed with a server error may still have happened: look again before trying twice.
  */
-import type { AppComment } from "./pull-request-context.js";
+import type { AppComment } from "./app-comments.js";
 import { type GitHub, type RepoRef, statusOf } from "./octokit.js";
 
 export interface CommentTarget extends RepoRef {

@@ -3,72 +3,11 @@
  * files, the issues it closes, label and command history, the app's comment and check run, and the
  * month-so-far counts. Further pages are fetched only for very large pull requests or long threads.
  */
-import type { GitHub, RepoRef } from "./octokit.js";
-import { TIMELINE_FIELDS, type TimelineNode } from "./item-history.js";
-import { countFields } from "./month-counts.js";
+import { commentsUntilFound, isProgressComment, type AppComment, type Page } from "./app-comments.js";
 import { existingRun, type ExistingCheckRun } from "./check-runs.js";
-import { actorLogin, sameLogin, type Actor } from "./identity.js";
-import { hasMarker, PROGRESS_MARKER } from "../render/markers.js";
-
-export const CHECK_NAME = "Strategy alignment";
-export const STRATEGY_FILE_CHECK = "Strategy file";
-export const MAX_FILES = 3000;
-
-export const COMMENT_FIELDS = /* GraphQL */ `
-  pageInfo { hasNextPage endCursor }
-  nodes { databaseId createdAt author { __typename login } body }
-`;
-
-export function pullRequestContextQuery(counts: Record<string, string>): string {
-  return /* GraphQL */ `
-  query PullRequestContext($owner: String!, $repo: String!, $number: Int!, $sha: GitObjectID!, $appId: Int, $withFiles: Boolean!) {
-    repository(owner: $owner, name: $repo) {
-      pullRequest(number: $number) {
-        files(first: 100) @include(if: $withFiles) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
-        closingIssuesReferences(first: 10) { nodes { number labels(first: 50) { nodes { name } } } }
-        ${TIMELINE_FIELDS}
-        comments(first: 100) { ${COMMENT_FIELDS} }
-      }
-      object(oid: $sha) {
-        ... on Commit {
-          checkSuites(first: 10, filterBy: { appId: $appId }) {
-            nodes {
-              checkRuns(first: 1, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { ...Run } }
-              strategyFile: checkRuns(first: 1, filterBy: { checkName: "${STRATEGY_FILE_CHECK}" }) { nodes { ...Run } }
-            }
-          }
-        }
-      }
-    }
-    ${countFields(counts)}
-  }
-  fragment Run on CheckRun { databaseId conclusion title summary }`;
-}
-
-export const PULL_REQUEST_FILES_QUERY = /* GraphQL */ `
-  query PullRequestFiles($owner: String!, $repo: String!, $number: Int!, $after: String) {
-    repository(owner: $owner, name: $repo) {
-      pullRequest(number: $number) { files(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { path } } }
-    }
-  }
-`;
-
-export const PULL_REQUEST_COMMENTS_QUERY = /* GraphQL */ `
-  query PullRequestComments($owner: String!, $repo: String!, $number: Int!, $after: String) {
-    repository(owner: $owner, name: $repo) {
-      pullRequest(number: $number) { comments(first: 100, after: $after) { ${COMMENT_FIELDS} } }
-    }
-  }
-`;
-
-export interface AppComment {
-  databaseId: number;
-  createdAt: string;
-  author: Actor | null;
-  body: string;
-}
-
-type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
+import type { TimelineNode } from "./item-history.js";
+import type { GitHub, RepoRef } from "./octokit.js";
+import { MAX_FILES, PULL_REQUEST_FILES_QUERY, pullRequestContextQuery } from "./pull-request-queries.js";
 
 export interface PullRequestContext {
   files: string[] | undefined;
@@ -93,11 +32,6 @@ export interface ContextParams extends RepoRef {
   /** The app's bot login: only its comments that start with the marker are its progress comments. */
   login: string;
 }
-
-const isProgressComment = (login: string) => (c: AppComment) => sameLogin(actorLogin(c.author), login) && hasMarker(c.body, PROGRESS_MARKER);
-
-/** Oldest first, so that when two replicas both posted, every replica keeps the same one. */
-const oldestFirst = (a: AppComment, b: AppComment) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId;
 
 export async function fetchPullRequestContext(octokit: GitHub, p: ContextParams): Promise<PullRequestContext> {
   const vars = { owner: p.owner, repo: p.repo, number: p.number, sha: p.sha, appId: p.appId, withFiles: p.withFiles };
@@ -130,25 +64,3 @@ async function allFiles(octokit: GitHub, p: ContextParams, first: Page<{ path: s
   return files;
 }
 
-/** Pages on only while the app's comment has not been found (it is usually among the first). */
-async function commentsUntilFound(
-  octokit: GitHub, p: RepoRef & { number: number }, first: Page<AppComment> | null, mine: (c: AppComment) => boolean,
-): Promise<AppComment[]> {
-  let page = first ?? (await commentsPage(octokit, p, null));
-  const found = page.nodes.filter(mine);
-  while (page.pageInfo.hasNextPage && found.length === 0) {
-    page = await commentsPage(octokit, p, page.pageInfo.endCursor);
-    found.push(...page.nodes.filter(mine));
-  }
-  return found.sort(oldestFirst);
-}
-
-async function commentsPage(octokit: GitHub, p: RepoRef & { number: number }, after: string | null): Promise<Page<AppComment>> {
-  const data = await octokit.graphql<any>(PULL_REQUEST_COMMENTS_QUERY, { owner: p.owner, repo: p.repo, number: p.number, after });
-  return data.repository.pullRequest.comments;
-}
-
-/** Read the app's progress comments afresh (after a write that may or may not have happened). */
-export function listAppComments(octokit: GitHub, p: RepoRef & { number: number }, login: string): Promise<AppComment[]> {
-  return commentsUntilFound(octokit, p, null, isProgressComment(login));
-}

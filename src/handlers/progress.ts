@@ -1,7 +1,9 @@
 /** Writes the pull request's progress comment and `Strategy alignment` check from rendered content. */
 import { upsertCheckRun } from "../github/check-runs.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
-import { listAppComments, CHECK_NAME, type PullRequestContext } from "../github/pull-request-context.js";
+import { listAppComments } from "../github/app-comments.js";
+import type { PullRequestContext } from "../github/pull-request-context.js";
+import { CHECK_NAME } from "../github/pull-request-queries.js";
 import { upsertProgressComment } from "../github/progress-comment.js";
 import type { LoadedStrategy } from "../github/strategy-file.js";
 import { renderAlignmentCheck, renderComment, type CommentInput } from "../render/index.js";

@@ -1,7 +1,7 @@
 /** The `Strategy file` check (spec section 6): success with a summary, or failure with one annotation per error. */
 import { formatError } from "../strategy/index.js";
 import { upsertCheckRun, type ExistingCheckRun } from "../github/check-runs.js";
-import { STRATEGY_FILE_CHECK } from "../github/pull-request-context.js";
+import { STRATEGY_FILE_CHECK } from "../github/pull-request-queries.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { checkStrategyVersion, type LoadedStrategy } from "../github/strategy-file.js";
 import { renderStrategyFileCheck } from "../render/index.js";

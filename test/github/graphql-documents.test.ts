@@ -7,7 +7,7 @@ import { readdirSync } from "node:fs";
 import { validate } from "@octokit/graphql-schema";
 import { describe, expect, it } from "vitest";
 import { countQueries } from "../../src/github/month-counts.js";
-import { pullRequestContextQuery } from "../../src/github/pull-request-context.js";
+import { pullRequestContextQuery } from "../../src/github/pull-request-queries.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 import { STRATEGY } from "../fixtures/strategies.js";
 
