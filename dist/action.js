@@ -1887,12 +1887,12 @@ var require_sonic_boom = __commonJS({
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs.close(sonic.fd, done);
+          fs.close(sonic.fd, done2);
         } else {
-          done();
+          done2();
         }
       }
-      function done(err) {
+      function done2(err) {
         if (err) {
           sonic.emit("error", err);
           return;
@@ -2069,20 +2069,20 @@ var require_wait = __commonJS({
   "node_modules/thread-stream/lib/wait.js"(exports2, module2) {
     "use strict";
     var WAIT_MS = 1e4;
-    function wait2(state, index, expected, timeout, done) {
+    function wait2(state, index, expected, timeout, done2) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check2 = (previous) => {
         const current = Atomics.load(state, index);
         if (current >= expected) {
-          done(null, "ok");
+          done2(null, "ok");
           return;
         }
         if (previous !== void 0 && current !== previous) {
-          done(null, "not-equal");
+          done2(null, "not-equal");
           return;
         }
         if (max !== Infinity && Date.now() > max) {
-          done(null, "timed-out");
+          done2(null, "timed-out");
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
@@ -2091,27 +2091,27 @@ var require_wait = __commonJS({
           result.value.then((res) => {
             if (res === "ok") {
               const latest = Atomics.load(state, index);
-              done(null, latest >= expected ? "ok" : "not-equal");
+              done2(null, latest >= expected ? "ok" : "not-equal");
               return;
             }
             check2(current);
           });
         } else {
-          setImmediate(done, null, "not-equal");
+          setImmediate(done2, null, "not-equal");
         }
       };
       check2();
     }
-    function waitDiff(state, index, expected, timeout, done) {
+    function waitDiff(state, index, expected, timeout, done2) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check2 = () => {
         const current = Atomics.load(state, index);
         if (current !== expected) {
-          done(null, "ok");
+          done2(null, "ok");
           return;
         }
         if (max !== Infinity && Date.now() > max) {
-          done(null, "timed-out");
+          done2(null, "timed-out");
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
@@ -2119,7 +2119,7 @@ var require_wait = __commonJS({
         if (result.async) {
           result.value.then((res) => {
             if (res === "ok") {
-              done(null, "ok");
+              done2(null, "ok");
               return;
             }
             check2();
@@ -2419,7 +2419,7 @@ var require_thread_stream = __commonJS({
           retainWorkerForPendingFlush(this);
         }
         let finished = false;
-        const done = (err) => {
+        const done2 = (err) => {
           if (finished) {
             return;
           }
@@ -2431,10 +2431,10 @@ var require_thread_stream = __commonJS({
         };
         flushBuffer(this, (err) => {
           if (err) {
-            process.nextTick(done, err);
+            process.nextTick(done2, err);
             return;
           }
-          requestWorkerFlush(this, done);
+          requestWorkerFlush(this, done2);
         });
       }
       flushSync() {
@@ -6262,12 +6262,12 @@ var require_sonic_boom2 = __commonJS({
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs.close(sonic.fd, done);
+          fs.close(sonic.fd, done2);
         } else {
-          done();
+          done2();
         }
       }
-      function done(err) {
+      function done2(err) {
         if (err) {
           sonic.emit("error", err);
           return;
@@ -9314,7 +9314,7 @@ var require_light = __commonJS({
             });
           }
           stop(options2 = {}) {
-            var done, waitForExecuting;
+            var done2, waitForExecuting;
             options2 = parser$5.load(options2, this.stopDefaults);
             waitForExecuting = (at) => {
               var finished;
@@ -9336,7 +9336,7 @@ var require_light = __commonJS({
                 }
               });
             };
-            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+            done2 = options2.dropWaitingJobs ? (this._run = function(index, next) {
               return next.doDrop({
                 message: options2.dropErrorMessage
               });
@@ -9371,7 +9371,7 @@ var require_light = __commonJS({
             this.stop = () => {
               return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
             };
-            return done;
+            return done2;
           }
           async _addToQueue(job) {
             var args, blocked, error62, options2, reachedHWM, shifted, strategy;
@@ -11150,8 +11150,8 @@ ${ctx.indent}`;
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
-        if (hasNewline || !flow) {
+        const flow2 = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow2) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
             let sp0 = valueStr.indexOf(" ");
@@ -11377,8 +11377,8 @@ var require_stringifyCollection = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options2) {
-      const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      const flow2 = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow2 ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
@@ -13021,7 +13021,7 @@ var require_Document = __commonJS({
           options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow: flow2, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -13037,7 +13037,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node2))
+        if (flow2 && identity.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -13285,7 +13285,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
-    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow: flow2, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -13314,7 +13314,7 @@ var require_resolve_props = __commonJS({
         }
         switch (token.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+            if (!flow2 && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
               tab = token;
             }
             hasSpace = true;
@@ -13370,15 +13370,15 @@ var require_resolve_props = __commonJS({
             if (anchor2 || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow2 ?? "collection"}`);
             found = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
           case "comma":
-            if (flow) {
+            if (flow2) {
               if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow2}`);
               comma = token;
               atNewline = false;
               hasSpace = false;
@@ -15552,9 +15552,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -19486,7 +19486,7 @@ var require_Bottleneck = __commonJS({
           });
         }
         stop(options2 = {}) {
-          var done, waitForExecuting;
+          var done2, waitForExecuting;
           options2 = parser2.load(options2, this.stopDefaults);
           waitForExecuting = (at) => {
             var finished;
@@ -19508,7 +19508,7 @@ var require_Bottleneck = __commonJS({
               }
             });
           };
-          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+          done2 = options2.dropWaitingJobs ? (this._run = function(index, next) {
             return next.doDrop({
               message: options2.dropErrorMessage
             });
@@ -19543,7 +19543,7 @@ var require_Bottleneck = __commonJS({
           this.stop = () => {
             return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
           };
-          return done;
+          return done2;
         }
         _addToQueue(job) {
           var _this2 = this;
@@ -20635,7 +20635,7 @@ var require_parse = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input2) {
@@ -20650,11 +20650,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote2 === 0) {
+        if (quote3 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -20731,7 +20731,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -20744,10 +20744,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           continue;
         }
-        if (quote2 === 1) {
+        if (quote3 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -24915,11 +24915,11 @@ function gather(octokit, results, iterator2, mapFn) {
       return results;
     }
     let earlyExit = false;
-    function done() {
+    function done2() {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
+      mapFn ? mapFn(result.value, done2) : result.value.data
     );
     if (earlyExit) {
       return results;
@@ -29629,6 +29629,10 @@ function useIdentity(app, identity) {
 function sameLogin(a, b2) {
   return typeof a === "string" && a.toLowerCase() === b2.toLowerCase();
 }
+function actorLogin(actor) {
+  if (!actor) return "ghost";
+  return actor.__typename === "Bot" && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login;
+}
 
 // src/classify/matchers.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -32939,13 +32943,13 @@ var RegexpWalker = class {
   }
 };
 var AhoCorasick = class {
-  constructor(words, alphabetSize) {
+  constructor(words2, alphabetSize) {
     const edges = /* @__PURE__ */ new Map();
     const parent = [0];
     const unit = [0];
     const depth = [0];
     const terminal = [0];
-    for (const word of words) {
+    for (const word of words2) {
       let node2 = 0;
       for (let i = 0; i < word.length; i++) {
         const key = node2 * alphabetSize + word[i];
@@ -33055,12 +33059,12 @@ var Prefilter = class Prefilter2 {
   }
   automaton16() {
     if (this.ac16 === null) {
-      const words = this.subs.map((s2) => {
+      const words2 = this.subs.map((s2) => {
         const arr = new Array(s2.str.length);
         for (let i = 0; i < s2.str.length; i++) arr[i] = s2.str.charCodeAt(i);
         return arr;
       });
-      this.ac16 = new AhoCorasick(words, 65536);
+      this.ac16 = new AhoCorasick(words2, 65536);
     }
     return this.ac16;
   }
@@ -36701,7 +36705,7 @@ async function react(octokit, { owner, repo }, comment_id, content) {
   await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id, content });
 }
 async function reply(octokit, { owner, repo }, issue_number, body) {
-  await octokit.rest.issues.createComment({ owner, repo, issue_number, body });
+  await octokit.rest.issues.createComment({ owner, repo, issue_number, body, request: { retries: 0 } });
 }
 
 // src/strategy/errors.ts
@@ -36739,7 +36743,7 @@ function sizeViolation(text) {
 var MARKERS = /* @__PURE__ */ new Set([import_yaml3.CST.DOCUMENT, import_yaml3.CST.FLOW_END, import_yaml3.CST.SCALAR]);
 function depthTracker() {
   const block = [];
-  let flow = 0;
+  let flow2 = 0;
   let offset = 0;
   let column = 0;
   let lineStart = true;
@@ -36748,16 +36752,16 @@ function depthTracker() {
   return (token) => {
     const type = afterScalarMarker ? "scalar" : import_yaml3.CST.tokenType(token);
     afterScalarMarker = token === import_yaml3.CST.SCALAR;
-    if (!MARKERS.has(token) && type !== "space" && type !== "newline" && type !== "comment" && flow === 0) {
+    if (!MARKERS.has(token) && type !== "space" && type !== "newline" && type !== "comment" && flow2 === 0) {
       if (lineStart) while (block.length > 0 && block[block.length - 1] >= column) block.pop();
       if (lineStart || nested) block.push(column);
       lineStart = false;
       nested = type === "seq-item-ind" || type === "explicit-key-ind";
     }
-    if (type === "flow-seq-start" || type === "flow-map-start") flow++;
-    else if ((type === "flow-seq-end" || type === "flow-map-end") && flow > 0) flow--;
+    if (type === "flow-seq-start" || type === "flow-map-start") flow2++;
+    else if ((type === "flow-seq-end" || type === "flow-map-end") && flow2 > 0) flow2--;
     else if (type === "doc-start") block.length = 0;
-    if (block.length + flow > MAX_DEPTH) return { offset, message: `the file nests deeper than ${MAX_DEPTH} levels` };
+    if (block.length + flow2 > MAX_DEPTH) return { offset, message: `the file nests deeper than ${MAX_DEPTH} levels` };
     if (!MARKERS.has(token)) {
       offset += token.length;
       const newline = token.lastIndexOf("\n");
@@ -58804,9 +58808,9 @@ var TIMELINE_FIELDS = (
   timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT]) {
     nodes {
       __typename
-      ... on LabeledEvent { actor { login } label { name } }
-      ... on UnlabeledEvent { actor { login } label { name } }
-      ... on IssueComment { databaseId author { login } body }
+      ... on LabeledEvent { actor { __typename login } label { name } }
+      ... on UnlabeledEvent { actor { __typename login } label { name } }
+      ... on IssueComment { databaseId author { __typename login } body }
     }
   }
 `
@@ -58830,9 +58834,9 @@ function historyFrom(nodes, botLogin) {
     if (!node2) continue;
     if ((node2.__typename === "LabeledEvent" || node2.__typename === "UnlabeledEvent") && node2.label) {
       const action = node2.__typename === "LabeledEvent" ? "added" : "removed";
-      history.labels.push({ label: node2.label.name, action, byApp: sameLogin(node2.actor?.login, botLogin) });
-    } else if (node2.__typename === "IssueComment" && node2.author && !sameLogin(node2.author.login, botLogin)) {
-      history.comments.push({ id: node2.databaseId ?? 0, author: node2.author.login, body: node2.body ?? "" });
+      history.labels.push({ label: node2.label.name, action, byApp: sameLogin(actorLogin(node2.actor), botLogin) });
+    } else if (node2.__typename === "IssueComment" && node2.author && !sameLogin(actorLogin(node2.author), botLogin)) {
+      history.comments.push({ id: node2.databaseId ?? 0, author: actorLogin(node2.author), body: node2.body ?? "" });
     }
   }
   return history;
@@ -58988,36 +58992,7 @@ function countsFrom(strategy, data) {
   return { merged: read2("total"), aligned: read2("aligned"), problems };
 }
 
-// src/github/check-runs.ts
-function existingRun(node2) {
-  if (!node2) return void 0;
-  return { id: node2.databaseId, conclusion: node2.conclusion?.toLowerCase() ?? null, title: node2.title ?? null, summary: node2.summary ?? null };
-}
-var BATCH = 50;
-var cap = (text) => text.length > 65e3 ? `${text.slice(0, 64990)}
-
-…` : text;
-async function upsertCheckRun(octokit, input2) {
-  const annotations = input2.annotations ?? [];
-  const existing = input2.existing;
-  if (existing && annotations.length === 0 && existing.conclusion === input2.conclusion && existing.title === input2.title && existing.summary === cap(input2.summary)) {
-    return existing.id;
-  }
-  const output2 = (batch) => ({ title: input2.title, summary: cap(input2.summary), annotations: batch });
-  const common = { owner: input2.owner, repo: input2.repo, status: "completed", conclusion: input2.conclusion };
-  let id = existing?.id;
-  if (id) await octokit.rest.checks.update({ ...common, check_run_id: id, output: output2(annotations.slice(0, BATCH)) });
-  else {
-    const { data } = await octokit.rest.checks.create({ ...common, name: input2.name, head_sha: input2.headSha, output: output2(annotations.slice(0, BATCH)) });
-    id = data.id;
-  }
-  for (let i = BATCH; i < annotations.length; i += BATCH) {
-    await octokit.rest.checks.update({ ...common, check_run_id: id, output: output2(annotations.slice(i, i + BATCH)) });
-  }
-  return id;
-}
-
-// src/github/pull-request-context.ts
+// src/github/pull-request-queries.ts
 var CHECK_NAME = "Strategy alignment";
 var STRATEGY_FILE_CHECK = "Strategy file";
 var MAX_FILES = 3e3;
@@ -59025,7 +59000,7 @@ var COMMENT_FIELDS = (
   /* GraphQL */
   `
   pageInfo { hasNextPage endCursor }
-  nodes { databaseId createdAt author { login } body }
+  nodes { databaseId createdAt author { __typename login } body }
 `
 );
 function pullRequestContextQuery(counts) {
@@ -59076,8 +59051,63 @@ var PULL_REQUEST_COMMENTS_QUERY = (
   }
 `
 );
-var isProgressComment = (login) => (c) => sameLogin(c.author?.login, login) && hasMarker(c.body, PROGRESS_MARKER);
+
+// src/github/app-comments.ts
+var isProgressComment = (login) => (c) => sameLogin(actorLogin(c.author), login) && hasMarker(c.body, PROGRESS_MARKER);
 var oldestFirst = (a, b2) => a.createdAt.localeCompare(b2.createdAt) || a.databaseId - b2.databaseId;
+async function commentsUntilFound(octokit, p2, first, mine) {
+  let page = first ?? await commentsPage(octokit, p2, null);
+  const found = page.nodes.filter(mine);
+  while (page.pageInfo.hasNextPage && found.length === 0) {
+    page = await commentsPage(octokit, p2, page.pageInfo.endCursor);
+    found.push(...page.nodes.filter(mine));
+  }
+  return found.sort(oldestFirst);
+}
+async function commentsPage(octokit, p2, after) {
+  const data = await octokit.graphql(PULL_REQUEST_COMMENTS_QUERY, { owner: p2.owner, repo: p2.repo, number: p2.number, after });
+  return data.repository.pullRequest.comments;
+}
+function listAppComments(octokit, p2, login) {
+  return commentsUntilFound(octokit, p2, null, isProgressComment(login));
+}
+
+// src/github/check-runs.ts
+function existingRun(node2) {
+  if (!node2) return void 0;
+  return { id: node2.databaseId, conclusion: node2.conclusion?.toLowerCase() ?? null, title: node2.title ?? null, summary: node2.summary ?? null };
+}
+var BATCH = 50;
+var cap = (text) => text.length > 65e3 ? `${text.slice(0, 64990)}
+
+…` : text;
+async function upsertCheckRun(octokit, input2) {
+  const annotations = input2.annotations ?? [];
+  const existing = input2.existing;
+  if (existing && annotations.length === 0 && existing.conclusion === input2.conclusion && existing.title === input2.title && existing.summary === cap(input2.summary)) {
+    return existing.id;
+  }
+  const output2 = (batch) => ({ title: input2.title, summary: cap(input2.summary), annotations: batch });
+  const common = { owner: input2.owner, repo: input2.repo, status: "completed", conclusion: input2.conclusion };
+  let id = existing?.id;
+  if (id) await octokit.rest.checks.update({ ...common, check_run_id: id, output: output2(annotations.slice(0, BATCH)) });
+  else {
+    const { data } = await octokit.rest.checks.create({
+      ...common,
+      name: input2.name,
+      head_sha: input2.headSha,
+      output: output2(annotations.slice(0, BATCH)),
+      request: { retries: 0 }
+    });
+    id = data.id;
+  }
+  for (let i = BATCH; i < annotations.length; i += BATCH) {
+    await octokit.rest.checks.update({ ...common, check_run_id: id, output: output2(annotations.slice(i, i + BATCH)) });
+  }
+  return id;
+}
+
+// src/github/pull-request-context.ts
 async function fetchPullRequestContext(octokit, p2) {
   const vars = { owner: p2.owner, repo: p2.repo, number: p2.number, sha: p2.sha, appId: p2.appId, withFiles: p2.withFiles };
   const data = await octokit.graphql(pullRequestContextQuery(p2.counts), vars);
@@ -59106,22 +59136,6 @@ async function allFiles(octokit, p2, first) {
     page = next.pageInfo;
   }
   return files;
-}
-async function commentsUntilFound(octokit, p2, first, mine) {
-  let page = first ?? await commentsPage(octokit, p2, null);
-  const found = page.nodes.filter(mine);
-  while (page.pageInfo.hasNextPage && found.length === 0) {
-    page = await commentsPage(octokit, p2, page.pageInfo.endCursor);
-    found.push(...page.nodes.filter(mine));
-  }
-  return found.sort(oldestFirst);
-}
-async function commentsPage(octokit, p2, after) {
-  const data = await octokit.graphql(PULL_REQUEST_COMMENTS_QUERY, { owner: p2.owner, repo: p2.repo, number: p2.number, after });
-  return data.repository.pullRequest.comments;
-}
-function listAppComments(octokit, p2, login) {
-  return commentsUntilFound(octokit, p2, null, isProgressComment(login));
 }
 
 // src/tally/zone.ts
@@ -59493,8 +59507,8 @@ function directoryGlobs(file2) {
   return globs;
 }
 function titleWords(title) {
-  const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  return [...new Set(words.filter((w2) => w2.length >= 4 && !new RegExp("^\\p{N}+$", "u").test(w2) && !SKIP_WORDS.has(w2)))];
+  const words2 = title.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return [...new Set(words2.filter((w2) => w2.length >= 4 && !new RegExp("^\\p{N}+$", "u").test(w2) && !SKIP_WORDS.has(w2)))];
 }
 function candidates(items, strategy) {
   const lower = (xs) => xs.map((x2) => x2.toLowerCase());
@@ -59680,7 +59694,10 @@ async function writeProgress(octokit, repo, pr, ctx, input2, login) {
 }
 async function writeInvalidProgress(octokit, repo, pr, ctx, loaded, login) {
   const target = { ...repo, number: pr.number };
-  const input2 = { invalid: { errors: errorLines(loaded), file: loaded.file } };
+  const { owner, repo: name, path: path2 } = loaded.source;
+  const branch = name === repo.repo ? pr.defaultBranch : "HEAD";
+  const checkUrl = `https://github.com/${owner}/${name}/commits/${branch}/${path2}`;
+  const input2 = { invalid: { errors: errorLines(loaded), file: loaded.file }, checkUrl };
   await upsertProgressComment(octokit, target, renderComment(input2), ctx.comments, () => listAppComments(octokit, target, login));
   const check2 = renderAlignmentCheck(input2);
   await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRun, ...check2 });
@@ -59796,22 +59813,6 @@ function oneAtATime(key, work) {
   return run2;
 }
 
-// src/handlers/push.ts
-async function handlePush(context) {
-  const { ref, repository, commits, head_commit, after, deleted } = context.payload;
-  if (deleted || ref !== `refs/heads/${repository.default_branch}`) return;
-  const touched = new Set(
-    [...commits, ...head_commit ? [head_commit] : []].flatMap((c) => [...c.added ?? [], ...c.modified ?? [], ...c.removed ?? []])
-  );
-  const paths = [...touched].filter(isStrategyPath);
-  if (paths.length === 0) return;
-  const repo = context.repo();
-  forgetStrategy(repo.owner, repo.repo);
-  const loaded = await loadStrategy(context.octokit, repo);
-  if (loaded.status === "missing" || loaded.source.repo !== repo.repo) return;
-  await reportStrategyFile(context.octokit, repo, after, loaded.source.path, loaded);
-}
-
 // src/github/report-graphql.ts
 async function graphqlPartial(octokit, query, variables) {
   try {
@@ -59828,12 +59829,318 @@ async function graphqlPartial(octokit, query, variables) {
 function errorAt2(errors, ...path2) {
   return errors.find((e) => path2.every((part, i) => e.path[i] === part));
 }
-function actorLogin(actor) {
-  if (!actor) return "ghost";
-  return actor.__typename === "Bot" && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login;
-}
 function quoted2(value) {
   return `"${value.replace(/"/g, "")}"`;
+}
+
+// src/github/setup-issue.ts
+var ISSUE_FIELDS = "... on Issue { id number title state author { __typename login } }";
+var SETUP_CONTEXT_QUERY = (
+  /* GraphQL */
+  `
+  query SetupContext($owner: String!, $repo: String!, $search: String!) {
+    repository(owner: $owner, name: $repo) {
+      isArchived
+      hasIssuesEnabled
+      defaultBranchRef { name }
+      labels(first: 100) { nodes { name } }
+      object(expression: "HEAD:") { ... on Tree { entries { name type } } }
+    }
+    search(type: ISSUE, first: 20, query: $search) { nodes { ${ISSUE_FIELDS} } }
+  }
+`
+);
+var FIND_SETUP_ISSUE_QUERY = (
+  /* GraphQL */
+  `
+  query FindSetupIssue($search: String!) {
+    search(type: ISSUE, first: 20, query: $search) { nodes { ${ISSUE_FIELDS} } }
+  }
+`
+);
+var CLOSE_SETUP_ISSUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CloseSetupIssue($id: ID!, $body: String!) {
+    addComment(input: { subjectId: $id, body: $body }) { clientMutationId }
+    closeIssue(input: { issueId: $id, stateReason: COMPLETED }) { issue { number state } }
+  }
+`
+);
+var searchFor = ({ owner, repo }, title, login, open2 = false) => `repo:${owner}/${repo} is:issue${open2 ? " is:open" : ""} in:title ${quoted2(title)} author:${authorQualifier(login)}`;
+function ownIssue(nodes, title, login) {
+  const found = nodes.find((n) => "number" in n && n.title.trim() === title && sameLogin(actorLogin(n.author), login));
+  return found?.id ? { id: found.id, number: found.number, state: found.state } : void 0;
+}
+async function setupContext(octokit, ref, title, login) {
+  const answer = await octokit.graphql(SETUP_CONTEXT_QUERY, {
+    ...ref,
+    search: searchFor(ref, title, login)
+  });
+  const r = answer.repository;
+  if (!r) return void 0;
+  return {
+    canOpenIssues: r.hasIssuesEnabled && !r.isArchived,
+    defaultBranch: r.defaultBranchRef?.name ?? "main",
+    labels: (r.labels?.nodes ?? []).map((l) => l.name),
+    folders: (r.object?.entries ?? []).filter((e) => e.type === "tree").map((e) => e.name),
+    existing: ownIssue(answer.search.nodes, title, login)
+  };
+}
+async function openSetupIssue(octokit, ref, issue3) {
+  const { data } = await octokit.rest.issues.create({ ...ref, title: issue3.title, body: issue3.body });
+  return data.number;
+}
+async function findOpenSetupIssue(octokit, ref, title, login) {
+  const answer = await octokit.graphql(FIND_SETUP_ISSUE_QUERY, { search: searchFor(ref, title, login, true) });
+  const found = ownIssue(answer.search.nodes, title, login);
+  return found?.state === "OPEN" ? found : void 0;
+}
+async function closeSetupIssue(octokit, issue3, comment) {
+  await octokit.graphql(CLOSE_SETUP_ISSUE_MUTATION, { id: issue3.id, body: comment });
+}
+
+// src/render/starter.ts
+var SETUP_ISSUE_TITLE = "Set up Throughline";
+var URL_LIMIT = 8e3;
+var MAX_SUGGESTIONS = 10;
+var CLASSICS = [
+  {
+    id: "reliability",
+    title: "Reliability",
+    why: "Outages and bugs cost our users' trust and the team's time.",
+    share: 30,
+    metric: { name: "Sev-1 incidents per month", unit: "incidents", baseline: 4, target: 1 },
+    labelTerms: [
+      "bug",
+      "bugs",
+      "incident",
+      "incidents",
+      "outage",
+      "regression",
+      "reliability",
+      "crash",
+      "flaky",
+      "stability",
+      "sev0",
+      "sev1",
+      "hotfix",
+      "sre",
+      "monitoring",
+      "observability",
+      "alerting"
+    ],
+    folders: ["deploy", "deployment", "deployments", "k8s", "kubernetes", "helm", "ops", "monitoring", "observability", "alerts", "runbooks", "sre"],
+    keywords: ["outage", "incident", "flaky"],
+    pattern: "^fix(\\(.+\\))?!?:"
+  },
+  {
+    id: "costs",
+    title: "Costs",
+    why: "Hosting spend grows faster than usage.",
+    share: 20,
+    metric: { name: "Monthly hosting cost", unit: "USD", baseline: 1e4, target: 8e3 },
+    labelTerms: ["cost", "costs", "spend", "finops", "performance", "perf", "efficiency", "optimization", "optimisation", "infra", "infrastructure"],
+    folders: ["infra", "infrastructure", "terraform", "pulumi", "cdk", "cloud", "iac", "benchmarks", "bench"],
+    keywords: ["cost", "spend"],
+    pattern: "^perf(\\(.+\\))?!?:"
+  },
+  {
+    id: "people",
+    title: "People",
+    why: "Slow builds, thin docs and manual steps slow down every change and every newcomer.",
+    share: 20,
+    metric: { name: "Days until a newcomer's first merged pull request", unit: "days", baseline: 10, target: 3 },
+    labelTerms: [
+      "docs",
+      "documentation",
+      "dx",
+      "devex",
+      "developer experience",
+      "ci",
+      "tooling",
+      "build",
+      "onboarding",
+      "tech debt",
+      "refactor",
+      "refactoring",
+      "chore",
+      "testing",
+      "tests"
+    ],
+    folders: ["docs", "doc", "documentation", ".github", ".circleci", ".devcontainer", ".buildkite", "ci", "tools", "tooling"],
+    keywords: ["onboarding", "tooling"],
+    pattern: "^(docs|ci|build|chore|refactor|test)(\\(.+\\))?!?:"
+  },
+  {
+    id: "innovation",
+    title: "Innovation",
+    why: "Customers stay for what the product lets them do next.",
+    share: 30,
+    metric: { name: "Customer-facing features shipped per quarter", unit: "features", baseline: 2, target: 5 },
+    labelTerms: ["feature", "features", "feat", "enhancement", "enhancements", "feature request", "proposal", "rfc", "experiment", "idea"],
+    folders: ["experiments", "prototypes", "labs", "rfcs"],
+    keywords: ["prototype", "experiment"],
+    pattern: "^feat(\\(.+\\))?!?:"
+  }
+];
+var words = (text) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+function hasTerm(label, term) {
+  return label.some((_2, i) => term.every((w2, j) => label[i + j] === w2));
+}
+function suggestRules2(labels, folders) {
+  const taken = /* @__PURE__ */ new Set();
+  const result = {};
+  for (const problem2 of CLASSICS) {
+    const terms = problem2.labelTerms.map(words);
+    const picked = unique2(labels).filter((l) => !taken.has(`l:${l.toLowerCase()}`) && terms.some((t) => hasTerm(words(l), t)));
+    const dirs = unique2(folders).filter((f2) => !taken.has(`f:${f2.toLowerCase()}`) && problem2.folders.includes(f2.toLowerCase()));
+    picked.forEach((l) => taken.add(`l:${l.toLowerCase()}`));
+    dirs.forEach((f2) => taken.add(`f:${f2.toLowerCase()}`));
+    result[problem2.id] = { labels: picked.slice(0, MAX_SUGGESTIONS), paths: dirs.slice(0, MAX_SUGGESTIONS).map((f2) => `${f2}/**`) };
+  }
+  return result;
+}
+function unique2(names2) {
+  const seen2 = /* @__PURE__ */ new Set();
+  const byName2 = (a, b2) => a.toLowerCase() < b2.toLowerCase() ? -1 : a.toLowerCase() > b2.toLowerCase() ? 1 : 0;
+  return [...names2].sort(byName2).filter((n) => n.trim() !== "" && !seen2.has(n.toLowerCase()) && Boolean(seen2.add(n.toLowerCase())));
+}
+var quote2 = (text) => JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+var flow = (items) => `[${items.map(quote2).join(", ")}]`;
+function problemLines(p2, s2, first) {
+  const lines = [
+    `  - id: ${p2.id}`,
+    `    title: ${p2.title}`,
+    `    why: ${p2.why}`,
+    `    share: ${p2.share}${first ? "  # the intended % of shipped work; all shares add up to 100 at most" : ""}`,
+    "    metrics:",
+    `      - name: ${p2.metric.name}${first ? "  # a placeholder: what you measure" : ""}`,
+    `        unit: ${p2.metric.unit}`,
+    `        # baseline: ${p2.metric.baseline}${first ? "  # the reading today" : ""}`,
+    `        target: ${p2.metric.target}`,
+    "    match:"
+  ];
+  if (s2.labels.length > 0) lines.push(`      labels: ${flow(s2.labels)}  # from this repository's labels`);
+  if (s2.paths.length > 0) lines.push(`      paths: ${flow(s2.paths)}  # from its top-level folders`);
+  lines.push(`      keywords: ${flow(p2.keywords)}`, `      patterns: ['${p2.pattern}']  # conventional-commit titles`, "");
+  return lines;
+}
+function renderStarter(input2) {
+  const rules = suggestRules2(input2.labels, input2.folders);
+  return [
+    `# The problems that the work in ${input2.owner}/${input2.repo} exists to solve (read by Throughline).`,
+    "# A starter drawn from this repository's labels and folders: rename, add or remove problems, set",
+    "# the shares and metrics, then commit it to the default branch. An item serves a problem when any",
+    '# of its match rules matches, or when it says so itself (a body line "Serves: reliability").',
+    "version: 1",
+    `name: ${quote2(`${input2.owner}/${input2.repo} strategy`)}`,
+    "# owner: the team that answers for it",
+    "# diagnosis: |",
+    "#   The situation in a few sentences: what hurts, and why now.",
+    "",
+    "problems:",
+    ...CLASSICS.flatMap((p2, i) => problemLines(p2, rules[p2.id], i === 0)),
+    "settings:",
+    "  check: warn  # the Strategy alignment check on pull requests: off | warn | require",
+    '  # ignore_authors: ["dependabot[bot]"]  # labelled, but not counted as shipped work',
+    "  report:",
+    "    category: Announcements  # the Discussions category of the monthly report",
+    "    timezone: UTC",
+    ""
+  ].join("\n");
+}
+function newFileUrl(input2, content) {
+  const branch = input2.defaultBranch.split("/").map(encodeURIComponent).join("/");
+  const page = `https://github.com/${encodeURIComponent(input2.owner)}/${encodeURIComponent(input2.repo)}/new/${branch}`;
+  const base = `${page}?${new URLSearchParams({ filename: "strategy.yml" })}`;
+  const filled = content === void 0 ? base : `${page}?${new URLSearchParams({ filename: "strategy.yml", value: content })}`;
+  return filled.length <= URL_LIMIT ? filled : base;
+}
+function renderSetupIssue(input2) {
+  const starter = renderStarter(input2);
+  const url2 = newFileUrl(input2, starter);
+  const branch = code18(input2.defaultBranch);
+  const filled = url2.includes("&value=");
+  const action = filled ? `**${link("Create strategy.yml with this starter", url2)}**: GitHub's editor opens with the file filled in; edit it, then commit it to ${branch}.` : `**${link("Create strategy.yml", url2)}**: GitHub's editor opens an empty file; paste the starter below into it, edit it, then commit it to ${branch}.`;
+  const body = blocks(
+    "Throughline connects the work in this repository to the strategy it serves: it labels issues and pull requests with the problems they serve, keeps one progress comment and a `Strategy alignment` check on each pull request, and posts a monthly report in Discussions.",
+    `To start, it needs a ${code18("strategy.yml")} on ${branch}. Here is a starter drawn from this repository's labels and top-level folders.`,
+    action,
+    fenced("yaml", starter),
+    [
+      `- The file may also be ${code18(".github/strategy.yml")}, or live in the owner's ${code18(".github")} repository to serve every repository at once.`,
+      "- Until a valid strategy is in place, the app changes nothing in this repository.",
+      `- This issue closes itself once a valid strategy lands on ${branch}. Closing it yourself is fine too: it will not be opened again.`
+    ].join("\n")
+  );
+  return { title: SETUP_ISSUE_TITLE, body };
+}
+function renderSetupDone(file2, defaultBranch) {
+  return `Thank you! ${code18(file2)} on ${code18(defaultBranch)} is valid: from now on the app labels issues and pull requests with the problems they serve, keeps a progress comment on pull requests and posts the monthly report. Closing this setup issue.`;
+}
+
+// src/handlers/onboarding.ts
+var done = /* @__PURE__ */ new Set();
+var DONE_LIMIT = 1e4;
+async function handleInstallation(context, deps) {
+  const payload = context.payload;
+  const added = "repositories_added" in payload ? payload.repositories_added : payload.repositories ?? [];
+  const failures = [];
+  for (const { full_name } of added) {
+    const [owner, repo] = full_name.split("/");
+    try {
+      await onboardRepository(context.octokit, { owner, repo }, deps);
+    } catch (error62) {
+      failures.push(error62);
+    }
+  }
+  if (failures.length > 0) throw new AggregateError(failures, `onboarding failed for ${failures.length} of ${added.length} repositories`);
+}
+function onboardRepository(octokit, ref, deps) {
+  const key = `${ref.owner}/${ref.repo}`.toLowerCase();
+  return oneAtATime(`${key}:setup`, async () => {
+    if (done.has(key)) return void 0;
+    if ((await loadStrategy(octokit, ref)).status !== "missing") return void 0;
+    const { login } = await deps.identity();
+    const context = await setupContext(octokit, ref, SETUP_ISSUE_TITLE, login);
+    if (!context?.canOpenIssues || context.existing) return remember(key, void 0);
+    const issue3 = renderSetupIssue({ ...ref, defaultBranch: context.defaultBranch, labels: context.labels, folders: context.folders });
+    return remember(key, await openSetupIssue(octokit, ref, issue3));
+  });
+}
+function remember(key, result) {
+  done.add(key);
+  if (done.size > DONE_LIMIT) done.delete(done.values().next().value);
+  return result;
+}
+
+// src/handlers/onboarding-close.ts
+async function closeSetupOnStrategy(octokit, ref, deps, landed) {
+  const { login } = await deps.identity();
+  const issue3 = await findOpenSetupIssue(octokit, ref, SETUP_ISSUE_TITLE, login);
+  if (!issue3) return void 0;
+  await closeSetupIssue(octokit, issue3, renderSetupDone(landed.path, landed.defaultBranch));
+  return issue3.number;
+}
+
+// src/handlers/push.ts
+async function handlePush(context, deps) {
+  const { ref, repository, commits, head_commit, after, deleted } = context.payload;
+  if (deleted || ref !== `refs/heads/${repository.default_branch}`) return;
+  const touched = new Set(
+    [...commits, ...head_commit ? [head_commit] : []].flatMap((c) => [...c.added ?? [], ...c.modified ?? [], ...c.removed ?? []])
+  );
+  const paths = [...touched].filter(isStrategyPath);
+  if (paths.length === 0) return;
+  const repo = context.repo();
+  forgetStrategy(repo.owner, repo.repo);
+  const loaded = await loadStrategy(context.octokit, repo);
+  if (loaded.status === "missing" || loaded.source.repo !== repo.repo) return;
+  await reportStrategyFile(context.octokit, repo, after, loaded.source.path, loaded);
+  if (loaded.status === "ok") {
+    await closeSetupOnStrategy(context.octokit, repo, deps, { path: loaded.source.path, defaultBranch: repository.default_branch });
+  }
 }
 
 // src/github/merged-pulls-query.ts
@@ -60000,8 +60307,8 @@ async function* mergedPulls(octokit, o) {
       pulls.push(...page.nodes.filter(isPull).map(toPull));
       reading.read += page.nodes.length;
       reading.after = page.pageInfo.endCursor;
-      const done = !page.pageInfo.hasNextPage || !reading.after || reading.read >= SEARCH_LIMIT || page.nodes.length === 0;
-      if (done) open2 = open2.filter((r) => r !== reading);
+      const done2 = !page.pageInfo.hasNextPage || !reading.after || reading.read >= SEARCH_LIMIT || page.nodes.length === 0;
+      if (done2) open2 = open2.filter((r) => r !== reading);
     });
     yield pulls;
   }
@@ -60558,7 +60865,11 @@ function createApp(overrides = {}, options2 = {}) {
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
     app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded(deps, itemKey, (c) => handlePullRequest(c, deps)));
     app.on("issue_comment.created", guarded(deps, itemKey, (c) => handleCommand(c, deps)));
-    app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, handlePush));
+    app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
+    app.on(
+      ["installation.created", "installation_repositories.added"],
+      guarded(deps, (c) => `installation:${c.payload.installation.id}`, (c) => handleInstallation(c, deps))
+    );
     if (options2.schedule ?? scheduleEnabled()) startSchedule({ app, now: deps.now });
   };
 }
@@ -60643,8 +60954,8 @@ ${loaded.errors.map(formatError).join("\n")}`);
   let failures = 0;
   for (const month of [previousMonth(current), current]) {
     try {
-      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now });
-      say.info(describe4(done));
+      const done2 = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now });
+      say.info(describe4(done2));
     } catch (error62) {
       failures += 1;
       say.error(`The report for ${month} could not be written: ${error62 instanceof Error ? error62.message : String(error62)}`);
@@ -60659,8 +60970,8 @@ var VERBS = {
   "dry-run": "rendered (not posted)",
   skipped: "already posted"
 };
-function describe4(done) {
-  return `${done.title}: ${VERBS[done.action]}${done.url ? ` (${done.url})` : ""}`;
+function describe4(done2) {
+  return `${done2.title}: ${VERBS[done2.action]}${done2.url ? ` (${done2.url})` : ""}`;
 }
 
 // src/action/workflow-commands.ts
