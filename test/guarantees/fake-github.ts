@@ -34,6 +34,11 @@ export interface FakeItem {
   log: Entry[];
 }
 
+/** As GraphQL names an actor: a bot's login comes without the `[bot]` that REST and webhooks add. */
+function actor(login: string) {
+  return login.endsWith("[bot]") ? { __typename: "Bot", login: login.slice(0, -"[bot]".length) } : { __typename: "User", login };
+}
+
 export class FakeGitHub {
   readonly repoPath: string;
   readonly items = new Map<number, FakeItem>();
@@ -148,6 +153,10 @@ export class FakeGitHub {
     }
     if ((m = /^\/issues\/(\d+)\/labels$/.exec(rest)) && (method === "POST" || method === "PUT")) {
       const item = this.item(Number(m[1]));
+      const adding = (body.labels as string[]).filter((l) => !item.labels.some((have) => have.toLowerCase() === l.toLowerCase()));
+      if (method === "POST" && item.labels.length + adding.length > 100) {
+        return [422, { message: "Validation Failed", errors: [{ resource: "Label", code: "invalid", message: "An issue can have at most 100 labels" }] }];
+      }
       if (method === "PUT") for (const l of [...item.labels]) this.removeLabel(item.number, l, this.login);
       for (const label of body.labels as string[]) this.addLabel(item.number, label, this.login);
       return [200, item.labels.map((name) => ({ name }))];
@@ -213,7 +222,7 @@ export class FakeGitHub {
     };
     const comments = (after: string | null) => {
       const p = page(this.commentsOn(item.number), after);
-      return { ...p, nodes: p.nodes.map((c) => ({ databaseId: c.id, createdAt: c.createdAt, author: { login: c.author }, body: c.body })) };
+      return { ...p, nodes: p.nodes.map((c) => ({ databaseId: c.id, createdAt: c.createdAt, author: actor(c.author), body: c.body })) };
     };
     const files = (after: string | null) => {
       const p = page(item.files, after);
@@ -243,7 +252,7 @@ export class FakeGitHub {
   }
 
   private timelineNode(e: Entry) {
-    if (e.kind === "comment") return { __typename: "IssueComment", databaseId: e.comment.id, author: { login: e.comment.author }, body: e.comment.body };
-    return { __typename: e.kind === "labeled" ? "LabeledEvent" : "UnlabeledEvent", actor: { login: e.actor }, label: { name: e.label } };
+    if (e.kind === "comment") return { __typename: "IssueComment", databaseId: e.comment.id, author: actor(e.comment.author), body: e.comment.body };
+    return { __typename: e.kind === "labeled" ? "LabeledEvent" : "UnlabeledEvent", actor: actor(e.actor), label: { name: e.label } };
   }
 }
