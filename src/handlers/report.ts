@@ -6,15 +6,16 @@
  */
 import { mergedPulls } from "../github/merged-pulls.js";
 import type { GitHub } from "../github/octokit.js";
-import { strategyCommit } from "../github/strategy-file.js";
 import type { Source } from "../github/strategy-source.js";
 import { reportContext } from "../github/report-context.js";
 import { reportBodies } from "../github/report-history.js";
 import { renderReport } from "../render/report.js";
 import type { Strategy } from "../strategy/schema.js";
 import { buildReport, dataComment, metricHistory, monthPeriod, monthKeyOf, previousData, tallyOfData } from "../tally/index.js";
+import { mergeHistory } from "../tally/versions.js";
 import { gatherFigures } from "./report-figures.js";
 import { tallyShipped } from "./report-shipped.js";
+import { reportVersions } from "./report-versions.js";
 import { writeReport } from "./report-write.js";
 import { REPORT_TITLE_PREFIX, reportTargets, reportTitle } from "./report-target.js";
 
@@ -24,7 +25,10 @@ export interface PublishParams {
   repo: string;
   /** "YYYY-MM", read in the strategy's report time zone. */
   month: string;
-  /** A strategy that loaded successfully: the rules, and the commit of the file in force. */
+  /**
+   * A strategy that loaded successfully: the rules, the commit of the file in force when known, and where
+   * the file is (its recent versions are then read, which also names the commit).
+   */
   loaded: { strategy: Strategy; commit: string | null; source?: Pick<Source, "owner" | "repo" | "path"> };
   /** The app's own login (`<slug>[bot]`): only reports it wrote are ever updated. */
   botLogin: string;
@@ -55,7 +59,7 @@ export async function publishReport(p: PublishParams): Promise<Published> {
   const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => (r ? [r.id] : [])));
   const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
 
-  // 2 and 3. Shipped work, streamed, and the side figures.
+  // 2 and 3. Shipped work, streamed, the side figures, and the strategy file's recent versions.
   const cut: string[] = [];
   const pulls = mergedPulls(octokit, {
     owner,
@@ -65,24 +69,30 @@ export async function publishReport(p: PublishParams): Promise<Published> {
     timezone: period.timezone,
     onTruncated: (range, count) => cut.push(`${count} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`),
   });
-  const [shipped, figures] = await Promise.all([tallyShipped(strategy, pulls), gatherFigures(octokit, { owner, repo }, strategy, period)]);
+  const [shipped, figures, versions] = await Promise.all([
+    tallyShipped(strategy, pulls),
+    gatherFigures(octokit, { owner, repo }, strategy, period),
+    reportVersions(octokit, { repo, loaded, period }),
+  ]);
 
   // 4. The report, in pure code.
   const now = p.now ?? new Date();
-  const notes = [...cut, ...shipped.notes, ...figures.notes];
+  const notes = [...cut, ...shipped.notes, ...figures.notes, ...versions.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
     repo: `${owner}/${repo}`,
     period,
-    commit: loaded.commit ?? (loaded.source ? await strategyCommit(octokit, loaded.source) : null),
+    commit: versions.commit,
     tally: shipped.tally,
     issuesClosed: figures.issuesClosed,
     readings: figures.readings,
-    history: metricHistory(earlier),
+    // Earlier reports record what was reported then; the file's versions fill months without a report.
+    history: mergeHistory(metricHistory(earlier), versions.history),
     plans: figures.plans,
     previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
     items: shipped.items,
+    versions: versions.versions,
     notes,
   });
   const rendered = renderReport(model, dataComment(model));

@@ -3,7 +3,7 @@
  * aliases) and variables, from an in-memory repository the test shapes. Every request is recorded, so
  * tests can count them and read the exact searches sent.
  */
-import { Kind, parse, type FieldNode, type OperationDefinitionNode } from "graphql";
+import { Kind, parse, print, type FieldNode, type OperationDefinitionNode } from "graphql";
 import nock from "nock";
 import { ProbotOctokit } from "probot";
 
@@ -53,6 +53,15 @@ export interface FakeRepo {
   labelIssues: Record<string, PlanIssue[]>;
   /** Answer the Discussions parts of a query with errors, as GitHub may when they are off. */
   refuseDiscussions?: boolean;
+  /** The strategy file's commits on the default branch, newest first; none: GitHub gives no history for it. */
+  strategyVersions?: FakeVersion[];
+}
+
+export interface FakeVersion {
+  oid: string;
+  committedDate: string;
+  /** The file's text at that commit; null when the commit removed it. */
+  text: string | null;
 }
 
 export interface Recorded {
@@ -203,6 +212,15 @@ const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, op: Oper
       }
     }
     return errors.length > 0 ? { data: { repository }, errors } : { data: { repository } };
+  },
+
+  StrategyHistory: (repo, _v, op) => {
+    const all = repo.strategyVersions ?? [];
+    const first = Number(/history\(first: (\d+)/.exec(print(op))![1]);
+    const nodes = all.slice(0, first).map((c) => ({
+      oid: c.oid, committedDate: c.committedDate, file: c.text === null ? null : { object: { text: c.text, isTruncated: false } },
+    }));
+    return { data: { repository: { defaultBranchRef: { target: { history: { pageInfo: { hasNextPage: all.length > first }, nodes } } } } } };
   },
 
   CreateReportDiscussion: (repo, v) => {

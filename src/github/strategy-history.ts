@@ -1,0 +1,66 @@
+/**
+ * The strategy file's recent versions on the default branch, newest first, in one query: the commit
+ * in force (the newest), and what the file said before, so the report can name the versions in force
+ * during its month and read typed metrics at each earlier month's end without asking again.
+ */
+import type { GitHub } from "./octokit.js";
+import type { Source } from "./strategy-source.js";
+
+/** How many versions one report reads: enough for half a year of monthly edits and a few fixes. */
+export const STRATEGY_VERSIONS = 12;
+
+export const STRATEGY_HISTORY_QUERY = /* GraphQL */ `
+  query StrategyHistory($owner: String!, $repo: String!, $path: String!) {
+    repository(owner: $owner, name: $repo) {
+      defaultBranchRef {
+        target {
+          ... on Commit {
+            history(first: ${STRATEGY_VERSIONS}, path: $path) {
+              pageInfo { hasNextPage }
+              nodes { oid committedDate file(path: $path) { object { ... on Blob { text isTruncated } } } }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** One commit that changed the file: its full sha, its commit date (ISO) and the file's text then (null when absent or unreadable). */
+export interface StrategyVersion {
+  commit: string;
+  date: string;
+  text: string | null;
+}
+
+export interface StrategyHistory {
+  /** Newest first. */
+  versions: StrategyVersion[];
+  /** false when older versions exist than those fetched. */
+  complete: boolean;
+}
+
+interface Answer {
+  repository: {
+    defaultBranchRef: {
+      target: {
+        history?: {
+          pageInfo: { hasNextPage: boolean };
+          nodes: { oid: string; committedDate: string; file: { object: { text?: string | null; isTruncated?: boolean } | null } | null }[];
+        };
+      } | null;
+    } | null;
+  } | null;
+}
+
+export async function strategyHistory(octokit: GitHub, source: Pick<Source, "owner" | "repo" | "path">): Promise<StrategyHistory> {
+  const answer = await octokit.graphql<Answer>(STRATEGY_HISTORY_QUERY, { owner: source.owner, repo: source.repo, path: source.path });
+  const history = answer.repository?.defaultBranchRef?.target?.history;
+  const versions = (history?.nodes ?? []).map((n) => {
+    const blob = n.file?.object;
+    // A truncated text is not the file: reading it would invent errors or readings.
+    const text = blob && typeof blob.text === "string" && !blob.isTruncated ? blob.text : null;
+    return { commit: n.oid, date: n.committedDate, text };
+  });
+  return { versions, complete: !history?.pageInfo.hasNextPage };
+}
