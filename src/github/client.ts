@@ -4,19 +4,33 @@
  * and 9 seconds whatever `retry-after` says. Here the throttling plugin alone decides on 403/429 rate
  * limits: it waits as long as GitHub asks (`retry-after`, or until `x-ratelimit-reset`), at most
  * MAX_RATE_LIMIT_RETRIES times and never longer than MAX_WAIT_SECONDS, then the request fails and the
- * event fails visibly (logged by Probot). Server errors (5xx) keep the retry plugin's bounded backoff.
+ * event fails visibly (logged by Probot). Server errors (5xx) keep the retry plugin's bounded backoff,
+ * and so do requests GitHub does not answer within REQUEST_TIMEOUT_MS (Node's fetch would wait minutes).
  */
 import { ProbotOctokit } from "probot";
 
 export const MAX_RATE_LIMIT_RETRIES = 2;
 /** A primary limit resets within the hour; asking for longer than that is not a wait worth holding an event for. */
 export const MAX_WAIT_SECONDS = 61 * 60;
+/** Per attempt; GitHub itself gives up on a request after 10 seconds. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 /** The retry plugin's defaults, plus 429: rate limits are the throttling plugin's to wait out. */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 
 export interface ClientOptions {
   /** Milliseconds per second of waiting GitHub asks for (1000; tests shrink it to keep waits tiny). */
   retryAfterBaseValue?: number;
+  /** How long one attempt may wait for GitHub's answer (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * fetch with a deadline per call. The retry plugin calls fetch once per attempt, so each attempt gets its
+ * own deadline; a timed-out attempt fails like a 5xx and is retried. globalThis.fetch is looked up at
+ * each call, so whatever is installed then (a test's interceptor) is used.
+ */
+function fetchWithin(ms: number): typeof fetch {
+  return (input, init) => globalThis.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
 }
 
 type RequestOptions = { method?: string; url?: string };
@@ -43,10 +57,12 @@ const waitOrGiveUp =
     return retry;
   };
 
-/** Probot's Octokit with the app's rate-limit handling; pass it as Probot's `Octokit` option. */
-export function throughlineOctokit({ retryAfterBaseValue = 1000 }: ClientOptions = {}): typeof ProbotOctokit {
+/** Probot's Octokit with the app's rate-limit handling and request deadline; pass it as Probot's `Octokit` option. */
+export function throughlineOctokit({ retryAfterBaseValue = 1000, requestTimeoutMs = REQUEST_TIMEOUT_MS }: ClientOptions = {}): typeof ProbotOctokit {
+  const timedFetch = fetchWithin(requestTimeoutMs);
   return ProbotOctokit.defaults((options: any) => ({
     ...options,
+    request: { ...options.request, fetch: options.request?.fetch ?? timedFetch },
     retry: { ...options.retry, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
     // Spread first: Probot's Redis connection (clustering) and an explicit `enabled: false` are kept.
     throttle: {
