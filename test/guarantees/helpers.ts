@@ -104,6 +104,8 @@ export interface LiveOptions {
   retry?: boolean;
   pacer?: ReturnType<typeof countingPacer>;
   overrides?: Partial<Deps>;
+  /** How long one request may wait for an answer (the app's 30 s by default). */
+  timeoutMs?: number;
   /** Milliseconds one second of waiting GitHub asks for lasts (1). */
   second?: number;
   /** Where the app's log lines go (nowhere by default). */
@@ -130,12 +132,12 @@ function memoryLog(lines: LogLine[]): any {
  * The app with retries and throttling ON, as in production, but every wait GitHub asks for shrunk from
  * seconds to milliseconds, and the write pacing replaced by an instant queue that counts.
  */
-export function liveProbot({ appClient = true, retry = true, pacer = countingPacer(), overrides = {}, log, second = 1 }: LiveOptions = {}): Probot {
+export function liveProbot({ appClient = true, retry = true, pacer = countingPacer(), overrides = {}, log, second = 1, timeoutMs }: LiveOptions = {}): Probot {
   resetStrategyCache();
   resetLabelCache();
   resetPermissionCache();
   resetGuards();
-  const Base = appClient ? throughlineOctokit({ retryAfterBaseValue: second }) : ProbotOctokit;
+  const Base = appClient ? throughlineOctokit({ retryAfterBaseValue: second, requestTimeoutMs: timeoutMs }) : ProbotOctokit;
   const Octokit = Base.defaults((o: any) => ({
     ...o,
     retry: retry ? { ...o.retry, retryAfterBaseValue: second } : { enabled: false },
