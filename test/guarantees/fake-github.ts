@@ -119,13 +119,22 @@ export class FakeGitHub {
     const fake = this;
     for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"]) {
       scope
-        .intercept((uri: string) => uri.startsWith(`${this.repoPath}/`) || uri === "/graphql", method)
+        .intercept((uri: string) => uri.startsWith(`${this.repoPath}/`) || uri === "/graphql", method, (body: any) => this.mine(body))
         .optionally()
         .reply(function (uri: string, body: any) {
           return fake.answer(method, uri, body, this.req.headers);
         });
     }
     return this;
+  }
+
+  /** With several fakes at once, a GraphQL request belongs to the one whose repository it names. */
+  private mine(body: any): boolean {
+    const v = body?.variables;
+    if (!v) return true;
+    if (typeof v.owner === "string" && typeof v.repo === "string") return `/repos/${v.owner}/${v.repo}` === this.repoPath;
+    if (typeof v.search === "string") return v.search.includes(`repo:${this.repoPath.slice("/repos/".length)} `);
+    return true;
   }
 
   private answer(method: string, uri: string, body: any, headers: Record<string, string>): [number, unknown, Record<string, string>?] {
