@@ -55,6 +55,8 @@ export interface FakeRepo {
   refuseDiscussions?: boolean;
   /** The strategy file's commits on the default branch, newest first; none: GitHub gives no history for it. */
   strategyVersions?: FakeVersion[];
+  /** Answer the strategy file's history with this GraphQL error instead. */
+  strategyHistoryError?: string;
 }
 
 export interface FakeVersion {
@@ -215,6 +217,7 @@ const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, op: Oper
   },
 
   StrategyHistory: (repo, _v, op) => {
+    if (repo.strategyHistoryError) return { data: null, errors: [{ type: "INTERNAL", message: repo.strategyHistoryError }] };
     const all = repo.strategyVersions ?? [];
     const first = Number(/history\(first: (\d+)/.exec(print(op))![1]);
     const nodes = all.slice(0, first).map((c) => ({
