@@ -7,6 +7,8 @@ import type { Problem } from "../strategy/schema.js";
 import { type GitHub, type RepoRef, statusOf } from "./octokit.js";
 
 const known = new Map<string, Set<string>>();
+/** Lookups under way, shared: a burst of events needing the same new label asks (and creates) it once. */
+const pending = new Map<string, Promise<void>>();
 
 export interface LabelSpec {
   name: string;
@@ -23,14 +25,26 @@ export async function ensureLabels(octokit: GitHub, { owner, repo }: RepoRef, sp
   const seen = known.get(`${owner}/${repo}`) ?? new Set<string>();
   known.set(`${owner}/${repo}`, seen);
   for (const spec of specs) {
-    if (seen.has(spec.name.toLowerCase())) continue;
-    try {
-      await octokit.rest.issues.getLabel({ owner, repo, name: spec.name });
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-      await createLabel(octokit, { owner, repo }, spec);
+    const name = spec.name.toLowerCase();
+    if (seen.has(name)) continue;
+    const key = `${owner}/${repo}:${name}`;
+    let lookup = pending.get(key);
+    if (!lookup) {
+      lookup = ensureLabel(octokit, { owner, repo }, spec)
+        .then(() => void seen.add(name))
+        .finally(() => pending.delete(key));
+      pending.set(key, lookup);
     }
-    seen.add(spec.name.toLowerCase());
+    await lookup;
+  }
+}
+
+async function ensureLabel(octokit: GitHub, { owner, repo }: RepoRef, spec: LabelSpec): Promise<void> {
+  try {
+    await octokit.rest.issues.getLabel({ owner, repo, name: spec.name });
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+    await createLabel(octokit, { owner, repo }, spec);
   }
 }
 
@@ -59,4 +73,5 @@ export async function removeLabels(octokit: GitHub, { owner, repo }: RepoRef, is
 
 export function resetLabelCache(): void {
   known.clear();
+  pending.clear();
 }
