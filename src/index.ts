@@ -14,7 +14,7 @@ import { handlePush } from "./handlers/push.js";
 import { reportOnCommand } from "./handlers/report-command.js";
 import { scheduleEnabled, startSchedule } from "./schedule/index.js";
 
-const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned"] as const;
+const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"] as const;
 const PULL_REQUEST_ACTIONS = [
   "opened", "edited", "reopened", "synchronize", "ready_for_review", "labeled", "unlabeled", "closed",
 ] as const;
