@@ -149,8 +149,8 @@ export function liveProbot({ appClient = true, retry = true, pacer = countingPac
 }
 
 let key: string | undefined;
-/** Any RSA key will do: GitHub is nock, which never checks the app's JWT. */
+/** Any RSA key will do (a short one is quick to make): GitHub is nock, which never checks the app's JWT. */
 function privateKey(): string {
-  key ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+  key ??= generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
   return key;
 }

@@ -157,7 +157,7 @@ describe("two replicas, each with its own memory", () => {
     const { createApp } = (await import("../../src/index.js")) as typeof import("../../src/index.js");
     const probot = new Probot({
       appId: 1,
-      privateKey: generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string,
+      privateKey: generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string,
       Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
       logLevel: "fatal",
     });

@@ -26,7 +26,7 @@ const ran: string[] = [];
 beforeAll(async () => {
   probot = new Probot({
     appId: APP.id,
-    privateKey: generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string,
+    privateKey: generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string,
     secret: SECRET,
     Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
     logLevel: "fatal",
