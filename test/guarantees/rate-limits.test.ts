@@ -54,6 +54,17 @@ describe("rate limits", () => {
     expect(errors(log)).toEqual([]);
   });
 
+  it("primary as 429 (x-ratelimit-remaining: 0): waited out the same way", async () => {
+    const log: LogLine[] = [];
+    const probot = liveProbot({ log });
+    const scope = mockAuth(api());
+    limitedStrategyFile(scope, 1, () => [429, PRIMARY, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) }]);
+    mockStrategyFile(scope, STRATEGY);
+    labelWrites(scope);
+    await probot.receive(issueEvent("opened"));
+    expect(warnings(log)).toEqual([expect.stringMatching(/^Primary rate limit hit by GET .*: retrying/)]);
+  });
+
   it("a primary limit that does not lift: two retries, then the delivery fails and the error is logged, nothing written", async () => {
     const log: LogLine[] = [];
     const probot = liveProbot({ log });
