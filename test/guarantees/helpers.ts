@@ -73,8 +73,6 @@ export function commentEvent(body: string, { login = "octocat", type = "User", o
 
 export { pullRequestEvent };
 
-export const repoPath = (owner = OWNER, repo = REPO) => `/repos/${owner}/${repo}`;
-
 /** A pacing queue like the throttling plugin's (one job at a time) that runs at once and counts what passed. */
 export function countingPacer() {
   const seen = { jobs: 0, running: 0, maxRunning: 0 };
