@@ -2,8 +2,8 @@
  * The building blocks of compiled rules. Each returns undefined instead of throwing: the strategy validator
  * rejects bad rules before they get here, and a rule that still cannot compile must not stop the others.
  */
-import picomatch from "picomatch";
 import { RE2JS } from "re2js";
+import { compileGlobs } from "../strategy/glob.js";
 
 /** A letter, digit, combining mark or underscore: what may not touch a keyword for it to be a whole word. */
 const WORD_CHAR = "[\\p{L}\\p{M}\\p{N}_]";
@@ -35,18 +35,9 @@ export function patternMatcher(pattern: string): ((text: string) => boolean) | u
   }
 }
 
-/** Any of the globs; `dot: true` so "infra/**" covers "infra/.terraform.lock.hcl" too. */
+/** Any of the globs, matched in linear time (see strategy/glob.ts); "infra/**" covers "infra/.terraform.lock.hcl" too. */
 export function globMatcher(globs: readonly string[]): ((path: string) => boolean) | undefined {
-  const tests: ((path: string) => boolean)[] = [];
-  for (const glob of globs) {
-    try {
-      tests.push(picomatch(glob, { dot: true }));
-    } catch {
-      // skipped: see the module comment
-    }
-  }
-  if (tests.length === 0) return undefined;
-  return (path) => tests.some((t) => t(path));
+  return compileGlobs(globs);
 }
 
 /** Case-insensitive equality against a list, as a set of lowercased names. */

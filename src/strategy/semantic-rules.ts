@@ -2,8 +2,8 @@
  * Match rules that would silently never match are errors: a pattern RE2 cannot compile, a glob with an
  * unbalanced bracket, a path glob starting with "/", a blank entry.
  */
-import picomatch from "picomatch";
 import { RE2JS } from "re2js";
+import { globSource } from "./glob.js";
 import { listAt, recordAt } from "./data.js";
 import { memo } from "./memo.js";
 import type { Finding } from "./finding.js";
@@ -42,13 +42,9 @@ const patternProblem = memo((pattern: string): string | undefined => {
 
 const globProblem = memo((glob: string): string | undefined => {
   try {
-    // strictBrackets turns an unbalanced bracket into an error instead of a literal character.
-    picomatch(glob, { dot: true, strictBrackets: true });
+    RE2JS.compile(globSource(glob));
     return undefined;
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    const bracket = /^Missing (opening|closing): "(.)"/.exec(reason);
-    if (bracket) return `not a valid glob: missing ${bracket[1]} "${bracket[2]}" (write "\\${bracket[2]}" for the character itself)`;
-    return `not a valid glob: ${reason}`;
+    return `not a valid glob: ${e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e)}`;
   }
 });

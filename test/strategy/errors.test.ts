@@ -45,7 +45,7 @@ const INVALID: [string, string, string[]][] = [
     "strategy.yml:6:18 problems[0].match.patterns[0]: not a valid RE2 regular expression: missing closing ): `^fix(`",
   ]],
   ["bad glob", file(problem("reliability", "    match:\n      paths: ['infra/[abc']\n")), [
-    'strategy.yml:6:15 problems[0].match.paths[0]: not a valid glob: missing closing "]" (write "\\]" for the character itself)',
+    'strategy.yml:6:15 problems[0].match.paths[0]: not a valid glob: missing closing "]" (write "\\[" for the character itself)',
   ]],
   ["absolute path glob", file(problem("reliability", "    match:\n      paths: [/infra/**]\n")), [
     'strategy.yml:6:15 problems[0].match.paths[0]: paths are relative to the repository root; drop the leading "/" or "./"',

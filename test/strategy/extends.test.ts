@@ -95,7 +95,7 @@ describe("extends: errors", () => {
   it("places an error in an appended list entry at its line in the local file", () => {
     const local = "version: 1\nextends: .github\nproblems:\n  - id: reliability\n    match:\n      paths: [ok/**, 'bad/[x']\n";
     expect(errorsOf(parse(local))).toEqual([
-      'strategy.yml:6:22 problems[0].match.paths[1]: not a valid glob: missing closing "]" (write "\\]" for the character itself)',
+      'strategy.yml:6:22 problems[0].match.paths[1]: not a valid glob: missing closing "]" (write "\\[" for the character itself)',
     ]);
   });
 
