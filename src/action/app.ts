@@ -3,7 +3,8 @@
  * credentials, acting as `github-actions[bot]` (the identity GitHub gives that token), so the app knows
  * its own labels, comments and reports without asking GET /app, which a workflow token may not call.
  */
-import { Probot, ProbotOctokit } from "probot";
+import { Probot, type ProbotOctokit } from "probot";
+import { throughlineOctokit } from "../github/client.js";
 import { createApp } from "../index.js";
 import { useIdentity, type Identity } from "../github/identity.js";
 import { publishReport } from "../handlers/report.js";
@@ -37,7 +38,7 @@ export async function actionProbot(env: ActionEnv, options: ActionOptions = {}):
   const probot = new Probot({
     githubToken: env.token,
     baseUrl: env.apiUrl,
-    Octokit: options.Octokit ?? ProbotOctokit,
+    Octokit: options.Octokit ?? throughlineOctokit(),
     logLevel: options.logLevel ?? "fatal",
   });
   useIdentity(probot, ACTION_IDENTITY);

@@ -3,7 +3,8 @@
  * GitHub Enterprise Server, and Probot's client, whose throttling and retry plugins wait out rate limits
  * instead of failing a long backfill.
  */
-import { ProbotOctokit } from "probot";
+import type { ProbotOctokit } from "probot";
+import { throughlineOctokit } from "../github/client.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { statusOf } from "../github/octokit.js";
 import { loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
@@ -13,7 +14,7 @@ import { CliError, type CliIO } from "./io.js";
 export function githubClient(io: CliIO, token: string | undefined): GitHub {
   const auth = token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!auth) throw new CliError("no token: set GITHUB_TOKEN (or pass --token)");
-  const Octokit = io.Octokit ?? ProbotOctokit;
+  const Octokit = io.Octokit ?? throughlineOctokit();
   return new Octokit({ auth: { token: auth }, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
 }
 
