@@ -1,5 +1,6 @@
 /** The GraphQL queries an event may send, answered from the fake repository's state by operation name. */
 import { APP } from "../test/fixtures/probot.js";
+import { timelineWindows } from "../test/fixtures/pull-requests.js";
 import type { FakeState, Reply } from "./fake-github.js";
 
 type Answer = (s: FakeState, v: Record<string, any>, query: string) => unknown;
@@ -21,7 +22,7 @@ const ANSWERS: Record<string, Answer> = {
         pullRequest: {
           files: { totalCount: files.length, pageInfo: lastPage, nodes: files.map((path) => ({ path })) },
           closingIssuesReferences: { nodes: [] },
-          timelineItems: { nodes: s.timeline.get(v.number) ?? [] },
+          ...timelineWindows(s.timeline.get(v.number) ?? []),
           comments: appComments(s, v.number),
         },
         object: {
@@ -36,7 +37,7 @@ const ANSWERS: Record<string, Answer> = {
     };
   },
   PullRequestComments: (s, v) => ({ repository: { pullRequest: { comments: appComments(s, v.number) } } }),
-  ItemHistory: (s, v) => ({ repository: { issueOrPullRequest: { timelineItems: { nodes: s.timeline.get(v.number) ?? [] } } } }),
+  ItemHistory: (s, v) => ({ repository: { issueOrPullRequest: timelineWindows(s.timeline.get(v.number) ?? []) } }),
   LocateStrategy: () => ({ local: {}, org: null }),
   // The app's setup issue (repositories that had no strategy): none here.
   FindSetupIssue: () => ({ search: { nodes: [] } }),

@@ -6,16 +6,29 @@ import type { LabelEvent } from "../classify/index.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { actorLogin, sameLogin, type Actor } from "./identity.js";
 
+/** Label events and comments in windows of their own, so a long thread cannot push label history out. */
 export const TIMELINE_FIELDS = /* GraphQL */ `
-  timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT]) {
+  labelEvents: timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
     nodes {
       __typename
       ... on LabeledEvent { actor { __typename login } label { name } }
       ... on UnlabeledEvent { actor { __typename login } label { name } }
-      ... on IssueComment { databaseId author { __typename login } body }
     }
   }
+  commentEvents: timelineItems(last: 100, itemTypes: [ISSUE_COMMENT]) {
+    nodes { __typename ... on IssueComment { databaseId author { __typename login } body } }
+  }
 `;
+
+export interface TimelineWindows {
+  labelEvents?: { nodes: (TimelineNode | null)[] } | null;
+  commentEvents?: { nodes: (TimelineNode | null)[] } | null;
+}
+
+/** Both windows' nodes, each in time order: label events, then comments. */
+export function timelineNodes(item: TimelineWindows | null | undefined): (TimelineNode | null)[] {
+  return [...(item?.labelEvents?.nodes ?? []), ...(item?.commentEvents?.nodes ?? [])];
+}
 
 export const ITEM_HISTORY_QUERY = /* GraphQL */ `
   query ItemHistory($owner: String!, $repo: String!, $number: Int!) {
@@ -58,9 +71,6 @@ export function historyFrom(nodes: (TimelineNode | null)[], botLogin: string): I
 }
 
 export async function fetchItemHistory(octokit: GitHub, { owner, repo }: RepoRef, number: number, botLogin: string): Promise<ItemHistory> {
-  const data = await octokit.graphql<{ repository: { issueOrPullRequest: { timelineItems?: { nodes: TimelineNode[] } } | null } }>(
-    ITEM_HISTORY_QUERY,
-    { owner, repo, number },
-  );
-  return historyFrom(data.repository.issueOrPullRequest?.timelineItems?.nodes ?? [], botLogin);
+  const data = await octokit.graphql<{ repository: { issueOrPullRequest: TimelineWindows | null } }>(ITEM_HISTORY_QUERY, { owner, repo, number });
+  return historyFrom(timelineNodes(data.repository.issueOrPullRequest), botLogin);
 }

@@ -5,7 +5,7 @@
  */
 import { commentsUntilFound, isProgressComment, type AppComment, type Page } from "./app-comments.js";
 import { existingRun, type ExistingCheckRun } from "./check-runs.js";
-import type { TimelineNode } from "./item-history.js";
+import { timelineNodes, type TimelineNode } from "./item-history.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { MAX_FILES, PULL_REQUEST_FILES_QUERY, pullRequestContextQuery } from "./pull-request-queries.js";
 
@@ -13,7 +13,7 @@ export interface PullRequestContext {
   files: string[] | undefined;
   filesComplete: boolean;
   closes: { number: number; labels: string[] }[];
-  timeline: TimelineNode[];
+  timeline: (TimelineNode | null)[];
   /** The app's own marked progress comments, oldest first. */
   comments: AppComment[];
   /** The app's `Strategy alignment` run on the head commit, as it stands. */
@@ -44,7 +44,7 @@ export async function fetchPullRequestContext(octokit: GitHub, p: ContextParams)
     files,
     filesComplete: !p.withFiles || (files?.length ?? 0) >= (pr.files?.totalCount ?? 0),
     closes: pr.closingIssuesReferences.nodes.map((n: any) => ({ number: n.number, labels: n.labels.nodes.map((l: any) => l.name) })),
-    timeline: pr.timelineItems.nodes,
+    timeline: timelineNodes(pr),
     comments,
     checkRun: existingRun(suites.flatMap((s: any) => s.checkRuns.nodes)[0]),
     strategyFileRun: existingRun(suites.flatMap((s: any) => s.strategyFile?.nodes ?? [])[0]),

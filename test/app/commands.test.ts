@@ -1,3 +1,4 @@
+import { timelineWindows } from "../fixtures/pull-requests.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { api, mockAuth, mockGraphQL, mockStrategyFile, REPO_PATH } from "../fixtures/github.js";
 import { example } from "../fixtures/payloads.js";
@@ -36,7 +37,7 @@ describe("/strategy commands", () => {
     mockStrategyFile(scope, STRATEGY);
     permission(scope, "triage");
     scope.post(`${REPO_PATH}/issues/comments/${COMMENT}/reactions`, { content: "+1" }).reply(201, {});
-    mockGraphQL(scope, "ItemHistory", { data: { repository: { issueOrPullRequest: { timelineItems: { nodes: [] } } } } });
+    mockGraphQL(scope, "ItemHistory", { data: { repository: { issueOrPullRequest: { ...timelineWindows([]) } } } });
     scope.get(`${REPO_PATH}/labels/strategy%3A%20costs`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`, { labels: ["strategy: costs"] }).reply(200, []);
     await probot.receive(commentEvent("/strategy costs"));
@@ -75,7 +76,7 @@ describe("/strategy commands", () => {
     mockStrategyFile(scope, STRATEGY);
     permission(scope, "admin");
     scope.post(`${REPO_PATH}/issues/comments/${COMMENT}/reactions`, { content: "+1" }).reply(201, {});
-    mockGraphQL(scope, "ItemHistory", { data: { repository: { issueOrPullRequest: { timelineItems: { nodes: [] } } } } });
+    mockGraphQL(scope, "ItemHistory", { data: { repository: { issueOrPullRequest: { ...timelineWindows([]) } } } });
     scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`).reply(200, []);
     let reply = "";
@@ -93,7 +94,7 @@ describe("/strategy commands", () => {
       { __typename: "IssueComment", databaseId: 1, author: { login: "octocat" }, body: "/strategy costs" },
       { __typename: "LabeledEvent", actor: { __typename: "Bot", login: "throughline" }, label: { name: "strategy: costs" } },
     ];
-    mockGraphQL(scope, "ItemHistory", { data: { repository: { issueOrPullRequest: { timelineItems: { nodes: timeline } } } } });
+    mockGraphQL(scope, "ItemHistory", { data: { repository: { issueOrPullRequest: { ...timelineWindows(timeline) } } } });
     permission(scope, "write");
     const event = example("issues", "edited");
     event.installation = { id: 1 };

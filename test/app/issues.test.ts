@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { api, mockAuth, mockGraphQL, mockStrategyFile, mockStrategyUnchanged, REPO_PATH } from "../fixtures/github.js";
 import { example } from "../fixtures/payloads.js";
-import { graphqlActor } from "../fixtures/pull-requests.js";
+import { graphqlActor, timelineWindows } from "../fixtures/pull-requests.js";
 import { APP, assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
 
@@ -119,5 +119,5 @@ function history(events: [string, "added" | "removed", string][], comments: { au
     })),
     ...comments.map((c, i) => ({ __typename: "IssueComment", databaseId: i + 1, author: graphqlActor(c.author), body: c.body })),
   ];
-  return { data: { repository: { issueOrPullRequest: { timelineItems: { nodes } } } } };
+  return { data: { repository: { issueOrPullRequest: { ...timelineWindows(nodes) } } } };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { api, mockGraphQL, mockStrategyFile, REPO_PATH, type Scope } from "../fixtures/github.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
-import { contextAnswer } from "../fixtures/pull-requests.js";
+import { contextAnswer, timelineWindows } from "../fixtures/pull-requests.js";
 import { STRATEGY } from "../fixtures/strategies.js";
 import { cli } from "./helpers.js";
 
@@ -48,7 +48,7 @@ function mockRepository(scope: Scope, { issueOneLabelled = false } = {}) {
 
 function history(events: [string, string, string][]) {
   const nodes = events.map(([name, type, login]) => ({ __typename: type, actor: { login }, label: { name } }));
-  return { data: { repository: { issueOrPullRequest: { timelineItems: { nodes } } } } };
+  return { data: { repository: { issueOrPullRequest: { ...timelineWindows(nodes) } } } };
 }
 
 function recordWrites(scope: Scope): string[] {

@@ -222,8 +222,14 @@ export class FakeGitHub {
     if (operation === "LocateStrategy") return { data: { local: {}, org: null } };
     if (operation === "FindSetupIssue") return { data: { search: { nodes: [] } } };
     const item = this.item(v.number);
-    const timeline = { nodes: item.log.slice(-100).map((e) => this.timelineNode(e)) };
-    if (operation === "ItemHistory") return { data: { repository: { issueOrPullRequest: { timelineItems: timeline } } } };
+    // As GitHub answers the app's two timeline windows: the last 100 label events, the last 100 comments.
+    const nodes = item.log.map((e) => this.timelineNode(e));
+    const isComment = (n: { __typename: string }) => n.__typename === "IssueComment";
+    const timeline = {
+      labelEvents: { nodes: nodes.filter((n) => !isComment(n)).slice(-100) },
+      commentEvents: { nodes: nodes.filter(isComment).slice(-100) },
+    };
+    if (operation === "ItemHistory") return { data: { repository: { issueOrPullRequest: timeline } } };
     const page = <T>(all: T[], after: string | null, size = 100) => {
       const from = after ? Number(after) : 0;
       const nodes = all.slice(from, from + size);
@@ -250,7 +256,7 @@ export class FakeGitHub {
       return {
         data: {
           repository: {
-            pullRequest: { files: files(null), closingIssuesReferences: { nodes: [] }, timelineItems: timeline, comments: comments(null) },
+            pullRequest: { files: files(null), closingIssuesReferences: { nodes: [] }, ...timeline, comments: comments(null) },
             object: { checkSuites: { nodes: this.checks.some((c) => c.headSha === v.sha) ? [suite] : [] } },
           },
           ...counts,
