@@ -40,13 +40,26 @@ export function existingRun(node: { databaseId: number; conclusion?: string | nu
 const BATCH = 50;
 const cap = (text: string) => (text.length > 65_000 ? `${text.slice(0, 64_990)}\n\n…` : text);
 
-/** Writes only what changed: a run that already says the same costs nothing. Returns the run's id. */
+const says = (run: ExistingCheckRun, input: CheckRunInput) =>
+  run.conclusion === input.conclusion && run.title === input.title && run.summary === cap(input.summary);
+
+/**
+ * Writes only what changed: a run that already says the same costs nothing. Every run of the name on the
+ * commit is brought in step (two replicas racing may each have created one; runs cannot be deleted).
+ */
+export async function upsertCheckRuns(octokit: GitHub, input: Omit<CheckRunInput, "existing"> & { existing: ExistingCheckRun[] }): Promise<void> {
+  if (input.existing.length === 0) {
+    await upsertCheckRun(octokit, { ...input, existing: undefined });
+    return;
+  }
+  for (const run of input.existing) await upsertCheckRun(octokit, { ...input, existing: run });
+}
+
+/** One run: updated when given and different, created otherwise. Returns the run's id. */
 export async function upsertCheckRun(octokit: GitHub, input: CheckRunInput): Promise<number> {
   const annotations = input.annotations ?? [];
   const existing = input.existing;
-  if (existing && annotations.length === 0 && existing.conclusion === input.conclusion && existing.title === input.title && existing.summary === cap(input.summary)) {
-    return existing.id;
-  }
+  if (existing && annotations.length === 0 && says(existing, input)) return existing.id;
   const output = (batch: Annotation[]) => ({ title: input.title, summary: cap(input.summary), annotations: batch });
   const common = { owner: input.owner, repo: input.repo, status: "completed" as const, conclusion: input.conclusion };
   let id = existing?.id;

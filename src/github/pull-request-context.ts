@@ -16,8 +16,8 @@ export interface PullRequestContext {
   timeline: (TimelineNode | null)[];
   /** The app's own marked progress comments, oldest first. */
   comments: AppComment[];
-  /** The app's `Strategy alignment` run on the head commit, as it stands. */
-  checkRun: ExistingCheckRun | undefined;
+  /** The app's `Strategy alignment` runs on the head commit (one, unless replicas raced), as they stand. */
+  checkRuns: ExistingCheckRun[];
   /** The app's `Strategy file` run on the head commit, when the pull request changes the strategy. */
   strategyFileRun: ExistingCheckRun | undefined;
   counts: Record<string, unknown>;
@@ -46,7 +46,7 @@ export async function fetchPullRequestContext(octokit: GitHub, p: ContextParams)
     closes: pr.closingIssuesReferences.nodes.map((n: any) => ({ number: n.number, labels: n.labels.nodes.map((l: any) => l.name) })),
     timeline: timelineNodes(pr),
     comments,
-    checkRun: existingRun(suites.flatMap((s: any) => s.checkRuns.nodes)[0]),
+    checkRuns: suites.flatMap((s: any) => s.checkRuns.nodes).flatMap((n: any) => existingRun(n) ?? []),
     strategyFileRun: existingRun(suites.flatMap((s: any) => s.strategyFile?.nodes ?? [])[0]),
     counts: data,
   };

@@ -25,7 +25,7 @@ export function pullRequestContextQuery(counts: Record<string, string>): string 
         ... on Commit {
           checkSuites(first: 10, filterBy: { appId: $appId }) {
             nodes {
-              checkRuns(first: 1, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { ...Run } }
+              checkRuns(first: 5, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { ...Run } }
               strategyFile: checkRuns(first: 1, filterBy: { checkName: "${STRATEGY_FILE_CHECK}" }) { nodes { ...Run } }
             }
           }

@@ -1,5 +1,5 @@
 /** Writes the pull request's progress comment and `Strategy alignment` check from rendered content. */
-import { upsertCheckRun } from "../github/check-runs.js";
+import { upsertCheckRuns } from "../github/check-runs.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { listAppComments } from "../github/app-comments.js";
 import type { PullRequestContext } from "../github/pull-request-context.js";
@@ -19,7 +19,7 @@ export async function writeProgress(octokit: GitHub, repo: RepoRef, pr: PullRequ
   }
   if (input.strategy.settings.check !== "off") {
     const check = renderAlignmentCheck(input);
-    await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRun, ...check });
+    await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check });
   }
 }
 
@@ -36,5 +36,5 @@ export async function writeInvalidProgress(
   const input = { invalid: { errors: errorLines(loaded), file: loaded.file }, checkUrl };
   await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () => listAppComments(octokit, target, login));
   const check = renderAlignmentCheck(input);
-  await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRun, ...check });
+  await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check });
 }

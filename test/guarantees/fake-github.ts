@@ -246,10 +246,12 @@ export class FakeGitHub {
     if (operation === "PullRequestComments") return { data: { repository: { pullRequest: { comments: comments(v.after) } } } };
     if (operation === "PullRequestFiles") return { data: { repository: { pullRequest: { files: files(v.after) } } } };
     if (operation === "PullRequestContext") {
+      // As many runs of a name as the query's `first:` asks for.
+      const first = (name: string) => Number(new RegExp(`checkRuns\\(first: (\\d+), filterBy: \\{ checkName: "${name}"`).exec(body.query)?.[1] ?? 1);
       const runs = (name: string) =>
         this.checks
           .filter((c) => c.headSha === v.sha && c.name === name)
-          .slice(0, 1)
+          .slice(0, first(name))
           .map((c) => ({ databaseId: c.id, conclusion: c.conclusion.toUpperCase(), title: c.output.title, summary: c.output.summary }));
       const suite = { checkRuns: { nodes: runs("Strategy alignment") }, strategyFile: { nodes: runs("Strategy file") } };
       const counts = Object.fromEntries([...body.query.matchAll(/(count_\w+):/g)].map(([, alias]) => [alias, { issueCount: 0 }]));

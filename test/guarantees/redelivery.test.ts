@@ -181,9 +181,9 @@ describe("two replicas, each with its own memory", () => {
     expect(appComments(fake, 2)).toHaveLength(1);
   });
 
-  // Both replicas create a `Strategy alignment` run; check runs cannot be deleted, and the next event
-  // updates only the first it finds, so the other goes stale. See docs/guarantees.md ("Not guaranteed").
-  it.fails("...and every Strategy alignment run on the commit says the same after the next event", async () => {
+  // Both replicas create a `Strategy alignment` run and check runs cannot be deleted: the next event
+  // brings every run of the name on the commit in step.
+  it("...and every Strategy alignment run on the commit says the same after the next event", async () => {
     const fake = await raceThenNext();
     const runs = fake.checks.filter((c) => c.name === "Strategy alignment");
     expect(new Set(runs.map((c) => c.output.summary)).size).toBe(1);
