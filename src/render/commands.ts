@@ -53,6 +53,8 @@ function rejection(reason: CommandRejection): string {
     case "permission":
       return "That command was not applied: it needs triage, write, maintain or admin access to the repository.";
     case "syntax":
-      return `That command was not understood${reason.text ? `: “${inert(reason.text, 120)}”` : ""}.`;
+      // parseCommand's reasons are already inert (the words it quotes went through inert()); escaping them
+      // again would show people "&amp;lt;" where they typed "<".
+      return `That command was not understood${reason.text ? `: “${reason.text.slice(0, 400)}”` : ""}.`;
   }
 }
