@@ -6,6 +6,18 @@ import { quote } from "./words.js";
 
 const TIMES = ["", "once", "twice"];
 
+/** Words that `/strategy` commands and `Serves:` lines give a meaning of their own. */
+const RESERVED_IDS = new Set(["none", "explain", "report"]);
+
+/** An id that a command would read as something else: `/strategy none` must mean "no problem". */
+export function reservedIds(problems: unknown[]): Finding[] {
+  return problems.flatMap((problem, i): Finding[] => {
+    const id = stringAt(problem, "id");
+    if (id === undefined || !RESERVED_IDS.has(id)) return [];
+    return [{ path: ["problems", i, "id"], message: `${quote(id)} is reserved by \`/strategy ${id}\`; choose another id` }];
+  });
+}
+
 /** Every repeat of an id, at the repeat: `"reliability" is used twice`. */
 export function duplicateIds(problems: unknown[]): Finding[] {
   const seen = new Map<string, number>();

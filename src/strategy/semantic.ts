@@ -2,13 +2,14 @@
 import { listAt, recordAt } from "./data.js";
 import type { Finding } from "./finding.js";
 import { countPlaceholders, planEntries } from "./semantic-plan.js";
-import { duplicateIds, duplicateLabels, sharesOver100 } from "./semantic-problems.js";
+import { duplicateIds, duplicateLabels, reservedIds, sharesOver100 } from "./semantic-problems.js";
 import { ruleFindings } from "./semantic-rules.js";
 import { effectiveFindings, reportFindings } from "./semantic-settings.js";
 
 export function semanticFindings(data: unknown): Finding[] {
   const problems = listAt(data, "problems");
   return [
+    ...reservedIds(problems),
     ...duplicateIds(problems),
     ...duplicateLabels(problems, recordAt(data, "settings")?.unaligned_label),
     ...sharesOver100(problems),

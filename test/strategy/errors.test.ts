@@ -32,6 +32,7 @@ const INVALID: [string, string, string[]][] = [
     "strategy.yml:5:5 problems[0].keywords: unknown key `keywords` (it belongs under `match`)",
   ]],
   ["duplicate id", file(problem("reliability") + problem("reliability")), ['strategy.yml:5:9 problems[1].id: "reliability" is used twice']],
+  ["an id a command reserves", file(problem("none")), ['strategy.yml:3:9 problems[0].id: "none" is reserved by `/strategy none`; choose another id']],
   ["duplicate label, other case", file(problem("reliability", "    label: Ops\n") + problem("costs", "    label: ops\n")), [
     'strategy.yml:8:12 problems[1].label: label "ops" is already used by problems[0]',
   ]],
