@@ -11,7 +11,8 @@ import type { GitHub, RepoRef } from "../github/octokit.js";
 import { loadStrategy } from "../github/strategy-file.js";
 import type { Published, publishReport } from "../handlers/report.js";
 import { formatError } from "../strategy/errors.js";
-import { monthOf, previousMonth } from "../tally/index.js";
+import { inForceDuring } from "../strategy/in-force.js";
+import { monthOf, monthPeriod, previousMonth } from "../tally/index.js";
 import type { Annotator } from "./workflow-commands.js";
 
 export interface ReportRun {
@@ -38,6 +39,11 @@ export async function postMonthlyReports(run: ReportRun): Promise<number> {
   const current = monthOf(now, loaded.strategy.settings.report.timezone);
   let failures = 0;
   for (const month of [previousMonth(current), current]) {
+    const period = monthPeriod(month, loaded.strategy.settings.report.timezone);
+    if (!inForceDuring(loaded.strategy, period.from, period.to)) {
+      say.notice(`The strategy was not in force in ${period.title} (draft, retired or outside its dates): no report.`);
+      continue;
+    }
     try {
       const done = await run.publish({ octokit, ...repo, month, loaded, botLogin: run.botLogin, post: true, now });
       say.info(describe(done));

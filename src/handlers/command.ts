@@ -11,6 +11,7 @@ import { loadStrategy } from "../github/strategy-file.js";
 import { renderCommandHelp, renderExplainReply, type CommandRejection } from "../render/index.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { Deps } from "./deps.js";
+import { notInForceNow } from "./in-force.js";
 import { syncItem } from "./sync-item.js";
 
 export async function handleCommand(context: Context<"issue_comment.created">, deps: Deps): Promise<void> {
@@ -25,6 +26,11 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   const rejected = (why: CommandRejection) => rejectCommand(octokit, repo, issue.number, comment.id, strategy, why);
   if (!(await canCommand(octokit, repo, comment.user?.login ?? ""))) return rejected({ kind: "permission" });
   if (command.kind === "invalid") return rejected({ kind: "syntax", text: command.reason });
+  const quiet = command.kind === "report" ? undefined : notInForceNow(strategy, deps.now());
+  if (quiet) {
+    await react(octokit, repo, comment.id, "confused");
+    return reply(octokit, repo, issue.number, `Nothing was changed: ${quiet}, so items are not labelled.`);
+  }
   const choice = choiceOf(strategy, command);
   if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
   await react(octokit, repo, comment.id, "+1");

@@ -6,6 +6,7 @@ import type { GitHub, RepoRef } from "../github/octokit.js";
 import { canCommand } from "../github/permissions.js";
 import { loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
 import { applyLabels } from "./apply-labels.js";
+import { notInForceNow } from "./in-force.js";
 import type { Deps } from "./deps.js";
 import { issueItem, type IssueLike } from "./items.js";
 import { planLabels } from "./labelling.js";
@@ -22,9 +23,10 @@ export async function syncIssue(
   deps: Deps,
   options: { fresh?: boolean; command?: string[] | "none"; loaded?: LoadedStrategy } = {},
 ): Promise<Decision | undefined> {
-  // 1. Read the strategy in force; with none, or an invalid one, no label changes.
+  // 1. Read the strategy in force; with none, an invalid one, or one not in force (draft, retired,
+  // outside its dates), no label changes.
   const loaded = options.loaded ?? (await loadStrategy(octokit, repo));
-  if (loaded.status !== "ok") return undefined;
+  if (loaded.status !== "ok" || notInForceNow(loaded.strategy, deps.now())) return undefined;
   // 2. Decide, reading history only when the labels are not already in step.
   const plan = await planLabels({
     strategy: loaded.strategy,

@@ -13,6 +13,7 @@ import { fetchPullRequestContext } from "../github/pull-request-context.js";
 import { isStrategyPath, loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
 import { monthOf, monthPeriod, tallyFromCounts } from "../tally/index.js";
 import { applyLabels } from "./apply-labels.js";
+import { notInForceNow } from "./in-force.js";
 import type { Deps } from "./deps.js";
 import { pullRequestItem } from "./items.js";
 import { planLabels } from "./labelling.js";
@@ -46,6 +47,8 @@ export async function syncPullRequest(
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
     return undefined;
   }
+  // A draft or retired strategy, or one outside its dates, is validated (above) but labels and posts nothing.
+  if (notInForceNow(loaded.strategy, deps.now())) return undefined;
   // 2. Decide: labels (history already read), then the month's figures.
   const plan = await planLabels({
     strategy: loaded.strategy,

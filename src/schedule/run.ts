@@ -10,6 +10,8 @@ import type { GitHub, RepoRef } from "../github/octokit.js";
 import { loadStrategy } from "../github/strategy-file.js";
 import { publishReport, type Published, type PublishParams } from "../handlers/report.js";
 import type { Strategy } from "../strategy/schema.js";
+import { inForceDuring } from "../strategy/in-force.js";
+import { monthPeriod } from "../tally/index.js";
 import { dueMonth, lastDueMonth } from "./due.js";
 import { installations } from "./installations.js";
 
@@ -65,6 +67,9 @@ export async function runDueReports(params: RunParams): Promise<RunOutcome[]> {
         const late = !scheduled && (!since || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
         const month = scheduled ?? late;
         if (!month) continue;
+        // A draft or retired strategy, or a month outside its dates, gets no scheduled report.
+        const period = monthPeriod(month, timezone);
+        if (!inForceDuring(loaded.strategy, period.from, period.to)) continue;
         const result = await publish({ octokit: reachable.octokit, ...ref, month, loaded, botLogin, post: true, ifMissing: !scheduled, now });
         app.log.info({ repo: name, month, action: result.action, url: result.url }, `Monthly report for ${name}, ${month}: ${result.action}`);
         outcomes.push({ repo: name, month, action: result.action, url: result.url });

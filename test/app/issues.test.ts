@@ -121,3 +121,15 @@ function history(events: [string, "added" | "removed", string][], comments: { au
   ];
   return { data: { repository: { issueOrPullRequest: { ...timelineWindows(nodes) } } } };
 }
+
+describe("a strategy not in force", () => {
+  beforeEach(setupNock);
+  afterEach(assertNoPendingMocks);
+
+  it.each([["status: draft"], ["status: retired"], ["effective: { until: 2026-10-31 }"]])("with %s labels nothing", async (line) => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, STRATEGY.replace("version: 1\n", `version: 1\n${line}\n`));
+    await probot.receive(issueEvent("opened"));
+  });
+});
