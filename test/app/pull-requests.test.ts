@@ -184,4 +184,12 @@ describe("pull requests get labels, one progress comment and a check", () => {
     await probot.receive(event);
     expect(comment).toContain("11 pull requests merged");
   });
+
+  it("with a draft strategy: the one query (a changed strategy file would still be validated), and nothing written", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, STRATEGY.replace("version: 1\n", "version: 1\nstatus: draft\n"));
+    mockGraphQL(scope, "PullRequestContext", contextAnswer({ files: ["infra/main.tf"], counts: COUNTS }));
+    await probot.receive(pullRequestEvent("opened"));
+  });
 });
