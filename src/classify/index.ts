@@ -5,7 +5,5 @@ export { compileRules, type CompiledProblem, type CompiledRules } from "./compil
 export { parseServes } from "./serves.js";
 export { parseCommand, COMMAND_USAGE, type Command } from "./command.js";
 export { validateIds } from "./ids.js";
-export { describeReason } from "./describe.js";
-export { explainDecision } from "./explain.js";
 export { strategyLabels, desiredLabels, personProblemIds, reconcileLabels, labelsInStep, type LabelEvent } from "./labels.js";
 export { NONE } from "./explicit.js";

@@ -1,5 +1,6 @@
 /** `throughline explain`: which problems an item would serve and why, from a local strategy file; no network. */
-import { classify, explainDecision, type WorkItem } from "../classify/index.js";
+import { classify, type WorkItem } from "../classify/index.js";
+import { renderExplainReply } from "../render/index.js";
 import { formatError } from "../strategy/index.js";
 import { listValue, parseCommand, stringValue, type Parsed } from "./args.js";
 import { CliError, UsageError, type CliIO } from "./io.js";
@@ -50,7 +51,7 @@ export async function explain(argv: string[], io: CliIO): Promise<number> {
     throw new CliError(`${local.file} is not valid (see \`throughline validate\`)`);
   }
   const decision = classify(local.parsed.strategy, item);
-  io.out(args.values.json ? JSON.stringify(decision, null, 2) : explainDecision(local.parsed.strategy, decision));
+  io.out(args.values.json ? JSON.stringify(decision, null, 2) : renderExplainReply(local.parsed.strategy, decision));
   return 0;
 }
 

@@ -22,9 +22,9 @@ describe("throughline explain", () => {
   it("prints the decision and its reasons as /strategy explain does", async () => {
     const run = await cli(["explain", "--title", "Retry flaky calls", "--file", "infra/dns.tf"], { cwd: cwd() });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^This item serves one problem \(matched by the strategy's rules\):\n/);
-    expect(run.stdout).toContain('- **Reliability** (`reliability`): keyword "flaky" in the title; path infra/dns.tf');
-    expect(run.stdout).toContain("Valid ids: `reliability`, `costs`.");
+    expect(run.stdout).toMatch(/^This item serves \*\*Reliability\*\*\.\n/);
+    expect(run.stdout).toContain("- **Reliability** (`reliability`): keyword “flaky” in the title; changes infra/dns.tf");
+    expect(run.stdout).toContain("Ids: `reliability`, `costs`.");
   });
 
   it("reads the strategy given with --strategy and refuses an invalid one", async () => {
