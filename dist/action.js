@@ -4765,8 +4765,8 @@ var require_colorette = __commonJS({
     var isColorSupported = !isDisabled && (isForced || isWindows && !isDumbTerminal || isCompatibleTerminal || isCI);
     var replaceClose = (index, string4, close, replace, head = string4.substring(0, index) + replace, tail = string4.substring(index + close.length), next = tail.indexOf(close)) => head + (next < 0 ? tail : replaceClose(next, tail, close, replace));
     var clearBleed = (index, string4, open2, close, replace) => index < 0 ? open2 + string4 + close : open2 + replaceClose(index, string4, close, replace) + close;
-    var filterEmpty = (open2, close, replace = open2, at = open2.length + 1) => (string4) => string4 || !(string4 === "" || string4 === void 0) ? clearBleed(
-      ("" + string4).indexOf(close, at),
+    var filterEmpty = (open2, close, replace = open2, at2 = open2.length + 1) => (string4) => string4 || !(string4 === "" || string4 === void 0) ? clearBleed(
+      ("" + string4).indexOf(close, at2),
       string4,
       open2,
       close,
@@ -9316,12 +9316,12 @@ var require_light = __commonJS({
           stop(options2 = {}) {
             var done2, waitForExecuting;
             options2 = parser$5.load(options2, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
               return new this.Promise((resolve, reject) => {
                 if (finished()) {
@@ -10790,9 +10790,9 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -10841,7 +10841,7 @@ ${indent2}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -19488,12 +19488,12 @@ var require_Bottleneck = __commonJS({
         stop(options2 = {}) {
           var done2, waitForExecuting;
           options2 = parser2.load(options2, this.stopDefaults);
-          waitForExecuting = (at) => {
+          waitForExecuting = (at2) => {
             var finished;
             finished = () => {
               var counts;
               counts = this._states.counts;
-              return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              return counts[0] + counts[1] + counts[2] + counts[3] === at2;
             };
             return new this.Promise((resolve, reject) => {
               if (finished()) {
@@ -19995,1782 +19995,6 @@ var require_logger = __commonJS({
     module2.exports.startTime = startTime2;
     module2.exports.default = pinoLogger;
     module2.exports.pinoHttp = pinoLogger;
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants3 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants3();
-    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
-    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports2.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports2.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports2.escapeLast = (input2, char, lastIdx) => {
-      const idx = input2.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input2;
-      if (input2[idx - 1] === "\\") return exports2.escapeLast(input2, char, idx - 1);
-      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
-    };
-    exports2.removePrefix = (input2, state = {}) => {
-      let output2 = input2;
-      if (output2.startsWith("./")) {
-        output2 = output2.slice(2);
-        state.prefix = "./";
-      }
-      return output2;
-    };
-    exports2.wrapOutput = (input2, state = {}, options2 = {}) => {
-      const prepend = options2.contains ? "" : "^";
-      const append = options2.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
-      if (state.negated === true) {
-        output2 = `(?:^(?!${output2}).*$)`;
-      }
-      return output2;
-    };
-    exports2.basename = (path2, { windows } = {}) => {
-      const segs = path2.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants3();
-    var isPathSeparator = (code19) => {
-      return code19 === CHAR_FORWARD_SLASH || code19 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input2, options2) => {
-      const opts = options2 || {};
-      const length = input2.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens2 = [];
-      const parts = [];
-      let str = input2;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code19;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code19;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code19 = advance();
-        let next;
-        if (code19 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code19 = advance();
-          if (code19 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code19 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code19 = advance())) {
-            if (code19 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code19 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code19 === CHAR_DOT && (code19 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code19 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code19 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code19 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens2.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code19 === CHAR_PLUS || code19 === CHAR_AT || code19 === CHAR_ASTERISK || code19 === CHAR_QUESTION_MARK || code19 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code19 === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code19 = advance())) {
-                if (code19 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code19 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code19 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code19 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code19 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code19 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code19 === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code19 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code19 = advance())) {
-              if (code19 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code19 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code19 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input: input2,
-        start: start2,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code19)) {
-          tokens2.push(token);
-        }
-        state.tokens = tokens2;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i = slashes[idx];
-          const value2 = input2.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens2[idx].isPrefix = true;
-              tokens2[idx].value = prefix;
-            } else {
-              tokens2[idx].value = value2;
-            }
-            depth(tokens2[idx]);
-            state.maxDepth += tokens2[idx].depth;
-          }
-          if (i >= start2) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input2.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens2[tokens2.length - 1].value = value;
-          depth(tokens2[tokens2.length - 1]);
-          state.maxDepth += tokens2[tokens2.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
-    "use strict";
-    var constants = require_constants3();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options2) => {
-      if (typeof options2.expandRange === "function") {
-        return options2.expandRange(...args, options2);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v2) => utils.escapeRegex(v2)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input2) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote3 = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input2) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote3 = quote3 === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote3 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b2 = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
-            continue;
-          }
-          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote3 = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote3 = quote3 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote3 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options2) => {
-      if (options2.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse6 = (input2, options2) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens2 = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input: input2,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens: tokens2
-      };
-      input2 = utils.removePrefix(input2, state);
-      len = input2.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input2[state.index + n];
-      const advance = state.advance = () => input2[++state.index] || "";
-      const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num2 = 0) => {
-        state.consumed += value2;
-        state.index += num2;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count2 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count2++;
-        }
-        if (count2 % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens2.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens2.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output: output2 });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens2[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens2.length; i++) {
-            tokens2[i].value = "";
-            tokens2[i].output = "";
-            delete tokens2[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output2 = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options2, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output: output2 });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
-        let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc2, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m2;
-          }
-          if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc2 ? m2 : `\\${m2}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output2 = output2.replace(/\\/g, "");
-          } else {
-            output2 = output2.replace(/\\+/g, (m2) => {
-              return m2.length % 2 === 0 ? "\\\\" : m2 ? "\\" : "";
-            });
-          }
-        }
-        if (output2 === input2 && opts.contains === true) {
-          state.output = input2;
-          return state;
-        }
-        state.output = utils.wrapOutput(output2, state, options2);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens2.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output2 = ")";
-          if (brace.dots === true) {
-            const arr = tokens2.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens2.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output2 = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output2 = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output: output2 });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output2 = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output2 = "|";
-          }
-          push({ type: "comma", value, output: output2 });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens2.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output2 = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output2 = `\\${value}`;
-            }
-            push({ type: "text", value, output: output2 });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input2[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse6.fastpaths = (input2, options2) => {
-      const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output2 = utils.removePrefix(input2, state);
-      let source = create(output2);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse6;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse6 = require_parse();
-    var utils = require_utils2();
-    var constants = require_constants3();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options2, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch3(input2, options2, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState2 = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState2) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options2 || {};
-      const posix = opts.windows;
-      const regex2 = isState2 ? picomatch3.compileRe(glob, options2) : picomatch3.makeRe(glob, options2, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored2 = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex2, options2, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored2(input2)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input2, regex2, options2, { glob, posix } = {}) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input2 === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options2 || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input2 === glob;
-      let output2 = match && format ? format(input2) : input2;
-      if (match === false) {
-        output2 = format ? format(input2) : input2;
-        match = output2 === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options2, posix);
-        } else {
-          match = regex2.exec(output2);
-        }
-      }
-      return { isMatch: Boolean(match), match, output: output2 };
-    };
-    picomatch3.matchBase = (input2, glob, options2, posix = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options2);
-      return regex2.test(utils.basename(input2, { windows: posix }));
-    };
-    picomatch3.isMatch = (str, patterns, options2) => picomatch3(patterns, options2)(str);
-    picomatch3.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch3.parse(p2, options2));
-      return parse6(pattern, { ...options2, fastpaths: false });
-    };
-    picomatch3.scan = (input2, options2) => scan(input2, options2);
-    picomatch3.compileRe = (state, options2, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options2 || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch3.toRegex(source, options2);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch3.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
-      if (!input2 || typeof input2 !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed2 = { negated: false, fastpaths: true };
-      if (options2.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed2.output = parse6.fastpaths(input2, options2);
-      }
-      if (!parsed2.output) {
-        parsed2 = parse6(input2, options2);
-      }
-      return picomatch3.compileRe(parsed2, options2, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options2) => {
-      try {
-        const opts = options2 || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options2 && options2.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants;
-    module2.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch3(glob, options2, returnState = false) {
-      if (options2 && (options2.windows === null || options2.windows === void 0)) {
-        options2 = { ...options2, windows: utils.isWindows() };
-      }
-      return pico(glob, options2, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module2.exports = picomatch3;
   }
 });
 
@@ -23539,7 +21763,7 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_2, expression, literal2) {
+    function(_2, expression, literal3) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -23563,7 +21787,7 @@ function expand(template, context) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal2);
+        return encodeReserved(literal3);
       }
     }
   );
@@ -29612,6 +27836,45 @@ var import_yaml2 = __toESM(require_dist(), 1);
 var textDecoder2 = new TextDecoder("utf-8", { fatal: false });
 var decode2 = textDecoder2.decode.bind(textDecoder2);
 
+// src/github/client.ts
+var MAX_RATE_LIMIT_RETRIES = 2;
+var MAX_WAIT_SECONDS = 61 * 60;
+var REQUEST_TIMEOUT_MS = 3e4;
+var DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+function fetchWithin(ms) {
+  return (input2, init2) => globalThis.fetch(input2, { ...init2, signal: init2?.signal ?? AbortSignal.timeout(ms) });
+}
+function describe(options2, octokit) {
+  try {
+    const { method, url: url2 } = octokit.request.endpoint.parse(options2);
+    return `${method} ${url2}`;
+  } catch {
+    return `${options2.method} ${options2.url}`;
+  }
+}
+var waitOrGiveUp = (kind) => (retryAfter, options2, octokit, retryCount) => {
+  const retry2 = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_WAIT_SECONDS;
+  octokit.log.warn(
+    `${kind} rate limit hit by ${describe(options2, octokit)}: ${retry2 ? `retrying in ${retryAfter} s (retry ${retryCount + 1} of ${MAX_RATE_LIMIT_RETRIES})` : "giving up"}`
+  );
+  return retry2;
+};
+function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQUEST_TIMEOUT_MS } = {}) {
+  const timedFetch = fetchWithin(requestTimeoutMs);
+  return ProbotOctokit.defaults((options2) => ({
+    ...options2,
+    request: { ...options2.request, fetch: options2.request?.fetch ?? timedFetch },
+    retry: { ...options2.retry, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
+    // Spread first: Probot's Redis connection (clustering) and an explicit `enabled: false` are kept.
+    throttle: {
+      ...options2.throttle,
+      onRateLimit: waitOrGiveUp("Primary"),
+      onSecondaryRateLimit: waitOrGiveUp("Secondary"),
+      retryAfterBaseValue
+    }
+  }));
+}
+
 // src/github/identity.ts
 var identities = /* @__PURE__ */ new WeakMap();
 function identityOf(app) {
@@ -29633,9 +27896,6 @@ function actorLogin(actor) {
   if (!actor) return "ghost";
   return actor.__typename === "Bot" && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login;
 }
-
-// src/classify/matchers.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
@@ -33238,22 +31498,22 @@ var Prog = class {
   }
   markLookbehindInsts() {
     const lbInst = new Uint8Array(this.inst.length);
-    const pending = this.lbStarts.slice();
-    while (pending.length > 0) {
-      const pc = pending.pop();
+    const pending2 = this.lbStarts.slice();
+    while (pending2.length > 0) {
+      const pc = pending2.pop();
       if (pc === 0 || lbInst[pc] === 1) continue;
       lbInst[pc] = 1;
       const i = this.inst[pc];
       switch (i.op) {
         case Inst.ALT:
         case Inst.ALT_MATCH:
-          pending.push(i.out, i.arg);
+          pending2.push(i.out, i.arg);
           break;
         case Inst.MATCH:
         case Inst.FAIL:
           break;
         default:
-          pending.push(i.out);
+          pending2.push(i.out);
       }
     }
     this.lbInst = lbInst;
@@ -36300,12 +34560,103 @@ var RE2JS = class RE2JS2 {
   }
 };
 
+// src/strategy/glob.ts
+var GlobError = class extends Error {
+};
+function globSource(glob) {
+  if (/[!@+*?]\(/.test(glob)) throw new GlobError('extended globs such as "!(…)" are not supported; list the paths instead');
+  if (glob.endsWith("/**")) return `^${translate(glob.slice(0, -3))}(?:/.*)?$`;
+  return `^${translate(glob)}$`;
+}
+function compileGlobs(globs) {
+  const sources2 = globs.flatMap((glob) => {
+    try {
+      return [`(?:${globSource(glob)})`];
+    } catch {
+      return [];
+    }
+  });
+  if (sources2.length === 0) return void 0;
+  const re = RE2JS.compile(sources2.join("|"));
+  return (path2) => re.matches(path2);
+}
+function translate(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; ) {
+    const c = glob[i];
+    const segmentStart = i === 0 || glob[i - 1] === "/";
+    if (segmentStart && glob.startsWith("**", i) && (i + 2 === glob.length || glob[i + 2] === "/")) {
+      out += i + 2 === glob.length ? ".*" : "(?:[^/]*/)*";
+      i += 3;
+    } else if (c === "*") {
+      out += "[^/]*";
+      while (glob[i] === "*") i += 1;
+    } else if (c === "?") {
+      out += "[^/]";
+      i += 1;
+    } else if (c === "[") {
+      const end = classEnd(glob, i);
+      out += charClass(glob.slice(i + 1, end));
+      i = end + 1;
+    } else if (c === "{") {
+      const end = braceEnd(glob, i);
+      out += `(?:${splitTopLevel(glob.slice(i + 1, end)).map(translate).join("|")})`;
+      i = end + 1;
+    } else if (c === "\\" && i + 1 < glob.length) {
+      out += literal(glob[i + 1]);
+      i += 2;
+    } else if (c === "]" || c === "}") {
+      throw new GlobError(`missing opening "${c === "]" ? "[" : "{"}" (write "\\${c}" for the character itself)`);
+    } else {
+      out += literal(c);
+      i += 1;
+    }
+  }
+  return out;
+}
+var literal = (c) => c.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+function classEnd(glob, start2) {
+  let i = start2 + 1;
+  if (glob[i] === "!" || glob[i] === "^") i += 1;
+  if (glob[i] === "]") i += 1;
+  while (i < glob.length && glob[i] !== "]") i += glob[i] === "\\" ? 2 : 1;
+  if (i >= glob.length) throw new GlobError('missing closing "]" (write "\\[" for the character itself)');
+  return i;
+}
+function charClass(body) {
+  const negated = body.startsWith("!") || body.startsWith("^");
+  const members2 = (negated ? body.slice(1) : body).replace(/\\(.)/g, "$1").replace(/[\\\]^[]/g, "\\$&");
+  return negated ? `[^/${members2}]` : `[${members2}]`;
+}
+function braceEnd(glob, start2) {
+  let depth = 0;
+  for (let i = start2; i < glob.length; i += glob[i] === "\\" ? 2 : 1) {
+    if (glob[i] === "{") depth += 1;
+    if (glob[i] === "}" && --depth === 0) return i;
+  }
+  throw new GlobError('missing closing "}" (write "\\{" for the character itself)');
+}
+function splitTopLevel(body) {
+  const parts = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < body.length; i += body[i] === "\\" ? 2 : 1) {
+    if (body[i] === "{") depth += 1;
+    if (body[i] === "}") depth -= 1;
+    if (body[i] === "," && depth === 0) {
+      parts.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return [...parts, body.slice(from)];
+}
+
 // src/classify/matchers.ts
 var WORD_CHAR = "[\\p{L}\\p{M}\\p{N}_]";
 function keywordMatcher(keyword) {
-  const literal2 = keyword.trim();
-  if (literal2 === "") return void 0;
-  const escaped = literal2.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+  const literal3 = keyword.trim();
+  if (literal3 === "") return void 0;
+  const escaped = literal3.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
   try {
     return new RegExp(`(?<!${WORD_CHAR})${escaped}(?!${WORD_CHAR})`, "iu");
   } catch {
@@ -36321,15 +34672,7 @@ function patternMatcher(pattern) {
   }
 }
 function globMatcher(globs) {
-  const tests = [];
-  for (const glob of globs) {
-    try {
-      tests.push((0, import_picomatch.default)(glob, { dot: true }));
-    } catch {
-    }
-  }
-  if (tests.length === 0) return void 0;
-  return (path2) => tests.some((t) => t(path2));
+  return compileGlobs(globs);
 }
 function nameSet(names2) {
   return new Set(names2.map((n) => n.trim().toLowerCase()));
@@ -36861,8 +35204,8 @@ function toPlain(doc) {
       const seen2 = /* @__PURE__ */ new Set();
       for (const pair of node2.items) {
         if (pair.key !== null && !(0, import_yaml4.isScalar)(pair.key)) {
-          const at = (0, import_yaml4.isNode)(pair.key) && pair.key.range ? pair.key.range[0] : offset;
-          problems.push({ offset: at, message: "keys must be plain text" });
+          const at2 = (0, import_yaml4.isNode)(pair.key) && pair.key.range ? pair.key.range[0] : offset;
+          problems.push({ offset: at2, message: "keys must be plain text" });
           continue;
         }
         const key = keyText(pair.key) ?? "";
@@ -36918,7 +35261,7 @@ function errorAt(source, offset, path2, message2) {
   const { line, col } = source.lines.linePos(Math.max(0, Math.min(offset, source.text.length)));
   return { file: source.file, line: Math.max(1, line), column: Math.max(1, col), path: formatPath(path2), message: message2 };
 }
-function locate(source, path2, at = "value") {
+function locate(source, path2, at2 = "value") {
   let node2 = source.doc?.contents;
   let offset = start(node2) ?? 0;
   let keyOffset;
@@ -36937,7 +35280,7 @@ function locate(source, path2, at = "value") {
     } else break;
     matched++;
   }
-  return at === "key" && matched === path2.length && keyOffset !== void 0 ? keyOffset : offset;
+  return at2 === "key" && matched === path2.length && keyOffset !== void 0 ? keyOffset : offset;
 }
 function start(node2) {
   return (0, import_yaml5.isNode)(node2) && node2.range ? node2.range[0] : void 0;
@@ -37206,7 +35549,7 @@ __export(external_exports, {
   decode: () => decode4,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
-  describe: () => describe2,
+  describe: () => describe3,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -37251,7 +35594,7 @@ __export(external_exports, {
   ksuid: () => ksuid2,
   lazy: () => lazy,
   length: () => _length,
-  literal: () => literal,
+  literal: () => literal2,
   locales: () => locales_exports,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
@@ -37612,7 +35955,7 @@ __export(core_exports2, {
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
   decode: () => decode3,
   decodeAsync: () => decodeAsync,
-  describe: () => describe,
+  describe: () => describe2,
   encode: () => encode,
   encodeAsync: () => encodeAsync,
   extractDefs: () => extractDefs,
@@ -52602,7 +50945,7 @@ function _check(fn, params) {
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function describe(description) {
+function describe2(description) {
   const ch = new $ZodCheck({ check: "describe" });
   ch._zod.onattach = [
     (inst) => {
@@ -53780,13 +52123,13 @@ var recordProcessor = (schema, ctx, _json, params) => {
         ...params,
         path: [...params.path, "propertyNames"]
       });
-      let pending = pendingRecords.get(ctx);
-      if (!pending) {
-        pending = [];
-        pendingRecords.set(ctx, pending);
+      let pending2 = pendingRecords.get(ctx);
+      if (!pending2) {
+        pending2 = [];
+        pendingRecords.set(ctx, pending2);
         ctx.deferred.push(() => rewriteKeyNames(ctx));
       }
-      pending.push(schema);
+      pending2.push(schema);
     }
     json2.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
@@ -54156,7 +52499,7 @@ __export(schemas_exports2, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  describe: () => describe2,
+  describe: () => describe3,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -54186,7 +52529,7 @@ __export(schemas_exports2, {
   keyof: () => keyof,
   ksuid: () => ksuid2,
   lazy: () => lazy,
-  literal: () => literal,
+  literal: () => literal2,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
   mac: () => mac2,
@@ -55449,7 +53792,7 @@ var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
     }
   });
 });
-function literal(value, params) {
+function literal2(value, params) {
   return new ZodLiteral({
     type: "literal",
     values: Array.isArray(value) ? value : [value],
@@ -55748,7 +54091,7 @@ function refine(fn, _params = {}) {
 function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
-var describe2 = describe;
+var describe3 = describe2;
 var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
@@ -56868,16 +55211,16 @@ function issueFindings(issues, schema) {
   return issues.flatMap((issue3) => {
     const path2 = issue3.path.filter((s2) => typeof s2 !== "symbol");
     if (issue3.code === "unrecognized_keys") {
-      const describe5 = unknownKeys(schema, path2);
-      return issue3.keys.map((key) => ({ path: [...path2, key], at: "key", message: describe5(key) }));
+      const describe6 = unknownKeys(schema, path2);
+      return issue3.keys.map((key) => ({ path: [...path2, key], at: "key", message: describe6(key) }));
     }
     return [{ path: path2, message: issueMessage(issue3) }];
   });
 }
-function unknownKeys(schema, at) {
-  const known2 = keysAt(schema, at);
+function unknownKeys(schema, at2) {
+  const known2 = keysAt(schema, at2);
   const homes = /* @__PURE__ */ new Map();
-  for (const parent of known2) for (const child of keysAt(schema, [...at, parent])) if (!homes.has(child)) homes.set(child, parent);
+  for (const parent of known2) for (const child of keysAt(schema, [...at2, parent])) if (!homes.has(child)) homes.set(child, parent);
   const choices = known2.map((k2) => `\`${k2}\``).join(", ");
   return (raw) => {
     const key = code(raw);
@@ -57000,6 +55343,14 @@ var strategySchema = external_exports.strictObject({
 
 // src/strategy/semantic-problems.ts
 var TIMES = ["", "once", "twice"];
+var RESERVED_IDS = /* @__PURE__ */ new Set(["none", "explain", "report"]);
+function reservedIds(problems) {
+  return problems.flatMap((problem2, i) => {
+    const id = stringAt(problem2, "id");
+    if (id === void 0 || !RESERVED_IDS.has(id)) return [];
+    return [{ path: ["problems", i, "id"], message: `${quote(id)} is reserved by \`/strategy ${id}\`; choose another id` }];
+  });
+}
 function duplicateIds(problems) {
   const seen2 = /* @__PURE__ */ new Map();
   const findings = [];
@@ -57077,9 +55428,6 @@ function countPlaceholders(problems) {
   );
 }
 
-// src/strategy/semantic-rules.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-
 // src/strategy/memo.ts
 function memo2(check2, max = 1e3) {
   const known2 = /* @__PURE__ */ new Map();
@@ -57123,13 +55471,10 @@ var patternProblem = memo2((pattern) => {
 });
 var globProblem = memo2((glob) => {
   try {
-    (0, import_picomatch2.default)(glob, { dot: true, strictBrackets: true });
+    RE2JS.compile(globSource(glob));
     return void 0;
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    const bracket = /^Missing (opening|closing): "(.)"/.exec(reason);
-    if (bracket) return `not a valid glob: missing ${bracket[1]} "${bracket[2]}" (write "\\${bracket[2]}" for the character itself)`;
-    return `not a valid glob: ${reason}`;
+    return `not a valid glob: ${e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e)}`;
   }
 });
 
@@ -57843,6 +56188,7 @@ function isCalendarDate(value) {
 function semanticFindings(data) {
   const problems = listAt(data, "problems");
   return [
+    ...reservedIds(problems),
     ...duplicateIds(problems),
     ...duplicateLabels(problems, recordAt(data, "settings")?.unaligned_label),
     ...sharesOver100(problems),
@@ -58797,24 +57143,119 @@ function rejection(reason) {
     case "permission":
       return "That command was not applied: it needs triage, write, maintain or admin access to the repository.";
     case "syntax":
-      return `That command was not understood${reason.text ? `: “${inert(reason.text, 120)}”` : ""}.`;
+      return `That command was not understood${reason.text ? `: “${reason.text.slice(0, 400)}”` : ""}.`;
   }
+}
+
+// src/strategy/in-force.ts
+function notInForce(strategy, day2) {
+  if (strategy.status === "draft") return "the strategy is a draft (`status: draft`)";
+  if (strategy.status === "retired") return "the strategy is retired (`status: retired`)";
+  const { from, until } = strategy.effective ?? {};
+  if (from && day2 < from) return `the strategy takes effect on ${from}`;
+  if (until && day2 > until) return `the strategy ended on ${until}`;
+  return void 0;
+}
+function inForceDuring(strategy, first, last) {
+  if (strategy.status !== "active") return false;
+  const { from, until } = strategy.effective ?? {};
+  return !(from && last < from) && !(until && first > until);
+}
+
+// src/tally/zone.ts
+var MINUTE = 6e4;
+var DAY = 864e5;
+var formats = /* @__PURE__ */ new Map();
+function formatFor(timezone) {
+  let format = formats.get(timezone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone: timezone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit"
+      });
+    } catch {
+      throw new RangeError(`unknown time zone "${timezone}"`);
+    }
+    formats.set(timezone, format);
+  }
+  return format;
+}
+function wallClock(instant, timezone) {
+  const parts = {};
+  for (const part of formatFor(timezone).formatToParts(new Date(instant))) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+var wallAsUtc = (w2) => Date.UTC(w2.year, w2.month - 1, w2.day, w2.hour, w2.minute, w2.second);
+function offsetMinutes(instant, timezone) {
+  const flooredToSecond = Math.floor(instant / 1e3) * 1e3;
+  return Math.round((wallAsUtc(wallClock(flooredToSecond, timezone)) - flooredToSecond) / MINUTE);
+}
+function instantOf(wall, timezone) {
+  const local = wallAsUtc(wall);
+  const before = offsetMinutes(local - DAY, timezone);
+  const after = offsetMinutes(local + DAY, timezone);
+  const candidates2 = [before, after].map((offset) => local - offset * MINUTE).filter((instant) => wallAsUtc(wallClock(instant, timezone)) === local).sort((a, b2) => a - b2);
+  return candidates2.length > 0 ? candidates2[0] : local - before * MINUTE;
+}
+
+// src/tally/zone-format.ts
+var pad = (n, width = 2) => String(Math.abs(n)).padStart(width, "0");
+function formatOffset(minutes) {
+  const sign2 = minutes < 0 ? "-" : "+";
+  return `${sign2}${pad(Math.trunc(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+}
+function isoWithOffset(instant, timezone) {
+  const w2 = wallClock(instant, timezone);
+  const date6 = `${pad(w2.year, 4)}-${pad(w2.month)}-${pad(w2.day)}`;
+  const time3 = `${pad(w2.hour)}:${pad(w2.minute)}:${pad(w2.second)}`;
+  return `${date6}T${time3}${formatOffset(offsetMinutes(instant, timezone))}`;
+}
+function localDate(instant, timezone) {
+  const w2 = wallClock(instant, timezone);
+  return `${pad(w2.year, 4)}-${pad(w2.month)}-${pad(w2.day)}`;
+}
+var UTC_NAMES = new Set(
+  ["UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Universal", "Zulu", "Greenwich"].flatMap((n) => [n, `Etc/${n}`])
+);
+function isUtc(timezone) {
+  const wanted = timezone.toLowerCase();
+  for (const name of UTC_NAMES) if (name.toLowerCase() === wanted) return true;
+  return false;
+}
+
+// src/handlers/in-force.ts
+function notInForceNow(strategy, now) {
+  return notInForce(strategy, localDate(now.getTime(), strategy.settings.report.timezone));
 }
 
 // src/github/item-history.ts
 var TIMELINE_FIELDS = (
   /* GraphQL */
   `
-  timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT, ISSUE_COMMENT]) {
+  labelEvents: timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
     nodes {
       __typename
       ... on LabeledEvent { actor { __typename login } label { name } }
       ... on UnlabeledEvent { actor { __typename login } label { name } }
-      ... on IssueComment { databaseId author { __typename login } body }
     }
+  }
+  commentEvents: timelineItems(last: 100, itemTypes: [ISSUE_COMMENT]) {
+    nodes { __typename ... on IssueComment { databaseId author { __typename login } body } }
   }
 `
 );
+function timelineNodes(item) {
+  return [...item?.labelEvents?.nodes ?? [], ...item?.commentEvents?.nodes ?? []];
+}
 var ITEM_HISTORY_QUERY = (
   /* GraphQL */
   `
@@ -58842,15 +57283,13 @@ function historyFrom(nodes, botLogin) {
   return history;
 }
 async function fetchItemHistory(octokit, { owner, repo }, number4, botLogin) {
-  const data = await octokit.graphql(
-    ITEM_HISTORY_QUERY,
-    { owner, repo, number: number4 }
-  );
-  return historyFrom(data.repository.issueOrPullRequest?.timelineItems?.nodes ?? [], botLogin);
+  const data = await octokit.graphql(ITEM_HISTORY_QUERY, { owner, repo, number: number4 });
+  return historyFrom(timelineNodes(data.repository.issueOrPullRequest), botLogin);
 }
 
 // src/github/labels.ts
 var known = /* @__PURE__ */ new Map();
+var pending = /* @__PURE__ */ new Map();
 function labelSpec(problem2) {
   return { name: problem2.label, color: problem2.color, description: problem2.why?.slice(0, 100) };
 }
@@ -58858,14 +57297,23 @@ async function ensureLabels(octokit, { owner, repo }, specs) {
   const seen2 = known.get(`${owner}/${repo}`) ?? /* @__PURE__ */ new Set();
   known.set(`${owner}/${repo}`, seen2);
   for (const spec of specs) {
-    if (seen2.has(spec.name.toLowerCase())) continue;
-    try {
-      await octokit.rest.issues.getLabel({ owner, repo, name: spec.name });
-    } catch (error62) {
-      if (statusOf(error62) !== 404) throw error62;
-      await createLabel(octokit, { owner, repo }, spec);
+    const name = spec.name.toLowerCase();
+    if (seen2.has(name)) continue;
+    const key = `${owner}/${repo}:${name}`;
+    let lookup = pending.get(key);
+    if (!lookup) {
+      lookup = ensureLabel(octokit, { owner, repo }, spec).then(() => void seen2.add(name)).finally(() => pending.delete(key));
+      pending.set(key, lookup);
     }
-    seen2.add(spec.name.toLowerCase());
+    await lookup;
+  }
+}
+async function ensureLabel(octokit, { owner, repo }, spec) {
+  try {
+    await octokit.rest.issues.getLabel({ owner, repo, name: spec.name });
+  } catch (error62) {
+    if (statusOf(error62) !== 404) throw error62;
+    await createLabel(octokit, { owner, repo }, spec);
   }
 }
 async function createLabel(octokit, { owner, repo }, spec) {
@@ -58953,7 +57401,7 @@ async function handleIssue(context, deps) {
 }
 async function syncIssue(octokit, repo, issue3, deps, options2 = {}) {
   const loaded = options2.loaded ?? await loadStrategy(octokit, repo);
-  if (loaded.status !== "ok") return void 0;
+  if (loaded.status !== "ok" || notInForceNow(loaded.strategy, deps.now())) return void 0;
   const plan = await planLabels({
     strategy: loaded.strategy,
     item: issueItem(issue3),
@@ -59019,7 +57467,7 @@ function pullRequestContextQuery(counts) {
         ... on Commit {
           checkSuites(first: 10, filterBy: { appId: $appId }) {
             nodes {
-              checkRuns(first: 1, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { ...Run } }
+              checkRuns(first: 5, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { ...Run } }
               strategyFile: checkRuns(first: 1, filterBy: { checkName: "${STRATEGY_FILE_CHECK}" }) { nodes { ...Run } }
             }
           }
@@ -59081,12 +57529,18 @@ var BATCH = 50;
 var cap = (text) => text.length > 65e3 ? `${text.slice(0, 64990)}
 
 …` : text;
+var says = (run2, input2) => run2.conclusion === input2.conclusion && run2.title === input2.title && run2.summary === cap(input2.summary);
+async function upsertCheckRuns(octokit, input2) {
+  if (input2.existing.length === 0) {
+    await upsertCheckRun(octokit, { ...input2, existing: void 0 });
+    return;
+  }
+  for (const run2 of input2.existing) await upsertCheckRun(octokit, { ...input2, existing: run2 });
+}
 async function upsertCheckRun(octokit, input2) {
   const annotations = input2.annotations ?? [];
   const existing = input2.existing;
-  if (existing && annotations.length === 0 && existing.conclusion === input2.conclusion && existing.title === input2.title && existing.summary === cap(input2.summary)) {
-    return existing.id;
-  }
+  if (existing && annotations.length === 0 && says(existing, input2)) return existing.id;
   const output2 = (batch) => ({ title: input2.title, summary: cap(input2.summary), annotations: batch });
   const common = { owner: input2.owner, repo: input2.repo, status: "completed", conclusion: input2.conclusion };
   let id = existing?.id;
@@ -59119,9 +57573,9 @@ async function fetchPullRequestContext(octokit, p2) {
     files,
     filesComplete: !p2.withFiles || (files?.length ?? 0) >= (pr.files?.totalCount ?? 0),
     closes: pr.closingIssuesReferences.nodes.map((n) => ({ number: n.number, labels: n.labels.nodes.map((l) => l.name) })),
-    timeline: pr.timelineItems.nodes,
+    timeline: timelineNodes(pr),
     comments,
-    checkRun: existingRun(suites.flatMap((s2) => s2.checkRuns.nodes)[0]),
+    checkRuns: suites.flatMap((s2) => s2.checkRuns.nodes).flatMap((n) => existingRun(n) ?? []),
     strategyFileRun: existingRun(suites.flatMap((s2) => s2.strategyFile?.nodes ?? [])[0]),
     counts: data
   };
@@ -59136,76 +57590,6 @@ async function allFiles(octokit, p2, first) {
     page = next.pageInfo;
   }
   return files;
-}
-
-// src/tally/zone.ts
-var MINUTE = 6e4;
-var DAY = 864e5;
-var formats = /* @__PURE__ */ new Map();
-function formatFor(timezone) {
-  let format = formats.get(timezone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat("en-US", {
-        timeZone: timezone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit"
-      });
-    } catch {
-      throw new RangeError(`unknown time zone "${timezone}"`);
-    }
-    formats.set(timezone, format);
-  }
-  return format;
-}
-function wallClock(instant, timezone) {
-  const parts = {};
-  for (const part of formatFor(timezone).formatToParts(new Date(instant))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
-}
-var wallAsUtc = (w2) => Date.UTC(w2.year, w2.month - 1, w2.day, w2.hour, w2.minute, w2.second);
-function offsetMinutes(instant, timezone) {
-  const flooredToSecond = Math.floor(instant / 1e3) * 1e3;
-  return Math.round((wallAsUtc(wallClock(flooredToSecond, timezone)) - flooredToSecond) / MINUTE);
-}
-function instantOf(wall, timezone) {
-  const local = wallAsUtc(wall);
-  const before = offsetMinutes(local - DAY, timezone);
-  const after = offsetMinutes(local + DAY, timezone);
-  const candidates2 = [before, after].map((offset) => local - offset * MINUTE).filter((instant) => wallAsUtc(wallClock(instant, timezone)) === local).sort((a, b2) => a - b2);
-  return candidates2.length > 0 ? candidates2[0] : local - before * MINUTE;
-}
-
-// src/tally/zone-format.ts
-var pad = (n, width = 2) => String(Math.abs(n)).padStart(width, "0");
-function formatOffset(minutes) {
-  const sign2 = minutes < 0 ? "-" : "+";
-  return `${sign2}${pad(Math.trunc(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
-}
-function isoWithOffset(instant, timezone) {
-  const w2 = wallClock(instant, timezone);
-  const date6 = `${pad(w2.year, 4)}-${pad(w2.month)}-${pad(w2.day)}`;
-  const time3 = `${pad(w2.hour)}:${pad(w2.minute)}:${pad(w2.second)}`;
-  return `${date6}T${time3}${formatOffset(offsetMinutes(instant, timezone))}`;
-}
-function localDate(instant, timezone) {
-  const w2 = wallClock(instant, timezone);
-  return `${pad(w2.year, 4)}-${pad(w2.month)}-${pad(w2.day)}`;
-}
-var UTC_NAMES = new Set(
-  ["UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Universal", "Zulu", "Greenwich"].flatMap((n) => [n, `Etc/${n}`])
-);
-function isUtc(timezone) {
-  const wanted = timezone.toLowerCase();
-  for (const name of UTC_NAMES) if (name.toLowerCase() === wanted) return true;
-  return false;
 }
 
 // src/tally/range.ts
@@ -59338,7 +57722,7 @@ function fillCountQuery(query, period) {
 // src/tally/plan.ts
 var counted = (i) => !i.pullRequest && !(i.state === "closed" && (i.stateReason === "not_planned" || i.stateReason === "duplicate"));
 var isDone = (i) => i.state === "closed" && (i.stateReason === "completed" || i.stateReason === null);
-function describe3(entry) {
+function describe4(entry) {
   if (entry.issue !== void 0) return { title: entry.title, kind: "issue", ref: `#${entry.issue}` };
   if (entry.milestone !== void 0) return { title: entry.title, kind: "milestone", ref: entry.milestone };
   return { title: entry.title, kind: "label", ref: entry.label ?? "" };
@@ -59351,7 +57735,7 @@ function planProgress(entries, found) {
   const all = /* @__PURE__ */ new Map();
   let unknown2 = false;
   const reports = entries.map((entry, index) => {
-    const base = describe3(entry);
+    const base = describe4(entry);
     const f2 = found[index];
     if (!f2) {
       unknown2 = true;
@@ -59689,7 +58073,7 @@ async function writeProgress(octokit, repo, pr, ctx, input2, login) {
   }
   if (input2.strategy.settings.check !== "off") {
     const check2 = renderAlignmentCheck(input2);
-    await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRun, ...check2 });
+    await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check2 });
   }
 }
 async function writeInvalidProgress(octokit, repo, pr, ctx, loaded, login) {
@@ -59700,7 +58084,7 @@ async function writeInvalidProgress(octokit, repo, pr, ctx, loaded, login) {
   const input2 = { invalid: { errors: errorLines(loaded), file: loaded.file }, checkUrl };
   await upsertProgressComment(octokit, target, renderComment(input2), ctx.comments, () => listAppComments(octokit, target, login));
   const check2 = renderAlignmentCheck(input2);
-  await upsertCheckRun(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRun, ...check2 });
+  await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check2 });
 }
 
 // src/handlers/pull-request.ts
@@ -59722,6 +58106,7 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
     return void 0;
   }
+  if (notInForceNow(loaded.strategy, deps.now())) return void 0;
   const plan = await planLabels({
     strategy: loaded.strategy,
     item: { ...pullRequestItem(pr), files: ctx.files, filesComplete: ctx.filesComplete, closes: ctx.closes },
@@ -59755,6 +58140,11 @@ async function handleCommand(context, deps) {
   const rejected = (why) => rejectCommand(octokit, repo, issue3.number, comment.id, strategy, why);
   if (!await canCommand(octokit, repo, comment.user?.login ?? "")) return rejected({ kind: "permission" });
   if (command.kind === "invalid") return rejected({ kind: "syntax", text: command.reason });
+  const quiet = command.kind === "report" ? void 0 : notInForceNow(strategy, deps.now());
+  if (quiet) {
+    await react(octokit, repo, comment.id, "confused");
+    return reply(octokit, repo, issue3.number, `Nothing was changed: ${quiet}, so items are not labelled.`);
+  }
   const choice = choiceOf(strategy, command);
   if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
   await react(octokit, repo, comment.id, "+1");
@@ -60393,6 +58783,117 @@ async function reportBodies(octokit, ids) {
   return bodies;
 }
 
+// src/tally/versions-period.ts
+var at = (v2) => Date.parse(v2.date);
+var short = (sha2) => sha2.slice(0, 7);
+function inForceAt(versions, instant, complete) {
+  const index = versions.findIndex((v2) => at(v2) < instant);
+  return index === -1 && !complete ? void 0 : index;
+}
+function versionsInPeriod(versions, complete, period) {
+  const inside = versions.filter((v2) => at(v2) >= period.start.getTime() && at(v2) < period.end.getTime());
+  if (inside.length === 0) return [];
+  const first = inForceAt(versions, period.start.getTime(), complete);
+  const chosen = [...first !== void 0 && first >= 0 ? [versions[first]] : [], ...inside.reverse()];
+  return chosen.map((v2) => ({ commit: v2.commit, from: localDate(at(v2), period.timezone) }));
+}
+function versionNotes(versions, complete, period, file2) {
+  const newest = versions[0];
+  if (!newest) return [];
+  const notes = [];
+  const end = period.end.getTime();
+  const atEnd = inForceAt(versions, end, complete);
+  if (at(newest) >= end) {
+    const then = atEnd === void 0 ? "" : atEnd === -1 ? `; it did not exist when the month ended` : `; ${short(versions[atEnd].commit)} was in force when the month ended`;
+    notes.push(
+      `The figures use ${file2} as it is now (${short(newest.commit)}, committed ${localDate(at(newest), period.timezone)}), which is newer than the month${then}.`
+    );
+  } else if (versionsInPeriod(versions, complete, period).length > 0) {
+    notes.push(`${file2} changed during the month; the figures use the version in force at its end (${short(newest.commit)}).`);
+  }
+  const oldest = versions[versions.length - 1];
+  if (!complete && at(oldest) >= period.start.getTime()) {
+    notes.push(`${file2} changed more than ${versions.length} times since the month began; only its last ${versions.length} versions were read.`);
+  }
+  return notes;
+}
+
+// src/tally/versions-readings.ts
+function typedHistory(strategy, versions, complete, when, read2) {
+  const history = {};
+  if (!strategy.problems.some((p2) => p2.metrics.some((m2) => m2.count === void 0))) return history;
+  let key = when.periodKey;
+  for (let i = 0; i < when.months; i++) {
+    key = previousMonth(key);
+    const found = validInForce(versions, monthPeriod(key, when.timezone).end.getTime(), complete, read2);
+    if (!found) continue;
+    for (const problem2 of strategy.problems) {
+      const then = found.problems.find((p2) => p2.id === problem2.id);
+      for (const metric of problem2.metrics.filter((m2) => m2.count === void 0)) {
+        const was = then?.metrics.find((m2) => m2.name === metric.name);
+        if (!was || was.count !== void 0) continue;
+        ((history[problem2.id] ??= {})[metric.name] ??= []).unshift({ key, value: was.current ?? null });
+      }
+    }
+  }
+  return history;
+}
+function validInForce(versions, instant, complete, read2) {
+  const first = inForceAt(versions, instant, complete);
+  if (first === void 0 || first === -1) return null;
+  for (let i = first; i < versions.length; i++) {
+    const parsed2 = read2(i);
+    if (parsed2) return parsed2;
+  }
+  return null;
+}
+function mergeHistory(reported, fromFile) {
+  const merged2 = {};
+  for (const id of /* @__PURE__ */ new Set([...Object.keys(reported), ...Object.keys(fromFile)])) {
+    const names2 = /* @__PURE__ */ new Set([...Object.keys(reported[id] ?? {}), ...Object.keys(fromFile[id] ?? {})]);
+    for (const name of names2) {
+      const byKey = /* @__PURE__ */ new Map();
+      for (const r of fromFile[id]?.[name] ?? []) byKey.set(r.key, r);
+      for (const r of reported[id]?.[name] ?? []) byKey.set(r.key, r);
+      (merged2[id] ??= {})[name] = [...byKey.values()].sort((a, b2) => a.key.localeCompare(b2.key));
+    }
+  }
+  return merged2;
+}
+
+// src/tally/versions.ts
+var TYPED_HISTORY_MONTHS = 6;
+function strategyVersions(input2) {
+  const { versions, complete, period, file: file2 } = input2;
+  const skipped = /* @__PURE__ */ new Map();
+  const parsed2 = /* @__PURE__ */ new Map();
+  const read2 = (i) => {
+    if (!parsed2.has(i)) parsed2.set(i, readVersion(input2, i, skipped));
+    return parsed2.get(i);
+  };
+  const history = typedHistory(input2.strategy, versions, complete, { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS }, read2);
+  const notes = versionNotes(versions, complete, period, file2);
+  const reasons = new Set([...skipped.entries()].sort(([a], [b2]) => b2 - a).map(([, reason]) => reason));
+  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons] };
+}
+function readVersion(input2, i, skipped) {
+  const v2 = input2.versions[i];
+  const name = `${input2.file} at ${v2.commit.slice(0, 7)} (committed ${localDate(Date.parse(v2.date), input2.period.timezone)})`;
+  if (v2.text === null) {
+    skipped.set(i, `${name} could not be read; its metric readings are left out of the history.`);
+    return null;
+  }
+  if (extendsOf(v2.text) !== void 0 && !input2.base) {
+    skipped.set(i, `Earlier versions of ${input2.file} extend another strategy, which was not read as it was then; their metric readings are left out of the history.`);
+    return null;
+  }
+  const result = parseStrategy(v2.text, input2.file, input2.base);
+  if (result.ok) return result.strategy;
+  const first = result.errors[0];
+  skipped.set(i, `${name} is not valid (line ${first.line}: ${first.message}); its metric readings are left out of the history.`);
+  return null;
+}
+
 // src/github/metric-counts.ts
 async function metricCounts(octokit, { owner, repo }, problems, period) {
   const wanted = problems.flatMap(
@@ -60534,6 +59035,54 @@ async function tallyShipped(strategy, pages) {
   for (const item of [...[...notable.values()].flat(), ...sample]) items.set(item.number, item);
   const notes = unaligned > SUGGESTION_SAMPLE ? [`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`] : [];
   return { tally: tallier.result(), items: [...items.values()], notes };
+}
+
+// src/github/strategy-history.ts
+var STRATEGY_VERSIONS = 12;
+var STRATEGY_HISTORY_QUERY = (
+  /* GraphQL */
+  `
+  query StrategyHistory($owner: String!, $repo: String!, $path: String!) {
+    repository(owner: $owner, name: $repo) {
+      defaultBranchRef {
+        target {
+          ... on Commit {
+            history(first: ${STRATEGY_VERSIONS}, path: $path) {
+              pageInfo { hasNextPage }
+              nodes { oid committedDate file(path: $path) { object { ... on Blob { text isTruncated } } } }
+            }
+          }
+        }
+      }
+    }
+  }
+`
+);
+async function strategyHistory(octokit, source) {
+  const answer = await octokit.graphql(STRATEGY_HISTORY_QUERY, { owner: source.owner, repo: source.repo, path: source.path });
+  const history = answer.repository?.defaultBranchRef?.target?.history;
+  const versions = (history?.nodes ?? []).map((n) => {
+    const blob2 = n.file?.object;
+    const text = blob2 && typeof blob2.text === "string" && !blob2.isTruncated ? blob2.text : null;
+    return { commit: n.oid, date: n.committedDate, text };
+  });
+  return { versions, complete: !history?.pageInfo.hasNextPage };
+}
+
+// src/handlers/report-versions.ts
+async function reportVersions2(octokit, { repo, loaded, period }) {
+  const none = { commit: loaded.commit, versions: [], history: {}, notes: [] };
+  const source = loaded.source;
+  if (!source) return none;
+  const notes = [];
+  const history = await strategyHistory(octokit, source).catch((error62) => {
+    notes.push(`The strategy file's history could not be read from GitHub (${error62 instanceof Error ? error62.message : String(error62)}).`);
+    return { versions: [], complete: true };
+  });
+  if (history.versions.length === 0) return { ...none, commit: loaded.commit ?? await strategyCommit(octokit, source), notes };
+  const file2 = source.repo === repo ? source.path : `${source.owner}/${source.repo}/${source.path}`;
+  const found = strategyVersions({ ...history, strategy: loaded.strategy, period, file: file2 });
+  return { ...found, commit: loaded.commit ?? found.commit, notes: [...notes, ...found.notes] };
 }
 
 // src/github/discussions.ts
@@ -60688,22 +59237,28 @@ async function publishReport(p2) {
     timezone: period.timezone,
     onTruncated: (range, count2) => cut.push(`${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`)
   });
-  const [shipped, figures2] = await Promise.all([tallyShipped(strategy, pulls), gatherFigures(octokit, { owner, repo }, strategy, period)]);
+  const [shipped, figures2, versions] = await Promise.all([
+    tallyShipped(strategy, pulls),
+    gatherFigures(octokit, { owner, repo }, strategy, period),
+    reportVersions2(octokit, { repo, loaded, period })
+  ]);
   const now = p2.now ?? /* @__PURE__ */ new Date();
-  const notes = [...cut, ...shipped.notes, ...figures2.notes];
+  const notes = [...cut, ...shipped.notes, ...figures2.notes, ...versions.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
     repo: `${owner}/${repo}`,
     period,
-    commit: loaded.commit ?? (loaded.source ? await strategyCommit(octokit, loaded.source) : null),
+    commit: versions.commit,
     tally: shipped.tally,
     issuesClosed: figures2.issuesClosed,
     readings: figures2.readings,
-    history: metricHistory(earlier),
+    // Earlier reports record what was reported then; the file's versions fill months without a report.
+    history: mergeHistory(metricHistory(earlier), versions.history),
     plans: figures2.plans,
     previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
     items: shipped.items,
+    versions: versions.versions,
     notes
   });
   const rendered = renderReport(model, dataComment(model));
@@ -60802,6 +59357,8 @@ async function runDueReports(params) {
         const late = !scheduled && (!since || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
         const month = scheduled ?? late;
         if (!month) continue;
+        const period = monthPeriod(month, timezone);
+        if (!inForceDuring(loaded.strategy, period.from, period.to)) continue;
         const result = await publish({ octokit: reachable.octokit, ...ref, month, loaded, botLogin, post: true, ifMissing: !scheduled, now });
         app.log.info({ repo: name, month, action: result.action, url: result.url }, `Monthly report for ${name}, ${month}: ${result.action}`);
         outcomes.push({ repo: name, month, action: result.action, url: result.url });
@@ -60824,11 +59381,11 @@ function startSchedule({ app, now = () => /* @__PURE__ */ new Date(), cron = "0 
   let running = Promise.resolve();
   const pass = () => {
     running = running.then(async () => {
-      const at = now();
+      const at2 = now();
       try {
-        const outcomes = await runDueReports({ app, now: at, since, catchUp: failed, load, publish });
+        const outcomes = await runDueReports({ app, now: at2, since, catchUp: failed, load, publish });
         failed = new Set(outcomes.filter((o) => o.error).map((o) => o.repo));
-        since = at;
+        since = at2;
       } catch (error62) {
         app.log.error({ err: error62 }, "Monthly reports: the pass failed");
       }
@@ -60843,7 +59400,7 @@ function startSchedule({ app, now = () => /* @__PURE__ */ new Date(), cron = "0 
 }
 
 // src/index.ts
-var ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned"];
+var ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"];
 var PULL_REQUEST_ACTIONS = [
   "opened",
   "edited",
@@ -60886,7 +59443,7 @@ async function actionProbot(env, options2 = {}) {
   const probot = new Probot({
     githubToken: env.token,
     baseUrl: env.apiUrl,
-    Octokit: options2.Octokit ?? ProbotOctokit,
+    Octokit: options2.Octokit ?? throughlineOctokit(),
     logLevel: options2.logLevel ?? "fatal"
   });
   useIdentity(probot, ACTION_IDENTITY);
@@ -60953,9 +59510,14 @@ ${loaded.errors.map(formatError).join("\n")}`);
   const current = monthOf(now, loaded.strategy.settings.report.timezone);
   let failures = 0;
   for (const month of [previousMonth(current), current]) {
+    const period = monthPeriod(month, loaded.strategy.settings.report.timezone);
+    if (!inForceDuring(loaded.strategy, period.from, period.to)) {
+      say.notice(`The strategy was not in force in ${period.title} (draft, retired or outside its dates): no report.`);
+      continue;
+    }
     try {
       const done2 = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now });
-      say.info(describe4(done2));
+      say.info(describe5(done2));
     } catch (error62) {
       failures += 1;
       say.error(`The report for ${month} could not be written: ${error62 instanceof Error ? error62.message : String(error62)}`);
@@ -60970,7 +59532,7 @@ var VERBS = {
   "dry-run": "rendered (not posted)",
   skipped: "already posted"
 };
-function describe4(done2) {
+function describe5(done2) {
   return `${done2.title}: ${VERBS[done2.action]}${done2.url ? ` (${done2.url})` : ""}`;
 }
 
