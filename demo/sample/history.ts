@@ -8,18 +8,8 @@ import type { Strategy } from "../../src/strategy/schema.js";
 import type { Item } from "../fake/state.js";
 import { baseItem, PEOPLE } from "./repository.js";
 import { COSTS, DEPENDENCIES, FEATURES, INCIDENTS, ISSUE_TITLES, MODULES, ONBOARDING, PACKAGES, RELIABILITY, REVIEWS, SERVICES, SPLIT } from "./titles.js";
+import { prng } from "../../test/fixtures/prng.js";
 
-/** mulberry32: a tiny seeded generator, the same numbers on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Work {
   title: string;
@@ -118,7 +108,7 @@ interface Draft {
 
 /** Issues and merged pull requests of the sample months, numbered from `first` in the order they were opened. */
 export function generateHistory(strategy: Strategy, first: number, seed = 2026): Item[] {
-  const next = seeded(seed);
+  const next = prng(seed);
   const d = new Dealer(next);
   const drafts: Draft[] = [];
   for (const month of MONTHS) {

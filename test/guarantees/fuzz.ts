@@ -10,18 +10,8 @@ import { renderAlignmentCheck, renderComment, renderStrategyFileCheck } from "..
 import { parseStrategy } from "../../src/strategy/index.js";
 import { tallyFromCounts } from "../../src/tally/index.js";
 import type { WorkItem } from "../../src/classify/types.js";
+import { prng } from "../fixtures/prng.js";
 
-/** mulberry32: small and seeded, so any failure reproduces from its seed and run number. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)];

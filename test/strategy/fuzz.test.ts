@@ -1,20 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatError, parseStrategy, type Parsed } from "../../src/strategy/index.js";
+import { prng } from "../fixtures/prng.js";
 
 const read = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), "utf8");
 
-/** mulberry32: small, fast and seeded, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHARS = [..."abz09 -:[]{},&*!|>'\"%@#?\\\t\n~.`", "__proto__", "<<", "---", "\u0000", "é", "😀"];
 
