@@ -20,12 +20,20 @@ export function demoBlocks(): Record<string, string> {
   };
 }
 
+/** Set apart from the README's own text as a quotation, exactly as the app wrote it otherwise. */
+export function quoted(block: string): string {
+  return block
+    .split("\n")
+    .map((line) => (line === "" ? ">" : `> ${line}`))
+    .join("\n");
+}
+
 /** The README with each `<!-- demo:NAME -->…<!-- /demo:NAME -->` block set to the demo's output. */
 export function withDemoBlocks(readme: string, blocks = demoBlocks()): string {
   return readme.replace(/<!-- demo:(\w+) -->[\s\S]*?<!-- \/demo:\1 -->/g, (whole, name: string) => {
     const block = blocks[name];
     if (block === undefined) return whole;
-    return `<!-- demo:${name} -->\n\n${block}\n\n<!-- /demo:${name} -->`;
+    return `<!-- demo:${name} -->\n\n${quoted(block)}\n\n<!-- /demo:${name} -->`;
   });
 }
 
