@@ -2,7 +2,7 @@
  * Throughline: wires GitHub events to handlers. Each handler reads what it needs from GitHub, decides in
  * pure code, then writes back only what changes.
  */
-import type { Context, Probot } from "probot";
+import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { identityOf } from "./github/identity.js";
 import { handleCommand } from "./handlers/command.js";
 import type { Deps } from "./handlers/deps.js";
@@ -13,6 +13,7 @@ import { handleInstallation } from "./handlers/onboarding.js";
 import { handlePush } from "./handlers/push.js";
 import { reportOnCommand } from "./handlers/report-command.js";
 import { scheduleEnabled, startSchedule } from "./schedule/index.js";
+import { healthHandler } from "./server/health.js";
 
 const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"] as const;
 const PULL_REQUEST_ACTIONS = [
@@ -31,7 +32,8 @@ export interface AppOptions {
 }
 
 export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {}) {
-  return function throughline(app: Probot): void {
+  return function throughline(app: Probot, server?: Partial<ApplicationFunctionOptions>): void {
+    server?.addHandler?.(healthHandler);
     const base = { identity: () => identityOf(app), now: () => new Date(), ...overrides };
     const deps: Deps = { report: reportOnCommand(base), ...base };
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}` as const), guarded(deps, itemKey, (c) => handleIssue(c, deps)));

@@ -54,6 +54,16 @@ export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Events being handled now (or waiting for an earlier one on the same item). */
+export function inFlight(): number {
+  return queues.size;
+}
+
+/** Resolves once every event under way has finished (graceful shutdown). */
+export async function drained(): Promise<void> {
+  while (queues.size > 0) await Promise.all([...queues.values()]);
+}
+
 export function resetGuards(): void {
   seen.clear();
   queues.clear();
