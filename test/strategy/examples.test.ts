@@ -10,7 +10,7 @@ function valid(parsed: Parsed) {
 }
 
 describe("the example strategies", () => {
-  it.each(["strategy.yml", "org-strategy.yml", "repo-extends.yml"])("%s points editors at the JSON Schema", (name) => {
+  it.each(["strategy.yml", "org-strategy.yml", "repo-extends.yml", "rumelt-kernel.yml", "okr.yml"])("%s points editors at the JSON Schema", (name) => {
     expect(read(name).split("\n")[0]).toBe("# yaml-language-server: $schema=../schema/strategy.schema.json");
   });
 
@@ -27,9 +27,10 @@ describe("the example strategies", () => {
     expect(s.settings.report).toEqual({ category: "Announcements", schedule: "0 9 1 * *", timezone: "Europe/Paris" });
   });
 
-  it("org-strategy.yml states the four classic problems", () => {
+  it("org-strategy.yml states the four classic problems, each with a metric and a plan", () => {
     const s = valid(parseStrategy(read("org-strategy.yml"), "strategy.yml"));
     expect(s.problems.map((p) => p.id)).toEqual(["reliability", "costs", "people", "innovation"]);
+    for (const p of s.problems) expect([p.id, p.metrics.length > 0, p.plan.length > 0]).toEqual([p.id, true, true]);
     expect(s.settings.report.schedule).toBe("0 9 1 * *");
   });
 
@@ -53,5 +54,17 @@ describe("the example strategies", () => {
     expect(first.problems[1].match.labels).toEqual([]);
     expect(second.problems[0].match.labels).toEqual([]);
     expect(second.settings.ignore_authors).toEqual([]);
+  });
+
+  it("rumelt-kernel.yml has a diagnosis, guiding policies and coherent actions", () => {
+    const s = valid(parseStrategy(read("rumelt-kernel.yml"), "strategy.yml"));
+    expect(s.diagnosis).toMatch(/front door/);
+    expect(s.policies).toHaveLength(3);
+    expect(s.problems.flatMap((p) => p.plan.map((a) => a.title))).toHaveLength(3);
+  });
+
+  it("okr.yml gives each objective key results with a baseline and a target", () => {
+    const s = valid(parseStrategy(read("okr.yml"), "strategy.yml"));
+    for (const p of s.problems) for (const m of p.metrics) expect([m.name, typeof m.baseline, typeof m.target]).toEqual([m.name, "number", "number"]);
   });
 });
