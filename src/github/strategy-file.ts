@@ -16,19 +16,19 @@ export type LoadedStrategy =
 
 const MISSING_TTL_MS = 10 * 60 * 1000;
 const sources = new Map<string, { source: Source | null; at: number }>();
-const parsed = new Map<string, LoadedStrategy>();
+/** The latest parse per repository, keyed by what it was parsed from: one entry per repository at most. */
+const parsed = new Map<string, { from: string; loaded: LoadedStrategy }>();
 
 export async function loadStrategy(octokit: GitHub, { owner, repo }: RepoRef, now = Date.now()): Promise<LoadedStrategy> {
   const source = await currentSource(octokit, owner, repo, true, now);
   if (!source) return { status: "missing" };
   const target = extendsOf(source.text);
   const base = target ? await extendedSource(octokit, source, target, now) : undefined;
-  const key = `${owner}/${repo}:${source.repo}/${source.path}@${source.sha}+${base?.sha ?? ""}`;
-  let loaded = parsed.get(key);
-  if (!loaded) {
-    loaded = parseSource(source, repo, target, base);
-    parsed.set(key, loaded);
-  }
+  const from = `${source.repo}/${source.path}@${source.sha}+${base?.sha ?? ""}`;
+  const known = parsed.get(`${owner}/${repo}`);
+  if (known?.from === from) return known.loaded;
+  const loaded = parseSource(source, repo, target, base);
+  parsed.set(`${owner}/${repo}`, { from, loaded });
   return loaded;
 }
 
