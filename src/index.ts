@@ -33,7 +33,7 @@ export interface AppOptions {
 
 export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {}) {
   return function throughline(app: Probot, server?: Partial<ApplicationFunctionOptions>): void {
-    server?.addHandler?.(healthHandler);
+    addHealthRoute(server);
     const base = { identity: () => identityOf(app), now: () => new Date(), ...overrides };
     const deps: Deps = { report: reportOnCommand(base), ...base };
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}` as const), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
@@ -47,6 +47,15 @@ export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {
     // The monthly reports (not under test, nor where THROUGHLINE_SCHEDULE=off, e.g. on all replicas but one).
     if (options.schedule ?? scheduleEnabled()) startSchedule({ app, now: deps.now });
   };
+}
+
+/** GET /health when running in Probot's server; loaded elsewhere (tests, the Action) there is no server. */
+function addHealthRoute(server: Partial<ApplicationFunctionOptions> | undefined): void {
+  try {
+    server?.addHandler?.(healthHandler);
+  } catch {
+    // "No server instance": nothing to route.
+  }
 }
 
 export default createApp();
