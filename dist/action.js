@@ -56374,12 +56374,11 @@ async function loadStrategy(octokit, { owner, repo }, now = Date.now()) {
   if (!source) return { status: "missing" };
   const target = extendsOf(source.text);
   const base = target ? await extendedSource(octokit, source, target, now) : void 0;
-  const key = `${owner}/${repo}:${source.repo}/${source.path}@${source.sha}+${base?.sha ?? ""}`;
-  let loaded = parsed.get(key);
-  if (!loaded) {
-    loaded = parseSource(source, repo, target, base);
-    parsed.set(key, loaded);
-  }
+  const from = `${source.repo}/${source.path}@${source.sha}+${base?.sha ?? ""}`;
+  const known2 = parsed.get(`${owner}/${repo}`);
+  if (known2?.from === from) return known2.loaded;
+  const loaded = parseSource(source, repo, target, base);
+  parsed.set(`${owner}/${repo}`, { from, loaded });
   return loaded;
 }
 function forgetStrategy(owner, repo) {
@@ -58202,6 +58201,9 @@ function oneAtATime(key, work) {
   });
   return run2;
 }
+function inFlight() {
+  return queues.size;
+}
 
 // src/github/report-graphql.ts
 async function graphqlPartial(octokit, query, variables) {
@@ -59399,6 +59401,15 @@ function startSchedule({ app, now = () => /* @__PURE__ */ new Date(), cron = "0 
   return { stop: () => job.stop(), started, tick: pass };
 }
 
+// src/server/health.ts
+var stopping = false;
+function healthHandler(req, res) {
+  if (req.method !== "GET" || req.url?.split("?")[0] !== "/health") return false;
+  const body = JSON.stringify({ status: stopping ? "stopping" : "ok", in_flight: inFlight() });
+  res.writeHead(stopping ? 503 : 200, { "content-type": "application/json" }).end(body);
+  return true;
+}
+
 // src/index.ts
 var ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"];
 var PULL_REQUEST_ACTIONS = [
@@ -59416,7 +59427,8 @@ var itemKey = (context) => {
   return `${owner}/${repo}#${context.payload.issue?.number ?? context.payload.pull_request?.number}`;
 };
 function createApp(overrides = {}, options2 = {}) {
-  return function throughline(app) {
+  return function throughline(app, server) {
+    addHealthRoute(server);
     const base = { identity: () => identityOf(app), now: () => /* @__PURE__ */ new Date(), ...overrides };
     const deps = { report: reportOnCommand(base), ...base };
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
@@ -59429,6 +59441,12 @@ function createApp(overrides = {}, options2 = {}) {
     );
     if (options2.schedule ?? scheduleEnabled()) startSchedule({ app, now: deps.now });
   };
+}
+function addHealthRoute(server) {
+  try {
+    server?.addHandler?.(healthHandler);
+  } catch {
+  }
 }
 var index_default = createApp();
 
