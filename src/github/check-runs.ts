@@ -59,7 +59,8 @@ export async function upsertCheckRuns(octokit: GitHub, input: Omit<CheckRunInput
 export async function upsertCheckRun(octokit: GitHub, input: CheckRunInput): Promise<number> {
   const annotations = input.annotations ?? [];
   const existing = input.existing;
-  if (existing && annotations.length === 0 && says(existing, input)) return existing.id;
+  // Unchanged: no write at all. GitHub appends annotations on each update, so resending them would duplicate them.
+  if (existing && says(existing, input)) return existing.id;
   const output = (batch: Annotation[]) => ({ title: input.title, summary: cap(input.summary), annotations: batch });
   const common = { owner: input.owner, repo: input.repo, status: "completed" as const, conclusion: input.conclusion };
   let id = existing?.id;

@@ -6,21 +6,23 @@ import { type GitHub, type RepoRef, statusOf } from "./octokit.js";
 
 const COMMAND_ROLES = new Set(["triage", "write", "maintain", "admin"]);
 const TTL_MS = 10 * 60 * 1000;
-const roles = new Map<string, { role: string; at: number }>();
+const roles = new Map<string, { allowed: boolean; at: number }>();
 
 export async function canCommand(octokit: GitHub, { owner, repo }: RepoRef, username: string, now = Date.now()): Promise<boolean> {
   const key = `${owner}/${repo}/${username.toLowerCase()}`;
   const known = roles.get(key);
-  if (known && now - known.at < TTL_MS) return COMMAND_ROLES.has(known.role);
-  let role = "none";
+  if (known && now - known.at < TTL_MS) return known.allowed;
+  let allowed = false;
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });
-    role = (data as { role_name?: string }).role_name ?? data.permission;
+    // role_name is a custom role's own name where one is used; permission is then its base (admin, write, read).
+    const roleName = (data as { role_name?: string }).role_name;
+    allowed = COMMAND_ROLES.has(roleName ?? "") || COMMAND_ROLES.has(data.permission);
   } catch (error) {
     if (statusOf(error) !== 404) throw error; // not a collaborator at all
   }
-  roles.set(key, { role, at: now });
-  return COMMAND_ROLES.has(role);
+  roles.set(key, { allowed, at: now });
+  return allowed;
 }
 
 export function resetPermissionCache(): void {

@@ -14,7 +14,8 @@ export type LoadedStrategy =
   | { status: "invalid"; file: string; errors: StrategyError[]; source: Source }
   | { status: "ok"; strategy: Strategy; file: string; source: Source; commit: string | null };
 
-const MISSING_TTL_MS = 10 * 60 * 1000;
+/** How long a lookup's answer stands before the places are searched again (a file may appear higher up). */
+const LOOKUP_TTL_MS = 10 * 60 * 1000;
 const sources = new Map<string, { source: Source | null; at: number }>();
 /** The latest parse per repository, keyed by what it was parsed from: one entry per repository at most. */
 const parsed = new Map<string, { from: string; loaded: LoadedStrategy }>();
@@ -35,7 +36,7 @@ export async function loadStrategy(octokit: GitHub, { owner, repo }: RepoRef, no
 /** Forget what is known of a repository's strategy; a change in the owner's `.github` repository affects them all. */
 export function forgetStrategy(owner: string, repo: string): void {
   for (const key of [...sources.keys()]) {
-    if (key === `${owner}/${repo}` || (repo === ".github" && key.startsWith(`${owner}/`))) sources.delete(key);
+    if (key.startsWith(`${owner}/${repo}:`) || (repo === ".github" && key.startsWith(`${owner}/`))) sources.delete(key);
   }
 }
 
@@ -76,14 +77,20 @@ function missingBase(text: string, file: string, target: string): StrategyError 
   return { file, line, column: 1, path: "extends", message: `${target} has no strategy file on its default branch` };
 }
 
+/**
+ * Within LOOKUP_TTL_MS of a lookup, a found file is only re-read (conditionally) and a missing one stays
+ * missing; after it, the places are searched again, so a file added higher up (by a push another replica
+ * received) takes over. A lookup with the owner's `.github` fallback and one without are kept apart.
+ */
 async function currentSource(octokit: GitHub, owner: string, repo: string, includeOrg: boolean, now: number) {
-  const key = `${owner}/${repo}`;
+  const key = `${owner}/${repo}:${includeOrg ? "with-org" : "own"}`;
   const known = sources.get(key);
-  let source: Source | null = null;
-  if (known?.source) source = await refreshSource(octokit, known.source);
-  else if (known && now - known.at < MISSING_TTL_MS) return null;
+  const fresh = known !== undefined && now - known.at < LOOKUP_TTL_MS;
+  if (fresh && !known.source) return null;
+  let source = fresh && known.source ? await refreshSource(octokit, known.source) : null;
+  const at = source ? known!.at : now;
   source ??= (await readSource(octokit, owner, repo, LOCAL_PATHS[0])) ?? (await locateSource(octokit, owner, repo, includeOrg));
-  sources.set(key, { source, at: now });
+  sources.set(key, { source, at });
   return source;
 }
 

@@ -1,9 +1,11 @@
 /**
  * push: a push to the default branch that touches a strategy file forgets the cached strategy and gets a
- * `Strategy file` check on its head commit (spec section 6), and closes the setup issue once one is valid.
+ * `Strategy file` check on its head commit for the version it pushed (spec section 6); once a valid one
+ * has landed, the app's setup issue is closed.
  */
 import type { Context } from "probot";
-import { forgetStrategy, isStrategyPath, loadStrategy } from "../github/strategy-file.js";
+import { checkStrategyVersion, forgetStrategy, isStrategyPath } from "../github/strategy-file.js";
+import { LOCAL_PATHS } from "../github/strategy-source.js";
 import type { Deps } from "./deps.js";
 import { closeSetupOnStrategy } from "./onboarding-close.js";
 import { reportStrategyFile } from "./strategy-check.js";
@@ -14,15 +16,17 @@ export async function handlePush(context: Context<"push">, deps: Deps): Promise<
   const touched = new Set(
     [...commits, ...(head_commit ? [head_commit] : [])].flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]),
   );
-  const paths = [...touched].filter(isStrategyPath);
-  if (paths.length === 0) return;
+  if (![...touched].some(isStrategyPath)) return;
   const repo = context.repo();
   forgetStrategy(repo.owner, repo.repo);
-  const loaded = await loadStrategy(context.octokit, repo);
-  if (loaded.status === "missing" || loaded.source.repo !== repo.repo) return; // removed, or inherited from elsewhere
-  await reportStrategyFile(context.octokit, repo, after, loaded.source.path, loaded);
-  // A valid strategy has landed: the app's `Set up Throughline` issue, if open, has done its job.
-  if (loaded.status === "ok") {
-    await closeSetupOnStrategy(context.octokit, repo, deps, { path: loaded.source.path, defaultBranch: repository.default_branch });
+  // The touched file that takes precedence and still exists at the pushed commit is the one to check.
+  for (const path of LOCAL_PATHS.filter((p) => touched.has(p))) {
+    const version = await checkStrategyVersion(context.octokit, repo, path, after);
+    if (version.status === "missing") continue;
+    await reportStrategyFile(context.octokit, repo, after, path, version);
+    if (version.status === "ok") {
+      await closeSetupOnStrategy(context.octokit, repo, deps, { path, defaultBranch: repository.default_branch });
+    }
+    return;
   }
 }

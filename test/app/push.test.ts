@@ -13,6 +13,8 @@ function pushEvent(files: string[], ref = "refs/heads/master") {
   return { id: `delivery-${Math.random()}`, name: "push", payload } as any;
 }
 
+const AFTER = example("push", undefined, (p) => p.ref.startsWith("refs/heads/")).after;
+
 describe("the Strategy file check on pushes to the default branch", () => {
   beforeEach(setupNock);
   afterEach(assertNoPendingMocks);
@@ -20,7 +22,7 @@ describe("the Strategy file check on pushes to the default branch", () => {
   it("passes with a summary of the problems when the file is valid", async () => {
     const probot = testProbot();
     const scope = mockAuth(api());
-    mockStrategyFile(scope, STRATEGY);
+    mockStrategyFile(scope, STRATEGY, { ref: AFTER });
     let check: any;
     scope.post(`${REPO_PATH}/check-runs`, (b) => ((check = b), true)).reply(201, { id: 1 });
     mockGraphQL(scope, "FindSetupIssue", { data: { search: { nodes: [] } } });
@@ -33,7 +35,7 @@ describe("the Strategy file check on pushes to the default branch", () => {
   it("fails with one annotation per error, at the error's line", async () => {
     const probot = testProbot();
     const scope = mockAuth(api());
-    mockStrategyFile(scope, INVALID_STRATEGY);
+    mockStrategyFile(scope, INVALID_STRATEGY, { ref: AFTER });
     let check: any;
     scope.post(`${REPO_PATH}/check-runs`, (b) => ((check = b), true)).reply(201, { id: 1 });
     await probot.receive(pushEvent(["strategy.yml"]));

@@ -207,7 +207,8 @@ export class FakeGitHub {
   }
 
   private file(path: string, ref: string | null, ifNoneMatch: string | undefined): [number, unknown, Record<string, string>?] {
-    const text = ref ? (this.strategyAt.get(ref) ?? null) : this.strategy;
+    // A commit the test gave no version for is the default branch as it stands (a push's head commit).
+    const text = ref ? (this.strategyAt.get(ref) ?? this.strategy) : this.strategy;
     if (text === null || path !== "strategy.yml") return [404, { message: "Not Found" }];
     if (!ref && ifNoneMatch === this.etag) return [304, ""];
     const size = Buffer.byteLength(text);

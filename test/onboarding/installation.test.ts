@@ -209,6 +209,9 @@ describe("the setup issue closes once a valid strategy lands", () => {
   });
   afterEach(assertNoPendingMocks);
 
+  /** The version checked is the one the push brought: its head commit. */
+  const PUSHED = example("push").after;
+
   function pushOf(path: string) {
     const payload = example("push");
     payload.ref = `refs/heads/${payload.repository.default_branch}`;
@@ -230,7 +233,7 @@ describe("the setup issue closes once a valid strategy lands", () => {
     const probot = testProbot();
     const scope = mockAuth(api());
     const seen = record(scope);
-    mockStrategyFile(scope, STRATEGY);
+    mockStrategyFile(scope, STRATEGY, { ref: PUSHED });
     scope.post(`${REPO_PATH}/check-runs`, (b) => b.name === "Strategy file" && b.conclusion === "success").reply(201, { id: 5 });
     const search = mockFindOpen(scope, [openIssue]);
     let closed: any;
@@ -238,7 +241,7 @@ describe("the setup issue closes once a valid strategy lands", () => {
     await probot.receive(pushOf("strategy.yml"));
 
     expect(seen).toEqual([
-      `GET ${REPO_PATH}/contents/strategy.yml`,
+      `GET ${REPO_PATH}/contents/strategy.yml?ref=${PUSHED}`,
       `POST ${REPO_PATH}/check-runs`,
       "POST /graphql FindSetupIssue",
       "POST /graphql CloseSetupIssue",
@@ -252,7 +255,7 @@ describe("the setup issue closes once a valid strategy lands", () => {
   it("leaves the issue open while the pushed strategy is invalid", async () => {
     const probot = testProbot();
     const scope = mockAuth(api());
-    mockStrategyFile(scope, "version: 1\nproblems: []\n");
+    mockStrategyFile(scope, "version: 1\nproblems: []\n", { ref: PUSHED });
     scope.post(`${REPO_PATH}/check-runs`, (b) => b.conclusion === "failure").reply(201, { id: 5 });
     await probot.receive(pushOf("strategy.yml"));
   });
@@ -260,7 +263,7 @@ describe("the setup issue closes once a valid strategy lands", () => {
   it("closes nothing when the app's issue is already closed, or a person wrote it", async () => {
     const probot = testProbot();
     const scope = mockAuth(api());
-    mockStrategyFile(scope, STRATEGY);
+    mockStrategyFile(scope, STRATEGY, { ref: PUSHED });
     scope.post(`${REPO_PATH}/check-runs`).reply(201, { id: 5 });
     mockFindOpen(scope, [{ ...openIssue, author: { __typename: "User", login: "octocat" } }, { ...openIssue, id: "I_8", state: "CLOSED" }]);
     await probot.receive(pushOf("strategy.yml"));
