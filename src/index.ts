@@ -17,7 +17,7 @@ import { healthHandler } from "./server/health.js";
 
 const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"] as const;
 const PULL_REQUEST_ACTIONS = [
-  "opened", "edited", "reopened", "synchronize", "ready_for_review", "labeled", "unlabeled", "closed",
+  "opened", "edited", "reopened", "synchronize", "ready_for_review", "labeled", "unlabeled", "milestoned", "demilestoned", "closed",
 ] as const;
 
 /** One item at a time: events for the same issue or pull request never interleave in this process. */

@@ -23,7 +23,7 @@ export function pullRequestContextQuery(counts: Record<string, string>): string 
       }
       object(oid: $sha) {
         ... on Commit {
-          checkSuites(first: 10, filterBy: { appId: $appId }) {
+          checkSuites(first: 50, filterBy: { appId: $appId }) {
             nodes {
               checkRuns(first: 5, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { ...Run } }
               strategyFile: checkRuns(first: 1, filterBy: { checkName: "${STRATEGY_FILE_CHECK}" }) { nodes { ...Run } }

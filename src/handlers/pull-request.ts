@@ -42,7 +42,7 @@ export async function syncPullRequest(
   const month = monthPeriod(monthOf(deps.now(), zone), zone);
   const counts = strategy ? countQueries(strategy, { ...repo, defaultBranch: pr.defaultBranch, range: month.searchRange }) : {};
   const ctx = await fetchPullRequestContext(octokit, { ...repo, number: pr.number, sha: pr.head.sha, appId, counts, login, withFiles: true });
-  await checkChangedStrategy(octokit, repo, pr.head.sha, (ctx.files ?? []).filter(isStrategyPath), ctx.strategyFileRun);
+  await checkChangedStrategy(octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun);
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
     return undefined;

@@ -4,6 +4,7 @@ import { upsertCheckRun, type ExistingCheckRun } from "../github/check-runs.js";
 import { STRATEGY_FILE_CHECK } from "../github/pull-request-queries.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { checkStrategyVersion, type LoadedStrategy } from "../github/strategy-file.js";
+import { LOCAL_PATHS } from "../github/strategy-source.js";
 import { renderStrategyFileCheck } from "../render/index.js";
 
 export async function reportStrategyFile(
@@ -29,11 +30,13 @@ export async function reportStrategyFile(
 
 export const errorLines = (loaded: Extract<LoadedStrategy, { status: "invalid" }>) => loaded.errors.map(formatError);
 
-/** A pull request that changes a strategy file gets its version validated on the head commit. */
+/**
+ * A pull request that changes a strategy file gets its version validated on the head commit: one check,
+ * for the changed file that takes precedence (root before .github/, .yml before .yaml).
+ */
 export async function checkChangedStrategy(
-  octokit: GitHub, repo: RepoRef, headSha: string, paths: string[], existing?: ExistingCheckRun,
+  octokit: GitHub, repo: RepoRef, headSha: string, files: readonly string[], existing?: ExistingCheckRun,
 ): Promise<void> {
-  for (const path of paths) {
-    await reportStrategyFile(octokit, repo, headSha, path, await checkStrategyVersion(octokit, repo, path, headSha), existing);
-  }
+  const path = LOCAL_PATHS.find((p) => files.includes(p));
+  if (path) await reportStrategyFile(octokit, repo, headSha, path, await checkStrategyVersion(octokit, repo, path, headSha), existing);
 }
