@@ -7,6 +7,7 @@ import { commentsUntilFound, isProgressComment, type AppComment, type Page } fro
 import { existingRun, type ExistingCheckRun } from "./check-runs.js";
 import { timelineNodes, type TimelineNode } from "./item-history.js";
 import type { GitHub, RepoRef } from "./octokit.js";
+import { LOCAL_PATHS } from "./strategy-source.js";
 import { MAX_FILES, PULL_REQUEST_FILES_QUERY, pullRequestContextQuery } from "./pull-request-queries.js";
 
 export interface PullRequestContext {
@@ -64,3 +65,17 @@ async function allFiles(octokit: GitHub, p: ContextParams, first: Page<{ path: s
   return files;
 }
 
+
+/**
+ * The strategy files a pull request changes, read without the full query (a repository with no strategy
+ * yet has no other use for it): REST pages of changed files, stopping at the first strategy path.
+ */
+export async function changedStrategyPaths(octokit: GitHub, { owner, repo }: RepoRef, pull_number: number): Promise<string[]> {
+  const found: string[] = [];
+  let pages = 0;
+  for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, { owner, repo, pull_number, per_page: 100 })) {
+    found.push(...data.map((f) => f.filename).filter((f) => LOCAL_PATHS.includes(f)));
+    if (found.length > 0 || ++pages >= MAX_FILES / 100) break;
+  }
+  return found;
+}

@@ -7,8 +7,8 @@ import { parseCommand, validateIds, type Command } from "../classify/index.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { canCommand } from "../github/permissions.js";
 import { react, reply } from "../github/replies.js";
-import { loadStrategy } from "../github/strategy-file.js";
-import { renderCommandHelp, renderExplainReply, type CommandRejection } from "../render/index.js";
+import { loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
+import { inert, renderCommandHelp, renderExplainReply, type CommandRejection } from "../render/index.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { Deps } from "./deps.js";
 import { notInForceNow } from "./in-force.js";
@@ -21,7 +21,11 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   const repo = context.repo();
   const octokit = context.octokit;
   const loaded = await loadStrategy(octokit, repo);
-  if (loaded.status !== "ok") return; // without a valid strategy there is nothing to act on; the check says why
+  if (loaded.status !== "ok") {
+    // Nothing to act on, but the person should know why rather than hear nothing.
+    await react(octokit, repo, comment.id, "confused");
+    return reply(octokit, repo, issue.number, noStrategyReply(loaded));
+  }
   const strategy = loaded.strategy;
   const rejected = (why: CommandRejection) => rejectCommand(octokit, repo, issue.number, comment.id, strategy, why);
   if (!(await canCommand(octokit, repo, comment.user?.login ?? ""))) return rejected({ kind: "permission" });
@@ -38,6 +42,13 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   const chosen = choice && "ids" in choice ? choice.ids : undefined;
   const decision = await syncItem(octokit, repo, issue, deps, { command: chosen, loaded });
   if (command.kind === "explain" && decision) await reply(octokit, repo, issue.number, renderExplainReply(strategy, decision));
+}
+
+function noStrategyReply(loaded: Exclude<LoadedStrategy, { status: "ok" }>): string {
+  if (loaded.status === "missing") {
+    return "Nothing was changed: this repository has no strategy file yet (`strategy.yml` or `.github/strategy.yml` on the default branch), so there are no problems to serve.";
+  }
+  return `Nothing was changed: the strategy file on the default branch (${inert(loaded.file, 200)}) is invalid. The \`Strategy file\` check on its latest commit lists every error.`;
 }
 
 function choiceOf(strategy: Strategy, command: Command): { ids: string[] | "none" } | { unknown: string[] } | undefined {

@@ -9,7 +9,7 @@ import { historyFrom } from "../github/item-history.js";
 import { countQueries, countsFrom } from "../github/month-counts.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { canCommand } from "../github/permissions.js";
-import { fetchPullRequestContext } from "../github/pull-request-context.js";
+import { changedStrategyPaths, fetchPullRequestContext } from "../github/pull-request-context.js";
 import { isStrategyPath, loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
 import { monthOf, monthPeriod, tallyFromCounts } from "../tally/index.js";
 import { applyLabels } from "./apply-labels.js";
@@ -20,9 +20,13 @@ import { planLabels } from "./labelling.js";
 import { writeProgress, writeInvalidProgress, type PullRequestRef } from "./progress.js";
 import { checkChangedStrategy } from "./strategy-check.js";
 
+/** Actions that can change a pull request's files. */
+const FILE_CHANGES = new Set(["opened", "synchronize", "reopened"]);
+
 export async function handlePullRequest(context: Context<"pull_request">, deps: Deps): Promise<void> {
-  const { pull_request: pr, repository } = context.payload;
-  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps);
+  const { action, pull_request: pr, repository } = context.payload;
+  const newFiles = FILE_CHANGES.has(action);
+  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, { newFiles });
 }
 
 /** Bring one pull request's labels, comment and check in step; returns the decision (undefined without a strategy). */
@@ -31,11 +35,15 @@ export async function syncPullRequest(
   repo: RepoRef,
   pr: PullRequestRef,
   deps: Deps,
-  options: { command?: string[] | "none"; loaded?: LoadedStrategy } = {},
+  options: { command?: string[] | "none"; loaded?: LoadedStrategy; newFiles?: boolean } = {},
 ): Promise<Decision | undefined> {
   // 1. Read the strategy in force and, in one query, everything else the decision and the writes need.
   const loaded = options.loaded ?? (await loadStrategy(octokit, repo));
-  if (loaded.status === "missing") return undefined;
+  if (loaded.status === "missing") {
+    // No strategy yet: a pull request that adds the first one still gets its file validated.
+    if (options.newFiles) await checkChangedStrategy(octokit, repo, pr.head.sha, await changedStrategyPaths(octokit, repo, pr.number));
+    return undefined;
+  }
   const { login, appId } = await deps.identity();
   const strategy = loaded.status === "ok" ? loaded.strategy : undefined;
   const zone = strategy?.settings.report.timezone ?? "UTC";

@@ -102,4 +102,15 @@ describe("/strategy commands", () => {
     Object.assign(event.issue, { title: "Checkout outage on Fridays", body: "", labels: [{ name: "strategy: costs" }] });
     await probot.receive({ id: "e1", name: "issues", payload: event } as any);
   });
+
+  it("says why nothing happens while the strategy file is invalid", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, "version: 1\nproblems: []\n");
+    scope.post(`${REPO_PATH}/issues/comments/${COMMENT}/reactions`, { content: "confused" }).reply(201, {});
+    let reply = "";
+    scope.post(`${REPO_PATH}/issues/1/comments`, (b) => ((reply = b.body), true)).reply(201, {});
+    await probot.receive(commentEvent("/strategy costs"));
+    expect(reply).toContain("strategy.yml) is invalid");
+  });
 });

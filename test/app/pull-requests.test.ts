@@ -192,4 +192,23 @@ describe("pull requests get labels, one progress comment and a check", () => {
     mockGraphQL(scope, "PullRequestContext", contextAnswer({ files: ["infra/main.tf"], counts: COUNTS }));
     await probot.receive(pullRequestEvent("opened"));
   });
+
+  it("in a repository with no strategy yet, the pull request that adds one gets its Strategy file check", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    scope.get(`${REPO_PATH}/contents/strategy.yml`).reply(404, {});
+    mockGraphQL(scope, "LocateStrategy", { data: { local: { p0: null, p1: null, p2: null, p3: null }, org: null } });
+    const event = pullRequestEvent("opened");
+    const sha = event.payload.pull_request.head.sha;
+    scope.get(`${REPO_PATH}/pulls/2/files`).query({ per_page: 100 }).reply(200, [{ filename: "README.md" }, { filename: "strategy.yml" }]);
+    scope.get(`${REPO_PATH}/contents/strategy.yml`).query({ ref: sha }).reply(200, {
+      type: "file", path: "strategy.yml", sha: "b9", encoding: "base64", content: Buffer.from(STRATEGY).toString("base64"),
+    });
+    let check: any;
+    scope.post(`${REPO_PATH}/check-runs`, (b) => ((check = b), true)).reply(201, { id: 5 });
+    await probot.receive(event);
+    expect(check).toMatchObject({ name: "Strategy file", head_sha: sha, conclusion: "success" });
+    // An edit changes no files: nothing more is asked.
+    await probot.receive(pullRequestEvent("edited"));
+  });
 });
