@@ -7,7 +7,7 @@
 import type { GitHub, RepoRef } from "./octokit.js";
 import { actorLogin, graphqlPartial, quoted, type Actor } from "./report-graphql.js";
 
-const REPORT_FIELDS = "id number title url createdAt author { __typename login }";
+const REPORT_FIELDS = "id number title url createdAt lastEditedAt author { __typename login }";
 
 export const REPORT_CONTEXT_QUERY = /* GraphQL */ `
   query ReportContext($owner: String!, $repo: String!, $discussionSearch: String!, $issueSearch: String!) {
@@ -42,6 +42,8 @@ export interface ReportRef {
   title: string;
   url: string;
   createdAt: string;
+  /** When its body was last written: its last edit, or its creation. */
+  writtenAt: string;
   /** As REST writes it: bots with the `[bot]` suffix. */
   author: string;
 }
@@ -55,7 +57,7 @@ export interface ReportContext {
   reports: ReportRef[];
 }
 
-type Node = { id: string; number: number; title: string; url: string; createdAt: string; author: Actor | null };
+type Node = { id: string; number: number; title: string; url: string; createdAt: string; lastEditedAt?: string | null; author: Actor | null };
 type Answer = {
   repository: {
     id: string;
@@ -95,7 +97,7 @@ export async function reportContext(octokit: GitHub, { owner, repo }: RepoRef, t
       if (!isNode(node) || seen.has(node.id) || !node.title.startsWith(titlePrefix)) continue;
       seen.add(node.id);
       const { id, number, title, url, createdAt } = node;
-      reports.push({ kind, id, number, title, url, createdAt, author: actorLogin(node.author) });
+      reports.push({ kind, id, number, title, url, createdAt, writtenAt: node.lastEditedAt ?? createdAt, author: actorLogin(node.author) });
     }
   };
   collect("discussion", r.discussions?.nodes ?? []);

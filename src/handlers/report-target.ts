@@ -26,12 +26,13 @@ export interface Targets {
 export function reportTargets(context: ReportContext, month: string, botLogin: string): Targets {
   const kind = context.discussionsEnabled && context.categories.length > 0 ? "discussion" : "issue";
   const own = context.reports.filter((r) => sameLogin(r.author, botLogin));
-  // The same kind first (a repository may have switched Discussions on or off), then the oldest: the one
-  // a second replica would also pick.
+  // The same kind first (a repository may have switched Discussions on or off), then the oldest by number
+  // (issues and Discussions share one rising sequence, so unlike creation times to the second, no ties):
+  // the one a second replica would also pick.
   const pick = (title: string, kinds: ReportRef["kind"][]) =>
     own
       .filter((r) => r.title.trim() === title && kinds.includes(r.kind))
-      .sort((a, b) => (a.kind === kind ? 0 : 1) - (b.kind === kind ? 0 : 1) || a.createdAt.localeCompare(b.createdAt))[0];
+      .sort((a, b) => (a.kind === kind ? 0 : 1) - (b.kind === kind ? 0 : 1) || a.number - b.number)[0];
   const history: ReportRef[] = [];
   let key = month;
   for (let i = 0; i < HISTORY_MONTHS; i++) {

@@ -34,7 +34,7 @@ export interface PublishParams {
   botLogin: string;
   /** false: build and render only (dry run). */
   post: boolean;
-  /** true: do nothing when the app's report for the month already exists (a late catch-up). */
+  /** true: do nothing when the app's report for the month already exists and was written after the month ended (a late catch-up). */
   ifMissing?: boolean;
   now?: Date;
 }
@@ -55,7 +55,11 @@ export async function publishReport(p: PublishParams): Promise<Published> {
   // 1. The repository, and the reports already written.
   const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
   const targets = reportTargets(context, month, p.botLogin);
-  if (p.ifMissing && targets.existing) return { title, body: "", url: targets.existing.url, action: "skipped" };
+  // A late catch-up skips a month whose report was written after it ended; one written mid-month (by the
+  // command, say) still has partial figures and is brought up to date.
+  if (p.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
+    return { title, body: "", url: targets.existing.url, action: "skipped" };
+  }
   const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => (r ? [r.id] : [])));
   const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
 

@@ -160,6 +160,17 @@ describe("publishReport", () => {
     expect(log.slice(before).map((r) => r.operation)).toEqual(["ReportContext"]);
   });
 
+  it("brings up to date, when asked only for a missing report, one written before the month ended", async () => {
+    const repo = fakeRepo();
+    serve(repo);
+    await run(repo, { now: new Date("2026-10-28T09:00:00Z") });
+    repo.discussions[0].createdAt = "2026-10-28T09:00:00Z";
+    const late = await run(repo, { ifMissing: true });
+    expect(late.action).toBe("updated");
+    expect(repo.discussions).toHaveLength(1);
+    expect(repo.discussions[0].body).not.toContain("The month is not over yet");
+  });
+
   it("renders without writing in a dry run", async () => {
     const repo = fakeRepo();
     const log = serve(repo);
