@@ -22,7 +22,7 @@ const field = (ref: PlanRef, i: number) =>
   "issue" in ref
     ? `e${i}: issueOrPullRequest(number: $v${i}) { __typename ... on Issue { ${ISSUE} } }`
     : "milestone" in ref
-      ? `e${i}: milestones(query: $v${i}, first: 5) { nodes { title dueOn ${ISSUES} } }`
+      ? `e${i}: milestones(query: $v${i}, first: 20) { nodes { title dueOn ${ISSUES} } }`
       : `e${i}: label(name: $v${i}) { name ${ISSUES} }`;
 
 /** The document for these entries: variables $v0.., aliases e0.. under one `repository`. */

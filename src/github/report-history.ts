@@ -3,6 +3,7 @@
  * comments carry the trends), fetched together by node id in one request.
  */
 import type { GitHub } from "./octokit.js";
+import { graphqlPartial } from "./report-graphql.js";
 
 export const REPORT_BODIES_QUERY = /* GraphQL */ `
   query ReportBodies($ids: [ID!]!) {
@@ -15,11 +16,11 @@ export const REPORT_BODIES_QUERY = /* GraphQL */ `
 
 type Answer = { nodes: ({ id: string; body: string } | null)[] };
 
-/** Node id → body; ids GitHub no longer knows are simply absent. */
+/** Node id → body; a report deleted meanwhile (GitHub answers NOT_FOUND for its id) is simply absent. */
 export async function reportBodies(octokit: GitHub, ids: string[]): Promise<Map<string, string>> {
   const bodies = new Map<string, string>();
   if (ids.length === 0) return bodies;
-  const answer = await octokit.graphql<Answer>(REPORT_BODIES_QUERY, { ids });
-  for (const node of answer.nodes) if (node?.id) bodies.set(node.id, node.body ?? "");
+  const { data } = await graphqlPartial<Answer>(octokit, REPORT_BODIES_QUERY, { ids });
+  for (const node of data?.nodes ?? []) if (node?.id) bodies.set(node.id, node.body ?? "");
   return bodies;
 }

@@ -28,8 +28,10 @@ async function plans(octokit: GitHub, ref: RepoRef, strategy: Strategy, notes: s
   const looked = await planItems(octokit, ref, entries.map((e) => e.planRef));
   const result: NonNullable<Figures["plans"]> = Object.fromEntries(strategy.problems.map((p) => [p.id, p.plan.map(() => undefined)]));
   entries.forEach(({ id, index, entry }, i) => {
-    result[id][index] = looked[i].found;
-    if (looked[i].unread > 0) notes.push(`Plan "${entry.title}": only the first 100 of its issues are counted.`);
+    // A count of the first 100 would be wrong, not partial: past them the figure is unknown (null).
+    const complete = looked[i].unread === 0;
+    result[id][index] = complete ? looked[i].found : undefined;
+    if (!complete) notes.push(`Plan "${entry.title}": more than 100 issues, so its progress is not counted.`);
   });
   return result;
 }

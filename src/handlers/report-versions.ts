@@ -27,7 +27,11 @@ export async function reportVersions(octokit: GitHub, { repo, loaded, period }: 
     notes.push(`The strategy file's history could not be read from GitHub (${error instanceof Error ? error.message : String(error)}).`);
     return { versions: [], complete: true };
   });
-  if (history.versions.length === 0) return { ...none, commit: loaded.commit ?? (await strategyCommit(octokit, source)), notes };
+  if (history.versions.length === 0) {
+    // The commit is worth a second way in, but not worth failing the report for.
+    const commit = loaded.commit ?? (await strategyCommit(octokit, source).catch(() => null));
+    return { ...none, commit, notes };
+  }
   const file = source.repo === repo ? source.path : `${source.owner}/${source.repo}/${source.path}`;
   const found = strategyVersions({ ...history, strategy: loaded.strategy, period, file });
   return { ...found, commit: loaded.commit ?? found.commit, notes: [...notes, ...found.notes] };
