@@ -22,29 +22,37 @@ export interface Shipped {
 
 /**
  * The problems a merged pull request serves: its strategy labels, which the app keeps in step with its
- * decision (and people set by hand). Pull requests without any (merged before the app was installed)
- * are judged now by the rules, on what search returns: no changed files, no linked issues.
+ * decision (and people set by hand). One without any, merged while the strategy file existed, serves
+ * none: the app was labelling then, so no label is its answer (or a person's `/strategy none`, or a
+ * label a person removed), never to be overridden. Older ones (merged before the app had a strategy
+ * to apply, `labelledSince`) are judged now by the rules, on what search returns: no changed files, no
+ * linked issues.
  */
-export function servedBy(strategy: Strategy, pull: MergedPull): string[] {
+export function servedBy(strategy: Strategy, pull: MergedPull, labelledSince: string | null = null): string[] {
   const labels = new Set(pull.labels.map((l) => l.toLowerCase()));
   const labelled = strategy.problems.filter((p) => labels.has(p.label.toLowerCase())).map((p) => p.id);
   if (labelled.length > 0) return labelled;
   const unaligned = strategy.settings.unaligned_label;
   if (unaligned && labels.has(unaligned.toLowerCase())) return [];
+  if (labelledSince && Date.parse(pull.mergedAt) >= Date.parse(labelledSince)) return [];
   const { number, title, body, author, milestone, branch } = pull;
   return classify(strategy, { kind: "pull_request", number, title, body, labels: pull.labels, author, milestone, branch }).problems;
 }
 
-export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<MergedPull[]>): Promise<Shipped> {
+export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<MergedPull[]>, labelledSince: string | null = null): Promise<Shipped> {
   const tallier = createTallier(strategy);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const notable = new Map<string, ShippedItem[]>();
   const sample: ShippedItem[] = [];
   let unaligned = 0;
 
+  // Search pages are offsets: a pull request merged while they are read can shift one onto two pages.
+  const seen = new Set<number>();
   for await (const page of pages) {
     for (const pull of page) {
-      const problems = servedBy(strategy, pull);
+      if (seen.has(pull.number)) continue;
+      seen.add(pull.number);
+      const problems = servedBy(strategy, pull, labelledSince);
       tallier.add({ problems, author: pull.author });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const { body: _body, branch: _branch, milestone: _milestone, ...rest } = pull;

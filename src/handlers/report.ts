@@ -73,10 +73,11 @@ export async function publishReport(p: PublishParams): Promise<Published> {
     timezone: period.timezone,
     onTruncated: (range, count) => cut.push(`${count} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`),
   });
-  const [shipped, figures, versions] = await Promise.all([
-    tallyShipped(strategy, pulls),
+  // The versions first: they say since when pull requests carry the app's answer as labels.
+  const versions = await reportVersions(octokit, { repo, loaded, period });
+  const [shipped, figures] = await Promise.all([
+    tallyShipped(strategy, pulls, versions.labelledSince),
     gatherFigures(octokit, { owner, repo }, strategy, period),
-    reportVersions(octokit, { repo, loaded, period }),
   ]);
 
   // 4. The report, in pure code.
