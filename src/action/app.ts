@@ -45,7 +45,7 @@ export async function actionProbot(env: ActionEnv, options: ActionOptions = {}):
   // `/strategy report [YYYY-MM]` posts or refreshes that month's report right away.
   const report = async ({ octokit, repo, month, strategy }: ReportRequest) => {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
-    await publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
+    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
   };
   // One run handles one event: the long-running monthly schedule of the hosted app is the workflow's cron here.
   await probot.load(createApp({ identity: async () => ACTION_IDENTITY, now, report }, { schedule: false }));

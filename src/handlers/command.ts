@@ -13,6 +13,7 @@ import type { Strategy } from "../strategy/schema.js";
 import type { Deps } from "./deps.js";
 import { notInForceNow } from "./in-force.js";
 import { syncItem } from "./sync-item.js";
+import { monthOf } from "../tally/index.js";
 
 export async function handleCommand(context: Context<"issue_comment.created">, deps: Deps): Promise<void> {
   const { comment, issue } = context.payload;
@@ -30,6 +31,10 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   const rejected = (why: CommandRejection) => rejectCommand(octokit, repo, issue.number, comment.id, strategy, why);
   if (!(await canCommand(octokit, repo, comment.user?.login ?? ""))) return rejected({ kind: "permission" });
   if (command.kind === "invalid") return rejected({ kind: "syntax", text: command.reason });
+  const thisMonth = monthOf(deps.now(), strategy.settings.report.timezone);
+  if (command.kind === "report" && command.month && command.month > thisMonth) {
+    return rejected({ kind: "syntax", text: `${command.month} has not begun yet; \`/strategy report\` takes this month or an earlier one` });
+  }
   const quiet = command.kind === "report" ? undefined : notInForceNow(strategy, deps.now());
   if (quiet) {
     await react(octokit, repo, comment.id, "confused");
@@ -38,7 +43,11 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   const choice = choiceOf(strategy, command);
   if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
   await react(octokit, repo, comment.id, "+1");
-  if (command.kind === "report") return deps.report?.({ octokit, repo, month: command.month, strategy: loaded });
+  if (command.kind === "report") {
+    const posted = await deps.report?.({ octokit, repo, month: command.month ?? thisMonth, strategy: loaded });
+    if (posted?.url) await reply(octokit, repo, issue.number, `${posted.title}: ${posted.url}`);
+    return;
+  }
   const chosen = choice && "ids" in choice ? choice.ids : undefined;
   const decision = await syncItem(octokit, repo, issue, deps, { command: chosen, loaded });
   if (command.kind === "explain" && decision) await reply(octokit, repo, issue.number, renderExplainReply(strategy, decision));

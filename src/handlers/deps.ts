@@ -16,6 +16,6 @@ export interface Deps {
   identity: () => Promise<Identity>;
   /** The current time (a fake clock in tests). */
   now: () => Date;
-  /** Post or refresh a month's report (`/strategy report`). */
-  report?: (request: ReportRequest) => Promise<void>;
+  /** Post or refresh a month's report (`/strategy report`); says where it is. */
+  report?: (request: ReportRequest) => Promise<{ title: string; url?: string } | void>;
 }

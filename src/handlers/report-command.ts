@@ -4,9 +4,9 @@ import type { Deps, ReportRequest } from "./deps.js";
 import { publishReport } from "./report.js";
 
 export function reportOnCommand(deps: Pick<Deps, "identity" | "now">) {
-  return async ({ octokit, repo, month, strategy }: ReportRequest): Promise<void> => {
+  return async ({ octokit, repo, month, strategy }: ReportRequest) => {
     const now = deps.now();
-    await publishReport({
+    return publishReport({
       octokit,
       ...repo,
       month: month ?? monthOf(now, strategy.strategy.settings.report.timezone),

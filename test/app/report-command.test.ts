@@ -24,6 +24,8 @@ describe("/strategy report", () => {
     mockStrategyFile(scope, STRATEGY);
     scope.get(`${REPO_PATH}/collaborators/octocat/permission`).reply(200, { permission: "write", role_name: "write" });
     scope.post(`${REPO_PATH}/issues/comments/492700400/reactions`).times(2).reply(201, {});
+    const replies: string[] = [];
+    scope.post(`${REPO_PATH}/issues/1/comments`, (b) => (replies.push(b.body), true)).times(2).reply(201, {});
     scope.get(`${REPO_PATH}/commits`).query({ path: "strategy.yml", per_page: 1 }).times(2).reply(200, [{ sha: "a".repeat(40) }]);
     const repo = fakeRepo({
       owner: "Codertocat",
@@ -43,6 +45,19 @@ describe("/strategy report", () => {
     mockStrategyUnchangedOnce(scope);
     await probot.receive(reportCommand("/strategy report 2026-10"));
     expect(repo.discussions).toHaveLength(1);
+    expect(replies).toEqual([0, 1].map(() => expect.stringMatching(/^Strategy alignment: October 2026: https:\/\/github\.com\/Codertocat\/Hello-World\/discussions\/\d+$/)));
+  });
+
+  it("refuses a month that has not begun", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, STRATEGY);
+    scope.get(`${REPO_PATH}/collaborators/octocat/permission`).reply(200, { permission: "write", role_name: "write" });
+    scope.post(`${REPO_PATH}/issues/comments/492700400/reactions`, { content: "confused" }).reply(201, {});
+    let reply = "";
+    scope.post(`${REPO_PATH}/issues/1/comments`, (b) => ((reply = b.body), true)).reply(201, {});
+    await probot.receive(reportCommand("/strategy report 2027-01"));
+    expect(reply).toContain("2027-01 has not begun yet");
   });
 });
 
