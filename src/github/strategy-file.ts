@@ -20,11 +20,17 @@ const sources = new Map<string, { source: Source | null; at: number }>();
 /** The latest parse per repository, keyed by what it was parsed from: one entry per repository at most. */
 const parsed = new Map<string, { from: string; loaded: LoadedStrategy }>();
 
-export async function loadStrategy(octokit: GitHub, { owner, repo }: RepoRef, now = Date.now()): Promise<LoadedStrategy> {
-  const source = await currentSource(octokit, owner, repo, true, now);
+export interface LoadOptions {
+  /** How long a lookup stands before the places are searched again (longer for the hourly report job). */
+  lookupTtlMs?: number;
+}
+
+export async function loadStrategy(octokit: GitHub, { owner, repo }: RepoRef, now = Date.now(), options: LoadOptions = {}): Promise<LoadedStrategy> {
+  const ttl = options.lookupTtlMs ?? LOOKUP_TTL_MS;
+  const source = await currentSource(octokit, owner, repo, true, now, ttl);
   if (!source) return { status: "missing" };
   const target = extendsOf(source.text);
-  const base = target ? await extendedSource(octokit, source, target, now) : undefined;
+  const base = target ? await extendedSource(octokit, source, target, now, ttl) : undefined;
   const from = `${source.repo}/${source.path}@${source.sha}+${base?.sha ?? ""}`;
   const known = parsed.get(`${owner}/${repo}`);
   if (known?.from === from) return known.loaded;
@@ -82,10 +88,10 @@ function missingBase(text: string, file: string, target: string): StrategyError 
  * missing; after it, the places are searched again, so a file added higher up (by a push another replica
  * received) takes over. A lookup with the owner's `.github` fallback and one without are kept apart.
  */
-async function currentSource(octokit: GitHub, owner: string, repo: string, includeOrg: boolean, now: number) {
+async function currentSource(octokit: GitHub, owner: string, repo: string, includeOrg: boolean, now: number, ttl = LOOKUP_TTL_MS) {
   const key = `${owner}/${repo}:${includeOrg ? "with-org" : "own"}`;
   const known = sources.get(key);
-  const fresh = known !== undefined && now - known.at < LOOKUP_TTL_MS;
+  const fresh = known !== undefined && now - known.at < ttl;
   if (fresh && !known.source) return null;
   let source = fresh && known.source ? await refreshSource(octokit, known.source) : null;
   const at = source ? known!.at : now;
@@ -94,8 +100,8 @@ async function currentSource(octokit: GitHub, owner: string, repo: string, inclu
   return source;
 }
 
-async function extendedSource(octokit: GitHub, source: Source, target: string, now: number): Promise<Source | null> {
+async function extendedSource(octokit: GitHub, source: Source, target: string, now: number, ttl = LOOKUP_TTL_MS): Promise<Source | null> {
   const [owner, repo] = target === ".github" ? [source.owner, ".github"] : target.split("/");
   if (!owner || !repo) return null;
-  return currentSource(octokit, owner, repo, false, now);
+  return currentSource(octokit, owner, repo, false, now, ttl);
 }

@@ -42,10 +42,17 @@ export interface RunOutcome {
   error?: string;
 }
 
+/**
+ * The hourly pass looks at every repository the app can reach: one that has no strategy is searched again
+ * only every few hours, not every pass (a push that adds one is seen at once by the replica it reaches).
+ */
+const SCHEDULE_LOOKUP_TTL_MS = 6 * 60 * 60 * 1000;
+const loadForSchedule: LoadForSchedule = (octokit, repo, now) => loadStrategy(octokit, repo, now, { lookupTtlMs: SCHEDULE_LOOKUP_TTL_MS });
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function runDueReports(params: RunParams): Promise<RunOutcome[]> {
-  const { app, now, since, catchUp, load = loadStrategy, publish = publishReport } = params;
+  const { app, now, since, catchUp, load = loadForSchedule, publish = publishReport } = params;
   const outcomes: RunOutcome[] = [];
   const botLogin = (await identityOf(app)).login;
   for await (const installation of installations(app)) {
