@@ -14,7 +14,7 @@ const COLOURS: [string, string][] = [
   ["#e16f24", "🟧"],
   ["#8b5a2b", "🟫"],
 ];
-const UNALIGNED_COLOUR: [string, string] = ["#24292f", "⬛"];
+const UNALIGNED_COLOUR: [string, string] = ["#8c959f", "⬛"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export function sharePie(model: ReportModel): string | null {
