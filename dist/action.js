@@ -35031,16 +35031,17 @@ var roles = /* @__PURE__ */ new Map();
 async function canCommand(octokit, { owner, repo }, username, now = Date.now()) {
   const key = `${owner}/${repo}/${username.toLowerCase()}`;
   const known2 = roles.get(key);
-  if (known2 && now - known2.at < TTL_MS) return COMMAND_ROLES.has(known2.role);
-  let role = "none";
+  if (known2 && now - known2.at < TTL_MS) return known2.allowed;
+  let allowed = false;
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });
-    role = data.role_name ?? data.permission;
+    const roleName = data.role_name;
+    allowed = COMMAND_ROLES.has(roleName ?? "") || COMMAND_ROLES.has(data.permission);
   } catch (error62) {
     if (statusOf(error62) !== 404) throw error62;
   }
-  roles.set(key, { role, at: now });
-  return COMMAND_ROLES.has(role);
+  roles.set(key, { allowed, at: now });
+  return allowed;
 }
 
 // src/github/replies.ts
@@ -56366,14 +56367,15 @@ async function queryAllowingMissing(octokit, variables) {
 }
 
 // src/github/strategy-file.ts
-var MISSING_TTL_MS = 10 * 60 * 1e3;
+var LOOKUP_TTL_MS = 10 * 60 * 1e3;
 var sources = /* @__PURE__ */ new Map();
 var parsed = /* @__PURE__ */ new Map();
-async function loadStrategy(octokit, { owner, repo }, now = Date.now()) {
-  const source = await currentSource(octokit, owner, repo, true, now);
+async function loadStrategy(octokit, { owner, repo }, now = Date.now(), options2 = {}) {
+  const ttl = options2.lookupTtlMs ?? LOOKUP_TTL_MS;
+  const source = await currentSource(octokit, owner, repo, true, now, ttl);
   if (!source) return { status: "missing" };
   const target = extendsOf(source.text);
-  const base = target ? await extendedSource(octokit, source, target, now) : void 0;
+  const base = target ? await extendedSource(octokit, source, target, now, ttl) : void 0;
   const from = `${source.repo}/${source.path}@${source.sha}+${base?.sha ?? ""}`;
   const known2 = parsed.get(`${owner}/${repo}`);
   if (known2?.from === from) return known2.loaded;
@@ -56383,7 +56385,7 @@ async function loadStrategy(octokit, { owner, repo }, now = Date.now()) {
 }
 function forgetStrategy(owner, repo) {
   for (const key of [...sources.keys()]) {
-    if (key === `${owner}/${repo}` || repo === ".github" && key.startsWith(`${owner}/`)) sources.delete(key);
+    if (key.startsWith(`${owner}/${repo}:`) || repo === ".github" && key.startsWith(`${owner}/`)) sources.delete(key);
   }
 }
 async function checkStrategyVersion(octokit, { owner, repo }, path2, ref) {
@@ -56411,20 +56413,21 @@ function missingBase(text, file2, target) {
   const line = text.split("\n").findIndex((l) => /^extends\s*:/.test(l)) + 1 || 1;
   return { file: file2, line, column: 1, path: "extends", message: `${target} has no strategy file on its default branch` };
 }
-async function currentSource(octokit, owner, repo, includeOrg, now) {
-  const key = `${owner}/${repo}`;
+async function currentSource(octokit, owner, repo, includeOrg, now, ttl = LOOKUP_TTL_MS) {
+  const key = `${owner}/${repo}:${includeOrg ? "with-org" : "own"}`;
   const known2 = sources.get(key);
-  let source = null;
-  if (known2?.source) source = await refreshSource(octokit, known2.source);
-  else if (known2 && now - known2.at < MISSING_TTL_MS) return null;
+  const fresh = known2 !== void 0 && now - known2.at < ttl;
+  if (fresh && !known2.source) return null;
+  let source = fresh && known2.source ? await refreshSource(octokit, known2.source) : null;
+  const at2 = source ? known2.at : now;
   source ??= await readSource(octokit, owner, repo, LOCAL_PATHS[0]) ?? await locateSource(octokit, owner, repo, includeOrg);
-  sources.set(key, { source, at: now });
+  sources.set(key, { source, at: at2 });
   return source;
 }
-async function extendedSource(octokit, source, target, now) {
+async function extendedSource(octokit, source, target, now, ttl = LOOKUP_TTL_MS) {
   const [owner, repo] = target === ".github" ? [source.owner, ".github"] : target.split("/");
   if (!owner || !repo) return null;
-  return currentSource(octokit, owner, repo, false, now);
+  return currentSource(octokit, owner, repo, false, now, ttl);
 }
 
 // src/render/markers.ts
@@ -56834,7 +56837,7 @@ var COLOURS = [
   ["#e16f24", "🟧"],
   ["#8b5a2b", "🟫"]
 ];
-var UNALIGNED_COLOUR = ["#24292f", "⬛"];
+var UNALIGNED_COLOUR = ["#8c959f", "⬛"];
 var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 function sharePie(model) {
   if (model.tally.merged === 0) return null;
@@ -57464,7 +57467,7 @@ function pullRequestContextQuery(counts) {
       }
       object(oid: $sha) {
         ... on Commit {
-          checkSuites(first: 10, filterBy: { appId: $appId }) {
+          checkSuites(first: 50, filterBy: { appId: $appId }) {
             nodes {
               checkRuns(first: 5, filterBy: { checkName: "${CHECK_NAME}" }) { nodes { ...Run } }
               strategyFile: checkRuns(first: 1, filterBy: { checkName: "${STRATEGY_FILE_CHECK}" }) { nodes { ...Run } }
@@ -57539,7 +57542,7 @@ async function upsertCheckRuns(octokit, input2) {
 async function upsertCheckRun(octokit, input2) {
   const annotations = input2.annotations ?? [];
   const existing = input2.existing;
-  if (existing && annotations.length === 0 && says(existing, input2)) return existing.id;
+  if (existing && says(existing, input2)) return existing.id;
   const output2 = (batch) => ({ title: input2.title, summary: cap(input2.summary), annotations: batch });
   const common = { owner: input2.owner, repo: input2.repo, status: "completed", conclusion: input2.conclusion };
   let id = existing?.id;
@@ -57589,6 +57592,15 @@ async function allFiles(octokit, p2, first) {
     page = next.pageInfo;
   }
   return files;
+}
+async function changedStrategyPaths(octokit, { owner, repo }, pull_number) {
+  const found = [];
+  let pages = 0;
+  for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, { owner, repo, pull_number, per_page: 100 })) {
+    found.push(...data.map((f2) => f2.filename).filter((f2) => LOCAL_PATHS.includes(f2)));
+    if (found.length > 0 || ++pages >= MAX_FILES / 100) break;
+  }
+  return found;
 }
 
 // src/tally/range.ts
@@ -58058,10 +58070,9 @@ async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existin
   });
 }
 var errorLines = (loaded) => loaded.errors.map(formatError);
-async function checkChangedStrategy(octokit, repo, headSha, paths, existing) {
-  for (const path2 of paths) {
-    await reportStrategyFile(octokit, repo, headSha, path2, await checkStrategyVersion(octokit, repo, path2, headSha), existing);
-  }
+async function checkChangedStrategy(octokit, repo, headSha, files, existing) {
+  const path2 = LOCAL_PATHS.find((p2) => files.includes(p2));
+  if (path2) await reportStrategyFile(octokit, repo, headSha, path2, await checkStrategyVersion(octokit, repo, path2, headSha), existing);
 }
 
 // src/handlers/progress.ts
@@ -58087,20 +58098,25 @@ async function writeInvalidProgress(octokit, repo, pr, ctx, loaded, login) {
 }
 
 // src/handlers/pull-request.ts
+var FILE_CHANGES = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened"]);
 async function handlePullRequest(context, deps) {
-  const { pull_request: pr, repository } = context.payload;
-  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps);
+  const { action, pull_request: pr, repository } = context.payload;
+  const newFiles = FILE_CHANGES.has(action);
+  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, { newFiles });
 }
 async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
   const loaded = options2.loaded ?? await loadStrategy(octokit, repo);
-  if (loaded.status === "missing") return void 0;
+  if (loaded.status === "missing") {
+    if (options2.newFiles) await checkChangedStrategy(octokit, repo, pr.head.sha, await changedStrategyPaths(octokit, repo, pr.number));
+    return void 0;
+  }
   const { login, appId } = await deps.identity();
   const strategy = loaded.status === "ok" ? loaded.strategy : void 0;
   const zone = strategy?.settings.report.timezone ?? "UTC";
   const month = monthPeriod(monthOf(deps.now(), zone), zone);
   const counts = strategy ? countQueries(strategy, { ...repo, defaultBranch: pr.defaultBranch, range: month.searchRange }) : {};
   const ctx = await fetchPullRequestContext(octokit, { ...repo, number: pr.number, sha: pr.head.sha, appId, counts, login, withFiles: true });
-  await checkChangedStrategy(octokit, repo, pr.head.sha, (ctx.files ?? []).filter(isStrategyPath), ctx.strategyFileRun);
+  await checkChangedStrategy(octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun);
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
     return void 0;
@@ -58134,11 +58150,18 @@ async function handleCommand(context, deps) {
   const repo = context.repo();
   const octokit = context.octokit;
   const loaded = await loadStrategy(octokit, repo);
-  if (loaded.status !== "ok") return;
+  if (loaded.status !== "ok") {
+    await react(octokit, repo, comment.id, "confused");
+    return reply(octokit, repo, issue3.number, noStrategyReply(loaded));
+  }
   const strategy = loaded.strategy;
   const rejected = (why) => rejectCommand(octokit, repo, issue3.number, comment.id, strategy, why);
   if (!await canCommand(octokit, repo, comment.user?.login ?? "")) return rejected({ kind: "permission" });
   if (command.kind === "invalid") return rejected({ kind: "syntax", text: command.reason });
+  const thisMonth = monthOf(deps.now(), strategy.settings.report.timezone);
+  if (command.kind === "report" && command.month && command.month > thisMonth) {
+    return rejected({ kind: "syntax", text: `${command.month} has not begun yet; \`/strategy report\` takes this month or an earlier one` });
+  }
   const quiet = command.kind === "report" ? void 0 : notInForceNow(strategy, deps.now());
   if (quiet) {
     await react(octokit, repo, comment.id, "confused");
@@ -58147,10 +58170,20 @@ async function handleCommand(context, deps) {
   const choice = choiceOf(strategy, command);
   if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
   await react(octokit, repo, comment.id, "+1");
-  if (command.kind === "report") return deps.report?.({ octokit, repo, month: command.month, strategy: loaded });
+  if (command.kind === "report") {
+    const posted = await deps.report?.({ octokit, repo, month: command.month ?? thisMonth, strategy: loaded });
+    if (posted?.url) await reply(octokit, repo, issue3.number, `${posted.title}: ${posted.url}`);
+    return;
+  }
   const chosen = choice && "ids" in choice ? choice.ids : void 0;
   const decision = await syncItem(octokit, repo, issue3, deps, { command: chosen, loaded });
   if (command.kind === "explain" && decision) await reply(octokit, repo, issue3.number, renderExplainReply(strategy, decision));
+}
+function noStrategyReply(loaded) {
+  if (loaded.status === "missing") {
+    return "Nothing was changed: this repository has no strategy file yet (`strategy.yml` or `.github/strategy.yml` on the default branch), so there are no problems to serve.";
+  }
+  return `Nothing was changed: the strategy file on the default branch (${inert(loaded.file, 200)}) is invalid. The \`Strategy file\` check on its latest commit lists every error.`;
 }
 function choiceOf(strategy, command) {
   if (command.kind === "none") return { ids: "none" };
@@ -58523,15 +58556,17 @@ async function handlePush(context, deps) {
   const touched = new Set(
     [...commits, ...head_commit ? [head_commit] : []].flatMap((c) => [...c.added ?? [], ...c.modified ?? [], ...c.removed ?? []])
   );
-  const paths = [...touched].filter(isStrategyPath);
-  if (paths.length === 0) return;
+  if (![...touched].some(isStrategyPath)) return;
   const repo = context.repo();
   forgetStrategy(repo.owner, repo.repo);
-  const loaded = await loadStrategy(context.octokit, repo);
-  if (loaded.status === "missing" || loaded.source.repo !== repo.repo) return;
-  await reportStrategyFile(context.octokit, repo, after, loaded.source.path, loaded);
-  if (loaded.status === "ok") {
-    await closeSetupOnStrategy(context.octokit, repo, deps, { path: loaded.source.path, defaultBranch: repository.default_branch });
+  for (const path2 of LOCAL_PATHS.filter((p2) => touched.has(p2))) {
+    const version2 = await checkStrategyVersion(context.octokit, repo, path2, after);
+    if (version2.status === "missing") continue;
+    await reportStrategyFile(context.octokit, repo, after, path2, version2);
+    if (version2.status === "ok") {
+      await closeSetupOnStrategy(context.octokit, repo, deps, { path: path2, defaultBranch: repository.default_branch });
+    }
+    return;
   }
 }
 
@@ -58707,7 +58742,7 @@ async function* mergedPulls(octokit, o) {
 }
 
 // src/github/report-context.ts
-var REPORT_FIELDS = "id number title url createdAt author { __typename login }";
+var REPORT_FIELDS = "id number title url createdAt lastEditedAt author { __typename login }";
 var REPORT_CONTEXT_QUERY = (
   /* GraphQL */
   `
@@ -58749,7 +58784,7 @@ async function reportContext(octokit, { owner, repo }, titlePrefix) {
       if (!isNode3(node2) || seen2.has(node2.id) || !node2.title.startsWith(titlePrefix)) continue;
       seen2.add(node2.id);
       const { id, number: number4, title, url: url2, createdAt } = node2;
-      reports.push({ kind, id, number: number4, title, url: url2, createdAt, author: actorLogin(node2.author) });
+      reports.push({ kind, id, number: number4, title, url: url2, createdAt, writtenAt: node2.lastEditedAt ?? createdAt, author: actorLogin(node2.author) });
     }
   };
   collect("discussion", r.discussions?.nodes ?? []);
@@ -58780,8 +58815,8 @@ var REPORT_BODIES_QUERY = (
 async function reportBodies(octokit, ids) {
   const bodies = /* @__PURE__ */ new Map();
   if (ids.length === 0) return bodies;
-  const answer = await octokit.graphql(REPORT_BODIES_QUERY, { ids });
-  for (const node2 of answer.nodes) if (node2?.id) bodies.set(node2.id, node2.body ?? "");
+  const { data } = await graphqlPartial(octokit, REPORT_BODIES_QUERY, { ids });
+  for (const node2 of data?.nodes ?? []) if (node2?.id) bodies.set(node2.id, node2.body ?? "");
   return bodies;
 }
 
@@ -58876,7 +58911,8 @@ function strategyVersions(input2) {
   const history = typedHistory(input2.strategy, versions, complete, { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS }, read2);
   const notes = versionNotes(versions, complete, period, file2);
   const reasons = new Set([...skipped.entries()].sort(([a], [b2]) => b2 - a).map(([, reason]) => reason));
-  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons] };
+  const labelledSince = versions.length > 0 ? versions[versions.length - 1].date : null;
+  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons], labelledSince };
 }
 function readVersion(input2, i, skipped) {
   const v2 = input2.versions[i];
@@ -58913,7 +58949,7 @@ async function metricCounts(octokit, { owner, repo }, problems, period) {
 // src/github/plan-items.ts
 var ISSUE = "number state stateReason";
 var ISSUES = `issues(first: 100, states: [OPEN, CLOSED]) { totalCount nodes { ${ISSUE} } }`;
-var field = (ref, i) => "issue" in ref ? `e${i}: issueOrPullRequest(number: $v${i}) { __typename ... on Issue { ${ISSUE} } }` : "milestone" in ref ? `e${i}: milestones(query: $v${i}, first: 5) { nodes { title dueOn ${ISSUES} } }` : `e${i}: label(name: $v${i}) { name ${ISSUES} }`;
+var field = (ref, i) => "issue" in ref ? `e${i}: issueOrPullRequest(number: $v${i}) { __typename ... on Issue { ${ISSUE} } }` : "milestone" in ref ? `e${i}: milestones(query: $v${i}, first: 20) { nodes { title dueOn ${ISSUES} } }` : `e${i}: label(name: $v${i}) { name ${ISSUES} }`;
 function planItemsQuery(refs) {
   const variables = refs.map((ref, i) => `$v${i}: ${"issue" in ref ? "Int!" : "String!"}`);
   return `query PlanItems($owner: String!, $repo: String!, ${variables.join(", ")}) {
@@ -58979,8 +59015,9 @@ async function plans(octokit, ref, strategy, notes) {
   const looked = await planItems(octokit, ref, entries.map((e) => e.planRef));
   const result = Object.fromEntries(strategy.problems.map((p2) => [p2.id, p2.plan.map(() => void 0)]));
   entries.forEach(({ id, index, entry }, i) => {
-    result[id][index] = looked[i].found;
-    if (looked[i].unread > 0) notes.push(`Plan "${entry.title}": only the first 100 of its issues are counted.`);
+    const complete = looked[i].unread === 0;
+    result[id][index] = complete ? looked[i].found : void 0;
+    if (!complete) notes.push(`Plan "${entry.title}": more than 100 issues, so its progress is not counted.`);
   });
   return result;
 }
@@ -59007,24 +59044,28 @@ async function gatherFigures(octokit, ref, strategy, period) {
 // src/handlers/report-shipped.ts
 var SUGGESTION_SAMPLE = 1e3;
 var NOTABLE_CAP = 5;
-function servedBy(strategy, pull) {
+function servedBy(strategy, pull, labelledSince = null) {
   const labels = new Set(pull.labels.map((l) => l.toLowerCase()));
   const labelled = strategy.problems.filter((p2) => labels.has(p2.label.toLowerCase())).map((p2) => p2.id);
   if (labelled.length > 0) return labelled;
   const unaligned = strategy.settings.unaligned_label;
   if (unaligned && labels.has(unaligned.toLowerCase())) return [];
+  if (labelledSince && Date.parse(pull.mergedAt) >= Date.parse(labelledSince)) return [];
   const { number: number4, title, body, author, milestone, branch } = pull;
   return classify(strategy, { kind: "pull_request", number: number4, title, body, labels: pull.labels, author, milestone, branch }).problems;
 }
-async function tallyShipped(strategy, pages) {
+async function tallyShipped(strategy, pages, labelledSince = null) {
   const tallier = createTallier(strategy);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const notable = /* @__PURE__ */ new Map();
   const sample = [];
   let unaligned = 0;
+  const seen2 = /* @__PURE__ */ new Set();
   for await (const page of pages) {
     for (const pull of page) {
-      const problems = servedBy(strategy, pull);
+      if (seen2.has(pull.number)) continue;
+      seen2.add(pull.number);
+      const problems = servedBy(strategy, pull, labelledSince);
       tallier.add({ problems, author: pull.author });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const { body: _body, branch: _branch, milestone: _milestone, ...rest } = pull;
@@ -59073,7 +59114,7 @@ async function strategyHistory(octokit, source) {
 
 // src/handlers/report-versions.ts
 async function reportVersions2(octokit, { repo, loaded, period }) {
-  const none = { commit: loaded.commit, versions: [], history: {}, notes: [] };
+  const none = { commit: loaded.commit, versions: [], history: {}, notes: [], labelledSince: null };
   const source = loaded.source;
   if (!source) return none;
   const notes = [];
@@ -59081,7 +59122,10 @@ async function reportVersions2(octokit, { repo, loaded, period }) {
     notes.push(`The strategy file's history could not be read from GitHub (${error62 instanceof Error ? error62.message : String(error62)}).`);
     return { versions: [], complete: true };
   });
-  if (history.versions.length === 0) return { ...none, commit: loaded.commit ?? await strategyCommit(octokit, source), notes };
+  if (history.versions.length === 0) {
+    const commit = loaded.commit ?? await strategyCommit(octokit, source).catch(() => null);
+    return { ...none, commit, notes };
+  }
   const file2 = source.repo === repo ? source.path : `${source.owner}/${source.repo}/${source.path}`;
   const found = strategyVersions({ ...history, strategy: loaded.strategy, period, file: file2 });
   return { ...found, commit: loaded.commit ?? found.commit, notes: [...notes, ...found.notes] };
@@ -59188,7 +59232,7 @@ var sameLogin2 = (a, b2) => a.toLowerCase() === b2.toLowerCase();
 function reportTargets(context, month, botLogin) {
   const kind = context.discussionsEnabled && context.categories.length > 0 ? "discussion" : "issue";
   const own2 = context.reports.filter((r) => sameLogin2(r.author, botLogin));
-  const pick2 = (title, kinds) => own2.filter((r) => r.title.trim() === title && kinds.includes(r.kind)).sort((a, b2) => (a.kind === kind ? 0 : 1) - (b2.kind === kind ? 0 : 1) || a.createdAt.localeCompare(b2.createdAt))[0];
+  const pick2 = (title, kinds) => own2.filter((r) => r.title.trim() === title && kinds.includes(r.kind)).sort((a, b2) => (a.kind === kind ? 0 : 1) - (b2.kind === kind ? 0 : 1) || a.number - b2.number)[0];
   const history = [];
   let key = month;
   for (let i = 0; i < HISTORY_MONTHS; i++) {
@@ -59227,7 +59271,9 @@ async function publishReport(p2) {
   const title = reportTitle2(month);
   const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
   const targets = reportTargets(context, month, p2.botLogin);
-  if (p2.ifMissing && targets.existing) return { title, body: "", url: targets.existing.url, action: "skipped" };
+  if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
+    return { title, body: "", url: targets.existing.url, action: "skipped" };
+  }
   const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : []));
   const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
   const cut = [];
@@ -59239,10 +59285,10 @@ async function publishReport(p2) {
     timezone: period.timezone,
     onTruncated: (range, count2) => cut.push(`${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`)
   });
-  const [shipped, figures2, versions] = await Promise.all([
-    tallyShipped(strategy, pulls),
-    gatherFigures(octokit, { owner, repo }, strategy, period),
-    reportVersions2(octokit, { repo, loaded, period })
+  const versions = await reportVersions2(octokit, { repo, loaded, period });
+  const [shipped, figures2] = await Promise.all([
+    tallyShipped(strategy, pulls, versions.labelledSince),
+    gatherFigures(octokit, { owner, repo }, strategy, period)
   ]);
   const now = p2.now ?? /* @__PURE__ */ new Date();
   const notes = [...cut, ...shipped.notes, ...figures2.notes, ...versions.notes];
@@ -59286,7 +59332,7 @@ async function publishReport(p2) {
 function reportOnCommand(deps) {
   return async ({ octokit, repo, month, strategy }) => {
     const now = deps.now();
-    await publishReport({
+    return publishReport({
       octokit,
       ...repo,
       month: month ?? monthOf(now, strategy.strategy.settings.report.timezone),
@@ -59335,9 +59381,11 @@ async function* installations(app) {
 }
 
 // src/schedule/run.ts
+var SCHEDULE_LOOKUP_TTL_MS = 6 * 60 * 60 * 1e3;
+var loadForSchedule = (octokit, repo, now) => loadStrategy(octokit, repo, now, { lookupTtlMs: SCHEDULE_LOOKUP_TTL_MS });
 var message = (error62) => error62 instanceof Error ? error62.message : String(error62);
 async function runDueReports(params) {
-  const { app, now, since, catchUp, load = loadStrategy, publish = publishReport } = params;
+  const { app, now, since, catchUp, load = loadForSchedule, publish = publishReport } = params;
   const outcomes = [];
   const botLogin = (await identityOf(app)).login;
   for await (const installation of installations(app)) {
@@ -59420,6 +59468,8 @@ var PULL_REQUEST_ACTIONS = [
   "ready_for_review",
   "labeled",
   "unlabeled",
+  "milestoned",
+  "demilestoned",
   "closed"
 ];
 var itemKey = (context) => {
@@ -59467,7 +59517,7 @@ async function actionProbot(env, options2 = {}) {
   useIdentity(probot, ACTION_IDENTITY);
   const report = async ({ octokit, repo, month, strategy }) => {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
-    await publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
+    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
   };
   await probot.load(createApp({ identity: async () => ACTION_IDENTITY, now, report }, { schedule: false }));
   return probot;
