@@ -16,13 +16,44 @@ export const TIMELINE_FIELDS = /* GraphQL */ `
     }
   }
   commentEvents: timelineItems(last: 100, itemTypes: [ISSUE_COMMENT]) {
+    pageInfo { hasPreviousPage startCursor }
     nodes { __typename ... on IssueComment { databaseId author { __typename login } body } }
   }
 `;
 
+const EARLIER_COMMENTS = /* GraphQL */ `
+  timelineItems(last: 100, before: $before, itemTypes: [ISSUE_COMMENT]) {
+    pageInfo { hasPreviousPage startCursor }
+    nodes { __typename ... on IssueComment { databaseId author { __typename login } body } }
+  }
+`;
+
+/** Comments before the last 100, a page at a time, read only when an older `/strategy` command matters. */
+export const EARLIER_COMMENTS_QUERY = /* GraphQL */ `
+  query EarlierComments($owner: String!, $repo: String!, $number: Int!, $before: String!) {
+    repository(owner: $owner, name: $repo) {
+      issueOrPullRequest(number: $number) {
+        ... on Issue { ${EARLIER_COMMENTS} }
+        ... on PullRequest { ${EARLIER_COMMENTS} }
+      }
+    }
+  }
+`;
+
+/** At most this many earlier pages (10,000 comments) are read looking for a command. */
+const EARLIER_PAGES = 100;
+
+type PageInfo = { hasPreviousPage: boolean; startCursor: string | null };
+
 export interface TimelineWindows {
   labelEvents?: { nodes: (TimelineNode | null)[] } | null;
-  commentEvents?: { nodes: (TimelineNode | null)[] } | null;
+  commentEvents?: { nodes: (TimelineNode | null)[]; pageInfo?: PageInfo } | null;
+}
+
+/** Where earlier comments start, when the window did not reach back to the first one. */
+export function earlierCursor(item: TimelineWindows | null | undefined): string | null {
+  const page = item?.commentEvents?.pageInfo;
+  return page?.hasPreviousPage && page.startCursor ? page.startCursor : null;
 }
 
 /** Both windows' nodes, each in time order: label events, then comments. */
@@ -52,8 +83,16 @@ export interface TimelineNode {
 
 export interface ItemHistory {
   labels: LabelEvent[];
-  /** Comments by people (not the app), oldest first. */
-  comments: { id: number; author: string; body: string }[];
+  /** Comments by people (not the app), oldest first: the last 100. */
+  comments: HistoryComment[];
+  /** Pages of earlier comments, newest page first, each oldest first; read only if asked for. */
+  earlier?: () => AsyncGenerator<HistoryComment[]>;
+}
+
+export interface HistoryComment {
+  id: number;
+  author: string;
+  body: string;
 }
 
 export function historyFrom(nodes: (TimelineNode | null)[], botLogin: string): ItemHistory {
@@ -72,5 +111,24 @@ export function historyFrom(nodes: (TimelineNode | null)[], botLogin: string): I
 
 export async function fetchItemHistory(octokit: GitHub, { owner, repo }: RepoRef, number: number, botLogin: string): Promise<ItemHistory> {
   const data = await octokit.graphql<{ repository: { issueOrPullRequest: TimelineWindows | null } }>(ITEM_HISTORY_QUERY, { owner, repo, number });
-  return historyFrom(timelineNodes(data.repository.issueOrPullRequest), botLogin);
+  const item = data.repository.issueOrPullRequest;
+  return withEarlier(historyFrom(timelineNodes(item), botLogin), octokit, { owner, repo }, number, botLogin, earlierCursor(item));
+}
+
+/** The history, able to read comments older than its window page by page from `cursor`. */
+export function withEarlier(
+  history: ItemHistory, octokit: GitHub, { owner, repo }: RepoRef, number: number, botLogin: string, cursor: string | null,
+): ItemHistory {
+  if (!cursor) return history;
+  async function* earlier(): AsyncGenerator<HistoryComment[]> {
+    let before: string | null = cursor;
+    for (let page = 0; before && page < EARLIER_PAGES; page++) {
+      const data: { repository: { issueOrPullRequest: { timelineItems?: { nodes: TimelineNode[]; pageInfo: PageInfo } } | null } } =
+        await octokit.graphql(EARLIER_COMMENTS_QUERY, { owner, repo, number, before });
+      const items = data.repository.issueOrPullRequest?.timelineItems;
+      yield historyFrom(items?.nodes ?? [], botLogin).comments;
+      before = items?.pageInfo.hasPreviousPage ? items.pageInfo.startCursor : null;
+    }
+  }
+  return { ...history, earlier };
 }

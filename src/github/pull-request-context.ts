@@ -5,7 +5,7 @@
  */
 import { commentsUntilFound, isProgressComment, type AppComment, type Page } from "./app-comments.js";
 import { existingRun, type ExistingCheckRun } from "./check-runs.js";
-import { timelineNodes, type TimelineNode } from "./item-history.js";
+import { earlierCursor, timelineNodes, type TimelineNode } from "./item-history.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { LOCAL_PATHS } from "./strategy-source.js";
 import { MAX_FILES, PULL_REQUEST_FILES_QUERY, pullRequestContextQuery } from "./pull-request-queries.js";
@@ -15,6 +15,8 @@ export interface PullRequestContext {
   filesComplete: boolean;
   closes: { number: number; labels: string[] }[];
   timeline: (TimelineNode | null)[];
+  /** Where comments older than the timeline's window start, if any. */
+  commentsBefore: string | null;
   /** The app's own marked progress comments, oldest first. */
   comments: AppComment[];
   /** The app's `Strategy alignment` runs on the head commit (one, unless replicas raced), as they stand. */
@@ -46,6 +48,7 @@ export async function fetchPullRequestContext(octokit: GitHub, p: ContextParams)
     filesComplete: !p.withFiles || (files?.length ?? 0) >= (pr.files?.totalCount ?? 0),
     closes: pr.closingIssuesReferences.nodes.map((n: any) => ({ number: n.number, labels: n.labels.nodes.map((l: any) => l.name) })),
     timeline: timelineNodes(pr),
+    commentsBefore: earlierCursor(pr),
     comments,
     checkRuns: suites.flatMap((s: any) => s.checkRuns.nodes).flatMap((n: any) => existingRun(n) ?? []),
     strategyFileRun: existingRun(suites.flatMap((s: any) => s.strategyFile?.nodes ?? [])[0]),

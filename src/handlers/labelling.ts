@@ -38,7 +38,7 @@ export interface LabellingInput {
 
 export async function planLabels(input: LabellingInput): Promise<LabelPlan> {
   const { strategy, item } = input;
-  let history = typeof input.history === "function" ? undefined : input.history;
+  const history = typeof input.history === "function" ? undefined : input.history;
   if (!history && input.command === undefined) {
     const quick = classify(strategy, item);
     if (labelsInStep(strategy, quick, item.labels)) return { decision: quick, add: [], remove: [] };
@@ -47,16 +47,26 @@ export async function planLabels(input: LabellingInput): Promise<LabelPlan> {
       return { decision: quick, ...reconcileLabels(strategy, quick, item.labels, []) };
     }
   }
-  history ??= await (input.history as () => Promise<ItemHistory>)();
-  const command = input.command ?? (await latestCommand(strategy, history, input.mayCommand));
-  const personLabels = personProblemIds(strategy, item.labels, history.labels);
-  const decision = classify(strategy, { ...item, personLabels, command });
-  return { decision, ...reconcileLabels(strategy, decision, item.labels, history.labels) };
+  const known = history ?? (await (input.history as () => Promise<ItemHistory>)());
+  const personLabels = personProblemIds(strategy, item.labels, known.labels);
+  const plan = (command: string[] | "none" | undefined): LabelPlan => {
+    const decision = classify(strategy, { ...item, personLabels, command });
+    return { decision, ...reconcileLabels(strategy, decision, item.labels, known.labels) };
+  };
+  const command = input.command ?? (await latestCommand(strategy, known.comments, input.mayCommand));
+  const planned = plan(command);
+  // A command older than the comments read may still stand: look for one only when labels would change.
+  if (command !== undefined || !known.earlier || (planned.add.length === 0 && planned.remove.length === 0)) return planned;
+  for await (const page of known.earlier()) {
+    const older = await latestCommand(strategy, page, input.mayCommand);
+    if (older !== undefined) return plan(older);
+  }
+  return planned;
 }
 
-/** The newest `/strategy <ids>` or `/strategy none` from someone allowed to give it. */
-async function latestCommand(strategy: Strategy, history: ItemHistory, mayCommand: (login: string) => Promise<boolean>) {
-  for (const comment of [...history.comments].reverse()) {
+/** The newest `/strategy <ids>` or `/strategy none` among these comments from someone allowed to give it. */
+async function latestCommand(strategy: Strategy, comments: ItemHistory["comments"], mayCommand: (login: string) => Promise<boolean>) {
+  for (const comment of [...comments].reverse()) {
     const command = parseCommand(comment.body);
     if (command?.kind !== "serve" && command?.kind !== "none") continue;
     const ids = command.kind === "none" ? "none" : validateIds(strategy, command.ids).known;

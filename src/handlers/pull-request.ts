@@ -5,7 +5,7 @@
  */
 import type { Context } from "probot";
 import type { Decision } from "../classify/index.js";
-import { historyFrom } from "../github/item-history.js";
+import { historyFrom, withEarlier } from "../github/item-history.js";
 import { countQueries, countsFrom } from "../github/month-counts.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { canCommand } from "../github/permissions.js";
@@ -61,7 +61,7 @@ export async function syncPullRequest(
   const plan = await planLabels({
     strategy: loaded.strategy,
     item: { ...pullRequestItem(pr), files: ctx.files, filesComplete: ctx.filesComplete, closes: ctx.closes },
-    history: historyFrom(ctx.timeline, login),
+    history: withEarlier(historyFrom(ctx.timeline, login), octokit, repo, pr.number, login, ctx.commentsBefore),
     mayCommand: (who) => canCommand(octokit, repo, who),
     command: options.command,
   });

@@ -133,3 +133,26 @@ describe("a strategy not in force", () => {
     await probot.receive(issueEvent("opened"));
   });
 });
+
+describe("a command older than the last 100 comments", () => {
+  beforeEach(setupNock);
+  afterEach(assertNoPendingMocks);
+
+  it("still stands: read from earlier pages only when the labels would otherwise change", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, STRATEGY);
+    const chatter = Array.from({ length: 100 }, (_, i) => ({ __typename: "IssueComment", databaseId: 200 + i, author: graphqlActor("octocat"), body: "+1" }));
+    const answer = history([["strategy: costs", "added", APP.login]]);
+    (answer.data.repository.issueOrPullRequest as any).commentEvents = { nodes: chatter, pageInfo: { hasPreviousPage: true, startCursor: "c200" } };
+    mockGraphQL(scope, "ItemHistory", answer);
+    mockGraphQL(scope, "EarlierComments", (body) => {
+      expect(body.variables.before).toBe("c200");
+      const nodes = [{ __typename: "IssueComment", databaseId: 7, author: graphqlActor("octocat"), body: "/strategy costs" }];
+      return { data: { repository: { issueOrPullRequest: { timelineItems: { nodes, pageInfo: { hasPreviousPage: false, startCursor: "c7" } } } } } };
+    });
+    scope.get(`${REPO_PATH}/collaborators/octocat/permission`).reply(200, { permission: "write", role_name: "write" });
+    // The rules would say reliability; the old command says costs, and costs stays: no write.
+    await probot.receive(issueEvent("edited", { labels: [label("strategy: costs")] }));
+  });
+});
