@@ -57251,10 +57251,38 @@ var TIMELINE_FIELDS = (
     }
   }
   commentEvents: timelineItems(last: 100, itemTypes: [ISSUE_COMMENT]) {
+    pageInfo { hasPreviousPage startCursor }
     nodes { __typename ... on IssueComment { databaseId author { __typename login } body } }
   }
 `
 );
+var EARLIER_COMMENTS = (
+  /* GraphQL */
+  `
+  timelineItems(last: 100, before: $before, itemTypes: [ISSUE_COMMENT]) {
+    pageInfo { hasPreviousPage startCursor }
+    nodes { __typename ... on IssueComment { databaseId author { __typename login } body } }
+  }
+`
+);
+var EARLIER_COMMENTS_QUERY = (
+  /* GraphQL */
+  `
+  query EarlierComments($owner: String!, $repo: String!, $number: Int!, $before: String!) {
+    repository(owner: $owner, name: $repo) {
+      issueOrPullRequest(number: $number) {
+        ... on Issue { ${EARLIER_COMMENTS} }
+        ... on PullRequest { ${EARLIER_COMMENTS} }
+      }
+    }
+  }
+`
+);
+var EARLIER_PAGES = 100;
+function earlierCursor(item) {
+  const page = item?.commentEvents?.pageInfo;
+  return page?.hasPreviousPage && page.startCursor ? page.startCursor : null;
+}
 function timelineNodes(item) {
   return [...item?.labelEvents?.nodes ?? [], ...item?.commentEvents?.nodes ?? []];
 }
@@ -57286,7 +57314,21 @@ function historyFrom(nodes, botLogin) {
 }
 async function fetchItemHistory(octokit, { owner, repo }, number4, botLogin) {
   const data = await octokit.graphql(ITEM_HISTORY_QUERY, { owner, repo, number: number4 });
-  return historyFrom(timelineNodes(data.repository.issueOrPullRequest), botLogin);
+  const item = data.repository.issueOrPullRequest;
+  return withEarlier(historyFrom(timelineNodes(item), botLogin), octokit, { owner, repo }, number4, botLogin, earlierCursor(item));
+}
+function withEarlier(history, octokit, { owner, repo }, number4, botLogin, cursor) {
+  if (!cursor) return history;
+  async function* earlier() {
+    let before = cursor;
+    for (let page = 0; before && page < EARLIER_PAGES; page++) {
+      const data = await octokit.graphql(EARLIER_COMMENTS_QUERY, { owner, repo, number: number4, before });
+      const items = data.repository.issueOrPullRequest?.timelineItems;
+      yield historyFrom(items?.nodes ?? [], botLogin).comments;
+      before = items?.pageInfo.hasPreviousPage ? items.pageInfo.startCursor : null;
+    }
+  }
+  return { ...history, earlier };
 }
 
 // src/github/labels.ts
@@ -57371,7 +57413,7 @@ function pullRequestItem(pr) {
 // src/handlers/labelling.ts
 async function planLabels(input2) {
   const { strategy, item } = input2;
-  let history = typeof input2.history === "function" ? void 0 : input2.history;
+  const history = typeof input2.history === "function" ? void 0 : input2.history;
   if (!history && input2.command === void 0) {
     const quick = classify(strategy, item);
     if (labelsInStep(strategy, quick, item.labels)) return { decision: quick, add: [], remove: [] };
@@ -57380,14 +57422,23 @@ async function planLabels(input2) {
       return { decision: quick, ...reconcileLabels(strategy, quick, item.labels, []) };
     }
   }
-  history ??= await input2.history();
-  const command = input2.command ?? await latestCommand(strategy, history, input2.mayCommand);
-  const personLabels = personProblemIds(strategy, item.labels, history.labels);
-  const decision = classify(strategy, { ...item, personLabels, command });
-  return { decision, ...reconcileLabels(strategy, decision, item.labels, history.labels) };
+  const known2 = history ?? await input2.history();
+  const personLabels = personProblemIds(strategy, item.labels, known2.labels);
+  const plan = (command2) => {
+    const decision = classify(strategy, { ...item, personLabels, command: command2 });
+    return { decision, ...reconcileLabels(strategy, decision, item.labels, known2.labels) };
+  };
+  const command = input2.command ?? await latestCommand(strategy, known2.comments, input2.mayCommand);
+  const planned = plan(command);
+  if (command !== void 0 || !known2.earlier || planned.add.length === 0 && planned.remove.length === 0) return planned;
+  for await (const page of known2.earlier()) {
+    const older = await latestCommand(strategy, page, input2.mayCommand);
+    if (older !== void 0) return plan(older);
+  }
+  return planned;
 }
-async function latestCommand(strategy, history, mayCommand) {
-  for (const comment of [...history.comments].reverse()) {
+async function latestCommand(strategy, comments, mayCommand) {
+  for (const comment of [...comments].reverse()) {
     const command = parseCommand(comment.body);
     if (command?.kind !== "serve" && command?.kind !== "none") continue;
     const ids = command.kind === "none" ? "none" : validateIds(strategy, command.ids).known;
@@ -57576,6 +57627,7 @@ async function fetchPullRequestContext(octokit, p2) {
     filesComplete: !p2.withFiles || (files?.length ?? 0) >= (pr.files?.totalCount ?? 0),
     closes: pr.closingIssuesReferences.nodes.map((n) => ({ number: n.number, labels: n.labels.nodes.map((l) => l.name) })),
     timeline: timelineNodes(pr),
+    commentsBefore: earlierCursor(pr),
     comments,
     checkRuns: suites.flatMap((s2) => s2.checkRuns.nodes).flatMap((n) => existingRun(n) ?? []),
     strategyFileRun: existingRun(suites.flatMap((s2) => s2.strategyFile?.nodes ?? [])[0]),
@@ -58125,7 +58177,7 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
   const plan = await planLabels({
     strategy: loaded.strategy,
     item: { ...pullRequestItem(pr), files: ctx.files, filesComplete: ctx.filesComplete, closes: ctx.closes },
-    history: historyFrom(ctx.timeline, login),
+    history: withEarlier(historyFrom(ctx.timeline, login), octokit, repo, pr.number, login, ctx.commentsBefore),
     mayCommand: (who) => canCommand(octokit, repo, who),
     command: options2.command
   });
