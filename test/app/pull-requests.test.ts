@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { api, mockAuth, mockGraphQL, mockStrategyFile, mockStrategyUnchanged, REPO_PATH } from "../fixtures/github.js";
-import { appComment, contextAnswer, graphqlActor, pullRequestEvent } from "../fixtures/pull-requests.js";
+import { appComment, commentsPageAnswer, contextAnswer, graphqlActor, pullRequestEvent } from "../fixtures/pull-requests.js";
 import { assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
 
@@ -63,7 +63,7 @@ describe("pull requests get labels, one progress comment and a check", () => {
       expect(body.variables.after).toBe("c100");
       const rest = Array.from({ length: 49 }, (_, i) => ({ databaseId: 101 + i, createdAt: "2026-11-20T10:00:00Z", author: graphqlActor("octocat"), body: "hi" }));
       const mine = { ...appComment(150, `${MARKER}\nold`), author: graphqlActor("throughline[bot]") };
-      return { data: { repository: { pullRequest: { comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [...rest, mine] } } } } };
+      return commentsPageAnswer([...rest, mine]);
     });
     scope.patch(`${REPO_PATH}/issues/comments/150`).reply(200, {});
     scope.patch(`${REPO_PATH}/check-runs/77`).reply(200, {});
@@ -91,9 +91,7 @@ describe("pull requests get labels, one progress comment and a check", () => {
     mockStrategyFile(scope, STRATEGY);
     mockGraphQL(scope, "PullRequestContext", contextAnswer({ counts: COUNTS, checkRunId: 77 }));
     scope.post(`${REPO_PATH}/issues/2/comments`).reply(500, { message: "boom" });
-    mockGraphQL(scope, "PullRequestComments", {
-      data: { repository: { pullRequest: { comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ ...appComment(9, `${MARKER}\nx`), author: graphqlActor("throughline[bot]") }] } } } },
-    });
+    mockGraphQL(scope, "PullRequestComments", commentsPageAnswer([{ ...appComment(9, `${MARKER}\nx`), author: graphqlActor("throughline[bot]") }]));
     scope.patch(`${REPO_PATH}/issues/comments/9`).reply(200, {});
     scope.patch(`${REPO_PATH}/check-runs/77`).reply(200, {});
     await probot.receive(pullRequestEvent("edited", { title: "Docs", body: "" }));
