@@ -46,5 +46,6 @@ export function repoValue(parsed: Parsed, io: CliIO): { owner: string; repo: str
 
 /** Text from GitHub shown on a terminal: control characters could move the cursor or recolour it. */
 export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 }

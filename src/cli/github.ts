@@ -3,7 +3,6 @@
  * GitHub Enterprise Server, and Probot's client, whose throttling and retry plugins wait out rate limits
  * instead of failing a long backfill.
  */
-import type { ProbotOctokit } from "probot";
 import { throughlineOctokit } from "../github/client.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { statusOf } from "../github/octokit.js";

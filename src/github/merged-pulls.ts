@@ -35,7 +35,7 @@ type Part = { reading: Reading; first: number };
 
 async function request(octokit: GitHub, parts: Part[]): Promise<SearchPage[]> {
   const variables: Record<string, unknown> = {};
-  parts.forEach(({ reading, first }, i) => Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after }));
+  for (const [i, { reading, first }] of parts.entries()) Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
   const answer = await octokit.graphql<Record<string, SearchPage>>(mergedPullsQuery(parts.length), variables);
   return parts.map((_, i) => answer[`s${i}`]);
 }

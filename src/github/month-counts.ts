@@ -27,7 +27,7 @@ export function countQueries(strategy: Strategy, scope: CountsScope): Record<str
     total: base,
     aligned: `${base} label:${strategy.problems.map((p) => quoted(p.label)).join(",")}`,
   };
-  strategy.problems.forEach((p, i) => (queries[`p${i}`] = `${base} label:${quoted(p.label)}`));
+  for (const [i, p] of strategy.problems.entries()) queries[`p${i}`] = `${base} label:${quoted(p.label)}`;
   return queries;
 }
 
@@ -41,6 +41,6 @@ export function countFields(queries: Record<string, string>): string {
 export function countsFrom(strategy: Strategy, data: Record<string, unknown>) {
   const read = (alias: string) => (data[`count_${alias}`] as { issueCount?: number } | undefined)?.issueCount ?? 0;
   const problems: Record<string, number> = {};
-  strategy.problems.forEach((p, i) => (problems[p.id] = read(`p${i}`)));
+  for (const [i, p] of strategy.problems.entries()) problems[p.id] = read(`p${i}`);
   return { merged: read("total"), aligned: read("aligned"), problems };
 }

@@ -75,11 +75,11 @@ function read(ref: PlanRef, entry: Entry | undefined): PlanLookup {
   return { found: { exists: true, issues }, unread };
 }
 
-const valueOf = (ref: PlanRef) => ("issue" in ref ? ref.issue : "milestone" in ref ? ref.milestone : ref.label);
+const refValue = (ref: PlanRef) => ("issue" in ref ? ref.issue : "milestone" in ref ? ref.milestone : ref.label);
 
 export async function planItems(octokit: GitHub, { owner, repo }: RepoRef, refs: PlanRef[]): Promise<PlanLookup[]> {
   if (refs.length === 0) return [];
-  const variables = Object.fromEntries(refs.map((ref, i) => [`v${i}`, valueOf(ref)]));
+  const variables = Object.fromEntries(refs.map((ref, i) => [`v${i}`, refValue(ref)]));
   const { data, errors } = await graphqlPartial<{ repository: Record<string, Entry> | null }>(octokit, planItemsQuery(refs), {
     owner,
     repo,

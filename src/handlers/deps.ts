@@ -17,5 +17,5 @@ export interface Deps {
   /** The current time (a fake clock in tests). */
   now: () => Date;
   /** Post or refresh a month's report (`/strategy report`); says where it is. */
-  report?: (request: ReportRequest) => Promise<{ title: string; url?: string } | void>;
+  report?: (request: ReportRequest) => Promise<{ title: string; url?: string } | undefined>;
 }

@@ -10,7 +10,7 @@ import { countQueries, countsFrom } from "../github/month-counts.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { canCommand } from "../github/permissions.js";
 import { changedStrategyPaths, fetchPullRequestContext } from "../github/pull-request-context.js";
-import { isStrategyPath, loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
+import { loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
 import { monthOf, monthPeriod, tallyFromCounts } from "../tally/index.js";
 import { applyLabels } from "./apply-labels.js";
 import { notInForceNow } from "./in-force.js";

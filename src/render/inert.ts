@@ -5,6 +5,7 @@
 const ZWJ = "\u200d";
 
 /** Control characters and bidirectional overrides: invisible, and able to make quoted text read backwards. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -110,8 +110,8 @@ export function suggestRules(labels: string[], folders: string[]): Record<string
     const terms = problem.labelTerms.map(words);
     const picked = unique(labels).filter((l) => !taken.has(`l:${l.toLowerCase()}`) && terms.some((t) => hasTerm(words(l), t)));
     const dirs = unique(folders).filter((f) => !taken.has(`f:${f.toLowerCase()}`) && problem.folders.includes(f.toLowerCase()));
-    picked.forEach((l) => taken.add(`l:${l.toLowerCase()}`));
-    dirs.forEach((f) => taken.add(`f:${f.toLowerCase()}`));
+    for (const l of picked) taken.add(`l:${l.toLowerCase()}`);
+    for (const f of dirs) taken.add(`f:${f.toLowerCase()}`);
     result[problem.id] = { labels: picked.slice(0, MAX_SUGGESTIONS), paths: dirs.slice(0, MAX_SUGGESTIONS).map((f) => `${f}/**`) };
   }
   return result;

@@ -56,7 +56,7 @@ export async function runDueReports(params: RunParams): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
   const botLogin = (await identityOf(app)).login;
   for await (const installation of installations(app)) {
-    let reachable;
+    let reachable: Awaited<ReturnType<typeof installation.repositories>>;
     try {
       reachable = await installation.repositories();
     } catch (error) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { api, mockAuth, mockGraphQL, mockStrategyFile, REPO_PATH } from "../fixtures/github.js";
+import { api, mockAuth, mockGraphQL, REPO_PATH } from "../fixtures/github.js";
 import { example } from "../fixtures/payloads.js";
 import { assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";

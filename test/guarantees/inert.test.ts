@@ -14,7 +14,7 @@ import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
 import { BOT, fakeRepo, serve, testOctokit } from "../report/fake-github.js";
 import { FakeGitHub } from "./fake-github.js";
-import { commentEvent, issueEvent, pullRequestEvent, testProbot } from "./helpers.js";
+import { commentEvent, pullRequestEvent, testProbot } from "./helpers.js";
 
 /** Everything a hostile author would try, in one line. */
 const HOSTILE =

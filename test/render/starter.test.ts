@@ -110,14 +110,14 @@ describe("the starter strategy.yml", () => {
 });
 
 describe("the setup issue", () => {
-  const valueOf = (url: string) => new URL(url).searchParams.get("value");
+  const queryValue = (url: string) => new URL(url).searchParams.get("value");
 
   it("links to GitHub's new-file page with the starter filled in", () => {
     const { title, body } = renderSetupIssue(input({ defaultBranch: "trunk" }));
     expect(title).toBe("Set up Throughline");
     const url = /\]\((https:\/\/github\.com\/[^)]+)\)/.exec(body)![1];
     expect(url.startsWith("https://github.com/acme/storefront/new/trunk?filename=strategy.yml&value=")).toBe(true);
-    expect(valueOf(url)).toBe(renderStarter(input({ defaultBranch: "trunk" })));
+    expect(queryValue(url)).toBe(renderStarter(input({ defaultBranch: "trunk" })));
     expect(url.length).toBeLessThanOrEqual(URL_LIMIT);
   });
 

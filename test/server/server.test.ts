@@ -16,7 +16,7 @@ describe("configuration errors name the variable to fix", () => {
   ])("%j", (env, starts) => {
     const errors = configErrors(env as NodeJS.ProcessEnv);
     expect(errors).toHaveLength(starts.length);
-    starts.forEach((start, i) => expect(errors[i].startsWith(start)).toBe(true));
+    for (const [i, start] of starts.entries()) expect(errors[i].startsWith(start)).toBe(true);
   });
 });
 
