@@ -3,7 +3,8 @@
  * `/strategy explain` replies, the progress comment and check on the featured pull request, and the
  * report. Comment, check and report bodies are copied exactly as the app sent them.
  */
-import { APP, type FakeGitHub, type Item } from "./fake/state.js";
+import type { Item, Repository } from "../test/fixtures/github-fake/index.js";
+import { APP } from "./sample/repository.js";
 
 export interface DemoOutputs {
   "labels.md": string;
@@ -44,7 +45,7 @@ function explainReply(item: Item): string {
   return replies[replies.length - 1].body;
 }
 
-function labelsFile(gh: FakeGitHub, numbers: number[]): string {
+function labelsFile(gh: Repository, numbers: number[]): string {
   const items = numbers.map((n) => gh.item(n));
   const byApp = (item: Item) => item.labels.filter((l) => item.events.some((e) => e.label === l && e.action === "added" && e.actor === APP.login));
   const rows = items.map((i) => `| ${kindOf(i)} #${i.number} | ${i.title} | ${code(byApp(i))} |`);
@@ -65,7 +66,7 @@ function labelsFile(gh: FakeGitHub, numbers: number[]): string {
   ].join("\n\n") + "\n";
 }
 
-function checkFile(gh: FakeGitHub, pr: Item): string {
+function checkFile(gh: Repository, pr: Item): string {
   const runs = gh.checkRuns.filter((r) => r.name === CHECK_NAME && r.headSha === pr.headSha);
   if (runs.length !== 1) throw new Error(`#${pr.number}'s head commit has ${runs.length} "${CHECK_NAME}" check runs; it should have exactly one`);
   const [run] = runs;
@@ -83,7 +84,7 @@ export interface Featured {
   reportBody: string;
 }
 
-export function renderOutputs(gh: FakeGitHub, f: Featured): DemoOutputs {
+export function renderOutputs(gh: Repository, f: Featured): DemoOutputs {
   const reports = gh.discussions.filter((d) => d.title.endsWith(new Date(`${f.month}-01T00:00:00Z`).toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" })));
   if (reports.length !== 1) throw new Error(`${reports.length} Discussions hold the ${f.month} report; there should be exactly one`);
   if (reports[0].body !== f.reportBody) throw new Error("the Discussion's body differs from the report the app rendered");

@@ -21,12 +21,12 @@ import { resetGuards } from "../src/handlers/guard.js";
 import { publishReport } from "../src/handlers/report.js";
 import { createApp } from "../src/index.js";
 import { parseStrategy } from "../src/strategy/index.js";
-import { serve } from "./fake/serve.js";
-import { APP, FakeGitHub, type Item } from "./fake/state.js";
+import nock from "nock";
+import { FakeGitHub, type Item, type Repository } from "../test/fixtures/github-fake/index.js";
 import { renderOutputs, type DemoOutputs } from "./outputs.js";
 import { generateHistory } from "./sample/history.js";
 import { newWork } from "./sample/new-work.js";
-import { DEFAULT_BRANCH, FILES, LABELS, MILESTONES, NOW, OWNER, PLAN_ISSUES, REPO, ROLES, STRATEGY_TEXT, strategyAsOf } from "./sample/repository.js";
+import { APP, DEFAULT_BRANCH, FILES, LABELS, MILESTONES, NOW, OWNER, PLAN_ISSUES, REPO, ROLES, STRATEGY_TEXT, strategyAsOf } from "./sample/repository.js";
 import { commented, INSTALLATION_ID, issueOpened, pullRequestOpened } from "./webhooks.js";
 
 export const OUTPUT_DIR = fileURLToPath(new URL("./output/", import.meta.url));
@@ -37,13 +37,20 @@ const SHOWN_MONTH = "2026-10";
 /** The maintainer who asks `/strategy explain`. */
 const ASKER = "mara";
 
-function sampleGitHub(): { gh: FakeGitHub; opened: Item[] } {
+function sampleGitHub(): { gh: FakeGitHub; repo: Repository; opened: Item[] } {
   const parsed = parseStrategy(STRATEGY_TEXT, "strategy.yml");
   if (!parsed.ok) throw new Error(`the sample strategy is invalid: ${parsed.errors.map((e) => e.message).join("; ")}`);
   const history = generateHistory(parsed.strategy, 101);
   const opened = newWork(101 + history.length);
-  const sample = { owner: OWNER, repo: REPO, defaultBranch: DEFAULT_BRANCH, files: FILES, labels: LABELS, milestones: MILESTONES, roles: ROLES, items: [...PLAN_ISSUES, ...history] };
-  return { gh: new FakeGitHub(sample, NOW), opened };
+  const gh = new FakeGitHub({ app: APP, now: NOW, firstId: 9001 });
+  const repo = gh.addRepository({
+    owner: OWNER, name: REPO, id: "R_demo", defaultBranch: DEFAULT_BRANCH, files: FILES, labels: LABELS, milestones: MILESTONES,
+    roles: ROLES, defaultRole: null, items: [...PLAN_ISSUES, ...history],
+  });
+  // The strategy file is rewritten before each month's report to stand as it did then, so its history
+  // is not shown to GraphQL: each report reads its trends from the reports before it.
+  repo.branchTarget = false;
+  return { gh, repo, opened };
 }
 
 let privateKey: string | undefined;
@@ -65,20 +72,21 @@ function probot(): Probot {
 
 /** Runs the demo and returns the files it would write, without writing them. */
 export async function runDemo(): Promise<DemoOutputs> {
-  const { gh, opened } = sampleGitHub();
-  const stop = serve(gh);
+  const { gh, repo, opened } = sampleGitHub();
+  nock.disableNetConnect();
+  const stop = gh.intercept();
   try {
     const app = probot();
     // 1. The morning's new issues and pull requests, as GitHub delivers them.
     for (const item of opened) {
-      gh.items.set(item.number, structuredClone(item));
+      repo.items.set(item.number, structuredClone(item));
       await app.receive(item.kind === "issue" ? issueOpened(item) : pullRequestOpened(item));
     }
     // 2. A maintainer asks why, on each of them.
     for (const item of opened) {
       const comment = { id: gh.nextId(), author: ASKER, body: "/strategy explain", createdAt: gh.tick() };
-      gh.item(item.number).comments.push(comment);
-      await app.receive(commented(gh.item(item.number), comment));
+      repo.item(item.number).comments.push(comment);
+      await app.receive(commented(repo.item(item.number), comment));
     }
     // 3. The monthly reports, oldest first, each with the strategy file as it stood then, so October's
     //    reads its trends from the two before it.
@@ -86,8 +94,8 @@ export async function runDemo(): Promise<DemoOutputs> {
     let shown = "";
     for (const month of REPORT_MONTHS) {
       const version = strategyAsOf(month);
-      gh.files.set("strategy.yml", version.text);
-      gh.strategyCommit = version.commit;
+      repo.files.set("strategy.yml", version.text);
+      repo.history.set("strategy.yml", [{ oid: version.commit, committedDate: NOW.toISOString(), message: "Adopt the 2026 strategy", text: version.text }]);
       forgetStrategy(OWNER, REPO);
       const loaded = await loadStrategy(octokit, { owner: OWNER, repo: REPO });
       if (loaded.status !== "ok") throw new Error(`the app did not load the ${month} strategy: ${loaded.status}`);
@@ -95,9 +103,10 @@ export async function runDemo(): Promise<DemoOutputs> {
       if (month === SHOWN_MONTH) shown = published.body;
     }
     if (gh.problems.length > 0) throw new Error(`the demo's GitHub was asked what it cannot answer:\n${gh.problems.join("\n")}`);
-    return renderOutputs(gh, { opened: opened.map((i) => i.number), featured: opened[3].number, month: SHOWN_MONTH, reportBody: shown });
+    return renderOutputs(repo, { opened: opened.map((i) => i.number), featured: opened[3].number, month: SHOWN_MONTH, reportBody: shown });
   } finally {
     stop();
+    nock.enableNetConnect();
   }
 }
 

@@ -3,7 +3,7 @@
  * (@octokit/webhooks-examples), moved to the sample repository and carrying the sample items.
  */
 import { createRequire } from "node:module";
-import type { Item } from "./fake/state.js";
+import type { Item } from "../test/fixtures/github-fake/index.js";
 import { DEFAULT_BRANCH, OWNER, REPO } from "./sample/repository.js";
 
 const require = createRequire(import.meta.url);

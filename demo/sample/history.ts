@@ -5,7 +5,7 @@
  */
 import { classify } from "../../src/classify/index.js";
 import type { Strategy } from "../../src/strategy/schema.js";
-import type { Item } from "../fake/state.js";
+import type { Item } from "../../test/fixtures/github-fake/index.js";
 import { baseItem, PEOPLE } from "./repository.js";
 import { COSTS, DEPENDENCIES, FEATURES, INCIDENTS, ISSUE_TITLES, MODULES, ONBOARDING, PACKAGES, RELIABILITY, REVIEWS, SERVICES, SPLIT } from "./titles.js";
 import { prng } from "../../test/fixtures/prng.js";

@@ -3,7 +3,7 @@
  * are opened, each showing a different way work is recognised (a keyword, a label a person set, nothing
  * at all, changed paths serving two problems, the issue a pull request closes).
  */
-import type { Item } from "../fake/state.js";
+import type { Item } from "../../test/fixtures/github-fake/index.js";
 import { baseItem, NOW } from "./repository.js";
 
 const at = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString().replace(".000Z", "Z");

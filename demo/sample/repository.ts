@@ -3,7 +3,10 @@
  * behind the strategy's plan, and the strategy itself. The months of merged work come from history.ts.
  */
 import { readFileSync } from "node:fs";
-import type { Item, Label, Milestone } from "../fake/state.js";
+import type { Item, Label, Milestone } from "../../test/fixtures/github-fake/index.js";
+
+/** The app as the fake GitHub reports it. */
+export const APP = { id: 1, slug: "throughline", login: "throughline[bot]", name: "Throughline" };
 
 export const OWNER = "acme";
 export const REPO = "storefront";
