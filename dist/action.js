@@ -161,32 +161,32 @@ var require_err_helpers = __commonJS({
         return isErrorLike(cause) ? cause : void 0;
       }
     };
-    var _stackWithCauses = (err, seen2) => {
+    var _stackWithCauses = (err, seen) => {
       if (!isErrorLike(err)) return "";
       const stack = err.stack || "";
-      if (seen2.has(err)) {
+      if (seen.has(err)) {
         return stack + "\ncauses have become circular...";
       }
       const cause = getErrorCause(err);
       if (cause) {
-        seen2.add(err);
-        return stack + "\ncaused by: " + _stackWithCauses(cause, seen2);
+        seen.add(err);
+        return stack + "\ncaused by: " + _stackWithCauses(cause, seen);
       } else {
         return stack;
       }
     };
     var stackWithCauses = (err) => _stackWithCauses(err, /* @__PURE__ */ new Set());
-    var _messageWithCauses = (err, seen2, skip) => {
+    var _messageWithCauses = (err, seen, skip) => {
       if (!isErrorLike(err)) return "";
       const message2 = skip ? "" : err.message || "";
-      if (seen2.has(err)) {
+      if (seen.has(err)) {
         return message2 + ": ...";
       }
       const cause = getErrorCause(err);
       if (cause) {
-        seen2.add(err);
+        seen.add(err);
         const skipIfVErrorStyleCause = typeof err.cause === "function";
-        return message2 + (skipIfVErrorStyleCause ? "" : ": ") + _messageWithCauses(cause, seen2, skipIfVErrorStyleCause);
+        return message2 + (skipIfVErrorStyleCause ? "" : ": ") + _messageWithCauses(cause, seen, skipIfVErrorStyleCause);
       } else {
         return message2;
       }
@@ -205,7 +205,7 @@ var require_err_helpers = __commonJS({
 var require_err_proto = __commonJS({
   "node_modules/pino-std-serializers/lib/err-proto.js"(exports2, module2) {
     "use strict";
-    var seen2 = /* @__PURE__ */ Symbol("circular-ref-tag");
+    var seen = /* @__PURE__ */ Symbol("circular-ref-tag");
     var rawSymbol = /* @__PURE__ */ Symbol("pino-raw-err-ref");
     var pinoErrProto = Object.create({}, {
       type: {
@@ -245,7 +245,7 @@ var require_err_proto = __commonJS({
     module2.exports = {
       pinoErrProto,
       pinoErrorSymbols: {
-        seen: seen2,
+        seen,
         rawSymbol
       }
     };
@@ -259,13 +259,13 @@ var require_err = __commonJS({
     module2.exports = errSerializer;
     var { messageWithCauses, stackWithCauses, isErrorLike } = require_err_helpers();
     var { pinoErrProto, pinoErrorSymbols } = require_err_proto();
-    var { seen: seen2 } = pinoErrorSymbols;
+    var { seen } = pinoErrorSymbols;
     var { toString } = Object.prototype;
     function errSerializer(err) {
       if (!isErrorLike(err)) {
         return err;
       }
-      err[seen2] = void 0;
+      err[seen] = void 0;
       const _err = Object.create(pinoErrProto);
       _err.type = toString.call(err.constructor) === "[object Function]" ? err.constructor.name : err.name;
       _err.message = messageWithCauses(err);
@@ -277,7 +277,7 @@ var require_err = __commonJS({
         if (_err[key] === void 0) {
           const val = err[key];
           if (isErrorLike(val)) {
-            if (key !== "cause" && !Object.prototype.hasOwnProperty.call(val, seen2)) {
+            if (key !== "cause" && !Object.prototype.hasOwnProperty.call(val, seen)) {
               _err[key] = errSerializer(val);
             }
           } else {
@@ -285,7 +285,7 @@ var require_err = __commonJS({
           }
         }
       }
-      delete err[seen2];
+      delete err[seen];
       _err.raw = err;
       return _err;
     }
@@ -299,13 +299,13 @@ var require_err_with_cause = __commonJS({
     module2.exports = errWithCauseSerializer;
     var { isErrorLike } = require_err_helpers();
     var { pinoErrProto, pinoErrorSymbols } = require_err_proto();
-    var { seen: seen2 } = pinoErrorSymbols;
+    var { seen } = pinoErrorSymbols;
     var { toString } = Object.prototype;
     function errWithCauseSerializer(err) {
       if (!isErrorLike(err)) {
         return err;
       }
-      err[seen2] = void 0;
+      err[seen] = void 0;
       const _err = Object.create(pinoErrProto);
       _err.type = toString.call(err.constructor) === "[object Function]" ? err.constructor.name : err.name;
       _err.message = err.message;
@@ -313,14 +313,14 @@ var require_err_with_cause = __commonJS({
       if (Array.isArray(err.errors)) {
         _err.aggregateErrors = err.errors.map((err2) => errWithCauseSerializer(err2));
       }
-      if (isErrorLike(err.cause) && !Object.prototype.hasOwnProperty.call(err.cause, seen2)) {
+      if (isErrorLike(err.cause) && !Object.prototype.hasOwnProperty.call(err.cause, seen)) {
         _err.cause = errWithCauseSerializer(err.cause);
       }
       for (const key in err) {
         if (_err[key] === void 0) {
           const val = err[key];
           if (isErrorLike(val)) {
-            if (!Object.prototype.hasOwnProperty.call(val, seen2)) {
+            if (!Object.prototype.hasOwnProperty.call(val, seen)) {
               _err[key] = errWithCauseSerializer(val);
             }
           } else {
@@ -328,7 +328,7 @@ var require_err_with_cause = __commonJS({
           }
         }
       }
-      delete err[seen2];
+      delete err[seen];
       _err.raw = err;
       return _err;
     }
@@ -27859,15 +27859,16 @@ var waitOrGiveUp = (kind) => (retryAfter, options2, octokit, retryCount) => {
   );
   return retry2;
 };
-function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQUEST_TIMEOUT_MS } = {}) {
+function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing } = {}) {
   const timedFetch = fetchWithin(requestTimeoutMs);
   return ProbotOctokit.defaults((options2) => ({
     ...options2,
     request: { ...options2.request, fetch: options2.request?.fetch ?? timedFetch },
     retry: { ...options2.retry, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
-    // Spread first: Probot's Redis connection (clustering) and an explicit `enabled: false` are kept.
+    // Spread first: an explicit `enabled: false` (tests) and the installation id (one budget each) are kept.
     throttle: {
       ...options2.throttle,
+      ...pacing?.current(),
       onRateLimit: waitOrGiveUp("Primary"),
       onSecondaryRateLimit: waitOrGiveUp("Secondary"),
       retryAfterBaseValue
@@ -31423,12 +31424,12 @@ var PrefilterTree = class PrefilterTree2 {
   static leave(re, state) {
     if (state.subs === void 0) return state.sub;
     const pf = state.pf;
-    const seen2 = /* @__PURE__ */ new Set();
+    const seen = /* @__PURE__ */ new Set();
     const subs = [];
     for (const sub of state.subs) {
       if (sub.type === Prefilter.Type.EXACT) {
-        if (seen2.has(sub.str)) continue;
-        seen2.add(sub.str);
+        if (seen.has(sub.str)) continue;
+        seen.add(sub.str);
       }
       subs.push(sub);
     }
@@ -35061,11 +35062,11 @@ function sortErrors(errors, fileOrder) {
     const i = fileOrder.indexOf(file2);
     return i === -1 ? fileOrder.length : i;
   };
-  const seen2 = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
   return [...errors].sort((a, b2) => rank(a.file) - rank(b2.file) || a.line - b2.line || a.column - b2.column).filter((e) => {
     const key = formatError(e);
-    if (seen2.has(key)) return false;
-    seen2.add(key);
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
 }
@@ -35202,7 +35203,7 @@ function toPlain(doc) {
     if ((0, import_yaml4.isSeq)(node2)) return node2.items.map((item) => convert(item, depth + 1, via));
     if ((0, import_yaml4.isMap)(node2)) {
       const object2 = /* @__PURE__ */ Object.create(null);
-      const seen2 = /* @__PURE__ */ new Set();
+      const seen = /* @__PURE__ */ new Set();
       for (const pair of node2.items) {
         if (pair.key !== null && !(0, import_yaml4.isScalar)(pair.key)) {
           const at2 = (0, import_yaml4.isNode)(pair.key) && pair.key.range ? pair.key.range[0] : offset;
@@ -35210,8 +35211,8 @@ function toPlain(doc) {
           continue;
         }
         const key = keyText(pair.key) ?? "";
-        if (seen2.has(key)) problems.push({ offset: pair.key?.range?.[0] ?? offset, message: `the key ${quote(key)} appears twice` });
-        seen2.add(key);
+        if (seen.has(key)) problems.push({ offset: pair.key?.range?.[0] ?? offset, message: `the key ${quote(key)} appears twice` });
+        seen.add(key);
         object2[key] = pair.value === null ? null : convert(pair.value, depth + 1, via);
       }
       return object2;
@@ -38920,12 +38921,12 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   const t = _catchall.def.type;
   const optin = _catchall.optin;
   const optout = _catchall.optout;
-  let seen2 = 0;
+  let seen = 0;
   for (const key in input2) {
-    if (abortEarly && payload.issues.length !== seen2) {
-      if (aborted(payload, seen2))
+    if (abortEarly && payload.issues.length !== seen) {
+      if (aborted(payload, seen))
         break;
-      seen2 = payload.issues.length;
+      seen = payload.issues.length;
     }
     if (keySet.has(key))
       continue;
@@ -39014,12 +39015,12 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const proms = [];
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
-    let seen2 = payload.issues.length;
+    let seen = payload.issues.length;
     for (const key of value.allKeys) {
-      if (abortEarly && payload.issues.length !== seen2) {
-        if (aborted(payload, seen2))
+      if (abortEarly && payload.issues.length !== seen) {
+        if (aborted(payload, seen))
           break;
-        seen2 = payload.issues.length;
+        seen = payload.issues.length;
       }
       if (key === "__proto__")
         continue;
@@ -39559,12 +39560,12 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     if (def.rest && !itemAborted) {
       let i = items.length - 1;
       const rest = input2.slice(items.length);
-      let seen2 = payload.issues.length;
+      let seen = payload.issues.length;
       for (const el of rest) {
-        if (abortEarly && payload.issues.length !== seen2) {
-          if (aborted(payload, seen2))
+        if (abortEarly && payload.issues.length !== seen) {
+          if (aborted(payload, seen))
             break;
-          seen2 = payload.issues.length;
+          seen = payload.issues.length;
         }
         i++;
         const result = def.rest._zod.run({ value: el, issues: [] }, ctx);
@@ -39794,12 +39795,12 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     const proms = [];
     payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
-    let seen2 = payload.issues.length;
+    let seen = payload.issues.length;
     for (const [key, value] of input2) {
-      if (abortEarly && payload.issues.length !== seen2) {
-        if (aborted(payload, seen2))
+      if (abortEarly && payload.issues.length !== seen) {
+        if (aborted(payload, seen))
           break;
-        seen2 = payload.issues.length;
+        seen = payload.issues.length;
       }
       const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
       const valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
@@ -39865,12 +39866,12 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
     const proms = [];
     payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
-    let seen2 = payload.issues.length;
+    let seen = payload.issues.length;
     for (const item of input2) {
-      if (abortEarly && payload.issues.length !== seen2) {
-        if (aborted(payload, seen2))
+      if (abortEarly && payload.issues.length !== seen) {
+        if (aborted(payload, seen))
           break;
-        seen2 = payload.issues.length;
+        seen = payload.issues.length;
       }
       const result = def.valueType._zod.run({ value: item, issues: [] }, ctx);
       if (result instanceof Promise) {
@@ -51090,14 +51091,14 @@ function handleUnrepresentable(schema, ctx, json2, params, message2) {
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
   var _a3;
   const def = schema._zod.def;
-  const seen2 = ctx.seen.get(schema);
-  if (seen2) {
-    seen2.count++;
+  const seen = ctx.seen.get(schema);
+  if (seen) {
+    seen.count++;
     const isCycle = _params.schemaPath.includes(schema);
     if (isCycle) {
-      seen2.cycle = _params.path;
+      seen.cycle = _params.path;
     }
-    return seen2.schema;
+    return seen.schema;
   }
   const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
   ctx.seen.set(schema, result);
@@ -51187,12 +51188,12 @@ function extractDefs(ctx, schema) {
     if (entry[1].schema.$ref) {
       return;
     }
-    const seen2 = entry[1];
+    const seen = entry[1];
     const { ref, defId } = makeURI(entry);
-    seen2.def = { ...seen2.schema };
+    seen.def = { ...seen.schema };
     if (defId)
-      seen2.defId = defId;
-    const schema2 = seen2.schema;
+      seen.defId = defId;
+    const schema2 = seen.schema;
     for (const key in schema2) {
       delete schema2[key];
     }
@@ -51200,16 +51201,16 @@ function extractDefs(ctx, schema) {
   };
   if (ctx.cycles === "throw") {
     for (const entry of ctx.seen.entries()) {
-      const seen2 = entry[1];
-      if (seen2.cycle) {
-        throw new Error(`Cycle detected: #/${seen2.cycle?.join("/")}/<root>
+      const seen = entry[1];
+      if (seen.cycle) {
+        throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
 
 Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.`);
       }
     }
   }
   for (const entry of ctx.seen.entries()) {
-    const seen2 = entry[1];
+    const seen = entry[1];
     if (schema === entry[0]) {
       extractToDef(entry);
       continue;
@@ -51226,11 +51227,11 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
       extractToDef(entry);
       continue;
     }
-    if (seen2.cycle) {
+    if (seen.cycle) {
       extractToDef(entry);
       continue;
     }
-    if (seen2.count > 1) {
+    if (seen.count > 1) {
       if (ctx.reused === "ref") {
         extractToDef(entry);
       }
@@ -51292,7 +51293,7 @@ function foldObjects(members2) {
         const part = other.properties?.[key] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
-        if (!parts.some((seen2) => JSON.stringify(seen2) === JSON.stringify(part)))
+        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
           parts.push(part);
       }
       const merged2 = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
@@ -51310,7 +51311,7 @@ function foldObjects(members2) {
     const constraints = [];
     for (const object2 of objects) {
       const constraint = undeclaredConstraint(object2);
-      if (constraint && !constraints.some((seen2) => JSON.stringify(seen2) === JSON.stringify(constraint)))
+      if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
         constraints.push(constraint);
     }
     if (constraints.length === 1)
@@ -51352,13 +51353,13 @@ function finalize(ctx, schema) {
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   const flattenRef = (zodSchema) => {
-    const seen2 = ctx.seen.get(zodSchema);
-    if (seen2.ref === null)
+    const seen = ctx.seen.get(zodSchema);
+    if (seen.ref === null)
       return;
-    const schema2 = seen2.def ?? seen2.schema;
+    const schema2 = seen.def ?? seen.schema;
     const _cached = { ...schema2 };
-    const ref = seen2.ref;
-    seen2.ref = null;
+    const ref = seen.ref;
+    seen.ref = null;
     if (ref) {
       flattenRef(ref);
       const refSeen = ctx.seen.get(ref);
@@ -51410,7 +51411,7 @@ function finalize(ctx, schema) {
     ctx.override({
       zodSchema,
       jsonSchema: schema2,
-      path: seen2.path ?? []
+      path: seen.path ?? []
     });
   };
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
@@ -51426,8 +51427,8 @@ function finalize(ctx, schema) {
       rewrite();
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
-      for (const seen2 of ctx.seen.values()) {
-        for (const json2 of [seen2.schema, seen2.def]) {
+      for (const seen of ctx.seen.values()) {
+        for (const json2 of [seen.schema, seen.def]) {
           const allOf = json2?.allOf;
           if (!Array.isArray(allOf))
             continue;
@@ -51467,11 +51468,11 @@ function finalize(ctx, schema) {
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
     for (const entry of ctx.seen.entries()) {
-      const seen2 = entry[1];
-      if (seen2.def && seen2.defId) {
-        if (seen2.def.id === seen2.defId)
-          delete seen2.def.id;
-        assignProp(defs, seen2.defId, seen2.def);
+      const seen = entry[1];
+      if (seen.def && seen.defId) {
+        if (seen.def.id === seen.defId)
+          delete seen.def.id;
+        assignProp(defs, seen.defId, seen.def);
       }
     }
   }
@@ -52085,8 +52086,8 @@ function rewriteKeyNames(ctx) {
   }
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen2 = ctx.seen.get(record2);
-    const names2 = (seen2?.def ?? seen2?.schema)?.propertyNames;
+    const seen = ctx.seen.get(record2);
+    const names2 = (seen?.def ?? seen?.schema)?.propertyNames;
     if (!names2 || names2 === true || rewrites.has(names2))
       continue;
     const rewritten = stringifyKeyNames(bySchema, names2, /* @__PURE__ */ new Set());
@@ -52149,9 +52150,9 @@ var recordProcessor = (schema, ctx, _json, params) => {
 var nullableProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
-  const seen2 = ctx.seen.get(schema);
+  const seen = ctx.seen.get(schema);
   if (ctx.target === "openapi-3.0") {
-    seen2.ref = def.innerType;
+    seen.ref = def.innerType;
     json2.nullable = true;
   } else {
     json2.anyOf = [inner, { type: "null" }];
@@ -52160,8 +52161,8 @@ var nullableProcessor = (schema, ctx, json2, params) => {
 var nonoptionalProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen2 = ctx.seen.get(schema);
-  seen2.ref = def.innerType;
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
 function serializeDefaultValue(value, schema, ctx, json2, params) {
@@ -52180,8 +52181,8 @@ function serializeDefaultValue(value, schema, ctx, json2, params) {
 var defaultProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen2 = ctx.seen.get(schema);
-  seen2.ref = def.innerType;
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
   const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json2.default = value;
@@ -52189,8 +52190,8 @@ var defaultProcessor = (schema, ctx, json2, params) => {
 var prefaultProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen2 = ctx.seen.get(schema);
-  seen2.ref = def.innerType;
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
   const value = serializeDefaultValue(def.defaultValue, schema, ctx, json2, params);
@@ -52200,8 +52201,8 @@ var prefaultProcessor = (schema, ctx, json2, params) => {
 var catchProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen2 = ctx.seen.get(schema);
-  seen2.ref = def.innerType;
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
   let catchValue;
   try {
     catchValue = def.catchValue(void 0);
@@ -52216,33 +52217,33 @@ var pipeProcessor = (schema, ctx, _json, params) => {
   const inIsTransform = def.in._zod.traits.has("$ZodTransform");
   const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
   processSchema(innerType, ctx, params);
-  const seen2 = ctx.seen.get(schema);
-  seen2.ref = innerType;
+  const seen = ctx.seen.get(schema);
+  seen.ref = innerType;
 };
 var readonlyProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen2 = ctx.seen.get(schema);
-  seen2.ref = def.innerType;
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
   json2.readOnly = true;
 };
 var promiseProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen2 = ctx.seen.get(schema);
-  seen2.ref = def.innerType;
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
 };
 var optionalProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen2 = ctx.seen.get(schema);
-  seen2.ref = def.innerType;
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
 };
 var lazyProcessor = (schema, ctx, _json, params) => {
   const innerType = schema._zod.innerType;
   processSchema(innerType, ctx, params);
-  const seen2 = ctx.seen.get(schema);
-  seen2.ref = innerType;
+  const seen = ctx.seen.get(schema);
+  seen.ref = innerType;
 };
 var allProcessors = {
   string: stringProcessor,
@@ -54355,7 +54356,7 @@ function checkObjectGuards(objectSchema, guards) {
   });
   return guard.pipe(objectSchema);
 }
-function canonicalKey(value, seen2) {
+function canonicalKey(value, seen) {
   if (value === null)
     return "z";
   const type = typeof value;
@@ -54365,14 +54366,14 @@ function canonicalKey(value, seen2) {
     const raw = String(value);
     return `${type[0]}${raw.length}:${raw}`;
   }
-  if (seen2.has(value))
+  if (seen.has(value))
     return null;
-  seen2.add(value);
+  seen.add(value);
   try {
     if (Array.isArray(value)) {
       const parts2 = [];
       for (const item of value) {
-        const key = canonicalKey(item, seen2);
+        const key = canonicalKey(item, seen);
         if (key === null)
           return null;
         parts2.push(key);
@@ -54382,14 +54383,14 @@ function canonicalKey(value, seen2) {
     const keys = Object.keys(value).sort();
     const parts = [];
     for (const k2 of keys) {
-      const key = canonicalKey(value[k2], seen2);
+      const key = canonicalKey(value[k2], seen);
       if (key === null)
         return null;
       parts.push(`${k2.length}:${k2}=${key}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
-    seen2.delete(value);
+    seen.delete(value);
   }
 }
 var SCHEMA_KEYWORDS = /* @__PURE__ */ new Set([
@@ -55353,13 +55354,13 @@ function reservedIds(problems) {
   });
 }
 function duplicateIds(problems) {
-  const seen2 = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
   const findings = [];
   problems.forEach((problem2, i) => {
     const id = stringAt(problem2, "id");
     if (id === void 0) return;
-    const count2 = (seen2.get(id) ?? 0) + 1;
-    seen2.set(id, count2);
+    const count2 = (seen.get(id) ?? 0) + 1;
+    seen.set(id, count2);
     if (count2 > 1) findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count2] ?? `${count2} times`}` });
   });
   return findings;
@@ -56815,11 +56816,11 @@ function lineChart(title, categories, series) {
   return fenced("mermaid", lines.join("\n"));
 }
 function unique(slices) {
-  const seen2 = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
   return slices.map((s2) => {
     const label = mermaidLabel(s2.label);
-    const n = (seen2.get(label) ?? 0) + 1;
-    seen2.set(label, n);
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
     return { ...s2, label: n === 1 ? label : `${label} (${n})` };
   });
 }
@@ -57338,15 +57339,15 @@ function labelSpec(problem2) {
   return { name: problem2.label, color: problem2.color, description: problem2.why?.slice(0, 100) };
 }
 async function ensureLabels(octokit, { owner, repo }, specs) {
-  const seen2 = known.get(`${owner}/${repo}`) ?? /* @__PURE__ */ new Set();
-  known.set(`${owner}/${repo}`, seen2);
+  const seen = known.get(`${owner}/${repo}`) ?? /* @__PURE__ */ new Set();
+  known.set(`${owner}/${repo}`, seen);
   for (const spec of specs) {
     const name = spec.name.toLowerCase();
-    if (seen2.has(name)) continue;
+    if (seen.has(name)) continue;
     const key = `${owner}/${repo}:${name}`;
     let lookup = pending.get(key);
     if (!lookup) {
-      lookup = ensureLabel(octokit, { owner, repo }, spec).then(() => void seen2.add(name)).finally(() => pending.delete(key));
+      lookup = ensureLabel(octokit, { owner, repo }, spec).then(() => void seen.add(name)).finally(() => pending.delete(key));
       pending.set(key, lookup);
     }
     await lookup;
@@ -57480,7 +57481,7 @@ function countQueries(strategy, scope) {
     total: base,
     aligned: `${base} label:${strategy.problems.map((p2) => quoted(p2.label)).join(",")}`
   };
-  strategy.problems.forEach((p2, i) => queries[`p${i}`] = `${base} label:${quoted(p2.label)}`);
+  for (const [i, p2] of strategy.problems.entries()) queries[`p${i}`] = `${base} label:${quoted(p2.label)}`;
   return queries;
 }
 function countFields(queries) {
@@ -57489,7 +57490,7 @@ function countFields(queries) {
 function countsFrom(strategy, data) {
   const read2 = (alias) => data[`count_${alias}`]?.issueCount ?? 0;
   const problems = {};
-  strategy.problems.forEach((p2, i) => problems[p2.id] = read2(`p${i}`));
+  for (const [i, p2] of strategy.problems.entries()) problems[p2.id] = read2(`p${i}`);
   return { merged: read2("total"), aligned: read2("aligned"), problems };
 }
 
@@ -58248,33 +58249,46 @@ async function rejectCommand(octokit, repo, number4, commentId, strategy, why) {
   await reply(octokit, repo, number4, renderCommandHelp(strategy, why));
 }
 
+// src/redis/deliveries.ts
+var LOCAL_LIMIT = 5e3;
+var HANDLED_TTL_SECONDS = 2 * 24 * 60 * 60;
+var TAKEN_TTL_SECONDS = 10 * 60;
+function localDeliveries() {
+  const seen = /* @__PURE__ */ new Set();
+  return {
+    take: async (id) => {
+      if (seen.has(id)) return false;
+      seen.add(id);
+      if (seen.size > LOCAL_LIMIT) seen.delete(seen.values().next().value);
+      return true;
+    },
+    handled: async () => void 0,
+    forget: async (id) => void seen.delete(id),
+    clear: () => seen.clear()
+  };
+}
+
 // src/handlers/guard.ts
-var SEEN_LIMIT = 5e3;
-var seen = /* @__PURE__ */ new Set();
+var ownDeliveries = localDeliveries();
 var queues = /* @__PURE__ */ new Map();
 function guarded(deps, key, handler2) {
+  const deliveries = deps.deliveries ?? ownDeliveries;
   return async (context) => {
-    if (!firstDelivery(context.id)) return;
+    const id = context.id;
+    if (id && !await deliveries.take(id)) return;
     try {
-      if (await isOwnEvent(context, deps)) return;
-      await oneAtATime(key(context), () => handler2(context));
+      if (!await isOwnEvent(context, deps)) await oneAtATime(key(context), () => handler2(context));
     } catch (error62) {
-      seen.delete(context.id);
+      if (id) await deliveries.forget(id);
       throw error62;
     }
+    if (id) await deliveries.handled(id);
   };
 }
 async function isOwnEvent(context, deps) {
   const sender = context.payload.sender;
   if (sender?.type !== "Bot") return false;
   return sameLogin(sender.login, (await deps.identity()).login);
-}
-function firstDelivery(id) {
-  if (!id) return true;
-  if (seen.has(id)) return false;
-  seen.add(id);
-  if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value);
-  return true;
 }
 function oneAtATime(key, work) {
   const before = queues.get(key) ?? Promise.resolve();
@@ -58472,16 +58486,16 @@ function suggestRules2(labels, folders) {
     const terms = problem2.labelTerms.map(words);
     const picked = unique2(labels).filter((l) => !taken.has(`l:${l.toLowerCase()}`) && terms.some((t) => hasTerm(words(l), t)));
     const dirs = unique2(folders).filter((f2) => !taken.has(`f:${f2.toLowerCase()}`) && problem2.folders.includes(f2.toLowerCase()));
-    picked.forEach((l) => taken.add(`l:${l.toLowerCase()}`));
-    dirs.forEach((f2) => taken.add(`f:${f2.toLowerCase()}`));
+    for (const l of picked) taken.add(`l:${l.toLowerCase()}`);
+    for (const f2 of dirs) taken.add(`f:${f2.toLowerCase()}`);
     result[problem2.id] = { labels: picked.slice(0, MAX_SUGGESTIONS), paths: dirs.slice(0, MAX_SUGGESTIONS).map((f2) => `${f2}/**`) };
   }
   return result;
 }
 function unique2(names2) {
-  const seen2 = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
   const byName2 = (a, b2) => a.toLowerCase() < b2.toLowerCase() ? -1 : a.toLowerCase() > b2.toLowerCase() ? 1 : 0;
-  return [...names2].sort(byName2).filter((n) => n.trim() !== "" && !seen2.has(n.toLowerCase()) && Boolean(seen2.add(n.toLowerCase())));
+  return [...names2].sort(byName2).filter((n) => n.trim() !== "" && !seen.has(n.toLowerCase()) && Boolean(seen.add(n.toLowerCase())));
 }
 var quote2 = (text) => JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 var flow = (items) => `[${items.map(quote2).join(", ")}]`;
@@ -58747,7 +58761,7 @@ function join(windows, timezone) {
 var PAGE = 100;
 async function request2(octokit, parts) {
   const variables = {};
-  parts.forEach(({ reading, first }, i) => Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after }));
+  for (const [i, { reading, first }] of parts.entries()) Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
   const answer = await octokit.graphql(mergedPullsQuery(parts.length), variables);
   return parts.map((_2, i) => answer[`s${i}`]);
 }
@@ -58829,12 +58843,12 @@ async function reportContext(octokit, { owner, repo }, titlePrefix) {
   const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
   if (fatal || !answer?.repository) throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
   const r = answer.repository;
-  const seen2 = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
   const reports = [];
   const collect = (kind, nodes) => {
     for (const node2 of nodes) {
-      if (!isNode3(node2) || seen2.has(node2.id) || !node2.title.startsWith(titlePrefix)) continue;
-      seen2.add(node2.id);
+      if (!isNode3(node2) || seen.has(node2.id) || !node2.title.startsWith(titlePrefix)) continue;
+      seen.add(node2.id);
       const { id, number: number4, title, url: url2, createdAt } = node2;
       reports.push({ kind, id, number: number4, title, url: url2, createdAt, writtenAt: node2.lastEditedAt ?? createdAt, author: actorLogin(node2.author) });
     }
@@ -59035,10 +59049,10 @@ function read(ref, entry) {
   const { issues, unread } = some(entry.issues);
   return { found: { exists: true, issues }, unread };
 }
-var valueOf = (ref) => "issue" in ref ? ref.issue : "milestone" in ref ? ref.milestone : ref.label;
+var refValue = (ref) => "issue" in ref ? ref.issue : "milestone" in ref ? ref.milestone : ref.label;
 async function planItems(octokit, { owner, repo }, refs) {
   if (refs.length === 0) return [];
-  const variables = Object.fromEntries(refs.map((ref, i) => [`v${i}`, valueOf(ref)]));
+  const variables = Object.fromEntries(refs.map((ref, i) => [`v${i}`, refValue(ref)]));
   const { data, errors } = await graphqlPartial(octokit, planItemsQuery(refs), {
     owner,
     repo,
@@ -59112,11 +59126,11 @@ async function tallyShipped(strategy, pages, labelledSince = null) {
   const notable = /* @__PURE__ */ new Map();
   const sample = [];
   let unaligned = 0;
-  const seen2 = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
   for await (const page of pages) {
     for (const pull of page) {
-      if (seen2.has(pull.number)) continue;
-      seen2.add(pull.number);
+      if (seen.has(pull.number)) continue;
+      seen.add(pull.number);
       const problems = servedBy(strategy, pull, labelledSince);
       tallier.add({ problems, author: pull.author });
       if (ignored.has(pull.author.toLowerCase())) continue;
@@ -59503,12 +59517,19 @@ function startSchedule({ app, now = () => /* @__PURE__ */ new Date(), cron = "0 
 
 // src/server/health.ts
 var stopping = false;
-function healthHandler(req, res) {
-  if (req.method !== "GET" || req.url?.split("?")[0] !== "/health") return false;
-  const body = JSON.stringify({ status: stopping ? "stopping" : "ok", in_flight: inFlight() });
-  res.writeHead(stopping ? 503 : 200, { "content-type": "application/json" }).end(body);
-  return true;
+function healthRoute({ redis } = {}) {
+  return (req, res) => {
+    if (req.method !== "GET" || req.url?.split("?")[0] !== "/health") return false;
+    const body = JSON.stringify({
+      status: stopping ? "stopping" : "ok",
+      in_flight: inFlight(),
+      ...redis ? { redis: redis.available() ? "ok" : "unreachable" } : {}
+    });
+    res.writeHead(stopping ? 503 : 200, { "content-type": "application/json" }).end(body);
+    return true;
+  };
 }
+var healthHandler = healthRoute();
 
 // src/index.ts
 var ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"];
@@ -59530,7 +59551,8 @@ var itemKey = (context) => {
 };
 function createApp(overrides = {}, options2 = {}) {
   return function throughline(app, server) {
-    addHealthRoute(server);
+    options2.shared?.useLog(app.log.child({ name: "redis" }));
+    addHealthRoute(server, options2);
     const base = { identity: () => identityOf(app), now: () => /* @__PURE__ */ new Date(), ...overrides };
     const deps = { report: reportOnCommand(base), ...base };
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
@@ -59544,9 +59566,9 @@ function createApp(overrides = {}, options2 = {}) {
     if (options2.schedule ?? scheduleEnabled()) startSchedule({ app, now: deps.now });
   };
 }
-function addHealthRoute(server) {
+function addHealthRoute(server, options2) {
   try {
-    server?.addHandler?.(healthHandler);
+    server?.addHandler?.(healthRoute({ redis: options2.shared?.redis }));
   } catch {
   }
 }

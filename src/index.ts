@@ -13,7 +13,8 @@ import { handleInstallation } from "./handlers/onboarding.js";
 import { handlePush } from "./handlers/push.js";
 import { reportOnCommand } from "./handlers/report-command.js";
 import { scheduleEnabled, startSchedule } from "./schedule/index.js";
-import { healthHandler } from "./server/health.js";
+import { healthRoute } from "./server/health.js";
+import type { Shared } from "./redis/shared.js";
 
 const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"] as const;
 const PULL_REQUEST_ACTIONS = [
@@ -29,11 +30,14 @@ const itemKey = (context: Context & { payload: { issue?: { number: number }; pul
 export interface AppOptions {
   /** Run the monthly report schedule in this process (default: unless under test or THROUGHLINE_SCHEDULE=off). */
   schedule?: boolean;
+  /** What the deployment's processes share through Redis (REDIS_URL): /health reports on it, the monthly job runs on it. */
+  shared?: Shared;
 }
 
 export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {}) {
   return function throughline(app: Probot, server?: Partial<ApplicationFunctionOptions>): void {
-    addHealthRoute(server);
+    options.shared?.useLog(app.log.child({ name: "redis" }));
+    addHealthRoute(server, options);
     const base = { identity: () => identityOf(app), now: () => new Date(), ...overrides };
     const deps: Deps = { report: reportOnCommand(base), ...base };
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}` as const), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
@@ -50,9 +54,9 @@ export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {
 }
 
 /** GET /health when running in Probot's server; loaded elsewhere (tests, the Action) there is no server. */
-function addHealthRoute(server: Partial<ApplicationFunctionOptions> | undefined): void {
+function addHealthRoute(server: Partial<ApplicationFunctionOptions> | undefined, options: AppOptions): void {
   try {
-    server?.addHandler?.(healthHandler);
+    server?.addHandler?.(healthRoute({ redis: options.shared?.redis }));
   } catch {
     // "No server instance": nothing to route.
   }

@@ -8,6 +8,7 @@
  * and so do requests GitHub does not answer within REQUEST_TIMEOUT_MS (Node's fetch would wait minutes).
  */
 import { ProbotOctokit } from "probot";
+import type { Pacing } from "./pacing.js";
 
 export const MAX_RATE_LIMIT_RETRIES = 2;
 /** A primary limit resets within the hour; asking for longer than that is not a wait worth holding an event for. */
@@ -22,6 +23,8 @@ export interface ClientOptions {
   retryAfterBaseValue?: number;
   /** How long one attempt may wait for GitHub's answer (REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** Pacing shared across processes through Redis (REDIS_URL); Probot's per-process pacing when absent. */
+  pacing?: Pacing;
 }
 
 /**
@@ -58,15 +61,16 @@ const waitOrGiveUp =
   };
 
 /** Probot's Octokit with the app's rate-limit handling and request deadline; pass it as Probot's `Octokit` option. */
-export function throughlineOctokit({ retryAfterBaseValue = 1000, requestTimeoutMs = REQUEST_TIMEOUT_MS }: ClientOptions = {}): typeof ProbotOctokit {
+export function throughlineOctokit({ retryAfterBaseValue = 1000, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing }: ClientOptions = {}): typeof ProbotOctokit {
   const timedFetch = fetchWithin(requestTimeoutMs);
   return ProbotOctokit.defaults((options: any) => ({
     ...options,
     request: { ...options.request, fetch: options.request?.fetch ?? timedFetch },
     retry: { ...options.retry, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
-    // Spread first: Probot's Redis connection (clustering) and an explicit `enabled: false` are kept.
+    // Spread first: an explicit `enabled: false` (tests) and the installation id (one budget each) are kept.
     throttle: {
       ...options.throttle,
+      ...pacing?.current(),
       onRateLimit: waitOrGiveUp("Primary"),
       onSecondaryRateLimit: waitOrGiveUp("Secondary"),
       retryAfterBaseValue,

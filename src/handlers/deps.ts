@@ -2,6 +2,7 @@
 import type { Identity } from "../github/identity.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import type { LoadedStrategy } from "../github/strategy-file.js";
+import type { DeliveryRecord } from "../redis/deliveries.js";
 
 export interface ReportRequest {
   octokit: GitHub;
@@ -18,4 +19,6 @@ export interface Deps {
   now: () => Date;
   /** Post or refresh a month's report (`/strategy report`); says where it is. */
   report?: (request: ReportRequest) => Promise<{ title: string; url?: string } | undefined>;
+  /** Which webhook deliveries were already taken (this process's own record when absent; Redis with REDIS_URL). */
+  deliveries?: DeliveryRecord;
 }

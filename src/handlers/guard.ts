@@ -1,28 +1,32 @@
 /**
  * Safety around every handler: the app's own events are ignored (no loops), a redelivered webhook
- * (same delivery id) is handled once, and events for one item run one at a time in this process.
+ * (same delivery id) is handled once (in this process, or across processes with the delivery record in
+ * Redis), and events for one item run one at a time in this process.
  */
 import type { Context } from "probot";
 import { sameLogin } from "../github/identity.js";
+import { localDeliveries } from "../redis/deliveries.js";
 import type { Deps } from "./deps.js";
 
-const SEEN_LIMIT = 5000;
-const seen = new Set<string>();
+/** The record used when the app is given none (one process). */
+const ownDeliveries = localDeliveries();
 const queues = new Map<string, Promise<unknown>>();
 
 type AnyContext = Context & { payload: { sender?: { login?: string; type?: string } } };
 
 /** Wrap a handler with the guards; the item key says which events must not run at the same time. */
 export function guarded<C extends AnyContext>(deps: Deps, key: (context: C) => string, handler: (context: C) => Promise<void>) {
+  const deliveries = deps.deliveries ?? ownDeliveries;
   return async (context: C): Promise<void> => {
-    if (!firstDelivery(context.id)) return;
+    const id = context.id;
+    if (id && !(await deliveries.take(id))) return;
     try {
-      if (await isOwnEvent(context, deps)) return;
-      await oneAtATime(key(context), () => handler(context));
+      if (!(await isOwnEvent(context, deps))) await oneAtATime(key(context), () => handler(context));
     } catch (error) {
-      seen.delete(context.id); // a failed delivery may be redelivered and must then run again
+      if (id) await deliveries.forget(id); // a failed delivery may be redelivered and must then run again
       throw error;
     }
+    if (id) await deliveries.handled(id);
   };
 }
 
@@ -31,15 +35,6 @@ async function isOwnEvent(context: AnyContext, deps: Deps): Promise<boolean> {
   const sender = context.payload.sender;
   if (sender?.type !== "Bot") return false;
   return sameLogin(sender.login, (await deps.identity()).login);
-}
-
-/** True the first time a delivery id is seen; false for a redelivery of the same event. */
-function firstDelivery(id: string | undefined): boolean {
-  if (!id) return true;
-  if (seen.has(id)) return false;
-  seen.add(id);
-  if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value as string);
-  return true;
 }
 
 /** Run `work` after every earlier piece of work for the same key has settled. */
@@ -65,6 +60,6 @@ export async function drained(): Promise<void> {
 }
 
 export function resetGuards(): void {
-  seen.clear();
+  ownDeliveries.clear();
   queues.clear();
 }

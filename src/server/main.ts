@@ -2,13 +2,16 @@
  * `npm start`: Probot's server running the app with the app's own GitHub client (rate limits waited out
  * as GitHub asks, bounded retries, a deadline per request). With no credentials yet, Probot serves its
  * "Register GitHub App" setup page instead; credentials present but broken stop start-up with one line
- * naming the variable. `probot run ./lib/index.js` works too, with Probot's default client.
+ * naming the variable. `probot run ./lib/index.js` works too, with Probot's default client. With
+ * REDIS_URL, the processes of a deployment share pacing, the delivery record and the monthly job through
+ * that Redis (connected here, once, and handed to the app).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { run } from "probot";
 import { throughlineOctokit } from "../github/client.js";
-import app from "../index.js";
+import { createApp } from "../index.js";
+import { startShared } from "../redis/shared.js";
 import { configErrors, setupMode } from "./config.js";
 import { startSetupMode } from "./setup-mode.js";
 import { stopGracefully } from "./shutdown.js";
@@ -23,8 +26,18 @@ if (errors.length > 0) {
 }
 
 try {
-  const server = setupMode(env) ? await startSetupMode(env) : await run(app, { Octokit: throughlineOctokit() });
-  process.once("SIGTERM", () => void stopGracefully(server));
+  if (setupMode(env)) {
+    const server = await startSetupMode(env);
+    process.once("SIGTERM", () => void stopGracefully(server));
+  } else {
+    const shared = env.REDIS_URL?.trim() ? startShared(env.REDIS_URL.trim()) : undefined;
+    const server = await run(createApp({ deliveries: shared?.deliveries }, { shared }), {
+      Octokit: throughlineOctokit({ pacing: shared?.pacing }),
+      // The app makes its own Redis connections (above); Probot would open another for the same pacing.
+      env: { ...env, REDIS_URL: undefined },
+    });
+    process.once("SIGTERM", () => void stopGracefully(server, { shared }));
+  }
 } catch (e) {
   // e.g. "Port 3000 is already in use. You can define the PORT environment variable to use a different port."
   console.error(`Throughline cannot start: ${e instanceof Error ? e.message : String(e)}`);

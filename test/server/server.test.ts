@@ -98,7 +98,7 @@ describe("health and graceful shutdown", () => {
     const event = oneAtATime("acme/app#1", () => new Promise<void>((resolve) => (release = resolve)));
     const stop = vi.fn(async () => undefined);
     const exit = vi.fn() as unknown as (code?: number) => never;
-    const stopping = stopGracefully({ stop }, 5_000, exit);
+    const stopping = stopGracefully({ stop }, { limitMs: 5_000, exit });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await get("/health")).toEqual({ status: 503, body: { status: "stopping", in_flight: 1 } });
     expect(stop).toHaveBeenCalledOnce();
@@ -112,7 +112,7 @@ describe("health and graceful shutdown", () => {
   it("gives up after its limit with exit 1 when an event never finishes", async () => {
     void oneAtATime("acme/app#2", () => new Promise<void>(() => undefined));
     const exit = vi.fn() as unknown as (code?: number) => never;
-    await stopGracefully({ stop: async () => undefined }, 50, exit);
+    await stopGracefully({ stop: async () => undefined }, { limitMs: 50, exit });
     expect(exit).toHaveBeenCalledWith(1);
   });
 });

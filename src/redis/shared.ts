@@ -1,0 +1,44 @@
+/**
+ * What the processes of one deployment share through Redis (REDIS_URL), built once at start-up: the
+ * connection and its health, the webhook delivery record, GitHub request pacing, and (where the monthly
+ * job runs) the report queue and its worker. `close` stops them in order: the worker first (its jobs
+ * finish), then the connections.
+ */
+import { sharedPacing, type Pacing } from "../github/pacing.js";
+import { connectRedis, type RedisLog, type RedisState } from "./connection.js";
+import { redisDeliveries, type DeliveryRecord } from "./deliveries.js";
+
+export interface Closeable {
+  close(): Promise<void>;
+}
+
+export interface Shared {
+  redis: RedisState;
+  deliveries: DeliveryRecord;
+  pacing: Pacing;
+  /** Sends Redis's log lines to the app's logger once there is one (the console until then). */
+  useLog(log: RedisLog): void;
+  /** Things to stop before the connections close (the monthly job's worker and queue), in order. */
+  stopFirst: Closeable[];
+  close(): Promise<void>;
+}
+
+export function startShared(url: string): Shared {
+  let log: RedisLog = { info: (m) => console.log(m), warn: (m) => console.warn(m) };
+  const redis = connectRedis(url, { info: (m) => log.info(m), warn: (m) => log.warn(m) });
+  // Pacing commands wait briefly for a reconnect, then fail rather than hold a webhook.
+  const pacing = sharedPacing(redis.connect({ maxRetriesPerRequest: 2 }), redis.available);
+  const stopFirst: Closeable[] = [];
+  return {
+    redis,
+    deliveries: redisDeliveries(redis),
+    pacing,
+    useLog: (next) => void (log = next),
+    stopFirst,
+    close: async () => {
+      for (const part of stopFirst) await part.close().catch(() => undefined);
+      await pacing.close();
+      await redis.close();
+    },
+  };
+}
