@@ -59641,6 +59641,7 @@ async function postMonthlyReports(run2) {
   const { octokit, repo, now, say } = run2;
   const loaded = await loadStrategy(octokit, repo);
   if (loaded.status === "missing") {
+    await run2.setUp?.();
     say.notice(`${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`);
     return 0;
   }
@@ -59726,16 +59727,28 @@ async function runAction(environment, options2 = {}) {
     if (plan.kind === "reports") {
       const octokit = await probot.auth();
       const now = options2.now?.() ?? /* @__PURE__ */ new Date();
-      const failures = await postMonthlyReports({ octokit, repo, now, botLogin: ACTION_IDENTITY.login, publish: options2.publish ?? publishReport, say });
+      const publish = options2.publish ?? publishReport;
+      const setUpHere = () => setUp(probot, repo, say);
+      const failures = await postMonthlyReports({ octokit, repo, now, botLogin: ACTION_IDENTITY.login, publish, say, setUp: setUpHere });
       return failures > 0 ? 1 : 0;
     }
     const payload = await readEvent(env.eventPath);
     await probot.receive({ id: env.deliveryId, name: plan.name, payload });
     say.info(`Throughline handled the ${env.eventName}${payload.action ? `.${payload.action}` : ""} event.`);
+    if (plan.name === "push" && !payload.deleted && payload.ref === `refs/heads/${payload.repository?.default_branch}`) {
+      await setUp(probot, repo, say);
+    }
     return 0;
   } catch (error62) {
     say.error(`Throughline could not handle the ${env.eventName} event: ${describeFailure(error62)}`);
     return 1;
+  }
+}
+async function setUp(probot, repo, say) {
+  const octokit = await probot.auth();
+  const opened = await onboardRepository(octokit, repo, { identity: async () => ACTION_IDENTITY, now: () => /* @__PURE__ */ new Date() });
+  if (opened !== void 0) {
+    say.notice(`${repo.owner}/${repo.repo} has no strategy file: opened issue #${opened}, "Set up Throughline", with a starter.`);
   }
 }
 async function readEvent(path2) {

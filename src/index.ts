@@ -16,8 +16,8 @@ import { scheduleEnabled, startSchedule } from "./schedule/index.js";
 import { healthRoute } from "./server/health.js";
 import type { Shared } from "./redis/shared.js";
 
-const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"] as const;
-const PULL_REQUEST_ACTIONS = [
+export const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"] as const;
+export const PULL_REQUEST_ACTIONS = [
   "opened", "edited", "reopened", "synchronize", "ready_for_review", "labeled", "unlabeled", "milestoned", "demilestoned", "closed",
 ] as const;
 

@@ -22,6 +22,8 @@ export interface ReportRun {
   botLogin: string;
   publish: typeof publishReport;
   say: Annotator;
+  /** Opens the setup issue (once per repository, ever) when there is no strategy. */
+  setUp?: () => Promise<void>;
 }
 
 /** Returns the number of reports that could not be written. */
@@ -29,6 +31,7 @@ export async function postMonthlyReports(run: ReportRun): Promise<number> {
   const { octokit, repo, now, say } = run;
   const loaded = await loadStrategy(octokit, repo);
   if (loaded.status === "missing") {
+    await run.setUp?.();
     say.notice(`${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`);
     return 0;
   }

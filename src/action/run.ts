@@ -11,6 +11,9 @@ import { postMonthlyReports } from "./reports.js";
 import { annotator, type Write } from "./workflow-commands.js";
 import { describeFailure } from "./failure.js";
 import { publishReport } from "../handlers/report.js";
+import { onboardRepository } from "../handlers/onboarding.js";
+import type { RepoRef } from "../github/octokit.js";
+import type { Probot } from "probot";
 
 export interface RunOptions extends ActionOptions {
   /** Where workflow commands and progress lines go (stdout in a run). */
@@ -37,17 +40,35 @@ export async function runAction(environment: Env, options: RunOptions = {}): Pro
     if (plan.kind === "reports") {
       const octokit = await probot.auth();
       const now = options.now?.() ?? new Date();
-      const failures = await postMonthlyReports({ octokit, repo, now, botLogin: ACTION_IDENTITY.login, publish: options.publish ?? publishReport, say });
+      const publish = options.publish ?? publishReport;
+      const setUpHere = () => setUp(probot, repo, say);
+      const failures = await postMonthlyReports({ octokit, repo, now, botLogin: ACTION_IDENTITY.login, publish, say, setUp: setUpHere });
       return failures > 0 ? 1 : 0;
     }
     // 2a. The event, as the app receives it from a webhook.
     const payload = await readEvent(env.eventPath);
     await probot.receive({ id: env.deliveryId, name: plan.name, payload } as Parameters<typeof probot.receive>[0]);
     say.info(`Throughline handled the ${env.eventName}${payload.action ? `.${payload.action}` : ""} event.`);
+    if (plan.name === "push" && !payload.deleted && payload.ref === `refs/heads/${payload.repository?.default_branch}`) {
+      await setUp(probot, repo, say);
+    }
     return 0;
   } catch (error) {
     say.error(`Throughline could not handle the ${env.eventName} event: ${describeFailure(error)}`);
     return 1;
+  }
+}
+
+/**
+ * The hosted app opens the `Set up Throughline` issue when it is installed; a workflow has no installation
+ * event, so a push to the default branch (the one adding the workflow, first) or a scheduled or manual run
+ * does it in a repository without a strategy. Once per repository, ever, as in the app.
+ */
+async function setUp(probot: Probot, repo: RepoRef, say: ReturnType<typeof annotator>): Promise<void> {
+  const octokit = await probot.auth();
+  const opened = await onboardRepository(octokit, repo, { identity: async () => ACTION_IDENTITY, now: () => new Date() });
+  if (opened !== undefined) {
+    say.notice(`${repo.owner}/${repo.repo} has no strategy file: opened issue #${opened}, "Set up Throughline", with a starter.`);
   }
 }
 

@@ -2,8 +2,14 @@
 import { z } from "zod";
 import { strategySchema } from "./schema.js";
 
-/** No web address is promised for the schema, so its identity is a name rather than a URL. */
-export const STRATEGY_SCHEMA_ID = "urn:throughline:strategy-yml:1";
+/** The project's home (package.json `repository`; a test keeps the two, app.yml and the README in step). */
+export const PROJECT_HOME = "https://github.com/throughline/throughline";
+
+/** Where editors fetch the schema: the committed file on the default branch of the project's home. */
+export const STRATEGY_SCHEMA_URL = "https://raw.githubusercontent.com/throughline/throughline/main/schema/strategy.schema.json";
+
+/** The schema's identity is its address. */
+export const STRATEGY_SCHEMA_ID = STRATEGY_SCHEMA_URL;
 
 export function strategyJsonSchema(): Record<string, unknown> {
   // "input": what a person may write (defaults optional, labels unresolved), not what the app holds.

@@ -1,4 +1,5 @@
 /** The prose around the generated field table of docs/configuration.md. */
+import { STRATEGY_SCHEMA_URL } from "./json-schema.js";
 
 export const HEADER = `<!-- Generated from src/strategy/schema.ts by \`npm run schema\`. Edit the schema, not this file. -->
 
@@ -7,7 +8,7 @@ export const HEADER = `<!-- Generated from src/strategy/schema.ts by \`npm run s
 Every field of the strategy file, version 1. Fields marked *required* must be given; the others may be left
 out and take the default shown. Keys not listed here are errors, so a typo cannot silently disable a rule.
 Editors that understand JSON Schema can check the file as you type: make its first line
-\`# yaml-language-server: $schema=<path or URL of schema/strategy.schema.json>\`.
+\`# yaml-language-server: $schema=${STRATEGY_SCHEMA_URL}\`.
 
 | Field | Type | Default | Description |
 | --- | --- | --- | --- |

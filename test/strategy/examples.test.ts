@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatError, parseStrategy, type Parsed } from "../../src/strategy/index.js";
+import { STRATEGY_SCHEMA_URL } from "../../src/strategy/json-schema.js";
 
 const read = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), "utf8");
 
@@ -11,7 +12,7 @@ function valid(parsed: Parsed) {
 
 describe("the example strategies", () => {
   it.each(["strategy.yml", "org-strategy.yml", "repo-extends.yml", "rumelt-kernel.yml", "okr.yml"])("%s points editors at the JSON Schema", (name) => {
-    expect(read(name).split("\n")[0]).toBe("# yaml-language-server: $schema=../schema/strategy.schema.json");
+    expect(read(name).split("\n")[0]).toBe(`# yaml-language-server: $schema=${STRATEGY_SCHEMA_URL}`);
   });
 
   it("strategy.yml is valid, with defaults filled in and labels resolved", () => {
