@@ -36,12 +36,16 @@ export function pullEvent(action: "opened" | "synchronize" | "closed" | "edited"
   return delivery("pull_request", payload);
 }
 
+/** The id of the comment a command event carries. */
+export const COMMAND_COMMENT_ID = 7001;
+
 export function commandEvent(body: string, issueChanges: Record<string, unknown> = {}): Delivery {
   const payload = example("issue_comment", "created");
   payload.installation = { id: 1 };
   payload.sender = { login: "octocat", type: "User" };
   payload.comment.body = body;
   payload.comment.user.login = "octocat";
+  payload.comment.id = COMMAND_COMMENT_ID;
   Object.assign(payload.issue, { title: "Checkout outage on Fridays", body: "", labels: [] }, issueChanges);
   return delivery("issue_comment", payload);
 }

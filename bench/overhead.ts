@@ -10,7 +10,7 @@ import { pullRequestContextQuery } from "../src/github/pull-request-queries.js";
 import { parseStrategy } from "../src/strategy/index.js";
 import { STRATEGY } from "../test/fixtures/strategies.js";
 import { pullEvent, type Delivery } from "./events.js";
-import { fakeState, serveFake } from "./fake-github.js";
+import { assertAnswered, benchGitHub } from "./requests.js";
 import { benchProbot } from "./requests.js";
 
 const parsed = parseStrategy(STRATEGY, "strategy.yml");
@@ -54,20 +54,20 @@ export interface Overhead {
 
 /** Handle `n` events (after one warm-up event), returning the time taken and requests per event. */
 async function timeEvents(probot: Probot, n: number): Promise<{ ms: number; requests: number }> {
-  const state = fakeState(STRATEGY);
-  state.labels.add("strategy: reliability");
-  const fake = serveFake(state);
+  const { gh: fake, repo } = benchGitHub(STRATEGY);
+  repo.ensureLabel("strategy: reliability");
+  const stop = fake.intercept();
   try {
     const events: Delivery[] = Array.from({ length: n + 1 }, (_, i) => pullEvent("opened", { number: 100 + i }, i.toString(16).padStart(40, "0")));
     await probot.receive(events[0] as any);
-    fake.log.length = 0;
+    fake.clearLog();
     const started = performance.now();
     for (const event of events.slice(1)) await probot.receive(event as any);
     const ms = performance.now() - started;
-    if (fake.unmatched.length > 0 || fake.log.some((r) => r.status >= 500)) throw new Error("handler overhead: requests the fake GitHub cannot answer");
+    assertAnswered("handler overhead", fake);
     return { ms, requests: fake.log.length / n };
   } finally {
-    fake.stop();
+    stop();
   }
 }
 

@@ -1,13 +1,13 @@
 /**
  * Requests per event: each scenario runs through the real app (probot.receive) against the fake GitHub,
- * and every request nock answers is counted by how GitHub charges it. Auth requests (the installation
+ * and every request it answers is counted by how GitHub charges it. Auth requests (the installation
  * token and GET /app, once per installation or process) are shown apart from the event's own.
  */
 import type { Probot } from "probot";
 import { testProbot } from "../test/fixtures/probot.js";
 import { STRATEGY } from "../test/fixtures/strategies.js";
 import { issueEvent, pullEvent, type Delivery } from "./events.js";
-import { fakeState, serveFake, type FakeState, type Recorded } from "./fake-github.js";
+import { FakeGitHub, type Recorded, type Repository } from "../test/fixtures/github-fake/index.js";
 import { SCENARIOS, TARGETS, type Kind, type Phase, type Scenario } from "./scenarios.js";
 
 export interface EventCount {
@@ -31,13 +31,42 @@ export interface EventCount {
 
 const isAuth = (r: Recorded) => r.path === "/app" || r.path.endsWith("/access_tokens");
 const isPaced = (r: Recorded) => r.path === "/graphql" || (r.method !== "GET" && r.method !== "HEAD");
-const describe = (r: Recorded) => (r.operation ? `graphql ${r.operation}` : `${r.method} ${r.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")} ${r.status}`);
+const describe = (r: Recorded) => (r.operation ? `graphql ${r.operation}` : `${r.method} ${r.url.split("?")[0]!.replace(/^\/repos\/[^/]+\/[^/]+/, "")} ${r.status}`);
+
+/** The fake GitHub the benchmark runs against, and its one repository. */
+export interface BenchGitHub {
+  gh: FakeGitHub;
+  repo: Repository;
+}
+
+/**
+ * The test repository with the strategy, anyone allowed to give commands, and the month so far: ten
+ * merged pull requests, four serving reliability and two costs (what the progress comment's figures count).
+ */
+export function benchGitHub(strategy: string): BenchGitHub {
+  const gh = new FakeGitHub({ autoCreateItems: true, firstId: 1000 });
+  // As in GitHub's example payloads, the default branch is master.
+  const repo = gh.addRepository({
+    owner: "Codertocat", name: "Hello-World", defaultBranch: "master", files: { "strategy.yml": strategy }, defaultRole: "write",
+  });
+  const served = (i: number) => (i < 4 ? ["strategy: reliability"] : i < 6 ? ["strategy: costs"] : []);
+  for (let i = 0; i < 10; i++) {
+    gh.item(repo, 200 + i, { labels: served(i), createdAt: "2026-11-02T09:00:00Z", mergedAt: `2026-11-${String(3 + i).padStart(2, "0")}T12:00:00Z`, state: "closed" });
+  }
+  return { gh, repo };
+}
+
+/** Fails when the fake was asked what it does not model, or answered a server error. */
+export function assertAnswered(what: string, gh: FakeGitHub): void {
+  const failed = [...gh.problems, ...gh.log.filter((r) => r.status >= 500).map(describe)];
+  if (failed.length > 0) throw new Error(`${what} made requests the fake GitHub cannot answer: ${failed.join(", ")}`);
+}
 
 const STRATEGY_LABELS = ["strategy: reliability", "strategy: costs"];
 
 /** Warm the app as a while of traffic would: strategy cached, identity known, both labels seen (on other items). */
-async function warmUp(receive: (d: Delivery) => Promise<void>, state: FakeState): Promise<void> {
-  for (const label of STRATEGY_LABELS) state.labels.add(label);
+async function warmUp(receive: (d: Delivery) => Promise<void>, { repo }: BenchGitHub): Promise<void> {
+  for (const label of STRATEGY_LABELS) repo.ensureLabel(label);
   await receive(issueEvent("opened", { number: 90 }));
   await receive(issueEvent("opened", { number: 91, title: "Tidy", body: "Serves: costs" }));
   await receive(pullEvent("opened", { number: 92 }, "9".repeat(40)));
@@ -50,18 +79,17 @@ export function benchProbot(): Probot {
 }
 
 export async function countEvent(scenario: Scenario, phase: Phase): Promise<EventCount> {
-  const state = fakeState(STRATEGY);
-  state.counts = { total: 10, aligned: 6, p0: 4, p1: 2 };
-  const fake = serveFake(state);
+  const bench = benchGitHub(STRATEGY);
+  const fake = bench.gh;
+  const stop = fake.intercept();
   try {
     const probot = benchProbot();
     const receive = (d: Delivery) => probot.receive(d as any);
-    if (phase === "steady") await warmUp(receive, state);
-    await scenario.before?.(phase, receive, state);
-    fake.log.length = 0;
+    if (phase === "steady") await warmUp(receive, bench);
+    await scenario.before?.(phase, receive, bench);
+    fake.clearLog();
     await receive(scenario.event(phase));
-    const failed = [...fake.unmatched, ...fake.log.filter((r) => r.status >= 500).map(describe)];
-    if (failed.length > 0) throw new Error(`${scenario.name} (${phase}) made requests the fake GitHub cannot answer: ${failed.join(", ")}`);
+    assertAnswered(`${scenario.name} (${phase})`, fake);
     const own = fake.log.filter((r) => !isAuth(r));
     const total = own.length;
     const paced = own.filter(isPaced).length;
@@ -83,7 +111,7 @@ export async function countEvent(scenario: Scenario, phase: Phase): Promise<Even
       withinTarget: judged ? total <= (target.total ?? Infinity) && paced <= (target.paced ?? Infinity) : null,
     };
   } finally {
-    fake.stop();
+    stop();
   }
 }
 

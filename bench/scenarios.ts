@@ -6,8 +6,8 @@
  *   and the item carries none of the app's labels, comment or check.
  * `floor` is the writes the event needs in that situation: what any implementation must send.
  */
-import type { FakeState } from "./fake-github.js";
-import { commandEvent, HEAD, issueEvent, labelled, NEW_HEAD, pullEvent, pushEvent, type Delivery } from "./events.js";
+import type { BenchGitHub } from "./requests.js";
+import { COMMAND_COMMENT_ID, commandEvent, HEAD, issueEvent, labelled, NEW_HEAD, pullEvent, pushEvent, type Delivery } from "./events.js";
 
 export type Phase = "steady" | "cold";
 export type Kind = "issue" | "pull request" | "other";
@@ -19,7 +19,7 @@ export interface Scenario {
   /** Why the floor is what it is. */
   needs: string;
   /** Earlier events that make this event's situation (not counted). */
-  before?: (phase: Phase, receive: (d: Delivery) => Promise<void>, state: FakeState) => Promise<void>;
+  before?: (phase: Phase, receive: (d: Delivery) => Promise<void>, github: BenchGitHub) => Promise<void>;
   event: (phase: Phase) => Delivery;
 }
 
@@ -70,9 +70,10 @@ export const SCENARIOS: Scenario[] = [
     kind: "pull request",
     floor: { steady: 2, cold: 4 },
     needs: "the month's figures changed: comment and check (cold: label, comment, check)",
-    before: async (phase, receive, state) => {
+    before: async (phase, receive, { gh, repo }) => {
       await opened(phase, receive);
-      state.counts = { ...state.counts, total: state.counts.total + 1, aligned: state.counts.aligned + 1, p0: state.counts.p0 + 1 };
+      // Merged: the month's search counts it (as serving reliability, the label the app applied).
+      gh.item(repo, 2, { mergedAt: "2026-11-20T11:59:00Z", state: "closed", labels: [RELIABILITY] });
     },
     event: (phase) => pullEvent("closed", carried(phase), HEAD),
   },
@@ -89,7 +90,11 @@ export const SCENARIOS: Scenario[] = [
     kind: "other",
     floor: { steady: 3, cold: 3 },
     needs: "reaction, add costs, remove reliability (cold: reaction, create and add costs)",
-    before: issueOpened,
+    before: async (phase, receive, { gh, repo }) => {
+      await issueOpened(phase, receive);
+      // The comment is on GitHub when its webhook arrives.
+      gh.comment(repo, 1, "/strategy costs", "octocat", COMMAND_COMMENT_ID);
+    },
     event: (phase) => commandEvent("/strategy costs", carried(phase)),
   },
   {
@@ -97,8 +102,8 @@ export const SCENARIOS: Scenario[] = [
     kind: "other",
     floor: { steady: 1, cold: 1 },
     needs: "the Strategy file check",
-    before: async (_phase, _receive, state) => {
-      state.strategy = { text: `${state.strategy.text}# edited\n`, etag: '"v2"', sha: "blob2" };
+    before: async (_phase, _receive, { repo }) => {
+      repo.files.set("strategy.yml", `${repo.files.get("strategy.yml")}# edited\n`);
     },
     event: () => pushEvent(["strategy.yml"]),
   },
