@@ -10,6 +10,7 @@ import { guarded } from "./handlers/guard.js";
 import { handleIssue } from "./handlers/issue.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleInstallation } from "./handlers/onboarding.js";
+import { createProjectCache } from "./handlers/project-sync.js";
 import { handlePush } from "./handlers/push.js";
 import { reportOnCommand } from "./handlers/report-command.js";
 import { scheduleEnabled, startSchedule } from "./schedule/index.js";
@@ -38,7 +39,7 @@ export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {
   return function throughline(app: Probot, server?: Partial<ApplicationFunctionOptions>): void {
     options.shared?.useLog(app.log.child({ name: "redis" }));
     addHealthRoute(server, options);
-    const base = { identity: () => identityOf(app), now: () => new Date(), ...overrides };
+    const base = { identity: () => identityOf(app), now: () => new Date(), projects: createProjectCache(), ...overrides };
     const deps: Deps = { report: reportOnCommand(base), ...base };
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}` as const), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
     app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), guarded(deps, itemKey, (c) => handlePullRequest(c, deps)));

@@ -7,3 +7,7 @@ export { parseCommand, COMMAND_USAGE, type Command } from "./command.js";
 export { validateIds } from "./ids.js";
 export { strategyLabels, desiredLabels, personProblemIds, reconcileLabels, labelsInStep, type LabelEvent } from "./labels.js";
 export { NONE } from "./explicit.js";
+export {
+  optionFor, wantedOptions, optionsKey, optionsUpdate, valueStep, optionColor, OPTION_MARK,
+  type OptionSpec, type ExistingOption, type CurrentValue, type ValueStep, type OptionColor,
+} from "./project-field.js";

@@ -8,6 +8,8 @@ export interface GraphqlFailure {
   /** The path GitHub gives, e.g. ["m1"] or ["repository", "i0"]. */
   path: (string | number)[];
   message: string;
+  /** GitHub's kind of error, e.g. "FORBIDDEN" or "NOT_FOUND", when it gives one. */
+  type?: string;
 }
 
 export interface PartialAnswer<T> {
@@ -25,11 +27,11 @@ export async function graphqlPartial<T>(octokit: GitHub, query: string, variable
   try {
     return { data: await octokit.graphql<T>(query, variables), errors: [] };
   } catch (error) {
-    const answer = error as { data?: T | null; errors?: { path?: (string | number)[]; message?: string }[] } | null;
+    const answer = error as { data?: T | null; errors?: { path?: (string | number)[]; message?: string; type?: string }[] } | null;
     if (!answer || !Array.isArray(answer.errors) || !("data" in answer)) throw error;
     return {
       data: answer.data ?? null,
-      errors: answer.errors.map((e) => ({ path: e.path ?? [], message: e.message ?? "rejected by GitHub" })),
+      errors: answer.errors.map((e) => ({ path: e.path ?? [], message: e.message ?? "rejected by GitHub", ...(e.type ? { type: e.type } : {}) })),
     };
   }
 }

@@ -3,6 +3,7 @@ import type { Identity } from "../github/identity.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import type { LoadedStrategy } from "../github/strategy-file.js";
 import type { DeliveryRecord } from "../redis/deliveries.js";
+import type { ProjectCache } from "./project-sync.js";
 
 export interface ReportRequest {
   octokit: GitHub;
@@ -21,4 +22,6 @@ export interface Deps {
   report?: (request: ReportRequest) => Promise<{ title: string; url?: string } | undefined>;
   /** Which webhook deliveries were already taken (this process's own record when absent; Redis with REDIS_URL). */
   deliveries?: DeliveryRecord;
+  /** The Project field's id and options per strategy version (`settings.project`); none kept without it. */
+  projects?: ProjectCache;
 }

@@ -10,9 +10,11 @@ import { notInForceNow } from "./in-force.js";
 import type { Deps } from "./deps.js";
 import { issueItem, type IssueLike } from "./items.js";
 import { planLabels } from "./labelling.js";
+import { PROBLEM_EVENTS, projectStep } from "./project-step.js";
 
 export async function handleIssue(context: Context<"issues">, deps: Deps): Promise<void> {
-  await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, { fresh: context.payload.action === "opened" });
+  const { action } = context.payload;
+  await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, { fresh: action === "opened", project: PROBLEM_EVENTS.has(action) });
 }
 
 /** Bring one issue's labels in step; returns the decision (undefined without a valid strategy). */
@@ -21,7 +23,7 @@ export async function syncIssue(
   repo: RepoRef,
   issue: IssueLike,
   deps: Deps,
-  options: { fresh?: boolean; command?: string[] | "none"; loaded?: LoadedStrategy } = {},
+  options: { fresh?: boolean; command?: string[] | "none"; loaded?: LoadedStrategy; project?: boolean } = {},
 ): Promise<Decision | undefined> {
   // 1. Read the strategy in force; with none, an invalid one, or one not in force (draft, retired,
   // outside its dates), no label changes.
@@ -38,5 +40,6 @@ export async function syncIssue(
   });
   // 3. Write only what changes.
   await applyLabels(octokit, repo, issue.number, loaded.strategy, plan);
+  await projectStep(octokit, repo, issue.number, loaded.strategy, plan, deps, options);
   return plan.decision;
 }

@@ -17,6 +17,7 @@ import { notInForceNow } from "./in-force.js";
 import type { Deps } from "./deps.js";
 import { pullRequestItem } from "./items.js";
 import { planLabels } from "./labelling.js";
+import { PROBLEM_EVENTS, projectStep } from "./project-step.js";
 import { writeProgress, writeInvalidProgress, type PullRequestRef } from "./progress.js";
 import { checkChangedStrategy } from "./strategy-check.js";
 
@@ -26,7 +27,8 @@ const FILE_CHANGES = new Set(["opened", "synchronize", "reopened"]);
 export async function handlePullRequest(context: Context<"pull_request">, deps: Deps): Promise<void> {
   const { action, pull_request: pr, repository } = context.payload;
   const newFiles = FILE_CHANGES.has(action);
-  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, { newFiles });
+  const project = PROBLEM_EVENTS.has(action);
+  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, { newFiles, project });
 }
 
 /** Bring one pull request's labels, comment and check in step; returns the decision (undefined without a strategy). */
@@ -35,7 +37,7 @@ export async function syncPullRequest(
   repo: RepoRef,
   pr: PullRequestRef,
   deps: Deps,
-  options: { command?: string[] | "none"; loaded?: LoadedStrategy; newFiles?: boolean } = {},
+  options: { command?: string[] | "none"; loaded?: LoadedStrategy; newFiles?: boolean; project?: boolean } = {},
 ): Promise<Decision | undefined> {
   // 1. Read the strategy in force and, in one query, everything else the decision and the writes need.
   const loaded = options.loaded ?? (await loadStrategy(octokit, repo));
@@ -69,5 +71,6 @@ export async function syncPullRequest(
   // 3. Write what changed.
   await applyLabels(octokit, repo, pr.number, loaded.strategy, plan);
   await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, author: pr.user?.login }, login);
+  await projectStep(octokit, repo, pr.number, loaded.strategy, plan, deps, options);
   return plan.decision;
 }

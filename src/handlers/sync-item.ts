@@ -12,7 +12,7 @@ export async function syncItem(
   repo: RepoRef,
   issue: IssueLike & { pull_request?: unknown },
   deps: Deps,
-  options: { command?: string[] | "none"; loaded?: LoadedStrategy } = {},
+  options: { command?: string[] | "none"; loaded?: LoadedStrategy; project?: boolean } = {},
 ): Promise<Decision | undefined> {
   if (!issue.pull_request) return syncIssue(octokit, repo, issue, deps, options);
   // The comment's payload lacks the head commit and branch a pull request's decision and check need.

@@ -33,5 +33,9 @@ export const RULES = `
   valid on its own and cannot itself extend another. A local problem with an inherited \`id\` gives only
   what it changes: its \`match\` lists are added to the inherited ones, other fields replace them. A local
   problem with a new \`id\` needs a \`title\`. Top-level fields and \`settings\` (key by key) override.
+- \`settings.project.url\` is a Project's address, \`https://github.com/orgs/OWNER/projects/N\` or
+  \`https://github.com/users/OWNER/projects/N\` (a view's address, \`.../views/M\`, names the same Project).
+  With \`settings.project\` set, problem titles are the field's options: no two alike (without regard to
+  case), and none called \`Several\` or \`None\`.
 - Files over 256 KiB, nesting deeper than 64 levels and more than 100 YAML aliases are refused.
 `;

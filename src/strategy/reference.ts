@@ -34,6 +34,9 @@ function rows(node: Node, prefix: string): string[] {
     const required = node.required?.includes(name) ?? false;
     const row = `| \`${field}\` | ${cell(typeText(child))} | ${cell(defaultText(child, required))} | ${cell(child.description ?? "")} |`;
     if (child.properties) return [row, ...rows(child, field)];
+    // A mapping that may also be null (e.g. `settings.project`): its fields are listed too.
+    const mapping = child.anyOf?.find((branch) => branch.properties);
+    if (mapping) return [row, ...rows(mapping, field)];
     if (child.items?.properties) return [row, ...rows(child.items, `${field}[]`)];
     return [row];
   });

@@ -70,6 +70,23 @@ export const reportSettingsSchema = z.strictObject({
   timezone: z.string().min(1).default("UTC").describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'."),
 });
 
+/** A GitHub Project (v2) URL: the owner's kind, login and project number, optionally a view of it. */
+export const PROJECT_URL = /^https:\/\/[^/\s]+\/(orgs|users)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/projects\/(\d+)(?:\/views\/\d+)?\/?$/;
+
+export const projectSettingsSchema = z.strictObject({
+  url: z
+    .string()
+    .regex(PROJECT_URL, "expected a GitHub Project URL such as 'https://github.com/orgs/acme/projects/5' or 'https://github.com/users/octocat/projects/2'")
+    .describe("The Project (v2), e.g. 'https://github.com/orgs/acme/projects/5'; a view's URL of it works too."),
+  field: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .default("Problem")
+    .describe("The single-select field set to the problem's title, 'Several' or 'None'; created when missing."),
+});
+
 export const settingsSchema = z.strictObject({
   comment: z.boolean().default(true).describe("Keep the progress comment on pull requests."),
   check: z
@@ -81,6 +98,10 @@ export const settingsSchema = z.strictObject({
   drift: z.number().min(0).max(100).default(15).describe("Points between actual and intended share that count as drift."),
   unaligned_alert: z.number().min(0).max(100).default(40).describe("% of shipped work serving no problem that calls for attention."),
   report: reportSettingsSchema.default(() => reportSettingsSchema.parse({})).describe("The monthly report."),
+  project: projectSettingsSchema
+    .nullable()
+    .default(null)
+    .describe("A GitHub Project (v2) whose items get a single-select field naming the problem they serve, or null for none."),
 });
 
 export const strategySchema = z.strictObject({
@@ -112,3 +133,4 @@ export type Problem = Strategy["problems"][number];
 export type Metric = z.output<typeof metricSchema>;
 export type PlanEntry = z.output<typeof planEntrySchema>;
 export type Settings = z.output<typeof settingsSchema>;
+export type ProjectSettings = z.output<typeof projectSettingsSchema>;

@@ -1,6 +1,6 @@
 /** The report's schedule and time zone, and the strategy's dates. */
 import { Cron } from "croner";
-import { recordAt, stringAt } from "./data.js";
+import { listAt, recordAt, stringAt } from "./data.js";
 import type { Finding } from "./finding.js";
 import { memo } from "./memo.js";
 import { quote } from "./words.js";
@@ -63,4 +63,29 @@ export function effectiveFindings(data: unknown): Finding[] {
 function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The options a Project field gets besides the problems' titles (spec section 12). */
+export const PROJECT_EXTRA_OPTIONS = ["Several", "None"] as const;
+
+/**
+ * With `settings.project`, each problem's title is an option of the Project field: titles must tell the
+ * problems apart and must not be read as `Several` or `None`.
+ */
+export function projectFindings(data: unknown): Finding[] {
+  if (!recordAt(recordAt(data, "settings"), "project")) return [];
+  const seen = new Map<string, number>();
+  const reserved = new Set(PROJECT_EXTRA_OPTIONS.map((o) => o.toLowerCase()));
+  const findings: Finding[] = [];
+  listAt(data, "problems").forEach((problem, i) => {
+    const title = stringAt(problem, "title")?.trim();
+    if (!title) return;
+    const key = title.toLowerCase();
+    if (reserved.has(key)) {
+      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is an option the Project field keeps for itself (settings.project); choose another title` });
+    } else if (seen.has(key)) {
+      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is also the title of problems[${seen.get(key)}]; with settings.project each title is a field option, so titles must differ` });
+    } else seen.set(key, i);
+  });
+  return findings;
 }

@@ -4,7 +4,7 @@ import type { Finding } from "./finding.js";
 import { countPlaceholders, planEntries } from "./semantic-plan.js";
 import { duplicateIds, duplicateLabels, reservedIds, sharesOver100 } from "./semantic-problems.js";
 import { ruleFindings } from "./semantic-rules.js";
-import { effectiveFindings, reportFindings } from "./semantic-settings.js";
+import { effectiveFindings, projectFindings, reportFindings } from "./semantic-settings.js";
 
 export function semanticFindings(data: unknown): Finding[] {
   const problems = listAt(data, "problems");
@@ -18,5 +18,6 @@ export function semanticFindings(data: unknown): Finding[] {
     ...countPlaceholders(problems),
     ...reportFindings(data),
     ...effectiveFindings(data),
+    ...projectFindings(data),
   ];
 }

@@ -4,7 +4,8 @@
  * plus the ones built per strategy.
  */
 import { readdirSync } from "node:fs";
-import { validate } from "@octokit/graphql-schema";
+import { schema, validate } from "@octokit/graphql-schema";
+import { buildSchema, parse, validate as validateWith, type GraphQLSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { countQueries } from "../../src/github/month-counts.js";
 import { pullRequestContextQuery } from "../../src/github/pull-request-queries.js";
@@ -13,6 +14,18 @@ import { STRATEGY } from "../fixtures/strategies.js";
 
 const dir = new URL("../../src/github/", import.meta.url);
 const modules = readdirSync(dir).filter((f) => f.endsWith(".ts"));
+
+/**
+ * The package's introspection JSON (what `validate` reads) lacks `updateProjectV2Field`, which its SDL
+ * file and GitHub's reference both have: that document is checked against the SDL of the same package.
+ */
+const SDL_ONLY = new Set(["project-field.ts UPDATE_PROJECT_FIELD_MUTATION"]);
+let sdl: GraphQLSchema | undefined;
+function validateSdl(document: string): string[] {
+  // The SDL defines a few enterprise fields twice; GitHub's schema is taken as valid as published.
+  sdl ??= buildSchema(schema.idl, { assumeValidSDL: true });
+  return validateWith(sdl, parse(document)).map((e) => e.message);
+}
 
 const documents: [string, string][] = [];
 for (const file of modules) {
@@ -27,8 +40,17 @@ describe("GraphQL documents match GitHub's schema", () => {
     expect(documents.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(documents)("%s", (_name, document) => {
-    expect(validate(document).map((e) => e.message)).toEqual([]);
+  it.each(documents)("%s", (name, document) => {
+    expect(SDL_ONLY.has(name) ? validateSdl(document) : validate(document).map((e) => e.message)).toEqual([]);
+  });
+
+  it("documents checked against the SDL are the ones the introspection lacks (drop them once it has them)", () => {
+    for (const [name, document] of documents.filter(([n]) => SDL_ONLY.has(n))) {
+      expect(validate(document).length, name).toBeGreaterThan(0);
+    }
+    expect(documents.filter(([n]) => SDL_ONLY.has(n))).toHaveLength(SDL_ONLY.size);
+    // The SDL check catches a misspelling too.
+    expect(validateSdl("mutation { updateProjectV2Field(input: { fieldId: \"F\" }) { projectV2Fieldz { __typename } } }")).not.toEqual([]);
   });
 
   it("the pull-request context query built for a strategy", () => {

@@ -113,6 +113,18 @@ const INVALID: [string, string, string[]][] = [
     'strategy.yml:6:9 effective.from: "2026-02-30" is not a date in the calendar',
   ]],
   ["extends something else", "version: 1\nextends: acme/repo/extra\n", ["strategy.yml:2:10 extends: expected OWNER/REPO or .github"]],
+  ["a Project URL that is not one", file(PROBLEM, "settings:\n  project:\n    url: https://github.com/acme/projects/5\n"), [
+    "strategy.yml:7:10 settings.project.url: expected a GitHub Project URL such as 'https://github.com/orgs/acme/projects/5' or 'https://github.com/users/octocat/projects/2'",
+  ]],
+  ["a Project without its URL", file(PROBLEM, "settings:\n  project: { field: Problem }\n"), [
+    "strategy.yml:6:12 settings.project.url: required",
+  ]],
+  ["a title the Project field keeps for itself", file(problem("several", "") , "settings:\n  project: { url: 'https://github.com/orgs/acme/projects/5' }\n"), [
+    'strategy.yml:4:12 problems[0].title: "Several" is an option the Project field keeps for itself (settings.project); choose another title',
+  ]],
+  ["two titles alike with a Project", file(problem("ops", "") + "  - id: sre\n    title: OPS\n", "settings:\n  project: { url: 'https://github.com/orgs/acme/projects/5' }\n"), [
+    'strategy.yml:6:12 problems[1].title: "OPS" is also the title of problems[0]; with settings.project each title is a field option, so titles must differ',
+  ]],
 ];
 
 describe("invalid strategy files", () => {
