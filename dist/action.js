@@ -1403,7 +1403,7 @@ var require_sonic_boom = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir, retryEAGAIN, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync: sync2, append = true, mkdir, retryEAGAIN, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -1422,7 +1422,7 @@ var require_sonic_boom = __commonJS({
       this.maxWrite = maxWrite || MAX_WRITE;
       this._periodicFlush = periodicFlush || 0;
       this._periodicFlushTimer = void 0;
-      this.sync = sync || false;
+      this.sync = sync2 || false;
       this.writable = true;
       this._fsync = fsync || false;
       this.append = append || false;
@@ -2804,7 +2804,7 @@ var require_transport = __commonJS({
       }
       return value;
     }
-    function buildStream(filename, workerData, workerOpts, sync, name) {
+    function buildStream(filename, workerData, workerOpts, sync2, name) {
       if (!workerOpts.execArgv && hasPreloadFlags() && __require.main === void 0) {
         workerOpts = {
           ...workerOpts,
@@ -2828,7 +2828,7 @@ var require_transport = __commonJS({
         filename,
         workerData,
         workerOpts,
-        sync
+        sync: sync2
       });
       stream.on("ready", onReady);
       stream.on("close", function() {
@@ -2864,7 +2864,7 @@ var require_transport = __commonJS({
       stream.flushSync();
     }
     function transport(fullOptions) {
-      const { pipeline, targets, levels, dedupe, worker = {}, caller = getCallers(), sync = false } = fullOptions;
+      const { pipeline, targets, levels, dedupe, worker = {}, caller = getCallers(), sync: sync2 = false } = fullOptions;
       const options2 = {
         ...fullOptions.options
       };
@@ -2913,7 +2913,7 @@ var require_transport = __commonJS({
       }
       options2.pinoWillSendConfig = true;
       const name = targets || pipeline ? "pino.transport" : target;
-      const stream = buildStream(fixTarget(target), options2, worker, sync, name);
+      const stream = buildStream(fixTarget(target), options2, worker, sync2, name);
       if (usesMultistream) {
         stream[transportUsesMultistreamSym] = true;
       }
@@ -3752,13 +3752,13 @@ var require_safe_stable_stringify = __commonJS({
         return array2.sort(comparator);
       }
       for (let i = 1; i < array2.length; i++) {
-        const currentValue = array2[i];
+        const currentValue2 = array2[i];
         let position = i;
-        while (position !== 0 && array2[position - 1] > currentValue) {
+        while (position !== 0 && array2[position - 1] > currentValue2) {
           array2[position] = array2[position - 1];
           position--;
         }
-        array2[position] = currentValue;
+        array2[position] = currentValue2;
       }
       return array2;
     }
@@ -5620,7 +5620,7 @@ var require_sonic_boom2 = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync: sync2, append = true, mkdir, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -5643,7 +5643,7 @@ var require_sonic_boom2 = __commonJS({
       this.maxWrite = maxWrite || MAX_WRITE;
       this._periodicFlush = periodicFlush || 0;
       this._periodicFlushTimer = void 0;
-      this.sync = sync || false;
+      this.sync = sync2 || false;
       this.writable = true;
       this._fsync = fsync || false;
       this.append = append || false;
@@ -35019,6 +35019,865 @@ function managedSpellings(strategy) {
   return [...new Map(names2.map((n) => [n.toLowerCase(), n])).entries()];
 }
 
+// node_modules/croner/dist/croner.js
+function T(s2) {
+  return Date.UTC(s2.y, s2.m - 1, s2.d, s2.h, s2.i, s2.s);
+}
+function D(s2, e) {
+  return s2.y === e.y && s2.m === e.m && s2.d === e.d && s2.h === e.h && s2.i === e.i && s2.s === e.s;
+}
+function A(s2, e) {
+  let t = new Date(Date.parse(s2));
+  if (isNaN(t)) throw new Error("Invalid ISO8601 passed to timezone parser.");
+  let r = s2.substring(9);
+  return r.includes("Z") || r.includes("+") || r.includes("-") ? b(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), "Etc/UTC") : b(t.getFullYear(), t.getMonth() + 1, t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds(), e);
+}
+function v(s2, e, t) {
+  return k(A(s2, e), t);
+}
+function k(s2, e) {
+  let t = new Date(T(s2)), r = g(t, s2.tz), n = T(s2), i = T(r), a = n - i, o = new Date(t.getTime() + a), h = g(o, s2.tz);
+  if (D(h, s2)) {
+    let u = new Date(o.getTime() - 36e5), d = g(u, s2.tz);
+    return D(d, s2) ? u : o;
+  }
+  let l = new Date(o.getTime() + T(s2) - T(h)), y = g(l, s2.tz);
+  if (D(y, s2)) return l;
+  if (e) throw new Error("Invalid date passed to fromTZ()");
+  return o.getTime() > l.getTime() ? o : l;
+}
+function g(s2, e) {
+  let t, r;
+  try {
+    t = new Intl.DateTimeFormat("en-US", { timeZone: e, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hour12: false }), r = t.formatToParts(s2);
+  } catch (i) {
+    let a = i instanceof Error ? i.message : String(i);
+    throw new RangeError(`toTZ: Invalid timezone '${e}' or date. Please provide a valid IANA timezone (e.g., 'America/New_York', 'Europe/Stockholm'). Original error: ${a}`);
+  }
+  let n = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (let i of r) (i.type === "year" || i.type === "month" || i.type === "day" || i.type === "hour" || i.type === "minute" || i.type === "second") && (n[i.type] = parseInt(i.value, 10));
+  if (isNaN(n.year) || isNaN(n.month) || isNaN(n.day) || isNaN(n.hour) || isNaN(n.minute) || isNaN(n.second)) throw new Error(`toTZ: Failed to parse all date components from timezone '${e}'. This may indicate an invalid date or timezone configuration. Parsed components: ${JSON.stringify(n)}`);
+  return n.hour === 24 && (n.hour = 0), { y: n.year, m: n.month, d: n.day, h: n.hour, i: n.minute, s: n.second, tz: e };
+}
+function b(s2, e, t, r, n, i, a) {
+  return { y: s2, m: e, d: t, h: r, i: n, s: i, tz: a };
+}
+var O = [1, 2, 4, 8, 16];
+var C = class {
+  pattern;
+  timezone;
+  mode;
+  alternativeWeekdays;
+  sloppyRanges;
+  second;
+  minute;
+  hour;
+  day;
+  month;
+  dayOfWeek;
+  year;
+  lastDayOfMonth;
+  lastWeekday;
+  nearestWeekdays;
+  starDOM;
+  starDOW;
+  starYear;
+  useAndLogic;
+  constructor(e, t, r) {
+    this.pattern = e, this.timezone = t, this.mode = r?.mode ?? "auto", this.alternativeWeekdays = r?.alternativeWeekdays ?? false, this.sloppyRanges = r?.sloppyRanges ?? false, this.second = Array(60).fill(0), this.minute = Array(60).fill(0), this.hour = Array(24).fill(0), this.day = Array(31).fill(0), this.month = Array(12).fill(0), this.dayOfWeek = Array(7).fill(0), this.year = Array(1e4).fill(0), this.lastDayOfMonth = false, this.lastWeekday = false, this.nearestWeekdays = Array(31).fill(0), this.starDOM = false, this.starDOW = false, this.starYear = false, this.useAndLogic = false, this.parse();
+  }
+  parse() {
+    if (!(typeof this.pattern == "string" || this.pattern instanceof String)) throw new TypeError("CronPattern: Pattern has to be of type string.");
+    this.pattern.indexOf("@") >= 0 && (this.pattern = this.handleNicknames(this.pattern).trim());
+    let e = this.pattern.match(/\S+/g) || [""], t = e.length;
+    if (e.length < 5 || e.length > 7) throw new TypeError("CronPattern: invalid configuration format ('" + this.pattern + "'), exactly five, six, or seven space separated parts are required.");
+    if (this.mode !== "auto") {
+      let n;
+      switch (this.mode) {
+        case "5-part":
+          n = 5;
+          break;
+        case "6-part":
+          n = 6;
+          break;
+        case "7-part":
+          n = 7;
+          break;
+        case "5-or-6-parts":
+          n = [5, 6];
+          break;
+        case "6-or-7-parts":
+          n = [6, 7];
+          break;
+        default:
+          n = 0;
+      }
+      if (!(Array.isArray(n) ? n.includes(t) : t === n)) {
+        let a = Array.isArray(n) ? n.join(" or ") : n.toString();
+        throw new TypeError(`CronPattern: mode '${this.mode}' requires exactly ${a} parts, but pattern '${this.pattern}' has ${t} parts.`);
+      }
+    }
+    if (e.length === 5 && e.unshift("0"), e.length === 6 && e.push("*"), e[3].toUpperCase() === "LW" ? (this.lastWeekday = true, e[3] = "") : e[3].toUpperCase().indexOf("L") >= 0 && (e[3] = e[3].replace(/L/gi, ""), this.lastDayOfMonth = true), e[3] == "*" && (this.starDOM = true), e[6] == "*" && (this.starYear = true), e[4].length >= 3 && (e[4] = this.replaceAlphaMonths(e[4])), e[5].length >= 3 && (e[5] = this.alternativeWeekdays ? this.replaceAlphaDaysQuartz(e[5]) : this.replaceAlphaDays(e[5])), e[5].startsWith("+") && (this.useAndLogic = true, e[5] = e[5].substring(1), e[5] === "")) throw new TypeError("CronPattern: Day-of-week field cannot be empty after '+' modifier.");
+    switch (e[5] == "*" && (this.starDOW = true), this.pattern.indexOf("?") >= 0 && (e[0] = e[0].replace(/\?/g, "*"), e[1] = e[1].replace(/\?/g, "*"), e[2] = e[2].replace(/\?/g, "*"), e[3] = e[3].replace(/\?/g, "*"), e[4] = e[4].replace(/\?/g, "*"), e[5] = e[5].replace(/\?/g, "*"), e[6] && (e[6] = e[6].replace(/\?/g, "*"))), this.mode) {
+      case "5-part":
+        e[0] = "0", e[6] = "*";
+        break;
+      case "6-part":
+        e[6] = "*";
+        break;
+      case "5-or-6-parts":
+        e[6] = "*";
+        break;
+      case "6-or-7-parts":
+        break;
+      case "7-part":
+      case "auto":
+        break;
+    }
+    this.throwAtIllegalCharacters(e), this.partToArray("second", e[0], 0, 1), this.partToArray("minute", e[1], 0, 1), this.partToArray("hour", e[2], 0, 1), this.partToArray("day", e[3], -1, 1), this.partToArray("month", e[4], -1, 1);
+    let r = this.alternativeWeekdays ? -1 : 0;
+    this.partToArray("dayOfWeek", e[5], r, 63), this.partToArray("year", e[6], 0, 1), !this.alternativeWeekdays && this.dayOfWeek[7] && (this.dayOfWeek[0] = this.dayOfWeek[7]);
+  }
+  partToArray(e, t, r, n) {
+    let i = this[e], a = e === "day" && this.lastDayOfMonth, o = e === "day" && this.lastWeekday;
+    if (t === "" && !a && !o) throw new TypeError("CronPattern: configuration entry " + e + " (" + t + ") is empty, check for trailing spaces.");
+    if (t === "*") return i.fill(n);
+    let h = t.split(",");
+    if (h.length > 1) for (let l = 0; l < h.length; l++) this.partToArray(e, h[l], r, n);
+    else t.indexOf("-") !== -1 && t.indexOf("/") !== -1 ? this.handleRangeWithStepping(t, e, r, n) : t.indexOf("-") !== -1 ? this.handleRange(t, e, r, n) : t.indexOf("/") !== -1 ? this.handleStepping(t, e, r, n) : t !== "" && this.handleNumber(t, e, r, n);
+  }
+  throwAtIllegalCharacters(e) {
+    for (let t = 0; t < e.length; t++) if ((t === 3 ? /[^/*0-9,\-WwLl]+/ : t === 5 ? /[^/*0-9,\-#Ll]+/ : /[^/*0-9,\-]+/).test(e[t])) throw new TypeError("CronPattern: configuration entry " + t + " (" + e[t] + ") contains illegal characters.");
+  }
+  handleNumber(e, t, r, n) {
+    let i = this.extractNth(e, t), a = e.toUpperCase().includes("W");
+    if (t !== "day" && a) throw new TypeError("CronPattern: Nearest weekday modifier (W) only allowed in day-of-month.");
+    a && (t = "nearestWeekdays");
+    let o = parseInt(i[0], 10) + r;
+    if (isNaN(o)) throw new TypeError("CronPattern: " + t + " is not a number: '" + e + "'");
+    this.setPart(t, o, i[1] || n);
+  }
+  setPart(e, t, r) {
+    if (!Object.prototype.hasOwnProperty.call(this, e)) throw new TypeError("CronPattern: Invalid part specified: " + e);
+    if (e === "dayOfWeek") {
+      if (t === 7 && (t = 0), t < 0 || t > 6) throw new RangeError("CronPattern: Invalid value for dayOfWeek: " + t);
+      this.setNthWeekdayOfMonth(t, r);
+      return;
+    }
+    if (e === "second" || e === "minute") {
+      if (t < 0 || t >= 60) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+    } else if (e === "hour") {
+      if (t < 0 || t >= 24) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+    } else if (e === "day" || e === "nearestWeekdays") {
+      if (t < 0 || t >= 31) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+    } else if (e === "month") {
+      if (t < 0 || t >= 12) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+    } else if (e === "year" && (t < 1 || t >= 1e4)) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t + " (supported range: 1-9999)");
+    this[e][t] = r;
+  }
+  validateNotNaN(e, t) {
+    if (isNaN(e)) throw new TypeError(t);
+  }
+  validateRange(e, t, r, n, i) {
+    if (e > t) throw new TypeError("CronPattern: From value is larger than to value: '" + i + "'");
+    if (r !== void 0) {
+      if (r === 0) throw new TypeError("CronPattern: Syntax error, illegal stepping: 0");
+      if (r > this[n].length) throw new TypeError("CronPattern: Syntax error, steps cannot be greater than maximum value of part (" + this[n].length + ")");
+    }
+  }
+  handleRangeWithStepping(e, t, r, n) {
+    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in ranges with stepping.");
+    let i = this.extractNth(e, t), a = i[0].match(/^(\d+)-(\d+)\/(\d+)$/);
+    if (a === null) throw new TypeError("CronPattern: Syntax error, illegal range with stepping: '" + e + "'");
+    let [, o, h, l] = a, y = parseInt(o, 10) + r, u = parseInt(h, 10) + r, d = parseInt(l, 10);
+    this.validateNotNaN(y, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(u, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateNotNaN(d, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(y, u, d, t, e);
+    for (let c = y; c <= u; c += d) this.setPart(t, c, i[1] || n);
+  }
+  extractNth(e, t) {
+    let r = e, n;
+    if (r.includes("#")) {
+      if (t !== "dayOfWeek") throw new Error("CronPattern: nth (#) only allowed in day-of-week field");
+      n = r.split("#")[1], r = r.split("#")[0];
+    } else if (r.toUpperCase().endsWith("L")) {
+      if (t !== "dayOfWeek") throw new Error("CronPattern: L modifier only allowed in day-of-week field (use L alone for day-of-month)");
+      n = "L", r = r.slice(0, -1);
+    }
+    return [r, n];
+  }
+  handleRange(e, t, r, n) {
+    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in a range.");
+    let i = this.extractNth(e, t), a = i[0].split("-");
+    if (a.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal range: '" + e + "'");
+    let o = parseInt(a[0], 10) + r, h = parseInt(a[1], 10) + r;
+    this.validateNotNaN(o, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(h, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateRange(o, h, void 0, t, e);
+    for (let l = o; l <= h; l++) this.setPart(t, l, i[1] || n);
+  }
+  handleStepping(e, t, r, n) {
+    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in parts with stepping.");
+    let i = this.extractNth(e, t), a = i[0].split("/");
+    if (a.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal stepping: '" + e + "'");
+    if (this.sloppyRanges) a[0] === "" && (a[0] = "*");
+    else {
+      if (a[0] === "") throw new TypeError("CronPattern: Syntax error, stepping with missing prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
+      if (a[0] !== "*") throw new TypeError("CronPattern: Syntax error, stepping with numeric prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
+    }
+    let o = 0;
+    a[0] !== "*" && (o = parseInt(a[0], 10) + r);
+    let h = parseInt(a[1], 10);
+    this.validateNotNaN(h, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(0, this[t].length - 1, h, t, e);
+    for (let l = o; l < this[t].length; l += h) this.setPart(t, l, i[1] || n);
+  }
+  replaceAlphaDays(e) {
+    return e.replace(/-sun/gi, "-7").replace(/sun/gi, "0").replace(/mon/gi, "1").replace(/tue/gi, "2").replace(/wed/gi, "3").replace(/thu/gi, "4").replace(/fri/gi, "5").replace(/sat/gi, "6");
+  }
+  replaceAlphaDaysQuartz(e) {
+    return e.replace(/sun/gi, "1").replace(/mon/gi, "2").replace(/tue/gi, "3").replace(/wed/gi, "4").replace(/thu/gi, "5").replace(/fri/gi, "6").replace(/sat/gi, "7");
+  }
+  replaceAlphaMonths(e) {
+    return e.replace(/jan/gi, "1").replace(/feb/gi, "2").replace(/mar/gi, "3").replace(/apr/gi, "4").replace(/may/gi, "5").replace(/jun/gi, "6").replace(/jul/gi, "7").replace(/aug/gi, "8").replace(/sep/gi, "9").replace(/oct/gi, "10").replace(/nov/gi, "11").replace(/dec/gi, "12");
+  }
+  handleNicknames(e) {
+    let t = e.trim().toLowerCase();
+    if (t === "@yearly" || t === "@annually") return "0 0 1 1 *";
+    if (t === "@monthly") return "0 0 1 * *";
+    if (t === "@weekly") return "0 0 * * 0";
+    if (t === "@daily" || t === "@midnight") return "0 0 * * *";
+    if (t === "@hourly") return "0 * * * *";
+    if (t === "@reboot") throw new TypeError("CronPattern: @reboot is not supported in this environment. This is an event-based trigger that requires system startup detection.");
+    return e;
+  }
+  setNthWeekdayOfMonth(e, t) {
+    if (typeof t != "number" && t.toUpperCase() === "L") this.dayOfWeek[e] = this.dayOfWeek[e] | 32;
+    else if (t === 63) this.dayOfWeek[e] = 63;
+    else if (t < 6 && t > 0) this.dayOfWeek[e] = this.dayOfWeek[e] | O[t - 1];
+    else throw new TypeError(`CronPattern: nth weekday out of range, should be 1-5 or L. Value: ${t}, Type: ${typeof t}`);
+  }
+};
+var P = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var f = [["month", "year", 0], ["day", "month", -1], ["hour", "day", 0], ["minute", "hour", 0], ["second", "minute", 0]];
+var m = class s {
+  tz;
+  ms;
+  second;
+  minute;
+  hour;
+  day;
+  month;
+  year;
+  constructor(e, t) {
+    if (this.tz = t, e && e instanceof Date) if (!isNaN(e)) this.fromDate(e);
+    else throw new TypeError("CronDate: Invalid date passed to CronDate constructor");
+    else if (e == null) this.fromDate(/* @__PURE__ */ new Date());
+    else if (e && typeof e == "string") this.fromString(e);
+    else if (e instanceof s) this.fromCronDate(e);
+    else throw new TypeError("CronDate: Invalid type (" + typeof e + ") passed to CronDate constructor");
+  }
+  getLastDayOfMonth(e, t) {
+    return t !== 1 ? P[t] : new Date(Date.UTC(e, t + 1, 0)).getUTCDate();
+  }
+  getLastWeekday(e, t) {
+    let r = this.getLastDayOfMonth(e, t), i = new Date(Date.UTC(e, t, r)).getUTCDay();
+    return i === 0 ? r - 2 : i === 6 ? r - 1 : r;
+  }
+  getNearestWeekday(e, t, r) {
+    let n = this.getLastDayOfMonth(e, t);
+    if (r > n) return -1;
+    let a = new Date(Date.UTC(e, t, r)).getUTCDay();
+    return a === 0 ? r === n ? r - 2 : r + 1 : a === 6 ? r === 1 ? r + 2 : r - 1 : r;
+  }
+  isNthWeekdayOfMonth(e, t, r, n) {
+    let a = new Date(Date.UTC(e, t, r)).getUTCDay(), o = 0;
+    for (let h = 1; h <= r; h++) new Date(Date.UTC(e, t, h)).getUTCDay() === a && o++;
+    if (n & 63 && O[o - 1] & n) return true;
+    if (n & 32) {
+      let h = this.getLastDayOfMonth(e, t);
+      for (let l = r + 1; l <= h; l++) if (new Date(Date.UTC(e, t, l)).getUTCDay() === a) return false;
+      return true;
+    }
+    return false;
+  }
+  fromDate(e) {
+    if (this.tz !== void 0) if (typeof this.tz == "number") this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes() + this.tz, this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), this.apply();
+    else try {
+      let t = g(e, this.tz);
+      this.ms = e.getMilliseconds(), this.second = t.s, this.minute = t.i, this.hour = t.h, this.day = t.d, this.month = t.m - 1, this.year = t.y;
+    } catch (t) {
+      let r = t instanceof Error ? t.message : String(t);
+      throw new TypeError(`CronDate: Failed to convert date to timezone '${this.tz}'. This may happen with invalid timezone names or dates. Original error: ${r}`);
+    }
+    else this.ms = e.getMilliseconds(), this.second = e.getSeconds(), this.minute = e.getMinutes(), this.hour = e.getHours(), this.day = e.getDate(), this.month = e.getMonth(), this.year = e.getFullYear();
+  }
+  fromCronDate(e) {
+    this.tz = e.tz, this.year = e.year, this.month = e.month, this.day = e.day, this.hour = e.hour, this.minute = e.minute, this.second = e.second, this.ms = e.ms;
+  }
+  apply() {
+    if (this.month > 11 || this.month < 0 || this.day > P[this.month] || this.day < 1 || this.hour > 59 || this.minute > 59 || this.second > 59 || this.hour < 0 || this.minute < 0 || this.second < 0) {
+      let e = new Date(Date.UTC(this.year, this.month, this.day, this.hour, this.minute, this.second, this.ms));
+      return this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes(), this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), true;
+    } else return false;
+  }
+  fromString(e) {
+    if (typeof this.tz == "number") {
+      let t = v(e);
+      this.ms = t.getUTCMilliseconds(), this.second = t.getUTCSeconds(), this.minute = t.getUTCMinutes(), this.hour = t.getUTCHours(), this.day = t.getUTCDate(), this.month = t.getUTCMonth(), this.year = t.getUTCFullYear(), this.apply();
+    } else return this.fromDate(v(e, this.tz));
+  }
+  findNext(e, t, r, n) {
+    return this._findMatch(e, t, r, n, 1);
+  }
+  _findMatch(e, t, r, n, i) {
+    let a = this[t], o;
+    r.lastDayOfMonth && (o = this.getLastDayOfMonth(this.year, this.month));
+    let h = !r.starDOW && t == "day" ? new Date(Date.UTC(this.year, this.month, 1, 0, 0, 0, 0)).getUTCDay() : void 0, l = this[t] + n, y = i === 1 ? (u) => u < r[t].length : (u) => u >= 0;
+    for (let u = l; y(u); u += i) {
+      let d = r[t][u];
+      if (t === "day" && !d) {
+        for (let c = 0; c < r.nearestWeekdays.length; c++) if (r.nearestWeekdays[c]) {
+          let M = this.getNearestWeekday(this.year, this.month, c - n);
+          if (M === -1) continue;
+          if (M === u - n) {
+            d = 1;
+            break;
+          }
+        }
+      }
+      if (t === "day" && r.lastWeekday) {
+        let c = this.getLastWeekday(this.year, this.month);
+        u - n === c && (d = 1);
+      }
+      if (t === "day" && r.lastDayOfMonth && u - n == o && (d = 1), t === "day" && !r.starDOW) {
+        let c = r.dayOfWeek[(h + (u - n - 1)) % 7];
+        if (c && c & 63) c = this.isNthWeekdayOfMonth(this.year, this.month, u - n, c) ? 1 : 0;
+        else if (c) throw new Error(`CronDate: Invalid value for dayOfWeek encountered. ${c}`);
+        r.useAndLogic ? d = d && c : !e.domAndDow && !r.starDOM ? d = d || c : d = d && c;
+      }
+      if (d) return this[t] = u - n, a !== this[t] ? 2 : 1;
+    }
+    return 3;
+  }
+  recurse(e, t, r) {
+    if (r === 0 && !e.starYear) {
+      if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
+        let i = -1;
+        for (let a = this.year + 1; a < e.year.length && a < 1e4; a++) if (e.year[a] === 1) {
+          i = a;
+          break;
+        }
+        if (i === -1) return null;
+        this.year = i, this.month = 0, this.day = 1, this.hour = 0, this.minute = 0, this.second = 0, this.ms = 0;
+      }
+      if (this.year >= 1e4) return null;
+    }
+    let n = this.findNext(t, f[r][0], e, f[r][2]);
+    if (n > 1) {
+      let i = r + 1;
+      for (; i < f.length; ) this[f[i][0]] = -f[i][2], i++;
+      if (n === 3) {
+        if (this[f[r][1]]++, this[f[r][0]] = -f[r][2], this.apply(), r === 0 && !e.starYear) {
+          for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0 && this.year < 1e4; ) this.year++;
+          if (this.year >= 1e4 || this.year >= e.year.length) return null;
+        }
+        return this.recurse(e, t, 0);
+      } else if (this.apply()) return this.recurse(e, t, r - 1);
+    }
+    return r += 1, r >= f.length ? this : (e.starYear ? this.year >= 3e3 : this.year >= 1e4) ? null : this.recurse(e, t, r);
+  }
+  increment(e, t, r) {
+    return this.second += t.interval !== void 0 && t.interval > 1 && r ? t.interval : 1, this.ms = 0, this.apply(), this.recurse(e, t, 0);
+  }
+  decrement(e, t) {
+    return this.second -= t.interval !== void 0 && t.interval > 1 ? t.interval : 1, this.ms = 0, this.apply(), this.recurseBackward(e, t, 0, 0);
+  }
+  recurseBackward(e, t, r, n = 0) {
+    if (n > 1e4) return null;
+    if (r === 0 && !e.starYear) {
+      if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
+        let a = -1;
+        for (let o = this.year - 1; o >= 0; o--) if (e.year[o] === 1) {
+          a = o;
+          break;
+        }
+        if (a === -1) return null;
+        this.year = a, this.month = 11, this.day = 31, this.hour = 23, this.minute = 59, this.second = 59, this.ms = 0;
+      }
+      if (this.year < 0) return null;
+    }
+    let i = this.findPrevious(t, f[r][0], e, f[r][2]);
+    if (i > 1) {
+      let a = r + 1;
+      for (; a < f.length; ) {
+        let o = f[a][0], h = f[a][2], l = this.getMaxPatternValue(o, e, h);
+        this[o] = l, a++;
+      }
+      if (i === 3) {
+        if (this[f[r][1]]--, r === 0) {
+          let y = this.getLastDayOfMonth(this.year, this.month);
+          this.day > y && (this.day = y);
+        }
+        if (r === 1) if (this.day <= 0) this.day = 1;
+        else {
+          let y = this.year, u = this.month;
+          for (; u < 0; ) u += 12, y--;
+          for (; u > 11; ) u -= 12, y++;
+          let d = u !== 1 ? P[u] : new Date(Date.UTC(y, u + 1, 0)).getUTCDate();
+          this.day > d && (this.day = d);
+        }
+        this.apply();
+        let o = f[r][0], h = f[r][2], l = this.getMaxPatternValue(o, e, h);
+        if (o === "day") {
+          let y = this.getLastDayOfMonth(this.year, this.month);
+          this[o] = Math.min(l, y);
+        } else this[o] = l;
+        if (this.apply(), r === 0) {
+          let y = f[1][2], u = this.getMaxPatternValue("day", e, y), d = this.getLastDayOfMonth(this.year, this.month), c = Math.min(u, d);
+          c !== this.day && (this.day = c, this.hour = this.getMaxPatternValue("hour", e, f[2][2]), this.minute = this.getMaxPatternValue("minute", e, f[3][2]), this.second = this.getMaxPatternValue("second", e, f[4][2]));
+        }
+        if (r === 0 && !e.starYear) {
+          for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0; ) this.year--;
+          if (this.year < 0) return null;
+        }
+        return this.recurseBackward(e, t, 0, n + 1);
+      } else if (this.apply()) return this.recurseBackward(e, t, r - 1, n + 1);
+    }
+    return r += 1, r >= f.length ? this : this.year < 0 ? null : this.recurseBackward(e, t, r, n + 1);
+  }
+  getMaxPatternValue(e, t, r) {
+    if (e === "day" && t.lastDayOfMonth) return this.getLastDayOfMonth(this.year, this.month);
+    if (e === "day" && !t.starDOW) return this.getLastDayOfMonth(this.year, this.month);
+    for (let n = t[e].length - 1; n >= 0; n--) if (t[e][n]) return n - r;
+    return t[e].length - 1 - r;
+  }
+  findPrevious(e, t, r, n) {
+    return this._findMatch(e, t, r, n, -1);
+  }
+  getDate(e) {
+    return e || this.tz === void 0 ? new Date(this.year, this.month, this.day, this.hour, this.minute, this.second, this.ms) : typeof this.tz == "number" ? new Date(Date.UTC(this.year, this.month, this.day, this.hour, this.minute - this.tz, this.second, this.ms)) : k(b(this.year, this.month + 1, this.day, this.hour, this.minute, this.second, this.tz), false);
+  }
+  getTime() {
+    return this.getDate(false).getTime();
+  }
+  match(e, t) {
+    if (!e.starYear && (this.year < 0 || this.year >= e.year.length || e.year[this.year] === 0)) return false;
+    for (let r = 0; r < f.length; r++) {
+      let n = f[r][0], i = f[r][2], a = this[n];
+      if (a + i < 0 || a + i >= e[n].length) return false;
+      let o = e[n][a + i];
+      if (n === "day") {
+        if (!o) {
+          for (let h = 0; h < e.nearestWeekdays.length; h++) if (e.nearestWeekdays[h]) {
+            let l = this.getNearestWeekday(this.year, this.month, h - i);
+            if (l !== -1 && l === a) {
+              o = 1;
+              break;
+            }
+          }
+        }
+        if (e.lastWeekday) {
+          let h = this.getLastWeekday(this.year, this.month);
+          a === h && (o = 1);
+        }
+        if (e.lastDayOfMonth) {
+          let h = this.getLastDayOfMonth(this.year, this.month);
+          a === h && (o = 1);
+        }
+        if (!e.starDOW) {
+          let h = new Date(Date.UTC(this.year, this.month, 1, 0, 0, 0, 0)).getUTCDay(), l = e.dayOfWeek[(h + (a - 1)) % 7];
+          l && l & 63 && (l = this.isNthWeekdayOfMonth(this.year, this.month, a, l) ? 1 : 0), e.useAndLogic ? o = o && l : !t.domAndDow && !e.starDOM ? o = o || l : o = o && l;
+        }
+      }
+      if (!o) return false;
+    }
+    return true;
+  }
+};
+function R(s2) {
+  if (s2 === void 0 && (s2 = {}), delete s2.name, s2.legacyMode !== void 0 && s2.domAndDow === void 0 ? s2.domAndDow = !s2.legacyMode : s2.domAndDow === void 0 && (s2.domAndDow = false), s2.legacyMode = !s2.domAndDow, s2.paused = s2.paused === void 0 ? false : s2.paused, s2.maxRuns = s2.maxRuns === void 0 ? 1 / 0 : s2.maxRuns, s2.catch = s2.catch === void 0 ? false : s2.catch, s2.interval = s2.interval === void 0 ? 0 : parseInt(s2.interval.toString(), 10), s2.utcOffset = s2.utcOffset === void 0 ? void 0 : parseInt(s2.utcOffset.toString(), 10), s2.dayOffset = s2.dayOffset === void 0 ? 0 : parseInt(s2.dayOffset.toString(), 10), s2.unref = s2.unref === void 0 ? false : s2.unref, s2.mode = s2.mode === void 0 ? "auto" : s2.mode, s2.alternativeWeekdays = s2.alternativeWeekdays === void 0 ? false : s2.alternativeWeekdays, s2.sloppyRanges = s2.sloppyRanges === void 0 ? false : s2.sloppyRanges, !["auto", "5-part", "6-part", "7-part", "5-or-6-parts", "6-or-7-parts"].includes(s2.mode)) throw new Error("CronOptions: mode must be one of 'auto', '5-part', '6-part', '7-part', '5-or-6-parts', or '6-or-7-parts'.");
+  if (s2.startAt && (s2.startAt = new m(s2.startAt, s2.timezone)), s2.stopAt && (s2.stopAt = new m(s2.stopAt, s2.timezone)), s2.interval !== null) {
+    if (isNaN(s2.interval)) throw new Error("CronOptions: Supplied value for interval is not a number");
+    if (s2.interval < 0) throw new Error("CronOptions: Supplied value for interval can not be negative");
+  }
+  if (s2.utcOffset !== void 0) {
+    if (isNaN(s2.utcOffset)) throw new Error("CronOptions: Invalid value passed for utcOffset, should be number representing minutes offset from UTC.");
+    if (s2.utcOffset < -870 || s2.utcOffset > 870) throw new Error("CronOptions: utcOffset out of bounds.");
+    if (s2.utcOffset !== void 0 && s2.timezone) throw new Error("CronOptions: Combining 'utcOffset' with 'timezone' is not allowed.");
+  }
+  if (s2.unref !== true && s2.unref !== false) throw new Error("CronOptions: Unref should be either true, false or undefined(false).");
+  if (s2.dayOffset !== void 0 && s2.dayOffset !== 0 && isNaN(s2.dayOffset)) throw new Error("CronOptions: Invalid value passed for dayOffset, should be a number representing days to offset.");
+  return s2;
+}
+function p(s2) {
+  return Object.prototype.toString.call(s2) === "[object Function]" || typeof s2 == "function" || s2 instanceof Function;
+}
+function _(s2) {
+  return p(s2);
+}
+function x(s2) {
+  typeof Deno < "u" && typeof Deno.unrefTimer < "u" ? Deno.unrefTimer(s2) : s2 && typeof s2.unref < "u" && s2.unref();
+}
+var W = 30 * 1e3;
+var w = [];
+var E = class {
+  name;
+  options;
+  _states;
+  fn;
+  getTz() {
+    return this.options.timezone || this.options.utcOffset;
+  }
+  applyDayOffset(e) {
+    if (this.options.dayOffset !== void 0 && this.options.dayOffset !== 0) {
+      let t = this.options.dayOffset * 24 * 60 * 60 * 1e3;
+      return new Date(e.getTime() + t);
+    }
+    return e;
+  }
+  constructor(e, t, r) {
+    let n, i;
+    if (p(t)) i = t;
+    else if (typeof t == "object") n = t;
+    else if (t !== void 0) throw new Error("Cron: Invalid argument passed for optionsIn. Should be one of function, or object (options).");
+    if (p(r)) i = r;
+    else if (typeof r == "object") n = r;
+    else if (r !== void 0) throw new Error("Cron: Invalid argument passed for funcIn. Should be one of function, or object (options).");
+    if (this.name = n?.name, this.options = R(n), this._states = { kill: false, blocking: false, previousRun: void 0, currentRun: void 0, once: void 0, currentTimeout: void 0, maxRuns: n ? n.maxRuns : void 0, paused: n ? n.paused : false, pattern: new C("* * * * *", void 0, { mode: "auto" }) }, e && (e instanceof Date || typeof e == "string" && e.indexOf(":") > 0) ? this._states.once = new m(e, this.getTz()) : this._states.pattern = new C(e, this.options.timezone, { mode: this.options.mode, alternativeWeekdays: this.options.alternativeWeekdays, sloppyRanges: this.options.sloppyRanges }), this.name) {
+      if (w.find((o) => o.name === this.name)) throw new Error("Cron: Tried to initialize new named job '" + this.name + "', but name already taken.");
+      w.push(this);
+    }
+    return i !== void 0 && _(i) && (this.fn = i, this.schedule()), this;
+  }
+  nextRun(e) {
+    let t = this._next(e);
+    return t ? this.applyDayOffset(t.getDate(false)) : null;
+  }
+  nextRuns(e, t) {
+    this._states.maxRuns !== void 0 && e > this._states.maxRuns && (e = this._states.maxRuns);
+    let r = t || this._states.currentRun || void 0;
+    return this._enumerateRuns(e, r, "next");
+  }
+  previousRuns(e, t) {
+    return this._enumerateRuns(e, t || void 0, "previous");
+  }
+  _enumerateRuns(e, t, r) {
+    let n = [], i = t ? new m(t, this.getTz()) : null, a = r === "next" ? this._next : this._previous;
+    for (; e--; ) {
+      let o = a.call(this, i);
+      if (!o) break;
+      let h = o.getDate(false);
+      n.push(this.applyDayOffset(h)), i = o;
+    }
+    return n;
+  }
+  match(e) {
+    if (this._states.once) {
+      let r = new m(e, this.getTz());
+      r.ms = 0;
+      let n = new m(this._states.once, this.getTz());
+      return n.ms = 0, r.getTime() === n.getTime();
+    }
+    let t = new m(e, this.getTz());
+    return t.ms = 0, t.match(this._states.pattern, this.options);
+  }
+  getPattern() {
+    if (!this._states.once) return this._states.pattern ? this._states.pattern.pattern : void 0;
+  }
+  getOnce() {
+    return this._states.once ? this._states.once.getDate() : null;
+  }
+  isRunning() {
+    let e = this.nextRun(this._states.currentRun), t = !this._states.paused, r = this.fn !== void 0, n = !this._states.kill;
+    return t && r && n && e !== null;
+  }
+  isStopped() {
+    return this._states.kill;
+  }
+  isBusy() {
+    return this._states.blocking;
+  }
+  currentRun() {
+    return this._states.currentRun ? this._states.currentRun.getDate() : null;
+  }
+  previousRun() {
+    return this._states.previousRun ? this._states.previousRun.getDate() : null;
+  }
+  msToNext(e) {
+    let t = this._next(e);
+    return t ? e instanceof m || e instanceof Date ? t.getTime() - e.getTime() : t.getTime() - new m(e).getTime() : null;
+  }
+  stop() {
+    this._states.kill = true, this._states.currentTimeout && clearTimeout(this._states.currentTimeout);
+    let e = w.indexOf(this);
+    e >= 0 && w.splice(e, 1);
+  }
+  pause() {
+    return this._states.paused = true, !this._states.kill;
+  }
+  resume() {
+    return this._states.paused = false, !this._states.kill;
+  }
+  schedule(e) {
+    if (e && this.fn) throw new Error("Cron: It is not allowed to schedule two functions using the same Croner instance.");
+    e && (this.fn = e);
+    let t = this.msToNext(), r = this.nextRun(this._states.currentRun);
+    return t == null || isNaN(t) || r === null ? this : (t > W && (t = W), this._states.currentTimeout = setTimeout(() => this._checkTrigger(r), t), this._states.currentTimeout && this.options.unref && x(this._states.currentTimeout), this);
+  }
+  async _trigger(e) {
+    this._states.blocking = true, this._states.currentRun = new m(void 0, this.getTz());
+    try {
+      if (this.options.catch) try {
+        this.fn !== void 0 && await this.fn(this, this.options.context);
+      } catch (t) {
+        if (p(this.options.catch)) try {
+          this.options.catch(t, this);
+        } catch {
+        }
+      }
+      else this.fn !== void 0 && await this.fn(this, this.options.context);
+    } finally {
+      this._states.previousRun = new m(e, this.getTz()), this._states.blocking = false;
+    }
+  }
+  async trigger() {
+    await this._trigger();
+  }
+  runsLeft() {
+    return this._states.maxRuns;
+  }
+  _checkTrigger(e) {
+    let t = /* @__PURE__ */ new Date(), r = !this._states.paused && t.getTime() >= e.getTime(), n = this._states.blocking && this.options.protect;
+    r && !n ? (this._states.maxRuns !== void 0 && this._states.maxRuns--, this._trigger()) : r && n && p(this.options.protect) && setTimeout(() => this.options.protect(this), 0), this.schedule();
+  }
+  _next(e) {
+    let t = !!(e || this._states.currentRun), r = false;
+    !e && this.options.startAt && this.options.interval && ([e, t] = this._calculatePreviousRun(e, t), r = !e), e = new m(e, this.getTz()), this.options.startAt && e && e.getTime() < this.options.startAt.getTime() && (e = this.options.startAt);
+    let n = this._states.once || new m(e, this.getTz());
+    return !r && n !== this._states.once && (n = n.increment(this._states.pattern, this.options, t)), this._states.once && this._states.once.getTime() <= e.getTime() || n === null || this._states.maxRuns !== void 0 && this._states.maxRuns <= 0 || this._states.kill || this.options.stopAt && n.getTime() >= this.options.stopAt.getTime() ? null : n;
+  }
+  _previous(e) {
+    let t = new m(e, this.getTz());
+    this.options.stopAt && t.getTime() > this.options.stopAt.getTime() && (t = this.options.stopAt);
+    let r = new m(t, this.getTz());
+    return this._states.once ? this._states.once.getTime() < t.getTime() ? this._states.once : null : (r = r.decrement(this._states.pattern, this.options), r === null || this.options.startAt && r.getTime() < this.options.startAt.getTime() ? null : r);
+  }
+  _calculatePreviousRun(e, t) {
+    let r = new m(void 0, this.getTz()), n = e;
+    if (this.options.startAt.getTime() <= r.getTime()) {
+      n = this.options.startAt;
+      let i = n.getTime() + this.options.interval * 1e3;
+      for (; i <= r.getTime(); ) n = new m(n, this.getTz()).increment(this._states.pattern, this.options, true), i = n.getTime() + this.options.interval * 1e3;
+      t = true;
+    }
+    return n === null && (n = void 0), [n, t];
+  }
+};
+
+// src/strategy/data.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function listAt(value, key) {
+  const list2 = isRecord(value) ? value[key] : void 0;
+  return Array.isArray(list2) ? list2 : [];
+}
+function recordAt(value, key) {
+  const child = isRecord(value) ? value[key] : void 0;
+  return isRecord(child) ? child : void 0;
+}
+function stringAt(value, key) {
+  const child = isRecord(value) ? value[key] : void 0;
+  return typeof child === "string" ? child : void 0;
+}
+function hasPath(value, path2) {
+  let current = value;
+  for (const segment of path2) {
+    if (Array.isArray(current) && typeof segment === "number" && segment < current.length) current = current[segment];
+    else if (isRecord(current) && typeof segment === "string" && Object.hasOwn(current, segment)) current = current[segment];
+    else return false;
+  }
+  return true;
+}
+
+// src/strategy/memo.ts
+function memo(check2, max = 1e3) {
+  const known2 = /* @__PURE__ */ new Map();
+  return (key) => {
+    if (known2.has(key)) return known2.get(key);
+    if (known2.size >= max) known2.clear();
+    const answer = check2(key);
+    known2.set(key, answer);
+    return answer;
+  };
+}
+
+// src/strategy/words.ts
+var EXPECTED = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping (key: value)",
+  null: "nothing"
+};
+function expectedName(expected) {
+  return Object.hasOwn(EXPECTED, expected) ? EXPECTED[expected] : expected;
+}
+function describeValue(value) {
+  if (value === null || value === void 0) return "an empty value";
+  if (typeof value === "string") return quote(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return String(value);
+}
+function quote(text, max = 40) {
+  const chars = Array.from(text);
+  return JSON.stringify(chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text);
+}
+function code(text, max = 40) {
+  if (text === "") return "(empty)";
+  const flat = text.replace(/\s+/g, " ").replace(/`/g, "'");
+  const chars = Array.from(flat);
+  return `\`${chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat}\``;
+}
+
+// src/strategy/semantic-settings.ts
+function reportFindings(data) {
+  const report = recordAt(recordAt(data, "settings"), "report");
+  const findings = [];
+  const schedule = stringAt(report, "schedule");
+  const scheduleProblem = schedule === void 0 || schedule === "" ? void 0 : cronProblem(schedule);
+  if (scheduleProblem) findings.push({ path: ["settings", "report", "schedule"], message: scheduleProblem });
+  const timezone = stringAt(report, "timezone");
+  if (timezone !== void 0 && timezone !== "" && !isTimeZone(timezone)) {
+    findings.push({ path: ["settings", "report", "timezone"], message: `${quote(timezone)} is not an IANA time zone such as "Europe/Paris" or "UTC"` });
+  }
+  return findings;
+}
+var cronProblem = memo((expression) => {
+  if (expression.trim().split(/\s+/).length !== 5) {
+    return `expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got ${quote(expression)}`;
+  }
+  try {
+    const job = new E(expression, { paused: true, mode: "5-part" });
+    if (job.nextRun() === null) return `${quote(expression)} never fires`;
+    return void 0;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.replace(/^CronPattern: /, "") : String(e);
+    return `not a valid cron expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+  }
+});
+var isTimeZone = memo((zone) => {
+  if (!/^[A-Za-z]/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+});
+function effectiveFindings(data) {
+  const effective = recordAt(data, "effective");
+  const findings = [];
+  const from = stringAt(effective, "from");
+  const until = stringAt(effective, "until");
+  for (const [key, value] of [["from", from], ["until", until]]) {
+    if (value !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
+      findings.push({ path: ["effective", key], message: `${quote(value)} is not a date in the calendar` });
+    }
+  }
+  if (from !== void 0 && until !== void 0 && isCalendarDate(from) && isCalendarDate(until) && until < from) {
+    findings.push({ path: ["effective", "until"], message: `${quote(until)} is before from (${quote(from)})` });
+  }
+  return findings;
+}
+function isCalendarDate(value) {
+  const date6 = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date6.getTime()) && date6.toISOString().slice(0, 10) === value;
+}
+var PROJECT_EXTRA_OPTIONS = ["Several", "None"];
+function projectFindings(data) {
+  if (!recordAt(recordAt(data, "settings"), "project")) return [];
+  const seen = /* @__PURE__ */ new Map();
+  const reserved = new Set(PROJECT_EXTRA_OPTIONS.map((o) => o.toLowerCase()));
+  const findings = [];
+  listAt(data, "problems").forEach((problem2, i) => {
+    const title = stringAt(problem2, "title")?.trim();
+    if (!title) return;
+    const key = title.toLowerCase();
+    if (reserved.has(key)) {
+      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is an option the Project field keeps for itself (settings.project); choose another title` });
+    } else if (seen.has(key)) {
+      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is also the title of problems[${seen.get(key)}]; with settings.project each title is a field option, so titles must differ` });
+    } else seen.set(key, i);
+  });
+  return findings;
+}
+
+// src/classify/project-field.ts
+var OPTION_MARK = "Throughline: ";
+var [SEVERAL, NONE2] = PROJECT_EXTRA_OPTIONS;
+function optionFor(strategy, decision) {
+  if (decision.problems.length > 1) return SEVERAL;
+  const problem2 = strategy.problems.find((p2) => p2.id === decision.problems[0]);
+  return problem2 ? problem2.title.trim() : NONE2;
+}
+function wantedOptions(strategy) {
+  return [
+    ...strategy.problems.map((p2) => ({
+      name: p2.title.trim(),
+      color: optionColor(p2.color),
+      description: clip(`${OPTION_MARK}the problem \`${p2.id}\`${p2.why ? `. ${p2.why}` : ""}`)
+    })),
+    { name: SEVERAL, color: "PURPLE", description: `${OPTION_MARK}serves more than one problem` },
+    { name: NONE2, color: "GRAY", description: `${OPTION_MARK}serves no problem of the strategy` }
+  ];
+}
+function optionsKey(strategy) {
+  return wantedOptions(strategy).map((o) => o.name).join("\0");
+}
+function optionsUpdate(existing, wanted) {
+  const byName2 = new Map(existing.map((o) => [o.name, o]));
+  const wantedNames = new Set(wanted.map((o) => o.name));
+  const missing = wanted.filter((o) => !byName2.has(o.name));
+  const stale = existing.filter((o) => !wantedNames.has(o.name) && o.description.startsWith(OPTION_MARK));
+  if (missing.length === 0 && stale.length === 0) return void 0;
+  const keep = (o) => ({ name: o.name, color: o.color, description: o.description });
+  return [
+    ...wanted.map((o) => keep(byName2.get(o.name) ?? o)),
+    ...existing.filter((o) => !wantedNames.has(o.name) && !o.description.startsWith(OPTION_MARK)).map(keep)
+  ];
+}
+function valueStep(current, wanted, options2, ownLogin) {
+  const optionId = options2.get(wanted);
+  if (!optionId) return { write: false, why: "no-option" };
+  if (current?.optionId === optionId) return { write: false, why: "in-step" };
+  if (current && current.optionId !== null && !sameLogin2(current.setBy, ownLogin)) return { write: false, why: "person" };
+  return { write: true, optionId, name: wanted };
+}
+function sameLogin2(a, b2) {
+  return a !== null && a.toLowerCase() === b2.toLowerCase();
+}
+function clip(text, max = 200) {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+function optionColor(hex3) {
+  if (!hex3) return "GRAY";
+  const [r, g2, b2] = [0, 2, 4].map((i) => parseInt(hex3.slice(i, i + 2), 16) / 255);
+  const max = Math.max(r, g2, b2);
+  const min = Math.min(r, g2, b2);
+  const light = (max + min) / 2;
+  const chroma = max - min;
+  if (chroma < 0.12 || light < 0.08 || light > 0.95) return "GRAY";
+  let hue = max === r ? (g2 - b2) / chroma % 6 : max === g2 ? (b2 - r) / chroma + 2 : (r - g2) / chroma + 4;
+  hue = (hue * 60 + 360) % 360;
+  if (hue < 15 || hue >= 345) return "RED";
+  if (hue < 45) return "ORANGE";
+  if (hue < 70) return "YELLOW";
+  if (hue < 170) return "GREEN";
+  if (hue < 255) return "BLUE";
+  if (hue < 300) return "PURPLE";
+  return "PINK";
+}
+
 // src/github/octokit.ts
 function statusOf(error62) {
   const status = error62?.status;
@@ -35117,67 +35976,8 @@ function depthTracker() {
   };
 }
 
-// src/strategy/data.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function listAt(value, key) {
-  const list2 = isRecord(value) ? value[key] : void 0;
-  return Array.isArray(list2) ? list2 : [];
-}
-function recordAt(value, key) {
-  const child = isRecord(value) ? value[key] : void 0;
-  return isRecord(child) ? child : void 0;
-}
-function stringAt(value, key) {
-  const child = isRecord(value) ? value[key] : void 0;
-  return typeof child === "string" ? child : void 0;
-}
-function hasPath(value, path2) {
-  let current = value;
-  for (const segment of path2) {
-    if (Array.isArray(current) && typeof segment === "number" && segment < current.length) current = current[segment];
-    else if (isRecord(current) && typeof segment === "string" && Object.hasOwn(current, segment)) current = current[segment];
-    else return false;
-  }
-  return true;
-}
-
 // src/strategy/plain.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/strategy/words.ts
-var EXPECTED = {
-  string: "text",
-  number: "a number",
-  int: "a whole number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping (key: value)",
-  null: "nothing"
-};
-function expectedName(expected) {
-  return Object.hasOwn(EXPECTED, expected) ? EXPECTED[expected] : expected;
-}
-function describeValue(value) {
-  if (value === null || value === void 0) return "an empty value";
-  if (typeof value === "string") return quote(value);
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return String(value);
-}
-function quote(text, max = 40) {
-  const chars = Array.from(text);
-  return JSON.stringify(chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text);
-}
-function code(text, max = 40) {
-  if (text === "") return "(empty)";
-  const flat = text.replace(/\s+/g, " ").replace(/`/g, "'");
-  const chars = Array.from(flat);
-  return `\`${chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat}\``;
-}
-
-// src/strategy/plain.ts
 var Stop = class extends Error {
   constructor(violation) {
     super(violation.message);
@@ -40496,17 +41296,17 @@ function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
 var recursive = /* @__PURE__ */ new WeakMap();
-var NONE2 = 0;
+var NONE3 = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
 function isRecursive(inst, stack, resolve) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
-    return cached2 ? PROVEN : NONE2;
+    return cached2 ? PROVEN : NONE3;
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
-  let result = NONE2;
+  let result = NONE3;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve);
@@ -40515,12 +41315,12 @@ function isRecursive(inst, stack, resolve) {
     }
   };
   const shape = (sh, spread) => {
-    let answer = NONE2;
+    let answer = NONE3;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE2;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE3;
       if (child > answer)
         answer = child;
     }
@@ -40637,7 +41437,7 @@ function settle(inst, answer) {
   return answer;
 }
 function isRecursiveSchema(inst) {
-  return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE2;
+  return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE3;
 }
 function bucketFor(state, inst) {
   let bucket = state.buckets.get(inst);
@@ -40649,7 +41449,7 @@ function bucketFor(state, inst) {
 }
 var handoff;
 var open = [];
-var memo = {
+var memo2 = {
   alloc(_inst, payload, empty) {
     const bucket = handoff;
     if (!bucket)
@@ -40687,7 +41487,7 @@ var memo = {
       const wrapped = (payload, ctx) => {
         if (isRecursiveInst === void 0) {
           const walked = isRecursive(inst, /* @__PURE__ */ new Set(), false);
-          if (walked === NONE2) {
+          if (walked === NONE3) {
             inst._zod.parse = base;
             if (inst._zod.run === wrapped)
               inst._zod.run = base;
@@ -40750,7 +41550,7 @@ var memo = {
   }
 };
 function memoizer() {
-  return memo;
+  return memo2;
 }
 function isBackEdge(ctx, value) {
   const backEdges = ctx[STATE]?.backEdges;
@@ -55318,6 +56118,11 @@ var reportSettingsSchema = external_exports.strictObject({
   schedule: external_exports.string().min(1).default("0 9 1 * *").describe("Cron, in `timezone`: when the previous month's report is posted."),
   timezone: external_exports.string().min(1).default("UTC").describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'.")
 });
+var PROJECT_URL = /^https:\/\/[^/\s]+\/(orgs|users)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/projects\/(\d+)(?:\/views\/\d+)?\/?$/;
+var projectSettingsSchema = external_exports.strictObject({
+  url: external_exports.string().regex(PROJECT_URL, "expected a GitHub Project URL such as 'https://github.com/orgs/acme/projects/5' or 'https://github.com/users/octocat/projects/2'").describe("The Project (v2), e.g. 'https://github.com/orgs/acme/projects/5'; a view's URL of it works too."),
+  field: external_exports.string().trim().min(1).max(100).default("Problem").describe("The single-select field set to the problem's title, 'Several' or 'None'; created when missing.")
+});
 var settingsSchema = external_exports.strictObject({
   comment: external_exports.boolean().default(true).describe("Keep the progress comment on pull requests."),
   check: external_exports.enum(["off", "warn", "require"]).default("warn").describe("The Strategy alignment check: off, warn (neutral when unaligned) or require (failure when unaligned)."),
@@ -55325,7 +56130,8 @@ var settingsSchema = external_exports.strictObject({
   ignore_authors: list("Authors whose work is labelled but not counted as shipped, e.g. 'dependabot[bot]'."),
   drift: external_exports.number().min(0).max(100).default(15).describe("Points between actual and intended share that count as drift."),
   unaligned_alert: external_exports.number().min(0).max(100).default(40).describe("% of shipped work serving no problem that calls for attention."),
-  report: reportSettingsSchema.default(() => reportSettingsSchema.parse({})).describe("The monthly report.")
+  report: reportSettingsSchema.default(() => reportSettingsSchema.parse({})).describe("The monthly report."),
+  project: projectSettingsSchema.nullable().default(null).describe("A GitHub Project (v2) whose items get a single-select field naming the problem they serve, or null for none.")
 });
 var strategySchema = external_exports.strictObject({
   version: external_exports.literal(1).describe("The file format's version; always 1."),
@@ -55430,18 +56236,6 @@ function countPlaceholders(problems) {
   );
 }
 
-// src/strategy/memo.ts
-function memo2(check2, max = 1e3) {
-  const known2 = /* @__PURE__ */ new Map();
-  return (key) => {
-    if (known2.has(key)) return known2.get(key);
-    if (known2.size >= max) known2.clear();
-    const answer = check2(key);
-    known2.set(key, answer);
-    return answer;
-  };
-}
-
 // src/strategy/semantic-rules.ts
 var LISTS = ["labels", "keywords", "patterns", "paths", "branches", "milestones", "authors"];
 function ruleFindings(problems) {
@@ -55462,7 +56256,7 @@ function entryProblem(list2, entry) {
   if (list2 === "paths" || list2 === "branches") return globProblem(entry);
   return void 0;
 }
-var patternProblem = memo2((pattern) => {
+var patternProblem = memo((pattern) => {
   try {
     RE2JS.compile(pattern);
     return void 0;
@@ -55471,7 +56265,7 @@ var patternProblem = memo2((pattern) => {
     return `not a valid RE2 regular expression: ${reason}`;
   }
 });
-var globProblem = memo2((glob) => {
+var globProblem = memo((glob) => {
   try {
     RE2JS.compile(globSource(glob));
     return void 0;
@@ -55479,712 +56273,6 @@ var globProblem = memo2((glob) => {
     return `not a valid glob: ${e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e)}`;
   }
 });
-
-// node_modules/croner/dist/croner.js
-function T(s2) {
-  return Date.UTC(s2.y, s2.m - 1, s2.d, s2.h, s2.i, s2.s);
-}
-function D(s2, e) {
-  return s2.y === e.y && s2.m === e.m && s2.d === e.d && s2.h === e.h && s2.i === e.i && s2.s === e.s;
-}
-function A(s2, e) {
-  let t = new Date(Date.parse(s2));
-  if (isNaN(t)) throw new Error("Invalid ISO8601 passed to timezone parser.");
-  let r = s2.substring(9);
-  return r.includes("Z") || r.includes("+") || r.includes("-") ? b(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), "Etc/UTC") : b(t.getFullYear(), t.getMonth() + 1, t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds(), e);
-}
-function v(s2, e, t) {
-  return k(A(s2, e), t);
-}
-function k(s2, e) {
-  let t = new Date(T(s2)), r = g(t, s2.tz), n = T(s2), i = T(r), a = n - i, o = new Date(t.getTime() + a), h = g(o, s2.tz);
-  if (D(h, s2)) {
-    let u = new Date(o.getTime() - 36e5), d = g(u, s2.tz);
-    return D(d, s2) ? u : o;
-  }
-  let l = new Date(o.getTime() + T(s2) - T(h)), y = g(l, s2.tz);
-  if (D(y, s2)) return l;
-  if (e) throw new Error("Invalid date passed to fromTZ()");
-  return o.getTime() > l.getTime() ? o : l;
-}
-function g(s2, e) {
-  let t, r;
-  try {
-    t = new Intl.DateTimeFormat("en-US", { timeZone: e, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hour12: false }), r = t.formatToParts(s2);
-  } catch (i) {
-    let a = i instanceof Error ? i.message : String(i);
-    throw new RangeError(`toTZ: Invalid timezone '${e}' or date. Please provide a valid IANA timezone (e.g., 'America/New_York', 'Europe/Stockholm'). Original error: ${a}`);
-  }
-  let n = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (let i of r) (i.type === "year" || i.type === "month" || i.type === "day" || i.type === "hour" || i.type === "minute" || i.type === "second") && (n[i.type] = parseInt(i.value, 10));
-  if (isNaN(n.year) || isNaN(n.month) || isNaN(n.day) || isNaN(n.hour) || isNaN(n.minute) || isNaN(n.second)) throw new Error(`toTZ: Failed to parse all date components from timezone '${e}'. This may indicate an invalid date or timezone configuration. Parsed components: ${JSON.stringify(n)}`);
-  return n.hour === 24 && (n.hour = 0), { y: n.year, m: n.month, d: n.day, h: n.hour, i: n.minute, s: n.second, tz: e };
-}
-function b(s2, e, t, r, n, i, a) {
-  return { y: s2, m: e, d: t, h: r, i: n, s: i, tz: a };
-}
-var O = [1, 2, 4, 8, 16];
-var C = class {
-  pattern;
-  timezone;
-  mode;
-  alternativeWeekdays;
-  sloppyRanges;
-  second;
-  minute;
-  hour;
-  day;
-  month;
-  dayOfWeek;
-  year;
-  lastDayOfMonth;
-  lastWeekday;
-  nearestWeekdays;
-  starDOM;
-  starDOW;
-  starYear;
-  useAndLogic;
-  constructor(e, t, r) {
-    this.pattern = e, this.timezone = t, this.mode = r?.mode ?? "auto", this.alternativeWeekdays = r?.alternativeWeekdays ?? false, this.sloppyRanges = r?.sloppyRanges ?? false, this.second = Array(60).fill(0), this.minute = Array(60).fill(0), this.hour = Array(24).fill(0), this.day = Array(31).fill(0), this.month = Array(12).fill(0), this.dayOfWeek = Array(7).fill(0), this.year = Array(1e4).fill(0), this.lastDayOfMonth = false, this.lastWeekday = false, this.nearestWeekdays = Array(31).fill(0), this.starDOM = false, this.starDOW = false, this.starYear = false, this.useAndLogic = false, this.parse();
-  }
-  parse() {
-    if (!(typeof this.pattern == "string" || this.pattern instanceof String)) throw new TypeError("CronPattern: Pattern has to be of type string.");
-    this.pattern.indexOf("@") >= 0 && (this.pattern = this.handleNicknames(this.pattern).trim());
-    let e = this.pattern.match(/\S+/g) || [""], t = e.length;
-    if (e.length < 5 || e.length > 7) throw new TypeError("CronPattern: invalid configuration format ('" + this.pattern + "'), exactly five, six, or seven space separated parts are required.");
-    if (this.mode !== "auto") {
-      let n;
-      switch (this.mode) {
-        case "5-part":
-          n = 5;
-          break;
-        case "6-part":
-          n = 6;
-          break;
-        case "7-part":
-          n = 7;
-          break;
-        case "5-or-6-parts":
-          n = [5, 6];
-          break;
-        case "6-or-7-parts":
-          n = [6, 7];
-          break;
-        default:
-          n = 0;
-      }
-      if (!(Array.isArray(n) ? n.includes(t) : t === n)) {
-        let a = Array.isArray(n) ? n.join(" or ") : n.toString();
-        throw new TypeError(`CronPattern: mode '${this.mode}' requires exactly ${a} parts, but pattern '${this.pattern}' has ${t} parts.`);
-      }
-    }
-    if (e.length === 5 && e.unshift("0"), e.length === 6 && e.push("*"), e[3].toUpperCase() === "LW" ? (this.lastWeekday = true, e[3] = "") : e[3].toUpperCase().indexOf("L") >= 0 && (e[3] = e[3].replace(/L/gi, ""), this.lastDayOfMonth = true), e[3] == "*" && (this.starDOM = true), e[6] == "*" && (this.starYear = true), e[4].length >= 3 && (e[4] = this.replaceAlphaMonths(e[4])), e[5].length >= 3 && (e[5] = this.alternativeWeekdays ? this.replaceAlphaDaysQuartz(e[5]) : this.replaceAlphaDays(e[5])), e[5].startsWith("+") && (this.useAndLogic = true, e[5] = e[5].substring(1), e[5] === "")) throw new TypeError("CronPattern: Day-of-week field cannot be empty after '+' modifier.");
-    switch (e[5] == "*" && (this.starDOW = true), this.pattern.indexOf("?") >= 0 && (e[0] = e[0].replace(/\?/g, "*"), e[1] = e[1].replace(/\?/g, "*"), e[2] = e[2].replace(/\?/g, "*"), e[3] = e[3].replace(/\?/g, "*"), e[4] = e[4].replace(/\?/g, "*"), e[5] = e[5].replace(/\?/g, "*"), e[6] && (e[6] = e[6].replace(/\?/g, "*"))), this.mode) {
-      case "5-part":
-        e[0] = "0", e[6] = "*";
-        break;
-      case "6-part":
-        e[6] = "*";
-        break;
-      case "5-or-6-parts":
-        e[6] = "*";
-        break;
-      case "6-or-7-parts":
-        break;
-      case "7-part":
-      case "auto":
-        break;
-    }
-    this.throwAtIllegalCharacters(e), this.partToArray("second", e[0], 0, 1), this.partToArray("minute", e[1], 0, 1), this.partToArray("hour", e[2], 0, 1), this.partToArray("day", e[3], -1, 1), this.partToArray("month", e[4], -1, 1);
-    let r = this.alternativeWeekdays ? -1 : 0;
-    this.partToArray("dayOfWeek", e[5], r, 63), this.partToArray("year", e[6], 0, 1), !this.alternativeWeekdays && this.dayOfWeek[7] && (this.dayOfWeek[0] = this.dayOfWeek[7]);
-  }
-  partToArray(e, t, r, n) {
-    let i = this[e], a = e === "day" && this.lastDayOfMonth, o = e === "day" && this.lastWeekday;
-    if (t === "" && !a && !o) throw new TypeError("CronPattern: configuration entry " + e + " (" + t + ") is empty, check for trailing spaces.");
-    if (t === "*") return i.fill(n);
-    let h = t.split(",");
-    if (h.length > 1) for (let l = 0; l < h.length; l++) this.partToArray(e, h[l], r, n);
-    else t.indexOf("-") !== -1 && t.indexOf("/") !== -1 ? this.handleRangeWithStepping(t, e, r, n) : t.indexOf("-") !== -1 ? this.handleRange(t, e, r, n) : t.indexOf("/") !== -1 ? this.handleStepping(t, e, r, n) : t !== "" && this.handleNumber(t, e, r, n);
-  }
-  throwAtIllegalCharacters(e) {
-    for (let t = 0; t < e.length; t++) if ((t === 3 ? /[^/*0-9,\-WwLl]+/ : t === 5 ? /[^/*0-9,\-#Ll]+/ : /[^/*0-9,\-]+/).test(e[t])) throw new TypeError("CronPattern: configuration entry " + t + " (" + e[t] + ") contains illegal characters.");
-  }
-  handleNumber(e, t, r, n) {
-    let i = this.extractNth(e, t), a = e.toUpperCase().includes("W");
-    if (t !== "day" && a) throw new TypeError("CronPattern: Nearest weekday modifier (W) only allowed in day-of-month.");
-    a && (t = "nearestWeekdays");
-    let o = parseInt(i[0], 10) + r;
-    if (isNaN(o)) throw new TypeError("CronPattern: " + t + " is not a number: '" + e + "'");
-    this.setPart(t, o, i[1] || n);
-  }
-  setPart(e, t, r) {
-    if (!Object.prototype.hasOwnProperty.call(this, e)) throw new TypeError("CronPattern: Invalid part specified: " + e);
-    if (e === "dayOfWeek") {
-      if (t === 7 && (t = 0), t < 0 || t > 6) throw new RangeError("CronPattern: Invalid value for dayOfWeek: " + t);
-      this.setNthWeekdayOfMonth(t, r);
-      return;
-    }
-    if (e === "second" || e === "minute") {
-      if (t < 0 || t >= 60) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
-    } else if (e === "hour") {
-      if (t < 0 || t >= 24) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
-    } else if (e === "day" || e === "nearestWeekdays") {
-      if (t < 0 || t >= 31) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
-    } else if (e === "month") {
-      if (t < 0 || t >= 12) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
-    } else if (e === "year" && (t < 1 || t >= 1e4)) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t + " (supported range: 1-9999)");
-    this[e][t] = r;
-  }
-  validateNotNaN(e, t) {
-    if (isNaN(e)) throw new TypeError(t);
-  }
-  validateRange(e, t, r, n, i) {
-    if (e > t) throw new TypeError("CronPattern: From value is larger than to value: '" + i + "'");
-    if (r !== void 0) {
-      if (r === 0) throw new TypeError("CronPattern: Syntax error, illegal stepping: 0");
-      if (r > this[n].length) throw new TypeError("CronPattern: Syntax error, steps cannot be greater than maximum value of part (" + this[n].length + ")");
-    }
-  }
-  handleRangeWithStepping(e, t, r, n) {
-    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in ranges with stepping.");
-    let i = this.extractNth(e, t), a = i[0].match(/^(\d+)-(\d+)\/(\d+)$/);
-    if (a === null) throw new TypeError("CronPattern: Syntax error, illegal range with stepping: '" + e + "'");
-    let [, o, h, l] = a, y = parseInt(o, 10) + r, u = parseInt(h, 10) + r, d = parseInt(l, 10);
-    this.validateNotNaN(y, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(u, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateNotNaN(d, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(y, u, d, t, e);
-    for (let c = y; c <= u; c += d) this.setPart(t, c, i[1] || n);
-  }
-  extractNth(e, t) {
-    let r = e, n;
-    if (r.includes("#")) {
-      if (t !== "dayOfWeek") throw new Error("CronPattern: nth (#) only allowed in day-of-week field");
-      n = r.split("#")[1], r = r.split("#")[0];
-    } else if (r.toUpperCase().endsWith("L")) {
-      if (t !== "dayOfWeek") throw new Error("CronPattern: L modifier only allowed in day-of-week field (use L alone for day-of-month)");
-      n = "L", r = r.slice(0, -1);
-    }
-    return [r, n];
-  }
-  handleRange(e, t, r, n) {
-    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in a range.");
-    let i = this.extractNth(e, t), a = i[0].split("-");
-    if (a.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal range: '" + e + "'");
-    let o = parseInt(a[0], 10) + r, h = parseInt(a[1], 10) + r;
-    this.validateNotNaN(o, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(h, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateRange(o, h, void 0, t, e);
-    for (let l = o; l <= h; l++) this.setPart(t, l, i[1] || n);
-  }
-  handleStepping(e, t, r, n) {
-    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in parts with stepping.");
-    let i = this.extractNth(e, t), a = i[0].split("/");
-    if (a.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal stepping: '" + e + "'");
-    if (this.sloppyRanges) a[0] === "" && (a[0] = "*");
-    else {
-      if (a[0] === "") throw new TypeError("CronPattern: Syntax error, stepping with missing prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
-      if (a[0] !== "*") throw new TypeError("CronPattern: Syntax error, stepping with numeric prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
-    }
-    let o = 0;
-    a[0] !== "*" && (o = parseInt(a[0], 10) + r);
-    let h = parseInt(a[1], 10);
-    this.validateNotNaN(h, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(0, this[t].length - 1, h, t, e);
-    for (let l = o; l < this[t].length; l += h) this.setPart(t, l, i[1] || n);
-  }
-  replaceAlphaDays(e) {
-    return e.replace(/-sun/gi, "-7").replace(/sun/gi, "0").replace(/mon/gi, "1").replace(/tue/gi, "2").replace(/wed/gi, "3").replace(/thu/gi, "4").replace(/fri/gi, "5").replace(/sat/gi, "6");
-  }
-  replaceAlphaDaysQuartz(e) {
-    return e.replace(/sun/gi, "1").replace(/mon/gi, "2").replace(/tue/gi, "3").replace(/wed/gi, "4").replace(/thu/gi, "5").replace(/fri/gi, "6").replace(/sat/gi, "7");
-  }
-  replaceAlphaMonths(e) {
-    return e.replace(/jan/gi, "1").replace(/feb/gi, "2").replace(/mar/gi, "3").replace(/apr/gi, "4").replace(/may/gi, "5").replace(/jun/gi, "6").replace(/jul/gi, "7").replace(/aug/gi, "8").replace(/sep/gi, "9").replace(/oct/gi, "10").replace(/nov/gi, "11").replace(/dec/gi, "12");
-  }
-  handleNicknames(e) {
-    let t = e.trim().toLowerCase();
-    if (t === "@yearly" || t === "@annually") return "0 0 1 1 *";
-    if (t === "@monthly") return "0 0 1 * *";
-    if (t === "@weekly") return "0 0 * * 0";
-    if (t === "@daily" || t === "@midnight") return "0 0 * * *";
-    if (t === "@hourly") return "0 * * * *";
-    if (t === "@reboot") throw new TypeError("CronPattern: @reboot is not supported in this environment. This is an event-based trigger that requires system startup detection.");
-    return e;
-  }
-  setNthWeekdayOfMonth(e, t) {
-    if (typeof t != "number" && t.toUpperCase() === "L") this.dayOfWeek[e] = this.dayOfWeek[e] | 32;
-    else if (t === 63) this.dayOfWeek[e] = 63;
-    else if (t < 6 && t > 0) this.dayOfWeek[e] = this.dayOfWeek[e] | O[t - 1];
-    else throw new TypeError(`CronPattern: nth weekday out of range, should be 1-5 or L. Value: ${t}, Type: ${typeof t}`);
-  }
-};
-var P = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-var f = [["month", "year", 0], ["day", "month", -1], ["hour", "day", 0], ["minute", "hour", 0], ["second", "minute", 0]];
-var m = class s {
-  tz;
-  ms;
-  second;
-  minute;
-  hour;
-  day;
-  month;
-  year;
-  constructor(e, t) {
-    if (this.tz = t, e && e instanceof Date) if (!isNaN(e)) this.fromDate(e);
-    else throw new TypeError("CronDate: Invalid date passed to CronDate constructor");
-    else if (e == null) this.fromDate(/* @__PURE__ */ new Date());
-    else if (e && typeof e == "string") this.fromString(e);
-    else if (e instanceof s) this.fromCronDate(e);
-    else throw new TypeError("CronDate: Invalid type (" + typeof e + ") passed to CronDate constructor");
-  }
-  getLastDayOfMonth(e, t) {
-    return t !== 1 ? P[t] : new Date(Date.UTC(e, t + 1, 0)).getUTCDate();
-  }
-  getLastWeekday(e, t) {
-    let r = this.getLastDayOfMonth(e, t), i = new Date(Date.UTC(e, t, r)).getUTCDay();
-    return i === 0 ? r - 2 : i === 6 ? r - 1 : r;
-  }
-  getNearestWeekday(e, t, r) {
-    let n = this.getLastDayOfMonth(e, t);
-    if (r > n) return -1;
-    let a = new Date(Date.UTC(e, t, r)).getUTCDay();
-    return a === 0 ? r === n ? r - 2 : r + 1 : a === 6 ? r === 1 ? r + 2 : r - 1 : r;
-  }
-  isNthWeekdayOfMonth(e, t, r, n) {
-    let a = new Date(Date.UTC(e, t, r)).getUTCDay(), o = 0;
-    for (let h = 1; h <= r; h++) new Date(Date.UTC(e, t, h)).getUTCDay() === a && o++;
-    if (n & 63 && O[o - 1] & n) return true;
-    if (n & 32) {
-      let h = this.getLastDayOfMonth(e, t);
-      for (let l = r + 1; l <= h; l++) if (new Date(Date.UTC(e, t, l)).getUTCDay() === a) return false;
-      return true;
-    }
-    return false;
-  }
-  fromDate(e) {
-    if (this.tz !== void 0) if (typeof this.tz == "number") this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes() + this.tz, this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), this.apply();
-    else try {
-      let t = g(e, this.tz);
-      this.ms = e.getMilliseconds(), this.second = t.s, this.minute = t.i, this.hour = t.h, this.day = t.d, this.month = t.m - 1, this.year = t.y;
-    } catch (t) {
-      let r = t instanceof Error ? t.message : String(t);
-      throw new TypeError(`CronDate: Failed to convert date to timezone '${this.tz}'. This may happen with invalid timezone names or dates. Original error: ${r}`);
-    }
-    else this.ms = e.getMilliseconds(), this.second = e.getSeconds(), this.minute = e.getMinutes(), this.hour = e.getHours(), this.day = e.getDate(), this.month = e.getMonth(), this.year = e.getFullYear();
-  }
-  fromCronDate(e) {
-    this.tz = e.tz, this.year = e.year, this.month = e.month, this.day = e.day, this.hour = e.hour, this.minute = e.minute, this.second = e.second, this.ms = e.ms;
-  }
-  apply() {
-    if (this.month > 11 || this.month < 0 || this.day > P[this.month] || this.day < 1 || this.hour > 59 || this.minute > 59 || this.second > 59 || this.hour < 0 || this.minute < 0 || this.second < 0) {
-      let e = new Date(Date.UTC(this.year, this.month, this.day, this.hour, this.minute, this.second, this.ms));
-      return this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes(), this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), true;
-    } else return false;
-  }
-  fromString(e) {
-    if (typeof this.tz == "number") {
-      let t = v(e);
-      this.ms = t.getUTCMilliseconds(), this.second = t.getUTCSeconds(), this.minute = t.getUTCMinutes(), this.hour = t.getUTCHours(), this.day = t.getUTCDate(), this.month = t.getUTCMonth(), this.year = t.getUTCFullYear(), this.apply();
-    } else return this.fromDate(v(e, this.tz));
-  }
-  findNext(e, t, r, n) {
-    return this._findMatch(e, t, r, n, 1);
-  }
-  _findMatch(e, t, r, n, i) {
-    let a = this[t], o;
-    r.lastDayOfMonth && (o = this.getLastDayOfMonth(this.year, this.month));
-    let h = !r.starDOW && t == "day" ? new Date(Date.UTC(this.year, this.month, 1, 0, 0, 0, 0)).getUTCDay() : void 0, l = this[t] + n, y = i === 1 ? (u) => u < r[t].length : (u) => u >= 0;
-    for (let u = l; y(u); u += i) {
-      let d = r[t][u];
-      if (t === "day" && !d) {
-        for (let c = 0; c < r.nearestWeekdays.length; c++) if (r.nearestWeekdays[c]) {
-          let M = this.getNearestWeekday(this.year, this.month, c - n);
-          if (M === -1) continue;
-          if (M === u - n) {
-            d = 1;
-            break;
-          }
-        }
-      }
-      if (t === "day" && r.lastWeekday) {
-        let c = this.getLastWeekday(this.year, this.month);
-        u - n === c && (d = 1);
-      }
-      if (t === "day" && r.lastDayOfMonth && u - n == o && (d = 1), t === "day" && !r.starDOW) {
-        let c = r.dayOfWeek[(h + (u - n - 1)) % 7];
-        if (c && c & 63) c = this.isNthWeekdayOfMonth(this.year, this.month, u - n, c) ? 1 : 0;
-        else if (c) throw new Error(`CronDate: Invalid value for dayOfWeek encountered. ${c}`);
-        r.useAndLogic ? d = d && c : !e.domAndDow && !r.starDOM ? d = d || c : d = d && c;
-      }
-      if (d) return this[t] = u - n, a !== this[t] ? 2 : 1;
-    }
-    return 3;
-  }
-  recurse(e, t, r) {
-    if (r === 0 && !e.starYear) {
-      if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
-        let i = -1;
-        for (let a = this.year + 1; a < e.year.length && a < 1e4; a++) if (e.year[a] === 1) {
-          i = a;
-          break;
-        }
-        if (i === -1) return null;
-        this.year = i, this.month = 0, this.day = 1, this.hour = 0, this.minute = 0, this.second = 0, this.ms = 0;
-      }
-      if (this.year >= 1e4) return null;
-    }
-    let n = this.findNext(t, f[r][0], e, f[r][2]);
-    if (n > 1) {
-      let i = r + 1;
-      for (; i < f.length; ) this[f[i][0]] = -f[i][2], i++;
-      if (n === 3) {
-        if (this[f[r][1]]++, this[f[r][0]] = -f[r][2], this.apply(), r === 0 && !e.starYear) {
-          for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0 && this.year < 1e4; ) this.year++;
-          if (this.year >= 1e4 || this.year >= e.year.length) return null;
-        }
-        return this.recurse(e, t, 0);
-      } else if (this.apply()) return this.recurse(e, t, r - 1);
-    }
-    return r += 1, r >= f.length ? this : (e.starYear ? this.year >= 3e3 : this.year >= 1e4) ? null : this.recurse(e, t, r);
-  }
-  increment(e, t, r) {
-    return this.second += t.interval !== void 0 && t.interval > 1 && r ? t.interval : 1, this.ms = 0, this.apply(), this.recurse(e, t, 0);
-  }
-  decrement(e, t) {
-    return this.second -= t.interval !== void 0 && t.interval > 1 ? t.interval : 1, this.ms = 0, this.apply(), this.recurseBackward(e, t, 0, 0);
-  }
-  recurseBackward(e, t, r, n = 0) {
-    if (n > 1e4) return null;
-    if (r === 0 && !e.starYear) {
-      if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
-        let a = -1;
-        for (let o = this.year - 1; o >= 0; o--) if (e.year[o] === 1) {
-          a = o;
-          break;
-        }
-        if (a === -1) return null;
-        this.year = a, this.month = 11, this.day = 31, this.hour = 23, this.minute = 59, this.second = 59, this.ms = 0;
-      }
-      if (this.year < 0) return null;
-    }
-    let i = this.findPrevious(t, f[r][0], e, f[r][2]);
-    if (i > 1) {
-      let a = r + 1;
-      for (; a < f.length; ) {
-        let o = f[a][0], h = f[a][2], l = this.getMaxPatternValue(o, e, h);
-        this[o] = l, a++;
-      }
-      if (i === 3) {
-        if (this[f[r][1]]--, r === 0) {
-          let y = this.getLastDayOfMonth(this.year, this.month);
-          this.day > y && (this.day = y);
-        }
-        if (r === 1) if (this.day <= 0) this.day = 1;
-        else {
-          let y = this.year, u = this.month;
-          for (; u < 0; ) u += 12, y--;
-          for (; u > 11; ) u -= 12, y++;
-          let d = u !== 1 ? P[u] : new Date(Date.UTC(y, u + 1, 0)).getUTCDate();
-          this.day > d && (this.day = d);
-        }
-        this.apply();
-        let o = f[r][0], h = f[r][2], l = this.getMaxPatternValue(o, e, h);
-        if (o === "day") {
-          let y = this.getLastDayOfMonth(this.year, this.month);
-          this[o] = Math.min(l, y);
-        } else this[o] = l;
-        if (this.apply(), r === 0) {
-          let y = f[1][2], u = this.getMaxPatternValue("day", e, y), d = this.getLastDayOfMonth(this.year, this.month), c = Math.min(u, d);
-          c !== this.day && (this.day = c, this.hour = this.getMaxPatternValue("hour", e, f[2][2]), this.minute = this.getMaxPatternValue("minute", e, f[3][2]), this.second = this.getMaxPatternValue("second", e, f[4][2]));
-        }
-        if (r === 0 && !e.starYear) {
-          for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0; ) this.year--;
-          if (this.year < 0) return null;
-        }
-        return this.recurseBackward(e, t, 0, n + 1);
-      } else if (this.apply()) return this.recurseBackward(e, t, r - 1, n + 1);
-    }
-    return r += 1, r >= f.length ? this : this.year < 0 ? null : this.recurseBackward(e, t, r, n + 1);
-  }
-  getMaxPatternValue(e, t, r) {
-    if (e === "day" && t.lastDayOfMonth) return this.getLastDayOfMonth(this.year, this.month);
-    if (e === "day" && !t.starDOW) return this.getLastDayOfMonth(this.year, this.month);
-    for (let n = t[e].length - 1; n >= 0; n--) if (t[e][n]) return n - r;
-    return t[e].length - 1 - r;
-  }
-  findPrevious(e, t, r, n) {
-    return this._findMatch(e, t, r, n, -1);
-  }
-  getDate(e) {
-    return e || this.tz === void 0 ? new Date(this.year, this.month, this.day, this.hour, this.minute, this.second, this.ms) : typeof this.tz == "number" ? new Date(Date.UTC(this.year, this.month, this.day, this.hour, this.minute - this.tz, this.second, this.ms)) : k(b(this.year, this.month + 1, this.day, this.hour, this.minute, this.second, this.tz), false);
-  }
-  getTime() {
-    return this.getDate(false).getTime();
-  }
-  match(e, t) {
-    if (!e.starYear && (this.year < 0 || this.year >= e.year.length || e.year[this.year] === 0)) return false;
-    for (let r = 0; r < f.length; r++) {
-      let n = f[r][0], i = f[r][2], a = this[n];
-      if (a + i < 0 || a + i >= e[n].length) return false;
-      let o = e[n][a + i];
-      if (n === "day") {
-        if (!o) {
-          for (let h = 0; h < e.nearestWeekdays.length; h++) if (e.nearestWeekdays[h]) {
-            let l = this.getNearestWeekday(this.year, this.month, h - i);
-            if (l !== -1 && l === a) {
-              o = 1;
-              break;
-            }
-          }
-        }
-        if (e.lastWeekday) {
-          let h = this.getLastWeekday(this.year, this.month);
-          a === h && (o = 1);
-        }
-        if (e.lastDayOfMonth) {
-          let h = this.getLastDayOfMonth(this.year, this.month);
-          a === h && (o = 1);
-        }
-        if (!e.starDOW) {
-          let h = new Date(Date.UTC(this.year, this.month, 1, 0, 0, 0, 0)).getUTCDay(), l = e.dayOfWeek[(h + (a - 1)) % 7];
-          l && l & 63 && (l = this.isNthWeekdayOfMonth(this.year, this.month, a, l) ? 1 : 0), e.useAndLogic ? o = o && l : !t.domAndDow && !e.starDOM ? o = o || l : o = o && l;
-        }
-      }
-      if (!o) return false;
-    }
-    return true;
-  }
-};
-function R(s2) {
-  if (s2 === void 0 && (s2 = {}), delete s2.name, s2.legacyMode !== void 0 && s2.domAndDow === void 0 ? s2.domAndDow = !s2.legacyMode : s2.domAndDow === void 0 && (s2.domAndDow = false), s2.legacyMode = !s2.domAndDow, s2.paused = s2.paused === void 0 ? false : s2.paused, s2.maxRuns = s2.maxRuns === void 0 ? 1 / 0 : s2.maxRuns, s2.catch = s2.catch === void 0 ? false : s2.catch, s2.interval = s2.interval === void 0 ? 0 : parseInt(s2.interval.toString(), 10), s2.utcOffset = s2.utcOffset === void 0 ? void 0 : parseInt(s2.utcOffset.toString(), 10), s2.dayOffset = s2.dayOffset === void 0 ? 0 : parseInt(s2.dayOffset.toString(), 10), s2.unref = s2.unref === void 0 ? false : s2.unref, s2.mode = s2.mode === void 0 ? "auto" : s2.mode, s2.alternativeWeekdays = s2.alternativeWeekdays === void 0 ? false : s2.alternativeWeekdays, s2.sloppyRanges = s2.sloppyRanges === void 0 ? false : s2.sloppyRanges, !["auto", "5-part", "6-part", "7-part", "5-or-6-parts", "6-or-7-parts"].includes(s2.mode)) throw new Error("CronOptions: mode must be one of 'auto', '5-part', '6-part', '7-part', '5-or-6-parts', or '6-or-7-parts'.");
-  if (s2.startAt && (s2.startAt = new m(s2.startAt, s2.timezone)), s2.stopAt && (s2.stopAt = new m(s2.stopAt, s2.timezone)), s2.interval !== null) {
-    if (isNaN(s2.interval)) throw new Error("CronOptions: Supplied value for interval is not a number");
-    if (s2.interval < 0) throw new Error("CronOptions: Supplied value for interval can not be negative");
-  }
-  if (s2.utcOffset !== void 0) {
-    if (isNaN(s2.utcOffset)) throw new Error("CronOptions: Invalid value passed for utcOffset, should be number representing minutes offset from UTC.");
-    if (s2.utcOffset < -870 || s2.utcOffset > 870) throw new Error("CronOptions: utcOffset out of bounds.");
-    if (s2.utcOffset !== void 0 && s2.timezone) throw new Error("CronOptions: Combining 'utcOffset' with 'timezone' is not allowed.");
-  }
-  if (s2.unref !== true && s2.unref !== false) throw new Error("CronOptions: Unref should be either true, false or undefined(false).");
-  if (s2.dayOffset !== void 0 && s2.dayOffset !== 0 && isNaN(s2.dayOffset)) throw new Error("CronOptions: Invalid value passed for dayOffset, should be a number representing days to offset.");
-  return s2;
-}
-function p(s2) {
-  return Object.prototype.toString.call(s2) === "[object Function]" || typeof s2 == "function" || s2 instanceof Function;
-}
-function _(s2) {
-  return p(s2);
-}
-function x(s2) {
-  typeof Deno < "u" && typeof Deno.unrefTimer < "u" ? Deno.unrefTimer(s2) : s2 && typeof s2.unref < "u" && s2.unref();
-}
-var W = 30 * 1e3;
-var w = [];
-var E = class {
-  name;
-  options;
-  _states;
-  fn;
-  getTz() {
-    return this.options.timezone || this.options.utcOffset;
-  }
-  applyDayOffset(e) {
-    if (this.options.dayOffset !== void 0 && this.options.dayOffset !== 0) {
-      let t = this.options.dayOffset * 24 * 60 * 60 * 1e3;
-      return new Date(e.getTime() + t);
-    }
-    return e;
-  }
-  constructor(e, t, r) {
-    let n, i;
-    if (p(t)) i = t;
-    else if (typeof t == "object") n = t;
-    else if (t !== void 0) throw new Error("Cron: Invalid argument passed for optionsIn. Should be one of function, or object (options).");
-    if (p(r)) i = r;
-    else if (typeof r == "object") n = r;
-    else if (r !== void 0) throw new Error("Cron: Invalid argument passed for funcIn. Should be one of function, or object (options).");
-    if (this.name = n?.name, this.options = R(n), this._states = { kill: false, blocking: false, previousRun: void 0, currentRun: void 0, once: void 0, currentTimeout: void 0, maxRuns: n ? n.maxRuns : void 0, paused: n ? n.paused : false, pattern: new C("* * * * *", void 0, { mode: "auto" }) }, e && (e instanceof Date || typeof e == "string" && e.indexOf(":") > 0) ? this._states.once = new m(e, this.getTz()) : this._states.pattern = new C(e, this.options.timezone, { mode: this.options.mode, alternativeWeekdays: this.options.alternativeWeekdays, sloppyRanges: this.options.sloppyRanges }), this.name) {
-      if (w.find((o) => o.name === this.name)) throw new Error("Cron: Tried to initialize new named job '" + this.name + "', but name already taken.");
-      w.push(this);
-    }
-    return i !== void 0 && _(i) && (this.fn = i, this.schedule()), this;
-  }
-  nextRun(e) {
-    let t = this._next(e);
-    return t ? this.applyDayOffset(t.getDate(false)) : null;
-  }
-  nextRuns(e, t) {
-    this._states.maxRuns !== void 0 && e > this._states.maxRuns && (e = this._states.maxRuns);
-    let r = t || this._states.currentRun || void 0;
-    return this._enumerateRuns(e, r, "next");
-  }
-  previousRuns(e, t) {
-    return this._enumerateRuns(e, t || void 0, "previous");
-  }
-  _enumerateRuns(e, t, r) {
-    let n = [], i = t ? new m(t, this.getTz()) : null, a = r === "next" ? this._next : this._previous;
-    for (; e--; ) {
-      let o = a.call(this, i);
-      if (!o) break;
-      let h = o.getDate(false);
-      n.push(this.applyDayOffset(h)), i = o;
-    }
-    return n;
-  }
-  match(e) {
-    if (this._states.once) {
-      let r = new m(e, this.getTz());
-      r.ms = 0;
-      let n = new m(this._states.once, this.getTz());
-      return n.ms = 0, r.getTime() === n.getTime();
-    }
-    let t = new m(e, this.getTz());
-    return t.ms = 0, t.match(this._states.pattern, this.options);
-  }
-  getPattern() {
-    if (!this._states.once) return this._states.pattern ? this._states.pattern.pattern : void 0;
-  }
-  getOnce() {
-    return this._states.once ? this._states.once.getDate() : null;
-  }
-  isRunning() {
-    let e = this.nextRun(this._states.currentRun), t = !this._states.paused, r = this.fn !== void 0, n = !this._states.kill;
-    return t && r && n && e !== null;
-  }
-  isStopped() {
-    return this._states.kill;
-  }
-  isBusy() {
-    return this._states.blocking;
-  }
-  currentRun() {
-    return this._states.currentRun ? this._states.currentRun.getDate() : null;
-  }
-  previousRun() {
-    return this._states.previousRun ? this._states.previousRun.getDate() : null;
-  }
-  msToNext(e) {
-    let t = this._next(e);
-    return t ? e instanceof m || e instanceof Date ? t.getTime() - e.getTime() : t.getTime() - new m(e).getTime() : null;
-  }
-  stop() {
-    this._states.kill = true, this._states.currentTimeout && clearTimeout(this._states.currentTimeout);
-    let e = w.indexOf(this);
-    e >= 0 && w.splice(e, 1);
-  }
-  pause() {
-    return this._states.paused = true, !this._states.kill;
-  }
-  resume() {
-    return this._states.paused = false, !this._states.kill;
-  }
-  schedule(e) {
-    if (e && this.fn) throw new Error("Cron: It is not allowed to schedule two functions using the same Croner instance.");
-    e && (this.fn = e);
-    let t = this.msToNext(), r = this.nextRun(this._states.currentRun);
-    return t == null || isNaN(t) || r === null ? this : (t > W && (t = W), this._states.currentTimeout = setTimeout(() => this._checkTrigger(r), t), this._states.currentTimeout && this.options.unref && x(this._states.currentTimeout), this);
-  }
-  async _trigger(e) {
-    this._states.blocking = true, this._states.currentRun = new m(void 0, this.getTz());
-    try {
-      if (this.options.catch) try {
-        this.fn !== void 0 && await this.fn(this, this.options.context);
-      } catch (t) {
-        if (p(this.options.catch)) try {
-          this.options.catch(t, this);
-        } catch {
-        }
-      }
-      else this.fn !== void 0 && await this.fn(this, this.options.context);
-    } finally {
-      this._states.previousRun = new m(e, this.getTz()), this._states.blocking = false;
-    }
-  }
-  async trigger() {
-    await this._trigger();
-  }
-  runsLeft() {
-    return this._states.maxRuns;
-  }
-  _checkTrigger(e) {
-    let t = /* @__PURE__ */ new Date(), r = !this._states.paused && t.getTime() >= e.getTime(), n = this._states.blocking && this.options.protect;
-    r && !n ? (this._states.maxRuns !== void 0 && this._states.maxRuns--, this._trigger()) : r && n && p(this.options.protect) && setTimeout(() => this.options.protect(this), 0), this.schedule();
-  }
-  _next(e) {
-    let t = !!(e || this._states.currentRun), r = false;
-    !e && this.options.startAt && this.options.interval && ([e, t] = this._calculatePreviousRun(e, t), r = !e), e = new m(e, this.getTz()), this.options.startAt && e && e.getTime() < this.options.startAt.getTime() && (e = this.options.startAt);
-    let n = this._states.once || new m(e, this.getTz());
-    return !r && n !== this._states.once && (n = n.increment(this._states.pattern, this.options, t)), this._states.once && this._states.once.getTime() <= e.getTime() || n === null || this._states.maxRuns !== void 0 && this._states.maxRuns <= 0 || this._states.kill || this.options.stopAt && n.getTime() >= this.options.stopAt.getTime() ? null : n;
-  }
-  _previous(e) {
-    let t = new m(e, this.getTz());
-    this.options.stopAt && t.getTime() > this.options.stopAt.getTime() && (t = this.options.stopAt);
-    let r = new m(t, this.getTz());
-    return this._states.once ? this._states.once.getTime() < t.getTime() ? this._states.once : null : (r = r.decrement(this._states.pattern, this.options), r === null || this.options.startAt && r.getTime() < this.options.startAt.getTime() ? null : r);
-  }
-  _calculatePreviousRun(e, t) {
-    let r = new m(void 0, this.getTz()), n = e;
-    if (this.options.startAt.getTime() <= r.getTime()) {
-      n = this.options.startAt;
-      let i = n.getTime() + this.options.interval * 1e3;
-      for (; i <= r.getTime(); ) n = new m(n, this.getTz()).increment(this._states.pattern, this.options, true), i = n.getTime() + this.options.interval * 1e3;
-      t = true;
-    }
-    return n === null && (n = void 0), [n, t];
-  }
-};
-
-// src/strategy/semantic-settings.ts
-function reportFindings(data) {
-  const report = recordAt(recordAt(data, "settings"), "report");
-  const findings = [];
-  const schedule = stringAt(report, "schedule");
-  const scheduleProblem = schedule === void 0 || schedule === "" ? void 0 : cronProblem(schedule);
-  if (scheduleProblem) findings.push({ path: ["settings", "report", "schedule"], message: scheduleProblem });
-  const timezone = stringAt(report, "timezone");
-  if (timezone !== void 0 && timezone !== "" && !isTimeZone(timezone)) {
-    findings.push({ path: ["settings", "report", "timezone"], message: `${quote(timezone)} is not an IANA time zone such as "Europe/Paris" or "UTC"` });
-  }
-  return findings;
-}
-var cronProblem = memo2((expression) => {
-  if (expression.trim().split(/\s+/).length !== 5) {
-    return `expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got ${quote(expression)}`;
-  }
-  try {
-    const job = new E(expression, { paused: true, mode: "5-part" });
-    if (job.nextRun() === null) return `${quote(expression)} never fires`;
-    return void 0;
-  } catch (e) {
-    const reason = e instanceof Error ? e.message.replace(/^CronPattern: /, "") : String(e);
-    return `not a valid cron expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
-  }
-});
-var isTimeZone = memo2((zone) => {
-  if (!/^[A-Za-z]/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-});
-function effectiveFindings(data) {
-  const effective = recordAt(data, "effective");
-  const findings = [];
-  const from = stringAt(effective, "from");
-  const until = stringAt(effective, "until");
-  for (const [key, value] of [["from", from], ["until", until]]) {
-    if (value !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
-      findings.push({ path: ["effective", key], message: `${quote(value)} is not a date in the calendar` });
-    }
-  }
-  if (from !== void 0 && until !== void 0 && isCalendarDate(from) && isCalendarDate(until) && until < from) {
-    findings.push({ path: ["effective", "until"], message: `${quote(until)} is before from (${quote(from)})` });
-  }
-  return findings;
-}
-function isCalendarDate(value) {
-  const date6 = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date6.getTime()) && date6.toISOString().slice(0, 10) === value;
-}
 
 // src/strategy/semantic.ts
 function semanticFindings(data) {
@@ -56198,7 +56286,8 @@ function semanticFindings(data) {
     ...planEntries(problems),
     ...countPlaceholders(problems),
     ...reportFindings(data),
-    ...effectiveFindings(data)
+    ...effectiveFindings(data),
+    ...projectFindings(data)
   ];
 }
 
@@ -56360,9 +56449,9 @@ async function queryAllowingMissing(octokit, variables) {
   try {
     return await octokit.graphql(LOCATE_STRATEGY_QUERY, variables);
   } catch (error62) {
-    const partial2 = error62.data;
+    const partial3 = error62.data;
     const errors = error62.errors ?? [];
-    if (partial2 && errors.every((e) => e.type === "NOT_FOUND")) return partial2;
+    if (partial3 && errors.every((e) => e.type === "NOT_FOUND")) return partial3;
     throw error62;
   }
 }
@@ -57430,13 +57519,13 @@ async function planLabels(input2) {
     return { decision, ...reconcileLabels(strategy, decision, item.labels, known2.labels) };
   };
   const command = input2.command ?? await latestCommand(strategy, known2.comments, input2.mayCommand);
-  const planned = plan(command);
-  if (command !== void 0 || !known2.earlier || planned.add.length === 0 && planned.remove.length === 0) return planned;
+  const planned2 = plan(command);
+  if (command !== void 0 || !known2.earlier || planned2.add.length === 0 && planned2.remove.length === 0) return planned2;
   for await (const page of known2.earlier()) {
     const older = await latestCommand(strategy, page, input2.mayCommand);
     if (older !== void 0) return plan(older);
   }
-  return planned;
+  return planned2;
 }
 async function latestCommand(strategy, comments, mayCommand) {
   for (const comment of [...comments].reverse()) {
@@ -57449,9 +57538,288 @@ async function latestCommand(strategy, comments, mayCommand) {
   return void 0;
 }
 
+// src/github/report-graphql.ts
+async function graphqlPartial(octokit, query, variables) {
+  try {
+    return { data: await octokit.graphql(query, variables), errors: [] };
+  } catch (error62) {
+    const answer = error62;
+    if (!answer || !Array.isArray(answer.errors) || !("data" in answer)) throw error62;
+    return {
+      data: answer.data ?? null,
+      errors: answer.errors.map((e) => ({ path: e.path ?? [], message: e.message ?? "rejected by GitHub", ...e.type ? { type: e.type } : {} }))
+    };
+  }
+}
+function errorAt2(errors, ...path2) {
+  return errors.find((e) => path2.every((part, i) => e.path[i] === part));
+}
+function quoted(value) {
+  return `"${value.replace(/"/g, "")}"`;
+}
+
+// src/github/project-field.ts
+function projectLocation(url2) {
+  const match = PROJECT_URL.exec(url2);
+  return match ? { owner: match[2], number: Number(match[3]), url: url2 } : void 0;
+}
+var OPTION = "id name color description";
+var FIELD = `field(name: $field) { __typename ... on ProjectV2SingleSelectField { id name options { ${OPTION} } } }`;
+var PROJECT = `projectV2(number: $project) { id title viewerCanUpdate ${FIELD} }`;
+var VALUE = `... on ProjectV2ItemFieldSingleSelectValue { optionId name creator { __typename login } updatedAt }`;
+var ITEMS = `projectItems(first: 50) { nodes { id project { id } fieldValueByName(name: $field) { __typename ${VALUE} } } }`;
+var PROJECT_ITEM_QUERY = (
+  /* GraphQL */
+  `
+  query ProjectItem($owner: String!, $repo: String!, $number: Int!, $projectOwner: String!, $project: Int!, $field: String!, $withProject: Boolean!) {
+    projectOwner: repositoryOwner(login: $projectOwner) @include(if: $withProject) {
+      ... on ProjectV2Owner { ${PROJECT} }
+    }
+    repository(owner: $owner, name: $repo) {
+      issueOrPullRequest(number: $number) {
+        __typename
+        ... on Issue { ${ITEMS} }
+        ... on PullRequest { ${ITEMS} }
+      }
+    }
+  }
+`
+);
+var PROJECT_FIELD_QUERY = (
+  /* GraphQL */
+  `
+  query ProjectField($projectOwner: String!, $project: Int!, $field: String!) {
+    projectOwner: repositoryOwner(login: $projectOwner) {
+      ... on ProjectV2Owner { ${PROJECT} }
+    }
+  }
+`
+);
+var FIELD_ANSWER = `projectV2Field { __typename ... on ProjectV2SingleSelectField { id name options { ${OPTION} } } }`;
+var CREATE_PROJECT_FIELD_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CreateProjectField($projectId: ID!, $name: String!, $options: [ProjectV2SingleSelectFieldOptionInput!]!) {
+    createProjectV2Field(input: { projectId: $projectId, dataType: SINGLE_SELECT, name: $name, singleSelectOptions: $options }) {
+      ${FIELD_ANSWER}
+    }
+  }
+`
+);
+var UPDATE_PROJECT_FIELD_MUTATION = (
+  /* GraphQL */
+  `
+  mutation UpdateProjectFieldOptions($fieldId: ID!, $options: [ProjectV2SingleSelectFieldOptionInput!]!) {
+    updateProjectV2Field(input: { fieldId: $fieldId, singleSelectOptions: $options }) {
+      ${FIELD_ANSWER}
+    }
+  }
+`
+);
+var SET_PROJECT_VALUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation SetProjectValue($projectId: ID!, $itemId: ID!, $fieldId: ID!, $optionId: String!) {
+    updateProjectV2ItemFieldValue(input: { projectId: $projectId, itemId: $itemId, fieldId: $fieldId, value: { singleSelectOptionId: $optionId } }) {
+      projectV2Item { id }
+    }
+  }
+`
+);
+async function readProjectItem(octokit, request3) {
+  const variables = {
+    owner: request3.owner,
+    repo: request3.repo,
+    number: request3.number,
+    projectOwner: request3.project.owner,
+    project: request3.project.number,
+    field: request3.field,
+    withProject: request3.withProject
+  };
+  const answer = await partial2(octokit, PROJECT_ITEM_QUERY, variables);
+  if ("forbidden" in answer) return { ...request3.withProject ? { project: answer } : {}, items: [], forbidden: answer.message };
+  const { data, errors } = answer;
+  const itemsDenied = denied(errors, "repository");
+  const raw = data?.repository?.issueOrPullRequest?.projectItems?.nodes ?? [];
+  return {
+    ...request3.withProject ? { project: projectState(data?.projectOwner?.projectV2 ?? null, errors) } : {},
+    items: raw.flatMap((node2) => node2 ? [{ id: node2.id, projectId: node2.project.id, value: currentValue(node2.fieldValueByName) }] : []),
+    ...itemsDenied ? { forbidden: itemsDenied.message } : {}
+  };
+}
+async function createProjectField(octokit, projectId, name, options2) {
+  const answer = await octokit.graphql(CREATE_PROJECT_FIELD_MUTATION, { projectId, name, options: options2 });
+  return fieldOf(answer.createProjectV2Field.projectV2Field);
+}
+async function updateProjectFieldOptions(octokit, fieldId, options2) {
+  const answer = await octokit.graphql(UPDATE_PROJECT_FIELD_MUTATION, { fieldId, options: options2 });
+  return fieldOf(answer.updateProjectV2Field.projectV2Field);
+}
+async function setProjectValue(octokit, value) {
+  await octokit.graphql(SET_PROJECT_VALUE_MUTATION, value);
+}
+function isForbidden(error62) {
+  const status = statusOf(error62);
+  if (status === 401 || status === 403) return true;
+  const errors = error62?.errors;
+  return Array.isArray(errors) && errors.some((e) => e.type === "FORBIDDEN" || /not accessible by integration/i.test(e.message ?? ""));
+}
+async function partial2(octokit, query, variables) {
+  try {
+    return await graphqlPartial(octokit, query, variables);
+  } catch (error62) {
+    if (statusOf(error62) === 403 || statusOf(error62) === 401) {
+      return { status: "forbidden", forbidden: true, message: error62.message ?? "forbidden" };
+    }
+    throw error62;
+  }
+}
+function denied(errors, root) {
+  return errors.find((e) => e.path[0] === root && (e.type === "FORBIDDEN" || /not accessible by integration/i.test(e.message)));
+}
+function projectState(raw, errors) {
+  const refused = denied(errors, "projectOwner");
+  if (refused) return { status: "forbidden", message: refused.message };
+  if (!raw) return { status: "missing" };
+  const field2 = !raw.field ? "missing" : raw.field.__typename === "ProjectV2SingleSelectField" ? fieldOf(raw.field) : "not-single-select";
+  return { status: "found", id: raw.id, title: raw.title, canUpdate: raw.viewerCanUpdate, field: field2 };
+}
+function fieldOf(raw) {
+  if (!raw?.id) throw new Error("GitHub answered without the field");
+  return {
+    id: raw.id,
+    options: (raw.options ?? []).map((o) => ({ id: o.id, name: o.name, color: o.color, description: o.description ?? "" }))
+  };
+}
+function currentValue(raw) {
+  if (raw?.__typename !== "ProjectV2ItemFieldSingleSelectValue") return null;
+  return { optionId: raw.optionId ?? null, name: raw.name ?? null, setBy: raw.creator ? actorLogin(raw.creator) : null };
+}
+
+// src/handlers/project-sync.ts
+var UNREACHABLE_RETRY_MS = 10 * 60 * 1e3;
+var CACHE_LIMIT = 500;
+function createProjectCache() {
+  return /* @__PURE__ */ new Map();
+}
+async function syncProjectField(octokit, input2) {
+  const settings = input2.strategy.settings.project;
+  if (!settings) return { status: "off" };
+  try {
+    return await sync(octokit, input2, settings);
+  } catch (error62) {
+    return { status: "failed", reason: error62 instanceof Error ? error62.message : String(error62) };
+  }
+}
+async function sync(octokit, input2, settings) {
+  const { cache: cache2, strategy } = input2;
+  const write = input2.write ?? true;
+  const now = input2.now ?? Date.now();
+  const location = projectLocation(settings.url);
+  if (!location) return { status: "unreachable", reason: `${settings.url} is not a Project's address` };
+  const key = `${settings.url}\0${settings.field}\0${optionsKey(strategy)}\0${write ? "w" : "r"}`;
+  let cached2 = cache2.get(key);
+  if (cached2 && now - cached2.at >= UNREACHABLE_RETRY_MS && !(await cached2.prepared).ok) {
+    cache2.delete(key);
+    cached2 = void 0;
+  }
+  if (cached2) {
+    const prepared = await cached2.prepared;
+    if (!prepared.ok) return { status: "unreachable", reason: prepared.reason };
+  }
+  const read2 = await readProjectItem(octokit, { ...input2.repo, number: input2.number, project: location, field: settings.field, withProject: !cached2 });
+  if (read2.forbidden !== void 0 && !cached2) {
+    remember(cache2, key, now, Promise.resolve({ ok: false, reason: forbiddenReason(read2.forbidden) }));
+    return { status: "unreachable", reason: forbiddenReason(read2.forbidden) };
+  }
+  cached2 ??= cache2.get(key);
+  if (!cached2) {
+    cached2 = remember(cache2, key, now, prepare(octokit, read2.project, settings.field, strategy, write));
+  }
+  const ready = await cached2.prepared;
+  if (!ready.ok) return { status: "unreachable", reason: ready.reason };
+  const item = read2.items.find((i) => i.projectId === ready.projectId);
+  if (!item) return { status: "not-on-project" };
+  const wanted = optionFor(strategy, input2.decision);
+  const step = valueStep(item.value, wanted, ready.options, input2.login);
+  if (!step.write) return { status: "kept", value: item.value?.name ?? null, why: step.why };
+  if (write) {
+    try {
+      await setProjectValue(octokit, { projectId: ready.projectId, itemId: item.id, fieldId: ready.fieldId, optionId: step.optionId });
+    } catch (error62) {
+      cache2.delete(key);
+      if (isForbidden(error62)) {
+        remember(cache2, key, now, Promise.resolve({ ok: false, reason: forbiddenReason(messageOf(error62)) }));
+        return { status: "unreachable", reason: forbiddenReason(messageOf(error62)) };
+      }
+      throw error62;
+    }
+  }
+  return { status: "set", value: step.name, from: item.value?.name ?? null, written: write };
+}
+async function prepare(octokit, project, name, strategy, write) {
+  if (project.status !== "found") return { ok: false, reason: unreachableReason(project) };
+  if (project.field === "not-single-select") return { ok: false, reason: `the Project's field "${name}" is not a single-select field` };
+  if (write && !project.canUpdate) return { ok: false, reason: "the app can see the Project but may not change it" };
+  const wanted = wantedOptions(strategy);
+  let field2;
+  if (project.field === "missing") {
+    field2 = write ? await guarded(() => createProjectField(octokit, project.id, name, wanted)) : planned(wanted);
+  } else {
+    const update2 = optionsUpdate(project.field.options, wanted);
+    const existing = project.field;
+    field2 = update2 ? write ? await guarded(() => updateProjectFieldOptions(octokit, existing.id, update2)) : { ...existing, ...planned(update2) } : existing;
+  }
+  return { ok: true, projectId: project.id, fieldId: field2.id, options: new Map(field2.options.map((o) => [o.name, o.id])) };
+}
+function planned(options2) {
+  return { id: "(new field)", options: options2.map((o) => ({ ...o, id: `(new option ${o.name})`, color: o.color })) };
+}
+async function guarded(write) {
+  try {
+    return await write();
+  } catch (error62) {
+    if (isForbidden(error62)) throw Object.assign(new Error(forbiddenReason(messageOf(error62))), { forbidden: true });
+    throw error62;
+  }
+}
+function remember(cache2, key, at2, prepared) {
+  if (cache2.size >= CACHE_LIMIT) cache2.delete(cache2.keys().next().value);
+  const entry = { at: at2, prepared: Promise.resolve({ ok: false, reason: "" }) };
+  entry.prepared = prepared.catch((error62) => {
+    if (error62.forbidden) return { ok: false, reason: error62.message };
+    if (cache2.get(key) === entry) cache2.delete(key);
+    throw error62;
+  });
+  cache2.set(key, entry);
+  return entry;
+}
+function unreachableReason(project) {
+  return project.status === "missing" ? "the Project does not exist or the app cannot see it" : forbiddenReason(project.message);
+}
+function forbiddenReason(message2) {
+  return `the app may not use the Project (${message2}); it needs the Projects permission of the Project's owner`;
+}
+function messageOf(error62) {
+  const errors = error62?.errors;
+  return errors?.[0]?.message ?? (error62 instanceof Error ? error62.message : String(error62));
+}
+
+// src/handlers/project-step.ts
+var PROBLEM_EVENTS = /* @__PURE__ */ new Set(["opened", "reopened", "labeled", "unlabeled", "transferred"]);
+async function projectStep(octokit, repo, number4, strategy, plan, deps, options2) {
+  if (!strategy.settings.project) return { status: "off" };
+  const changed = plan.add.length > 0 || plan.remove.length > 0;
+  if (!options2.project && options2.command === void 0 && !changed) return { status: "off" };
+  deps.projects ??= createProjectCache();
+  const { login } = await deps.identity();
+  return syncProjectField(octokit, { repo, number: number4, strategy, decision: plan.decision, login, cache: deps.projects, now: deps.now().getTime() });
+}
+
 // src/handlers/issue.ts
 async function handleIssue(context, deps) {
-  await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, { fresh: context.payload.action === "opened" });
+  const { action } = context.payload;
+  await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, { fresh: action === "opened", project: PROBLEM_EVENTS.has(action) });
 }
 async function syncIssue(octokit, repo, issue3, deps, options2 = {}) {
   const loaded = options2.loaded ?? await loadStrategy(octokit, repo);
@@ -57465,6 +57833,7 @@ async function syncIssue(octokit, repo, issue3, deps, options2 = {}) {
     mayCommand: (login) => canCommand(octokit, repo, login)
   });
   await applyLabels(octokit, repo, issue3.number, loaded.strategy, plan);
+  await projectStep(octokit, repo, issue3.number, loaded.strategy, plan, deps, options2);
   return plan.decision;
 }
 
@@ -57473,15 +57842,15 @@ function authorQualifier(login) {
   const bot = /^(.+)\[bot\]$/i.exec(login);
   return bot ? `app/${bot[1]}` : login;
 }
-var quoted = (label) => `"${label.replace(/"/g, "")}"`;
+var quoted2 = (label) => `"${label.replace(/"/g, "")}"`;
 function countQueries(strategy, scope) {
   const excluded = strategy.settings.ignore_authors.map((a) => ` -author:${authorQualifier(a)}`).join("");
   const base = `repo:${scope.owner}/${scope.repo} is:pr is:merged base:${scope.defaultBranch} merged:${scope.range}${excluded}`;
   const queries = {
     total: base,
-    aligned: `${base} label:${strategy.problems.map((p2) => quoted(p2.label)).join(",")}`
+    aligned: `${base} label:${strategy.problems.map((p2) => quoted2(p2.label)).join(",")}`
   };
-  for (const [i, p2] of strategy.problems.entries()) queries[`p${i}`] = `${base} label:${quoted(p2.label)}`;
+  for (const [i, p2] of strategy.problems.entries()) queries[`p${i}`] = `${base} label:${quoted2(p2.label)}`;
   return queries;
 }
 function countFields(queries) {
@@ -58155,7 +58524,8 @@ var FILE_CHANGES = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened"]
 async function handlePullRequest(context, deps) {
   const { action, pull_request: pr, repository } = context.payload;
   const newFiles = FILE_CHANGES.has(action);
-  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, { newFiles });
+  const project = PROBLEM_EVENTS.has(action);
+  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, { newFiles, project });
 }
 async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
   const loaded = options2.loaded ?? await loadStrategy(octokit, repo);
@@ -58185,6 +58555,7 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
   const tally = tallyFromCounts(loaded.strategy, countsFrom(loaded.strategy, ctx.counts));
   await applyLabels(octokit, repo, pr.number, loaded.strategy, plan);
   await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, author: pr.user?.login }, login);
+  await projectStep(octokit, repo, pr.number, loaded.strategy, plan, deps, options2);
   return plan.decision;
 }
 
@@ -58271,7 +58642,7 @@ function localDeliveries() {
 // src/handlers/guard.ts
 var ownDeliveries = localDeliveries();
 var queues = /* @__PURE__ */ new Map();
-function guarded(deps, key, handler2) {
+function guarded2(deps, key, handler2) {
   const deliveries = deps.deliveries ?? ownDeliveries;
   return async (context) => {
     const id = context.id;
@@ -58302,26 +58673,6 @@ function oneAtATime(key, work) {
 }
 function inFlight() {
   return queues.size;
-}
-
-// src/github/report-graphql.ts
-async function graphqlPartial(octokit, query, variables) {
-  try {
-    return { data: await octokit.graphql(query, variables), errors: [] };
-  } catch (error62) {
-    const answer = error62;
-    if (!answer || !Array.isArray(answer.errors) || !("data" in answer)) throw error62;
-    return {
-      data: answer.data ?? null,
-      errors: answer.errors.map((e) => ({ path: e.path ?? [], message: e.message ?? "rejected by GitHub" }))
-    };
-  }
-}
-function errorAt2(errors, ...path2) {
-  return errors.find((e) => path2.every((part, i) => e.path[i] === part));
-}
-function quoted2(value) {
-  return `"${value.replace(/"/g, "")}"`;
 }
 
 // src/github/setup-issue.ts
@@ -58358,7 +58709,7 @@ var CLOSE_SETUP_ISSUE_MUTATION = (
   }
 `
 );
-var searchFor = ({ owner, repo }, title, login, open2 = false) => `repo:${owner}/${repo} is:issue${open2 ? " is:open" : ""} in:title ${quoted2(title)} author:${authorQualifier(login)}`;
+var searchFor = ({ owner, repo }, title, login, open2 = false) => `repo:${owner}/${repo} is:issue${open2 ? " is:open" : ""} in:title ${quoted(title)} author:${authorQualifier(login)}`;
 function ownIssue(nodes, title, login) {
   const found = nodes.find((n) => "number" in n && n.title.trim() === title && sameLogin(actorLogin(n.author), login));
   return found?.id ? { id: found.id, number: found.number, state: found.state } : void 0;
@@ -58595,12 +58946,12 @@ function onboardRepository(octokit, ref, deps) {
     if ((await loadStrategy(octokit, ref)).status !== "missing") return void 0;
     const { login } = await deps.identity();
     const context = await setupContext(octokit, ref, SETUP_ISSUE_TITLE, login);
-    if (!context?.canOpenIssues || context.existing) return remember(key, void 0);
+    if (!context?.canOpenIssues || context.existing) return remember2(key, void 0);
     const issue3 = renderSetupIssue({ ...ref, defaultBranch: context.defaultBranch, labels: context.labels, folders: context.folders });
-    return remember(key, await openSetupIssue(octokit, ref, issue3));
+    return remember2(key, await openSetupIssue(octokit, ref, issue3));
   });
 }
-function remember(key, result) {
+function remember2(key, result) {
   done.add(key);
   if (done.size > DONE_LIMIT) done.delete(done.values().next().value);
   return result;
@@ -58833,7 +59184,7 @@ var REPORT_CONTEXT_QUERY = (
 var OPTIONAL = /* @__PURE__ */ new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
 var isNode3 = (node2) => "id" in node2;
 async function reportContext(octokit, { owner, repo }, titlePrefix) {
-  const search = `repo:${owner}/${repo} in:title ${quoted2(titlePrefix.replace(/[:\s]+$/, ""))}`;
+  const search = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
   const { data: answer, errors } = await graphqlPartial(octokit, REPORT_CONTEXT_QUERY, {
     owner,
     repo,
@@ -59067,7 +59418,7 @@ async function planItems(octokit, { owner, repo }, refs) {
 function closedIssuesByLabel(octokit, { owner, repo }, labels, range) {
   return searchCounts(
     octokit,
-    labels.map((label) => `repo:${owner}/${repo} is:issue is:closed reason:completed closed:${range} label:${quoted2(label)}`)
+    labels.map((label) => `repo:${owner}/${repo} is:issue is:closed reason:completed closed:${range} label:${quoted(label)}`)
   );
 }
 
@@ -59294,10 +59645,10 @@ async function closeDuplicateReportIssue(octokit, id) {
 var REPORT_TITLE_PREFIX = "Strategy alignment: ";
 var HISTORY_MONTHS = 6;
 var reportTitle2 = (month) => `${REPORT_TITLE_PREFIX}${monthTitle(month)}`;
-var sameLogin2 = (a, b2) => a.toLowerCase() === b2.toLowerCase();
+var sameLogin3 = (a, b2) => a.toLowerCase() === b2.toLowerCase();
 function reportTargets(context, month, botLogin) {
   const kind = context.discussionsEnabled && context.categories.length > 0 ? "discussion" : "issue";
-  const own2 = context.reports.filter((r) => sameLogin2(r.author, botLogin));
+  const own2 = context.reports.filter((r) => sameLogin3(r.author, botLogin));
   const pick2 = (title, kinds) => own2.filter((r) => r.title.trim() === title && kinds.includes(r.kind)).sort((a, b2) => (a.kind === kind ? 0 : 1) - (b2.kind === kind ? 0 : 1) || a.number - b2.number)[0];
   const history = [];
   let key = month;
@@ -59553,15 +59904,15 @@ function createApp(overrides = {}, options2 = {}) {
   return function throughline(app, server) {
     options2.shared?.useLog(app.log.child({ name: "redis" }));
     addHealthRoute(server, options2);
-    const base = { identity: () => identityOf(app), now: () => /* @__PURE__ */ new Date(), ...overrides };
+    const base = { identity: () => identityOf(app), now: () => /* @__PURE__ */ new Date(), projects: createProjectCache(), ...overrides };
     const deps = { report: reportOnCommand(base), ...base };
-    app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
-    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded(deps, itemKey, (c) => handlePullRequest(c, deps)));
-    app.on("issue_comment.created", guarded(deps, itemKey, (c) => handleCommand(c, deps)));
-    app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
+    app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded2(deps, itemKey, (c) => handleIssue(c, deps)));
+    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded2(deps, itemKey, (c) => handlePullRequest(c, deps)));
+    app.on("issue_comment.created", guarded2(deps, itemKey, (c) => handleCommand(c, deps)));
+    app.on("push", guarded2(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
     app.on(
       ["installation.created", "installation_repositories.added"],
-      guarded(deps, (c) => `installation:${c.payload.installation.id}`, (c) => handleInstallation(c, deps))
+      guarded2(deps, (c) => `installation:${c.payload.installation.id}`, (c) => handleInstallation(c, deps))
     );
     if (options2.schedule ?? scheduleEnabled()) startSchedule({ app, now: deps.now });
   };

@@ -231,6 +231,6 @@ function fieldOf(raw: RawField): ProjectField {
 }
 
 function currentValue(raw: RawValue): CurrentValue | null {
-  if (!raw || raw.__typename !== "ProjectV2ItemFieldSingleSelectValue") return null;
+  if (raw?.__typename !== "ProjectV2ItemFieldSingleSelectValue") return null;
   return { optionId: raw.optionId ?? null, name: raw.name ?? null, setBy: raw.creator ? actorLogin(raw.creator) : null };
 }
