@@ -59801,17 +59801,15 @@ async function* installations(app) {
 var SCHEDULE_LOOKUP_TTL_MS = 6 * 60 * 60 * 1e3;
 var loadForSchedule = (octokit, repo, now) => loadStrategy(octokit, repo, now, { lookupTtlMs: SCHEDULE_LOOKUP_TTL_MS });
 var message = (error62) => error62 instanceof Error ? error62.message : String(error62);
-async function runDueReports(params) {
-  const { app, now, since, catchUp, load = loadForSchedule, publish = publishReport } = params;
-  const outcomes = [];
-  const botLogin = (await identityOf(app)).login;
+async function* dueReports(params) {
+  const { app, now, since, catchUp, catchUpAll, load = loadForSchedule } = params;
   for await (const installation of installations(app)) {
     let reachable;
     try {
       reachable = await installation.repositories();
     } catch (error62) {
       app.log.error({ err: error62, installation: installation.id }, `Monthly reports: could not list the repositories of ${installation.account}`);
-      outcomes.push({ repo: `${installation.account}/*`, error: message(error62) });
+      yield { failed: { repo: `${installation.account}/*`, error: message(error62) } };
       continue;
     }
     for (const ref of reachable.repositories) {
@@ -59821,18 +59819,52 @@ async function runDueReports(params) {
         if (loaded.status !== "ok" || !("strategy" in loaded)) continue;
         const { schedule, timezone } = loaded.strategy.settings.report;
         const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
-        const late = !scheduled && (!since || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
+        const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
         const month = scheduled ?? late;
         if (!month) continue;
         const period = monthPeriod(month, timezone);
         if (!inForceDuring(loaded.strategy, period.from, period.to)) continue;
-        const result = await publish({ octokit: reachable.octokit, ...ref, month, loaded, botLogin, post: true, ifMissing: !scheduled, now });
-        app.log.info({ repo: name, month, action: result.action, url: result.url }, `Monthly report for ${name}, ${month}: ${result.action}`);
-        outcomes.push({ repo: name, month, action: result.action, url: result.url });
+        const found = loaded.source;
+        const source = found ? { owner: found.owner, repo: found.repo, path: found.path } : void 0;
+        yield {
+          due: {
+            installationId: reachable.installationId,
+            octokit: reachable.octokit,
+            ...ref,
+            month,
+            ifMissing: !scheduled,
+            loaded: { strategy: loaded.strategy, commit: loaded.commit, ...source ? { source } : {} }
+          }
+        };
       } catch (error62) {
         app.log.error({ err: error62, repo: name }, `Monthly report for ${name} failed`);
-        outcomes.push({ repo: name, error: message(error62) });
+        yield { failed: { repo: name, error: message(error62) } };
       }
+    }
+  }
+}
+async function publishDue(app, due, botLogin, now, publish = publishReport) {
+  const name = `${due.owner}/${due.repo}`;
+  const { octokit, owner, repo, month, loaded, ifMissing } = due;
+  const result = await publish({ octokit, owner, repo, month, loaded, botLogin, post: true, ifMissing, now });
+  app.log.info({ repo: name, month, action: result.action, url: result.url }, `Monthly report for ${name}, ${month}: ${result.action}`);
+  return { repo: name, month, action: result.action, url: result.url };
+}
+async function runDueReports(params) {
+  const { app, now, publish = publishReport } = params;
+  const outcomes = [];
+  const botLogin = (await identityOf(app)).login;
+  for await (const next of dueReports(params)) {
+    if ("failed" in next) {
+      outcomes.push(next.failed);
+      continue;
+    }
+    try {
+      outcomes.push(await publishDue(app, next.due, botLogin, now, publish));
+    } catch (error62) {
+      const name = `${next.due.owner}/${next.due.repo}`;
+      app.log.error({ err: error62, repo: name }, `Monthly report for ${name} failed`);
+      outcomes.push({ repo: name, error: message(error62) });
     }
   }
   return outcomes;
@@ -59914,7 +59946,11 @@ function createApp(overrides = {}, options2 = {}) {
       ["installation.created", "installation_repositories.added"],
       guarded2(deps, (c) => `installation:${c.payload.installation.id}`, (c) => handleInstallation(c, deps))
     );
-    if (options2.schedule ?? scheduleEnabled()) startSchedule({ app, now: deps.now });
+    if (options2.schedule ?? scheduleEnabled()) {
+      const shared = options2.shared;
+      if (shared) shared.runMonthlyJobs(app, deps.now);
+      else startSchedule({ app, now: deps.now });
+    }
   };
 }
 function addHealthRoute(server, options2) {

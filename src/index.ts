@@ -49,8 +49,13 @@ export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {
       ["installation.created", "installation_repositories.added"],
       guarded(deps, (c) => `installation:${c.payload.installation.id}`, (c) => handleInstallation(c, deps)),
     );
-    // The monthly reports (not under test, nor where THROUGHLINE_SCHEDULE=off, e.g. on all replicas but one).
-    if (options.schedule ?? scheduleEnabled()) startSchedule({ app, now: deps.now });
+    // The monthly reports (not under test, nor where THROUGHLINE_SCHEDULE=off): on the queue in Redis shared
+    // by every process when there is one, else in this process.
+    if (options.schedule ?? scheduleEnabled()) {
+      const shared = options.shared;
+      if (shared) shared.runMonthlyJobs(app, deps.now);
+      else startSchedule({ app, now: deps.now });
+    }
   };
 }
 

@@ -4,7 +4,10 @@
  * job runs) the report queue and its worker. `close` stops them in order: the worker first (its jobs
  * finish), then the connections.
  */
+import { hostname } from "node:os";
+import type { Probot } from "probot";
 import { sharedPacing, type Pacing } from "../github/pacing.js";
+import { type MonthlyJobs, type MonthlyJobsOptions, startMonthlyJobs } from "../schedule/queue.js";
 import { connectRedis, type RedisLog, type RedisState } from "./connection.js";
 import { redisDeliveries, type DeliveryRecord } from "./deliveries.js";
 
@@ -18,6 +21,8 @@ export interface Shared {
   pacing: Pacing;
   /** Sends Redis's log lines to the app's logger once there is one (the console until then). */
   useLog(log: RedisLog): void;
+  /** Runs the monthly job in this process: its worker takes jobs from the shared queue. */
+  runMonthlyJobs(app: Probot, now?: () => Date, options?: Partial<MonthlyJobsOptions>): MonthlyJobs;
   /** Things to stop before the connections close (the monthly job's worker and queue), in order. */
   stopFirst: Closeable[];
   close(): Promise<void>;
@@ -34,6 +39,11 @@ export function startShared(url: string): Shared {
     deliveries: redisDeliveries(redis),
     pacing,
     useLog: (next) => void (log = next),
+    runMonthlyJobs: (app, now, options = {}) => {
+      const jobs = startMonthlyJobs({ app, redis, now, workerName: `${hostname()}:${process.pid}`, ...options });
+      stopFirst.push(jobs);
+      return jobs;
+    },
     stopFirst,
     close: async () => {
       for (const part of stopFirst) await part.close().catch(() => undefined);

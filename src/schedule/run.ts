@@ -29,6 +29,8 @@ export interface RunParams {
   since: Date | null;
   /** Repositories ("owner/repo") to catch up like on start-up, e.g. those that failed in the previous pass. */
   catchUp?: ReadonlySet<string>;
+  /** Every repository is caught up as on start-up (the queued job: a report's job is queued once anyway). */
+  catchUpAll?: boolean;
   /** Replaceable in tests; the app's strategy loader and report by default. */
   load?: LoadForSchedule;
   publish?: (params: PublishParams) => Promise<Published>;
@@ -51,17 +53,33 @@ const loadForSchedule: LoadForSchedule = (octokit, repo, now) => loadStrategy(oc
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function runDueReports(params: RunParams): Promise<RunOutcome[]> {
-  const { app, now, since, catchUp, load = loadForSchedule, publish = publishReport } = params;
-  const outcomes: RunOutcome[] = [];
-  const botLogin = (await identityOf(app)).login;
+/** A report the schedule calls for: which repository, which month, and the strategy it is judged by. */
+export interface DueReport {
+  installationId: number;
+  octokit: GitHub;
+  owner: string;
+  repo: string;
+  month: string;
+  /** A late catch-up (the firing was before the window): posted only when the app's report is missing. */
+  ifMissing: boolean;
+  loaded: PublishParams["loaded"];
+}
+
+export type DueOrFailed = { due: DueReport } | { failed: RunOutcome };
+
+/**
+ * The reports due now, repository by repository (lazily, so a caller can act on each as it comes): the
+ * reading part of a pass. A repository or installation that cannot be read comes as a failure.
+ */
+export async function* dueReports(params: Omit<RunParams, "publish">): AsyncGenerator<DueOrFailed> {
+  const { app, now, since, catchUp, catchUpAll, load = loadForSchedule } = params;
   for await (const installation of installations(app)) {
     let reachable: Awaited<ReturnType<typeof installation.repositories>>;
     try {
       reachable = await installation.repositories();
     } catch (error) {
       app.log.error({ err: error, installation: installation.id }, `Monthly reports: could not list the repositories of ${installation.account}`);
-      outcomes.push({ repo: `${installation.account}/*`, error: message(error) });
+      yield { failed: { repo: `${installation.account}/*`, error: message(error) } };
       continue;
     }
     for (const ref of reachable.repositories) {
@@ -71,19 +89,58 @@ export async function runDueReports(params: RunParams): Promise<RunOutcome[]> {
         if (loaded.status !== "ok" || !("strategy" in loaded)) continue;
         const { schedule, timezone } = loaded.strategy.settings.report;
         const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
-        const late = !scheduled && (!since || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
+        const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
         const month = scheduled ?? late;
         if (!month) continue;
         // A draft or retired strategy, or a month outside its dates, gets no scheduled report.
         const period = monthPeriod(month, timezone);
         if (!inForceDuring(loaded.strategy, period.from, period.to)) continue;
-        const result = await publish({ octokit: reachable.octokit, ...ref, month, loaded, botLogin, post: true, ifMissing: !scheduled, now });
-        app.log.info({ repo: name, month, action: result.action, url: result.url }, `Monthly report for ${name}, ${month}: ${result.action}`);
-        outcomes.push({ repo: name, month, action: result.action, url: result.url });
+        // Where the file is (the report reads its recent versions); plain data, so a queued job can carry it.
+        const found = (loaded as { source?: PublishParams["loaded"]["source"] }).source;
+        const source = found ? { owner: found.owner, repo: found.repo, path: found.path } : undefined;
+        yield {
+          due: {
+            installationId: reachable.installationId,
+            octokit: reachable.octokit,
+            ...ref,
+            month,
+            ifMissing: !scheduled,
+            loaded: { strategy: loaded.strategy, commit: loaded.commit, ...(source ? { source } : {}) },
+          },
+        };
       } catch (error) {
         app.log.error({ err: error, repo: name }, `Monthly report for ${name} failed`);
-        outcomes.push({ repo: name, error: message(error) });
+        yield { failed: { repo: name, error: message(error) } };
       }
+    }
+  }
+}
+
+/** Posts one due report; logged either way. */
+export async function publishDue(app: Probot, due: DueReport, botLogin: string, now: Date, publish = publishReport): Promise<RunOutcome> {
+  const name = `${due.owner}/${due.repo}`;
+  const { octokit, owner, repo, month, loaded, ifMissing } = due;
+  const result = await publish({ octokit, owner, repo, month, loaded, botLogin, post: true, ifMissing, now });
+  app.log.info({ repo: name, month, action: result.action, url: result.url }, `Monthly report for ${name}, ${month}: ${result.action}`);
+  return { repo: name, month, action: result.action, url: result.url };
+}
+
+/** One pass in this process: every due report posted in turn. */
+export async function runDueReports(params: RunParams): Promise<RunOutcome[]> {
+  const { app, now, publish = publishReport } = params;
+  const outcomes: RunOutcome[] = [];
+  const botLogin = (await identityOf(app)).login;
+  for await (const next of dueReports(params)) {
+    if ("failed" in next) {
+      outcomes.push(next.failed);
+      continue;
+    }
+    try {
+      outcomes.push(await publishDue(app, next.due, botLogin, now, publish));
+    } catch (error) {
+      const name = `${next.due.owner}/${next.due.repo}`;
+      app.log.error({ err: error, repo: name }, `Monthly report for ${name} failed`);
+      outcomes.push({ repo: name, error: message(error) });
     }
   }
   return outcomes;

@@ -1,0 +1,97 @@
+/**
+ * The monthly job on BullMQ over a real Redis, several workers (each with its own connections, as
+ * processes have) in this process against the fake GitHub: each report is made once, a report job
+ * holds one of its installation's slots, and another installation's jobs go on meanwhile.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import nock from "nock";
+import { Probot, ProbotOctokit } from "probot";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetStrategyCache } from "../../src/github/strategy-file.js";
+import { publishReport } from "../../src/handlers/report.js";
+import { startShared, type Shared } from "../../src/redis/shared.js";
+import { QUEUE_NAME, reportJobId } from "../../src/schedule/queue.js";
+import { startRedis, type TestRedis } from "../fixtures/redis-server.js";
+import { monthlyWorld, reportsIn } from "../replicas/world.js";
+
+const NOW = new Date("2026-12-01T10:30:00Z");
+const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+let redis: TestRedis;
+const opened: Shared[] = [];
+
+function probot(): Probot {
+  return new Probot({
+    appId: 1,
+    privateKey,
+    Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+    logLevel: "fatal",
+  });
+}
+
+const until = async (condition: () => boolean | Promise<boolean>, what: string, tries = 1200) => {
+  for (let i = 0; i < tries; i += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`gave up waiting: ${what}`);
+};
+
+beforeAll(async () => {
+  redis = await startRedis();
+  nock.disableNetConnect();
+  nock.enableNetConnect("127.0.0.1");
+}, 60_000);
+
+afterAll(async () => {
+  for (const shared of opened) await shared.close();
+  await redis?.stop();
+  nock.cleanAll();
+  nock.enableNetConnect();
+}, 60_000);
+
+describe("the monthly job on a shared queue", () => {
+  it("three workers make each repository's report once; one installation's jobs never exceed its slots, and the other's go on", async () => {
+    resetStrategyCache();
+    const { gh, repos, month } = monthlyWorld({ acme: 6, globex: 2 }, NOW);
+    const stop = gh.intercept();
+    const running = new Map<string, number>();
+    const most = new Map<string, number>();
+    const finished: string[] = [];
+    const publish: typeof publishReport = async (params) => {
+      const owner = params.owner;
+      running.set(owner, (running.get(owner) ?? 0) + 1);
+      most.set(owner, Math.max(most.get(owner) ?? 0, running.get(owner) ?? 0));
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return await publishReport(params);
+      } finally {
+        running.set(owner, (running.get(owner) ?? 1) - 1);
+        finished.push(`${owner}/${params.repo}`);
+      }
+    };
+    try {
+      const workers = [0, 1, 2].map(() => {
+        const shared = startShared(redis.url);
+        shared.useLog({ info: () => undefined, warn: () => undefined });
+        opened.push(shared);
+        return shared.runMonthlyJobs(probot(), () => NOW, { concurrency: 3, perInstallation: 1, publish });
+      });
+      const queue = workers[0]!.queue;
+      await until(async () => (await queue.getJobCounts("completed")).completed >= repos.length + 1, "every report job completed");
+      for (const repo of repos) expect(reportsIn(repo), `${repo.owner}/${repo.name}`).toHaveLength(1);
+      expect(most.get("acme")).toBe(1);
+      expect(most.get("globex")).toBe(1);
+      // globex's two reports did not wait for acme's six.
+      expect(finished.findIndex((r) => r.startsWith("globex/")) < finished.lastIndexOf(finished.filter((r) => r.startsWith("acme/")).at(-1)!)).toBe(true);
+      // One job per repository and month, by its id; nothing failed.
+      for (const repo of repos) expect(await queue.getJob(reportJobId(repo.owner, repo.name, month))).toBeDefined();
+      expect((await queue.getJobCounts("failed")).failed).toBe(0);
+      expect(gh.problems).toEqual([]);
+      // One scheduler for the hourly pass, however many workers started.
+      expect(await queue.getJobSchedulersCount()).toBe(1);
+      expect(queue.name).toBe(QUEUE_NAME);
+    } finally {
+      stop();
+    }
+  }, 180_000);
+});
