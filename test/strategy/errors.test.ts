@@ -11,10 +11,24 @@ const many = Array.from({ length: 31 }, (_, i) => problem(`p${i}`)).join("");
 
 // [what, file text, the exact errors]
 const INVALID: [string, string, string[]][] = [
-  ["YAML syntax error", file("  - id: a\n    title: [unclosed\n"), [
-    "strategy.yml:5:1 (file): flow sequence in block collection must be sufficiently indented and end with a ]",
+  ["YAML syntax error", file("  - id: a\n    title: [unclosed\n"), ["strategy.yml:4:12 (file): the `[` on line 4 is never closed with `]`"]],
+  ["tabs as indentation", "version: 1\nproblems:\n\t- id: a\n", ["strategy.yml:3:1 (file): line 3 is indented with a tab; YAML indents with spaces only"]],
+  ["a tab among spaces, one error for one cause", file("  - id: a\n    title: A\n    match:\n    \tlabels: [bug]\n      keywords: [x]\n"), [
+    "strategy.yml:6:5 (file): line 6 is indented with a tab; YAML indents with spaces only",
   ]],
-  ["tabs as indentation", "version: 1\nproblems:\n\t- id: a\n", ["strategy.yml:3:1 (file): tabs are not allowed as indentation"]],
+  ["a key indented more than the one above", "version: 1\nname: X\nproblems:\n  - id: reliability\n    title: Reliability\n      why: Outages\n", [
+    "strategy.yml:6:7 (file): line 6 is indented more than the key above it (line 5); keys of one mapping start in the same column",
+  ]],
+  ["a key indented less than the one above", file("  - id: reliability\n    title: Reliability\n   why: Outages\n"), [
+    "strategy.yml:5:4 (file): line 5 is indented 3 spaces, in line with no key above it; keys of one mapping start in the same column",
+  ]],
+  ["an unclosed quote", file('  - id: a\n    title: "unclosed\n    why: x\n'), ['strategy.yml:4:12 (file): the quote " opened on line 4 is never closed']],
+  ["a missing colon", file("  - id: a\n    title A\n"), [
+    "strategy.yml:4:5 (file): line 4 is neither `key: value` nor a list item `- …`; is the colon after the key missing?",
+  ]],
+  ["a colon inside a plain value", file("  - id: a\n    title: A\n    why: x: y\n"), [
+    "strategy.yml:5:10 (file): line 5 has a second `: ` after its key; put the value in quotes if it holds one",
+  ]],
   ["two documents", file(PROBLEM, "---\nversion: 1\n"), [
     "strategy.yml:5:1 (file): the file holds more than one YAML document (a second `---`); keep one",
   ]],
