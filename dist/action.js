@@ -1066,7 +1066,7 @@ var require_redaction = __commonJS({
     var strict = false;
     function redaction(opts, serialize) {
       const { paths, censor, remove } = handle(opts);
-      const shape = paths.reduce((o, str) => {
+      const shape2 = paths.reduce((o, str) => {
         rx.lastIndex = 0;
         const first = rx.exec(str);
         const next = rx.exec(str);
@@ -1103,15 +1103,15 @@ var require_redaction = __commonJS({
       const topCensor = (...args) => {
         return typeof censor === "function" ? serialize(censor(...args)) : serialize(censor);
       };
-      return [...Object.keys(shape), ...Object.getOwnPropertySymbols(shape)].reduce((o, k2) => {
-        if (shape[k2] === null) {
+      return [...Object.keys(shape2), ...Object.getOwnPropertySymbols(shape2)].reduce((o, k2) => {
+        if (shape2[k2] === null) {
           o[k2] = (value) => topCensor(value, [k2]);
         } else {
           const wrappedCensor = typeof censor === "function" ? (value, path2) => {
             return censor(value, [k2, ...path2]);
           } : censor;
           o[k2] = Redact({
-            paths: shape[k2],
+            paths: shape2[k2],
             censor: wrappedCensor,
             serialize,
             strict,
@@ -2324,7 +2324,7 @@ var require_thread_stream = __commonJS({
           destroy(stream, new Error("this should not happen: " + msg.code));
       }
     }
-    function onWorkerExit(code19) {
+    function onWorkerExit(code20) {
       const stream = this.stream.deref();
       if (stream === void 0) {
         return;
@@ -2332,7 +2332,7 @@ var require_thread_stream = __commonJS({
       registry2.unregister(stream);
       stream.worker.exited = true;
       stream.worker.off("exit", onWorkerExit);
-      destroy(stream, code19 !== 0 ? new Error("the worker thread exited") : null);
+      destroy(stream, code20 !== 0 ? new Error("the worker thread exited") : null);
     }
     var ThreadStream = class extends EventEmitter {
       constructor(opts = {}) {
@@ -7531,10 +7531,10 @@ var require_prettify_error = __commonJS({
       let result = "";
       const joinedLines = joinLinesWithIndentation({ input: lines, ident, eol });
       const safeKeyName = stripUnsafeControlChars(keyName);
-      const splitLines = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
-      for (let j = 0; j < splitLines.length; j += 1) {
+      const splitLines2 = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
+      for (let j = 0; j < splitLines2.length; j += 1) {
         if (j !== 0) result += eol;
-        const line = splitLines[j];
+        const line = splitLines2[j];
         if (/^\s*"stack"/.test(line)) {
           const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
           if (matches && matches.length === 3) {
@@ -10694,8 +10694,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start2, i);
-                const code19 = json2.substr(i + 2, 4);
-                switch (code19) {
+                const code20 = json2.substr(i + 2, 4);
+                switch (code20) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -10721,8 +10721,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code19.substr(0, 2) === "00")
-                      str += "\\x" + code19.substr(2);
+                    if (code20.substr(0, 2) === "00")
+                      str += "\\x" + code20.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -13221,22 +13221,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code19, message2) {
+      constructor(name, pos, code20, message2) {
         super();
         this.name = name;
-        this.code = code19;
+        this.code = code20;
         this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError2 = class extends YAMLError {
-      constructor(pos, code19, message2) {
-        super("YAMLParseError", pos, code19, message2);
+      constructor(pos, code20, message2) {
+        super("YAMLParseError", pos, code20, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code19, message2) {
-        super("YAMLWarning", pos, code19, message2);
+      constructor(pos, code20, message2) {
+        super("YAMLWarning", pos, code20, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -13963,7 +13963,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -14121,7 +14121,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent: indent2, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m2 = first.match(/^( *)/);
@@ -14145,7 +14145,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar2;
       let _type;
       let value;
-      const _onError = (rel, code19, msg) => onError(offset + rel, code19, msg);
+      const _onError = (rel, code20, msg) => onError(offset + rel, code20, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -14343,9 +14343,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code19 = ok ? parseInt(cc, 16) : NaN;
+      const code20 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code19);
+        return String.fromCodePoint(code20);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -14667,12 +14667,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code19, message2, warning) => {
+        this.onError = (source, code20, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code19, message2));
+            this.warnings.push(new errors.YAMLWarning(pos, code20, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code19, message2));
+            this.errors.push(new errors.YAMLParseError(pos, code20, message2));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -14834,12 +14834,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code19, message2) => {
+        const _onError = (pos, code20, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code19, message2);
+            onError(offset, code20, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code19, message2);
+            throw new errors.YAMLParseError([offset, offset + 1], code20, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -21895,20 +21895,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code19 = 128; code19 <= 255; code19++) {
-  CHAR_MAP[code19] |= LOWER_CASE;
+for (let code20 = 128; code20 <= 255; code20++) {
+  CHAR_MAP[code20] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code19 = 48; code19 <= 57; code19++) {
-  CHAR_MAP[code19] |= TOKEN_FLAG;
+for (let code20 = 48; code20 <= 57; code20++) {
+  CHAR_MAP[code20] |= TOKEN_FLAG;
 }
-for (let code19 = 65; code19 <= 90; code19++) {
-  CHAR_MAP[code19] |= LOWER_CASE | TOKEN_FLAG;
+for (let code20 = 65; code20 <= 90; code20++) {
+  CHAR_MAP[code20] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code19 = 97; code19 <= 122; code19++) {
-  CHAR_MAP[code19] |= TOKEN_FLAG;
+for (let code20 = 97; code20 <= 122; code20++) {
+  CHAR_MAP[code20] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C2 = function() {
@@ -21928,8 +21928,8 @@ function parse2(header, options2) {
   let whitespace = -1;
   let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code19 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code19];
+    const code20 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code20];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -21940,7 +21940,7 @@ function parse2(header, options2) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code19 & NON_ASCII | flags;
+    typeFlags |= code20 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -21962,14 +21962,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code19 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code19];
+      const code20 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code20];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code19 === EQ) {
+      if (code20 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -21981,16 +21981,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code20 = header.charCodeAt(index);
-            if (code20 === DQUOTE) {
+            const code21 = header.charCodeAt(index);
+            if (code21 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code21 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code21];
+                const code22 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code22];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -22001,7 +22001,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code20 === BSLASH && index + 1 < len) {
+            if (code21 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -22014,8 +22014,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code20 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code20];
+          const code21 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code21];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -22042,7 +22042,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code19 & NON_ASCII | flags;
+      keyFlags |= code20 & NON_ASCII | flags;
       index++;
     }
   }
@@ -34077,9 +34077,9 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "c":
               if (i + 2 < size) {
-                let code19 = data[i + 2].charCodeAt(0);
-                if (code19 >= 65 && code19 <= 90 || code19 >= 97 && code19 <= 122) {
-                  let val = code19 % 32;
+                let code20 = data[i + 2].charCodeAt(0);
+                if (code20 >= 65 && code20 <= 90 || code20 >= 97 && code20 <= 122) {
+                  let val = code20 % 32;
                   result += "\\x";
                   result += (val >> 4).toString(16).toUpperCase();
                   result += (val & 15).toString(16).toUpperCase();
@@ -36142,6 +36142,143 @@ function* tokens(text) {
   yield* parser2.end();
 }
 
+// src/strategy/yaml-errors.ts
+function yamlErrors(source, errors) {
+  const first = errors[0];
+  if (!first) return [];
+  if (first.code === "MULTIPLE_DOCS") {
+    return [errorAt(source, first.pos[0], [], "the file holds more than one YAML document (a second `---`); keep one")];
+  }
+  const lines = splitLines(source.text);
+  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "");
+  if (tabs.length > 0) {
+    return tabs.map((l) => errorAt(source, l.offset + l.text.indexOf("	"), [], `line ${l.number} is indented with a tab; YAML indents with spaces only`));
+  }
+  const firstLine = source.lines.linePos(first.pos[0]).line;
+  const indent2 = indentationCause(lines, Math.max(firstLine + 1, source.lines.linePos(first.pos[1]).line));
+  if (indent2) return [errorAt(source, indent2.offset, [], indent2.message)];
+  const unclosed = unclosedCause(first, lines, firstLine);
+  if (unclosed) return [errorAt(source, unclosed.offset, [], unclosed.message)];
+  if (/implicit map keys need to be followed by map values/i.test(first.message)) {
+    return [errorAt(source, first.pos[0], [], `line ${firstLine} is neither \`key: value\` nor a list item \`- …\`; is the colon after the key missing?`)];
+  }
+  if (first.code === "BLOCK_AS_IMPLICIT_KEY") {
+    return [errorAt(source, first.pos[0], [], `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`)];
+  }
+  return [errorAt(source, first.pos[0], [], parserWords(first))];
+}
+function splitLines(text) {
+  const lines = [];
+  let offset = 0;
+  for (const [i, raw] of text.split("\n").entries()) {
+    lines.push({ number: i + 1, offset, text: raw.replace(/\r$/, "") });
+    offset += raw.length + 1;
+  }
+  return lines;
+}
+function code18(text) {
+  return text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, (m2) => " ".repeat(m2.length)).replace(/(^|\s)#.*$/, "$1");
+}
+var KEY = /^((?:- +)*)([^\s#'"[{\-?:][^:]*?|"[^"]*"|'[^']*'):(?:\s+(.*))?$/;
+function shape(line) {
+  const stripped = code18(line.text);
+  if (stripped.trim() === "" || line.text.trim().startsWith("#")) return void 0;
+  const indent2 = stripped.length - stripped.trimStart().length;
+  const rest = stripped.slice(indent2).trimEnd();
+  const dashes = /^(?:- +)*/.exec(rest)?.[0] ?? "";
+  const match = KEY.exec(rest);
+  const value = (match?.[3] ?? "").trim();
+  const blockScalar = /^(?:[&!]\S*\s+)*[|>][-+0-9]*$/.test(value);
+  const flowDepth = [...rest].reduce((depth, c) => depth + (c === "[" || c === "{" ? 1 : c === "]" || c === "}" ? -1 : 0), 0);
+  return {
+    number: line.number,
+    offset: line.offset + indent2,
+    indent: indent2,
+    keyColumn: indent2 + dashes.length,
+    isKey: match !== null,
+    isItem: dashes !== "",
+    opensBlock: match !== null && (value === "" || /^(?:[&!]\S*\s*)+$/.test(value) || blockScalar),
+    blockScalar,
+    flowDepth
+  };
+}
+function indentationCause(lines, lastLine) {
+  const open2 = [];
+  let previous;
+  let scalarAbove;
+  let flow2 = 0;
+  for (const line of lines) {
+    if (line.number > lastLine) break;
+    const current = shape(line);
+    if (!current) continue;
+    if (scalarAbove !== void 0 && current.indent > scalarAbove) continue;
+    scalarAbove = void 0;
+    if (flow2 > 0) {
+      flow2 = Math.max(0, flow2 + current.flowDepth);
+      continue;
+    }
+    while (open2.length > 0 && open2[open2.length - 1] > current.indent) open2.pop();
+    const level = open2.length > 0 ? open2[open2.length - 1] : -1;
+    if (previous && !current.isKey && !current.isItem && current.indent > level) continue;
+    if (previous && level !== current.indent) {
+      const child = previous.opensBlock && current.indent > level;
+      if (!child && current.indent > previous.keyColumn) {
+        const what = previous.isKey ? "the key above it" : "the line above it";
+        return { offset: current.offset, message: `line ${current.number} is indented more than ${what} (line ${previous.number}); keys of one mapping start in the same column` };
+      }
+      if (!child) {
+        return { offset: current.offset, message: `line ${current.number} is indented ${current.indent} spaces, in line with no key above it; keys of one mapping start in the same column` };
+      }
+    }
+    if (level !== current.indent) open2.push(current.indent);
+    if (current.keyColumn > current.indent) open2.push(current.keyColumn);
+    if (current.blockScalar) scalarAbove = current.keyColumn;
+    flow2 = Math.max(0, current.flowDepth);
+    previous = current;
+  }
+  return void 0;
+}
+function unclosedCause(error62, lines, lastLine) {
+  const closing = /end with an? ([\]}])/.exec(error62.message)?.[1] ?? /missing closing (["'])quote/i.exec(error62.message)?.[1];
+  if (!closing) return void 0;
+  const opening = closing === "]" ? "[" : closing === "}" ? "{" : closing;
+  for (const line of [...lines].reverse()) {
+    if (line.number > lastLine) continue;
+    const at2 = opening === '"' || opening === "'" ? unclosedQuote(line.text, opening) : unclosedBracket(line.text, opening, closing);
+    if (at2 !== void 0) {
+      const what = opening === '"' || opening === "'" ? `the quote ${opening} opened on line ${line.number} is never closed` : `the \`${opening}\` on line ${line.number} is never closed with \`${closing}\``;
+      return { offset: line.offset + at2, message: what };
+    }
+  }
+  return void 0;
+}
+function unclosedQuote(text, quote3) {
+  const stripped = text.replace(quote3 === '"' ? /"(?:[^"\\]|\\.)*"/g : /'(?:[^']|'')*'/g, (m2) => " ".repeat(m2.length));
+  const at2 = stripped.search(quote3 === '"' ? /(?:^|[\s:[{,-])"/ : /(?:^|[\s:[{,-])'/);
+  if (at2 === -1) return void 0;
+  return stripped.indexOf(quote3, at2);
+}
+function unclosedBracket(text, opening, closing) {
+  const stripped = code18(text);
+  let depth = 0;
+  let at2;
+  for (let i = stripped.length - 1; i >= 0; i--) {
+    if (stripped[i] === closing) depth++;
+    else if (stripped[i] === opening) {
+      if (depth === 0) {
+        at2 = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  return at2;
+}
+function parserWords(error62) {
+  const message2 = error62.message.split("\n")[0].replace(/\.$/, "");
+  return /^[A-Z][a-z]/.test(message2) ? message2[0].toLowerCase() + message2.slice(1) : message2;
+}
+
 // src/strategy/load.ts
 function loadYaml(text, file2) {
   const source = createSource(text, file2);
@@ -36151,16 +36288,11 @@ function loadYaml(text, file2) {
   if (violation) return { source, data: void 0, errors: [errorAt(source, violation.offset, [], violation.message)] };
   source.doc = doc;
   if (doc.errors.length > 0) {
-    return { source, data: void 0, errors: doc.errors.map((e) => errorAt(source, e.pos[0], [], yamlMessage(e))) };
+    return { source, data: void 0, errors: yamlErrors(source, doc.errors) };
   }
   const plain = toPlain(doc);
   const errors = plain.problems.map((p2) => errorAt(source, p2.offset, [], p2.message));
   return { source, data: errors.length > 0 ? void 0 : plain.value, errors };
-}
-function yamlMessage(error62) {
-  if (error62.code === "MULTIPLE_DOCS") return "the file holds more than one YAML document (a second `---`); keep one";
-  const message2 = error62.message.split("\n")[0].replace(/\.$/, "");
-  return /^[A-Z][a-z]/.test(message2) ? message2[0].toLowerCase() + message2.slice(1) : message2;
 }
 
 // src/strategy/merge.ts
@@ -37253,9 +37385,9 @@ function stringifyPrimitive(value) {
     return `"${value}"`;
   return `${value}`;
 }
-function optionalKeys(shape) {
-  return Object.keys(shape).filter((k2) => {
-    return shape[k2]._zod.optin !== void 0 && shape[k2]._zod.optout === "optional";
+function optionalKeys(shape2) {
+  return Object.keys(shape2).filter((k2) => {
+    return shape2[k2]._zod.optin !== void 0 && shape2[k2]._zod.optout === "optional";
   });
 }
 var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
@@ -37304,33 +37436,33 @@ function omit2(schema, mask) {
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema, shape) {
-  if (!isPlainObject3(shape)) {
+function extend(schema, shape2) {
+  if (!isPlainObject3(shape2)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
-    for (const key of Reflect.ownKeys(shape)) {
+    for (const key of Reflect.ownKeys(shape2)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
-function extended(schema, shape) {
+function extended(schema, shape2) {
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
-  mirrorProps(newShape, shape);
+  mirrorProps(newShape, shape2);
   return newShape;
 }
-function safeExtend(schema, shape) {
-  if (!isPlainObject3(shape)) {
+function safeExtend(schema, shape2) {
+  if (!isPlainObject3(shape2)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
 function merge3(a, b2) {
   if (!b2?._zod?.def) {
@@ -39333,12 +39465,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code19 = iban3.charCodeAt(i);
-    remainder = (code19 >= 65 ? remainder * 100 + (code19 - 55) : remainder * 10 + (code19 - 48)) % 97;
+    const code20 = iban3.charCodeAt(i);
+    remainder = (code20 >= 65 ? remainder * 100 + (code20 - 55) : remainder * 10 + (code20 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code19 = iban3.charCodeAt(i);
-    remainder = (code19 >= 65 ? remainder * 100 + (code19 - 55) : remainder * 10 + (code19 - 48)) % 97;
+    const code20 = iban3.charCodeAt(i);
+    remainder = (code20 >= 65 ? remainder * 100 + (code20 - 55) : remainder * 10 + (code20 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -39778,10 +39910,10 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   }
   const _normalized = cached(() => normalizeDef(def));
   defineLazyInternal(inst, "propValues", (zod) => {
-    const shape = zod.def.shape;
+    const shape2 = zod.def.shape;
     const propValues = {};
-    for (const key in shape) {
-      const field2 = shape[key]._zod;
+    for (const key in shape2) {
+      const field2 = shape2[key]._zod;
       if (field2.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
@@ -39813,7 +39945,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
-    const shape = value.shape;
+    const shape2 = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const key of value.allKeys) {
@@ -39824,7 +39956,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       }
       if (key === "__proto__")
         continue;
-      const el = shape[key];
+      const el = shape2[key];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
       const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
@@ -39845,10 +39977,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
   const memo3 = globalConfig.memoizer;
-  const generateFastpass = (shape) => {
+  const generateFastpass = (shape2) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo3, syms });
+    const doc = new Doc(["payload", "ctx"], { shape: shape2, inst, memo: memo3, syms });
     const parseStr = (k2) => `shape[${k2}]._zod.run({ value: input[${k2}], issues: [] }, ctx)`;
     const prefixStr = (id, k2) => `
           let ${id}_ab = false;
@@ -39875,7 +40007,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k2} in input`;
-      const schema = shape[key];
+      const schema = shape2[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
@@ -41314,7 +41446,7 @@ function isRecursive(inst, stack, resolve) {
         result = answer;
     }
   };
-  const shape = (sh, spread) => {
+  const shape2 = (sh, spread) => {
     let answer = NONE3;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
@@ -41335,7 +41467,7 @@ function isRecursive(inst, stack, resolve) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge4(raw ? shape(raw, true) : ASSUMED);
+      merge4(raw ? shape2(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -49284,12 +49416,12 @@ function compileFn(schema, options2) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code19 = doc.content.join("\n");
+  const code20 = doc.content.join("\n");
   const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code19}` : code19 : "";
+${code20}` : code20 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code19}
+${code20}
 }`;
   let fn;
   try {
@@ -49546,12 +49678,12 @@ function generatePropertiesChecks(doc, ctx, def, accessor) {
     throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
   }
   doc.write(`if (${accessor} == null) return INVALID;`);
-  const shape = def.shape;
-  for (const key of Reflect.ownKeys(shape)) {
+  const shape2 = def.shape;
+  for (const key of Reflect.ownKeys(shape2)) {
     const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape[key], inputVar, false);
+    compileChild(doc, ctx, shape2[key], inputVar, false);
   }
 }
 function generatePropertyCheck(doc, ctx, def, accessor) {
@@ -49933,13 +50065,13 @@ function generateDateCheck(doc, accessor) {
 function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   const def = schema._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
-  const shape = def.shape;
-  const keys = Object.keys(shape);
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  const shape2 = def.shape;
+  const keys = Object.keys(shape2);
+  const symbolKeys = Object.getOwnPropertySymbols(shape2);
   const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
   const keyExpr = (k2) => typeof k2 === "symbol" ? addConstant(ctx, k2) : esc(k2);
   const propKey = (k2) => typeof k2 === "symbol" ? `[${keyExpr(k2)}]` : esc(k2);
-  const propShape = shape;
+  const propShape = shape2;
   if (keys.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
@@ -51446,10 +51578,10 @@ function _property(property, schema, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _properties(shape, params) {
+function _properties(shape2, params) {
   return new $ZodCheckProperties({
     check: "properties",
-    shape,
+    shape: shape2,
     ...normalizeParams(params)
   });
 }
@@ -52711,21 +52843,21 @@ function inputOptin(schema) {
 var objectProcessor = (schema, ctx, _json, params) => {
   const json2 = _json;
   const def = schema._zod.def;
-  const shape = def.shape;
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  const shape2 = def.shape;
+  const symbolKeys = Object.getOwnPropertySymbols(shape2);
   if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json2.type = "object";
   json2.properties = {};
-  for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+  for (const key in shape2) {
+    assignProp(json2.properties, key, processSchema(shape2[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
   }
   const requiredKeys = [];
-  for (const key of Object.keys(shape)) {
+  for (const key of Object.keys(shape2)) {
     const field2 = def.shape[key];
     if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
       requiredKeys.push(key);
@@ -54287,8 +54419,8 @@ function array(element, params) {
   return _array(ZodArray, element, params);
 }
 function keyof(schema) {
-  const shape = schema._zod.def.shape;
-  return _enum2(Object.keys(shape));
+  const shape2 = schema._zod.def.shape;
+  return _enum2(Object.keys(shape2));
 }
 var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
@@ -54340,26 +54472,26 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
     return util_exports.required(ZodNonOptional, this, args[0]);
   }
 });
-function object(shape, params) {
+function object(shape2, params) {
   const def = {
     type: "object",
-    shape: shape ?? {},
+    shape: shape2 ?? {},
     ...util_exports.normalizeParams(params)
   };
   return new ZodObject(def);
 }
-function strictObject(shape, params) {
+function strictObject(shape2, params) {
   return new ZodObject({
     type: "object",
-    shape,
+    shape: shape2,
     catchall: never(),
     ...util_exports.normalizeParams(params)
   });
 }
-function looseObject(shape, params) {
+function looseObject(shape2, params) {
   return new ZodObject({
     type: "object",
-    shape,
+    shape: shape2,
     catchall: unknown(),
     ...util_exports.normalizeParams(params)
   });
@@ -54898,8 +55030,8 @@ var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
 }, {
-  properties(shape, params) {
-    return this.check(_properties(shape, params));
+  properties(shape2, params) {
+    return this.check(_properties(shape2, params));
   }
 });
 function _instanceof(cls, params = {}) {
@@ -55485,13 +55617,13 @@ function convertBaseSchema(schema, ctx) {
       break;
     }
     case "object": {
-      const shape = {};
+      const shape2 = {};
       const properties = schema.properties || {};
       const requiredSet = new Set(schema.required || []);
       const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
       for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape2, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
       if (schema.patternProperties) {
         const patternProps = schema.patternProperties;
@@ -55503,8 +55635,8 @@ function convertBaseSchema(schema, ctx) {
           looseRecords.push(z.looseRecord(keySchema, patternValue));
         }
         const schemasToIntersect = [];
-        if (Object.keys(shape).length > 0) {
-          schemasToIntersect.push(z.object(shape).passthrough());
+        if (Object.keys(shape2).length > 0) {
+          schemasToIntersect.push(z.object(shape2).passthrough());
         }
         schemasToIntersect.push(...looseRecords);
         if (schemasToIntersect.length === 0) {
@@ -55519,7 +55651,7 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = result;
         }
         if (schema.additionalProperties === false) {
-          const propertyKeys = Object.keys(shape);
+          const propertyKeys = Object.keys(shape2);
           const patterns = patternKeys.map((p2) => new RegExp(p2));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
@@ -55544,7 +55676,7 @@ function convertBaseSchema(schema, ctx) {
           });
         }
       } else {
-        const objectSchema = z.object(shape);
+        const objectSchema = z.object(shape2);
         if (schema.additionalProperties === false) {
           zodSchema = objectSchema.strict();
         } else if (additionalSchema) {
@@ -56633,7 +56765,7 @@ function fenced(lang, content) {
 ${content.replace(/<!--/g, "<‌!--").replace(/\s+$/, "")}
 ${fence}`;
 }
-function code18(text) {
+function code19(text) {
   return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
 function details(summary, content) {
@@ -56715,7 +56847,7 @@ function decidedSentence(decision) {
 // src/render/served.ts
 function problemTitle(strategy, id) {
   const p2 = strategy.problems.find((x2) => x2.id === id);
-  return p2 ? inert(p2.title, 120) : code18(id);
+  return p2 ? inert(p2.title, 120) : code19(id);
 }
 function servesLine(strategy, decision, subject = "This pull request") {
   if (decision.problems.length === 0) return `${subject} serves **no problem** of the strategy: ${noneReason(decision)}.`;
@@ -56727,7 +56859,7 @@ function servesLine(strategy, decision, subject = "This pull request") {
   return `${subject} serves ${listJoin(parts)}.`;
 }
 function idList(strategy) {
-  return strategy.problems.map((p2) => code18(p2.id)).join(", ");
+  return strategy.problems.map((p2) => code19(p2.id)).join(", ");
 }
 function changeHint(strategy) {
   return `Not right? Add a line \`Serves: <id>\` to the description, or comment \`/strategy <id>\` (\`/strategy none\` for none). Ids: ${idList(strategy)}.`;
@@ -56842,7 +56974,7 @@ function renderStrategyFileCheck(input2) {
   };
 }
 function validCheck(strategy, file2) {
-  const rows = strategy.problems.map((p2) => [inert(p2.title, 120), code18(p2.id), inert(p2.label, 60), percentOrDash(p2.share === void 0 ? null : p2.share / 100)]);
+  const rows = strategy.problems.map((p2) => [inert(p2.title, 120), code19(p2.id), inert(p2.label, 60), percentOrDash(p2.share === void 0 ? null : p2.share / 100)]);
   const intended = strategy.problems.reduce((sum, p2) => sum + (p2.share ?? 0), 0);
   const name = strategy.name ? `**${inert(strategy.name, 120)}**` : "The strategy";
   return {
@@ -56997,7 +57129,7 @@ function reportMethod(model, left) {
   return ["### Method", lines.join(" "), notes.join("\n")].filter((s2) => s2.length > 0).join("\n\n");
 }
 function sha(commit) {
-  return /^[0-9a-f]{7,64}$/i.test(commit) ? code18(shortSha(commit)) : inert(commit, 40);
+  return /^[0-9a-f]{7,64}$/i.test(commit) ? code19(shortSha(commit)) : inert(commit, 40);
 }
 function indent(text) {
   return text.split("\n").map((l) => `  ${l}`).join("\n");
@@ -57206,7 +57338,7 @@ function renderExplainReply(strategy, decision) {
   const head = decision.problems.length === 0 ? `This item serves **no problem** of the strategy: ${noneReason(decision)}.` : `This item serves ${listJoin(decision.problems.map((id) => `**${problemTitle(strategy, id)}**`))}.`;
   const lines = decision.problems.map((id) => {
     const reasons = (byProblem.get(id) ?? []).map(reasonPhrase);
-    return `- **${problemTitle(strategy, id)}** (${code18(id)}): ${reasons.length ? reasons.join("; ") : "chosen explicitly"}`;
+    return `- **${problemTitle(strategy, id)}** (${code19(id)}): ${reasons.length ? reasons.join("; ") : "chosen explicitly"}`;
   });
   const notes = decision.notes.map((n) => `- Note: ${inert(n, 300)}`);
   const tail = blocks(decidedSentence(decision), changeHint(strategy));
@@ -58902,16 +59034,16 @@ function newFileUrl(input2, content) {
 function renderSetupIssue(input2) {
   const starter = renderStarter(input2);
   const url2 = newFileUrl(input2, starter);
-  const branch = code18(input2.defaultBranch);
+  const branch = code19(input2.defaultBranch);
   const filled = url2.includes("&value=");
   const action = filled ? `**${link("Create strategy.yml with this starter", url2)}**: GitHub's editor opens with the file filled in; edit it, then commit it to ${branch}.` : `**${link("Create strategy.yml", url2)}**: GitHub's editor opens an empty file; paste the starter below into it, edit it, then commit it to ${branch}.`;
   const body = blocks(
     "Throughline connects the work in this repository to the strategy it serves: it labels issues and pull requests with the problems they serve, keeps one progress comment and a `Strategy alignment` check on each pull request, and posts a monthly report in Discussions.",
-    `To start, it needs a ${code18("strategy.yml")} on ${branch}. Here is a starter drawn from this repository's labels and top-level folders.`,
+    `To start, it needs a ${code19("strategy.yml")} on ${branch}. Here is a starter drawn from this repository's labels and top-level folders.`,
     action,
     fenced("yaml", starter),
     [
-      `- The file may also be ${code18(".github/strategy.yml")}, or live in the owner's ${code18(".github")} repository to serve every repository at once.`,
+      `- The file may also be ${code19(".github/strategy.yml")}, or live in the owner's ${code19(".github")} repository to serve every repository at once.`,
       "- Until a valid strategy is in place, the app changes nothing in this repository.",
       `- This issue closes itself once a valid strategy lands on ${branch}. Closing it yourself is fine too: it will not be opened again.`
     ].join("\n")
@@ -58919,7 +59051,7 @@ function renderSetupIssue(input2) {
   return { title: SETUP_ISSUE_TITLE, body };
 }
 function renderSetupDone(file2, defaultBranch) {
-  return `Thank you! ${code18(file2)} on ${code18(defaultBranch)} is valid: from now on the app labels issues and pull requests with the problems they serve, keeps a progress comment on pull requests and posts the monthly report. Closing this setup issue.`;
+  return `Thank you! ${code19(file2)} on ${code19(defaultBranch)} is valid: from now on the app labels issues and pull requests with the problems they serve, keeps a progress comment on pull requests and posts the monthly report. Closing this setup issue.`;
 }
 
 // src/handlers/onboarding.ts
