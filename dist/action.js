@@ -26940,8 +26940,8 @@ function getCache() {
   );
 }
 async function get(cache2, options2) {
-  const cacheKey = optionsToCacheKey(options2);
-  const result = await cache2.get(cacheKey);
+  const cacheKey2 = optionsToCacheKey(options2);
+  const result = await cache2.get(cacheKey2);
   if (!result) {
     return;
   }
@@ -27053,16 +27053,16 @@ async function getInstallationAuthentication(state, options2, customRequest) {
 }
 var pendingPromises = /* @__PURE__ */ new Map();
 function getInstallationAuthenticationConcurrently(state, options2, request3) {
-  const cacheKey = optionsToCacheKey(options2);
-  if (pendingPromises.has(cacheKey)) {
-    return pendingPromises.get(cacheKey);
+  const cacheKey2 = optionsToCacheKey(options2);
+  if (pendingPromises.has(cacheKey2)) {
+    return pendingPromises.get(cacheKey2);
   }
   const promise2 = getInstallationAuthenticationImpl(
     state,
     options2,
     request3
-  ).finally(() => pendingPromises.delete(cacheKey));
-  pendingPromises.set(cacheKey, promise2);
+  ).finally(() => pendingPromises.delete(cacheKey2));
+  pendingPromises.set(cacheKey2, promise2);
   return promise2;
 }
 async function getInstallationAuthenticationImpl(state, options2, request3) {
@@ -56962,7 +56962,7 @@ function renderAlignmentCheck(input2) {
 // src/render/strategy-file-check.ts
 function renderStrategyFileCheck(input2) {
   const file2 = inert(input2.path, 200);
-  if (input2.errors === void 0) return validCheck(input2.strategy, file2);
+  if (input2.errors === void 0) return validCheck(input2.strategy, file2, input2.project);
   const { errors } = input2;
   const lines = errors.map((e) => `- ${locate2(e, input2.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`);
   const head = `${file2} has ${plural2(errors.length, "error")}. Until the file on the default branch is valid, the app changes no labels and shows no figures.`;
@@ -56973,19 +56973,44 @@ function renderStrategyFileCheck(input2) {
     annotations: errors.map((e) => annotation(e, input2.path))
   };
 }
-function validCheck(strategy, file2) {
+function validCheck(strategy, file2, project) {
   const rows = strategy.problems.map((p2) => [inert(p2.title, 120), code19(p2.id), inert(p2.label, 60), percentOrDash(p2.share === void 0 ? null : p2.share / 100)]);
   const intended = strategy.problems.reduce((sum, p2) => sum + (p2.share ?? 0), 0);
   const name = strategy.name ? `**${inert(strategy.name, 120)}**` : "The strategy";
   return {
     conclusion: "success",
-    title: plural2(strategy.problems.length, "problem"),
+    title: `${plural2(strategy.problems.length, "problem")}${project && !projectUsable(project) ? "; the Project cannot be used" : ""}`,
     summary: blocks(
       `${name} in ${file2} is valid${strategy.status === "active" ? "" : ` (status: ${strategy.status})`} and defines ${plural2(strategy.problems.length, "problem")}.`,
       table(["Problem", "Id", "Label", "Intended share"], rows, ["left", "left", "left", "right"]),
-      intended > 0 && `Intended shares add up to ${intended}%; the rest of shipped work is not planned for a problem.`
+      intended > 0 && `Intended shares add up to ${intended}%; the rest of shipped work is not planned for a problem.`,
+      project && projectLine(project)
     )
   };
+}
+var projectUsable = (p2) => p2.state === "ready" || p2.state === "create" || p2.state === "update";
+function projectLine(p2) {
+  const field2 = code19(oneLine(p2.field, 100));
+  const named = "title" in p2 ? link(inert(p2.title, 120), p2.url) : inert(p2.url, 300);
+  const grant = "It needs the **Projects** permission of the Project's owner (for an organisation: *Organization permissions → Projects: Read and write*); until then items are labelled as usual and the Project is left alone.";
+  switch (p2.state) {
+    case "ready":
+      return `**Project**: issues and pull requests on ${named} get the field ${field2} set to the problem they serve (or \`Several\`, \`None\`); its options are in step with the problems.`;
+    case "create":
+      return `**Project**: issues and pull requests on ${named} get the field ${field2}, which the app creates with ${plural2(p2.options, "option")} (one per problem, \`Several\`, \`None\`) on the first item it sets.`;
+    case "update":
+      return `**Project**: issues and pull requests on ${named} get the field ${field2}; its options are brought in step with the problems on the next item the app sets (options a person added are kept).`;
+    case "not-single-select":
+      return `**Project**: ${named} has a field ${field2} that is not a single-select field, so the app leaves it alone. Name another field in \`settings.project.field\`.`;
+    case "read-only":
+      return `**Project**: the app can see ${named} but may not change it. ${grant}`;
+    case "missing":
+      return `**Project**: ${named} was not found, or the app cannot see it: check the address and that the app is installed on the Project's owner. ${grant}`;
+    case "forbidden":
+      return `**Project**: the app may not use ${named} (GitHub said: ${inert(p2.message, 200)}). ${grant}`;
+    case "unknown":
+      return `**Project**: ${named} could not be checked just now (${inert(p2.message, 200)}); the app will try again on the next item event.`;
+  }
 }
 function locate2(e, path2) {
   const where = e.line > 0 ? `line ${e.line}${e.column > 0 ? `, column ${e.column}` : ""}` : "the file";
@@ -57758,6 +57783,18 @@ var SET_PROJECT_VALUE_MUTATION = (
   }
 `
 );
+var PROJECT_ITEM_CONTENT_QUERY = (
+  /* GraphQL */
+  `
+  query ProjectItemContent($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Issue { number repository { name owner { login } } }
+      ... on PullRequest { number repository { name owner { login } } }
+    }
+  }
+`
+);
 async function readProjectItem(octokit, request3) {
   const variables = {
     owner: request3.owner,
@@ -57779,6 +57816,15 @@ async function readProjectItem(octokit, request3) {
     ...itemsDenied ? { forbidden: itemsDenied.message } : {}
   };
 }
+async function readProjectField(octokit, project, field2) {
+  const answer = await partial2(octokit, PROJECT_FIELD_QUERY, {
+    projectOwner: project.owner,
+    project: project.number,
+    field: field2
+  });
+  if ("forbidden" in answer) return answer;
+  return projectState(answer.data?.projectOwner?.projectV2 ?? null, answer.errors);
+}
 async function createProjectField(octokit, projectId, name, options2) {
   const answer = await octokit.graphql(CREATE_PROJECT_FIELD_MUTATION, { projectId, name, options: options2 });
   return fieldOf(answer.createProjectV2Field.projectV2Field);
@@ -57789,6 +57835,12 @@ async function updateProjectFieldOptions(octokit, fieldId, options2) {
 }
 async function setProjectValue(octokit, value) {
   await octokit.graphql(SET_PROJECT_VALUE_MUTATION, value);
+}
+async function projectItemContent(octokit, id) {
+  const answer = await partial2(octokit, PROJECT_ITEM_CONTENT_QUERY, { id });
+  const node2 = "forbidden" in answer ? null : answer.data?.node;
+  if (!node2?.number || !node2.repository) return void 0;
+  return { owner: node2.repository.owner.login, repo: node2.repository.name, number: node2.number };
 }
 function isForbidden(error62) {
   const status = statusOf(error62);
@@ -57849,7 +57901,7 @@ async function sync(octokit, input2, settings) {
   const now = input2.now ?? Date.now();
   const location = projectLocation(settings.url);
   if (!location) return { status: "unreachable", reason: `${settings.url} is not a Project's address` };
-  const key = `${settings.url}\0${settings.field}\0${optionsKey(strategy)}\0${write ? "w" : "r"}`;
+  const key = cacheKey(strategy, write);
   let cached2 = cache2.get(key);
   if (cached2 && now - cached2.at >= UNREACHABLE_RETRY_MS && !(await cached2.prepared).ok) {
     cache2.delete(key);
@@ -57888,6 +57940,14 @@ async function sync(octokit, input2, settings) {
     }
   }
   return { status: "set", value: step.name, from: item.value?.name ?? null, written: write };
+}
+function cacheKey(strategy, write) {
+  const settings = strategy.settings.project;
+  return `${settings?.url}\0${settings?.field}\0${optionsKey(strategy)}\0${write ? "w" : "r"}`;
+}
+async function knownProjectId(cache2, strategy) {
+  const prepared = await cache2.get(cacheKey(strategy, true))?.prepared.catch(() => void 0);
+  return prepared?.ok ? prepared.projectId : void 0;
 }
 async function prepare(octokit, project, name, strategy, write) {
   if (project.status !== "found") return { ok: false, reason: unreachableReason(project) };
@@ -57935,6 +57995,25 @@ function forbiddenReason(message2) {
 function messageOf(error62) {
   const errors = error62?.errors;
   return errors?.[0]?.message ?? (error62 instanceof Error ? error62.message : String(error62));
+}
+async function projectStatus(octokit, strategy) {
+  const settings = strategy.settings.project;
+  if (!settings) return void 0;
+  const base = { url: settings.url, field: settings.field };
+  const location = projectLocation(settings.url);
+  if (!location) return { ...base, state: "missing" };
+  try {
+    const project = await readProjectField(octokit, location, settings.field);
+    if (project.status === "missing") return { ...base, state: "missing" };
+    if (project.status === "forbidden") return { ...base, state: "forbidden", message: project.message };
+    const title = project.title;
+    if (project.field === "not-single-select") return { ...base, state: "not-single-select", title };
+    if (!project.canUpdate) return { ...base, state: "read-only", title };
+    if (project.field === "missing") return { ...base, state: "create", title, options: wantedOptions(strategy).length };
+    return { ...base, state: optionsUpdate(project.field.options, wantedOptions(strategy)) ? "update" : "ready", title };
+  } catch (error62) {
+    return { ...base, state: "unknown", message: messageOf(error62) };
+  }
 }
 
 // src/handlers/project-step.ts
@@ -58610,7 +58689,7 @@ var issue2 = (t) => ({ owner: t.owner, repo: t.repo, issue_number: t.number });
 // src/handlers/strategy-check.ts
 async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existing) {
   if (loaded.status === "missing") return;
-  const check2 = loaded.status === "ok" ? renderStrategyFileCheck({ path: path2, strategy: loaded.strategy }) : renderStrategyFileCheck({ path: path2, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
+  const check2 = loaded.status === "ok" ? renderStrategyFileCheck({ path: path2, strategy: loaded.strategy, project: await projectStatus(octokit, loaded.strategy) }) : renderStrategyFileCheck({ path: path2, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
   await upsertCheckRun(octokit, {
     ...repo,
     name: STRATEGY_FILE_CHECK,
@@ -59087,6 +59166,25 @@ function remember2(key, result) {
   done.add(key);
   if (done.size > DONE_LIMIT) done.delete(done.values().next().value);
   return result;
+}
+
+// src/handlers/project-item.ts
+var PROJECT_ITEM_ACTIONS = ["created", "restored", "converted"];
+async function handleProjectItem(context, deps) {
+  const item = context.payload.projects_v2_item;
+  if (item.content_type !== "Issue" && item.content_type !== "PullRequest") return;
+  const octokit = context.octokit;
+  const content = await projectItemContent(octokit, item.content_node_id);
+  if (!content) return;
+  const repo = { owner: content.owner, repo: content.repo };
+  await oneAtATime(`${repo.owner}/${repo.repo}#${content.number}`, async () => {
+    const loaded = await loadStrategy(octokit, repo);
+    if (loaded.status !== "ok" || !loaded.strategy.settings.project) return;
+    const known2 = deps.projects ? await knownProjectId(deps.projects, loaded.strategy) : void 0;
+    if (known2 !== void 0 && known2 !== item.project_node_id) return;
+    const { data: issue3 } = await octokit.rest.issues.get({ ...repo, issue_number: content.number });
+    await syncItem(octokit, repo, issue3, deps, { loaded, project: true });
+  });
 }
 
 // src/handlers/onboarding-close.ts
@@ -60073,6 +60171,10 @@ function createApp(overrides = {}, options2 = {}) {
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded2(deps, itemKey, (c) => handleIssue(c, deps)));
     app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded2(deps, itemKey, (c) => handlePullRequest(c, deps)));
     app.on("issue_comment.created", guarded2(deps, itemKey, (c) => handleCommand(c, deps)));
+    app.on(
+      PROJECT_ITEM_ACTIONS.map((a) => `projects_v2_item.${a}`),
+      guarded2(deps, (c) => `project-item:${c.payload.projects_v2_item.node_id}`, (c) => handleProjectItem(c, deps))
+    );
     app.on("push", guarded2(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
     app.on(
       ["installation.created", "installation_repositories.added"],

@@ -10,6 +10,7 @@ import { guarded } from "./handlers/guard.js";
 import { handleIssue } from "./handlers/issue.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleInstallation } from "./handlers/onboarding.js";
+import { handleProjectItem, PROJECT_ITEM_ACTIONS } from "./handlers/project-item.js";
 import { createProjectCache } from "./handlers/project-sync.js";
 import { handlePush } from "./handlers/push.js";
 import { reportOnCommand } from "./handlers/report-command.js";
@@ -44,6 +45,10 @@ export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}` as const), guarded(deps, itemKey, (c) => handleIssue(c, deps)));
     app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), guarded(deps, itemKey, (c) => handlePullRequest(c, deps)));
     app.on("issue_comment.created", guarded(deps, itemKey, (c) => handleCommand(c, deps)));
+    app.on(
+      PROJECT_ITEM_ACTIONS.map((a) => `projects_v2_item.${a}` as const),
+      guarded(deps, (c) => `project-item:${c.payload.projects_v2_item.node_id}`, (c) => handleProjectItem(c, deps)),
+    );
     app.on("push", guarded(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
     app.on(
       ["installation.created", "installation_repositories.added"],

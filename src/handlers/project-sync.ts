@@ -11,12 +11,14 @@ import {
   createProjectField,
   isForbidden,
   projectLocation,
+  readProjectField,
   readProjectItem,
   setProjectValue,
   updateProjectFieldOptions,
   type ProjectField,
   type ProjectState,
 } from "../github/project-field.js";
+import type { ProjectStatus } from "../render/index.js";
 import type { Strategy } from "../strategy/schema.js";
 
 /** How long an unreachable Project is left alone before the app tries again (a permission may be granted). */
@@ -77,7 +79,7 @@ async function sync(octokit: GitHub, input: ProjectSyncInput, settings: NonNulla
   const now = input.now ?? Date.now();
   const location = projectLocation(settings.url);
   if (!location) return { status: "unreachable", reason: `${settings.url} is not a Project's address` };
-  const key = `${settings.url}\u0000${settings.field}\u0000${optionsKey(strategy)}\u0000${write ? "w" : "r"}`;
+  const key = cacheKey(strategy, write);
   let cached = cache.get(key);
   if (cached && now - cached.at >= UNREACHABLE_RETRY_MS && !(await cached.prepared).ok) {
     cache.delete(key);
@@ -121,6 +123,17 @@ async function sync(octokit: GitHub, input: ProjectSyncInput, settings: NonNulla
     }
   }
   return { status: "set", value: step.name, from: item.value?.name ?? null, written: write };
+}
+
+function cacheKey(strategy: Strategy, write: boolean): string {
+  const settings = strategy.settings.project;
+  return `${settings?.url}\u0000${settings?.field}\u0000${optionsKey(strategy)}\u0000${write ? "w" : "r"}`;
+}
+
+/** The node id of the strategy's Project, when the app has already found it for this strategy version. */
+export async function knownProjectId(cache: ProjectCache, strategy: Strategy): Promise<string | undefined> {
+  const prepared = await cache.get(cacheKey(strategy, true))?.prepared.catch(() => undefined);
+  return prepared?.ok ? prepared.projectId : undefined;
 }
 
 /** Make the field ready for this strategy: create it, or bring its options in step, when needed. */
@@ -182,4 +195,28 @@ function forbiddenReason(message: string): string {
 function messageOf(error: unknown): string {
   const errors = (error as { errors?: { message?: string }[] } | null)?.errors;
   return errors?.[0]?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * What the `Strategy file` check says of `settings.project` (one read): whether the app can use the
+ * Project, and what it will do with the field. Undefined without the setting; never throws.
+ */
+export async function projectStatus(octokit: GitHub, strategy: Strategy): Promise<ProjectStatus | undefined> {
+  const settings = strategy.settings.project;
+  if (!settings) return undefined;
+  const base = { url: settings.url, field: settings.field };
+  const location = projectLocation(settings.url);
+  if (!location) return { ...base, state: "missing" };
+  try {
+    const project = await readProjectField(octokit, location, settings.field);
+    if (project.status === "missing") return { ...base, state: "missing" };
+    if (project.status === "forbidden") return { ...base, state: "forbidden", message: project.message };
+    const title = project.title;
+    if (project.field === "not-single-select") return { ...base, state: "not-single-select", title };
+    if (!project.canUpdate) return { ...base, state: "read-only", title };
+    if (project.field === "missing") return { ...base, state: "create", title, options: wantedOptions(strategy).length };
+    return { ...base, state: optionsUpdate(project.field.options, wantedOptions(strategy)) ? "update" : "ready", title };
+  } catch (error) {
+    return { ...base, state: "unknown", message: messageOf(error) };
+  }
 }

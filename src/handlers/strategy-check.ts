@@ -6,6 +6,7 @@ import type { GitHub, RepoRef } from "../github/octokit.js";
 import { checkStrategyVersion, type LoadedStrategy } from "../github/strategy-file.js";
 import { LOCAL_PATHS } from "../github/strategy-source.js";
 import { renderStrategyFileCheck } from "../render/index.js";
+import { projectStatus } from "./project-sync.js";
 
 export async function reportStrategyFile(
   octokit: GitHub, repo: RepoRef, headSha: string, path: string, loaded: LoadedStrategy, existing?: ExistingCheckRun,
@@ -13,7 +14,7 @@ export async function reportStrategyFile(
   if (loaded.status === "missing") return;
   const check =
     loaded.status === "ok"
-      ? renderStrategyFileCheck({ path, strategy: loaded.strategy })
+      ? renderStrategyFileCheck({ path, strategy: loaded.strategy, project: await projectStatus(octokit, loaded.strategy) })
       : renderStrategyFileCheck({ path, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
   await upsertCheckRun(octokit, {
     ...repo,

@@ -11,6 +11,7 @@ export {
   type StrategyErrorLike,
   type StrategyFileCheck,
   type StrategyFileInput,
+  type ProjectStatus,
 } from "./strategy-file-check.js";
 export { renderReport, reportTitle } from "./report.js";
 export { renderExplainReply, renderCommandHelp, type CommandRejection } from "./commands.js";

@@ -3,6 +3,7 @@ import type { Strategy } from "../strategy/schema.js";
 import { percentOrDash, plural } from "./format.js";
 import { inert, oneLine } from "./inert.js";
 import { BODY_LIMIT, blocks, fitLines } from "./limits.js";
+import { link } from "./links.js";
 import { code, table } from "./markdown.js";
 
 /** A located error in a strategy file, as strategy/ reports it. */
@@ -32,13 +33,25 @@ export interface StrategyFileCheck {
   annotations?: Annotation[];
 }
 
+/** What the app found of the Project that `settings.project` names (spec section 12). */
+export type ProjectStatus = { url: string; field: string } & (
+  | { state: "ready"; title: string }
+  | { state: "create"; title: string; options: number }
+  | { state: "update"; title: string }
+  | { state: "not-single-select"; title: string }
+  | { state: "read-only"; title: string }
+  | { state: "missing" }
+  | { state: "forbidden"; message: string }
+  | { state: "unknown"; message: string }
+);
+
 export type StrategyFileInput =
-  | { path: string; strategy: Strategy; errors?: undefined }
+  | { path: string; strategy: Strategy; errors?: undefined; project?: ProjectStatus }
   | { path: string; errors: StrategyErrorLike[]; strategy?: undefined };
 
 export function renderStrategyFileCheck(input: StrategyFileInput): StrategyFileCheck {
   const file = inert(input.path, 200);
-  if (input.errors === undefined) return validCheck(input.strategy, file);
+  if (input.errors === undefined) return validCheck(input.strategy, file, input.project);
   const { errors } = input;
   const lines = errors.map((e) => `- ${locate(e, input.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`);
   const head = `${file} has ${plural(errors.length, "error")}. Until the file on the default branch is valid, the app changes no labels and shows no figures.`;
@@ -50,19 +63,48 @@ export function renderStrategyFileCheck(input: StrategyFileInput): StrategyFileC
   };
 }
 
-function validCheck(strategy: Strategy, file: string): StrategyFileCheck {
+function validCheck(strategy: Strategy, file: string, project: ProjectStatus | undefined): StrategyFileCheck {
   const rows = strategy.problems.map((p) => [inert(p.title, 120), code(p.id), inert(p.label, 60), percentOrDash(p.share === undefined ? null : p.share / 100)]);
   const intended = strategy.problems.reduce((sum, p) => sum + (p.share ?? 0), 0);
   const name = strategy.name ? `**${inert(strategy.name, 120)}**` : "The strategy";
   return {
     conclusion: "success",
-    title: plural(strategy.problems.length, "problem"),
+    title: `${plural(strategy.problems.length, "problem")}${project && !projectUsable(project) ? "; the Project cannot be used" : ""}`,
     summary: blocks(
       `${name} in ${file} is valid${strategy.status === "active" ? "" : ` (status: ${strategy.status})`} and defines ${plural(strategy.problems.length, "problem")}.`,
       table(["Problem", "Id", "Label", "Intended share"], rows, ["left", "left", "left", "right"]),
       intended > 0 && `Intended shares add up to ${intended}%; the rest of shipped work is not planned for a problem.`,
+      project && projectLine(project),
     ),
   };
+}
+
+const projectUsable = (p: ProjectStatus) => p.state === "ready" || p.state === "create" || p.state === "update";
+
+/** One paragraph on the Project: what the app will do with it, or why it cannot, and what to grant. */
+export function projectLine(p: ProjectStatus): string {
+  const field = code(oneLine(p.field, 100));
+  const named = "title" in p ? link(inert(p.title, 120), p.url) : inert(p.url, 300);
+  const grant =
+    "It needs the **Projects** permission of the Project's owner (for an organisation: *Organization permissions → Projects: Read and write*); until then items are labelled as usual and the Project is left alone.";
+  switch (p.state) {
+    case "ready":
+      return `**Project**: issues and pull requests on ${named} get the field ${field} set to the problem they serve (or \`Several\`, \`None\`); its options are in step with the problems.`;
+    case "create":
+      return `**Project**: issues and pull requests on ${named} get the field ${field}, which the app creates with ${plural(p.options, "option")} (one per problem, \`Several\`, \`None\`) on the first item it sets.`;
+    case "update":
+      return `**Project**: issues and pull requests on ${named} get the field ${field}; its options are brought in step with the problems on the next item the app sets (options a person added are kept).`;
+    case "not-single-select":
+      return `**Project**: ${named} has a field ${field} that is not a single-select field, so the app leaves it alone. Name another field in \`settings.project.field\`.`;
+    case "read-only":
+      return `**Project**: the app can see ${named} but may not change it. ${grant}`;
+    case "missing":
+      return `**Project**: ${named} was not found, or the app cannot see it: check the address and that the app is installed on the Project's owner. ${grant}`;
+    case "forbidden":
+      return `**Project**: the app may not use ${named} (GitHub said: ${inert(p.message, 200)}). ${grant}`;
+    case "unknown":
+      return `**Project**: ${named} could not be checked just now (${inert(p.message, 200)}); the app will try again on the next item event.`;
+  }
 }
 
 /** "line 14, column 9", naming the file when the error is in another one (an inherited strategy). */

@@ -263,6 +263,146 @@ describe("without permission or without the Project", () => {
   });
 });
 
+describe("an item added to the Project (projects_v2_item)", () => {
+  beforeEach(setupNock);
+  afterEach(assertNoPendingMocks);
+
+  function itemAdded(contentType = "Issue", projectNodeId = PROJECT_ID) {
+    const payload = example("projects_v2_item", "converted");
+    payload.action = "created";
+    payload.installation = { id: 1 };
+    payload.sender = { login: "octocat", type: "User" };
+    Object.assign(payload.projects_v2_item, { content_type: contentType, content_node_id: "I_kwDOissue1", project_node_id: projectNodeId, node_id: "PVTI_1" });
+    delete payload.changes;
+    return { id: `delivery-${Math.random()}`, name: "projects_v2_item", payload } as any;
+  }
+
+  it("gets its value at once, decided as its own events would decide it", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    const seen = record(scope);
+    mockGraphQL(scope, "ProjectItemContent", (body) => {
+      expect(body.variables.id).toBe("I_kwDOissue1");
+      return { data: { node: { __typename: "Issue", number: 1, repository: { name: "Hello-World", owner: { login: OWNER } } } } };
+    });
+    mockStrategyFile(scope, WITH_PROJECT);
+    scope.get(`${REPO_PATH}/issues/1`).reply(200, { number: 1, title: "Checkout outage on Fridays", body: "", labels: [{ name: "strategy: reliability" }], user: { login: "octocat" } });
+    mockGraphQL(scope, "ProjectItem", itemAnswer({ project: projectAnswer(), value: null }));
+    let set: any;
+    mockGraphQL(scope, "SetProjectValue", (body) => ((set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }));
+    await probot.receive(itemAdded());
+    expect(set).toMatchObject({ itemId: "PVTI_1", optionId: "opt-reliability" });
+    // Labels already in step: the content, the strategy, the issue, the Project read, the value.
+    expect(seen).toHaveLength(5);
+  });
+
+  it("a draft issue is not the app's to judge", async () => {
+    const probot = testProbot();
+    mockAuth(api());
+    await probot.receive(itemAdded("DraftIssue"));
+  });
+
+  it("an item of another Project, once the strategy's is known, costs only finding the item", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    // An issue event first makes the strategy's Project known.
+    mockStrategyFile(scope, WITH_PROJECT);
+    scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
+    scope.post(`${REPO_PATH}/issues/1/labels`).reply(200, []);
+    mockGraphQL(scope, "ProjectItem", itemAnswer({ project: projectAnswer(), value: { option: "Reliability", by: APP.login } }));
+    await probot.receive(issueEvent("opened"));
+    mockGraphQL(scope, "ProjectItemContent", { data: { node: { __typename: "Issue", number: 1, repository: { name: "Hello-World", owner: { login: OWNER } } } } });
+    mockStrategyUnchanged(scope);
+    await probot.receive(itemAdded("Issue", "PVT_another"));
+  });
+});
+
+describe("a /strategy command", () => {
+  beforeEach(setupNock);
+  afterEach(assertNoPendingMocks);
+
+  it("sets the value it chose", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, WITH_PROJECT);
+    scope.get(`${REPO_PATH}/collaborators/octocat/permission`).reply(200, { permission: "write", role_name: "write" });
+    scope.post(`${REPO_PATH}/issues/comments/5/reactions`).reply(201, {});
+    mockGraphQL(scope, "ItemHistory", historyAnswer([["strategy: reliability", "added", APP.login]]));
+    scope.delete(`${REPO_PATH}/issues/1/labels/strategy%3A%20reliability`).reply(200, []);
+    mockGraphQL(scope, "ProjectItem", itemAnswer({ project: projectAnswer(), value: { option: "Reliability", by: APP.login } }));
+    let set: any;
+    mockGraphQL(scope, "SetProjectValue", (body) => ((set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }));
+    const payload = example("issue_comment", "created");
+    payload.installation = { id: 1 };
+    payload.sender = { login: "octocat", type: "User" };
+    Object.assign(payload.issue, { number: 1, title: "Checkout outage", body: "", labels: [{ name: "strategy: reliability" }], pull_request: undefined });
+    delete payload.issue.pull_request;
+    Object.assign(payload.comment, { id: 5, body: "/strategy none", user: { login: "octocat", type: "User" } });
+    await probot.receive({ id: `delivery-${Math.random()}`, name: "issue_comment", payload } as any);
+    expect(set.optionId).toBe("opt-none");
+  });
+});
+
+describe("the Strategy file check says whether the Project can be used", () => {
+  beforeEach(setupNock);
+  afterEach(assertNoPendingMocks);
+
+  function pushEvent() {
+    const payload = example("push", undefined, (p) => p.ref.startsWith("refs/heads/"));
+    payload.ref = "refs/heads/master";
+    payload.installation = { id: 1 };
+    payload.commits = [{ ...payload.commits[0], added: [], removed: [], modified: ["strategy.yml"] }];
+    payload.head_commit = { ...payload.commits[0] };
+    return { id: `delivery-${Math.random()}`, name: "push", payload } as any;
+  }
+
+  async function checkWith(answer: object) {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    const event = pushEvent();
+    mockStrategyFile(scope, WITH_PROJECT, { ref: event.payload.after });
+    let variables: any;
+    mockGraphQL(scope, "ProjectField", (body) => ((variables = body.variables), answer));
+    let check: any;
+    scope.post(`${REPO_PATH}/check-runs`, (b) => ((check = b), true)).reply(201, { id: 1 });
+    mockGraphQL(scope, "FindSetupIssue", { data: { search: { nodes: [] } } });
+    await probot.receive(event);
+    expect(variables).toEqual({ projectOwner: "acme", project: 5, field: "Problem" });
+    return check;
+  }
+
+  it("without permission: said in the check, which still passes", async () => {
+    const check = await checkWith({
+      data: { projectOwner: { projectV2: null } },
+      errors: [{ type: "FORBIDDEN", path: ["projectOwner", "projectV2"], message: "Resource not accessible by integration" }],
+    });
+    expect(check.conclusion).toBe("success");
+    expect(check.output.title).toBe("2 problems; the Project cannot be used");
+    expect(check.output.summary).toContain("the app may not use https://github.com/orgs/acme/projects/5");
+    expect(check.output.summary).toContain("Organization permissions → Projects: Read and write");
+  });
+
+  it("without the Project: said too", async () => {
+    const check = await checkWith({
+      data: { projectOwner: { projectV2: null } },
+      errors: [{ type: "NOT_FOUND", path: ["projectOwner", "projectV2"], message: "Could not resolve to a ProjectV2 with the number 5." }],
+    });
+    expect(check.output.summary).toContain("was not found, or the app cannot see it");
+  });
+
+  it("with a Project the app can use: what it will do with the field", async () => {
+    const check = await checkWith({ data: { projectOwner: { projectV2: projectAnswer({ field: null }) } } });
+    expect(check.output.title).toBe("2 problems");
+    expect(check.output.summary).toContain("[Platform roadmap](https://github.com/orgs/acme/projects/5)");
+    expect(check.output.summary).toContain("which the app creates with 4 options");
+  });
+
+  it("a Project the app may see but not change", async () => {
+    const check = await checkWith({ data: { projectOwner: { projectV2: projectAnswer({ canUpdate: false }) } } });
+    expect(check.output.summary).toContain("may not change it");
+  });
+});
+
 /** An ItemHistory answer from [label, action, actor] triples. */
 function historyAnswer(events: [string, "added" | "removed", string][]) {
   const nodes = events.map(([name, action, login]) => ({
