@@ -68,6 +68,12 @@ export const reportSettingsSchema = z.strictObject({
   category: z.string().min(1).default("Announcements").describe("The Discussions category for monthly reports."),
   schedule: z.string().min(1).default("0 9 1 * *").describe("Cron, in `timezone`: when the previous month's report is posted."),
   timezone: z.string().min(1).default("UTC").describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'."),
+  measure: z
+    .enum(["pull_requests", "author_weeks"])
+    .default("pull_requests")
+    .describe(
+      "Which effort measure `share`, drift and the report's headline are held against: merged pull requests, or author-weeks (each author's weeks with merged work, shared among what they shipped that week). Both are shown.",
+    ),
 });
 
 /** A GitHub Project (v2) URL: the owner's kind, login and project number, optionally a view of it. */
