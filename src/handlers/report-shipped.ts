@@ -53,7 +53,7 @@ export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<Merg
       if (seen.has(pull.number)) continue;
       seen.add(pull.number);
       const problems = servedBy(strategy, pull, labelledSince);
-      tallier.add({ problems, author: pull.author });
+      tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const { body: _body, branch: _branch, milestone: _milestone, ...rest } = pull;
       const item: ShippedItem = { ...rest, problems };

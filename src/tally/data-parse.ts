@@ -2,8 +2,13 @@
 import { z } from "zod";
 import { DATA_MARKER, type ReportData } from "./data.js";
 
-const figures = z.object({ merged: z.number().int().nonnegative(), share: z.number().min(0) });
 const nullableNumber = z.number().nullable();
+// Author-weeks came later: absent in older reports, null where unknown; a malformed one is dropped.
+const weeks = {
+  author_weeks: z.number().min(0).nullable().optional().catch(undefined),
+  share_author_weeks: z.number().min(0).nullable().optional().catch(undefined),
+};
+const figures = z.object({ merged: z.number().int().nonnegative(), share: z.number().min(0), ...weeks });
 
 // Metrics and plan are extras for trends: a malformed one is dropped rather than losing the month.
 const problem = figures.extend({
@@ -22,6 +27,8 @@ const dataSchema = z.object({
   period: z.object({ from: day, to: day, timezone: z.string() }),
   commit: z.string().nullable(),
   merged: z.number().int().nonnegative(),
+  author_weeks: weeks.author_weeks,
+  measure: z.enum(["pull_requests", "author_weeks"]).optional().catch(undefined),
   problems: z.record(z.string(), problem),
   unaligned: figures,
 });
@@ -45,7 +52,9 @@ export function parseDataComment(body: unknown): ReportData | null {
   const data = parsed.data;
   // Optional extras that failed validation come back as undefined; drop the keys entirely.
   for (const p of Object.values(data.problems)) {
-    for (const key of ["metrics", "plan", "drift"] as const) if (p[key] === undefined) delete p[key];
+    for (const key of ["metrics", "plan", "drift", "author_weeks", "share_author_weeks"] as const) if (p[key] === undefined) delete p[key];
   }
+  for (const key of ["author_weeks", "share_author_weeks"] as const) if (data.unaligned[key] === undefined) delete data.unaligned[key];
+  for (const key of ["author_weeks", "measure"] as const) if (data[key] === undefined) delete data[key];
   return data as ReportData;
 }

@@ -15,6 +15,9 @@ export interface DataMetric {
 export interface DataProblem {
   merged: number;
   share: number;
+  /** Author-weeks spent on it, and their share (null when the report could not know them). */
+  author_weeks?: number | null;
+  share_author_weeks?: number | null;
   /** Present when the strategy defines metrics for the problem. */
   metrics?: DataMetric[];
   /** Present when the strategy defines a plan for the problem. */
@@ -28,8 +31,12 @@ export interface ReportData {
   period: { from: string; to: string; timezone: string };
   commit: string | null;
   merged: number;
+  /** All author-weeks of the period (null when unknown). */
+  author_weeks?: number | null;
+  /** Which measure `share`, drift and the headline were held against (`settings.report.measure`). */
+  measure?: "pull_requests" | "author_weeks";
   problems: Record<string, DataProblem>;
-  unaligned: { merged: number; share: number };
+  unaligned: { merged: number; share: number; author_weeks?: number | null; share_author_weeks?: number | null };
 }
 
 export const DATA_MARKER = "throughline:data";
@@ -37,7 +44,7 @@ export const DATA_MARKER = "throughline:data";
 export function reportData(model: ReportModel): ReportData {
   const problems: Record<string, DataProblem> = {};
   for (const p of model.problems) {
-    const entry: DataProblem = { merged: p.merged, share: p.share };
+    const entry: DataProblem = { merged: p.merged, share: p.share, ...weeksOf(model.tally.problems[p.id]) };
     if (p.metrics.length > 0) {
       entry.metrics = p.metrics.map((m) => ({
         name: m.name,
@@ -56,9 +63,18 @@ export function reportData(model: ReportModel): ReportData {
     period: { from: model.period.from, to: model.period.to, timezone: model.period.timezone },
     commit: model.commit,
     merged: model.tally.merged,
+    author_weeks: round(model.tally.authorWeeks),
+    measure: model.measure,
     problems,
-    unaligned: { merged: model.unaligned.merged, share: model.unaligned.share },
+    unaligned: { merged: model.unaligned.merged, share: model.unaligned.share, ...weeksOf(model.tally.unaligned) },
   };
+}
+
+/** Author-weeks are sums of fractions: kept to four decimals, plenty for trends and small in the comment. */
+const round = (value: number | undefined): number | null => (value === undefined ? null : Math.round(value * 1e4) / 1e4);
+
+function weeksOf(figures: { authorWeeks?: number; shareAuthorWeeks?: number } | undefined) {
+  return { author_weeks: round(figures?.authorWeeks), share_author_weeks: figures?.shareAuthorWeeks ?? null };
 }
 
 /**

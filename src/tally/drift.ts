@@ -1,5 +1,6 @@
 /** Whether the work that ships matches the strategy's intent: drift per problem, and too much unaligned work. */
 import type { Strategy } from "../strategy/schema.js";
+import { measuredBy, shareIn, totalIn } from "./measure.js";
 import type { Tally } from "./types.js";
 
 export interface Drift {
@@ -16,14 +17,17 @@ const points = (fraction: number) => round(fraction * 100);
 
 /**
  * Only problems with an intended share can drift, and only in a period with shipped work: an empty
- * month says nothing about where effort goes.
+ * month says nothing about where effort goes. Shares are read in `settings.report.measure` when the
+ * tally has it (author-weeks), else in pull requests.
  */
 export function driftOf(strategy: Strategy, tally: Tally): Drift {
   const { drift, unaligned_alert } = strategy.settings;
+  const measure = measuredBy(tally, strategy.settings.report.measure);
+  const shipped = tally.merged > 0 && totalIn(tally, measure) > 0;
   const problems: Record<string, boolean> = {};
   for (const p of strategy.problems) {
-    const share = tally.problems[p.id]?.share ?? 0;
-    problems[p.id] = p.share !== undefined && tally.merged > 0 && round(Math.abs(points(share) - p.share)) > drift;
+    const share = shareIn(tally.problems[p.id], measure);
+    problems[p.id] = p.share !== undefined && shipped && round(Math.abs(points(share) - p.share)) > drift;
   }
-  return { problems, unalignedAlert: tally.merged > 0 && points(tally.unaligned.share) >= unaligned_alert };
+  return { problems, unalignedAlert: shipped && points(shareIn(tally.unaligned, measure)) >= unaligned_alert };
 }

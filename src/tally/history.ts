@@ -1,5 +1,5 @@
 /** Trends: earlier reports' figures, read back from their data comments. */
-import type { Tally } from "./types.js";
+import type { ProblemFigures, Tally } from "./types.js";
 import type { ReportData } from "./data.js";
 import { parseDataComment } from "./data-parse.js";
 
@@ -16,9 +16,19 @@ export function previousData(bodies: Iterable<string>): ReportData[] {
   return [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, data]) => data);
 }
 
+/** A month's tally as its report recorded it; author-weeks only when the report had them. */
 export function tallyOfData(data: ReportData): Tally {
-  const problems = Object.fromEntries(Object.entries(data.problems).map(([id, p]) => [id, { merged: p.merged, share: p.share }]));
-  return { merged: data.merged, problems, unaligned: { merged: data.unaligned.merged, share: data.unaligned.share } };
+  const known = typeof data.author_weeks === "number";
+  const figures = (f: { merged: number; share: number; author_weeks?: number | null; share_author_weeks?: number | null }): ProblemFigures =>
+    known && typeof f.author_weeks === "number" && typeof f.share_author_weeks === "number"
+      ? { merged: f.merged, share: f.share, authorWeeks: f.author_weeks, shareAuthorWeeks: f.share_author_weeks }
+      : known
+        ? { merged: f.merged, share: f.share, authorWeeks: 0, shareAuthorWeeks: 0 }
+        : { merged: f.merged, share: f.share };
+  const problems = Object.fromEntries(Object.entries(data.problems).map(([id, p]) => [id, figures(p)]));
+  const tally: Tally = { merged: data.merged, problems, unaligned: figures(data.unaligned) };
+  if (known) tally.authorWeeks = data.author_weeks as number;
+  return tally;
 }
 
 /** The tallies of earlier reports, oldest first. */

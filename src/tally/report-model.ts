@@ -2,7 +2,7 @@
  * Everything the monthly report shows, computed in pure code (tally/) and drawn by render/report.
  * Fractions are 0..1; "points" are percentage points. A figure that cannot be known is null.
  */
-import type { Tally } from "./types.js";
+import type { Measure, Tally } from "./types.js";
 
 export interface Period {
   /** "2026-10" */
@@ -74,7 +74,12 @@ export interface ProblemReport {
   intended: number | null;
   merged: number;
   share: number;
-  /** Change of share against the previous month, in points; null without a previous report. */
+  /** Author-weeks spent on it and their share; null when unknown. */
+  authorWeeks: number | null;
+  shareAuthorWeeks: number | null;
+  /** The share held against `intended` and drift: `share` or `shareAuthorWeeks`, as `ReportModel.measure` says. */
+  held: number;
+  /** Change of the held share against the previous month, in points; null without a previous report. */
   change: number | null;
   drift: boolean;
   issuesClosed: number | null;
@@ -102,7 +107,20 @@ export interface ReportModel {
   strategyName: string | null;
   tally: Tally;
   problems: ProblemReport[];
-  unaligned: { merged: number; share: number; change: number | null; alert: boolean; notable: ShippedItem[] };
+  unaligned: {
+    merged: number;
+    share: number;
+    authorWeeks: number | null;
+    shareAuthorWeeks: number | null;
+    held: number;
+    change: number | null;
+    alert: boolean;
+    notable: ShippedItem[];
+  };
+  /** The measure shares are held against: `settings.report.measure`, or pull requests when author-weeks are unknown. */
+  measure: Measure;
+  /** The default branch the work merged into, and the period as a GitHub search range, for links; null when unknown. */
+  search: { base: string; range: string; excludeAuthors: string[] } | null;
   /** Earlier months' figures, oldest first (read from earlier reports' data comments). */
   previous: { key: string; tally: Tally }[];
   suggestions: Suggestion[];

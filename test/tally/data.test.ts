@@ -56,20 +56,24 @@ describe("reportData", () => {
       period: { from: "2026-10-01", to: "2026-10-31", timezone: "UTC" },
       commit: SHA,
       merged: 8,
+      author_weeks: 2,
+      measure: "pull_requests",
       problems: {
         reliability: {
           merged: 4,
           share: 0.4375,
+          author_weeks: 0.875,
+          share_author_weeks: 0.4375,
           metrics: [
             { name: "Sev-1 incidents per month", baseline: 6, current: 4, target: 1, progress: 0.4 },
             { name: "Flaky builds --> watch <b>", baseline: null, current: null, target: 0, progress: null },
           ],
           plan: { done: 1, total: 1 },
         },
-        costs: { merged: 1, share: 0.0625, drift: true },
-        dx: { merged: 0, share: 0 },
+        costs: { merged: 1, share: 0.0625, author_weeks: 0.125, share_author_weeks: 0.0625, drift: true },
+        dx: { merged: 0, share: 0, author_weeks: 0, share_author_weeks: 0 },
       },
-      unaligned: { merged: 4, share: 0.5 },
+      unaligned: { merged: 4, share: 0.5, author_weeks: 1, share_author_weeks: 0.5 },
     });
   });
 
@@ -141,5 +145,33 @@ describe("earlier reports", () => {
   it("gives metric readings by problem and name, oldest first", () => {
     const history = metricHistory(previousData([body("2026-09", 9, 3), body("2026-08", 8, null)]));
     expect(history).toEqual({ a: { m: [{ key: "2026-08", value: null }, { key: "2026-09", value: 3 }] } });
+  });
+});
+
+describe("author-weeks in the data", () => {
+  const withWeeks = {
+    version: 1,
+    period: { from: "2026-09-01", to: "2026-09-30", timezone: "UTC" },
+    commit: null,
+    merged: 3,
+    author_weeks: 2,
+    problems: { a: { merged: 2, share: 2 / 3, author_weeks: 1.5, share_author_weeks: 0.75 } },
+    unaligned: { merged: 1, share: 1 / 3, author_weeks: 0.5, share_author_weeks: 0.25 },
+  };
+
+  it("reads them back into the month's tally", () => {
+    const [month] = previousTallies([`<!-- throughline:data ${JSON.stringify(withWeeks)} -->`]);
+    expect(month.tally.authorWeeks).toBe(2);
+    expect(month.tally.problems.a).toEqual({ merged: 2, share: 2 / 3, authorWeeks: 1.5, shareAuthorWeeks: 0.75 });
+    expect(month.tally.unaligned.shareAuthorWeeks).toBe(0.25);
+  });
+
+  it("keeps a month whose author-weeks are malformed, without them", () => {
+    const bad = { ...withWeeks, author_weeks: "two", problems: { a: { merged: 2, share: 2 / 3, author_weeks: -1 } } };
+    const data = parseDataComment(`<!-- throughline:data ${JSON.stringify(bad)} -->`);
+    expect(data?.merged).toBe(3);
+    expect(data && "author_weeks" in data).toBe(false);
+    expect(data?.problems.a).toEqual({ merged: 2, share: 2 / 3 });
+    expect(previousTallies([`<!-- throughline:data ${JSON.stringify(bad)} -->`])[0].tally.authorWeeks).toBeUndefined();
   });
 });

@@ -69,3 +69,42 @@ describe("createTallier", () => {
     expect(tallier.result()).toEqual(tallyItems(strategy(), items));
   });
 });
+
+describe("author-weeks", () => {
+  const at = (author: string, mergedAt: string, ...problems: string[]): CountedItem => ({ author, mergedAt, problems });
+
+  it("counts each author's ISO week once, shared by that week's split pull requests", () => {
+    const tally = tallyItems(strategy(), [
+      // ada, week 2026-W41 (Mon 5 Oct to Sun 11 Oct): ten small fixes, one a week of work.
+      ...Array.from({ length: 10 }, (_, i) => at("ada", `2026-10-0${5 + (i % 5)}T10:00:00Z`, "reliability")),
+      // bob, the same week: one large change, also one author-week.
+      at("bob", "2026-10-06T10:00:00Z", "costs"),
+      // ada again the next week (Monday 12 October): one for costs and dx, one unaligned.
+      at("Ada", "2026-10-12T09:00:00Z", "costs", "dx"),
+      at("ada", "2026-10-18T23:59:59Z"),
+    ]);
+    expect(tally.authorWeeks).toBe(3);
+    expect(tally.problems.reliability.authorWeeks).toBeCloseTo(1, 12);
+    expect(tally.problems.costs.authorWeeks).toBeCloseTo(1 + 0.25, 12);
+    expect(tally.problems.dx.authorWeeks).toBeCloseTo(0.25, 12);
+    expect(tally.unaligned.authorWeeks).toBeCloseTo(0.5, 12);
+    expect(tally.problems.reliability.shareAuthorWeeks).toBeCloseTo(1 / 3, 12);
+    // By pull requests the ten fixes dominate; by author-weeks they weigh what bob's one change does.
+    expect(tally.problems.reliability.share).toBeCloseTo(10 / 13, 12);
+    const sum = Object.values(tally.problems).reduce((acc, p) => acc + (p.shareAuthorWeeks ?? 0), tally.unaligned.shareAuthorWeeks ?? 0);
+    expect(sum).toBeCloseTo(1, 12);
+  });
+
+  it("reads weeks in the report's time zone", () => {
+    // Sunday 11 October 23:30 UTC is Monday 12 October in Tokyo: two weeks there, one in UTC.
+    const items = [at("ada", "2026-10-11T23:30:00Z", "dx"), at("ada", "2026-10-10T12:00:00Z", "dx")];
+    expect(tallyItems(strategy(), items).authorWeeks).toBe(1);
+    expect(tallyItems(withSettings({ report: { timezone: "Asia/Tokyo" } }), items).authorWeeks).toBe(2);
+  });
+
+  it("leaves ignored authors out, and is 0 in an empty month", () => {
+    const s = withSettings({ ignore_authors: ["renovate[bot]"] });
+    expect(tallyItems(s, [at("renovate[bot]", "2026-10-05T00:00:00Z", "dx")]).authorWeeks).toBe(0);
+    expect(tallyItems(s, []).problems.dx.shareAuthorWeeks).toBe(0);
+  });
+});

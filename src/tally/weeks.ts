@@ -1,0 +1,21 @@
+/** ISO 8601 weeks: the unit of author-weeks. */
+import { wallClock } from "./zone.js";
+
+/** "2026-W23": the ISO week that the instant falls in, read as a date in `timezone`; null for a bad date. */
+export function isoWeek(iso: string, timezone = "UTC"): string | null {
+  const instant = Date.parse(iso);
+  if (!Number.isFinite(instant)) return null;
+  let w;
+  try {
+    w = wallClock(instant, timezone);
+  } catch {
+    w = wallClock(instant, "UTC");
+  }
+  const date = new Date(Date.UTC(w.year, w.month - 1, w.day));
+  // The Thursday of this week decides its year (ISO 8601).
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${date.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
