@@ -56248,7 +56248,10 @@ var problemSchema = external_exports.strictObject({
 var reportSettingsSchema = external_exports.strictObject({
   category: external_exports.string().min(1).default("Announcements").describe("The Discussions category for monthly reports."),
   schedule: external_exports.string().min(1).default("0 9 1 * *").describe("Cron, in `timezone`: when the previous month's report is posted."),
-  timezone: external_exports.string().min(1).default("UTC").describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'.")
+  timezone: external_exports.string().min(1).default("UTC").describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'."),
+  measure: external_exports.enum(["pull_requests", "author_weeks"]).default("pull_requests").describe(
+    "Which effort measure `share`, drift and the report's headline are held against: merged pull requests, or author-weeks (each author's weeks with merged work, shared among what they shipped that week). Both are shown."
+  )
 });
 var PROJECT_URL = /^https:\/\/[^/\s]+\/(orgs|users)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/projects\/(\d+)(?:\/views\/\d+)?\/?$/;
 var projectSettingsSchema = external_exports.strictObject({
@@ -56682,17 +56685,32 @@ function fitLines(lines, budget, more) {
   return out;
 }
 
+// src/tally/measure.ts
+var hasAuthorWeeks = (tally) => tally.authorWeeks !== void 0;
+function measuredBy(tally, measure) {
+  return measure === "author_weeks" && hasAuthorWeeks(tally) ? "author_weeks" : "pull_requests";
+}
+function shareIn(figures2, measure) {
+  if (!figures2) return 0;
+  return measure === "author_weeks" ? figures2.shareAuthorWeeks ?? 0 : figures2.share;
+}
+function totalIn(tally, measure) {
+  return measure === "author_weeks" ? tally.authorWeeks ?? 0 : tally.merged;
+}
+
 // src/tally/drift.ts
 var round2 = (value) => Math.round(value * 1e6) / 1e6;
 var points = (fraction) => round2(fraction * 100);
 function driftOf(strategy, tally) {
   const { drift, unaligned_alert } = strategy.settings;
+  const measure = measuredBy(tally, strategy.settings.report.measure);
+  const shipped = tally.merged > 0 && totalIn(tally, measure) > 0;
   const problems = {};
   for (const p2 of strategy.problems) {
-    const share = tally.problems[p2.id]?.share ?? 0;
-    problems[p2.id] = p2.share !== void 0 && tally.merged > 0 && round2(Math.abs(points(share) - p2.share)) > drift;
+    const share = shareIn(tally.problems[p2.id], measure);
+    problems[p2.id] = p2.share !== void 0 && shipped && round2(Math.abs(points(share) - p2.share)) > drift;
   }
-  return { problems, unalignedAlert: tally.merged > 0 && points(tally.unaligned.share) >= unaligned_alert };
+  return { problems, unalignedAlert: shipped && points(shareIn(tally.unaligned, measure)) >= unaligned_alert };
 }
 
 // src/render/format.ts
@@ -56738,6 +56756,15 @@ function link(text, url2) {
   const safe = url2.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   return `[${text}](${safe})`;
 }
+function mergedSearchUrl(repo, base, range, qualifiers = []) {
+  const q = ["is:pr", "is:merged", `base:${base}`, `merged:${range}`, ...qualifiers].join(" ");
+  return `https://github.com/${repo.split("/").map(encodeURIComponent).join("/")}/pulls?q=${encodeURIComponent(q)}`;
+}
+function notAuthorQualifier(login) {
+  const bot = /^(.+)\[bot\]$/i.exec(login);
+  return `-author:${bot ? `app/${bot[1]}` : login}`;
+}
+var labelQualifier = (label) => `label:"${label.replace(/"/g, "")}"`;
 
 // src/render/invalid.ts
 var SHOWN = 5;
@@ -57040,12 +57067,16 @@ function mermaidLabel(text, max = 40) {
   const cut = chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : clean;
   return cut || "untitled";
 }
+var PIE_COLOURS = 12;
 function pieChart(title, slices) {
   const drawn = slices.filter((s2) => s2.value > 0);
   if (drawn.length === 0) return null;
-  const lines = [`pie title ${mermaidLabel(title, 80)}`, ...unique(drawn).map((s2) => `    "${s2.label}" : ${round12(s2.value)}`)];
+  const colours = drawn.slice(0, PIE_COLOURS).map((s2, i) => s2.color && HEX.test(s2.color) ? `"pie${i + 1}": "${s2.color}"` : null);
+  const init2 = colours.every((c) => c !== null) ? [`%%{init: {"themeVariables": {${colours.join(", ")}}}}%%`] : [];
+  const lines = [...init2, `pie title ${mermaidLabel(title, 80)}`, ...unique(drawn).map((s2) => `    "${s2.label}" : ${round12(s2.value)}`)];
   return fenced("mermaid", lines.join("\n"));
 }
+var HEX = /^#[0-9a-f]{6}$/i;
 function lineChart(title, categories, series) {
   if (categories.length < 2 || series.length === 0) return null;
   const top = Math.max(10, ...series.flatMap((s2) => s2.values));
@@ -57085,31 +57116,40 @@ var COLOURS = [
   ["#8b5a2b", "🟫"]
 ];
 var UNALIGNED_COLOUR = ["#8c959f", "⬛"];
+var OTHER_COLOUR = ["#d0d7de", "⬜"];
 var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+function chartColours(model) {
+  const drawn = [...model.problems].sort((a, b2) => b2.held - a.held).slice(0, COLOURS.length);
+  const inOrder = model.problems.filter((p2) => drawn.includes(p2));
+  return {
+    coloured: inOrder.map((problem2, i) => ({ problem: problem2, color: COLOURS[i][0], square: COLOURS[i][1] })),
+    others: model.problems.filter((p2) => !drawn.includes(p2))
+  };
+}
+var measureWords = (model) => model.measure === "author_weeks" ? "author-weeks" : "shipped work";
 function sharePie(model) {
   if (model.tally.merged === 0) return null;
-  const slices = model.problems.map((p2) => ({ label: p2.title, value: p2.share * 100 }));
-  slices.push({ label: "Unaligned", value: model.unaligned.share * 100 });
-  return pieChart(`Share of shipped work, ${model.period.title}`, slices);
+  const { coloured, others } = chartColours(model);
+  const slices = coloured.map((c) => ({ label: c.problem.title, value: c.problem.held * 100, color: c.color }));
+  const rest = others.reduce((sum, p2) => sum + p2.held, 0);
+  if (rest > 0) slices.push({ label: `${others.length} other problems`, value: rest * 100, color: OTHER_COLOUR[0] });
+  slices.push({ label: "Unaligned", value: model.unaligned.held * 100, color: UNALIGNED_COLOUR[0] });
+  return pieChart(`Share of ${measureWords(model)}, ${model.period.title}`, slices);
 }
 function trendChart(model) {
-  const months = [...model.previous.slice(-5), { key: model.period.key, tally: model.tally }];
+  const months = [...model.previous.filter((m2) => measuredBy(m2.tally, model.measure) === model.measure).slice(-5), { key: model.period.key, tally: model.tally }];
   if (months.length < 2) return null;
-  const drawn = [...model.problems].sort((a, b2) => b2.share - a.share).slice(0, COLOURS.length);
-  const inOrder = model.problems.filter((p2) => drawn.includes(p2));
-  const series = inOrder.map((p2, i) => ({
-    label: p2.title,
-    color: COLOURS[i][0],
-    values: months.map((m2) => (m2.tally.problems[p2.id]?.share ?? 0) * 100)
+  const { coloured } = chartColours(model);
+  const series = coloured.map((c) => ({
+    label: c.problem.title,
+    color: c.color,
+    values: months.map((m2) => shareIn(m2.tally.problems[c.problem.id], model.measure) * 100)
   }));
-  series.push({ label: "Unaligned", color: UNALIGNED_COLOUR[0], values: months.map((m2) => m2.tally.unaligned.share * 100) });
-  const chart = lineChart("Share of shipped work by month, percent", months.map((m2) => monthLabel(m2.key)), series);
+  series.push({ label: "Unaligned", color: UNALIGNED_COLOUR[0], values: months.map((m2) => shareIn(m2.tally.unaligned, model.measure) * 100) });
+  const chart = lineChart(`Share of ${measureWords(model)} by month, percent`, months.map((m2) => monthLabel(m2.key)), series);
   if (!chart) return null;
-  const legend = [
-    ...inOrder.map((p2, i) => `${COLOURS[i][1]} ${inert(p2.title, 60)}`),
-    `${UNALIGNED_COLOUR[1]} Unaligned`
-  ].join(" · ");
-  const left = model.problems.length - inOrder.length;
+  const legend = [...coloured.map((c) => `${c.square} ${inert(c.problem.title, 60)}`), `${UNALIGNED_COLOUR[1]} Unaligned`].join(" · ");
+  const left = model.problems.length - coloured.length;
   return blocks(chart, `${legend}${left > 0 ? ` (${left} smaller problems are in the table only)` : ""}`);
 }
 function monthLabel(key) {
@@ -57254,32 +57294,38 @@ function refPhrase(e) {
 
 // src/render/report-summary.ts
 function reportSummary(model) {
-  const { tally, period } = model;
+  const { period } = model;
   const context = [model.strategyName && `**${inert(model.strategyName, 120)}**`, inert(model.repo, 140), `${period.from} to ${period.to} (${inert(period.timezone, 60)})`].filter(Boolean).join(" · ");
-  const headline = tally.merged === 0 ? `**No pull requests were merged** into the default branch in ${period.title}.` : `**${plural2(tally.merged, "pull request")} shipped** in ${period.title}; **${percent(1 - model.unaligned.share)} served the strategy**${alignedChange(model)}.`;
-  const biggest = biggestDrift(model.problems);
-  const driftLine = biggest ? `Biggest drift: **${inert(biggest.title, 120)}**, ${gapPhrase(biggest)}.` : model.problems.some((p2) => p2.intended !== null) && tally.merged > 0 ? "Every problem is within its drift threshold of the intended share." : null;
-  return blocks(context, [headline, driftLine].filter(Boolean).join(" "), warnings(model));
+  const calm = !model.unaligned.alert && !model.problems.some((p2) => p2.drift) && model.problems.some((p2) => p2.intended !== null) && model.tally.merged > 0 ? "Every problem is within its drift threshold of the intended share." : null;
+  return blocks(context, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
+}
+function headline(model) {
+  const { tally, period } = model;
+  if (tally.merged === 0) return `**No pull requests were merged** into the default branch in ${period.title}.`;
+  const prs = plural2(tally.merged, "pull request");
+  const aw = tally.authorWeeks === void 0 ? null : plural2(Math.round(tally.authorWeeks * 10) / 10, "author-week");
+  const shipped = model.measure === "author_weeks" && aw ? `${aw} of work (${prs})` : aw ? `${prs} (${aw})` : prs;
+  const of = model.measure === "author_weeks" ? " of the author-weeks" : "";
+  return `**${shipped} shipped** in ${period.title}; **${percent(1 - model.unaligned.held)}${of} served the strategy**${alignedChange(model)}.`;
 }
 function warnings(model) {
   const lines = [];
   if (model.unaligned.alert) {
+    const weeks3 = model.measure === "author_weeks" && model.unaligned.authorWeeks !== null ? `${num(Math.round(model.unaligned.authorWeeks * 10) / 10)} author-weeks, ` : "";
     lines.push(
-      `**${percent(model.unaligned.share)} of shipped work served no problem** (${plural2(model.unaligned.merged, "pull request")}). Either the strategy misses work that matters, or work is going where the strategy does not point.`
+      `**Unaligned work reached the alert threshold** (\`unaligned_alert\`): ${weeks3}${plural2(model.unaligned.merged, "pull request")} served no problem. Either the strategy misses work that matters, or work is going where the strategy does not point.`
     );
   }
-  const drifting = model.problems.filter((p2) => p2.drift);
-  for (const p2 of drifting.slice(0, 5)) lines.push(`**${inert(p2.title, 120)}** drifted: ${gapPhrase(p2)}.`);
+  const gap = (p2) => Math.abs(p2.held - (p2.intended ?? p2.held));
+  const drifting = model.problems.filter((p2) => p2.drift).sort((a, b2) => gap(b2) - gap(a));
+  for (const p2 of drifting.slice(0, 5)) lines.push(`**${inert(p2.title, 120)}** drifted: ${gapPhrase(model, p2)}.`);
   if (drifting.length > 5) lines.push(`…and ${plural2(drifting.length - 5, "more problem")} drifted (see the table).`);
   return lines.length ? alert("WARNING", lines.flatMap((l, i) => i === 0 ? [l] : ["", l])) : null;
 }
-function biggestDrift(problems) {
-  const gap = (p2) => Math.abs(p2.share - (p2.intended ?? p2.share));
-  return problems.filter((p2) => p2.drift && p2.intended !== null).sort((a, b2) => gap(b2) - gap(a))[0];
-}
-function gapPhrase(p2) {
-  const gap = (p2.share - (p2.intended ?? p2.share)) * 100;
-  return `${percent(p2.share)} of shipped work against ${percentOrDash(p2.intended)} intended (${points2(gap)} ${gap < 0 ? "under" : "over"})`;
+function gapPhrase(model, p2) {
+  const gap = (p2.held - (p2.intended ?? p2.held)) * 100;
+  const what = model.measure === "author_weeks" ? "author-weeks" : "shipped work";
+  return `${percent(p2.held)} of ${what} against ${percentOrDash(p2.intended)} intended (${points2(gap)} ${gap < 0 ? "under" : "over"})`;
 }
 function alignedChange(model) {
   const c = model.unaligned.change;
@@ -57287,27 +57333,57 @@ function alignedChange(model) {
 }
 
 // src/render/report-table.ts
+var weeks = (value) => value === null ? "—" : num(Math.round(value * 10) / 10);
+var shareOrDash = (value) => value === null ? "—" : percent(value);
 function reportTable(model) {
+  const byWeeks = model.measure === "author_weeks";
+  const flag = (held2, on) => held2 && on ? " ⚠️" : "";
+  const search = model.search;
+  const searchLink = (text, qualifiers) => search ? link(text, mergedSearchUrl(model.repo, search.base, search.range, [...qualifiers, ...search.excludeAuthors.map(notAuthorQualifier)])) : text;
+  const title = (text, label) => searchLink(text, [labelQualifier(label)]);
   const rows = model.problems.map((p2) => [
-    inert(p2.title, 120),
+    title(inert(p2.title, 120), p2.label),
     num(p2.merged),
-    `${percent(p2.share)}${p2.drift ? " ⚠️" : ""}`,
+    `${percent(p2.share)}${flag(!byWeeks, p2.drift)}`,
+    weeks(p2.authorWeeks),
+    `${shareOrDash(p2.shareAuthorWeeks)}${flag(byWeeks, p2.drift)}`,
     percentOrDash(p2.intended),
     pointsChange(p2.change),
     num(p2.issuesClosed)
   ]);
   const u = model.unaligned;
-  rows.push(["_Unaligned_", num(u.merged), `${percent(u.share)}${u.alert ? " ⚠️" : ""}`, "—", pointsChange(u.change), "—"]);
+  rows.push([
+    "_Unaligned_",
+    num(u.merged),
+    `${percent(u.share)}${flag(!byWeeks, u.alert)}`,
+    weeks(u.authorWeeks),
+    `${shareOrDash(u.shareAuthorWeeks)}${flag(byWeeks, u.alert)}`,
+    "—",
+    pointsChange(u.change),
+    "—"
+  ]);
   const intended = model.problems.reduce((sum, p2) => sum + (p2.intended ?? 0), 0);
-  rows.push(["**All shipped work**", `**${num(model.tally.merged)}**`, model.tally.merged > 0 ? "100%" : "—", intended > 0 ? percent(intended) : "—", "", ""]);
+  const shipped = model.tally.merged > 0;
+  const all = searchLink("All shipped work", []);
+  rows.push([
+    `**${all}**`,
+    `**${num(model.tally.merged)}**`,
+    shipped ? "100%" : "—",
+    `**${weeks(model.tally.authorWeeks ?? null)}**`,
+    shipped && model.tally.authorWeeks !== void 0 ? "100%" : "—",
+    intended > 0 ? percent(intended) : "—",
+    "",
+    ""
+  ]);
+  const held = byWeeks ? "Shares of author-weeks are" : "Shares of pull requests are";
   return [
     table(
-      ["Problem", "Merged PRs", "Share", "Intended", "vs last month", "Issues closed"],
+      ["Problem", "Merged PRs", "Share of PRs", "Author-weeks", "Share of author-weeks", "Intended", "vs last month", "Issues closed"],
       rows,
-      ["left", "right", "right", "right", "right", "right"]
+      ["left", "right", "right", "right", "right", "right", "right", "right"]
     ),
     "",
-    "A pull request serving several problems counts in each of their rows, and its share is split evenly among them, so shares add up to 100%."
+    `A pull request serving several problems counts in each of their rows, and its share is split evenly among them, so shares add up to 100%. An author-week is one person's week with merged work, shared among what they merged that week. ${held} held against the intended share (\`settings.report.measure\`). Each problem links to its merged pull requests on GitHub.`
   ].join("\n");
 }
 
@@ -58300,13 +58376,34 @@ function monthPeriod(key, timezone) {
   };
 }
 
+// src/tally/weeks.ts
+function isoWeek(iso, timezone = "UTC") {
+  const instant = Date.parse(iso);
+  if (!Number.isFinite(instant)) return null;
+  let w2;
+  try {
+    w2 = wallClock(instant, timezone);
+  } catch {
+    w2 = wallClock(instant, "UTC");
+  }
+  const date6 = new Date(Date.UTC(w2.year, w2.month - 1, w2.day));
+  const weekday = date6.getUTCDay() || 7;
+  date6.setUTCDate(date6.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(date6.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((date6.getTime() - yearStart) / 864e5 + 1) / 7);
+  return `${date6.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
+
 // src/tally/split.ts
+var UNALIGNED = "";
 function createTallier(strategy) {
   const ids = strategy.problems.map((p2) => p2.id);
   const known2 = new Set(ids);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
+  const timezone = strategy.settings.report.timezone;
   const merged2 = new Map(ids.map((id) => [id, 0]));
   const weight = new Map(ids.map((id) => [id, 0]));
+  const weeks3 = /* @__PURE__ */ new Map();
   let total = 0;
   let unaligned = 0;
   return {
@@ -58319,13 +58416,30 @@ function createTallier(strategy) {
         merged2.set(id, merged2.get(id) + 1);
         weight.set(id, weight.get(id) + 1 / served.length);
       }
+      const key = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
+      let week = weeks3.get(key);
+      if (!week) weeks3.set(key, week = /* @__PURE__ */ new Map());
+      for (const id of served.length === 0 ? [UNALIGNED] : served) week.set(id, (week.get(id) ?? 0) + 1 / (served.length || 1));
     },
     result() {
       const share = (w2) => total === 0 ? 0 : w2 / total;
+      const effort = /* @__PURE__ */ new Map();
+      for (const week of weeks3.values()) {
+        const sum = [...week.values()].reduce((a, b2) => a + b2, 0);
+        for (const [id, w2] of week) effort.set(id, (effort.get(id) ?? 0) + w2 / sum);
+      }
+      const units = weeks3.size;
+      const weekShare = (id) => units === 0 ? 0 : (effort.get(id) ?? 0) / units;
       return {
         merged: total,
-        problems: Object.fromEntries(ids.map((id) => [id, { merged: merged2.get(id), share: share(weight.get(id)) }])),
-        unaligned: { merged: unaligned, share: share(unaligned) }
+        authorWeeks: units,
+        problems: Object.fromEntries(
+          ids.map((id) => [
+            id,
+            { merged: merged2.get(id), share: share(weight.get(id)), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) }
+          ])
+        ),
+        unaligned: { merged: unaligned, share: share(unaligned), authorWeeks: effort.get(UNALIGNED) ?? 0, shareAuthorWeeks: weekShare(UNALIGNED) }
       };
     }
   };
@@ -58406,7 +58520,7 @@ var DATA_MARKER = "throughline:data";
 function reportData(model) {
   const problems = {};
   for (const p2 of model.problems) {
-    const entry = { merged: p2.merged, share: p2.share };
+    const entry = { merged: p2.merged, share: p2.share, ...weeksOf(model.tally.problems[p2.id]) };
     if (p2.metrics.length > 0) {
       entry.metrics = p2.metrics.map((m2) => ({
         name: m2.name,
@@ -58425,9 +58539,15 @@ function reportData(model) {
     period: { from: model.period.from, to: model.period.to, timezone: model.period.timezone },
     commit: model.commit,
     merged: model.tally.merged,
+    author_weeks: round3(model.tally.authorWeeks),
+    measure: model.measure,
     problems,
-    unaligned: { merged: model.unaligned.merged, share: model.unaligned.share }
+    unaligned: { merged: model.unaligned.merged, share: model.unaligned.share, ...weeksOf(model.tally.unaligned) }
   };
+}
+var round3 = (value) => value === void 0 ? null : Math.round(value * 1e4) / 1e4;
+function weeksOf(figures2) {
+  return { author_weeks: round3(figures2?.authorWeeks), share_author_weeks: figures2?.shareAuthorWeeks ?? null };
 }
 function dataComment(model) {
   const json2 = JSON.stringify(reportData(model)).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -58435,8 +58555,12 @@ function dataComment(model) {
 }
 
 // src/tally/data-parse.ts
-var figures = external_exports.object({ merged: external_exports.number().int().nonnegative(), share: external_exports.number().min(0) });
 var nullableNumber = external_exports.number().nullable();
+var weeks2 = {
+  author_weeks: external_exports.number().min(0).nullable().optional().catch(void 0),
+  share_author_weeks: external_exports.number().min(0).nullable().optional().catch(void 0)
+};
+var figures = external_exports.object({ merged: external_exports.number().int().nonnegative(), share: external_exports.number().min(0), ...weeks2 });
 var problem = figures.extend({
   metrics: external_exports.array(external_exports.object({ name: external_exports.string(), baseline: nullableNumber, current: nullableNumber, target: external_exports.number(), progress: nullableNumber })).optional().catch(void 0),
   plan: external_exports.object({ done: nullableNumber, total: nullableNumber }).optional().catch(void 0),
@@ -58448,6 +58572,8 @@ var dataSchema = external_exports.object({
   period: external_exports.object({ from: day, to: day, timezone: external_exports.string() }),
   commit: external_exports.string().nullable(),
   merged: external_exports.number().int().nonnegative(),
+  author_weeks: weeks2.author_weeks,
+  measure: external_exports.enum(["pull_requests", "author_weeks"]).optional().catch(void 0),
   problems: external_exports.record(external_exports.string(), problem),
   unaligned: figures
 });
@@ -58467,8 +58593,10 @@ function parseDataComment(body) {
   if (!parsed2.success) return null;
   const data = parsed2.data;
   for (const p2 of Object.values(data.problems)) {
-    for (const key of ["metrics", "plan", "drift"]) if (p2[key] === void 0) delete p2[key];
+    for (const key of ["metrics", "plan", "drift", "author_weeks", "share_author_weeks"]) if (p2[key] === void 0) delete p2[key];
   }
+  for (const key of ["author_weeks", "share_author_weeks"]) if (data.unaligned[key] === void 0) delete data.unaligned[key];
+  for (const key of ["author_weeks", "measure"]) if (data[key] === void 0) delete data[key];
   return data;
 }
 
@@ -58483,8 +58611,12 @@ function previousData(bodies) {
   return [...byMonth.entries()].sort(([a], [b2]) => a.localeCompare(b2)).map(([, data]) => data);
 }
 function tallyOfData(data) {
-  const problems = Object.fromEntries(Object.entries(data.problems).map(([id, p2]) => [id, { merged: p2.merged, share: p2.share }]));
-  return { merged: data.merged, problems, unaligned: { merged: data.unaligned.merged, share: data.unaligned.share } };
+  const known2 = typeof data.author_weeks === "number";
+  const figures2 = (f2) => known2 && typeof f2.author_weeks === "number" && typeof f2.share_author_weeks === "number" ? { merged: f2.merged, share: f2.share, authorWeeks: f2.author_weeks, shareAuthorWeeks: f2.share_author_weeks } : known2 ? { merged: f2.merged, share: f2.share, authorWeeks: 0, shareAuthorWeeks: 0 } : { merged: f2.merged, share: f2.share };
+  const problems = Object.fromEntries(Object.entries(data.problems).map(([id, p2]) => [id, figures2(p2)]));
+  const tally = { merged: data.merged, problems, unaligned: figures2(data.unaligned) };
+  if (known2) tally.authorWeeks = data.author_weeks;
+  return tally;
 }
 function metricHistory(datas) {
   const history = {};
@@ -58609,17 +58741,22 @@ function metricReports(problem2, readings = [], history = {}, periodKey) {
 }
 
 // src/tally/build.ts
-var changeOf = (share, before) => before ? (share - before.share) * 100 : null;
+function changeOf(share, before, beforeTally, measure) {
+  if (!before || !beforeTally || measuredBy(beforeTally, measure) !== measure) return null;
+  return (share - shareIn(before, measure)) * 100;
+}
 function buildReport(input2) {
   const { strategy, period, tally } = input2;
   const previous = (input2.previous ?? []).filter((p2) => p2.key < period.key).sort((a, b2) => a.key.localeCompare(b2.key));
   const lastMonth = previous.find((p2) => p2.key === previousMonth(period.key))?.tally;
   const drift = driftOf(strategy, tally);
+  const measure = measuredBy(tally, strategy.settings.report.measure);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const items = (input2.items ?? []).filter((i) => !ignored.has(i.author.toLowerCase()));
   const notable = notableByProblem(items, strategy.problems.map((p2) => p2.id), input2.notableCap ?? 5);
   const problems = strategy.problems.map((p2) => {
     const figures2 = tally.problems[p2.id] ?? { merged: 0, share: 0 };
+    const held = shareIn(figures2, measure);
     return {
       id: p2.id,
       title: p2.title,
@@ -58627,7 +58764,9 @@ function buildReport(input2) {
       intended: p2.share === void 0 ? null : p2.share / 100,
       merged: figures2.merged,
       share: figures2.share,
-      change: changeOf(figures2.share, lastMonth?.problems[p2.id]),
+      ...weeksOf2(figures2),
+      held,
+      change: changeOf(held, lastMonth?.problems[p2.id], lastMonth, measure),
       drift: drift.problems[p2.id] ?? false,
       issuesClosed: input2.issuesClosed?.[p2.id] ?? null,
       metrics: metricReports(p2, input2.readings?.[p2.id], input2.history?.[p2.id], period.key),
@@ -58645,16 +58784,21 @@ function buildReport(input2) {
     unaligned: {
       merged: tally.unaligned.merged,
       share: tally.unaligned.share,
-      change: changeOf(tally.unaligned.share, lastMonth?.unaligned),
+      ...weeksOf2(tally.unaligned),
+      held: shareIn(tally.unaligned, measure),
+      change: changeOf(shareIn(tally.unaligned, measure), lastMonth?.unaligned, lastMonth, measure),
       alert: drift.unalignedAlert,
       notable: notable.get("") ?? []
     },
+    measure,
+    search: input2.base && input2.searchRange ? { base: input2.base, range: input2.searchRange, excludeAuthors: strategy.settings.ignore_authors } : null,
     previous,
     suggestions: suggestRules(items.filter((i) => i.problems.length === 0), strategy),
     versions: input2.versions ?? [],
     notes: input2.notes ?? []
   };
 }
+var weeksOf2 = (f2) => ({ authorWeeks: f2.authorWeeks ?? null, shareAuthorWeeks: f2.shareAuthorWeeks ?? null });
 
 // src/github/progress-comment.ts
 async function upsertProgressComment(octokit, target, body, mine, relist) {
@@ -59713,7 +59857,7 @@ async function tallyShipped(strategy, pages, labelledSince = null) {
       if (seen.has(pull.number)) continue;
       seen.add(pull.number);
       const problems = servedBy(strategy, pull, labelledSince);
-      tallier.add({ problems, author: pull.author });
+      tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const { body: _body, branch: _branch, milestone: _milestone, ...rest } = pull;
       const item = { ...rest, problems };
@@ -59946,6 +60090,8 @@ async function publishReport(p2) {
     period,
     commit: versions.commit,
     tally: shipped.tally,
+    base: context.defaultBranch,
+    searchRange: period.searchRange,
     issuesClosed: figures2.issuesClosed,
     readings: figures2.readings,
     // Earlier reports record what was reported then; the file's versions fill months without a report.

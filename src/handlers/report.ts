@@ -90,6 +90,8 @@ export async function publishReport(p: PublishParams): Promise<Published> {
     period,
     commit: versions.commit,
     tally: shipped.tally,
+    base: context.defaultBranch,
+    searchRange: period.searchRange,
     issuesClosed: figures.issuesClosed,
     readings: figures.readings,
     // Earlier reports record what was reported then; the file's versions fill months without a report.

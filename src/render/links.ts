@@ -9,3 +9,21 @@ export function link(text: string, url: string | undefined): string {
   const safe = url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   return `[${text}](${safe})`;
 }
+
+/**
+ * GitHub's pull-request search for work merged into `base` in `range` (a search range), narrowed by
+ * `qualifiers` (say `label:"strategy: costs"`): the list behind a figure, to check it by hand.
+ */
+export function mergedSearchUrl(repo: string, base: string, range: string, qualifiers: string[] = []): string {
+  const q = ["is:pr", "is:merged", `base:${base}`, `merged:${range}`, ...qualifiers].join(" ");
+  return `https://github.com/${repo.split("/").map(encodeURIComponent).join("/")}/pulls?q=${encodeURIComponent(q)}`;
+}
+
+/** Leaves out an author's work; search names a bot author `app/<slug>`. */
+export function notAuthorQualifier(login: string): string {
+  const bot = /^(.+)\[bot\]$/i.exec(login);
+  return `-author:${bot ? `app/${bot[1]}` : login}`;
+}
+
+/** A label as a search qualifier; quotes inside cannot be escaped in search, so they are dropped. */
+export const labelQualifier = (label: string): string => `label:"${label.replace(/"/g, "")}"`;

@@ -17,15 +17,27 @@ export interface Slice {
   label: string;
   /** Percent, 0..100. */
   value: number;
+  /** "#rrggbb", the slice's colour; Mermaid's theme picks one when absent. */
+  color?: string;
 }
 
-/** A pie of shares; null when there is nothing to draw. Empty slices are left out (Mermaid draws them oddly). */
+/** Mermaid's pie takes twelve colours, `pie1`..`pie12`, given to the slices in the order they are written. */
+export const PIE_COLOURS = 12;
+
+/**
+ * A pie of shares, slices in the order given (Mermaid colours them in that order, so a legend elsewhere
+ * can name them); null when there is nothing to draw. Empty slices are left out (Mermaid draws them oddly).
+ */
 export function pieChart(title: string, slices: Slice[]): string | null {
   const drawn = slices.filter((s) => s.value > 0);
   if (drawn.length === 0) return null;
-  const lines = [`pie title ${mermaidLabel(title, 80)}`, ...unique(drawn).map((s) => `    "${s.label}" : ${round1(s.value)}`)];
+  const colours = drawn.slice(0, PIE_COLOURS).map((s, i) => (s.color && HEX.test(s.color) ? `"pie${i + 1}": "${s.color}"` : null));
+  const init = colours.every((c) => c !== null) ? [`%%{init: {"themeVariables": {${colours.join(", ")}}}}%%`] : [];
+  const lines = [...init, `pie title ${mermaidLabel(title, 80)}`, ...unique(drawn).map((s) => `    "${s.label}" : ${round1(s.value)}`)];
   return fenced("mermaid", lines.join("\n"));
 }
+
+const HEX = /^#[0-9a-f]{6}$/i;
 
 export interface Series {
   label: string;

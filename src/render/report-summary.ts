@@ -1,53 +1,61 @@
-/** The report's head: what a leader reads in a minute. Never trimmed. */
+/**
+ * The report's head: what a leader reads in a minute. Never trimmed. The headline gives the totals and
+ * how much served the strategy; the call-out names what needs attention, each thing once.
+ */
 import type { ProblemReport, ReportModel } from "../tally/report-model.js";
-import { percent, percentOrDash, plural, points, pointsChange } from "./format.js";
+import { num, percent, percentOrDash, plural, points, pointsChange } from "./format.js";
 import { inert } from "./inert.js";
 import { blocks } from "./limits.js";
 import { alert } from "./markdown.js";
 
 export function reportSummary(model: ReportModel): string {
-  const { tally, period } = model;
+  const { period } = model;
   const context = [model.strategyName && `**${inert(model.strategyName, 120)}**`, inert(model.repo, 140), `${period.from} to ${period.to} (${inert(period.timezone, 60)})`]
     .filter(Boolean)
     .join(" · ");
-  const headline =
-    tally.merged === 0
-      ? `**No pull requests were merged** into the default branch in ${period.title}.`
-      : `**${plural(tally.merged, "pull request")} shipped** in ${period.title}; **${percent(1 - model.unaligned.share)} served the strategy**${alignedChange(model)}.`;
-  const biggest = biggestDrift(model.problems);
-  const driftLine = biggest
-    ? `Biggest drift: **${inert(biggest.title, 120)}**, ${gapPhrase(biggest)}.`
-    : model.problems.some((p) => p.intended !== null) && tally.merged > 0
+  const calm =
+    !model.unaligned.alert && !model.problems.some((p) => p.drift) && model.problems.some((p) => p.intended !== null) && model.tally.merged > 0
       ? "Every problem is within its drift threshold of the intended share."
       : null;
-  return blocks(context, [headline, driftLine].filter(Boolean).join(" "), warnings(model));
+  return blocks(context, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
 }
 
-/** The alert call-out, when shipped work drifted from the plan or too much of it served nothing. */
+/** "**120 pull requests (24 author-weeks) shipped** in October 2026; **45% served the strategy** (↑ 3 pts on the previous month)." */
+export function headline(model: ReportModel): string {
+  const { tally, period } = model;
+  if (tally.merged === 0) return `**No pull requests were merged** into the default branch in ${period.title}.`;
+  const prs = plural(tally.merged, "pull request");
+  const aw = tally.authorWeeks === undefined ? null : plural(Math.round(tally.authorWeeks * 10) / 10, "author-week");
+  const shipped = model.measure === "author_weeks" && aw ? `${aw} of work (${prs})` : aw ? `${prs} (${aw})` : prs;
+  const of = model.measure === "author_weeks" ? " of the author-weeks" : "";
+  return `**${shipped} shipped** in ${period.title}; **${percent(1 - model.unaligned.held)}${of} served the strategy**${alignedChange(model)}.`;
+}
+
+/**
+ * The call-out: too much unaligned work, then each drifting problem, largest gap first. The headline
+ * already gave the shares, so the unaligned line says what the figure means rather than repeating it.
+ */
 function warnings(model: ReportModel): string | null {
   const lines: string[] = [];
   if (model.unaligned.alert) {
+    const weeks = model.measure === "author_weeks" && model.unaligned.authorWeeks !== null ? `${num(Math.round(model.unaligned.authorWeeks * 10) / 10)} author-weeks, ` : "";
     lines.push(
-      `**${percent(model.unaligned.share)} of shipped work served no problem** (${plural(model.unaligned.merged, "pull request")}). ` +
+      `**Unaligned work reached the alert threshold** (\`unaligned_alert\`): ${weeks}${plural(model.unaligned.merged, "pull request")} served no problem. ` +
         "Either the strategy misses work that matters, or work is going where the strategy does not point.",
     );
   }
-  const drifting = model.problems.filter((p) => p.drift);
-  for (const p of drifting.slice(0, 5)) lines.push(`**${inert(p.title, 120)}** drifted: ${gapPhrase(p)}.`);
+  const gap = (p: ProblemReport) => Math.abs(p.held - (p.intended ?? p.held));
+  const drifting = model.problems.filter((p) => p.drift).sort((a, b) => gap(b) - gap(a));
+  for (const p of drifting.slice(0, 5)) lines.push(`**${inert(p.title, 120)}** drifted: ${gapPhrase(model, p)}.`);
   if (drifting.length > 5) lines.push(`…and ${plural(drifting.length - 5, "more problem")} drifted (see the table).`);
   return lines.length ? alert("WARNING", lines.flatMap((l, i) => (i === 0 ? [l] : ["", l]))) : null;
 }
 
-/** The drifting problem furthest from its intended share. */
-function biggestDrift(problems: ProblemReport[]): ProblemReport | undefined {
-  const gap = (p: ProblemReport) => Math.abs(p.share - (p.intended ?? p.share));
-  return problems.filter((p) => p.drift && p.intended !== null).sort((a, b) => gap(b) - gap(a))[0];
-}
-
 /** "20% of shipped work against 40% intended (20 points under)". */
-function gapPhrase(p: ProblemReport): string {
-  const gap = (p.share - (p.intended ?? p.share)) * 100;
-  return `${percent(p.share)} of shipped work against ${percentOrDash(p.intended)} intended (${points(gap)} ${gap < 0 ? "under" : "over"})`;
+function gapPhrase(model: ReportModel, p: ProblemReport): string {
+  const gap = (p.held - (p.intended ?? p.held)) * 100;
+  const what = model.measure === "author_weeks" ? "author-weeks" : "shipped work";
+  return `${percent(p.held)} of ${what} against ${percentOrDash(p.intended)} intended (${points(gap)} ${gap < 0 ? "under" : "over"})`;
 }
 
 /** " (↑ 5 pts on last month)" from the unaligned change: aligned work moves the other way. */

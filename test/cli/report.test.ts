@@ -40,7 +40,7 @@ describe("throughline report", () => {
     const run = await cli(ARGS);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^<!-- throughline:report -->\n/);
-    expect(run.stdout).toContain("**3 pull requests shipped** in October 2026");
+    expect(run.stdout).toContain("**3 pull requests (3 author-weeks) shipped** in October 2026");
     expect(parseDataComment(run.stdout)).toMatchObject({ commit: COMMIT, merged: 3, problems: { reliability: { merged: 1 }, costs: { merged: 1 } }, unaligned: { merged: 1 } });
     expect(run.err).toEqual(["Strategy alignment: October 2026: dry run, nothing posted (pass --post to post it)"]);
     expect(log.map((r) => r.operation).filter((op) => op.startsWith("Create") || op.startsWith("Update"))).toEqual([]);

@@ -68,7 +68,17 @@ export function reportModel(): ReportModel {
     period: { key: "2026-10", title: "October 2026", from: "2026-10-01", to: "2026-10-31", timezone: "UTC" },
     commit: "3f9c2a1b7d4e5f60718293a4b5c6d7e8f9012345",
     strategyName: "Platform strategy 2026",
-    tally: { merged: 120, problems: { reliability: { merged: 48, share: 0.375 }, costs: { merged: 12, share: 0.075 } }, unaligned: { merged: 66, share: 0.55 } },
+    tally: {
+      merged: 120,
+      authorWeeks: 24,
+      problems: {
+        reliability: { merged: 48, share: 0.375, authorWeeks: 9.5, shareAuthorWeeks: 9.5 / 24 },
+        costs: { merged: 12, share: 0.075, authorWeeks: 3, shareAuthorWeeks: 3 / 24 },
+      },
+      unaligned: { merged: 66, share: 0.55, authorWeeks: 11.5, shareAuthorWeeks: 11.5 / 24 },
+    },
+    measure: "pull_requests",
+    search: { base: "main", range: "2026-10-01..2026-10-31", excludeAuthors: ["dependabot[bot]"] },
     problems: [
       {
         id: "reliability",
@@ -77,6 +87,9 @@ export function reportModel(): ReportModel {
         intended: 0.4,
         merged: 48,
         share: 0.375,
+        authorWeeks: 9.5,
+        shareAuthorWeeks: 9.5 / 24,
+        held: 0.375,
         change: 5,
         drift: false,
         issuesClosed: 14,
@@ -113,6 +126,9 @@ export function reportModel(): ReportModel {
         intended: 0.2,
         merged: 12,
         share: 0.075,
+        authorWeeks: 3,
+        shareAuthorWeeks: 3 / 24,
+        held: 0.075,
         change: -8.5,
         drift: false,
         issuesClosed: 2,
@@ -121,7 +137,7 @@ export function reportModel(): ReportModel {
         notable: [item(405, "Right-size the staging cluster", ["costs"])],
       },
     ],
-    unaligned: { merged: 66, share: 0.55, change: 3, alert: true, notable: [item(420, "Refresh the marketing site", [])] },
+    unaligned: { merged: 66, share: 0.55, authorWeeks: 11.5, shareAuthorWeeks: 11.5 / 24, held: 0.55, change: 3, alert: true, notable: [item(420, "Refresh the marketing site", [])] },
     previous: [
       { key: "2026-08", tally: tallyOf(0.3, 0.2, 0.5, 90) },
       { key: "2026-09", tally: tallyOf(0.325, 0.16, 0.515, 100) },

@@ -8,9 +8,9 @@ import { normalise } from "./helpers.js";
 function expectCore(body: string) {
   expect(body.startsWith(`${REPORT_MARKER}\n`)).toBe(true);
   expect(body.endsWith(DATA)).toBe(true);
-  expect(body).toContain("**120 pull requests shipped** in October 2026; **45% served the strategy**");
-  expect(body).toContain("| Problem | Merged PRs | Share | Intended | vs last month | Issues closed |");
-  expect(body).toContain("| _Unaligned_ | 66 | 55% ⚠️ | — | ↑ 3 pts | — |");
+  expect(body).toContain("**120 pull requests (24 author-weeks) shipped** in October 2026; **45% served the strategy**");
+  expect(body).toContain("| Problem | Merged PRs | Share of PRs | Author-weeks | Share of author-weeks | Intended | vs last month | Issues closed |");
+  expect(body).toContain("| _Unaligned_ | 66 | 55% ⚠️ | 11.5 | 47.9% | — | ↑ 3 pts | — |");
   expect(body.length).toBeLessThan(65_536);
 }
 
@@ -34,10 +34,14 @@ describe("renderReport", () => {
     const model = reportModel();
     model.problems[1].drift = true;
     const { body } = renderReport(model, DATA);
-    expect(body).toContain("| Reliability | 48 | 37.5% | 40% | ↑ 5 pts | 14 |");
-    expect(body).toContain("| Hosting costs | 12 | 7.5% ⚠️ | 20% | ↓ 8.5 pts | 2 |");
-    expect(body).toContain("Biggest drift: **Hosting costs**, 7.5% of shipped work against 20% intended (12.5 points under).");
-    expect(body).toContain("> **Hosting costs** drifted:");
+    const search = "https://github.com/acme/widgets/pulls?q=is%3Apr%20is%3Amerged%20base%3Amain%20merged%3A2026-10-01..2026-10-31";
+    expect(body).toContain(`| [Reliability](${search}%20label%3A%22strategy%3A%20reliability%22%20-author%3Aapp%2Fdependabot) | 48 | 37.5% | 9.5 | 39.6% | 40% | ↑ 5 pts | 14 |`);
+    expect(body).toContain(`| [Hosting costs](${search}%20label%3A%22strategy%3A%20costs%22%20-author%3Aapp%2Fdependabot) | 12 | 7.5% ⚠️ | 3 | 12.5% | 20% | ↓ 8.5 pts | 2 |`);
+    expect(body).toContain(`| **[All shipped work](${search}%20-author%3Aapp%2Fdependabot)** | **120** | 100% | **24** | 100% | 60% |  |  |`);
+    // Said once: in the call-out, not again beside the headline.
+    expect(body.match(/12\.5 points under/g)).toHaveLength(1);
+    expect(body).toContain("> **Hosting costs** drifted: 7.5% of shipped work against 20% intended (12.5 points under).");
+    expect(body).not.toContain("Biggest drift");
   });
 
   it("has no alert when nothing drifted and unaligned work is under the threshold", () => {

@@ -197,7 +197,7 @@ describe("publishReport", () => {
     expect(log.filter((r) => r.operation === "ReportBodies").at(-1)!.variables.ids).toEqual([september.id]);
     expect(parseDataComment(october.body)!.problems.reliability).toMatchObject({ merged: 1, share: 1 });
     // Reliability went from 50% to 100% of shipped work; September's counted reading is its history.
-    expect(october.body).toMatch(/\| Reliability \| 1 \| 100% ⚠️ \| 40% \| ↑ 50 pts \|/);
+    expect(october.body).toMatch(/\| \[Reliability\]\([^)]+\) \| 1 \| 100% ⚠️ \| 1 \| 100% \| 40% \| ↑ 50 pts \|/);
     expect(october.body).toMatch(/\| Sev-1 incidents \| 6 → 3 → 1 incidents \| 60% \| Sep 2026: 5 \|/);
   });
 
