@@ -1,11 +1,11 @@
 /** ISO 8601 weeks: the unit of author-weeks. */
-import { wallClock } from "./zone.js";
+import { type WallClock, wallClock } from "./zone.js";
 
 /** "2026-W23": the ISO week that the instant falls in, read as a date in `timezone`; null for a bad date. */
 export function isoWeek(iso: string, timezone = "UTC"): string | null {
   const instant = Date.parse(iso);
   if (!Number.isFinite(instant)) return null;
-  let w;
+  let w: WallClock;
   try {
     w = wallClock(instant, timezone);
   } catch {

@@ -13,12 +13,12 @@ import { renderReport } from "../../src/render/index.js";
 import { DATA, reportModel } from "./fixtures.js";
 
 /** The content of each ```mermaid block. */
-export function mermaidBlocks(markdown: string): string[] {
+function mermaidBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^(`{3,})mermaid\n([\s\S]*?)\n\1$/gm)].map((m) => m[2]);
 }
 
 /** The pie's colours in slice order, the trend's palette in line order, and the legend's colours. */
-export function chartColours(markdown: string) {
+function chartColours(markdown: string) {
   const [pie, trend] = mermaidBlocks(markdown);
   const pieColours = [...(pie ?? "").matchAll(/"pie\d+": "(#[0-9a-f]{6})"/g)].map((m) => m[1]);
   const pieLabels = [...(pie ?? "").matchAll(/^ {4}"([^"]*)" :/gm)].map((m) => m[1]);
@@ -26,7 +26,7 @@ export function chartColours(markdown: string) {
   return { pieColours, pieLabels, palette };
 }
 
-export async function expectParses(markdown: string) {
+async function expectParses(markdown: string) {
   const blocks = mermaidBlocks(markdown);
   for (const block of blocks) await expect(mermaid.parse(block), block).resolves.toBeTruthy();
   return blocks.length;
