@@ -25,7 +25,7 @@ describe("the example strategies", () => {
     expect(s.effective).toEqual({ from: "2026-01-01", until: "2026-12-31" });
     expect(s.problems[0].match.patterns).toEqual(["^fix(\\(.+\\))?:", "(?i)\\bsev-?1\\b"]);
     expect(s.problems[2].plan).toEqual([]);
-    expect(s.settings.report).toEqual({ category: "Announcements", schedule: "0 9 1 * *", timezone: "Europe/Paris" });
+    expect(s.settings.report).toEqual({ category: "Announcements", schedule: "0 9 1 * *", timezone: "Europe/Paris", measure: "pull_requests" });
   });
 
   it("org-strategy.yml states the four classic problems, each with a metric and a plan", () => {

@@ -41,7 +41,7 @@ describe("extends: merging", () => {
     const s = strategyOf(parse("version: 1\nextends: .github\n"));
     expect(s.name).toBe("Engineering strategy");
     expect(s.problems.map((p) => [p.id, p.share])).toEqual([["reliability", 40], ["costs", 30]]);
-    expect(s.settings.report).toEqual({ category: "Engineering", schedule: "0 9 1 * *", timezone: "Europe/Paris" });
+    expect(s.settings.report).toEqual({ category: "Engineering", schedule: "0 9 1 * *", timezone: "Europe/Paris", measure: "pull_requests" });
   });
 
   it("appends local match lists to the inherited ones and keeps the other inherited fields", () => {
@@ -81,7 +81,7 @@ settings:
     ]);
     expect(s.settings.check).toBe("require");
     expect(s.settings.ignore_authors).toEqual(["dependabot[bot]"]);
-    expect(s.settings.report).toEqual({ category: "Payments", schedule: "0 9 1 * *", timezone: "Europe/Paris" });
+    expect(s.settings.report).toEqual({ category: "Payments", schedule: "0 9 1 * *", timezone: "Europe/Paris", measure: "pull_requests" });
   });
 });
 
