@@ -5,6 +5,7 @@
 import { statusOf } from "../github/octokit.js";
 import { applyLabels } from "../handlers/apply-labels.js";
 import type { LabelPlan } from "../handlers/labelling.js";
+import { createProjectCache, syncProjectField, type ProjectOutcome } from "../handlers/project-sync.js";
 import { listUpdatedItems, type BackfillItem } from "./backfill-items.js";
 import { planItem } from "./backfill-plan.js";
 import { parseCommand, printable, repoValue, stringValue } from "./args.js";
@@ -18,7 +19,9 @@ export const help = `Usage: throughline backfill --repo OWNER/NAME --since DATE 
 
 Classifies every issue and pull request updated since DATE with the strategy in force and
 prints the label changes it would make. With --apply it makes them. Items whose labels are
-already right are left alone, so an interrupted run can simply be started again. Requests
+already right are left alone, so an interrupted run can simply be started again. With
+settings.project, each item on that Project also gets its field (default Problem) set, as
+the app sets it: a value a person chose is left alone. Requests
 are paced to stay within GitHub's rate limits (queries and writes about one a second), and
 the time left is shown as it goes.
 
@@ -63,13 +66,22 @@ export async function backfill(argv: string[], io: CliIO): Promise<number> {
   const progress = createProgress(io, verb);
   const counts = { done: 0, total: items.length, changed: 0, failed: 0 };
   progress.update(counts);
+  const projects = createProjectCache();
+  let projectSaid = false;
   for (const item of items) {
     try {
       const plan = await planItem(octokit, repo, strategy, item, login);
-      if (plan.add.length > 0 || plan.remove.length > 0) {
-        if (apply) await applyLabels(octokit, repo, item.number, strategy, plan);
+      const labelsChange = plan.add.length > 0 || plan.remove.length > 0;
+      if (labelsChange && apply) await applyLabels(octokit, repo, item.number, strategy, plan);
+      // The Project field, as the app sets it (nothing without settings.project).
+      const project = await syncProjectField(octokit, { repo, number: item.number, strategy, decision: plan.decision, login, cache: projects, write: apply });
+      if ((project.status === "unreachable" || project.status === "failed") && !projectSaid) {
+        projectSaid = true;
+        progress.print(`Project ${strategy.settings.project?.url}: ${project.reason}; labels go on, the Project is left alone`);
+      }
+      if (labelsChange || project.status === "set") {
         counts.changed += 1;
-        progress.print(describeChange(item, plan));
+        progress.print(describeChange(item, plan, project, strategy.settings.project?.field));
       }
     } catch (error) {
       if (statusOf(error) === 401) throw new CliError("GitHub refused the token (401 Bad credentials)");
@@ -94,9 +106,10 @@ function sinceValue(value: string | undefined): Date {
   return date;
 }
 
-/** `#12 issue "Checkout outage": +strategy: reliability -strategy: costs` */
-function describeChange(item: BackfillItem, plan: LabelPlan): string {
+/** `#12 issue "Checkout outage": +"strategy: reliability" -"strategy: costs" Problem="Reliability"` */
+function describeChange(item: BackfillItem, plan: LabelPlan, project: ProjectOutcome, field = "Problem"): string {
   const kind = item.kind === "issue" ? "issue" : "pull request";
-  const changes = [...plan.add.map((l) => `+"${l}"`), ...plan.remove.map((l) => `-"${l}"`)].join(" ");
+  const value = project.status === "set" ? [`${printable(field)}="${printable(project.value)}"`] : [];
+  const changes = [...plan.add.map((l) => `+"${l}"`), ...plan.remove.map((l) => `-"${l}"`), ...value].join(" ");
   return `#${item.number} ${kind} "${printable(item.issue.title)}": ${changes}`;
 }

@@ -3,6 +3,7 @@ import { api, mockGraphQL, mockStrategyFile, REPO_PATH, type Scope } from "../fi
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { contextAnswer, timelineWindows } from "../fixtures/pull-requests.js";
 import { STRATEGY } from "../fixtures/strategies.js";
+import { FIELD_ID, itemAnswer, PROJECT_ID, projectAnswer, projectStrategy } from "../fixtures/projects.js";
 import { cli } from "./helpers.js";
 
 const ARGS = ["backfill", "--repo", "Codertocat/Hello-World", "--since", "2026-11-01"];
@@ -21,8 +22,8 @@ const pull = (number: number, title: string, updated_at: string) => ({
  * token's login that no longer serves the problem; #2 a pull request that needs a label, #4 one updated
  * before the date (the pulls list is read no further).
  */
-function mockRepository(scope: Scope, { issueOneLabelled = false } = {}) {
-  mockStrategyFile(scope, STRATEGY);
+function mockRepository(scope: Scope, { issueOneLabelled = false, strategy = STRATEGY } = {}) {
+  mockStrategyFile(scope, strategy);
   scope
     .get(`${REPO_PATH}/issues`)
     .query({ state: "all", since: SINCE, sort: "updated", direction: "asc", per_page: "100" })
@@ -88,6 +89,39 @@ describe("throughline backfill", () => {
     expect(run.code).toBe(0);
     expect(writes).toEqual([`POST ${REPO_PATH}/issues/2/labels`, `DELETE ${REPO_PATH}/issues/5/labels/strategy: reliability`]);
     expect(run.err.at(-1)).toBe("4 items: 2 changed, 2 already right");
+  });
+
+  it("with settings.project, sets each item's field as the app would, leaving a person's value alone", async () => {
+    const scope = api();
+    mockRepository(scope, { issueOneLabelled: true, strategy: projectStrategy(STRATEGY) });
+    scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, label("strategy: reliability"));
+    scope.post(`${REPO_PATH}/issues/2/labels`, { labels: ["strategy: reliability"] }).reply(200, []);
+    scope.delete(`${REPO_PATH}/issues/5/labels/strategy%3A%20reliability`).reply(200, []);
+    // #1 empty, #2 on another Project only, #3 a person's value, #5 the app's stale value.
+    const values: Record<number, object> = {
+      1: itemAnswer({ project: projectAnswer(), value: null, itemId: "PVTI_1" }),
+      2: itemAnswer({ value: null, projectId: "PVT_other" }),
+      3: itemAnswer({ value: { option: "Hosting costs", by: "octocat" }, itemId: "PVTI_3" }),
+      5: itemAnswer({ value: { option: "Reliability", by: "backfiller" }, itemId: "PVTI_5" }),
+    };
+    const asked: number[] = [];
+    for (let i = 0; i < 4; i++) mockGraphQL(scope, "ProjectItem", (body) => (asked.push(body.variables.number), values[body.variables.number]!));
+    const set: object[] = [];
+    for (let i = 0; i < 2; i++) {
+      mockGraphQL(scope, "SetProjectValue", (body) => (set.push(body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "x" } } } }));
+    }
+    const run = await cli([...ARGS, "--apply", "--as", "backfiller"]);
+    expect(run.code).toBe(0);
+    expect(asked).toEqual([1, 2, 3, 5]);
+    expect(set).toEqual([
+      { projectId: PROJECT_ID, itemId: "PVTI_1", fieldId: FIELD_ID, optionId: "opt-reliability" },
+      { projectId: PROJECT_ID, itemId: "PVTI_5", fieldId: FIELD_ID, optionId: "opt-none" },
+    ]);
+    expect(run.out).toEqual([
+      '#1 issue "Checkout outage on Fridays": Problem="Reliability"',
+      '#2 pull request "Retry flaky checkout calls": +"strategy: reliability"',
+      '#5 issue "Update the README": -"strategy: reliability" Problem="None"',
+    ]);
   });
 
   it("keeps going past an item that fails, then exits 1", async () => {
