@@ -1,6 +1,6 @@
 import { inert } from "../render/inert.js";
 import type { Strategy } from "../strategy/schema.js";
-import { inStrategyOrder, problemIds, validateIds } from "./ids.js";
+import { inStrategyOrder, likelyId, problemIds, validateIds } from "./ids.js";
 import { parseServes } from "./serves.js";
 import type { Reason, WorkItem } from "./types.js";
 
@@ -36,7 +36,12 @@ function fromIds(
   const { known, unknown } = validateIds(strategy, choice);
   if (unknown.length > 0) {
     const where = decidedBy === "command" ? "The /strategy command" : "The Serves: line";
-    const names = unknown.map((id) => `"${inert(id, 40)}"`).join(", ");
+    const names = unknown
+      .map((id) => {
+        const meant = likelyId(strategy, id);
+        return `"${inert(id, 40)}"${meant ? ` (did you mean "${meant}"?)` : ""}`;
+      })
+      .join(", ");
     notes.push(`${where} names no such problem: ${names} (valid ids: ${problemIds(strategy).join(", ")}).`);
   }
   if (known.length === 0) return undefined;

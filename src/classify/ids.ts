@@ -1,3 +1,4 @@
+import { closest } from "../strategy/hint.js";
 import type { Strategy } from "../strategy/schema.js";
 
 /** Splits a list of problem ids as people type them: commas and/or spaces, `code` quotes, a final full stop. */
@@ -30,4 +31,9 @@ export function inStrategyOrder(strategy: Strategy, ids: Iterable<string>): stri
 /** The ids of the strategy's problems, for "valid ids are ..." hints. */
 export function problemIds(strategy: Strategy): string[] {
   return strategy.problems.map((p) => p.id);
+}
+
+/** The problem id a mistyped one was probably meant as ("relaibility" for "reliability"), if any is close. */
+export function likelyId(strategy: Strategy, typed: string): string | undefined {
+  return closest(typed, problemIds(strategy));
 }

@@ -4,7 +4,7 @@ export { classify, MAX_REASONS_PER_PROBLEM } from "./classify.js";
 export { compileRules, type CompiledProblem, type CompiledRules } from "./compile.js";
 export { parseServes } from "./serves.js";
 export { parseCommand, COMMAND_USAGE, type Command } from "./command.js";
-export { validateIds } from "./ids.js";
+export { validateIds, likelyId } from "./ids.js";
 export { strategyLabels, desiredLabels, personProblemIds, reconcileLabels, labelsInStep, type LabelEvent } from "./labels.js";
 export { NONE } from "./explicit.js";
 export {

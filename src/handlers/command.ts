@@ -3,7 +3,7 @@
  * Every command is acknowledged with a reaction; a rejected one gets a short reply saying what is allowed.
  */
 import type { Context } from "probot";
-import { parseCommand, validateIds, type Command } from "../classify/index.js";
+import { likelyId, parseCommand, validateIds, type Command } from "../classify/index.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { canCommand } from "../github/permissions.js";
 import { react, reply } from "../github/replies.js";
@@ -41,7 +41,9 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
     return reply(octokit, repo, issue.number, `Nothing was changed: ${quiet}, so items are not labelled.`);
   }
   const choice = choiceOf(strategy, command);
-  if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
+  if (choice && "unknown" in choice) {
+    return rejected({ kind: "unknown-id", ids: choice.unknown, meant: choice.unknown.map((id) => likelyId(strategy, id)) });
+  }
   await react(octokit, repo, comment.id, "+1");
   if (command.kind === "report") {
     const posted = await deps.report?.({ octokit, repo, month: command.month ?? thisMonth, strategy: loaded });

@@ -10,7 +10,7 @@ import { changeHint, idList, problemTitle } from "./served.js";
 
 /** Why a command was not applied. */
 export type CommandRejection =
-  | { kind: "unknown-id"; ids: readonly string[] }
+  | { kind: "unknown-id"; ids: readonly string[]; /** The id each was probably meant as, if one is close. */ meant?: readonly (string | undefined)[] }
   | { kind: "permission" }
   | { kind: "syntax"; text?: string };
 
@@ -47,7 +47,8 @@ export function renderCommandHelp(strategy: Strategy | null, reason?: CommandRej
 function rejection(reason: CommandRejection): string {
   switch (reason.kind) {
     case "unknown-id": {
-      const ids = reason.ids.map((id) => `“${inert(id, 60)}”`).slice(0, 20);
+      const meant = (i: number) => reason.meant?.[i];
+      const ids = reason.ids.map((id, i) => `“${inert(id, 60)}”${meant(i) ? ` (did you mean ${code(meant(i) as string)}?)` : ""}`).slice(0, 20);
       return `That command was not applied: ${ids.join(", ")} ${reason.ids.length === 1 ? "is not a problem id" : "are not problem ids"} of the strategy.`;
     }
     case "permission":

@@ -5,7 +5,7 @@ import { fitLines } from "./limits.js";
 import { link } from "./links.js";
 
 export interface InvalidStrategy {
-  /** Located errors, e.g. `strategy.yml:14:9 problems[1].id: "reliability" is used twice`. */
+  /** Located errors, e.g. `strategy.yml:14:9 problems[1].id: "reliability" is used twice: on lines 3 and 14`. */
   errors: string[];
   /** The file's path in the repository that holds it. */
   file: string;

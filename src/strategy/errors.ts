@@ -14,7 +14,7 @@ export interface StrategyError {
   message: string;
 }
 
-/** `strategy.yml:14:9 problems[1].id: "reliability" is used twice` */
+/** `strategy.yml:14:9 problems[1].id: "reliability" is used twice: on lines 3 and 14` */
 export function formatError(e: StrategyError): string {
   return `${e.file}:${e.line}:${e.column} ${e.path === "" ? "(file)" : e.path}: ${e.message}`;
 }

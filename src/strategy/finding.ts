@@ -6,4 +6,6 @@ export interface Finding {
   message: string;
   /** Point at the key rather than its value (unknown keys). */
   at?: "key";
+  /** Earlier places of the same thing (a repeated id): the message then names their lines and its own. */
+  also?: Path[];
 }

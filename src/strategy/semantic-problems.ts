@@ -18,16 +18,20 @@ export function reservedIds(problems: unknown[]): Finding[] {
   });
 }
 
-/** Every repeat of an id, at the repeat: `"reliability" is used twice`. */
+/** Every repeat of an id, at the repeat: `"reliability" is used twice: on lines 3 and 5`. */
 export function duplicateIds(problems: unknown[]): Finding[] {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, number[]>();
   const findings: Finding[] = [];
   problems.forEach((problem, i) => {
     const id = stringAt(problem, "id");
     if (id === undefined) return;
-    const count = (seen.get(id) ?? 0) + 1;
-    seen.set(id, count);
-    if (count > 1) findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count] ?? `${count} times`}` });
+    const earlier = seen.get(id) ?? [];
+    seen.set(id, [...earlier, i]);
+    const count = earlier.length + 1;
+    if (count > 1) {
+      const also = earlier.map((j) => ["problems", j, "id"]);
+      findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count] ?? `${count} times`}`, also });
+    }
   });
   return findings;
 }

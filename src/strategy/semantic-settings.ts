@@ -22,6 +22,8 @@ const cronProblem = memo((expression: string): string | undefined => {
   if (expression.trim().split(/\s+/).length !== 5) {
     return `expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got ${quote(expression)}`;
   }
+  const range = outOfRange(expression);
+  if (range) return `not a valid cron expression: ${range}`;
   try {
     // Paused and without a function, the job only parses; it never sets a timer.
     const job = new Cron(expression, { paused: true, mode: "5-part" });
@@ -32,6 +34,30 @@ const cronProblem = memo((expression: string): string | undefined => {
     return `not a valid cron expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
   }
 });
+
+const FIELDS = [
+  { name: "minute", min: 0, max: 59 },
+  { name: "hour", min: 0, max: 23 },
+  { name: "day of month", min: 1, max: 31 },
+  { name: "month", min: 1, max: 12 },
+  { name: "day of week", min: 0, max: 7 },
+];
+
+/** A number outside its field's range, said with the range (`day of month must be 1-31, not 32`). */
+function outOfRange(expression: string): string | undefined {
+  const fields = expression.trim().split(/\s+/);
+  for (const [i, field] of fields.entries()) {
+    const { name, min, max } = FIELDS[i];
+    for (const part of field.split(",")) {
+      const [range] = part.split("/");
+      for (const value of range.split("-")) {
+        if (!/^\d+$/.test(value)) continue; // *, names (JAN, MON), L, W, #: left to the parser
+        if (Number(value) < min || Number(value) > max) return `${name} must be ${min}-${max}, not ${value}`;
+      }
+    }
+  }
+  return undefined;
+}
 
 /** IANA names only: offsets such as "+01:00" are accepted by newer Node versions but not by older ones. */
 const isTimeZone = memo((zone: string): boolean => {

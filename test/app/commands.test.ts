@@ -70,6 +70,18 @@ describe("/strategy commands", () => {
     expect(reply).toContain("costs");
   });
 
+  it("suggests the id meant when two letters are swapped", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    mockStrategyFile(scope, STRATEGY);
+    permission(scope, "write");
+    scope.post(`${REPO_PATH}/issues/comments/${COMMENT}/reactions`, { content: "confused" }).reply(201, {});
+    let reply = "";
+    scope.post(`${REPO_PATH}/issues/1/comments`, (b) => ((reply = b.body), true)).reply(201, {});
+    await probot.receive(commentEvent("/strategy relaibility"));
+    expect(reply).toContain("That command was not applied: “relaibility” (did you mean `reliability`?) is not a problem id of the strategy.");
+  });
+
   it("explains which problems an issue serves and why", async () => {
     const probot = testProbot();
     const scope = mockAuth(api());

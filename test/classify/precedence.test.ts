@@ -69,4 +69,13 @@ describe("precedence", () => {
       'The Serves: line names no such problem: "@\u200dspeed" (valid ids: reliability, costs, dx).',
     ]);
   });
+
+  it("suggests the id a swapped pair of letters was meant as, in a Serves line and a command", () => {
+    const serves = classify(s, item({ body: "Serves: relaibility, cotss" }));
+    expect(serves.notes).toEqual([
+      'The Serves: line names no such problem: "relaibility" (did you mean "reliability"?), "cotss" (did you mean "costs"?) (valid ids: reliability, costs, dx).',
+    ]);
+    const command = classify(s, item({ command: ["xd"] }));
+    expect(command.notes).toEqual(['The /strategy command names no such problem: "xd" (did you mean "dx"?) (valid ids: reliability, costs, dx).']);
+  });
 });

@@ -31,7 +31,7 @@ describe("throughline validate", () => {
     const run = await cli(["validate"], { cwd: workdir({ ".github/strategy.yml": `${INVALID_STRATEGY}    share: 120\n` }) });
     expect(run.code).toBe(1);
     expect(run.out).toEqual([
-      '.github/strategy.yml:5:9 problems[1].id: "reliability" is used twice',
+      '.github/strategy.yml:5:9 problems[1].id: "reliability" is used twice: on lines 3 and 5',
       ".github/strategy.yml:7:12 problems[1].share: must be at most 100, got 120",
     ]);
     expect(run.err).toEqual([".github/strategy.yml: 2 errors"]);

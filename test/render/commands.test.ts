@@ -25,6 +25,7 @@ describe("renderCommandHelp", () => {
   it.each([
     [{ kind: "unknown-id", ids: ["relability"] }, "“relability” is not a problem id of the strategy"],
     [{ kind: "unknown-id", ids: ["a", "b"] }, "“a”, “b” are not problem ids"],
+    [{ kind: "unknown-id", ids: ["relaibility", "x"], meant: ["reliability", undefined] }, "“relaibility” (did you mean `reliability`?), “x” are not problem ids"],
     [{ kind: "permission" }, "it needs triage, write, maintain or admin access"],
     [{ kind: "syntax", text: "/strategy report 2026-13" }, "not understood: “/strategy report 2026-13”"],
   ] as const)("explains a rejection: %j", (reason, phrase) => {

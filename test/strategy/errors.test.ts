@@ -39,13 +39,20 @@ const INVALID: [string, string, string[]][] = [
   ["unknown key with a hint", file(problem("reliability", "    match:\n      keyword: [outage]\n")), [
     "strategy.yml:6:7 problems[0].match.keyword: unknown key `keyword` (did you mean `keywords`?)",
   ]],
+  ["a key with two letters swapped", file(problem("reliability", "    macth:\n      labels: [bug]\n")), [
+    "strategy.yml:5:5 problems[0].macth: unknown key `macth` (did you mean `match`?)",
+  ]],
   ["unknown key without a hint", file(PROBLEM, "colour: red\n"), [
     "strategy.yml:5:1 colour: unknown key `colour`; expected one of `version`, `extends`, `name`, `owner`, `status`, `effective`, `diagnosis`, `policies`, `problems`, `settings`",
   ]],
   ["a rule outside match", file(problem("reliability", "    keywords: [outage]\n")), [
     "strategy.yml:5:5 problems[0].keywords: unknown key `keywords` (it belongs under `match`)",
   ]],
-  ["duplicate id", file(problem("reliability") + problem("reliability")), ['strategy.yml:5:9 problems[1].id: "reliability" is used twice']],
+  ["duplicate id", file(problem("reliability") + problem("reliability")), ['strategy.yml:5:9 problems[1].id: "reliability" is used twice: on lines 3 and 5']],
+  ["an id used three times", file(problem("reliability") + problem("costs") + problem("reliability") + problem("reliability")), [
+    'strategy.yml:7:9 problems[2].id: "reliability" is used twice: on lines 3 and 7',
+    'strategy.yml:9:9 problems[3].id: "reliability" is used 3 times: on lines 3, 7 and 9',
+  ]],
   ["an id a command reserves", file(problem("none")), ['strategy.yml:3:9 problems[0].id: "none" is reserved by `/strategy none`; choose another id']],
   ["duplicate label, other case", file(problem("reliability", "    label: Ops\n") + problem("costs", "    label: ops\n")), [
     'strategy.yml:8:12 problems[1].label: label "ops" is already used by problems[0]',
@@ -58,6 +65,15 @@ const INVALID: [string, string, string[]][] = [
   ]],
   ["bad regex", file(problem("reliability", "    match:\n      patterns: ['^fix(']\n")), [
     "strategy.yml:6:18 problems[0].match.patterns[0]: not a valid RE2 regular expression: missing closing ): `^fix(`",
+  ]],
+  ["a lookbehind", file(problem("reliability", "    match:\n      patterns: ['(?<=x)y']\n")), [
+    "strategy.yml:6:18 problems[0].match.patterns[0]: not a valid RE2 regular expression: `(?<=` is a lookbehind, which RE2 does not support",
+  ]],
+  ["a lookahead", file(problem("reliability", "    match:\n      patterns: ['fix(?!ture)']\n")), [
+    "strategy.yml:6:18 problems[0].match.patterns[0]: not a valid RE2 regular expression: `(?!` is a negative lookahead, which RE2 does not support",
+  ]],
+  ["a backreference", file(problem("reliability", "    match:\n      patterns: ['(a)\\1']\n")), [
+    "strategy.yml:6:18 problems[0].match.patterns[0]: not a valid RE2 regular expression: `\\1` is a backreference, which RE2 does not support",
   ]],
   ["bad glob", file(problem("reliability", "    match:\n      paths: ['infra/[abc']\n")), [
     'strategy.yml:6:15 problems[0].match.paths[0]: not a valid glob: missing closing "]" (write "\\[" for the character itself)',
@@ -72,7 +88,13 @@ const INVALID: [string, string, string[]][] = [
     'strategy.yml:7:15 settings.report.schedule: expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got "0 9 1 *"',
   ]],
   ["cron out of range", file(PROBLEM, "settings:\n  report:\n    schedule: 61 9 1 * *\n"), [
-    "strategy.yml:7:15 settings.report.schedule: not a valid cron expression: invalid value for minute: 61",
+    "strategy.yml:7:15 settings.report.schedule: not a valid cron expression: minute must be 0-59, not 61",
+  ]],
+  ["cron day of month out of range", file(PROBLEM, "settings:\n  report:\n    schedule: 0 9 32 * *\n"), [
+    "strategy.yml:7:15 settings.report.schedule: not a valid cron expression: day of month must be 1-31, not 32",
+  ]],
+  ["cron month out of range, in a range", file(PROBLEM, "settings:\n  report:\n    schedule: 0 9 1 6-13 *\n"), [
+    "strategy.yml:7:15 settings.report.schedule: not a valid cron expression: month must be 1-12, not 13",
   ]],
   ["cron that never fires", file(PROBLEM, "settings:\n  report:\n    schedule: 0 9 30 2 *\n"), [
     'strategy.yml:7:15 settings.report.schedule: "0 9 30 2 *" never fires',
@@ -151,7 +173,7 @@ describe("invalid strategy files", () => {
     expect(errorsOf(text)).toEqual([
       'strategy.yml:5:12 problems[0].share: expected a number, got "forty"',
       "strategy.yml:7:18 problems[0].match.patterns[0]: not a valid RE2 regular expression: missing closing ): `(`",
-      'strategy.yml:8:9 problems[1].id: "reliability" is used twice',
+      'strategy.yml:8:9 problems[1].id: "reliability" is used twice: on lines 3 and 8',
       "strategy.yml:11:3 settings.chek: unknown key `chek` (did you mean `check`?)",
     ]);
   });

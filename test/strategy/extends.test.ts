@@ -138,7 +138,7 @@ describe("extends: errors", () => {
     const local = "version: 1\nextends: .github\nproblems:\n  - id: reliability\n    mach: {}\n  - id: reliability\n  - title: No id\n";
     expect(errorsOf(parse(local))).toEqual([
       "strategy.yml:5:5 problems[0].mach: unknown key `mach` (did you mean `match`?)",
-      'strategy.yml:6:9 problems[1].id: "reliability" is used twice',
+      'strategy.yml:6:9 problems[1].id: "reliability" is used twice: on lines 4 and 6',
       "strategy.yml:7:5 problems[2].id: required",
     ]);
   });

@@ -10,6 +10,8 @@ describe("closest", () => {
     ["lables", "labels"],
     ["path", "paths"],
     ["milestone", "milestones"],
+    ["lbaels", "labels"],
+    ["patehs", "paths"],
     ["colour", undefined],
     ["x", undefined],
     ["", undefined],
@@ -21,6 +23,16 @@ describe("closest", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
     expect(editDistance("kitten", "sitting", 1)).toBe(2);
     expect(editDistance("a".repeat(10_000), "b", 2)).toBe(3);
+  });
+
+  it("counts a swapped pair of neighbouring letters as one edit", () => {
+    expect(editDistance("macth", "match")).toBe(1);
+    expect(editDistance("ab", "ba")).toBe(1);
+    expect(editDistance("relaibility", "reliability")).toBe(1);
+    expect(editDistance("macth", "match", 1)).toBe(1);
+    expect(editDistance("abcd", "badc", 1)).toBe(2);
+    expect(editDistance("ca", "abc")).toBe(3); // optimal string alignment: a swapped pair is not edited again
+    expect(closest("macth", ["id", "title", "why", "label", "color", "share", "metrics", "match", "plan"])).toBe("match");
   });
 });
 
