@@ -34731,6 +34731,45 @@ function flatten(text) {
   return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
 
+// src/strategy/hint.ts
+function closest(word, candidates2) {
+  const typed = word.toLowerCase();
+  const limit = Math.max(1, Math.floor(typed.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates2) {
+    const distance = editDistance(typed, candidate.toLowerCase(), limit);
+    if (distance <= limit && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a, b2, limit = Infinity) {
+  if (Math.abs(a.length - b2.length) > limit) return limit + 1;
+  let beforePrevious = [];
+  let previous = Array.from({ length: b2.length + 1 }, (_2, j) => j);
+  let previousMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b2.length; j++) {
+      const cost = a[i - 1] === b2[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b2[j - 2] && a[i - 2] === b2[j - 1]) {
+        current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+      }
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > limit && previousMin > limit) return limit + 1;
+    previousMin = rowMin;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b2.length];
+}
+
 // src/classify/ids.ts
 function splitIds(text) {
   return text.split(/[\s,]+/).map((t) => t.replace(/^`+|`+$/g, "").replace(/[.;]+$/, "").toLowerCase()).filter((t) => t.length > 0);
@@ -34752,6 +34791,9 @@ function inStrategyOrder(strategy, ids) {
 }
 function problemIds(strategy) {
   return strategy.problems.map((p2) => p2.id);
+}
+function likelyId(strategy, typed) {
+  return closest(typed, problemIds(strategy));
 }
 
 // src/classify/text.ts
@@ -34815,7 +34857,10 @@ function fromIds(strategy, decidedBy, choice, notes) {
   const { known: known2, unknown: unknown2 } = validateIds(strategy, choice);
   if (unknown2.length > 0) {
     const where = decidedBy === "command" ? "The /strategy command" : "The Serves: line";
-    const names2 = unknown2.map((id) => `"${inert(id, 40)}"`).join(", ");
+    const names2 = unknown2.map((id) => {
+      const meant = likelyId(strategy, id);
+      return `"${inert(id, 40)}"${meant ? ` (did you mean "${meant}"?)` : ""}`;
+    }).join(", ");
     notes.push(`${where} names no such problem: ${names2} (valid ids: ${problemIds(strategy).join(", ")}).`);
   }
   if (known2.length === 0) return void 0;
@@ -35756,6 +35801,8 @@ var cronProblem = memo((expression) => {
   if (expression.trim().split(/\s+/).length !== 5) {
     return `expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got ${quote(expression)}`;
   }
+  const range = outOfRange(expression);
+  if (range) return `not a valid cron expression: ${range}`;
   try {
     const job = new E(expression, { paused: true, mode: "5-part" });
     if (job.nextRun() === null) return `${quote(expression)} never fires`;
@@ -35765,6 +35812,27 @@ var cronProblem = memo((expression) => {
     return `not a valid cron expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
   }
 });
+var FIELDS = [
+  { name: "minute", min: 0, max: 59 },
+  { name: "hour", min: 0, max: 23 },
+  { name: "day of month", min: 1, max: 31 },
+  { name: "month", min: 1, max: 12 },
+  { name: "day of week", min: 0, max: 7 }
+];
+function outOfRange(expression) {
+  const fields = expression.trim().split(/\s+/);
+  for (const [i, field2] of fields.entries()) {
+    const { name, min, max } = FIELDS[i];
+    for (const part of field2.split(",")) {
+      const [range] = part.split("/");
+      for (const value of range.split("-")) {
+        if (!/^\d+$/.test(value)) continue;
+        if (Number(value) < min || Number(value) > max) return `${name} must be ${min}-${max}, not ${value}`;
+      }
+    }
+  }
+  return void 0;
+}
 var isTimeZone = memo((zone) => {
   if (!/^[A-Za-z]/.test(zone)) return false;
   try {
@@ -36357,7 +36425,13 @@ function place(source, findings) {
   return findings.map((finding) => placeOne(source, finding));
 }
 function placeOne(source, finding) {
-  return errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
+  const error62 = errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
+  if (!finding.also?.length) return error62;
+  const lines = [...finding.also.map((path2) => errorAt(source, locate(source, path2, finding.at), path2, "").line), error62.line];
+  return { ...error62, message: `${finding.message}: on lines ${listOf(lines)}` };
+}
+function listOf(numbers) {
+  return numbers.length < 2 ? String(numbers[0]) : `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
 }
 function notAMapping(loaded) {
   const message2 = loaded.data === null || loaded.data === void 0 ? "the file is empty; it needs at least `version: 1` and `problems`" : "expected a mapping (key: value) with `version` and `problems`";
@@ -56081,38 +56155,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/strategy/hint.ts
-function closest(word, candidates2) {
-  const typed = word.toLowerCase();
-  const limit = Math.max(1, Math.floor(typed.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates2) {
-    const distance = editDistance(typed, candidate.toLowerCase(), limit);
-    if (distance <= limit && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b2, limit = Infinity) {
-  if (Math.abs(a.length - b2.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b2.length + 1 }, (_2, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b2.length; j++) {
-      const cost = a[i - 1] === b2[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b2.length];
-}
-
 // src/strategy/schema-walk.ts
 function schemaAt(schema, path2) {
   let current = unwrap(schema);
@@ -56300,9 +56342,13 @@ function duplicateIds(problems) {
   problems.forEach((problem2, i) => {
     const id = stringAt(problem2, "id");
     if (id === void 0) return;
-    const count2 = (seen.get(id) ?? 0) + 1;
-    seen.set(id, count2);
-    if (count2 > 1) findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count2] ?? `${count2} times`}` });
+    const earlier = seen.get(id) ?? [];
+    seen.set(id, [...earlier, i]);
+    const count2 = earlier.length + 1;
+    if (count2 > 1) {
+      const also = earlier.map((j) => ["problems", j, "id"]);
+      findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count2] ?? `${count2} times`}`, also });
+    }
   });
   return findings;
 }
@@ -56397,9 +56443,40 @@ var patternProblem = memo((pattern) => {
     return void 0;
   } catch (e) {
     const reason = e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e);
-    return `not a valid RE2 regular expression: ${reason}`;
+    return `not a valid RE2 regular expression: ${unsupportedSyntax(pattern) ?? reason}`;
   }
 });
+function unsupportedSyntax(pattern) {
+  const constructs = [
+    ["(?<=", "a lookbehind"],
+    ["(?<!", "a negative lookbehind"],
+    ["(?=", "a lookahead"],
+    ["(?!", "a negative lookahead"],
+    ["(?>", "an atomic group"],
+    ["(?(", "a conditional"]
+  ];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      const next = pattern[i + 1] ?? "";
+      if (/[1-9]/.test(next)) return `\`\\${next}\` is a backreference, which RE2 does not support`;
+      if (next === "k" && pattern[i + 2] === "<") return "`\\k<…>` is a backreference, which RE2 does not support";
+      i++;
+    } else if (c === "[") {
+      let j = i + 1;
+      if (pattern[j] === "^") j++;
+      if (pattern[j] === "]") j++;
+      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
+      i = j;
+    } else if (c === "(") {
+      const found = constructs.find(([start2]) => pattern.startsWith(start2, i));
+      if (found) return `\`${found[0]}\` is ${found[1]}, which RE2 does not support`;
+    } else if ("*+?}".includes(c) && pattern[i + 1] === "+" && i > 0) {
+      return `\`${c}+\` is a possessive quantifier, which RE2 does not support`;
+    }
+  }
+  return void 0;
+}
 var globProblem = memo((glob) => {
   try {
     RE2JS.compile(globSource(glob));
@@ -57462,7 +57539,8 @@ function renderCommandHelp(strategy, reason) {
 function rejection(reason) {
   switch (reason.kind) {
     case "unknown-id": {
-      const ids = reason.ids.map((id) => `“${inert(id, 60)}”`).slice(0, 20);
+      const meant = (i) => reason.meant?.[i];
+      const ids = reason.ids.map((id, i) => `“${inert(id, 60)}”${meant(i) ? ` (did you mean ${code19(meant(i))}?)` : ""}`).slice(0, 20);
       return `That command was not applied: ${ids.join(", ")} ${reason.ids.length === 1 ? "is not a problem id" : "are not problem ids"} of the strategy.`;
     }
     case "permission":
@@ -58947,7 +59025,9 @@ async function handleCommand(context, deps) {
     return reply(octokit, repo, issue3.number, `Nothing was changed: ${quiet}, so items are not labelled.`);
   }
   const choice = choiceOf(strategy, command);
-  if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
+  if (choice && "unknown" in choice) {
+    return rejected({ kind: "unknown-id", ids: choice.unknown, meant: choice.unknown.map((id) => likelyId(strategy, id)) });
+  }
   await react(octokit, repo, comment.id, "+1");
   if (command.kind === "report") {
     const posted = await deps.report?.({ octokit, repo, month: command.month ?? thisMonth, strategy: loaded });
