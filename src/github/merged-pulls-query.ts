@@ -7,7 +7,8 @@ import { actorLogin, type Actor } from "./report-graphql.js";
 
 const PULL_FIELDS = /* GraphQL */ `
   fragment MergedPull on PullRequest {
-    number title url body headRefName mergedAt additions deletions
+    number title url body headRefName baseRefName mergedAt additions deletions
+    repository { name }
     author { __typename login }
     labels(first: 50) { nodes { name } }
     comments { totalCount }
@@ -35,6 +36,9 @@ export const MERGED_PULLS_QUERY = mergedPullsQuery(1);
 /** A merged pull request as search returns it; what classification and the report read. */
 export interface MergedPull {
   number: number;
+  /** The repository's name (without the owner), and the branch it was merged into, when search gave them. */
+  repo?: string;
+  base?: string;
   title: string;
   url: string;
   body: string;
@@ -54,6 +58,8 @@ export type PullNode = {
   url: string;
   body: string | null;
   headRefName: string;
+  baseRefName?: string;
+  repository?: { name: string };
   mergedAt: string;
   additions: number;
   deletions: number;
@@ -72,6 +78,8 @@ export type SearchPage = {
 export function toPull(n: PullNode): MergedPull {
   return {
     number: n.number,
+    ...(n.repository ? { repo: n.repository.name } : {}),
+    ...(n.baseRefName ? { base: n.baseRefName } : {}),
     title: n.title,
     url: n.url,
     body: n.body ?? "",

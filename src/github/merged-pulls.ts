@@ -56,6 +56,20 @@ function nextParts(open: Reading[]): Part[] {
 
 export async function* mergedPulls(octokit: GitHub, o: MergedPullsOptions): AsyncGenerator<MergedPull[]> {
   const search = (range: string) => `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${range} sort:created-asc`;
+  yield* searchMergedPulls(octokit, { ...o, search });
+}
+
+export interface SearchOptions {
+  /** The search for a range of merge times, e.g. `org:acme is:pr is:merged merged:${range} sort:created-asc`. */
+  search: (range: string) => string;
+  window: SearchWindow;
+  timezone: string;
+  onTruncated?: (range: string, count: number) => void;
+}
+
+/** Any search of merged pull requests over a window, exact past 1,000 results, about one request per 100. */
+export async function* searchMergedPulls(octokit: GitHub, o: SearchOptions): AsyncGenerator<MergedPull[]> {
+  const search = o.search;
   const whole: Reading = { search: search(o.window.range), expected: 0, read: 0, after: null };
   const [first] = await request(octokit, [{ reading: whole, first: PAGE }]);
   let open: Reading[];

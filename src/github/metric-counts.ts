@@ -17,9 +17,11 @@ export async function metricCounts(
   { owner, repo }: RepoRef,
   problems: Problem[],
   period: { searchRange: string },
+  /** What the count searches: this repository by default, or e.g. an organisation's repositories in scope. */
+  qualifier = `repo:${owner}/${repo}`,
 ): Promise<MetricReadings> {
   const wanted = problems.flatMap((p) =>
-    p.metrics.flatMap((m, index) => (m.count === undefined ? [] : [{ id: p.id, index, query: `repo:${owner}/${repo} ${fillCountQuery(m.count, period)}` }])),
+    p.metrics.flatMap((m, index) => (m.count === undefined ? [] : [{ id: p.id, index, query: `${qualifier} ${fillCountQuery(m.count, period)}` }])),
   );
   const counts = await searchCounts(octokit, wanted.map((w) => w.query));
   const readings: MetricReadings = Object.fromEntries(problems.map((p) => [p.id, p.metrics.map(() => undefined)]));

@@ -7,7 +7,8 @@ import type { PlanFound, PlanIssue } from "../tally/plan.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { errorAt, graphqlPartial } from "./report-graphql.js";
 
-export type PlanRef = { issue: number } | { milestone: string } | { label: string };
+/** An `issue` entry may name an issue of another repository of the same owner (`repo`). */
+export type PlanRef = { issue: number; repo?: string } | { milestone: string } | { label: string };
 
 export interface PlanLookup {
   found: PlanFound;
@@ -25,18 +26,25 @@ const field = (ref: PlanRef, i: number) =>
       ? `e${i}: milestones(query: $v${i}, first: 20) { nodes { title dueOn ${ISSUES} } }`
       : `e${i}: label(name: $v${i}) { name ${ISSUES} }`;
 
-/** The document for these entries: variables $v0.., aliases e0.. under one `repository`. */
+const elsewhere = (ref: PlanRef): ref is { issue: number; repo: string } => "issue" in ref && ref.repo !== undefined;
+
+/**
+ * The document for these entries: variables $v0.., aliases e0.. under one `repository`; an issue of
+ * another repository under its own alias r<i> (variable $r<i>).
+ */
 export function planItemsQuery(refs: PlanRef[]): string {
-  const variables = refs.map((ref, i) => `$v${i}: ${"issue" in ref ? "Int!" : "String!"}`);
+  const variables = refs.flatMap((ref, i) => [`$v${i}: ${"issue" in ref ? "Int!" : "String!"}`, ...(elsewhere(ref) ? [`$r${i}: String!`] : [])]);
+  const here = refs.flatMap((ref, i) => (elsewhere(ref) ? [] : [field(ref, i)]));
+  const other = refs.flatMap((ref, i) => (elsewhere(ref) ? [`r${i}: repository(owner: $owner, name: $r${i}) {\n    ${field(ref, i)}\n  }`] : []));
   return `query PlanItems($owner: String!, $repo: String!, ${variables.join(", ")}) {
   repository(owner: $owner, name: $repo) {
-    ${refs.map(field).join("\n    ")}
-  }
+    ${here.length > 0 ? here.join("\n    ") : "id"}
+  }${other.map((o) => `\n  ${o}`).join("")}
 }`;
 }
 
 /** The shape every plan request has (validated against GitHub's schema with the other documents). */
-export const PLAN_ITEMS_QUERY = planItemsQuery([{ issue: 1 }, { milestone: "M" }, { label: "L" }]);
+export const PLAN_ITEMS_QUERY = planItemsQuery([{ issue: 1 }, { milestone: "M" }, { label: "L" }, { issue: 2, repo: "api" }]);
 
 type RawIssue = { number: number; state: "OPEN" | "CLOSED"; stateReason: string | null };
 type Issues = { totalCount: number; nodes: RawIssue[] };
@@ -79,14 +87,18 @@ const refValue = (ref: PlanRef) => ("issue" in ref ? ref.issue : "milestone" in 
 
 export async function planItems(octokit: GitHub, { owner, repo }: RepoRef, refs: PlanRef[]): Promise<PlanLookup[]> {
   if (refs.length === 0) return [];
-  const variables = Object.fromEntries(refs.map((ref, i) => [`v${i}`, refValue(ref)]));
-  const { data, errors } = await graphqlPartial<{ repository: Record<string, Entry> | null }>(octokit, planItemsQuery(refs), {
-    owner,
-    repo,
-    ...variables,
-  });
-  // Only "not found" answers mean an entry is missing; any other failure must not read as an empty plan.
-  const other = errors.find((e) => e.path[1] === undefined || !/could not resolve|not found/i.test(e.message));
+  const variables = Object.fromEntries(refs.flatMap((ref, i) => [[`v${i}`, refValue(ref)], ...(elsewhere(ref) ? [[`r${i}`, ref.repo]] : [])]));
+  type Answer = { repository: Record<string, Entry> | null } & Record<string, Record<string, Entry> | null>;
+  const { data, errors } = await graphqlPartial<Answer>(octokit, planItemsQuery(refs), { owner, repo, ...variables });
+  // Only "not found" answers mean an entry is missing (another repository named may not exist either);
+  // any other failure must not read as an empty plan.
+  const notFound = (e: { path: (string | number)[]; message: string }) =>
+    /could not resolve|not found/i.test(e.message) && (e.path[1] !== undefined || /^r\d+$/.test(String(e.path[0])));
+  const other = errors.find((e) => !notFound(e));
   if (other || !data?.repository) throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
-  return refs.map((ref, i) => read(ref, errorAt(errors, "repository", `e${i}`) ? null : data.repository![`e${i}`]));
+  return refs.map((ref, i) => {
+    const parent = elsewhere(ref) ? `r${i}` : "repository";
+    const failed = elsewhere(ref) ? errorAt(errors, parent) : errorAt(errors, parent, `e${i}`);
+    return read(ref, failed ? null : data[parent]?.[`e${i}`]);
+  });
 }

@@ -5,6 +5,7 @@
  */
 import { metricCounts, type MetricReadings } from "../github/metric-counts.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
+import { orgPlanItems } from "../github/org-plan.js";
 import { planItems, type PlanRef } from "../github/plan-items.js";
 import { closedIssuesByLabel } from "../github/report-closed-issues.js";
 import type { PlanEntry, Strategy } from "../strategy/schema.js";
@@ -17,15 +18,28 @@ export interface Figures {
   notes: string[];
 }
 
-const refOf = (e: PlanEntry): PlanRef | undefined =>
-  e.issue !== undefined ? { issue: e.issue } : e.milestone !== undefined ? { milestone: e.milestone } : e.label !== undefined ? { label: e.label } : undefined;
+/** A plan entry as a lookup; `REPO#N` names an issue of another repository of the owner (the reported one: just N). */
+export function planRefOf(e: PlanEntry, reported: string): PlanRef | undefined {
+  if (e.issue !== undefined) {
+    if (typeof e.issue === "number") return { issue: e.issue };
+    const [repo, number] = e.issue.split("#");
+    return repo.toLowerCase() === reported.toLowerCase() ? { issue: Number(number) } : { issue: Number(number), repo };
+  }
+  return e.milestone !== undefined ? { milestone: e.milestone } : e.label !== undefined ? { label: e.label } : undefined;
+}
 
-async function plans(octokit: GitHub, ref: RepoRef, strategy: Strategy, notes: string[]): Promise<Figures["plans"]> {
+/** An organisation report's: searches span the repositories in scope (`qualifier`), plain issue numbers are the `.github` repository's. */
+export interface OrgFigures {
+  qualifier: string;
+}
+
+async function plans(octokit: GitHub, ref: RepoRef, strategy: Strategy, notes: string[], org?: OrgFigures): Promise<Figures["plans"]> {
   const entries = strategy.problems.flatMap((p) => p.plan.flatMap((entry, index) => {
-    const planRef = refOf(entry);
+    const planRef = planRefOf(entry, ref.repo);
     return planRef ? [{ id: p.id, index, entry, planRef }] : [];
   }));
-  const looked = await planItems(octokit, ref, entries.map((e) => e.planRef));
+  const refs = entries.map((e) => e.planRef);
+  const looked = org ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs) : await planItems(octokit, ref, refs);
   const result: NonNullable<Figures["plans"]> = Object.fromEntries(strategy.problems.map((p) => [p.id, p.plan.map(() => undefined)]));
   entries.forEach(({ id, index, entry }, i) => {
     // A count of the first 100 would be wrong, not partial: past them the figure is unknown (null).
@@ -36,12 +50,12 @@ async function plans(octokit: GitHub, ref: RepoRef, strategy: Strategy, notes: s
   return result;
 }
 
-async function closed(octokit: GitHub, ref: RepoRef, strategy: Strategy, period: MonthWindow): Promise<Figures["issuesClosed"]> {
-  const counts = await closedIssuesByLabel(octokit, ref, strategy.problems.map((p) => p.label), period.searchRange);
+async function closed(octokit: GitHub, ref: RepoRef, strategy: Strategy, period: MonthWindow, org?: OrgFigures): Promise<Figures["issuesClosed"]> {
+  const counts = await closedIssuesByLabel(octokit, ref, strategy.problems.map((p) => p.label), period.searchRange, org?.qualifier);
   return Object.fromEntries(strategy.problems.map((p, i) => [p.id, counts[i].count]));
 }
 
-export async function gatherFigures(octokit: GitHub, ref: RepoRef, strategy: Strategy, period: MonthWindow): Promise<Figures> {
+export async function gatherFigures(octokit: GitHub, ref: RepoRef, strategy: Strategy, period: MonthWindow, org?: OrgFigures): Promise<Figures> {
   const notes: string[] = [];
   const hasPlan = strategy.problems.some((p) => p.plan.length > 0);
   const hasCounts = strategy.problems.some((p) => p.metrics.some((m) => m.count !== undefined));
@@ -50,9 +64,9 @@ export async function gatherFigures(octokit: GitHub, ref: RepoRef, strategy: Str
     return undefined;
   };
   const [issuesClosed, readings, planFound] = await Promise.all([
-    closed(octokit, ref, strategy, period).catch(failed("Issues closed")),
-    hasCounts ? metricCounts(octokit, ref, strategy.problems, period).catch(failed("Counted metrics")) : undefined,
-    hasPlan ? plans(octokit, ref, strategy, notes).catch(failed("Plan progress")) : undefined,
+    closed(octokit, ref, strategy, period, org).catch(failed("Issues closed")),
+    hasCounts ? metricCounts(octokit, ref, strategy.problems, period, org?.qualifier).catch(failed("Counted metrics")) : undefined,
+    hasPlan ? plans(octokit, ref, strategy, notes, org).catch(failed("Plan progress")) : undefined,
   ]);
   return { issuesClosed, readings, plans: planFound, notes };
 }

@@ -17,6 +17,8 @@ import { gatherFigures } from "./report-figures.js";
 import { tallyShipped } from "./report-shipped.js";
 import { reportVersions } from "./report-versions.js";
 import { writeReport } from "./report-write.js";
+import { publishOrgReport } from "./report-organisation.js";
+import { ORG_REPO } from "../strategy/scope.js";
 import { REPORT_TITLE_PREFIX, reportTargets, reportTitle } from "./report-target.js";
 
 export interface PublishParams {
@@ -29,7 +31,7 @@ export interface PublishParams {
    * A strategy that loaded successfully: the rules, the commit of the file in force when known, and where
    * the file is (its recent versions are then read, which also names the commit).
    */
-  loaded: { strategy: Strategy; commit: string | null; source?: Pick<Source, "owner" | "repo" | "path"> };
+  loaded: { strategy: Strategy; commit: string | null; source?: Pick<Source, "owner" | "repo" | "path"> & { text?: string } };
   /** The app's own login (`<slug>[bot]`): only reports it wrote are ever updated. */
   botLogin: string;
   /** false: build and render only (dry run). */
@@ -37,6 +39,14 @@ export interface PublishParams {
   /** true: do nothing when the app's report for the month already exists and was written after the month ended (a late catch-up). */
   ifMissing?: boolean;
   now?: Date;
+  /**
+   * The owner's `.github` repository's report is the organisation report (spec section 10), unless this
+   * is false: where the token cannot read the other repositories (the GitHub Action), it is that
+   * repository's own, and `notes` say why.
+   */
+  organisation?: boolean;
+  /** Said in the report's method note. */
+  notes?: string[];
 }
 
 export interface Published {
@@ -47,6 +57,7 @@ export interface Published {
 }
 
 export async function publishReport(p: PublishParams): Promise<Published> {
+  if (p.repo.toLowerCase() === ORG_REPO && p.organisation !== false) return publishOrgReport(p);
   const { octokit, owner, repo, month, loaded } = p;
   const strategy = loaded.strategy;
   const period = monthPeriod(month, strategy.settings.report.timezone);
@@ -82,7 +93,7 @@ export async function publishReport(p: PublishParams): Promise<Published> {
 
   // 4. The report, in pure code.
   const now = p.now ?? new Date();
-  const notes = [...cut, ...shipped.notes, ...figures.notes, ...versions.notes];
+  const notes = [...(p.notes ?? []), ...cut, ...shipped.notes, ...figures.notes, ...versions.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,

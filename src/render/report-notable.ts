@@ -22,5 +22,6 @@ export function reportNotable(model: ReportModel): string | null {
 
 function itemLine(item: ShippedItem): string {
   const n = Number.isInteger(item.number) ? item.number : 0;
-  return `- ${link(`#${n}`, item.url)} ${inert(item.title, 120)}`;
+  const repo = item.repo ? inert(item.repo, 100) : "";
+  return `- ${link(`${repo}#${n}`, item.url)} ${inert(item.title, 120)}`;
 }

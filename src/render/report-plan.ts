@@ -14,7 +14,8 @@ export function reportPlan(model: ReportModel, opts: { compact: boolean; budget:
     const ratio = plan.done !== null && plan.total ? ` (${percent(plan.done / plan.total)})` : "";
     lines.push(`**${inert(p.title, 120)}**: ${num(plan.done)} of ${num(plan.total)} plan issues done${ratio}.`, "");
     const entries = opts.compact ? plan.entries.filter((e) => e.missing) : plan.entries;
-    lines.push(...entries.slice(0, 25).map(entryLine));
+    const where = model.organisation ? "in the repositories reported on" : "in this repository";
+    lines.push(...entries.slice(0, 25).map((e) => entryLine(e, where)));
     if (entries.length > 25) lines.push(`- …and ${entries.length - 25} more entries.`);
     lines.push("");
   }
@@ -22,9 +23,9 @@ export function reportPlan(model: ReportModel, opts: { compact: boolean; budget:
   return `### Plan\n\n${kept.join("\n").trim()}`;
 }
 
-function entryLine(e: PlanEntryReport): string {
+function entryLine(e: PlanEntryReport, where: string): string {
   const title = inert(e.title, 120);
-  if (e.missing) return `- ⚠️ ${title}: ${refPhrase(e)} does not exist in this repository, so it counts nothing.`;
+  if (e.missing) return `- ⚠️ ${title}: ${refPhrase(e)} does not exist ${where}, so it counts nothing.`;
   const finished = e.total !== null && e.total > 0 && e.done !== null && e.done >= e.total;
   const mark = finished ? "✅" : "⏳";
   const count = e.kind === "issue" ? (e.state ? `, ${inert(e.state, 20)}` : "") : `: ${num(e.done)} of ${num(e.total)} done`;
@@ -34,6 +35,6 @@ function entryLine(e: PlanEntryReport): string {
 
 /** "#123", "milestone “Q4”", "label “sre”". An issue number is written plainly so GitHub links it. */
 function refPhrase(e: PlanEntryReport): string {
-  if (e.kind === "issue") return /^#\d+$/.test(e.ref) ? e.ref : `issue ${inert(e.ref, 30)}`;
+  if (e.kind === "issue") return /^([A-Za-z0-9._-]+\/)?([A-Za-z0-9._-]+)?#\d+$/.test(e.ref) ? e.ref : `issue ${inert(e.ref, 30)}`;
   return `${e.kind} “${inert(e.ref, 120)}”`;
 }

@@ -11,6 +11,7 @@ import { sharePie, trendChart } from "./report-charts.js";
 import { reportMethod, reportSuggestions, reportVersions } from "./report-extras.js";
 import { reportMetrics } from "./report-metrics.js";
 import { reportNotable } from "./report-notable.js";
+import { reportCarriers, reportLeftOut, reportRepositories } from "./report-organisation.js";
 import { reportPlan } from "./report-plan.js";
 import { reportSummary } from "./report-summary.js";
 import { reportTable } from "./report-table.js";
@@ -62,6 +63,9 @@ function reportBody(model: ReportModel, data: string, keep: Trim, left: string[]
     reportSummary(model),
     "### Shipped work by problem",
     reportTable(model),
+    reportRepositories(model),
+    reportCarriers(model),
+    reportLeftOut(model.organisation),
     keep.charts && sharePie(model),
     keep.charts && trendChart(model),
     listBudget > 0 && reportMetrics(model, { history: keep.history, budget: listBudget }),

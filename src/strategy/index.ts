@@ -4,3 +4,4 @@ export { MAX_STRATEGY_BYTES } from "./limits.js";
 export { extendsOf, parseStrategy, type Parsed } from "./parse.js";
 export { summarizeStrategy } from "./summary.js";
 export type { Metric, PlanEntry, Problem, Settings, Strategy } from "./schema.js";
+export { organisationScope, ORG_REPO, type RepositoryFile, type InScope, type Scope, type Tie } from "./scope.js";

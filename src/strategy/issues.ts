@@ -59,6 +59,18 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       return tooBig(issue.origin, Number(issue.maximum), issue.inclusive !== false, input);
     case "invalid_format":
       return issue.message.startsWith("Invalid") ? `${describeValue(input)} has the wrong format` : issue.message;
+    case "invalid_union": {
+      // The alternative the value's type belongs to says what is wrong with it; if none, list the types.
+      const branches = issue.errors.filter((b) => b.length > 0);
+      const sameType = (e: z.core.$ZodIssue) =>
+        e.code === "invalid_type" && (typeof input === "number" ? ["number", "int"].includes(e.expected) : e.expected === typeof input);
+      const typed = branches.find((b) => b[0].code !== "invalid_type") ?? branches.find((b) => sameType(b[0]));
+      if (typed) return issueMessage(typed[0]);
+      const expected = branches.flatMap((b) => (b[0].code === "invalid_type" ? [expectedName(b[0].expected)] : []));
+      if (input === undefined) return "required";
+      if (expected.length > 0) return `expected ${[...new Set(expected)].join(" or ")}, got ${describeValue(input)}`;
+      return issue.message.replace(/^Invalid input/, "invalid value");
+    }
     default:
       return issue.message.replace(/^Invalid input/, "invalid value");
   }

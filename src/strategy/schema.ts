@@ -26,7 +26,15 @@ export const metricSchema = z.strictObject({
 
 export const planEntrySchema = z.strictObject({
   title: z.string().min(1).describe("The action, in a few words."),
-  issue: z.number().int().positive().optional().describe("An issue number in this repository that tracks the action."),
+  issue: z
+    .union([
+      z.number().int().positive(),
+      z.string().regex(/^[A-Za-z0-9._-]{1,100}#[1-9][0-9]*$/, "expected an issue number, or REPO#NUMBER for an issue of another repository of the owner"),
+    ])
+    .optional()
+    .describe(
+      "The issue that tracks the action: its number in this repository, or 'REPO#NUMBER' for an issue of another repository of the same owner (the usual form in an organisation's strategy).",
+    ),
   milestone: z.string().min(1).optional().describe("A milestone title whose issues make up the action."),
   label: z.string().min(1).optional().describe("A label whose issues make up the action."),
 });

@@ -1,6 +1,6 @@
 /** The monthly report's model, assembled from what the edge gathered; render/report draws it. */
 import type { Strategy } from "../strategy/schema.js";
-import type { Period, ProblemReport, ReportModel, ShippedItem } from "./report-model.js";
+import type { OrganisationReport, Period, ProblemReport, ReportModel, ShippedItem } from "./report-model.js";
 import type { Measure, ProblemFigures, Tally } from "./types.js";
 import { measuredBy, shareIn } from "./measure.js";
 import { metricReports, type MetricHistory, type MetricReading } from "./build-metrics.js";
@@ -36,6 +36,8 @@ export interface ReportInput {
   notes?: string[];
   /** How many notable items per problem (default 5). */
   notableCap?: number;
+  /** An organisation report's figures by repository. */
+  organisation?: OrganisationReport;
 }
 
 /**
@@ -100,6 +102,7 @@ export function buildReport(input: ReportInput): ReportModel {
     suggestions: suggestRules(items.filter((i) => i.problems.length === 0), strategy),
     versions: input.versions ?? [],
     notes: input.notes ?? [],
+    ...(input.organisation ? { organisation: input.organisation } : {}),
   };
 }
 

@@ -31,6 +31,11 @@ const dataSchema = z.object({
   measure: z.enum(["pull_requests", "author_weeks"]).optional().catch(undefined),
   problems: z.record(z.string(), problem),
   unaligned: figures,
+  scope: z.literal("organisation").optional().catch(undefined),
+  repositories: z
+    .record(z.string(), z.object({ merged: z.number().int().nonnegative(), problems: z.record(z.string(), z.number().int().nonnegative()), unaligned: z.number().int().nonnegative() }))
+    .optional()
+    .catch(undefined),
 });
 
 const COMMENT = new RegExp(`<!--\\s*${DATA_MARKER}\\s+([\\s\\S]*?)\\s*-->`, "g");
@@ -56,5 +61,6 @@ export function parseDataComment(body: unknown): ReportData | null {
   }
   for (const key of ["author_weeks", "share_author_weeks"] as const) if (data.unaligned[key] === undefined) delete data.unaligned[key];
   for (const key of ["author_weeks", "measure"] as const) if (data[key] === undefined) delete data[key];
+  for (const key of ["scope", "repositories"] as const) if (data[key] === undefined) delete data[key];
   return data as ReportData;
 }

@@ -2,7 +2,7 @@
  * The report's figures as JSON in a hidden comment at its end (spec section 5), so later reports read
  * their trends from it and other tools can too. The shape is a contract: keys are only ever added.
  */
-import type { ReportModel } from "./report-model.js";
+import type { ReportModel, RepositoryFigures } from "./report-model.js";
 
 export interface DataMetric {
   name: string;
@@ -37,7 +37,23 @@ export interface ReportData {
   measure?: "pull_requests" | "author_weeks";
   problems: Record<string, DataProblem>;
   unaligned: { merged: number; share: number; author_weeks?: number | null; share_author_weeks?: number | null };
+  /** An organisation report's: "organisation". */
+  scope?: "organisation";
+  /** An organisation report's figures by repository name (without the owner): counts as above. */
+  repositories?: Record<string, DataRepository>;
+  /** Repositories in scope whose figures did not fit in the comment (the smallest), when any. */
+  repositories_left_out?: number;
 }
+
+export interface DataRepository {
+  merged: number;
+  /** Per problem id: pull requests serving it; ids with none are left out when the whole would not fit. */
+  problems: Record<string, number>;
+  unaligned: number;
+}
+
+/** The room the repositories may take in the data comment, so the report stays within GitHub's limit. */
+export const DATA_REPOSITORIES_BUDGET = 30_000;
 
 export const DATA_MARKER = "throughline:data";
 
@@ -58,7 +74,7 @@ export function reportData(model: ReportModel): ReportData {
     if (p.drift) entry.drift = true;
     problems[p.id] = entry;
   }
-  return {
+  const data: ReportData = {
     version: 1,
     period: { from: model.period.from, to: model.period.to, timezone: model.period.timezone },
     commit: model.commit,
@@ -68,6 +84,39 @@ export function reportData(model: ReportModel): ReportData {
     problems,
     unaligned: { merged: model.unaligned.merged, share: model.unaligned.share, ...weeksOf(model.tally.unaligned) },
   };
+  if (model.organisation) Object.assign(data, { scope: "organisation" }, dataRepositories(model.organisation.repositories));
+  return data;
+}
+
+/**
+ * Every repository in scope with its counts. Should a very large organisation not fit, first the zero
+ * counts per problem are left out (absent means none), then the smallest repositories, counted in
+ * `repositories_left_out`.
+ */
+function dataRepositories(repositories: RepositoryFigures[]): Pick<ReportData, "repositories" | "repositories_left_out"> {
+  const entry = (r: RepositoryFigures, zeros: boolean): DataRepository => ({
+    merged: r.merged,
+    problems: Object.fromEntries(Object.entries(r.problems).filter(([, n]) => zeros || n > 0)),
+    unaligned: r.unaligned,
+  });
+  const size = (all: Record<string, DataRepository>) => JSON.stringify(all).length;
+  const full = Object.fromEntries(repositories.map((r) => [r.name, entry(r, true)]));
+  if (size(full) <= DATA_REPOSITORIES_BUDGET) return { repositories: full };
+  const compact = Object.fromEntries(repositories.map((r) => [r.name, entry(r, false)]));
+  if (size(compact) <= DATA_REPOSITORIES_BUDGET) return { repositories: compact };
+  const largest = [...repositories].sort((a, b) => b.merged - a.merged || a.name.localeCompare(b.name));
+  const kept: Record<string, DataRepository> = {};
+  let used = 2;
+  let count = 0;
+  for (const r of largest) {
+    const cost = JSON.stringify({ [r.name]: compact[r.name] }).length;
+    if (used + cost > DATA_REPOSITORIES_BUDGET) break;
+    kept[r.name] = compact[r.name];
+    used += cost;
+    count += 1;
+  }
+  const sorted = Object.fromEntries(Object.entries(kept).sort(([a], [b]) => a.localeCompare(b)));
+  return { repositories: sorted, repositories_left_out: repositories.length - count };
 }
 
 /** Author-weeks are sums of fractions: kept to four decimals, plenty for trends and small in the comment. */

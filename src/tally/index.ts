@@ -10,7 +10,7 @@ export { tallyFromCounts, type SearchCounts } from "./counts.js";
 export { driftOf, type Drift } from "./drift.js";
 export { metricProgress, fillCountQuery } from "./metrics.js";
 export { planProgress, type PlanFound, type PlanIssue, type IssueFound, type MilestoneFound, type LabelFound } from "./plan.js";
-export { reportData, dataComment, DATA_MARKER, type ReportData, type DataProblem, type DataMetric } from "./data.js";
+export { reportData, dataComment, DATA_MARKER, type ReportData, type DataProblem, type DataMetric, type DataRepository } from "./data.js";
 export { parseDataComment } from "./data-parse.js";
 export { previousData, previousTallies, tallyOfData, metricHistory, monthKeyOf } from "./history.js";
 export { notableItems, notableByProblem, notability } from "./notable.js";
@@ -18,3 +18,4 @@ export { suggestRules, suggestionYaml, MIN_CAPTURED, MIN_FRACTION } from "./sugg
 export { candidates, directoryGlobs, titleWords, type Candidate } from "./suggest-candidates.js";
 export { buildReport, type ReportInput } from "./build.js";
 export { metricReports, type MetricReading, type MetricHistory } from "./build-metrics.js";
+export { createOrgTallier, carriers, mostUnaligned, type OrgItem, type OrgTallier } from "./organisation.js";

@@ -8,6 +8,8 @@ import type { PlanEntryReport, PlanReport } from "./report-model.js";
 
 export interface PlanIssue {
   number: number;
+  /** The repository it belongs to, when plans span several (an organisation's); absent: the one reported on. */
+  repo?: string;
   state: "open" | "closed";
   /** GitHub's state reason; null for issues closed before reasons existed (counted as completed). */
   stateReason: "completed" | "not_planned" | "duplicate" | "reopened" | null;
@@ -27,7 +29,7 @@ const counted = (i: PlanIssue) => !i.pullRequest && !(i.state === "closed" && (i
 const isDone = (i: PlanIssue) => i.state === "closed" && (i.stateReason === "completed" || i.stateReason === null);
 
 function describe(entry: PlanEntry): Pick<PlanEntryReport, "title" | "kind" | "ref"> {
-  if (entry.issue !== undefined) return { title: entry.title, kind: "issue", ref: `#${entry.issue}` };
+  if (entry.issue !== undefined) return { title: entry.title, kind: "issue", ref: typeof entry.issue === "number" ? `#${entry.issue}` : entry.issue };
   if (entry.milestone !== undefined) return { title: entry.title, kind: "milestone", ref: entry.milestone };
   return { title: entry.title, kind: "label", ref: entry.label ?? "" };
 }
@@ -42,7 +44,8 @@ function issuesOf(found: PlanFound): PlanIssue[] {
  * figures and the plan's totals are unknown, null).
  */
 export function planProgress(entries: PlanEntry[], found: (PlanFound | undefined)[]): PlanReport {
-  const all = new Map<number, PlanIssue>();
+  const all = new Map<string, PlanIssue>();
+  const key = (i: PlanIssue) => `${i.repo ?? ""}#${i.number}`;
   let unknown = false;
   const reports = entries.map((entry, index): PlanEntryReport => {
     const base = describe(entry);
@@ -52,8 +55,8 @@ export function planProgress(entries: PlanEntry[], found: (PlanFound | undefined
       return { ...base, done: null, total: null };
     }
     if (!f.exists) return { ...base, done: 0, total: 0, missing: true };
-    const issues = [...new Map(issuesOf(f).filter(counted).map((i) => [i.number, i])).values()];
-    for (const issue of issues) all.set(issue.number, issue);
+    const issues = [...new Map(issuesOf(f).filter(counted).map((i) => [key(i), i])).values()];
+    for (const issue of issues) all.set(key(issue), issue);
     const report: PlanEntryReport = { ...base, done: issues.filter(isDone).length, total: issues.length };
     if (base.kind === "issue") report.state = (f as PlanIssue).state;
     if ("due" in f) report.due = f.due;

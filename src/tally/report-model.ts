@@ -18,6 +18,8 @@ export interface Period {
 /** A merged pull request as the report sees it. */
 export interface ShippedItem {
   number: number;
+  /** Its repository's name, in an organisation report (where numbers repeat across repositories). */
+  repo?: string;
   title: string;
   url: string;
   author: string;
@@ -128,4 +130,31 @@ export interface ReportModel {
   versions: { commit: string; from: string }[];
   /** Caveats shown in the method note, e.g. "the count query for X was rejected by GitHub". */
   notes: string[];
+  /** Present in an organisation report: the figures by repository and what was left out. */
+  organisation?: OrganisationReport;
+}
+
+/** How a repository in an organisation report came by the organisation's strategy. */
+export type StrategyTie = "organisation" | "inherits" | "extends";
+
+/** One repository's shipped work in an organisation report, judged by its own strategy in force. */
+export interface RepositoryFigures {
+  /** The repository's name, without the owner. */
+  name: string;
+  tie: StrategyTie;
+  merged: number;
+  /** Per problem id of the organisation's strategy: pull requests serving it (one serving two counts in both). */
+  problems: Record<string, number>;
+  /** Per problem id: its split share of this repository's shipped work, 0..1. */
+  shares: Record<string, number>;
+  unaligned: number;
+  unalignedShare: number;
+}
+
+export interface OrganisationReport {
+  owner: string;
+  /** Every repository in scope, the organisation's `.github` one included, by name. */
+  repositories: RepositoryFigures[];
+  /** Repositories the report does not cover, each with why (a strategy of their own, unreadable...). */
+  leftOut: { name: string; reason: string }[];
 }

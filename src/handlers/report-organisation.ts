@@ -1,0 +1,135 @@
+/**
+ * The organisation report (spec section 10): the owner's `.github` repository's report covers every
+ * repository whose strategy in force is the organisation's. Read what GitHub knows (1: the `.github`
+ * repository's reports, the owner's repositories with their strategy files, 100 a request), decide the
+ * scope in pure code (2), count the shipped work of one organisation-wide search page by page, each pull
+ * request judged by its own repository's strategy (3), gather the side figures across the scope (4),
+ * then build, render and write the one report for the month as a repository report is (5).
+ */
+import { ownerRepositories } from "../github/org-repositories.js";
+import { searchMergedPulls } from "../github/merged-pulls.js";
+import { reportContext } from "../github/report-context.js";
+import { reportBodies } from "../github/report-history.js";
+import { renderReport } from "../render/report.js";
+import { organisationScope, ORG_REPO, type Scope } from "../strategy/scope.js";
+import { buildReport, dataComment, metricHistory, monthKeyOf, monthPeriod, previousData, tallyOfData } from "../tally/index.js";
+import { mergeHistory } from "../tally/versions.js";
+import { gatherFigures } from "./report-figures.js";
+import { tallyOrgShipped } from "./report-shipped-org.js";
+import { REPORT_TITLE_PREFIX, reportTargets, reportTitle } from "./report-target.js";
+import { reportVersions } from "./report-versions.js";
+import { writeReport } from "./report-write.js";
+import type { Published, PublishParams } from "./report.js";
+
+/** Repositories named one by one in a search to leave them out; with more, searches span the whole owner. */
+export const MAX_EXCLUDED = 20;
+
+/**
+ * What every search of the report is limited to: the owner's repositories, not archived, less those left
+ * out while they are few enough to name (beyond, pull requests of left-out repositories are read and
+ * skipped, and counts of issues include them, which the report says).
+ */
+export function scopeQualifier(owner: string, kind: "Organization" | "User", scope: Scope): { qualifier: string; note?: string } {
+  const base = `${kind === "User" ? "user" : "org"}:${owner} archived:false`;
+  const named = scope.leftOut.filter((r) => /^[A-Za-z0-9._-]+$/.test(r.name));
+  if (named.length <= MAX_EXCLUDED) return { qualifier: [base, ...named.map((r) => `-repo:${owner}/${r.name}`)].join(" ") };
+  return {
+    qualifier: base,
+    note: `Issue counts, counted metrics and plan searches span all of ${owner}'s repositories: the ${named.length} left out are too many to name in a search.`,
+  };
+}
+
+export async function publishOrgReport(p: PublishParams): Promise<Published> {
+  const { octokit, owner, month, loaded } = p;
+  const strategy = loaded.strategy;
+  const period = monthPeriod(month, strategy.settings.report.timezone);
+  const title = reportTitle(month);
+  const repo = ORG_REPO;
+
+  // 1. The `.github` repository and its reports, then the owner's repositories and their strategy files.
+  const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
+  const targets = reportTargets(context, month, p.botLogin);
+  if (p.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
+    return { title, body: "", url: targets.existing.url, action: "skipped" };
+  }
+  const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => (r ? [r.id] : [])));
+  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
+  const listing = await ownerRepositories(octokit, owner);
+  if (!listing) throw new Error(`GitHub knows no owner ${owner}`);
+
+  // 2. The scope, in pure code.
+  const home = listing.repositories.find((r) => r.name.toLowerCase() === ORG_REPO);
+  const orgFile = loaded.source && "text" in loaded.source && typeof loaded.source.text === "string"
+    ? { text: loaded.source.text, file: `${owner}/${ORG_REPO}/${loaded.source.path}` }
+    : home?.file?.text
+      ? { text: home.file.text, file: `${owner}/${ORG_REPO}/${home.file.path}` }
+      : { text: "", file: `${owner}/${ORG_REPO}/strategy.yml` };
+  const listed = home ? listing.repositories : [...listing.repositories, { name: ORG_REPO, defaultBranch: context.defaultBranch, file: null }];
+  const scope = organisationScope(owner, listed, { strategy, ...orgFile });
+  // The `.github` repository's default branch is known for certain from its own query.
+  for (const r of scope.repositories) if (r.name.toLowerCase() === ORG_REPO) r.defaultBranch = context.defaultBranch;
+  const { qualifier, note } = scopeQualifier(owner, listing.kind, scope);
+
+  // 3 and 4. Shipped work across the scope, streamed; the side figures; the strategy file's versions.
+  const cut: string[] = [];
+  const pulls = searchMergedPulls(octokit, {
+    search: (range) => `${qualifier} is:pr is:merged merged:${range} sort:created-asc`,
+    window: { start: period.start, end: period.end, range: period.searchRange },
+    timezone: period.timezone,
+    onTruncated: (range, count) => cut.push(`${count} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`),
+  });
+  const versions = await reportVersions(octokit, { repo, loaded, period });
+  const [shipped, figures] = await Promise.all([
+    tallyOrgShipped(strategy, scope.repositories, pulls, versions.labelledSince),
+    gatherFigures(octokit, { owner, repo }, strategy, period, { qualifier }),
+  ]);
+
+  // 5. The report, in pure code, then the one report for the month.
+  const now = p.now ?? new Date();
+  const extending = scope.repositories.filter((r) => r.tie === "extends").length;
+  const notes = [
+    ...(p.notes ?? []),
+    ...cut,
+    ...shipped.notes,
+    ...figures.notes,
+    ...versions.notes,
+    ...(note ? [note] : []),
+    ...(extending > 0
+      ? ["Repositories that extend the organisation's strategy judge their pull requests by their own rules added to it; problems a repository adds of its own are not the organisation's, so work serving only those counts as unaligned here."]
+      : []),
+  ];
+  if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+  const n = scope.repositories.length;
+  const model = buildReport({
+    strategy,
+    repo: `${owner}, ${n} ${n === 1 ? "repository" : "repositories"}`,
+    period,
+    commit: versions.commit,
+    tally: shipped.tally,
+    issuesClosed: figures.issuesClosed,
+    readings: figures.readings,
+    history: mergeHistory(metricHistory(earlier), versions.history),
+    plans: figures.plans,
+    previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
+    items: shipped.items,
+    versions: versions.versions,
+    notes,
+    organisation: { owner, repositories: shipped.repositories, leftOut: scope.leftOut },
+  });
+  const body = renderReport(model, dataComment(model)).body;
+  if (!p.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
+  const existingBody = targets.existing && bodies.get(targets.existing.id);
+  const written = await writeReport({
+    octokit,
+    ref: { owner, repo },
+    month,
+    botLogin: p.botLogin,
+    context,
+    targets,
+    existingBody,
+    category: strategy.settings.report.category,
+    title,
+    body,
+  });
+  return { title, body, ...written };
+}

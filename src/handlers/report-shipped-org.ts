@@ -1,0 +1,78 @@
+/**
+ * An organisation's shipped work of a period, from one search across its repositories, counted page by
+ * page: each pull request is judged by its own repository's strategy in force (the organisation's, or
+ * the organisation's with the repository's rules added), exactly as that repository's own report and
+ * webhooks judge it, and added to its repository's sums. Only sums and a bounded handful of items are
+ * kept, so memory stays flat however many pull requests and repositories.
+ */
+import type { MergedPull } from "../github/merged-pulls.js";
+import type { InScope } from "../strategy/scope.js";
+import type { Strategy } from "../strategy/schema.js";
+import type { RepositoryFigures, ShippedItem, Tally } from "../tally/index.js";
+import { createOrgTallier, notableItems } from "../tally/index.js";
+import { servedBy, SUGGESTION_SAMPLE } from "./report-shipped.js";
+
+const NOTABLE_CAP = 5;
+
+export interface OrgShipped {
+  tally: Tally;
+  repositories: RepositoryFigures[];
+  items: ShippedItem[];
+  notes: string[];
+}
+
+export async function tallyOrgShipped(
+  strategy: Strategy,
+  scope: InScope[],
+  pages: AsyncIterable<MergedPull[]>,
+  labelledSince: string | null = null,
+): Promise<OrgShipped> {
+  const tallier = createOrgTallier(strategy);
+  const byName = new Map(scope.map((r) => [r.name.toLowerCase(), { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }]));
+  for (const r of scope) tallier.repository(r.name, r.tie);
+  const orgIds = new Set(strategy.problems.map((p) => p.id));
+  const notable = new Map<string, ShippedItem[]>();
+  const sample: ShippedItem[] = [];
+  let unaligned = 0;
+  let elsewhere = 0;
+
+  // Search pages are offsets: a pull request merged while they are read can shift onto the next page, so
+  // the keys of the last two pages are enough to count it once (and memory stays flat).
+  let before = new Set<string>();
+  let last = new Set<string>();
+  for await (const page of pages) {
+    const current = new Set<string>();
+    for (const pull of page) {
+      const key = `${pull.repo ?? ""}#${pull.number}`;
+      if (before.has(key) || last.has(key) || current.has(key)) continue;
+      current.add(key);
+      const repo = byName.get((pull.repo ?? "").toLowerCase());
+      // Repositories left out, and pull requests merged into another branch than the default, are not shipped work here.
+      if (!repo || (pull.base !== undefined && repo.defaultBranch !== null && pull.base !== repo.defaultBranch)) {
+        elsewhere += 1;
+        continue;
+      }
+      if (repo.ignored.has(pull.author.toLowerCase())) continue;
+      const problems = servedBy(repo.strategy, pull, labelledSince).filter((id) => orgIds.has(id));
+      tallier.add({ repo: repo.name, problems });
+      const { body: _body, branch: _branch, milestone: _milestone, base: _base, ...rest } = pull;
+      const item: ShippedItem = { ...rest, repo: repo.name, problems };
+      for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...(notable.get(id) ?? []), item], NOTABLE_CAP));
+      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
+    }
+    before = last;
+    last = current;
+  }
+
+  const items = new Map<string, ShippedItem>();
+  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
+  const notes: string[] = [];
+  if (unaligned > SUGGESTION_SAMPLE) {
+    notes.push(`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`);
+  }
+  if (elsewhere > 0) {
+    notes.push(`${elsewhere.toLocaleString("en-US")} merged pull requests found by the search were not counted: they belong to repositories not in this report, or were merged into another branch than their repository's default one.`);
+  }
+  const { tally, repositories } = tallier.result();
+  return { tally, repositories, items: [...items.values()], notes };
+}
