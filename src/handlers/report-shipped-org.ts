@@ -71,7 +71,8 @@ export async function tallyOrgShipped(
     notes.push(`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`);
   }
   if (elsewhere > 0) {
-    notes.push(`${elsewhere.toLocaleString("en-US")} merged pull requests found by the search were not counted: they belong to repositories not in this report, or were merged into another branch than their repository's default one.`);
+    const what = elsewhere === 1 ? "1 merged pull request found by the search was" : `${elsewhere.toLocaleString("en-US")} merged pull requests found by the search were`;
+    notes.push(`${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`);
   }
   const { tally, repositories } = tallier.result();
   return { tally, repositories, items: [...items.values()], notes };

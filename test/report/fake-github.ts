@@ -117,7 +117,7 @@ export function serve(repo: FakeRepo): Recorded[] {
   return log;
 }
 
-const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, op: OperationDefinitionNode) => unknown> = {
+export const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, op: OperationDefinitionNode) => unknown> = {
   ReportContext: (repo, v) => {
     const node = (p: FakePost, kind: string) => ({
       id: p.id, number: p.number, title: p.title, createdAt: p.createdAt, author: p.author,
