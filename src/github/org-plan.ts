@@ -57,7 +57,9 @@ export async function orgPlanItems(octokit: GitHub, owner: string, home: string,
     const repo = "issue" in ref ? (ref.repo ?? home) : home;
     result[i] = lookup.found.exists && "number" in lookup.found ? { ...lookup, found: { ...lookup.found, repo } as PlanFound } : lookup;
   });
-  searched.forEach(({ i }, k) => (result[i] = counted[k]));
+  searched.forEach(({ i }, k) => {
+    result[i] = counted[k];
+  });
   return result;
 }
 

@@ -55,7 +55,7 @@ export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<Merg
       const problems = servedBy(strategy, pull, labelledSince);
       tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
-      const { body: _body, branch: _branch, milestone: _milestone, ...rest } = pull;
+      const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, ...rest } = pull;
       const item: ShippedItem = { ...rest, problems };
       for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...(notable.get(key) ?? []), item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
