@@ -60486,6 +60486,7 @@ async function ownerRepositories(octokit, owner) {
 // src/handlers/report-shipped-org.ts
 var NOTABLE_CAP2 = 5;
 async function tallyOrgShipped(strategy, scope, pages, labelledSince = null) {
+  const whole = createTallier({ ...strategy, settings: { ...strategy.settings, ignore_authors: [] } });
   const tallier = createOrgTallier(strategy);
   const byName2 = new Map(scope.map((r) => [r.name.toLowerCase(), { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }]));
   for (const r of scope) tallier.repository(r.name, r.tie);
@@ -60510,6 +60511,7 @@ async function tallyOrgShipped(strategy, scope, pages, labelledSince = null) {
       if (repo.ignored.has(pull.author.toLowerCase())) continue;
       const problems = servedBy(repo.strategy, pull, labelledSince).filter((id) => orgIds.has(id));
       tallier.add({ repo: repo.name, problems });
+      whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       const { body: _body, branch: _branch, milestone: _milestone, base: _base, ...rest } = pull;
       const item = { ...rest, repo: repo.name, problems };
       for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
@@ -60528,8 +60530,7 @@ async function tallyOrgShipped(strategy, scope, pages, labelledSince = null) {
     const what = elsewhere2 === 1 ? "1 merged pull request found by the search was" : `${elsewhere2.toLocaleString("en-US")} merged pull requests found by the search were`;
     notes.push(`${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`);
   }
-  const { tally, repositories } = tallier.result();
-  return { tally, repositories, items: [...items.values()], notes };
+  return { tally: whole.result(), repositories: tallier.result().repositories, items: [...items.values()], notes };
 }
 
 // src/handlers/report-organisation.ts

@@ -9,7 +9,7 @@ import type { MergedPull } from "../github/merged-pulls.js";
 import type { InScope } from "../strategy/scope.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { RepositoryFigures, ShippedItem, Tally } from "../tally/index.js";
-import { createOrgTallier, notableItems } from "../tally/index.js";
+import { createOrgTallier, createTallier, notableItems } from "../tally/index.js";
 import { servedBy, SUGGESTION_SAMPLE } from "./report-shipped.js";
 
 const NOTABLE_CAP = 5;
@@ -27,6 +27,9 @@ export async function tallyOrgShipped(
   pages: AsyncIterable<MergedPull[]>,
   labelledSince: string | null = null,
 ): Promise<OrgShipped> {
+  // The organisation's figures (author-weeks included) from the repository tallier, each repository's sums beside it.
+  // Ignored authors are each repository's own (an extending repository may list others), so they are left out here.
+  const whole = createTallier({ ...strategy, settings: { ...strategy.settings, ignore_authors: [] } });
   const tallier = createOrgTallier(strategy);
   const byName = new Map(scope.map((r) => [r.name.toLowerCase(), { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }]));
   for (const r of scope) tallier.repository(r.name, r.tie);
@@ -55,6 +58,7 @@ export async function tallyOrgShipped(
       if (repo.ignored.has(pull.author.toLowerCase())) continue;
       const problems = servedBy(repo.strategy, pull, labelledSince).filter((id) => orgIds.has(id));
       tallier.add({ repo: repo.name, problems });
+      whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       const { body: _body, branch: _branch, milestone: _milestone, base: _base, ...rest } = pull;
       const item: ShippedItem = { ...rest, repo: repo.name, problems };
       for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...(notable.get(id) ?? []), item], NOTABLE_CAP));
@@ -74,6 +78,5 @@ export async function tallyOrgShipped(
     const what = elsewhere === 1 ? "1 merged pull request found by the search was" : `${elsewhere.toLocaleString("en-US")} merged pull requests found by the search were`;
     notes.push(`${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`);
   }
-  const { tally, repositories } = tallier.result();
-  return { tally, repositories, items: [...items.values()], notes };
+  return { tally: whole.result(), repositories: tallier.result().repositories, items: [...items.values()], notes };
 }
