@@ -14,10 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Probot, ProbotOctokit } from "probot";
-import { resetLabelCache } from "../src/github/labels.js";
-import { resetPermissionCache } from "../src/github/permissions.js";
-import { forgetStrategy, loadStrategy, resetStrategyCache } from "../src/github/strategy-file.js";
-import { resetGuards } from "../src/handlers/guard.js";
+import { StrategyFiles } from "../src/github/strategy-file.js";
 import { publishReport } from "../src/handlers/report.js";
 import { createApp } from "../src/index.js";
 import { parseStrategy } from "../src/strategy/index.js";
@@ -56,8 +53,7 @@ function sampleGitHub(): { gh: FakeGitHub; repo: Repository; opened: Item[] } {
 let privateKey: string | undefined;
 
 /** A Probot like production's, minus retries and throttling (nothing to wait for offline). */
-function probot(): Probot {
-  for (const reset of [resetStrategyCache, resetLabelCache, resetPermissionCache, resetGuards]) reset();
+function probot(strategies: StrategyFiles): Probot {
   // A throwaway key: the fake GitHub accepts any token.
   privateKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
   const instance = new Probot({
@@ -66,7 +62,7 @@ function probot(): Probot {
     Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
     logLevel: "fatal",
   });
-  instance.load(createApp({ now: () => NOW }, { schedule: false }));
+  instance.load(createApp({ now: () => NOW, strategies }));
   return instance;
 }
 
@@ -76,7 +72,9 @@ export async function runDemo(): Promise<DemoOutputs> {
   nock.disableNetConnect();
   const stop = gh.intercept();
   try {
-    const app = probot();
+    // The app's strategy files, shared with the monthly reports below.
+    const strategies = new StrategyFiles();
+    const app = probot(strategies);
     // 1. The morning's new issues and pull requests, as GitHub delivers them.
     for (const item of opened) {
       repo.items.set(item.number, structuredClone(item));
@@ -96,8 +94,8 @@ export async function runDemo(): Promise<DemoOutputs> {
       const version = strategyAsOf(month);
       repo.files.set("strategy.yml", version.text);
       repo.history.set("strategy.yml", [{ oid: version.commit, committedDate: NOW.toISOString(), message: "Adopt the 2026 strategy", text: version.text }]);
-      forgetStrategy(OWNER, REPO);
-      const loaded = await loadStrategy(octokit, { owner: OWNER, repo: REPO });
+      strategies.forget(OWNER, REPO);
+      const loaded = await strategies.load(octokit, { owner: OWNER, repo: REPO });
       if (loaded.status !== "ok") throw new Error(`the app did not load the ${month} strategy: ${loaded.status}`);
       const published = await publishReport({ octokit, owner: OWNER, repo: REPO, month, loaded, botLogin: APP.login, post: true, now: NOW });
       if (month === SHOWN_MONTH) shown = published.body;

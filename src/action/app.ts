@@ -6,7 +6,7 @@
 import { Probot, type ProbotOctokit } from "probot";
 import { throughlineOctokit } from "../github/client.js";
 import { createApp } from "../index.js";
-import { useIdentity, type Identity } from "../github/identity.js";
+import type { Identity } from "../github/identity.js";
 import { publishReport } from "../handlers/report.js";
 import type { ReportRequest } from "../handlers/deps.js";
 import { monthOf } from "../tally/index.js";
@@ -41,7 +41,6 @@ export async function actionProbot(env: ActionEnv, options: ActionOptions = {}):
     Octokit: options.Octokit ?? throughlineOctokit(),
     logLevel: options.logLevel ?? "fatal",
   });
-  useIdentity(probot, ACTION_IDENTITY);
   // `/strategy report [YYYY-MM]` posts or refreshes that month's report right away.
   const report = async ({ octokit, repo, month, strategy }: ReportRequest) => {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);

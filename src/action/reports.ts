@@ -8,7 +8,7 @@
  * be final. An unchanged report is not written again.
  */
 import type { GitHub, RepoRef } from "../github/octokit.js";
-import { loadStrategy } from "../github/strategy-file.js";
+import { StrategyFiles } from "../github/strategy-file.js";
 import type { Published, publishReport } from "../handlers/report.js";
 import { formatError } from "../strategy/errors.js";
 import { inForceDuring } from "../strategy/in-force.js";
@@ -29,7 +29,7 @@ export interface ReportRun {
 /** Returns the number of reports that could not be written. */
 export async function postMonthlyReports(run: ReportRun): Promise<number> {
   const { octokit, repo, now, say } = run;
-  const loaded = await loadStrategy(octokit, repo);
+  const loaded = await new StrategyFiles().load(octokit, repo);
   if (loaded.status === "missing") {
     await run.setUp?.();
     say.notice(`${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`);

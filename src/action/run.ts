@@ -12,6 +12,7 @@ import { annotator, type Write } from "./workflow-commands.js";
 import { describeFailure } from "./failure.js";
 import { publishReport } from "../handlers/report.js";
 import { onboardRepository } from "../handlers/onboarding.js";
+import { createDeps } from "../index.js";
 import type { RepoRef } from "../github/octokit.js";
 import type { Probot } from "probot";
 
@@ -66,7 +67,7 @@ export async function runAction(environment: Env, options: RunOptions = {}): Pro
  */
 async function setUp(probot: Probot, repo: RepoRef, say: ReturnType<typeof annotator>): Promise<void> {
   const octokit = await probot.auth();
-  const opened = await onboardRepository(octokit, repo, { identity: async () => ACTION_IDENTITY, now: () => new Date() });
+  const opened = await onboardRepository(octokit, repo, createDeps(probot, { identity: async () => ACTION_IDENTITY }));
   if (opened !== undefined) {
     say.notice(`${repo.owner}/${repo.repo} has no strategy file: opened issue #${opened}, "Set up Throughline", with a starter.`);
   }

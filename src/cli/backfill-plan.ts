@@ -5,15 +5,17 @@
  */
 import { fetchItemHistory, historyFrom } from "../github/item-history.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
-import { canCommand } from "../github/permissions.js";
+import type { PermissionCache } from "../github/permissions.js";
 import { fetchPullRequestContext } from "../github/pull-request-context.js";
 import { issueItem, pullRequestItem } from "../handlers/items.js";
 import { planLabels, type LabelPlan } from "../handlers/labelling.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { BackfillItem } from "./backfill-items.js";
 
-export async function planItem(octokit: GitHub, repo: RepoRef, strategy: Strategy, item: BackfillItem, login: string): Promise<LabelPlan> {
-  const mayCommand = (who: string) => canCommand(octokit, repo, who);
+export async function planItem(
+  permissions: PermissionCache, octokit: GitHub, repo: RepoRef, strategy: Strategy, item: BackfillItem, login: string,
+): Promise<LabelPlan> {
+  const mayCommand = (who: string) => permissions.canCommand(octokit, repo, who);
   if (!item.head) {
     return planLabels({ strategy, item: issueItem(item.issue), history: () => fetchItemHistory(octokit, repo, item.number, login), mayCommand });
   }

@@ -2,7 +2,9 @@
  * `throughline backfill`: label the issues and pull requests updated since a date, as the app would have.
  * A dry run by default. Safe to stop and run again: items whose labels are already right cost no writes.
  */
+import { LabelCache } from "../github/labels.js";
 import { statusOf } from "../github/octokit.js";
+import { PermissionCache } from "../github/permissions.js";
 import { applyLabels } from "../handlers/apply-labels.js";
 import type { LabelPlan } from "../handlers/labelling.js";
 import { createProjectCache, syncProjectField, type ProjectOutcome } from "../handlers/project-sync.js";
@@ -65,14 +67,15 @@ export async function backfill(argv: string[], io: CliIO): Promise<number> {
   const verb = apply ? "changed" : "to change";
   const progress = createProgress(io, verb);
   const counts = { done: 0, total: items.length, changed: 0, failed: 0 };
+  const [permissions, labels] = [new PermissionCache(), new LabelCache()];
   progress.update(counts);
   const projects = createProjectCache();
   let projectSaid = false;
   for (const item of items) {
     try {
-      const plan = await planItem(octokit, repo, strategy, item, login);
+      const plan = await planItem(permissions, octokit, repo, strategy, item, login);
       const labelsChange = plan.add.length > 0 || plan.remove.length > 0;
-      if (labelsChange && apply) await applyLabels(octokit, repo, item.number, strategy, plan);
+      if (labelsChange && apply) await applyLabels(labels, octokit, repo, item.number, strategy, plan);
       // The Project field, as the app sets it (nothing without settings.project).
       const project = await syncProjectField(octokit, { repo, number: item.number, strategy, decision: plan.decision, login, cache: projects, write: apply });
       if ((project.status === "unreachable" || project.status === "failed") && !projectSaid) {

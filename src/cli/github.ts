@@ -6,7 +6,7 @@
 import { throughlineOctokit } from "../github/client.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { statusOf } from "../github/octokit.js";
-import { loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
+import { type LoadedStrategy, StrategyFiles } from "../github/strategy-file.js";
 import { formatError } from "../strategy/index.js";
 import { CliError, type CliIO } from "./io.js";
 
@@ -35,7 +35,7 @@ export async function actingLogin(octokit: GitHub, io: CliIO, as: string | undef
 
 /** The strategy in force on the default branch, or a failure saying why there is none. */
 export async function strategyInForce(octokit: GitHub, repo: RepoRef, io: CliIO): Promise<Extract<LoadedStrategy, { status: "ok" }>> {
-  const loaded = await loadStrategy(octokit, repo);
+  const loaded = await new StrategyFiles().load(octokit, repo);
   if (loaded.status === "missing") throw new CliError(`${repo.owner}/${repo.repo} has no strategy file on its default branch`);
   if (loaded.status === "invalid") {
     for (const error of loaded.errors) io.err(formatError(error));

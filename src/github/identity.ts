@@ -11,25 +11,19 @@ export interface Identity {
   appId: number;
 }
 
-const identities = new WeakMap<Probot, Promise<Identity>>();
-
-/** Asked of GitHub once per app instance; a failure is not remembered. */
-export function identityOf(app: Probot): Promise<Identity> {
-  let identity = identities.get(app);
-  if (!identity) {
-    identity = app
-      .auth()
-      .then((octokit) => octokit.rest.apps.getAuthenticated())
-      .then(({ data }) => ({ login: `${data?.slug}[bot]`, appId: data?.id ?? 0 }));
-    identity.catch(() => identities.delete(app));
-    identities.set(app, identity);
-  }
-  return identity;
-}
-
-/** Fix the identity without asking GitHub (Action mode: the workflow token acts as github-actions[bot]). */
-export function useIdentity(app: Probot, identity: Identity): void {
-  identities.set(app, Promise.resolve(identity));
+/** The app's identity, asked of GitHub the first time it is needed; a failure is not remembered. */
+export function askIdentity(app: Probot): () => Promise<Identity> {
+  let identity: Promise<Identity> | undefined;
+  return () => {
+    if (!identity) {
+      identity = app
+        .auth()
+        .then((octokit) => octokit.rest.apps.getAuthenticated())
+        .then(({ data }) => ({ login: `${data?.slug}[bot]`, appId: data?.id ?? 0 }));
+      identity.catch(() => (identity = undefined));
+    }
+    return identity;
+  };
 }
 
 export function sameLogin(a: string | null | undefined, b: string): boolean {

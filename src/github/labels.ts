@@ -6,10 +6,6 @@
 import type { Problem } from "../strategy/schema.js";
 import { type GitHub, type RepoRef, statusOf } from "./octokit.js";
 
-const known = new Map<string, Set<string>>();
-/** Lookups under way, shared: a burst of events needing the same new label asks (and creates) it once. */
-const pending = new Map<string, Promise<void>>();
-
 export interface LabelSpec {
   name: string;
   color?: string;
@@ -20,22 +16,29 @@ export function labelSpec(problem: Problem): LabelSpec {
   return { name: problem.label, color: problem.color, description: problem.why?.slice(0, 100) };
 }
 
-/** Make sure each label exists: costs nothing for labels seen before in this process. */
-export async function ensureLabels(octokit: GitHub, { owner, repo }: RepoRef, specs: LabelSpec[]): Promise<void> {
-  const seen = known.get(`${owner}/${repo}`) ?? new Set<string>();
-  known.set(`${owner}/${repo}`, seen);
-  for (const spec of specs) {
-    const name = spec.name.toLowerCase();
-    if (seen.has(name)) continue;
-    const key = `${owner}/${repo}:${name}`;
-    let lookup = pending.get(key);
-    if (!lookup) {
-      lookup = ensureLabel(octokit, { owner, repo }, spec)
-        .then(() => void seen.add(name))
-        .finally(() => pending.delete(key));
-      pending.set(key, lookup);
+/** The labels known to exist, per repository; one per app (the app state holds it). */
+export class LabelCache {
+  private readonly known = new Map<string, Set<string>>();
+  /** Lookups under way, shared: a burst of events needing the same new label asks (and creates) it once. */
+  private readonly pending = new Map<string, Promise<void>>();
+
+  /** Make sure each label exists: costs nothing for labels seen before by this app. */
+  async ensure(octokit: GitHub, { owner, repo }: RepoRef, specs: LabelSpec[]): Promise<void> {
+    const seen = this.known.get(`${owner}/${repo}`) ?? new Set<string>();
+    this.known.set(`${owner}/${repo}`, seen);
+    for (const spec of specs) {
+      const name = spec.name.toLowerCase();
+      if (seen.has(name)) continue;
+      const key = `${owner}/${repo}:${name}`;
+      let lookup = this.pending.get(key);
+      if (!lookup) {
+        lookup = ensureLabel(octokit, { owner, repo }, spec)
+          .then(() => void seen.add(name))
+          .finally(() => this.pending.delete(key));
+        this.pending.set(key, lookup);
+      }
+      await lookup;
     }
-    await lookup;
   }
 }
 
@@ -69,9 +72,4 @@ export async function removeLabels(octokit: GitHub, { owner, repo }: RepoRef, is
       if (statusOf(error) !== 404) throw error; // already gone: the outcome we wanted
     }
   }
-}
-
-export function resetLabelCache(): void {
-  known.clear();
-  pending.clear();
 }

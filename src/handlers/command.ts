@@ -5,9 +5,8 @@
 import type { Context } from "probot";
 import { likelyId, parseCommand, validateIds, type Command } from "../classify/index.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
-import { canCommand } from "../github/permissions.js";
 import { react, reply } from "../github/replies.js";
-import { loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
+import type { LoadedStrategy } from "../github/strategy-file.js";
 import { inert, renderCommandHelp, renderExplainReply, type CommandRejection } from "../render/index.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { Deps } from "./deps.js";
@@ -21,7 +20,7 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   if (!command) return;
   const repo = context.repo();
   const octokit = context.octokit;
-  const loaded = await loadStrategy(octokit, repo);
+  const loaded = await deps.strategies.load(octokit, repo);
   if (loaded.status !== "ok") {
     // Nothing to act on, but the person should know why rather than hear nothing.
     await react(octokit, repo, comment.id, "confused");
@@ -29,7 +28,7 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   }
   const strategy = loaded.strategy;
   const rejected = (why: CommandRejection) => rejectCommand(octokit, repo, issue.number, comment.id, strategy, why);
-  if (!(await canCommand(octokit, repo, comment.user?.login ?? ""))) return rejected({ kind: "permission" });
+  if (!(await deps.permissions.canCommand(octokit, repo, comment.user?.login ?? ""))) return rejected({ kind: "permission" });
   if (command.kind === "invalid") return rejected({ kind: "syntax", text: command.reason });
   const thisMonth = monthOf(deps.now(), strategy.settings.report.timezone);
   if (command.kind === "report" && command.month && command.month > thisMonth) {

@@ -3,8 +3,7 @@ import type { Context } from "probot";
 import type { Decision } from "../classify/index.js";
 import { fetchItemHistory } from "../github/item-history.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
-import { canCommand } from "../github/permissions.js";
-import { loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
+import type { LoadedStrategy } from "../github/strategy-file.js";
 import { applyLabels } from "./apply-labels.js";
 import { notInForceNow } from "./in-force.js";
 import type { Deps } from "./deps.js";
@@ -27,7 +26,7 @@ export async function syncIssue(
 ): Promise<Decision | undefined> {
   // 1. Read the strategy in force; with none, an invalid one, or one not in force (draft, retired,
   // outside its dates), no label changes.
-  const loaded = options.loaded ?? (await loadStrategy(octokit, repo));
+  const loaded = options.loaded ?? (await deps.strategies.load(octokit, repo));
   if (loaded.status !== "ok" || notInForceNow(loaded.strategy, deps.now())) return undefined;
   // 2. Decide, reading history only when the labels are not already in step.
   const plan = await planLabels({
@@ -36,10 +35,10 @@ export async function syncIssue(
     fresh: options.fresh,
     command: options.command,
     history: async () => fetchItemHistory(octokit, repo, issue.number, (await deps.identity()).login),
-    mayCommand: (login) => canCommand(octokit, repo, login),
+    mayCommand: (login) => deps.permissions.canCommand(octokit, repo, login),
   });
   // 3. Write only what changes.
-  await applyLabels(octokit, repo, issue.number, loaded.strategy, plan);
+  await applyLabels(deps.labels, octokit, repo, issue.number, loaded.strategy, plan);
   await projectStep(octokit, repo, issue.number, loaded.strategy, plan, deps, options);
   return plan.decision;
 }

@@ -6,15 +6,12 @@
 import type { Context } from "probot";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { openSetupIssue, setupContext } from "../github/setup-issue.js";
-import { loadStrategy } from "../github/strategy-file.js";
 import { renderSetupIssue, SETUP_ISSUE_TITLE } from "../render/starter.js";
 import type { Deps } from "./deps.js";
-import { oneAtATime } from "./guard.js";
 
 export type InstallationContext = Context<"installation.created" | "installation_repositories.added">;
 
-/** Repositories this process already onboarded: search can lag a fresh issue by a few seconds. */
-const done = new Set<string>();
+/** How many onboarded repositories the app remembers (`Deps.onboarded`). */
 const DONE_LIMIT = 10_000;
 
 export async function handleInstallation(context: InstallationContext, deps: Deps): Promise<void> {
@@ -34,28 +31,27 @@ export async function handleInstallation(context: InstallationContext, deps: Dep
 }
 
 /** Read → decide → write for one repository; returns the number of the issue opened, if one was. */
-export function onboardRepository(octokit: GitHub, ref: RepoRef, deps: Deps): Promise<number | undefined> {
+export function onboardRepository(
+  octokit: GitHub, ref: RepoRef, deps: Pick<Deps, "identity" | "strategies" | "guards" | "onboarded">,
+): Promise<number | undefined> {
   const key = `${ref.owner}/${ref.repo}`.toLowerCase();
-  return oneAtATime(`${key}:setup`, async () => {
+  const done = deps.onboarded;
+  return deps.guards.oneAtATime(`${key}:setup`, async () => {
     if (done.has(key)) return undefined;
     // 1. A strategy of its own or inherited from the owner's .github repository: nothing to set up.
-    if ((await loadStrategy(octokit, ref)).status !== "missing") return undefined;
+    if ((await deps.strategies.load(octokit, ref)).status !== "missing") return undefined;
     // 2. What the starter is drawn from, and whether the app ever opened the issue here.
     const { login } = await deps.identity();
     const context = await setupContext(octokit, ref, SETUP_ISSUE_TITLE, login);
-    if (!context?.canOpenIssues || context.existing) return remember(key, undefined);
+    if (!context?.canOpenIssues || context.existing) return remember(done, key, undefined);
     // 3. The issue, rendered in pure code.
     const issue = renderSetupIssue({ ...ref, defaultBranch: context.defaultBranch, labels: context.labels, folders: context.folders });
-    return remember(key, await openSetupIssue(octokit, ref, issue));
+    return remember(done, key, await openSetupIssue(octokit, ref, issue));
   });
 }
 
-function remember<T>(key: string, result: T): T {
+function remember<T>(done: Set<string>, key: string, result: T): T {
   done.add(key);
   if (done.size > DONE_LIMIT) done.delete(done.values().next().value as string);
   return result;
-}
-
-export function resetOnboarding(): void {
-  done.clear();
 }

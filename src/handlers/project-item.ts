@@ -5,9 +5,7 @@
  */
 import type { Context } from "probot";
 import { projectItemContent } from "../github/project-field.js";
-import { loadStrategy } from "../github/strategy-file.js";
 import type { Deps } from "./deps.js";
-import { oneAtATime } from "./guard.js";
 import { knownProjectId } from "./project-sync.js";
 import { syncItem } from "./sync-item.js";
 
@@ -22,11 +20,11 @@ export async function handleProjectItem(context: Context<"projects_v2_item">, de
   if (!content) return;
   const repo = { owner: content.owner, repo: content.repo };
   // The same queue as the item's own events: one at a time per item.
-  await oneAtATime(`${repo.owner}/${repo.repo}#${content.number}`, async () => {
-    const loaded = await loadStrategy(octokit, repo);
+  await deps.guards.oneAtATime(`${repo.owner}/${repo.repo}#${content.number}`, async () => {
+    const loaded = await deps.strategies.load(octokit, repo);
     if (loaded.status !== "ok" || !loaded.strategy.settings.project) return;
     // An item added to another Project than the strategy's: nothing to do, once that Project is known.
-    const known = deps.projects ? await knownProjectId(deps.projects, loaded.strategy) : undefined;
+    const known = await knownProjectId(deps.projects, loaded.strategy);
     if (known !== undefined && known !== item.project_node_id) return;
     const { data: issue } = await octokit.rest.issues.get({ ...repo, issue_number: content.number });
     await syncItem(octokit, repo, issue, deps, { loaded, project: true });

@@ -3,7 +3,7 @@ import type { GitHub, RepoRef } from "../github/octokit.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { Deps } from "./deps.js";
 import type { LabelPlan } from "./labelling.js";
-import { createProjectCache, syncProjectField, type ProjectOutcome } from "./project-sync.js";
+import { syncProjectField, type ProjectOutcome } from "./project-sync.js";
 
 /** Item actions that can change which problems an item serves, or make it new to a Project. */
 export const PROBLEM_EVENTS = new Set(["opened", "reopened", "labeled", "unlabeled", "transferred"]);
@@ -20,7 +20,6 @@ export async function projectStep(
   if (!strategy.settings.project) return { status: "off" };
   const changed = plan.add.length > 0 || plan.remove.length > 0;
   if (!options.project && options.command === undefined && !changed) return { status: "off" };
-  deps.projects ??= createProjectCache();
   const { login } = await deps.identity();
   return syncProjectField(octokit, { repo, number, strategy, decision: plan.decision, login, cache: deps.projects, now: deps.now().getTime() });
 }

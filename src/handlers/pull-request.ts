@@ -8,9 +8,8 @@ import type { Decision } from "../classify/index.js";
 import { historyFrom, withEarlier } from "../github/item-history.js";
 import { countQueries, countsFrom } from "../github/month-counts.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
-import { canCommand } from "../github/permissions.js";
 import { changedStrategyPaths, fetchPullRequestContext } from "../github/pull-request-context.js";
-import { loadStrategy, type LoadedStrategy } from "../github/strategy-file.js";
+import type { LoadedStrategy } from "../github/strategy-file.js";
 import { monthOf, monthPeriod, tallyFromCounts } from "../tally/index.js";
 import { applyLabels } from "./apply-labels.js";
 import { notInForceNow } from "./in-force.js";
@@ -40,10 +39,10 @@ export async function syncPullRequest(
   options: { command?: string[] | "none"; loaded?: LoadedStrategy; newFiles?: boolean; project?: boolean } = {},
 ): Promise<Decision | undefined> {
   // 1. Read the strategy in force and, in one query, everything else the decision and the writes need.
-  const loaded = options.loaded ?? (await loadStrategy(octokit, repo));
+  const loaded = options.loaded ?? (await deps.strategies.load(octokit, repo));
   if (loaded.status === "missing") {
     // No strategy yet: a pull request that adds the first one still gets its file validated.
-    if (options.newFiles) await checkChangedStrategy(octokit, repo, pr.head.sha, await changedStrategyPaths(octokit, repo, pr.number));
+    if (options.newFiles) await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, await changedStrategyPaths(octokit, repo, pr.number));
     return undefined;
   }
   const { login, appId } = await deps.identity();
@@ -52,7 +51,7 @@ export async function syncPullRequest(
   const month = monthPeriod(monthOf(deps.now(), zone), zone);
   const counts = strategy ? countQueries(strategy, { ...repo, defaultBranch: pr.defaultBranch, range: month.searchRange }) : {};
   const ctx = await fetchPullRequestContext(octokit, { ...repo, number: pr.number, sha: pr.head.sha, appId, counts, login, withFiles: true });
-  await checkChangedStrategy(octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun);
+  await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun);
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
     return undefined;
@@ -64,12 +63,12 @@ export async function syncPullRequest(
     strategy: loaded.strategy,
     item: { ...pullRequestItem(pr), files: ctx.files, filesComplete: ctx.filesComplete, closes: ctx.closes },
     history: withEarlier(historyFrom(ctx.timeline, login), octokit, repo, pr.number, login, ctx.commentsBefore),
-    mayCommand: (who) => canCommand(octokit, repo, who),
+    mayCommand: (who) => deps.permissions.canCommand(octokit, repo, who),
     command: options.command,
   });
   const tally = tallyFromCounts(loaded.strategy, countsFrom(loaded.strategy, ctx.counts));
   // 3. Write what changed.
-  await applyLabels(octokit, repo, pr.number, loaded.strategy, plan);
+  await applyLabels(deps.labels, octokit, repo, pr.number, loaded.strategy, plan);
   await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, author: pr.user?.login }, login);
   await projectStep(octokit, repo, pr.number, loaded.strategy, plan, deps, options);
   return plan.decision;

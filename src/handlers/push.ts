@@ -4,7 +4,7 @@
  * has landed, the app's setup issue is closed.
  */
 import type { Context } from "probot";
-import { checkStrategyVersion, forgetStrategy, isStrategyPath } from "../github/strategy-file.js";
+import { isStrategyPath } from "../github/strategy-file.js";
 import { LOCAL_PATHS } from "../github/strategy-source.js";
 import type { Deps } from "./deps.js";
 import { closeSetupOnStrategy } from "./onboarding-close.js";
@@ -18,10 +18,10 @@ export async function handlePush(context: Context<"push">, deps: Deps): Promise<
   );
   if (![...touched].some(isStrategyPath)) return;
   const repo = context.repo();
-  forgetStrategy(repo.owner, repo.repo);
+  deps.strategies.forget(repo.owner, repo.repo);
   // The touched file that takes precedence and still exists at the pushed commit is the one to check.
   for (const path of LOCAL_PATHS.filter((p) => touched.has(p))) {
-    const version = await checkStrategyVersion(context.octokit, repo, path, after);
+    const version = await deps.strategies.checkVersion(context.octokit, repo, path, after);
     if (version.status === "missing") continue;
     await reportStrategyFile(context.octokit, repo, after, path, version);
     if (version.status === "ok") {

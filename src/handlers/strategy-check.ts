@@ -3,7 +3,7 @@ import { formatError } from "../strategy/index.js";
 import { upsertCheckRun, type ExistingCheckRun } from "../github/check-runs.js";
 import { STRATEGY_FILE_CHECK } from "../github/pull-request-queries.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
-import { checkStrategyVersion, type LoadedStrategy } from "../github/strategy-file.js";
+import type { LoadedStrategy, StrategyFiles } from "../github/strategy-file.js";
 import { LOCAL_PATHS } from "../github/strategy-source.js";
 import { renderStrategyFileCheck } from "../render/index.js";
 import { projectStatus } from "./project-sync.js";
@@ -36,8 +36,8 @@ export const errorLines = (loaded: Extract<LoadedStrategy, { status: "invalid" }
  * for the changed file that takes precedence (root before .github/, .yml before .yaml).
  */
 export async function checkChangedStrategy(
-  octokit: GitHub, repo: RepoRef, headSha: string, files: readonly string[], existing?: ExistingCheckRun,
+  strategies: StrategyFiles, octokit: GitHub, repo: RepoRef, headSha: string, files: readonly string[], existing?: ExistingCheckRun,
 ): Promise<void> {
   const path = LOCAL_PATHS.find((p) => files.includes(p));
-  if (path) await reportStrategyFile(octokit, repo, headSha, path, await checkStrategyVersion(octokit, repo, path, headSha), existing);
+  if (path) await reportStrategyFile(octokit, repo, headSha, path, await strategies.checkVersion(octokit, repo, path, headSha), existing);
 }

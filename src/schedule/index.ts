@@ -1,19 +1,20 @@
 /**
- * The monthly report job across installations. The app starts it once (not in tests): every hour it
+ * The monthly report job across installations. The server starts it once: every hour it
  * posts the reports whose schedules fired since the previous hour, and on start-up it posts a report
  * missed while the app was down.
  */
 import { Cron } from "croner";
 import type { Probot } from "probot";
-import { runDueReports, type RunParams } from "./run.js";
+import type { Deps } from "../handlers/deps.js";
+import { runDueReports, type RunParams, scheduleLoader } from "./run.js";
 
-export { runDueReports, type RunOutcome, type RunParams, type LoadForSchedule } from "./run.js";
+export { runDueReports, type RunOutcome, type RunParams, type LoadForSchedule, scheduleLoader } from "./run.js";
 export { dueMonth, lastDueMonth } from "./due.js";
 
 export interface ScheduleOptions {
   app: Probot;
-  /** The clock (a fake one in tests). */
-  now?: () => Date;
+  /** The app state: its clock, identity and strategy files. */
+  deps: Pick<Deps, "now" | "identity" | "strategies">;
   /** When passes run; every hour by default, so schedules are honoured to the hour. */
   cron?: string;
   /** Passed on to each pass (tests). */
@@ -31,14 +32,15 @@ export interface Schedule {
 }
 
 /**
- * Whether the app should start the job: not under a test runner, and not when THROUGHLINE_SCHEDULE=off
- * (e.g. a second replica, or Action mode, where the workflow's own `schedule` posts reports).
+ * Whether the server should start the job: unless THROUGHLINE_SCHEDULE=off (e.g. on all replicas but one).
+ * Action mode never starts it: the workflow's own `schedule` posts reports.
  */
-export function scheduleEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.NODE_ENV !== "test" && !env.VITEST && env.THROUGHLINE_SCHEDULE?.toLowerCase() !== "off";
+export function scheduleEnabled(env: NodeJS.ProcessEnv): boolean {
+  return env.THROUGHLINE_SCHEDULE?.toLowerCase() !== "off";
 }
 
-export function startSchedule({ app, now = () => new Date(), cron = "0 * * * *", load, publish }: ScheduleOptions): Schedule {
+export function startSchedule({ app, deps, cron = "0 * * * *", load = scheduleLoader(deps.strategies), publish }: ScheduleOptions): Schedule {
+  const { now, identity } = deps;
   let since: Date | null = null;
   // Repositories whose report failed are caught up in the next pass (posted if still missing).
   let failed = new Set<string>();
@@ -49,7 +51,7 @@ export function startSchedule({ app, now = () => new Date(), cron = "0 * * * *",
     running = running.then(async () => {
       const at = now();
       try {
-        const outcomes = await runDueReports({ app, now: at, since, catchUp: failed, load, publish });
+        const outcomes = await runDueReports({ app, identity, now: at, since, catchUp: failed, load, publish });
         failed = new Set(outcomes.filter((o) => o.error).map((o) => o.repo));
         since = at;
       } catch (error) {

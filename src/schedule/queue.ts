@@ -18,7 +18,7 @@
 import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Probot } from "probot";
-import { identityOf } from "../github/identity.js";
+import { askIdentity, type Identity } from "../github/identity.js";
 import type { GitHub } from "../github/octokit.js";
 import { publishReport } from "../handlers/report.js";
 import type { RedisState } from "../redis/connection.js";
@@ -47,6 +47,8 @@ export interface MonthlyJobsOptions {
   app: Probot;
   redis: Pick<RedisState, "connect" | "client">;
   now?: () => Date;
+  /** The app's identity (the app state's); asked of GitHub when not given. */
+  identity?: () => Promise<Identity>;
   /** When passes are queued (every hour by default, so schedules are honoured to the hour). */
   cron?: string;
   concurrency?: number;
@@ -90,6 +92,7 @@ async function withSlot<T>(client: Redis, installationId: number, holder: string
 
 export function startMonthlyJobs(options: MonthlyJobsOptions): MonthlyJobs {
   const { app, redis, now = () => new Date(), cron = "0 * * * *", concurrency = CONCURRENCY, perInstallation = PER_INSTALLATION } = options;
+  const identity = options.identity ?? askIdentity(app);
   // BullMQ's own connections wait through an outage (no per-command retry limit), as it requires.
   const queue = new Queue<MonthlyJob>(QUEUE_NAME, {
     connection: redis.connect({ maxRetriesPerRequest: null }),
@@ -120,7 +123,7 @@ export function startMonthlyJobs(options: MonthlyJobsOptions): MonthlyJobs {
 
   const report = async (data: ReportJob) => {
     const octokit = (await app.auth(data.installationId)) as GitHub;
-    const botLogin = (await identityOf(app)).login;
+    const botLogin = (await identity()).login;
     // The organisation's report is the owner's .github repository's report: the same publish covers its scope.
     await publishDue(app, { ...data, octokit }, botLogin, now(), options.publish ?? publishReport);
   };

@@ -5,9 +5,9 @@
  * A failure in one repository or installation is logged and the others go on.
  */
 import type { Probot } from "probot";
-import { identityOf } from "../github/identity.js";
+import { askIdentity, type Identity } from "../github/identity.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
-import { loadStrategy } from "../github/strategy-file.js";
+import { StrategyFiles } from "../github/strategy-file.js";
 import { publishReport, type Published, type PublishParams } from "../handlers/report.js";
 import type { Strategy } from "../strategy/schema.js";
 import { inForceDuring } from "../strategy/in-force.js";
@@ -24,6 +24,8 @@ export type LoadForSchedule = (
 
 export interface RunParams {
   app: Probot;
+  /** The app's identity (the app state's); asked of GitHub when not given. */
+  identity?: () => Promise<Identity>;
   now: Date;
   /** The previous pass's time; null on start-up (catch up on a missed report). */
   since: Date | null;
@@ -31,7 +33,7 @@ export interface RunParams {
   catchUp?: ReadonlySet<string>;
   /** Every repository is caught up as on start-up (the queued job: a report's job is queued once anyway). */
   catchUpAll?: boolean;
-  /** Replaceable in tests; the app's strategy loader and report by default. */
+  /** How a repository's strategy is read: `scheduleLoader` of the app state's strategy files, or a test's. */
   load?: LoadForSchedule;
   publish?: (params: PublishParams) => Promise<Published>;
 }
@@ -49,7 +51,9 @@ export interface RunOutcome {
  * only every few hours, not every pass (a push that adds one is seen at once by the replica it reaches).
  */
 const SCHEDULE_LOOKUP_TTL_MS = 6 * 60 * 60 * 1000;
-const loadForSchedule: LoadForSchedule = (octokit, repo, now) => loadStrategy(octokit, repo, now, { lookupTtlMs: SCHEDULE_LOOKUP_TTL_MS });
+export function scheduleLoader(strategies: StrategyFiles): LoadForSchedule {
+  return (octokit, repo, now) => strategies.load(octokit, repo, now, { lookupTtlMs: SCHEDULE_LOOKUP_TTL_MS });
+}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -72,7 +76,8 @@ export type DueOrFailed = { due: DueReport } | { failed: RunOutcome };
  * reading part of a pass. A repository or installation that cannot be read comes as a failure.
  */
 export async function* dueReports(params: Omit<RunParams, "publish">): AsyncGenerator<DueOrFailed> {
-  const { app, now, since, catchUp, catchUpAll, load = loadForSchedule } = params;
+  const { app, now, since, catchUp, catchUpAll } = params;
+  const load = params.load ?? scheduleLoader(new StrategyFiles());
   for await (const installation of installations(app)) {
     let reachable: Awaited<ReturnType<typeof installation.repositories>>;
     try {
@@ -129,7 +134,7 @@ export async function publishDue(app: Probot, due: DueReport, botLogin: string, 
 export async function runDueReports(params: RunParams): Promise<RunOutcome[]> {
   const { app, now, publish = publishReport } = params;
   const outcomes: RunOutcome[] = [];
-  const botLogin = (await identityOf(app)).login;
+  const botLogin = (await (params.identity ?? askIdentity(app))()).login;
   for await (const next of dueReports(params)) {
     if ("failed" in next) {
       outcomes.push(next.failed);

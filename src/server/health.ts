@@ -4,32 +4,25 @@
  * not make it unhealthy.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { inFlight } from "../handlers/guard.js";
-
-let stopping = false;
-
-/** From now on /health answers 503, so traffic moves to other replicas while in-flight events finish. */
-export function markStopping(): void {
-  stopping = true;
-}
+import type { Guards } from "../handlers/guard.js";
 
 export interface HealthSources {
+  /** The app state's guards: the events under way, and whether the process is stopping (then 503). */
+  guards: Guards;
   /** The shared Redis, when REDIS_URL is set. */
   redis?: { available(): boolean };
 }
 
 /** The /health route for Probot's server. */
-export function healthRoute({ redis }: HealthSources = {}) {
+export function healthRoute({ guards, redis }: HealthSources) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/health") return false;
     const body = JSON.stringify({
-      status: stopping ? "stopping" : "ok",
-      in_flight: inFlight(),
+      status: guards.stopping ? "stopping" : "ok",
+      in_flight: guards.inFlight(),
       ...(redis ? { redis: redis.available() ? "ok" : "unreachable" } : {}),
     });
-    res.writeHead(stopping ? 503 : 200, { "content-type": "application/json" }).end(body);
+    res.writeHead(guards.stopping ? 503 : 200, { "content-type": "application/json" }).end(body);
     return true;
   };
 }
-
-export const healthHandler = healthRoute();

@@ -10,8 +10,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { run } from "probot";
 import { throughlineOctokit } from "../github/client.js";
+import { Guards } from "../handlers/guard.js";
 import { createApp } from "../index.js";
 import { startShared } from "../redis/shared.js";
+import { scheduleEnabled } from "../schedule/index.js";
 import { configErrors, setupMode } from "./config.js";
 import { startSetupMode } from "./setup-mode.js";
 import { stopGracefully } from "./shutdown.js";
@@ -27,16 +29,19 @@ if (errors.length > 0) {
 
 try {
   if (setupMode(env)) {
-    const server = await startSetupMode(env);
-    process.once("SIGTERM", () => void stopGracefully(server));
+    const guards = new Guards();
+    const server = await startSetupMode(env, guards);
+    process.once("SIGTERM", () => void stopGracefully(server, { guards }));
   } else {
     const shared = env.REDIS_URL?.trim() ? startShared(env.REDIS_URL.trim()) : undefined;
-    const server = await run(createApp({ deliveries: shared?.deliveries }, { shared }), {
+    // The app state's guards are made here so that shutdown can wait for the events under way.
+    const guards = new Guards(shared?.deliveries);
+    const server = await run(createApp({ guards }, { shared, schedule: scheduleEnabled(env) }), {
       Octokit: throughlineOctokit({ pacing: shared?.pacing }),
       // The app makes its own Redis connections (above); Probot would open another for the same pacing.
       env: { ...env, REDIS_URL: undefined },
     });
-    process.once("SIGTERM", () => void stopGracefully(server, { shared }));
+    process.once("SIGTERM", () => void stopGracefully(server, { guards, shared }));
   }
 } catch (e) {
   // e.g. "Port 3000 is already in use. You can define the PORT environment variable to use a different port."

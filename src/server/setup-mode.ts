@@ -7,7 +7,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Probot, Server, type Logger } from "probot";
-import { healthHandler } from "./health.js";
+import type { Guards } from "../handlers/guard.js";
+import { healthRoute } from "./health.js";
 
 type Handler = Parameters<Server["addHandler"]>[0];
 interface SetupModule {
@@ -27,7 +28,7 @@ const probotLib = dirname(createRequire(import.meta.url).resolve("probot"));
 const probotModule = <T>(path: string): Promise<T> => import(pathToFileURL(join(probotLib, path)).href) as Promise<T>;
 
 /** `env`: the environment as Probot reads it (`PORT`, `HOST`, `LOG_LEVEL`, …). */
-export async function startSetupMode(env: NodeJS.ProcessEnv): Promise<Server> {
+export async function startSetupMode(env: NodeJS.ProcessEnv, guards: Guards): Promise<Server> {
   const [{ setupAppFactory }, { getLog }, { readEnvOptions }] = await Promise.all([
     probotModule<SetupModule>("apps/setup.js"),
     probotModule<LogModule>("helpers/get-log.js"),
@@ -47,7 +48,7 @@ export async function startSetupMode(env: NodeJS.ProcessEnv): Promise<Server> {
     // Never used while in setup mode; Probot's own run() passes the same placeholders.
     Probot: Probot.defaults({ appId: 1, privateKey: "placeholder for setup mode", secret: options.secret, baseUrl: options.baseUrl, log }),
   });
-  server.addHandler(healthHandler);
+  server.addHandler(healthRoute({ guards }));
   await server.loadHandlerFactory(setupAppFactory({ host: server.host, port: server.port, log: log.child({ name: "setup" }) }));
   await server.start();
   return server;

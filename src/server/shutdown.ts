@@ -5,24 +5,25 @@
  * from stopping; an unfinished event is redelivered by GitHub or caught up, and an unfinished report job
  * is taken over by another process (or by this one's successor) once its lock lapses.
  */
-import { drained } from "../handlers/guard.js";
-import { markStopping } from "./health.js";
+import type { Guards } from "../handlers/guard.js";
 
 export const SHUTDOWN_LIMIT_MS = 25_000;
 
 export interface StopOptions {
+  /** The app state's guards: marked stopping (/health turns 503), then waited on for the events under way. */
+  guards: Guards;
   /** Redis-backed parts to close once the server has stopped taking deliveries. */
   shared?: { close(): Promise<void> };
   limitMs?: number;
   exit?: (code: number) => void;
 }
 
-export async function stopGracefully(server: { stop(): Promise<void> }, options: StopOptions = {}): Promise<void> {
-  const { shared, limitMs = SHUTDOWN_LIMIT_MS, exit = process.exit } = options;
-  markStopping();
+export async function stopGracefully(server: { stop(): Promise<void> }, options: StopOptions): Promise<void> {
+  const { guards, shared, limitMs = SHUTDOWN_LIMIT_MS, exit = process.exit } = options;
+  guards.stopping = true;
   const finished = (async () => {
     await server.stop();
-    await drained();
+    await guards.drained();
     await shared?.close();
     return true;
   })();

@@ -4,7 +4,7 @@ import { example } from "../fixtures/payloads.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { contextAnswer } from "../fixtures/pull-requests.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { resetCaches, runWith, TOKEN, workflowEnv } from "./helpers.js";
+import { runWith, TOKEN, workflowEnv } from "./helpers.js";
 
 /** GitHub's own issues.opened example, as the runner writes it to GITHUB_EVENT_PATH (no installation key). */
 function issueOpened(title = "Checkout outage on Fridays") {
@@ -17,7 +17,6 @@ function issueOpened(title = "Checkout outage on Fridays") {
 describe("the Action hands workflow events to the app", () => {
   beforeEach(() => {
     setupNock();
-    resetCaches();
   });
   afterEach(assertNoPendingMocks);
 

@@ -4,10 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ProbotOctokit } from "probot";
 import { runAction, type RunOptions } from "../../src/action/run.js";
-import { resetLabelCache } from "../../src/github/labels.js";
-import { resetPermissionCache } from "../../src/github/permissions.js";
-import { resetStrategyCache } from "../../src/github/strategy-file.js";
-import { resetGuards } from "../../src/handlers/guard.js";
 import { NOW } from "../fixtures/probot.js";
 
 export const TOKEN = "ghs_workflowtoken";
@@ -37,13 +33,6 @@ export function workflowEnv(eventName: string, payload: unknown, extra: Record<s
     GITHUB_RUN_ATTEMPT: "1",
     ...extra,
   };
-}
-
-export function resetCaches(): void {
-  resetStrategyCache();
-  resetLabelCache();
-  resetPermissionCache();
-  resetGuards();
 }
 
 /** Runs the Action entry; returns its exit code and the lines it wrote. */

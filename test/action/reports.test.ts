@@ -4,7 +4,7 @@ import { api, mockGraphQL, mockStrategyFile, REPO_PATH } from "../fixtures/githu
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
 import { fakeRepo, serve } from "../report/fake-github.js";
-import { resetCaches, runWith, workflowEnv } from "./helpers.js";
+import { runWith, workflowEnv } from "./helpers.js";
 
 /** Records what would be published; `existing` months already have a report, `fail` ones cannot be written. */
 function recorder(existing: string[] = [], fail: string[] = []) {
@@ -25,7 +25,6 @@ const SCHEDULE = { schedule: "0 9 1 * *" };
 describe("schedule and workflow_dispatch post the monthly reports", () => {
   beforeEach(() => {
     setupNock();
-    resetCaches();
   });
   afterEach(assertNoPendingMocks);
 
@@ -91,7 +90,6 @@ describe("schedule and workflow_dispatch post the monthly reports", () => {
 describe("the monthly reports through the real report pipeline", () => {
   beforeEach(() => {
     setupNock();
-    resetCaches();
   });
   afterEach(assertNoPendingMocks);
 
@@ -120,7 +118,6 @@ describe("the monthly reports through the real report pipeline", () => {
       expect.stringMatching(/^Strategy alignment: November 2026: posted /),
     ]);
 
-    resetCaches();
     const writes = () => log.filter((r) => /^(Create|Update)/.test(r.operation)).length;
     const before = writes();
     const second = await runWith(workflowEnv("schedule", SCHEDULE));

@@ -3,12 +3,11 @@
  * so its first push to the default branch (or a scheduled or manual run) opens it instead, once.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetOnboarding } from "../../src/handlers/onboarding.js";
 import { api, mockGraphQL, mockStrategyFile, REPO_PATH, type Scope } from "../fixtures/github.js";
 import { example } from "../fixtures/payloads.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { resetCaches, runWith, workflowEnv } from "./helpers.js";
+import { runWith, workflowEnv } from "./helpers.js";
 
 /** GitHub's example of a push to the default branch (adding the workflow, say), as the runner writes it. */
 function pushToDefaultBranch(ref = "refs/heads/master") {
@@ -44,8 +43,6 @@ function mockSetupContext(scope: Scope, existing = false): () => any {
 describe("the Action opens the setup issue in a repository without a strategy", () => {
   beforeEach(() => {
     setupNock();
-    resetCaches();
-    resetOnboarding();
   });
   afterEach(assertNoPendingMocks);
 

@@ -14,7 +14,7 @@ import { api, mockGraphQL, mockStrategyFile, REPO_PATH } from "../fixtures/githu
 import { example } from "../fixtures/payloads.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { resetCaches, runWith, workflowEnv } from "./helpers.js";
+import { runWith, workflowEnv } from "./helpers.js";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const text = read("examples/workflow.yml");
@@ -60,7 +60,6 @@ describe("the example workflow", () => {
 describe("a push of the strategy file, in the Action", () => {
   beforeEach(() => {
     setupNock();
-    resetCaches();
   });
   afterEach(assertNoPendingMocks);
 

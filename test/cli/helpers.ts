@@ -5,9 +5,6 @@ import { dirname, join } from "node:path";
 import { ProbotOctokit } from "probot";
 import { runCli } from "../../src/cli/run.js";
 import type { CliIO } from "../../src/cli/io.js";
-import { resetLabelCache } from "../../src/github/labels.js";
-import { resetPermissionCache } from "../../src/github/permissions.js";
-import { resetStrategyCache } from "../../src/github/strategy-file.js";
 
 export interface Ran {
   code: number;
@@ -31,9 +28,6 @@ export function workdir(files: Record<string, string> = {}): string {
 export const NoRetryOctokit = ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
 
 export async function cli(argv: string[], over: Partial<CliIO> = {}): Promise<Ran> {
-  resetStrategyCache();
-  resetLabelCache();
-  resetPermissionCache();
   const out: string[] = [];
   const err: string[] = [];
   const drawn: string[] = [];

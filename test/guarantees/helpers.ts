@@ -6,10 +6,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
 import { throughlineOctokit } from "../../src/github/client.js";
-import { resetLabelCache } from "../../src/github/labels.js";
-import { resetPermissionCache } from "../../src/github/permissions.js";
-import { resetStrategyCache } from "../../src/github/strategy-file.js";
-import { resetGuards } from "../../src/handlers/guard.js";
 import type { Deps } from "../../src/handlers/deps.js";
 import { createApp } from "../../src/index.js";
 import { API, OWNER, REPO, type Scope } from "../fixtures/github.js";
@@ -131,10 +127,6 @@ function memoryLog(lines: LogLine[]): any {
  * seconds to milliseconds, and the write pacing replaced by an instant queue that counts.
  */
 export function liveProbot({ appClient = true, retry = true, pacer = countingPacer(), overrides = {}, log, second = 1, timeoutMs }: LiveOptions = {}): Probot {
-  resetStrategyCache();
-  resetLabelCache();
-  resetPermissionCache();
-  resetGuards();
   const Base = appClient ? throughlineOctokit({ retryAfterBaseValue: second, requestTimeoutMs: timeoutMs }) : ProbotOctokit;
   const Octokit = Base.defaults((o: any) => ({
     ...o,

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetOnboarding } from "../../src/handlers/onboarding.js";
 import { renderStarter } from "../../src/render/starter.js";
 import { api, mockAuth, mockGraphQL, mockStrategyFile, REPO_PATH, type Scope } from "../fixtures/github.js";
 import { example } from "../fixtures/payloads.js";
@@ -80,7 +79,6 @@ function mockSetupContext(scope: Scope, existing: Existing[] = [], over: Record<
 describe("a repository without a strategy gets one setup issue", () => {
   beforeEach(() => {
     setupNock();
-    resetOnboarding();
   });
   afterEach(assertNoPendingMocks);
 
@@ -205,7 +203,6 @@ describe("a repository without a strategy gets one setup issue", () => {
 describe("the setup issue closes once a valid strategy lands", () => {
   beforeEach(() => {
     setupNock();
-    resetOnboarding();
   });
   afterEach(assertNoPendingMocks);
 

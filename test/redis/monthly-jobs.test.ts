@@ -7,7 +7,6 @@ import { generateKeyPairSync } from "node:crypto";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetStrategyCache } from "../../src/github/strategy-file.js";
 import { publishReport } from "../../src/handlers/report.js";
 import { startShared, type Shared } from "../../src/redis/shared.js";
 import { QUEUE_NAME, reportJobId } from "../../src/schedule/queue.js";
@@ -51,7 +50,6 @@ afterAll(async () => {
 
 describe("the monthly job on a shared queue", () => {
   it("three workers make each repository's report once; one installation's jobs never exceed its slots, and the other's go on", async () => {
-    resetStrategyCache();
     const { gh, repos, month } = monthlyWorld({ acme: 6, globex: 2 }, NOW);
     const stop = gh.intercept();
     const running = new Map<string, number>();

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { guarded } from "../../src/handlers/guard.js";
+import { Guards } from "../../src/handlers/guard.js";
 import { DELIVERY_KEY_PREFIX, HANDLED_TTL_SECONDS } from "../../src/redis/deliveries.js";
 import { startShared, type Shared } from "../../src/redis/shared.js";
 import { healthRoute } from "../../src/server/health.js";
@@ -35,7 +35,7 @@ const context = (id: string) => ({ id, payload: { sender: { login: "octocat", ty
 function health(shared: Shared): Record<string, unknown> {
   let body = "";
   const res = { writeHead: () => ({ end: (b: string) => (body = b) }) } as unknown as ServerResponse;
-  healthRoute({ redis: shared.redis })({ method: "GET", url: "/health" } as IncomingMessage, res);
+  healthRoute({ guards: new Guards(), redis: shared.redis })({ method: "GET", url: "/health" } as IncomingMessage, res);
   return JSON.parse(body);
 }
 
@@ -55,7 +55,7 @@ describe("with REDIS_URL", () => {
     await until(() => a.redis.available() && b.redis.available(), "both connected");
     const ran: string[] = [];
     const handlerOf = (name: string, shared: Shared) =>
-      guarded({ identity: async () => ({ login: "throughline[bot]", id: 1 }) as never, now: () => new Date(), deliveries: shared.deliveries }, () => "acme/app#1", async () => {
+      new Guards(shared.deliveries).wrap(async () => ({ login: "throughline[bot]", appId: 1 }), () => "acme/app#1", async () => {
         ran.push(name);
       });
     await handlerOf("a", a)(context("d-1"));
@@ -73,7 +73,7 @@ describe("with REDIS_URL", () => {
     await until(() => a.redis.available() && b.redis.available(), "both connected");
     let attempts = 0;
     const handlerOf = (shared: Shared) =>
-      guarded({ identity: async () => ({ login: "throughline[bot]", id: 1 }) as never, now: () => new Date(), deliveries: shared.deliveries }, () => "acme/app#2", async () => {
+      new Guards(shared.deliveries).wrap(async () => ({ login: "throughline[bot]", appId: 1 }), () => "acme/app#2", async () => {
         attempts += 1;
         if (attempts === 1) throw new Error("GitHub answered 502");
       });
@@ -116,7 +116,7 @@ describe("with REDIS_URL", () => {
 
     // Webhooks go on, deduplicated by this process.
     const ran: string[] = [];
-    const handler = guarded({ identity: async () => ({ login: "throughline[bot]", id: 1 }) as never, now: () => new Date(), deliveries: shared.deliveries }, () => "acme/app#3", async () => {
+    const handler = new Guards(shared.deliveries).wrap(async () => ({ login: "throughline[bot]", appId: 1 }), () => "acme/app#3", async () => {
       ran.push("x");
     });
     await handler(context("d-down"));

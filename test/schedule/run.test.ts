@@ -1,6 +1,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PublishParams, Published } from "../../src/handlers/report.js";
+import { createDeps } from "../../src/index.js";
 import { runDueReports, startSchedule, type LoadForSchedule } from "../../src/schedule/index.js";
 import { reportStrategy } from "../report/strategy.js";
 import { fakeRepo, serve } from "../report/fake-github.js";
@@ -77,7 +78,9 @@ describe("the monthly job", () => {
     mockInstallations({ acme: ["failing", "paris"] });
     let clock = at("2026-10-31T10:00:00Z");
     const { calls, publish } = recorder(["failing"]);
-    const schedule = startSchedule({ app: schedulerProbot(), now: () => clock, cron: "0 0 1 1 *", load, publish });
+    const app = schedulerProbot();
+    const deps = createDeps(app, { now: () => clock });
+    const schedule = startSchedule({ app, deps, cron: "0 0 1 1 *", load, publish });
     try {
       await schedule.started;
       // On start-up: September's reports, posted if missing.

@@ -51,8 +51,9 @@ describe("the app in Probot's server", () => {
   it("in setup mode (no credentials yet) serves the Register GitHub App page and answers GET /health", async () => {
     vi.stubEnv("NO_SMEE_SETUP", "true"); // the setup page would otherwise open a smee.io channel
     const { startSetupMode } = await import("../../src/server/setup-mode.js");
+    const { Guards } = await import("../../src/handlers/guard.js");
     const port = await freePort();
-    const server = await startSetupMode({ PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal", NO_SMEE_SETUP: "true" });
+    const server = await startSetupMode({ PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal", NO_SMEE_SETUP: "true" }, new Guards());
     try {
       expect(server.port).toBe(port);
       const health = await get(port, "/health");

@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { oneAtATime } from "../../src/handlers/guard.js";
+import { Guards } from "../../src/handlers/guard.js";
 import { configErrors, setupMode } from "../../src/server/config.js";
-import { healthHandler } from "../../src/server/health.js";
+import { healthRoute } from "../../src/server/health.js";
 import { stopGracefully } from "../../src/server/shutdown.js";
 
 const KEY = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
@@ -73,9 +73,10 @@ describe("configuration errors name the variable to fix, one line each", () => {
   });
 });
 
-async function get(path: string): Promise<{ status: number; body: any }> {
+async function get(guards: Guards, path: string): Promise<{ status: number; body: any }> {
+  const health = healthRoute({ guards });
   const server = createServer((req, res) => {
-    if (!healthHandler(req, res)) res.writeHead(404).end();
+    if (!health(req, res)) res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
@@ -89,18 +90,20 @@ async function get(path: string): Promise<{ status: number; body: any }> {
 
 describe("health and graceful shutdown", () => {
   it("answers /health with the events under way, and leaves other paths alone", async () => {
-    expect(await get("/health")).toEqual({ status: 200, body: { status: "ok", in_flight: 0 } });
-    expect((await get("/elsewhere")).status).toBe(404);
+    const guards = new Guards();
+    expect(await get(guards, "/health")).toEqual({ status: 200, body: { status: "ok", in_flight: 0 } });
+    expect((await get(guards, "/elsewhere")).status).toBe(404);
   });
 
   it("on SIGTERM: /health turns 503, the server stops, events under way finish, then exit 0", async () => {
+    const guards = new Guards();
     let release!: () => void;
-    const event = oneAtATime("acme/app#1", () => new Promise<void>((resolve) => (release = resolve)));
+    const event = guards.oneAtATime("acme/app#1", () => new Promise<void>((resolve) => (release = resolve)));
     const stop = vi.fn(async () => undefined);
     const exit = vi.fn() as unknown as (code?: number) => never;
-    const stopping = stopGracefully({ stop }, { limitMs: 5_000, exit });
+    const stopping = stopGracefully({ stop }, { guards, limitMs: 5_000, exit });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await get("/health")).toEqual({ status: 503, body: { status: "stopping", in_flight: 1 } });
+    expect(await get(guards, "/health")).toEqual({ status: 503, body: { status: "stopping", in_flight: 1 } });
     expect(stop).toHaveBeenCalledOnce();
     expect(exit).not.toHaveBeenCalled();
     release();
@@ -110,9 +113,10 @@ describe("health and graceful shutdown", () => {
   });
 
   it("gives up after its limit with exit 1 when an event never finishes", async () => {
-    void oneAtATime("acme/app#2", () => new Promise<void>(() => undefined));
+    const guards = new Guards();
+    void guards.oneAtATime("acme/app#2", () => new Promise<void>(() => undefined));
     const exit = vi.fn() as unknown as (code?: number) => never;
-    await stopGracefully({ stop: async () => undefined }, { limitMs: 50, exit });
+    await stopGracefully({ stop: async () => undefined }, { guards, limitMs: 50, exit });
     expect(exit).toHaveBeenCalledWith(1);
   });
 });
