@@ -1066,7 +1066,7 @@ var require_redaction = __commonJS({
     var strict = false;
     function redaction(opts, serialize) {
       const { paths, censor, remove } = handle(opts);
-      const shape2 = paths.reduce((o, str) => {
+      const shape = paths.reduce((o, str) => {
         rx.lastIndex = 0;
         const first = rx.exec(str);
         const next = rx.exec(str);
@@ -1103,15 +1103,15 @@ var require_redaction = __commonJS({
       const topCensor = (...args) => {
         return typeof censor === "function" ? serialize(censor(...args)) : serialize(censor);
       };
-      return [...Object.keys(shape2), ...Object.getOwnPropertySymbols(shape2)].reduce((o, k2) => {
-        if (shape2[k2] === null) {
+      return [...Object.keys(shape), ...Object.getOwnPropertySymbols(shape)].reduce((o, k2) => {
+        if (shape[k2] === null) {
           o[k2] = (value) => topCensor(value, [k2]);
         } else {
           const wrappedCensor = typeof censor === "function" ? (value, path2) => {
             return censor(value, [k2, ...path2]);
           } : censor;
           o[k2] = Redact({
-            paths: shape2[k2],
+            paths: shape[k2],
             censor: wrappedCensor,
             serialize,
             strict,
@@ -1887,12 +1887,12 @@ var require_sonic_boom = __commonJS({
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs.close(sonic.fd, done2);
+          fs.close(sonic.fd, done);
         } else {
-          done2();
+          done();
         }
       }
-      function done2(err) {
+      function done(err) {
         if (err) {
           sonic.emit("error", err);
           return;
@@ -2069,20 +2069,20 @@ var require_wait = __commonJS({
   "node_modules/thread-stream/lib/wait.js"(exports2, module2) {
     "use strict";
     var WAIT_MS = 1e4;
-    function wait2(state, index, expected, timeout, done2) {
+    function wait2(state, index, expected, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check2 = (previous) => {
         const current = Atomics.load(state, index);
         if (current >= expected) {
-          done2(null, "ok");
+          done(null, "ok");
           return;
         }
         if (previous !== void 0 && current !== previous) {
-          done2(null, "not-equal");
+          done(null, "not-equal");
           return;
         }
         if (max !== Infinity && Date.now() > max) {
-          done2(null, "timed-out");
+          done(null, "timed-out");
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
@@ -2091,27 +2091,27 @@ var require_wait = __commonJS({
           result.value.then((res) => {
             if (res === "ok") {
               const latest = Atomics.load(state, index);
-              done2(null, latest >= expected ? "ok" : "not-equal");
+              done(null, latest >= expected ? "ok" : "not-equal");
               return;
             }
             check2(current);
           });
         } else {
-          setImmediate(done2, null, "not-equal");
+          setImmediate(done, null, "not-equal");
         }
       };
       check2();
     }
-    function waitDiff(state, index, expected, timeout, done2) {
+    function waitDiff(state, index, expected, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check2 = () => {
         const current = Atomics.load(state, index);
         if (current !== expected) {
-          done2(null, "ok");
+          done(null, "ok");
           return;
         }
         if (max !== Infinity && Date.now() > max) {
-          done2(null, "timed-out");
+          done(null, "timed-out");
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
@@ -2119,7 +2119,7 @@ var require_wait = __commonJS({
         if (result.async) {
           result.value.then((res) => {
             if (res === "ok") {
-              done2(null, "ok");
+              done(null, "ok");
               return;
             }
             check2();
@@ -2324,7 +2324,7 @@ var require_thread_stream = __commonJS({
           destroy(stream, new Error("this should not happen: " + msg.code));
       }
     }
-    function onWorkerExit(code20) {
+    function onWorkerExit(code19) {
       const stream = this.stream.deref();
       if (stream === void 0) {
         return;
@@ -2332,7 +2332,7 @@ var require_thread_stream = __commonJS({
       registry2.unregister(stream);
       stream.worker.exited = true;
       stream.worker.off("exit", onWorkerExit);
-      destroy(stream, code20 !== 0 ? new Error("the worker thread exited") : null);
+      destroy(stream, code19 !== 0 ? new Error("the worker thread exited") : null);
     }
     var ThreadStream = class extends EventEmitter {
       constructor(opts = {}) {
@@ -2419,7 +2419,7 @@ var require_thread_stream = __commonJS({
           retainWorkerForPendingFlush(this);
         }
         let finished = false;
-        const done2 = (err) => {
+        const done = (err) => {
           if (finished) {
             return;
           }
@@ -2431,10 +2431,10 @@ var require_thread_stream = __commonJS({
         };
         flushBuffer(this, (err) => {
           if (err) {
-            process.nextTick(done2, err);
+            process.nextTick(done, err);
             return;
           }
-          requestWorkerFlush(this, done2);
+          requestWorkerFlush(this, done);
         });
       }
       flushSync() {
@@ -6262,12 +6262,12 @@ var require_sonic_boom2 = __commonJS({
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs.close(sonic.fd, done2);
+          fs.close(sonic.fd, done);
         } else {
-          done2();
+          done();
         }
       }
-      function done2(err) {
+      function done(err) {
         if (err) {
           sonic.emit("error", err);
           return;
@@ -7531,10 +7531,10 @@ var require_prettify_error = __commonJS({
       let result = "";
       const joinedLines = joinLinesWithIndentation({ input: lines, ident, eol });
       const safeKeyName = stripUnsafeControlChars(keyName);
-      const splitLines2 = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
-      for (let j = 0; j < splitLines2.length; j += 1) {
+      const splitLines = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
+      for (let j = 0; j < splitLines.length; j += 1) {
         if (j !== 0) result += eol;
-        const line = splitLines2[j];
+        const line = splitLines[j];
         if (/^\s*"stack"/.test(line)) {
           const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
           if (matches && matches.length === 3) {
@@ -7989,11 +7989,11 @@ var require_pretty = __commonJS({
     function pretty(inputData) {
       let log;
       if (!isObject2(inputData)) {
-        const parsed2 = jsonParser(inputData);
-        if (parsed2.err || !isObject2(parsed2.value)) {
+        const parsed = jsonParser(inputData);
+        if (parsed.err || !isObject2(parsed.value)) {
           return inputData + this.EOL;
         }
-        log = parsed2.value;
+        log = parsed.value;
       } else {
         log = inputData;
       }
@@ -9314,7 +9314,7 @@ var require_light = __commonJS({
             });
           }
           stop(options2 = {}) {
-            var done2, waitForExecuting;
+            var done, waitForExecuting;
             options2 = parser$5.load(options2, this.stopDefaults);
             waitForExecuting = (at2) => {
               var finished;
@@ -9336,7 +9336,7 @@ var require_light = __commonJS({
                 }
               });
             };
-            done2 = options2.dropWaitingJobs ? (this._run = function(index, next) {
+            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
               return next.doDrop({
                 message: options2.dropErrorMessage
               });
@@ -9371,7 +9371,7 @@ var require_light = __commonJS({
             this.stop = () => {
               return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
             };
-            return done2;
+            return done;
           }
           async _addToQueue(job) {
             var args, blocked, error62, options2, reachedHWM, shifted, strategy;
@@ -10694,8 +10694,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start2, i);
-                const code20 = json2.substr(i + 2, 4);
-                switch (code20) {
+                const code19 = json2.substr(i + 2, 4);
+                switch (code19) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -10721,8 +10721,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code20.substr(0, 2) === "00")
-                      str += "\\x" + code20.substr(2);
+                    if (code19.substr(0, 2) === "00")
+                      str += "\\x" + code19.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -13221,22 +13221,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code20, message2) {
+      constructor(name, pos, code19, message2) {
         super();
         this.name = name;
-        this.code = code20;
+        this.code = code19;
         this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError2 = class extends YAMLError {
-      constructor(pos, code20, message2) {
-        super("YAMLParseError", pos, code20, message2);
+      constructor(pos, code19, message2) {
+        super("YAMLParseError", pos, code19, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code20, message2) {
-        super("YAMLWarning", pos, code20, message2);
+      constructor(pos, code19, message2) {
+        super("YAMLWarning", pos, code19, message2);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -13480,12 +13480,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search2) {
+    function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b2) => a === b2 || identity.isScalar(a) && identity.isScalar(b2) && a.value === b2.value;
-      return items.some((pair) => isEqual(pair.key, search2));
+      return items.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -13963,7 +13963,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -14121,7 +14121,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent: indent2, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m2 = first.match(/^( *)/);
@@ -14145,7 +14145,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar2;
       let _type;
       let value;
-      const _onError = (rel, code20, msg) => onError(offset + rel, code20, msg);
+      const _onError = (rel, code19, msg) => onError(offset + rel, code19, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -14343,9 +14343,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code20 = ok ? parseInt(cc, 16) : NaN;
+      const code19 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code20);
+        return String.fromCodePoint(code19);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -14667,12 +14667,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code20, message2, warning) => {
+        this.onError = (source, code19, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code20, message2));
+            this.warnings.push(new errors.YAMLWarning(pos, code19, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code20, message2));
+            this.errors.push(new errors.YAMLParseError(pos, code19, message2));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -14834,12 +14834,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code20, message2) => {
+        const _onError = (pos, code19, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code20, message2);
+            onError(offset, code19, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code20, message2);
+            throw new errors.YAMLParseError([offset, offset + 1], code19, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -19486,7 +19486,7 @@ var require_Bottleneck = __commonJS({
           });
         }
         stop(options2 = {}) {
-          var done2, waitForExecuting;
+          var done, waitForExecuting;
           options2 = parser2.load(options2, this.stopDefaults);
           waitForExecuting = (at2) => {
             var finished;
@@ -19508,7 +19508,7 @@ var require_Bottleneck = __commonJS({
               }
             });
           };
-          done2 = options2.dropWaitingJobs ? (this._run = function(index, next) {
+          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
             return next.doDrop({
               message: options2.dropErrorMessage
             });
@@ -19543,7 +19543,7 @@ var require_Bottleneck = __commonJS({
           this.stop = () => {
             return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
           };
-          return done2;
+          return done;
         }
         _addToQueue(job) {
           var _this2 = this;
@@ -21895,20 +21895,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code20 = 128; code20 <= 255; code20++) {
-  CHAR_MAP[code20] |= LOWER_CASE;
+for (let code19 = 128; code19 <= 255; code19++) {
+  CHAR_MAP[code19] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code20 = 48; code20 <= 57; code20++) {
-  CHAR_MAP[code20] |= TOKEN_FLAG;
+for (let code19 = 48; code19 <= 57; code19++) {
+  CHAR_MAP[code19] |= TOKEN_FLAG;
 }
-for (let code20 = 65; code20 <= 90; code20++) {
-  CHAR_MAP[code20] |= LOWER_CASE | TOKEN_FLAG;
+for (let code19 = 65; code19 <= 90; code19++) {
+  CHAR_MAP[code19] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code20 = 97; code20 <= 122; code20++) {
-  CHAR_MAP[code20] |= TOKEN_FLAG;
+for (let code19 = 97; code19 <= 122; code19++) {
+  CHAR_MAP[code19] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C2 = function() {
@@ -21928,8 +21928,8 @@ function parse2(header, options2) {
   let whitespace = -1;
   let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code20 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code20];
+    const code19 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code19];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -21940,7 +21940,7 @@ function parse2(header, options2) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code20 & NON_ASCII | flags;
+    typeFlags |= code19 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -21962,14 +21962,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code20 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code20];
+      const code19 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code19];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code20 === EQ) {
+      if (code19 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -21981,16 +21981,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code21 = header.charCodeAt(index);
-            if (code21 === DQUOTE) {
+            const code20 = header.charCodeAt(index);
+            if (code20 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code22 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code22];
+                const code21 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code21];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -22001,7 +22001,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code21 === BSLASH && index + 1 < len) {
+            if (code20 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -22014,8 +22014,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code21 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code21];
+          const code20 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code20];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -22042,7 +22042,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code20 & NON_ASCII | flags;
+      keyFlags |= code19 & NON_ASCII | flags;
       index++;
     }
   }
@@ -22318,8 +22318,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed2, userReviver) => {
-  const rootHolder = { "": parsed2 };
+var applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node2 = stack[stack.length - 1];
@@ -22387,8 +22387,8 @@ var JSONParse = (text, reviver) => {
   } catch (error62) {
     if (error62 instanceof RangeError) {
       const serializedData = serializeBigInts(text);
-      const parsed2 = originalParse(serializedData);
-      return applyReviverIteratively(parsed2, reviver);
+      const parsed = originalParse(serializedData);
+      return applyReviverIteratively(parsed, reviver);
     }
     throw error62;
   }
@@ -23139,11 +23139,11 @@ function gather(octokit, results, iterator2, mapFn) {
       return results;
     }
     let earlyExit = false;
-    function done2() {
+    function done() {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done2) : result.value.data
+      mapFn ? mapFn(result.value, done) : result.value.data
     );
     if (earlyExit) {
       return results;
@@ -26940,8 +26940,8 @@ function getCache() {
   );
 }
 async function get(cache2, options2) {
-  const cacheKey2 = optionsToCacheKey(options2);
-  const result = await cache2.get(cacheKey2);
+  const cacheKey = optionsToCacheKey(options2);
+  const result = await cache2.get(cacheKey);
   if (!result) {
     return;
   }
@@ -27053,16 +27053,16 @@ async function getInstallationAuthentication(state, options2, customRequest) {
 }
 var pendingPromises = /* @__PURE__ */ new Map();
 function getInstallationAuthenticationConcurrently(state, options2, request3) {
-  const cacheKey2 = optionsToCacheKey(options2);
-  if (pendingPromises.has(cacheKey2)) {
-    return pendingPromises.get(cacheKey2);
+  const cacheKey = optionsToCacheKey(options2);
+  if (pendingPromises.has(cacheKey)) {
+    return pendingPromises.get(cacheKey);
   }
   const promise2 = getInstallationAuthenticationImpl(
     state,
     options2,
     request3
-  ).finally(() => pendingPromises.delete(cacheKey2));
-  pendingPromises.set(cacheKey2, promise2);
+  ).finally(() => pendingPromises.delete(cacheKey));
+  pendingPromises.set(cacheKey, promise2);
   return promise2;
 }
 async function getInstallationAuthenticationImpl(state, options2, request3) {
@@ -27877,18 +27877,15 @@ function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQU
 }
 
 // src/github/identity.ts
-var identities = /* @__PURE__ */ new WeakMap();
-function identityOf(app) {
-  let identity = identities.get(app);
-  if (!identity) {
-    identity = app.auth().then((octokit) => octokit.rest.apps.getAuthenticated()).then(({ data }) => ({ login: `${data?.slug}[bot]`, appId: data?.id ?? 0 }));
-    identity.catch(() => identities.delete(app));
-    identities.set(app, identity);
-  }
-  return identity;
-}
-function useIdentity(app, identity) {
-  identities.set(app, Promise.resolve(identity));
+function askIdentity(app) {
+  let identity;
+  return () => {
+    if (!identity) {
+      identity = app.auth().then((octokit) => octokit.rest.apps.getAuthenticated()).then(({ data }) => ({ login: `${data?.slug}[bot]`, appId: data?.id ?? 0 }));
+      identity.catch(() => identity = void 0);
+    }
+    return identity;
+  };
 }
 function sameLogin(a, b2) {
   return typeof a === "string" && a.toLowerCase() === b2.toLowerCase();
@@ -27898,8087 +27895,86 @@ function actorLogin(actor) {
   return actor.__typename === "Bot" && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login;
 }
 
-// node_modules/re2js/build/index.js
-var RE2Flags = class RE2Flags2 {
-  static FOLD_CASE = 1;
-  static LITERAL = 2;
-  static CLASS_NL = 4;
-  static DOT_NL = 8;
-  static ONE_LINE = 16;
-  static NON_GREEDY = 32;
-  static PERL_X = 64;
-  static UNICODE_GROUPS = 128;
-  static WAS_DOLLAR = 256;
-  static LOOKBEHIND = 512;
-  static MATCH_NL = RE2Flags2.CLASS_NL | RE2Flags2.DOT_NL;
-  static PERL = RE2Flags2.CLASS_NL | RE2Flags2.ONE_LINE | RE2Flags2.PERL_X | RE2Flags2.UNICODE_GROUPS;
-  static POSIX = 0;
-  static UNANCHORED = 0;
-  static ANCHOR_START = 1;
-  static ANCHOR_BOTH = 2;
-};
-var PublicFlags = {
-  CASE_INSENSITIVE: 1,
-  DOTALL: 2,
-  MULTILINE: 4,
-  DISABLE_UNICODE_GROUPS: 8,
-  LONGEST_MATCH: 16,
-  LOOKBEHINDS: 512
-};
-var ASCII_SIZE = 128;
-var ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
-var ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
-var MAX_BMP = 65535;
-for (let i = 0; i < ASCII_SIZE; i++) {
-  if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
-  else ASCII_TO_UPPER[i] = i;
-  if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
-  else ASCII_TO_LOWER[i] = i;
-}
-var Codepoint = class {
-  static CODES = Object.freeze({
-    "\x07": 7,
-    "\b": 8,
-    "	": 9,
-    "\n": 10,
-    "\v": 11,
-    "\f": 12,
-    "\r": 13,
-    " ": 32,
-    '"': 34,
-    $: 36,
-    "&": 38,
-    "'": 39,
-    "(": 40,
-    ")": 41,
-    "*": 42,
-    "+": 43,
-    "-": 45,
-    ".": 46,
-    0: 48,
-    1: 49,
-    2: 50,
-    3: 51,
-    4: 52,
-    5: 53,
-    6: 54,
-    7: 55,
-    8: 56,
-    9: 57,
-    ":": 58,
-    "<": 60,
-    ">": 62,
-    "?": 63,
-    A: 65,
-    B: 66,
-    C: 67,
-    F: 70,
-    P: 80,
-    Q: 81,
-    U: 85,
-    Z: 90,
-    "[": 91,
-    "\\": 92,
-    "]": 93,
-    "^": 94,
-    _: 95,
-    "`": 96,
-    a: 97,
-    b: 98,
-    f: 102,
-    i: 105,
-    m: 109,
-    n: 110,
-    r: 114,
-    s: 115,
-    t: 116,
-    v: 118,
-    x: 120,
-    z: 122,
-    "{": 123,
-    "|": 124,
-    "}": 125
-  });
-  static toUpperCase(codepoint) {
-    if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
-    const s2 = String.fromCodePoint(codepoint).toUpperCase();
-    const expectedLen = s2.codePointAt(0) > MAX_BMP ? 2 : 1;
-    if (s2.length > expectedLen) return codepoint;
-    const sOrigin = String.fromCodePoint(s2.codePointAt(0)).toLowerCase();
-    const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
-    if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
-    return s2.codePointAt(0);
-  }
-  static toLowerCase(codepoint) {
-    if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
-    const s2 = String.fromCodePoint(codepoint).toLowerCase();
-    const expectedLen = s2.codePointAt(0) > MAX_BMP ? 2 : 1;
-    if (s2.length > expectedLen) return codepoint;
-    const sOrigin = String.fromCodePoint(s2.codePointAt(0)).toUpperCase();
-    const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
-    if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
-    return s2.codePointAt(0);
-  }
-};
-var UnicodeRangeTable = class {
-  /**
-  * @param {Uint32Array | number[]} data
-  * @param {boolean} isStride1
-  */
-  constructor(data, isStride1 = false) {
-    this.data = data;
-    this.isStride1 = isStride1;
-    this.SIZE = isStride1 ? 2 : 3;
-  }
-  getLo(index) {
-    return this.data[index * this.SIZE];
-  }
-  getHi(index) {
-    return this.data[index * this.SIZE + 1];
-  }
-  getStride(index) {
-    return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
-  }
-  get length() {
-    return this.data.length / this.SIZE;
-  }
-};
-var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
-var B64_MAP = /* @__PURE__ */ new Uint8Array(256);
-for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
-var decodeVLQ = (str) => {
-  const res = [];
-  let value = 0;
-  let shift = 0;
-  for (let i = 0; i < str.length; i++) {
-    const digit = B64_MAP[str.charCodeAt(i)];
-    value |= (digit & 31) << shift;
-    if ((digit & 32) === 0) {
-      res.push(value);
-      value = 0;
-      shift = 0;
-    } else shift += 5;
-  }
-  return res;
-};
-var decodeRanges = (str, isStride1) => {
-  const res = decodeVLQ(str);
-  const numRanges = isStride1 ? res.length / 2 : res.length / 3;
-  const out = new Uint32Array(numRanges * 3);
-  let current = 0;
-  let resIdx = 0;
-  for (let i = 0; i < numRanges; i++) {
-    current += res[resIdx++];
-    out[i * 3] = current;
-    current += res[resIdx++];
-    out[i * 3 + 1] = current;
-    out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
-  }
-  return out;
-};
-var decodeOrbit = (str) => {
-  const res = decodeVLQ(str);
-  const map2 = /* @__PURE__ */ new Map();
-  let currentKey = 0;
-  for (let i = 0; i < res.length; i += 2) {
-    currentKey += res[i];
-    const zz = res[i + 1];
-    const delta = zz >>> 1 ^ -(zz & 1);
-    map2.set(currentKey, currentKey + delta);
-  }
-  return map2;
-};
-var LazyMap = class {
-  constructor(initializer3) {
-    this.initializer = initializer3;
-    this.cache = /* @__PURE__ */ new Map();
-  }
-  has(key) {
-    return Object.hasOwn(this.initializer, key);
-  }
-  get(key) {
-    if (this.cache.has(key)) return this.cache.get(key);
-    const val = this.has(key) ? this.initializer[key]() : null;
-    this.cache.set(key, val);
-    return val;
-  }
-};
-var UnicodeTables = class {
-  static _CASE_ORBIT = null;
-  static get CASE_ORBIT() {
-    if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
-    return this._CASE_ORBIT;
-  }
-  static _Print = null;
-  static get Print() {
-    if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
-    return this._Print;
-  }
-  static CATEGORIES = new LazyMap({
-    C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
-    Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
-    Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
-    Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
-    Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
-    Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
-    L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
-    LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
-    Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
-    Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
-    Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
-    Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
-    Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
-    M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
-    Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
-    Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
-    Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
-    N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
-    Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
-    Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
-    No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
-    P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
-    Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
-    Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
-    Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
-    Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
-    Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
-    Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
-    Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
-    S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
-    Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
-    Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
-    Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
-    So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
-    Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
-    Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
-    Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
-    Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
-    ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
-    Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
-    Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
-    Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
-    Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
-    Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
-    Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
-    Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
-    Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
-    Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
-    Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
-    Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
-    Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
-    Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
-    Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
-    White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
-  });
-  static SCRIPTS = new LazyMap({
-    Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
-    Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
-    Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
-    Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
-    Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
-    Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
-    Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
-    Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
-    Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
-    Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
-    Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
-    Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
-    Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
-    Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
-    Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
-    Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
-    Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
-    Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
-    Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
-    Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
-    Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
-    Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
-    Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
-    Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
-    Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
-    Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
-    Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
-    Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
-    Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
-    Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
-    Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
-    Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
-    Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
-    Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
-    Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
-    Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
-    Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
-    Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
-    Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
-    Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
-    Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
-    Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
-    Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
-    Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
-    Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
-    Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
-    Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
-    Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
-    Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
-    Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
-    Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
-    Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
-    Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
-    Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
-    Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
-    Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
-    Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
-    Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
-    Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
-    Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
-    Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
-    Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
-    Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
-    Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
-    Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
-    Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
-    Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
-    Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
-    Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
-    Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
-    Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
-    Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
-    Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
-    Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
-    Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
-    Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
-    Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
-    Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
-    Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
-    Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
-    Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
-    Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
-    Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
-    Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
-    Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
-    Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
-    Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
-    Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
-    Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
-    Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
-    Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
-    Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
-    Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
-    Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
-    Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
-    Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
-    Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
-    Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
-    Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
-    Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
-    Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
-    Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
-    Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
-    New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
-    Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
-    Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
-    Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
-    Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
-    Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
-    Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
-    Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
-    Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
-    Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
-    Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
-    Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
-    Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
-    Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
-    Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
-    Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
-    Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
-    Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
-    Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
-    Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
-    Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
-    Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
-    Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
-    Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
-    Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
-    Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
-    Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
-    Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
-    Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
-    Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
-    Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
-    Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
-    Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
-    Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
-    SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
-    Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
-    Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
-    Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
-    Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
-    Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
-    Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
-    Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
-    Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
-    Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
-    Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
-    Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
-    Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
-    Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
-    Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
-    Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
-    Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
-    Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
-    Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
-    Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
-    Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
-    Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
-    Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
-    Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
-    Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
-    Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
-    Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
-    Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
-    Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
-    Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
-    Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
-    Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
-    Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
-    Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
-    Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
-    Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
-    Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
-    Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
-  });
-  static FOLD_CATEGORIES = new LazyMap({
-    L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
-    LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
-    Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
-    Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
-    Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
-    M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
-    Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
-    Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
-    Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
-    Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
-    Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
-    Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
-  });
-  static FOLD_SCRIPT = new LazyMap({
-    Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
-    Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
-    Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
-  });
-};
-var Unicode = class Unicode2 {
-  static MAX_RUNE = 1114111;
-  static RUNE_ERROR = 65533;
-  static isUnsearchable(r) {
-    return r === Unicode2.RUNE_ERROR || r >= Unicode2.MIN_HIGH_SURROGATE && r <= Unicode2.MAX_LOW_SURROGATE;
-  }
-  static MAX_ASCII = 127;
-  static MAX_LATIN1 = 255;
-  static MAX_BMP = 65535;
-  static MIN_FOLD = 65;
-  static MAX_FOLD = 125251;
-  static MIN_HIGH_SURROGATE = 55296;
-  static MAX_HIGH_SURROGATE = 56319;
-  static MIN_LOW_SURROGATE = 56320;
-  static MAX_LOW_SURROGATE = 57343;
-  static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
-  static is32(ranges, r) {
-    let lo = 0;
-    let hi = ranges.length;
-    while (lo < hi) {
-      const m2 = lo + Math.floor((hi - lo) / 2);
-      const rlo = ranges.getLo(m2);
-      const rhi = ranges.getHi(m2);
-      if (rlo <= r && r <= rhi) {
-        const stride = ranges.getStride(m2);
-        return (r - rlo) % stride === 0;
-      }
-      if (r < rlo) hi = m2;
-      else lo = m2 + 1;
-    }
-    return false;
-  }
-  static is(ranges, r) {
-    if (r <= Unicode2.MAX_LATIN1) {
-      for (let i = 0; i < ranges.length; i++) {
-        if (r > ranges.getHi(i)) continue;
-        const rlo = ranges.getLo(i);
-        if (r < rlo) return false;
-        const stride = ranges.getStride(i);
-        return (r - rlo) % stride === 0;
-      }
-      return false;
-    }
-    return ranges.length > 0 && r >= ranges.getLo(0) && Unicode2.is32(ranges, r);
-  }
-  static isPrint(r) {
-    if (r <= Unicode2.MAX_LATIN1) return r >= 32 && r < Unicode2.MAX_ASCII || r >= 161 && r !== 173;
-    return Unicode2.is(UnicodeTables.Print, r);
-  }
-  static simpleFold(r) {
-    if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
-    if (r <= Unicode2.MAX_ASCII) {
-      const l = Codepoint.toLowerCase(r);
-      return l !== r ? l : Codepoint.toUpperCase(r);
-    }
-    return r;
-  }
-  static equalsIgnoreCase(r1, r2) {
-    if (r1 === r2) return true;
-    if (r1 < 0 || r2 < 0) return false;
-    if (r1 <= Unicode2.MAX_ASCII && r2 <= Unicode2.MAX_ASCII) {
-      if (65 <= r1 && r1 <= 90) r1 |= 32;
-      if (65 <= r2 && r2 <= 90) r2 |= 32;
-      return r1 === r2;
-    }
-    for (let r = Unicode2.simpleFold(r1); r !== r1; r = Unicode2.simpleFold(r)) if (r === r2) return true;
-    return false;
-  }
-};
-var RE2JSException = class extends Error {
-  /** @param {string} message */
-  constructor(message2) {
-    super(message2);
-    this.name = "RE2JSException";
-  }
-};
-var RE2JSSyntaxException = class extends RE2JSException {
-  /**
-  * @param {string} error
-  * @param {string|null} [input=null]
-  */
-  constructor(error62, input2 = null) {
-    let message2 = `error parsing regexp: ${error62}`;
-    if (input2) message2 += `: \`${input2}\``;
-    super(message2);
-    this.name = "RE2JSSyntaxException";
-    this.message = message2;
-    this.error = error62;
-    this.input = input2;
-  }
-  /**
-  * Retrieves the description of the error.
-  * @returns {string}
-  */
-  getDescription() {
-    return this.error;
-  }
-  /**
-  * Retrieves the erroneous regular-expression pattern.
-  * @returns {string|null}
-  */
-  getPattern() {
-    return this.input;
-  }
-};
-var RE2JSCompileException = class extends RE2JSException {
-  /** @param {string} message */
-  constructor(message2) {
-    super(message2);
-    this.name = "RE2JSCompileException";
-  }
-};
-var RE2JSGroupException = class extends RE2JSException {
-  /** @param {string} message */
-  constructor(message2) {
-    super(message2);
-    this.name = "RE2JSGroupException";
-  }
-};
-var RE2JSFlagsException = class extends RE2JSException {
-  /** @param {string} message */
-  constructor(message2) {
-    super(message2);
-    this.name = "RE2JSFlagsException";
-  }
-};
-var RE2JSInternalException = class extends RE2JSException {
-  /** @param {string} message */
-  constructor(message2) {
-    super(message2);
-    this.name = "RE2JSInternalException";
-  }
-};
-var FAST_PATH_TABLE_SIZE = 256;
-var WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
-for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
-var cachedNativeEncoder = null;
-var cachedNativeDecoder = null;
-var Utils = class Utils2 {
-  static METACHARACTERS = "\\.+*?()|[]{}^$";
-  static EMPTY_BEGIN_LINE = 1;
-  static EMPTY_END_LINE = 2;
-  static EMPTY_BEGIN_TEXT = 4;
-  static EMPTY_END_TEXT = 8;
-  static EMPTY_WORD_BOUNDARY = 16;
-  static EMPTY_NO_WORD_BOUNDARY = 32;
-  static EMPTY_ALL = -1;
-  static emptyInts() {
-    return [];
-  }
-  static isString(value) {
-    return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
-  }
-  static typeName(value) {
-    if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
-    return Object.prototype.toString.call(value).slice(8, -1);
-  }
-  static checkPattern(pattern) {
-    if (!Utils2.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
-  }
-  static checkInput(input2) {
-    if (!Utils2.isString(input2) && !Utils2.isByteArray(input2)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input2)}`);
-  }
-  static checkFlags(flags) {
-    const known2 = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
-    if (!Number.isInteger(flags) || (flags & ~known2) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
-  }
-  static isByteArray(input2) {
-    return Array.isArray(input2) || Object.prototype.toString.call(input2) === "[object Uint8Array]";
-  }
-  static isalnum(c) {
-    return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
-  }
-  static unhex(c) {
-    if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
-    if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
-    if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
-    return -1;
-  }
-  static escapeRune(rune) {
-    let out = "";
-    if (Unicode.isPrint(rune)) {
-      if (Utils2.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
-      out += String.fromCodePoint(rune);
-    } else switch (rune) {
-      case Codepoint.CODES['"']:
-        out += '\\"';
-        break;
-      case Codepoint.CODES["\\"]:
-        out += "\\\\";
-        break;
-      case Codepoint.CODES["	"]:
-        out += "\\t";
-        break;
-      case Codepoint.CODES["\n"]:
-        out += "\\n";
-        break;
-      case Codepoint.CODES["\r"]:
-        out += "\\r";
-        break;
-      case Codepoint.CODES["\b"]:
-        out += "\\b";
-        break;
-      case Codepoint.CODES["\f"]:
-        out += "\\f";
-        break;
-      default: {
-        let s2 = rune.toString(16);
-        if (rune < 256) {
-          out += "\\x";
-          if (s2.length === 1) out += "0";
-          out += s2;
-        } else out += `\\x{${s2}}`;
-        break;
-      }
-    }
-    return out;
-  }
-  static stringToRunes(str) {
-    const string4 = String(str);
-    const runes = [];
-    let i = 0;
-    while (i < string4.length) {
-      const cp = string4.codePointAt(i);
-      runes.push(cp);
-      i += cp > Unicode.MAX_BMP ? 2 : 1;
-    }
-    return new Int32Array(runes);
-  }
-  static runeToString(r) {
-    return String.fromCodePoint(r);
-  }
-  static isWordRune(r) {
-    return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
-  }
-  static emptyOpContext(r1, r2) {
-    let op = 0;
-    if (r1 < 0) op |= Utils2.EMPTY_BEGIN_TEXT | Utils2.EMPTY_BEGIN_LINE;
-    if (r1 === 10) op |= Utils2.EMPTY_BEGIN_LINE;
-    if (r2 < 0) op |= Utils2.EMPTY_END_TEXT | Utils2.EMPTY_END_LINE;
-    if (r2 === 10) op |= Utils2.EMPTY_END_LINE;
-    if (Utils2.isWordRune(r1) !== Utils2.isWordRune(r2)) op |= Utils2.EMPTY_WORD_BOUNDARY;
-    else op |= Utils2.EMPTY_NO_WORD_BOUNDARY;
-    return op;
-  }
-  /**
-  * Returns a string that quotes all regular expression metacharacters inside the argument text;
-  * the returned string is a regular expression matching the literal text. For example,
-  * {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
-  * @param {string} str
-  * @returns {string}
-  */
-  static quoteMeta(str) {
-    return str.split("").map((s2) => {
-      if (Utils2.METACHARACTERS.indexOf(s2) >= 0) return `\\${s2}`;
-      return s2;
-    }).join("");
-  }
-  static charCount(codePoint) {
-    return codePoint > Unicode.MAX_BMP ? 2 : 1;
-  }
-  /**
-  * High-speed conversion from TypedArrays to standard JS Arrays.
-  * Bypasses the expensive Symbol.iterator overhead of Array.from()
-  */
-  static toArray(typedArray) {
-    const len = typedArray.length;
-    const res = new Array(len);
-    for (let i = 0; i < len; i++) res[i] = typedArray[i];
-    return res;
-  }
-  static stringToUtf8ByteArray(str) {
-    if (globalThis.TextEncoder) {
-      if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
-      return cachedNativeEncoder.encode(str);
-    } else {
-      let out = [], p2 = 0;
-      for (let i = 0; i < str.length; i++) {
-        let c = str.charCodeAt(i);
-        if (c < 128) out[p2++] = c;
-        else if (c < 2048) {
-          out[p2++] = c >> 6 | 192;
-          out[p2++] = c & 63 | 128;
-        } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
-          c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
-          out[p2++] = c >> 18 | 240;
-          out[p2++] = c >> 12 & 63 | 128;
-          out[p2++] = c >> 6 & 63 | 128;
-          out[p2++] = c & 63 | 128;
-        } else {
-          out[p2++] = c >> 12 | 224;
-          out[p2++] = c >> 6 & 63 | 128;
-          out[p2++] = c & 63 | 128;
-        }
-      }
-      return out;
-    }
-  }
-  static utf8ByteArrayToString(bytes) {
-    if (globalThis.TextDecoder) {
-      if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
-      const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-      return cachedNativeDecoder.decode(view);
-    } else {
-      let out = [], pos = 0, c = 0;
-      while (pos < bytes.length) {
-        let c1 = bytes[pos++];
-        if (c1 < 128) out[c++] = String.fromCharCode(c1);
-        else if (c1 > 191 && c1 < 224) {
-          let c2 = bytes[pos++];
-          out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
-        } else if (c1 > 239 && c1 < 365) {
-          let c2 = bytes[pos++];
-          let c3 = bytes[pos++];
-          let c4 = bytes[pos++];
-          let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
-          out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
-          out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
-        } else {
-          let c2 = bytes[pos++];
-          let c3 = bytes[pos++];
-          out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
-        }
-      }
-      return out.join("");
-    }
-  }
-};
-var createEnum = (values = [], initNum = 0) => {
-  const enumObject = /* @__PURE__ */ Object.create(null);
-  for (let i = 0; i < values.length; i++) {
-    const val = values[i];
-    const keyVal = initNum + i;
-    enumObject[val] = keyVal;
-    enumObject[keyVal] = val;
-  }
-  return Object.freeze(enumObject);
-};
-var MatcherInputBase = class MatcherInputBase2 {
-  static Encoding = createEnum(["UTF_16", "UTF_8"]);
-  getEncoding() {
-    throw Error("not implemented");
-  }
-  /** @returns {string} */
-  asCharSequence() {
-    throw Error("not implemented");
-  }
-  /** @returns {Uint8Array|number[]|null} */
-  asBytes() {
-    throw Error("not implemented");
-  }
-  /** @returns {number} */
-  length() {
-    throw Error("not implemented");
-  }
-  /**
-  *
-  * @returns {boolean}
-  */
-  isUTF8Encoding() {
-    return this.getEncoding() === MatcherInputBase2.Encoding.UTF_8;
-  }
-  /**
-  *
-  * @returns {boolean}
-  */
-  isUTF16Encoding() {
-    return this.getEncoding() === MatcherInputBase2.Encoding.UTF_16;
-  }
-};
-var Utf8MatcherInput = class extends MatcherInputBase {
-  /** @param {Uint8Array|number[]|null} bytes */
-  constructor(bytes = null) {
-    super();
-    this.bytes = bytes;
-  }
-  getEncoding() {
-    return MatcherInputBase.Encoding.UTF_8;
-  }
-  /**
-  *
-  * @returns {string}
-  */
-  asCharSequence() {
-    return Utils.utf8ByteArrayToString(this.bytes);
-  }
-  /**
-  *
-  * @returns {Uint8Array|number[]|null}
-  */
-  asBytes() {
-    return this.bytes;
-  }
-  /**
-  *
-  * @returns {number}
-  */
-  length() {
-    return this.bytes.length;
-  }
-};
-var Utf16MatcherInput = class extends MatcherInputBase {
-  /** @param {string|null} charSequence */
-  constructor(charSequence = null) {
-    super();
-    this.charSequence = charSequence;
-  }
-  getEncoding() {
-    return MatcherInputBase.Encoding.UTF_16;
-  }
-  /**
-  *
-  * @returns {string}
-  */
-  asCharSequence() {
-    return this.charSequence;
-  }
-  /**
-  *
-  * @returns {number[]}
-  */
-  asBytes() {
-    return Utils.stringToUtf8ByteArray(this.charSequence.toString());
-  }
-  /**
-  *
-  * @returns {number}
-  */
-  length() {
-    return this.charSequence.length;
-  }
-};
-var MatcherInput = class {
-  /**
-  * Return the MatcherInput for UTF_16 encoding.
-  * @returns {Utf16MatcherInput}
-  */
-  static utf16(charSequence) {
-    Utils.checkInput(charSequence);
-    return new Utf16MatcherInput(charSequence);
-  }
-  /**
-  * Return the MatcherInput for UTF_8 encoding.
-  * @returns {Utf8MatcherInput}
-  */
-  static utf8(input2) {
-    if (Utils.isByteArray(input2)) return new Utf8MatcherInput(input2);
-    return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input2));
-  }
-};
-var MachineInputBase = class {
-  static EOF() {
-    return -8;
-  }
-  constructor() {
-    this.start = 0;
-    this.end = 0;
-  }
-  canCheckPrefix() {
-    return true;
-  }
-  endPos() {
-    return this.end - this.start;
-  }
-  hasString() {
-    return false;
-  }
-  hasAnyString() {
-    return false;
-  }
-  prefixLength() {
-    return 0;
-  }
-};
-var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
-  static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
-  constructor(bytes, start2 = 0, end = bytes.length) {
-    super();
-    this.bytes = bytes;
-    this.start = start2;
-    this.end = end;
-  }
-  hasString(prefilter, pos) {
-    const target = prefilter.bytes;
-    if (target.length === 0) return true;
-    const idx = this.indexOf(this.bytes, target, this.start + pos);
-    return idx !== -1 && idx <= this.end - target.length;
-  }
-  hasAnyString(prefilter, pos) {
-    return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
-  }
-  step(pos) {
-    pos += this.start;
-    if (pos >= this.end) return MachineInputBase.EOF();
-    const c = this.bytes[pos] & 255;
-    if (c < 128) return c << 3 | 1;
-    let size;
-    let rune;
-    let lo = 128;
-    let hi = 191;
-    if (c >= 194 && c <= 223) {
-      size = 2;
-      rune = c & 31;
-    } else if (c >= 224 && c <= 239) {
-      size = 3;
-      rune = c & 15;
-      if (c === 224) lo = 160;
-      else if (c === 237) hi = 159;
-    } else if (c >= 240 && c <= 244) {
-      size = 4;
-      rune = c & 7;
-      if (c === 240) lo = 144;
-      else if (c === 244) hi = 143;
-    } else return MachineUTF8Input2.RUNE_ERROR_STEP;
-    if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
-    const c1 = this.bytes[pos + 1] & 255;
-    if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
-    rune = rune << 6 | c1 & 63;
-    if (size > 2) {
-      const c2 = this.bytes[pos + 2] & 255;
-      if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
-      rune = rune << 6 | c2 & 63;
-      if (size > 3) {
-        const c3 = this.bytes[pos + 3] & 255;
-        if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
-        rune = rune << 6 | c3 & 63;
-      }
-    }
-    return rune << 3 | size;
-  }
-  index(re2, pos) {
-    pos += this.start;
-    const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
-    return i < 0 ? i : i - pos;
-  }
-  context(pos) {
-    pos += this.start;
-    let r1 = -1;
-    if (pos > this.start && pos <= this.end) {
-      let start2 = pos - 1;
-      r1 = this.bytes[start2--];
-      if (r1 >= 128) {
-        let lim = pos - 4;
-        if (lim < this.start) lim = this.start;
-        while (start2 >= lim && (this.bytes[start2] & 192) === 128) start2--;
-        if (start2 < this.start) start2 = this.start;
-        const r = this.step(start2 - this.start);
-        r1 = start2 + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
-      }
-    }
-    const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
-    return Utils.emptyOpContext(r1, r2);
-  }
-  indexOf(source, target, fromIndex = 0) {
-    let targetLength = target.length;
-    if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
-    const firstByte = target[0];
-    let limit = this.end - targetLength;
-    const hasNativeIndexOf = typeof source.indexOf === "function";
-    let i = fromIndex;
-    while (i <= limit) {
-      if (hasNativeIndexOf) {
-        i = source.indexOf(firstByte, i);
-        if (i === -1 || i > limit) return -1;
-      } else {
-        while (i <= limit && source[i] !== firstByte) i++;
-        if (i > limit) return -1;
-      }
-      let match = true;
-      for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
-        match = false;
-        break;
-      }
-      if (match) return i;
-      i++;
-    }
-    return -1;
-  }
-  prefixLength(re2) {
-    return re2.prefixUTF8.length;
-  }
-};
-var MachineUTF16Input = class extends MachineInputBase {
-  constructor(charSequence, start2 = 0, end = charSequence.length) {
-    super();
-    this.charSequence = charSequence;
-    this.start = start2;
-    this.end = end;
-  }
-  hasString(prefilter, pos) {
-    const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
-    return idx !== -1 && idx <= this.end - prefilter.str.length;
-  }
-  hasAnyString(prefilter, pos) {
-    return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
-  }
-  step(pos) {
-    pos += this.start;
-    if (pos >= this.end) return MachineInputBase.EOF();
-    const c1 = this.charSequence.charCodeAt(pos);
-    if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
-    const c2 = this.charSequence.charCodeAt(pos + 1);
-    if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
-    return c1 << 3 | 1;
-  }
-  index(re2, pos) {
-    pos += this.start;
-    const i = this.charSequence.indexOf(re2.prefix, pos);
-    if (i < 0 || i > this.end - re2.prefix.length) return -1;
-    return i - pos;
-  }
-  context(pos) {
-    pos += this.start;
-    const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
-    const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
-    return Utils.emptyOpContext(r1, r2);
-  }
-  prefixLength(re2) {
-    return re2.prefix.length;
-  }
-};
-var MachineInput = class {
-  static fromUTF8(bytes, start2 = 0, end = bytes.length) {
-    return new MachineUTF8Input(bytes, start2, end);
-  }
-  static fromUTF16(charSequence, start2 = 0, end = void 0) {
-    Utils.checkInput(charSequence);
-    return new MachineUTF16Input(charSequence, start2, end ?? charSequence.length);
-  }
-};
-var Matcher = class Matcher2 {
-  /**
-  * V8 and WebKit have historical hard limits on the number of arguments
-  * that can be passed to a function. We cap replacer arguments to prevent
-  * Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
-  */
-  static MAX_REPLACER_ARGS = 65535;
-  /**
-  * Quotes '\' and '$' in {@code s}, so that the returned string could be used in
-  * {@link #appendReplacement} as a literal replacement of {@code s}.
-  *
-  * @param {string} str the string to be quoted
-  * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
-  * @returns {string} the quoted string
-  */
-  static quoteReplacement(str, javaMode = false) {
-    if (javaMode) {
-      if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
-      return str.split("").map((s2) => {
-        const c = s2.codePointAt(0);
-        if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s2}`;
-        return s2;
-      }).join("");
-    }
-    if (str.indexOf("$") < 0) return str;
-    return str.split("").map((s2) => {
-      if (s2.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
-      return s2;
-    }).join("");
-  }
-  /**
-  *
-  * @param {import('./index.js').RE2JS} pattern
-  * @param {string|number[]|Uint8Array|MatcherInputBase} input
-  */
-  constructor(pattern, input2) {
-    if (pattern === null) throw new Error("pattern is null");
-    this.patternInput = pattern;
-    const re2 = this.patternInput.re2();
-    this.patternGroupCount = re2.numberOfCapturingGroups();
-    this.groups = [];
-    this.namedGroups = re2.namedGroups;
-    this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
-    this.numberOfInstructions = re2.numberOfInstructions();
-    this.lookbehindState = null;
-    if (input2 instanceof MatcherInputBase) this.resetMatcherInput(input2);
-    else if (Utils.isByteArray(input2)) this.resetMatcherInput(MatcherInput.utf8(input2));
-    else this.resetMatcherInput(MatcherInput.utf16(input2));
-  }
-  /**
-  * Returns the {@code RE2JS} associated with this {@code Matcher}.
-  * @returns {import('./index.js').RE2JS}
-  */
-  pattern() {
-    return this.patternInput;
-  }
-  /**
-  * Resets the {@code Matcher}, rewinding input and discarding any match information.
-  *
-  * @returns {Matcher} the {@code Matcher} itself, for chained method calls
-  */
-  reset() {
-    this.matcherInputLength = this.matcherInput.length();
-    this.appendPos = 0;
-    this.hasMatch = false;
-    this.hasGroups = false;
-    this.anchorFlag = 0;
-    return this;
-  }
-  /**
-  * Resets the {@code Matcher} and changes the input.
-  * @param {string|number[]|Uint8Array|MatcherInputBase} input
-  * @returns {Matcher} the {@code Matcher} itself, for chained method calls
-  */
-  resetMatcherInput(input2) {
-    if (input2 === null) throw new Error("input is null");
-    if (!(input2 instanceof MatcherInputBase)) {
-      if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
-      else input2 = MatcherInput.utf16(input2);
-    }
-    this.matcherInput = input2;
-    if (this.lookbehindState !== null) this.lookbehindState.reset();
-    else this.lookbehindState = this.patternInput.re2().createLookbehindState();
-    this.reset();
-    return this;
-  }
-  /**
-  * Returns the start of the named group of the most recent match, or -1 if the group was not
-  * matched.
-  * @param {string|number} [group=0]
-  * @returns {number}
-  */
-  start(group = 0) {
-    if (typeof group === "string") {
-      const groupInt = this.namedGroups[group];
-      if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
-      group = groupInt;
-    }
-    this.loadGroup(group);
-    return this.groups[2 * group];
-  }
-  /**
-  * Returns the end of the named group of the most recent match, or -1 if the group was not
-  * matched.
-  * @param {string|number} [group=0]
-  * @returns {number}
-  */
-  end(group = 0) {
-    if (typeof group === "string") {
-      const groupInt = this.namedGroups[group];
-      if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
-      group = groupInt;
-    }
-    this.loadGroup(group);
-    return this.groups[2 * group + 1];
-  }
-  /**
-  * Returns the program size of this pattern.
-  *
-  * <p>
-  * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
-  * "cost". Larger numbers are more expensive than smaller numbers.
-  * </p>
-  *
-  * @returns {number} the program size of this pattern
-  */
-  programSize() {
-    return this.numberOfInstructions;
-  }
-  /**
-  * Returns the named group of the most recent match, or {@code null} if the group was not matched.
-  * @param {string|number} [group=0]
-  * @returns {string|null}
-  */
-  group(group = 0) {
-    if (typeof group === "string") {
-      const groupInt = this.namedGroups[group];
-      if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
-      group = groupInt;
-    }
-    const start2 = this.start(group);
-    const end = this.end(group);
-    if (start2 < 0 && end < 0) return null;
-    return this.substring(start2, end);
-  }
-  /**
-  * Returns a dictionary map of all named capturing groups and their matched values.
-  * If a group was not matched, its value will be `null`.
-  * @returns {Record<string, string|null>}
-  */
-  getNamedGroups() {
-    if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
-    const result = /* @__PURE__ */ Object.create(null);
-    for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
-    return result;
-  }
-  /**
-  * Returns the number of subgroups in this pattern.
-  *
-  * @returns {number} the number of subgroups; the overall match (group 0) does not count
-  */
-  groupCount() {
-    return this.patternGroupCount;
-  }
-  /**
-  * Helper: finds subgroup information if needed for group.
-  * @param {number} group
-  * @private
-  */
-  loadGroup(group) {
-    if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
-    if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
-    if (group === 0 || this.hasGroups) return;
-    const end = this.matcherInputLength;
-    const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
-    if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
-    this.groups = res[1];
-    this.hasGroups = true;
-  }
-  /**
-  * Matches the entire input against the pattern (anchored start and end). If there is a match,
-  * {@code matches} sets the match state to describe it.
-  *
-  * @returns {boolean} true if the entire input matches the pattern
-  */
-  matches() {
-    return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
-  }
-  /**
-  * Matches the beginning of input against the pattern (anchored start). If there is a match,
-  * {@code lookingAt} sets the match state to describe it.
-  *
-  * @returns {boolean} true if the beginning of the input matches the pattern
-  */
-  lookingAt() {
-    return this.genMatch(0, RE2Flags.ANCHOR_START);
-  }
-  /**
-  * Matches the input against the pattern (unanchored), starting at a specified position. If there
-  * is a match, {@code find} sets the match state to describe it.
-  *
-  * @param {number|null} [start=null] the input position where the search begins
-  * @returns {boolean} if it finds a match
-  * @throws IndexOutOfBoundsException if start is not a valid input position
-  */
-  find(start2 = null) {
-    if (start2 !== null) {
-      if (!Number.isInteger(start2) || start2 < 0 || start2 > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start2}`);
-      this.reset();
-      return this.genMatch(start2, 0);
-    }
-    start2 = 0;
-    if (this.hasMatch) {
-      start2 = this.groups[1];
-      if (this.groups[0] === this.groups[1]) {
-        const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start2);
-        if (r < 0) start2++;
-        else start2 += r & 7;
-      }
-    }
-    return this.genMatch(start2, RE2Flags.UNANCHORED);
-  }
-  /**
-  * Helper: does match starting at start, with RE2 anchor flag.
-  * @param {number} startByte
-  * @param {number} anchor
-  * @returns {boolean}
-  * @private
-  */
-  genMatch(startByte, anchor2) {
-    const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor2, 1, this.lookbehindState);
-    if (!res[0]) {
-      this.hasMatch = false;
-      return false;
-    }
-    this.groups = res[1];
-    this.hasMatch = true;
-    this.hasGroups = this.patternGroupCount === 0;
-    this.anchorFlag = anchor2;
-    return true;
-  }
-  /**
-  * Helper: return substring for [start, end).
-  * @param {number} start
-  * @param {number} end
-  * @returns {string}
-  */
-  substring(start2, end) {
-    if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start2, end));
-    return this.matcherInput.asCharSequence().substring(start2, end).toString();
-  }
-  /**
-  * Helper for Pattern: return input length.
-  * @returns {number}
-  */
-  inputLength() {
-    return this.matcherInputLength;
-  }
-  /**
-  * Appends to result two strings: the text from the append position up to the beginning of the
-  * most recent match, and then the replacement with submatch groups substituted for references to
-  * them. It advances the append position to where the most recent match ended.
-  *
-  * By default the replacement is expanded as by String.prototype.replace (see
-  * appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
-  * many digits as still form a valid group number, ${name} is a named group, and a backslash
-  * escapes the next character (so "\\$" in a JS string literal inserts a literal $).
-  *
-  * @param {string} replacement the replacement string
-  * @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
-  * @returns {string}
-  * @throws IllegalStateException if there was no most recent match
-  * @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
-  * @private
-  */
-  appendReplacement(replacement, javaMode = false) {
-    let res = "";
-    const s2 = this.start();
-    const e = this.end();
-    if (this.appendPos < s2) res += this.substring(this.appendPos, s2);
-    this.appendPos = e;
-    res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
-    return res;
-  }
-  /**
-  * @param {string} replacement - the replacement string
-  * @returns {string}
-  * @private
-  */
-  appendReplacementInternalJava(replacement) {
-    let res = "";
-    let last = 0;
-    const m2 = replacement.length;
-    let i = 0;
-    while (i < m2) {
-      const cCode = replacement.codePointAt(i);
-      if (cCode === Codepoint.CODES["\\"]) {
-        if (last < i) res += replacement.substring(last, i);
-        i++;
-        if (i >= m2) throw new RE2JSGroupException("character to be escaped is missing");
-        last = i;
-        i++;
-        continue;
-      }
-      if (cCode === Codepoint.CODES["$"]) {
-        if (last < i) res += replacement.substring(last, i);
-        if (i + 1 >= m2) throw new RE2JSGroupException("Illegal group reference: group index is missing");
-        const nextCode = replacement.codePointAt(i + 1);
-        if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
-          let n = nextCode - Codepoint.CODES["0"];
-          let j = i + 2;
-          for (; j < m2; j++) {
-            const digit = replacement.codePointAt(j);
-            if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
-            n = n * 10 + digit - Codepoint.CODES["0"];
-          }
-          if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
-          const group = this.group(n);
-          if (group !== null) res += group;
-          i = j;
-          last = i;
-        } else if (nextCode === Codepoint.CODES["{"]) {
-          let j = i + 2;
-          while (j < m2 && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
-          if (j >= m2) throw new RE2JSGroupException("named capture group is missing trailing '}'");
-          const groupName = replacement.substring(i + 2, j);
-          const groupVal = this.group(groupName);
-          if (groupVal !== null) res += groupVal;
-          i = j + 1;
-          last = i;
-        } else throw new RE2JSGroupException("Illegal group reference");
-        continue;
-      }
-      i++;
-    }
-    if (last < m2) res += replacement.substring(last, m2);
-    return res;
-  }
-  /**
-  * Expands |replacement| for the current match by the rules of String.prototype.replace
-  * (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
-  * after it, $n and $nn a group (two digits only when they form a valid group number, so with
-  * one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
-  * (empty when no such group), only when the pattern has named groups. Anything else, such as
-  * "$0" or "$<" without a closing ">", is kept as is.
-  * @param {string} replacement - the replacement string
-  * @returns {string}
-  * @private
-  */
-  appendReplacementInternalJs(replacement) {
-    const isDigit = (c) => c >= 48 && c <= 57;
-    const groupCount = this.patternGroupCount;
-    let res = "";
-    let i = 0;
-    while (i < replacement.length) {
-      const dollar = replacement.indexOf("$", i);
-      if (dollar < 0) break;
-      res += replacement.substring(i, dollar);
-      i = dollar;
-      const c = replacement.charCodeAt(i + 1);
-      if (c === Codepoint.CODES["$"]) {
-        res += "$";
-        i += 2;
-      } else if (c === Codepoint.CODES["&"]) {
-        res += this.group(0);
-        i += 2;
-      } else if (c === Codepoint.CODES["`"]) {
-        res += this.substring(0, this.start(0));
-        i += 2;
-      } else if (c === Codepoint.CODES["'"]) {
-        res += this.substring(this.end(0), this.matcherInputLength);
-        i += 2;
-      } else if (isDigit(c)) {
-        let digits = 1;
-        let index = c - 48;
-        const c2 = replacement.charCodeAt(i + 2);
-        if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
-          digits = 2;
-          index = index * 10 + c2 - 48;
-        }
-        if (index >= 1 && index <= groupCount) {
-          const group = this.group(index);
-          if (group !== null) res += group;
-        } else res += replacement.substring(i, i + 1 + digits);
-        i += 1 + digits;
-      } else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
-        const gt = replacement.indexOf(">", i + 2);
-        if (gt < 0) {
-          res += "$<";
-          i += 2;
-        } else {
-          const name = replacement.substring(i + 2, gt);
-          if (Object.hasOwn(this.namedGroups, name)) {
-            const group = this.group(name);
-            if (group !== null) res += group;
-          }
-          i = gt + 1;
-        }
-      } else {
-        res += "$";
-        i += 1;
-      }
-    }
-    return res + replacement.substring(i);
-  }
-  /**
-  * Return the substring of the input from the append position to the end of the
-  * input.
-  * @returns {string}
-  */
-  appendTail() {
-    return this.substring(this.appendPos, this.matcherInputLength);
-  }
-  /**
-  * Returns the input with all matches replaced by {@code replacement}, interpreted as for
-  * {@code appendReplacement}.
-  *
-  * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
-  * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
-  * @returns {string} the input string with the matches replaced
-  * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
-  */
-  replaceAll(replacement, javaMode = false) {
-    return this.replace(replacement, true, javaMode);
-  }
-  /**
-  * Returns the input with the first match replaced by {@code replacement}, interpreted as for
-  * {@code appendReplacement}.
-  *
-  * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
-  * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
-  * @returns {string} the input string with the first match replaced
-  * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
-  */
-  replaceFirst(replacement, javaMode = false) {
-    return this.replace(replacement, false, javaMode);
-  }
-  /**
-  * Helper: replaceAll/replaceFirst hybrid.
-  * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
-  * @param {boolean} [all=true] - replace all matches
-  * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
-  * @returns {string}
-  * @private
-  */
-  replace(replacement, all = true, javaMode = false) {
-    let res = "";
-    this.reset();
-    const isFunc = typeof replacement === "function";
-    let originalInput = null;
-    if (isFunc) {
-      if (this.groupCount() >= Matcher2.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
-      originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
-    }
-    while (this.find()) {
-      res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
-      if (!all) break;
-    }
-    res += this.appendTail();
-    return res;
-  }
-  /**
-  * Evaluates a replacer function for the current match and appends the result,
-  * along with any un-matched preceding text, advancing the append position.
-  * @param {Function} replacer - the replacer function
-  * @param {string|Uint8Array|number[]} originalInput - the cached original input reference
-  * @returns {string} the evaluated string to append
-  * @private
-  */
-  appendReplacementFunc(replacer, originalInput) {
-    let res = "";
-    const s2 = this.start();
-    const e = this.end();
-    if (this.appendPos < s2) res += this.substring(this.appendPos, s2);
-    this.appendPos = e;
-    const args = this.matchArray();
-    args.push(s2, originalInput);
-    if (this.hasNamedGroups) args.push(this.namedGroupsObject());
-    res += String(replacer(...args));
-    return res;
-  }
-  /**
-  * The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
-  * did not take part in the match. Used by exec(), matchAll() and replacer functions.
-  * @returns {Array<string|undefined>}
-  * @private
-  */
-  matchArray() {
-    const result = [this.group(0)];
-    for (let i = 1; i <= this.patternGroupCount; i++) {
-      const group = this.group(i);
-      result.push(group === null ? void 0 : group);
-    }
-    return result;
-  }
-  /**
-  * The named groups, as the groups property of a JS RegExpExecArray: an object without a
-  * prototype mapping each name to its group (undefined when it did not take part in the match),
-  * or undefined when the pattern has no named groups.
-  * @returns {Record<string, string|undefined>|undefined}
-  * @private
-  */
-  namedGroupsObject() {
-    if (!this.hasNamedGroups) return;
-    const result = this.getNamedGroups();
-    for (const name in result) if (result[name] === null) result[name] = void 0;
-    return result;
-  }
-};
-var Inst = class Inst2 {
-  static ALT = 1;
-  static ALT_MATCH = 2;
-  static CAPTURE = 3;
-  static EMPTY_WIDTH = 4;
-  static FAIL = 5;
-  static MATCH = 6;
-  static NOP = 7;
-  static RUNE = 8;
-  static RUNE1 = 9;
-  static RUNE_ANY = 10;
-  static RUNE_ANY_NOT_NL = 11;
-  static LB_WRITE = 12;
-  static LB_CHECK = 13;
-  static isRuneOp(op) {
-    return Inst2.RUNE <= op && op <= Inst2.RUNE_ANY_NOT_NL;
-  }
-  static escapeRunes(runes) {
-    let out = '"';
-    for (let rune of runes) out += Utils.escapeRune(rune);
-    out += '"';
-    return out;
-  }
-  constructor(op) {
-    this.op = op;
-    this.out = 0;
-    this.arg = 0;
-    this.runes = /* @__PURE__ */ new Int32Array(0);
-    this.next = null;
-  }
-  matchRune(r) {
-    if (this.runes.length === 1) {
-      const r0 = this.runes[0];
-      if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
-      return r === r0;
-    }
-    const len = this.runes.length;
-    if (len === 0) return false;
-    if (len === 2 || len === 4 || len === 6 || len === 8) {
-      for (let j = 0; j < len; j += 2) {
-        if (r < this.runes[j]) return false;
-        if (r <= this.runes[j + 1]) return true;
-      }
-      return false;
-    }
-    let base = 0;
-    let n = len >> 1;
-    while (n > 1) {
-      const half = n >> 1;
-      base += this.runes[base + half << 1] <= r ? half : 0;
-      n -= half;
-    }
-    base += this.runes[base << 1] <= r ? 1 : 0;
-    const m2 = base - 1;
-    return m2 >= 0 && r <= this.runes[m2 << 1 | 1];
-  }
-  matchRunePos(r) {
-    if (this.runes.length === 1) {
-      const r0 = this.runes[0];
-      if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
-      return r === r0 ? 0 : -1;
-    }
-    const len = this.runes.length;
-    if (len === 0) return -1;
-    if (len === 2 || len === 4 || len === 6 || len === 8) {
-      for (let j = 0; j < len; j += 2) {
-        if (r < this.runes[j]) return -1;
-        if (r <= this.runes[j + 1]) return Math.floor(j / 2);
-      }
-      return -1;
-    }
-    let base = 0;
-    let n = len >> 1;
-    while (n > 1) {
-      const half = n >> 1;
-      base += this.runes[base + half << 1] <= r ? half : 0;
-      n -= half;
-    }
-    base += this.runes[base << 1] <= r ? 1 : 0;
-    const m2 = base - 1;
-    return m2 >= 0 && r <= this.runes[m2 << 1 | 1] ? m2 : -1;
-  }
-  /**
-  *
-  * @returns {string}
-  */
-  toString() {
-    switch (this.op) {
-      case Inst2.ALT:
-        return `alt -> ${this.out}, ${this.arg}`;
-      case Inst2.ALT_MATCH:
-        return `altmatch -> ${this.out}, ${this.arg}`;
-      case Inst2.CAPTURE:
-        return `cap ${this.arg} -> ${this.out}`;
-      case Inst2.EMPTY_WIDTH:
-        return `empty ${this.arg} -> ${this.out}`;
-      case Inst2.MATCH:
-        return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
-      case Inst2.FAIL:
-        return "fail";
-      case Inst2.NOP:
-        return `nop -> ${this.out}`;
-      case Inst2.LB_WRITE:
-        return `lbwrite ${this.arg} -> ${this.out}`;
-      case Inst2.LB_CHECK:
-        return `lbcheck ${this.arg} -> ${this.out}`;
-      case Inst2.RUNE:
-        if (this.runes === null) return "rune <null>";
-        return [
-          "rune ",
-          Inst2.escapeRunes(this.runes),
-          (this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
-          " -> ",
-          this.out
-        ].join("");
-      case Inst2.RUNE1:
-        return `rune1 ${Inst2.escapeRunes(this.runes)} -> ${this.out}`;
-      case Inst2.RUNE_ANY:
-        return `any -> ${this.out}`;
-      case Inst2.RUNE_ANY_NOT_NL:
-        return `anynotnl -> ${this.out}`;
-      default:
-        throw new Error("unhandled case in Inst.toString");
-    }
-  }
-};
-var Queue = class Queue2 {
-  constructor(numInst) {
-    this.sparse = new Int32Array(numInst);
-    this.densePcs = new Int32Array(numInst);
-    this.denseCaps = null;
-    this.size = 0;
-    this.ncap = 0;
-    this.mainThreads = 0;
-  }
-  static INITIAL_THREADS = 32;
-  init(ncap) {
-    this.ncap = ncap;
-    const needed = Math.min(this.densePcs.length, Queue2.INITIAL_THREADS) * ncap;
-    if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
-  }
-  growCaps(needed) {
-    const limit = this.densePcs.length * this.ncap;
-    const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
-    grown.set(this.denseCaps);
-    this.denseCaps = grown;
-  }
-  contains(pc) {
-    const j = this.sparse[pc];
-    return j < this.size && this.densePcs[j] === pc;
-  }
-  isEmpty() {
-    return this.size === 0;
-  }
-  add(pc) {
-    const j = this.size++;
-    this.sparse[pc] = j;
-    this.densePcs[j] = pc;
-    return j;
-  }
-  clear() {
-    this.size = 0;
-    this.mainThreads = 0;
-  }
-  toString() {
-    let out = "{";
-    for (let i = 0; i < this.size; i++) {
-      if (i !== 0) out += ", ";
-      out += this.densePcs[i];
-    }
-    out += "}";
-    return out;
-  }
-};
-var LookbehindState = class {
-  constructor(prog) {
-    this.pos = -1;
-    this.pcs = new Int32Array(prog.numInst());
-    this.size = 0;
-    this.lbTable = new Int32Array(prog.numLb + 1);
-  }
-  reset() {
-    this.pos = -1;
-    this.size = 0;
-  }
-};
-var Machine = class Machine2 {
-  static fromRE2(re2) {
-    const m2 = new Machine2();
-    m2.prog = re2.prog;
-    m2.re2 = re2;
-    m2.q0 = new Queue(m2.prog.numInst());
-    m2.q1 = new Queue(m2.prog.numInst());
-    m2.addStack = new Int32Array(2 * (m2.prog.numInst() + 1));
-    m2.matched = false;
-    m2.matchcap = new Int32Array(m2.prog.numCap < 2 ? 2 : m2.prog.numCap);
-    m2.ncap = 0;
-    return m2;
-  }
-  constructor() {
-    this.prog = null;
-    this.re2 = null;
-    this.q0 = null;
-    this.q1 = null;
-    this.addStack = null;
-    this.matched = false;
-    this.matchcap = null;
-    this.ncap = 0;
-    this.lbTable = null;
-  }
-  init(ncap) {
-    this.ncap = ncap;
-    if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
-    else this.matchcap.fill(-1);
-    this.q0.init(ncap);
-    this.q1.init(ncap);
-    if (this.prog.numLb > 0) {
-      if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
-      this.lbTable.fill(-1);
-    }
-  }
-  submatches() {
-    if (this.ncap === 0) return Utils.emptyInts();
-    return Utils.toArray(this.matchcap.subarray(0, this.ncap));
-  }
-  match(input2, pos, anchor2, lbState = null) {
-    const startCond = this.re2.cond;
-    if (startCond === Utils.EMPTY_ALL) return false;
-    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
-    this.matched = false;
-    this.matchcap.fill(-1);
-    const hasLookbehinds = this.prog.numLb > 0;
-    const matchStartPos = pos;
-    let currentPos = pos;
-    let resumeLookbehinds = false;
-    if (hasLookbehinds) {
-      if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
-        currentPos = lbState.pos;
-        resumeLookbehinds = true;
-      } else currentPos = 0;
-    }
-    let saveLookbehinds = hasLookbehinds && lbState !== null;
-    let runq = this.q0;
-    let nextq = this.q1;
-    let r = input2.step(currentPos);
-    let rune = r >> 3;
-    let width = r & 7;
-    let rune1 = -1;
-    let width1 = 0;
-    if (r !== MachineInputBase.EOF()) {
-      r = input2.step(currentPos + width);
-      rune1 = r >> 3;
-      width1 = r & 7;
-    }
-    let flag;
-    if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
-    else flag = input2.context(currentPos);
-    if (hasLookbehinds) {
-      if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
-      else this.spawnLookbehinds(runq, currentPos, flag);
-    }
-    while (true) {
-      if (runq.mainThreads === 0) {
-        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
-        if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
-        if (this.matched) break;
-        if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input2.canCheckPrefix()) {
-          const advance = input2.index(this.re2, currentPos);
-          if (advance < 0) break;
-          currentPos += advance;
-          r = input2.step(currentPos);
-          rune = r >> 3;
-          width = r & 7;
-          r = input2.step(currentPos + width);
-          rune1 = r >> 3;
-          width1 = r & 7;
-          flag = input2.context(currentPos);
-        }
-      }
-      if (currentPos >= matchStartPos) {
-        if (saveLookbehinds) {
-          this.saveLookbehinds(lbState, runq, currentPos);
-          saveLookbehinds = false;
-        }
-        if (!this.matched && (currentPos === 0 || anchor2 === RE2Flags.UNANCHORED)) {
-          if (this.ncap > 0) this.matchcap[0] = currentPos;
-          this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
-        }
-      }
-      const nextPos = currentPos + width;
-      flag = input2.context(nextPos);
-      this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor2, currentPos === input2.endPos());
-      if (width === 0) break;
-      if (this.ncap === 0 && this.matched) break;
-      currentPos += width;
-      rune = rune1;
-      width = width1;
-      if (rune !== -1) {
-        r = input2.step(currentPos + width);
-        rune1 = r >> 3;
-        width1 = r & 7;
-      }
-      const tmpq = runq;
-      runq = nextq;
-      nextq = tmpq;
-    }
-    runq.clear();
-    nextq.clear();
-    return this.matched;
-  }
-  matchSet(input2, pos, anchor2) {
-    const startCond = this.re2.cond;
-    if (startCond === Utils.EMPTY_ALL) return [];
-    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
-    let currentPos = this.prog.numLb > 0 ? 0 : pos;
-    let matchStartPos = pos;
-    let runq = this.q0;
-    let nextq = this.q1;
-    let r = input2.step(currentPos);
-    let rune = r >> 3;
-    let width = r & 7;
-    let rune1 = -1;
-    let width1 = 0;
-    if (r !== MachineInputBase.EOF()) {
-      r = input2.step(currentPos + width);
-      rune1 = r >> 3;
-      width1 = r & 7;
-    }
-    let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input2.context(currentPos);
-    const matches = /* @__PURE__ */ new Set();
-    if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
-    while (true) {
-      if (runq.mainThreads === 0) {
-        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
-        if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
-      }
-      if (currentPos === 0 || anchor2 === RE2Flags.UNANCHORED) {
-        if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
-      }
-      const nextPos = currentPos + width;
-      flag = input2.context(nextPos);
-      for (let j = 0; j < runq.size; j++) {
-        const pc = runq.densePcs[j];
-        const i = this.prog.inst[pc];
-        const capOffset = j * this.ncap;
-        let add2 = false;
-        switch (i.op) {
-          case Inst.MATCH:
-            if (anchor2 === RE2Flags.ANCHOR_BOTH && currentPos !== input2.endPos()) break;
-            matches.add(i.arg);
-            break;
-          case Inst.RUNE:
-            add2 = i.matchRune(rune);
-            break;
-          case Inst.RUNE1:
-            add2 = rune === i.runes[0];
-            break;
-          case Inst.RUNE_ANY:
-            add2 = true;
-            break;
-          case Inst.RUNE_ANY_NOT_NL:
-            add2 = rune !== 10;
-            break;
-          default:
-            continue;
-        }
-        if (add2) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
-      }
-      runq.clear();
-      if (width === 0) break;
-      currentPos += width;
-      rune = rune1;
-      width = width1;
-      if (rune !== -1) {
-        r = input2.step(currentPos + width);
-        rune1 = r >> 3;
-        width1 = r & 7;
-      }
-      const tmpq = runq;
-      runq = nextq;
-      nextq = tmpq;
-    }
-    nextq.clear();
-    return Array.from(matches).sort((a, b2) => a - b2);
-  }
-  step(runq, nextq, pos, nextPos, c, nextCond, anchor2, atEnd) {
-    const longest = this.re2.longest;
-    for (let j = 0; j < runq.size; j++) {
-      const pc = runq.densePcs[j];
-      const capOffset = j * this.ncap;
-      if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
-      const i = this.prog.inst[pc];
-      let add2 = false;
-      switch (i.op) {
-        case Inst.MATCH:
-          if (anchor2 === RE2Flags.ANCHOR_BOTH && !atEnd) break;
-          if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
-            runq.denseCaps[capOffset + 1] = pos;
-            for (let k2 = 0; k2 < this.ncap; k2++) this.matchcap[k2] = runq.denseCaps[capOffset + k2];
-          }
-          if (!longest) runq.size = 0;
-          this.matched = true;
-          break;
-        case Inst.RUNE:
-          add2 = i.matchRune(c);
-          break;
-        case Inst.RUNE1:
-          add2 = c === i.runes[0];
-          break;
-        case Inst.RUNE_ANY:
-          add2 = true;
-          break;
-        case Inst.RUNE_ANY_NOT_NL:
-          add2 = c !== 10;
-          break;
-        default:
-          continue;
-      }
-      if (add2) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
-    }
-    runq.clear();
-  }
-  spawnLookbehinds(q, pos, flag) {
-    for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
-  }
-  restoreLookbehinds(lbState, q, flag) {
-    this.lbTable.set(lbState.lbTable);
-    for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
-  }
-  saveLookbehinds(lbState, q, pos) {
-    let size = 0;
-    for (let j = 0; j < q.size; j++) {
-      const pc = q.densePcs[j];
-      if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
-    }
-    lbState.size = size;
-    lbState.pos = pos;
-    lbState.lbTable.set(this.lbTable);
-  }
-  add(q, pc, pos, capArray, capOffset, cond) {
-    const stk = this.addStack;
-    let nstk = 0;
-    for (; ; ) {
-      while (pc !== 0 && !q.contains(pc)) {
-        const d = q.add(pc);
-        const inst = this.prog.inst[pc];
-        switch (inst.op) {
-          case Inst.FAIL:
-            pc = 0;
-            break;
-          case Inst.ALT:
-          case Inst.ALT_MATCH:
-            stk[nstk++] = inst.arg;
-            stk[nstk++] = 0;
-            pc = inst.out;
-            break;
-          case Inst.EMPTY_WIDTH:
-            pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
-            break;
-          case Inst.NOP:
-            pc = inst.out;
-            break;
-          case Inst.CAPTURE:
-            if (inst.arg < this.ncap) {
-              stk[nstk++] = -inst.arg - 1;
-              stk[nstk++] = capArray[capOffset + inst.arg];
-              capArray[capOffset + inst.arg] = pos;
-            }
-            pc = inst.out;
-            break;
-          case Inst.LB_WRITE:
-            this.lbTable[Math.abs(inst.arg)] = pos;
-            pc = inst.out;
-            break;
-          case Inst.LB_CHECK:
-            if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
-            else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
-            break;
-          case Inst.MATCH:
-          case Inst.RUNE:
-          case Inst.RUNE1:
-          case Inst.RUNE_ANY:
-          case Inst.RUNE_ANY_NOT_NL:
-            if (this.prog.lbInst[pc] === 0) q.mainThreads++;
-            if (this.ncap > 0) {
-              const destOffset = d * this.ncap;
-              if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
-              for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
-            }
-            pc = 0;
-            break;
-          default:
-            throw new RE2JSInternalException("unhandled");
-        }
-      }
-      if (nstk === 0) return;
-      nstk -= 2;
-      const entry = stk[nstk];
-      if (entry < 0) {
-        capArray[capOffset - entry - 1] = stk[nstk + 1];
-        pc = 0;
-      } else pc = entry;
-    }
-  }
-};
-var hashState = (pcs, flag, ids) => {
-  let h = -2128831035;
-  for (let i = 0; i < pcs.length; i++) {
-    h ^= pcs[i];
-    h = Math.imul(h, 16777619);
-  }
-  h ^= flag;
-  h = Math.imul(h, 16777619);
-  for (let i = 0; i < ids.length; i++) {
-    h ^= ids[i];
-    h = Math.imul(h, 16777619);
-  }
-  return h;
-};
-var arraysEqual = (a, b2) => {
-  if (a.length !== b2.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b2[i]) return false;
-  return true;
-};
-var isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
-var NO_IDS = [];
-var END_TEXT = -1;
-var DFAState = class {
-  constructor(nfaStates, flag, matchIDs) {
-    this.nfaStates = nfaStates;
-    this.flag = flag;
-    this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
-    this.matchIDs = matchIDs;
-    this.next = null;
-    this.nextAnchored = null;
-  }
-};
-var DFA = class DFA2 {
-  static FLAG_EMPTY_MASK = 255;
-  static FLAG_MATCH = 256;
-  static FLAG_LAST_WORD = 512;
-  static FLAG_NEED_SHIFT = 16;
-  static STATE_OVERHEAD = 150;
-  static ARRAY_OVERHEAD = 40;
-  static ELEMENT_SIZE = 8;
-  static TABLE_OVERHEAD = 48;
-  static PROGRESS_PER_STATE = 10;
-  constructor(prog, maxMem = 8388608) {
-    this.prog = prog;
-    this.maxMem = maxMem;
-    this.stateCache = /* @__PURE__ */ new Map();
-    this.stateCount = 0;
-    this.startStates = /* @__PURE__ */ new Map();
-    this.failed = false;
-    for (let pc = 0; pc < prog.numInst(); pc++) {
-      const op = prog.getInst(pc).op;
-      if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
-        this.failed = true;
-        break;
-      }
-    }
-    this.computeRuneClasses();
-    this.stateBudget = maxMem;
-    this.memBudget = maxMem;
-  }
-  computeRuneClasses() {
-    const bounds = /* @__PURE__ */ new Set();
-    const addRange = (lo, hi) => {
-      bounds.add(lo);
-      bounds.add(hi + 1);
-    };
-    for (let pc = 0; pc < this.prog.numInst(); pc++) {
-      const inst = this.prog.getInst(pc);
-      switch (inst.op) {
-        case Inst.RUNE:
-        case Inst.RUNE1:
-          if (inst.runes.length === 1) {
-            addRange(inst.runes[0], inst.runes[0]);
-            if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f2 = Unicode.simpleFold(inst.runes[0]); f2 !== inst.runes[0]; f2 = Unicode.simpleFold(f2)) addRange(f2, f2);
-          } else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
-          break;
-        case Inst.RUNE_ANY_NOT_NL:
-          addRange(10, 10);
-          break;
-        case Inst.EMPTY_WIDTH:
-          if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
-          if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
-            addRange(48, 57);
-            addRange(65, 90);
-            addRange(95, 95);
-            addRange(97, 122);
-          }
-      }
-    }
-    bounds.delete(0);
-    this.classBounds = Int32Array.from(bounds).sort();
-    this.numClasses = this.classBounds.length + 1;
-    const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
-    for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
-    this.latin1Class = latin1Class;
-  }
-  runeClass(r) {
-    if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
-    return this.searchClass(r);
-  }
-  searchClass(r) {
-    const bounds = this.classBounds;
-    let lo = 0;
-    let hi = bounds.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (bounds[mid] <= r) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-  closure(pcs, flag) {
-    const closure = /* @__PURE__ */ new Set();
-    const stack = Array.from(pcs);
-    let needflags = 0;
-    while (stack.length > 0) {
-      const pc = stack.pop();
-      if (pc === 0 || closure.has(pc)) continue;
-      closure.add(pc);
-      const inst = this.prog.getInst(pc);
-      switch (inst.op) {
-        case Inst.ALT:
-        case Inst.ALT_MATCH:
-          stack.push(inst.out);
-          stack.push(inst.arg);
-          break;
-        case Inst.NOP:
-        case Inst.CAPTURE:
-          stack.push(inst.out);
-          break;
-        case Inst.EMPTY_WIDTH:
-          needflags |= inst.arg;
-          if ((inst.arg & ~flag) === 0) stack.push(inst.out);
-      }
-    }
-    return {
-      pcs: Array.from(closure).sort((a, b2) => a - b2),
-      needflags
-    };
-  }
-  getState(pcs, flag, ids) {
-    const hash2 = hashState(pcs, flag, ids);
-    const cached2 = this.stateCache.get(hash2);
-    if (cached2 instanceof DFAState) {
-      if (isState(cached2, pcs, flag, ids)) return cached2;
-    } else if (cached2 !== void 0) {
-      for (let i = 0; i < cached2.length; i++) if (isState(cached2[i], pcs, flag, ids)) return cached2[i];
-    }
-    const cost = DFA2.stateCost(pcs, ids);
-    if (this.memBudget < cost) return null;
-    this.memBudget -= cost;
-    const state = new DFAState(pcs, flag, ids);
-    if (cached2 === void 0) this.stateCache.set(hash2, state);
-    else if (cached2 instanceof DFAState) this.stateCache.set(hash2, [cached2, state]);
-    else cached2.push(state);
-    this.stateCount++;
-    return state;
-  }
-  static stateCost(pcs, ids) {
-    const idsCost = ids.length === 0 ? 0 : DFA2.ARRAY_OVERHEAD + DFA2.ELEMENT_SIZE * ids.length;
-    return DFA2.STATE_OVERHEAD + DFA2.ELEMENT_SIZE * pcs.length + idsCost;
-  }
-  *cachedStates() {
-    for (const cached2 of this.stateCache.values()) if (cached2 instanceof DFAState) yield cached2;
-    else yield* cached2;
-  }
-  makeState(pcs, flag, ids) {
-    const closure = this.closure(pcs, flag & DFA2.FLAG_EMPTY_MASK);
-    let stateFlag = flag;
-    if (closure.needflags === 0) stateFlag &= DFA2.FLAG_MATCH;
-    stateFlag |= closure.needflags << DFA2.FLAG_NEED_SHIFT;
-    return this.getState(closure.pcs, stateFlag, ids);
-  }
-  allocTable(state, anchor2) {
-    const size = this.numClasses + 1;
-    const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
-    if (this.memBudget < cost) return null;
-    this.memBudget -= cost;
-    const table2 = new Array(size).fill(null);
-    if (anchor2 === RE2Flags.UNANCHORED) state.next = table2;
-    else state.nextAnchored = table2;
-    return table2;
-  }
-  clearCache() {
-    this.stateCache.clear();
-    this.stateCount = 0;
-    this.startStates.clear();
-    this.memBudget = this.stateBudget;
-  }
-  resetCache(current) {
-    this.clearCache();
-    return this.getState(current.nfaStates, current.flag, current.matchIDs);
-  }
-  step(state, cls, rune, anchor2) {
-    let table2 = anchor2 === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
-    if (table2 !== null) {
-      const cached2 = table2[cls];
-      if (cached2 !== null) return cached2;
-    } else {
-      table2 = this.allocTable(state, anchor2);
-      if (table2 === null) return null;
-    }
-    const needflag = state.flag >>> DFA2.FLAG_NEED_SHIFT;
-    const oldbeforeflag = state.flag & DFA2.FLAG_EMPTY_MASK;
-    let beforeflag = oldbeforeflag;
-    let afterflag = 0;
-    if (rune === 10) {
-      beforeflag |= Utils.EMPTY_END_LINE;
-      afterflag |= Utils.EMPTY_BEGIN_LINE;
-    }
-    if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
-    const islastword = (state.flag & DFA2.FLAG_LAST_WORD) !== 0;
-    const isword = rune !== END_TEXT && Utils.isWordRune(rune);
-    beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
-    let pcs = state.nfaStates;
-    if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
-    const nextPCs = [];
-    let ismatch = false;
-    let ids = NO_IDS;
-    for (let i = 0; i < pcs.length; i++) {
-      const inst = this.prog.getInst(pcs[i]);
-      if (inst.op === Inst.MATCH) {
-        if (!ismatch) {
-          ismatch = true;
-          ids = [];
-        }
-        ids.push(inst.arg);
-      } else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
-    }
-    if (ids.length > 1) ids.sort((a, b2) => a - b2);
-    if (anchor2 === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
-    let flag = afterflag;
-    if (ismatch) flag |= DFA2.FLAG_MATCH;
-    if (isword) flag |= DFA2.FLAG_LAST_WORD;
-    const nextState = this.makeState(nextPCs, flag, ids);
-    if (nextState === null) return null;
-    table2[cls] = nextState;
-    return nextState;
-  }
-  start(input2, pos) {
-    const context = input2.context(pos);
-    let flags;
-    if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
-    else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
-    else {
-      const r = input2.step(pos);
-      const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
-      flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
-    }
-    let state = this.startStates.get(flags);
-    if (state === void 0) {
-      state = this.makeState([this.prog.start], flags, NO_IDS);
-      if (state === null) {
-        this.clearCache();
-        state = this.makeState([this.prog.start], flags, NO_IDS);
-        if (state === null) return null;
-      }
-      this.startStates.set(flags, state);
-    }
-    return state;
-  }
-  stepOrReset(state, cls, rune, anchor2, pos, search2) {
-    let next = this.step(state, cls, rune, anchor2);
-    if (next !== null) return next;
-    if (search2.resetPos >= 0 && pos - search2.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
-    search2.resetPos = pos;
-    const restored = this.resetCache(state);
-    if (restored === null) return null;
-    next = this.step(restored, cls, rune, anchor2);
-    return next;
-  }
-  run(input2, pos, anchor2, state, onMatch) {
-    const endPos = input2.endPos();
-    const latin1Class = this.latin1Class;
-    const unanchored = anchor2 === RE2Flags.UNANCHORED;
-    const search2 = { resetPos: -1 };
-    let i = pos;
-    while (i < endPos) {
-      const r = input2.step(i);
-      const rune = r >> 3;
-      const width = r & 7;
-      if (width === 0) break;
-      const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
-      let next = unanchored && state.next !== null ? state.next[cls] : null;
-      if (next === null) {
-        next = this.stepOrReset(state, cls, rune, anchor2, i, search2);
-        if (next === null) return null;
-      }
-      state = next;
-      if (state.isMatch && onMatch(state, false)) return true;
-      if (!unanchored && state.nfaStates.length === 0) return false;
-      i += width;
-    }
-    state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor2, i, search2);
-    if (state === null) return null;
-    return state.isMatch && onMatch(state, true);
-  }
-  match(input2, pos, anchor2) {
-    if (this.failed) return null;
-    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
-    const startState = this.start(input2, pos);
-    if (startState === null) return null;
-    return this.run(input2, pos, anchor2, startState, (state, atEnd) => anchor2 !== RE2Flags.ANCHOR_BOTH || atEnd);
-  }
-  matchSet(input2, pos, anchor2) {
-    if (this.failed) return null;
-    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
-    const startState = this.start(input2, pos);
-    if (startState === null) return null;
-    const matches = /* @__PURE__ */ new Set();
-    const collect = (state, atEnd) => {
-      if (anchor2 !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k2 = 0; k2 < state.matchIDs.length; k2++) matches.add(state.matchIDs[k2]);
-      return false;
-    };
-    if (this.run(input2, pos, anchor2, startState, collect) === null) return null;
-    return Array.from(matches).sort((a, b2) => a - b2);
-  }
-};
-var VISITED_BITS = 32;
-var MAX_BACKTRACK_PROG = 500;
-var INITIAL_JOB_CAPACITY = 256;
-var MAX_BACKTRACK_VECTOR = 262144;
-var BitState = class {
-  constructor() {
-    this.end = 0;
-    this.cap = /* @__PURE__ */ new Int32Array(0);
-    this.matchcap = /* @__PURE__ */ new Int32Array(0);
-    this.ncap = 0;
-    this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
-    this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
-    this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
-    this.jobLen = 0;
-    this.visited = /* @__PURE__ */ new Uint32Array(0);
-  }
-  reset(prog, end, ncap) {
-    this.end = end;
-    this.jobLen = 0;
-    this.ncap = ncap;
-    const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
-    if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
-    else this.visited.fill(0, 0, visitedSize);
-    if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
-    else this.cap.fill(-1, 0, ncap);
-    if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
-    else this.matchcap.fill(-1, 0, ncap);
-  }
-  shouldVisit(pc, pos) {
-    const n = pc * (this.end + 1) + pos;
-    const idx = n >>> 5;
-    const mask = 1 << (n & 31);
-    if ((this.visited[idx] & mask) !== 0) return false;
-    this.visited[idx] |= mask;
-    return true;
-  }
-  push(re2, pc, pos, arg) {
-    if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
-      if (this.jobLen >= this.jobPc.length) {
-        const newSize = this.jobPc.length * 2;
-        const newPc = new Int32Array(newSize);
-        newPc.set(this.jobPc);
-        this.jobPc = newPc;
-        const newArg = new Uint8Array(newSize);
-        newArg.set(this.jobArg);
-        this.jobArg = newArg;
-        const newPos = new Int32Array(newSize);
-        newPos.set(this.jobPos);
-        this.jobPos = newPos;
-      }
-      this.jobPc[this.jobLen] = pc;
-      this.jobArg[this.jobLen] = arg ? 1 : 0;
-      this.jobPos[this.jobLen] = pos;
-      this.jobLen++;
-    }
-  }
-  tryBacktrack(re2, input2, pc, pos, anchor2) {
-    const longest = re2.longest;
-    this.push(re2, pc, pos, false);
-    while (this.jobLen > 0) {
-      this.jobLen--;
-      let currentPc = this.jobPc[this.jobLen];
-      let arg = this.jobArg[this.jobLen] === 1;
-      let currentPos = this.jobPos[this.jobLen];
-      let skipShouldVisit = true;
-      while (true) {
-        if (!skipShouldVisit) {
-          if (!this.shouldVisit(currentPc, currentPos)) break;
-        }
-        skipShouldVisit = false;
-        const inst = re2.prog.getInst(currentPc);
-        switch (inst.op) {
-          case Inst.FAIL:
-            break;
-          case Inst.ALT:
-            if (arg) {
-              arg = false;
-              currentPc = inst.arg;
-              continue;
-            } else {
-              this.push(re2, currentPc, currentPos, true);
-              currentPc = inst.out;
-              continue;
-            }
-          case Inst.ALT_MATCH: {
-            const outInst = re2.prog.getInst(inst.out);
-            if (Inst.isRuneOp(outInst.op)) {
-              this.push(re2, inst.arg, currentPos, false);
-              currentPc = inst.arg;
-              currentPos = this.end;
-              continue;
-            }
-            this.push(re2, inst.out, this.end, false);
-            currentPc = inst.out;
-            continue;
-          }
-          case Inst.RUNE: {
-            const r = input2.step(currentPos);
-            if (r === MachineInputBase.EOF()) break;
-            if (!inst.matchRune(r >> 3)) break;
-            currentPos += r & 7;
-            currentPc = inst.out;
-            continue;
-          }
-          case Inst.RUNE1: {
-            const r = input2.step(currentPos);
-            if (r === MachineInputBase.EOF()) break;
-            if (r >> 3 !== inst.runes[0]) break;
-            currentPos += r & 7;
-            currentPc = inst.out;
-            continue;
-          }
-          case Inst.RUNE_ANY_NOT_NL: {
-            const r = input2.step(currentPos);
-            if (r === MachineInputBase.EOF()) break;
-            if (r >> 3 === 10) break;
-            currentPos += r & 7;
-            currentPc = inst.out;
-            continue;
-          }
-          case Inst.RUNE_ANY: {
-            const r = input2.step(currentPos);
-            if (r === MachineInputBase.EOF()) break;
-            currentPos += r & 7;
-            currentPc = inst.out;
-            continue;
-          }
-          case Inst.CAPTURE:
-            if (arg) {
-              this.cap[inst.arg] = currentPos;
-              break;
-            } else {
-              if (inst.arg < this.ncap) {
-                this.push(re2, currentPc, this.cap[inst.arg], true);
-                this.cap[inst.arg] = currentPos;
-              }
-              currentPc = inst.out;
-              continue;
-            }
-          case Inst.EMPTY_WIDTH: {
-            const flag = input2.context(currentPos);
-            if ((inst.arg & ~flag) !== 0) break;
-            currentPc = inst.out;
-            continue;
-          }
-          case Inst.NOP:
-            currentPc = inst.out;
-            continue;
-          case Inst.MATCH: {
-            if (anchor2 === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
-            if (this.ncap === 0) return true;
-            if (this.ncap > 1) this.cap[1] = currentPos;
-            const old = this.matchcap[1];
-            if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
-            if (!longest) return true;
-            if (currentPos === this.end) return true;
-            break;
-          }
-          case Inst.LB_WRITE:
-          case Inst.LB_CHECK:
-            throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
-          default:
-            throw new RE2JSInternalException("bad inst");
-        }
-        break;
-      }
-    }
-    return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
-  }
-};
-var bitStatePool = [];
-var Backtracker = class Backtracker2 {
-  static shouldBacktrack(prog) {
-    return prog.numInst() <= MAX_BACKTRACK_PROG;
-  }
-  static maxBitStateLen(prog) {
-    if (!Backtracker2.shouldBacktrack(prog)) return 0;
-    return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
-  }
-  static execute(re2, input2, pos, anchor2, ncap) {
-    const startCond = re2.cond;
-    if (startCond === Utils.EMPTY_ALL) return null;
-    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
-    if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
-    const b2 = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
-    const end = input2.endPos();
-    b2.reset(re2.prog, end, ncap);
-    let matched = false;
-    if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) {
-      if (b2.ncap > 0) b2.cap[0] = pos;
-      if (b2.tryBacktrack(re2, input2, re2.prog.start, pos, anchor2)) matched = true;
-    } else {
-      let width = -1;
-      for (; pos <= end && width !== 0; pos += width) {
-        if (re2.prefix.length > 0) {
-          const advance = input2.index(re2, pos);
-          if (advance < 0) break;
-          pos += advance;
-        }
-        if (b2.ncap > 0) b2.cap[0] = pos;
-        if (b2.tryBacktrack(re2, input2, re2.prog.start, pos, anchor2)) {
-          matched = true;
-          break;
-        }
-        const r = input2.step(pos);
-        width = r === MachineInputBase.EOF() ? 0 : r & 7;
-      }
-    }
-    if (!matched) {
-      bitStatePool.push(b2);
-      return null;
-    }
-    const result = ncap === 0 ? [] : Utils.toArray(b2.matchcap.subarray(0, ncap));
-    bitStatePool.push(b2);
-    return result;
-  }
-};
-var QueueOnePass = class {
-  constructor(size) {
-    this.sparse = new Uint32Array(size);
-    this.dense = new Uint32Array(size);
-    this.size = 0;
-    this.nextIndex = 0;
-  }
-  empty() {
-    return this.nextIndex >= this.size;
-  }
-  next() {
-    return this.dense[this.nextIndex++];
-  }
-  clear() {
-    this.size = 0;
-    this.nextIndex = 0;
-  }
-  contains(u) {
-    return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
-  }
-  insert(u) {
-    if (!this.contains(u)) this.insertNew(u);
-  }
-  insertNew(u) {
-    if (u >= this.sparse.length) return;
-    this.sparse[u] = this.size;
-    this.dense[this.size] = u;
-    this.size++;
-  }
-};
-var mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
-  const leftLen = leftRunes.length;
-  const rightLen = rightRunes.length;
-  let lx = 0, rx = 0;
-  const merged2 = [];
-  const next = [];
-  let ok = true;
-  let ix = -1;
-  const extend2 = (isLeft) => {
-    const newArray = isLeft ? leftRunes : rightRunes;
-    const low = isLeft ? lx : rx;
-    const pc = isLeft ? leftPC : rightPC;
-    if (ix > 0 && newArray[low] <= merged2[ix]) return false;
-    merged2.push(newArray[low], newArray[low + 1]);
-    if (isLeft) lx += 2;
-    else rx += 2;
-    ix += 2;
-    next.push(pc);
-    return true;
-  };
-  while (lx < leftLen || rx < rightLen) {
-    if (rx >= rightLen) ok = extend2(true);
-    else if (lx >= leftLen) ok = extend2(false);
-    else if (rightRunes[rx] < leftRunes[lx]) ok = extend2(false);
-    else ok = extend2(true);
-    if (!ok) return null;
-  }
-  return {
-    merged: merged2,
-    next
-  };
-};
-var OnePassProg = class {
-  constructor(prog) {
-    this.start = prog.start;
-    this.numCap = prog.numCap;
-    this.inst = new Array(prog.inst.length);
-    for (let i = 0; i < prog.inst.length; i++) {
-      const orig = prog.inst[i];
-      const inst = new Inst(orig.op);
-      inst.out = orig.out;
-      inst.arg = orig.arg;
-      inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
-      inst.next = null;
-      this.inst[i] = inst;
-    }
-  }
-};
-var onePassCopy = (prog) => {
-  const p2 = new OnePassProg(prog);
-  for (let pc = 0; pc < p2.inst.length; pc++) {
-    const inst = p2.inst[pc];
-    if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
-    let pAOther = "out";
-    let pAAlt = "arg";
-    let instAlt = p2.inst[inst[pAAlt]];
-    if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
-      pAOther = "arg";
-      pAAlt = "out";
-      instAlt = p2.inst[inst[pAAlt]];
-      if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
-    }
-    const instOther = p2.inst[inst[pAOther]];
-    if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
-    let pBAlt = "out";
-    let pBOther = "arg";
-    let patch = false;
-    if (instAlt.out === pc) patch = true;
-    else if (instAlt.arg === pc) {
-      patch = true;
-      pBAlt = "arg";
-      pBOther = "out";
-    }
-    if (patch) instAlt[pBAlt] = inst[pAOther];
-    if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
-  }
-  return p2;
-};
-var makeOnePass = (p2) => {
-  if (p2.inst.length >= 1e3) return null;
-  const instQueue = new QueueOnePass(p2.inst.length);
-  const visitQueue = new QueueOnePass(p2.inst.length);
-  const onePassRunes = new Array(p2.inst.length);
-  const m2 = new Array(p2.inst.length).fill(false);
-  const check2 = (pc) => {
-    let ok = true;
-    const inst = p2.inst[pc];
-    if (visitQueue.contains(pc)) return true;
-    visitQueue.insert(pc);
-    switch (inst.op) {
-      case Inst.ALT:
-      case Inst.ALT_MATCH: {
-        ok = check2(inst.out) && check2(inst.arg);
-        let matchOut = m2[inst.out];
-        let matchArg = m2[inst.arg];
-        if (matchOut && matchArg) return false;
-        if (matchArg) {
-          const tempOut = inst.out;
-          inst.out = inst.arg;
-          inst.arg = tempOut;
-          const tempMatch = matchOut;
-          matchOut = matchArg;
-          matchArg = tempMatch;
-        }
-        if (matchOut) {
-          m2[pc] = true;
-          inst.op = Inst.ALT_MATCH;
-        }
-        const leftRunes = onePassRunes[inst.out] || [];
-        const rightRunes = onePassRunes[inst.arg] || [];
-        const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
-        if (!mergeRes) return false;
-        onePassRunes[pc] = new Int32Array(mergeRes.merged);
-        inst.next = new Uint32Array(mergeRes.next);
-        break;
-      }
-      case Inst.CAPTURE:
-      case Inst.EMPTY_WIDTH:
-      case Inst.NOP:
-        ok = check2(inst.out);
-        m2[pc] = m2[inst.out];
-        onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
-        inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
-        break;
-      case Inst.MATCH:
-      case Inst.FAIL:
-        m2[pc] = inst.op === Inst.MATCH;
-        break;
-      case Inst.RUNE: {
-        m2[pc] = false;
-        if (inst.next && inst.next.length > 0) break;
-        instQueue.insert(inst.out);
-        if (!inst.runes || inst.runes.length === 0) {
-          onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
-          inst.next = new Uint32Array([inst.out]);
-          break;
-        }
-        let runes = [];
-        if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
-          const r0 = inst.runes[0];
-          runes.push(r0, r0);
-          for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
-          runes.sort((a, b2) => a - b2);
-        } else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
-        onePassRunes[pc] = new Int32Array(runes);
-        inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
-        inst.op = Inst.RUNE;
-        break;
-      }
-      case Inst.RUNE1: {
-        m2[pc] = false;
-        if (inst.next && inst.next.length > 0) break;
-        instQueue.insert(inst.out);
-        let runes = [];
-        if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
-          const r0 = inst.runes[0];
-          runes.push(r0, r0);
-          for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
-          runes.sort((a, b2) => a - b2);
-        } else runes.push(inst.runes[0], inst.runes[0]);
-        onePassRunes[pc] = new Int32Array(runes);
-        inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
-        inst.op = Inst.RUNE;
-        break;
-      }
-      case Inst.RUNE_ANY:
-        m2[pc] = false;
-        if (inst.next && inst.next.length > 0) break;
-        instQueue.insert(inst.out);
-        onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
-        inst.next = new Uint32Array([inst.out]);
-        break;
-      case Inst.RUNE_ANY_NOT_NL:
-        m2[pc] = false;
-        if (inst.next && inst.next.length > 0) break;
-        instQueue.insert(inst.out);
-        onePassRunes[pc] = new Int32Array([
-          0,
-          9,
-          11,
-          Unicode.MAX_RUNE
-        ]);
-        inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
-    }
-    return ok;
-  };
-  instQueue.clear();
-  instQueue.insert(p2.start);
-  while (!instQueue.empty()) {
-    visitQueue.clear();
-    if (!check2(instQueue.next())) return null;
-  }
-  for (let i = 0; i < p2.inst.length; i++) if (onePassRunes[i]) p2.inst[i].runes = onePassRunes[i];
-  return p2;
-};
-var cleanupOnePass = (p2, original) => {
-  for (let ix = 0; ix < original.inst.length; ix++) {
-    const instOriginal = original.inst[ix];
-    switch (instOriginal.op) {
-      case Inst.ALT:
-      case Inst.ALT_MATCH:
-      case Inst.RUNE:
-        break;
-      case Inst.CAPTURE:
-      case Inst.EMPTY_WIDTH:
-      case Inst.NOP:
-      case Inst.MATCH:
-      case Inst.FAIL:
-        p2.inst[ix].next = null;
-        break;
-      case Inst.RUNE1:
-      case Inst.RUNE_ANY:
-      case Inst.RUNE_ANY_NOT_NL:
-        p2.inst[ix].next = null;
-        p2.inst[ix].op = instOriginal.op;
-        p2.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
-    }
-  }
-};
-var OnePass = class OnePass2 {
-  static compile(prog) {
-    if (prog.start === 0) return null;
-    if (prog.numLb > 0) return null;
-    const startInst = prog.inst[prog.start];
-    if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
-    let hasAlt = false;
-    for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
-      hasAlt = true;
-      break;
-    }
-    for (let i = 0; i < prog.inst.length; i++) {
-      const inst = prog.inst[i];
-      const opOut = prog.inst[inst.out].op;
-      switch (inst.op) {
-        case Inst.ALT:
-        case Inst.ALT_MATCH:
-          if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
-          break;
-        case Inst.EMPTY_WIDTH:
-          if (opOut === Inst.MATCH) {
-            if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
-            return null;
-          }
-          break;
-        default:
-          if (opOut === Inst.MATCH && hasAlt) return null;
-      }
-    }
-    let p2 = onePassCopy(prog);
-    p2 = makeOnePass(p2);
-    if (p2 !== null) cleanupOnePass(p2, prog);
-    return p2;
-  }
-  static next(inst, r) {
-    const nextIdx = inst.matchRunePos(r);
-    if (nextIdx >= 0) return inst.next[nextIdx];
-    if (inst.op === Inst.ALT_MATCH) return inst.out;
-    return 0;
-  }
-  static execute(re2, input2, pos, anchor2, ncap) {
-    const onepass = re2.onepass;
-    if (!onepass) return null;
-    const matchcap = new Int32Array(ncap).fill(-1);
-    let matched = false;
-    let r = input2.step(pos);
-    let rune = r >> 3;
-    let width = r & 7;
-    let r1 = MachineInputBase.EOF();
-    let rune1 = -1;
-    let width1 = 0;
-    if (r !== MachineInputBase.EOF()) {
-      r1 = input2.step(pos + width);
-      if (r1 !== MachineInputBase.EOF()) {
-        rune1 = r1 >> 3;
-        width1 = r1 & 7;
-      }
-    }
-    let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input2.context(pos);
-    let pc = onepass.start;
-    let inst;
-    while (true) {
-      inst = onepass.inst[pc];
-      pc = inst.out;
-      switch (inst.op) {
-        case Inst.MATCH:
-          if (anchor2 === RE2Flags.ANCHOR_BOTH && pos !== input2.endPos()) return null;
-          matched = true;
-          if (matchcap.length > 0) {
-            matchcap[0] = 0;
-            matchcap[1] = pos;
-          }
-          return ncap === 0 ? [] : Utils.toArray(matchcap);
-        case Inst.RUNE:
-          if (!inst.matchRune(rune)) return null;
-          break;
-        case Inst.RUNE1:
-          if (rune !== inst.runes[0]) return null;
-          break;
-        case Inst.RUNE_ANY:
-          break;
-        case Inst.RUNE_ANY_NOT_NL:
-          if (rune === 10) return null;
-          break;
-        case Inst.ALT:
-        case Inst.ALT_MATCH:
-          pc = OnePass2.next(inst, rune);
-          continue;
-        case Inst.FAIL:
-          return null;
-        case Inst.NOP:
-          continue;
-        case Inst.EMPTY_WIDTH:
-          if ((inst.arg & ~flag) !== 0) return null;
-          continue;
-        case Inst.CAPTURE:
-          if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
-          continue;
-        default:
-          throw new RE2JSInternalException("bad inst");
-      }
-      if (width === 0) break;
-      flag = Utils.emptyOpContext(rune, rune1);
-      pos += width;
-      rune = rune1;
-      width = width1;
-      if (rune !== -1) {
-        r1 = input2.step(pos + width);
-        if (r1 !== MachineInputBase.EOF()) {
-          rune1 = r1 >> 3;
-          width1 = r1 & 7;
-        } else {
-          rune1 = -1;
-          width1 = 0;
-        }
-      }
-    }
-    if (!matched) return null;
-    return ncap === 0 ? [] : Utils.toArray(matchcap);
-  }
-};
-var Regexp = class Regexp2 {
-  static Op = createEnum([
-    "NO_MATCH",
-    "EMPTY_MATCH",
-    "LITERAL",
-    "CHAR_CLASS",
-    "ANY_CHAR_NOT_NL",
-    "ANY_CHAR",
-    "BEGIN_LINE",
-    "END_LINE",
-    "BEGIN_TEXT",
-    "END_TEXT",
-    "WORD_BOUNDARY",
-    "NO_WORD_BOUNDARY",
-    "CAPTURE",
-    "STAR",
-    "PLUS",
-    "QUEST",
-    "REPEAT",
-    "CONCAT",
-    "ALTERNATE",
-    "PLB",
-    "NLB",
-    "LEFT_PAREN",
-    "VERTICAL_BAR"
-  ]);
-  static isPseudoOp(op) {
-    return op >= Regexp2.Op.LEFT_PAREN;
-  }
-  static emptySubs() {
-    return [];
-  }
-  static quoteIfHyphen(rune) {
-    if (rune === Codepoint.CODES["-"]) return "\\";
-    return "";
-  }
-  static fromRegexp(re) {
-    const regex2 = new Regexp2(re.op);
-    regex2.flags = re.flags;
-    regex2.subs = re.subs;
-    regex2.runes = re.runes;
-    regex2.cap = re.cap;
-    regex2.min = re.min;
-    regex2.max = re.max;
-    regex2.name = re.name;
-    regex2.namedGroups = re.namedGroups;
-    regex2.lb = re.lb;
-    return regex2;
-  }
-  constructor(op) {
-    this.op = op;
-    this.flags = 0;
-    this.subs = Regexp2.emptySubs();
-    this.runes = /* @__PURE__ */ new Int32Array(0);
-    this.min = 0;
-    this.max = 0;
-    this.cap = 0;
-    this.name = null;
-    this.namedGroups = /* @__PURE__ */ Object.create(null);
-    this.lb = 0;
-  }
-  reinit() {
-    this.flags = 0;
-    this.subs = Regexp2.emptySubs();
-    this.runes = /* @__PURE__ */ new Int32Array(0);
-    this.cap = 0;
-    this.min = 0;
-    this.max = 0;
-    this.name = null;
-    this.namedGroups = /* @__PURE__ */ Object.create(null);
-    this.lb = 0;
-  }
-  toString() {
-    return this.appendTo();
-  }
-  appendTo() {
-    let out = "";
-    switch (this.op) {
-      case Regexp2.Op.NO_MATCH:
-        out += "[^\\x00-\\x{10FFFF}]";
-        break;
-      case Regexp2.Op.EMPTY_MATCH:
-        out += "(?:)";
-        break;
-      case Regexp2.Op.STAR:
-      case Regexp2.Op.PLUS:
-      case Regexp2.Op.QUEST:
-      case Regexp2.Op.REPEAT: {
-        const sub = this.subs[0];
-        if (sub.op > Regexp2.Op.CAPTURE || sub.op === Regexp2.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
-        else out += sub.appendTo();
-        switch (this.op) {
-          case Regexp2.Op.STAR:
-            out += "*";
-            break;
-          case Regexp2.Op.PLUS:
-            out += "+";
-            break;
-          case Regexp2.Op.QUEST:
-            out += "?";
-            break;
-          case Regexp2.Op.REPEAT:
-            out += `{${this.min}`;
-            if (this.min !== this.max) {
-              out += ",";
-              if (this.max >= 0) out += this.max;
-            }
-            out += "}";
-        }
-        if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
-        break;
-      }
-      case Regexp2.Op.CONCAT:
-        for (let sub of this.subs) if (sub.op === Regexp2.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
-        else out += sub.appendTo();
-        break;
-      case Regexp2.Op.ALTERNATE: {
-        let sep2 = "";
-        for (let sub of this.subs) {
-          out += sep2;
-          sep2 = "|";
-          out += sub.appendTo();
-        }
-        break;
-      }
-      case Regexp2.Op.LITERAL:
-        if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
-        for (let rune of this.runes) out += Utils.escapeRune(rune);
-        if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
-        break;
-      case Regexp2.Op.ANY_CHAR_NOT_NL:
-        out += "(?-s:.)";
-        break;
-      case Regexp2.Op.ANY_CHAR:
-        out += "(?s:.)";
-        break;
-      case Regexp2.Op.PLB:
-        out += `(?<=${this.subs[0].appendTo()})`;
-        break;
-      case Regexp2.Op.NLB:
-        out += `(?<!${this.subs[0].appendTo()})`;
-        break;
-      case Regexp2.Op.CAPTURE:
-        if (this.name === null || this.name.length === 0) out += "(";
-        else out += `(?P<${this.name}>`;
-        if (this.subs[0].op !== Regexp2.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
-        out += ")";
-        break;
-      case Regexp2.Op.BEGIN_TEXT:
-        out += "\\A";
-        break;
-      case Regexp2.Op.END_TEXT:
-        if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
-        else out += "\\z";
-        break;
-      case Regexp2.Op.BEGIN_LINE:
-        out += "^";
-        break;
-      case Regexp2.Op.END_LINE:
-        out += "$";
-        break;
-      case Regexp2.Op.WORD_BOUNDARY:
-        out += "\\b";
-        break;
-      case Regexp2.Op.NO_WORD_BOUNDARY:
-        out += "\\B";
-        break;
-      case Regexp2.Op.CHAR_CLASS:
-        if (this.runes.length % 2 !== 0) {
-          out += "[invalid char class]";
-          break;
-        }
-        out += "[";
-        if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
-        else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
-          out += "^";
-          for (let i = 1; i < this.runes.length - 1; i += 2) {
-            const lo = this.runes[i] + 1;
-            const hi = this.runes[i + 1] - 1;
-            out += Regexp2.quoteIfHyphen(lo);
-            out += Utils.escapeRune(lo);
-            if (lo !== hi) {
-              out += "-";
-              out += Regexp2.quoteIfHyphen(hi);
-              out += Utils.escapeRune(hi);
-            }
-          }
-        } else for (let i = 0; i < this.runes.length; i += 2) {
-          const lo = this.runes[i];
-          const hi = this.runes[i + 1];
-          out += Regexp2.quoteIfHyphen(lo);
-          out += Utils.escapeRune(lo);
-          if (lo !== hi) {
-            out += "-";
-            out += Regexp2.quoteIfHyphen(hi);
-            out += Utils.escapeRune(hi);
-          }
-        }
-        out += "]";
-        break;
-      default:
-        out += this.op;
-    }
-    return out;
-  }
-  maxCap() {
-    let m2 = 0;
-    if (this.op === Regexp2.Op.CAPTURE) m2 = this.cap;
-    if (this.subs !== null) for (let sub of this.subs) {
-      const n = sub.maxCap();
-      if (m2 < n) m2 = n;
-    }
-    return m2;
-  }
-  equals(that) {
-    if (!(that !== null && that instanceof Regexp2)) return false;
-    if (this.op !== that.op) return false;
-    switch (this.op) {
-      case Regexp2.Op.END_TEXT:
-        if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
-        break;
-      case Regexp2.Op.LITERAL:
-      case Regexp2.Op.CHAR_CLASS:
-        if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
-        if (this.runes === null && that.runes === null) break;
-        if (this.runes === null || that.runes === null) return false;
-        if (this.runes.length !== that.runes.length) return false;
-        for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
-        break;
-      case Regexp2.Op.ALTERNATE:
-      case Regexp2.Op.CONCAT:
-        if (this.subs.length !== that.subs.length) return false;
-        for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
-        break;
-      case Regexp2.Op.STAR:
-      case Regexp2.Op.PLUS:
-      case Regexp2.Op.QUEST:
-        if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
-        break;
-      case Regexp2.Op.REPEAT:
-        if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
-        break;
-      case Regexp2.Op.CAPTURE:
-        if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
-        break;
-      case Regexp2.Op.PLB:
-      case Regexp2.Op.NLB:
-        if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
-    }
-    return true;
-  }
-};
-var RegexpWalker = class {
-  static walk(root, handler2) {
-    const stack = [];
-    let re = root;
-    let result;
-    for (; ; ) {
-      if (re.subs.length === 0) result = handler2.leaf(re);
-      else {
-        const state = handler2.enter(re);
-        if (state.result === void 0) {
-          stack.push({
-            re,
-            state,
-            i: 0
-          });
-          re = re.subs[0];
-          continue;
-        }
-        result = state.result;
-      }
-      for (; ; ) {
-        if (stack.length === 0) return result;
-        const frame = stack[stack.length - 1];
-        handler2.child(frame.re, frame.state, result, frame.i);
-        frame.i++;
-        if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
-          re = frame.re.subs[frame.i];
-          break;
-        }
-        stack.pop();
-        result = frame.state.result !== void 0 ? frame.state.result : handler2.leave(frame.re, frame.state);
-      }
-    }
-  }
-};
-var AhoCorasick = class {
-  constructor(words2, alphabetSize) {
-    const edges = /* @__PURE__ */ new Map();
-    const parent = [0];
-    const unit = [0];
-    const depth = [0];
-    const terminal = [0];
-    for (const word of words2) {
-      let node2 = 0;
-      for (let i = 0; i < word.length; i++) {
-        const key = node2 * alphabetSize + word[i];
-        let child = edges.get(key);
-        if (child === void 0) {
-          child = parent.length;
-          edges.set(key, child);
-          parent.push(node2);
-          unit.push(word[i]);
-          depth.push(depth[node2] + 1);
-          terminal.push(0);
-        }
-        node2 = child;
-      }
-      terminal[node2] = 1;
-    }
-    const numNodes = parent.length;
-    const children = new Int32Array(numNodes - 1);
-    for (let c = 1; c < numNodes; c++) children[c - 1] = c;
-    children.sort((a, b2) => parent[a] - parent[b2] || unit[a] - unit[b2]);
-    const childStart = new Int32Array(numNodes + 1);
-    for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
-    for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
-    const childUnit = new Int32Array(numNodes - 1);
-    for (let k2 = 0; k2 < children.length; k2++) childUnit[k2] = unit[children[k2]];
-    this.childStart = childStart;
-    this.childUnit = childUnit;
-    this.childNode = children;
-    const byDepth = new Int32Array(numNodes);
-    for (let n = 0; n < numNodes; n++) byDepth[n] = n;
-    byDepth.sort((a, b2) => depth[a] - depth[b2]);
-    const fail2 = new Int32Array(numNodes);
-    const match = Uint8Array.from(terminal);
-    for (let k2 = 1; k2 < numNodes; k2++) {
-      const c = byDepth[k2];
-      const p2 = parent[c];
-      if (p2 !== 0) {
-        let f2 = fail2[p2];
-        let next = this.next(f2, unit[c]);
-        while (next < 0 && f2 !== 0) {
-          f2 = fail2[f2];
-          next = this.next(f2, unit[c]);
-        }
-        fail2[c] = next >= 0 ? next : 0;
-      }
-      match[c] |= match[fail2[c]];
-    }
-    this.fail = fail2;
-    this.match = match;
-  }
-  next(node2, u) {
-    let lo = this.childStart[node2];
-    let hi = this.childStart[node2 + 1];
-    const units = this.childUnit;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      const m2 = units[mid];
-      if (m2 === u) return this.childNode[mid];
-      if (m2 < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return -1;
-  }
-  advance(node2, u) {
-    for (; ; ) {
-      const next = this.next(node2, u);
-      if (next >= 0) return next;
-      if (node2 === 0) return 0;
-      node2 = this.fail[node2];
-    }
-  }
-  searchUTF16(charSeq, start2, end) {
-    let node2 = 0;
-    for (let i = start2; i < end; i++) {
-      node2 = this.advance(node2, charSeq.charCodeAt(i));
-      if (this.match[node2] === 1) return true;
-    }
-    return false;
-  }
-  searchUTF8(bytes, start2, end) {
-    let node2 = 0;
-    for (let i = start2; i < end; i++) {
-      node2 = this.advance(node2, bytes[i]);
-      if (this.match[node2] === 1) return true;
-    }
-    return false;
-  }
-};
-var Prefilter = class Prefilter2 {
-  static Type = {
-    NONE: 0,
-    EXACT: 1,
-    AND: 2,
-    OR: 3
-  };
-  static MAX_SCANS = 32;
-  static MAX_AC_UNITS = 1 << 18;
-  constructor(type) {
-    this.type = type;
-    this.subs = [];
-    this.str = "";
-    this.bytes = null;
-    this.cost = type === Prefilter2.Type.EXACT ? 1 : 0;
-    this.allExact = false;
-    this.ac16 = null;
-    this.ac8 = null;
-  }
-  automaton16() {
-    if (this.ac16 === null) {
-      const words2 = this.subs.map((s2) => {
-        const arr = new Array(s2.str.length);
-        for (let i = 0; i < s2.str.length; i++) arr[i] = s2.str.charCodeAt(i);
-        return arr;
-      });
-      this.ac16 = new AhoCorasick(words2, 65536);
-    }
-    return this.ac16;
-  }
-  automaton8() {
-    if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s2) => s2.bytes), 256);
-    return this.ac8;
-  }
-  eval(input2, pos) {
-    switch (this.type) {
-      case Prefilter2.Type.NONE:
-        return true;
-      case Prefilter2.Type.EXACT:
-        return input2.hasString(this, pos);
-      case Prefilter2.Type.AND:
-        for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input2, pos)) return false;
-        return true;
-      case Prefilter2.Type.OR:
-        if (this.allExact) return input2.hasAnyString(this, pos);
-        for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input2, pos)) return true;
-        return false;
-      default:
-        return true;
-    }
-  }
-};
-var PrefilterTree = class PrefilterTree2 {
-  static build(re) {
-    if (!re) return new Prefilter(Prefilter.Type.NONE);
-    return RegexpWalker.walk(re, PrefilterTree2.WALKER);
-  }
-  static WALKER = {
-    leaf: (re) => PrefilterTree2.leaf(re),
-    enter: (re) => PrefilterTree2.enter(re),
-    child: (re, state, result) => PrefilterTree2.child(re, state, result),
-    leave: (re, state) => PrefilterTree2.leave(re, state)
-  };
-  static leaf(re) {
-    if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
-    if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
-    let str = "";
-    for (let i = 0; i < re.runes.length; i++) {
-      if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
-      str += String.fromCodePoint(re.runes[i]);
-    }
-    const pf = new Prefilter(Prefilter.Type.EXACT);
-    pf.str = str;
-    pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
-    return pf;
-  }
-  static enter(re) {
-    switch (re.op) {
-      case Regexp.Op.CAPTURE:
-      case Regexp.Op.PLUS:
-        return { sub: null };
-      case Regexp.Op.REPEAT:
-        if (re.min >= 1) return { sub: null };
-        return { result: new Prefilter(Prefilter.Type.NONE) };
-      case Regexp.Op.CONCAT:
-        return {
-          pf: new Prefilter(Prefilter.Type.AND),
-          subs: []
-        };
-      case Regexp.Op.ALTERNATE:
-        return {
-          pf: new Prefilter(Prefilter.Type.OR),
-          subs: []
-        };
-      default:
-        return { result: new Prefilter(Prefilter.Type.NONE) };
-    }
-  }
-  static child(re, state, s2) {
-    if (state.subs === void 0) {
-      state.sub = s2;
-      return;
-    }
-    if (state.pf.type === Prefilter.Type.AND) {
-      if (s2.type === Prefilter.Type.NONE) return;
-      if (s2.type === Prefilter.Type.AND) {
-        for (let j = 0; j < s2.subs.length; j++) state.subs.push(s2.subs[j]);
-        return;
-      }
-      state.subs.push(s2);
-      return;
-    }
-    if (s2.type === Prefilter.Type.NONE) {
-      state.result = new Prefilter(Prefilter.Type.NONE);
-      return;
-    }
-    if (s2.type === Prefilter.Type.OR) {
-      for (let j = 0; j < s2.subs.length; j++) state.subs.push(s2.subs[j]);
-      return;
-    }
-    state.subs.push(s2);
-  }
-  static leave(re, state) {
-    if (state.subs === void 0) return state.sub;
-    const pf = state.pf;
-    const seen = /* @__PURE__ */ new Set();
-    const subs = [];
-    for (const sub of state.subs) {
-      if (sub.type === Prefilter.Type.EXACT) {
-        if (seen.has(sub.str)) continue;
-        seen.add(sub.str);
-      }
-      subs.push(sub);
-    }
-    if (pf.type === Prefilter.Type.AND) {
-      const kept = [];
-      let cost2 = 0;
-      for (const sub of subs) {
-        if (cost2 + sub.cost > Prefilter.MAX_SCANS) continue;
-        kept.push(sub);
-        cost2 += sub.cost;
-      }
-      if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
-      if (kept.length === 1) return kept[0];
-      pf.subs = kept;
-      pf.cost = cost2;
-      return pf;
-    }
-    if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
-    if (subs.length === 1) return subs[0];
-    pf.subs = subs;
-    let allExact = true;
-    let cost = 0;
-    let units = 0;
-    for (const sub of subs) {
-      if (sub.type !== Prefilter.Type.EXACT) allExact = false;
-      else units += sub.bytes.length;
-      cost += sub.cost;
-    }
-    if (allExact) {
-      if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
-      pf.allExact = true;
-      pf.cost = 1;
-      return pf;
-    }
-    if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
-    pf.cost = cost;
-    return pf;
-  }
-};
-var PatchList = class {
-  /**
-  * @param {number} head - Encoded pointer to the start of the patch list.
-  * @param {number} tail - Encoded pointer to the end of the patch list.
-  */
-  constructor(head = 0, tail = 0) {
-    this.head = head;
-    this.tail = tail;
-  }
-};
-var Prog = class {
-  constructor() {
-    this.inst = [];
-    this.start = 0;
-    this.numCap = 2;
-    this.lbStarts = [];
-    this.numLb = 0;
-    this.lbInst = null;
-  }
-  getInst(pc) {
-    return this.inst[pc];
-  }
-  numInst() {
-    return this.inst.length;
-  }
-  addInst(op) {
-    this.inst.push(new Inst(op));
-  }
-  markLookbehindInsts() {
-    const lbInst = new Uint8Array(this.inst.length);
-    const pending2 = this.lbStarts.slice();
-    while (pending2.length > 0) {
-      const pc = pending2.pop();
-      if (pc === 0 || lbInst[pc] === 1) continue;
-      lbInst[pc] = 1;
-      const i = this.inst[pc];
-      switch (i.op) {
-        case Inst.ALT:
-        case Inst.ALT_MATCH:
-          pending2.push(i.out, i.arg);
-          break;
-        case Inst.MATCH:
-        case Inst.FAIL:
-          break;
-        default:
-          pending2.push(i.out);
-      }
-    }
-    this.lbInst = lbInst;
-  }
-  skipNop(pc) {
-    let i = this.inst[pc];
-    while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
-      i = this.inst[pc];
-      pc = i.out;
-    }
-    return i;
-  }
-  /** @returns {[boolean, string]} */
-  prefix() {
-    let prefix = "";
-    let i = this.skipNop(this.start);
-    if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
-    while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
-      prefix += String.fromCodePoint(i.runes[0]);
-      i = this.skipNop(i.out);
-    }
-    return [i.op === Inst.MATCH, prefix];
-  }
-  startCond() {
-    let flag = 0;
-    let pc = this.start;
-    loop: for (; ; ) {
-      const i = this.inst[pc];
-      switch (i.op) {
-        case Inst.EMPTY_WIDTH:
-          flag |= i.arg;
-          break;
-        case Inst.FAIL:
-          return -1;
-        case Inst.CAPTURE:
-        case Inst.NOP:
-          break;
-        default:
-          break loop;
-      }
-      pc = i.out;
-    }
-    return flag;
-  }
-  patch(l, val) {
-    let head = l.head;
-    while (head !== 0) {
-      const i = this.inst[head >> 1];
-      if ((head & 1) === 0) {
-        head = i.out;
-        i.out = val;
-      } else {
-        head = i.arg;
-        i.arg = val;
-      }
-    }
-  }
-  append(l1, l2) {
-    if (l1.head === 0) return l2;
-    if (l2.head === 0) return l1;
-    const i = this.inst[l1.tail >> 1];
-    if ((l1.tail & 1) === 0) i.out = l2.head;
-    else i.arg = l2.head;
-    return new PatchList(l1.head, l2.tail);
-  }
-  /**
-  *
-  * @returns {string}
-  */
-  toString() {
-    let out = "";
-    for (let pc = 0; pc < this.inst.length; pc++) {
-      const len = out.length;
-      out += pc;
-      if (pc === this.start) out += "*";
-      out += "        ".substring(out.length - len);
-      out += this.inst[pc];
-      out += "\n";
-    }
-    return out;
-  }
-};
-var ANY_RUNE_NOT_NL = new Int32Array([
-  0,
-  Codepoint.CODES["\n"] - 1,
-  Codepoint.CODES["\n"] + 1,
-  Unicode.MAX_RUNE
-]);
-var ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
-var Frag = class {
-  constructor(i = 0, out = new PatchList(), nullable2 = false) {
-    this.i = i;
-    this.out = out;
-    this.nullable = nullable2;
-  }
-};
-var Compiler = class Compiler2 {
-  static compileRegexp(re) {
-    const c = new Compiler2();
-    const f2 = c.compile(re);
-    c.prog.patch(f2.out, c.newInst(Inst.MATCH).i);
-    c.prog.start = f2.i;
-    c.prog.markLookbehindInsts();
-    return c.prog;
-  }
-  static compileSet(regexps) {
-    const c = new Compiler2();
-    if (regexps.length === 0) {
-      c.prog.start = c.newInst(Inst.FAIL).i;
-      c.prog.markLookbehindInsts();
-      return c.prog;
-    }
-    let starts = [];
-    for (let i = 0; i < regexps.length; i++) {
-      c.lbOffset = c.prog.numLb;
-      const f2 = c.compile(regexps[i]);
-      const m2 = c.newInst(Inst.MATCH);
-      c.prog.getInst(m2.i).arg = i;
-      c.prog.patch(f2.out, m2.i);
-      starts.push(f2.i);
-    }
-    let start2 = starts[0];
-    for (let i = 1; i < starts.length; i++) {
-      const f2 = c.newInst(Inst.ALT);
-      const inst = c.prog.getInst(f2.i);
-      inst.out = start2;
-      inst.arg = starts[i];
-      start2 = f2.i;
-    }
-    c.prog.start = start2;
-    c.prog.markLookbehindInsts();
-    return c.prog;
-  }
-  constructor() {
-    this.prog = new Prog();
-    this.newInst(Inst.FAIL);
-    this.lbOffset = 0;
-    this.runeCache = /* @__PURE__ */ new Map();
-    this.walker = {
-      leaf: (re) => this.leaf(re),
-      enter: (re) => this.enter(re),
-      child: (re, state, result) => this.child(re, state, result),
-      leave: (re, state) => this.leave(re, state)
-    };
-  }
-  newInst(op) {
-    this.prog.addInst(op);
-    return new Frag(this.prog.numInst() - 1, new PatchList(), true);
-  }
-  nop() {
-    const f2 = this.newInst(Inst.NOP);
-    f2.out = new PatchList(f2.i << 1, f2.i << 1);
-    return f2;
-  }
-  fail() {
-    return new Frag();
-  }
-  cap(arg) {
-    const f2 = this.newInst(Inst.CAPTURE);
-    f2.out = new PatchList(f2.i << 1, f2.i << 1);
-    this.prog.getInst(f2.i).arg = arg;
-    if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
-    return f2;
-  }
-  cat(f1, f2) {
-    if (f1.i === 0 || f2.i === 0) {
-      this.prog.patch(f1.out, 0);
-      this.prog.patch(f2.out, 0);
-      return this.fail();
-    }
-    this.prog.patch(f1.out, f2.i);
-    return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
-  }
-  alt(f1, f2) {
-    if (f1.i === 0) return f2;
-    if (f2.i === 0) return f1;
-    const f3 = this.newInst(Inst.ALT);
-    const i = this.prog.getInst(f3.i);
-    i.out = f1.i;
-    i.arg = f2.i;
-    f3.out = this.prog.append(f1.out, f2.out);
-    f3.nullable = f1.nullable || f2.nullable;
-    return f3;
-  }
-  loop(f1, nongreedy) {
-    const f2 = this.newInst(Inst.ALT);
-    const i = this.prog.getInst(f2.i);
-    if (nongreedy) {
-      i.arg = f1.i;
-      f2.out = new PatchList(f2.i << 1, f2.i << 1);
-    } else {
-      i.out = f1.i;
-      f2.out = new PatchList(f2.i << 1 | 1, f2.i << 1 | 1);
-    }
-    this.prog.patch(f1.out, f2.i);
-    return f2;
-  }
-  quest(f1, nongreedy) {
-    if (f1.i === 0) return this.nop();
-    const f2 = this.newInst(Inst.ALT);
-    const i = this.prog.getInst(f2.i);
-    if (nongreedy) {
-      i.arg = f1.i;
-      f2.out = new PatchList(f2.i << 1, f2.i << 1);
-    } else {
-      i.out = f1.i;
-      f2.out = new PatchList(f2.i << 1 | 1, f2.i << 1 | 1);
-    }
-    f2.out = this.prog.append(f2.out, f1.out);
-    return f2;
-  }
-  star(f1, nongreedy) {
-    if (f1.i === 0) return this.nop();
-    if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
-    return this.loop(f1, nongreedy);
-  }
-  plus(f1, nongreedy) {
-    if (f1.i === 0) return this.fail();
-    return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
-  }
-  empty(op) {
-    const f2 = this.newInst(Inst.EMPTY_WIDTH);
-    this.prog.getInst(f2.i).arg = op;
-    f2.out = new PatchList(f2.i << 1, f2.i << 1);
-    return f2;
-  }
-  rune(runes, flags) {
-    const f2 = this.newInst(Inst.RUNE);
-    f2.nullable = false;
-    const i = this.prog.getInst(f2.i);
-    i.runes = runes;
-    flags &= RE2Flags.FOLD_CASE;
-    if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
-    i.arg = flags;
-    f2.out = new PatchList(f2.i << 1, f2.i << 1);
-    if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
-    else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
-    else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
-    return f2;
-  }
-  lookBehind(a, parsedLb) {
-    const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
-    const id = this.newInst(Inst.LB_WRITE);
-    this.prog.getInst(id.i).arg = lb;
-    const any2 = this.rune(ANY_RUNE, 0);
-    const dotStar = this.star(any2, true);
-    const lbAutomaton = this.cat(dotStar, a);
-    this.prog.patch(lbAutomaton.out, id.i);
-    const checkId = this.newInst(Inst.LB_CHECK);
-    this.prog.getInst(checkId.i).arg = lb;
-    this.prog.lbStarts.push(lbAutomaton.i);
-    if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
-    checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
-    return checkId;
-  }
-  compile(re) {
-    return RegexpWalker.walk(re, this.walker);
-  }
-  leaf(re) {
-    switch (re.op) {
-      case Regexp.Op.NO_MATCH:
-        return this.fail();
-      case Regexp.Op.EMPTY_MATCH:
-        return this.nop();
-      case Regexp.Op.LITERAL: {
-        if (re.runes.length === 0) return this.nop();
-        let f2 = null;
-        for (let r of re.runes) {
-          let singleRune = this.runeCache.get(r);
-          if (singleRune === void 0) {
-            singleRune = new Int32Array([r]);
-            this.runeCache.set(r, singleRune);
-          }
-          const f1 = this.rune(singleRune, re.flags);
-          f2 = f2 === null ? f1 : this.cat(f2, f1);
-        }
-        return f2;
-      }
-      case Regexp.Op.CHAR_CLASS:
-        return this.rune(re.runes, re.flags);
-      case Regexp.Op.ANY_CHAR_NOT_NL:
-        return this.rune(ANY_RUNE_NOT_NL, 0);
-      case Regexp.Op.ANY_CHAR:
-        return this.rune(ANY_RUNE, 0);
-      case Regexp.Op.BEGIN_LINE:
-        return this.empty(Utils.EMPTY_BEGIN_LINE);
-      case Regexp.Op.END_LINE:
-        return this.empty(Utils.EMPTY_END_LINE);
-      case Regexp.Op.BEGIN_TEXT:
-        return this.empty(Utils.EMPTY_BEGIN_TEXT);
-      case Regexp.Op.END_TEXT:
-        return this.empty(Utils.EMPTY_END_TEXT);
-      case Regexp.Op.WORD_BOUNDARY:
-        return this.empty(Utils.EMPTY_WORD_BOUNDARY);
-      case Regexp.Op.NO_WORD_BOUNDARY:
-        return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
-      case Regexp.Op.CONCAT:
-      case Regexp.Op.ALTERNATE:
-        return this.nop();
-      default:
-        throw new RE2JSCompileException("regexp: unhandled case in compile");
-    }
-  }
-  enter(re) {
-    switch (re.op) {
-      case Regexp.Op.PLB:
-      case Regexp.Op.NLB:
-      case Regexp.Op.STAR:
-      case Regexp.Op.PLUS:
-      case Regexp.Op.QUEST:
-        return { sub: null };
-      case Regexp.Op.CAPTURE:
-        return {
-          bra: this.cap(re.cap << 1),
-          sub: null
-        };
-      case Regexp.Op.CONCAT:
-      case Regexp.Op.ALTERNATE:
-        return { f: null };
-      default:
-        throw new RE2JSCompileException("regexp: unhandled case in compile");
-    }
-  }
-  child(re, state, f1) {
-    if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
-    else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
-    else state.sub = f1;
-  }
-  leave(re, state) {
-    switch (re.op) {
-      case Regexp.Op.PLB:
-      case Regexp.Op.NLB:
-        return this.lookBehind(state.sub, re.lb);
-      case Regexp.Op.CAPTURE: {
-        const ket = this.cap(re.cap << 1 | 1);
-        return this.cat(this.cat(state.bra, state.sub), ket);
-      }
-      case Regexp.Op.STAR:
-        return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
-      case Regexp.Op.PLUS:
-        return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
-      case Regexp.Op.QUEST:
-        return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
-      case Regexp.Op.CONCAT:
-      case Regexp.Op.ALTERNATE:
-        return state.f;
-      default:
-        throw new RE2JSCompileException("regexp: unhandled case in compile");
-    }
-  }
-};
-var Simplify = class Simplify2 {
-  static simplify(re) {
-    if (re === null) return null;
-    return RegexpWalker.walk(re, Simplify2.WALKER);
-  }
-  static WALKER = {
-    leaf: (re) => Simplify2.leaf(re),
-    enter: (re) => Simplify2.enter(re),
-    child: (re, state, result, i) => Simplify2.child(re, state, result, i),
-    leave: (re, state) => Simplify2.leave(re, state)
-  };
-  static leaf(re) {
-    if (re.op === Regexp.Op.CHAR_CLASS) {
-      if (re.runes === null) return re;
-      if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
-      if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
-      if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
-    }
-    return re;
-  }
-  static enter(re) {
-    switch (re.op) {
-      case Regexp.Op.PLB:
-      case Regexp.Op.NLB:
-      case Regexp.Op.CAPTURE:
-      case Regexp.Op.STAR:
-      case Regexp.Op.PLUS:
-      case Regexp.Op.QUEST:
-        return { sub: null };
-      case Regexp.Op.CONCAT:
-      case Regexp.Op.ALTERNATE:
-        return {
-          subs: [],
-          changed: false
-        };
-      case Regexp.Op.REPEAT:
-        if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
-        return { sub: null };
-      default:
-        return { result: re };
-    }
-  }
-  static child(re, state, nsub, i) {
-    if (state.subs === void 0) {
-      state.sub = nsub;
-      return;
-    }
-    if (nsub !== re.subs[i]) state.changed = true;
-    if (re.op === Regexp.Op.CONCAT) {
-      if (nsub.op === Regexp.Op.NO_MATCH) {
-        state.result = new Regexp(Regexp.Op.NO_MATCH);
-        return;
-      }
-      if (nsub.op === Regexp.Op.EMPTY_MATCH) {
-        state.changed = true;
-        return;
-      }
-      if (nsub.op === Regexp.Op.CONCAT) {
-        state.changed = true;
-        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
-        return;
-      }
-    } else {
-      if (nsub.op === Regexp.Op.NO_MATCH) {
-        state.changed = true;
-        return;
-      }
-      if (nsub.op === Regexp.Op.ALTERNATE) {
-        state.changed = true;
-        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
-        return;
-      }
-    }
-    state.subs.push(nsub);
-  }
-  static leave(re, state) {
-    switch (re.op) {
-      case Regexp.Op.PLB:
-      case Regexp.Op.NLB:
-      case Regexp.Op.CAPTURE: {
-        const sub = state.sub;
-        if (sub !== re.subs[0]) {
-          const nre = Regexp.fromRegexp(re);
-          nre.runes = /* @__PURE__ */ new Int32Array(0);
-          nre.subs = [sub];
-          return nre;
-        }
-        return re;
-      }
-      case Regexp.Op.CONCAT:
-      case Regexp.Op.ALTERNATE:
-        if (state.changed) {
-          const newSubs = state.subs;
-          if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
-          if (newSubs.length === 1) return newSubs[0];
-          const nre = Regexp.fromRegexp(re);
-          nre.runes = /* @__PURE__ */ new Int32Array(0);
-          nre.subs = newSubs;
-          return nre;
-        }
-        return re;
-      case Regexp.Op.STAR:
-      case Regexp.Op.PLUS:
-      case Regexp.Op.QUEST:
-        return Simplify2.simplify1(re.op, re.flags, state.sub, re);
-      case Regexp.Op.REPEAT:
-        return Simplify2.simplifyRepeat(re, state.sub);
-      default:
-        return re;
-    }
-  }
-  static simplifyRepeat(re, sub) {
-    if (re.max === -1) {
-      if (re.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re.flags, sub, null);
-      if (re.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
-      const subs = [];
-      for (let i = 0; i < re.min - 1; i++) subs.push(sub);
-      subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
-      return Simplify2.concat(subs);
-    }
-    if (re.min === 1 && re.max === 1) return sub;
-    let prefixSubs = null;
-    if (re.min > 0) {
-      prefixSubs = [];
-      for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
-    }
-    if (re.max > re.min) {
-      let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
-      for (let i = re.min + 1; i < re.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, Simplify2.concat([sub, suffix]), null);
-      if (prefixSubs === null) return suffix;
-      prefixSubs.push(suffix);
-    }
-    if (prefixSubs !== null) return Simplify2.concat(prefixSubs);
-    return new Regexp(Regexp.Op.NO_MATCH);
-  }
-  static concat(subs) {
-    const newSubs = [];
-    for (let i = 0; i < subs.length; i++) {
-      const sub = subs[i];
-      if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
-      if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
-      if (sub.op === Regexp.Op.CONCAT) {
-        for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
-        continue;
-      }
-      newSubs.push(sub);
-    }
-    if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
-    if (newSubs.length === 1) return newSubs[0];
-    const nre = new Regexp(Regexp.Op.CONCAT);
-    nre.subs = newSubs;
-    return nre;
-  }
-  static simplify1(op, flags, sub, re) {
-    if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
-    if (sub.op === Regexp.Op.NO_MATCH) {
-      if (op === Regexp.Op.PLUS) return sub;
-      return new Regexp(Regexp.Op.EMPTY_MATCH);
-    }
-    if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
-    if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
-    const nre = new Regexp(op);
-    nre.flags = flags;
-    nre.subs = [sub];
-    return nre;
-  }
-};
-var CharGroup = class {
-  constructor(sign2, cls) {
-    this.sign = sign2;
-    this.cls = cls;
-  }
-};
-var code1 = [48, 57];
-var code2 = [
-  9,
-  10,
-  12,
-  13,
-  32,
-  32
-];
-var code3 = [
-  48,
-  57,
-  65,
-  90,
-  95,
-  95,
-  97,
-  122
-];
-var PERL_GROUPS = /* @__PURE__ */ new Map([
-  ["\\d", new CharGroup(1, code1)],
-  ["\\D", new CharGroup(-1, code1)],
-  ["\\s", new CharGroup(1, code2)],
-  ["\\S", new CharGroup(-1, code2)],
-  ["\\w", new CharGroup(1, code3)],
-  ["\\W", new CharGroup(-1, code3)]
-]);
-var code4 = [
-  48,
-  57,
-  65,
-  90,
-  97,
-  122
-];
-var code5 = [
-  65,
-  90,
-  97,
-  122
-];
-var code6 = [0, 127];
-var code7 = [
-  9,
-  9,
-  32,
-  32
-];
-var code8 = [
-  0,
-  31,
-  127,
-  127
-];
-var code9 = [48, 57];
-var code10 = [33, 126];
-var code11 = [97, 122];
-var code12 = [32, 126];
-var code13 = [
-  33,
-  47,
-  58,
-  64,
-  91,
-  96,
-  123,
-  126
-];
-var code14 = [
-  9,
-  13,
-  32,
-  32
-];
-var code15 = [65, 90];
-var code16 = [
-  48,
-  57,
-  65,
-  90,
-  95,
-  95,
-  97,
-  122
-];
-var code17 = [
-  48,
-  57,
-  65,
-  70,
-  97,
-  102
-];
-var POSIX_GROUPS = /* @__PURE__ */ new Map([
-  ["[:alnum:]", new CharGroup(1, code4)],
-  ["[:^alnum:]", new CharGroup(-1, code4)],
-  ["[:alpha:]", new CharGroup(1, code5)],
-  ["[:^alpha:]", new CharGroup(-1, code5)],
-  ["[:ascii:]", new CharGroup(1, code6)],
-  ["[:^ascii:]", new CharGroup(-1, code6)],
-  ["[:blank:]", new CharGroup(1, code7)],
-  ["[:^blank:]", new CharGroup(-1, code7)],
-  ["[:cntrl:]", new CharGroup(1, code8)],
-  ["[:^cntrl:]", new CharGroup(-1, code8)],
-  ["[:digit:]", new CharGroup(1, code9)],
-  ["[:^digit:]", new CharGroup(-1, code9)],
-  ["[:graph:]", new CharGroup(1, code10)],
-  ["[:^graph:]", new CharGroup(-1, code10)],
-  ["[:lower:]", new CharGroup(1, code11)],
-  ["[:^lower:]", new CharGroup(-1, code11)],
-  ["[:print:]", new CharGroup(1, code12)],
-  ["[:^print:]", new CharGroup(-1, code12)],
-  ["[:punct:]", new CharGroup(1, code13)],
-  ["[:^punct:]", new CharGroup(-1, code13)],
-  ["[:space:]", new CharGroup(1, code14)],
-  ["[:^space:]", new CharGroup(-1, code14)],
-  ["[:upper:]", new CharGroup(1, code15)],
-  ["[:^upper:]", new CharGroup(-1, code15)],
-  ["[:word:]", new CharGroup(1, code16)],
-  ["[:^word:]", new CharGroup(-1, code16)],
-  ["[:xdigit:]", new CharGroup(1, code17)],
-  ["[:^xdigit:]", new CharGroup(-1, code17)]
-]);
-var CharClass = class CharClass2 {
-  static charClassToString(r, len) {
-    let result = "[";
-    for (let i = 0; i < len; i += 2) {
-      if (i > 0) result += " ";
-      const lo = r[i];
-      const hi = r[i + 1];
-      if (lo === hi) result += `0x${lo.toString(16)}`;
-      else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
-    }
-    result += "]";
-    return result;
-  }
-  static sortRanges(array2, len) {
-    const n = len >> 1;
-    const order = new Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b2) => array2[2 * a] - array2[2 * b2] || array2[2 * b2 + 1] - array2[2 * a + 1]);
-    const sorted = array2.slice(0, len);
-    for (let i = 0; i < n; i++) {
-      array2[2 * i] = sorted[2 * order[i]];
-      array2[2 * i + 1] = sorted[2 * order[i] + 1];
-    }
-  }
-  /**
-  * @param {number[]|Int32Array} [r]
-  */
-  constructor(r = Utils.emptyInts()) {
-    this.r = r;
-    this.len = r.length;
-  }
-  toArray() {
-    if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
-    return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
-  }
-  toGrowableArray() {
-    if (Array.isArray(this.r)) {
-      this.r.length = this.len;
-      return this.r;
-    }
-    return Array.from(this.r.subarray(0, this.len));
-  }
-  cleanClass() {
-    if (this.len < 4) return this;
-    CharClass2.sortRanges(this.r, this.len);
-    let w2 = 2;
-    for (let i = 2; i < this.len; i += 2) {
-      const lo = this.r[i];
-      const hi = this.r[i + 1];
-      if (lo <= this.r[w2 - 1] + 1) {
-        if (hi > this.r[w2 - 1]) this.r[w2 - 1] = hi;
-        continue;
-      }
-      this.r[w2] = lo;
-      this.r[w2 + 1] = hi;
-      w2 += 2;
-    }
-    this.len = w2;
-    return this;
-  }
-  appendLiteral(x2, flags) {
-    return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x2, x2) : this.appendRange(x2, x2);
-  }
-  appendRange(lo, hi) {
-    if (this.len > 0) {
-      for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
-        const rlo = this.r[this.len - i];
-        const rhi = this.r[this.len - i + 1];
-        if (lo <= rhi + 1 && rlo <= hi + 1) {
-          if (lo < rlo) this.r[this.len - i] = lo;
-          if (hi > rhi) this.r[this.len - i + 1] = hi;
-          return this;
-        }
-      }
-    }
-    this.r[this.len++] = lo;
-    this.r[this.len++] = hi;
-    return this;
-  }
-  appendFoldedRange(lo, hi) {
-    if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
-    if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
-    if (lo < Unicode.MIN_FOLD) {
-      this.appendRange(lo, Unicode.MIN_FOLD - 1);
-      lo = Unicode.MIN_FOLD;
-    }
-    if (hi > Unicode.MAX_FOLD) {
-      this.appendRange(Unicode.MAX_FOLD + 1, hi);
-      hi = Unicode.MAX_FOLD;
-    }
-    for (let c = lo; c <= hi; c++) {
-      this.appendRange(c, c);
-      for (let f2 = Unicode.simpleFold(c); f2 !== c; f2 = Unicode.simpleFold(f2)) this.appendRange(f2, f2);
-    }
-    return this;
-  }
-  appendClass(x2) {
-    for (let i = 0; i < x2.length; i += 2) this.appendRange(x2[i], x2[i + 1]);
-    return this;
-  }
-  appendFoldedClass(x2) {
-    for (let i = 0; i < x2.length; i += 2) this.appendFoldedRange(x2[i], x2[i + 1]);
-    return this;
-  }
-  appendNegatedClass(x2) {
-    let nextLo = 0;
-    for (let i = 0; i < x2.length; i += 2) {
-      const lo = x2[i];
-      const hi = x2[i + 1];
-      if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
-      nextLo = hi + 1;
-    }
-    if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
-    return this;
-  }
-  appendTable(table2) {
-    for (let i = 0; i < table2.length; ++i) {
-      const lo = table2.getLo(i);
-      const hi = table2.getHi(i);
-      const stride = table2.getStride(i);
-      if (stride === 1) {
-        this.appendRange(lo, hi);
-        continue;
-      }
-      for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
-    }
-    return this;
-  }
-  appendNegatedTable(table2) {
-    let nextLo = 0;
-    for (let i = 0; i < table2.length; ++i) {
-      const lo = table2.getLo(i);
-      const hi = table2.getHi(i);
-      const stride = table2.getStride(i);
-      if (stride === 1) {
-        if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
-        nextLo = hi + 1;
-        continue;
-      }
-      for (let c = lo; c <= hi; c += stride) {
-        if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
-        nextLo = c + 1;
-      }
-    }
-    if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
-    return this;
-  }
-  appendTableWithSign(table2, sign2) {
-    return sign2 < 0 ? this.appendNegatedTable(table2) : this.appendTable(table2);
-  }
-  negateClass() {
-    let nextLo = 0;
-    let w2 = 0;
-    for (let i = 0; i < this.len; i += 2) {
-      const lo = this.r[i];
-      const hi = this.r[i + 1];
-      if (nextLo <= lo - 1) {
-        this.r[w2] = nextLo;
-        this.r[w2 + 1] = lo - 1;
-        w2 += 2;
-      }
-      nextLo = hi + 1;
-    }
-    this.len = w2;
-    if (nextLo <= Unicode.MAX_RUNE) {
-      this.r[this.len++] = nextLo;
-      this.r[this.len++] = Unicode.MAX_RUNE;
-    }
-    return this;
-  }
-  appendClassWithSign(x2, sign2) {
-    return sign2 < 0 ? this.appendNegatedClass(x2) : this.appendClass(x2);
-  }
-  appendGroup(g2, foldCase) {
-    let cls = g2.cls;
-    if (foldCase) cls = new CharClass2().appendFoldedClass(cls).cleanClass().toArray();
-    return this.appendClassWithSign(cls, g2.sign);
-  }
-  toString() {
-    return CharClass2.charClassToString(this.r, this.len);
-  }
-};
-var StringIterator = class {
-  constructor(str) {
-    this.str = str;
-    this.position = 0;
-  }
-  pos() {
-    return this.position;
-  }
-  rewindTo(pos) {
-    this.position = pos;
-  }
-  more() {
-    return this.position < this.str.length;
-  }
-  peek() {
-    return this.str.codePointAt(this.position);
-  }
-  skip(n) {
-    this.position += n;
-  }
-  skipString(s2) {
-    this.position += s2.length;
-  }
-  pop() {
-    const r = this.str.codePointAt(this.position);
-    this.position += Utils.charCount(r);
-    return r;
-  }
-  lookingAt(s2) {
-    return this.str.startsWith(s2, this.position);
-  }
-  rest() {
-    return this.str.substring(this.position);
-  }
-  from(beforePos) {
-    return this.str.substring(beforePos, this.position);
-  }
-  toString() {
-    return this.rest();
-  }
-};
-var Parser = class Parser2 {
-  static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
-  static ERR_INVALID_CHAR_RANGE = "invalid character class range";
-  static ERR_INVALID_ESCAPE = "invalid escape sequence";
-  static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
-  static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
-  static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
-  static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
-  static ERR_MISSING_BRACKET = "missing closing ]";
-  static ERR_MISSING_PAREN = "missing closing )";
-  static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
-  static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
-  static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
-  static ERR_UNEXPECTED_PAREN = "unexpected )";
-  static ERR_NESTING_DEPTH = "expression nests too deeply";
-  static ERR_LARGE = "expression too large";
-  static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
-  static MAX_HEIGHT = 1e3;
-  static MAX_SIZE = 1398101;
-  static MAX_RUNES = 33554432;
-  static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
-    0,
-    Unicode.MAX_RUNE,
-    1
-  ]));
-  static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
-    0,
-    127,
-    1
-  ]));
-  static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
-    0,
-    127,
-    1,
-    383,
-    383,
-    1,
-    8490,
-    8490,
-    1
-  ]));
-  static unicodeTable(name) {
-    if (name === "Any") return {
-      tab: Parser2.ANY_TABLE,
-      fold: Parser2.ANY_TABLE,
-      sign: 1
-    };
-    if (name === "Ascii") return {
-      tab: Parser2.ASCII_TABLE,
-      fold: Parser2.ASCII_FOLD_TABLE,
-      sign: 1
-    };
-    if (name === "Assigned") return {
-      tab: UnicodeTables.CATEGORIES.get("Cn"),
-      fold: UnicodeTables.CATEGORIES.get("Cn"),
-      sign: -1
-    };
-    if (name === "Lc") return {
-      tab: UnicodeTables.CATEGORIES.get("LC"),
-      fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
-      sign: 1
-    };
-    if (UnicodeTables.CATEGORIES.has(name)) return {
-      tab: UnicodeTables.CATEGORIES.get(name),
-      fold: UnicodeTables.FOLD_CATEGORIES.get(name),
-      sign: 1
-    };
-    if (UnicodeTables.SCRIPTS.has(name)) return {
-      tab: UnicodeTables.SCRIPTS.get(name),
-      fold: UnicodeTables.FOLD_SCRIPT.get(name),
-      sign: 1
-    };
-    return null;
-  }
-  static minFoldRune(r) {
-    if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
-    let min = r;
-    const r0 = r;
-    for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
-    return min;
-  }
-  static leadingRegexp(re) {
-    if (re.op === Regexp.Op.EMPTY_MATCH) return null;
-    if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-      const sub = re.subs[0];
-      if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
-      return sub;
-    }
-    return re;
-  }
-  static literalRegexp(s2, flags) {
-    const re = new Regexp(Regexp.Op.LITERAL);
-    re.flags = flags;
-    re.runes = Utils.stringToRunes(s2);
-    return re;
-  }
-  /**
-  * Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
-  * @param {string} pattern
-  * @param {number} flags
-  */
-  static parse(pattern, flags) {
-    return new Parser2(pattern, flags).parseInternal();
-  }
-  static parseRepeat(t) {
-    const start2 = t.pos();
-    if (!t.more() || !t.lookingAt("{")) return -1;
-    t.skip(1);
-    const min = Parser2.parseInt(t);
-    if (min === -1) return -1;
-    if (!t.more()) return -1;
-    let max;
-    if (!t.lookingAt(",")) max = min;
-    else {
-      t.skip(1);
-      if (!t.more()) return -1;
-      if (t.lookingAt("}")) max = -1;
-      else if ((max = Parser2.parseInt(t)) === -1) return -1;
-    }
-    if (!t.more() || !t.lookingAt("}")) return -1;
-    t.skip(1);
-    if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(start2));
-    return min << 16 | max & Unicode.MAX_BMP;
-  }
-  static isValidCaptureName(name) {
-    if (name.length === 0) return false;
-    for (let i = 0; i < name.length; i++) {
-      const c = name.codePointAt(i);
-      if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
-    }
-    return true;
-  }
-  static parseInt(t) {
-    const start2 = t.pos();
-    while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
-    const n = t.from(start2);
-    if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
-    if (n.length > 8) return -2;
-    return parseInt(n, 10);
-  }
-  static isCharClass(re) {
-    return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
-  }
-  static matchRune(re, r) {
-    switch (re.op) {
-      case Regexp.Op.LITERAL:
-        return re.runes.length === 1 && re.runes[0] === r;
-      case Regexp.Op.CHAR_CLASS:
-        for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
-        return false;
-      case Regexp.Op.ANY_CHAR_NOT_NL:
-        return r !== Codepoint.CODES["\n"];
-      case Regexp.Op.ANY_CHAR:
-        return true;
-    }
-    return false;
-  }
-  static mergeCharClass(dst, src) {
-    switch (dst.op) {
-      case Regexp.Op.ANY_CHAR:
-        break;
-      case Regexp.Op.ANY_CHAR_NOT_NL:
-        if (Parser2.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
-        break;
-      case Regexp.Op.CHAR_CLASS: {
-        const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
-        if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
-        else cc.appendClass(src.runes);
-        dst.runes = cc.toGrowableArray();
-        break;
-      }
-      case Regexp.Op.LITERAL:
-        if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
-        dst.op = Regexp.Op.CHAR_CLASS;
-        dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
-    }
-  }
-  static parseEscape(t) {
-    const startPos = t.pos();
-    t.skip(1);
-    if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_TRAILING_BACKSLASH);
-    let c = t.pop();
-    bigswitch: switch (c) {
-      case Codepoint.CODES["1"]:
-      case Codepoint.CODES["2"]:
-      case Codepoint.CODES["3"]:
-      case Codepoint.CODES["4"]:
-      case Codepoint.CODES["5"]:
-      case Codepoint.CODES["6"]:
-      case Codepoint.CODES["7"]:
-        if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
-      case Codepoint.CODES["0"]: {
-        let r = c - Codepoint.CODES["0"];
-        for (let i = 1; i < 3; i++) {
-          if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
-          r = r * 8 + t.peek() - Codepoint.CODES["0"];
-          t.skip(1);
-        }
-        return r;
-      }
-      case Codepoint.CODES["x"]: {
-        if (!t.more()) break;
-        c = t.pop();
-        if (c === Codepoint.CODES["{"]) {
-          let nhex = 0;
-          let r = 0;
-          while (true) {
-            if (!t.more()) break bigswitch;
-            c = t.pop();
-            if (c === Codepoint.CODES["}"]) break;
-            const v2 = Utils.unhex(c);
-            if (v2 < 0) break bigswitch;
-            r = r * 16 + v2;
-            if (r > Unicode.MAX_RUNE) break bigswitch;
-            nhex++;
-          }
-          if (nhex === 0) break bigswitch;
-          return r;
-        }
-        const x2 = Utils.unhex(c);
-        if (!t.more()) break;
-        c = t.pop();
-        const y = Utils.unhex(c);
-        if (x2 < 0 || y < 0) break;
-        return x2 * 16 + y;
-      }
-      case Codepoint.CODES["a"]:
-        return Codepoint.CODES["\x07"];
-      case Codepoint.CODES["f"]:
-        return Codepoint.CODES["\f"];
-      case Codepoint.CODES["n"]:
-        return Codepoint.CODES["\n"];
-      case Codepoint.CODES["r"]:
-        return Codepoint.CODES["\r"];
-      case Codepoint.CODES["t"]:
-        return Codepoint.CODES["	"];
-      case Codepoint.CODES["v"]:
-        return Codepoint.CODES["\v"];
-      default:
-        if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
-    }
-    throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, t.from(startPos));
-  }
-  static parseClassChar(t, wholeClassPos) {
-    if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_BRACKET, t.from(wholeClassPos));
-    if (t.lookingAt("\\")) return Parser2.parseEscape(t);
-    return t.pop();
-  }
-  static hasCapture(re) {
-    if (re === null) return false;
-    if (re.op === Regexp.Op.CAPTURE) return true;
-    if (re.subs) {
-      for (let sub of re.subs) if (Parser2.hasCapture(sub)) return true;
-    }
-    return false;
-  }
-  constructor(wholeRegexp, flags = 0) {
-    this.wholeRegexp = wholeRegexp;
-    this.flags = flags;
-    this.numCap = 0;
-    this.namedGroups = /* @__PURE__ */ Object.create(null);
-    this.stack = [];
-    this.free = null;
-    this.numRegexp = 0;
-    this.numRunes = 0;
-    this.repeats = 0;
-    this.height = null;
-    this.size = null;
-    this.nlb = 0;
-  }
-  newRegexp(op) {
-    let re = this.free;
-    if (re !== null && re.subs !== null && re.subs.length > 0) {
-      this.free = re.subs[0];
-      re.reinit();
-      re.op = op;
-    } else {
-      re = new Regexp(op);
-      this.numRegexp += 1;
-    }
-    return re;
-  }
-  reuse(re) {
-    if (this.height !== null && this.height.has(re)) this.height.delete(re);
-    if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
-    this.free = re;
-  }
-  checkLimits(re) {
-    if (this.numRunes > Parser2.MAX_RUNES) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
-    this.checkSize(re);
-    this.checkHeight(re);
-  }
-  checkSize(re) {
-    if (this.size === null) {
-      if (this.repeats === 0) this.repeats = 1;
-      if (re.op === Regexp.Op.REPEAT) {
-        let n = re.max;
-        if (n === -1) n = re.min;
-        if (n <= 0) n = 1;
-        if (n > Math.floor(Parser2.MAX_SIZE / this.repeats)) this.repeats = Parser2.MAX_SIZE;
-        else this.repeats *= n;
-      }
-      if (this.numRegexp < Math.floor(Parser2.MAX_SIZE / this.repeats)) return;
-      this.size = /* @__PURE__ */ new Map();
-      for (let reEx of this.stack) this.checkSize(reEx);
-    }
-    if (this.calcSize(re, true) > Parser2.MAX_SIZE) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
-  }
-  calcSize(re, force = false) {
-    if (!force && this.size !== null) {
-      if (this.size.has(re)) return this.size.get(re);
-    }
-    let size = 0;
-    switch (re.op) {
-      case Regexp.Op.LITERAL:
-        size = re.runes.length;
-        break;
-      case Regexp.Op.PLB:
-      case Regexp.Op.NLB:
-      case Regexp.Op.CAPTURE:
-      case Regexp.Op.STAR:
-        size = 2 + this.calcSize(re.subs[0]);
-        break;
-      case Regexp.Op.PLUS:
-      case Regexp.Op.QUEST:
-        size = 1 + this.calcSize(re.subs[0]);
-        break;
-      case Regexp.Op.CONCAT:
-        for (let sub of re.subs) size = size + this.calcSize(sub);
-        break;
-      case Regexp.Op.ALTERNATE:
-        for (let sub of re.subs) size = size + this.calcSize(sub);
-        if (re.subs.length > 1) size = size + re.subs.length - 1;
-        break;
-      case Regexp.Op.REPEAT: {
-        let sub = this.calcSize(re.subs[0]);
-        if (re.max === -1) {
-          if (re.min === 0) size = 2 + sub;
-          else size = 1 + re.min * sub;
-          break;
-        }
-        size = re.max * sub + (re.max - re.min);
-        break;
-      }
-    }
-    size = Math.max(1, size);
-    if (this.size === null) this.size = /* @__PURE__ */ new Map();
-    this.size.set(re, size);
-    return size;
-  }
-  checkHeight(re) {
-    if (this.numRegexp < Parser2.MAX_HEIGHT) return;
-    if (this.height === null) {
-      this.height = /* @__PURE__ */ new Map();
-      for (let reEx of this.stack) this.checkHeight(reEx);
-    }
-    if (this.calcHeight(re, true) > Parser2.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser2.ERR_NESTING_DEPTH);
-  }
-  calcHeight(re, force = false) {
-    if (!force && this.height !== null) {
-      if (this.height.has(re)) return this.height.get(re);
-    }
-    let h = 1;
-    for (let sub of re.subs) {
-      const hsub = this.calcHeight(sub);
-      if (h < 1 + hsub) h = 1 + hsub;
-    }
-    if (this.height === null) this.height = /* @__PURE__ */ new Map();
-    this.height.set(re, h);
-    return h;
-  }
-  pop() {
-    return this.stack.pop();
-  }
-  popToPseudo() {
-    const n = this.stack.length;
-    let i = n;
-    while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
-    return this.stack.splice(i, n - i);
-  }
-  push(re) {
-    this.numRunes += re.runes.length;
-    if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
-      if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
-      re.op = Regexp.Op.LITERAL;
-      re.runes = [re.runes[0]];
-      re.flags = this.flags & ~RE2Flags.FOLD_CASE;
-    } else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
-      if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
-      re.op = Regexp.Op.LITERAL;
-      re.runes = [re.runes[0]];
-      re.flags = this.flags | RE2Flags.FOLD_CASE;
-    } else this.maybeConcat(-1, 0);
-    this.stack.push(re);
-    this.checkLimits(re);
-    return re;
-  }
-  maybeConcat(r, flags) {
-    const n = this.stack.length;
-    if (n < 2) return false;
-    const re1 = this.stack[n - 1];
-    const re2 = this.stack[n - 2];
-    if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
-    if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
-    for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
-    if (r >= 0) {
-      re1.runes = [r];
-      re1.flags = flags;
-      return true;
-    }
-    this.pop();
-    this.reuse(re1);
-    return false;
-  }
-  newLiteral(r, flags) {
-    const re = this.newRegexp(Regexp.Op.LITERAL);
-    re.flags = flags;
-    if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser2.minFoldRune(r);
-    re.runes = [r];
-    return re;
-  }
-  literal(r) {
-    this.push(this.newLiteral(r, this.flags));
-  }
-  op(op) {
-    const re = this.newRegexp(op);
-    re.flags = this.flags;
-    return this.push(re);
-  }
-  repeat(op, min, max, beforePos, t, lastRepeatPos) {
-    let flags = this.flags;
-    if ((flags & RE2Flags.PERL_X) !== 0) {
-      if (t.more() && t.lookingAt("?")) {
-        t.skip(1);
-        flags ^= RE2Flags.NON_GREEDY;
-      }
-      if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
-    }
-    const n = this.stack.length;
-    if (n === 0) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
-    const sub = this.stack[n - 1];
-    if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
-    const re = this.newRegexp(op);
-    re.min = min;
-    re.max = max;
-    re.flags = flags;
-    re.subs = [sub];
-    this.stack[n - 1] = re;
-    this.checkLimits(re);
-    if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
-  }
-  repeatIsValid(re, n) {
-    if (re.op === Regexp.Op.REPEAT) {
-      let m2 = re.max;
-      if (m2 === 0) return true;
-      if (m2 < 0) m2 = re.min;
-      if (m2 > n) return false;
-      if (m2 > 0) n = Math.trunc(n / m2);
-    }
-    for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
-    return true;
-  }
-  concat() {
-    this.maybeConcat(-1, 0);
-    const subs = this.popToPseudo();
-    if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
-    return this.push(this.collapse(subs, Regexp.Op.CONCAT));
-  }
-  alternate() {
-    const subs = this.popToPseudo();
-    if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
-    if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
-    return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
-  }
-  cleanAlt(re) {
-    if (re.op === Regexp.Op.CHAR_CLASS) {
-      re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
-      if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
-        re.runes = /* @__PURE__ */ new Int32Array(0);
-        re.op = Regexp.Op.ANY_CHAR;
-      } else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
-        re.runes = /* @__PURE__ */ new Int32Array(0);
-        re.op = Regexp.Op.ANY_CHAR_NOT_NL;
-      }
-    }
-  }
-  collapse(subs, op) {
-    if (subs.length === 1) return subs[0];
-    let len = 0;
-    for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
-    let newsubs = new Array(len).fill(null);
-    let i = 0;
-    for (let sub of subs) if (sub.op === op) {
-      for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
-      this.reuse(sub);
-    } else newsubs[i++] = sub;
-    let re = this.newRegexp(op);
-    re.subs = newsubs;
-    if (op === Regexp.Op.ALTERNATE) {
-      re.subs = this.factor(re.subs);
-      if (re.subs.length === 1) {
-        const old = re;
-        re = re.subs[0];
-        this.reuse(old);
-      }
-    }
-    return re;
-  }
-  factor(array2) {
-    if (array2.length < 2) return array2;
-    let s2 = 0;
-    let lensub = array2.length;
-    let lenout = 0;
-    let str = null;
-    let strlen = 0;
-    let strflags = 0;
-    let start2 = 0;
-    for (let i = 0; i <= lensub; i++) {
-      let istr = null;
-      let istrlen = 0;
-      let iflags = 0;
-      if (i < lensub) {
-        let re = array2[s2 + i];
-        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
-        if (re.op === Regexp.Op.LITERAL) {
-          istr = re.runes;
-          istrlen = re.runes.length;
-          iflags = re.flags & RE2Flags.FOLD_CASE;
-        }
-        if (iflags === strflags) {
-          let same = 0;
-          while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
-          if (same > 0) {
-            strlen = same;
-            continue;
-          }
-        }
-      }
-      if (i === start2) {
-      } else if (i === start2 + 1) array2[lenout++] = array2[s2 + start2];
-      else {
-        const prefix = this.newRegexp(Regexp.Op.LITERAL);
-        prefix.flags = strflags;
-        prefix.runes = str.slice(0, strlen);
-        for (let j = start2; j < i; j++) {
-          array2[s2 + j] = this.removeLeadingString(array2[s2 + j], strlen);
-          this.checkLimits(array2[s2 + j]);
-        }
-        const suffix = this.collapse(array2.slice(s2 + start2, s2 + i), Regexp.Op.ALTERNATE);
-        const re = this.newRegexp(Regexp.Op.CONCAT);
-        re.subs = [prefix, suffix];
-        array2[lenout++] = re;
-      }
-      start2 = i;
-      str = istr;
-      strlen = istrlen;
-      strflags = iflags;
-    }
-    lensub = lenout;
-    s2 = 0;
-    start2 = 0;
-    lenout = 0;
-    let first = null;
-    for (let i = 0; i <= lensub; i++) {
-      let ifirst = null;
-      if (i < lensub) {
-        ifirst = Parser2.leadingRegexp(array2[s2 + i]);
-        if (first !== null && first.equals(ifirst) && (Parser2.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser2.isCharClass(first.subs[0]))) continue;
-      }
-      if (i === start2) {
-      } else if (i === start2 + 1) array2[lenout++] = array2[s2 + start2];
-      else {
-        const prefix = first;
-        for (let j = start2; j < i; j++) {
-          const reuse = j !== start2;
-          array2[s2 + j] = this.removeLeadingRegexp(array2[s2 + j], reuse);
-          this.checkLimits(array2[s2 + j]);
-        }
-        const suffix = this.collapse(array2.slice(s2 + start2, s2 + i), Regexp.Op.ALTERNATE);
-        const re = this.newRegexp(Regexp.Op.CONCAT);
-        re.subs = [prefix, suffix];
-        array2[lenout++] = re;
-      }
-      start2 = i;
-      first = ifirst;
-    }
-    lensub = lenout;
-    s2 = 0;
-    start2 = 0;
-    lenout = 0;
-    for (let i = 0; i <= lensub; i++) {
-      if (i < lensub && Parser2.isCharClass(array2[s2 + i])) continue;
-      if (i === start2) {
-      } else if (i === start2 + 1) array2[lenout++] = array2[s2 + start2];
-      else {
-        let max = start2;
-        for (let j = start2 + 1; j < i; j++) {
-          const subMax = array2[s2 + max];
-          const subJ = array2[s2 + j];
-          if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
-        }
-        const tmp = array2[s2 + start2];
-        array2[s2 + start2] = array2[s2 + max];
-        array2[s2 + max] = tmp;
-        for (let j = start2 + 1; j < i; j++) {
-          Parser2.mergeCharClass(array2[s2 + start2], array2[s2 + j]);
-          this.reuse(array2[s2 + j]);
-        }
-        this.cleanAlt(array2[s2 + start2]);
-        array2[lenout++] = array2[s2 + start2];
-      }
-      if (i < lensub) array2[lenout++] = array2[s2 + i];
-      start2 = i + 1;
-    }
-    lensub = lenout;
-    s2 = 0;
-    start2 = 0;
-    lenout = 0;
-    for (let i = 0; i < lensub; ++i) {
-      if (i + 1 < lensub && array2[s2 + i].op === Regexp.Op.EMPTY_MATCH && array2[s2 + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
-      array2[lenout++] = array2[s2 + i];
-    }
-    lensub = lenout;
-    s2 = 0;
-    return array2.slice(s2, lensub);
-  }
-  removeLeadingString(re, n) {
-    if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-      const sub = this.removeLeadingString(re.subs[0], n);
-      re.subs[0] = sub;
-      if (sub.op === Regexp.Op.EMPTY_MATCH) {
-        this.reuse(sub);
-        switch (re.subs.length) {
-          case 0:
-          case 1:
-            re.op = Regexp.Op.EMPTY_MATCH;
-            re.subs = Regexp.emptySubs();
-            break;
-          case 2: {
-            const old = re;
-            re = re.subs[1];
-            this.reuse(old);
-            break;
-          }
-          default:
-            re.subs = re.subs.slice(1, re.subs.length);
-        }
-      }
-      return re;
-    }
-    if (re.op === Regexp.Op.LITERAL) {
-      re.runes = re.runes.slice(n, re.runes.length);
-      if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
-    }
-    return re;
-  }
-  removeLeadingRegexp(re, reuse) {
-    if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-      if (reuse) this.reuse(re.subs[0]);
-      re.subs = re.subs.slice(1, re.subs.length);
-      switch (re.subs.length) {
-        case 0:
-          re.op = Regexp.Op.EMPTY_MATCH;
-          re.subs = Regexp.emptySubs();
-          break;
-        case 1: {
-          const old = re;
-          re = re.subs[0];
-          this.reuse(old);
-          break;
-        }
-      }
-      return re;
-    }
-    if (reuse) this.reuse(re);
-    return this.newRegexp(Regexp.Op.EMPTY_MATCH);
-  }
-  parseInternal() {
-    if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser2.literalRegexp(this.wholeRegexp, this.flags);
-    let lastRepeatPos = -1;
-    let min = -1;
-    let max = -1;
-    const t = new StringIterator(this.wholeRegexp);
-    while (t.more()) {
-      let repeatPos = -1;
-      bigswitch: switch (t.peek()) {
-        case Codepoint.CODES["("]:
-          if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
-            if (t.lookingAt("(?<=")) {
-              this.parsePosLookBehind();
-              t.skip(4);
-              break;
-            }
-            if (t.lookingAt("(?<!")) {
-              this.parseNegLookBehind();
-              t.skip(4);
-              break;
-            }
-          }
-          if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
-            this.parsePerlFlags(t);
-            break;
-          }
-          this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
-          t.skip(1);
-          break;
-        case Codepoint.CODES["|"]:
-          this.parseVerticalBar();
-          t.skip(1);
-          break;
-        case Codepoint.CODES[")"]:
-          this.parseRightParen();
-          t.skip(1);
-          break;
-        case Codepoint.CODES["^"]:
-          if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
-          else this.op(Regexp.Op.BEGIN_LINE);
-          t.skip(1);
-          break;
-        case Codepoint.CODES["$"]:
-          if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
-          else this.op(Regexp.Op.END_LINE);
-          t.skip(1);
-          break;
-        case Codepoint.CODES["."]:
-          if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
-          else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
-          t.skip(1);
-          break;
-        case Codepoint.CODES["["]:
-          this.parseClass(t);
-          break;
-        case Codepoint.CODES["*"]:
-        case Codepoint.CODES["+"]:
-        case Codepoint.CODES["?"]: {
-          repeatPos = t.pos();
-          let op = null;
-          switch (t.pop()) {
-            case Codepoint.CODES["*"]:
-              op = Regexp.Op.STAR;
-              break;
-            case Codepoint.CODES["+"]:
-              op = Regexp.Op.PLUS;
-              break;
-            case Codepoint.CODES["?"]:
-              op = Regexp.Op.QUEST;
-          }
-          this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
-          break;
-        }
-        case Codepoint.CODES["{"]: {
-          const before = t.pos();
-          const minMax = Parser2.parseRepeat(t);
-          if (minMax < 0) {
-            t.rewindTo(before);
-            this.literal(t.pop());
-            break;
-          }
-          repeatPos = before;
-          min = minMax >> 16;
-          max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
-          this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
-          break;
-        }
-        case Codepoint.CODES["\\"]: {
-          const savedPos = t.pos();
-          t.skip(1);
-          if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
-            case Codepoint.CODES["A"]:
-              this.op(Regexp.Op.BEGIN_TEXT);
-              break bigswitch;
-            case Codepoint.CODES["b"]:
-              this.op(Regexp.Op.WORD_BOUNDARY);
-              break bigswitch;
-            case Codepoint.CODES["B"]:
-              this.op(Regexp.Op.NO_WORD_BOUNDARY);
-              break bigswitch;
-            case Codepoint.CODES["C"]:
-              throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, "\\C");
-            case Codepoint.CODES["Q"]: {
-              let lit = t.rest();
-              const i = lit.indexOf("\\E");
-              if (i >= 0) {
-                lit = lit.substring(0, i);
-                t.skipString(lit);
-                t.skipString("\\E");
-              } else t.skipString(lit);
-              let j = 0;
-              while (j < lit.length) {
-                const codepoint = lit.codePointAt(j);
-                this.literal(codepoint);
-                j += Utils.charCount(codepoint);
-              }
-              break bigswitch;
-            }
-            case Codepoint.CODES["z"]:
-              this.op(Regexp.Op.END_TEXT);
-              break bigswitch;
-            default:
-              t.rewindTo(savedPos);
-          }
-          else t.rewindTo(savedPos);
-          const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
-          re.flags = this.flags;
-          if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
-            const cc2 = new CharClass();
-            if (this.parseUnicodeClass(t, cc2)) {
-              re.runes = cc2.toArray();
-              this.push(re);
-              break bigswitch;
-            }
-          }
-          const cc = new CharClass();
-          if (this.parsePerlClassEscape(t, cc)) {
-            re.runes = cc.toArray();
-            this.push(re);
-            break bigswitch;
-          }
-          t.rewindTo(savedPos);
-          this.reuse(re);
-          this.literal(Parser2.parseEscape(t));
-          break;
-        }
-        default:
-          this.literal(t.pop());
-      }
-      lastRepeatPos = repeatPos;
-    }
-    this.concat();
-    if (this.swapVerticalBar()) this.pop();
-    this.alternate();
-    if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_PAREN, this.wholeRegexp);
-    this.stack[0].namedGroups = this.namedGroups;
-    return this.stack[0];
-  }
-  parsePerlFlags(t) {
-    const startPos = t.pos();
-    const s2 = t.rest();
-    if (s2.startsWith("(?P<") || s2.startsWith("(?<")) {
-      const begin = s2.charAt(2) === "P" ? 4 : 3;
-      const end = s2.indexOf(">");
-      if (end < 0) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s2);
-      const name = s2.substring(begin, end);
-      t.skipString(name);
-      t.skip(begin + 1);
-      if (!Parser2.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s2.substring(0, end + 1));
-      const re = this.op(Regexp.Op.LEFT_PAREN);
-      re.cap = ++this.numCap;
-      if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name);
-      this.namedGroups[name] = this.numCap;
-      re.name = name;
-      return;
-    }
-    t.skip(2);
-    let flags = this.flags;
-    let sign2 = 1;
-    let sawFlag = false;
-    loop: while (t.more()) {
-      const c = t.pop();
-      switch (c) {
-        case Codepoint.CODES["i"]:
-          flags |= RE2Flags.FOLD_CASE;
-          sawFlag = true;
-          break;
-        case Codepoint.CODES["m"]:
-          flags &= ~RE2Flags.ONE_LINE;
-          sawFlag = true;
-          break;
-        case Codepoint.CODES["s"]:
-          flags |= RE2Flags.DOT_NL;
-          sawFlag = true;
-          break;
-        case Codepoint.CODES["U"]:
-          flags |= RE2Flags.NON_GREEDY;
-          sawFlag = true;
-          break;
-        case Codepoint.CODES["-"]:
-          if (sign2 < 0) break loop;
-          sign2 = -1;
-          flags = ~flags;
-          sawFlag = false;
-          break;
-        case Codepoint.CODES[":"]:
-        case Codepoint.CODES[")"]:
-          if (sign2 < 0) {
-            if (!sawFlag) break loop;
-            flags = ~flags;
-          }
-          if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
-          this.flags = flags;
-          return;
-        default:
-          break loop;
-      }
-    }
-    throw new RE2JSSyntaxException(Parser2.ERR_INVALID_PERL_OP, t.from(startPos));
-  }
-  parsePosLookBehind() {
-    const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
-    re.flags = this.flags;
-    re.lb = ++this.nlb;
-    return this.push(re);
-  }
-  parseNegLookBehind() {
-    const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
-    re.flags = this.flags;
-    re.lb = -++this.nlb;
-    return this.push(re);
-  }
-  parseVerticalBar() {
-    this.concat();
-    if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
-  }
-  swapVerticalBar() {
-    const n = this.stack.length;
-    if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser2.isCharClass(this.stack[n - 1]) && Parser2.isCharClass(this.stack[n - 3])) {
-      let re1 = this.stack[n - 1];
-      let re3 = this.stack[n - 3];
-      if (re1.op > re3.op) {
-        const tmp = re3;
-        re3 = re1;
-        re1 = tmp;
-        this.stack[n - 3] = re3;
-      }
-      Parser2.mergeCharClass(re3, re1);
-      this.reuse(re1);
-      this.pop();
-      return true;
-    }
-    if (n >= 2) {
-      const re1 = this.stack[n - 1];
-      const re2 = this.stack[n - 2];
-      if (re2.op === Regexp.Op.VERTICAL_BAR) {
-        if (n >= 3) this.cleanAlt(this.stack[n - 3]);
-        this.stack[n - 2] = re1;
-        this.stack[n - 1] = re2;
-        return true;
-      }
-    }
-    return false;
-  }
-  parseRightParen() {
-    this.concat();
-    if (this.swapVerticalBar()) this.pop();
-    this.alternate();
-    if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
-    const re1 = this.pop();
-    const re2 = this.pop();
-    if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
-    this.flags = re2.flags;
-    if (re2.lb !== 0) {
-      if (Parser2.hasCapture(re1)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
-      if (re2.lb > 0) re2.op = Regexp.Op.PLB;
-      else re2.op = Regexp.Op.NLB;
-      re2.subs = [re1];
-      this.push(re2);
-      return;
-    }
-    if (re2.cap === 0) this.push(re1);
-    else {
-      re2.op = Regexp.Op.CAPTURE;
-      re2.subs = [re1];
-      this.push(re2);
-    }
-  }
-  parsePerlClassEscape(t, cc) {
-    const beforePos = t.pos();
-    if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
-    t.pop();
-    const p2 = t.from(beforePos);
-    const g2 = PERL_GROUPS.has(p2) ? PERL_GROUPS.get(p2) : null;
-    if (g2 === null) return false;
-    cc.appendGroup(g2, (this.flags & RE2Flags.FOLD_CASE) !== 0);
-    return true;
-  }
-  parseNamedClass(t, cc) {
-    const cls = t.rest();
-    const i = cls.indexOf(":]");
-    if (i < 0) return false;
-    const name = cls.substring(0, i + 2);
-    t.skipString(name);
-    const g2 = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
-    if (g2 === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name);
-    cc.appendGroup(g2, (this.flags & RE2Flags.FOLD_CASE) !== 0);
-    return true;
-  }
-  parseUnicodeClass(t, cc) {
-    const startPos = t.pos();
-    if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
-    t.skip(1);
-    let sign2 = 1;
-    let c = t.pop();
-    if (c === Codepoint.CODES["P"]) sign2 = -1;
-    if (!t.more()) {
-      t.rewindTo(startPos);
-      throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
-    }
-    c = t.pop();
-    let name;
-    if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
-    else {
-      const rest = t.rest();
-      const end = rest.indexOf("}");
-      if (end < 0) {
-        t.rewindTo(startPos);
-        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
-      }
-      name = rest.substring(0, end);
-      t.skipString(name);
-      t.skip(1);
-    }
-    if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
-      sign2 = 0 - sign2;
-      name = name.substring(1);
-    }
-    const pair = Parser2.unicodeTable(name);
-    if (pair === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(startPos));
-    if (pair.sign < 0) sign2 = 0 - sign2;
-    const tab = pair.tab;
-    const fold = pair.fold;
-    if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign2);
-    else {
-      const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
-      cc.appendClassWithSign(Array.from(tmp), sign2);
-    }
-    return true;
-  }
-  parseClass(t) {
-    const startPos = t.pos();
-    t.skip(1);
-    const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
-    re.flags = this.flags;
-    const cc = new CharClass();
-    let sign2 = 1;
-    if (t.more() && t.lookingAt("^")) {
-      sign2 = -1;
-      t.skip(1);
-      if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
-    }
-    let first = true;
-    while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
-      if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
-        const s2 = t.rest();
-        if (s2 === "-" || !s2.startsWith("-]")) {
-          t.rewindTo(startPos);
-          throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
-        }
-      }
-      first = false;
-      const beforePos = t.pos();
-      if (t.lookingAt("[:")) {
-        if (this.parseNamedClass(t, cc)) continue;
-        t.rewindTo(beforePos);
-      }
-      if (this.parseUnicodeClass(t, cc)) continue;
-      if (this.parsePerlClassEscape(t, cc)) continue;
-      t.rewindTo(beforePos);
-      const lo = Parser2.parseClassChar(t, startPos);
-      let hi = lo;
-      if (t.more() && t.lookingAt("-")) {
-        t.skip(1);
-        if (t.more() && t.lookingAt("]")) t.skip(-1);
-        else {
-          hi = Parser2.parseClassChar(t, startPos);
-          if (hi < lo) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
-        }
-      }
-      if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
-      else cc.appendFoldedRange(lo, hi);
-    }
-    t.skip(1);
-    cc.cleanClass();
-    if (sign2 < 0) cc.negateClass();
-    re.runes = cc.toArray();
-    this.push(re);
-  }
-};
-var RE2 = class RE22 {
-  static initTest(expr) {
-    const re2 = RE22.compile(expr);
-    const res = new RE22(re2.expr, re2.prog, re2.numSubexp, re2.longest);
-    res.cond = re2.cond;
-    res.prefix = re2.prefix;
-    res.prefixUTF8 = re2.prefixUTF8;
-    res.prefixComplete = re2.prefixComplete;
-    res.prefixRune = re2.prefixRune;
-    res.prefilter = re2.prefilter;
-    res.namedGroups = re2.namedGroups;
-    return res;
-  }
-  /**
-  * Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
-  * used to match against text.
-  *
-  * When matching against text, the regexp returns a match that begins as early as possible in the
-  * input (leftmost), and among those it chooses the one that a backtracking search would have
-  * found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
-  * and other implementations use, although this package implements it without the expense of
-  * backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
-  */
-  static compile(expr) {
-    return RE22.compileImpl(expr, RE2Flags.PERL, false);
-  }
-  /**
-  * {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
-  * (egrep) syntax and changes the match semantics to leftmost-longest.
-  *
-  * That is, when matching against text, the regexp returns a match that begins as early as
-  * possible in the input (leftmost), and among those it chooses a match that is as long as
-  * possible. This so-called leftmost-longest matching is the same semantics that early regular
-  * expression implementations used and that POSIX specifies.
-  *
-  * However, there can be multiple leftmost-longest matches, with different submatch choices, and
-  * here this package diverges from POSIX. Among the possible leftmost-longest matches, this
-  * package chooses the one that a backtracking search would have found first, while POSIX
-  * specifies that the match be chosen to maximize the length of the first subexpression, then the
-  * second, and so on from left to right. The POSIX rule is computationally prohibitive and not
-  * even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
-  */
-  static compilePOSIX(expr) {
-    return RE22.compileImpl(expr, RE2Flags.POSIX, true);
-  }
-  static compileImpl(expr, mode, longest) {
-    let re = Parser.parse(expr, mode);
-    const maxCap = re.maxCap();
-    const namedGroups = re.namedGroups;
-    re = Simplify.simplify(re);
-    const prefilter = PrefilterTree.build(re);
-    const prog = Compiler.compileRegexp(re);
-    const re2 = new RE22(expr, prog, maxCap, longest);
-    re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
-    const [prefixCompl, prefixStr] = prog.prefix();
-    re2.prefixComplete = prefixCompl;
-    re2.prefix = prefixStr;
-    re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
-    if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
-    re2.namedGroups = namedGroups;
-    return re2;
-  }
-  /**
-  * Returns true iff textual regular expression {@code pattern} matches string {@code s}.
-  *
-  * More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
-  */
-  static match(pattern, s2) {
-    return RE22.compile(pattern).match(s2);
-  }
-  constructor(expr, prog, numSubexp = 0, longest = 0) {
-    this.expr = expr;
-    this.prog = prog;
-    this.numSubexp = numSubexp;
-    this.longest = longest;
-    this.cond = prog.startCond();
-    this.prefix = null;
-    this.prefixUTF8 = null;
-    this.prefixComplete = false;
-    this.prefixRune = 0;
-    this.namedGroups = /* @__PURE__ */ Object.create(null);
-    this.machinePool = [];
-    this.lazyDFA = null;
-    this.onepass = OnePass.compile(this.prog);
-    this.prefilter = null;
-  }
-  get dfa() {
-    if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
-    return this.lazyDFA;
-  }
-  matchPrefixComplete(input2, pos, anchor2, ncap) {
-    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
-    let matchStart = -1;
-    let matchEnd = -1;
-    const pLen = input2.prefixLength(this);
-    if (anchor2 === RE2Flags.UNANCHORED) {
-      const idx = input2.index(this, pos);
-      if (idx < 0) return null;
-      matchStart = pos + idx;
-      matchEnd = matchStart + pLen;
-    } else if (anchor2 === RE2Flags.ANCHOR_BOTH) {
-      if (input2.endPos() !== pLen) return null;
-      if (input2.index(this, 0) !== 0) return null;
-      matchStart = 0;
-      matchEnd = pLen;
-    } else if (anchor2 === RE2Flags.ANCHOR_START) {
-      if (input2.index(this, 0) !== 0) return null;
-      matchStart = 0;
-      matchEnd = pLen;
-    }
-    if (matchStart < 0) return null;
-    if (ncap > 0) {
-      const matchcap = new Int32Array(ncap).fill(-1);
-      matchcap[0] = matchStart;
-      matchcap[1] = matchEnd;
-      return Array.from(matchcap);
-    }
-    return [];
-  }
-  createLookbehindState() {
-    return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
-  }
-  executeEngine(input2, pos, anchor2, ncap, lbState = null) {
-    if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input2, pos, anchor2, ncap);
-    if (this.prefilter !== null && anchor2 === RE2Flags.UNANCHORED) {
-      if (!this.prefilter.eval(input2, pos)) return null;
-    }
-    if (this.onepass !== null) return OnePass.execute(this, input2, pos, anchor2, ncap);
-    if (ncap > 0) {
-      if (this.prog.numLb === 0 && input2.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input2, pos, anchor2, ncap);
-      return this.doExecuteNFA(input2, pos, anchor2, ncap, lbState);
-    }
-    if (this.prog.numLb === 0) {
-      const dfaResult = this.dfa.match(input2, pos, anchor2);
-      if (dfaResult !== null) return dfaResult ? [] : null;
-      if (input2.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input2, pos, anchor2, ncap);
-    }
-    return this.doExecuteNFA(input2, pos, anchor2, ncap, lbState);
-  }
-  /**
-  * Returns the number of parenthesized subexpressions in this regular expression.
-  */
-  numberOfCapturingGroups() {
-    return this.numSubexp;
-  }
-  /**
-  * Returns the number of instructions in this compiled regular expression program.
-  */
-  numberOfInstructions() {
-    return this.prog.numInst();
-  }
-  get() {
-    return this.machinePool.length > 0 ? this.machinePool.pop() : null;
-  }
-  reset() {
-    this.machinePool.length = 0;
-  }
-  put(m2) {
-    this.machinePool.push(m2);
-  }
-  toString() {
-    return this.expr;
-  }
-  doExecuteNFA(input2, pos, anchor2, ncap, lbState = null) {
-    let m2 = this.get();
-    if (!m2) m2 = Machine.fromRE2(this);
-    m2.init(ncap);
-    const cap2 = m2.match(input2, pos, anchor2, lbState) ? m2.submatches() : null;
-    this.put(m2);
-    return cap2;
-  }
-  match(s2) {
-    return this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 0) !== null;
-  }
-  /**
-  * Matches the regular expression against input starting at position start and ending at position
-  * end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
-  * pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
-  * array. It is most efficient not to ask for submatch boundaries.
-  *
-  * @param input the input byte array
-  * @param start the beginning position in the input
-  * @param end the end position in the input
-  * @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
-  * @param group the array to fill with submatch positions
-  * @param ngroup the number of array pairs to fill in
-  * @param lbState optional state carried between successive matches over the same input (see
-  *   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
-  * @returns true if a match was found
-  */
-  matchWithGroup(input2, start2, end, anchor2, ngroup, lbState = null) {
-    if (!(input2 instanceof MatcherInputBase)) {
-      if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
-      else input2 = MatcherInput.utf16(input2);
-    }
-    return this.matchMachineInput(input2, start2, end, anchor2, ngroup, lbState);
-  }
-  matchMachineInput(input2, start2, end, anchor2, ngroup, lbState = null) {
-    if (start2 > end) return [false, null];
-    const machineInput = input2.isUTF16Encoding() ? MachineInput.fromUTF16(input2.asCharSequence(), 0, end) : MachineInput.fromUTF8(input2.asBytes(), 0, end);
-    const groupMatch = this.executeEngine(machineInput, start2, anchor2, 2 * ngroup, lbState);
-    if (groupMatch === null) return [false, null];
-    return [true, groupMatch];
-  }
-  /**
-  * Returns true iff this regexp matches the UTF-8 byte array {@code b}.
-  */
-  matchUTF8(b2) {
-    return this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, 0) !== null;
-  }
-  /**
-  * Returns a copy of {@code src} in which all matches for this regexp have been replaced by
-  * {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
-  * replacement string.
-  */
-  replaceAll(src, repl) {
-    return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
-  }
-  /**
-  * Returns a copy of {@code src} in which only the first match for this regexp has been replaced
-  * by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
-  * replacement string.
-  */
-  replaceFirst(src, repl) {
-    return this.replaceAllFunc(src, () => repl, 1);
-  }
-  /**
-  * Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
-  * been replaced by the return value of of function {@code repl} (whose first argument is the
-  * matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
-  * replacement string.
-  */
-  replaceAllFunc(src, replFunc, maxReplaces) {
-    let lastMatchEnd = 0;
-    let searchPos = 0;
-    let out = "";
-    const input2 = MachineInput.fromUTF16(src);
-    const lbState = this.createLookbehindState();
-    let numReplaces = 0;
-    while (searchPos <= src.length) {
-      const a = this.executeEngine(input2, searchPos, RE2Flags.UNANCHORED, 2, lbState);
-      if (a === null || a.length === 0) break;
-      out += src.substring(lastMatchEnd, a[0]);
-      if (a[1] > lastMatchEnd || a[0] === 0) {
-        out += replFunc(src.substring(a[0], a[1]));
-        numReplaces++;
-      }
-      lastMatchEnd = a[1];
-      const width = input2.step(searchPos) & 7;
-      if (searchPos + width > a[1]) searchPos += width;
-      else if (searchPos + 1 > a[1]) searchPos++;
-      else searchPos = a[1];
-      if (numReplaces >= maxReplaces) break;
-    }
-    out += src.substring(lastMatchEnd);
-    return out;
-  }
-  pad(a) {
-    if (a === null) return null;
-    let n = (1 + this.numSubexp) * 2;
-    if (a.length < n) {
-      let a2 = new Array(n).fill(-1);
-      for (let i = 0; i < a.length; i++) a2[i] = a[i];
-      a = a2;
-    }
-    return a;
-  }
-  allMatches(input2, n, deliverFun = (v2) => v2) {
-    let result = [];
-    const end = input2.endPos();
-    if (n < 0) n = end + 1;
-    let pos = 0;
-    let i = 0;
-    let prevMatchEnd = -1;
-    const lbState = this.createLookbehindState();
-    while (i < n && pos <= end) {
-      const matches = this.executeEngine(input2, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
-      if (matches === null || matches.length === 0) break;
-      let accept = true;
-      if (matches[1] === pos) {
-        if (matches[0] === prevMatchEnd) accept = false;
-        const r = input2.step(pos);
-        if (r < 0) pos = end + 1;
-        else pos += r & 7;
-      } else pos = matches[1];
-      prevMatchEnd = matches[1];
-      if (accept) {
-        result.push(deliverFun(this.pad(matches)));
-        i++;
-      }
-    }
-    return result;
-  }
-  /**
-  * Returns an array holding the text of the leftmost match in {@code b} of this regular
-  * expression.
-  *
-  * A return value of null indicates no match.
-  */
-  findUTF8(b2) {
-    const a = this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, 2);
-    if (a === null) return null;
-    return b2.slice(a[0], a[1]);
-  }
-  /**
-  * Returns a two-element array of integers defining the location of the leftmost match in
-  * {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
-  *
-  * A return value of null indicates no match.
-  */
-  findUTF8Index(b2) {
-    const a = this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, 2);
-    if (a === null) return null;
-    return a.slice(0, 2);
-  }
-  /**
-  * Returns a string holding the text of the leftmost match in {@code s} of this regular
-  * expression.
-  *
-  * If there is no match, the return value is an empty string, but it will also be empty if the
-  * regular expression successfully matches an empty string. Use {@link #findIndex} or
-  * {@link #findSubmatch} if it is necessary to distinguish these cases.
-  */
-  find(s2) {
-    const a = this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 2);
-    if (a === null) return "";
-    return s2.substring(a[0], a[1]);
-  }
-  /**
-  * Returns a two-element array of integers defining the location of the leftmost match in
-  * {@code s} of this regular expression. The match itself is at
-  * {@code s.substring(loc[0], loc[1])}.
-  *
-  * A return value of null indicates no match.
-  */
-  findIndex(s2) {
-    return this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 2);
-  }
-  /**
-  * Returns an array of arrays the text of the leftmost match of the regular expression in
-  * {@code b} and the matches, if any, of its subexpressions, as defined by the <a
-  * href='#submatch'>Submatch</a> description above.
-  *
-  * A return value of null indicates no match.
-  */
-  findUTF8Submatch(b2) {
-    const a = this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, this.prog.numCap);
-    if (a === null) return null;
-    const ret = new Array(1 + this.numSubexp).fill(null);
-    for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b2.slice(a[2 * i], a[2 * i + 1]);
-    return ret;
-  }
-  /**
-  * Returns an array holding the index pairs identifying the leftmost match of this regular
-  * expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
-  * <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
-  *
-  * A return value of null indicates no match.
-  */
-  findUTF8SubmatchIndex(b2) {
-    return this.pad(this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, this.prog.numCap));
-  }
-  /**
-  * Returns an array of strings holding the text of the leftmost match of the regular expression in
-  * {@code s} and the matches, if any, of its subexpressions, as defined by the <a
-  * href='#submatch'>Submatch</a> description above.
-  *
-  * A return value of null indicates no match.
-  */
-  findSubmatch(s2) {
-    const a = this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, this.prog.numCap);
-    if (a === null) return null;
-    const ret = new Array(1 + this.numSubexp).fill(null);
-    for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s2.substring(a[2 * i], a[2 * i + 1]);
-    return ret;
-  }
-  /**
-  * Returns an array holding the index pairs identifying the leftmost match of this regular
-  * expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
-  * href='#submatch'>Submatch</a> description above.
-  *
-  * A return value of null indicates no match.
-  */
-  findSubmatchIndex(s2) {
-    return this.pad(this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, this.prog.numCap));
-  }
-  /**
-  * {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
-  * list of up to {@code n} successive matches of the expression, as defined by the <a
-  * href='#all'>All</a> description above.
-  *
-  * A return value of null indicates no match.
-  *
-  * TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
-  * by |b|.
-  */
-  findAllUTF8(b2, n) {
-    const result = this.allMatches(MachineInput.fromUTF8(b2), n, (match) => b2.slice(match[0], match[1]));
-    if (result.length === 0) return null;
-    return result;
-  }
-  /**
-  * {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
-  * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
-  * href='#all'>All</a> description above.
-  *
-  * A return value of null indicates no match.
-  */
-  findAllUTF8Index(b2, n) {
-    const result = this.allMatches(MachineInput.fromUTF8(b2), n, (match) => match.slice(0, 2));
-    if (result.length === 0) return null;
-    return result;
-  }
-  /**
-  * {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
-  * to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
-  * description above.
-  *
-  * A return value of null indicates no match.
-  */
-  findAll(s2, n) {
-    const result = this.allMatches(MachineInput.fromUTF16(s2), n, (match) => s2.substring(match[0], match[1]));
-    if (result.length === 0) return null;
-    return result;
-  }
-  /**
-  * {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
-  * list of up to {@code n} successive matches of the expression, as defined by the <a
-  * href='#all'>All</a> description above.
-  *
-  * A return value of null indicates no match.
-  */
-  findAllIndex(s2, n) {
-    const result = this.allMatches(MachineInput.fromUTF16(s2), n, (match) => match.slice(0, 2));
-    if (result.length === 0) return null;
-    return result;
-  }
-  /**
-  * {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
-  * it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
-  * href='#all'>All</a> description above.
-  *
-  * A return value of null indicates no match.
-  */
-  findAllUTF8Submatch(b2, n) {
-    const result = this.allMatches(MachineInput.fromUTF8(b2), n, (match) => {
-      let slice = new Array(match.length / 2 | 0).fill(null);
-      for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b2.slice(match[2 * j], match[2 * j + 1]);
-      return slice;
-    });
-    if (result.length === 0) return null;
-    return result;
-  }
-  /**
-  * {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
-  * {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
-  * expression, as defined by the <a href='#all'>All</a> description above.
-  *
-  * A return value of null indicates no match.
-  */
-  findAllUTF8SubmatchIndex(b2, n) {
-    const result = this.allMatches(MachineInput.fromUTF8(b2), n);
-    if (result.length === 0) return null;
-    return result;
-  }
-  /**
-  * {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
-  * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
-  * href='#all'>All</a> description above.
-  *
-  * A return value of null indicates no match.
-  */
-  findAllSubmatch(s2, n) {
-    const result = this.allMatches(MachineInput.fromUTF16(s2), n, (match) => {
-      let slice = new Array(match.length / 2 | 0).fill(null);
-      for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s2.substring(match[2 * j], match[2 * j + 1]);
-      return slice;
-    });
-    if (result.length === 0) return null;
-    return result;
-  }
-  /**
-  * {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
-  * {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
-  * expression, as defined by the <a href='#all'>All</a> description above.
-  *
-  * A return value of null indicates no match.
-  */
-  findAllSubmatchIndex(s2, n) {
-    const result = this.allMatches(MachineInput.fromUTF16(s2), n);
-    if (result.length === 0) return null;
-    return result;
-  }
-};
-var RE2Set = class RE2Set2 {
-  /** @type {number} */
-  static UNANCHORED = RE2Flags.UNANCHORED;
-  /** @type {number} */
-  static ANCHOR_START = RE2Flags.ANCHOR_START;
-  /** @type {number} */
-  static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
-  /**
-  * Constructs a new RE2Set with the specified anchor mode and flags.
-  * @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
-  * @param {number} [flags=0] - The public flags to apply to all patterns in the set.
-  * @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
-  */
-  constructor(anchor2 = RE2Set2.UNANCHORED, flags = 0, maxMem = 8388608) {
-    if (![
-      RE2Set2.UNANCHORED,
-      RE2Set2.ANCHOR_START,
-      RE2Set2.ANCHOR_BOTH
-    ].includes(anchor2)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
-    Utils.checkFlags(flags);
-    this.anchor = anchor2;
-    this.jsFlags = flags;
-    this.maxMem = maxMem;
-    let re2Flags = RE2Flags.PERL;
-    if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
-    if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
-    this.re2Flags = re2Flags;
-    this.regexps = [];
-    this.prog = null;
-    this.dfa = null;
-    this.dummyRe2 = null;
-  }
-  /**
-  * Adds a new regular expression pattern to the set.
-  * Patterns cannot be added after the set has been compiled.
-  * @param {string} pattern - The regular expression pattern to add.
-  * @returns {number} The integer index assigned to the added pattern.
-  * @throws {RE2JSCompileException} If patterns are added after compilation.
-  */
-  add(pattern) {
-    if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
-    Utils.checkPattern(pattern);
-    let fregex = pattern;
-    if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
-    if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
-    if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
-    const re = Parser.parse(fregex, this.re2Flags);
-    this.regexps.push(Simplify.simplify(re));
-    return this.regexps.length - 1;
-  }
-  /**
-  * Compiles the added patterns into a single state machine.
-  * This is automatically called on the first match if not called explicitly.
-  * @returns {void}
-  */
-  compile() {
-    if (this.prog) return;
-    const prog = Compiler.compileSet(this.regexps);
-    if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
-    this.prog = prog;
-    this.dfa = new DFA(this.prog, this.maxMem);
-    this.dummyRe2 = {
-      prog: this.prog,
-      cond: this.prog.startCond(),
-      prefix: "",
-      prefixRune: 0,
-      longest: false
-    };
-  }
-  /**
-  * Matches the input against the compiled set of regular expressions.
-  * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
-  * @returns {number[]} An array of indices representing the patterns that successfully matched the input.
-  */
-  match(input2) {
-    if (!this.prog) this.compile();
-    const machineInput = Utils.isByteArray(input2) ? MachineInput.fromUTF8(input2) : MachineInput.fromUTF16(input2);
-    let internalAnchor = RE2Flags.UNANCHORED;
-    if (this.anchor === RE2Set2.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
-    else if (this.anchor === RE2Set2.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
-    const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
-    if (dfaResult !== null) return dfaResult;
-    const machine = Machine.fromRE2(this.dummyRe2);
-    machine.init(0);
-    return machine.matchSet(machineInput, 0, internalAnchor);
-  }
-};
-var TranslateRegExpString = class TranslateRegExpString2 {
-  static isHexadecimal(ch) {
-    return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
-  }
-  static translate(data) {
-    let prefixFlags = "";
-    if (Object.prototype.toString.call(data) === "[object RegExp]") {
-      if (data.ignoreCase) prefixFlags += "i";
-      if (data.multiline) prefixFlags += "m";
-      if (data.dotAll) prefixFlags += "s";
-      data = data.source;
-    }
-    if (typeof data !== "string") return data;
-    let result = "";
-    let changed = false;
-    let size = data.length;
-    if (size === 0) {
-      result = "(?:)";
-      changed = true;
-    }
-    let inCharClass = false;
-    let i = 0;
-    while (i < size) {
-      let ch = data[i];
-      if (ch === "\\") {
-        if (i + 1 < size) {
-          ch = data[i + 1];
-          switch (ch) {
-            case "\\":
-              result += "\\\\";
-              i += 2;
-              continue;
-            case "c":
-              if (i + 2 < size) {
-                let code20 = data[i + 2].charCodeAt(0);
-                if (code20 >= 65 && code20 <= 90 || code20 >= 97 && code20 <= 122) {
-                  let val = code20 % 32;
-                  result += "\\x";
-                  result += (val >> 4).toString(16).toUpperCase();
-                  result += (val & 15).toString(16).toUpperCase();
-                  i += 3;
-                  changed = true;
-                  continue;
-                }
-              }
-              result += "c";
-              i += 2;
-              changed = true;
-              continue;
-            case "u":
-              if (i + 2 < size) {
-                if (data[i + 2] === "{") {
-                  let j = i + 3;
-                  let hasHex = false;
-                  let closed2 = false;
-                  while (j < size) {
-                    const hexChar = data[j];
-                    if (hexChar === "}") {
-                      closed2 = true;
-                      break;
-                    }
-                    if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
-                    hasHex = true;
-                    j++;
-                  }
-                  if (closed2 && hasHex) {
-                    result += "\\x";
-                    i += 2;
-                    changed = true;
-                    continue;
-                  }
-                } else if (i + 5 < size) {
-                  let isHex4 = true;
-                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
-                    isHex4 = false;
-                    break;
-                  }
-                  if (isHex4) {
-                    result += "\\x{" + data.substring(i + 2, i + 6) + "}";
-                    i += 6;
-                    changed = true;
-                    continue;
-                  }
-                }
-              }
-              result += "u";
-              i += 2;
-              changed = true;
-              continue;
-            case "x": {
-              let isValidHex = false;
-              if (i + 2 < size && data[i + 2] === "{") {
-                let j = i + 3;
-                let hasHex = false;
-                let closed2 = false;
-                while (j < size) {
-                  const hexChar = data[j];
-                  if (hexChar === "}") {
-                    closed2 = true;
-                    break;
-                  }
-                  if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
-                  hasHex = true;
-                  j++;
-                }
-                if (closed2 && hasHex) isValidHex = true;
-              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
-              if (isValidHex) {
-                result += "\\x";
-                i += 2;
-              } else {
-                result += "x";
-                i += 2;
-                changed = true;
-              }
-              continue;
-            }
-            case "n":
-            case "r":
-            case "t":
-            case "a":
-            case "f":
-            case "v":
-            case "d":
-            case "D":
-            case "s":
-            case "S":
-            case "w":
-            case "W":
-            case "b":
-            case "B":
-            case "p":
-            case "P":
-            case "A":
-            case "z":
-            case "Q":
-            case "E":
-            case "0":
-            case "1":
-            case "2":
-            case "3":
-            case "4":
-            case "5":
-            case "6":
-            case "7":
-              result += "\\" + ch;
-              i += 2;
-              continue;
-            default: {
-              let cp2 = data.codePointAt(i + 1);
-              if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
-                let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
-                i += symSize2 + 1;
-                changed = true;
-              } else {
-                result += "\\";
-                let symSize2 = Utils.charCount(cp2);
-                result += data.substring(i + 1, i + 1 + symSize2);
-                i += symSize2 + 1;
-              }
-              continue;
-            }
-          }
-        }
-      } else if (ch === "/") {
-        result += "\\/";
-        i += 1;
-        changed = true;
-        continue;
-      } else if (ch === "[") {
-        if (!inCharClass && data[i + 1] === "]") {
-          result += "[^\\x00-\\x{10FFFF}]";
-          i += 2;
-          changed = true;
-          continue;
-        }
-        if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
-          result += "[\\x00-\\x{10FFFF}]";
-          i += 3;
-          changed = true;
-          continue;
-        }
-        inCharClass = true;
-      } else if (ch === "]") inCharClass = false;
-      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
-          result += "(?P<";
-          i += 3;
-          changed = true;
-          continue;
-        }
-      }
-      let cp = data.codePointAt(i);
-      let symSize = Utils.charCount(cp);
-      result += data.substring(i, i + symSize);
-      i += symSize;
-    }
-    const finalResult = changed ? result : data;
-    if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
-    return finalResult;
-  }
-};
-var execResult = (m2, input2) => {
-  const result = m2.matchArray();
-  result.index = m2.start(0);
-  result.input = input2;
-  result.groups = m2.namedGroupsObject();
-  return result;
-};
-var RE2JS = class RE2JS2 {
-  /**
-  * Flag: case insensitive matching.
-  */
-  static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
-  /**
-  * Flag: dot ({@code .}) matches all characters, including newline.
-  */
-  static DOTALL = PublicFlags.DOTALL;
-  /**
-  * Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
-  * beginning and end of input.
-  */
-  static MULTILINE = PublicFlags.MULTILINE;
-  /**
-  * Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
-  */
-  static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
-  /**
-  * Flag: matches longest possible string.
-  */
-  static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
-  /**
-  * Flag: enable linear-time captureless lookbehinds.
-  */
-  static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
-  /**
-  * Returns a literal pattern string for the specified string.
-  *
-  * This method produces a string that can be used to create a <code>RE2JS</code> that would
-  * match the string <code>s</code> as if it were a literal pattern.
-  *
-  * Metacharacters or escape sequences in the input sequence will be given no special meaning.
-  *
-  * @param {string} str The string to be literalized
-  * @returns {string} A literal string replacement
-  */
-  static quote(str) {
-    return Utils.quoteMeta(str);
-  }
-  /**
-  * Quotes '\' and '$' in {@code str}, so that the returned string could be used in
-  * replacement methods as a literal replacement of {@code str}.
-  *
-  * This is a convenience delegation to {@link Matcher.quoteReplacement}.
-  *
-  * @param {string} str the string to be quoted
-  * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
-  * @returns {string} the quoted string
-  */
-  static quoteReplacement(str, javaMode = false) {
-    return Matcher.quoteReplacement(str, javaMode);
-  }
-  /**
-  * Translates a given regular expression string to ensure compatibility with RE2JS.
-  *
-  * This function preprocesses the input regex string by applying necessary transformations,
-  * such as escaping special characters (e.g., `/`), converting named capture groups to
-  * RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
-  * resulting regex is safe and properly formatted before compilation.
-  *
-  * @param {string|RegExp} expr - The regular expression string to be translated.
-  * @returns {string} - The transformed regular expression string, ready for compilation.
-  */
-  static translateRegExp(expr) {
-    return TranslateRegExpString.translate(expr);
-  }
-  /**
-  * Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
-  * @param {string} regex
-  * @param {number} [flags=0]
-  * @returns {RE2JS}
-  */
-  static compile(regex2, flags = 0) {
-    Utils.checkPattern(regex2);
-    Utils.checkFlags(flags);
-    let fregex = regex2;
-    if ((flags & RE2JS2.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
-    if ((flags & RE2JS2.DOTALL) !== 0) fregex = `(?s)${fregex}`;
-    if ((flags & RE2JS2.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
-    let re2Flags = RE2Flags.PERL;
-    if ((flags & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
-    if ((flags & RE2JS2.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
-    const p2 = new RE2JS2(regex2, flags);
-    p2.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS2.LONGEST_MATCH) !== 0);
-    return p2;
-  }
-  /**
-  * Matches a string against a regular expression.
-  *
-  * @param {string} regex the regular expression
-  * @param {string|number[]|Uint8Array} input the input
-  * @returns {boolean} true if the regular expression matches the entire input
-  * @throws RE2JSSyntaxException if the regular expression is malformed
-  */
-  static matches(regex2, input2) {
-    return RE2JS2.compile(regex2).testExact(input2);
-  }
-  /**
-  * This is visible for testing.
-  * @private
-  */
-  static initTest(pattern, flags, re2) {
-    if (pattern == null) throw new Error("pattern is null");
-    if (re2 == null) throw new Error("re2 is null");
-    const p2 = new RE2JS2(pattern, flags);
-    p2.re2Input = re2;
-    return p2;
-  }
-  /**
-  *
-  * @param {string} pattern
-  * @param {number} flags
-  */
-  constructor(pattern, flags) {
-    this.patternInput = pattern;
-    this.flagsInput = flags;
-    this.re2Input = null;
-  }
-  /**
-  * Releases memory used by internal caches associated with this pattern. Does not change the
-  * observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
-  */
-  reset() {
-    this.re2Input.reset();
-  }
-  /**
-  * Returns the flags used in the constructor.
-  * @returns {number}
-  */
-  flags() {
-    return this.flagsInput;
-  }
-  /**
-  * Returns the pattern used in the constructor.
-  * @returns {string}
-  */
-  pattern() {
-    return this.patternInput;
-  }
-  re2() {
-    return this.re2Input;
-  }
-  /**
-  * Matches a string against a regular expression.
-  *
-  * @param {string|number[]|Uint8Array} input the input
-  * @returns {boolean} true if the regular expression matches the entire input
-  */
-  matches(input2) {
-    return this.testExact(input2);
-  }
-  /**
-  * Creates a new {@code Matcher} matching the pattern against the input.
-  *
-  * @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
-  * @returns {Matcher}
-  */
-  matcher(input2) {
-    if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
-    return new Matcher(this, input2);
-  }
-  /**
-  * Tests whether the regular expression matches any part of the input string.
-  * Performance Note: This method is highly optimized. Because it only returns
-  * a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
-  * and guarantees execution on the high-speed DFA engine whenever possible.
-  *
-  * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
-  * @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
-  */
-  test(input2) {
-    if (Utils.isByteArray(input2)) return this.re2Input.matchUTF8(input2);
-    return this.re2Input.match(input2);
-  }
-  /**
-  * Tests whether the regular expression matches the ENTIRE input string.
-  * * **Performance Note:** This operates identically to `.matches()`, but is significantly
-  * faster because it does not request capture group data. By requesting 0 capture groups,
-  * it securely routes execution through the DFA fast-path.
-  *
-  * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
-  * @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
-  */
-  testExact(input2) {
-    const machineInput = Utils.isByteArray(input2) ? MachineInput.fromUTF8(input2) : MachineInput.fromUTF16(input2);
-    return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
-  }
-  /**
-  * Executes a search for a match in a specified string.
-  * Returns a result array, or null if no match is found.
-  * The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
-  * including `.index`, `.input`, and `.groups` properties.
-  *
-  * @param {string|number[]|Uint8Array} input the input string or byte array
-  * @returns {Array|null} the match array with index, input, and groups properties, or null
-  */
-  exec(input2) {
-    const m2 = this.matcher(input2);
-    return m2.find() ? execResult(m2, input2) : null;
-  }
-  /**
-  * Splits input around instances of the regular expression. It returns an array giving the strings
-  * that occur before, between, and after instances of the regular expression.
-  *
-  * If {@code limit <= 0}, there is no limit on the size of the returned array. If
-  * {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
-  * {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
-  * of the input, possibly including additional matches of the pattern.
-  *
-  * @param {string} input the input string to be split
-  * @param {number} [limit=0] the limit
-  * @returns {string[]} the split strings
-  */
-  split(input2, limit = 0) {
-    const m2 = this.matcher(input2);
-    const result = [];
-    let emptiesSkipped = 0;
-    let last = 0;
-    while (m2.find()) {
-      if (last === 0 && m2.end() === 0) {
-        last = m2.end();
-        continue;
-      }
-      if (limit > 0 && result.length === limit - 1) break;
-      if (last === m2.start()) {
-        if (limit === 0) {
-          emptiesSkipped += 1;
-          last = m2.end();
-          continue;
-        }
-      } else while (emptiesSkipped > 0) {
-        result.push("");
-        emptiesSkipped -= 1;
-      }
-      result.push(m2.substring(last, m2.start()));
-      last = m2.end();
-    }
-    if (limit === 0 && last !== m2.inputLength()) {
-      while (emptiesSkipped > 0) {
-        result.push("");
-        emptiesSkipped -= 1;
-      }
-      result.push(m2.substring(last, m2.inputLength()));
-    }
-    if (limit !== 0 || result.length === 0 && !(last === m2.inputLength() && last > 0)) result.push(m2.substring(last, m2.inputLength()));
-    return result;
-  }
-  /**
-  * Returns an iterator of all results matching a string against the regular expression,
-  * including capturing groups.
-  *
-  * @param {string|number[]|Uint8Array} input the input string or byte array
-  * @returns {IterableIterator<RegExpMatchArray>}
-  */
-  *matchAll(input2) {
-    const m2 = this.matcher(input2);
-    while (m2.find()) yield execResult(m2, input2);
-  }
-  /**
-  *
-  * @returns {string}
-  */
-  toString() {
-    return this.patternInput;
-  }
-  /**
-  * Returns the program size of this pattern.
-  *
-  * <p>
-  * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
-  * "cost". Larger numbers are more expensive than smaller numbers.
-  * </p>
-  *
-  * @returns {number} the program size of this pattern
-  */
-  programSize() {
-    return this.re2Input.numberOfInstructions();
-  }
-  /**
-  * Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
-  * pattern and is excluded from this count.
-  *
-  * @returns {number} the number of capturing groups in this pattern
-  */
-  groupCount() {
-    return this.re2Input.numberOfCapturingGroups();
-  }
-  /**
-  * Return a map of the capturing groups in this matcher's pattern, where key is the name and value
-  * is the index of the group in the pattern.
-  * @returns {Record<string, number>}
-  */
-  namedGroups() {
-    return this.re2Input.namedGroups;
-  }
-  /**
-  *
-  * @param {*} other
-  * @returns {boolean}
-  */
-  equals(other) {
-    if (this === other) return true;
-    if (other === null || this.constructor !== other.constructor) return false;
-    return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
-  }
-};
-
-// src/strategy/glob.ts
-var GlobError = class extends Error {
-};
-function globSource(glob) {
-  if (/[!@+*?]\(/.test(glob)) throw new GlobError('extended globs such as "!(…)" are not supported; list the paths instead');
-  if (glob.endsWith("/**")) return `^${translate(glob.slice(0, -3))}(?:/.*)?$`;
-  return `^${translate(glob)}$`;
-}
-function compileGlobs(globs) {
-  const sources2 = globs.flatMap((glob) => {
-    try {
-      return [`(?:${globSource(glob)})`];
-    } catch {
-      return [];
-    }
-  });
-  if (sources2.length === 0) return void 0;
-  const re = RE2JS.compile(sources2.join("|"));
-  return (path2) => re.matches(path2);
-}
-function translate(glob) {
-  let out = "";
-  for (let i = 0; i < glob.length; ) {
-    const c = glob[i];
-    const segmentStart = i === 0 || glob[i - 1] === "/";
-    if (segmentStart && glob.startsWith("**", i) && (i + 2 === glob.length || glob[i + 2] === "/")) {
-      out += i + 2 === glob.length ? ".*" : "(?:[^/]*/)*";
-      i += 3;
-    } else if (c === "*") {
-      out += "[^/]*";
-      while (glob[i] === "*") i += 1;
-    } else if (c === "?") {
-      out += "[^/]";
-      i += 1;
-    } else if (c === "[") {
-      const end = classEnd(glob, i);
-      out += charClass(glob.slice(i + 1, end));
-      i = end + 1;
-    } else if (c === "{") {
-      const end = braceEnd(glob, i);
-      out += `(?:${splitTopLevel(glob.slice(i + 1, end)).map(translate).join("|")})`;
-      i = end + 1;
-    } else if (c === "\\" && i + 1 < glob.length) {
-      out += literal(glob[i + 1]);
-      i += 2;
-    } else if (c === "]" || c === "}") {
-      throw new GlobError(`missing opening "${c === "]" ? "[" : "{"}" (write "\\${c}" for the character itself)`);
-    } else {
-      out += literal(c);
-      i += 1;
-    }
-  }
-  return out;
-}
-var literal = (c) => c.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
-function classEnd(glob, start2) {
-  let i = start2 + 1;
-  if (glob[i] === "!" || glob[i] === "^") i += 1;
-  if (glob[i] === "]") i += 1;
-  while (i < glob.length && glob[i] !== "]") i += glob[i] === "\\" ? 2 : 1;
-  if (i >= glob.length) throw new GlobError('missing closing "]" (write "\\[" for the character itself)');
-  return i;
-}
-function charClass(body) {
-  const negated = body.startsWith("!") || body.startsWith("^");
-  const members2 = (negated ? body.slice(1) : body).replace(/\\(.)/g, "$1").replace(/[\\\]^[]/g, "\\$&");
-  return negated ? `[^/${members2}]` : `[${members2}]`;
-}
-function braceEnd(glob, start2) {
-  let depth = 0;
-  for (let i = start2; i < glob.length; i += glob[i] === "\\" ? 2 : 1) {
-    if (glob[i] === "{") depth += 1;
-    if (glob[i] === "}" && --depth === 0) return i;
-  }
-  throw new GlobError('missing closing "}" (write "\\{" for the character itself)');
-}
-function splitTopLevel(body) {
-  const parts = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < body.length; i += body[i] === "\\" ? 2 : 1) {
-    if (body[i] === "{") depth += 1;
-    if (body[i] === "}") depth -= 1;
-    if (body[i] === "," && depth === 0) {
-      parts.push(body.slice(from, i));
-      from = i + 1;
-    }
-  }
-  return [...parts, body.slice(from)];
-}
-
-// src/classify/matchers.ts
-var WORD_CHAR = "[\\p{L}\\p{M}\\p{N}_]";
-function keywordMatcher(keyword) {
-  const literal3 = keyword.trim();
-  if (literal3 === "") return void 0;
-  const escaped = literal3.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
-  try {
-    return new RegExp(`(?<!${WORD_CHAR})${escaped}(?!${WORD_CHAR})`, "iu");
-  } catch {
-    return void 0;
-  }
-}
-function patternMatcher(pattern) {
-  try {
-    const re = RE2JS.compile(pattern);
-    return (text) => re.matcher(text).find();
-  } catch {
-    return void 0;
-  }
-}
-function globMatcher(globs) {
-  return compileGlobs(globs);
-}
-function nameSet(names2) {
-  return new Set(names2.map((n) => n.trim().toLowerCase()));
-}
-
-// src/classify/compile.ts
-var cache = /* @__PURE__ */ new WeakMap();
-function compileRules(strategy) {
-  let compiled = cache.get(strategy);
-  if (!compiled) {
-    const problems = strategy.problems.map(compileProblem);
-    compiled = { problems, usesPaths: problems.some((p2) => p2.paths !== void 0) };
-    cache.set(strategy, compiled);
-  }
-  return compiled;
-}
-function compileProblem(problem2) {
-  const m2 = problem2.match;
-  const keywords = m2.keywords.flatMap((keyword) => {
-    const test = keywordMatcher(keyword);
-    return test ? [{ keyword, test }] : [];
-  });
-  const patterns = m2.patterns.flatMap((pattern) => {
-    const test = patternMatcher(pattern);
-    return test ? [{ pattern, test }] : [];
-  });
-  return {
-    id: problem2.id,
-    labels: nameSet(m2.labels),
-    keywords,
-    patterns,
-    paths: globMatcher(m2.paths),
-    branches: globMatcher(m2.branches),
-    milestones: nameSet(m2.milestones),
-    authors: nameSet(m2.authors)
-  };
-}
-
-// src/render/inert.ts
-var ZWJ = "‍";
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
-function inert(text, maxLength = 300) {
-  const visible = oneLine(text, maxLength);
-  return visible.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, `@${ZWJ}`).replace(/([\\`*_[\]|#~])/g, "\\$1");
-}
-function oneLine(text, maxLength = 300) {
-  const prefix = text.length > maxLength * 4 + 64 ? text.slice(0, maxLength * 4 + 64) : text;
-  let flat = flatten(prefix);
-  if (prefix !== text && flat.length <= maxLength * 2) flat = flatten(text);
-  const chars = Array.from(flat.length > maxLength * 2 + 2 ? flat.slice(0, maxLength * 2 + 2) : flat);
-  if (chars.length <= maxLength) return flat;
-  return `${chars.slice(0, Math.max(0, maxLength - 1)).join("").trimEnd()}…`;
-}
-function flatten(text) {
-  return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
-}
-
-// src/strategy/hint.ts
-function closest(word, candidates2) {
-  const typed = word.toLowerCase();
-  const limit = Math.max(1, Math.floor(typed.length / 3));
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates2) {
-    const distance = editDistance(typed, candidate.toLowerCase(), limit);
-    if (distance <= limit && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b2, limit = Infinity) {
-  if (Math.abs(a.length - b2.length) > limit) return limit + 1;
-  let beforePrevious = [];
-  let previous = Array.from({ length: b2.length + 1 }, (_2, j) => j);
-  let previousMin = 0;
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b2.length; j++) {
-      const cost = a[i - 1] === b2[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b2[j - 2] && a[i - 2] === b2[j - 1]) {
-        current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
-      }
-      rowMin = Math.min(rowMin, current[j]);
-    }
-    if (rowMin > limit && previousMin > limit) return limit + 1;
-    previousMin = rowMin;
-    beforePrevious = previous;
-    previous = current;
-  }
-  return previous[b2.length];
-}
-
-// src/classify/ids.ts
-function splitIds(text) {
-  return text.split(/[\s,]+/).map((t) => t.replace(/^`+|`+$/g, "").replace(/[.;]+$/, "").toLowerCase()).filter((t) => t.length > 0);
-}
-function validateIds(strategy, ids) {
-  const defined = new Set(strategy.problems.map((p2) => p2.id));
-  const known2 = [];
-  const unknown2 = [];
-  for (const raw of ids) {
-    const id = raw.toLowerCase();
-    const bucket = defined.has(id) ? known2 : unknown2;
-    if (!bucket.includes(id)) bucket.push(id);
-  }
-  return { known: known2, unknown: unknown2 };
-}
-function inStrategyOrder(strategy, ids) {
-  const wanted = new Set(ids);
-  return strategy.problems.map((p2) => p2.id).filter((id) => wanted.has(id));
-}
-function problemIds(strategy) {
-  return strategy.problems.map((p2) => p2.id);
-}
-function likelyId(strategy, typed) {
-  return closest(typed, problemIds(strategy));
-}
-
-// src/classify/text.ts
-function stripHtmlComments(text) {
-  let out = "";
-  let from = 0;
-  for (; ; ) {
-    const open2 = text.indexOf("<!--", from);
-    if (open2 < 0) return out + text.slice(from);
-    out += text.slice(from, open2);
-    const close = text.indexOf("-->", open2 + 4);
-    if (close < 0) return out;
-    from = close + 3;
-  }
-}
-var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-function visibleLines(text, options2) {
-  const lines = [];
-  let fence;
-  for (const line of stripHtmlComments(text).split(/\r?\n|\r/)) {
-    if (fence !== void 0) {
-      if (closesFence(line, fence)) fence = void 0;
-      continue;
-    }
-    const open2 = FENCE_OPEN.exec(line);
-    if (open2) {
-      fence = open2[1];
-      continue;
-    }
-    if (options2.skipQuotes && /^\s*>/.test(line)) continue;
-    lines.push(line);
-  }
-  return lines;
-}
-function closesFence(line, fence) {
-  const trimmed = line.replace(/^ {0,3}/, "").trimEnd();
-  return trimmed.length >= fence.length && trimmed.split("").every((c) => c === fence[0]);
-}
-
-// src/classify/serves.ts
-var SERVES_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?serves(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(.*)$/i;
-function parseServes(body) {
-  let found;
-  for (const line of visibleLines(body, { skipQuotes: true })) {
-    const m2 = SERVES_LINE.exec(line);
-    if (!m2) continue;
-    const ids = splitIds(m2[1].replace(/\*\*|__/g, " "));
-    if (ids.length > 0) found = ids;
-  }
-  if (found === void 0) return void 0;
-  return found.length === 1 && found[0] === "none" ? "none" : found;
-}
-
-// src/classify/explicit.ts
-function explicitChoice(strategy, item, notes) {
-  return fromIds(strategy, "command", item.command, notes) ?? fromIds(strategy, "serves", parseServes(item.body), notes) ?? fromPersonLabels(strategy, item.personLabels ?? []);
-}
-function fromIds(strategy, decidedBy, choice, notes) {
-  if (choice === void 0) return void 0;
-  if (choice === "none") return { decidedBy, problems: [], reasons: [] };
-  const { known: known2, unknown: unknown2 } = validateIds(strategy, choice);
-  if (unknown2.length > 0) {
-    const where = decidedBy === "command" ? "The /strategy command" : "The Serves: line";
-    const names2 = unknown2.map((id) => {
-      const meant = likelyId(strategy, id);
-      return `"${inert(id, 40)}"${meant ? ` (did you mean "${meant}"?)` : ""}`;
-    }).join(", ");
-    notes.push(`${where} names no such problem: ${names2} (valid ids: ${problemIds(strategy).join(", ")}).`);
-  }
-  if (known2.length === 0) return void 0;
-  const problems = inStrategyOrder(strategy, known2);
-  const detail = decidedBy === "command" ? `/strategy ${problems.join(" ")}` : `Serves: ${problems.join(", ")}`;
-  return { decidedBy, problems, reasons: problems.map((problem2) => ({ problem: problem2, source: decidedBy, detail })) };
-}
-function fromPersonLabels(strategy, entries) {
-  if (entries.length === 0) return void 0;
-  const wanted = new Set(entries.map((e) => e.toLowerCase()));
-  const chosen = strategy.problems.filter((p2) => wanted.has(p2.id) || wanted.has(p2.label.toLowerCase()));
-  if (chosen.length > 0) {
-    const reasons = chosen.map((p2) => ({ problem: p2.id, source: "label", detail: p2.label }));
-    return { decidedBy: "label", problems: chosen.map((p2) => p2.id), reasons };
-  }
-  const unaligned = strategy.settings.unaligned_label?.toLowerCase();
-  if (wanted.has(NONE) || unaligned !== void 0 && wanted.has(unaligned)) {
-    return { decidedBy: "label", problems: [], reasons: [] };
-  }
-  return void 0;
-}
-var NONE = "none";
-
-// src/classify/rules.ts
-function prepareItem(item) {
-  return {
-    title: item.title,
-    body: stripHtmlComments(item.body),
-    labels: item.labels,
-    author: item.author,
-    milestone: item.milestone,
-    branch: item.branch,
-    files: item.files ?? []
-  };
-}
-function matchProblem(rules, item) {
-  const problem2 = rules.id;
-  const reasons = [];
-  for (const label of item.labels) {
-    if (rules.labels.has(label.toLowerCase())) reasons.push({ problem: problem2, source: "labels", detail: label });
-  }
-  for (const { keyword, test } of rules.keywords) {
-    const where = test.test(item.title) ? "title" : test.test(item.body) ? "body" : void 0;
-    if (where) reasons.push({ problem: problem2, source: "keywords", detail: keyword, where });
-  }
-  for (const { pattern, test } of rules.patterns) {
-    if (test(item.title)) reasons.push({ problem: problem2, source: "patterns", detail: pattern });
-  }
-  const paths = rules.paths ? matchingFiles(rules.paths, item.files) : void 0;
-  if (paths) reasons.push({ problem: problem2, source: "paths", detail: paths });
-  if (item.branch !== void 0 && rules.branches?.(item.branch)) {
-    reasons.push({ problem: problem2, source: "branches", detail: item.branch });
-  }
-  if (item.milestone !== null && rules.milestones.has(item.milestone.toLowerCase())) {
-    reasons.push({ problem: problem2, source: "milestones", detail: item.milestone });
-  }
-  if (rules.authors.has(item.author.toLowerCase())) reasons.push({ problem: problem2, source: "authors", detail: item.author });
-  return reasons;
-}
-function matchingFiles(test, files) {
-  let first;
-  let count2 = 0;
-  for (const file2 of files) {
-    if (!test(file2)) continue;
-    first ??= file2;
-    count2++;
-  }
-  if (first === void 0) return void 0;
-  return count2 > 1 ? `${first} (+${count2 - 1} more)` : first;
-}
-
-// src/classify/classify.ts
-var MAX_REASONS_PER_PROBLEM = 8;
-function classify(strategy, item) {
-  const notes = [];
-  const explicit = explicitChoice(strategy, item, notes);
-  if (explicit) return { level: "explicit", ...explicit, notes };
-  const linked = linkedReasons(strategy, item);
-  if (linked.length > 0) return decide(strategy, "linked", linked, notes);
-  const compiled = compileRules(strategy);
-  const prepared = prepareItem(item);
-  const reasons = [];
-  for (const rules of compiled.problems) {
-    const matched = matchProblem(rules, prepared);
-    reasons.push(...matched.slice(0, MAX_REASONS_PER_PROBLEM));
-    const hidden = matched.length - MAX_REASONS_PER_PROBLEM;
-    if (hidden > 0) notes.push(`${rules.id}: ${hidden} more matching rule${hidden === 1 ? "" : "s"} not listed.`);
-  }
-  if (item.filesComplete === false && compiled.usesPaths) {
-    notes.push(`Paths judged on the first ${(item.files?.length ?? 0).toLocaleString("en-US")} changed files.`);
-  }
-  return decide(strategy, reasons.length > 0 ? "rules" : "none", reasons, notes);
-}
-function decide(strategy, level, reasons, notes) {
-  return { problems: inStrategyOrder(strategy, reasons.map((r) => r.problem)), level, reasons, notes };
-}
-function linkedReasons(strategy, item) {
-  const reasons = [];
-  for (const issue3 of item.closes ?? []) {
-    const labels = new Set(issue3.labels.map((l) => l.toLowerCase()));
-    for (const p2 of strategy.problems) {
-      if (labels.has(p2.label.toLowerCase())) reasons.push({ problem: p2.id, source: "linked", detail: `#${issue3.number}` });
-    }
-  }
-  return reasons;
-}
-
-// src/classify/command.ts
-var COMMAND_USAGE = "Usage: `/strategy <problem-id> [<problem-id>...]`, `/strategy none`, `/strategy explain` or `/strategy report [YYYY-MM]`.";
-var COMMAND_LINE = /^\s*\/strategy(?:\s+(.*))?$/i;
-var MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
-var SLUG = /^[a-z0-9][a-z0-9-]*$/;
-function parseCommand(commentBody) {
-  for (const line of visibleLines(commentBody, { skipQuotes: true })) {
-    const m2 = COMMAND_LINE.exec(line);
-    if (m2) return interpret(splitIds(m2[1] ?? ""));
-  }
-  return void 0;
-}
-function interpret(args) {
-  const [first, ...rest] = args;
-  if (first === void 0) return { kind: "invalid", reason: `\`/strategy\` needs an argument. ${COMMAND_USAGE}` };
-  if (first === "explain" || first === "none") {
-    return rest.length === 0 ? { kind: first } : invalid(`\`/strategy ${first}\` takes no further words.`);
-  }
-  if (first === "report") {
-    if (rest.length === 0) return { kind: "report" };
-    if (rest.length === 1 && MONTH.test(rest[0])) return { kind: "report", month: rest[0] };
-    return invalid("`/strategy report` takes at most a month as YYYY-MM, e.g. `/strategy report 2026-10`.");
-  }
-  if (args.includes("none")) return invalid("`none` cannot be combined with problem ids.");
-  const malformed = args.filter((a) => !SLUG.test(a));
-  if (malformed.length > 0) return invalid(`not a problem id: ${malformed.map((a) => `"${inert(a, 40)}"`).join(", ")}.`);
-  return { kind: "serve", ids: [...new Set(args)] };
-}
-function invalid(reason) {
-  return { kind: "invalid", reason: `${reason} ${COMMAND_USAGE}` };
-}
-
-// src/classify/provenance.ts
-function summarizeHistory(history) {
-  const latest = /* @__PURE__ */ new Map();
-  const latestAdded = /* @__PURE__ */ new Map();
-  for (const event of history) {
-    const key = event.label.toLowerCase();
-    latest.set(key, event);
-    if (event.action === "added") latestAdded.set(key, event);
-  }
-  return { latest, latestAdded };
-}
-function appliedByApp(h, label) {
-  return h.latestAdded.get(label.toLowerCase())?.byApp === true;
-}
-function removedByPerson(h, label) {
-  const last = h.latest.get(label.toLowerCase());
-  return last?.action === "removed" && !last.byApp;
-}
-
-// src/classify/labels.ts
-function strategyLabels(strategy) {
-  const names2 = strategy.problems.map((p2) => p2.label.toLowerCase());
-  const unaligned = strategy.settings.unaligned_label;
-  if (unaligned) names2.push(unaligned.toLowerCase());
-  return new Set(names2);
-}
-function desiredLabels(strategy, decision) {
-  const served = new Set(decision.problems);
-  const labels = strategy.problems.filter((p2) => served.has(p2.id)).map((p2) => p2.label);
-  const unaligned = strategy.settings.unaligned_label;
-  if (labels.length === 0 && unaligned) labels.push(unaligned);
-  return [...new Map(labels.map((l) => [l.toLowerCase(), l])).values()];
-}
-function personProblemIds(strategy, current, history) {
-  const h = summarizeHistory(history);
-  const byPerson = new Set(current.filter((l) => !appliedByApp(h, l)).map((l) => l.toLowerCase()));
-  const ids = strategy.problems.filter((p2) => byPerson.has(p2.label.toLowerCase())).map((p2) => p2.id);
-  const unaligned = strategy.settings.unaligned_label?.toLowerCase();
-  if (ids.length === 0 && unaligned !== void 0 && byPerson.has(unaligned)) return [NONE];
-  return [...new Set(ids)];
-}
-function reconcileLabels(strategy, decision, current, history) {
-  const h = summarizeHistory(history);
-  const desired = desiredLabels(strategy, decision);
-  const wanted = new Set(desired.map((l) => l.toLowerCase()));
-  const present = new Set(current.map((l) => l.toLowerCase()));
-  const add2 = desired.filter((l) => !present.has(l.toLowerCase()) && !removedByPerson(h, l));
-  const remove = managedSpellings(strategy).filter(
-    ([key]) => present.has(key) && !wanted.has(key) && appliedByApp(h, key)
-  );
-  return { add: add2, remove: remove.map(([, name]) => name) };
-}
-function labelsInStep(strategy, decision, current) {
-  const managed = strategyLabels(strategy);
-  const have = new Set(current.map((l) => l.toLowerCase()).filter((l) => managed.has(l)));
-  const want = new Set(desiredLabels(strategy, decision).map((l) => l.toLowerCase()));
-  return have.size === want.size && [...want].every((l) => have.has(l));
-}
-function managedSpellings(strategy) {
-  const names2 = strategy.problems.map((p2) => p2.label);
-  if (strategy.settings.unaligned_label) names2.push(strategy.settings.unaligned_label);
-  return [...new Map(names2.map((n) => [n.toLowerCase(), n])).entries()];
-}
-
-// node_modules/croner/dist/croner.js
-function T(s2) {
-  return Date.UTC(s2.y, s2.m - 1, s2.d, s2.h, s2.i, s2.s);
-}
-function D(s2, e) {
-  return s2.y === e.y && s2.m === e.m && s2.d === e.d && s2.h === e.h && s2.i === e.i && s2.s === e.s;
-}
-function A(s2, e) {
-  let t = new Date(Date.parse(s2));
-  if (isNaN(t)) throw new Error("Invalid ISO8601 passed to timezone parser.");
-  let r = s2.substring(9);
-  return r.includes("Z") || r.includes("+") || r.includes("-") ? b(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), "Etc/UTC") : b(t.getFullYear(), t.getMonth() + 1, t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds(), e);
-}
-function v(s2, e, t) {
-  return k(A(s2, e), t);
-}
-function k(s2, e) {
-  let t = new Date(T(s2)), r = g(t, s2.tz), n = T(s2), i = T(r), a = n - i, o = new Date(t.getTime() + a), h = g(o, s2.tz);
-  if (D(h, s2)) {
-    let u = new Date(o.getTime() - 36e5), d = g(u, s2.tz);
-    return D(d, s2) ? u : o;
-  }
-  let l = new Date(o.getTime() + T(s2) - T(h)), y = g(l, s2.tz);
-  if (D(y, s2)) return l;
-  if (e) throw new Error("Invalid date passed to fromTZ()");
-  return o.getTime() > l.getTime() ? o : l;
-}
-function g(s2, e) {
-  let t, r;
-  try {
-    t = new Intl.DateTimeFormat("en-US", { timeZone: e, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hour12: false }), r = t.formatToParts(s2);
-  } catch (i) {
-    let a = i instanceof Error ? i.message : String(i);
-    throw new RangeError(`toTZ: Invalid timezone '${e}' or date. Please provide a valid IANA timezone (e.g., 'America/New_York', 'Europe/Stockholm'). Original error: ${a}`);
-  }
-  let n = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (let i of r) (i.type === "year" || i.type === "month" || i.type === "day" || i.type === "hour" || i.type === "minute" || i.type === "second") && (n[i.type] = parseInt(i.value, 10));
-  if (isNaN(n.year) || isNaN(n.month) || isNaN(n.day) || isNaN(n.hour) || isNaN(n.minute) || isNaN(n.second)) throw new Error(`toTZ: Failed to parse all date components from timezone '${e}'. This may indicate an invalid date or timezone configuration. Parsed components: ${JSON.stringify(n)}`);
-  return n.hour === 24 && (n.hour = 0), { y: n.year, m: n.month, d: n.day, h: n.hour, i: n.minute, s: n.second, tz: e };
-}
-function b(s2, e, t, r, n, i, a) {
-  return { y: s2, m: e, d: t, h: r, i: n, s: i, tz: a };
-}
-var O = [1, 2, 4, 8, 16];
-var C = class {
-  pattern;
-  timezone;
-  mode;
-  alternativeWeekdays;
-  sloppyRanges;
-  second;
-  minute;
-  hour;
-  day;
-  month;
-  dayOfWeek;
-  year;
-  lastDayOfMonth;
-  lastWeekday;
-  nearestWeekdays;
-  starDOM;
-  starDOW;
-  starYear;
-  useAndLogic;
-  constructor(e, t, r) {
-    this.pattern = e, this.timezone = t, this.mode = r?.mode ?? "auto", this.alternativeWeekdays = r?.alternativeWeekdays ?? false, this.sloppyRanges = r?.sloppyRanges ?? false, this.second = Array(60).fill(0), this.minute = Array(60).fill(0), this.hour = Array(24).fill(0), this.day = Array(31).fill(0), this.month = Array(12).fill(0), this.dayOfWeek = Array(7).fill(0), this.year = Array(1e4).fill(0), this.lastDayOfMonth = false, this.lastWeekday = false, this.nearestWeekdays = Array(31).fill(0), this.starDOM = false, this.starDOW = false, this.starYear = false, this.useAndLogic = false, this.parse();
-  }
-  parse() {
-    if (!(typeof this.pattern == "string" || this.pattern instanceof String)) throw new TypeError("CronPattern: Pattern has to be of type string.");
-    this.pattern.indexOf("@") >= 0 && (this.pattern = this.handleNicknames(this.pattern).trim());
-    let e = this.pattern.match(/\S+/g) || [""], t = e.length;
-    if (e.length < 5 || e.length > 7) throw new TypeError("CronPattern: invalid configuration format ('" + this.pattern + "'), exactly five, six, or seven space separated parts are required.");
-    if (this.mode !== "auto") {
-      let n;
-      switch (this.mode) {
-        case "5-part":
-          n = 5;
-          break;
-        case "6-part":
-          n = 6;
-          break;
-        case "7-part":
-          n = 7;
-          break;
-        case "5-or-6-parts":
-          n = [5, 6];
-          break;
-        case "6-or-7-parts":
-          n = [6, 7];
-          break;
-        default:
-          n = 0;
-      }
-      if (!(Array.isArray(n) ? n.includes(t) : t === n)) {
-        let a = Array.isArray(n) ? n.join(" or ") : n.toString();
-        throw new TypeError(`CronPattern: mode '${this.mode}' requires exactly ${a} parts, but pattern '${this.pattern}' has ${t} parts.`);
-      }
-    }
-    if (e.length === 5 && e.unshift("0"), e.length === 6 && e.push("*"), e[3].toUpperCase() === "LW" ? (this.lastWeekday = true, e[3] = "") : e[3].toUpperCase().indexOf("L") >= 0 && (e[3] = e[3].replace(/L/gi, ""), this.lastDayOfMonth = true), e[3] == "*" && (this.starDOM = true), e[6] == "*" && (this.starYear = true), e[4].length >= 3 && (e[4] = this.replaceAlphaMonths(e[4])), e[5].length >= 3 && (e[5] = this.alternativeWeekdays ? this.replaceAlphaDaysQuartz(e[5]) : this.replaceAlphaDays(e[5])), e[5].startsWith("+") && (this.useAndLogic = true, e[5] = e[5].substring(1), e[5] === "")) throw new TypeError("CronPattern: Day-of-week field cannot be empty after '+' modifier.");
-    switch (e[5] == "*" && (this.starDOW = true), this.pattern.indexOf("?") >= 0 && (e[0] = e[0].replace(/\?/g, "*"), e[1] = e[1].replace(/\?/g, "*"), e[2] = e[2].replace(/\?/g, "*"), e[3] = e[3].replace(/\?/g, "*"), e[4] = e[4].replace(/\?/g, "*"), e[5] = e[5].replace(/\?/g, "*"), e[6] && (e[6] = e[6].replace(/\?/g, "*"))), this.mode) {
-      case "5-part":
-        e[0] = "0", e[6] = "*";
-        break;
-      case "6-part":
-        e[6] = "*";
-        break;
-      case "5-or-6-parts":
-        e[6] = "*";
-        break;
-      case "6-or-7-parts":
-        break;
-      case "7-part":
-      case "auto":
-        break;
-    }
-    this.throwAtIllegalCharacters(e), this.partToArray("second", e[0], 0, 1), this.partToArray("minute", e[1], 0, 1), this.partToArray("hour", e[2], 0, 1), this.partToArray("day", e[3], -1, 1), this.partToArray("month", e[4], -1, 1);
-    let r = this.alternativeWeekdays ? -1 : 0;
-    this.partToArray("dayOfWeek", e[5], r, 63), this.partToArray("year", e[6], 0, 1), !this.alternativeWeekdays && this.dayOfWeek[7] && (this.dayOfWeek[0] = this.dayOfWeek[7]);
-  }
-  partToArray(e, t, r, n) {
-    let i = this[e], a = e === "day" && this.lastDayOfMonth, o = e === "day" && this.lastWeekday;
-    if (t === "" && !a && !o) throw new TypeError("CronPattern: configuration entry " + e + " (" + t + ") is empty, check for trailing spaces.");
-    if (t === "*") return i.fill(n);
-    let h = t.split(",");
-    if (h.length > 1) for (let l = 0; l < h.length; l++) this.partToArray(e, h[l], r, n);
-    else t.indexOf("-") !== -1 && t.indexOf("/") !== -1 ? this.handleRangeWithStepping(t, e, r, n) : t.indexOf("-") !== -1 ? this.handleRange(t, e, r, n) : t.indexOf("/") !== -1 ? this.handleStepping(t, e, r, n) : t !== "" && this.handleNumber(t, e, r, n);
-  }
-  throwAtIllegalCharacters(e) {
-    for (let t = 0; t < e.length; t++) if ((t === 3 ? /[^/*0-9,\-WwLl]+/ : t === 5 ? /[^/*0-9,\-#Ll]+/ : /[^/*0-9,\-]+/).test(e[t])) throw new TypeError("CronPattern: configuration entry " + t + " (" + e[t] + ") contains illegal characters.");
-  }
-  handleNumber(e, t, r, n) {
-    let i = this.extractNth(e, t), a = e.toUpperCase().includes("W");
-    if (t !== "day" && a) throw new TypeError("CronPattern: Nearest weekday modifier (W) only allowed in day-of-month.");
-    a && (t = "nearestWeekdays");
-    let o = parseInt(i[0], 10) + r;
-    if (isNaN(o)) throw new TypeError("CronPattern: " + t + " is not a number: '" + e + "'");
-    this.setPart(t, o, i[1] || n);
-  }
-  setPart(e, t, r) {
-    if (!Object.prototype.hasOwnProperty.call(this, e)) throw new TypeError("CronPattern: Invalid part specified: " + e);
-    if (e === "dayOfWeek") {
-      if (t === 7 && (t = 0), t < 0 || t > 6) throw new RangeError("CronPattern: Invalid value for dayOfWeek: " + t);
-      this.setNthWeekdayOfMonth(t, r);
-      return;
-    }
-    if (e === "second" || e === "minute") {
-      if (t < 0 || t >= 60) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
-    } else if (e === "hour") {
-      if (t < 0 || t >= 24) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
-    } else if (e === "day" || e === "nearestWeekdays") {
-      if (t < 0 || t >= 31) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
-    } else if (e === "month") {
-      if (t < 0 || t >= 12) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
-    } else if (e === "year" && (t < 1 || t >= 1e4)) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t + " (supported range: 1-9999)");
-    this[e][t] = r;
-  }
-  validateNotNaN(e, t) {
-    if (isNaN(e)) throw new TypeError(t);
-  }
-  validateRange(e, t, r, n, i) {
-    if (e > t) throw new TypeError("CronPattern: From value is larger than to value: '" + i + "'");
-    if (r !== void 0) {
-      if (r === 0) throw new TypeError("CronPattern: Syntax error, illegal stepping: 0");
-      if (r > this[n].length) throw new TypeError("CronPattern: Syntax error, steps cannot be greater than maximum value of part (" + this[n].length + ")");
-    }
-  }
-  handleRangeWithStepping(e, t, r, n) {
-    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in ranges with stepping.");
-    let i = this.extractNth(e, t), a = i[0].match(/^(\d+)-(\d+)\/(\d+)$/);
-    if (a === null) throw new TypeError("CronPattern: Syntax error, illegal range with stepping: '" + e + "'");
-    let [, o, h, l] = a, y = parseInt(o, 10) + r, u = parseInt(h, 10) + r, d = parseInt(l, 10);
-    this.validateNotNaN(y, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(u, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateNotNaN(d, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(y, u, d, t, e);
-    for (let c = y; c <= u; c += d) this.setPart(t, c, i[1] || n);
-  }
-  extractNth(e, t) {
-    let r = e, n;
-    if (r.includes("#")) {
-      if (t !== "dayOfWeek") throw new Error("CronPattern: nth (#) only allowed in day-of-week field");
-      n = r.split("#")[1], r = r.split("#")[0];
-    } else if (r.toUpperCase().endsWith("L")) {
-      if (t !== "dayOfWeek") throw new Error("CronPattern: L modifier only allowed in day-of-week field (use L alone for day-of-month)");
-      n = "L", r = r.slice(0, -1);
-    }
-    return [r, n];
-  }
-  handleRange(e, t, r, n) {
-    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in a range.");
-    let i = this.extractNth(e, t), a = i[0].split("-");
-    if (a.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal range: '" + e + "'");
-    let o = parseInt(a[0], 10) + r, h = parseInt(a[1], 10) + r;
-    this.validateNotNaN(o, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(h, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateRange(o, h, void 0, t, e);
-    for (let l = o; l <= h; l++) this.setPart(t, l, i[1] || n);
-  }
-  handleStepping(e, t, r, n) {
-    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in parts with stepping.");
-    let i = this.extractNth(e, t), a = i[0].split("/");
-    if (a.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal stepping: '" + e + "'");
-    if (this.sloppyRanges) a[0] === "" && (a[0] = "*");
-    else {
-      if (a[0] === "") throw new TypeError("CronPattern: Syntax error, stepping with missing prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
-      if (a[0] !== "*") throw new TypeError("CronPattern: Syntax error, stepping with numeric prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
-    }
-    let o = 0;
-    a[0] !== "*" && (o = parseInt(a[0], 10) + r);
-    let h = parseInt(a[1], 10);
-    this.validateNotNaN(h, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(0, this[t].length - 1, h, t, e);
-    for (let l = o; l < this[t].length; l += h) this.setPart(t, l, i[1] || n);
-  }
-  replaceAlphaDays(e) {
-    return e.replace(/-sun/gi, "-7").replace(/sun/gi, "0").replace(/mon/gi, "1").replace(/tue/gi, "2").replace(/wed/gi, "3").replace(/thu/gi, "4").replace(/fri/gi, "5").replace(/sat/gi, "6");
-  }
-  replaceAlphaDaysQuartz(e) {
-    return e.replace(/sun/gi, "1").replace(/mon/gi, "2").replace(/tue/gi, "3").replace(/wed/gi, "4").replace(/thu/gi, "5").replace(/fri/gi, "6").replace(/sat/gi, "7");
-  }
-  replaceAlphaMonths(e) {
-    return e.replace(/jan/gi, "1").replace(/feb/gi, "2").replace(/mar/gi, "3").replace(/apr/gi, "4").replace(/may/gi, "5").replace(/jun/gi, "6").replace(/jul/gi, "7").replace(/aug/gi, "8").replace(/sep/gi, "9").replace(/oct/gi, "10").replace(/nov/gi, "11").replace(/dec/gi, "12");
-  }
-  handleNicknames(e) {
-    let t = e.trim().toLowerCase();
-    if (t === "@yearly" || t === "@annually") return "0 0 1 1 *";
-    if (t === "@monthly") return "0 0 1 * *";
-    if (t === "@weekly") return "0 0 * * 0";
-    if (t === "@daily" || t === "@midnight") return "0 0 * * *";
-    if (t === "@hourly") return "0 * * * *";
-    if (t === "@reboot") throw new TypeError("CronPattern: @reboot is not supported in this environment. This is an event-based trigger that requires system startup detection.");
-    return e;
-  }
-  setNthWeekdayOfMonth(e, t) {
-    if (typeof t != "number" && t.toUpperCase() === "L") this.dayOfWeek[e] = this.dayOfWeek[e] | 32;
-    else if (t === 63) this.dayOfWeek[e] = 63;
-    else if (t < 6 && t > 0) this.dayOfWeek[e] = this.dayOfWeek[e] | O[t - 1];
-    else throw new TypeError(`CronPattern: nth weekday out of range, should be 1-5 or L. Value: ${t}, Type: ${typeof t}`);
-  }
-};
-var P = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-var f = [["month", "year", 0], ["day", "month", -1], ["hour", "day", 0], ["minute", "hour", 0], ["second", "minute", 0]];
-var m = class s {
-  tz;
-  ms;
-  second;
-  minute;
-  hour;
-  day;
-  month;
-  year;
-  constructor(e, t) {
-    if (this.tz = t, e && e instanceof Date) if (!isNaN(e)) this.fromDate(e);
-    else throw new TypeError("CronDate: Invalid date passed to CronDate constructor");
-    else if (e == null) this.fromDate(/* @__PURE__ */ new Date());
-    else if (e && typeof e == "string") this.fromString(e);
-    else if (e instanceof s) this.fromCronDate(e);
-    else throw new TypeError("CronDate: Invalid type (" + typeof e + ") passed to CronDate constructor");
-  }
-  getLastDayOfMonth(e, t) {
-    return t !== 1 ? P[t] : new Date(Date.UTC(e, t + 1, 0)).getUTCDate();
-  }
-  getLastWeekday(e, t) {
-    let r = this.getLastDayOfMonth(e, t), i = new Date(Date.UTC(e, t, r)).getUTCDay();
-    return i === 0 ? r - 2 : i === 6 ? r - 1 : r;
-  }
-  getNearestWeekday(e, t, r) {
-    let n = this.getLastDayOfMonth(e, t);
-    if (r > n) return -1;
-    let a = new Date(Date.UTC(e, t, r)).getUTCDay();
-    return a === 0 ? r === n ? r - 2 : r + 1 : a === 6 ? r === 1 ? r + 2 : r - 1 : r;
-  }
-  isNthWeekdayOfMonth(e, t, r, n) {
-    let a = new Date(Date.UTC(e, t, r)).getUTCDay(), o = 0;
-    for (let h = 1; h <= r; h++) new Date(Date.UTC(e, t, h)).getUTCDay() === a && o++;
-    if (n & 63 && O[o - 1] & n) return true;
-    if (n & 32) {
-      let h = this.getLastDayOfMonth(e, t);
-      for (let l = r + 1; l <= h; l++) if (new Date(Date.UTC(e, t, l)).getUTCDay() === a) return false;
-      return true;
-    }
-    return false;
-  }
-  fromDate(e) {
-    if (this.tz !== void 0) if (typeof this.tz == "number") this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes() + this.tz, this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), this.apply();
-    else try {
-      let t = g(e, this.tz);
-      this.ms = e.getMilliseconds(), this.second = t.s, this.minute = t.i, this.hour = t.h, this.day = t.d, this.month = t.m - 1, this.year = t.y;
-    } catch (t) {
-      let r = t instanceof Error ? t.message : String(t);
-      throw new TypeError(`CronDate: Failed to convert date to timezone '${this.tz}'. This may happen with invalid timezone names or dates. Original error: ${r}`);
-    }
-    else this.ms = e.getMilliseconds(), this.second = e.getSeconds(), this.minute = e.getMinutes(), this.hour = e.getHours(), this.day = e.getDate(), this.month = e.getMonth(), this.year = e.getFullYear();
-  }
-  fromCronDate(e) {
-    this.tz = e.tz, this.year = e.year, this.month = e.month, this.day = e.day, this.hour = e.hour, this.minute = e.minute, this.second = e.second, this.ms = e.ms;
-  }
-  apply() {
-    if (this.month > 11 || this.month < 0 || this.day > P[this.month] || this.day < 1 || this.hour > 59 || this.minute > 59 || this.second > 59 || this.hour < 0 || this.minute < 0 || this.second < 0) {
-      let e = new Date(Date.UTC(this.year, this.month, this.day, this.hour, this.minute, this.second, this.ms));
-      return this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes(), this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), true;
-    } else return false;
-  }
-  fromString(e) {
-    if (typeof this.tz == "number") {
-      let t = v(e);
-      this.ms = t.getUTCMilliseconds(), this.second = t.getUTCSeconds(), this.minute = t.getUTCMinutes(), this.hour = t.getUTCHours(), this.day = t.getUTCDate(), this.month = t.getUTCMonth(), this.year = t.getUTCFullYear(), this.apply();
-    } else return this.fromDate(v(e, this.tz));
-  }
-  findNext(e, t, r, n) {
-    return this._findMatch(e, t, r, n, 1);
-  }
-  _findMatch(e, t, r, n, i) {
-    let a = this[t], o;
-    r.lastDayOfMonth && (o = this.getLastDayOfMonth(this.year, this.month));
-    let h = !r.starDOW && t == "day" ? new Date(Date.UTC(this.year, this.month, 1, 0, 0, 0, 0)).getUTCDay() : void 0, l = this[t] + n, y = i === 1 ? (u) => u < r[t].length : (u) => u >= 0;
-    for (let u = l; y(u); u += i) {
-      let d = r[t][u];
-      if (t === "day" && !d) {
-        for (let c = 0; c < r.nearestWeekdays.length; c++) if (r.nearestWeekdays[c]) {
-          let M = this.getNearestWeekday(this.year, this.month, c - n);
-          if (M === -1) continue;
-          if (M === u - n) {
-            d = 1;
-            break;
-          }
-        }
-      }
-      if (t === "day" && r.lastWeekday) {
-        let c = this.getLastWeekday(this.year, this.month);
-        u - n === c && (d = 1);
-      }
-      if (t === "day" && r.lastDayOfMonth && u - n == o && (d = 1), t === "day" && !r.starDOW) {
-        let c = r.dayOfWeek[(h + (u - n - 1)) % 7];
-        if (c && c & 63) c = this.isNthWeekdayOfMonth(this.year, this.month, u - n, c) ? 1 : 0;
-        else if (c) throw new Error(`CronDate: Invalid value for dayOfWeek encountered. ${c}`);
-        r.useAndLogic ? d = d && c : !e.domAndDow && !r.starDOM ? d = d || c : d = d && c;
-      }
-      if (d) return this[t] = u - n, a !== this[t] ? 2 : 1;
-    }
-    return 3;
-  }
-  recurse(e, t, r) {
-    if (r === 0 && !e.starYear) {
-      if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
-        let i = -1;
-        for (let a = this.year + 1; a < e.year.length && a < 1e4; a++) if (e.year[a] === 1) {
-          i = a;
-          break;
-        }
-        if (i === -1) return null;
-        this.year = i, this.month = 0, this.day = 1, this.hour = 0, this.minute = 0, this.second = 0, this.ms = 0;
-      }
-      if (this.year >= 1e4) return null;
-    }
-    let n = this.findNext(t, f[r][0], e, f[r][2]);
-    if (n > 1) {
-      let i = r + 1;
-      for (; i < f.length; ) this[f[i][0]] = -f[i][2], i++;
-      if (n === 3) {
-        if (this[f[r][1]]++, this[f[r][0]] = -f[r][2], this.apply(), r === 0 && !e.starYear) {
-          for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0 && this.year < 1e4; ) this.year++;
-          if (this.year >= 1e4 || this.year >= e.year.length) return null;
-        }
-        return this.recurse(e, t, 0);
-      } else if (this.apply()) return this.recurse(e, t, r - 1);
-    }
-    return r += 1, r >= f.length ? this : (e.starYear ? this.year >= 3e3 : this.year >= 1e4) ? null : this.recurse(e, t, r);
-  }
-  increment(e, t, r) {
-    return this.second += t.interval !== void 0 && t.interval > 1 && r ? t.interval : 1, this.ms = 0, this.apply(), this.recurse(e, t, 0);
-  }
-  decrement(e, t) {
-    return this.second -= t.interval !== void 0 && t.interval > 1 ? t.interval : 1, this.ms = 0, this.apply(), this.recurseBackward(e, t, 0, 0);
-  }
-  recurseBackward(e, t, r, n = 0) {
-    if (n > 1e4) return null;
-    if (r === 0 && !e.starYear) {
-      if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
-        let a = -1;
-        for (let o = this.year - 1; o >= 0; o--) if (e.year[o] === 1) {
-          a = o;
-          break;
-        }
-        if (a === -1) return null;
-        this.year = a, this.month = 11, this.day = 31, this.hour = 23, this.minute = 59, this.second = 59, this.ms = 0;
-      }
-      if (this.year < 0) return null;
-    }
-    let i = this.findPrevious(t, f[r][0], e, f[r][2]);
-    if (i > 1) {
-      let a = r + 1;
-      for (; a < f.length; ) {
-        let o = f[a][0], h = f[a][2], l = this.getMaxPatternValue(o, e, h);
-        this[o] = l, a++;
-      }
-      if (i === 3) {
-        if (this[f[r][1]]--, r === 0) {
-          let y = this.getLastDayOfMonth(this.year, this.month);
-          this.day > y && (this.day = y);
-        }
-        if (r === 1) if (this.day <= 0) this.day = 1;
-        else {
-          let y = this.year, u = this.month;
-          for (; u < 0; ) u += 12, y--;
-          for (; u > 11; ) u -= 12, y++;
-          let d = u !== 1 ? P[u] : new Date(Date.UTC(y, u + 1, 0)).getUTCDate();
-          this.day > d && (this.day = d);
-        }
-        this.apply();
-        let o = f[r][0], h = f[r][2], l = this.getMaxPatternValue(o, e, h);
-        if (o === "day") {
-          let y = this.getLastDayOfMonth(this.year, this.month);
-          this[o] = Math.min(l, y);
-        } else this[o] = l;
-        if (this.apply(), r === 0) {
-          let y = f[1][2], u = this.getMaxPatternValue("day", e, y), d = this.getLastDayOfMonth(this.year, this.month), c = Math.min(u, d);
-          c !== this.day && (this.day = c, this.hour = this.getMaxPatternValue("hour", e, f[2][2]), this.minute = this.getMaxPatternValue("minute", e, f[3][2]), this.second = this.getMaxPatternValue("second", e, f[4][2]));
-        }
-        if (r === 0 && !e.starYear) {
-          for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0; ) this.year--;
-          if (this.year < 0) return null;
-        }
-        return this.recurseBackward(e, t, 0, n + 1);
-      } else if (this.apply()) return this.recurseBackward(e, t, r - 1, n + 1);
-    }
-    return r += 1, r >= f.length ? this : this.year < 0 ? null : this.recurseBackward(e, t, r, n + 1);
-  }
-  getMaxPatternValue(e, t, r) {
-    if (e === "day" && t.lastDayOfMonth) return this.getLastDayOfMonth(this.year, this.month);
-    if (e === "day" && !t.starDOW) return this.getLastDayOfMonth(this.year, this.month);
-    for (let n = t[e].length - 1; n >= 0; n--) if (t[e][n]) return n - r;
-    return t[e].length - 1 - r;
-  }
-  findPrevious(e, t, r, n) {
-    return this._findMatch(e, t, r, n, -1);
-  }
-  getDate(e) {
-    return e || this.tz === void 0 ? new Date(this.year, this.month, this.day, this.hour, this.minute, this.second, this.ms) : typeof this.tz == "number" ? new Date(Date.UTC(this.year, this.month, this.day, this.hour, this.minute - this.tz, this.second, this.ms)) : k(b(this.year, this.month + 1, this.day, this.hour, this.minute, this.second, this.tz), false);
-  }
-  getTime() {
-    return this.getDate(false).getTime();
-  }
-  match(e, t) {
-    if (!e.starYear && (this.year < 0 || this.year >= e.year.length || e.year[this.year] === 0)) return false;
-    for (let r = 0; r < f.length; r++) {
-      let n = f[r][0], i = f[r][2], a = this[n];
-      if (a + i < 0 || a + i >= e[n].length) return false;
-      let o = e[n][a + i];
-      if (n === "day") {
-        if (!o) {
-          for (let h = 0; h < e.nearestWeekdays.length; h++) if (e.nearestWeekdays[h]) {
-            let l = this.getNearestWeekday(this.year, this.month, h - i);
-            if (l !== -1 && l === a) {
-              o = 1;
-              break;
-            }
-          }
-        }
-        if (e.lastWeekday) {
-          let h = this.getLastWeekday(this.year, this.month);
-          a === h && (o = 1);
-        }
-        if (e.lastDayOfMonth) {
-          let h = this.getLastDayOfMonth(this.year, this.month);
-          a === h && (o = 1);
-        }
-        if (!e.starDOW) {
-          let h = new Date(Date.UTC(this.year, this.month, 1, 0, 0, 0, 0)).getUTCDay(), l = e.dayOfWeek[(h + (a - 1)) % 7];
-          l && l & 63 && (l = this.isNthWeekdayOfMonth(this.year, this.month, a, l) ? 1 : 0), e.useAndLogic ? o = o && l : !t.domAndDow && !e.starDOM ? o = o || l : o = o && l;
-        }
-      }
-      if (!o) return false;
-    }
-    return true;
-  }
-};
-function R(s2) {
-  if (s2 === void 0 && (s2 = {}), delete s2.name, s2.legacyMode !== void 0 && s2.domAndDow === void 0 ? s2.domAndDow = !s2.legacyMode : s2.domAndDow === void 0 && (s2.domAndDow = false), s2.legacyMode = !s2.domAndDow, s2.paused = s2.paused === void 0 ? false : s2.paused, s2.maxRuns = s2.maxRuns === void 0 ? 1 / 0 : s2.maxRuns, s2.catch = s2.catch === void 0 ? false : s2.catch, s2.interval = s2.interval === void 0 ? 0 : parseInt(s2.interval.toString(), 10), s2.utcOffset = s2.utcOffset === void 0 ? void 0 : parseInt(s2.utcOffset.toString(), 10), s2.dayOffset = s2.dayOffset === void 0 ? 0 : parseInt(s2.dayOffset.toString(), 10), s2.unref = s2.unref === void 0 ? false : s2.unref, s2.mode = s2.mode === void 0 ? "auto" : s2.mode, s2.alternativeWeekdays = s2.alternativeWeekdays === void 0 ? false : s2.alternativeWeekdays, s2.sloppyRanges = s2.sloppyRanges === void 0 ? false : s2.sloppyRanges, !["auto", "5-part", "6-part", "7-part", "5-or-6-parts", "6-or-7-parts"].includes(s2.mode)) throw new Error("CronOptions: mode must be one of 'auto', '5-part', '6-part', '7-part', '5-or-6-parts', or '6-or-7-parts'.");
-  if (s2.startAt && (s2.startAt = new m(s2.startAt, s2.timezone)), s2.stopAt && (s2.stopAt = new m(s2.stopAt, s2.timezone)), s2.interval !== null) {
-    if (isNaN(s2.interval)) throw new Error("CronOptions: Supplied value for interval is not a number");
-    if (s2.interval < 0) throw new Error("CronOptions: Supplied value for interval can not be negative");
-  }
-  if (s2.utcOffset !== void 0) {
-    if (isNaN(s2.utcOffset)) throw new Error("CronOptions: Invalid value passed for utcOffset, should be number representing minutes offset from UTC.");
-    if (s2.utcOffset < -870 || s2.utcOffset > 870) throw new Error("CronOptions: utcOffset out of bounds.");
-    if (s2.utcOffset !== void 0 && s2.timezone) throw new Error("CronOptions: Combining 'utcOffset' with 'timezone' is not allowed.");
-  }
-  if (s2.unref !== true && s2.unref !== false) throw new Error("CronOptions: Unref should be either true, false or undefined(false).");
-  if (s2.dayOffset !== void 0 && s2.dayOffset !== 0 && isNaN(s2.dayOffset)) throw new Error("CronOptions: Invalid value passed for dayOffset, should be a number representing days to offset.");
-  return s2;
-}
-function p(s2) {
-  return Object.prototype.toString.call(s2) === "[object Function]" || typeof s2 == "function" || s2 instanceof Function;
-}
-function _(s2) {
-  return p(s2);
-}
-function x(s2) {
-  typeof Deno < "u" && typeof Deno.unrefTimer < "u" ? Deno.unrefTimer(s2) : s2 && typeof s2.unref < "u" && s2.unref();
-}
-var W = 30 * 1e3;
-var w = [];
-var E = class {
-  name;
-  options;
-  _states;
-  fn;
-  getTz() {
-    return this.options.timezone || this.options.utcOffset;
-  }
-  applyDayOffset(e) {
-    if (this.options.dayOffset !== void 0 && this.options.dayOffset !== 0) {
-      let t = this.options.dayOffset * 24 * 60 * 60 * 1e3;
-      return new Date(e.getTime() + t);
-    }
-    return e;
-  }
-  constructor(e, t, r) {
-    let n, i;
-    if (p(t)) i = t;
-    else if (typeof t == "object") n = t;
-    else if (t !== void 0) throw new Error("Cron: Invalid argument passed for optionsIn. Should be one of function, or object (options).");
-    if (p(r)) i = r;
-    else if (typeof r == "object") n = r;
-    else if (r !== void 0) throw new Error("Cron: Invalid argument passed for funcIn. Should be one of function, or object (options).");
-    if (this.name = n?.name, this.options = R(n), this._states = { kill: false, blocking: false, previousRun: void 0, currentRun: void 0, once: void 0, currentTimeout: void 0, maxRuns: n ? n.maxRuns : void 0, paused: n ? n.paused : false, pattern: new C("* * * * *", void 0, { mode: "auto" }) }, e && (e instanceof Date || typeof e == "string" && e.indexOf(":") > 0) ? this._states.once = new m(e, this.getTz()) : this._states.pattern = new C(e, this.options.timezone, { mode: this.options.mode, alternativeWeekdays: this.options.alternativeWeekdays, sloppyRanges: this.options.sloppyRanges }), this.name) {
-      if (w.find((o) => o.name === this.name)) throw new Error("Cron: Tried to initialize new named job '" + this.name + "', but name already taken.");
-      w.push(this);
-    }
-    return i !== void 0 && _(i) && (this.fn = i, this.schedule()), this;
-  }
-  nextRun(e) {
-    let t = this._next(e);
-    return t ? this.applyDayOffset(t.getDate(false)) : null;
-  }
-  nextRuns(e, t) {
-    this._states.maxRuns !== void 0 && e > this._states.maxRuns && (e = this._states.maxRuns);
-    let r = t || this._states.currentRun || void 0;
-    return this._enumerateRuns(e, r, "next");
-  }
-  previousRuns(e, t) {
-    return this._enumerateRuns(e, t || void 0, "previous");
-  }
-  _enumerateRuns(e, t, r) {
-    let n = [], i = t ? new m(t, this.getTz()) : null, a = r === "next" ? this._next : this._previous;
-    for (; e--; ) {
-      let o = a.call(this, i);
-      if (!o) break;
-      let h = o.getDate(false);
-      n.push(this.applyDayOffset(h)), i = o;
-    }
-    return n;
-  }
-  match(e) {
-    if (this._states.once) {
-      let r = new m(e, this.getTz());
-      r.ms = 0;
-      let n = new m(this._states.once, this.getTz());
-      return n.ms = 0, r.getTime() === n.getTime();
-    }
-    let t = new m(e, this.getTz());
-    return t.ms = 0, t.match(this._states.pattern, this.options);
-  }
-  getPattern() {
-    if (!this._states.once) return this._states.pattern ? this._states.pattern.pattern : void 0;
-  }
-  getOnce() {
-    return this._states.once ? this._states.once.getDate() : null;
-  }
-  isRunning() {
-    let e = this.nextRun(this._states.currentRun), t = !this._states.paused, r = this.fn !== void 0, n = !this._states.kill;
-    return t && r && n && e !== null;
-  }
-  isStopped() {
-    return this._states.kill;
-  }
-  isBusy() {
-    return this._states.blocking;
-  }
-  currentRun() {
-    return this._states.currentRun ? this._states.currentRun.getDate() : null;
-  }
-  previousRun() {
-    return this._states.previousRun ? this._states.previousRun.getDate() : null;
-  }
-  msToNext(e) {
-    let t = this._next(e);
-    return t ? e instanceof m || e instanceof Date ? t.getTime() - e.getTime() : t.getTime() - new m(e).getTime() : null;
-  }
-  stop() {
-    this._states.kill = true, this._states.currentTimeout && clearTimeout(this._states.currentTimeout);
-    let e = w.indexOf(this);
-    e >= 0 && w.splice(e, 1);
-  }
-  pause() {
-    return this._states.paused = true, !this._states.kill;
-  }
-  resume() {
-    return this._states.paused = false, !this._states.kill;
-  }
-  schedule(e) {
-    if (e && this.fn) throw new Error("Cron: It is not allowed to schedule two functions using the same Croner instance.");
-    e && (this.fn = e);
-    let t = this.msToNext(), r = this.nextRun(this._states.currentRun);
-    return t == null || isNaN(t) || r === null ? this : (t > W && (t = W), this._states.currentTimeout = setTimeout(() => this._checkTrigger(r), t), this._states.currentTimeout && this.options.unref && x(this._states.currentTimeout), this);
-  }
-  async _trigger(e) {
-    this._states.blocking = true, this._states.currentRun = new m(void 0, this.getTz());
-    try {
-      if (this.options.catch) try {
-        this.fn !== void 0 && await this.fn(this, this.options.context);
-      } catch (t) {
-        if (p(this.options.catch)) try {
-          this.options.catch(t, this);
-        } catch {
-        }
-      }
-      else this.fn !== void 0 && await this.fn(this, this.options.context);
-    } finally {
-      this._states.previousRun = new m(e, this.getTz()), this._states.blocking = false;
-    }
-  }
-  async trigger() {
-    await this._trigger();
-  }
-  runsLeft() {
-    return this._states.maxRuns;
-  }
-  _checkTrigger(e) {
-    let t = /* @__PURE__ */ new Date(), r = !this._states.paused && t.getTime() >= e.getTime(), n = this._states.blocking && this.options.protect;
-    r && !n ? (this._states.maxRuns !== void 0 && this._states.maxRuns--, this._trigger()) : r && n && p(this.options.protect) && setTimeout(() => this.options.protect(this), 0), this.schedule();
-  }
-  _next(e) {
-    let t = !!(e || this._states.currentRun), r = false;
-    !e && this.options.startAt && this.options.interval && ([e, t] = this._calculatePreviousRun(e, t), r = !e), e = new m(e, this.getTz()), this.options.startAt && e && e.getTime() < this.options.startAt.getTime() && (e = this.options.startAt);
-    let n = this._states.once || new m(e, this.getTz());
-    return !r && n !== this._states.once && (n = n.increment(this._states.pattern, this.options, t)), this._states.once && this._states.once.getTime() <= e.getTime() || n === null || this._states.maxRuns !== void 0 && this._states.maxRuns <= 0 || this._states.kill || this.options.stopAt && n.getTime() >= this.options.stopAt.getTime() ? null : n;
-  }
-  _previous(e) {
-    let t = new m(e, this.getTz());
-    this.options.stopAt && t.getTime() > this.options.stopAt.getTime() && (t = this.options.stopAt);
-    let r = new m(t, this.getTz());
-    return this._states.once ? this._states.once.getTime() < t.getTime() ? this._states.once : null : (r = r.decrement(this._states.pattern, this.options), r === null || this.options.startAt && r.getTime() < this.options.startAt.getTime() ? null : r);
-  }
-  _calculatePreviousRun(e, t) {
-    let r = new m(void 0, this.getTz()), n = e;
-    if (this.options.startAt.getTime() <= r.getTime()) {
-      n = this.options.startAt;
-      let i = n.getTime() + this.options.interval * 1e3;
-      for (; i <= r.getTime(); ) n = new m(n, this.getTz()).increment(this._states.pattern, this.options, true), i = n.getTime() + this.options.interval * 1e3;
-      t = true;
-    }
-    return n === null && (n = void 0), [n, t];
-  }
-};
-
-// src/strategy/data.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function listAt(value, key) {
-  const list2 = isRecord(value) ? value[key] : void 0;
-  return Array.isArray(list2) ? list2 : [];
-}
-function recordAt(value, key) {
-  const child = isRecord(value) ? value[key] : void 0;
-  return isRecord(child) ? child : void 0;
-}
-function stringAt(value, key) {
-  const child = isRecord(value) ? value[key] : void 0;
-  return typeof child === "string" ? child : void 0;
-}
-function hasPath(value, path2) {
-  let current = value;
-  for (const segment of path2) {
-    if (Array.isArray(current) && typeof segment === "number" && segment < current.length) current = current[segment];
-    else if (isRecord(current) && typeof segment === "string" && Object.hasOwn(current, segment)) current = current[segment];
-    else return false;
-  }
-  return true;
-}
-
-// src/strategy/memo.ts
-function memo(check2, max = 1e3) {
-  const known2 = /* @__PURE__ */ new Map();
-  return (key) => {
-    if (known2.has(key)) return known2.get(key);
-    if (known2.size >= max) known2.clear();
-    const answer = check2(key);
-    known2.set(key, answer);
-    return answer;
-  };
-}
-
-// src/strategy/words.ts
-var EXPECTED = {
-  string: "text",
-  number: "a number",
-  int: "a whole number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping (key: value)",
-  null: "nothing"
-};
-function expectedName(expected) {
-  return Object.hasOwn(EXPECTED, expected) ? EXPECTED[expected] : expected;
-}
-function describeValue(value) {
-  if (value === null || value === void 0) return "an empty value";
-  if (typeof value === "string") return quote(value);
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return String(value);
-}
-function quote(text, max = 40) {
-  const chars = Array.from(text);
-  return JSON.stringify(chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text);
-}
-function code(text, max = 40) {
-  if (text === "") return "(empty)";
-  const flat = text.replace(/\s+/g, " ").replace(/`/g, "'");
-  const chars = Array.from(flat);
-  return `\`${chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat}\``;
-}
-
-// src/strategy/semantic-settings.ts
-function reportFindings(data) {
-  const report = recordAt(recordAt(data, "settings"), "report");
-  const findings = [];
-  const schedule = stringAt(report, "schedule");
-  const scheduleProblem = schedule === void 0 || schedule === "" ? void 0 : cronProblem(schedule);
-  if (scheduleProblem) findings.push({ path: ["settings", "report", "schedule"], message: scheduleProblem });
-  const timezone = stringAt(report, "timezone");
-  if (timezone !== void 0 && timezone !== "" && !isTimeZone(timezone)) {
-    findings.push({ path: ["settings", "report", "timezone"], message: `${quote(timezone)} is not an IANA time zone such as "Europe/Paris" or "UTC"` });
-  }
-  return findings;
-}
-var cronProblem = memo((expression) => {
-  if (expression.trim().split(/\s+/).length !== 5) {
-    return `expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got ${quote(expression)}`;
-  }
-  const range = outOfRange(expression);
-  if (range) return `not a valid cron expression: ${range}`;
-  try {
-    const job = new E(expression, { paused: true, mode: "5-part" });
-    if (job.nextRun() === null) return `${quote(expression)} never fires`;
-    return void 0;
-  } catch (e) {
-    const reason = e instanceof Error ? e.message.replace(/^CronPattern: /, "") : String(e);
-    return `not a valid cron expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
-  }
-});
-var FIELDS = [
-  { name: "minute", min: 0, max: 59 },
-  { name: "hour", min: 0, max: 23 },
-  { name: "day of month", min: 1, max: 31 },
-  { name: "month", min: 1, max: 12 },
-  { name: "day of week", min: 0, max: 7 }
-];
-function outOfRange(expression) {
-  const fields = expression.trim().split(/\s+/);
-  for (const [i, field2] of fields.entries()) {
-    const { name, min, max } = FIELDS[i];
-    for (const part of field2.split(",")) {
-      const [range] = part.split("/");
-      for (const value of range.split("-")) {
-        if (!/^\d+$/.test(value)) continue;
-        if (Number(value) < min || Number(value) > max) return `${name} must be ${min}-${max}, not ${value}`;
-      }
-    }
-  }
-  return void 0;
-}
-var isTimeZone = memo((zone) => {
-  if (!/^[A-Za-z]/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-});
-function effectiveFindings(data) {
-  const effective = recordAt(data, "effective");
-  const findings = [];
-  const from = stringAt(effective, "from");
-  const until = stringAt(effective, "until");
-  for (const [key, value] of [["from", from], ["until", until]]) {
-    if (value !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
-      findings.push({ path: ["effective", key], message: `${quote(value)} is not a date in the calendar` });
-    }
-  }
-  if (from !== void 0 && until !== void 0 && isCalendarDate(from) && isCalendarDate(until) && until < from) {
-    findings.push({ path: ["effective", "until"], message: `${quote(until)} is before from (${quote(from)})` });
-  }
-  return findings;
-}
-function isCalendarDate(value) {
-  const date6 = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date6.getTime()) && date6.toISOString().slice(0, 10) === value;
-}
-var PROJECT_EXTRA_OPTIONS = ["Several", "None"];
-function projectFindings(data) {
-  if (!recordAt(recordAt(data, "settings"), "project")) return [];
-  const seen = /* @__PURE__ */ new Map();
-  const reserved = new Set(PROJECT_EXTRA_OPTIONS.map((o) => o.toLowerCase()));
-  const findings = [];
-  listAt(data, "problems").forEach((problem2, i) => {
-    const title = stringAt(problem2, "title")?.trim();
-    if (!title) return;
-    const key = title.toLowerCase();
-    if (reserved.has(key)) {
-      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is an option the Project field keeps for itself (settings.project); choose another title` });
-    } else if (seen.has(key)) {
-      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is also the title of problems[${seen.get(key)}]; with settings.project each title is a field option, so titles must differ` });
-    } else seen.set(key, i);
-  });
-  return findings;
-}
-
-// src/classify/project-field.ts
-var OPTION_MARK = "Throughline: ";
-var [SEVERAL, NONE2] = PROJECT_EXTRA_OPTIONS;
-function optionFor(strategy, decision) {
-  if (decision.problems.length > 1) return SEVERAL;
-  const problem2 = strategy.problems.find((p2) => p2.id === decision.problems[0]);
-  return problem2 ? problem2.title.trim() : NONE2;
-}
-function wantedOptions(strategy) {
-  return [
-    ...strategy.problems.map((p2) => ({
-      name: p2.title.trim(),
-      color: optionColor(p2.color),
-      description: clip(`${OPTION_MARK}the problem \`${p2.id}\`${p2.why ? `. ${p2.why}` : ""}`)
-    })),
-    { name: SEVERAL, color: "PURPLE", description: `${OPTION_MARK}serves more than one problem` },
-    { name: NONE2, color: "GRAY", description: `${OPTION_MARK}serves no problem of the strategy` }
-  ];
-}
-function optionsKey(strategy) {
-  return wantedOptions(strategy).map((o) => o.name).join("\0");
-}
-function optionsUpdate(existing, wanted) {
-  const byName2 = new Map(existing.map((o) => [o.name, o]));
-  const wantedNames = new Set(wanted.map((o) => o.name));
-  const missing = wanted.filter((o) => !byName2.has(o.name));
-  const stale = existing.filter((o) => !wantedNames.has(o.name) && o.description.startsWith(OPTION_MARK));
-  if (missing.length === 0 && stale.length === 0) return void 0;
-  const keep = (o) => ({ name: o.name, color: o.color, description: o.description });
-  return [
-    ...wanted.map((o) => keep(byName2.get(o.name) ?? o)),
-    ...existing.filter((o) => !wantedNames.has(o.name) && !o.description.startsWith(OPTION_MARK)).map(keep)
-  ];
-}
-function valueStep(current, wanted, options2, ownLogin) {
-  const optionId = options2.get(wanted);
-  if (!optionId) return { write: false, why: "no-option" };
-  if (current?.optionId === optionId) return { write: false, why: "in-step" };
-  if (current && current.optionId !== null && !sameLogin2(current.setBy, ownLogin)) return { write: false, why: "person" };
-  return { write: true, optionId, name: wanted };
-}
-function sameLogin2(a, b2) {
-  return a !== null && a.toLowerCase() === b2.toLowerCase();
-}
-function clip(text, max = 200) {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-function optionColor(hex3) {
-  if (!hex3) return "GRAY";
-  const [r, g2, b2] = [0, 2, 4].map((i) => parseInt(hex3.slice(i, i + 2), 16) / 255);
-  const max = Math.max(r, g2, b2);
-  const min = Math.min(r, g2, b2);
-  const light = (max + min) / 2;
-  const chroma = max - min;
-  if (chroma < 0.12 || light < 0.08 || light > 0.95) return "GRAY";
-  let hue = max === r ? (g2 - b2) / chroma % 6 : max === g2 ? (b2 - r) / chroma + 2 : (r - g2) / chroma + 4;
-  hue = (hue * 60 + 360) % 360;
-  if (hue < 15 || hue >= 345) return "RED";
-  if (hue < 45) return "ORANGE";
-  if (hue < 70) return "YELLOW";
-  if (hue < 170) return "GREEN";
-  if (hue < 255) return "BLUE";
-  if (hue < 300) return "PURPLE";
-  return "PINK";
-}
-
 // src/github/octokit.ts
 function statusOf(error62) {
   const status = error62?.status;
   return typeof status === "number" ? status : void 0;
 }
 
+// src/github/labels.ts
+function labelSpec(problem2) {
+  return { name: problem2.label, color: problem2.color, description: problem2.why?.slice(0, 100) };
+}
+var LabelCache = class {
+  known = /* @__PURE__ */ new Map();
+  /** Lookups under way, shared: a burst of events needing the same new label asks (and creates) it once. */
+  pending = /* @__PURE__ */ new Map();
+  /** Make sure each label exists: costs nothing for labels seen before by this app. */
+  async ensure(octokit, { owner, repo }, specs) {
+    const seen = this.known.get(`${owner}/${repo}`) ?? /* @__PURE__ */ new Set();
+    this.known.set(`${owner}/${repo}`, seen);
+    for (const spec of specs) {
+      const name = spec.name.toLowerCase();
+      if (seen.has(name)) continue;
+      const key = `${owner}/${repo}:${name}`;
+      let lookup = this.pending.get(key);
+      if (!lookup) {
+        lookup = ensureLabel(octokit, { owner, repo }, spec).then(() => void seen.add(name)).finally(() => this.pending.delete(key));
+        this.pending.set(key, lookup);
+      }
+      await lookup;
+    }
+  }
+};
+async function ensureLabel(octokit, { owner, repo }, spec) {
+  try {
+    await octokit.rest.issues.getLabel({ owner, repo, name: spec.name });
+  } catch (error62) {
+    if (statusOf(error62) !== 404) throw error62;
+    await createLabel(octokit, { owner, repo }, spec);
+  }
+}
+async function createLabel(octokit, { owner, repo }, spec) {
+  try {
+    await octokit.rest.issues.createLabel({ owner, repo, name: spec.name, color: spec.color ?? "5319e7", description: spec.description });
+  } catch (error62) {
+    if (statusOf(error62) !== 422) throw error62;
+  }
+}
+async function addLabels(octokit, { owner, repo }, issue_number, labels) {
+  if (labels.length > 0) await octokit.rest.issues.addLabels({ owner, repo, issue_number, labels });
+}
+async function removeLabels(octokit, { owner, repo }, issue_number, labels) {
+  for (const name of labels) {
+    try {
+      await octokit.rest.issues.removeLabel({ owner, repo, issue_number, name });
+    } catch (error62) {
+      if (statusOf(error62) !== 404) throw error62;
+    }
+  }
+}
+
 // src/github/permissions.ts
 var COMMAND_ROLES = /* @__PURE__ */ new Set(["triage", "write", "maintain", "admin"]);
 var TTL_MS = 10 * 60 * 1e3;
-var roles = /* @__PURE__ */ new Map();
-async function canCommand(octokit, { owner, repo }, username, now = Date.now()) {
-  const key = `${owner}/${repo}/${username.toLowerCase()}`;
-  const known2 = roles.get(key);
-  if (known2 && now - known2.at < TTL_MS) return known2.allowed;
-  let allowed = false;
-  try {
-    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });
-    const roleName = data.role_name;
-    allowed = COMMAND_ROLES.has(roleName ?? "") || COMMAND_ROLES.has(data.permission);
-  } catch (error62) {
-    if (statusOf(error62) !== 404) throw error62;
+var PermissionCache = class {
+  roles = /* @__PURE__ */ new Map();
+  async canCommand(octokit, { owner, repo }, username, now = Date.now()) {
+    const key = `${owner}/${repo}/${username.toLowerCase()}`;
+    const known = this.roles.get(key);
+    if (known && now - known.at < TTL_MS) return known.allowed;
+    let allowed = false;
+    try {
+      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });
+      const roleName = data.role_name;
+      allowed = COMMAND_ROLES.has(roleName ?? "") || COMMAND_ROLES.has(data.permission);
+    } catch (error62) {
+      if (statusOf(error62) !== 404) throw error62;
+    }
+    this.roles.set(key, { allowed, at: now });
+    return allowed;
   }
-  roles.set(key, { allowed, at: now });
-  return allowed;
-}
-
-// src/github/replies.ts
-async function react(octokit, { owner, repo }, comment_id, content) {
-  await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id, content });
-}
-async function reply(octokit, { owner, repo }, issue_number, body) {
-  await octokit.rest.issues.createComment({ owner, repo, issue_number, body, request: { retries: 0 } });
-}
+};
 
 // src/strategy/errors.ts
 function formatError(e) {
@@ -36044,8 +28040,67 @@ function depthTracker() {
   };
 }
 
+// src/strategy/data.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function listAt(value, key) {
+  const list2 = isRecord(value) ? value[key] : void 0;
+  return Array.isArray(list2) ? list2 : [];
+}
+function recordAt(value, key) {
+  const child = isRecord(value) ? value[key] : void 0;
+  return isRecord(child) ? child : void 0;
+}
+function stringAt(value, key) {
+  const child = isRecord(value) ? value[key] : void 0;
+  return typeof child === "string" ? child : void 0;
+}
+function hasPath(value, path2) {
+  let current = value;
+  for (const segment of path2) {
+    if (Array.isArray(current) && typeof segment === "number" && segment < current.length) current = current[segment];
+    else if (isRecord(current) && typeof segment === "string" && Object.hasOwn(current, segment)) current = current[segment];
+    else return false;
+  }
+  return true;
+}
+
 // src/strategy/plain.ts
 var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/strategy/words.ts
+var EXPECTED = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping (key: value)",
+  null: "nothing"
+};
+function expectedName(expected) {
+  return Object.hasOwn(EXPECTED, expected) ? EXPECTED[expected] : expected;
+}
+function describeValue(value) {
+  if (value === null || value === void 0) return "an empty value";
+  if (typeof value === "string") return quote(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return String(value);
+}
+function quote(text, max = 40) {
+  const chars = Array.from(text);
+  return JSON.stringify(chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text);
+}
+function code(text, max = 40) {
+  if (text === "") return "(empty)";
+  const flat = text.replace(/\s+/g, " ").replace(/`/g, "'");
+  const chars = Array.from(flat);
+  return `\`${chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat}\``;
+}
+
+// src/strategy/plain.ts
 var Stop = class extends Error {
   constructor(violation) {
     super(violation.message);
@@ -36210,143 +28265,6 @@ function* tokens(text) {
   yield* parser2.end();
 }
 
-// src/strategy/yaml-errors.ts
-function yamlErrors(source, errors) {
-  const first = errors[0];
-  if (!first) return [];
-  if (first.code === "MULTIPLE_DOCS") {
-    return [errorAt(source, first.pos[0], [], "the file holds more than one YAML document (a second `---`); keep one")];
-  }
-  const lines = splitLines(source.text);
-  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "");
-  if (tabs.length > 0) {
-    return tabs.map((l) => errorAt(source, l.offset + l.text.indexOf("	"), [], `line ${l.number} is indented with a tab; YAML indents with spaces only`));
-  }
-  const firstLine = source.lines.linePos(first.pos[0]).line;
-  const indent2 = indentationCause(lines, Math.max(firstLine + 1, source.lines.linePos(first.pos[1]).line));
-  if (indent2) return [errorAt(source, indent2.offset, [], indent2.message)];
-  const unclosed = unclosedCause(first, lines, firstLine);
-  if (unclosed) return [errorAt(source, unclosed.offset, [], unclosed.message)];
-  if (/implicit map keys need to be followed by map values/i.test(first.message)) {
-    return [errorAt(source, first.pos[0], [], `line ${firstLine} is neither \`key: value\` nor a list item \`- …\`; is the colon after the key missing?`)];
-  }
-  if (first.code === "BLOCK_AS_IMPLICIT_KEY") {
-    return [errorAt(source, first.pos[0], [], `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`)];
-  }
-  return [errorAt(source, first.pos[0], [], parserWords(first))];
-}
-function splitLines(text) {
-  const lines = [];
-  let offset = 0;
-  for (const [i, raw] of text.split("\n").entries()) {
-    lines.push({ number: i + 1, offset, text: raw.replace(/\r$/, "") });
-    offset += raw.length + 1;
-  }
-  return lines;
-}
-function code18(text) {
-  return text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, (m2) => " ".repeat(m2.length)).replace(/(^|\s)#.*$/, "$1");
-}
-var KEY = /^((?:- +)*)([^\s#'"[{\-?:][^:]*?|"[^"]*"|'[^']*'):(?:\s+(.*))?$/;
-function shape(line) {
-  const stripped = code18(line.text);
-  if (stripped.trim() === "" || line.text.trim().startsWith("#")) return void 0;
-  const indent2 = stripped.length - stripped.trimStart().length;
-  const rest = stripped.slice(indent2).trimEnd();
-  const dashes = /^(?:- +)*/.exec(rest)?.[0] ?? "";
-  const match = KEY.exec(rest);
-  const value = (match?.[3] ?? "").trim();
-  const blockScalar = /^(?:[&!]\S*\s+)*[|>][-+0-9]*$/.test(value);
-  const flowDepth = [...rest].reduce((depth, c) => depth + (c === "[" || c === "{" ? 1 : c === "]" || c === "}" ? -1 : 0), 0);
-  return {
-    number: line.number,
-    offset: line.offset + indent2,
-    indent: indent2,
-    keyColumn: indent2 + dashes.length,
-    isKey: match !== null,
-    isItem: dashes !== "",
-    opensBlock: match !== null && (value === "" || /^(?:[&!]\S*\s*)+$/.test(value) || blockScalar),
-    blockScalar,
-    flowDepth
-  };
-}
-function indentationCause(lines, lastLine) {
-  const open2 = [];
-  let previous;
-  let scalarAbove;
-  let flow2 = 0;
-  for (const line of lines) {
-    if (line.number > lastLine) break;
-    const current = shape(line);
-    if (!current) continue;
-    if (scalarAbove !== void 0 && current.indent > scalarAbove) continue;
-    scalarAbove = void 0;
-    if (flow2 > 0) {
-      flow2 = Math.max(0, flow2 + current.flowDepth);
-      continue;
-    }
-    while (open2.length > 0 && open2[open2.length - 1] > current.indent) open2.pop();
-    const level = open2.length > 0 ? open2[open2.length - 1] : -1;
-    if (previous && !current.isKey && !current.isItem && current.indent > level) continue;
-    if (previous && level !== current.indent) {
-      const child = previous.opensBlock && current.indent > level;
-      if (!child && current.indent > previous.keyColumn) {
-        const what = previous.isKey ? "the key above it" : "the line above it";
-        return { offset: current.offset, message: `line ${current.number} is indented more than ${what} (line ${previous.number}); keys of one mapping start in the same column` };
-      }
-      if (!child) {
-        return { offset: current.offset, message: `line ${current.number} is indented ${current.indent} spaces, in line with no key above it; keys of one mapping start in the same column` };
-      }
-    }
-    if (level !== current.indent) open2.push(current.indent);
-    if (current.keyColumn > current.indent) open2.push(current.keyColumn);
-    if (current.blockScalar) scalarAbove = current.keyColumn;
-    flow2 = Math.max(0, current.flowDepth);
-    previous = current;
-  }
-  return void 0;
-}
-function unclosedCause(error62, lines, lastLine) {
-  const closing = /end with an? ([\]}])/.exec(error62.message)?.[1] ?? /missing closing (["'])quote/i.exec(error62.message)?.[1];
-  if (!closing) return void 0;
-  const opening = closing === "]" ? "[" : closing === "}" ? "{" : closing;
-  for (const line of [...lines].reverse()) {
-    if (line.number > lastLine) continue;
-    const at2 = opening === '"' || opening === "'" ? unclosedQuote(line.text, opening) : unclosedBracket(line.text, opening, closing);
-    if (at2 !== void 0) {
-      const what = opening === '"' || opening === "'" ? `the quote ${opening} opened on line ${line.number} is never closed` : `the \`${opening}\` on line ${line.number} is never closed with \`${closing}\``;
-      return { offset: line.offset + at2, message: what };
-    }
-  }
-  return void 0;
-}
-function unclosedQuote(text, quote3) {
-  const stripped = text.replace(quote3 === '"' ? /"(?:[^"\\]|\\.)*"/g : /'(?:[^']|'')*'/g, (m2) => " ".repeat(m2.length));
-  const at2 = stripped.search(quote3 === '"' ? /(?:^|[\s:[{,-])"/ : /(?:^|[\s:[{,-])'/);
-  if (at2 === -1) return void 0;
-  return stripped.indexOf(quote3, at2);
-}
-function unclosedBracket(text, opening, closing) {
-  const stripped = code18(text);
-  let depth = 0;
-  let at2;
-  for (let i = stripped.length - 1; i >= 0; i--) {
-    if (stripped[i] === closing) depth++;
-    else if (stripped[i] === opening) {
-      if (depth === 0) {
-        at2 = i;
-        break;
-      }
-      depth--;
-    }
-  }
-  return at2;
-}
-function parserWords(error62) {
-  const message2 = error62.message.split("\n")[0].replace(/\.$/, "");
-  return /^[A-Z][a-z]/.test(message2) ? message2[0].toLowerCase() + message2.slice(1) : message2;
-}
-
 // src/strategy/load.ts
 function loadYaml(text, file2) {
   const source = createSource(text, file2);
@@ -36356,11 +28274,16 @@ function loadYaml(text, file2) {
   if (violation) return { source, data: void 0, errors: [errorAt(source, violation.offset, [], violation.message)] };
   source.doc = doc;
   if (doc.errors.length > 0) {
-    return { source, data: void 0, errors: yamlErrors(source, doc.errors) };
+    return { source, data: void 0, errors: doc.errors.map((e) => errorAt(source, e.pos[0], [], yamlMessage(e))) };
   }
   const plain = toPlain(doc);
   const errors = plain.problems.map((p2) => errorAt(source, p2.offset, [], p2.message));
   return { source, data: errors.length > 0 ? void 0 : plain.value, errors };
+}
+function yamlMessage(error62) {
+  if (error62.code === "MULTIPLE_DOCS") return "the file holds more than one YAML document (a second `---`); keep one";
+  const message2 = error62.message.split("\n")[0].replace(/\.$/, "");
+  return /^[A-Z][a-z]/.test(message2) ? message2[0].toLowerCase() + message2.slice(1) : message2;
 }
 
 // src/strategy/merge.ts
@@ -36425,13 +28348,7 @@ function place(source, findings) {
   return findings.map((finding) => placeOne(source, finding));
 }
 function placeOne(source, finding) {
-  const error62 = errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
-  if (!finding.also?.length) return error62;
-  const lines = [...finding.also.map((path2) => errorAt(source, locate(source, path2, finding.at), path2, "").line), error62.line];
-  return { ...error62, message: `${finding.message}: on lines ${listOf(lines)}` };
-}
-function listOf(numbers) {
-  return numbers.length < 2 ? String(numbers[0]) : `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+  return errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
 }
 function notAMapping(loaded) {
   const message2 = loaded.data === null || loaded.data === void 0 ? "the file is empty; it needs at least `version: 1` and `problems`" : "expected a mapping (key: value) with `version` and `problems`";
@@ -36602,7 +28519,7 @@ __export(external_exports, {
   ksuid: () => ksuid2,
   lazy: () => lazy,
   length: () => _length,
-  literal: () => literal2,
+  literal: () => literal,
   locales: () => locales_exports,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
@@ -37459,9 +29376,9 @@ function stringifyPrimitive(value) {
     return `"${value}"`;
   return `${value}`;
 }
-function optionalKeys(shape2) {
-  return Object.keys(shape2).filter((k2) => {
-    return shape2[k2]._zod.optin !== void 0 && shape2[k2]._zod.optout === "optional";
+function optionalKeys(shape) {
+  return Object.keys(shape).filter((k2) => {
+    return shape[k2]._zod.optin !== void 0 && shape[k2]._zod.optout === "optional";
   });
 }
 var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
@@ -37510,33 +29427,33 @@ function omit2(schema, mask) {
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema, shape2) {
-  if (!isPlainObject3(shape2)) {
+function extend(schema, shape) {
+  if (!isPlainObject3(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
-    for (const key of Reflect.ownKeys(shape2)) {
+    for (const key of Reflect.ownKeys(shape)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
-function extended(schema, shape2) {
+function extended(schema, shape) {
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
-  mirrorProps(newShape, shape2);
+  mirrorProps(newShape, shape);
   return newShape;
 }
-function safeExtend(schema, shape2) {
-  if (!isPlainObject3(shape2)) {
+function safeExtend(schema, shape) {
+  if (!isPlainObject3(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
 }
 function merge3(a, b2) {
   if (!b2?._zod?.def) {
@@ -39539,12 +31456,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code20 = iban3.charCodeAt(i);
-    remainder = (code20 >= 65 ? remainder * 100 + (code20 - 55) : remainder * 10 + (code20 - 48)) % 97;
+    const code19 = iban3.charCodeAt(i);
+    remainder = (code19 >= 65 ? remainder * 100 + (code19 - 55) : remainder * 10 + (code19 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code20 = iban3.charCodeAt(i);
-    remainder = (code20 >= 65 ? remainder * 100 + (code20 - 55) : remainder * 10 + (code20 - 48)) % 97;
+    const code19 = iban3.charCodeAt(i);
+    remainder = (code19 >= 65 ? remainder * 100 + (code19 - 55) : remainder * 10 + (code19 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -39984,10 +31901,10 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   }
   const _normalized = cached(() => normalizeDef(def));
   defineLazyInternal(inst, "propValues", (zod) => {
-    const shape2 = zod.def.shape;
+    const shape = zod.def.shape;
     const propValues = {};
-    for (const key in shape2) {
-      const field2 = shape2[key]._zod;
+    for (const key in shape) {
+      const field2 = shape[key]._zod;
       if (field2.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
@@ -40019,7 +31936,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
-    const shape2 = value.shape;
+    const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const key of value.allKeys) {
@@ -40030,7 +31947,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       }
       if (key === "__proto__")
         continue;
-      const el = shape2[key];
+      const el = shape[key];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
       const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
@@ -40051,10 +31968,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
   const memo3 = globalConfig.memoizer;
-  const generateFastpass = (shape2) => {
+  const generateFastpass = (shape) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape: shape2, inst, memo: memo3, syms });
+    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo3, syms });
     const parseStr = (k2) => `shape[${k2}]._zod.run({ value: input[${k2}], issues: [] }, ctx)`;
     const prefixStr = (id, k2) => `
           let ${id}_ab = false;
@@ -40081,7 +31998,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k2} in input`;
-      const schema = shape2[key];
+      const schema = shape[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
@@ -41305,9 +33222,9 @@ function partPattern(schema) {
     return own2;
   }
   if (def.options) {
-    const sources2 = def.options.map(partPattern);
-    if (sources2.every(Boolean))
-      return `^(${sources2.map((s2) => cleanRegex(s2)).join("|")})$`;
+    const sources = def.options.map(partPattern);
+    if (sources.every(Boolean))
+      return `^(${sources.map((s2) => cleanRegex(s2)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -41502,17 +33419,17 @@ function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
 var recursive = /* @__PURE__ */ new WeakMap();
-var NONE3 = 0;
+var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
 function isRecursive(inst, stack, resolve) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
-    return cached2 ? PROVEN : NONE3;
+    return cached2 ? PROVEN : NONE;
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
-  let result = NONE3;
+  let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve);
@@ -41520,13 +33437,13 @@ function isRecursive(inst, stack, resolve) {
         result = answer;
     }
   };
-  const shape2 = (sh, spread) => {
-    let answer = NONE3;
+  const shape = (sh, spread) => {
+    let answer = NONE;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE3;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -41541,7 +33458,7 @@ function isRecursive(inst, stack, resolve) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge4(raw ? shape2(raw, true) : ASSUMED);
+      merge4(raw ? shape(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -41643,7 +33560,7 @@ function settle(inst, answer) {
   return answer;
 }
 function isRecursiveSchema(inst) {
-  return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE3;
+  return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE;
 }
 function bucketFor(state, inst) {
   let bucket = state.buckets.get(inst);
@@ -41655,7 +33572,7 @@ function bucketFor(state, inst) {
 }
 var handoff;
 var open = [];
-var memo2 = {
+var memo = {
   alloc(_inst, payload, empty) {
     const bucket = handoff;
     if (!bucket)
@@ -41693,7 +33610,7 @@ var memo2 = {
       const wrapped = (payload, ctx) => {
         if (isRecursiveInst === void 0) {
           const walked = isRecursive(inst, /* @__PURE__ */ new Set(), false);
-          if (walked === NONE3) {
+          if (walked === NONE) {
             inst._zod.parse = base;
             if (inst._zod.run === wrapped)
               inst._zod.run = base;
@@ -41756,7 +33673,7 @@ var memo2 = {
   }
 };
 function memoizer() {
-  return memo2;
+  return memo;
 }
 function isBackEdge(ctx, value) {
   const backEdges = ctx[STATE]?.backEdges;
@@ -49490,12 +41407,12 @@ function compileFn(schema, options2) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code20 = doc.content.join("\n");
+  const code19 = doc.content.join("\n");
   const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code20}` : code20 : "";
+${code19}` : code19 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code20}
+${code19}
 }`;
   let fn;
   try {
@@ -49752,12 +41669,12 @@ function generatePropertiesChecks(doc, ctx, def, accessor) {
     throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
   }
   doc.write(`if (${accessor} == null) return INVALID;`);
-  const shape2 = def.shape;
-  for (const key of Reflect.ownKeys(shape2)) {
+  const shape = def.shape;
+  for (const key of Reflect.ownKeys(shape)) {
     const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape2[key], inputVar, false);
+    compileChild(doc, ctx, shape[key], inputVar, false);
   }
 }
 function generatePropertyCheck(doc, ctx, def, accessor) {
@@ -50139,13 +42056,13 @@ function generateDateCheck(doc, accessor) {
 function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   const def = schema._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
-  const shape2 = def.shape;
-  const keys = Object.keys(shape2);
-  const symbolKeys = Object.getOwnPropertySymbols(shape2);
+  const shape = def.shape;
+  const keys = Object.keys(shape);
+  const symbolKeys = Object.getOwnPropertySymbols(shape);
   const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
   const keyExpr = (k2) => typeof k2 === "symbol" ? addConstant(ctx, k2) : esc(k2);
   const propKey = (k2) => typeof k2 === "symbol" ? `[${keyExpr(k2)}]` : esc(k2);
-  const propShape = shape2;
+  const propShape = shape;
   if (keys.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
@@ -51652,10 +43569,10 @@ function _property(property, schema, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _properties(shape2, params) {
+function _properties(shape, params) {
   return new $ZodCheckProperties({
     check: "properties",
-    shape: shape2,
+    shape,
     ...normalizeParams(params)
   });
 }
@@ -52050,8 +43967,8 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 }
 
 // node_modules/zod/v4/core/to-json-schema.js
-function assignProps(target, ...sources2) {
-  for (const source of sources2) {
+function assignProps(target, ...sources) {
+  for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
       if (Object.prototype.propertyIsEnumerable.call(source, key)) {
         assignProp(target, key, source[key]);
@@ -52432,21 +44349,21 @@ function finalize(ctx, schema) {
     for (const rewrite of ctx.deferred)
       rewrite();
     if (ctx.intersections.length) {
-      const carriers2 = /* @__PURE__ */ new Map();
+      const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
         for (const json2 of [seen.schema, seen.def]) {
           const allOf = json2?.allOf;
           if (!Array.isArray(allOf))
             continue;
-          const existing = carriers2.get(allOf);
+          const existing = carriers.get(allOf);
           if (existing)
             existing.push(json2);
           else
-            carriers2.set(allOf, [json2]);
+            carriers.set(allOf, [json2]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json2 of carriers2.get(allOf) ?? [])
+        for (const json2 of carriers.get(allOf) ?? [])
           foldIntersection(json2);
       }
     }
@@ -52917,21 +44834,21 @@ function inputOptin(schema) {
 var objectProcessor = (schema, ctx, _json, params) => {
   const json2 = _json;
   const def = schema._zod.def;
-  const shape2 = def.shape;
-  const symbolKeys = Object.getOwnPropertySymbols(shape2);
+  const shape = def.shape;
+  const symbolKeys = Object.getOwnPropertySymbols(shape);
   if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json2.type = "object";
   json2.properties = {};
-  for (const key in shape2) {
-    assignProp(json2.properties, key, processSchema(shape2[key], ctx, {
+  for (const key in shape) {
+    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
   }
   const requiredKeys = [];
-  for (const key of Object.keys(shape2)) {
+  for (const key of Object.keys(shape)) {
     const field2 = def.shape[key];
     if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
       requiredKeys.push(key);
@@ -53131,13 +45048,13 @@ var recordProcessor = (schema, ctx, _json, params) => {
         ...params,
         path: [...params.path, "propertyNames"]
       });
-      let pending2 = pendingRecords.get(ctx);
-      if (!pending2) {
-        pending2 = [];
-        pendingRecords.set(ctx, pending2);
+      let pending = pendingRecords.get(ctx);
+      if (!pending) {
+        pending = [];
+        pendingRecords.set(ctx, pending);
         ctx.deferred.push(() => rewriteKeyNames(ctx));
       }
-      pending2.push(schema);
+      pending.push(schema);
     }
     json2.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
@@ -53537,7 +45454,7 @@ __export(schemas_exports2, {
   keyof: () => keyof,
   ksuid: () => ksuid2,
   lazy: () => lazy,
-  literal: () => literal2,
+  literal: () => literal,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
   mac: () => mac2,
@@ -54493,8 +46410,8 @@ function array(element, params) {
   return _array(ZodArray, element, params);
 }
 function keyof(schema) {
-  const shape2 = schema._zod.def.shape;
-  return _enum2(Object.keys(shape2));
+  const shape = schema._zod.def.shape;
+  return _enum2(Object.keys(shape));
 }
 var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
@@ -54546,26 +46463,26 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
     return util_exports.required(ZodNonOptional, this, args[0]);
   }
 });
-function object(shape2, params) {
+function object(shape, params) {
   const def = {
     type: "object",
-    shape: shape2 ?? {},
+    shape: shape ?? {},
     ...util_exports.normalizeParams(params)
   };
   return new ZodObject(def);
 }
-function strictObject(shape2, params) {
+function strictObject(shape, params) {
   return new ZodObject({
     type: "object",
-    shape: shape2,
+    shape,
     catchall: never(),
     ...util_exports.normalizeParams(params)
   });
 }
-function looseObject(shape2, params) {
+function looseObject(shape, params) {
   return new ZodObject({
     type: "object",
-    shape: shape2,
+    shape,
     catchall: unknown(),
     ...util_exports.normalizeParams(params)
   });
@@ -54800,7 +46717,7 @@ var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
     }
   });
 });
-function literal2(value, params) {
+function literal(value, params) {
   return new ZodLiteral({
     type: "literal",
     values: Array.isArray(value) ? value : [value],
@@ -55104,8 +47021,8 @@ var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
 }, {
-  properties(shape2, params) {
-    return this.check(_properties(shape2, params));
+  properties(shape, params) {
+    return this.check(_properties(shape, params));
   }
 });
 function _instanceof(cls, params = {}) {
@@ -55691,13 +47608,13 @@ function convertBaseSchema(schema, ctx) {
       break;
     }
     case "object": {
-      const shape2 = {};
+      const shape = {};
       const properties = schema.properties || {};
       const requiredSet = new Set(schema.required || []);
       const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
       for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape2, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
       if (schema.patternProperties) {
         const patternProps = schema.patternProperties;
@@ -55709,8 +47626,8 @@ function convertBaseSchema(schema, ctx) {
           looseRecords.push(z.looseRecord(keySchema, patternValue));
         }
         const schemasToIntersect = [];
-        if (Object.keys(shape2).length > 0) {
-          schemasToIntersect.push(z.object(shape2).passthrough());
+        if (Object.keys(shape).length > 0) {
+          schemasToIntersect.push(z.object(shape).passthrough());
         }
         schemasToIntersect.push(...looseRecords);
         if (schemasToIntersect.length === 0) {
@@ -55725,7 +47642,7 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = result;
         }
         if (schema.additionalProperties === false) {
-          const propertyKeys = Object.keys(shape2);
+          const propertyKeys = Object.keys(shape);
           const patterns = patternKeys.map((p2) => new RegExp(p2));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
@@ -55750,7 +47667,7 @@ function convertBaseSchema(schema, ctx) {
           });
         }
       } else {
-        const objectSchema = z.object(shape2);
+        const objectSchema = z.object(shape);
         if (schema.additionalProperties === false) {
           zodSchema = objectSchema.strict();
         } else if (additionalSchema) {
@@ -56155,6 +48072,38 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/strategy/hint.ts
+function closest(word, candidates2) {
+  const typed = word.toLowerCase();
+  const limit = Math.max(1, Math.floor(typed.length / 3));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates2) {
+    const distance = editDistance(typed, candidate.toLowerCase(), limit);
+    if (distance <= limit && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a, b2, limit = Infinity) {
+  if (Math.abs(a.length - b2.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b2.length + 1 }, (_2, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b2.length; j++) {
+      const cost = a[i - 1] === b2[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b2.length];
+}
+
 // src/strategy/schema-walk.ts
 function schemaAt(schema, path2) {
   let current = unwrap(schema);
@@ -56194,17 +48143,17 @@ function issueFindings(issues, schema) {
   });
 }
 function unknownKeys(schema, at2) {
-  const known2 = keysAt(schema, at2);
+  const known = keysAt(schema, at2);
   const homes = /* @__PURE__ */ new Map();
-  for (const parent of known2) for (const child of keysAt(schema, [...at2, parent])) if (!homes.has(child)) homes.set(child, parent);
-  const choices = known2.map((k2) => `\`${k2}\``).join(", ");
+  for (const parent of known) for (const child of keysAt(schema, [...at2, parent])) if (!homes.has(child)) homes.set(child, parent);
+  const choices = known.map((k2) => `\`${k2}\``).join(", ");
   return (raw) => {
     const key = code(raw);
-    const typo = closest(raw, known2);
+    const typo = closest(raw, known);
     if (typo) return `unknown key ${key} (did you mean \`${typo}\`?)`;
     const home = homes.get(raw);
     if (home) return `unknown key ${key} (it belongs under \`${formatPath([home])}\`)`;
-    return known2.length > 0 ? `unknown key ${key}; expected one of ${choices}` : `unknown key ${key}`;
+    return known.length > 0 ? `unknown key ${key}; expected one of ${choices}` : `unknown key ${key}`;
   };
 }
 function issueMessage(issue3) {
@@ -56229,16 +48178,6 @@ function issueMessage(issue3) {
       return tooBig(issue3.origin, Number(issue3.maximum), issue3.inclusive !== false, input2);
     case "invalid_format":
       return issue3.message.startsWith("Invalid") ? `${describeValue(input2)} has the wrong format` : issue3.message;
-    case "invalid_union": {
-      const branches = issue3.errors.filter((b2) => b2.length > 0);
-      const sameType = (e) => e.code === "invalid_type" && (typeof input2 === "number" ? ["number", "int"].includes(e.expected) : e.expected === typeof input2);
-      const typed = branches.find((b2) => b2[0].code !== "invalid_type") ?? branches.find((b2) => sameType(b2[0]));
-      if (typed) return issueMessage(typed[0]);
-      const expected = branches.flatMap((b2) => b2[0].code === "invalid_type" ? [expectedName(b2[0].expected)] : []);
-      if (input2 === void 0) return "required";
-      if (expected.length > 0) return `expected ${[...new Set(expected)].join(" or ")}, got ${describeValue(input2)}`;
-      return issue3.message.replace(/^Invalid input/, "invalid value");
-    }
     default:
       return issue3.message.replace(/^Invalid input/, "invalid value");
   }
@@ -56272,12 +48211,7 @@ var metricSchema = external_exports.strictObject({
 });
 var planEntrySchema = external_exports.strictObject({
   title: external_exports.string().min(1).describe("The action, in a few words."),
-  issue: external_exports.union([
-    external_exports.number().int().positive(),
-    external_exports.string().regex(/^[A-Za-z0-9._-]{1,100}#[1-9][0-9]*$/, "expected an issue number, or REPO#NUMBER for an issue of another repository of the owner")
-  ]).optional().describe(
-    "The issue that tracks the action: its number in this repository, or 'REPO#NUMBER' for an issue of another repository of the same owner (the usual form in an organisation's strategy)."
-  ),
+  issue: external_exports.number().int().positive().optional().describe("An issue number in this repository that tracks the action."),
   milestone: external_exports.string().min(1).optional().describe("A milestone title whose issues make up the action."),
   label: external_exports.string().min(1).optional().describe("A label whose issues make up the action.")
 });
@@ -56305,10 +48239,7 @@ var problemSchema = external_exports.strictObject({
 var reportSettingsSchema = external_exports.strictObject({
   category: external_exports.string().min(1).default("Announcements").describe("The Discussions category for monthly reports."),
   schedule: external_exports.string().min(1).default("0 9 1 * *").describe("Cron, in `timezone`: when the previous month's report is posted."),
-  timezone: external_exports.string().min(1).default("UTC").describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'."),
-  measure: external_exports.enum(["pull_requests", "author_weeks"]).default("pull_requests").describe(
-    "Which effort measure `share`, drift and the report's headline are held against: merged pull requests, or author-weeks (each author's weeks with merged work, shared among what they shipped that week). Both are shown."
-  )
+  timezone: external_exports.string().min(1).default("UTC").describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'.")
 });
 var PROJECT_URL = /^https:\/\/[^/\s]+\/(orgs|users)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/projects\/(\d+)(?:\/views\/\d+)?\/?$/;
 var projectSettingsSchema = external_exports.strictObject({
@@ -56357,13 +48288,9 @@ function duplicateIds(problems) {
   problems.forEach((problem2, i) => {
     const id = stringAt(problem2, "id");
     if (id === void 0) return;
-    const earlier = seen.get(id) ?? [];
-    seen.set(id, [...earlier, i]);
-    const count2 = earlier.length + 1;
-    if (count2 > 1) {
-      const also = earlier.map((j) => ["problems", j, "id"]);
-      findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count2] ?? `${count2} times`}`, also });
-    }
+    const count2 = (seen.get(id) ?? 0) + 1;
+    seen.set(id, count2);
+    if (count2 > 1) findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count2] ?? `${count2} times`}` });
   });
   return findings;
 }
@@ -56432,6 +48359,6772 @@ function countPlaceholders(problems) {
   );
 }
 
+// node_modules/re2js/build/index.js
+var RE2Flags = class RE2Flags2 {
+  static FOLD_CASE = 1;
+  static LITERAL = 2;
+  static CLASS_NL = 4;
+  static DOT_NL = 8;
+  static ONE_LINE = 16;
+  static NON_GREEDY = 32;
+  static PERL_X = 64;
+  static UNICODE_GROUPS = 128;
+  static WAS_DOLLAR = 256;
+  static LOOKBEHIND = 512;
+  static MATCH_NL = RE2Flags2.CLASS_NL | RE2Flags2.DOT_NL;
+  static PERL = RE2Flags2.CLASS_NL | RE2Flags2.ONE_LINE | RE2Flags2.PERL_X | RE2Flags2.UNICODE_GROUPS;
+  static POSIX = 0;
+  static UNANCHORED = 0;
+  static ANCHOR_START = 1;
+  static ANCHOR_BOTH = 2;
+};
+var PublicFlags = {
+  CASE_INSENSITIVE: 1,
+  DOTALL: 2,
+  MULTILINE: 4,
+  DISABLE_UNICODE_GROUPS: 8,
+  LONGEST_MATCH: 16,
+  LOOKBEHINDS: 512
+};
+var ASCII_SIZE = 128;
+var ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+var ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+var MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+  if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+  else ASCII_TO_UPPER[i] = i;
+  if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+  else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+  static CODES = Object.freeze({
+    "\x07": 7,
+    "\b": 8,
+    "	": 9,
+    "\n": 10,
+    "\v": 11,
+    "\f": 12,
+    "\r": 13,
+    " ": 32,
+    '"': 34,
+    $: 36,
+    "&": 38,
+    "'": 39,
+    "(": 40,
+    ")": 41,
+    "*": 42,
+    "+": 43,
+    "-": 45,
+    ".": 46,
+    0: 48,
+    1: 49,
+    2: 50,
+    3: 51,
+    4: 52,
+    5: 53,
+    6: 54,
+    7: 55,
+    8: 56,
+    9: 57,
+    ":": 58,
+    "<": 60,
+    ">": 62,
+    "?": 63,
+    A: 65,
+    B: 66,
+    C: 67,
+    F: 70,
+    P: 80,
+    Q: 81,
+    U: 85,
+    Z: 90,
+    "[": 91,
+    "\\": 92,
+    "]": 93,
+    "^": 94,
+    _: 95,
+    "`": 96,
+    a: 97,
+    b: 98,
+    f: 102,
+    i: 105,
+    m: 109,
+    n: 110,
+    r: 114,
+    s: 115,
+    t: 116,
+    v: 118,
+    x: 120,
+    z: 122,
+    "{": 123,
+    "|": 124,
+    "}": 125
+  });
+  static toUpperCase(codepoint) {
+    if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+    const s2 = String.fromCodePoint(codepoint).toUpperCase();
+    const expectedLen = s2.codePointAt(0) > MAX_BMP ? 2 : 1;
+    if (s2.length > expectedLen) return codepoint;
+    const sOrigin = String.fromCodePoint(s2.codePointAt(0)).toLowerCase();
+    const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+    if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+    return s2.codePointAt(0);
+  }
+  static toLowerCase(codepoint) {
+    if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+    const s2 = String.fromCodePoint(codepoint).toLowerCase();
+    const expectedLen = s2.codePointAt(0) > MAX_BMP ? 2 : 1;
+    if (s2.length > expectedLen) return codepoint;
+    const sOrigin = String.fromCodePoint(s2.codePointAt(0)).toUpperCase();
+    const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+    if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+    return s2.codePointAt(0);
+  }
+};
+var UnicodeRangeTable = class {
+  /**
+  * @param {Uint32Array | number[]} data
+  * @param {boolean} isStride1
+  */
+  constructor(data, isStride1 = false) {
+    this.data = data;
+    this.isStride1 = isStride1;
+    this.SIZE = isStride1 ? 2 : 3;
+  }
+  getLo(index) {
+    return this.data[index * this.SIZE];
+  }
+  getHi(index) {
+    return this.data[index * this.SIZE + 1];
+  }
+  getStride(index) {
+    return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+  }
+  get length() {
+    return this.data.length / this.SIZE;
+  }
+};
+var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+var B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+var decodeVLQ = (str) => {
+  const res = [];
+  let value = 0;
+  let shift = 0;
+  for (let i = 0; i < str.length; i++) {
+    const digit = B64_MAP[str.charCodeAt(i)];
+    value |= (digit & 31) << shift;
+    if ((digit & 32) === 0) {
+      res.push(value);
+      value = 0;
+      shift = 0;
+    } else shift += 5;
+  }
+  return res;
+};
+var decodeRanges = (str, isStride1) => {
+  const res = decodeVLQ(str);
+  const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+  const out = new Uint32Array(numRanges * 3);
+  let current = 0;
+  let resIdx = 0;
+  for (let i = 0; i < numRanges; i++) {
+    current += res[resIdx++];
+    out[i * 3] = current;
+    current += res[resIdx++];
+    out[i * 3 + 1] = current;
+    out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+  }
+  return out;
+};
+var decodeOrbit = (str) => {
+  const res = decodeVLQ(str);
+  const map2 = /* @__PURE__ */ new Map();
+  let currentKey = 0;
+  for (let i = 0; i < res.length; i += 2) {
+    currentKey += res[i];
+    const zz = res[i + 1];
+    const delta = zz >>> 1 ^ -(zz & 1);
+    map2.set(currentKey, currentKey + delta);
+  }
+  return map2;
+};
+var LazyMap = class {
+  constructor(initializer3) {
+    this.initializer = initializer3;
+    this.cache = /* @__PURE__ */ new Map();
+  }
+  has(key) {
+    return Object.hasOwn(this.initializer, key);
+  }
+  get(key) {
+    if (this.cache.has(key)) return this.cache.get(key);
+    const val = this.has(key) ? this.initializer[key]() : null;
+    this.cache.set(key, val);
+    return val;
+  }
+};
+var UnicodeTables = class {
+  static _CASE_ORBIT = null;
+  static get CASE_ORBIT() {
+    if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+    return this._CASE_ORBIT;
+  }
+  static _Print = null;
+  static get Print() {
+    if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+    return this._Print;
+  }
+  static CATEGORIES = new LazyMap({
+    C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+    Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+    Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+    Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+    Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+    Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+    L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+    LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+    Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+    Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+    Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+    Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+    Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+    M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+    Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+    Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+    Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+    N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+    Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+    Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+    No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+    P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+    Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+    Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+    Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+    Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+    Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+    Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+    Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+    S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+    Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+    Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+    Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+    So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+    Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+    Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+    Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+    Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+    ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+    Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+    Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+    Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+    Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+    Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+    Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+    Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+    Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+    Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+    Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+    Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+    Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+    Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+    Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+    White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+  });
+  static SCRIPTS = new LazyMap({
+    Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+    Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+    Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+    Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+    Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+    Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+    Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+    Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+    Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+    Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+    Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+    Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+    Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+    Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+    Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+    Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+    Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+    Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+    Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+    Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+    Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+    Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+    Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+    Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+    Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+    Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+    Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+    Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+    Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+    Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+    Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+    Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+    Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+    Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+    Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+    Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+    Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+    Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+    Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+    Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+    Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+    Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+    Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+    Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+    Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+    Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+    Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+    Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+    Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+    Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+    Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+    Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+    Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+    Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+    Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+    Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+    Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+    Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+    Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+    Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+    Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+    Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+    Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+    Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+    Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+    Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+    Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+    Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+    Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+    Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+    Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+    Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+    Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+    Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+    Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+    Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+    Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+    Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+    Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+    Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+    Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+    Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+    Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+    Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+    Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+    Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+    Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+    Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+    Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+    Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+    Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+    Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+    Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+    Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+    Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+    Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+    Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+    Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+    Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+    Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+    Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+    Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+    Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+    New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+    Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+    Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+    Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+    Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+    Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+    Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+    Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+    Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+    Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+    Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+    Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+    Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+    Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+    Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+    Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+    Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+    Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+    Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+    Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+    Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+    Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+    Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+    Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+    Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+    Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+    Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+    Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+    Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+    Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+    Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+    Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+    Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+    Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+    SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+    Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+    Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+    Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+    Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+    Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+    Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+    Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+    Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+    Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+    Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+    Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+    Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+    Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+    Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+    Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+    Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+    Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+    Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+    Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+    Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+    Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+    Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+    Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+    Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+    Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+    Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+    Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+    Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+    Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+    Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+    Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+    Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+    Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+    Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+    Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+    Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+    Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+  });
+  static FOLD_CATEGORIES = new LazyMap({
+    L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+    LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+    Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+    Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+    Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+    M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+    Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+    Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+    Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+    Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+    Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+    Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+  });
+  static FOLD_SCRIPT = new LazyMap({
+    Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+    Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+    Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+  });
+};
+var Unicode = class Unicode2 {
+  static MAX_RUNE = 1114111;
+  static RUNE_ERROR = 65533;
+  static isUnsearchable(r) {
+    return r === Unicode2.RUNE_ERROR || r >= Unicode2.MIN_HIGH_SURROGATE && r <= Unicode2.MAX_LOW_SURROGATE;
+  }
+  static MAX_ASCII = 127;
+  static MAX_LATIN1 = 255;
+  static MAX_BMP = 65535;
+  static MIN_FOLD = 65;
+  static MAX_FOLD = 125251;
+  static MIN_HIGH_SURROGATE = 55296;
+  static MAX_HIGH_SURROGATE = 56319;
+  static MIN_LOW_SURROGATE = 56320;
+  static MAX_LOW_SURROGATE = 57343;
+  static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+  static is32(ranges, r) {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const m2 = lo + Math.floor((hi - lo) / 2);
+      const rlo = ranges.getLo(m2);
+      const rhi = ranges.getHi(m2);
+      if (rlo <= r && r <= rhi) {
+        const stride = ranges.getStride(m2);
+        return (r - rlo) % stride === 0;
+      }
+      if (r < rlo) hi = m2;
+      else lo = m2 + 1;
+    }
+    return false;
+  }
+  static is(ranges, r) {
+    if (r <= Unicode2.MAX_LATIN1) {
+      for (let i = 0; i < ranges.length; i++) {
+        if (r > ranges.getHi(i)) continue;
+        const rlo = ranges.getLo(i);
+        if (r < rlo) return false;
+        const stride = ranges.getStride(i);
+        return (r - rlo) % stride === 0;
+      }
+      return false;
+    }
+    return ranges.length > 0 && r >= ranges.getLo(0) && Unicode2.is32(ranges, r);
+  }
+  static isPrint(r) {
+    if (r <= Unicode2.MAX_LATIN1) return r >= 32 && r < Unicode2.MAX_ASCII || r >= 161 && r !== 173;
+    return Unicode2.is(UnicodeTables.Print, r);
+  }
+  static simpleFold(r) {
+    if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+    if (r <= Unicode2.MAX_ASCII) {
+      const l = Codepoint.toLowerCase(r);
+      return l !== r ? l : Codepoint.toUpperCase(r);
+    }
+    return r;
+  }
+  static equalsIgnoreCase(r1, r2) {
+    if (r1 === r2) return true;
+    if (r1 < 0 || r2 < 0) return false;
+    if (r1 <= Unicode2.MAX_ASCII && r2 <= Unicode2.MAX_ASCII) {
+      if (65 <= r1 && r1 <= 90) r1 |= 32;
+      if (65 <= r2 && r2 <= 90) r2 |= 32;
+      return r1 === r2;
+    }
+    for (let r = Unicode2.simpleFold(r1); r !== r1; r = Unicode2.simpleFold(r)) if (r === r2) return true;
+    return false;
+  }
+};
+var RE2JSException = class extends Error {
+  /** @param {string} message */
+  constructor(message2) {
+    super(message2);
+    this.name = "RE2JSException";
+  }
+};
+var RE2JSSyntaxException = class extends RE2JSException {
+  /**
+  * @param {string} error
+  * @param {string|null} [input=null]
+  */
+  constructor(error62, input2 = null) {
+    let message2 = `error parsing regexp: ${error62}`;
+    if (input2) message2 += `: \`${input2}\``;
+    super(message2);
+    this.name = "RE2JSSyntaxException";
+    this.message = message2;
+    this.error = error62;
+    this.input = input2;
+  }
+  /**
+  * Retrieves the description of the error.
+  * @returns {string}
+  */
+  getDescription() {
+    return this.error;
+  }
+  /**
+  * Retrieves the erroneous regular-expression pattern.
+  * @returns {string|null}
+  */
+  getPattern() {
+    return this.input;
+  }
+};
+var RE2JSCompileException = class extends RE2JSException {
+  /** @param {string} message */
+  constructor(message2) {
+    super(message2);
+    this.name = "RE2JSCompileException";
+  }
+};
+var RE2JSGroupException = class extends RE2JSException {
+  /** @param {string} message */
+  constructor(message2) {
+    super(message2);
+    this.name = "RE2JSGroupException";
+  }
+};
+var RE2JSFlagsException = class extends RE2JSException {
+  /** @param {string} message */
+  constructor(message2) {
+    super(message2);
+    this.name = "RE2JSFlagsException";
+  }
+};
+var RE2JSInternalException = class extends RE2JSException {
+  /** @param {string} message */
+  constructor(message2) {
+    super(message2);
+    this.name = "RE2JSInternalException";
+  }
+};
+var FAST_PATH_TABLE_SIZE = 256;
+var WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+var cachedNativeEncoder = null;
+var cachedNativeDecoder = null;
+var Utils = class Utils2 {
+  static METACHARACTERS = "\\.+*?()|[]{}^$";
+  static EMPTY_BEGIN_LINE = 1;
+  static EMPTY_END_LINE = 2;
+  static EMPTY_BEGIN_TEXT = 4;
+  static EMPTY_END_TEXT = 8;
+  static EMPTY_WORD_BOUNDARY = 16;
+  static EMPTY_NO_WORD_BOUNDARY = 32;
+  static EMPTY_ALL = -1;
+  static emptyInts() {
+    return [];
+  }
+  static isString(value) {
+    return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+  }
+  static typeName(value) {
+    if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+    return Object.prototype.toString.call(value).slice(8, -1);
+  }
+  static checkPattern(pattern) {
+    if (!Utils2.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+  }
+  static checkInput(input2) {
+    if (!Utils2.isString(input2) && !Utils2.isByteArray(input2)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input2)}`);
+  }
+  static checkFlags(flags) {
+    const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+    if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+  }
+  static isByteArray(input2) {
+    return Array.isArray(input2) || Object.prototype.toString.call(input2) === "[object Uint8Array]";
+  }
+  static isalnum(c) {
+    return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+  }
+  static unhex(c) {
+    if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+    if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+    if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+    return -1;
+  }
+  static escapeRune(rune) {
+    let out = "";
+    if (Unicode.isPrint(rune)) {
+      if (Utils2.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+      out += String.fromCodePoint(rune);
+    } else switch (rune) {
+      case Codepoint.CODES['"']:
+        out += '\\"';
+        break;
+      case Codepoint.CODES["\\"]:
+        out += "\\\\";
+        break;
+      case Codepoint.CODES["	"]:
+        out += "\\t";
+        break;
+      case Codepoint.CODES["\n"]:
+        out += "\\n";
+        break;
+      case Codepoint.CODES["\r"]:
+        out += "\\r";
+        break;
+      case Codepoint.CODES["\b"]:
+        out += "\\b";
+        break;
+      case Codepoint.CODES["\f"]:
+        out += "\\f";
+        break;
+      default: {
+        let s2 = rune.toString(16);
+        if (rune < 256) {
+          out += "\\x";
+          if (s2.length === 1) out += "0";
+          out += s2;
+        } else out += `\\x{${s2}}`;
+        break;
+      }
+    }
+    return out;
+  }
+  static stringToRunes(str) {
+    const string4 = String(str);
+    const runes = [];
+    let i = 0;
+    while (i < string4.length) {
+      const cp = string4.codePointAt(i);
+      runes.push(cp);
+      i += cp > Unicode.MAX_BMP ? 2 : 1;
+    }
+    return new Int32Array(runes);
+  }
+  static runeToString(r) {
+    return String.fromCodePoint(r);
+  }
+  static isWordRune(r) {
+    return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+  }
+  static emptyOpContext(r1, r2) {
+    let op = 0;
+    if (r1 < 0) op |= Utils2.EMPTY_BEGIN_TEXT | Utils2.EMPTY_BEGIN_LINE;
+    if (r1 === 10) op |= Utils2.EMPTY_BEGIN_LINE;
+    if (r2 < 0) op |= Utils2.EMPTY_END_TEXT | Utils2.EMPTY_END_LINE;
+    if (r2 === 10) op |= Utils2.EMPTY_END_LINE;
+    if (Utils2.isWordRune(r1) !== Utils2.isWordRune(r2)) op |= Utils2.EMPTY_WORD_BOUNDARY;
+    else op |= Utils2.EMPTY_NO_WORD_BOUNDARY;
+    return op;
+  }
+  /**
+  * Returns a string that quotes all regular expression metacharacters inside the argument text;
+  * the returned string is a regular expression matching the literal text. For example,
+  * {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+  * @param {string} str
+  * @returns {string}
+  */
+  static quoteMeta(str) {
+    return str.split("").map((s2) => {
+      if (Utils2.METACHARACTERS.indexOf(s2) >= 0) return `\\${s2}`;
+      return s2;
+    }).join("");
+  }
+  static charCount(codePoint) {
+    return codePoint > Unicode.MAX_BMP ? 2 : 1;
+  }
+  /**
+  * High-speed conversion from TypedArrays to standard JS Arrays.
+  * Bypasses the expensive Symbol.iterator overhead of Array.from()
+  */
+  static toArray(typedArray) {
+    const len = typedArray.length;
+    const res = new Array(len);
+    for (let i = 0; i < len; i++) res[i] = typedArray[i];
+    return res;
+  }
+  static stringToUtf8ByteArray(str) {
+    if (globalThis.TextEncoder) {
+      if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+      return cachedNativeEncoder.encode(str);
+    } else {
+      let out = [], p2 = 0;
+      for (let i = 0; i < str.length; i++) {
+        let c = str.charCodeAt(i);
+        if (c < 128) out[p2++] = c;
+        else if (c < 2048) {
+          out[p2++] = c >> 6 | 192;
+          out[p2++] = c & 63 | 128;
+        } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+          c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+          out[p2++] = c >> 18 | 240;
+          out[p2++] = c >> 12 & 63 | 128;
+          out[p2++] = c >> 6 & 63 | 128;
+          out[p2++] = c & 63 | 128;
+        } else {
+          out[p2++] = c >> 12 | 224;
+          out[p2++] = c >> 6 & 63 | 128;
+          out[p2++] = c & 63 | 128;
+        }
+      }
+      return out;
+    }
+  }
+  static utf8ByteArrayToString(bytes) {
+    if (globalThis.TextDecoder) {
+      if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+      const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+      return cachedNativeDecoder.decode(view);
+    } else {
+      let out = [], pos = 0, c = 0;
+      while (pos < bytes.length) {
+        let c1 = bytes[pos++];
+        if (c1 < 128) out[c++] = String.fromCharCode(c1);
+        else if (c1 > 191 && c1 < 224) {
+          let c2 = bytes[pos++];
+          out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+        } else if (c1 > 239 && c1 < 365) {
+          let c2 = bytes[pos++];
+          let c3 = bytes[pos++];
+          let c4 = bytes[pos++];
+          let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+          out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+          out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+        } else {
+          let c2 = bytes[pos++];
+          let c3 = bytes[pos++];
+          out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+        }
+      }
+      return out.join("");
+    }
+  }
+};
+var createEnum = (values = [], initNum = 0) => {
+  const enumObject = /* @__PURE__ */ Object.create(null);
+  for (let i = 0; i < values.length; i++) {
+    const val = values[i];
+    const keyVal = initNum + i;
+    enumObject[val] = keyVal;
+    enumObject[keyVal] = val;
+  }
+  return Object.freeze(enumObject);
+};
+var MatcherInputBase = class MatcherInputBase2 {
+  static Encoding = createEnum(["UTF_16", "UTF_8"]);
+  getEncoding() {
+    throw Error("not implemented");
+  }
+  /** @returns {string} */
+  asCharSequence() {
+    throw Error("not implemented");
+  }
+  /** @returns {Uint8Array|number[]|null} */
+  asBytes() {
+    throw Error("not implemented");
+  }
+  /** @returns {number} */
+  length() {
+    throw Error("not implemented");
+  }
+  /**
+  *
+  * @returns {boolean}
+  */
+  isUTF8Encoding() {
+    return this.getEncoding() === MatcherInputBase2.Encoding.UTF_8;
+  }
+  /**
+  *
+  * @returns {boolean}
+  */
+  isUTF16Encoding() {
+    return this.getEncoding() === MatcherInputBase2.Encoding.UTF_16;
+  }
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+  /** @param {Uint8Array|number[]|null} bytes */
+  constructor(bytes = null) {
+    super();
+    this.bytes = bytes;
+  }
+  getEncoding() {
+    return MatcherInputBase.Encoding.UTF_8;
+  }
+  /**
+  *
+  * @returns {string}
+  */
+  asCharSequence() {
+    return Utils.utf8ByteArrayToString(this.bytes);
+  }
+  /**
+  *
+  * @returns {Uint8Array|number[]|null}
+  */
+  asBytes() {
+    return this.bytes;
+  }
+  /**
+  *
+  * @returns {number}
+  */
+  length() {
+    return this.bytes.length;
+  }
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+  /** @param {string|null} charSequence */
+  constructor(charSequence = null) {
+    super();
+    this.charSequence = charSequence;
+  }
+  getEncoding() {
+    return MatcherInputBase.Encoding.UTF_16;
+  }
+  /**
+  *
+  * @returns {string}
+  */
+  asCharSequence() {
+    return this.charSequence;
+  }
+  /**
+  *
+  * @returns {number[]}
+  */
+  asBytes() {
+    return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+  }
+  /**
+  *
+  * @returns {number}
+  */
+  length() {
+    return this.charSequence.length;
+  }
+};
+var MatcherInput = class {
+  /**
+  * Return the MatcherInput for UTF_16 encoding.
+  * @returns {Utf16MatcherInput}
+  */
+  static utf16(charSequence) {
+    Utils.checkInput(charSequence);
+    return new Utf16MatcherInput(charSequence);
+  }
+  /**
+  * Return the MatcherInput for UTF_8 encoding.
+  * @returns {Utf8MatcherInput}
+  */
+  static utf8(input2) {
+    if (Utils.isByteArray(input2)) return new Utf8MatcherInput(input2);
+    return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input2));
+  }
+};
+var MachineInputBase = class {
+  static EOF() {
+    return -8;
+  }
+  constructor() {
+    this.start = 0;
+    this.end = 0;
+  }
+  canCheckPrefix() {
+    return true;
+  }
+  endPos() {
+    return this.end - this.start;
+  }
+  hasString() {
+    return false;
+  }
+  hasAnyString() {
+    return false;
+  }
+  prefixLength() {
+    return 0;
+  }
+};
+var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
+  static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+  constructor(bytes, start2 = 0, end = bytes.length) {
+    super();
+    this.bytes = bytes;
+    this.start = start2;
+    this.end = end;
+  }
+  hasString(prefilter, pos) {
+    const target = prefilter.bytes;
+    if (target.length === 0) return true;
+    const idx = this.indexOf(this.bytes, target, this.start + pos);
+    return idx !== -1 && idx <= this.end - target.length;
+  }
+  hasAnyString(prefilter, pos) {
+    return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+  }
+  step(pos) {
+    pos += this.start;
+    if (pos >= this.end) return MachineInputBase.EOF();
+    const c = this.bytes[pos] & 255;
+    if (c < 128) return c << 3 | 1;
+    let size;
+    let rune;
+    let lo = 128;
+    let hi = 191;
+    if (c >= 194 && c <= 223) {
+      size = 2;
+      rune = c & 31;
+    } else if (c >= 224 && c <= 239) {
+      size = 3;
+      rune = c & 15;
+      if (c === 224) lo = 160;
+      else if (c === 237) hi = 159;
+    } else if (c >= 240 && c <= 244) {
+      size = 4;
+      rune = c & 7;
+      if (c === 240) lo = 144;
+      else if (c === 244) hi = 143;
+    } else return MachineUTF8Input2.RUNE_ERROR_STEP;
+    if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+    const c1 = this.bytes[pos + 1] & 255;
+    if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
+    rune = rune << 6 | c1 & 63;
+    if (size > 2) {
+      const c2 = this.bytes[pos + 2] & 255;
+      if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+      rune = rune << 6 | c2 & 63;
+      if (size > 3) {
+        const c3 = this.bytes[pos + 3] & 255;
+        if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        rune = rune << 6 | c3 & 63;
+      }
+    }
+    return rune << 3 | size;
+  }
+  index(re2, pos) {
+    pos += this.start;
+    const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+    return i < 0 ? i : i - pos;
+  }
+  context(pos) {
+    pos += this.start;
+    let r1 = -1;
+    if (pos > this.start && pos <= this.end) {
+      let start2 = pos - 1;
+      r1 = this.bytes[start2--];
+      if (r1 >= 128) {
+        let lim = pos - 4;
+        if (lim < this.start) lim = this.start;
+        while (start2 >= lim && (this.bytes[start2] & 192) === 128) start2--;
+        if (start2 < this.start) start2 = this.start;
+        const r = this.step(start2 - this.start);
+        r1 = start2 + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+      }
+    }
+    const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+    return Utils.emptyOpContext(r1, r2);
+  }
+  indexOf(source, target, fromIndex = 0) {
+    let targetLength = target.length;
+    if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+    const firstByte = target[0];
+    let limit = this.end - targetLength;
+    const hasNativeIndexOf = typeof source.indexOf === "function";
+    let i = fromIndex;
+    while (i <= limit) {
+      if (hasNativeIndexOf) {
+        i = source.indexOf(firstByte, i);
+        if (i === -1 || i > limit) return -1;
+      } else {
+        while (i <= limit && source[i] !== firstByte) i++;
+        if (i > limit) return -1;
+      }
+      let match = true;
+      for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+        match = false;
+        break;
+      }
+      if (match) return i;
+      i++;
+    }
+    return -1;
+  }
+  prefixLength(re2) {
+    return re2.prefixUTF8.length;
+  }
+};
+var MachineUTF16Input = class extends MachineInputBase {
+  constructor(charSequence, start2 = 0, end = charSequence.length) {
+    super();
+    this.charSequence = charSequence;
+    this.start = start2;
+    this.end = end;
+  }
+  hasString(prefilter, pos) {
+    const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+    return idx !== -1 && idx <= this.end - prefilter.str.length;
+  }
+  hasAnyString(prefilter, pos) {
+    return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+  }
+  step(pos) {
+    pos += this.start;
+    if (pos >= this.end) return MachineInputBase.EOF();
+    const c1 = this.charSequence.charCodeAt(pos);
+    if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+    const c2 = this.charSequence.charCodeAt(pos + 1);
+    if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+    return c1 << 3 | 1;
+  }
+  index(re2, pos) {
+    pos += this.start;
+    const i = this.charSequence.indexOf(re2.prefix, pos);
+    if (i < 0 || i > this.end - re2.prefix.length) return -1;
+    return i - pos;
+  }
+  context(pos) {
+    pos += this.start;
+    const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+    const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+    return Utils.emptyOpContext(r1, r2);
+  }
+  prefixLength(re2) {
+    return re2.prefix.length;
+  }
+};
+var MachineInput = class {
+  static fromUTF8(bytes, start2 = 0, end = bytes.length) {
+    return new MachineUTF8Input(bytes, start2, end);
+  }
+  static fromUTF16(charSequence, start2 = 0, end = void 0) {
+    Utils.checkInput(charSequence);
+    return new MachineUTF16Input(charSequence, start2, end ?? charSequence.length);
+  }
+};
+var Matcher = class Matcher2 {
+  /**
+  * V8 and WebKit have historical hard limits on the number of arguments
+  * that can be passed to a function. We cap replacer arguments to prevent
+  * Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+  */
+  static MAX_REPLACER_ARGS = 65535;
+  /**
+  * Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+  * {@link #appendReplacement} as a literal replacement of {@code s}.
+  *
+  * @param {string} str the string to be quoted
+  * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+  * @returns {string} the quoted string
+  */
+  static quoteReplacement(str, javaMode = false) {
+    if (javaMode) {
+      if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+      return str.split("").map((s2) => {
+        const c = s2.codePointAt(0);
+        if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s2}`;
+        return s2;
+      }).join("");
+    }
+    if (str.indexOf("$") < 0) return str;
+    return str.split("").map((s2) => {
+      if (s2.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+      return s2;
+    }).join("");
+  }
+  /**
+  *
+  * @param {import('./index.js').RE2JS} pattern
+  * @param {string|number[]|Uint8Array|MatcherInputBase} input
+  */
+  constructor(pattern, input2) {
+    if (pattern === null) throw new Error("pattern is null");
+    this.patternInput = pattern;
+    const re2 = this.patternInput.re2();
+    this.patternGroupCount = re2.numberOfCapturingGroups();
+    this.groups = [];
+    this.namedGroups = re2.namedGroups;
+    this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+    this.numberOfInstructions = re2.numberOfInstructions();
+    this.lookbehindState = null;
+    if (input2 instanceof MatcherInputBase) this.resetMatcherInput(input2);
+    else if (Utils.isByteArray(input2)) this.resetMatcherInput(MatcherInput.utf8(input2));
+    else this.resetMatcherInput(MatcherInput.utf16(input2));
+  }
+  /**
+  * Returns the {@code RE2JS} associated with this {@code Matcher}.
+  * @returns {import('./index.js').RE2JS}
+  */
+  pattern() {
+    return this.patternInput;
+  }
+  /**
+  * Resets the {@code Matcher}, rewinding input and discarding any match information.
+  *
+  * @returns {Matcher} the {@code Matcher} itself, for chained method calls
+  */
+  reset() {
+    this.matcherInputLength = this.matcherInput.length();
+    this.appendPos = 0;
+    this.hasMatch = false;
+    this.hasGroups = false;
+    this.anchorFlag = 0;
+    return this;
+  }
+  /**
+  * Resets the {@code Matcher} and changes the input.
+  * @param {string|number[]|Uint8Array|MatcherInputBase} input
+  * @returns {Matcher} the {@code Matcher} itself, for chained method calls
+  */
+  resetMatcherInput(input2) {
+    if (input2 === null) throw new Error("input is null");
+    if (!(input2 instanceof MatcherInputBase)) {
+      if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
+      else input2 = MatcherInput.utf16(input2);
+    }
+    this.matcherInput = input2;
+    if (this.lookbehindState !== null) this.lookbehindState.reset();
+    else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+    this.reset();
+    return this;
+  }
+  /**
+  * Returns the start of the named group of the most recent match, or -1 if the group was not
+  * matched.
+  * @param {string|number} [group=0]
+  * @returns {number}
+  */
+  start(group = 0) {
+    if (typeof group === "string") {
+      const groupInt = this.namedGroups[group];
+      if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+      group = groupInt;
+    }
+    this.loadGroup(group);
+    return this.groups[2 * group];
+  }
+  /**
+  * Returns the end of the named group of the most recent match, or -1 if the group was not
+  * matched.
+  * @param {string|number} [group=0]
+  * @returns {number}
+  */
+  end(group = 0) {
+    if (typeof group === "string") {
+      const groupInt = this.namedGroups[group];
+      if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+      group = groupInt;
+    }
+    this.loadGroup(group);
+    return this.groups[2 * group + 1];
+  }
+  /**
+  * Returns the program size of this pattern.
+  *
+  * <p>
+  * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+  * "cost". Larger numbers are more expensive than smaller numbers.
+  * </p>
+  *
+  * @returns {number} the program size of this pattern
+  */
+  programSize() {
+    return this.numberOfInstructions;
+  }
+  /**
+  * Returns the named group of the most recent match, or {@code null} if the group was not matched.
+  * @param {string|number} [group=0]
+  * @returns {string|null}
+  */
+  group(group = 0) {
+    if (typeof group === "string") {
+      const groupInt = this.namedGroups[group];
+      if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+      group = groupInt;
+    }
+    const start2 = this.start(group);
+    const end = this.end(group);
+    if (start2 < 0 && end < 0) return null;
+    return this.substring(start2, end);
+  }
+  /**
+  * Returns a dictionary map of all named capturing groups and their matched values.
+  * If a group was not matched, its value will be `null`.
+  * @returns {Record<string, string|null>}
+  */
+  getNamedGroups() {
+    if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+    const result = /* @__PURE__ */ Object.create(null);
+    for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+    return result;
+  }
+  /**
+  * Returns the number of subgroups in this pattern.
+  *
+  * @returns {number} the number of subgroups; the overall match (group 0) does not count
+  */
+  groupCount() {
+    return this.patternGroupCount;
+  }
+  /**
+  * Helper: finds subgroup information if needed for group.
+  * @param {number} group
+  * @private
+  */
+  loadGroup(group) {
+    if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+    if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+    if (group === 0 || this.hasGroups) return;
+    const end = this.matcherInputLength;
+    const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+    if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+    this.groups = res[1];
+    this.hasGroups = true;
+  }
+  /**
+  * Matches the entire input against the pattern (anchored start and end). If there is a match,
+  * {@code matches} sets the match state to describe it.
+  *
+  * @returns {boolean} true if the entire input matches the pattern
+  */
+  matches() {
+    return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+  }
+  /**
+  * Matches the beginning of input against the pattern (anchored start). If there is a match,
+  * {@code lookingAt} sets the match state to describe it.
+  *
+  * @returns {boolean} true if the beginning of the input matches the pattern
+  */
+  lookingAt() {
+    return this.genMatch(0, RE2Flags.ANCHOR_START);
+  }
+  /**
+  * Matches the input against the pattern (unanchored), starting at a specified position. If there
+  * is a match, {@code find} sets the match state to describe it.
+  *
+  * @param {number|null} [start=null] the input position where the search begins
+  * @returns {boolean} if it finds a match
+  * @throws IndexOutOfBoundsException if start is not a valid input position
+  */
+  find(start2 = null) {
+    if (start2 !== null) {
+      if (!Number.isInteger(start2) || start2 < 0 || start2 > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start2}`);
+      this.reset();
+      return this.genMatch(start2, 0);
+    }
+    start2 = 0;
+    if (this.hasMatch) {
+      start2 = this.groups[1];
+      if (this.groups[0] === this.groups[1]) {
+        const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start2);
+        if (r < 0) start2++;
+        else start2 += r & 7;
+      }
+    }
+    return this.genMatch(start2, RE2Flags.UNANCHORED);
+  }
+  /**
+  * Helper: does match starting at start, with RE2 anchor flag.
+  * @param {number} startByte
+  * @param {number} anchor
+  * @returns {boolean}
+  * @private
+  */
+  genMatch(startByte, anchor2) {
+    const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor2, 1, this.lookbehindState);
+    if (!res[0]) {
+      this.hasMatch = false;
+      return false;
+    }
+    this.groups = res[1];
+    this.hasMatch = true;
+    this.hasGroups = this.patternGroupCount === 0;
+    this.anchorFlag = anchor2;
+    return true;
+  }
+  /**
+  * Helper: return substring for [start, end).
+  * @param {number} start
+  * @param {number} end
+  * @returns {string}
+  */
+  substring(start2, end) {
+    if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start2, end));
+    return this.matcherInput.asCharSequence().substring(start2, end).toString();
+  }
+  /**
+  * Helper for Pattern: return input length.
+  * @returns {number}
+  */
+  inputLength() {
+    return this.matcherInputLength;
+  }
+  /**
+  * Appends to result two strings: the text from the append position up to the beginning of the
+  * most recent match, and then the replacement with submatch groups substituted for references to
+  * them. It advances the append position to where the most recent match ended.
+  *
+  * By default the replacement is expanded as by String.prototype.replace (see
+  * appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+  * many digits as still form a valid group number, ${name} is a named group, and a backslash
+  * escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+  *
+  * @param {string} replacement the replacement string
+  * @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+  * @returns {string}
+  * @throws IllegalStateException if there was no most recent match
+  * @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+  * @private
+  */
+  appendReplacement(replacement, javaMode = false) {
+    let res = "";
+    const s2 = this.start();
+    const e = this.end();
+    if (this.appendPos < s2) res += this.substring(this.appendPos, s2);
+    this.appendPos = e;
+    res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+    return res;
+  }
+  /**
+  * @param {string} replacement - the replacement string
+  * @returns {string}
+  * @private
+  */
+  appendReplacementInternalJava(replacement) {
+    let res = "";
+    let last = 0;
+    const m2 = replacement.length;
+    let i = 0;
+    while (i < m2) {
+      const cCode = replacement.codePointAt(i);
+      if (cCode === Codepoint.CODES["\\"]) {
+        if (last < i) res += replacement.substring(last, i);
+        i++;
+        if (i >= m2) throw new RE2JSGroupException("character to be escaped is missing");
+        last = i;
+        i++;
+        continue;
+      }
+      if (cCode === Codepoint.CODES["$"]) {
+        if (last < i) res += replacement.substring(last, i);
+        if (i + 1 >= m2) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+        const nextCode = replacement.codePointAt(i + 1);
+        if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+          let n = nextCode - Codepoint.CODES["0"];
+          let j = i + 2;
+          for (; j < m2; j++) {
+            const digit = replacement.codePointAt(j);
+            if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+            n = n * 10 + digit - Codepoint.CODES["0"];
+          }
+          if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+          const group = this.group(n);
+          if (group !== null) res += group;
+          i = j;
+          last = i;
+        } else if (nextCode === Codepoint.CODES["{"]) {
+          let j = i + 2;
+          while (j < m2 && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+          if (j >= m2) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+          const groupName = replacement.substring(i + 2, j);
+          const groupVal = this.group(groupName);
+          if (groupVal !== null) res += groupVal;
+          i = j + 1;
+          last = i;
+        } else throw new RE2JSGroupException("Illegal group reference");
+        continue;
+      }
+      i++;
+    }
+    if (last < m2) res += replacement.substring(last, m2);
+    return res;
+  }
+  /**
+  * Expands |replacement| for the current match by the rules of String.prototype.replace
+  * (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+  * after it, $n and $nn a group (two digits only when they form a valid group number, so with
+  * one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+  * (empty when no such group), only when the pattern has named groups. Anything else, such as
+  * "$0" or "$<" without a closing ">", is kept as is.
+  * @param {string} replacement - the replacement string
+  * @returns {string}
+  * @private
+  */
+  appendReplacementInternalJs(replacement) {
+    const isDigit = (c) => c >= 48 && c <= 57;
+    const groupCount = this.patternGroupCount;
+    let res = "";
+    let i = 0;
+    while (i < replacement.length) {
+      const dollar = replacement.indexOf("$", i);
+      if (dollar < 0) break;
+      res += replacement.substring(i, dollar);
+      i = dollar;
+      const c = replacement.charCodeAt(i + 1);
+      if (c === Codepoint.CODES["$"]) {
+        res += "$";
+        i += 2;
+      } else if (c === Codepoint.CODES["&"]) {
+        res += this.group(0);
+        i += 2;
+      } else if (c === Codepoint.CODES["`"]) {
+        res += this.substring(0, this.start(0));
+        i += 2;
+      } else if (c === Codepoint.CODES["'"]) {
+        res += this.substring(this.end(0), this.matcherInputLength);
+        i += 2;
+      } else if (isDigit(c)) {
+        let digits = 1;
+        let index = c - 48;
+        const c2 = replacement.charCodeAt(i + 2);
+        if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+          digits = 2;
+          index = index * 10 + c2 - 48;
+        }
+        if (index >= 1 && index <= groupCount) {
+          const group = this.group(index);
+          if (group !== null) res += group;
+        } else res += replacement.substring(i, i + 1 + digits);
+        i += 1 + digits;
+      } else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+        const gt = replacement.indexOf(">", i + 2);
+        if (gt < 0) {
+          res += "$<";
+          i += 2;
+        } else {
+          const name = replacement.substring(i + 2, gt);
+          if (Object.hasOwn(this.namedGroups, name)) {
+            const group = this.group(name);
+            if (group !== null) res += group;
+          }
+          i = gt + 1;
+        }
+      } else {
+        res += "$";
+        i += 1;
+      }
+    }
+    return res + replacement.substring(i);
+  }
+  /**
+  * Return the substring of the input from the append position to the end of the
+  * input.
+  * @returns {string}
+  */
+  appendTail() {
+    return this.substring(this.appendPos, this.matcherInputLength);
+  }
+  /**
+  * Returns the input with all matches replaced by {@code replacement}, interpreted as for
+  * {@code appendReplacement}.
+  *
+  * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+  * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+  * @returns {string} the input string with the matches replaced
+  * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+  */
+  replaceAll(replacement, javaMode = false) {
+    return this.replace(replacement, true, javaMode);
+  }
+  /**
+  * Returns the input with the first match replaced by {@code replacement}, interpreted as for
+  * {@code appendReplacement}.
+  *
+  * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+  * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+  * @returns {string} the input string with the first match replaced
+  * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+  */
+  replaceFirst(replacement, javaMode = false) {
+    return this.replace(replacement, false, javaMode);
+  }
+  /**
+  * Helper: replaceAll/replaceFirst hybrid.
+  * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+  * @param {boolean} [all=true] - replace all matches
+  * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+  * @returns {string}
+  * @private
+  */
+  replace(replacement, all = true, javaMode = false) {
+    let res = "";
+    this.reset();
+    const isFunc = typeof replacement === "function";
+    let originalInput = null;
+    if (isFunc) {
+      if (this.groupCount() >= Matcher2.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+      originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+    }
+    while (this.find()) {
+      res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+      if (!all) break;
+    }
+    res += this.appendTail();
+    return res;
+  }
+  /**
+  * Evaluates a replacer function for the current match and appends the result,
+  * along with any un-matched preceding text, advancing the append position.
+  * @param {Function} replacer - the replacer function
+  * @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+  * @returns {string} the evaluated string to append
+  * @private
+  */
+  appendReplacementFunc(replacer, originalInput) {
+    let res = "";
+    const s2 = this.start();
+    const e = this.end();
+    if (this.appendPos < s2) res += this.substring(this.appendPos, s2);
+    this.appendPos = e;
+    const args = this.matchArray();
+    args.push(s2, originalInput);
+    if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+    res += String(replacer(...args));
+    return res;
+  }
+  /**
+  * The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+  * did not take part in the match. Used by exec(), matchAll() and replacer functions.
+  * @returns {Array<string|undefined>}
+  * @private
+  */
+  matchArray() {
+    const result = [this.group(0)];
+    for (let i = 1; i <= this.patternGroupCount; i++) {
+      const group = this.group(i);
+      result.push(group === null ? void 0 : group);
+    }
+    return result;
+  }
+  /**
+  * The named groups, as the groups property of a JS RegExpExecArray: an object without a
+  * prototype mapping each name to its group (undefined when it did not take part in the match),
+  * or undefined when the pattern has no named groups.
+  * @returns {Record<string, string|undefined>|undefined}
+  * @private
+  */
+  namedGroupsObject() {
+    if (!this.hasNamedGroups) return;
+    const result = this.getNamedGroups();
+    for (const name in result) if (result[name] === null) result[name] = void 0;
+    return result;
+  }
+};
+var Inst = class Inst2 {
+  static ALT = 1;
+  static ALT_MATCH = 2;
+  static CAPTURE = 3;
+  static EMPTY_WIDTH = 4;
+  static FAIL = 5;
+  static MATCH = 6;
+  static NOP = 7;
+  static RUNE = 8;
+  static RUNE1 = 9;
+  static RUNE_ANY = 10;
+  static RUNE_ANY_NOT_NL = 11;
+  static LB_WRITE = 12;
+  static LB_CHECK = 13;
+  static isRuneOp(op) {
+    return Inst2.RUNE <= op && op <= Inst2.RUNE_ANY_NOT_NL;
+  }
+  static escapeRunes(runes) {
+    let out = '"';
+    for (let rune of runes) out += Utils.escapeRune(rune);
+    out += '"';
+    return out;
+  }
+  constructor(op) {
+    this.op = op;
+    this.out = 0;
+    this.arg = 0;
+    this.runes = /* @__PURE__ */ new Int32Array(0);
+    this.next = null;
+  }
+  matchRune(r) {
+    if (this.runes.length === 1) {
+      const r0 = this.runes[0];
+      if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+      return r === r0;
+    }
+    const len = this.runes.length;
+    if (len === 0) return false;
+    if (len === 2 || len === 4 || len === 6 || len === 8) {
+      for (let j = 0; j < len; j += 2) {
+        if (r < this.runes[j]) return false;
+        if (r <= this.runes[j + 1]) return true;
+      }
+      return false;
+    }
+    let base = 0;
+    let n = len >> 1;
+    while (n > 1) {
+      const half = n >> 1;
+      base += this.runes[base + half << 1] <= r ? half : 0;
+      n -= half;
+    }
+    base += this.runes[base << 1] <= r ? 1 : 0;
+    const m2 = base - 1;
+    return m2 >= 0 && r <= this.runes[m2 << 1 | 1];
+  }
+  matchRunePos(r) {
+    if (this.runes.length === 1) {
+      const r0 = this.runes[0];
+      if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+      return r === r0 ? 0 : -1;
+    }
+    const len = this.runes.length;
+    if (len === 0) return -1;
+    if (len === 2 || len === 4 || len === 6 || len === 8) {
+      for (let j = 0; j < len; j += 2) {
+        if (r < this.runes[j]) return -1;
+        if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+      }
+      return -1;
+    }
+    let base = 0;
+    let n = len >> 1;
+    while (n > 1) {
+      const half = n >> 1;
+      base += this.runes[base + half << 1] <= r ? half : 0;
+      n -= half;
+    }
+    base += this.runes[base << 1] <= r ? 1 : 0;
+    const m2 = base - 1;
+    return m2 >= 0 && r <= this.runes[m2 << 1 | 1] ? m2 : -1;
+  }
+  /**
+  *
+  * @returns {string}
+  */
+  toString() {
+    switch (this.op) {
+      case Inst2.ALT:
+        return `alt -> ${this.out}, ${this.arg}`;
+      case Inst2.ALT_MATCH:
+        return `altmatch -> ${this.out}, ${this.arg}`;
+      case Inst2.CAPTURE:
+        return `cap ${this.arg} -> ${this.out}`;
+      case Inst2.EMPTY_WIDTH:
+        return `empty ${this.arg} -> ${this.out}`;
+      case Inst2.MATCH:
+        return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+      case Inst2.FAIL:
+        return "fail";
+      case Inst2.NOP:
+        return `nop -> ${this.out}`;
+      case Inst2.LB_WRITE:
+        return `lbwrite ${this.arg} -> ${this.out}`;
+      case Inst2.LB_CHECK:
+        return `lbcheck ${this.arg} -> ${this.out}`;
+      case Inst2.RUNE:
+        if (this.runes === null) return "rune <null>";
+        return [
+          "rune ",
+          Inst2.escapeRunes(this.runes),
+          (this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+          " -> ",
+          this.out
+        ].join("");
+      case Inst2.RUNE1:
+        return `rune1 ${Inst2.escapeRunes(this.runes)} -> ${this.out}`;
+      case Inst2.RUNE_ANY:
+        return `any -> ${this.out}`;
+      case Inst2.RUNE_ANY_NOT_NL:
+        return `anynotnl -> ${this.out}`;
+      default:
+        throw new Error("unhandled case in Inst.toString");
+    }
+  }
+};
+var Queue = class Queue2 {
+  constructor(numInst) {
+    this.sparse = new Int32Array(numInst);
+    this.densePcs = new Int32Array(numInst);
+    this.denseCaps = null;
+    this.size = 0;
+    this.ncap = 0;
+    this.mainThreads = 0;
+  }
+  static INITIAL_THREADS = 32;
+  init(ncap) {
+    this.ncap = ncap;
+    const needed = Math.min(this.densePcs.length, Queue2.INITIAL_THREADS) * ncap;
+    if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+  }
+  growCaps(needed) {
+    const limit = this.densePcs.length * this.ncap;
+    const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+    grown.set(this.denseCaps);
+    this.denseCaps = grown;
+  }
+  contains(pc) {
+    const j = this.sparse[pc];
+    return j < this.size && this.densePcs[j] === pc;
+  }
+  isEmpty() {
+    return this.size === 0;
+  }
+  add(pc) {
+    const j = this.size++;
+    this.sparse[pc] = j;
+    this.densePcs[j] = pc;
+    return j;
+  }
+  clear() {
+    this.size = 0;
+    this.mainThreads = 0;
+  }
+  toString() {
+    let out = "{";
+    for (let i = 0; i < this.size; i++) {
+      if (i !== 0) out += ", ";
+      out += this.densePcs[i];
+    }
+    out += "}";
+    return out;
+  }
+};
+var LookbehindState = class {
+  constructor(prog) {
+    this.pos = -1;
+    this.pcs = new Int32Array(prog.numInst());
+    this.size = 0;
+    this.lbTable = new Int32Array(prog.numLb + 1);
+  }
+  reset() {
+    this.pos = -1;
+    this.size = 0;
+  }
+};
+var Machine = class Machine2 {
+  static fromRE2(re2) {
+    const m2 = new Machine2();
+    m2.prog = re2.prog;
+    m2.re2 = re2;
+    m2.q0 = new Queue(m2.prog.numInst());
+    m2.q1 = new Queue(m2.prog.numInst());
+    m2.addStack = new Int32Array(2 * (m2.prog.numInst() + 1));
+    m2.matched = false;
+    m2.matchcap = new Int32Array(m2.prog.numCap < 2 ? 2 : m2.prog.numCap);
+    m2.ncap = 0;
+    return m2;
+  }
+  constructor() {
+    this.prog = null;
+    this.re2 = null;
+    this.q0 = null;
+    this.q1 = null;
+    this.addStack = null;
+    this.matched = false;
+    this.matchcap = null;
+    this.ncap = 0;
+    this.lbTable = null;
+  }
+  init(ncap) {
+    this.ncap = ncap;
+    if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+    else this.matchcap.fill(-1);
+    this.q0.init(ncap);
+    this.q1.init(ncap);
+    if (this.prog.numLb > 0) {
+      if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+      this.lbTable.fill(-1);
+    }
+  }
+  submatches() {
+    if (this.ncap === 0) return Utils.emptyInts();
+    return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+  }
+  match(input2, pos, anchor2, lbState = null) {
+    const startCond = this.re2.cond;
+    if (startCond === Utils.EMPTY_ALL) return false;
+    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+    this.matched = false;
+    this.matchcap.fill(-1);
+    const hasLookbehinds = this.prog.numLb > 0;
+    const matchStartPos = pos;
+    let currentPos = pos;
+    let resumeLookbehinds = false;
+    if (hasLookbehinds) {
+      if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+        currentPos = lbState.pos;
+        resumeLookbehinds = true;
+      } else currentPos = 0;
+    }
+    let saveLookbehinds = hasLookbehinds && lbState !== null;
+    let runq = this.q0;
+    let nextq = this.q1;
+    let r = input2.step(currentPos);
+    let rune = r >> 3;
+    let width = r & 7;
+    let rune1 = -1;
+    let width1 = 0;
+    if (r !== MachineInputBase.EOF()) {
+      r = input2.step(currentPos + width);
+      rune1 = r >> 3;
+      width1 = r & 7;
+    }
+    let flag;
+    if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+    else flag = input2.context(currentPos);
+    if (hasLookbehinds) {
+      if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+      else this.spawnLookbehinds(runq, currentPos, flag);
+    }
+    while (true) {
+      if (runq.mainThreads === 0) {
+        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+        if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+        if (this.matched) break;
+        if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input2.canCheckPrefix()) {
+          const advance = input2.index(this.re2, currentPos);
+          if (advance < 0) break;
+          currentPos += advance;
+          r = input2.step(currentPos);
+          rune = r >> 3;
+          width = r & 7;
+          r = input2.step(currentPos + width);
+          rune1 = r >> 3;
+          width1 = r & 7;
+          flag = input2.context(currentPos);
+        }
+      }
+      if (currentPos >= matchStartPos) {
+        if (saveLookbehinds) {
+          this.saveLookbehinds(lbState, runq, currentPos);
+          saveLookbehinds = false;
+        }
+        if (!this.matched && (currentPos === 0 || anchor2 === RE2Flags.UNANCHORED)) {
+          if (this.ncap > 0) this.matchcap[0] = currentPos;
+          this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+        }
+      }
+      const nextPos = currentPos + width;
+      flag = input2.context(nextPos);
+      this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor2, currentPos === input2.endPos());
+      if (width === 0) break;
+      if (this.ncap === 0 && this.matched) break;
+      currentPos += width;
+      rune = rune1;
+      width = width1;
+      if (rune !== -1) {
+        r = input2.step(currentPos + width);
+        rune1 = r >> 3;
+        width1 = r & 7;
+      }
+      const tmpq = runq;
+      runq = nextq;
+      nextq = tmpq;
+    }
+    runq.clear();
+    nextq.clear();
+    return this.matched;
+  }
+  matchSet(input2, pos, anchor2) {
+    const startCond = this.re2.cond;
+    if (startCond === Utils.EMPTY_ALL) return [];
+    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+    let currentPos = this.prog.numLb > 0 ? 0 : pos;
+    let matchStartPos = pos;
+    let runq = this.q0;
+    let nextq = this.q1;
+    let r = input2.step(currentPos);
+    let rune = r >> 3;
+    let width = r & 7;
+    let rune1 = -1;
+    let width1 = 0;
+    if (r !== MachineInputBase.EOF()) {
+      r = input2.step(currentPos + width);
+      rune1 = r >> 3;
+      width1 = r & 7;
+    }
+    let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input2.context(currentPos);
+    const matches = /* @__PURE__ */ new Set();
+    if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+    while (true) {
+      if (runq.mainThreads === 0) {
+        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+        if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+      }
+      if (currentPos === 0 || anchor2 === RE2Flags.UNANCHORED) {
+        if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+      }
+      const nextPos = currentPos + width;
+      flag = input2.context(nextPos);
+      for (let j = 0; j < runq.size; j++) {
+        const pc = runq.densePcs[j];
+        const i = this.prog.inst[pc];
+        const capOffset = j * this.ncap;
+        let add2 = false;
+        switch (i.op) {
+          case Inst.MATCH:
+            if (anchor2 === RE2Flags.ANCHOR_BOTH && currentPos !== input2.endPos()) break;
+            matches.add(i.arg);
+            break;
+          case Inst.RUNE:
+            add2 = i.matchRune(rune);
+            break;
+          case Inst.RUNE1:
+            add2 = rune === i.runes[0];
+            break;
+          case Inst.RUNE_ANY:
+            add2 = true;
+            break;
+          case Inst.RUNE_ANY_NOT_NL:
+            add2 = rune !== 10;
+            break;
+          default:
+            continue;
+        }
+        if (add2) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+      }
+      runq.clear();
+      if (width === 0) break;
+      currentPos += width;
+      rune = rune1;
+      width = width1;
+      if (rune !== -1) {
+        r = input2.step(currentPos + width);
+        rune1 = r >> 3;
+        width1 = r & 7;
+      }
+      const tmpq = runq;
+      runq = nextq;
+      nextq = tmpq;
+    }
+    nextq.clear();
+    return Array.from(matches).sort((a, b2) => a - b2);
+  }
+  step(runq, nextq, pos, nextPos, c, nextCond, anchor2, atEnd) {
+    const longest = this.re2.longest;
+    for (let j = 0; j < runq.size; j++) {
+      const pc = runq.densePcs[j];
+      const capOffset = j * this.ncap;
+      if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+      const i = this.prog.inst[pc];
+      let add2 = false;
+      switch (i.op) {
+        case Inst.MATCH:
+          if (anchor2 === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+          if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+            runq.denseCaps[capOffset + 1] = pos;
+            for (let k2 = 0; k2 < this.ncap; k2++) this.matchcap[k2] = runq.denseCaps[capOffset + k2];
+          }
+          if (!longest) runq.size = 0;
+          this.matched = true;
+          break;
+        case Inst.RUNE:
+          add2 = i.matchRune(c);
+          break;
+        case Inst.RUNE1:
+          add2 = c === i.runes[0];
+          break;
+        case Inst.RUNE_ANY:
+          add2 = true;
+          break;
+        case Inst.RUNE_ANY_NOT_NL:
+          add2 = c !== 10;
+          break;
+        default:
+          continue;
+      }
+      if (add2) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+    }
+    runq.clear();
+  }
+  spawnLookbehinds(q, pos, flag) {
+    for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+  }
+  restoreLookbehinds(lbState, q, flag) {
+    this.lbTable.set(lbState.lbTable);
+    for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+  }
+  saveLookbehinds(lbState, q, pos) {
+    let size = 0;
+    for (let j = 0; j < q.size; j++) {
+      const pc = q.densePcs[j];
+      if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+    }
+    lbState.size = size;
+    lbState.pos = pos;
+    lbState.lbTable.set(this.lbTable);
+  }
+  add(q, pc, pos, capArray, capOffset, cond) {
+    const stk = this.addStack;
+    let nstk = 0;
+    for (; ; ) {
+      while (pc !== 0 && !q.contains(pc)) {
+        const d = q.add(pc);
+        const inst = this.prog.inst[pc];
+        switch (inst.op) {
+          case Inst.FAIL:
+            pc = 0;
+            break;
+          case Inst.ALT:
+          case Inst.ALT_MATCH:
+            stk[nstk++] = inst.arg;
+            stk[nstk++] = 0;
+            pc = inst.out;
+            break;
+          case Inst.EMPTY_WIDTH:
+            pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+            break;
+          case Inst.NOP:
+            pc = inst.out;
+            break;
+          case Inst.CAPTURE:
+            if (inst.arg < this.ncap) {
+              stk[nstk++] = -inst.arg - 1;
+              stk[nstk++] = capArray[capOffset + inst.arg];
+              capArray[capOffset + inst.arg] = pos;
+            }
+            pc = inst.out;
+            break;
+          case Inst.LB_WRITE:
+            this.lbTable[Math.abs(inst.arg)] = pos;
+            pc = inst.out;
+            break;
+          case Inst.LB_CHECK:
+            if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+            else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+            break;
+          case Inst.MATCH:
+          case Inst.RUNE:
+          case Inst.RUNE1:
+          case Inst.RUNE_ANY:
+          case Inst.RUNE_ANY_NOT_NL:
+            if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+            if (this.ncap > 0) {
+              const destOffset = d * this.ncap;
+              if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+              for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+            }
+            pc = 0;
+            break;
+          default:
+            throw new RE2JSInternalException("unhandled");
+        }
+      }
+      if (nstk === 0) return;
+      nstk -= 2;
+      const entry = stk[nstk];
+      if (entry < 0) {
+        capArray[capOffset - entry - 1] = stk[nstk + 1];
+        pc = 0;
+      } else pc = entry;
+    }
+  }
+};
+var hashState = (pcs, flag, ids) => {
+  let h = -2128831035;
+  for (let i = 0; i < pcs.length; i++) {
+    h ^= pcs[i];
+    h = Math.imul(h, 16777619);
+  }
+  h ^= flag;
+  h = Math.imul(h, 16777619);
+  for (let i = 0; i < ids.length; i++) {
+    h ^= ids[i];
+    h = Math.imul(h, 16777619);
+  }
+  return h;
+};
+var arraysEqual = (a, b2) => {
+  if (a.length !== b2.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b2[i]) return false;
+  return true;
+};
+var isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+var NO_IDS = [];
+var END_TEXT = -1;
+var DFAState = class {
+  constructor(nfaStates, flag, matchIDs) {
+    this.nfaStates = nfaStates;
+    this.flag = flag;
+    this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+    this.matchIDs = matchIDs;
+    this.next = null;
+    this.nextAnchored = null;
+  }
+};
+var DFA = class DFA2 {
+  static FLAG_EMPTY_MASK = 255;
+  static FLAG_MATCH = 256;
+  static FLAG_LAST_WORD = 512;
+  static FLAG_NEED_SHIFT = 16;
+  static STATE_OVERHEAD = 150;
+  static ARRAY_OVERHEAD = 40;
+  static ELEMENT_SIZE = 8;
+  static TABLE_OVERHEAD = 48;
+  static PROGRESS_PER_STATE = 10;
+  constructor(prog, maxMem = 8388608) {
+    this.prog = prog;
+    this.maxMem = maxMem;
+    this.stateCache = /* @__PURE__ */ new Map();
+    this.stateCount = 0;
+    this.startStates = /* @__PURE__ */ new Map();
+    this.failed = false;
+    for (let pc = 0; pc < prog.numInst(); pc++) {
+      const op = prog.getInst(pc).op;
+      if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+        this.failed = true;
+        break;
+      }
+    }
+    this.computeRuneClasses();
+    this.stateBudget = maxMem;
+    this.memBudget = maxMem;
+  }
+  computeRuneClasses() {
+    const bounds = /* @__PURE__ */ new Set();
+    const addRange = (lo, hi) => {
+      bounds.add(lo);
+      bounds.add(hi + 1);
+    };
+    for (let pc = 0; pc < this.prog.numInst(); pc++) {
+      const inst = this.prog.getInst(pc);
+      switch (inst.op) {
+        case Inst.RUNE:
+        case Inst.RUNE1:
+          if (inst.runes.length === 1) {
+            addRange(inst.runes[0], inst.runes[0]);
+            if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f2 = Unicode.simpleFold(inst.runes[0]); f2 !== inst.runes[0]; f2 = Unicode.simpleFold(f2)) addRange(f2, f2);
+          } else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+          break;
+        case Inst.RUNE_ANY_NOT_NL:
+          addRange(10, 10);
+          break;
+        case Inst.EMPTY_WIDTH:
+          if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+          if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+            addRange(48, 57);
+            addRange(65, 90);
+            addRange(95, 95);
+            addRange(97, 122);
+          }
+      }
+    }
+    bounds.delete(0);
+    this.classBounds = Int32Array.from(bounds).sort();
+    this.numClasses = this.classBounds.length + 1;
+    const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+    for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+    this.latin1Class = latin1Class;
+  }
+  runeClass(r) {
+    if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+    return this.searchClass(r);
+  }
+  searchClass(r) {
+    const bounds = this.classBounds;
+    let lo = 0;
+    let hi = bounds.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (bounds[mid] <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  closure(pcs, flag) {
+    const closure = /* @__PURE__ */ new Set();
+    const stack = Array.from(pcs);
+    let needflags = 0;
+    while (stack.length > 0) {
+      const pc = stack.pop();
+      if (pc === 0 || closure.has(pc)) continue;
+      closure.add(pc);
+      const inst = this.prog.getInst(pc);
+      switch (inst.op) {
+        case Inst.ALT:
+        case Inst.ALT_MATCH:
+          stack.push(inst.out);
+          stack.push(inst.arg);
+          break;
+        case Inst.NOP:
+        case Inst.CAPTURE:
+          stack.push(inst.out);
+          break;
+        case Inst.EMPTY_WIDTH:
+          needflags |= inst.arg;
+          if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+      }
+    }
+    return {
+      pcs: Array.from(closure).sort((a, b2) => a - b2),
+      needflags
+    };
+  }
+  getState(pcs, flag, ids) {
+    const hash2 = hashState(pcs, flag, ids);
+    const cached2 = this.stateCache.get(hash2);
+    if (cached2 instanceof DFAState) {
+      if (isState(cached2, pcs, flag, ids)) return cached2;
+    } else if (cached2 !== void 0) {
+      for (let i = 0; i < cached2.length; i++) if (isState(cached2[i], pcs, flag, ids)) return cached2[i];
+    }
+    const cost = DFA2.stateCost(pcs, ids);
+    if (this.memBudget < cost) return null;
+    this.memBudget -= cost;
+    const state = new DFAState(pcs, flag, ids);
+    if (cached2 === void 0) this.stateCache.set(hash2, state);
+    else if (cached2 instanceof DFAState) this.stateCache.set(hash2, [cached2, state]);
+    else cached2.push(state);
+    this.stateCount++;
+    return state;
+  }
+  static stateCost(pcs, ids) {
+    const idsCost = ids.length === 0 ? 0 : DFA2.ARRAY_OVERHEAD + DFA2.ELEMENT_SIZE * ids.length;
+    return DFA2.STATE_OVERHEAD + DFA2.ELEMENT_SIZE * pcs.length + idsCost;
+  }
+  *cachedStates() {
+    for (const cached2 of this.stateCache.values()) if (cached2 instanceof DFAState) yield cached2;
+    else yield* cached2;
+  }
+  makeState(pcs, flag, ids) {
+    const closure = this.closure(pcs, flag & DFA2.FLAG_EMPTY_MASK);
+    let stateFlag = flag;
+    if (closure.needflags === 0) stateFlag &= DFA2.FLAG_MATCH;
+    stateFlag |= closure.needflags << DFA2.FLAG_NEED_SHIFT;
+    return this.getState(closure.pcs, stateFlag, ids);
+  }
+  allocTable(state, anchor2) {
+    const size = this.numClasses + 1;
+    const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
+    if (this.memBudget < cost) return null;
+    this.memBudget -= cost;
+    const table2 = new Array(size).fill(null);
+    if (anchor2 === RE2Flags.UNANCHORED) state.next = table2;
+    else state.nextAnchored = table2;
+    return table2;
+  }
+  clearCache() {
+    this.stateCache.clear();
+    this.stateCount = 0;
+    this.startStates.clear();
+    this.memBudget = this.stateBudget;
+  }
+  resetCache(current) {
+    this.clearCache();
+    return this.getState(current.nfaStates, current.flag, current.matchIDs);
+  }
+  step(state, cls, rune, anchor2) {
+    let table2 = anchor2 === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+    if (table2 !== null) {
+      const cached2 = table2[cls];
+      if (cached2 !== null) return cached2;
+    } else {
+      table2 = this.allocTable(state, anchor2);
+      if (table2 === null) return null;
+    }
+    const needflag = state.flag >>> DFA2.FLAG_NEED_SHIFT;
+    const oldbeforeflag = state.flag & DFA2.FLAG_EMPTY_MASK;
+    let beforeflag = oldbeforeflag;
+    let afterflag = 0;
+    if (rune === 10) {
+      beforeflag |= Utils.EMPTY_END_LINE;
+      afterflag |= Utils.EMPTY_BEGIN_LINE;
+    }
+    if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+    const islastword = (state.flag & DFA2.FLAG_LAST_WORD) !== 0;
+    const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+    beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+    let pcs = state.nfaStates;
+    if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+    const nextPCs = [];
+    let ismatch = false;
+    let ids = NO_IDS;
+    for (let i = 0; i < pcs.length; i++) {
+      const inst = this.prog.getInst(pcs[i]);
+      if (inst.op === Inst.MATCH) {
+        if (!ismatch) {
+          ismatch = true;
+          ids = [];
+        }
+        ids.push(inst.arg);
+      } else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+    }
+    if (ids.length > 1) ids.sort((a, b2) => a - b2);
+    if (anchor2 === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+    let flag = afterflag;
+    if (ismatch) flag |= DFA2.FLAG_MATCH;
+    if (isword) flag |= DFA2.FLAG_LAST_WORD;
+    const nextState = this.makeState(nextPCs, flag, ids);
+    if (nextState === null) return null;
+    table2[cls] = nextState;
+    return nextState;
+  }
+  start(input2, pos) {
+    const context = input2.context(pos);
+    let flags;
+    if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+    else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+    else {
+      const r = input2.step(pos);
+      const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+      flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
+    }
+    let state = this.startStates.get(flags);
+    if (state === void 0) {
+      state = this.makeState([this.prog.start], flags, NO_IDS);
+      if (state === null) {
+        this.clearCache();
+        state = this.makeState([this.prog.start], flags, NO_IDS);
+        if (state === null) return null;
+      }
+      this.startStates.set(flags, state);
+    }
+    return state;
+  }
+  stepOrReset(state, cls, rune, anchor2, pos, search) {
+    let next = this.step(state, cls, rune, anchor2);
+    if (next !== null) return next;
+    if (search.resetPos >= 0 && pos - search.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
+    search.resetPos = pos;
+    const restored = this.resetCache(state);
+    if (restored === null) return null;
+    next = this.step(restored, cls, rune, anchor2);
+    return next;
+  }
+  run(input2, pos, anchor2, state, onMatch) {
+    const endPos = input2.endPos();
+    const latin1Class = this.latin1Class;
+    const unanchored = anchor2 === RE2Flags.UNANCHORED;
+    const search = { resetPos: -1 };
+    let i = pos;
+    while (i < endPos) {
+      const r = input2.step(i);
+      const rune = r >> 3;
+      const width = r & 7;
+      if (width === 0) break;
+      const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+      let next = unanchored && state.next !== null ? state.next[cls] : null;
+      if (next === null) {
+        next = this.stepOrReset(state, cls, rune, anchor2, i, search);
+        if (next === null) return null;
+      }
+      state = next;
+      if (state.isMatch && onMatch(state, false)) return true;
+      if (!unanchored && state.nfaStates.length === 0) return false;
+      i += width;
+    }
+    state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor2, i, search);
+    if (state === null) return null;
+    return state.isMatch && onMatch(state, true);
+  }
+  match(input2, pos, anchor2) {
+    if (this.failed) return null;
+    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+    const startState = this.start(input2, pos);
+    if (startState === null) return null;
+    return this.run(input2, pos, anchor2, startState, (state, atEnd) => anchor2 !== RE2Flags.ANCHOR_BOTH || atEnd);
+  }
+  matchSet(input2, pos, anchor2) {
+    if (this.failed) return null;
+    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+    const startState = this.start(input2, pos);
+    if (startState === null) return null;
+    const matches = /* @__PURE__ */ new Set();
+    const collect = (state, atEnd) => {
+      if (anchor2 !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k2 = 0; k2 < state.matchIDs.length; k2++) matches.add(state.matchIDs[k2]);
+      return false;
+    };
+    if (this.run(input2, pos, anchor2, startState, collect) === null) return null;
+    return Array.from(matches).sort((a, b2) => a - b2);
+  }
+};
+var VISITED_BITS = 32;
+var MAX_BACKTRACK_PROG = 500;
+var INITIAL_JOB_CAPACITY = 256;
+var MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+  constructor() {
+    this.end = 0;
+    this.cap = /* @__PURE__ */ new Int32Array(0);
+    this.matchcap = /* @__PURE__ */ new Int32Array(0);
+    this.ncap = 0;
+    this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+    this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+    this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+    this.jobLen = 0;
+    this.visited = /* @__PURE__ */ new Uint32Array(0);
+  }
+  reset(prog, end, ncap) {
+    this.end = end;
+    this.jobLen = 0;
+    this.ncap = ncap;
+    const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+    if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+    else this.visited.fill(0, 0, visitedSize);
+    if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+    else this.cap.fill(-1, 0, ncap);
+    if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+    else this.matchcap.fill(-1, 0, ncap);
+  }
+  shouldVisit(pc, pos) {
+    const n = pc * (this.end + 1) + pos;
+    const idx = n >>> 5;
+    const mask = 1 << (n & 31);
+    if ((this.visited[idx] & mask) !== 0) return false;
+    this.visited[idx] |= mask;
+    return true;
+  }
+  push(re2, pc, pos, arg) {
+    if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+      if (this.jobLen >= this.jobPc.length) {
+        const newSize = this.jobPc.length * 2;
+        const newPc = new Int32Array(newSize);
+        newPc.set(this.jobPc);
+        this.jobPc = newPc;
+        const newArg = new Uint8Array(newSize);
+        newArg.set(this.jobArg);
+        this.jobArg = newArg;
+        const newPos = new Int32Array(newSize);
+        newPos.set(this.jobPos);
+        this.jobPos = newPos;
+      }
+      this.jobPc[this.jobLen] = pc;
+      this.jobArg[this.jobLen] = arg ? 1 : 0;
+      this.jobPos[this.jobLen] = pos;
+      this.jobLen++;
+    }
+  }
+  tryBacktrack(re2, input2, pc, pos, anchor2) {
+    const longest = re2.longest;
+    this.push(re2, pc, pos, false);
+    while (this.jobLen > 0) {
+      this.jobLen--;
+      let currentPc = this.jobPc[this.jobLen];
+      let arg = this.jobArg[this.jobLen] === 1;
+      let currentPos = this.jobPos[this.jobLen];
+      let skipShouldVisit = true;
+      while (true) {
+        if (!skipShouldVisit) {
+          if (!this.shouldVisit(currentPc, currentPos)) break;
+        }
+        skipShouldVisit = false;
+        const inst = re2.prog.getInst(currentPc);
+        switch (inst.op) {
+          case Inst.FAIL:
+            break;
+          case Inst.ALT:
+            if (arg) {
+              arg = false;
+              currentPc = inst.arg;
+              continue;
+            } else {
+              this.push(re2, currentPc, currentPos, true);
+              currentPc = inst.out;
+              continue;
+            }
+          case Inst.ALT_MATCH: {
+            const outInst = re2.prog.getInst(inst.out);
+            if (Inst.isRuneOp(outInst.op)) {
+              this.push(re2, inst.arg, currentPos, false);
+              currentPc = inst.arg;
+              currentPos = this.end;
+              continue;
+            }
+            this.push(re2, inst.out, this.end, false);
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.RUNE: {
+            const r = input2.step(currentPos);
+            if (r === MachineInputBase.EOF()) break;
+            if (!inst.matchRune(r >> 3)) break;
+            currentPos += r & 7;
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.RUNE1: {
+            const r = input2.step(currentPos);
+            if (r === MachineInputBase.EOF()) break;
+            if (r >> 3 !== inst.runes[0]) break;
+            currentPos += r & 7;
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.RUNE_ANY_NOT_NL: {
+            const r = input2.step(currentPos);
+            if (r === MachineInputBase.EOF()) break;
+            if (r >> 3 === 10) break;
+            currentPos += r & 7;
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.RUNE_ANY: {
+            const r = input2.step(currentPos);
+            if (r === MachineInputBase.EOF()) break;
+            currentPos += r & 7;
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.CAPTURE:
+            if (arg) {
+              this.cap[inst.arg] = currentPos;
+              break;
+            } else {
+              if (inst.arg < this.ncap) {
+                this.push(re2, currentPc, this.cap[inst.arg], true);
+                this.cap[inst.arg] = currentPos;
+              }
+              currentPc = inst.out;
+              continue;
+            }
+          case Inst.EMPTY_WIDTH: {
+            const flag = input2.context(currentPos);
+            if ((inst.arg & ~flag) !== 0) break;
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.NOP:
+            currentPc = inst.out;
+            continue;
+          case Inst.MATCH: {
+            if (anchor2 === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+            if (this.ncap === 0) return true;
+            if (this.ncap > 1) this.cap[1] = currentPos;
+            const old = this.matchcap[1];
+            if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+            if (!longest) return true;
+            if (currentPos === this.end) return true;
+            break;
+          }
+          case Inst.LB_WRITE:
+          case Inst.LB_CHECK:
+            throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+          default:
+            throw new RE2JSInternalException("bad inst");
+        }
+        break;
+      }
+    }
+    return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+  }
+};
+var bitStatePool = [];
+var Backtracker = class Backtracker2 {
+  static shouldBacktrack(prog) {
+    return prog.numInst() <= MAX_BACKTRACK_PROG;
+  }
+  static maxBitStateLen(prog) {
+    if (!Backtracker2.shouldBacktrack(prog)) return 0;
+    return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+  }
+  static execute(re2, input2, pos, anchor2, ncap) {
+    const startCond = re2.cond;
+    if (startCond === Utils.EMPTY_ALL) return null;
+    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+    if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+    const b2 = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+    const end = input2.endPos();
+    b2.reset(re2.prog, end, ncap);
+    let matched = false;
+    if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) {
+      if (b2.ncap > 0) b2.cap[0] = pos;
+      if (b2.tryBacktrack(re2, input2, re2.prog.start, pos, anchor2)) matched = true;
+    } else {
+      let width = -1;
+      for (; pos <= end && width !== 0; pos += width) {
+        if (re2.prefix.length > 0) {
+          const advance = input2.index(re2, pos);
+          if (advance < 0) break;
+          pos += advance;
+        }
+        if (b2.ncap > 0) b2.cap[0] = pos;
+        if (b2.tryBacktrack(re2, input2, re2.prog.start, pos, anchor2)) {
+          matched = true;
+          break;
+        }
+        const r = input2.step(pos);
+        width = r === MachineInputBase.EOF() ? 0 : r & 7;
+      }
+    }
+    if (!matched) {
+      bitStatePool.push(b2);
+      return null;
+    }
+    const result = ncap === 0 ? [] : Utils.toArray(b2.matchcap.subarray(0, ncap));
+    bitStatePool.push(b2);
+    return result;
+  }
+};
+var QueueOnePass = class {
+  constructor(size) {
+    this.sparse = new Uint32Array(size);
+    this.dense = new Uint32Array(size);
+    this.size = 0;
+    this.nextIndex = 0;
+  }
+  empty() {
+    return this.nextIndex >= this.size;
+  }
+  next() {
+    return this.dense[this.nextIndex++];
+  }
+  clear() {
+    this.size = 0;
+    this.nextIndex = 0;
+  }
+  contains(u) {
+    return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+  }
+  insert(u) {
+    if (!this.contains(u)) this.insertNew(u);
+  }
+  insertNew(u) {
+    if (u >= this.sparse.length) return;
+    this.sparse[u] = this.size;
+    this.dense[this.size] = u;
+    this.size++;
+  }
+};
+var mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+  const leftLen = leftRunes.length;
+  const rightLen = rightRunes.length;
+  let lx = 0, rx = 0;
+  const merged2 = [];
+  const next = [];
+  let ok = true;
+  let ix = -1;
+  const extend2 = (isLeft) => {
+    const newArray = isLeft ? leftRunes : rightRunes;
+    const low = isLeft ? lx : rx;
+    const pc = isLeft ? leftPC : rightPC;
+    if (ix > 0 && newArray[low] <= merged2[ix]) return false;
+    merged2.push(newArray[low], newArray[low + 1]);
+    if (isLeft) lx += 2;
+    else rx += 2;
+    ix += 2;
+    next.push(pc);
+    return true;
+  };
+  while (lx < leftLen || rx < rightLen) {
+    if (rx >= rightLen) ok = extend2(true);
+    else if (lx >= leftLen) ok = extend2(false);
+    else if (rightRunes[rx] < leftRunes[lx]) ok = extend2(false);
+    else ok = extend2(true);
+    if (!ok) return null;
+  }
+  return {
+    merged: merged2,
+    next
+  };
+};
+var OnePassProg = class {
+  constructor(prog) {
+    this.start = prog.start;
+    this.numCap = prog.numCap;
+    this.inst = new Array(prog.inst.length);
+    for (let i = 0; i < prog.inst.length; i++) {
+      const orig = prog.inst[i];
+      const inst = new Inst(orig.op);
+      inst.out = orig.out;
+      inst.arg = orig.arg;
+      inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+      inst.next = null;
+      this.inst[i] = inst;
+    }
+  }
+};
+var onePassCopy = (prog) => {
+  const p2 = new OnePassProg(prog);
+  for (let pc = 0; pc < p2.inst.length; pc++) {
+    const inst = p2.inst[pc];
+    if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+    let pAOther = "out";
+    let pAAlt = "arg";
+    let instAlt = p2.inst[inst[pAAlt]];
+    if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+      pAOther = "arg";
+      pAAlt = "out";
+      instAlt = p2.inst[inst[pAAlt]];
+      if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+    }
+    const instOther = p2.inst[inst[pAOther]];
+    if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+    let pBAlt = "out";
+    let pBOther = "arg";
+    let patch = false;
+    if (instAlt.out === pc) patch = true;
+    else if (instAlt.arg === pc) {
+      patch = true;
+      pBAlt = "arg";
+      pBOther = "out";
+    }
+    if (patch) instAlt[pBAlt] = inst[pAOther];
+    if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+  }
+  return p2;
+};
+var makeOnePass = (p2) => {
+  if (p2.inst.length >= 1e3) return null;
+  const instQueue = new QueueOnePass(p2.inst.length);
+  const visitQueue = new QueueOnePass(p2.inst.length);
+  const onePassRunes = new Array(p2.inst.length);
+  const m2 = new Array(p2.inst.length).fill(false);
+  const check2 = (pc) => {
+    let ok = true;
+    const inst = p2.inst[pc];
+    if (visitQueue.contains(pc)) return true;
+    visitQueue.insert(pc);
+    switch (inst.op) {
+      case Inst.ALT:
+      case Inst.ALT_MATCH: {
+        ok = check2(inst.out) && check2(inst.arg);
+        let matchOut = m2[inst.out];
+        let matchArg = m2[inst.arg];
+        if (matchOut && matchArg) return false;
+        if (matchArg) {
+          const tempOut = inst.out;
+          inst.out = inst.arg;
+          inst.arg = tempOut;
+          const tempMatch = matchOut;
+          matchOut = matchArg;
+          matchArg = tempMatch;
+        }
+        if (matchOut) {
+          m2[pc] = true;
+          inst.op = Inst.ALT_MATCH;
+        }
+        const leftRunes = onePassRunes[inst.out] || [];
+        const rightRunes = onePassRunes[inst.arg] || [];
+        const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+        if (!mergeRes) return false;
+        onePassRunes[pc] = new Int32Array(mergeRes.merged);
+        inst.next = new Uint32Array(mergeRes.next);
+        break;
+      }
+      case Inst.CAPTURE:
+      case Inst.EMPTY_WIDTH:
+      case Inst.NOP:
+        ok = check2(inst.out);
+        m2[pc] = m2[inst.out];
+        onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+        inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+        break;
+      case Inst.MATCH:
+      case Inst.FAIL:
+        m2[pc] = inst.op === Inst.MATCH;
+        break;
+      case Inst.RUNE: {
+        m2[pc] = false;
+        if (inst.next && inst.next.length > 0) break;
+        instQueue.insert(inst.out);
+        if (!inst.runes || inst.runes.length === 0) {
+          onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+          inst.next = new Uint32Array([inst.out]);
+          break;
+        }
+        let runes = [];
+        if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+          const r0 = inst.runes[0];
+          runes.push(r0, r0);
+          for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+          runes.sort((a, b2) => a - b2);
+        } else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+        onePassRunes[pc] = new Int32Array(runes);
+        inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+        inst.op = Inst.RUNE;
+        break;
+      }
+      case Inst.RUNE1: {
+        m2[pc] = false;
+        if (inst.next && inst.next.length > 0) break;
+        instQueue.insert(inst.out);
+        let runes = [];
+        if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+          const r0 = inst.runes[0];
+          runes.push(r0, r0);
+          for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+          runes.sort((a, b2) => a - b2);
+        } else runes.push(inst.runes[0], inst.runes[0]);
+        onePassRunes[pc] = new Int32Array(runes);
+        inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+        inst.op = Inst.RUNE;
+        break;
+      }
+      case Inst.RUNE_ANY:
+        m2[pc] = false;
+        if (inst.next && inst.next.length > 0) break;
+        instQueue.insert(inst.out);
+        onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+        inst.next = new Uint32Array([inst.out]);
+        break;
+      case Inst.RUNE_ANY_NOT_NL:
+        m2[pc] = false;
+        if (inst.next && inst.next.length > 0) break;
+        instQueue.insert(inst.out);
+        onePassRunes[pc] = new Int32Array([
+          0,
+          9,
+          11,
+          Unicode.MAX_RUNE
+        ]);
+        inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+    }
+    return ok;
+  };
+  instQueue.clear();
+  instQueue.insert(p2.start);
+  while (!instQueue.empty()) {
+    visitQueue.clear();
+    if (!check2(instQueue.next())) return null;
+  }
+  for (let i = 0; i < p2.inst.length; i++) if (onePassRunes[i]) p2.inst[i].runes = onePassRunes[i];
+  return p2;
+};
+var cleanupOnePass = (p2, original) => {
+  for (let ix = 0; ix < original.inst.length; ix++) {
+    const instOriginal = original.inst[ix];
+    switch (instOriginal.op) {
+      case Inst.ALT:
+      case Inst.ALT_MATCH:
+      case Inst.RUNE:
+        break;
+      case Inst.CAPTURE:
+      case Inst.EMPTY_WIDTH:
+      case Inst.NOP:
+      case Inst.MATCH:
+      case Inst.FAIL:
+        p2.inst[ix].next = null;
+        break;
+      case Inst.RUNE1:
+      case Inst.RUNE_ANY:
+      case Inst.RUNE_ANY_NOT_NL:
+        p2.inst[ix].next = null;
+        p2.inst[ix].op = instOriginal.op;
+        p2.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+    }
+  }
+};
+var OnePass = class OnePass2 {
+  static compile(prog) {
+    if (prog.start === 0) return null;
+    if (prog.numLb > 0) return null;
+    const startInst = prog.inst[prog.start];
+    if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+    let hasAlt = false;
+    for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+      hasAlt = true;
+      break;
+    }
+    for (let i = 0; i < prog.inst.length; i++) {
+      const inst = prog.inst[i];
+      const opOut = prog.inst[inst.out].op;
+      switch (inst.op) {
+        case Inst.ALT:
+        case Inst.ALT_MATCH:
+          if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+          break;
+        case Inst.EMPTY_WIDTH:
+          if (opOut === Inst.MATCH) {
+            if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+            return null;
+          }
+          break;
+        default:
+          if (opOut === Inst.MATCH && hasAlt) return null;
+      }
+    }
+    let p2 = onePassCopy(prog);
+    p2 = makeOnePass(p2);
+    if (p2 !== null) cleanupOnePass(p2, prog);
+    return p2;
+  }
+  static next(inst, r) {
+    const nextIdx = inst.matchRunePos(r);
+    if (nextIdx >= 0) return inst.next[nextIdx];
+    if (inst.op === Inst.ALT_MATCH) return inst.out;
+    return 0;
+  }
+  static execute(re2, input2, pos, anchor2, ncap) {
+    const onepass = re2.onepass;
+    if (!onepass) return null;
+    const matchcap = new Int32Array(ncap).fill(-1);
+    let matched = false;
+    let r = input2.step(pos);
+    let rune = r >> 3;
+    let width = r & 7;
+    let r1 = MachineInputBase.EOF();
+    let rune1 = -1;
+    let width1 = 0;
+    if (r !== MachineInputBase.EOF()) {
+      r1 = input2.step(pos + width);
+      if (r1 !== MachineInputBase.EOF()) {
+        rune1 = r1 >> 3;
+        width1 = r1 & 7;
+      }
+    }
+    let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input2.context(pos);
+    let pc = onepass.start;
+    let inst;
+    while (true) {
+      inst = onepass.inst[pc];
+      pc = inst.out;
+      switch (inst.op) {
+        case Inst.MATCH:
+          if (anchor2 === RE2Flags.ANCHOR_BOTH && pos !== input2.endPos()) return null;
+          matched = true;
+          if (matchcap.length > 0) {
+            matchcap[0] = 0;
+            matchcap[1] = pos;
+          }
+          return ncap === 0 ? [] : Utils.toArray(matchcap);
+        case Inst.RUNE:
+          if (!inst.matchRune(rune)) return null;
+          break;
+        case Inst.RUNE1:
+          if (rune !== inst.runes[0]) return null;
+          break;
+        case Inst.RUNE_ANY:
+          break;
+        case Inst.RUNE_ANY_NOT_NL:
+          if (rune === 10) return null;
+          break;
+        case Inst.ALT:
+        case Inst.ALT_MATCH:
+          pc = OnePass2.next(inst, rune);
+          continue;
+        case Inst.FAIL:
+          return null;
+        case Inst.NOP:
+          continue;
+        case Inst.EMPTY_WIDTH:
+          if ((inst.arg & ~flag) !== 0) return null;
+          continue;
+        case Inst.CAPTURE:
+          if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+          continue;
+        default:
+          throw new RE2JSInternalException("bad inst");
+      }
+      if (width === 0) break;
+      flag = Utils.emptyOpContext(rune, rune1);
+      pos += width;
+      rune = rune1;
+      width = width1;
+      if (rune !== -1) {
+        r1 = input2.step(pos + width);
+        if (r1 !== MachineInputBase.EOF()) {
+          rune1 = r1 >> 3;
+          width1 = r1 & 7;
+        } else {
+          rune1 = -1;
+          width1 = 0;
+        }
+      }
+    }
+    if (!matched) return null;
+    return ncap === 0 ? [] : Utils.toArray(matchcap);
+  }
+};
+var Regexp = class Regexp2 {
+  static Op = createEnum([
+    "NO_MATCH",
+    "EMPTY_MATCH",
+    "LITERAL",
+    "CHAR_CLASS",
+    "ANY_CHAR_NOT_NL",
+    "ANY_CHAR",
+    "BEGIN_LINE",
+    "END_LINE",
+    "BEGIN_TEXT",
+    "END_TEXT",
+    "WORD_BOUNDARY",
+    "NO_WORD_BOUNDARY",
+    "CAPTURE",
+    "STAR",
+    "PLUS",
+    "QUEST",
+    "REPEAT",
+    "CONCAT",
+    "ALTERNATE",
+    "PLB",
+    "NLB",
+    "LEFT_PAREN",
+    "VERTICAL_BAR"
+  ]);
+  static isPseudoOp(op) {
+    return op >= Regexp2.Op.LEFT_PAREN;
+  }
+  static emptySubs() {
+    return [];
+  }
+  static quoteIfHyphen(rune) {
+    if (rune === Codepoint.CODES["-"]) return "\\";
+    return "";
+  }
+  static fromRegexp(re) {
+    const regex2 = new Regexp2(re.op);
+    regex2.flags = re.flags;
+    regex2.subs = re.subs;
+    regex2.runes = re.runes;
+    regex2.cap = re.cap;
+    regex2.min = re.min;
+    regex2.max = re.max;
+    regex2.name = re.name;
+    regex2.namedGroups = re.namedGroups;
+    regex2.lb = re.lb;
+    return regex2;
+  }
+  constructor(op) {
+    this.op = op;
+    this.flags = 0;
+    this.subs = Regexp2.emptySubs();
+    this.runes = /* @__PURE__ */ new Int32Array(0);
+    this.min = 0;
+    this.max = 0;
+    this.cap = 0;
+    this.name = null;
+    this.namedGroups = /* @__PURE__ */ Object.create(null);
+    this.lb = 0;
+  }
+  reinit() {
+    this.flags = 0;
+    this.subs = Regexp2.emptySubs();
+    this.runes = /* @__PURE__ */ new Int32Array(0);
+    this.cap = 0;
+    this.min = 0;
+    this.max = 0;
+    this.name = null;
+    this.namedGroups = /* @__PURE__ */ Object.create(null);
+    this.lb = 0;
+  }
+  toString() {
+    return this.appendTo();
+  }
+  appendTo() {
+    let out = "";
+    switch (this.op) {
+      case Regexp2.Op.NO_MATCH:
+        out += "[^\\x00-\\x{10FFFF}]";
+        break;
+      case Regexp2.Op.EMPTY_MATCH:
+        out += "(?:)";
+        break;
+      case Regexp2.Op.STAR:
+      case Regexp2.Op.PLUS:
+      case Regexp2.Op.QUEST:
+      case Regexp2.Op.REPEAT: {
+        const sub = this.subs[0];
+        if (sub.op > Regexp2.Op.CAPTURE || sub.op === Regexp2.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+        else out += sub.appendTo();
+        switch (this.op) {
+          case Regexp2.Op.STAR:
+            out += "*";
+            break;
+          case Regexp2.Op.PLUS:
+            out += "+";
+            break;
+          case Regexp2.Op.QUEST:
+            out += "?";
+            break;
+          case Regexp2.Op.REPEAT:
+            out += `{${this.min}`;
+            if (this.min !== this.max) {
+              out += ",";
+              if (this.max >= 0) out += this.max;
+            }
+            out += "}";
+        }
+        if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+        break;
+      }
+      case Regexp2.Op.CONCAT:
+        for (let sub of this.subs) if (sub.op === Regexp2.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+        else out += sub.appendTo();
+        break;
+      case Regexp2.Op.ALTERNATE: {
+        let sep2 = "";
+        for (let sub of this.subs) {
+          out += sep2;
+          sep2 = "|";
+          out += sub.appendTo();
+        }
+        break;
+      }
+      case Regexp2.Op.LITERAL:
+        if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+        for (let rune of this.runes) out += Utils.escapeRune(rune);
+        if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+        break;
+      case Regexp2.Op.ANY_CHAR_NOT_NL:
+        out += "(?-s:.)";
+        break;
+      case Regexp2.Op.ANY_CHAR:
+        out += "(?s:.)";
+        break;
+      case Regexp2.Op.PLB:
+        out += `(?<=${this.subs[0].appendTo()})`;
+        break;
+      case Regexp2.Op.NLB:
+        out += `(?<!${this.subs[0].appendTo()})`;
+        break;
+      case Regexp2.Op.CAPTURE:
+        if (this.name === null || this.name.length === 0) out += "(";
+        else out += `(?P<${this.name}>`;
+        if (this.subs[0].op !== Regexp2.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+        out += ")";
+        break;
+      case Regexp2.Op.BEGIN_TEXT:
+        out += "\\A";
+        break;
+      case Regexp2.Op.END_TEXT:
+        if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+        else out += "\\z";
+        break;
+      case Regexp2.Op.BEGIN_LINE:
+        out += "^";
+        break;
+      case Regexp2.Op.END_LINE:
+        out += "$";
+        break;
+      case Regexp2.Op.WORD_BOUNDARY:
+        out += "\\b";
+        break;
+      case Regexp2.Op.NO_WORD_BOUNDARY:
+        out += "\\B";
+        break;
+      case Regexp2.Op.CHAR_CLASS:
+        if (this.runes.length % 2 !== 0) {
+          out += "[invalid char class]";
+          break;
+        }
+        out += "[";
+        if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+        else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+          out += "^";
+          for (let i = 1; i < this.runes.length - 1; i += 2) {
+            const lo = this.runes[i] + 1;
+            const hi = this.runes[i + 1] - 1;
+            out += Regexp2.quoteIfHyphen(lo);
+            out += Utils.escapeRune(lo);
+            if (lo !== hi) {
+              out += "-";
+              out += Regexp2.quoteIfHyphen(hi);
+              out += Utils.escapeRune(hi);
+            }
+          }
+        } else for (let i = 0; i < this.runes.length; i += 2) {
+          const lo = this.runes[i];
+          const hi = this.runes[i + 1];
+          out += Regexp2.quoteIfHyphen(lo);
+          out += Utils.escapeRune(lo);
+          if (lo !== hi) {
+            out += "-";
+            out += Regexp2.quoteIfHyphen(hi);
+            out += Utils.escapeRune(hi);
+          }
+        }
+        out += "]";
+        break;
+      default:
+        out += this.op;
+    }
+    return out;
+  }
+  maxCap() {
+    let m2 = 0;
+    if (this.op === Regexp2.Op.CAPTURE) m2 = this.cap;
+    if (this.subs !== null) for (let sub of this.subs) {
+      const n = sub.maxCap();
+      if (m2 < n) m2 = n;
+    }
+    return m2;
+  }
+  equals(that) {
+    if (!(that !== null && that instanceof Regexp2)) return false;
+    if (this.op !== that.op) return false;
+    switch (this.op) {
+      case Regexp2.Op.END_TEXT:
+        if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+        break;
+      case Regexp2.Op.LITERAL:
+      case Regexp2.Op.CHAR_CLASS:
+        if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+        if (this.runes === null && that.runes === null) break;
+        if (this.runes === null || that.runes === null) return false;
+        if (this.runes.length !== that.runes.length) return false;
+        for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+        break;
+      case Regexp2.Op.ALTERNATE:
+      case Regexp2.Op.CONCAT:
+        if (this.subs.length !== that.subs.length) return false;
+        for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+        break;
+      case Regexp2.Op.STAR:
+      case Regexp2.Op.PLUS:
+      case Regexp2.Op.QUEST:
+        if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+        break;
+      case Regexp2.Op.REPEAT:
+        if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+        break;
+      case Regexp2.Op.CAPTURE:
+        if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+        break;
+      case Regexp2.Op.PLB:
+      case Regexp2.Op.NLB:
+        if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+    }
+    return true;
+  }
+};
+var RegexpWalker = class {
+  static walk(root, handler2) {
+    const stack = [];
+    let re = root;
+    let result;
+    for (; ; ) {
+      if (re.subs.length === 0) result = handler2.leaf(re);
+      else {
+        const state = handler2.enter(re);
+        if (state.result === void 0) {
+          stack.push({
+            re,
+            state,
+            i: 0
+          });
+          re = re.subs[0];
+          continue;
+        }
+        result = state.result;
+      }
+      for (; ; ) {
+        if (stack.length === 0) return result;
+        const frame = stack[stack.length - 1];
+        handler2.child(frame.re, frame.state, result, frame.i);
+        frame.i++;
+        if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+          re = frame.re.subs[frame.i];
+          break;
+        }
+        stack.pop();
+        result = frame.state.result !== void 0 ? frame.state.result : handler2.leave(frame.re, frame.state);
+      }
+    }
+  }
+};
+var AhoCorasick = class {
+  constructor(words2, alphabetSize) {
+    const edges = /* @__PURE__ */ new Map();
+    const parent = [0];
+    const unit = [0];
+    const depth = [0];
+    const terminal = [0];
+    for (const word of words2) {
+      let node2 = 0;
+      for (let i = 0; i < word.length; i++) {
+        const key = node2 * alphabetSize + word[i];
+        let child = edges.get(key);
+        if (child === void 0) {
+          child = parent.length;
+          edges.set(key, child);
+          parent.push(node2);
+          unit.push(word[i]);
+          depth.push(depth[node2] + 1);
+          terminal.push(0);
+        }
+        node2 = child;
+      }
+      terminal[node2] = 1;
+    }
+    const numNodes = parent.length;
+    const children = new Int32Array(numNodes - 1);
+    for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+    children.sort((a, b2) => parent[a] - parent[b2] || unit[a] - unit[b2]);
+    const childStart = new Int32Array(numNodes + 1);
+    for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+    for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+    const childUnit = new Int32Array(numNodes - 1);
+    for (let k2 = 0; k2 < children.length; k2++) childUnit[k2] = unit[children[k2]];
+    this.childStart = childStart;
+    this.childUnit = childUnit;
+    this.childNode = children;
+    const byDepth = new Int32Array(numNodes);
+    for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+    byDepth.sort((a, b2) => depth[a] - depth[b2]);
+    const fail2 = new Int32Array(numNodes);
+    const match = Uint8Array.from(terminal);
+    for (let k2 = 1; k2 < numNodes; k2++) {
+      const c = byDepth[k2];
+      const p2 = parent[c];
+      if (p2 !== 0) {
+        let f2 = fail2[p2];
+        let next = this.next(f2, unit[c]);
+        while (next < 0 && f2 !== 0) {
+          f2 = fail2[f2];
+          next = this.next(f2, unit[c]);
+        }
+        fail2[c] = next >= 0 ? next : 0;
+      }
+      match[c] |= match[fail2[c]];
+    }
+    this.fail = fail2;
+    this.match = match;
+  }
+  next(node2, u) {
+    let lo = this.childStart[node2];
+    let hi = this.childStart[node2 + 1];
+    const units = this.childUnit;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      const m2 = units[mid];
+      if (m2 === u) return this.childNode[mid];
+      if (m2 < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  }
+  advance(node2, u) {
+    for (; ; ) {
+      const next = this.next(node2, u);
+      if (next >= 0) return next;
+      if (node2 === 0) return 0;
+      node2 = this.fail[node2];
+    }
+  }
+  searchUTF16(charSeq, start2, end) {
+    let node2 = 0;
+    for (let i = start2; i < end; i++) {
+      node2 = this.advance(node2, charSeq.charCodeAt(i));
+      if (this.match[node2] === 1) return true;
+    }
+    return false;
+  }
+  searchUTF8(bytes, start2, end) {
+    let node2 = 0;
+    for (let i = start2; i < end; i++) {
+      node2 = this.advance(node2, bytes[i]);
+      if (this.match[node2] === 1) return true;
+    }
+    return false;
+  }
+};
+var Prefilter = class Prefilter2 {
+  static Type = {
+    NONE: 0,
+    EXACT: 1,
+    AND: 2,
+    OR: 3
+  };
+  static MAX_SCANS = 32;
+  static MAX_AC_UNITS = 1 << 18;
+  constructor(type) {
+    this.type = type;
+    this.subs = [];
+    this.str = "";
+    this.bytes = null;
+    this.cost = type === Prefilter2.Type.EXACT ? 1 : 0;
+    this.allExact = false;
+    this.ac16 = null;
+    this.ac8 = null;
+  }
+  automaton16() {
+    if (this.ac16 === null) {
+      const words2 = this.subs.map((s2) => {
+        const arr = new Array(s2.str.length);
+        for (let i = 0; i < s2.str.length; i++) arr[i] = s2.str.charCodeAt(i);
+        return arr;
+      });
+      this.ac16 = new AhoCorasick(words2, 65536);
+    }
+    return this.ac16;
+  }
+  automaton8() {
+    if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s2) => s2.bytes), 256);
+    return this.ac8;
+  }
+  eval(input2, pos) {
+    switch (this.type) {
+      case Prefilter2.Type.NONE:
+        return true;
+      case Prefilter2.Type.EXACT:
+        return input2.hasString(this, pos);
+      case Prefilter2.Type.AND:
+        for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input2, pos)) return false;
+        return true;
+      case Prefilter2.Type.OR:
+        if (this.allExact) return input2.hasAnyString(this, pos);
+        for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input2, pos)) return true;
+        return false;
+      default:
+        return true;
+    }
+  }
+};
+var PrefilterTree = class PrefilterTree2 {
+  static build(re) {
+    if (!re) return new Prefilter(Prefilter.Type.NONE);
+    return RegexpWalker.walk(re, PrefilterTree2.WALKER);
+  }
+  static WALKER = {
+    leaf: (re) => PrefilterTree2.leaf(re),
+    enter: (re) => PrefilterTree2.enter(re),
+    child: (re, state, result) => PrefilterTree2.child(re, state, result),
+    leave: (re, state) => PrefilterTree2.leave(re, state)
+  };
+  static leaf(re) {
+    if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+    if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+    let str = "";
+    for (let i = 0; i < re.runes.length; i++) {
+      if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+      str += String.fromCodePoint(re.runes[i]);
+    }
+    const pf = new Prefilter(Prefilter.Type.EXACT);
+    pf.str = str;
+    pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+    return pf;
+  }
+  static enter(re) {
+    switch (re.op) {
+      case Regexp.Op.CAPTURE:
+      case Regexp.Op.PLUS:
+        return { sub: null };
+      case Regexp.Op.REPEAT:
+        if (re.min >= 1) return { sub: null };
+        return { result: new Prefilter(Prefilter.Type.NONE) };
+      case Regexp.Op.CONCAT:
+        return {
+          pf: new Prefilter(Prefilter.Type.AND),
+          subs: []
+        };
+      case Regexp.Op.ALTERNATE:
+        return {
+          pf: new Prefilter(Prefilter.Type.OR),
+          subs: []
+        };
+      default:
+        return { result: new Prefilter(Prefilter.Type.NONE) };
+    }
+  }
+  static child(re, state, s2) {
+    if (state.subs === void 0) {
+      state.sub = s2;
+      return;
+    }
+    if (state.pf.type === Prefilter.Type.AND) {
+      if (s2.type === Prefilter.Type.NONE) return;
+      if (s2.type === Prefilter.Type.AND) {
+        for (let j = 0; j < s2.subs.length; j++) state.subs.push(s2.subs[j]);
+        return;
+      }
+      state.subs.push(s2);
+      return;
+    }
+    if (s2.type === Prefilter.Type.NONE) {
+      state.result = new Prefilter(Prefilter.Type.NONE);
+      return;
+    }
+    if (s2.type === Prefilter.Type.OR) {
+      for (let j = 0; j < s2.subs.length; j++) state.subs.push(s2.subs[j]);
+      return;
+    }
+    state.subs.push(s2);
+  }
+  static leave(re, state) {
+    if (state.subs === void 0) return state.sub;
+    const pf = state.pf;
+    const seen = /* @__PURE__ */ new Set();
+    const subs = [];
+    for (const sub of state.subs) {
+      if (sub.type === Prefilter.Type.EXACT) {
+        if (seen.has(sub.str)) continue;
+        seen.add(sub.str);
+      }
+      subs.push(sub);
+    }
+    if (pf.type === Prefilter.Type.AND) {
+      const kept = [];
+      let cost2 = 0;
+      for (const sub of subs) {
+        if (cost2 + sub.cost > Prefilter.MAX_SCANS) continue;
+        kept.push(sub);
+        cost2 += sub.cost;
+      }
+      if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+      if (kept.length === 1) return kept[0];
+      pf.subs = kept;
+      pf.cost = cost2;
+      return pf;
+    }
+    if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+    if (subs.length === 1) return subs[0];
+    pf.subs = subs;
+    let allExact = true;
+    let cost = 0;
+    let units = 0;
+    for (const sub of subs) {
+      if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+      else units += sub.bytes.length;
+      cost += sub.cost;
+    }
+    if (allExact) {
+      if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+      pf.allExact = true;
+      pf.cost = 1;
+      return pf;
+    }
+    if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+    pf.cost = cost;
+    return pf;
+  }
+};
+var PatchList = class {
+  /**
+  * @param {number} head - Encoded pointer to the start of the patch list.
+  * @param {number} tail - Encoded pointer to the end of the patch list.
+  */
+  constructor(head = 0, tail = 0) {
+    this.head = head;
+    this.tail = tail;
+  }
+};
+var Prog = class {
+  constructor() {
+    this.inst = [];
+    this.start = 0;
+    this.numCap = 2;
+    this.lbStarts = [];
+    this.numLb = 0;
+    this.lbInst = null;
+  }
+  getInst(pc) {
+    return this.inst[pc];
+  }
+  numInst() {
+    return this.inst.length;
+  }
+  addInst(op) {
+    this.inst.push(new Inst(op));
+  }
+  markLookbehindInsts() {
+    const lbInst = new Uint8Array(this.inst.length);
+    const pending = this.lbStarts.slice();
+    while (pending.length > 0) {
+      const pc = pending.pop();
+      if (pc === 0 || lbInst[pc] === 1) continue;
+      lbInst[pc] = 1;
+      const i = this.inst[pc];
+      switch (i.op) {
+        case Inst.ALT:
+        case Inst.ALT_MATCH:
+          pending.push(i.out, i.arg);
+          break;
+        case Inst.MATCH:
+        case Inst.FAIL:
+          break;
+        default:
+          pending.push(i.out);
+      }
+    }
+    this.lbInst = lbInst;
+  }
+  skipNop(pc) {
+    let i = this.inst[pc];
+    while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+      i = this.inst[pc];
+      pc = i.out;
+    }
+    return i;
+  }
+  /** @returns {[boolean, string]} */
+  prefix() {
+    let prefix = "";
+    let i = this.skipNop(this.start);
+    if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+    while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+      prefix += String.fromCodePoint(i.runes[0]);
+      i = this.skipNop(i.out);
+    }
+    return [i.op === Inst.MATCH, prefix];
+  }
+  startCond() {
+    let flag = 0;
+    let pc = this.start;
+    loop: for (; ; ) {
+      const i = this.inst[pc];
+      switch (i.op) {
+        case Inst.EMPTY_WIDTH:
+          flag |= i.arg;
+          break;
+        case Inst.FAIL:
+          return -1;
+        case Inst.CAPTURE:
+        case Inst.NOP:
+          break;
+        default:
+          break loop;
+      }
+      pc = i.out;
+    }
+    return flag;
+  }
+  patch(l, val) {
+    let head = l.head;
+    while (head !== 0) {
+      const i = this.inst[head >> 1];
+      if ((head & 1) === 0) {
+        head = i.out;
+        i.out = val;
+      } else {
+        head = i.arg;
+        i.arg = val;
+      }
+    }
+  }
+  append(l1, l2) {
+    if (l1.head === 0) return l2;
+    if (l2.head === 0) return l1;
+    const i = this.inst[l1.tail >> 1];
+    if ((l1.tail & 1) === 0) i.out = l2.head;
+    else i.arg = l2.head;
+    return new PatchList(l1.head, l2.tail);
+  }
+  /**
+  *
+  * @returns {string}
+  */
+  toString() {
+    let out = "";
+    for (let pc = 0; pc < this.inst.length; pc++) {
+      const len = out.length;
+      out += pc;
+      if (pc === this.start) out += "*";
+      out += "        ".substring(out.length - len);
+      out += this.inst[pc];
+      out += "\n";
+    }
+    return out;
+  }
+};
+var ANY_RUNE_NOT_NL = new Int32Array([
+  0,
+  Codepoint.CODES["\n"] - 1,
+  Codepoint.CODES["\n"] + 1,
+  Unicode.MAX_RUNE
+]);
+var ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+var Frag = class {
+  constructor(i = 0, out = new PatchList(), nullable2 = false) {
+    this.i = i;
+    this.out = out;
+    this.nullable = nullable2;
+  }
+};
+var Compiler = class Compiler2 {
+  static compileRegexp(re) {
+    const c = new Compiler2();
+    const f2 = c.compile(re);
+    c.prog.patch(f2.out, c.newInst(Inst.MATCH).i);
+    c.prog.start = f2.i;
+    c.prog.markLookbehindInsts();
+    return c.prog;
+  }
+  static compileSet(regexps) {
+    const c = new Compiler2();
+    if (regexps.length === 0) {
+      c.prog.start = c.newInst(Inst.FAIL).i;
+      c.prog.markLookbehindInsts();
+      return c.prog;
+    }
+    let starts = [];
+    for (let i = 0; i < regexps.length; i++) {
+      c.lbOffset = c.prog.numLb;
+      const f2 = c.compile(regexps[i]);
+      const m2 = c.newInst(Inst.MATCH);
+      c.prog.getInst(m2.i).arg = i;
+      c.prog.patch(f2.out, m2.i);
+      starts.push(f2.i);
+    }
+    let start2 = starts[0];
+    for (let i = 1; i < starts.length; i++) {
+      const f2 = c.newInst(Inst.ALT);
+      const inst = c.prog.getInst(f2.i);
+      inst.out = start2;
+      inst.arg = starts[i];
+      start2 = f2.i;
+    }
+    c.prog.start = start2;
+    c.prog.markLookbehindInsts();
+    return c.prog;
+  }
+  constructor() {
+    this.prog = new Prog();
+    this.newInst(Inst.FAIL);
+    this.lbOffset = 0;
+    this.runeCache = /* @__PURE__ */ new Map();
+    this.walker = {
+      leaf: (re) => this.leaf(re),
+      enter: (re) => this.enter(re),
+      child: (re, state, result) => this.child(re, state, result),
+      leave: (re, state) => this.leave(re, state)
+    };
+  }
+  newInst(op) {
+    this.prog.addInst(op);
+    return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+  }
+  nop() {
+    const f2 = this.newInst(Inst.NOP);
+    f2.out = new PatchList(f2.i << 1, f2.i << 1);
+    return f2;
+  }
+  fail() {
+    return new Frag();
+  }
+  cap(arg) {
+    const f2 = this.newInst(Inst.CAPTURE);
+    f2.out = new PatchList(f2.i << 1, f2.i << 1);
+    this.prog.getInst(f2.i).arg = arg;
+    if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+    return f2;
+  }
+  cat(f1, f2) {
+    if (f1.i === 0 || f2.i === 0) {
+      this.prog.patch(f1.out, 0);
+      this.prog.patch(f2.out, 0);
+      return this.fail();
+    }
+    this.prog.patch(f1.out, f2.i);
+    return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+  }
+  alt(f1, f2) {
+    if (f1.i === 0) return f2;
+    if (f2.i === 0) return f1;
+    const f3 = this.newInst(Inst.ALT);
+    const i = this.prog.getInst(f3.i);
+    i.out = f1.i;
+    i.arg = f2.i;
+    f3.out = this.prog.append(f1.out, f2.out);
+    f3.nullable = f1.nullable || f2.nullable;
+    return f3;
+  }
+  loop(f1, nongreedy) {
+    const f2 = this.newInst(Inst.ALT);
+    const i = this.prog.getInst(f2.i);
+    if (nongreedy) {
+      i.arg = f1.i;
+      f2.out = new PatchList(f2.i << 1, f2.i << 1);
+    } else {
+      i.out = f1.i;
+      f2.out = new PatchList(f2.i << 1 | 1, f2.i << 1 | 1);
+    }
+    this.prog.patch(f1.out, f2.i);
+    return f2;
+  }
+  quest(f1, nongreedy) {
+    if (f1.i === 0) return this.nop();
+    const f2 = this.newInst(Inst.ALT);
+    const i = this.prog.getInst(f2.i);
+    if (nongreedy) {
+      i.arg = f1.i;
+      f2.out = new PatchList(f2.i << 1, f2.i << 1);
+    } else {
+      i.out = f1.i;
+      f2.out = new PatchList(f2.i << 1 | 1, f2.i << 1 | 1);
+    }
+    f2.out = this.prog.append(f2.out, f1.out);
+    return f2;
+  }
+  star(f1, nongreedy) {
+    if (f1.i === 0) return this.nop();
+    if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+    return this.loop(f1, nongreedy);
+  }
+  plus(f1, nongreedy) {
+    if (f1.i === 0) return this.fail();
+    return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+  }
+  empty(op) {
+    const f2 = this.newInst(Inst.EMPTY_WIDTH);
+    this.prog.getInst(f2.i).arg = op;
+    f2.out = new PatchList(f2.i << 1, f2.i << 1);
+    return f2;
+  }
+  rune(runes, flags) {
+    const f2 = this.newInst(Inst.RUNE);
+    f2.nullable = false;
+    const i = this.prog.getInst(f2.i);
+    i.runes = runes;
+    flags &= RE2Flags.FOLD_CASE;
+    if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+    i.arg = flags;
+    f2.out = new PatchList(f2.i << 1, f2.i << 1);
+    if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+    else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+    else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+    return f2;
+  }
+  lookBehind(a, parsedLb) {
+    const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+    const id = this.newInst(Inst.LB_WRITE);
+    this.prog.getInst(id.i).arg = lb;
+    const any2 = this.rune(ANY_RUNE, 0);
+    const dotStar = this.star(any2, true);
+    const lbAutomaton = this.cat(dotStar, a);
+    this.prog.patch(lbAutomaton.out, id.i);
+    const checkId = this.newInst(Inst.LB_CHECK);
+    this.prog.getInst(checkId.i).arg = lb;
+    this.prog.lbStarts.push(lbAutomaton.i);
+    if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+    checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+    return checkId;
+  }
+  compile(re) {
+    return RegexpWalker.walk(re, this.walker);
+  }
+  leaf(re) {
+    switch (re.op) {
+      case Regexp.Op.NO_MATCH:
+        return this.fail();
+      case Regexp.Op.EMPTY_MATCH:
+        return this.nop();
+      case Regexp.Op.LITERAL: {
+        if (re.runes.length === 0) return this.nop();
+        let f2 = null;
+        for (let r of re.runes) {
+          let singleRune = this.runeCache.get(r);
+          if (singleRune === void 0) {
+            singleRune = new Int32Array([r]);
+            this.runeCache.set(r, singleRune);
+          }
+          const f1 = this.rune(singleRune, re.flags);
+          f2 = f2 === null ? f1 : this.cat(f2, f1);
+        }
+        return f2;
+      }
+      case Regexp.Op.CHAR_CLASS:
+        return this.rune(re.runes, re.flags);
+      case Regexp.Op.ANY_CHAR_NOT_NL:
+        return this.rune(ANY_RUNE_NOT_NL, 0);
+      case Regexp.Op.ANY_CHAR:
+        return this.rune(ANY_RUNE, 0);
+      case Regexp.Op.BEGIN_LINE:
+        return this.empty(Utils.EMPTY_BEGIN_LINE);
+      case Regexp.Op.END_LINE:
+        return this.empty(Utils.EMPTY_END_LINE);
+      case Regexp.Op.BEGIN_TEXT:
+        return this.empty(Utils.EMPTY_BEGIN_TEXT);
+      case Regexp.Op.END_TEXT:
+        return this.empty(Utils.EMPTY_END_TEXT);
+      case Regexp.Op.WORD_BOUNDARY:
+        return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+      case Regexp.Op.NO_WORD_BOUNDARY:
+        return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+      case Regexp.Op.CONCAT:
+      case Regexp.Op.ALTERNATE:
+        return this.nop();
+      default:
+        throw new RE2JSCompileException("regexp: unhandled case in compile");
+    }
+  }
+  enter(re) {
+    switch (re.op) {
+      case Regexp.Op.PLB:
+      case Regexp.Op.NLB:
+      case Regexp.Op.STAR:
+      case Regexp.Op.PLUS:
+      case Regexp.Op.QUEST:
+        return { sub: null };
+      case Regexp.Op.CAPTURE:
+        return {
+          bra: this.cap(re.cap << 1),
+          sub: null
+        };
+      case Regexp.Op.CONCAT:
+      case Regexp.Op.ALTERNATE:
+        return { f: null };
+      default:
+        throw new RE2JSCompileException("regexp: unhandled case in compile");
+    }
+  }
+  child(re, state, f1) {
+    if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+    else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+    else state.sub = f1;
+  }
+  leave(re, state) {
+    switch (re.op) {
+      case Regexp.Op.PLB:
+      case Regexp.Op.NLB:
+        return this.lookBehind(state.sub, re.lb);
+      case Regexp.Op.CAPTURE: {
+        const ket = this.cap(re.cap << 1 | 1);
+        return this.cat(this.cat(state.bra, state.sub), ket);
+      }
+      case Regexp.Op.STAR:
+        return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+      case Regexp.Op.PLUS:
+        return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+      case Regexp.Op.QUEST:
+        return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+      case Regexp.Op.CONCAT:
+      case Regexp.Op.ALTERNATE:
+        return state.f;
+      default:
+        throw new RE2JSCompileException("regexp: unhandled case in compile");
+    }
+  }
+};
+var Simplify = class Simplify2 {
+  static simplify(re) {
+    if (re === null) return null;
+    return RegexpWalker.walk(re, Simplify2.WALKER);
+  }
+  static WALKER = {
+    leaf: (re) => Simplify2.leaf(re),
+    enter: (re) => Simplify2.enter(re),
+    child: (re, state, result, i) => Simplify2.child(re, state, result, i),
+    leave: (re, state) => Simplify2.leave(re, state)
+  };
+  static leaf(re) {
+    if (re.op === Regexp.Op.CHAR_CLASS) {
+      if (re.runes === null) return re;
+      if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+      if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+      if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+    }
+    return re;
+  }
+  static enter(re) {
+    switch (re.op) {
+      case Regexp.Op.PLB:
+      case Regexp.Op.NLB:
+      case Regexp.Op.CAPTURE:
+      case Regexp.Op.STAR:
+      case Regexp.Op.PLUS:
+      case Regexp.Op.QUEST:
+        return { sub: null };
+      case Regexp.Op.CONCAT:
+      case Regexp.Op.ALTERNATE:
+        return {
+          subs: [],
+          changed: false
+        };
+      case Regexp.Op.REPEAT:
+        if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+        return { sub: null };
+      default:
+        return { result: re };
+    }
+  }
+  static child(re, state, nsub, i) {
+    if (state.subs === void 0) {
+      state.sub = nsub;
+      return;
+    }
+    if (nsub !== re.subs[i]) state.changed = true;
+    if (re.op === Regexp.Op.CONCAT) {
+      if (nsub.op === Regexp.Op.NO_MATCH) {
+        state.result = new Regexp(Regexp.Op.NO_MATCH);
+        return;
+      }
+      if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+        state.changed = true;
+        return;
+      }
+      if (nsub.op === Regexp.Op.CONCAT) {
+        state.changed = true;
+        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+        return;
+      }
+    } else {
+      if (nsub.op === Regexp.Op.NO_MATCH) {
+        state.changed = true;
+        return;
+      }
+      if (nsub.op === Regexp.Op.ALTERNATE) {
+        state.changed = true;
+        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+        return;
+      }
+    }
+    state.subs.push(nsub);
+  }
+  static leave(re, state) {
+    switch (re.op) {
+      case Regexp.Op.PLB:
+      case Regexp.Op.NLB:
+      case Regexp.Op.CAPTURE: {
+        const sub = state.sub;
+        if (sub !== re.subs[0]) {
+          const nre = Regexp.fromRegexp(re);
+          nre.runes = /* @__PURE__ */ new Int32Array(0);
+          nre.subs = [sub];
+          return nre;
+        }
+        return re;
+      }
+      case Regexp.Op.CONCAT:
+      case Regexp.Op.ALTERNATE:
+        if (state.changed) {
+          const newSubs = state.subs;
+          if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+          if (newSubs.length === 1) return newSubs[0];
+          const nre = Regexp.fromRegexp(re);
+          nre.runes = /* @__PURE__ */ new Int32Array(0);
+          nre.subs = newSubs;
+          return nre;
+        }
+        return re;
+      case Regexp.Op.STAR:
+      case Regexp.Op.PLUS:
+      case Regexp.Op.QUEST:
+        return Simplify2.simplify1(re.op, re.flags, state.sub, re);
+      case Regexp.Op.REPEAT:
+        return Simplify2.simplifyRepeat(re, state.sub);
+      default:
+        return re;
+    }
+  }
+  static simplifyRepeat(re, sub) {
+    if (re.max === -1) {
+      if (re.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+      if (re.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+      const subs = [];
+      for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+      subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+      return Simplify2.concat(subs);
+    }
+    if (re.min === 1 && re.max === 1) return sub;
+    let prefixSubs = null;
+    if (re.min > 0) {
+      prefixSubs = [];
+      for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+    }
+    if (re.max > re.min) {
+      let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+      for (let i = re.min + 1; i < re.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, Simplify2.concat([sub, suffix]), null);
+      if (prefixSubs === null) return suffix;
+      prefixSubs.push(suffix);
+    }
+    if (prefixSubs !== null) return Simplify2.concat(prefixSubs);
+    return new Regexp(Regexp.Op.NO_MATCH);
+  }
+  static concat(subs) {
+    const newSubs = [];
+    for (let i = 0; i < subs.length; i++) {
+      const sub = subs[i];
+      if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+      if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+      if (sub.op === Regexp.Op.CONCAT) {
+        for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+        continue;
+      }
+      newSubs.push(sub);
+    }
+    if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+    if (newSubs.length === 1) return newSubs[0];
+    const nre = new Regexp(Regexp.Op.CONCAT);
+    nre.subs = newSubs;
+    return nre;
+  }
+  static simplify1(op, flags, sub, re) {
+    if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+    if (sub.op === Regexp.Op.NO_MATCH) {
+      if (op === Regexp.Op.PLUS) return sub;
+      return new Regexp(Regexp.Op.EMPTY_MATCH);
+    }
+    if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+    if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+    const nre = new Regexp(op);
+    nre.flags = flags;
+    nre.subs = [sub];
+    return nre;
+  }
+};
+var CharGroup = class {
+  constructor(sign2, cls) {
+    this.sign = sign2;
+    this.cls = cls;
+  }
+};
+var code1 = [48, 57];
+var code2 = [
+  9,
+  10,
+  12,
+  13,
+  32,
+  32
+];
+var code3 = [
+  48,
+  57,
+  65,
+  90,
+  95,
+  95,
+  97,
+  122
+];
+var PERL_GROUPS = /* @__PURE__ */ new Map([
+  ["\\d", new CharGroup(1, code1)],
+  ["\\D", new CharGroup(-1, code1)],
+  ["\\s", new CharGroup(1, code2)],
+  ["\\S", new CharGroup(-1, code2)],
+  ["\\w", new CharGroup(1, code3)],
+  ["\\W", new CharGroup(-1, code3)]
+]);
+var code4 = [
+  48,
+  57,
+  65,
+  90,
+  97,
+  122
+];
+var code5 = [
+  65,
+  90,
+  97,
+  122
+];
+var code6 = [0, 127];
+var code7 = [
+  9,
+  9,
+  32,
+  32
+];
+var code8 = [
+  0,
+  31,
+  127,
+  127
+];
+var code9 = [48, 57];
+var code10 = [33, 126];
+var code11 = [97, 122];
+var code12 = [32, 126];
+var code13 = [
+  33,
+  47,
+  58,
+  64,
+  91,
+  96,
+  123,
+  126
+];
+var code14 = [
+  9,
+  13,
+  32,
+  32
+];
+var code15 = [65, 90];
+var code16 = [
+  48,
+  57,
+  65,
+  90,
+  95,
+  95,
+  97,
+  122
+];
+var code17 = [
+  48,
+  57,
+  65,
+  70,
+  97,
+  102
+];
+var POSIX_GROUPS = /* @__PURE__ */ new Map([
+  ["[:alnum:]", new CharGroup(1, code4)],
+  ["[:^alnum:]", new CharGroup(-1, code4)],
+  ["[:alpha:]", new CharGroup(1, code5)],
+  ["[:^alpha:]", new CharGroup(-1, code5)],
+  ["[:ascii:]", new CharGroup(1, code6)],
+  ["[:^ascii:]", new CharGroup(-1, code6)],
+  ["[:blank:]", new CharGroup(1, code7)],
+  ["[:^blank:]", new CharGroup(-1, code7)],
+  ["[:cntrl:]", new CharGroup(1, code8)],
+  ["[:^cntrl:]", new CharGroup(-1, code8)],
+  ["[:digit:]", new CharGroup(1, code9)],
+  ["[:^digit:]", new CharGroup(-1, code9)],
+  ["[:graph:]", new CharGroup(1, code10)],
+  ["[:^graph:]", new CharGroup(-1, code10)],
+  ["[:lower:]", new CharGroup(1, code11)],
+  ["[:^lower:]", new CharGroup(-1, code11)],
+  ["[:print:]", new CharGroup(1, code12)],
+  ["[:^print:]", new CharGroup(-1, code12)],
+  ["[:punct:]", new CharGroup(1, code13)],
+  ["[:^punct:]", new CharGroup(-1, code13)],
+  ["[:space:]", new CharGroup(1, code14)],
+  ["[:^space:]", new CharGroup(-1, code14)],
+  ["[:upper:]", new CharGroup(1, code15)],
+  ["[:^upper:]", new CharGroup(-1, code15)],
+  ["[:word:]", new CharGroup(1, code16)],
+  ["[:^word:]", new CharGroup(-1, code16)],
+  ["[:xdigit:]", new CharGroup(1, code17)],
+  ["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+var CharClass = class CharClass2 {
+  static charClassToString(r, len) {
+    let result = "[";
+    for (let i = 0; i < len; i += 2) {
+      if (i > 0) result += " ";
+      const lo = r[i];
+      const hi = r[i + 1];
+      if (lo === hi) result += `0x${lo.toString(16)}`;
+      else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+    }
+    result += "]";
+    return result;
+  }
+  static sortRanges(array2, len) {
+    const n = len >> 1;
+    const order = new Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b2) => array2[2 * a] - array2[2 * b2] || array2[2 * b2 + 1] - array2[2 * a + 1]);
+    const sorted = array2.slice(0, len);
+    for (let i = 0; i < n; i++) {
+      array2[2 * i] = sorted[2 * order[i]];
+      array2[2 * i + 1] = sorted[2 * order[i] + 1];
+    }
+  }
+  /**
+  * @param {number[]|Int32Array} [r]
+  */
+  constructor(r = Utils.emptyInts()) {
+    this.r = r;
+    this.len = r.length;
+  }
+  toArray() {
+    if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+    return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+  }
+  toGrowableArray() {
+    if (Array.isArray(this.r)) {
+      this.r.length = this.len;
+      return this.r;
+    }
+    return Array.from(this.r.subarray(0, this.len));
+  }
+  cleanClass() {
+    if (this.len < 4) return this;
+    CharClass2.sortRanges(this.r, this.len);
+    let w2 = 2;
+    for (let i = 2; i < this.len; i += 2) {
+      const lo = this.r[i];
+      const hi = this.r[i + 1];
+      if (lo <= this.r[w2 - 1] + 1) {
+        if (hi > this.r[w2 - 1]) this.r[w2 - 1] = hi;
+        continue;
+      }
+      this.r[w2] = lo;
+      this.r[w2 + 1] = hi;
+      w2 += 2;
+    }
+    this.len = w2;
+    return this;
+  }
+  appendLiteral(x2, flags) {
+    return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x2, x2) : this.appendRange(x2, x2);
+  }
+  appendRange(lo, hi) {
+    if (this.len > 0) {
+      for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+        const rlo = this.r[this.len - i];
+        const rhi = this.r[this.len - i + 1];
+        if (lo <= rhi + 1 && rlo <= hi + 1) {
+          if (lo < rlo) this.r[this.len - i] = lo;
+          if (hi > rhi) this.r[this.len - i + 1] = hi;
+          return this;
+        }
+      }
+    }
+    this.r[this.len++] = lo;
+    this.r[this.len++] = hi;
+    return this;
+  }
+  appendFoldedRange(lo, hi) {
+    if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+    if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+    if (lo < Unicode.MIN_FOLD) {
+      this.appendRange(lo, Unicode.MIN_FOLD - 1);
+      lo = Unicode.MIN_FOLD;
+    }
+    if (hi > Unicode.MAX_FOLD) {
+      this.appendRange(Unicode.MAX_FOLD + 1, hi);
+      hi = Unicode.MAX_FOLD;
+    }
+    for (let c = lo; c <= hi; c++) {
+      this.appendRange(c, c);
+      for (let f2 = Unicode.simpleFold(c); f2 !== c; f2 = Unicode.simpleFold(f2)) this.appendRange(f2, f2);
+    }
+    return this;
+  }
+  appendClass(x2) {
+    for (let i = 0; i < x2.length; i += 2) this.appendRange(x2[i], x2[i + 1]);
+    return this;
+  }
+  appendFoldedClass(x2) {
+    for (let i = 0; i < x2.length; i += 2) this.appendFoldedRange(x2[i], x2[i + 1]);
+    return this;
+  }
+  appendNegatedClass(x2) {
+    let nextLo = 0;
+    for (let i = 0; i < x2.length; i += 2) {
+      const lo = x2[i];
+      const hi = x2[i + 1];
+      if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+      nextLo = hi + 1;
+    }
+    if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+    return this;
+  }
+  appendTable(table2) {
+    for (let i = 0; i < table2.length; ++i) {
+      const lo = table2.getLo(i);
+      const hi = table2.getHi(i);
+      const stride = table2.getStride(i);
+      if (stride === 1) {
+        this.appendRange(lo, hi);
+        continue;
+      }
+      for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+    }
+    return this;
+  }
+  appendNegatedTable(table2) {
+    let nextLo = 0;
+    for (let i = 0; i < table2.length; ++i) {
+      const lo = table2.getLo(i);
+      const hi = table2.getHi(i);
+      const stride = table2.getStride(i);
+      if (stride === 1) {
+        if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+        nextLo = hi + 1;
+        continue;
+      }
+      for (let c = lo; c <= hi; c += stride) {
+        if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+        nextLo = c + 1;
+      }
+    }
+    if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+    return this;
+  }
+  appendTableWithSign(table2, sign2) {
+    return sign2 < 0 ? this.appendNegatedTable(table2) : this.appendTable(table2);
+  }
+  negateClass() {
+    let nextLo = 0;
+    let w2 = 0;
+    for (let i = 0; i < this.len; i += 2) {
+      const lo = this.r[i];
+      const hi = this.r[i + 1];
+      if (nextLo <= lo - 1) {
+        this.r[w2] = nextLo;
+        this.r[w2 + 1] = lo - 1;
+        w2 += 2;
+      }
+      nextLo = hi + 1;
+    }
+    this.len = w2;
+    if (nextLo <= Unicode.MAX_RUNE) {
+      this.r[this.len++] = nextLo;
+      this.r[this.len++] = Unicode.MAX_RUNE;
+    }
+    return this;
+  }
+  appendClassWithSign(x2, sign2) {
+    return sign2 < 0 ? this.appendNegatedClass(x2) : this.appendClass(x2);
+  }
+  appendGroup(g2, foldCase) {
+    let cls = g2.cls;
+    if (foldCase) cls = new CharClass2().appendFoldedClass(cls).cleanClass().toArray();
+    return this.appendClassWithSign(cls, g2.sign);
+  }
+  toString() {
+    return CharClass2.charClassToString(this.r, this.len);
+  }
+};
+var StringIterator = class {
+  constructor(str) {
+    this.str = str;
+    this.position = 0;
+  }
+  pos() {
+    return this.position;
+  }
+  rewindTo(pos) {
+    this.position = pos;
+  }
+  more() {
+    return this.position < this.str.length;
+  }
+  peek() {
+    return this.str.codePointAt(this.position);
+  }
+  skip(n) {
+    this.position += n;
+  }
+  skipString(s2) {
+    this.position += s2.length;
+  }
+  pop() {
+    const r = this.str.codePointAt(this.position);
+    this.position += Utils.charCount(r);
+    return r;
+  }
+  lookingAt(s2) {
+    return this.str.startsWith(s2, this.position);
+  }
+  rest() {
+    return this.str.substring(this.position);
+  }
+  from(beforePos) {
+    return this.str.substring(beforePos, this.position);
+  }
+  toString() {
+    return this.rest();
+  }
+};
+var Parser2 = class Parser3 {
+  static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+  static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+  static ERR_INVALID_ESCAPE = "invalid escape sequence";
+  static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+  static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+  static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+  static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+  static ERR_MISSING_BRACKET = "missing closing ]";
+  static ERR_MISSING_PAREN = "missing closing )";
+  static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+  static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+  static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+  static ERR_UNEXPECTED_PAREN = "unexpected )";
+  static ERR_NESTING_DEPTH = "expression nests too deeply";
+  static ERR_LARGE = "expression too large";
+  static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+  static MAX_HEIGHT = 1e3;
+  static MAX_SIZE = 1398101;
+  static MAX_RUNES = 33554432;
+  static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+    0,
+    Unicode.MAX_RUNE,
+    1
+  ]));
+  static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+    0,
+    127,
+    1
+  ]));
+  static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+    0,
+    127,
+    1,
+    383,
+    383,
+    1,
+    8490,
+    8490,
+    1
+  ]));
+  static unicodeTable(name) {
+    if (name === "Any") return {
+      tab: Parser3.ANY_TABLE,
+      fold: Parser3.ANY_TABLE,
+      sign: 1
+    };
+    if (name === "Ascii") return {
+      tab: Parser3.ASCII_TABLE,
+      fold: Parser3.ASCII_FOLD_TABLE,
+      sign: 1
+    };
+    if (name === "Assigned") return {
+      tab: UnicodeTables.CATEGORIES.get("Cn"),
+      fold: UnicodeTables.CATEGORIES.get("Cn"),
+      sign: -1
+    };
+    if (name === "Lc") return {
+      tab: UnicodeTables.CATEGORIES.get("LC"),
+      fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+      sign: 1
+    };
+    if (UnicodeTables.CATEGORIES.has(name)) return {
+      tab: UnicodeTables.CATEGORIES.get(name),
+      fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+      sign: 1
+    };
+    if (UnicodeTables.SCRIPTS.has(name)) return {
+      tab: UnicodeTables.SCRIPTS.get(name),
+      fold: UnicodeTables.FOLD_SCRIPT.get(name),
+      sign: 1
+    };
+    return null;
+  }
+  static minFoldRune(r) {
+    if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+    let min = r;
+    const r0 = r;
+    for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+    return min;
+  }
+  static leadingRegexp(re) {
+    if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+    if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+      const sub = re.subs[0];
+      if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+      return sub;
+    }
+    return re;
+  }
+  static literalRegexp(s2, flags) {
+    const re = new Regexp(Regexp.Op.LITERAL);
+    re.flags = flags;
+    re.runes = Utils.stringToRunes(s2);
+    return re;
+  }
+  /**
+  * Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+  * @param {string} pattern
+  * @param {number} flags
+  */
+  static parse(pattern, flags) {
+    return new Parser3(pattern, flags).parseInternal();
+  }
+  static parseRepeat(t) {
+    const start2 = t.pos();
+    if (!t.more() || !t.lookingAt("{")) return -1;
+    t.skip(1);
+    const min = Parser3.parseInt(t);
+    if (min === -1) return -1;
+    if (!t.more()) return -1;
+    let max;
+    if (!t.lookingAt(",")) max = min;
+    else {
+      t.skip(1);
+      if (!t.more()) return -1;
+      if (t.lookingAt("}")) max = -1;
+      else if ((max = Parser3.parseInt(t)) === -1) return -1;
+    }
+    if (!t.more() || !t.lookingAt("}")) return -1;
+    t.skip(1);
+    if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_REPEAT_SIZE, t.from(start2));
+    return min << 16 | max & Unicode.MAX_BMP;
+  }
+  static isValidCaptureName(name) {
+    if (name.length === 0) return false;
+    for (let i = 0; i < name.length; i++) {
+      const c = name.codePointAt(i);
+      if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+    }
+    return true;
+  }
+  static parseInt(t) {
+    const start2 = t.pos();
+    while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+    const n = t.from(start2);
+    if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+    if (n.length > 8) return -2;
+    return parseInt(n, 10);
+  }
+  static isCharClass(re) {
+    return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+  }
+  static matchRune(re, r) {
+    switch (re.op) {
+      case Regexp.Op.LITERAL:
+        return re.runes.length === 1 && re.runes[0] === r;
+      case Regexp.Op.CHAR_CLASS:
+        for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+        return false;
+      case Regexp.Op.ANY_CHAR_NOT_NL:
+        return r !== Codepoint.CODES["\n"];
+      case Regexp.Op.ANY_CHAR:
+        return true;
+    }
+    return false;
+  }
+  static mergeCharClass(dst, src) {
+    switch (dst.op) {
+      case Regexp.Op.ANY_CHAR:
+        break;
+      case Regexp.Op.ANY_CHAR_NOT_NL:
+        if (Parser3.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+        break;
+      case Regexp.Op.CHAR_CLASS: {
+        const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+        if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+        else cc.appendClass(src.runes);
+        dst.runes = cc.toGrowableArray();
+        break;
+      }
+      case Regexp.Op.LITERAL:
+        if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+        dst.op = Regexp.Op.CHAR_CLASS;
+        dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+    }
+  }
+  static parseEscape(t) {
+    const startPos = t.pos();
+    t.skip(1);
+    if (!t.more()) throw new RE2JSSyntaxException(Parser3.ERR_TRAILING_BACKSLASH);
+    let c = t.pop();
+    bigswitch: switch (c) {
+      case Codepoint.CODES["1"]:
+      case Codepoint.CODES["2"]:
+      case Codepoint.CODES["3"]:
+      case Codepoint.CODES["4"]:
+      case Codepoint.CODES["5"]:
+      case Codepoint.CODES["6"]:
+      case Codepoint.CODES["7"]:
+        if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+      case Codepoint.CODES["0"]: {
+        let r = c - Codepoint.CODES["0"];
+        for (let i = 1; i < 3; i++) {
+          if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+          r = r * 8 + t.peek() - Codepoint.CODES["0"];
+          t.skip(1);
+        }
+        return r;
+      }
+      case Codepoint.CODES["x"]: {
+        if (!t.more()) break;
+        c = t.pop();
+        if (c === Codepoint.CODES["{"]) {
+          let nhex = 0;
+          let r = 0;
+          while (true) {
+            if (!t.more()) break bigswitch;
+            c = t.pop();
+            if (c === Codepoint.CODES["}"]) break;
+            const v2 = Utils.unhex(c);
+            if (v2 < 0) break bigswitch;
+            r = r * 16 + v2;
+            if (r > Unicode.MAX_RUNE) break bigswitch;
+            nhex++;
+          }
+          if (nhex === 0) break bigswitch;
+          return r;
+        }
+        const x2 = Utils.unhex(c);
+        if (!t.more()) break;
+        c = t.pop();
+        const y = Utils.unhex(c);
+        if (x2 < 0 || y < 0) break;
+        return x2 * 16 + y;
+      }
+      case Codepoint.CODES["a"]:
+        return Codepoint.CODES["\x07"];
+      case Codepoint.CODES["f"]:
+        return Codepoint.CODES["\f"];
+      case Codepoint.CODES["n"]:
+        return Codepoint.CODES["\n"];
+      case Codepoint.CODES["r"]:
+        return Codepoint.CODES["\r"];
+      case Codepoint.CODES["t"]:
+        return Codepoint.CODES["	"];
+      case Codepoint.CODES["v"]:
+        return Codepoint.CODES["\v"];
+      default:
+        if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+    }
+    throw new RE2JSSyntaxException(Parser3.ERR_INVALID_ESCAPE, t.from(startPos));
+  }
+  static parseClassChar(t, wholeClassPos) {
+    if (!t.more()) throw new RE2JSSyntaxException(Parser3.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+    if (t.lookingAt("\\")) return Parser3.parseEscape(t);
+    return t.pop();
+  }
+  static hasCapture(re) {
+    if (re === null) return false;
+    if (re.op === Regexp.Op.CAPTURE) return true;
+    if (re.subs) {
+      for (let sub of re.subs) if (Parser3.hasCapture(sub)) return true;
+    }
+    return false;
+  }
+  constructor(wholeRegexp, flags = 0) {
+    this.wholeRegexp = wholeRegexp;
+    this.flags = flags;
+    this.numCap = 0;
+    this.namedGroups = /* @__PURE__ */ Object.create(null);
+    this.stack = [];
+    this.free = null;
+    this.numRegexp = 0;
+    this.numRunes = 0;
+    this.repeats = 0;
+    this.height = null;
+    this.size = null;
+    this.nlb = 0;
+  }
+  newRegexp(op) {
+    let re = this.free;
+    if (re !== null && re.subs !== null && re.subs.length > 0) {
+      this.free = re.subs[0];
+      re.reinit();
+      re.op = op;
+    } else {
+      re = new Regexp(op);
+      this.numRegexp += 1;
+    }
+    return re;
+  }
+  reuse(re) {
+    if (this.height !== null && this.height.has(re)) this.height.delete(re);
+    if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+    this.free = re;
+  }
+  checkLimits(re) {
+    if (this.numRunes > Parser3.MAX_RUNES) throw new RE2JSSyntaxException(Parser3.ERR_LARGE);
+    this.checkSize(re);
+    this.checkHeight(re);
+  }
+  checkSize(re) {
+    if (this.size === null) {
+      if (this.repeats === 0) this.repeats = 1;
+      if (re.op === Regexp.Op.REPEAT) {
+        let n = re.max;
+        if (n === -1) n = re.min;
+        if (n <= 0) n = 1;
+        if (n > Math.floor(Parser3.MAX_SIZE / this.repeats)) this.repeats = Parser3.MAX_SIZE;
+        else this.repeats *= n;
+      }
+      if (this.numRegexp < Math.floor(Parser3.MAX_SIZE / this.repeats)) return;
+      this.size = /* @__PURE__ */ new Map();
+      for (let reEx of this.stack) this.checkSize(reEx);
+    }
+    if (this.calcSize(re, true) > Parser3.MAX_SIZE) throw new RE2JSSyntaxException(Parser3.ERR_LARGE);
+  }
+  calcSize(re, force = false) {
+    if (!force && this.size !== null) {
+      if (this.size.has(re)) return this.size.get(re);
+    }
+    let size = 0;
+    switch (re.op) {
+      case Regexp.Op.LITERAL:
+        size = re.runes.length;
+        break;
+      case Regexp.Op.PLB:
+      case Regexp.Op.NLB:
+      case Regexp.Op.CAPTURE:
+      case Regexp.Op.STAR:
+        size = 2 + this.calcSize(re.subs[0]);
+        break;
+      case Regexp.Op.PLUS:
+      case Regexp.Op.QUEST:
+        size = 1 + this.calcSize(re.subs[0]);
+        break;
+      case Regexp.Op.CONCAT:
+        for (let sub of re.subs) size = size + this.calcSize(sub);
+        break;
+      case Regexp.Op.ALTERNATE:
+        for (let sub of re.subs) size = size + this.calcSize(sub);
+        if (re.subs.length > 1) size = size + re.subs.length - 1;
+        break;
+      case Regexp.Op.REPEAT: {
+        let sub = this.calcSize(re.subs[0]);
+        if (re.max === -1) {
+          if (re.min === 0) size = 2 + sub;
+          else size = 1 + re.min * sub;
+          break;
+        }
+        size = re.max * sub + (re.max - re.min);
+        break;
+      }
+    }
+    size = Math.max(1, size);
+    if (this.size === null) this.size = /* @__PURE__ */ new Map();
+    this.size.set(re, size);
+    return size;
+  }
+  checkHeight(re) {
+    if (this.numRegexp < Parser3.MAX_HEIGHT) return;
+    if (this.height === null) {
+      this.height = /* @__PURE__ */ new Map();
+      for (let reEx of this.stack) this.checkHeight(reEx);
+    }
+    if (this.calcHeight(re, true) > Parser3.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser3.ERR_NESTING_DEPTH);
+  }
+  calcHeight(re, force = false) {
+    if (!force && this.height !== null) {
+      if (this.height.has(re)) return this.height.get(re);
+    }
+    let h = 1;
+    for (let sub of re.subs) {
+      const hsub = this.calcHeight(sub);
+      if (h < 1 + hsub) h = 1 + hsub;
+    }
+    if (this.height === null) this.height = /* @__PURE__ */ new Map();
+    this.height.set(re, h);
+    return h;
+  }
+  pop() {
+    return this.stack.pop();
+  }
+  popToPseudo() {
+    const n = this.stack.length;
+    let i = n;
+    while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+    return this.stack.splice(i, n - i);
+  }
+  push(re) {
+    this.numRunes += re.runes.length;
+    if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+      if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+      re.op = Regexp.Op.LITERAL;
+      re.runes = [re.runes[0]];
+      re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+    } else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+      if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+      re.op = Regexp.Op.LITERAL;
+      re.runes = [re.runes[0]];
+      re.flags = this.flags | RE2Flags.FOLD_CASE;
+    } else this.maybeConcat(-1, 0);
+    this.stack.push(re);
+    this.checkLimits(re);
+    return re;
+  }
+  maybeConcat(r, flags) {
+    const n = this.stack.length;
+    if (n < 2) return false;
+    const re1 = this.stack[n - 1];
+    const re2 = this.stack[n - 2];
+    if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+    if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+    for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+    if (r >= 0) {
+      re1.runes = [r];
+      re1.flags = flags;
+      return true;
+    }
+    this.pop();
+    this.reuse(re1);
+    return false;
+  }
+  newLiteral(r, flags) {
+    const re = this.newRegexp(Regexp.Op.LITERAL);
+    re.flags = flags;
+    if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser3.minFoldRune(r);
+    re.runes = [r];
+    return re;
+  }
+  literal(r) {
+    this.push(this.newLiteral(r, this.flags));
+  }
+  op(op) {
+    const re = this.newRegexp(op);
+    re.flags = this.flags;
+    return this.push(re);
+  }
+  repeat(op, min, max, beforePos, t, lastRepeatPos) {
+    let flags = this.flags;
+    if ((flags & RE2Flags.PERL_X) !== 0) {
+      if (t.more() && t.lookingAt("?")) {
+        t.skip(1);
+        flags ^= RE2Flags.NON_GREEDY;
+      }
+      if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+    }
+    const n = this.stack.length;
+    if (n === 0) throw new RE2JSSyntaxException(Parser3.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+    const sub = this.stack[n - 1];
+    if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser3.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+    const re = this.newRegexp(op);
+    re.min = min;
+    re.max = max;
+    re.flags = flags;
+    re.subs = [sub];
+    this.stack[n - 1] = re;
+    this.checkLimits(re);
+    if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+  }
+  repeatIsValid(re, n) {
+    if (re.op === Regexp.Op.REPEAT) {
+      let m2 = re.max;
+      if (m2 === 0) return true;
+      if (m2 < 0) m2 = re.min;
+      if (m2 > n) return false;
+      if (m2 > 0) n = Math.trunc(n / m2);
+    }
+    for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+    return true;
+  }
+  concat() {
+    this.maybeConcat(-1, 0);
+    const subs = this.popToPseudo();
+    if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+    return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+  }
+  alternate() {
+    const subs = this.popToPseudo();
+    if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+    if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+    return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+  }
+  cleanAlt(re) {
+    if (re.op === Regexp.Op.CHAR_CLASS) {
+      re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+      if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+        re.runes = /* @__PURE__ */ new Int32Array(0);
+        re.op = Regexp.Op.ANY_CHAR;
+      } else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+        re.runes = /* @__PURE__ */ new Int32Array(0);
+        re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+      }
+    }
+  }
+  collapse(subs, op) {
+    if (subs.length === 1) return subs[0];
+    let len = 0;
+    for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+    let newsubs = new Array(len).fill(null);
+    let i = 0;
+    for (let sub of subs) if (sub.op === op) {
+      for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+      this.reuse(sub);
+    } else newsubs[i++] = sub;
+    let re = this.newRegexp(op);
+    re.subs = newsubs;
+    if (op === Regexp.Op.ALTERNATE) {
+      re.subs = this.factor(re.subs);
+      if (re.subs.length === 1) {
+        const old = re;
+        re = re.subs[0];
+        this.reuse(old);
+      }
+    }
+    return re;
+  }
+  factor(array2) {
+    if (array2.length < 2) return array2;
+    let s2 = 0;
+    let lensub = array2.length;
+    let lenout = 0;
+    let str = null;
+    let strlen = 0;
+    let strflags = 0;
+    let start2 = 0;
+    for (let i = 0; i <= lensub; i++) {
+      let istr = null;
+      let istrlen = 0;
+      let iflags = 0;
+      if (i < lensub) {
+        let re = array2[s2 + i];
+        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+        if (re.op === Regexp.Op.LITERAL) {
+          istr = re.runes;
+          istrlen = re.runes.length;
+          iflags = re.flags & RE2Flags.FOLD_CASE;
+        }
+        if (iflags === strflags) {
+          let same = 0;
+          while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+          if (same > 0) {
+            strlen = same;
+            continue;
+          }
+        }
+      }
+      if (i === start2) {
+      } else if (i === start2 + 1) array2[lenout++] = array2[s2 + start2];
+      else {
+        const prefix = this.newRegexp(Regexp.Op.LITERAL);
+        prefix.flags = strflags;
+        prefix.runes = str.slice(0, strlen);
+        for (let j = start2; j < i; j++) {
+          array2[s2 + j] = this.removeLeadingString(array2[s2 + j], strlen);
+          this.checkLimits(array2[s2 + j]);
+        }
+        const suffix = this.collapse(array2.slice(s2 + start2, s2 + i), Regexp.Op.ALTERNATE);
+        const re = this.newRegexp(Regexp.Op.CONCAT);
+        re.subs = [prefix, suffix];
+        array2[lenout++] = re;
+      }
+      start2 = i;
+      str = istr;
+      strlen = istrlen;
+      strflags = iflags;
+    }
+    lensub = lenout;
+    s2 = 0;
+    start2 = 0;
+    lenout = 0;
+    let first = null;
+    for (let i = 0; i <= lensub; i++) {
+      let ifirst = null;
+      if (i < lensub) {
+        ifirst = Parser3.leadingRegexp(array2[s2 + i]);
+        if (first !== null && first.equals(ifirst) && (Parser3.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser3.isCharClass(first.subs[0]))) continue;
+      }
+      if (i === start2) {
+      } else if (i === start2 + 1) array2[lenout++] = array2[s2 + start2];
+      else {
+        const prefix = first;
+        for (let j = start2; j < i; j++) {
+          const reuse = j !== start2;
+          array2[s2 + j] = this.removeLeadingRegexp(array2[s2 + j], reuse);
+          this.checkLimits(array2[s2 + j]);
+        }
+        const suffix = this.collapse(array2.slice(s2 + start2, s2 + i), Regexp.Op.ALTERNATE);
+        const re = this.newRegexp(Regexp.Op.CONCAT);
+        re.subs = [prefix, suffix];
+        array2[lenout++] = re;
+      }
+      start2 = i;
+      first = ifirst;
+    }
+    lensub = lenout;
+    s2 = 0;
+    start2 = 0;
+    lenout = 0;
+    for (let i = 0; i <= lensub; i++) {
+      if (i < lensub && Parser3.isCharClass(array2[s2 + i])) continue;
+      if (i === start2) {
+      } else if (i === start2 + 1) array2[lenout++] = array2[s2 + start2];
+      else {
+        let max = start2;
+        for (let j = start2 + 1; j < i; j++) {
+          const subMax = array2[s2 + max];
+          const subJ = array2[s2 + j];
+          if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+        }
+        const tmp = array2[s2 + start2];
+        array2[s2 + start2] = array2[s2 + max];
+        array2[s2 + max] = tmp;
+        for (let j = start2 + 1; j < i; j++) {
+          Parser3.mergeCharClass(array2[s2 + start2], array2[s2 + j]);
+          this.reuse(array2[s2 + j]);
+        }
+        this.cleanAlt(array2[s2 + start2]);
+        array2[lenout++] = array2[s2 + start2];
+      }
+      if (i < lensub) array2[lenout++] = array2[s2 + i];
+      start2 = i + 1;
+    }
+    lensub = lenout;
+    s2 = 0;
+    start2 = 0;
+    lenout = 0;
+    for (let i = 0; i < lensub; ++i) {
+      if (i + 1 < lensub && array2[s2 + i].op === Regexp.Op.EMPTY_MATCH && array2[s2 + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+      array2[lenout++] = array2[s2 + i];
+    }
+    lensub = lenout;
+    s2 = 0;
+    return array2.slice(s2, lensub);
+  }
+  removeLeadingString(re, n) {
+    if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+      const sub = this.removeLeadingString(re.subs[0], n);
+      re.subs[0] = sub;
+      if (sub.op === Regexp.Op.EMPTY_MATCH) {
+        this.reuse(sub);
+        switch (re.subs.length) {
+          case 0:
+          case 1:
+            re.op = Regexp.Op.EMPTY_MATCH;
+            re.subs = Regexp.emptySubs();
+            break;
+          case 2: {
+            const old = re;
+            re = re.subs[1];
+            this.reuse(old);
+            break;
+          }
+          default:
+            re.subs = re.subs.slice(1, re.subs.length);
+        }
+      }
+      return re;
+    }
+    if (re.op === Regexp.Op.LITERAL) {
+      re.runes = re.runes.slice(n, re.runes.length);
+      if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+    }
+    return re;
+  }
+  removeLeadingRegexp(re, reuse) {
+    if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+      if (reuse) this.reuse(re.subs[0]);
+      re.subs = re.subs.slice(1, re.subs.length);
+      switch (re.subs.length) {
+        case 0:
+          re.op = Regexp.Op.EMPTY_MATCH;
+          re.subs = Regexp.emptySubs();
+          break;
+        case 1: {
+          const old = re;
+          re = re.subs[0];
+          this.reuse(old);
+          break;
+        }
+      }
+      return re;
+    }
+    if (reuse) this.reuse(re);
+    return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+  }
+  parseInternal() {
+    if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser3.literalRegexp(this.wholeRegexp, this.flags);
+    let lastRepeatPos = -1;
+    let min = -1;
+    let max = -1;
+    const t = new StringIterator(this.wholeRegexp);
+    while (t.more()) {
+      let repeatPos = -1;
+      bigswitch: switch (t.peek()) {
+        case Codepoint.CODES["("]:
+          if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+            if (t.lookingAt("(?<=")) {
+              this.parsePosLookBehind();
+              t.skip(4);
+              break;
+            }
+            if (t.lookingAt("(?<!")) {
+              this.parseNegLookBehind();
+              t.skip(4);
+              break;
+            }
+          }
+          if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+            this.parsePerlFlags(t);
+            break;
+          }
+          this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+          t.skip(1);
+          break;
+        case Codepoint.CODES["|"]:
+          this.parseVerticalBar();
+          t.skip(1);
+          break;
+        case Codepoint.CODES[")"]:
+          this.parseRightParen();
+          t.skip(1);
+          break;
+        case Codepoint.CODES["^"]:
+          if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+          else this.op(Regexp.Op.BEGIN_LINE);
+          t.skip(1);
+          break;
+        case Codepoint.CODES["$"]:
+          if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+          else this.op(Regexp.Op.END_LINE);
+          t.skip(1);
+          break;
+        case Codepoint.CODES["."]:
+          if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+          else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+          t.skip(1);
+          break;
+        case Codepoint.CODES["["]:
+          this.parseClass(t);
+          break;
+        case Codepoint.CODES["*"]:
+        case Codepoint.CODES["+"]:
+        case Codepoint.CODES["?"]: {
+          repeatPos = t.pos();
+          let op = null;
+          switch (t.pop()) {
+            case Codepoint.CODES["*"]:
+              op = Regexp.Op.STAR;
+              break;
+            case Codepoint.CODES["+"]:
+              op = Regexp.Op.PLUS;
+              break;
+            case Codepoint.CODES["?"]:
+              op = Regexp.Op.QUEST;
+          }
+          this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+          break;
+        }
+        case Codepoint.CODES["{"]: {
+          const before = t.pos();
+          const minMax = Parser3.parseRepeat(t);
+          if (minMax < 0) {
+            t.rewindTo(before);
+            this.literal(t.pop());
+            break;
+          }
+          repeatPos = before;
+          min = minMax >> 16;
+          max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+          this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+          break;
+        }
+        case Codepoint.CODES["\\"]: {
+          const savedPos = t.pos();
+          t.skip(1);
+          if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+            case Codepoint.CODES["A"]:
+              this.op(Regexp.Op.BEGIN_TEXT);
+              break bigswitch;
+            case Codepoint.CODES["b"]:
+              this.op(Regexp.Op.WORD_BOUNDARY);
+              break bigswitch;
+            case Codepoint.CODES["B"]:
+              this.op(Regexp.Op.NO_WORD_BOUNDARY);
+              break bigswitch;
+            case Codepoint.CODES["C"]:
+              throw new RE2JSSyntaxException(Parser3.ERR_INVALID_ESCAPE, "\\C");
+            case Codepoint.CODES["Q"]: {
+              let lit = t.rest();
+              const i = lit.indexOf("\\E");
+              if (i >= 0) {
+                lit = lit.substring(0, i);
+                t.skipString(lit);
+                t.skipString("\\E");
+              } else t.skipString(lit);
+              let j = 0;
+              while (j < lit.length) {
+                const codepoint = lit.codePointAt(j);
+                this.literal(codepoint);
+                j += Utils.charCount(codepoint);
+              }
+              break bigswitch;
+            }
+            case Codepoint.CODES["z"]:
+              this.op(Regexp.Op.END_TEXT);
+              break bigswitch;
+            default:
+              t.rewindTo(savedPos);
+          }
+          else t.rewindTo(savedPos);
+          const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+          re.flags = this.flags;
+          if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+            const cc2 = new CharClass();
+            if (this.parseUnicodeClass(t, cc2)) {
+              re.runes = cc2.toArray();
+              this.push(re);
+              break bigswitch;
+            }
+          }
+          const cc = new CharClass();
+          if (this.parsePerlClassEscape(t, cc)) {
+            re.runes = cc.toArray();
+            this.push(re);
+            break bigswitch;
+          }
+          t.rewindTo(savedPos);
+          this.reuse(re);
+          this.literal(Parser3.parseEscape(t));
+          break;
+        }
+        default:
+          this.literal(t.pop());
+      }
+      lastRepeatPos = repeatPos;
+    }
+    this.concat();
+    if (this.swapVerticalBar()) this.pop();
+    this.alternate();
+    if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser3.ERR_MISSING_PAREN, this.wholeRegexp);
+    this.stack[0].namedGroups = this.namedGroups;
+    return this.stack[0];
+  }
+  parsePerlFlags(t) {
+    const startPos = t.pos();
+    const s2 = t.rest();
+    if (s2.startsWith("(?P<") || s2.startsWith("(?<")) {
+      const begin = s2.charAt(2) === "P" ? 4 : 3;
+      const end = s2.indexOf(">");
+      if (end < 0) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_NAMED_CAPTURE, s2);
+      const name = s2.substring(begin, end);
+      t.skipString(name);
+      t.skip(begin + 1);
+      if (!Parser3.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_NAMED_CAPTURE, s2.substring(0, end + 1));
+      const re = this.op(Regexp.Op.LEFT_PAREN);
+      re.cap = ++this.numCap;
+      if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser3.ERR_DUPLICATE_NAMED_CAPTURE, name);
+      this.namedGroups[name] = this.numCap;
+      re.name = name;
+      return;
+    }
+    t.skip(2);
+    let flags = this.flags;
+    let sign2 = 1;
+    let sawFlag = false;
+    loop: while (t.more()) {
+      const c = t.pop();
+      switch (c) {
+        case Codepoint.CODES["i"]:
+          flags |= RE2Flags.FOLD_CASE;
+          sawFlag = true;
+          break;
+        case Codepoint.CODES["m"]:
+          flags &= ~RE2Flags.ONE_LINE;
+          sawFlag = true;
+          break;
+        case Codepoint.CODES["s"]:
+          flags |= RE2Flags.DOT_NL;
+          sawFlag = true;
+          break;
+        case Codepoint.CODES["U"]:
+          flags |= RE2Flags.NON_GREEDY;
+          sawFlag = true;
+          break;
+        case Codepoint.CODES["-"]:
+          if (sign2 < 0) break loop;
+          sign2 = -1;
+          flags = ~flags;
+          sawFlag = false;
+          break;
+        case Codepoint.CODES[":"]:
+        case Codepoint.CODES[")"]:
+          if (sign2 < 0) {
+            if (!sawFlag) break loop;
+            flags = ~flags;
+          }
+          if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+          this.flags = flags;
+          return;
+        default:
+          break loop;
+      }
+    }
+    throw new RE2JSSyntaxException(Parser3.ERR_INVALID_PERL_OP, t.from(startPos));
+  }
+  parsePosLookBehind() {
+    const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+    re.flags = this.flags;
+    re.lb = ++this.nlb;
+    return this.push(re);
+  }
+  parseNegLookBehind() {
+    const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+    re.flags = this.flags;
+    re.lb = -++this.nlb;
+    return this.push(re);
+  }
+  parseVerticalBar() {
+    this.concat();
+    if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+  }
+  swapVerticalBar() {
+    const n = this.stack.length;
+    if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser3.isCharClass(this.stack[n - 1]) && Parser3.isCharClass(this.stack[n - 3])) {
+      let re1 = this.stack[n - 1];
+      let re3 = this.stack[n - 3];
+      if (re1.op > re3.op) {
+        const tmp = re3;
+        re3 = re1;
+        re1 = tmp;
+        this.stack[n - 3] = re3;
+      }
+      Parser3.mergeCharClass(re3, re1);
+      this.reuse(re1);
+      this.pop();
+      return true;
+    }
+    if (n >= 2) {
+      const re1 = this.stack[n - 1];
+      const re2 = this.stack[n - 2];
+      if (re2.op === Regexp.Op.VERTICAL_BAR) {
+        if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+        this.stack[n - 2] = re1;
+        this.stack[n - 1] = re2;
+        return true;
+      }
+    }
+    return false;
+  }
+  parseRightParen() {
+    this.concat();
+    if (this.swapVerticalBar()) this.pop();
+    this.alternate();
+    if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser3.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+    const re1 = this.pop();
+    const re2 = this.pop();
+    if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser3.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+    this.flags = re2.flags;
+    if (re2.lb !== 0) {
+      if (Parser3.hasCapture(re1)) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+      if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+      else re2.op = Regexp.Op.NLB;
+      re2.subs = [re1];
+      this.push(re2);
+      return;
+    }
+    if (re2.cap === 0) this.push(re1);
+    else {
+      re2.op = Regexp.Op.CAPTURE;
+      re2.subs = [re1];
+      this.push(re2);
+    }
+  }
+  parsePerlClassEscape(t, cc) {
+    const beforePos = t.pos();
+    if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+    t.pop();
+    const p2 = t.from(beforePos);
+    const g2 = PERL_GROUPS.has(p2) ? PERL_GROUPS.get(p2) : null;
+    if (g2 === null) return false;
+    cc.appendGroup(g2, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+    return true;
+  }
+  parseNamedClass(t, cc) {
+    const cls = t.rest();
+    const i = cls.indexOf(":]");
+    if (i < 0) return false;
+    const name = cls.substring(0, i + 2);
+    t.skipString(name);
+    const g2 = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+    if (g2 === null) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, name);
+    cc.appendGroup(g2, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+    return true;
+  }
+  parseUnicodeClass(t, cc) {
+    const startPos = t.pos();
+    if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+    t.skip(1);
+    let sign2 = 1;
+    let c = t.pop();
+    if (c === Codepoint.CODES["P"]) sign2 = -1;
+    if (!t.more()) {
+      t.rewindTo(startPos);
+      throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.rest());
+    }
+    c = t.pop();
+    let name;
+    if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+    else {
+      const rest = t.rest();
+      const end = rest.indexOf("}");
+      if (end < 0) {
+        t.rewindTo(startPos);
+        throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.rest());
+      }
+      name = rest.substring(0, end);
+      t.skipString(name);
+      t.skip(1);
+    }
+    if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+      sign2 = 0 - sign2;
+      name = name.substring(1);
+    }
+    const pair = Parser3.unicodeTable(name);
+    if (pair === null) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+    if (pair.sign < 0) sign2 = 0 - sign2;
+    const tab = pair.tab;
+    const fold = pair.fold;
+    if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign2);
+    else {
+      const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+      cc.appendClassWithSign(Array.from(tmp), sign2);
+    }
+    return true;
+  }
+  parseClass(t) {
+    const startPos = t.pos();
+    t.skip(1);
+    const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+    re.flags = this.flags;
+    const cc = new CharClass();
+    let sign2 = 1;
+    if (t.more() && t.lookingAt("^")) {
+      sign2 = -1;
+      t.skip(1);
+      if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+    }
+    let first = true;
+    while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+      if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+        const s2 = t.rest();
+        if (s2 === "-" || !s2.startsWith("-]")) {
+          t.rewindTo(startPos);
+          throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.rest());
+        }
+      }
+      first = false;
+      const beforePos = t.pos();
+      if (t.lookingAt("[:")) {
+        if (this.parseNamedClass(t, cc)) continue;
+        t.rewindTo(beforePos);
+      }
+      if (this.parseUnicodeClass(t, cc)) continue;
+      if (this.parsePerlClassEscape(t, cc)) continue;
+      t.rewindTo(beforePos);
+      const lo = Parser3.parseClassChar(t, startPos);
+      let hi = lo;
+      if (t.more() && t.lookingAt("-")) {
+        t.skip(1);
+        if (t.more() && t.lookingAt("]")) t.skip(-1);
+        else {
+          hi = Parser3.parseClassChar(t, startPos);
+          if (hi < lo) throw new RE2JSSyntaxException(Parser3.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+        }
+      }
+      if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+      else cc.appendFoldedRange(lo, hi);
+    }
+    t.skip(1);
+    cc.cleanClass();
+    if (sign2 < 0) cc.negateClass();
+    re.runes = cc.toArray();
+    this.push(re);
+  }
+};
+var RE2 = class RE22 {
+  static initTest(expr) {
+    const re2 = RE22.compile(expr);
+    const res = new RE22(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+    res.cond = re2.cond;
+    res.prefix = re2.prefix;
+    res.prefixUTF8 = re2.prefixUTF8;
+    res.prefixComplete = re2.prefixComplete;
+    res.prefixRune = re2.prefixRune;
+    res.prefilter = re2.prefilter;
+    res.namedGroups = re2.namedGroups;
+    return res;
+  }
+  /**
+  * Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+  * used to match against text.
+  *
+  * When matching against text, the regexp returns a match that begins as early as possible in the
+  * input (leftmost), and among those it chooses the one that a backtracking search would have
+  * found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+  * and other implementations use, although this package implements it without the expense of
+  * backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+  */
+  static compile(expr) {
+    return RE22.compileImpl(expr, RE2Flags.PERL, false);
+  }
+  /**
+  * {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+  * (egrep) syntax and changes the match semantics to leftmost-longest.
+  *
+  * That is, when matching against text, the regexp returns a match that begins as early as
+  * possible in the input (leftmost), and among those it chooses a match that is as long as
+  * possible. This so-called leftmost-longest matching is the same semantics that early regular
+  * expression implementations used and that POSIX specifies.
+  *
+  * However, there can be multiple leftmost-longest matches, with different submatch choices, and
+  * here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+  * package chooses the one that a backtracking search would have found first, while POSIX
+  * specifies that the match be chosen to maximize the length of the first subexpression, then the
+  * second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+  * even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+  */
+  static compilePOSIX(expr) {
+    return RE22.compileImpl(expr, RE2Flags.POSIX, true);
+  }
+  static compileImpl(expr, mode, longest) {
+    let re = Parser2.parse(expr, mode);
+    const maxCap = re.maxCap();
+    const namedGroups = re.namedGroups;
+    re = Simplify.simplify(re);
+    const prefilter = PrefilterTree.build(re);
+    const prog = Compiler.compileRegexp(re);
+    const re2 = new RE22(expr, prog, maxCap, longest);
+    re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+    const [prefixCompl, prefixStr] = prog.prefix();
+    re2.prefixComplete = prefixCompl;
+    re2.prefix = prefixStr;
+    re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+    if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+    re2.namedGroups = namedGroups;
+    return re2;
+  }
+  /**
+  * Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+  *
+  * More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+  */
+  static match(pattern, s2) {
+    return RE22.compile(pattern).match(s2);
+  }
+  constructor(expr, prog, numSubexp = 0, longest = 0) {
+    this.expr = expr;
+    this.prog = prog;
+    this.numSubexp = numSubexp;
+    this.longest = longest;
+    this.cond = prog.startCond();
+    this.prefix = null;
+    this.prefixUTF8 = null;
+    this.prefixComplete = false;
+    this.prefixRune = 0;
+    this.namedGroups = /* @__PURE__ */ Object.create(null);
+    this.machinePool = [];
+    this.lazyDFA = null;
+    this.onepass = OnePass.compile(this.prog);
+    this.prefilter = null;
+  }
+  get dfa() {
+    if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+    return this.lazyDFA;
+  }
+  matchPrefixComplete(input2, pos, anchor2, ncap) {
+    if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+    let matchStart = -1;
+    let matchEnd = -1;
+    const pLen = input2.prefixLength(this);
+    if (anchor2 === RE2Flags.UNANCHORED) {
+      const idx = input2.index(this, pos);
+      if (idx < 0) return null;
+      matchStart = pos + idx;
+      matchEnd = matchStart + pLen;
+    } else if (anchor2 === RE2Flags.ANCHOR_BOTH) {
+      if (input2.endPos() !== pLen) return null;
+      if (input2.index(this, 0) !== 0) return null;
+      matchStart = 0;
+      matchEnd = pLen;
+    } else if (anchor2 === RE2Flags.ANCHOR_START) {
+      if (input2.index(this, 0) !== 0) return null;
+      matchStart = 0;
+      matchEnd = pLen;
+    }
+    if (matchStart < 0) return null;
+    if (ncap > 0) {
+      const matchcap = new Int32Array(ncap).fill(-1);
+      matchcap[0] = matchStart;
+      matchcap[1] = matchEnd;
+      return Array.from(matchcap);
+    }
+    return [];
+  }
+  createLookbehindState() {
+    return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+  }
+  executeEngine(input2, pos, anchor2, ncap, lbState = null) {
+    if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input2, pos, anchor2, ncap);
+    if (this.prefilter !== null && anchor2 === RE2Flags.UNANCHORED) {
+      if (!this.prefilter.eval(input2, pos)) return null;
+    }
+    if (this.onepass !== null) return OnePass.execute(this, input2, pos, anchor2, ncap);
+    if (ncap > 0) {
+      if (this.prog.numLb === 0 && input2.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input2, pos, anchor2, ncap);
+      return this.doExecuteNFA(input2, pos, anchor2, ncap, lbState);
+    }
+    if (this.prog.numLb === 0) {
+      const dfaResult = this.dfa.match(input2, pos, anchor2);
+      if (dfaResult !== null) return dfaResult ? [] : null;
+      if (input2.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input2, pos, anchor2, ncap);
+    }
+    return this.doExecuteNFA(input2, pos, anchor2, ncap, lbState);
+  }
+  /**
+  * Returns the number of parenthesized subexpressions in this regular expression.
+  */
+  numberOfCapturingGroups() {
+    return this.numSubexp;
+  }
+  /**
+  * Returns the number of instructions in this compiled regular expression program.
+  */
+  numberOfInstructions() {
+    return this.prog.numInst();
+  }
+  get() {
+    return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+  }
+  reset() {
+    this.machinePool.length = 0;
+  }
+  put(m2) {
+    this.machinePool.push(m2);
+  }
+  toString() {
+    return this.expr;
+  }
+  doExecuteNFA(input2, pos, anchor2, ncap, lbState = null) {
+    let m2 = this.get();
+    if (!m2) m2 = Machine.fromRE2(this);
+    m2.init(ncap);
+    const cap2 = m2.match(input2, pos, anchor2, lbState) ? m2.submatches() : null;
+    this.put(m2);
+    return cap2;
+  }
+  match(s2) {
+    return this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 0) !== null;
+  }
+  /**
+  * Matches the regular expression against input starting at position start and ending at position
+  * end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+  * pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+  * array. It is most efficient not to ask for submatch boundaries.
+  *
+  * @param input the input byte array
+  * @param start the beginning position in the input
+  * @param end the end position in the input
+  * @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+  * @param group the array to fill with submatch positions
+  * @param ngroup the number of array pairs to fill in
+  * @param lbState optional state carried between successive matches over the same input (see
+  *   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+  * @returns true if a match was found
+  */
+  matchWithGroup(input2, start2, end, anchor2, ngroup, lbState = null) {
+    if (!(input2 instanceof MatcherInputBase)) {
+      if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
+      else input2 = MatcherInput.utf16(input2);
+    }
+    return this.matchMachineInput(input2, start2, end, anchor2, ngroup, lbState);
+  }
+  matchMachineInput(input2, start2, end, anchor2, ngroup, lbState = null) {
+    if (start2 > end) return [false, null];
+    const machineInput = input2.isUTF16Encoding() ? MachineInput.fromUTF16(input2.asCharSequence(), 0, end) : MachineInput.fromUTF8(input2.asBytes(), 0, end);
+    const groupMatch = this.executeEngine(machineInput, start2, anchor2, 2 * ngroup, lbState);
+    if (groupMatch === null) return [false, null];
+    return [true, groupMatch];
+  }
+  /**
+  * Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+  */
+  matchUTF8(b2) {
+    return this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, 0) !== null;
+  }
+  /**
+  * Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+  * {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+  * replacement string.
+  */
+  replaceAll(src, repl) {
+    return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+  }
+  /**
+  * Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+  * by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+  * replacement string.
+  */
+  replaceFirst(src, repl) {
+    return this.replaceAllFunc(src, () => repl, 1);
+  }
+  /**
+  * Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+  * been replaced by the return value of of function {@code repl} (whose first argument is the
+  * matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+  * replacement string.
+  */
+  replaceAllFunc(src, replFunc, maxReplaces) {
+    let lastMatchEnd = 0;
+    let searchPos = 0;
+    let out = "";
+    const input2 = MachineInput.fromUTF16(src);
+    const lbState = this.createLookbehindState();
+    let numReplaces = 0;
+    while (searchPos <= src.length) {
+      const a = this.executeEngine(input2, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+      if (a === null || a.length === 0) break;
+      out += src.substring(lastMatchEnd, a[0]);
+      if (a[1] > lastMatchEnd || a[0] === 0) {
+        out += replFunc(src.substring(a[0], a[1]));
+        numReplaces++;
+      }
+      lastMatchEnd = a[1];
+      const width = input2.step(searchPos) & 7;
+      if (searchPos + width > a[1]) searchPos += width;
+      else if (searchPos + 1 > a[1]) searchPos++;
+      else searchPos = a[1];
+      if (numReplaces >= maxReplaces) break;
+    }
+    out += src.substring(lastMatchEnd);
+    return out;
+  }
+  pad(a) {
+    if (a === null) return null;
+    let n = (1 + this.numSubexp) * 2;
+    if (a.length < n) {
+      let a2 = new Array(n).fill(-1);
+      for (let i = 0; i < a.length; i++) a2[i] = a[i];
+      a = a2;
+    }
+    return a;
+  }
+  allMatches(input2, n, deliverFun = (v2) => v2) {
+    let result = [];
+    const end = input2.endPos();
+    if (n < 0) n = end + 1;
+    let pos = 0;
+    let i = 0;
+    let prevMatchEnd = -1;
+    const lbState = this.createLookbehindState();
+    while (i < n && pos <= end) {
+      const matches = this.executeEngine(input2, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+      if (matches === null || matches.length === 0) break;
+      let accept = true;
+      if (matches[1] === pos) {
+        if (matches[0] === prevMatchEnd) accept = false;
+        const r = input2.step(pos);
+        if (r < 0) pos = end + 1;
+        else pos += r & 7;
+      } else pos = matches[1];
+      prevMatchEnd = matches[1];
+      if (accept) {
+        result.push(deliverFun(this.pad(matches)));
+        i++;
+      }
+    }
+    return result;
+  }
+  /**
+  * Returns an array holding the text of the leftmost match in {@code b} of this regular
+  * expression.
+  *
+  * A return value of null indicates no match.
+  */
+  findUTF8(b2) {
+    const a = this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, 2);
+    if (a === null) return null;
+    return b2.slice(a[0], a[1]);
+  }
+  /**
+  * Returns a two-element array of integers defining the location of the leftmost match in
+  * {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+  *
+  * A return value of null indicates no match.
+  */
+  findUTF8Index(b2) {
+    const a = this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, 2);
+    if (a === null) return null;
+    return a.slice(0, 2);
+  }
+  /**
+  * Returns a string holding the text of the leftmost match in {@code s} of this regular
+  * expression.
+  *
+  * If there is no match, the return value is an empty string, but it will also be empty if the
+  * regular expression successfully matches an empty string. Use {@link #findIndex} or
+  * {@link #findSubmatch} if it is necessary to distinguish these cases.
+  */
+  find(s2) {
+    const a = this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 2);
+    if (a === null) return "";
+    return s2.substring(a[0], a[1]);
+  }
+  /**
+  * Returns a two-element array of integers defining the location of the leftmost match in
+  * {@code s} of this regular expression. The match itself is at
+  * {@code s.substring(loc[0], loc[1])}.
+  *
+  * A return value of null indicates no match.
+  */
+  findIndex(s2) {
+    return this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 2);
+  }
+  /**
+  * Returns an array of arrays the text of the leftmost match of the regular expression in
+  * {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+  * href='#submatch'>Submatch</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findUTF8Submatch(b2) {
+    const a = this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+    if (a === null) return null;
+    const ret = new Array(1 + this.numSubexp).fill(null);
+    for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b2.slice(a[2 * i], a[2 * i + 1]);
+    return ret;
+  }
+  /**
+  * Returns an array holding the index pairs identifying the leftmost match of this regular
+  * expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+  * <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+  *
+  * A return value of null indicates no match.
+  */
+  findUTF8SubmatchIndex(b2) {
+    return this.pad(this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+  }
+  /**
+  * Returns an array of strings holding the text of the leftmost match of the regular expression in
+  * {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+  * href='#submatch'>Submatch</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findSubmatch(s2) {
+    const a = this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+    if (a === null) return null;
+    const ret = new Array(1 + this.numSubexp).fill(null);
+    for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s2.substring(a[2 * i], a[2 * i + 1]);
+    return ret;
+  }
+  /**
+  * Returns an array holding the index pairs identifying the leftmost match of this regular
+  * expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+  * href='#submatch'>Submatch</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findSubmatchIndex(s2) {
+    return this.pad(this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+  }
+  /**
+  * {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+  * list of up to {@code n} successive matches of the expression, as defined by the <a
+  * href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  *
+  * TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+  * by |b|.
+  */
+  findAllUTF8(b2, n) {
+    const result = this.allMatches(MachineInput.fromUTF8(b2), n, (match) => b2.slice(match[0], match[1]));
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+  * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+  * href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllUTF8Index(b2, n) {
+    const result = this.allMatches(MachineInput.fromUTF8(b2), n, (match) => match.slice(0, 2));
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+  * to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+  * description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAll(s2, n) {
+    const result = this.allMatches(MachineInput.fromUTF16(s2), n, (match) => s2.substring(match[0], match[1]));
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+  * list of up to {@code n} successive matches of the expression, as defined by the <a
+  * href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllIndex(s2, n) {
+    const result = this.allMatches(MachineInput.fromUTF16(s2), n, (match) => match.slice(0, 2));
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+  * it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+  * href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllUTF8Submatch(b2, n) {
+    const result = this.allMatches(MachineInput.fromUTF8(b2), n, (match) => {
+      let slice = new Array(match.length / 2 | 0).fill(null);
+      for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b2.slice(match[2 * j], match[2 * j + 1]);
+      return slice;
+    });
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+  * {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+  * expression, as defined by the <a href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllUTF8SubmatchIndex(b2, n) {
+    const result = this.allMatches(MachineInput.fromUTF8(b2), n);
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+  * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+  * href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllSubmatch(s2, n) {
+    const result = this.allMatches(MachineInput.fromUTF16(s2), n, (match) => {
+      let slice = new Array(match.length / 2 | 0).fill(null);
+      for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s2.substring(match[2 * j], match[2 * j + 1]);
+      return slice;
+    });
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+  * {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+  * expression, as defined by the <a href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllSubmatchIndex(s2, n) {
+    const result = this.allMatches(MachineInput.fromUTF16(s2), n);
+    if (result.length === 0) return null;
+    return result;
+  }
+};
+var RE2Set = class RE2Set2 {
+  /** @type {number} */
+  static UNANCHORED = RE2Flags.UNANCHORED;
+  /** @type {number} */
+  static ANCHOR_START = RE2Flags.ANCHOR_START;
+  /** @type {number} */
+  static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+  /**
+  * Constructs a new RE2Set with the specified anchor mode and flags.
+  * @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+  * @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+  * @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+  */
+  constructor(anchor2 = RE2Set2.UNANCHORED, flags = 0, maxMem = 8388608) {
+    if (![
+      RE2Set2.UNANCHORED,
+      RE2Set2.ANCHOR_START,
+      RE2Set2.ANCHOR_BOTH
+    ].includes(anchor2)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+    Utils.checkFlags(flags);
+    this.anchor = anchor2;
+    this.jsFlags = flags;
+    this.maxMem = maxMem;
+    let re2Flags = RE2Flags.PERL;
+    if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+    if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+    this.re2Flags = re2Flags;
+    this.regexps = [];
+    this.prog = null;
+    this.dfa = null;
+    this.dummyRe2 = null;
+  }
+  /**
+  * Adds a new regular expression pattern to the set.
+  * Patterns cannot be added after the set has been compiled.
+  * @param {string} pattern - The regular expression pattern to add.
+  * @returns {number} The integer index assigned to the added pattern.
+  * @throws {RE2JSCompileException} If patterns are added after compilation.
+  */
+  add(pattern) {
+    if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+    Utils.checkPattern(pattern);
+    let fregex = pattern;
+    if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+    if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+    if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+    const re = Parser2.parse(fregex, this.re2Flags);
+    this.regexps.push(Simplify.simplify(re));
+    return this.regexps.length - 1;
+  }
+  /**
+  * Compiles the added patterns into a single state machine.
+  * This is automatically called on the first match if not called explicitly.
+  * @returns {void}
+  */
+  compile() {
+    if (this.prog) return;
+    const prog = Compiler.compileSet(this.regexps);
+    if (prog.numInst() > Parser2.MAX_SIZE) throw new RE2JSCompileException(`${Parser2.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser2.MAX_SIZE}`);
+    this.prog = prog;
+    this.dfa = new DFA(this.prog, this.maxMem);
+    this.dummyRe2 = {
+      prog: this.prog,
+      cond: this.prog.startCond(),
+      prefix: "",
+      prefixRune: 0,
+      longest: false
+    };
+  }
+  /**
+  * Matches the input against the compiled set of regular expressions.
+  * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+  * @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+  */
+  match(input2) {
+    if (!this.prog) this.compile();
+    const machineInput = Utils.isByteArray(input2) ? MachineInput.fromUTF8(input2) : MachineInput.fromUTF16(input2);
+    let internalAnchor = RE2Flags.UNANCHORED;
+    if (this.anchor === RE2Set2.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+    else if (this.anchor === RE2Set2.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+    const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+    if (dfaResult !== null) return dfaResult;
+    const machine = Machine.fromRE2(this.dummyRe2);
+    machine.init(0);
+    return machine.matchSet(machineInput, 0, internalAnchor);
+  }
+};
+var TranslateRegExpString = class TranslateRegExpString2 {
+  static isHexadecimal(ch) {
+    return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+  }
+  static translate(data) {
+    let prefixFlags = "";
+    if (Object.prototype.toString.call(data) === "[object RegExp]") {
+      if (data.ignoreCase) prefixFlags += "i";
+      if (data.multiline) prefixFlags += "m";
+      if (data.dotAll) prefixFlags += "s";
+      data = data.source;
+    }
+    if (typeof data !== "string") return data;
+    let result = "";
+    let changed = false;
+    let size = data.length;
+    if (size === 0) {
+      result = "(?:)";
+      changed = true;
+    }
+    let inCharClass = false;
+    let i = 0;
+    while (i < size) {
+      let ch = data[i];
+      if (ch === "\\") {
+        if (i + 1 < size) {
+          ch = data[i + 1];
+          switch (ch) {
+            case "\\":
+              result += "\\\\";
+              i += 2;
+              continue;
+            case "c":
+              if (i + 2 < size) {
+                let code19 = data[i + 2].charCodeAt(0);
+                if (code19 >= 65 && code19 <= 90 || code19 >= 97 && code19 <= 122) {
+                  let val = code19 % 32;
+                  result += "\\x";
+                  result += (val >> 4).toString(16).toUpperCase();
+                  result += (val & 15).toString(16).toUpperCase();
+                  i += 3;
+                  changed = true;
+                  continue;
+                }
+              }
+              result += "c";
+              i += 2;
+              changed = true;
+              continue;
+            case "u":
+              if (i + 2 < size) {
+                if (data[i + 2] === "{") {
+                  let j = i + 3;
+                  let hasHex = false;
+                  let closed2 = false;
+                  while (j < size) {
+                    const hexChar = data[j];
+                    if (hexChar === "}") {
+                      closed2 = true;
+                      break;
+                    }
+                    if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
+                    hasHex = true;
+                    j++;
+                  }
+                  if (closed2 && hasHex) {
+                    result += "\\x";
+                    i += 2;
+                    changed = true;
+                    continue;
+                  }
+                } else if (i + 5 < size) {
+                  let isHex4 = true;
+                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
+                    isHex4 = false;
+                    break;
+                  }
+                  if (isHex4) {
+                    result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+                    i += 6;
+                    changed = true;
+                    continue;
+                  }
+                }
+              }
+              result += "u";
+              i += 2;
+              changed = true;
+              continue;
+            case "x": {
+              let isValidHex = false;
+              if (i + 2 < size && data[i + 2] === "{") {
+                let j = i + 3;
+                let hasHex = false;
+                let closed2 = false;
+                while (j < size) {
+                  const hexChar = data[j];
+                  if (hexChar === "}") {
+                    closed2 = true;
+                    break;
+                  }
+                  if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
+                  hasHex = true;
+                  j++;
+                }
+                if (closed2 && hasHex) isValidHex = true;
+              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+              if (isValidHex) {
+                result += "\\x";
+                i += 2;
+              } else {
+                result += "x";
+                i += 2;
+                changed = true;
+              }
+              continue;
+            }
+            case "n":
+            case "r":
+            case "t":
+            case "a":
+            case "f":
+            case "v":
+            case "d":
+            case "D":
+            case "s":
+            case "S":
+            case "w":
+            case "W":
+            case "b":
+            case "B":
+            case "p":
+            case "P":
+            case "A":
+            case "z":
+            case "Q":
+            case "E":
+            case "0":
+            case "1":
+            case "2":
+            case "3":
+            case "4":
+            case "5":
+            case "6":
+            case "7":
+              result += "\\" + ch;
+              i += 2;
+              continue;
+            default: {
+              let cp2 = data.codePointAt(i + 1);
+              if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
+                let symSize2 = Utils.charCount(cp2);
+                result += data.substring(i + 1, i + 1 + symSize2);
+                i += symSize2 + 1;
+                changed = true;
+              } else {
+                result += "\\";
+                let symSize2 = Utils.charCount(cp2);
+                result += data.substring(i + 1, i + 1 + symSize2);
+                i += symSize2 + 1;
+              }
+              continue;
+            }
+          }
+        }
+      } else if (ch === "/") {
+        result += "\\/";
+        i += 1;
+        changed = true;
+        continue;
+      } else if (ch === "[") {
+        if (!inCharClass && data[i + 1] === "]") {
+          result += "[^\\x00-\\x{10FFFF}]";
+          i += 2;
+          changed = true;
+          continue;
+        }
+        if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+          result += "[\\x00-\\x{10FFFF}]";
+          i += 3;
+          changed = true;
+          continue;
+        }
+        inCharClass = true;
+      } else if (ch === "]") inCharClass = false;
+      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+          result += "(?P<";
+          i += 3;
+          changed = true;
+          continue;
+        }
+      }
+      let cp = data.codePointAt(i);
+      let symSize = Utils.charCount(cp);
+      result += data.substring(i, i + symSize);
+      i += symSize;
+    }
+    const finalResult = changed ? result : data;
+    if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+    return finalResult;
+  }
+};
+var execResult = (m2, input2) => {
+  const result = m2.matchArray();
+  result.index = m2.start(0);
+  result.input = input2;
+  result.groups = m2.namedGroupsObject();
+  return result;
+};
+var RE2JS = class RE2JS2 {
+  /**
+  * Flag: case insensitive matching.
+  */
+  static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+  /**
+  * Flag: dot ({@code .}) matches all characters, including newline.
+  */
+  static DOTALL = PublicFlags.DOTALL;
+  /**
+  * Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+  * beginning and end of input.
+  */
+  static MULTILINE = PublicFlags.MULTILINE;
+  /**
+  * Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+  */
+  static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+  /**
+  * Flag: matches longest possible string.
+  */
+  static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+  /**
+  * Flag: enable linear-time captureless lookbehinds.
+  */
+  static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+  /**
+  * Returns a literal pattern string for the specified string.
+  *
+  * This method produces a string that can be used to create a <code>RE2JS</code> that would
+  * match the string <code>s</code> as if it were a literal pattern.
+  *
+  * Metacharacters or escape sequences in the input sequence will be given no special meaning.
+  *
+  * @param {string} str The string to be literalized
+  * @returns {string} A literal string replacement
+  */
+  static quote(str) {
+    return Utils.quoteMeta(str);
+  }
+  /**
+  * Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+  * replacement methods as a literal replacement of {@code str}.
+  *
+  * This is a convenience delegation to {@link Matcher.quoteReplacement}.
+  *
+  * @param {string} str the string to be quoted
+  * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+  * @returns {string} the quoted string
+  */
+  static quoteReplacement(str, javaMode = false) {
+    return Matcher.quoteReplacement(str, javaMode);
+  }
+  /**
+  * Translates a given regular expression string to ensure compatibility with RE2JS.
+  *
+  * This function preprocesses the input regex string by applying necessary transformations,
+  * such as escaping special characters (e.g., `/`), converting named capture groups to
+  * RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+  * resulting regex is safe and properly formatted before compilation.
+  *
+  * @param {string|RegExp} expr - The regular expression string to be translated.
+  * @returns {string} - The transformed regular expression string, ready for compilation.
+  */
+  static translateRegExp(expr) {
+    return TranslateRegExpString.translate(expr);
+  }
+  /**
+  * Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+  * @param {string} regex
+  * @param {number} [flags=0]
+  * @returns {RE2JS}
+  */
+  static compile(regex2, flags = 0) {
+    Utils.checkPattern(regex2);
+    Utils.checkFlags(flags);
+    let fregex = regex2;
+    if ((flags & RE2JS2.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+    if ((flags & RE2JS2.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+    if ((flags & RE2JS2.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+    let re2Flags = RE2Flags.PERL;
+    if ((flags & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+    if ((flags & RE2JS2.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+    const p2 = new RE2JS2(regex2, flags);
+    p2.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS2.LONGEST_MATCH) !== 0);
+    return p2;
+  }
+  /**
+  * Matches a string against a regular expression.
+  *
+  * @param {string} regex the regular expression
+  * @param {string|number[]|Uint8Array} input the input
+  * @returns {boolean} true if the regular expression matches the entire input
+  * @throws RE2JSSyntaxException if the regular expression is malformed
+  */
+  static matches(regex2, input2) {
+    return RE2JS2.compile(regex2).testExact(input2);
+  }
+  /**
+  * This is visible for testing.
+  * @private
+  */
+  static initTest(pattern, flags, re2) {
+    if (pattern == null) throw new Error("pattern is null");
+    if (re2 == null) throw new Error("re2 is null");
+    const p2 = new RE2JS2(pattern, flags);
+    p2.re2Input = re2;
+    return p2;
+  }
+  /**
+  *
+  * @param {string} pattern
+  * @param {number} flags
+  */
+  constructor(pattern, flags) {
+    this.patternInput = pattern;
+    this.flagsInput = flags;
+    this.re2Input = null;
+  }
+  /**
+  * Releases memory used by internal caches associated with this pattern. Does not change the
+  * observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+  */
+  reset() {
+    this.re2Input.reset();
+  }
+  /**
+  * Returns the flags used in the constructor.
+  * @returns {number}
+  */
+  flags() {
+    return this.flagsInput;
+  }
+  /**
+  * Returns the pattern used in the constructor.
+  * @returns {string}
+  */
+  pattern() {
+    return this.patternInput;
+  }
+  re2() {
+    return this.re2Input;
+  }
+  /**
+  * Matches a string against a regular expression.
+  *
+  * @param {string|number[]|Uint8Array} input the input
+  * @returns {boolean} true if the regular expression matches the entire input
+  */
+  matches(input2) {
+    return this.testExact(input2);
+  }
+  /**
+  * Creates a new {@code Matcher} matching the pattern against the input.
+  *
+  * @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+  * @returns {Matcher}
+  */
+  matcher(input2) {
+    if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
+    return new Matcher(this, input2);
+  }
+  /**
+  * Tests whether the regular expression matches any part of the input string.
+  * Performance Note: This method is highly optimized. Because it only returns
+  * a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+  * and guarantees execution on the high-speed DFA engine whenever possible.
+  *
+  * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+  * @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+  */
+  test(input2) {
+    if (Utils.isByteArray(input2)) return this.re2Input.matchUTF8(input2);
+    return this.re2Input.match(input2);
+  }
+  /**
+  * Tests whether the regular expression matches the ENTIRE input string.
+  * * **Performance Note:** This operates identically to `.matches()`, but is significantly
+  * faster because it does not request capture group data. By requesting 0 capture groups,
+  * it securely routes execution through the DFA fast-path.
+  *
+  * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+  * @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+  */
+  testExact(input2) {
+    const machineInput = Utils.isByteArray(input2) ? MachineInput.fromUTF8(input2) : MachineInput.fromUTF16(input2);
+    return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+  }
+  /**
+  * Executes a search for a match in a specified string.
+  * Returns a result array, or null if no match is found.
+  * The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+  * including `.index`, `.input`, and `.groups` properties.
+  *
+  * @param {string|number[]|Uint8Array} input the input string or byte array
+  * @returns {Array|null} the match array with index, input, and groups properties, or null
+  */
+  exec(input2) {
+    const m2 = this.matcher(input2);
+    return m2.find() ? execResult(m2, input2) : null;
+  }
+  /**
+  * Splits input around instances of the regular expression. It returns an array giving the strings
+  * that occur before, between, and after instances of the regular expression.
+  *
+  * If {@code limit <= 0}, there is no limit on the size of the returned array. If
+  * {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+  * {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+  * of the input, possibly including additional matches of the pattern.
+  *
+  * @param {string} input the input string to be split
+  * @param {number} [limit=0] the limit
+  * @returns {string[]} the split strings
+  */
+  split(input2, limit = 0) {
+    const m2 = this.matcher(input2);
+    const result = [];
+    let emptiesSkipped = 0;
+    let last = 0;
+    while (m2.find()) {
+      if (last === 0 && m2.end() === 0) {
+        last = m2.end();
+        continue;
+      }
+      if (limit > 0 && result.length === limit - 1) break;
+      if (last === m2.start()) {
+        if (limit === 0) {
+          emptiesSkipped += 1;
+          last = m2.end();
+          continue;
+        }
+      } else while (emptiesSkipped > 0) {
+        result.push("");
+        emptiesSkipped -= 1;
+      }
+      result.push(m2.substring(last, m2.start()));
+      last = m2.end();
+    }
+    if (limit === 0 && last !== m2.inputLength()) {
+      while (emptiesSkipped > 0) {
+        result.push("");
+        emptiesSkipped -= 1;
+      }
+      result.push(m2.substring(last, m2.inputLength()));
+    }
+    if (limit !== 0 || result.length === 0 && !(last === m2.inputLength() && last > 0)) result.push(m2.substring(last, m2.inputLength()));
+    return result;
+  }
+  /**
+  * Returns an iterator of all results matching a string against the regular expression,
+  * including capturing groups.
+  *
+  * @param {string|number[]|Uint8Array} input the input string or byte array
+  * @returns {IterableIterator<RegExpMatchArray>}
+  */
+  *matchAll(input2) {
+    const m2 = this.matcher(input2);
+    while (m2.find()) yield execResult(m2, input2);
+  }
+  /**
+  *
+  * @returns {string}
+  */
+  toString() {
+    return this.patternInput;
+  }
+  /**
+  * Returns the program size of this pattern.
+  *
+  * <p>
+  * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+  * "cost". Larger numbers are more expensive than smaller numbers.
+  * </p>
+  *
+  * @returns {number} the program size of this pattern
+  */
+  programSize() {
+    return this.re2Input.numberOfInstructions();
+  }
+  /**
+  * Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+  * pattern and is excluded from this count.
+  *
+  * @returns {number} the number of capturing groups in this pattern
+  */
+  groupCount() {
+    return this.re2Input.numberOfCapturingGroups();
+  }
+  /**
+  * Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+  * is the index of the group in the pattern.
+  * @returns {Record<string, number>}
+  */
+  namedGroups() {
+    return this.re2Input.namedGroups;
+  }
+  /**
+  *
+  * @param {*} other
+  * @returns {boolean}
+  */
+  equals(other) {
+    if (this === other) return true;
+    if (other === null || this.constructor !== other.constructor) return false;
+    return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+  }
+};
+
+// src/strategy/glob.ts
+var GlobError = class extends Error {
+};
+function globSource(glob) {
+  if (/[!@+*?]\(/.test(glob)) throw new GlobError('extended globs such as "!(…)" are not supported; list the paths instead');
+  if (glob.endsWith("/**")) return `^${translate(glob.slice(0, -3))}(?:/.*)?$`;
+  return `^${translate(glob)}$`;
+}
+function compileGlobs(globs) {
+  const sources = globs.flatMap((glob) => {
+    try {
+      return [`(?:${globSource(glob)})`];
+    } catch {
+      return [];
+    }
+  });
+  if (sources.length === 0) return void 0;
+  const re = RE2JS.compile(sources.join("|"));
+  return (path2) => re.matches(path2);
+}
+function translate(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; ) {
+    const c = glob[i];
+    const segmentStart = i === 0 || glob[i - 1] === "/";
+    if (segmentStart && glob.startsWith("**", i) && (i + 2 === glob.length || glob[i + 2] === "/")) {
+      out += i + 2 === glob.length ? ".*" : "(?:[^/]*/)*";
+      i += 3;
+    } else if (c === "*") {
+      out += "[^/]*";
+      while (glob[i] === "*") i += 1;
+    } else if (c === "?") {
+      out += "[^/]";
+      i += 1;
+    } else if (c === "[") {
+      const end = classEnd(glob, i);
+      out += charClass(glob.slice(i + 1, end));
+      i = end + 1;
+    } else if (c === "{") {
+      const end = braceEnd(glob, i);
+      out += `(?:${splitTopLevel(glob.slice(i + 1, end)).map(translate).join("|")})`;
+      i = end + 1;
+    } else if (c === "\\" && i + 1 < glob.length) {
+      out += literal2(glob[i + 1]);
+      i += 2;
+    } else if (c === "]" || c === "}") {
+      throw new GlobError(`missing opening "${c === "]" ? "[" : "{"}" (write "\\${c}" for the character itself)`);
+    } else {
+      out += literal2(c);
+      i += 1;
+    }
+  }
+  return out;
+}
+var literal2 = (c) => c.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+function classEnd(glob, start2) {
+  let i = start2 + 1;
+  if (glob[i] === "!" || glob[i] === "^") i += 1;
+  if (glob[i] === "]") i += 1;
+  while (i < glob.length && glob[i] !== "]") i += glob[i] === "\\" ? 2 : 1;
+  if (i >= glob.length) throw new GlobError('missing closing "]" (write "\\[" for the character itself)');
+  return i;
+}
+function charClass(body) {
+  const negated = body.startsWith("!") || body.startsWith("^");
+  const members2 = (negated ? body.slice(1) : body).replace(/\\(.)/g, "$1").replace(/[\\\]^[]/g, "\\$&");
+  return negated ? `[^/${members2}]` : `[${members2}]`;
+}
+function braceEnd(glob, start2) {
+  let depth = 0;
+  for (let i = start2; i < glob.length; i += glob[i] === "\\" ? 2 : 1) {
+    if (glob[i] === "{") depth += 1;
+    if (glob[i] === "}" && --depth === 0) return i;
+  }
+  throw new GlobError('missing closing "}" (write "\\{" for the character itself)');
+}
+function splitTopLevel(body) {
+  const parts = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < body.length; i += body[i] === "\\" ? 2 : 1) {
+    if (body[i] === "{") depth += 1;
+    if (body[i] === "}") depth -= 1;
+    if (body[i] === "," && depth === 0) {
+      parts.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return [...parts, body.slice(from)];
+}
+
+// src/strategy/memo.ts
+function memo2(check2, max = 1e3) {
+  const known = /* @__PURE__ */ new Map();
+  return (key) => {
+    if (known.has(key)) return known.get(key);
+    if (known.size >= max) known.clear();
+    const answer = check2(key);
+    known.set(key, answer);
+    return answer;
+  };
+}
+
 // src/strategy/semantic-rules.ts
 var LISTS = ["labels", "keywords", "patterns", "paths", "branches", "milestones", "authors"];
 function ruleFindings(problems) {
@@ -56452,47 +55145,16 @@ function entryProblem(list2, entry) {
   if (list2 === "paths" || list2 === "branches") return globProblem(entry);
   return void 0;
 }
-var patternProblem = memo((pattern) => {
+var patternProblem = memo2((pattern) => {
   try {
     RE2JS.compile(pattern);
     return void 0;
   } catch (e) {
     const reason = e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e);
-    return `not a valid RE2 regular expression: ${unsupportedSyntax(pattern) ?? reason}`;
+    return `not a valid RE2 regular expression: ${reason}`;
   }
 });
-function unsupportedSyntax(pattern) {
-  const constructs = [
-    ["(?<=", "a lookbehind"],
-    ["(?<!", "a negative lookbehind"],
-    ["(?=", "a lookahead"],
-    ["(?!", "a negative lookahead"],
-    ["(?>", "an atomic group"],
-    ["(?(", "a conditional"]
-  ];
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      const next = pattern[i + 1] ?? "";
-      if (/[1-9]/.test(next)) return `\`\\${next}\` is a backreference, which RE2 does not support`;
-      if (next === "k" && pattern[i + 2] === "<") return "`\\k<…>` is a backreference, which RE2 does not support";
-      i++;
-    } else if (c === "[") {
-      let j = i + 1;
-      if (pattern[j] === "^") j++;
-      if (pattern[j] === "]") j++;
-      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
-      i = j;
-    } else if (c === "(") {
-      const found = constructs.find(([start2]) => pattern.startsWith(start2, i));
-      if (found) return `\`${found[0]}\` is ${found[1]}, which RE2 does not support`;
-    } else if ("*+?}".includes(c) && pattern[i + 1] === "+" && i > 0) {
-      return `\`${c}+\` is a possessive quantifier, which RE2 does not support`;
-    }
-  }
-  return void 0;
-}
-var globProblem = memo((glob) => {
+var globProblem = memo2((glob) => {
   try {
     RE2JS.compile(globSource(glob));
     return void 0;
@@ -56500,6 +55162,730 @@ var globProblem = memo((glob) => {
     return `not a valid glob: ${e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e)}`;
   }
 });
+
+// node_modules/croner/dist/croner.js
+function T(s2) {
+  return Date.UTC(s2.y, s2.m - 1, s2.d, s2.h, s2.i, s2.s);
+}
+function D(s2, e) {
+  return s2.y === e.y && s2.m === e.m && s2.d === e.d && s2.h === e.h && s2.i === e.i && s2.s === e.s;
+}
+function A(s2, e) {
+  let t = new Date(Date.parse(s2));
+  if (isNaN(t)) throw new Error("Invalid ISO8601 passed to timezone parser.");
+  let r = s2.substring(9);
+  return r.includes("Z") || r.includes("+") || r.includes("-") ? b(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), "Etc/UTC") : b(t.getFullYear(), t.getMonth() + 1, t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds(), e);
+}
+function v(s2, e, t) {
+  return k(A(s2, e), t);
+}
+function k(s2, e) {
+  let t = new Date(T(s2)), r = g(t, s2.tz), n = T(s2), i = T(r), a = n - i, o = new Date(t.getTime() + a), h = g(o, s2.tz);
+  if (D(h, s2)) {
+    let u = new Date(o.getTime() - 36e5), d = g(u, s2.tz);
+    return D(d, s2) ? u : o;
+  }
+  let l = new Date(o.getTime() + T(s2) - T(h)), y = g(l, s2.tz);
+  if (D(y, s2)) return l;
+  if (e) throw new Error("Invalid date passed to fromTZ()");
+  return o.getTime() > l.getTime() ? o : l;
+}
+function g(s2, e) {
+  let t, r;
+  try {
+    t = new Intl.DateTimeFormat("en-US", { timeZone: e, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hour12: false }), r = t.formatToParts(s2);
+  } catch (i) {
+    let a = i instanceof Error ? i.message : String(i);
+    throw new RangeError(`toTZ: Invalid timezone '${e}' or date. Please provide a valid IANA timezone (e.g., 'America/New_York', 'Europe/Stockholm'). Original error: ${a}`);
+  }
+  let n = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (let i of r) (i.type === "year" || i.type === "month" || i.type === "day" || i.type === "hour" || i.type === "minute" || i.type === "second") && (n[i.type] = parseInt(i.value, 10));
+  if (isNaN(n.year) || isNaN(n.month) || isNaN(n.day) || isNaN(n.hour) || isNaN(n.minute) || isNaN(n.second)) throw new Error(`toTZ: Failed to parse all date components from timezone '${e}'. This may indicate an invalid date or timezone configuration. Parsed components: ${JSON.stringify(n)}`);
+  return n.hour === 24 && (n.hour = 0), { y: n.year, m: n.month, d: n.day, h: n.hour, i: n.minute, s: n.second, tz: e };
+}
+function b(s2, e, t, r, n, i, a) {
+  return { y: s2, m: e, d: t, h: r, i: n, s: i, tz: a };
+}
+var O = [1, 2, 4, 8, 16];
+var C = class {
+  pattern;
+  timezone;
+  mode;
+  alternativeWeekdays;
+  sloppyRanges;
+  second;
+  minute;
+  hour;
+  day;
+  month;
+  dayOfWeek;
+  year;
+  lastDayOfMonth;
+  lastWeekday;
+  nearestWeekdays;
+  starDOM;
+  starDOW;
+  starYear;
+  useAndLogic;
+  constructor(e, t, r) {
+    this.pattern = e, this.timezone = t, this.mode = r?.mode ?? "auto", this.alternativeWeekdays = r?.alternativeWeekdays ?? false, this.sloppyRanges = r?.sloppyRanges ?? false, this.second = Array(60).fill(0), this.minute = Array(60).fill(0), this.hour = Array(24).fill(0), this.day = Array(31).fill(0), this.month = Array(12).fill(0), this.dayOfWeek = Array(7).fill(0), this.year = Array(1e4).fill(0), this.lastDayOfMonth = false, this.lastWeekday = false, this.nearestWeekdays = Array(31).fill(0), this.starDOM = false, this.starDOW = false, this.starYear = false, this.useAndLogic = false, this.parse();
+  }
+  parse() {
+    if (!(typeof this.pattern == "string" || this.pattern instanceof String)) throw new TypeError("CronPattern: Pattern has to be of type string.");
+    this.pattern.indexOf("@") >= 0 && (this.pattern = this.handleNicknames(this.pattern).trim());
+    let e = this.pattern.match(/\S+/g) || [""], t = e.length;
+    if (e.length < 5 || e.length > 7) throw new TypeError("CronPattern: invalid configuration format ('" + this.pattern + "'), exactly five, six, or seven space separated parts are required.");
+    if (this.mode !== "auto") {
+      let n;
+      switch (this.mode) {
+        case "5-part":
+          n = 5;
+          break;
+        case "6-part":
+          n = 6;
+          break;
+        case "7-part":
+          n = 7;
+          break;
+        case "5-or-6-parts":
+          n = [5, 6];
+          break;
+        case "6-or-7-parts":
+          n = [6, 7];
+          break;
+        default:
+          n = 0;
+      }
+      if (!(Array.isArray(n) ? n.includes(t) : t === n)) {
+        let a = Array.isArray(n) ? n.join(" or ") : n.toString();
+        throw new TypeError(`CronPattern: mode '${this.mode}' requires exactly ${a} parts, but pattern '${this.pattern}' has ${t} parts.`);
+      }
+    }
+    if (e.length === 5 && e.unshift("0"), e.length === 6 && e.push("*"), e[3].toUpperCase() === "LW" ? (this.lastWeekday = true, e[3] = "") : e[3].toUpperCase().indexOf("L") >= 0 && (e[3] = e[3].replace(/L/gi, ""), this.lastDayOfMonth = true), e[3] == "*" && (this.starDOM = true), e[6] == "*" && (this.starYear = true), e[4].length >= 3 && (e[4] = this.replaceAlphaMonths(e[4])), e[5].length >= 3 && (e[5] = this.alternativeWeekdays ? this.replaceAlphaDaysQuartz(e[5]) : this.replaceAlphaDays(e[5])), e[5].startsWith("+") && (this.useAndLogic = true, e[5] = e[5].substring(1), e[5] === "")) throw new TypeError("CronPattern: Day-of-week field cannot be empty after '+' modifier.");
+    switch (e[5] == "*" && (this.starDOW = true), this.pattern.indexOf("?") >= 0 && (e[0] = e[0].replace(/\?/g, "*"), e[1] = e[1].replace(/\?/g, "*"), e[2] = e[2].replace(/\?/g, "*"), e[3] = e[3].replace(/\?/g, "*"), e[4] = e[4].replace(/\?/g, "*"), e[5] = e[5].replace(/\?/g, "*"), e[6] && (e[6] = e[6].replace(/\?/g, "*"))), this.mode) {
+      case "5-part":
+        e[0] = "0", e[6] = "*";
+        break;
+      case "6-part":
+        e[6] = "*";
+        break;
+      case "5-or-6-parts":
+        e[6] = "*";
+        break;
+      case "6-or-7-parts":
+        break;
+      case "7-part":
+      case "auto":
+        break;
+    }
+    this.throwAtIllegalCharacters(e), this.partToArray("second", e[0], 0, 1), this.partToArray("minute", e[1], 0, 1), this.partToArray("hour", e[2], 0, 1), this.partToArray("day", e[3], -1, 1), this.partToArray("month", e[4], -1, 1);
+    let r = this.alternativeWeekdays ? -1 : 0;
+    this.partToArray("dayOfWeek", e[5], r, 63), this.partToArray("year", e[6], 0, 1), !this.alternativeWeekdays && this.dayOfWeek[7] && (this.dayOfWeek[0] = this.dayOfWeek[7]);
+  }
+  partToArray(e, t, r, n) {
+    let i = this[e], a = e === "day" && this.lastDayOfMonth, o = e === "day" && this.lastWeekday;
+    if (t === "" && !a && !o) throw new TypeError("CronPattern: configuration entry " + e + " (" + t + ") is empty, check for trailing spaces.");
+    if (t === "*") return i.fill(n);
+    let h = t.split(",");
+    if (h.length > 1) for (let l = 0; l < h.length; l++) this.partToArray(e, h[l], r, n);
+    else t.indexOf("-") !== -1 && t.indexOf("/") !== -1 ? this.handleRangeWithStepping(t, e, r, n) : t.indexOf("-") !== -1 ? this.handleRange(t, e, r, n) : t.indexOf("/") !== -1 ? this.handleStepping(t, e, r, n) : t !== "" && this.handleNumber(t, e, r, n);
+  }
+  throwAtIllegalCharacters(e) {
+    for (let t = 0; t < e.length; t++) if ((t === 3 ? /[^/*0-9,\-WwLl]+/ : t === 5 ? /[^/*0-9,\-#Ll]+/ : /[^/*0-9,\-]+/).test(e[t])) throw new TypeError("CronPattern: configuration entry " + t + " (" + e[t] + ") contains illegal characters.");
+  }
+  handleNumber(e, t, r, n) {
+    let i = this.extractNth(e, t), a = e.toUpperCase().includes("W");
+    if (t !== "day" && a) throw new TypeError("CronPattern: Nearest weekday modifier (W) only allowed in day-of-month.");
+    a && (t = "nearestWeekdays");
+    let o = parseInt(i[0], 10) + r;
+    if (isNaN(o)) throw new TypeError("CronPattern: " + t + " is not a number: '" + e + "'");
+    this.setPart(t, o, i[1] || n);
+  }
+  setPart(e, t, r) {
+    if (!Object.prototype.hasOwnProperty.call(this, e)) throw new TypeError("CronPattern: Invalid part specified: " + e);
+    if (e === "dayOfWeek") {
+      if (t === 7 && (t = 0), t < 0 || t > 6) throw new RangeError("CronPattern: Invalid value for dayOfWeek: " + t);
+      this.setNthWeekdayOfMonth(t, r);
+      return;
+    }
+    if (e === "second" || e === "minute") {
+      if (t < 0 || t >= 60) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+    } else if (e === "hour") {
+      if (t < 0 || t >= 24) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+    } else if (e === "day" || e === "nearestWeekdays") {
+      if (t < 0 || t >= 31) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+    } else if (e === "month") {
+      if (t < 0 || t >= 12) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t);
+    } else if (e === "year" && (t < 1 || t >= 1e4)) throw new RangeError("CronPattern: Invalid value for " + e + ": " + t + " (supported range: 1-9999)");
+    this[e][t] = r;
+  }
+  validateNotNaN(e, t) {
+    if (isNaN(e)) throw new TypeError(t);
+  }
+  validateRange(e, t, r, n, i) {
+    if (e > t) throw new TypeError("CronPattern: From value is larger than to value: '" + i + "'");
+    if (r !== void 0) {
+      if (r === 0) throw new TypeError("CronPattern: Syntax error, illegal stepping: 0");
+      if (r > this[n].length) throw new TypeError("CronPattern: Syntax error, steps cannot be greater than maximum value of part (" + this[n].length + ")");
+    }
+  }
+  handleRangeWithStepping(e, t, r, n) {
+    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in ranges with stepping.");
+    let i = this.extractNth(e, t), a = i[0].match(/^(\d+)-(\d+)\/(\d+)$/);
+    if (a === null) throw new TypeError("CronPattern: Syntax error, illegal range with stepping: '" + e + "'");
+    let [, o, h, l] = a, y = parseInt(o, 10) + r, u = parseInt(h, 10) + r, d = parseInt(l, 10);
+    this.validateNotNaN(y, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(u, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateNotNaN(d, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(y, u, d, t, e);
+    for (let c = y; c <= u; c += d) this.setPart(t, c, i[1] || n);
+  }
+  extractNth(e, t) {
+    let r = e, n;
+    if (r.includes("#")) {
+      if (t !== "dayOfWeek") throw new Error("CronPattern: nth (#) only allowed in day-of-week field");
+      n = r.split("#")[1], r = r.split("#")[0];
+    } else if (r.toUpperCase().endsWith("L")) {
+      if (t !== "dayOfWeek") throw new Error("CronPattern: L modifier only allowed in day-of-week field (use L alone for day-of-month)");
+      n = "L", r = r.slice(0, -1);
+    }
+    return [r, n];
+  }
+  handleRange(e, t, r, n) {
+    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in a range.");
+    let i = this.extractNth(e, t), a = i[0].split("-");
+    if (a.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal range: '" + e + "'");
+    let o = parseInt(a[0], 10) + r, h = parseInt(a[1], 10) + r;
+    this.validateNotNaN(o, "CronPattern: Syntax error, illegal lower range (NaN)"), this.validateNotNaN(h, "CronPattern: Syntax error, illegal upper range (NaN)"), this.validateRange(o, h, void 0, t, e);
+    for (let l = o; l <= h; l++) this.setPart(t, l, i[1] || n);
+  }
+  handleStepping(e, t, r, n) {
+    if (e.toUpperCase().includes("W")) throw new TypeError("CronPattern: Syntax error, W is not allowed in parts with stepping.");
+    let i = this.extractNth(e, t), a = i[0].split("/");
+    if (a.length !== 2) throw new TypeError("CronPattern: Syntax error, illegal stepping: '" + e + "'");
+    if (this.sloppyRanges) a[0] === "" && (a[0] = "*");
+    else {
+      if (a[0] === "") throw new TypeError("CronPattern: Syntax error, stepping with missing prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
+      if (a[0] !== "*") throw new TypeError("CronPattern: Syntax error, stepping with numeric prefix ('" + e + "') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");
+    }
+    let o = 0;
+    a[0] !== "*" && (o = parseInt(a[0], 10) + r);
+    let h = parseInt(a[1], 10);
+    this.validateNotNaN(h, "CronPattern: Syntax error, illegal stepping: (NaN)"), this.validateRange(0, this[t].length - 1, h, t, e);
+    for (let l = o; l < this[t].length; l += h) this.setPart(t, l, i[1] || n);
+  }
+  replaceAlphaDays(e) {
+    return e.replace(/-sun/gi, "-7").replace(/sun/gi, "0").replace(/mon/gi, "1").replace(/tue/gi, "2").replace(/wed/gi, "3").replace(/thu/gi, "4").replace(/fri/gi, "5").replace(/sat/gi, "6");
+  }
+  replaceAlphaDaysQuartz(e) {
+    return e.replace(/sun/gi, "1").replace(/mon/gi, "2").replace(/tue/gi, "3").replace(/wed/gi, "4").replace(/thu/gi, "5").replace(/fri/gi, "6").replace(/sat/gi, "7");
+  }
+  replaceAlphaMonths(e) {
+    return e.replace(/jan/gi, "1").replace(/feb/gi, "2").replace(/mar/gi, "3").replace(/apr/gi, "4").replace(/may/gi, "5").replace(/jun/gi, "6").replace(/jul/gi, "7").replace(/aug/gi, "8").replace(/sep/gi, "9").replace(/oct/gi, "10").replace(/nov/gi, "11").replace(/dec/gi, "12");
+  }
+  handleNicknames(e) {
+    let t = e.trim().toLowerCase();
+    if (t === "@yearly" || t === "@annually") return "0 0 1 1 *";
+    if (t === "@monthly") return "0 0 1 * *";
+    if (t === "@weekly") return "0 0 * * 0";
+    if (t === "@daily" || t === "@midnight") return "0 0 * * *";
+    if (t === "@hourly") return "0 * * * *";
+    if (t === "@reboot") throw new TypeError("CronPattern: @reboot is not supported in this environment. This is an event-based trigger that requires system startup detection.");
+    return e;
+  }
+  setNthWeekdayOfMonth(e, t) {
+    if (typeof t != "number" && t.toUpperCase() === "L") this.dayOfWeek[e] = this.dayOfWeek[e] | 32;
+    else if (t === 63) this.dayOfWeek[e] = 63;
+    else if (t < 6 && t > 0) this.dayOfWeek[e] = this.dayOfWeek[e] | O[t - 1];
+    else throw new TypeError(`CronPattern: nth weekday out of range, should be 1-5 or L. Value: ${t}, Type: ${typeof t}`);
+  }
+};
+var P = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var f = [["month", "year", 0], ["day", "month", -1], ["hour", "day", 0], ["minute", "hour", 0], ["second", "minute", 0]];
+var m = class s {
+  tz;
+  ms;
+  second;
+  minute;
+  hour;
+  day;
+  month;
+  year;
+  constructor(e, t) {
+    if (this.tz = t, e && e instanceof Date) if (!isNaN(e)) this.fromDate(e);
+    else throw new TypeError("CronDate: Invalid date passed to CronDate constructor");
+    else if (e == null) this.fromDate(/* @__PURE__ */ new Date());
+    else if (e && typeof e == "string") this.fromString(e);
+    else if (e instanceof s) this.fromCronDate(e);
+    else throw new TypeError("CronDate: Invalid type (" + typeof e + ") passed to CronDate constructor");
+  }
+  getLastDayOfMonth(e, t) {
+    return t !== 1 ? P[t] : new Date(Date.UTC(e, t + 1, 0)).getUTCDate();
+  }
+  getLastWeekday(e, t) {
+    let r = this.getLastDayOfMonth(e, t), i = new Date(Date.UTC(e, t, r)).getUTCDay();
+    return i === 0 ? r - 2 : i === 6 ? r - 1 : r;
+  }
+  getNearestWeekday(e, t, r) {
+    let n = this.getLastDayOfMonth(e, t);
+    if (r > n) return -1;
+    let a = new Date(Date.UTC(e, t, r)).getUTCDay();
+    return a === 0 ? r === n ? r - 2 : r + 1 : a === 6 ? r === 1 ? r + 2 : r - 1 : r;
+  }
+  isNthWeekdayOfMonth(e, t, r, n) {
+    let a = new Date(Date.UTC(e, t, r)).getUTCDay(), o = 0;
+    for (let h = 1; h <= r; h++) new Date(Date.UTC(e, t, h)).getUTCDay() === a && o++;
+    if (n & 63 && O[o - 1] & n) return true;
+    if (n & 32) {
+      let h = this.getLastDayOfMonth(e, t);
+      for (let l = r + 1; l <= h; l++) if (new Date(Date.UTC(e, t, l)).getUTCDay() === a) return false;
+      return true;
+    }
+    return false;
+  }
+  fromDate(e) {
+    if (this.tz !== void 0) if (typeof this.tz == "number") this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes() + this.tz, this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), this.apply();
+    else try {
+      let t = g(e, this.tz);
+      this.ms = e.getMilliseconds(), this.second = t.s, this.minute = t.i, this.hour = t.h, this.day = t.d, this.month = t.m - 1, this.year = t.y;
+    } catch (t) {
+      let r = t instanceof Error ? t.message : String(t);
+      throw new TypeError(`CronDate: Failed to convert date to timezone '${this.tz}'. This may happen with invalid timezone names or dates. Original error: ${r}`);
+    }
+    else this.ms = e.getMilliseconds(), this.second = e.getSeconds(), this.minute = e.getMinutes(), this.hour = e.getHours(), this.day = e.getDate(), this.month = e.getMonth(), this.year = e.getFullYear();
+  }
+  fromCronDate(e) {
+    this.tz = e.tz, this.year = e.year, this.month = e.month, this.day = e.day, this.hour = e.hour, this.minute = e.minute, this.second = e.second, this.ms = e.ms;
+  }
+  apply() {
+    if (this.month > 11 || this.month < 0 || this.day > P[this.month] || this.day < 1 || this.hour > 59 || this.minute > 59 || this.second > 59 || this.hour < 0 || this.minute < 0 || this.second < 0) {
+      let e = new Date(Date.UTC(this.year, this.month, this.day, this.hour, this.minute, this.second, this.ms));
+      return this.ms = e.getUTCMilliseconds(), this.second = e.getUTCSeconds(), this.minute = e.getUTCMinutes(), this.hour = e.getUTCHours(), this.day = e.getUTCDate(), this.month = e.getUTCMonth(), this.year = e.getUTCFullYear(), true;
+    } else return false;
+  }
+  fromString(e) {
+    if (typeof this.tz == "number") {
+      let t = v(e);
+      this.ms = t.getUTCMilliseconds(), this.second = t.getUTCSeconds(), this.minute = t.getUTCMinutes(), this.hour = t.getUTCHours(), this.day = t.getUTCDate(), this.month = t.getUTCMonth(), this.year = t.getUTCFullYear(), this.apply();
+    } else return this.fromDate(v(e, this.tz));
+  }
+  findNext(e, t, r, n) {
+    return this._findMatch(e, t, r, n, 1);
+  }
+  _findMatch(e, t, r, n, i) {
+    let a = this[t], o;
+    r.lastDayOfMonth && (o = this.getLastDayOfMonth(this.year, this.month));
+    let h = !r.starDOW && t == "day" ? new Date(Date.UTC(this.year, this.month, 1, 0, 0, 0, 0)).getUTCDay() : void 0, l = this[t] + n, y = i === 1 ? (u) => u < r[t].length : (u) => u >= 0;
+    for (let u = l; y(u); u += i) {
+      let d = r[t][u];
+      if (t === "day" && !d) {
+        for (let c = 0; c < r.nearestWeekdays.length; c++) if (r.nearestWeekdays[c]) {
+          let M = this.getNearestWeekday(this.year, this.month, c - n);
+          if (M === -1) continue;
+          if (M === u - n) {
+            d = 1;
+            break;
+          }
+        }
+      }
+      if (t === "day" && r.lastWeekday) {
+        let c = this.getLastWeekday(this.year, this.month);
+        u - n === c && (d = 1);
+      }
+      if (t === "day" && r.lastDayOfMonth && u - n == o && (d = 1), t === "day" && !r.starDOW) {
+        let c = r.dayOfWeek[(h + (u - n - 1)) % 7];
+        if (c && c & 63) c = this.isNthWeekdayOfMonth(this.year, this.month, u - n, c) ? 1 : 0;
+        else if (c) throw new Error(`CronDate: Invalid value for dayOfWeek encountered. ${c}`);
+        r.useAndLogic ? d = d && c : !e.domAndDow && !r.starDOM ? d = d || c : d = d && c;
+      }
+      if (d) return this[t] = u - n, a !== this[t] ? 2 : 1;
+    }
+    return 3;
+  }
+  recurse(e, t, r) {
+    if (r === 0 && !e.starYear) {
+      if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
+        let i = -1;
+        for (let a = this.year + 1; a < e.year.length && a < 1e4; a++) if (e.year[a] === 1) {
+          i = a;
+          break;
+        }
+        if (i === -1) return null;
+        this.year = i, this.month = 0, this.day = 1, this.hour = 0, this.minute = 0, this.second = 0, this.ms = 0;
+      }
+      if (this.year >= 1e4) return null;
+    }
+    let n = this.findNext(t, f[r][0], e, f[r][2]);
+    if (n > 1) {
+      let i = r + 1;
+      for (; i < f.length; ) this[f[i][0]] = -f[i][2], i++;
+      if (n === 3) {
+        if (this[f[r][1]]++, this[f[r][0]] = -f[r][2], this.apply(), r === 0 && !e.starYear) {
+          for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0 && this.year < 1e4; ) this.year++;
+          if (this.year >= 1e4 || this.year >= e.year.length) return null;
+        }
+        return this.recurse(e, t, 0);
+      } else if (this.apply()) return this.recurse(e, t, r - 1);
+    }
+    return r += 1, r >= f.length ? this : (e.starYear ? this.year >= 3e3 : this.year >= 1e4) ? null : this.recurse(e, t, r);
+  }
+  increment(e, t, r) {
+    return this.second += t.interval !== void 0 && t.interval > 1 && r ? t.interval : 1, this.ms = 0, this.apply(), this.recurse(e, t, 0);
+  }
+  decrement(e, t) {
+    return this.second -= t.interval !== void 0 && t.interval > 1 ? t.interval : 1, this.ms = 0, this.apply(), this.recurseBackward(e, t, 0, 0);
+  }
+  recurseBackward(e, t, r, n = 0) {
+    if (n > 1e4) return null;
+    if (r === 0 && !e.starYear) {
+      if (this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0) {
+        let a = -1;
+        for (let o = this.year - 1; o >= 0; o--) if (e.year[o] === 1) {
+          a = o;
+          break;
+        }
+        if (a === -1) return null;
+        this.year = a, this.month = 11, this.day = 31, this.hour = 23, this.minute = 59, this.second = 59, this.ms = 0;
+      }
+      if (this.year < 0) return null;
+    }
+    let i = this.findPrevious(t, f[r][0], e, f[r][2]);
+    if (i > 1) {
+      let a = r + 1;
+      for (; a < f.length; ) {
+        let o = f[a][0], h = f[a][2], l = this.getMaxPatternValue(o, e, h);
+        this[o] = l, a++;
+      }
+      if (i === 3) {
+        if (this[f[r][1]]--, r === 0) {
+          let y = this.getLastDayOfMonth(this.year, this.month);
+          this.day > y && (this.day = y);
+        }
+        if (r === 1) if (this.day <= 0) this.day = 1;
+        else {
+          let y = this.year, u = this.month;
+          for (; u < 0; ) u += 12, y--;
+          for (; u > 11; ) u -= 12, y++;
+          let d = u !== 1 ? P[u] : new Date(Date.UTC(y, u + 1, 0)).getUTCDate();
+          this.day > d && (this.day = d);
+        }
+        this.apply();
+        let o = f[r][0], h = f[r][2], l = this.getMaxPatternValue(o, e, h);
+        if (o === "day") {
+          let y = this.getLastDayOfMonth(this.year, this.month);
+          this[o] = Math.min(l, y);
+        } else this[o] = l;
+        if (this.apply(), r === 0) {
+          let y = f[1][2], u = this.getMaxPatternValue("day", e, y), d = this.getLastDayOfMonth(this.year, this.month), c = Math.min(u, d);
+          c !== this.day && (this.day = c, this.hour = this.getMaxPatternValue("hour", e, f[2][2]), this.minute = this.getMaxPatternValue("minute", e, f[3][2]), this.second = this.getMaxPatternValue("second", e, f[4][2]));
+        }
+        if (r === 0 && !e.starYear) {
+          for (; this.year >= 0 && this.year < e.year.length && e.year[this.year] === 0; ) this.year--;
+          if (this.year < 0) return null;
+        }
+        return this.recurseBackward(e, t, 0, n + 1);
+      } else if (this.apply()) return this.recurseBackward(e, t, r - 1, n + 1);
+    }
+    return r += 1, r >= f.length ? this : this.year < 0 ? null : this.recurseBackward(e, t, r, n + 1);
+  }
+  getMaxPatternValue(e, t, r) {
+    if (e === "day" && t.lastDayOfMonth) return this.getLastDayOfMonth(this.year, this.month);
+    if (e === "day" && !t.starDOW) return this.getLastDayOfMonth(this.year, this.month);
+    for (let n = t[e].length - 1; n >= 0; n--) if (t[e][n]) return n - r;
+    return t[e].length - 1 - r;
+  }
+  findPrevious(e, t, r, n) {
+    return this._findMatch(e, t, r, n, -1);
+  }
+  getDate(e) {
+    return e || this.tz === void 0 ? new Date(this.year, this.month, this.day, this.hour, this.minute, this.second, this.ms) : typeof this.tz == "number" ? new Date(Date.UTC(this.year, this.month, this.day, this.hour, this.minute - this.tz, this.second, this.ms)) : k(b(this.year, this.month + 1, this.day, this.hour, this.minute, this.second, this.tz), false);
+  }
+  getTime() {
+    return this.getDate(false).getTime();
+  }
+  match(e, t) {
+    if (!e.starYear && (this.year < 0 || this.year >= e.year.length || e.year[this.year] === 0)) return false;
+    for (let r = 0; r < f.length; r++) {
+      let n = f[r][0], i = f[r][2], a = this[n];
+      if (a + i < 0 || a + i >= e[n].length) return false;
+      let o = e[n][a + i];
+      if (n === "day") {
+        if (!o) {
+          for (let h = 0; h < e.nearestWeekdays.length; h++) if (e.nearestWeekdays[h]) {
+            let l = this.getNearestWeekday(this.year, this.month, h - i);
+            if (l !== -1 && l === a) {
+              o = 1;
+              break;
+            }
+          }
+        }
+        if (e.lastWeekday) {
+          let h = this.getLastWeekday(this.year, this.month);
+          a === h && (o = 1);
+        }
+        if (e.lastDayOfMonth) {
+          let h = this.getLastDayOfMonth(this.year, this.month);
+          a === h && (o = 1);
+        }
+        if (!e.starDOW) {
+          let h = new Date(Date.UTC(this.year, this.month, 1, 0, 0, 0, 0)).getUTCDay(), l = e.dayOfWeek[(h + (a - 1)) % 7];
+          l && l & 63 && (l = this.isNthWeekdayOfMonth(this.year, this.month, a, l) ? 1 : 0), e.useAndLogic ? o = o && l : !t.domAndDow && !e.starDOM ? o = o || l : o = o && l;
+        }
+      }
+      if (!o) return false;
+    }
+    return true;
+  }
+};
+function R(s2) {
+  if (s2 === void 0 && (s2 = {}), delete s2.name, s2.legacyMode !== void 0 && s2.domAndDow === void 0 ? s2.domAndDow = !s2.legacyMode : s2.domAndDow === void 0 && (s2.domAndDow = false), s2.legacyMode = !s2.domAndDow, s2.paused = s2.paused === void 0 ? false : s2.paused, s2.maxRuns = s2.maxRuns === void 0 ? 1 / 0 : s2.maxRuns, s2.catch = s2.catch === void 0 ? false : s2.catch, s2.interval = s2.interval === void 0 ? 0 : parseInt(s2.interval.toString(), 10), s2.utcOffset = s2.utcOffset === void 0 ? void 0 : parseInt(s2.utcOffset.toString(), 10), s2.dayOffset = s2.dayOffset === void 0 ? 0 : parseInt(s2.dayOffset.toString(), 10), s2.unref = s2.unref === void 0 ? false : s2.unref, s2.mode = s2.mode === void 0 ? "auto" : s2.mode, s2.alternativeWeekdays = s2.alternativeWeekdays === void 0 ? false : s2.alternativeWeekdays, s2.sloppyRanges = s2.sloppyRanges === void 0 ? false : s2.sloppyRanges, !["auto", "5-part", "6-part", "7-part", "5-or-6-parts", "6-or-7-parts"].includes(s2.mode)) throw new Error("CronOptions: mode must be one of 'auto', '5-part', '6-part', '7-part', '5-or-6-parts', or '6-or-7-parts'.");
+  if (s2.startAt && (s2.startAt = new m(s2.startAt, s2.timezone)), s2.stopAt && (s2.stopAt = new m(s2.stopAt, s2.timezone)), s2.interval !== null) {
+    if (isNaN(s2.interval)) throw new Error("CronOptions: Supplied value for interval is not a number");
+    if (s2.interval < 0) throw new Error("CronOptions: Supplied value for interval can not be negative");
+  }
+  if (s2.utcOffset !== void 0) {
+    if (isNaN(s2.utcOffset)) throw new Error("CronOptions: Invalid value passed for utcOffset, should be number representing minutes offset from UTC.");
+    if (s2.utcOffset < -870 || s2.utcOffset > 870) throw new Error("CronOptions: utcOffset out of bounds.");
+    if (s2.utcOffset !== void 0 && s2.timezone) throw new Error("CronOptions: Combining 'utcOffset' with 'timezone' is not allowed.");
+  }
+  if (s2.unref !== true && s2.unref !== false) throw new Error("CronOptions: Unref should be either true, false or undefined(false).");
+  if (s2.dayOffset !== void 0 && s2.dayOffset !== 0 && isNaN(s2.dayOffset)) throw new Error("CronOptions: Invalid value passed for dayOffset, should be a number representing days to offset.");
+  return s2;
+}
+function p(s2) {
+  return Object.prototype.toString.call(s2) === "[object Function]" || typeof s2 == "function" || s2 instanceof Function;
+}
+function _(s2) {
+  return p(s2);
+}
+function x(s2) {
+  typeof Deno < "u" && typeof Deno.unrefTimer < "u" ? Deno.unrefTimer(s2) : s2 && typeof s2.unref < "u" && s2.unref();
+}
+var W = 30 * 1e3;
+var w = [];
+var E = class {
+  name;
+  options;
+  _states;
+  fn;
+  getTz() {
+    return this.options.timezone || this.options.utcOffset;
+  }
+  applyDayOffset(e) {
+    if (this.options.dayOffset !== void 0 && this.options.dayOffset !== 0) {
+      let t = this.options.dayOffset * 24 * 60 * 60 * 1e3;
+      return new Date(e.getTime() + t);
+    }
+    return e;
+  }
+  constructor(e, t, r) {
+    let n, i;
+    if (p(t)) i = t;
+    else if (typeof t == "object") n = t;
+    else if (t !== void 0) throw new Error("Cron: Invalid argument passed for optionsIn. Should be one of function, or object (options).");
+    if (p(r)) i = r;
+    else if (typeof r == "object") n = r;
+    else if (r !== void 0) throw new Error("Cron: Invalid argument passed for funcIn. Should be one of function, or object (options).");
+    if (this.name = n?.name, this.options = R(n), this._states = { kill: false, blocking: false, previousRun: void 0, currentRun: void 0, once: void 0, currentTimeout: void 0, maxRuns: n ? n.maxRuns : void 0, paused: n ? n.paused : false, pattern: new C("* * * * *", void 0, { mode: "auto" }) }, e && (e instanceof Date || typeof e == "string" && e.indexOf(":") > 0) ? this._states.once = new m(e, this.getTz()) : this._states.pattern = new C(e, this.options.timezone, { mode: this.options.mode, alternativeWeekdays: this.options.alternativeWeekdays, sloppyRanges: this.options.sloppyRanges }), this.name) {
+      if (w.find((o) => o.name === this.name)) throw new Error("Cron: Tried to initialize new named job '" + this.name + "', but name already taken.");
+      w.push(this);
+    }
+    return i !== void 0 && _(i) && (this.fn = i, this.schedule()), this;
+  }
+  nextRun(e) {
+    let t = this._next(e);
+    return t ? this.applyDayOffset(t.getDate(false)) : null;
+  }
+  nextRuns(e, t) {
+    this._states.maxRuns !== void 0 && e > this._states.maxRuns && (e = this._states.maxRuns);
+    let r = t || this._states.currentRun || void 0;
+    return this._enumerateRuns(e, r, "next");
+  }
+  previousRuns(e, t) {
+    return this._enumerateRuns(e, t || void 0, "previous");
+  }
+  _enumerateRuns(e, t, r) {
+    let n = [], i = t ? new m(t, this.getTz()) : null, a = r === "next" ? this._next : this._previous;
+    for (; e--; ) {
+      let o = a.call(this, i);
+      if (!o) break;
+      let h = o.getDate(false);
+      n.push(this.applyDayOffset(h)), i = o;
+    }
+    return n;
+  }
+  match(e) {
+    if (this._states.once) {
+      let r = new m(e, this.getTz());
+      r.ms = 0;
+      let n = new m(this._states.once, this.getTz());
+      return n.ms = 0, r.getTime() === n.getTime();
+    }
+    let t = new m(e, this.getTz());
+    return t.ms = 0, t.match(this._states.pattern, this.options);
+  }
+  getPattern() {
+    if (!this._states.once) return this._states.pattern ? this._states.pattern.pattern : void 0;
+  }
+  getOnce() {
+    return this._states.once ? this._states.once.getDate() : null;
+  }
+  isRunning() {
+    let e = this.nextRun(this._states.currentRun), t = !this._states.paused, r = this.fn !== void 0, n = !this._states.kill;
+    return t && r && n && e !== null;
+  }
+  isStopped() {
+    return this._states.kill;
+  }
+  isBusy() {
+    return this._states.blocking;
+  }
+  currentRun() {
+    return this._states.currentRun ? this._states.currentRun.getDate() : null;
+  }
+  previousRun() {
+    return this._states.previousRun ? this._states.previousRun.getDate() : null;
+  }
+  msToNext(e) {
+    let t = this._next(e);
+    return t ? e instanceof m || e instanceof Date ? t.getTime() - e.getTime() : t.getTime() - new m(e).getTime() : null;
+  }
+  stop() {
+    this._states.kill = true, this._states.currentTimeout && clearTimeout(this._states.currentTimeout);
+    let e = w.indexOf(this);
+    e >= 0 && w.splice(e, 1);
+  }
+  pause() {
+    return this._states.paused = true, !this._states.kill;
+  }
+  resume() {
+    return this._states.paused = false, !this._states.kill;
+  }
+  schedule(e) {
+    if (e && this.fn) throw new Error("Cron: It is not allowed to schedule two functions using the same Croner instance.");
+    e && (this.fn = e);
+    let t = this.msToNext(), r = this.nextRun(this._states.currentRun);
+    return t == null || isNaN(t) || r === null ? this : (t > W && (t = W), this._states.currentTimeout = setTimeout(() => this._checkTrigger(r), t), this._states.currentTimeout && this.options.unref && x(this._states.currentTimeout), this);
+  }
+  async _trigger(e) {
+    this._states.blocking = true, this._states.currentRun = new m(void 0, this.getTz());
+    try {
+      if (this.options.catch) try {
+        this.fn !== void 0 && await this.fn(this, this.options.context);
+      } catch (t) {
+        if (p(this.options.catch)) try {
+          this.options.catch(t, this);
+        } catch {
+        }
+      }
+      else this.fn !== void 0 && await this.fn(this, this.options.context);
+    } finally {
+      this._states.previousRun = new m(e, this.getTz()), this._states.blocking = false;
+    }
+  }
+  async trigger() {
+    await this._trigger();
+  }
+  runsLeft() {
+    return this._states.maxRuns;
+  }
+  _checkTrigger(e) {
+    let t = /* @__PURE__ */ new Date(), r = !this._states.paused && t.getTime() >= e.getTime(), n = this._states.blocking && this.options.protect;
+    r && !n ? (this._states.maxRuns !== void 0 && this._states.maxRuns--, this._trigger()) : r && n && p(this.options.protect) && setTimeout(() => this.options.protect(this), 0), this.schedule();
+  }
+  _next(e) {
+    let t = !!(e || this._states.currentRun), r = false;
+    !e && this.options.startAt && this.options.interval && ([e, t] = this._calculatePreviousRun(e, t), r = !e), e = new m(e, this.getTz()), this.options.startAt && e && e.getTime() < this.options.startAt.getTime() && (e = this.options.startAt);
+    let n = this._states.once || new m(e, this.getTz());
+    return !r && n !== this._states.once && (n = n.increment(this._states.pattern, this.options, t)), this._states.once && this._states.once.getTime() <= e.getTime() || n === null || this._states.maxRuns !== void 0 && this._states.maxRuns <= 0 || this._states.kill || this.options.stopAt && n.getTime() >= this.options.stopAt.getTime() ? null : n;
+  }
+  _previous(e) {
+    let t = new m(e, this.getTz());
+    this.options.stopAt && t.getTime() > this.options.stopAt.getTime() && (t = this.options.stopAt);
+    let r = new m(t, this.getTz());
+    return this._states.once ? this._states.once.getTime() < t.getTime() ? this._states.once : null : (r = r.decrement(this._states.pattern, this.options), r === null || this.options.startAt && r.getTime() < this.options.startAt.getTime() ? null : r);
+  }
+  _calculatePreviousRun(e, t) {
+    let r = new m(void 0, this.getTz()), n = e;
+    if (this.options.startAt.getTime() <= r.getTime()) {
+      n = this.options.startAt;
+      let i = n.getTime() + this.options.interval * 1e3;
+      for (; i <= r.getTime(); ) n = new m(n, this.getTz()).increment(this._states.pattern, this.options, true), i = n.getTime() + this.options.interval * 1e3;
+      t = true;
+    }
+    return n === null && (n = void 0), [n, t];
+  }
+};
+
+// src/strategy/semantic-settings.ts
+function reportFindings(data) {
+  const report = recordAt(recordAt(data, "settings"), "report");
+  const findings = [];
+  const schedule = stringAt(report, "schedule");
+  const scheduleProblem = schedule === void 0 || schedule === "" ? void 0 : cronProblem(schedule);
+  if (scheduleProblem) findings.push({ path: ["settings", "report", "schedule"], message: scheduleProblem });
+  const timezone = stringAt(report, "timezone");
+  if (timezone !== void 0 && timezone !== "" && !isTimeZone(timezone)) {
+    findings.push({ path: ["settings", "report", "timezone"], message: `${quote(timezone)} is not an IANA time zone such as "Europe/Paris" or "UTC"` });
+  }
+  return findings;
+}
+var cronProblem = memo2((expression) => {
+  if (expression.trim().split(/\s+/).length !== 5) {
+    return `expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got ${quote(expression)}`;
+  }
+  try {
+    const job = new E(expression, { paused: true, mode: "5-part" });
+    if (job.nextRun() === null) return `${quote(expression)} never fires`;
+    return void 0;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.replace(/^CronPattern: /, "") : String(e);
+    return `not a valid cron expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+  }
+});
+var isTimeZone = memo2((zone) => {
+  if (!/^[A-Za-z]/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+});
+function effectiveFindings(data) {
+  const effective = recordAt(data, "effective");
+  const findings = [];
+  const from = stringAt(effective, "from");
+  const until = stringAt(effective, "until");
+  for (const [key, value] of [["from", from], ["until", until]]) {
+    if (value !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
+      findings.push({ path: ["effective", key], message: `${quote(value)} is not a date in the calendar` });
+    }
+  }
+  if (from !== void 0 && until !== void 0 && isCalendarDate(from) && isCalendarDate(until) && until < from) {
+    findings.push({ path: ["effective", "until"], message: `${quote(until)} is before from (${quote(from)})` });
+  }
+  return findings;
+}
+function isCalendarDate(value) {
+  const date6 = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date6.getTime()) && date6.toISOString().slice(0, 10) === value;
+}
+var PROJECT_EXTRA_OPTIONS = ["Several", "None"];
+function projectFindings(data) {
+  if (!recordAt(recordAt(data, "settings"), "project")) return [];
+  const seen = /* @__PURE__ */ new Map();
+  const reserved = new Set(PROJECT_EXTRA_OPTIONS.map((o) => o.toLowerCase()));
+  const findings = [];
+  listAt(data, "problems").forEach((problem2, i) => {
+    const title = stringAt(problem2, "title")?.trim();
+    if (!title) return;
+    const key = title.toLowerCase();
+    if (reserved.has(key)) {
+      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is an option the Project field keeps for itself (settings.project); choose another title` });
+    } else if (seen.has(key)) {
+      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is also the title of problems[${seen.get(key)}]; with settings.project each title is a field option, so titles must differ` });
+    } else seen.set(key, i);
+  });
+  return findings;
+}
 
 // src/strategy/semantic.ts
 function semanticFindings(data) {
@@ -56523,15 +55909,15 @@ var extendingSchema = strategySchema.extend({
   problems: external_exports.array(problemSchema.in.partial().required({ id: true })).max(30).optional()
 });
 function validateStrategy(data) {
-  const parsed2 = strategySchema.safeParse(data, { reportInput: true });
-  const findings = parsed2.success ? [] : issueFindings(parsed2.error.issues, strategySchema);
+  const parsed = strategySchema.safeParse(data, { reportInput: true });
+  const findings = parsed.success ? [] : issueFindings(parsed.error.issues, strategySchema);
   const reported = new Set(findings.map((f2) => formatPath(f2.path)));
   findings.push(...semanticFindings(data).filter((f2) => !reported.has(formatPath(f2.path))));
-  return findings.length === 0 && parsed2.success ? { strategy: parsed2.data, findings } : { findings };
+  return findings.length === 0 && parsed.success ? { strategy: parsed.data, findings } : { findings };
 }
 function validateExtending(data) {
-  const parsed2 = extendingSchema.safeParse(data, { reportInput: true });
-  const findings = parsed2.success ? [] : issueFindings(parsed2.error.issues, extendingSchema);
+  const parsed = extendingSchema.safeParse(data, { reportInput: true });
+  const findings = parsed.success ? [] : issueFindings(parsed.error.issues, extendingSchema);
   return [...findings, ...duplicateIds(listAt(data, "problems"))];
 }
 
@@ -56612,44 +55998,23 @@ function capped(errors) {
   return [...errors.slice(0, MAX_ERRORS), { ...next, path: "", message: `${errors.length - MAX_ERRORS} more errors not shown` }];
 }
 
-// src/strategy/scope.ts
-var ORG_REPO = ".github";
-function extendsOrg(target, owner) {
-  return target === ORG_REPO || target.toLowerCase() === `${owner}/${ORG_REPO}`.toLowerCase();
+// src/render/inert.ts
+var ZWJ = "‍";
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+function inert(text, maxLength = 300) {
+  const visible = oneLine(text, maxLength);
+  return visible.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, `@${ZWJ}`).replace(/([\\`*_[\]|#~])/g, "\\$1");
 }
-function organisationScope(owner, repositories, org) {
-  const scope = { repositories: [], leftOut: [] };
-  const merged2 = /* @__PURE__ */ new Map();
-  for (const r of repositories) {
-    const inScope = (tie, strategy) => scope.repositories.push({ name: r.name, tie, defaultBranch: r.defaultBranch, strategy });
-    if (r.unreadable !== void 0) {
-      scope.leftOut.push({ name: r.name, reason: `could not be read (${r.unreadable})` });
-    } else if (r.name.toLowerCase() === ORG_REPO) {
-      inScope("organisation", org.strategy);
-    } else if (!r.file) {
-      inScope("inherits", org.strategy);
-    } else if (r.file.text === null) {
-      scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) could not be read` });
-    } else {
-      const target = extendsOf(r.file.text);
-      if (target === void 0 || !extendsOrg(target, owner)) {
-        const what = target === void 0 ? "has a strategy of its own" : `extends another strategy (${target})`;
-        scope.leftOut.push({ name: r.name, reason: `${what} (${r.file.path})` });
-        continue;
-      }
-      let parsed2 = merged2.get(r.file.text);
-      if (!parsed2) {
-        parsed2 = parseStrategy(r.file.text, r.file.path, { text: org.text, file: org.file });
-        merged2.set(r.file.text, parsed2);
-      }
-      if (parsed2.ok) inScope("extends", parsed2.strategy);
-      else {
-        const first = parsed2.errors[0];
-        scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid (line ${first.line}: ${first.message})` });
-      }
-    }
-  }
-  return scope;
+function oneLine(text, maxLength = 300) {
+  const prefix = text.length > maxLength * 4 + 64 ? text.slice(0, maxLength * 4 + 64) : text;
+  let flat = flatten(prefix);
+  if (prefix !== text && flat.length <= maxLength * 2) flat = flatten(text);
+  const chars = Array.from(flat.length > maxLength * 2 + 2 ? flat.slice(0, maxLength * 2 + 2) : flat);
+  if (chars.length <= maxLength) return flat;
+  return `${chars.slice(0, Math.max(0, maxLength - 1)).join("").trimEnd()}…`;
+}
+function flatten(text) {
+  return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
 
 // src/github/strategy-source.ts
@@ -56725,33 +56090,60 @@ async function queryAllowingMissing(octokit, variables) {
 
 // src/github/strategy-file.ts
 var LOOKUP_TTL_MS = 10 * 60 * 1e3;
-var sources = /* @__PURE__ */ new Map();
-var parsed = /* @__PURE__ */ new Map();
-async function loadStrategy(octokit, { owner, repo }, now = Date.now(), options2 = {}) {
-  const ttl = options2.lookupTtlMs ?? LOOKUP_TTL_MS;
-  const source = await currentSource(octokit, owner, repo, true, now, ttl);
-  if (!source) return { status: "missing" };
-  const target = extendsOf(source.text);
-  const base = target ? await extendedSource(octokit, source, target, now, ttl) : void 0;
-  const from = `${source.repo}/${source.path}@${source.sha}+${base?.sha ?? ""}`;
-  const known2 = parsed.get(`${owner}/${repo}`);
-  if (known2?.from === from) return known2.loaded;
-  const loaded = parseSource(source, repo, target, base);
-  parsed.set(`${owner}/${repo}`, { from, loaded });
-  return loaded;
-}
-function forgetStrategy(owner, repo) {
-  for (const key of [...sources.keys()]) {
-    if (key.startsWith(`${owner}/${repo}:`) || repo === ".github" && key.startsWith(`${owner}/`)) sources.delete(key);
+var StrategyFiles = class {
+  sources = /* @__PURE__ */ new Map();
+  /** The latest parse per repository, keyed by what it was parsed from: one entry per repository at most. */
+  parsed = /* @__PURE__ */ new Map();
+  /** The strategy in force for a repository. */
+  async load(octokit, { owner, repo }, now = Date.now(), options2 = {}) {
+    const ttl = options2.lookupTtlMs ?? LOOKUP_TTL_MS;
+    const source = await this.currentSource(octokit, owner, repo, true, now, ttl);
+    if (!source) return { status: "missing" };
+    const target = extendsOf(source.text);
+    const base = target ? await this.extendedSource(octokit, source, target, now, ttl) : void 0;
+    const from = `${source.repo}/${source.path}@${source.sha}+${base?.sha ?? ""}`;
+    const known = this.parsed.get(`${owner}/${repo}`);
+    if (known?.from === from) return known.loaded;
+    const loaded = parseSource(source, repo, target, base);
+    this.parsed.set(`${owner}/${repo}`, { from, loaded });
+    return loaded;
   }
-}
-async function checkStrategyVersion(octokit, { owner, repo }, path2, ref) {
-  const source = await readSource(octokit, owner, repo, path2, ref);
-  if (!source) return { status: "missing" };
-  const target = extendsOf(source.text);
-  const base = target ? await extendedSource(octokit, source, target, Date.now()) : void 0;
-  return parseSource(source, repo, target, base);
-}
+  /** Forget what is known of a repository's strategy; a change in the owner's `.github` repository affects them all. */
+  forget(owner, repo) {
+    for (const key of [...this.sources.keys()]) {
+      if (key.startsWith(`${owner}/${repo}:`) || repo === ".github" && key.startsWith(`${owner}/`)) this.sources.delete(key);
+    }
+  }
+  /** Validate a version of a strategy file that is not (yet) in force, e.g. on a pull request's head commit. */
+  async checkVersion(octokit, { owner, repo }, path2, ref) {
+    const source = await readSource(octokit, owner, repo, path2, ref);
+    if (!source) return { status: "missing" };
+    const target = extendsOf(source.text);
+    const base = target ? await this.extendedSource(octokit, source, target, Date.now()) : void 0;
+    return parseSource(source, repo, target, base);
+  }
+  /**
+   * Within LOOKUP_TTL_MS of a lookup, a found file is only re-read (conditionally) and a missing one stays
+   * missing; after it, the places are searched again, so a file added higher up (by a push another replica
+   * received) takes over. A lookup with the owner's `.github` fallback and one without are kept apart.
+   */
+  async currentSource(octokit, owner, repo, includeOrg, now, ttl = LOOKUP_TTL_MS) {
+    const key = `${owner}/${repo}:${includeOrg ? "with-org" : "own"}`;
+    const known = this.sources.get(key);
+    const fresh = known !== void 0 && now - known.at < ttl;
+    if (fresh && !known.source) return null;
+    let source = fresh && known.source ? await refreshSource(octokit, known.source) : null;
+    const at2 = source ? known.at : now;
+    source ??= await readSource(octokit, owner, repo, LOCAL_PATHS[0]) ?? await locateSource(octokit, owner, repo, includeOrg);
+    this.sources.set(key, { source, at: at2 });
+    return source;
+  }
+  async extendedSource(octokit, source, target, now, ttl = LOOKUP_TTL_MS) {
+    const [owner, repo] = target === ".github" ? [source.owner, ".github"] : target.split("/");
+    if (!owner || !repo) return null;
+    return this.currentSource(octokit, owner, repo, false, now, ttl);
+  }
+};
 async function strategyCommit(octokit, source) {
   const { data } = await octokit.rest.repos.listCommits({ owner: source.owner, repo: source.repo, path: source.path, per_page: 1 });
   return data[0]?.sha ?? null;
@@ -56770,21 +56162,427 @@ function missingBase(text, file2, target) {
   const line = text.split("\n").findIndex((l) => /^extends\s*:/.test(l)) + 1 || 1;
   return { file: file2, line, column: 1, path: "extends", message: `${target} has no strategy file on its default branch` };
 }
-async function currentSource(octokit, owner, repo, includeOrg, now, ttl = LOOKUP_TTL_MS) {
-  const key = `${owner}/${repo}:${includeOrg ? "with-org" : "own"}`;
-  const known2 = sources.get(key);
-  const fresh = known2 !== void 0 && now - known2.at < ttl;
-  if (fresh && !known2.source) return null;
-  let source = fresh && known2.source ? await refreshSource(octokit, known2.source) : null;
-  const at2 = source ? known2.at : now;
-  source ??= await readSource(octokit, owner, repo, LOCAL_PATHS[0]) ?? await locateSource(octokit, owner, repo, includeOrg);
-  sources.set(key, { source, at: at2 });
-  return source;
+
+// src/classify/matchers.ts
+var WORD_CHAR = "[\\p{L}\\p{M}\\p{N}_]";
+function keywordMatcher(keyword) {
+  const literal3 = keyword.trim();
+  if (literal3 === "") return void 0;
+  const escaped = literal3.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+  try {
+    return new RegExp(`(?<!${WORD_CHAR})${escaped}(?!${WORD_CHAR})`, "iu");
+  } catch {
+    return void 0;
+  }
 }
-async function extendedSource(octokit, source, target, now, ttl = LOOKUP_TTL_MS) {
-  const [owner, repo] = target === ".github" ? [source.owner, ".github"] : target.split("/");
-  if (!owner || !repo) return null;
-  return currentSource(octokit, owner, repo, false, now, ttl);
+function patternMatcher(pattern) {
+  try {
+    const re = RE2JS.compile(pattern);
+    return (text) => re.matcher(text).find();
+  } catch {
+    return void 0;
+  }
+}
+function globMatcher(globs) {
+  return compileGlobs(globs);
+}
+function nameSet(names2) {
+  return new Set(names2.map((n) => n.trim().toLowerCase()));
+}
+
+// src/classify/compile.ts
+var cache = /* @__PURE__ */ new WeakMap();
+function compileRules(strategy) {
+  let compiled = cache.get(strategy);
+  if (!compiled) {
+    const problems = strategy.problems.map(compileProblem);
+    compiled = { problems, usesPaths: problems.some((p2) => p2.paths !== void 0) };
+    cache.set(strategy, compiled);
+  }
+  return compiled;
+}
+function compileProblem(problem2) {
+  const m2 = problem2.match;
+  const keywords = m2.keywords.flatMap((keyword) => {
+    const test = keywordMatcher(keyword);
+    return test ? [{ keyword, test }] : [];
+  });
+  const patterns = m2.patterns.flatMap((pattern) => {
+    const test = patternMatcher(pattern);
+    return test ? [{ pattern, test }] : [];
+  });
+  return {
+    id: problem2.id,
+    labels: nameSet(m2.labels),
+    keywords,
+    patterns,
+    paths: globMatcher(m2.paths),
+    branches: globMatcher(m2.branches),
+    milestones: nameSet(m2.milestones),
+    authors: nameSet(m2.authors)
+  };
+}
+
+// src/classify/ids.ts
+function splitIds(text) {
+  return text.split(/[\s,]+/).map((t) => t.replace(/^`+|`+$/g, "").replace(/[.;]+$/, "").toLowerCase()).filter((t) => t.length > 0);
+}
+function validateIds(strategy, ids) {
+  const defined = new Set(strategy.problems.map((p2) => p2.id));
+  const known = [];
+  const unknown2 = [];
+  for (const raw of ids) {
+    const id = raw.toLowerCase();
+    const bucket = defined.has(id) ? known : unknown2;
+    if (!bucket.includes(id)) bucket.push(id);
+  }
+  return { known, unknown: unknown2 };
+}
+function inStrategyOrder(strategy, ids) {
+  const wanted = new Set(ids);
+  return strategy.problems.map((p2) => p2.id).filter((id) => wanted.has(id));
+}
+function problemIds(strategy) {
+  return strategy.problems.map((p2) => p2.id);
+}
+
+// src/classify/text.ts
+function stripHtmlComments(text) {
+  let out = "";
+  let from = 0;
+  for (; ; ) {
+    const open2 = text.indexOf("<!--", from);
+    if (open2 < 0) return out + text.slice(from);
+    out += text.slice(from, open2);
+    const close = text.indexOf("-->", open2 + 4);
+    if (close < 0) return out;
+    from = close + 3;
+  }
+}
+var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+function visibleLines(text, options2) {
+  const lines = [];
+  let fence;
+  for (const line of stripHtmlComments(text).split(/\r?\n|\r/)) {
+    if (fence !== void 0) {
+      if (closesFence(line, fence)) fence = void 0;
+      continue;
+    }
+    const open2 = FENCE_OPEN.exec(line);
+    if (open2) {
+      fence = open2[1];
+      continue;
+    }
+    if (options2.skipQuotes && /^\s*>/.test(line)) continue;
+    lines.push(line);
+  }
+  return lines;
+}
+function closesFence(line, fence) {
+  const trimmed = line.replace(/^ {0,3}/, "").trimEnd();
+  return trimmed.length >= fence.length && trimmed.split("").every((c) => c === fence[0]);
+}
+
+// src/classify/serves.ts
+var SERVES_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?serves(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(.*)$/i;
+function parseServes(body) {
+  let found;
+  for (const line of visibleLines(body, { skipQuotes: true })) {
+    const m2 = SERVES_LINE.exec(line);
+    if (!m2) continue;
+    const ids = splitIds(m2[1].replace(/\*\*|__/g, " "));
+    if (ids.length > 0) found = ids;
+  }
+  if (found === void 0) return void 0;
+  return found.length === 1 && found[0] === "none" ? "none" : found;
+}
+
+// src/classify/explicit.ts
+function explicitChoice(strategy, item, notes) {
+  return fromIds(strategy, "command", item.command, notes) ?? fromIds(strategy, "serves", parseServes(item.body), notes) ?? fromPersonLabels(strategy, item.personLabels ?? []);
+}
+function fromIds(strategy, decidedBy, choice, notes) {
+  if (choice === void 0) return void 0;
+  if (choice === "none") return { decidedBy, problems: [], reasons: [] };
+  const { known, unknown: unknown2 } = validateIds(strategy, choice);
+  if (unknown2.length > 0) {
+    const where = decidedBy === "command" ? "The /strategy command" : "The Serves: line";
+    const names2 = unknown2.map((id) => `"${inert(id, 40)}"`).join(", ");
+    notes.push(`${where} names no such problem: ${names2} (valid ids: ${problemIds(strategy).join(", ")}).`);
+  }
+  if (known.length === 0) return void 0;
+  const problems = inStrategyOrder(strategy, known);
+  const detail = decidedBy === "command" ? `/strategy ${problems.join(" ")}` : `Serves: ${problems.join(", ")}`;
+  return { decidedBy, problems, reasons: problems.map((problem2) => ({ problem: problem2, source: decidedBy, detail })) };
+}
+function fromPersonLabels(strategy, entries) {
+  if (entries.length === 0) return void 0;
+  const wanted = new Set(entries.map((e) => e.toLowerCase()));
+  const chosen = strategy.problems.filter((p2) => wanted.has(p2.id) || wanted.has(p2.label.toLowerCase()));
+  if (chosen.length > 0) {
+    const reasons = chosen.map((p2) => ({ problem: p2.id, source: "label", detail: p2.label }));
+    return { decidedBy: "label", problems: chosen.map((p2) => p2.id), reasons };
+  }
+  const unaligned = strategy.settings.unaligned_label?.toLowerCase();
+  if (wanted.has(NONE2) || unaligned !== void 0 && wanted.has(unaligned)) {
+    return { decidedBy: "label", problems: [], reasons: [] };
+  }
+  return void 0;
+}
+var NONE2 = "none";
+
+// src/classify/rules.ts
+function prepareItem(item) {
+  return {
+    title: item.title,
+    body: stripHtmlComments(item.body),
+    labels: item.labels,
+    author: item.author,
+    milestone: item.milestone,
+    branch: item.branch,
+    files: item.files ?? []
+  };
+}
+function matchProblem(rules, item) {
+  const problem2 = rules.id;
+  const reasons = [];
+  for (const label of item.labels) {
+    if (rules.labels.has(label.toLowerCase())) reasons.push({ problem: problem2, source: "labels", detail: label });
+  }
+  for (const { keyword, test } of rules.keywords) {
+    const where = test.test(item.title) ? "title" : test.test(item.body) ? "body" : void 0;
+    if (where) reasons.push({ problem: problem2, source: "keywords", detail: keyword, where });
+  }
+  for (const { pattern, test } of rules.patterns) {
+    if (test(item.title)) reasons.push({ problem: problem2, source: "patterns", detail: pattern });
+  }
+  const paths = rules.paths ? matchingFiles(rules.paths, item.files) : void 0;
+  if (paths) reasons.push({ problem: problem2, source: "paths", detail: paths });
+  if (item.branch !== void 0 && rules.branches?.(item.branch)) {
+    reasons.push({ problem: problem2, source: "branches", detail: item.branch });
+  }
+  if (item.milestone !== null && rules.milestones.has(item.milestone.toLowerCase())) {
+    reasons.push({ problem: problem2, source: "milestones", detail: item.milestone });
+  }
+  if (rules.authors.has(item.author.toLowerCase())) reasons.push({ problem: problem2, source: "authors", detail: item.author });
+  return reasons;
+}
+function matchingFiles(test, files) {
+  let first;
+  let count2 = 0;
+  for (const file2 of files) {
+    if (!test(file2)) continue;
+    first ??= file2;
+    count2++;
+  }
+  if (first === void 0) return void 0;
+  return count2 > 1 ? `${first} (+${count2 - 1} more)` : first;
+}
+
+// src/classify/classify.ts
+var MAX_REASONS_PER_PROBLEM = 8;
+function classify(strategy, item) {
+  const notes = [];
+  const explicit = explicitChoice(strategy, item, notes);
+  if (explicit) return { level: "explicit", ...explicit, notes };
+  const linked = linkedReasons(strategy, item);
+  if (linked.length > 0) return decide(strategy, "linked", linked, notes);
+  const compiled = compileRules(strategy);
+  const prepared = prepareItem(item);
+  const reasons = [];
+  for (const rules of compiled.problems) {
+    const matched = matchProblem(rules, prepared);
+    reasons.push(...matched.slice(0, MAX_REASONS_PER_PROBLEM));
+    const hidden = matched.length - MAX_REASONS_PER_PROBLEM;
+    if (hidden > 0) notes.push(`${rules.id}: ${hidden} more matching rule${hidden === 1 ? "" : "s"} not listed.`);
+  }
+  if (item.filesComplete === false && compiled.usesPaths) {
+    notes.push(`Paths judged on the first ${(item.files?.length ?? 0).toLocaleString("en-US")} changed files.`);
+  }
+  return decide(strategy, reasons.length > 0 ? "rules" : "none", reasons, notes);
+}
+function decide(strategy, level, reasons, notes) {
+  return { problems: inStrategyOrder(strategy, reasons.map((r) => r.problem)), level, reasons, notes };
+}
+function linkedReasons(strategy, item) {
+  const reasons = [];
+  for (const issue3 of item.closes ?? []) {
+    const labels = new Set(issue3.labels.map((l) => l.toLowerCase()));
+    for (const p2 of strategy.problems) {
+      if (labels.has(p2.label.toLowerCase())) reasons.push({ problem: p2.id, source: "linked", detail: `#${issue3.number}` });
+    }
+  }
+  return reasons;
+}
+
+// src/classify/command.ts
+var COMMAND_USAGE = "Usage: `/strategy <problem-id> [<problem-id>...]`, `/strategy none`, `/strategy explain` or `/strategy report [YYYY-MM]`.";
+var COMMAND_LINE = /^\s*\/strategy(?:\s+(.*))?$/i;
+var MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
+var SLUG = /^[a-z0-9][a-z0-9-]*$/;
+function parseCommand(commentBody) {
+  for (const line of visibleLines(commentBody, { skipQuotes: true })) {
+    const m2 = COMMAND_LINE.exec(line);
+    if (m2) return interpret(splitIds(m2[1] ?? ""));
+  }
+  return void 0;
+}
+function interpret(args) {
+  const [first, ...rest] = args;
+  if (first === void 0) return { kind: "invalid", reason: `\`/strategy\` needs an argument. ${COMMAND_USAGE}` };
+  if (first === "explain" || first === "none") {
+    return rest.length === 0 ? { kind: first } : invalid(`\`/strategy ${first}\` takes no further words.`);
+  }
+  if (first === "report") {
+    if (rest.length === 0) return { kind: "report" };
+    if (rest.length === 1 && MONTH.test(rest[0])) return { kind: "report", month: rest[0] };
+    return invalid("`/strategy report` takes at most a month as YYYY-MM, e.g. `/strategy report 2026-10`.");
+  }
+  if (args.includes("none")) return invalid("`none` cannot be combined with problem ids.");
+  const malformed = args.filter((a) => !SLUG.test(a));
+  if (malformed.length > 0) return invalid(`not a problem id: ${malformed.map((a) => `"${inert(a, 40)}"`).join(", ")}.`);
+  return { kind: "serve", ids: [...new Set(args)] };
+}
+function invalid(reason) {
+  return { kind: "invalid", reason: `${reason} ${COMMAND_USAGE}` };
+}
+
+// src/classify/provenance.ts
+function summarizeHistory(history) {
+  const latest = /* @__PURE__ */ new Map();
+  const latestAdded = /* @__PURE__ */ new Map();
+  for (const event of history) {
+    const key = event.label.toLowerCase();
+    latest.set(key, event);
+    if (event.action === "added") latestAdded.set(key, event);
+  }
+  return { latest, latestAdded };
+}
+function appliedByApp(h, label) {
+  return h.latestAdded.get(label.toLowerCase())?.byApp === true;
+}
+function removedByPerson(h, label) {
+  const last = h.latest.get(label.toLowerCase());
+  return last?.action === "removed" && !last.byApp;
+}
+
+// src/classify/labels.ts
+function strategyLabels(strategy) {
+  const names2 = strategy.problems.map((p2) => p2.label.toLowerCase());
+  const unaligned = strategy.settings.unaligned_label;
+  if (unaligned) names2.push(unaligned.toLowerCase());
+  return new Set(names2);
+}
+function desiredLabels(strategy, decision) {
+  const served = new Set(decision.problems);
+  const labels = strategy.problems.filter((p2) => served.has(p2.id)).map((p2) => p2.label);
+  const unaligned = strategy.settings.unaligned_label;
+  if (labels.length === 0 && unaligned) labels.push(unaligned);
+  return [...new Map(labels.map((l) => [l.toLowerCase(), l])).values()];
+}
+function personProblemIds(strategy, current, history) {
+  const h = summarizeHistory(history);
+  const byPerson = new Set(current.filter((l) => !appliedByApp(h, l)).map((l) => l.toLowerCase()));
+  const ids = strategy.problems.filter((p2) => byPerson.has(p2.label.toLowerCase())).map((p2) => p2.id);
+  const unaligned = strategy.settings.unaligned_label?.toLowerCase();
+  if (ids.length === 0 && unaligned !== void 0 && byPerson.has(unaligned)) return [NONE2];
+  return [...new Set(ids)];
+}
+function reconcileLabels(strategy, decision, current, history) {
+  const h = summarizeHistory(history);
+  const desired = desiredLabels(strategy, decision);
+  const wanted = new Set(desired.map((l) => l.toLowerCase()));
+  const present = new Set(current.map((l) => l.toLowerCase()));
+  const add2 = desired.filter((l) => !present.has(l.toLowerCase()) && !removedByPerson(h, l));
+  const remove = managedSpellings(strategy).filter(
+    ([key]) => present.has(key) && !wanted.has(key) && appliedByApp(h, key)
+  );
+  return { add: add2, remove: remove.map(([, name]) => name) };
+}
+function labelsInStep(strategy, decision, current) {
+  const managed = strategyLabels(strategy);
+  const have = new Set(current.map((l) => l.toLowerCase()).filter((l) => managed.has(l)));
+  const want = new Set(desiredLabels(strategy, decision).map((l) => l.toLowerCase()));
+  return have.size === want.size && [...want].every((l) => have.has(l));
+}
+function managedSpellings(strategy) {
+  const names2 = strategy.problems.map((p2) => p2.label);
+  if (strategy.settings.unaligned_label) names2.push(strategy.settings.unaligned_label);
+  return [...new Map(names2.map((n) => [n.toLowerCase(), n])).entries()];
+}
+
+// src/classify/project-field.ts
+var OPTION_MARK = "Throughline: ";
+var [SEVERAL, NONE3] = PROJECT_EXTRA_OPTIONS;
+function optionFor(strategy, decision) {
+  if (decision.problems.length > 1) return SEVERAL;
+  const problem2 = strategy.problems.find((p2) => p2.id === decision.problems[0]);
+  return problem2 ? problem2.title.trim() : NONE3;
+}
+function wantedOptions(strategy) {
+  return [
+    ...strategy.problems.map((p2) => ({
+      name: p2.title.trim(),
+      color: optionColor(p2.color),
+      description: clip(`${OPTION_MARK}the problem \`${p2.id}\`${p2.why ? `. ${p2.why}` : ""}`)
+    })),
+    { name: SEVERAL, color: "PURPLE", description: `${OPTION_MARK}serves more than one problem` },
+    { name: NONE3, color: "GRAY", description: `${OPTION_MARK}serves no problem of the strategy` }
+  ];
+}
+function optionsKey(strategy) {
+  return wantedOptions(strategy).map((o) => o.name).join("\0");
+}
+function optionsUpdate(existing, wanted) {
+  const byName2 = new Map(existing.map((o) => [o.name, o]));
+  const wantedNames = new Set(wanted.map((o) => o.name));
+  const missing = wanted.filter((o) => !byName2.has(o.name));
+  const stale = existing.filter((o) => !wantedNames.has(o.name) && o.description.startsWith(OPTION_MARK));
+  if (missing.length === 0 && stale.length === 0) return void 0;
+  const keep = (o) => ({ name: o.name, color: o.color, description: o.description });
+  return [
+    ...wanted.map((o) => keep(byName2.get(o.name) ?? o)),
+    ...existing.filter((o) => !wantedNames.has(o.name) && !o.description.startsWith(OPTION_MARK)).map(keep)
+  ];
+}
+function valueStep(current, wanted, options2, ownLogin) {
+  const optionId = options2.get(wanted);
+  if (!optionId) return { write: false, why: "no-option" };
+  if (current?.optionId === optionId) return { write: false, why: "in-step" };
+  if (current && current.optionId !== null && !sameLogin2(current.setBy, ownLogin)) return { write: false, why: "person" };
+  return { write: true, optionId, name: wanted };
+}
+function sameLogin2(a, b2) {
+  return a !== null && a.toLowerCase() === b2.toLowerCase();
+}
+function clip(text, max = 200) {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+function optionColor(hex3) {
+  if (!hex3) return "GRAY";
+  const [r, g2, b2] = [0, 2, 4].map((i) => parseInt(hex3.slice(i, i + 2), 16) / 255);
+  const max = Math.max(r, g2, b2);
+  const min = Math.min(r, g2, b2);
+  const light = (max + min) / 2;
+  const chroma = max - min;
+  if (chroma < 0.12 || light < 0.08 || light > 0.95) return "GRAY";
+  let hue = max === r ? (g2 - b2) / chroma % 6 : max === g2 ? (b2 - r) / chroma + 2 : (r - g2) / chroma + 4;
+  hue = (hue * 60 + 360) % 360;
+  if (hue < 15 || hue >= 345) return "RED";
+  if (hue < 45) return "ORANGE";
+  if (hue < 70) return "YELLOW";
+  if (hue < 170) return "GREEN";
+  if (hue < 255) return "BLUE";
+  if (hue < 300) return "PURPLE";
+  return "PINK";
+}
+
+// src/github/replies.ts
+async function react(octokit, { owner, repo }, comment_id, content) {
+  await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id, content });
+}
+async function reply(octokit, { owner, repo }, issue_number, body) {
+  await octokit.rest.issues.createComment({ owner, repo, issue_number, body, request: { retries: 0 } });
 }
 
 // src/render/markers.ts
@@ -56817,32 +56615,17 @@ function fitLines(lines, budget, more) {
   return out;
 }
 
-// src/tally/measure.ts
-var hasAuthorWeeks = (tally) => tally.authorWeeks !== void 0;
-function measuredBy(tally, measure) {
-  return measure === "author_weeks" && hasAuthorWeeks(tally) ? "author_weeks" : "pull_requests";
-}
-function shareIn(figures2, measure) {
-  if (!figures2) return 0;
-  return measure === "author_weeks" ? figures2.shareAuthorWeeks ?? 0 : figures2.share;
-}
-function totalIn(tally, measure) {
-  return measure === "author_weeks" ? tally.authorWeeks ?? 0 : tally.merged;
-}
-
 // src/tally/drift.ts
 var round2 = (value) => Math.round(value * 1e6) / 1e6;
 var points = (fraction) => round2(fraction * 100);
 function driftOf(strategy, tally) {
   const { drift, unaligned_alert } = strategy.settings;
-  const measure = measuredBy(tally, strategy.settings.report.measure);
-  const shipped = tally.merged > 0 && totalIn(tally, measure) > 0;
   const problems = {};
   for (const p2 of strategy.problems) {
-    const share = shareIn(tally.problems[p2.id], measure);
-    problems[p2.id] = p2.share !== void 0 && shipped && round2(Math.abs(points(share) - p2.share)) > drift;
+    const share = tally.problems[p2.id]?.share ?? 0;
+    problems[p2.id] = p2.share !== void 0 && tally.merged > 0 && round2(Math.abs(points(share) - p2.share)) > drift;
   }
-  return { problems, unalignedAlert: shipped && points(shareIn(tally.unaligned, measure)) >= unaligned_alert };
+  return { problems, unalignedAlert: tally.merged > 0 && points(tally.unaligned.share) >= unaligned_alert };
 }
 
 // src/render/format.ts
@@ -56888,15 +56671,6 @@ function link(text, url2) {
   const safe = url2.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   return `[${text}](${safe})`;
 }
-function mergedSearchUrl(repo, base, range, qualifiers = []) {
-  const q = ["is:pr", "is:merged", `base:${base}`, `merged:${range}`, ...qualifiers].join(" ");
-  return `https://github.com/${repo.split("/").map(encodeURIComponent).join("/")}/pulls?q=${encodeURIComponent(q)}`;
-}
-function notAuthorQualifier(login) {
-  const bot = /^(.+)\[bot\]$/i.exec(login);
-  return `-author:${bot ? `app/${bot[1]}` : login}`;
-}
-var labelQualifier = (label) => `label:"${label.replace(/"/g, "")}"`;
 
 // src/render/invalid.ts
 var SHOWN = 5;
@@ -56924,7 +56698,7 @@ function fenced(lang, content) {
 ${content.replace(/<!--/g, "<‌!--").replace(/\s+$/, "")}
 ${fence}`;
 }
-function code19(text) {
+function code18(text) {
   return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
 function details(summary, content) {
@@ -57006,7 +56780,7 @@ function decidedSentence(decision) {
 // src/render/served.ts
 function problemTitle(strategy, id) {
   const p2 = strategy.problems.find((x2) => x2.id === id);
-  return p2 ? inert(p2.title, 120) : code19(id);
+  return p2 ? inert(p2.title, 120) : code18(id);
 }
 function servesLine(strategy, decision, subject = "This pull request") {
   if (decision.problems.length === 0) return `${subject} serves **no problem** of the strategy: ${noneReason(decision)}.`;
@@ -57018,7 +56792,7 @@ function servesLine(strategy, decision, subject = "This pull request") {
   return `${subject} serves ${listJoin(parts)}.`;
 }
 function idList(strategy) {
-  return strategy.problems.map((p2) => code19(p2.id)).join(", ");
+  return strategy.problems.map((p2) => code18(p2.id)).join(", ");
 }
 function changeHint(strategy) {
   return `Not right? Add a line \`Serves: <id>\` to the description, or comment \`/strategy <id>\` (\`/strategy none\` for none). Ids: ${idList(strategy)}.`;
@@ -57121,7 +56895,7 @@ function renderAlignmentCheck(input2) {
 // src/render/strategy-file-check.ts
 function renderStrategyFileCheck(input2) {
   const file2 = inert(input2.path, 200);
-  if (input2.errors === void 0) return validCheck(input2.strategy, file2, input2.project);
+  if (input2.errors === void 0) return validCheck(input2.strategy, file2);
   const { errors } = input2;
   const lines = errors.map((e) => `- ${locate2(e, input2.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`);
   const head = `${file2} has ${plural2(errors.length, "error")}. Until the file on the default branch is valid, the app changes no labels and shows no figures.`;
@@ -57132,44 +56906,19 @@ function renderStrategyFileCheck(input2) {
     annotations: errors.map((e) => annotation(e, input2.path))
   };
 }
-function validCheck(strategy, file2, project) {
-  const rows = strategy.problems.map((p2) => [inert(p2.title, 120), code19(p2.id), inert(p2.label, 60), percentOrDash(p2.share === void 0 ? null : p2.share / 100)]);
+function validCheck(strategy, file2) {
+  const rows = strategy.problems.map((p2) => [inert(p2.title, 120), code18(p2.id), inert(p2.label, 60), percentOrDash(p2.share === void 0 ? null : p2.share / 100)]);
   const intended = strategy.problems.reduce((sum, p2) => sum + (p2.share ?? 0), 0);
   const name = strategy.name ? `**${inert(strategy.name, 120)}**` : "The strategy";
   return {
     conclusion: "success",
-    title: `${plural2(strategy.problems.length, "problem")}${project && !projectUsable(project) ? "; the Project cannot be used" : ""}`,
+    title: plural2(strategy.problems.length, "problem"),
     summary: blocks(
       `${name} in ${file2} is valid${strategy.status === "active" ? "" : ` (status: ${strategy.status})`} and defines ${plural2(strategy.problems.length, "problem")}.`,
       table(["Problem", "Id", "Label", "Intended share"], rows, ["left", "left", "left", "right"]),
-      intended > 0 && `Intended shares add up to ${intended}%; the rest of shipped work is not planned for a problem.`,
-      project && projectLine(project)
+      intended > 0 && `Intended shares add up to ${intended}%; the rest of shipped work is not planned for a problem.`
     )
   };
-}
-var projectUsable = (p2) => p2.state === "ready" || p2.state === "create" || p2.state === "update";
-function projectLine(p2) {
-  const field2 = code19(oneLine(p2.field, 100));
-  const named = "title" in p2 ? link(inert(p2.title, 120), p2.url) : inert(p2.url, 300);
-  const grant = "It needs the **Projects** permission of the Project's owner (for an organisation: *Organization permissions → Projects: Read and write*); until then items are labelled as usual and the Project is left alone.";
-  switch (p2.state) {
-    case "ready":
-      return `**Project**: issues and pull requests on ${named} get the field ${field2} set to the problem they serve (or \`Several\`, \`None\`); its options are in step with the problems.`;
-    case "create":
-      return `**Project**: issues and pull requests on ${named} get the field ${field2}, which the app creates with ${plural2(p2.options, "option")} (one per problem, \`Several\`, \`None\`) on the first item it sets.`;
-    case "update":
-      return `**Project**: issues and pull requests on ${named} get the field ${field2}; its options are brought in step with the problems on the next item the app sets (options a person added are kept).`;
-    case "not-single-select":
-      return `**Project**: ${named} has a field ${field2} that is not a single-select field, so the app leaves it alone. Name another field in \`settings.project.field\`.`;
-    case "read-only":
-      return `**Project**: the app can see ${named} but may not change it. ${grant}`;
-    case "missing":
-      return `**Project**: ${named} was not found, or the app cannot see it: check the address and that the app is installed on the Project's owner. ${grant}`;
-    case "forbidden":
-      return `**Project**: the app may not use ${named} (GitHub said: ${inert(p2.message, 200)}). ${grant}`;
-    case "unknown":
-      return `**Project**: ${named} could not be checked just now (${inert(p2.message, 200)}); the app will try again on the next item event.`;
-  }
 }
 function locate2(e, path2) {
   const where = e.line > 0 ? `line ${e.line}${e.column > 0 ? `, column ${e.column}` : ""}` : "the file";
@@ -57199,16 +56948,12 @@ function mermaidLabel(text, max = 40) {
   const cut = chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : clean;
   return cut || "untitled";
 }
-var PIE_COLOURS = 12;
 function pieChart(title, slices) {
   const drawn = slices.filter((s2) => s2.value > 0);
   if (drawn.length === 0) return null;
-  const colours = drawn.slice(0, PIE_COLOURS).map((s2, i) => s2.color && HEX.test(s2.color) ? `"pie${i + 1}": "${s2.color}"` : null);
-  const init2 = colours.every((c) => c !== null) ? [`%%{init: {"themeVariables": {${colours.join(", ")}}}}%%`] : [];
-  const lines = [...init2, `pie title ${mermaidLabel(title, 80)}`, ...unique(drawn).map((s2) => `    "${s2.label}" : ${round12(s2.value)}`)];
+  const lines = [`pie title ${mermaidLabel(title, 80)}`, ...unique(drawn).map((s2) => `    "${s2.label}" : ${round12(s2.value)}`)];
   return fenced("mermaid", lines.join("\n"));
 }
-var HEX = /^#[0-9a-f]{6}$/i;
 function lineChart(title, categories, series) {
   if (categories.length < 2 || series.length === 0) return null;
   const top = Math.max(10, ...series.flatMap((s2) => s2.values));
@@ -57248,40 +56993,31 @@ var COLOURS = [
   ["#8b5a2b", "🟫"]
 ];
 var UNALIGNED_COLOUR = ["#8c959f", "⬛"];
-var OTHER_COLOUR = ["#d0d7de", "⬜"];
 var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-function chartColours(model) {
-  const drawn = [...model.problems].sort((a, b2) => b2.held - a.held).slice(0, COLOURS.length);
-  const inOrder = model.problems.filter((p2) => drawn.includes(p2));
-  return {
-    coloured: inOrder.map((problem2, i) => ({ problem: problem2, color: COLOURS[i][0], square: COLOURS[i][1] })),
-    others: model.problems.filter((p2) => !drawn.includes(p2))
-  };
-}
-var measureWords = (model) => model.measure === "author_weeks" ? "author-weeks" : "shipped work";
 function sharePie(model) {
   if (model.tally.merged === 0) return null;
-  const { coloured, others } = chartColours(model);
-  const slices = coloured.map((c) => ({ label: c.problem.title, value: c.problem.held * 100, color: c.color }));
-  const rest = others.reduce((sum, p2) => sum + p2.held, 0);
-  if (rest > 0) slices.push({ label: `${others.length} other problems`, value: rest * 100, color: OTHER_COLOUR[0] });
-  slices.push({ label: "Unaligned", value: model.unaligned.held * 100, color: UNALIGNED_COLOUR[0] });
-  return pieChart(`Share of ${measureWords(model)}, ${model.period.title}`, slices);
+  const slices = model.problems.map((p2) => ({ label: p2.title, value: p2.share * 100 }));
+  slices.push({ label: "Unaligned", value: model.unaligned.share * 100 });
+  return pieChart(`Share of shipped work, ${model.period.title}`, slices);
 }
 function trendChart(model) {
-  const months = [...model.previous.filter((m2) => measuredBy(m2.tally, model.measure) === model.measure).slice(-5), { key: model.period.key, tally: model.tally }];
+  const months = [...model.previous.slice(-5), { key: model.period.key, tally: model.tally }];
   if (months.length < 2) return null;
-  const { coloured } = chartColours(model);
-  const series = coloured.map((c) => ({
-    label: c.problem.title,
-    color: c.color,
-    values: months.map((m2) => shareIn(m2.tally.problems[c.problem.id], model.measure) * 100)
+  const drawn = [...model.problems].sort((a, b2) => b2.share - a.share).slice(0, COLOURS.length);
+  const inOrder = model.problems.filter((p2) => drawn.includes(p2));
+  const series = inOrder.map((p2, i) => ({
+    label: p2.title,
+    color: COLOURS[i][0],
+    values: months.map((m2) => (m2.tally.problems[p2.id]?.share ?? 0) * 100)
   }));
-  series.push({ label: "Unaligned", color: UNALIGNED_COLOUR[0], values: months.map((m2) => shareIn(m2.tally.unaligned, model.measure) * 100) });
-  const chart = lineChart(`Share of ${measureWords(model)} by month, percent`, months.map((m2) => monthLabel(m2.key)), series);
+  series.push({ label: "Unaligned", color: UNALIGNED_COLOUR[0], values: months.map((m2) => m2.tally.unaligned.share * 100) });
+  const chart = lineChart("Share of shipped work by month, percent", months.map((m2) => monthLabel(m2.key)), series);
   if (!chart) return null;
-  const legend = [...coloured.map((c) => `${c.square} ${inert(c.problem.title, 60)}`), `${UNALIGNED_COLOUR[1]} Unaligned`].join(" · ");
-  const left = model.problems.length - coloured.length;
+  const legend = [
+    ...inOrder.map((p2, i) => `${COLOURS[i][1]} ${inert(p2.title, 60)}`),
+    `${UNALIGNED_COLOUR[1]} Unaligned`
+  ].join(" · ");
+  const left = model.problems.length - inOrder.length;
   return blocks(chart, `${legend}${left > 0 ? ` (${left} smaller problems are in the table only)` : ""}`);
 }
 function monthLabel(key) {
@@ -57326,7 +57062,7 @@ function reportMethod(model, left) {
   return ["### Method", lines.join(" "), notes.join("\n")].filter((s2) => s2.length > 0).join("\n\n");
 }
 function sha(commit) {
-  return /^[0-9a-f]{7,64}$/i.test(commit) ? code19(shortSha(commit)) : inert(commit, 40);
+  return /^[0-9a-f]{7,64}$/i.test(commit) ? code18(shortSha(commit)) : inert(commit, 40);
 }
 function indent(text) {
   return text.split("\n").map((l) => `  ${l}`).join("\n");
@@ -57387,129 +57123,7 @@ ${parts.join("\n\n")}`;
 }
 function itemLine(item) {
   const n = Number.isInteger(item.number) ? item.number : 0;
-  const repo = item.repo ? inert(item.repo, 100) : "";
-  return `- ${link(`${repo}#${n}`, item.url)} ${inert(item.title, 120)}`;
-}
-
-// src/tally/organisation.ts
-function createOrgTallier(strategy) {
-  const ids = strategy.problems.map((p2) => p2.id);
-  const known2 = new Set(ids);
-  const repos = /* @__PURE__ */ new Map();
-  const sums = (name, tie = "inherits") => {
-    let found = repos.get(name);
-    if (!found) {
-      found = { tie, merged: 0, counts: new Map(ids.map((id) => [id, 0])), weights: new Map(ids.map((id) => [id, 0])), unaligned: 0 };
-      repos.set(name, found);
-    }
-    return found;
-  };
-  return {
-    repository(name, tie) {
-      sums(name, tie).tie = tie;
-    },
-    add({ repo, problems }) {
-      const s2 = sums(repo);
-      s2.merged += 1;
-      const served = [...new Set(problems)].filter((id) => known2.has(id));
-      if (served.length === 0) s2.unaligned += 1;
-      for (const id of served) {
-        s2.counts.set(id, s2.counts.get(id) + 1);
-        s2.weights.set(id, s2.weights.get(id) + 1 / served.length);
-      }
-    },
-    result() {
-      let merged2 = 0;
-      let unaligned = 0;
-      const counts = new Map(ids.map((id) => [id, 0]));
-      const weights = new Map(ids.map((id) => [id, 0]));
-      const repositories = [];
-      for (const [name, s2] of [...repos.entries()].sort(([a], [b2]) => a.localeCompare(b2))) {
-        merged2 += s2.merged;
-        unaligned += s2.unaligned;
-        for (const id of ids) {
-          counts.set(id, counts.get(id) + s2.counts.get(id));
-          weights.set(id, weights.get(id) + s2.weights.get(id));
-        }
-        const share2 = (w2) => s2.merged === 0 ? 0 : w2 / s2.merged;
-        repositories.push({
-          name,
-          tie: s2.tie,
-          merged: s2.merged,
-          problems: Object.fromEntries(ids.map((id) => [id, s2.counts.get(id)])),
-          shares: Object.fromEntries(ids.map((id) => [id, share2(s2.weights.get(id))])),
-          unaligned: s2.unaligned,
-          unalignedShare: share2(s2.unaligned)
-        });
-      }
-      const share = (w2) => merged2 === 0 ? 0 : w2 / merged2;
-      const tally = {
-        merged: merged2,
-        problems: Object.fromEntries(ids.map((id) => [id, { merged: counts.get(id), share: share(weights.get(id)) }])),
-        unaligned: { merged: unaligned, share: share(unaligned) }
-      };
-      return { tally, repositories };
-    }
-  };
-}
-function carriers(repositories, id, n = 3) {
-  return repositories.filter((r) => (r.problems[id] ?? 0) > 0).sort((a, b2) => b2.problems[id] - a.problems[id] || a.name.localeCompare(b2.name)).slice(0, n);
-}
-function mostUnaligned(repositories, n = 5) {
-  return repositories.filter((r) => r.unaligned > 0).sort((a, b2) => b2.unaligned - a.unaligned || a.name.localeCompare(b2.name)).slice(0, n);
-}
-
-// src/render/report-organisation.ts
-var REPOSITORY_ROWS = 40;
-var LEFT_OUT_NAMES = 30;
-var TIES = { organisation: "the strategy's home", inherits: "inherits", extends: "extends" };
-function reportRepositories(model) {
-  const org = model.organisation;
-  if (!org) return null;
-  const shown = [...org.repositories].sort((a, b2) => b2.merged - a.merged || a.name.localeCompare(b2.name));
-  const rows = shown.slice(0, REPOSITORY_ROWS).map((r) => [
-    inert(r.name, 100),
-    TIES[r.tie],
-    num(r.merged),
-    ...model.problems.map((p2) => r.merged === 0 ? "—" : percent(r.shares[p2.id] ?? 0)),
-    r.merged === 0 ? "—" : percent(r.unalignedShare)
-  ]);
-  const headers = ["Repository", "Strategy", "Merged PRs", ...model.problems.map((p2) => inert(p2.title, 40)), "Unaligned"];
-  const parts = [
-    "### Shipped work by repository",
-    table(headers, rows, ["left", "left", ...headers.slice(2).map(() => "right")])
-  ];
-  const rest = shown.slice(REPOSITORY_ROWS);
-  if (rest.length > 0) {
-    const merged2 = rest.reduce((sum, r) => sum + r.merged, 0);
-    parts.push(`…and ${plural2(rest.length, "more repository", "more repositories")} with ${plural2(merged2, "pull request")} between them (each is in the report's data).`);
-  }
-  parts.push("Shares are of each repository's own shipped work; a repository that extends the strategy judges its pull requests by its own rules added to the organisation's.");
-  return parts.join("\n\n");
-}
-function reportCarriers(model) {
-  const org = model.organisation;
-  if (!org || model.tally.merged === 0) return null;
-  const lines = model.problems.map((p2) => {
-    const top = carriers(org.repositories, p2.id);
-    if (top.length === 0) return `- **${inert(p2.title, 120)}**: no pull request served it.`;
-    const names2 = top.map((r) => `${inert(r.name, 100)} (${num(r.problems[p2.id])}, ${percent(p2.merged === 0 ? 0 : r.problems[p2.id] / p2.merged)})`);
-    return `- **${inert(p2.title, 120)}**: ${listJoin(names2)}`;
-  });
-  const unaligned = mostUnaligned(org.repositories).map((r) => `${inert(r.name, 100)} (${plural2(r.unaligned, "pull request")}, ${percent(r.unalignedShare)} of its work)`);
-  return [
-    "### Where each problem's work happens",
-    "The repositories with the most pull requests serving each problem (and their part of that problem's pull requests):",
-    lines.join("\n"),
-    "### Most unaligned work",
-    unaligned.length > 0 ? unaligned.map((l) => `- ${l}`).join("\n") : "Every pull request served a problem."
-  ].join("\n\n");
-}
-function reportLeftOut(org) {
-  if (!org || org.leftOut.length === 0) return null;
-  const lines = org.leftOut.slice(0, LEFT_OUT_NAMES).map((r) => `- ${inert(r.name, 100)}: ${inert(r.reason, 300)}`);
-  if (org.leftOut.length > LEFT_OUT_NAMES) lines.push(`- …and ${plural2(org.leftOut.length - LEFT_OUT_NAMES, "more repository", "more repositories")}`);
-  return ["### Repositories not in this report", lines.join("\n")].join("\n\n");
+  return `- ${link(`#${n}`, item.url)} ${inert(item.title, 120)}`;
 }
 
 // src/render/report-plan.ts
@@ -57522,8 +57136,7 @@ function reportPlan(model, opts) {
     const ratio = plan.done !== null && plan.total ? ` (${percent(plan.done / plan.total)})` : "";
     lines.push(`**${inert(p2.title, 120)}**: ${num(plan.done)} of ${num(plan.total)} plan issues done${ratio}.`, "");
     const entries = opts.compact ? plan.entries.filter((e) => e.missing) : plan.entries;
-    const where = model.organisation ? "in the repositories reported on" : "in this repository";
-    lines.push(...entries.slice(0, 25).map((e) => entryLine(e, where)));
+    lines.push(...entries.slice(0, 25).map(entryLine));
     if (entries.length > 25) lines.push(`- …and ${entries.length - 25} more entries.`);
     lines.push("");
   }
@@ -57533,9 +57146,9 @@ function reportPlan(model, opts) {
 
 ${kept.join("\n").trim()}`;
 }
-function entryLine(e, where) {
+function entryLine(e) {
   const title = inert(e.title, 120);
-  if (e.missing) return `- ⚠️ ${title}: ${refPhrase(e)} does not exist ${where}, so it counts nothing.`;
+  if (e.missing) return `- ⚠️ ${title}: ${refPhrase(e)} does not exist in this repository, so it counts nothing.`;
   const finished = e.total !== null && e.total > 0 && e.done !== null && e.done >= e.total;
   const mark = finished ? "✅" : "⏳";
   const count2 = e.kind === "issue" ? e.state ? `, ${inert(e.state, 20)}` : "" : `: ${num(e.done)} of ${num(e.total)} done`;
@@ -57543,44 +57156,38 @@ function entryLine(e, where) {
   return `- ${mark} ${title}: ${refPhrase(e)}${count2}${due}`;
 }
 function refPhrase(e) {
-  if (e.kind === "issue") return /^([A-Za-z0-9._-]+\/)?([A-Za-z0-9._-]+)?#\d+$/.test(e.ref) ? e.ref : `issue ${inert(e.ref, 30)}`;
+  if (e.kind === "issue") return /^#\d+$/.test(e.ref) ? e.ref : `issue ${inert(e.ref, 30)}`;
   return `${e.kind} “${inert(e.ref, 120)}”`;
 }
 
 // src/render/report-summary.ts
 function reportSummary(model) {
-  const { period } = model;
-  const context = [model.strategyName && `**${inert(model.strategyName, 120)}**`, inert(model.repo, 140), `${period.from} to ${period.to} (${inert(period.timezone, 60)})`].filter(Boolean).join(" · ");
-  const calm = !model.unaligned.alert && !model.problems.some((p2) => p2.drift) && model.problems.some((p2) => p2.intended !== null) && model.tally.merged > 0 ? "Every problem is within its drift threshold of the intended share." : null;
-  return blocks(context, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
-}
-function headline(model) {
   const { tally, period } = model;
-  if (tally.merged === 0) return `**No pull requests were merged** into the default branch in ${period.title}.`;
-  const prs = plural2(tally.merged, "pull request");
-  const aw = tally.authorWeeks === void 0 ? null : plural2(Math.round(tally.authorWeeks * 10) / 10, "author-week");
-  const shipped = model.measure === "author_weeks" && aw ? `${aw} of work (${prs})` : aw ? `${prs} (${aw})` : prs;
-  const of = model.measure === "author_weeks" ? " of the author-weeks" : "";
-  return `**${shipped} shipped** in ${period.title}; **${percent(1 - model.unaligned.held)}${of} served the strategy**${alignedChange(model)}.`;
+  const context = [model.strategyName && `**${inert(model.strategyName, 120)}**`, inert(model.repo, 140), `${period.from} to ${period.to} (${inert(period.timezone, 60)})`].filter(Boolean).join(" · ");
+  const headline = tally.merged === 0 ? `**No pull requests were merged** into the default branch in ${period.title}.` : `**${plural2(tally.merged, "pull request")} shipped** in ${period.title}; **${percent(1 - model.unaligned.share)} served the strategy**${alignedChange(model)}.`;
+  const biggest = biggestDrift(model.problems);
+  const driftLine = biggest ? `Biggest drift: **${inert(biggest.title, 120)}**, ${gapPhrase(biggest)}.` : model.problems.some((p2) => p2.intended !== null) && tally.merged > 0 ? "Every problem is within its drift threshold of the intended share." : null;
+  return blocks(context, [headline, driftLine].filter(Boolean).join(" "), warnings(model));
 }
 function warnings(model) {
   const lines = [];
   if (model.unaligned.alert) {
-    const weeks3 = model.measure === "author_weeks" && model.unaligned.authorWeeks !== null ? `${num(Math.round(model.unaligned.authorWeeks * 10) / 10)} author-weeks, ` : "";
     lines.push(
-      `**Unaligned work reached the alert threshold** (\`unaligned_alert\`): ${weeks3}${plural2(model.unaligned.merged, "pull request")} served no problem. Either the strategy misses work that matters, or work is going where the strategy does not point.`
+      `**${percent(model.unaligned.share)} of shipped work served no problem** (${plural2(model.unaligned.merged, "pull request")}). Either the strategy misses work that matters, or work is going where the strategy does not point.`
     );
   }
-  const gap = (p2) => Math.abs(p2.held - (p2.intended ?? p2.held));
-  const drifting = model.problems.filter((p2) => p2.drift).sort((a, b2) => gap(b2) - gap(a));
-  for (const p2 of drifting.slice(0, 5)) lines.push(`**${inert(p2.title, 120)}** drifted: ${gapPhrase(model, p2)}.`);
+  const drifting = model.problems.filter((p2) => p2.drift);
+  for (const p2 of drifting.slice(0, 5)) lines.push(`**${inert(p2.title, 120)}** drifted: ${gapPhrase(p2)}.`);
   if (drifting.length > 5) lines.push(`…and ${plural2(drifting.length - 5, "more problem")} drifted (see the table).`);
   return lines.length ? alert("WARNING", lines.flatMap((l, i) => i === 0 ? [l] : ["", l])) : null;
 }
-function gapPhrase(model, p2) {
-  const gap = (p2.held - (p2.intended ?? p2.held)) * 100;
-  const what = model.measure === "author_weeks" ? "author-weeks" : "shipped work";
-  return `${percent(p2.held)} of ${what} against ${percentOrDash(p2.intended)} intended (${points2(gap)} ${gap < 0 ? "under" : "over"})`;
+function biggestDrift(problems) {
+  const gap = (p2) => Math.abs(p2.share - (p2.intended ?? p2.share));
+  return problems.filter((p2) => p2.drift && p2.intended !== null).sort((a, b2) => gap(b2) - gap(a))[0];
+}
+function gapPhrase(p2) {
+  const gap = (p2.share - (p2.intended ?? p2.share)) * 100;
+  return `${percent(p2.share)} of shipped work against ${percentOrDash(p2.intended)} intended (${points2(gap)} ${gap < 0 ? "under" : "over"})`;
 }
 function alignedChange(model) {
   const c = model.unaligned.change;
@@ -57588,57 +57195,27 @@ function alignedChange(model) {
 }
 
 // src/render/report-table.ts
-var weeks = (value) => value === null ? "—" : num(Math.round(value * 10) / 10);
-var shareOrDash = (value) => value === null ? "—" : percent(value);
 function reportTable(model) {
-  const byWeeks = model.measure === "author_weeks";
-  const flag = (held2, on) => held2 && on ? " ⚠️" : "";
-  const search2 = model.search;
-  const searchLink = (text, qualifiers) => search2 ? link(text, mergedSearchUrl(model.repo, search2.base, search2.range, [...qualifiers, ...search2.excludeAuthors.map(notAuthorQualifier)])) : text;
-  const title = (text, label) => searchLink(text, [labelQualifier(label)]);
   const rows = model.problems.map((p2) => [
-    title(inert(p2.title, 120), p2.label),
+    inert(p2.title, 120),
     num(p2.merged),
-    `${percent(p2.share)}${flag(!byWeeks, p2.drift)}`,
-    weeks(p2.authorWeeks),
-    `${shareOrDash(p2.shareAuthorWeeks)}${flag(byWeeks, p2.drift)}`,
+    `${percent(p2.share)}${p2.drift ? " ⚠️" : ""}`,
     percentOrDash(p2.intended),
     pointsChange(p2.change),
     num(p2.issuesClosed)
   ]);
   const u = model.unaligned;
-  rows.push([
-    "_Unaligned_",
-    num(u.merged),
-    `${percent(u.share)}${flag(!byWeeks, u.alert)}`,
-    weeks(u.authorWeeks),
-    `${shareOrDash(u.shareAuthorWeeks)}${flag(byWeeks, u.alert)}`,
-    "—",
-    pointsChange(u.change),
-    "—"
-  ]);
+  rows.push(["_Unaligned_", num(u.merged), `${percent(u.share)}${u.alert ? " ⚠️" : ""}`, "—", pointsChange(u.change), "—"]);
   const intended = model.problems.reduce((sum, p2) => sum + (p2.intended ?? 0), 0);
-  const shipped = model.tally.merged > 0;
-  const all = searchLink("All shipped work", []);
-  rows.push([
-    `**${all}**`,
-    `**${num(model.tally.merged)}**`,
-    shipped ? "100%" : "—",
-    `**${weeks(model.tally.authorWeeks ?? null)}**`,
-    shipped && model.tally.authorWeeks !== void 0 ? "100%" : "—",
-    intended > 0 ? percent(intended) : "—",
-    "",
-    ""
-  ]);
-  const held = byWeeks ? "Shares of author-weeks are" : "Shares of pull requests are";
+  rows.push(["**All shipped work**", `**${num(model.tally.merged)}**`, model.tally.merged > 0 ? "100%" : "—", intended > 0 ? percent(intended) : "—", "", ""]);
   return [
     table(
-      ["Problem", "Merged PRs", "Share of PRs", "Author-weeks", "Share of author-weeks", "Intended", "vs last month", "Issues closed"],
+      ["Problem", "Merged PRs", "Share", "Intended", "vs last month", "Issues closed"],
       rows,
-      ["left", "right", "right", "right", "right", "right", "right", "right"]
+      ["left", "right", "right", "right", "right", "right"]
     ),
     "",
-    `A pull request serving several problems counts in each of their rows, and its share is split evenly among them, so shares add up to 100%. An author-week is one person's week with merged work, shared among what they merged that week. ${held} held against the intended share (\`settings.report.measure\`). Each problem links to its merged pull requests on GitHub.`
+    "A pull request serving several problems counts in each of their rows, and its share is split evenly among them, so shares add up to 100%."
   ].join("\n");
 }
 
@@ -57676,9 +57253,6 @@ function reportBody(model, data, keep, left, listBudget) {
     reportSummary(model),
     "### Shipped work by problem",
     reportTable(model),
-    reportRepositories(model),
-    reportCarriers(model),
-    reportLeftOut(model.organisation),
     keep.charts && sharePie(model),
     keep.charts && trendChart(model),
     listBudget > 0 && reportMetrics(model, { history: keep.history, budget: listBudget }),
@@ -57697,7 +57271,7 @@ function renderExplainReply(strategy, decision) {
   const head = decision.problems.length === 0 ? `This item serves **no problem** of the strategy: ${noneReason(decision)}.` : `This item serves ${listJoin(decision.problems.map((id) => `**${problemTitle(strategy, id)}**`))}.`;
   const lines = decision.problems.map((id) => {
     const reasons = (byProblem.get(id) ?? []).map(reasonPhrase);
-    return `- **${problemTitle(strategy, id)}** (${code19(id)}): ${reasons.length ? reasons.join("; ") : "chosen explicitly"}`;
+    return `- **${problemTitle(strategy, id)}** (${code18(id)}): ${reasons.length ? reasons.join("; ") : "chosen explicitly"}`;
   });
   const notes = decision.notes.map((n) => `- Note: ${inert(n, 300)}`);
   const tail = blocks(decidedSentence(decision), changeHint(strategy));
@@ -57720,8 +57294,7 @@ function renderCommandHelp(strategy, reason) {
 function rejection(reason) {
   switch (reason.kind) {
     case "unknown-id": {
-      const meant = (i) => reason.meant?.[i];
-      const ids = reason.ids.map((id, i) => `“${inert(id, 60)}”${meant(i) ? ` (did you mean ${code19(meant(i))}?)` : ""}`).slice(0, 20);
+      const ids = reason.ids.map((id) => `“${inert(id, 60)}”`).slice(0, 20);
       return `That command was not applied: ${ids.join(", ")} ${reason.ids.length === 1 ? "is not a problem id" : "are not problem ids"} of the strategy.`;
     }
     case "permission":
@@ -57913,59 +57486,10 @@ function withEarlier(history, octokit, { owner, repo }, number4, botLogin, curso
   return { ...history, earlier };
 }
 
-// src/github/labels.ts
-var known = /* @__PURE__ */ new Map();
-var pending = /* @__PURE__ */ new Map();
-function labelSpec(problem2) {
-  return { name: problem2.label, color: problem2.color, description: problem2.why?.slice(0, 100) };
-}
-async function ensureLabels(octokit, { owner, repo }, specs) {
-  const seen = known.get(`${owner}/${repo}`) ?? /* @__PURE__ */ new Set();
-  known.set(`${owner}/${repo}`, seen);
-  for (const spec of specs) {
-    const name = spec.name.toLowerCase();
-    if (seen.has(name)) continue;
-    const key = `${owner}/${repo}:${name}`;
-    let lookup = pending.get(key);
-    if (!lookup) {
-      lookup = ensureLabel(octokit, { owner, repo }, spec).then(() => void seen.add(name)).finally(() => pending.delete(key));
-      pending.set(key, lookup);
-    }
-    await lookup;
-  }
-}
-async function ensureLabel(octokit, { owner, repo }, spec) {
-  try {
-    await octokit.rest.issues.getLabel({ owner, repo, name: spec.name });
-  } catch (error62) {
-    if (statusOf(error62) !== 404) throw error62;
-    await createLabel(octokit, { owner, repo }, spec);
-  }
-}
-async function createLabel(octokit, { owner, repo }, spec) {
-  try {
-    await octokit.rest.issues.createLabel({ owner, repo, name: spec.name, color: spec.color ?? "5319e7", description: spec.description });
-  } catch (error62) {
-    if (statusOf(error62) !== 422) throw error62;
-  }
-}
-async function addLabels(octokit, { owner, repo }, issue_number, labels) {
-  if (labels.length > 0) await octokit.rest.issues.addLabels({ owner, repo, issue_number, labels });
-}
-async function removeLabels(octokit, { owner, repo }, issue_number, labels) {
-  for (const name of labels) {
-    try {
-      await octokit.rest.issues.removeLabel({ owner, repo, issue_number, name });
-    } catch (error62) {
-      if (statusOf(error62) !== 404) throw error62;
-    }
-  }
-}
-
 // src/handlers/apply-labels.ts
-async function applyLabels(octokit, repo, number4, strategy, plan) {
+async function applyLabels(labels, octokit, repo, number4, strategy, plan) {
   if (plan.add.length > 0) {
-    await ensureLabels(octokit, repo, plan.add.map((name) => specFor(strategy, name)));
+    await labels.ensure(octokit, repo, plan.add.map((name) => specFor(strategy, name)));
     await addLabels(octokit, repo, number4, plan.add);
   }
   await removeLabels(octokit, repo, number4, plan.remove);
@@ -58004,16 +57528,16 @@ async function planLabels(input2) {
       return { decision: quick, ...reconcileLabels(strategy, quick, item.labels, []) };
     }
   }
-  const known2 = history ?? await input2.history();
-  const personLabels = personProblemIds(strategy, item.labels, known2.labels);
+  const known = history ?? await input2.history();
+  const personLabels = personProblemIds(strategy, item.labels, known.labels);
   const plan = (command2) => {
     const decision = classify(strategy, { ...item, personLabels, command: command2 });
-    return { decision, ...reconcileLabels(strategy, decision, item.labels, known2.labels) };
+    return { decision, ...reconcileLabels(strategy, decision, item.labels, known.labels) };
   };
-  const command = input2.command ?? await latestCommand(strategy, known2.comments, input2.mayCommand);
+  const command = input2.command ?? await latestCommand(strategy, known.comments, input2.mayCommand);
   const planned2 = plan(command);
-  if (command !== void 0 || !known2.earlier || planned2.add.length === 0 && planned2.remove.length === 0) return planned2;
-  for await (const page of known2.earlier()) {
+  if (command !== void 0 || !known.earlier || planned2.add.length === 0 && planned2.remove.length === 0) return planned2;
+  for await (const page of known.earlier()) {
     const older = await latestCommand(strategy, page, input2.mayCommand);
     if (older !== void 0) return plan(older);
   }
@@ -58118,18 +57642,6 @@ var SET_PROJECT_VALUE_MUTATION = (
   }
 `
 );
-var PROJECT_ITEM_CONTENT_QUERY = (
-  /* GraphQL */
-  `
-  query ProjectItemContent($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on Issue { number repository { name owner { login } } }
-      ... on PullRequest { number repository { name owner { login } } }
-    }
-  }
-`
-);
 async function readProjectItem(octokit, request3) {
   const variables = {
     owner: request3.owner,
@@ -58151,15 +57663,6 @@ async function readProjectItem(octokit, request3) {
     ...itemsDenied ? { forbidden: itemsDenied.message } : {}
   };
 }
-async function readProjectField(octokit, project, field2) {
-  const answer = await partial2(octokit, PROJECT_FIELD_QUERY, {
-    projectOwner: project.owner,
-    project: project.number,
-    field: field2
-  });
-  if ("forbidden" in answer) return answer;
-  return projectState(answer.data?.projectOwner?.projectV2 ?? null, answer.errors);
-}
 async function createProjectField(octokit, projectId, name, options2) {
   const answer = await octokit.graphql(CREATE_PROJECT_FIELD_MUTATION, { projectId, name, options: options2 });
   return fieldOf(answer.createProjectV2Field.projectV2Field);
@@ -58170,12 +57673,6 @@ async function updateProjectFieldOptions(octokit, fieldId, options2) {
 }
 async function setProjectValue(octokit, value) {
   await octokit.graphql(SET_PROJECT_VALUE_MUTATION, value);
-}
-async function projectItemContent(octokit, id) {
-  const answer = await partial2(octokit, PROJECT_ITEM_CONTENT_QUERY, { id });
-  const node2 = "forbidden" in answer ? null : answer.data?.node;
-  if (!node2?.number || !node2.repository) return void 0;
-  return { owner: node2.repository.owner.login, repo: node2.repository.name, number: node2.number };
 }
 function isForbidden(error62) {
   const status = statusOf(error62);
@@ -58236,7 +57733,7 @@ async function sync(octokit, input2, settings) {
   const now = input2.now ?? Date.now();
   const location = projectLocation(settings.url);
   if (!location) return { status: "unreachable", reason: `${settings.url} is not a Project's address` };
-  const key = cacheKey(strategy, write);
+  const key = `${settings.url}\0${settings.field}\0${optionsKey(strategy)}\0${write ? "w" : "r"}`;
   let cached2 = cache2.get(key);
   if (cached2 && now - cached2.at >= UNREACHABLE_RETRY_MS && !(await cached2.prepared).ok) {
     cache2.delete(key);
@@ -58275,14 +57772,6 @@ async function sync(octokit, input2, settings) {
     }
   }
   return { status: "set", value: step.name, from: item.value?.name ?? null, written: write };
-}
-function cacheKey(strategy, write) {
-  const settings = strategy.settings.project;
-  return `${settings?.url}\0${settings?.field}\0${optionsKey(strategy)}\0${write ? "w" : "r"}`;
-}
-async function knownProjectId(cache2, strategy) {
-  const prepared = await cache2.get(cacheKey(strategy, true))?.prepared.catch(() => void 0);
-  return prepared?.ok ? prepared.projectId : void 0;
 }
 async function prepare(octokit, project, name, strategy, write) {
   if (project.status !== "found") return { ok: false, reason: unreachableReason(project) };
@@ -58331,25 +57820,6 @@ function messageOf(error62) {
   const errors = error62?.errors;
   return errors?.[0]?.message ?? (error62 instanceof Error ? error62.message : String(error62));
 }
-async function projectStatus(octokit, strategy) {
-  const settings = strategy.settings.project;
-  if (!settings) return void 0;
-  const base = { url: settings.url, field: settings.field };
-  const location = projectLocation(settings.url);
-  if (!location) return { ...base, state: "missing" };
-  try {
-    const project = await readProjectField(octokit, location, settings.field);
-    if (project.status === "missing") return { ...base, state: "missing" };
-    if (project.status === "forbidden") return { ...base, state: "forbidden", message: project.message };
-    const title = project.title;
-    if (project.field === "not-single-select") return { ...base, state: "not-single-select", title };
-    if (!project.canUpdate) return { ...base, state: "read-only", title };
-    if (project.field === "missing") return { ...base, state: "create", title, options: wantedOptions(strategy).length };
-    return { ...base, state: optionsUpdate(project.field.options, wantedOptions(strategy)) ? "update" : "ready", title };
-  } catch (error62) {
-    return { ...base, state: "unknown", message: messageOf(error62) };
-  }
-}
 
 // src/handlers/project-step.ts
 var PROBLEM_EVENTS = /* @__PURE__ */ new Set(["opened", "reopened", "labeled", "unlabeled", "transferred"]);
@@ -58357,7 +57827,6 @@ async function projectStep(octokit, repo, number4, strategy, plan, deps, options
   if (!strategy.settings.project) return { status: "off" };
   const changed = plan.add.length > 0 || plan.remove.length > 0;
   if (!options2.project && options2.command === void 0 && !changed) return { status: "off" };
-  deps.projects ??= createProjectCache();
   const { login } = await deps.identity();
   return syncProjectField(octokit, { repo, number: number4, strategy, decision: plan.decision, login, cache: deps.projects, now: deps.now().getTime() });
 }
@@ -58368,7 +57837,7 @@ async function handleIssue(context, deps) {
   await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, { fresh: action === "opened", project: PROBLEM_EVENTS.has(action) });
 }
 async function syncIssue(octokit, repo, issue3, deps, options2 = {}) {
-  const loaded = options2.loaded ?? await loadStrategy(octokit, repo);
+  const loaded = options2.loaded ?? await deps.strategies.load(octokit, repo);
   if (loaded.status !== "ok" || notInForceNow(loaded.strategy, deps.now())) return void 0;
   const plan = await planLabels({
     strategy: loaded.strategy,
@@ -58376,9 +57845,9 @@ async function syncIssue(octokit, repo, issue3, deps, options2 = {}) {
     fresh: options2.fresh,
     command: options2.command,
     history: async () => fetchItemHistory(octokit, repo, issue3.number, (await deps.identity()).login),
-    mayCommand: (login) => canCommand(octokit, repo, login)
+    mayCommand: (login) => deps.permissions.canCommand(octokit, repo, login)
   });
-  await applyLabels(octokit, repo, issue3.number, loaded.strategy, plan);
+  await applyLabels(deps.labels, octokit, repo, issue3.number, loaded.strategy, plan);
   await projectStep(octokit, repo, issue3.number, loaded.strategy, plan, deps, options2);
   return plan.decision;
 }
@@ -58635,70 +58104,32 @@ function monthPeriod(key, timezone) {
   };
 }
 
-// src/tally/weeks.ts
-function isoWeek(iso, timezone = "UTC") {
-  const instant = Date.parse(iso);
-  if (!Number.isFinite(instant)) return null;
-  let w2;
-  try {
-    w2 = wallClock(instant, timezone);
-  } catch {
-    w2 = wallClock(instant, "UTC");
-  }
-  const date6 = new Date(Date.UTC(w2.year, w2.month - 1, w2.day));
-  const weekday = date6.getUTCDay() || 7;
-  date6.setUTCDate(date6.getUTCDate() + 4 - weekday);
-  const yearStart = Date.UTC(date6.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((date6.getTime() - yearStart) / 864e5 + 1) / 7);
-  return `${date6.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
-}
-
 // src/tally/split.ts
-var UNALIGNED = "";
 function createTallier(strategy) {
   const ids = strategy.problems.map((p2) => p2.id);
-  const known2 = new Set(ids);
+  const known = new Set(ids);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
-  const timezone = strategy.settings.report.timezone;
   const merged2 = new Map(ids.map((id) => [id, 0]));
   const weight = new Map(ids.map((id) => [id, 0]));
-  const weeks3 = /* @__PURE__ */ new Map();
   let total = 0;
   let unaligned = 0;
   return {
     add(item) {
       if (ignored.has(item.author.toLowerCase())) return;
       total += 1;
-      const served = [...new Set(item.problems)].filter((id) => known2.has(id));
+      const served = [...new Set(item.problems)].filter((id) => known.has(id));
       if (served.length === 0) unaligned += 1;
       for (const id of served) {
         merged2.set(id, merged2.get(id) + 1);
         weight.set(id, weight.get(id) + 1 / served.length);
       }
-      const key = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
-      let week = weeks3.get(key);
-      if (!week) weeks3.set(key, week = /* @__PURE__ */ new Map());
-      for (const id of served.length === 0 ? [UNALIGNED] : served) week.set(id, (week.get(id) ?? 0) + 1 / (served.length || 1));
     },
     result() {
       const share = (w2) => total === 0 ? 0 : w2 / total;
-      const effort = /* @__PURE__ */ new Map();
-      for (const week of weeks3.values()) {
-        const sum = [...week.values()].reduce((a, b2) => a + b2, 0);
-        for (const [id, w2] of week) effort.set(id, (effort.get(id) ?? 0) + w2 / sum);
-      }
-      const units = weeks3.size;
-      const weekShare = (id) => units === 0 ? 0 : (effort.get(id) ?? 0) / units;
       return {
         merged: total,
-        authorWeeks: units,
-        problems: Object.fromEntries(
-          ids.map((id) => [
-            id,
-            { merged: merged2.get(id), share: share(weight.get(id)), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) }
-          ])
-        ),
-        unaligned: { merged: unaligned, share: share(unaligned), authorWeeks: effort.get(UNALIGNED) ?? 0, shareAuthorWeeks: weekShare(UNALIGNED) }
+        problems: Object.fromEntries(ids.map((id) => [id, { merged: merged2.get(id), share: share(weight.get(id)) }])),
+        unaligned: { merged: unaligned, share: share(unaligned) }
       };
     }
   };
@@ -58740,7 +58171,7 @@ function fillCountQuery(query, period) {
 var counted = (i) => !i.pullRequest && !(i.state === "closed" && (i.stateReason === "not_planned" || i.stateReason === "duplicate"));
 var isDone = (i) => i.state === "closed" && (i.stateReason === "completed" || i.stateReason === null);
 function describe4(entry) {
-  if (entry.issue !== void 0) return { title: entry.title, kind: "issue", ref: typeof entry.issue === "number" ? `#${entry.issue}` : entry.issue };
+  if (entry.issue !== void 0) return { title: entry.title, kind: "issue", ref: `#${entry.issue}` };
   if (entry.milestone !== void 0) return { title: entry.title, kind: "milestone", ref: entry.milestone };
   return { title: entry.title, kind: "label", ref: entry.label ?? "" };
 }
@@ -58750,7 +58181,6 @@ function issuesOf(found) {
 }
 function planProgress(entries, found) {
   const all = /* @__PURE__ */ new Map();
-  const key = (i) => `${i.repo ?? ""}#${i.number}`;
   let unknown2 = false;
   const reports = entries.map((entry, index) => {
     const base = describe4(entry);
@@ -58760,8 +58190,8 @@ function planProgress(entries, found) {
       return { ...base, done: null, total: null };
     }
     if (!f2.exists) return { ...base, done: 0, total: 0, missing: true };
-    const issues2 = [...new Map(issuesOf(f2).filter(counted).map((i) => [key(i), i])).values()];
-    for (const issue3 of issues2) all.set(key(issue3), issue3);
+    const issues2 = [...new Map(issuesOf(f2).filter(counted).map((i) => [i.number, i])).values()];
+    for (const issue3 of issues2) all.set(issue3.number, issue3);
     const report = { ...base, done: issues2.filter(isDone).length, total: issues2.length };
     if (base.kind === "issue") report.state = f2.state;
     if ("due" in f2) report.due = f2.due;
@@ -58776,12 +58206,11 @@ function planProgress(entries, found) {
 }
 
 // src/tally/data.ts
-var DATA_REPOSITORIES_BUDGET = 3e4;
 var DATA_MARKER = "throughline:data";
 function reportData(model) {
   const problems = {};
   for (const p2 of model.problems) {
-    const entry = { merged: p2.merged, share: p2.share, ...weeksOf(model.tally.problems[p2.id]) };
+    const entry = { merged: p2.merged, share: p2.share };
     if (p2.metrics.length > 0) {
       entry.metrics = p2.metrics.map((m2) => ({
         name: m2.name,
@@ -58795,47 +58224,14 @@ function reportData(model) {
     if (p2.drift) entry.drift = true;
     problems[p2.id] = entry;
   }
-  const data = {
+  return {
     version: 1,
     period: { from: model.period.from, to: model.period.to, timezone: model.period.timezone },
     commit: model.commit,
     merged: model.tally.merged,
-    author_weeks: round3(model.tally.authorWeeks),
-    measure: model.measure,
     problems,
-    unaligned: { merged: model.unaligned.merged, share: model.unaligned.share, ...weeksOf(model.tally.unaligned) }
+    unaligned: { merged: model.unaligned.merged, share: model.unaligned.share }
   };
-  if (model.organisation) Object.assign(data, { scope: "organisation" }, dataRepositories(model.organisation.repositories));
-  return data;
-}
-function dataRepositories(repositories) {
-  const entry = (r, zeros) => ({
-    merged: r.merged,
-    problems: Object.fromEntries(Object.entries(r.problems).filter(([, n]) => zeros || n > 0)),
-    unaligned: r.unaligned
-  });
-  const size = (all) => JSON.stringify(all).length;
-  const full = Object.fromEntries(repositories.map((r) => [r.name, entry(r, true)]));
-  if (size(full) <= DATA_REPOSITORIES_BUDGET) return { repositories: full };
-  const compact = Object.fromEntries(repositories.map((r) => [r.name, entry(r, false)]));
-  if (size(compact) <= DATA_REPOSITORIES_BUDGET) return { repositories: compact };
-  const largest = [...repositories].sort((a, b2) => b2.merged - a.merged || a.name.localeCompare(b2.name));
-  const kept = {};
-  let used = 2;
-  let count2 = 0;
-  for (const r of largest) {
-    const cost = JSON.stringify({ [r.name]: compact[r.name] }).length;
-    if (used + cost > DATA_REPOSITORIES_BUDGET) break;
-    kept[r.name] = compact[r.name];
-    used += cost;
-    count2 += 1;
-  }
-  const sorted = Object.fromEntries(Object.entries(kept).sort(([a], [b2]) => a.localeCompare(b2)));
-  return { repositories: sorted, repositories_left_out: repositories.length - count2 };
-}
-var round3 = (value) => value === void 0 ? null : Math.round(value * 1e4) / 1e4;
-function weeksOf(figures2) {
-  return { author_weeks: round3(figures2?.authorWeeks), share_author_weeks: figures2?.shareAuthorWeeks ?? null };
 }
 function dataComment(model) {
   const json2 = JSON.stringify(reportData(model)).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -58843,12 +58239,8 @@ function dataComment(model) {
 }
 
 // src/tally/data-parse.ts
+var figures = external_exports.object({ merged: external_exports.number().int().nonnegative(), share: external_exports.number().min(0) });
 var nullableNumber = external_exports.number().nullable();
-var weeks2 = {
-  author_weeks: external_exports.number().min(0).nullable().optional().catch(void 0),
-  share_author_weeks: external_exports.number().min(0).nullable().optional().catch(void 0)
-};
-var figures = external_exports.object({ merged: external_exports.number().int().nonnegative(), share: external_exports.number().min(0), ...weeks2 });
 var problem = figures.extend({
   metrics: external_exports.array(external_exports.object({ name: external_exports.string(), baseline: nullableNumber, current: nullableNumber, target: external_exports.number(), progress: nullableNumber })).optional().catch(void 0),
   plan: external_exports.object({ done: nullableNumber, total: nullableNumber }).optional().catch(void 0),
@@ -58860,12 +58252,8 @@ var dataSchema = external_exports.object({
   period: external_exports.object({ from: day, to: day, timezone: external_exports.string() }),
   commit: external_exports.string().nullable(),
   merged: external_exports.number().int().nonnegative(),
-  author_weeks: weeks2.author_weeks,
-  measure: external_exports.enum(["pull_requests", "author_weeks"]).optional().catch(void 0),
   problems: external_exports.record(external_exports.string(), problem),
-  unaligned: figures,
-  scope: external_exports.literal("organisation").optional().catch(void 0),
-  repositories: external_exports.record(external_exports.string(), external_exports.object({ merged: external_exports.number().int().nonnegative(), problems: external_exports.record(external_exports.string(), external_exports.number().int().nonnegative()), unaligned: external_exports.number().int().nonnegative() })).optional().catch(void 0)
+  unaligned: figures
 });
 var COMMENT = new RegExp(`<!--\\s*${DATA_MARKER}\\s+([\\s\\S]*?)\\s*-->`, "g");
 function parseDataComment(body) {
@@ -58879,15 +58267,12 @@ function parseDataComment(body) {
   } catch {
     return null;
   }
-  const parsed2 = dataSchema.safeParse(json2);
-  if (!parsed2.success) return null;
-  const data = parsed2.data;
+  const parsed = dataSchema.safeParse(json2);
+  if (!parsed.success) return null;
+  const data = parsed.data;
   for (const p2 of Object.values(data.problems)) {
-    for (const key of ["metrics", "plan", "drift", "author_weeks", "share_author_weeks"]) if (p2[key] === void 0) delete p2[key];
+    for (const key of ["metrics", "plan", "drift"]) if (p2[key] === void 0) delete p2[key];
   }
-  for (const key of ["author_weeks", "share_author_weeks"]) if (data.unaligned[key] === void 0) delete data.unaligned[key];
-  for (const key of ["author_weeks", "measure"]) if (data[key] === void 0) delete data[key];
-  for (const key of ["scope", "repositories"]) if (data[key] === void 0) delete data[key];
   return data;
 }
 
@@ -58902,12 +58287,8 @@ function previousData(bodies) {
   return [...byMonth.entries()].sort(([a], [b2]) => a.localeCompare(b2)).map(([, data]) => data);
 }
 function tallyOfData(data) {
-  const known2 = typeof data.author_weeks === "number";
-  const figures2 = (f2) => known2 && typeof f2.author_weeks === "number" && typeof f2.share_author_weeks === "number" ? { merged: f2.merged, share: f2.share, authorWeeks: f2.author_weeks, shareAuthorWeeks: f2.share_author_weeks } : known2 ? { merged: f2.merged, share: f2.share, authorWeeks: 0, shareAuthorWeeks: 0 } : { merged: f2.merged, share: f2.share };
-  const problems = Object.fromEntries(Object.entries(data.problems).map(([id, p2]) => [id, figures2(p2)]));
-  const tally = { merged: data.merged, problems, unaligned: figures2(data.unaligned) };
-  if (known2) tally.authorWeeks = data.author_weeks;
-  return tally;
+  const problems = Object.fromEntries(Object.entries(data.problems).map(([id, p2]) => [id, { merged: p2.merged, share: p2.share }]));
+  return { merged: data.merged, problems, unaligned: { merged: data.unaligned.merged, share: data.unaligned.share } };
 }
 function metricHistory(datas) {
   const history = {};
@@ -59032,22 +58413,17 @@ function metricReports(problem2, readings = [], history = {}, periodKey) {
 }
 
 // src/tally/build.ts
-function changeOf(share, before, beforeTally, measure) {
-  if (!before || !beforeTally || measuredBy(beforeTally, measure) !== measure) return null;
-  return (share - shareIn(before, measure)) * 100;
-}
+var changeOf = (share, before) => before ? (share - before.share) * 100 : null;
 function buildReport(input2) {
   const { strategy, period, tally } = input2;
   const previous = (input2.previous ?? []).filter((p2) => p2.key < period.key).sort((a, b2) => a.key.localeCompare(b2.key));
   const lastMonth = previous.find((p2) => p2.key === previousMonth(period.key))?.tally;
   const drift = driftOf(strategy, tally);
-  const measure = measuredBy(tally, strategy.settings.report.measure);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const items = (input2.items ?? []).filter((i) => !ignored.has(i.author.toLowerCase()));
   const notable = notableByProblem(items, strategy.problems.map((p2) => p2.id), input2.notableCap ?? 5);
   const problems = strategy.problems.map((p2) => {
     const figures2 = tally.problems[p2.id] ?? { merged: 0, share: 0 };
-    const held = shareIn(figures2, measure);
     return {
       id: p2.id,
       title: p2.title,
@@ -59055,9 +58431,7 @@ function buildReport(input2) {
       intended: p2.share === void 0 ? null : p2.share / 100,
       merged: figures2.merged,
       share: figures2.share,
-      ...weeksOf2(figures2),
-      held,
-      change: changeOf(held, lastMonth?.problems[p2.id], lastMonth, measure),
+      change: changeOf(figures2.share, lastMonth?.problems[p2.id]),
       drift: drift.problems[p2.id] ?? false,
       issuesClosed: input2.issuesClosed?.[p2.id] ?? null,
       metrics: metricReports(p2, input2.readings?.[p2.id], input2.history?.[p2.id], period.key),
@@ -59075,22 +58449,16 @@ function buildReport(input2) {
     unaligned: {
       merged: tally.unaligned.merged,
       share: tally.unaligned.share,
-      ...weeksOf2(tally.unaligned),
-      held: shareIn(tally.unaligned, measure),
-      change: changeOf(shareIn(tally.unaligned, measure), lastMonth?.unaligned, lastMonth, measure),
+      change: changeOf(tally.unaligned.share, lastMonth?.unaligned),
       alert: drift.unalignedAlert,
       notable: notable.get("") ?? []
     },
-    measure,
-    search: input2.base && input2.searchRange ? { base: input2.base, range: input2.searchRange, excludeAuthors: strategy.settings.ignore_authors } : null,
     previous,
     suggestions: suggestRules(items.filter((i) => i.problems.length === 0), strategy),
     versions: input2.versions ?? [],
-    notes: input2.notes ?? [],
-    ...input2.organisation ? { organisation: input2.organisation } : {}
+    notes: input2.notes ?? []
   };
 }
-var weeksOf2 = (f2) => ({ authorWeeks: f2.authorWeeks ?? null, shareAuthorWeeks: f2.shareAuthorWeeks ?? null });
 
 // src/github/progress-comment.ts
 async function upsertProgressComment(octokit, target, body, mine, relist) {
@@ -59125,7 +58493,7 @@ var issue2 = (t) => ({ owner: t.owner, repo: t.repo, issue_number: t.number });
 // src/handlers/strategy-check.ts
 async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existing) {
   if (loaded.status === "missing") return;
-  const check2 = loaded.status === "ok" ? renderStrategyFileCheck({ path: path2, strategy: loaded.strategy, project: await projectStatus(octokit, loaded.strategy) }) : renderStrategyFileCheck({ path: path2, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
+  const check2 = loaded.status === "ok" ? renderStrategyFileCheck({ path: path2, strategy: loaded.strategy }) : renderStrategyFileCheck({ path: path2, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
   await upsertCheckRun(octokit, {
     ...repo,
     name: STRATEGY_FILE_CHECK,
@@ -59139,9 +58507,9 @@ async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existin
   });
 }
 var errorLines = (loaded) => loaded.errors.map(formatError);
-async function checkChangedStrategy(octokit, repo, headSha, files, existing) {
+async function checkChangedStrategy(strategies, octokit, repo, headSha, files, existing) {
   const path2 = LOCAL_PATHS.find((p2) => files.includes(p2));
-  if (path2) await reportStrategyFile(octokit, repo, headSha, path2, await checkStrategyVersion(octokit, repo, path2, headSha), existing);
+  if (path2) await reportStrategyFile(octokit, repo, headSha, path2, await strategies.checkVersion(octokit, repo, path2, headSha), existing);
 }
 
 // src/handlers/progress.ts
@@ -59175,9 +58543,9 @@ async function handlePullRequest(context, deps) {
   await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, { newFiles, project });
 }
 async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
-  const loaded = options2.loaded ?? await loadStrategy(octokit, repo);
+  const loaded = options2.loaded ?? await deps.strategies.load(octokit, repo);
   if (loaded.status === "missing") {
-    if (options2.newFiles) await checkChangedStrategy(octokit, repo, pr.head.sha, await changedStrategyPaths(octokit, repo, pr.number));
+    if (options2.newFiles) await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, await changedStrategyPaths(octokit, repo, pr.number));
     return void 0;
   }
   const { login, appId } = await deps.identity();
@@ -59186,7 +58554,7 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
   const month = monthPeriod(monthOf(deps.now(), zone), zone);
   const counts = strategy ? countQueries(strategy, { ...repo, defaultBranch: pr.defaultBranch, range: month.searchRange }) : {};
   const ctx = await fetchPullRequestContext(octokit, { ...repo, number: pr.number, sha: pr.head.sha, appId, counts, login, withFiles: true });
-  await checkChangedStrategy(octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun);
+  await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun);
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
     return void 0;
@@ -59196,11 +58564,11 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
     strategy: loaded.strategy,
     item: { ...pullRequestItem(pr), files: ctx.files, filesComplete: ctx.filesComplete, closes: ctx.closes },
     history: withEarlier(historyFrom(ctx.timeline, login), octokit, repo, pr.number, login, ctx.commentsBefore),
-    mayCommand: (who) => canCommand(octokit, repo, who),
+    mayCommand: (who) => deps.permissions.canCommand(octokit, repo, who),
     command: options2.command
   });
   const tally = tallyFromCounts(loaded.strategy, countsFrom(loaded.strategy, ctx.counts));
-  await applyLabels(octokit, repo, pr.number, loaded.strategy, plan);
+  await applyLabels(deps.labels, octokit, repo, pr.number, loaded.strategy, plan);
   await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, author: pr.user?.login }, login);
   await projectStep(octokit, repo, pr.number, loaded.strategy, plan, deps, options2);
   return plan.decision;
@@ -59220,14 +58588,14 @@ async function handleCommand(context, deps) {
   if (!command) return;
   const repo = context.repo();
   const octokit = context.octokit;
-  const loaded = await loadStrategy(octokit, repo);
+  const loaded = await deps.strategies.load(octokit, repo);
   if (loaded.status !== "ok") {
     await react(octokit, repo, comment.id, "confused");
     return reply(octokit, repo, issue3.number, noStrategyReply(loaded));
   }
   const strategy = loaded.strategy;
   const rejected = (why) => rejectCommand(octokit, repo, issue3.number, comment.id, strategy, why);
-  if (!await canCommand(octokit, repo, comment.user?.login ?? "")) return rejected({ kind: "permission" });
+  if (!await deps.permissions.canCommand(octokit, repo, comment.user?.login ?? "")) return rejected({ kind: "permission" });
   if (command.kind === "invalid") return rejected({ kind: "syntax", text: command.reason });
   const thisMonth = monthOf(deps.now(), strategy.settings.report.timezone);
   if (command.kind === "report" && command.month && command.month > thisMonth) {
@@ -59239,9 +58607,7 @@ async function handleCommand(context, deps) {
     return reply(octokit, repo, issue3.number, `Nothing was changed: ${quiet}, so items are not labelled.`);
   }
   const choice = choiceOf(strategy, command);
-  if (choice && "unknown" in choice) {
-    return rejected({ kind: "unknown-id", ids: choice.unknown, meant: choice.unknown.map((id) => likelyId(strategy, id)) });
-  }
+  if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
   await react(octokit, repo, comment.id, "+1");
   if (command.kind === "report") {
     const posted = await deps.report?.({ octokit, repo, month: command.month ?? thisMonth, strategy: loaded });
@@ -59261,8 +58627,8 @@ function noStrategyReply(loaded) {
 function choiceOf(strategy, command) {
   if (command.kind === "none") return { ids: "none" };
   if (command.kind !== "serve") return void 0;
-  const { known: known2, unknown: unknown2 } = validateIds(strategy, command.ids);
-  return unknown2.length > 0 ? { unknown: unknown2 } : { ids: known2 };
+  const { known, unknown: unknown2 } = validateIds(strategy, command.ids);
+  return unknown2.length > 0 ? { unknown: unknown2 } : { ids: known };
 }
 async function rejectCommand(octokit, repo, number4, commentId, strategy, why) {
   await react(octokit, repo, commentId, "confused");
@@ -59289,39 +58655,53 @@ function localDeliveries() {
 }
 
 // src/handlers/guard.ts
-var ownDeliveries = localDeliveries();
-var queues = /* @__PURE__ */ new Map();
-function guarded2(deps, key, handler2) {
-  const deliveries = deps.deliveries ?? ownDeliveries;
-  return async (context) => {
-    const id = context.id;
-    if (id && !await deliveries.take(id)) return;
-    try {
-      if (!await isOwnEvent(context, deps)) await oneAtATime(key(context), () => handler2(context));
-    } catch (error62) {
-      if (id) await deliveries.forget(id);
-      throw error62;
-    }
-    if (id) await deliveries.handled(id);
-  };
-}
-async function isOwnEvent(context, deps) {
+var Guards = class {
+  /** `deliveries`: which webhook deliveries were already taken (this process's own record by default). */
+  constructor(deliveries = localDeliveries()) {
+    this.deliveries = deliveries;
+  }
+  deliveries;
+  queues = /* @__PURE__ */ new Map();
+  /** Set when the process is shutting down: /health answers 503 from then on. */
+  stopping = false;
+  /** Wrap a handler with the guards; the item key says which events must not run at the same time. */
+  wrap(identity, key, handler2) {
+    return async (context) => {
+      const id = context.id;
+      if (id && !await this.deliveries.take(id)) return;
+      try {
+        if (!await isOwnEvent(context, identity)) await this.oneAtATime(key(context), () => handler2(context));
+      } catch (error62) {
+        if (id) await this.deliveries.forget(id);
+        throw error62;
+      }
+      if (id) await this.deliveries.handled(id);
+    };
+  }
+  /** Run `work` after every earlier piece of work for the same key has settled. */
+  oneAtATime(key, work) {
+    const before = this.queues.get(key) ?? Promise.resolve();
+    const run2 = before.catch(() => void 0).then(work);
+    const settled = run2.catch(() => void 0);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return run2;
+  }
+  /** Events being handled now (or waiting for an earlier one on the same item). */
+  inFlight() {
+    return this.queues.size;
+  }
+  /** Resolves once every event under way has finished (graceful shutdown). */
+  async drained() {
+    while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
+  }
+};
+async function isOwnEvent(context, identity) {
   const sender = context.payload.sender;
   if (sender?.type !== "Bot") return false;
-  return sameLogin(sender.login, (await deps.identity()).login);
-}
-function oneAtATime(key, work) {
-  const before = queues.get(key) ?? Promise.resolve();
-  const run2 = before.catch(() => void 0).then(work);
-  const settled = run2.catch(() => void 0);
-  queues.set(key, settled);
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
-  });
-  return run2;
-}
-function inFlight() {
-  return queues.size;
+  return sameLogin(sender.login, (await identity()).login);
 }
 
 // src/github/setup-issue.ts
@@ -59551,16 +58931,16 @@ function newFileUrl(input2, content) {
 function renderSetupIssue(input2) {
   const starter = renderStarter(input2);
   const url2 = newFileUrl(input2, starter);
-  const branch = code19(input2.defaultBranch);
+  const branch = code18(input2.defaultBranch);
   const filled = url2.includes("&value=");
   const action = filled ? `**${link("Create strategy.yml with this starter", url2)}**: GitHub's editor opens with the file filled in; edit it, then commit it to ${branch}.` : `**${link("Create strategy.yml", url2)}**: GitHub's editor opens an empty file; paste the starter below into it, edit it, then commit it to ${branch}.`;
   const body = blocks(
     "Throughline connects the work in this repository to the strategy it serves: it labels issues and pull requests with the problems they serve, keeps one progress comment and a `Strategy alignment` check on each pull request, and posts a monthly report in Discussions.",
-    `To start, it needs a ${code19("strategy.yml")} on ${branch}. Here is a starter drawn from this repository's labels and top-level folders.`,
+    `To start, it needs a ${code18("strategy.yml")} on ${branch}. Here is a starter drawn from this repository's labels and top-level folders.`,
     action,
     fenced("yaml", starter),
     [
-      `- The file may also be ${code19(".github/strategy.yml")}, or live in the owner's ${code19(".github")} repository to serve every repository at once.`,
+      `- The file may also be ${code18(".github/strategy.yml")}, or live in the owner's ${code18(".github")} repository to serve every repository at once.`,
       "- Until a valid strategy is in place, the app changes nothing in this repository.",
       `- This issue closes itself once a valid strategy lands on ${branch}. Closing it yourself is fine too: it will not be opened again.`
     ].join("\n")
@@ -59568,11 +58948,10 @@ function renderSetupIssue(input2) {
   return { title: SETUP_ISSUE_TITLE, body };
 }
 function renderSetupDone(file2, defaultBranch) {
-  return `Thank you! ${code19(file2)} on ${code19(defaultBranch)} is valid: from now on the app labels issues and pull requests with the problems they serve, keeps a progress comment on pull requests and posts the monthly report. Closing this setup issue.`;
+  return `Thank you! ${code18(file2)} on ${code18(defaultBranch)} is valid: from now on the app labels issues and pull requests with the problems they serve, keeps a progress comment on pull requests and posts the monthly report. Closing this setup issue.`;
 }
 
 // src/handlers/onboarding.ts
-var done = /* @__PURE__ */ new Set();
 var DONE_LIMIT = 1e4;
 async function handleInstallation(context, deps) {
   const payload = context.payload;
@@ -59590,39 +58969,21 @@ async function handleInstallation(context, deps) {
 }
 function onboardRepository(octokit, ref, deps) {
   const key = `${ref.owner}/${ref.repo}`.toLowerCase();
-  return oneAtATime(`${key}:setup`, async () => {
+  const done = deps.onboarded;
+  return deps.guards.oneAtATime(`${key}:setup`, async () => {
     if (done.has(key)) return void 0;
-    if ((await loadStrategy(octokit, ref)).status !== "missing") return void 0;
+    if ((await deps.strategies.load(octokit, ref)).status !== "missing") return void 0;
     const { login } = await deps.identity();
     const context = await setupContext(octokit, ref, SETUP_ISSUE_TITLE, login);
-    if (!context?.canOpenIssues || context.existing) return remember2(key, void 0);
+    if (!context?.canOpenIssues || context.existing) return remember2(done, key, void 0);
     const issue3 = renderSetupIssue({ ...ref, defaultBranch: context.defaultBranch, labels: context.labels, folders: context.folders });
-    return remember2(key, await openSetupIssue(octokit, ref, issue3));
+    return remember2(done, key, await openSetupIssue(octokit, ref, issue3));
   });
 }
-function remember2(key, result) {
+function remember2(done, key, result) {
   done.add(key);
   if (done.size > DONE_LIMIT) done.delete(done.values().next().value);
   return result;
-}
-
-// src/handlers/project-item.ts
-var PROJECT_ITEM_ACTIONS = ["created", "restored", "converted"];
-async function handleProjectItem(context, deps) {
-  const item = context.payload.projects_v2_item;
-  if (item.content_type !== "Issue" && item.content_type !== "PullRequest") return;
-  const octokit = context.octokit;
-  const content = await projectItemContent(octokit, item.content_node_id);
-  if (!content) return;
-  const repo = { owner: content.owner, repo: content.repo };
-  await oneAtATime(`${repo.owner}/${repo.repo}#${content.number}`, async () => {
-    const loaded = await loadStrategy(octokit, repo);
-    if (loaded.status !== "ok" || !loaded.strategy.settings.project) return;
-    const known2 = deps.projects ? await knownProjectId(deps.projects, loaded.strategy) : void 0;
-    if (known2 !== void 0 && known2 !== item.project_node_id) return;
-    const { data: issue3 } = await octokit.rest.issues.get({ ...repo, issue_number: content.number });
-    await syncItem(octokit, repo, issue3, deps, { loaded, project: true });
-  });
 }
 
 // src/handlers/onboarding-close.ts
@@ -59643,9 +59004,9 @@ async function handlePush(context, deps) {
   );
   if (![...touched].some(isStrategyPath)) return;
   const repo = context.repo();
-  forgetStrategy(repo.owner, repo.repo);
+  deps.strategies.forget(repo.owner, repo.repo);
   for (const path2 of LOCAL_PATHS.filter((p2) => touched.has(p2))) {
-    const version2 = await checkStrategyVersion(context.octokit, repo, path2, after);
+    const version2 = await deps.strategies.checkVersion(context.octokit, repo, path2, after);
     if (version2.status === "missing") continue;
     await reportStrategyFile(context.octokit, repo, after, path2, version2);
     if (version2.status === "ok") {
@@ -59660,8 +59021,7 @@ var PULL_FIELDS = (
   /* GraphQL */
   `
   fragment MergedPull on PullRequest {
-    number title url body headRefName baseRefName mergedAt additions deletions
-    repository { name }
+    number title url body headRefName mergedAt additions deletions
     author { __typename login }
     labels(first: 50) { nodes { name } }
     comments { totalCount }
@@ -59688,8 +59048,6 @@ var MERGED_PULLS_QUERY = mergedPullsQuery(1);
 function toPull(n) {
   return {
     number: n.number,
-    ...n.repository ? { repo: n.repository.name } : {},
-    ...n.baseRefName ? { base: n.baseRefName } : {},
     title: n.title,
     url: n.url,
     body: n.body ?? "",
@@ -59745,11 +59103,11 @@ function halves(window2, count2, timezone) {
   for (let i = 0; i < depth && parts.length < COUNTS_PER_REQUEST; i++) parts = parts.flatMap((p2) => splitRange(p2.start, p2.end, timezone));
   return parts;
 }
-async function count(octokit, windows, search2) {
+async function count(octokit, windows, search) {
   const counted2 = [];
   for (let i = 0; i < windows.length; i += COUNTS_PER_REQUEST) {
     const batch = windows.slice(i, i + COUNTS_PER_REQUEST);
-    const counts = await searchCounts(octokit, batch.map((w2) => search2(w2.range)));
+    const counts = await searchCounts(octokit, batch.map((w2) => search(w2.range)));
     batch.forEach((w2, j) => {
       const c = counts[j];
       if (c.count === null) throw new Error(`GitHub did not count merged pull requests in ${w2.range}: ${c.error}`);
@@ -59758,12 +59116,12 @@ async function count(octokit, windows, search2) {
   }
   return counted2;
 }
-async function fittingWindows(octokit, window2, total, timezone, search2) {
+async function fittingWindows(octokit, window2, total, timezone, search) {
   let windows = [{ ...window2, count: total }];
   const tooFull = (w2) => w2.count > SEARCH_LIMIT && w2.end.getTime() - w2.start.getTime() > 1e3;
   while (windows.some(tooFull)) {
     const cut = windows.map((w2) => tooFull(w2) ? halves(w2, w2.count, timezone) : [w2]);
-    const counted2 = await count(octokit, cut.filter((parts) => parts.length > 1).flat(), search2);
+    const counted2 = await count(octokit, cut.filter((parts) => parts.length > 1).flat(), search);
     windows = cut.flatMap((parts) => parts.length > 1 ? counted2.splice(0, parts.length) : parts);
   }
   return join(windows, timezone);
@@ -59800,12 +59158,8 @@ function nextParts(open2) {
   return parts;
 }
 async function* mergedPulls(octokit, o) {
-  const search2 = (range) => `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${range} sort:created-asc`;
-  yield* searchMergedPulls(octokit, { ...o, search: search2 });
-}
-async function* searchMergedPulls(octokit, o) {
-  const search2 = o.search;
-  const whole = { search: search2(o.window.range), expected: 0, read: 0, after: null };
+  const search = (range) => `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${range} sort:created-asc`;
+  const whole = { search: search(o.window.range), expected: 0, read: 0, after: null };
   const [first] = await request2(octokit, [{ reading: whole, first: PAGE }]);
   let open2;
   if (first.issueCount <= SEARCH_LIMIT) {
@@ -59813,9 +59167,9 @@ async function* searchMergedPulls(octokit, o) {
     Object.assign(whole, { expected: first.issueCount, read: first.nodes.length, after: first.pageInfo.endCursor });
     open2 = first.pageInfo.hasNextPage ? [whole] : [];
   } else {
-    const windows = await fittingWindows(octokit, o.window, first.issueCount, o.timezone, search2);
+    const windows = await fittingWindows(octokit, o.window, first.issueCount, o.timezone, search);
     for (const w2 of windows) if (w2.count > SEARCH_LIMIT) o.onTruncated?.(w2.range, w2.count);
-    open2 = windows.map((w2) => ({ search: search2(w2.range), expected: w2.count, read: 0, after: null }));
+    open2 = windows.map((w2) => ({ search: search(w2.range), expected: w2.count, read: 0, after: null }));
   }
   while (open2.length > 0) {
     const parts = nextParts(open2);
@@ -59826,8 +59180,8 @@ async function* searchMergedPulls(octokit, o) {
       pulls.push(...page.nodes.filter(isPull).map(toPull));
       reading.read += page.nodes.length;
       reading.after = page.pageInfo.endCursor;
-      const done2 = !page.pageInfo.hasNextPage || !reading.after || reading.read >= SEARCH_LIMIT || page.nodes.length === 0;
-      if (done2) open2 = open2.filter((r) => r !== reading);
+      const done = !page.pageInfo.hasNextPage || !reading.after || reading.read >= SEARCH_LIMIT || page.nodes.length === 0;
+      if (done) open2 = open2.filter((r) => r !== reading);
     });
     yield pulls;
   }
@@ -59859,12 +59213,12 @@ var REPORT_CONTEXT_QUERY = (
 var OPTIONAL = /* @__PURE__ */ new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
 var isNode3 = (node2) => "id" in node2;
 async function reportContext(octokit, { owner, repo }, titlePrefix) {
-  const search2 = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
+  const search = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
   const { data: answer, errors } = await graphqlPartial(octokit, REPORT_CONTEXT_QUERY, {
     owner,
     repo,
-    discussionSearch: search2,
-    issueSearch: `${search2} is:issue sort:created-desc`
+    discussionSearch: search,
+    issueSearch: `${search} is:issue sort:created-desc`
   });
   const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
   if (fatal || !answer?.repository) throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
@@ -59971,8 +59325,8 @@ function validInForce(versions, instant, complete, read2) {
   const first = inForceAt(versions, instant, complete);
   if (first === void 0 || first === -1) return null;
   for (let i = first; i < versions.length; i++) {
-    const parsed2 = read2(i);
-    if (parsed2) return parsed2;
+    const parsed = read2(i);
+    if (parsed) return parsed;
   }
   return null;
 }
@@ -59995,10 +59349,10 @@ var TYPED_HISTORY_MONTHS = 6;
 function strategyVersions(input2) {
   const { versions, complete, period, file: file2 } = input2;
   const skipped = /* @__PURE__ */ new Map();
-  const parsed2 = /* @__PURE__ */ new Map();
+  const parsed = /* @__PURE__ */ new Map();
   const read2 = (i) => {
-    if (!parsed2.has(i)) parsed2.set(i, readVersion(input2, i, skipped));
-    return parsed2.get(i);
+    if (!parsed.has(i)) parsed.set(i, readVersion(input2, i, skipped));
+    return parsed.get(i);
   };
   const history = typedHistory(input2.strategy, versions, complete, { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS }, read2);
   const notes = versionNotes(versions, complete, period, file2);
@@ -60025,9 +59379,9 @@ function readVersion(input2, i, skipped) {
 }
 
 // src/github/metric-counts.ts
-async function metricCounts(octokit, { owner, repo }, problems, period, qualifier = `repo:${owner}/${repo}`) {
+async function metricCounts(octokit, { owner, repo }, problems, period) {
   const wanted = problems.flatMap(
-    (p2) => p2.metrics.flatMap((m2, index) => m2.count === void 0 ? [] : [{ id: p2.id, index, query: `${qualifier} ${fillCountQuery(m2.count, period)}` }])
+    (p2) => p2.metrics.flatMap((m2, index) => m2.count === void 0 ? [] : [{ id: p2.id, index, query: `repo:${owner}/${repo} ${fillCountQuery(m2.count, period)}` }])
   );
   const counts = await searchCounts(octokit, wanted.map((w2) => w2.query));
   const readings = Object.fromEntries(problems.map((p2) => [p2.id, p2.metrics.map(() => void 0)]));
@@ -60042,21 +59396,15 @@ async function metricCounts(octokit, { owner, repo }, problems, period, qualifie
 var ISSUE = "number state stateReason";
 var ISSUES = `issues(first: 100, states: [OPEN, CLOSED]) { totalCount nodes { ${ISSUE} } }`;
 var field = (ref, i) => "issue" in ref ? `e${i}: issueOrPullRequest(number: $v${i}) { __typename ... on Issue { ${ISSUE} } }` : "milestone" in ref ? `e${i}: milestones(query: $v${i}, first: 20) { nodes { title dueOn ${ISSUES} } }` : `e${i}: label(name: $v${i}) { name ${ISSUES} }`;
-var elsewhere = (ref) => "issue" in ref && ref.repo !== void 0;
 function planItemsQuery(refs) {
-  const variables = refs.flatMap((ref, i) => [`$v${i}: ${"issue" in ref ? "Int!" : "String!"}`, ...elsewhere(ref) ? [`$r${i}: String!`] : []]);
-  const here = refs.flatMap((ref, i) => elsewhere(ref) ? [] : [field(ref, i)]);
-  const other = refs.flatMap((ref, i) => elsewhere(ref) ? [`r${i}: repository(owner: $owner, name: $r${i}) {
-    ${field(ref, i)}
-  }`] : []);
+  const variables = refs.map((ref, i) => `$v${i}: ${"issue" in ref ? "Int!" : "String!"}`);
   return `query PlanItems($owner: String!, $repo: String!, ${variables.join(", ")}) {
   repository(owner: $owner, name: $repo) {
-    ${here.length > 0 ? here.join("\n    ") : "id"}
-  }${other.map((o) => `
-  ${o}`).join("")}
+    ${refs.map(field).join("\n    ")}
+  }
 }`;
 }
-var PLAN_ITEMS_QUERY = planItemsQuery([{ issue: 1 }, { milestone: "M" }, { label: "L" }, { issue: 2, repo: "api" }]);
+var PLAN_ITEMS_QUERY = planItemsQuery([{ issue: 1 }, { milestone: "M" }, { label: "L" }]);
 var toIssue = (i) => ({
   number: i.number,
   state: i.state === "CLOSED" ? "closed" : "open",
@@ -60084,99 +59432,33 @@ function read(ref, entry) {
 var refValue = (ref) => "issue" in ref ? ref.issue : "milestone" in ref ? ref.milestone : ref.label;
 async function planItems(octokit, { owner, repo }, refs) {
   if (refs.length === 0) return [];
-  const variables = Object.fromEntries(refs.flatMap((ref, i) => [[`v${i}`, refValue(ref)], ...elsewhere(ref) ? [[`r${i}`, ref.repo]] : []]));
-  const { data, errors } = await graphqlPartial(octokit, planItemsQuery(refs), { owner, repo, ...variables });
-  const notFound = (e) => /could not resolve|not found/i.test(e.message) && (e.path[1] !== void 0 || /^r\d+$/.test(String(e.path[0])));
-  const other = errors.find((e) => !notFound(e));
+  const variables = Object.fromEntries(refs.map((ref, i) => [`v${i}`, refValue(ref)]));
+  const { data, errors } = await graphqlPartial(octokit, planItemsQuery(refs), {
+    owner,
+    repo,
+    ...variables
+  });
+  const other = errors.find((e) => e.path[1] === void 0 || !/could not resolve|not found/i.test(e.message));
   if (other || !data?.repository) throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
-  return refs.map((ref, i) => {
-    const parent = elsewhere(ref) ? `r${i}` : "repository";
-    const failed = elsewhere(ref) ? errorAt2(errors, parent) : errorAt2(errors, parent, `e${i}`);
-    return read(ref, failed ? null : data[parent]?.[`e${i}`]);
-  });
-}
-
-// src/github/org-plan.ts
-var ISSUE2 = "number state stateReason repository { name } milestone { title dueOn }";
-function planSearchQuery(n) {
-  const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!`).join(", ");
-  const fields = Array.from({ length: n }, (_2, i) => `s${i}: search(type: ISSUE, first: 100, query: $q${i}) { issueCount nodes { ... on Issue { ${ISSUE2} } } }`);
-  return `query PlanSearch(${variables}) {
-  ${fields.join("\n  ")}
-}`;
-}
-var PLAN_SEARCH_QUERY = planSearchQuery(2);
-var isIssue = (n) => "number" in n;
-function toIssue2(i) {
-  return {
-    number: i.number,
-    repo: i.repository.name,
-    state: i.state === "CLOSED" ? "closed" : "open",
-    stateReason: i.stateReason?.toLowerCase() ?? null
-  };
-}
-async function orgPlanItems(octokit, owner, home, scope, refs) {
-  const result = new Array(refs.length);
-  const issues = refs.flatMap((ref, i) => "issue" in ref ? [{ ref, i }] : []);
-  const searched = refs.flatMap((ref, i) => "issue" in ref ? [] : [{ ref, i }]);
-  const [found, counted2] = await Promise.all([
-    issues.length > 0 ? planItems(octokit, { owner, repo: home }, issues.map((e) => e.ref)) : [],
-    searched.length > 0 ? search(octokit, scope, searched.map((e) => e.ref)) : []
-  ]);
-  issues.forEach(({ ref, i }, k2) => {
-    const lookup = found[k2];
-    const repo = "issue" in ref ? ref.repo ?? home : home;
-    result[i] = lookup.found.exists && "number" in lookup.found ? { ...lookup, found: { ...lookup.found, repo } } : lookup;
-  });
-  searched.forEach(({ i }, k2) => {
-    result[i] = counted2[k2];
-  });
-  return result;
-}
-async function search(octokit, scope, refs) {
-  const queries = refs.map((ref) => "milestone" in ref ? `${scope} is:issue milestone:${quoted(ref.milestone)}` : `${scope} is:issue label:${quoted(ref.label)}`);
-  const variables = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));
-  const { data, errors } = await graphqlPartial(octokit, planSearchQuery(queries.length), variables);
-  return refs.map((ref, i) => {
-    const failure2 = errorAt2(errors, `s${i}`);
-    const answer = data?.[`s${i}`];
-    if (failure2 || !answer) throw new Error(`GitHub did not answer the plan search ${queries[i]}: ${failure2?.message ?? errors[0]?.message ?? "no answer"}`);
-    const nodes = answer.nodes.filter(isIssue);
-    const wanted = "milestone" in ref ? ref.milestone.trim().toLowerCase() : void 0;
-    const matching = wanted === void 0 ? nodes : nodes.filter((n) => n.milestone?.title.trim().toLowerCase() === wanted);
-    if (answer.issueCount === 0 || matching.length === 0) return { found: { exists: false }, unread: 0 };
-    const unread = Math.max(0, answer.issueCount - answer.nodes.length);
-    const issues = matching.map(toIssue2);
-    if (wanted === void 0) return { found: { exists: true, issues }, unread };
-    const dues = matching.map((n) => n.milestone?.dueOn?.slice(0, 10) ?? null).filter((d) => d !== null).sort();
-    return { found: { exists: true, issues, due: dues.at(-1) ?? null }, unread };
-  });
+  return refs.map((ref, i) => read(ref, errorAt2(errors, "repository", `e${i}`) ? null : data.repository[`e${i}`]));
 }
 
 // src/github/report-closed-issues.ts
-function closedIssuesByLabel(octokit, { owner, repo }, labels, range, qualifier = `repo:${owner}/${repo}`) {
+function closedIssuesByLabel(octokit, { owner, repo }, labels, range) {
   return searchCounts(
     octokit,
-    labels.map((label) => `${qualifier} is:issue is:closed reason:completed closed:${range} label:${quoted(label)}`)
+    labels.map((label) => `repo:${owner}/${repo} is:issue is:closed reason:completed closed:${range} label:${quoted(label)}`)
   );
 }
 
 // src/handlers/report-figures.ts
-function planRefOf(e, reported) {
-  if (e.issue !== void 0) {
-    if (typeof e.issue === "number") return { issue: e.issue };
-    const [repo, number4] = e.issue.split("#");
-    return repo.toLowerCase() === reported.toLowerCase() ? { issue: Number(number4) } : { issue: Number(number4), repo };
-  }
-  return e.milestone !== void 0 ? { milestone: e.milestone } : e.label !== void 0 ? { label: e.label } : void 0;
-}
-async function plans(octokit, ref, strategy, notes, org) {
+var refOf = (e) => e.issue !== void 0 ? { issue: e.issue } : e.milestone !== void 0 ? { milestone: e.milestone } : e.label !== void 0 ? { label: e.label } : void 0;
+async function plans(octokit, ref, strategy, notes) {
   const entries = strategy.problems.flatMap((p2) => p2.plan.flatMap((entry, index) => {
-    const planRef = planRefOf(entry, ref.repo);
+    const planRef = refOf(entry);
     return planRef ? [{ id: p2.id, index, entry, planRef }] : [];
   }));
-  const refs = entries.map((e) => e.planRef);
-  const looked = org ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs) : await planItems(octokit, ref, refs);
+  const looked = await planItems(octokit, ref, entries.map((e) => e.planRef));
   const result = Object.fromEntries(strategy.problems.map((p2) => [p2.id, p2.plan.map(() => void 0)]));
   entries.forEach(({ id, index, entry }, i) => {
     const complete = looked[i].unread === 0;
@@ -60185,11 +59467,11 @@ async function plans(octokit, ref, strategy, notes, org) {
   });
   return result;
 }
-async function closed(octokit, ref, strategy, period, org) {
-  const counts = await closedIssuesByLabel(octokit, ref, strategy.problems.map((p2) => p2.label), period.searchRange, org?.qualifier);
+async function closed(octokit, ref, strategy, period) {
+  const counts = await closedIssuesByLabel(octokit, ref, strategy.problems.map((p2) => p2.label), period.searchRange);
   return Object.fromEntries(strategy.problems.map((p2, i) => [p2.id, counts[i].count]));
 }
-async function gatherFigures(octokit, ref, strategy, period, org) {
+async function gatherFigures(octokit, ref, strategy, period) {
   const notes = [];
   const hasPlan = strategy.problems.some((p2) => p2.plan.length > 0);
   const hasCounts = strategy.problems.some((p2) => p2.metrics.some((m2) => m2.count !== void 0));
@@ -60198,9 +59480,9 @@ async function gatherFigures(octokit, ref, strategy, period, org) {
     return void 0;
   };
   const [issuesClosed, readings, planFound] = await Promise.all([
-    closed(octokit, ref, strategy, period, org).catch(failed("Issues closed")),
-    hasCounts ? metricCounts(octokit, ref, strategy.problems, period, org?.qualifier).catch(failed("Counted metrics")) : void 0,
-    hasPlan ? plans(octokit, ref, strategy, notes, org).catch(failed("Plan progress")) : void 0
+    closed(octokit, ref, strategy, period).catch(failed("Issues closed")),
+    hasCounts ? metricCounts(octokit, ref, strategy.problems, period).catch(failed("Counted metrics")) : void 0,
+    hasPlan ? plans(octokit, ref, strategy, notes).catch(failed("Plan progress")) : void 0
   ]);
   return { issuesClosed, readings, plans: planFound, notes };
 }
@@ -60230,9 +59512,9 @@ async function tallyShipped(strategy, pages, labelledSince = null) {
       if (seen.has(pull.number)) continue;
       seen.add(pull.number);
       const problems = servedBy(strategy, pull, labelledSince);
-      tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
+      tallier.add({ problems, author: pull.author });
       if (ignored.has(pull.author.toLowerCase())) continue;
-      const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, ...rest } = pull;
+      const { body: _body, branch: _branch, milestone: _milestone, ...rest } = pull;
       const item = { ...rest, problems };
       for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...notable.get(key) ?? [], item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
@@ -60427,206 +59709,8 @@ async function writeReport(p2) {
   return update(octokit, first, body);
 }
 
-// src/github/org-repositories.ts
-var blobs2 = LOCAL_PATHS.map((path2, i) => `p${i}: object(expression: "HEAD:${path2}") { ... on Blob { oid byteSize isTruncated text } }`).join("\n          ");
-var ORG_REPOSITORIES_QUERY = (
-  /* GraphQL */
-  `
-  query OrgRepositories($owner: String!, $after: String) {
-    repositoryOwner(login: $owner) {
-      __typename
-      repositories(first: 100, after: $after, isFork: false, isArchived: false, ownerAffiliations: [OWNER], orderBy: { field: NAME, direction: ASC }) {
-        pageInfo { hasNextPage endCursor }
-        nodes {
-          name
-          defaultBranchRef { name }
-          ${blobs2}
-        }
-      }
-    }
-  }
-`
-);
-function fileOf(node2) {
-  for (const [i, path2] of LOCAL_PATHS.entries()) {
-    const blob2 = node2[`p${i}`];
-    if (blob2?.oid) return { path: path2, sha: blob2.oid, text: blob2.isTruncated ? null : blob2.text };
-  }
-  return null;
-}
-async function ownerRepositories(octokit, owner) {
-  const repositories = [];
-  let kind = "Organization";
-  let after = null;
-  for (; ; ) {
-    const { data, errors } = await graphqlPartial(octokit, ORG_REPOSITORIES_QUERY, { owner, after });
-    const nodes = data?.repositoryOwner?.repositories.nodes;
-    const inNode = (path2) => path2[0] === "repositoryOwner" && path2[2] === "nodes" && typeof path2[3] === "number";
-    const other = errors.find((e) => !inNode(e.path));
-    if (other || errors.length > 0 && !nodes) throw new Error(`GitHub did not list the repositories of ${owner}: ${other?.message ?? errors[0].message}`);
-    if (!data?.repositoryOwner) return null;
-    kind = data.repositoryOwner.__typename;
-    const page = data.repositoryOwner.repositories;
-    page.nodes.forEach((node2, i) => {
-      const failed = errors.find((e) => e.path[3] === i);
-      if (!node2) {
-        if (failed) repositories.push({ name: `(repository ${repositories.length + 1})`, defaultBranch: null, file: null, unreadable: failed.message });
-        return;
-      }
-      const entry = { name: node2.name, defaultBranch: node2.defaultBranchRef?.name ?? null, file: failed ? null : fileOf(node2) };
-      if (failed) entry.unreadable = failed.message;
-      repositories.push(entry);
-    });
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-    after = page.pageInfo.endCursor;
-  }
-  return { kind, repositories };
-}
-
-// src/handlers/report-shipped-org.ts
-var NOTABLE_CAP2 = 5;
-async function tallyOrgShipped(strategy, scope, pages, labelledSince = null) {
-  const whole = createTallier({ ...strategy, settings: { ...strategy.settings, ignore_authors: [] } });
-  const tallier = createOrgTallier(strategy);
-  const byName2 = new Map(scope.map((r) => [r.name.toLowerCase(), { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }]));
-  for (const r of scope) tallier.repository(r.name, r.tie);
-  const orgIds = new Set(strategy.problems.map((p2) => p2.id));
-  const notable = /* @__PURE__ */ new Map();
-  const sample = [];
-  let unaligned = 0;
-  let elsewhere2 = 0;
-  let before = /* @__PURE__ */ new Set();
-  let last = /* @__PURE__ */ new Set();
-  for await (const page of pages) {
-    const current = /* @__PURE__ */ new Set();
-    for (const pull of page) {
-      const key = `${pull.repo ?? ""}#${pull.number}`;
-      if (before.has(key) || last.has(key) || current.has(key)) continue;
-      current.add(key);
-      const repo = byName2.get((pull.repo ?? "").toLowerCase());
-      if (!repo || pull.base !== void 0 && repo.defaultBranch !== null && pull.base !== repo.defaultBranch) {
-        elsewhere2 += 1;
-        continue;
-      }
-      if (repo.ignored.has(pull.author.toLowerCase())) continue;
-      const problems = servedBy(repo.strategy, pull, labelledSince).filter((id) => orgIds.has(id));
-      tallier.add({ repo: repo.name, problems });
-      whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
-      const { body: _body, branch: _branch, milestone: _milestone, base: _base, ...rest } = pull;
-      const item = { ...rest, repo: repo.name, problems };
-      for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
-      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
-    }
-    before = last;
-    last = current;
-  }
-  const items = /* @__PURE__ */ new Map();
-  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
-  const notes = [];
-  if (unaligned > SUGGESTION_SAMPLE) {
-    notes.push(`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`);
-  }
-  if (elsewhere2 > 0) {
-    const what = elsewhere2 === 1 ? "1 merged pull request found by the search was" : `${elsewhere2.toLocaleString("en-US")} merged pull requests found by the search were`;
-    notes.push(`${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`);
-  }
-  return { tally: whole.result(), repositories: tallier.result().repositories, items: [...items.values()], notes };
-}
-
-// src/handlers/report-organisation.ts
-var MAX_EXCLUDED = 20;
-function scopeQualifier(owner, kind, scope) {
-  const base = `${kind === "User" ? "user" : "org"}:${owner} archived:false`;
-  const named = scope.leftOut.filter((r) => /^[A-Za-z0-9._-]+$/.test(r.name));
-  if (named.length <= MAX_EXCLUDED) return { qualifier: [base, ...named.map((r) => `-repo:${owner}/${r.name}`)].join(" ") };
-  return {
-    qualifier: base,
-    note: `Issue counts, counted metrics and plan searches span all of ${owner}'s repositories: the ${named.length} left out are too many to name in a search.`
-  };
-}
-async function publishOrgReport(p2) {
-  const { octokit, owner, month, loaded } = p2;
-  const strategy = loaded.strategy;
-  const period = monthPeriod(month, strategy.settings.report.timezone);
-  const title = reportTitle2(month);
-  const repo = ORG_REPO;
-  const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
-  const targets = reportTargets(context, month, p2.botLogin);
-  if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
-    return { title, body: "", url: targets.existing.url, action: "skipped" };
-  }
-  const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : []));
-  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
-  const listing = await ownerRepositories(octokit, owner);
-  if (!listing) throw new Error(`GitHub knows no owner ${owner}`);
-  const home = listing.repositories.find((r) => r.name.toLowerCase() === ORG_REPO);
-  const orgFile = loaded.source && "text" in loaded.source && typeof loaded.source.text === "string" ? { text: loaded.source.text, file: `${owner}/${ORG_REPO}/${loaded.source.path}` } : home?.file?.text ? { text: home.file.text, file: `${owner}/${ORG_REPO}/${home.file.path}` } : { text: "", file: `${owner}/${ORG_REPO}/strategy.yml` };
-  const listed = home ? listing.repositories : [...listing.repositories, { name: ORG_REPO, defaultBranch: context.defaultBranch, file: null }];
-  const scope = organisationScope(owner, listed, { strategy, ...orgFile });
-  for (const r of scope.repositories) if (r.name.toLowerCase() === ORG_REPO) r.defaultBranch = context.defaultBranch;
-  const { qualifier, note } = scopeQualifier(owner, listing.kind, scope);
-  const cut = [];
-  const pulls = searchMergedPulls(octokit, {
-    search: (range) => `${qualifier} is:pr is:merged merged:${range} sort:created-asc`,
-    window: { start: period.start, end: period.end, range: period.searchRange },
-    timezone: period.timezone,
-    onTruncated: (range, count2) => cut.push(`${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`)
-  });
-  const versions = await reportVersions2(octokit, { repo, loaded, period });
-  const [shipped, figures2] = await Promise.all([
-    tallyOrgShipped(strategy, scope.repositories, pulls, versions.labelledSince),
-    gatherFigures(octokit, { owner, repo }, strategy, period, { qualifier })
-  ]);
-  const now = p2.now ?? /* @__PURE__ */ new Date();
-  const extending = scope.repositories.filter((r) => r.tie === "extends").length;
-  const notes = [
-    ...p2.notes ?? [],
-    ...cut,
-    ...shipped.notes,
-    ...figures2.notes,
-    ...versions.notes,
-    ...note ? [note] : [],
-    ...extending > 0 ? ["Repositories that extend the organisation's strategy judge their pull requests by their own rules added to it; problems a repository adds of its own are not the organisation's, so work serving only those counts as unaligned here."] : []
-  ];
-  if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
-  const n = scope.repositories.length;
-  const model = buildReport({
-    strategy,
-    repo: `${owner}, ${n} ${n === 1 ? "repository" : "repositories"}`,
-    period,
-    commit: versions.commit,
-    tally: shipped.tally,
-    issuesClosed: figures2.issuesClosed,
-    readings: figures2.readings,
-    history: mergeHistory(metricHistory(earlier), versions.history),
-    plans: figures2.plans,
-    previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
-    items: shipped.items,
-    versions: versions.versions,
-    notes,
-    organisation: { owner, repositories: shipped.repositories, leftOut: scope.leftOut }
-  });
-  const body = renderReport(model, dataComment(model)).body;
-  if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
-  const existingBody = targets.existing && bodies.get(targets.existing.id);
-  const written = await writeReport({
-    octokit,
-    ref: { owner, repo },
-    month,
-    botLogin: p2.botLogin,
-    context,
-    targets,
-    existingBody,
-    category: strategy.settings.report.category,
-    title,
-    body
-  });
-  return { title, body, ...written };
-}
-
 // src/handlers/report.ts
 async function publishReport(p2) {
-  if (p2.repo.toLowerCase() === ORG_REPO && p2.organisation !== false) return publishOrgReport(p2);
   const { octokit, owner, repo, month, loaded } = p2;
   const strategy = loaded.strategy;
   const period = monthPeriod(month, strategy.settings.report.timezone);
@@ -60653,7 +59737,7 @@ async function publishReport(p2) {
     gatherFigures(octokit, { owner, repo }, strategy, period)
   ]);
   const now = p2.now ?? /* @__PURE__ */ new Date();
-  const notes = [...p2.notes ?? [], ...cut, ...shipped.notes, ...figures2.notes, ...versions.notes];
+  const notes = [...cut, ...shipped.notes, ...figures2.notes, ...versions.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
@@ -60661,8 +59745,6 @@ async function publishReport(p2) {
     period,
     commit: versions.commit,
     tally: shipped.tally,
-    base: context.defaultBranch,
-    searchRange: period.searchRange,
     issuesClosed: figures2.issuesClosed,
     readings: figures2.readings,
     // Earlier reports record what was reported then; the file's versions fill months without a report.
@@ -60746,10 +59828,13 @@ async function* installations(app) {
 
 // src/schedule/run.ts
 var SCHEDULE_LOOKUP_TTL_MS = 6 * 60 * 60 * 1e3;
-var loadForSchedule = (octokit, repo, now) => loadStrategy(octokit, repo, now, { lookupTtlMs: SCHEDULE_LOOKUP_TTL_MS });
+function scheduleLoader(strategies) {
+  return (octokit, repo, now) => strategies.load(octokit, repo, now, { lookupTtlMs: SCHEDULE_LOOKUP_TTL_MS });
+}
 var message = (error62) => error62 instanceof Error ? error62.message : String(error62);
 async function* dueReports(params) {
-  const { app, now, since, catchUp, catchUpAll, load = loadForSchedule } = params;
+  const { app, now, since, catchUp, catchUpAll } = params;
+  const load = params.load ?? scheduleLoader(new StrategyFiles());
   for await (const installation of installations(app)) {
     let reachable;
     try {
@@ -60800,7 +59885,7 @@ async function publishDue(app, due, botLogin, now, publish = publishReport) {
 async function runDueReports(params) {
   const { app, now, publish = publishReport } = params;
   const outcomes = [];
-  const botLogin = (await identityOf(app)).login;
+  const botLogin = (await (params.identity ?? askIdentity(app))()).login;
   for await (const next of dueReports(params)) {
     if ("failed" in next) {
       outcomes.push(next.failed);
@@ -60818,10 +59903,11 @@ async function runDueReports(params) {
 }
 
 // src/schedule/index.ts
-function scheduleEnabled(env = process.env) {
-  return env.NODE_ENV !== "test" && !env.VITEST && env.THROUGHLINE_SCHEDULE?.toLowerCase() !== "off";
+function scheduleEnabled(env) {
+  return env.THROUGHLINE_SCHEDULE?.toLowerCase() !== "off";
 }
-function startSchedule({ app, now = () => /* @__PURE__ */ new Date(), cron = "0 * * * *", load, publish }) {
+function startSchedule({ app, deps, cron = "0 * * * *", load = scheduleLoader(deps.strategies), publish }) {
+  const { now, identity } = deps;
   let since = null;
   let failed = /* @__PURE__ */ new Set();
   let running = Promise.resolve();
@@ -60829,7 +59915,7 @@ function startSchedule({ app, now = () => /* @__PURE__ */ new Date(), cron = "0 
     running = running.then(async () => {
       const at2 = now();
       try {
-        const outcomes = await runDueReports({ app, now: at2, since, catchUp: failed, load, publish });
+        const outcomes = await runDueReports({ app, identity, now: at2, since, catchUp: failed, load, publish });
         failed = new Set(outcomes.filter((o) => o.error).map((o) => o.repo));
         since = at2;
       } catch (error62) {
@@ -60846,20 +59932,18 @@ function startSchedule({ app, now = () => /* @__PURE__ */ new Date(), cron = "0 
 }
 
 // src/server/health.ts
-var stopping = false;
-function healthRoute({ redis } = {}) {
+function healthRoute({ guards, redis }) {
   return (req, res) => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/health") return false;
     const body = JSON.stringify({
-      status: stopping ? "stopping" : "ok",
-      in_flight: inFlight(),
+      status: guards.stopping ? "stopping" : "ok",
+      in_flight: guards.inFlight(),
       ...redis ? { redis: redis.available() ? "ok" : "unreachable" } : {}
     });
-    res.writeHead(stopping ? 503 : 200, { "content-type": "application/json" }).end(body);
+    res.writeHead(guards.stopping ? 503 : 200, { "content-type": "application/json" }).end(body);
     return true;
   };
 }
-var healthHandler = healthRoute();
 
 // src/index.ts
 var ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"];
@@ -60879,38 +59963,50 @@ var itemKey = (context) => {
   const { owner, repo } = context.repo();
   return `${owner}/${repo}#${context.payload.issue?.number ?? context.payload.pull_request?.number}`;
 };
+function createDeps(app, overrides = {}) {
+  const base = {
+    identity: askIdentity(app),
+    now: () => /* @__PURE__ */ new Date(),
+    strategies: new StrategyFiles(),
+    labels: new LabelCache(),
+    permissions: new PermissionCache(),
+    guards: new Guards(),
+    onboarded: /* @__PURE__ */ new Set(),
+    projects: createProjectCache(),
+    ...overrides
+  };
+  return { report: reportOnCommand(base), ...base };
+}
 function createApp(overrides = {}, options2 = {}) {
   return function throughline(app, server) {
     options2.shared?.useLog(app.log.child({ name: "redis" }));
-    addHealthRoute(server, options2);
-    const base = { identity: () => identityOf(app), now: () => /* @__PURE__ */ new Date(), projects: createProjectCache(), ...overrides };
-    const deps = { report: reportOnCommand(base), ...base };
-    app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded2(deps, itemKey, (c) => handleIssue(c, deps)));
-    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded2(deps, itemKey, (c) => handlePullRequest(c, deps)));
-    app.on("issue_comment.created", guarded2(deps, itemKey, (c) => handleCommand(c, deps)));
-    app.on(
-      PROJECT_ITEM_ACTIONS.map((a) => `projects_v2_item.${a}`),
-      guarded2(deps, (c) => `project-item:${c.payload.projects_v2_item.node_id}`, (c) => handleProjectItem(c, deps))
-    );
-    app.on("push", guarded2(deps, (c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
+    const deps = createDeps(app, overrides);
+    addHealthRoute(server, deps.guards, options2);
+    const guarded2 = (key, handler2) => deps.guards.wrap(deps.identity, key, handler2);
+    app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded2(itemKey, (c) => handleIssue(c, deps)));
+    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded2(itemKey, (c) => handlePullRequest(c, deps)));
+    app.on("issue_comment.created", guarded2(itemKey, (c) => handleCommand(c, deps)));
+    app.on("push", guarded2((c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
     app.on(
       ["installation.created", "installation_repositories.added"],
-      guarded2(deps, (c) => `installation:${c.payload.installation.id}`, (c) => handleInstallation(c, deps))
+      guarded2((c) => `installation:${c.payload.installation.id}`, (c) => handleInstallation(c, deps))
     );
-    if (options2.schedule ?? scheduleEnabled()) {
+    if (options2.schedule) {
       const shared = options2.shared;
-      if (shared) shared.runMonthlyJobs(app, deps.now);
-      else startSchedule({ app, now: deps.now });
+      if (shared) {
+        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies) });
+        deps.schedule = { stop: () => void jobs.close() };
+      } else deps.schedule = startSchedule({ app, deps });
     }
   };
 }
-function addHealthRoute(server, options2) {
+function addHealthRoute(server, guards, options2) {
   try {
-    server?.addHandler?.(healthRoute({ redis: options2.shared?.redis }));
+    server?.addHandler?.(healthRoute({ guards, redis: options2.shared?.redis }));
   } catch {
   }
 }
-var index_default = createApp();
+var index_default = createApp({}, { schedule: scheduleEnabled(process.env) });
 
 // src/action/app.ts
 var ACTION_IDENTITY = { login: "github-actions[bot]", appId: 15368 };
@@ -60926,7 +60022,6 @@ async function actionProbot(env, options2 = {}) {
     Octokit: options2.Octokit ?? throughlineOctokit(),
     logLevel: options2.logLevel ?? "fatal"
   });
-  useIdentity(probot, ACTION_IDENTITY);
   const report = async ({ octokit, repo, month, strategy }) => {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
     return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
@@ -60977,7 +60072,7 @@ function planFor(eventName) {
 // src/action/reports.ts
 async function postMonthlyReports(run2) {
   const { octokit, repo, now, say } = run2;
-  const loaded = await loadStrategy(octokit, repo);
+  const loaded = await new StrategyFiles().load(octokit, repo);
   if (loaded.status === "missing") {
     await run2.setUp?.();
     say.notice(`${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`);
@@ -60997,8 +60092,8 @@ ${loaded.errors.map(formatError).join("\n")}`);
       continue;
     }
     try {
-      const done2 = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now });
-      say.info(describe5(done2));
+      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now });
+      say.info(describe5(done));
     } catch (error62) {
       failures += 1;
       say.error(`The report for ${month} could not be written: ${error62 instanceof Error ? error62.message : String(error62)}`);
@@ -61013,8 +60108,8 @@ var VERBS = {
   "dry-run": "rendered (not posted)",
   skipped: "already posted"
 };
-function describe5(done2) {
-  return `${done2.title}: ${VERBS[done2.action]}${done2.url ? ` (${done2.url})` : ""}`;
+function describe5(done) {
+  return `${done.title}: ${VERBS[done.action]}${done.url ? ` (${done.url})` : ""}`;
 }
 
 // src/action/workflow-commands.ts
@@ -61084,7 +60179,7 @@ async function runAction(environment, options2 = {}) {
 }
 async function setUp(probot, repo, say) {
   const octokit = await probot.auth();
-  const opened = await onboardRepository(octokit, repo, { identity: async () => ACTION_IDENTITY, now: () => /* @__PURE__ */ new Date() });
+  const opened = await onboardRepository(octokit, repo, createDeps(probot, { identity: async () => ACTION_IDENTITY }));
   if (opened !== void 0) {
     say.notice(`${repo.owner}/${repo.repo} has no strategy file: opened issue #${opened}, "Set up Throughline", with a starter.`);
   }
