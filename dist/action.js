@@ -60026,8 +60026,9 @@ async function actionProbot(env, options2 = {}) {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
     return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
   };
-  await probot.load(createApp({ identity: async () => ACTION_IDENTITY, now, report }, { schedule: false }));
-  return probot;
+  const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report });
+  await probot.load(createApp(deps, { schedule: false }));
+  return { probot, deps };
 }
 
 // src/action/env.ts
@@ -60072,7 +60073,7 @@ function planFor(eventName) {
 // src/action/reports.ts
 async function postMonthlyReports(run2) {
   const { octokit, repo, now, say } = run2;
-  const loaded = await new StrategyFiles().load(octokit, repo);
+  const loaded = await run2.strategies.load(octokit, repo);
   if (loaded.status === "missing") {
     await run2.setUp?.();
     say.notice(`${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`);
@@ -60155,21 +60156,21 @@ async function runAction(environment, options2 = {}) {
     return 0;
   }
   try {
-    const probot = await actionProbot(env, { logLevel: logLevelFor(environment), ...options2 });
+    const { probot, deps } = await actionProbot(env, { logLevel: logLevelFor(environment), ...options2 });
     const repo = { owner: env.owner, repo: env.repo };
     if (plan.kind === "reports") {
       const octokit = await probot.auth();
       const now = options2.now?.() ?? /* @__PURE__ */ new Date();
       const publish = options2.publish ?? publishReport;
-      const setUpHere = () => setUp(probot, repo, say);
-      const failures = await postMonthlyReports({ octokit, repo, now, botLogin: ACTION_IDENTITY.login, publish, say, setUp: setUpHere });
+      const setUpHere = () => setUp(probot, deps, repo, say);
+      const failures = await postMonthlyReports({ octokit, strategies: deps.strategies, repo, now, botLogin: ACTION_IDENTITY.login, publish, say, setUp: setUpHere });
       return failures > 0 ? 1 : 0;
     }
     const payload = await readEvent(env.eventPath);
     await probot.receive({ id: env.deliveryId, name: plan.name, payload });
     say.info(`Throughline handled the ${env.eventName}${payload.action ? `.${payload.action}` : ""} event.`);
     if (plan.name === "push" && !payload.deleted && payload.ref === `refs/heads/${payload.repository?.default_branch}`) {
-      await setUp(probot, repo, say);
+      await setUp(probot, deps, repo, say);
     }
     return 0;
   } catch (error62) {
@@ -60177,9 +60178,9 @@ async function runAction(environment, options2 = {}) {
     return 1;
   }
 }
-async function setUp(probot, repo, say) {
+async function setUp(probot, deps, repo, say) {
   const octokit = await probot.auth();
-  const opened = await onboardRepository(octokit, repo, createDeps(probot, { identity: async () => ACTION_IDENTITY }));
+  const opened = await onboardRepository(octokit, repo, deps);
   if (opened !== void 0) {
     say.notice(`${repo.owner}/${repo.repo} has no strategy file: opened issue #${opened}, "Set up Throughline", with a starter.`);
   }

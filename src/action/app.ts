@@ -5,10 +5,10 @@
  */
 import { Probot, type ProbotOctokit } from "probot";
 import { throughlineOctokit } from "../github/client.js";
-import { createApp } from "../index.js";
+import { createApp, createDeps } from "../index.js";
 import type { Identity } from "../github/identity.js";
 import { publishReport } from "../handlers/report.js";
-import type { ReportRequest } from "../handlers/deps.js";
+import type { Deps, ReportRequest } from "../handlers/deps.js";
 import { monthOf } from "../tally/index.js";
 import type { ActionEnv } from "./env.js";
 
@@ -32,7 +32,8 @@ export function logLevelFor(env: Record<string, string | undefined>): LogLevel {
   return env.RUNNER_DEBUG === "1" ? "debug" : "fatal";
 }
 
-export async function actionProbot(env: ActionEnv, options: ActionOptions = {}): Promise<Probot> {
+/** The Probot instance and the app state it runs with (the monthly reports and the setup issue use it too). */
+export async function actionProbot(env: ActionEnv, options: ActionOptions = {}): Promise<{ probot: Probot; deps: Deps }> {
   const now = options.now ?? (() => new Date());
   const publish = options.publish ?? publishReport;
   const probot = new Probot({
@@ -47,6 +48,7 @@ export async function actionProbot(env: ActionEnv, options: ActionOptions = {}):
     return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
   };
   // One run handles one event: the long-running monthly schedule of the hosted app is the workflow's cron here.
-  await probot.load(createApp({ identity: async () => ACTION_IDENTITY, now, report }, { schedule: false }));
-  return probot;
+  const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report });
+  await probot.load(createApp(deps, { schedule: false }));
+  return { probot, deps };
 }

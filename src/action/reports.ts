@@ -8,7 +8,7 @@
  * be final. An unchanged report is not written again.
  */
 import type { GitHub, RepoRef } from "../github/octokit.js";
-import { StrategyFiles } from "../github/strategy-file.js";
+import type { StrategyFiles } from "../github/strategy-file.js";
 import type { Published, publishReport } from "../handlers/report.js";
 import { formatError } from "../strategy/errors.js";
 import { inForceDuring } from "../strategy/in-force.js";
@@ -17,6 +17,8 @@ import type { Annotator } from "./workflow-commands.js";
 
 export interface ReportRun {
   octokit: GitHub;
+  /** The app state's strategy files. */
+  strategies: StrategyFiles;
   repo: RepoRef;
   now: Date;
   botLogin: string;
@@ -29,7 +31,7 @@ export interface ReportRun {
 /** Returns the number of reports that could not be written. */
 export async function postMonthlyReports(run: ReportRun): Promise<number> {
   const { octokit, repo, now, say } = run;
-  const loaded = await new StrategyFiles().load(octokit, repo);
+  const loaded = await run.strategies.load(octokit, repo);
   if (loaded.status === "missing") {
     await run.setUp?.();
     say.notice(`${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`);

@@ -12,7 +12,7 @@ import { annotator, type Write } from "./workflow-commands.js";
 import { describeFailure } from "./failure.js";
 import { publishReport } from "../handlers/report.js";
 import { onboardRepository } from "../handlers/onboarding.js";
-import { createDeps } from "../index.js";
+import type { Deps } from "../handlers/deps.js";
 import type { RepoRef } from "../github/octokit.js";
 import type { Probot } from "probot";
 
@@ -35,15 +35,15 @@ export async function runAction(environment: Env, options: RunOptions = {}): Pro
     return 0;
   }
   try {
-    const probot = await actionProbot(env, { logLevel: logLevelFor(environment), ...options });
+    const { probot, deps } = await actionProbot(env, { logLevel: logLevelFor(environment), ...options });
     const repo = { owner: env.owner, repo: env.repo };
     // 2b. The monthly reports.
     if (plan.kind === "reports") {
       const octokit = await probot.auth();
       const now = options.now?.() ?? new Date();
       const publish = options.publish ?? publishReport;
-      const setUpHere = () => setUp(probot, repo, say);
-      const failures = await postMonthlyReports({ octokit, repo, now, botLogin: ACTION_IDENTITY.login, publish, say, setUp: setUpHere });
+      const setUpHere = () => setUp(probot, deps, repo, say);
+      const failures = await postMonthlyReports({ octokit, strategies: deps.strategies, repo, now, botLogin: ACTION_IDENTITY.login, publish, say, setUp: setUpHere });
       return failures > 0 ? 1 : 0;
     }
     // 2a. The event, as the app receives it from a webhook.
@@ -51,7 +51,7 @@ export async function runAction(environment: Env, options: RunOptions = {}): Pro
     await probot.receive({ id: env.deliveryId, name: plan.name, payload } as Parameters<typeof probot.receive>[0]);
     say.info(`Throughline handled the ${env.eventName}${payload.action ? `.${payload.action}` : ""} event.`);
     if (plan.name === "push" && !payload.deleted && payload.ref === `refs/heads/${payload.repository?.default_branch}`) {
-      await setUp(probot, repo, say);
+      await setUp(probot, deps, repo, say);
     }
     return 0;
   } catch (error) {
@@ -65,9 +65,9 @@ export async function runAction(environment: Env, options: RunOptions = {}): Pro
  * event, so a push to the default branch (the one adding the workflow, first) or a scheduled or manual run
  * does it in a repository without a strategy. Once per repository, ever, as in the app.
  */
-async function setUp(probot: Probot, repo: RepoRef, say: ReturnType<typeof annotator>): Promise<void> {
+async function setUp(probot: Probot, deps: Deps, repo: RepoRef, say: ReturnType<typeof annotator>): Promise<void> {
   const octokit = await probot.auth();
-  const opened = await onboardRepository(octokit, repo, createDeps(probot, { identity: async () => ACTION_IDENTITY }));
+  const opened = await onboardRepository(octokit, repo, deps);
   if (opened !== undefined) {
     say.notice(`${repo.owner}/${repo.repo} has no strategy file: opened issue #${opened}, "Set up Throughline", with a starter.`);
   }
