@@ -1066,7 +1066,7 @@ var require_redaction = __commonJS({
     var strict = false;
     function redaction(opts, serialize) {
       const { paths, censor, remove } = handle(opts);
-      const shape = paths.reduce((o, str) => {
+      const shape2 = paths.reduce((o, str) => {
         rx.lastIndex = 0;
         const first = rx.exec(str);
         const next = rx.exec(str);
@@ -1103,15 +1103,15 @@ var require_redaction = __commonJS({
       const topCensor = (...args) => {
         return typeof censor === "function" ? serialize(censor(...args)) : serialize(censor);
       };
-      return [...Object.keys(shape), ...Object.getOwnPropertySymbols(shape)].reduce((o, k2) => {
-        if (shape[k2] === null) {
+      return [...Object.keys(shape2), ...Object.getOwnPropertySymbols(shape2)].reduce((o, k2) => {
+        if (shape2[k2] === null) {
           o[k2] = (value) => topCensor(value, [k2]);
         } else {
           const wrappedCensor = typeof censor === "function" ? (value, path2) => {
             return censor(value, [k2, ...path2]);
           } : censor;
           o[k2] = Redact({
-            paths: shape[k2],
+            paths: shape2[k2],
             censor: wrappedCensor,
             serialize,
             strict,
@@ -7531,10 +7531,10 @@ var require_prettify_error = __commonJS({
       let result = "";
       const joinedLines = joinLinesWithIndentation({ input: lines, ident, eol });
       const safeKeyName = stripUnsafeControlChars(keyName);
-      const splitLines = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
-      for (let j = 0; j < splitLines.length; j += 1) {
+      const splitLines2 = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
+      for (let j = 0; j < splitLines2.length; j += 1) {
         if (j !== 0) result += eol;
-        const line = splitLines[j];
+        const line = splitLines2[j];
         if (/^\s*"stack"/.test(line)) {
           const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
           if (matches && matches.length === 3) {
@@ -13963,7 +13963,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -14121,7 +14121,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent: indent2, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m2 = first.match(/^( *)/);
@@ -26940,8 +26940,8 @@ function getCache() {
   );
 }
 async function get(cache2, options2) {
-  const cacheKey = optionsToCacheKey(options2);
-  const result = await cache2.get(cacheKey);
+  const cacheKey2 = optionsToCacheKey(options2);
+  const result = await cache2.get(cacheKey2);
   if (!result) {
     return;
   }
@@ -27053,16 +27053,16 @@ async function getInstallationAuthentication(state, options2, customRequest) {
 }
 var pendingPromises = /* @__PURE__ */ new Map();
 function getInstallationAuthenticationConcurrently(state, options2, request3) {
-  const cacheKey = optionsToCacheKey(options2);
-  if (pendingPromises.has(cacheKey)) {
-    return pendingPromises.get(cacheKey);
+  const cacheKey2 = optionsToCacheKey(options2);
+  if (pendingPromises.has(cacheKey2)) {
+    return pendingPromises.get(cacheKey2);
   }
   const promise2 = getInstallationAuthenticationImpl(
     state,
     options2,
     request3
-  ).finally(() => pendingPromises.delete(cacheKey));
-  pendingPromises.set(cacheKey, promise2);
+  ).finally(() => pendingPromises.delete(cacheKey2));
+  pendingPromises.set(cacheKey2, promise2);
   return promise2;
 }
 async function getInstallationAuthenticationImpl(state, options2, request3) {
@@ -28265,6 +28265,143 @@ function* tokens(text) {
   yield* parser2.end();
 }
 
+// src/strategy/yaml-errors.ts
+function yamlErrors(source, errors) {
+  const first = errors[0];
+  if (!first) return [];
+  if (first.code === "MULTIPLE_DOCS") {
+    return [errorAt(source, first.pos[0], [], "the file holds more than one YAML document (a second `---`); keep one")];
+  }
+  const lines = splitLines(source.text);
+  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "");
+  if (tabs.length > 0) {
+    return tabs.map((l) => errorAt(source, l.offset + l.text.indexOf("	"), [], `line ${l.number} is indented with a tab; YAML indents with spaces only`));
+  }
+  const firstLine = source.lines.linePos(first.pos[0]).line;
+  const indent2 = indentationCause(lines, Math.max(firstLine + 1, source.lines.linePos(first.pos[1]).line));
+  if (indent2) return [errorAt(source, indent2.offset, [], indent2.message)];
+  const unclosed = unclosedCause(first, lines, firstLine);
+  if (unclosed) return [errorAt(source, unclosed.offset, [], unclosed.message)];
+  if (/implicit map keys need to be followed by map values/i.test(first.message)) {
+    return [errorAt(source, first.pos[0], [], `line ${firstLine} is neither \`key: value\` nor a list item \`- …\`; is the colon after the key missing?`)];
+  }
+  if (first.code === "BLOCK_AS_IMPLICIT_KEY") {
+    return [errorAt(source, first.pos[0], [], `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`)];
+  }
+  return [errorAt(source, first.pos[0], [], parserWords(first))];
+}
+function splitLines(text) {
+  const lines = [];
+  let offset = 0;
+  for (const [i, raw] of text.split("\n").entries()) {
+    lines.push({ number: i + 1, offset, text: raw.replace(/\r$/, "") });
+    offset += raw.length + 1;
+  }
+  return lines;
+}
+function code2(text) {
+  return text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, (m2) => " ".repeat(m2.length)).replace(/(^|\s)#.*$/, "$1");
+}
+var KEY = /^((?:- +)*)([^\s#'"[{\-?:][^:]*?|"[^"]*"|'[^']*'):(?:\s+(.*))?$/;
+function shape(line) {
+  const stripped = code2(line.text);
+  if (stripped.trim() === "" || line.text.trim().startsWith("#")) return void 0;
+  const indent2 = stripped.length - stripped.trimStart().length;
+  const rest = stripped.slice(indent2).trimEnd();
+  const dashes = /^(?:- +)*/.exec(rest)?.[0] ?? "";
+  const match = KEY.exec(rest);
+  const value = (match?.[3] ?? "").trim();
+  const blockScalar = /^(?:[&!]\S*\s+)*[|>][-+0-9]*$/.test(value);
+  const flowDepth = [...rest].reduce((depth, c) => depth + (c === "[" || c === "{" ? 1 : c === "]" || c === "}" ? -1 : 0), 0);
+  return {
+    number: line.number,
+    offset: line.offset + indent2,
+    indent: indent2,
+    keyColumn: indent2 + dashes.length,
+    isKey: match !== null,
+    isItem: dashes !== "",
+    opensBlock: match !== null && (value === "" || /^(?:[&!]\S*\s*)+$/.test(value) || blockScalar),
+    blockScalar,
+    flowDepth
+  };
+}
+function indentationCause(lines, lastLine) {
+  const open2 = [];
+  let previous;
+  let scalarAbove;
+  let flow2 = 0;
+  for (const line of lines) {
+    if (line.number > lastLine) break;
+    const current = shape(line);
+    if (!current) continue;
+    if (scalarAbove !== void 0 && current.indent > scalarAbove) continue;
+    scalarAbove = void 0;
+    if (flow2 > 0) {
+      flow2 = Math.max(0, flow2 + current.flowDepth);
+      continue;
+    }
+    while (open2.length > 0 && open2[open2.length - 1] > current.indent) open2.pop();
+    const level = open2.length > 0 ? open2[open2.length - 1] : -1;
+    if (previous && !current.isKey && !current.isItem && current.indent > level) continue;
+    if (previous && level !== current.indent) {
+      const child = previous.opensBlock && current.indent > level;
+      if (!child && current.indent > previous.keyColumn) {
+        const what = previous.isKey ? "the key above it" : "the line above it";
+        return { offset: current.offset, message: `line ${current.number} is indented more than ${what} (line ${previous.number}); keys of one mapping start in the same column` };
+      }
+      if (!child) {
+        return { offset: current.offset, message: `line ${current.number} is indented ${current.indent} spaces, in line with no key above it; keys of one mapping start in the same column` };
+      }
+    }
+    if (level !== current.indent) open2.push(current.indent);
+    if (current.keyColumn > current.indent) open2.push(current.keyColumn);
+    if (current.blockScalar) scalarAbove = current.keyColumn;
+    flow2 = Math.max(0, current.flowDepth);
+    previous = current;
+  }
+  return void 0;
+}
+function unclosedCause(error62, lines, lastLine) {
+  const closing = /end with an? ([\]}])/.exec(error62.message)?.[1] ?? /missing closing (["'])quote/i.exec(error62.message)?.[1];
+  if (!closing) return void 0;
+  const opening = closing === "]" ? "[" : closing === "}" ? "{" : closing;
+  for (const line of [...lines].reverse()) {
+    if (line.number > lastLine) continue;
+    const at2 = opening === '"' || opening === "'" ? unclosedQuote(line.text, opening) : unclosedBracket(line.text, opening, closing);
+    if (at2 !== void 0) {
+      const what = opening === '"' || opening === "'" ? `the quote ${opening} opened on line ${line.number} is never closed` : `the \`${opening}\` on line ${line.number} is never closed with \`${closing}\``;
+      return { offset: line.offset + at2, message: what };
+    }
+  }
+  return void 0;
+}
+function unclosedQuote(text, quote3) {
+  const stripped = text.replace(quote3 === '"' ? /"(?:[^"\\]|\\.)*"/g : /'(?:[^']|'')*'/g, (m2) => " ".repeat(m2.length));
+  const at2 = stripped.search(quote3 === '"' ? /(?:^|[\s:[{,-])"/ : /(?:^|[\s:[{,-])'/);
+  if (at2 === -1) return void 0;
+  return stripped.indexOf(quote3, at2);
+}
+function unclosedBracket(text, opening, closing) {
+  const stripped = code2(text);
+  let depth = 0;
+  let at2;
+  for (let i = stripped.length - 1; i >= 0; i--) {
+    if (stripped[i] === closing) depth++;
+    else if (stripped[i] === opening) {
+      if (depth === 0) {
+        at2 = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  return at2;
+}
+function parserWords(error62) {
+  const message2 = error62.message.split("\n")[0].replace(/\.$/, "");
+  return /^[A-Z][a-z]/.test(message2) ? message2[0].toLowerCase() + message2.slice(1) : message2;
+}
+
 // src/strategy/load.ts
 function loadYaml(text, file2) {
   const source = createSource(text, file2);
@@ -28274,16 +28411,11 @@ function loadYaml(text, file2) {
   if (violation) return { source, data: void 0, errors: [errorAt(source, violation.offset, [], violation.message)] };
   source.doc = doc;
   if (doc.errors.length > 0) {
-    return { source, data: void 0, errors: doc.errors.map((e) => errorAt(source, e.pos[0], [], yamlMessage(e))) };
+    return { source, data: void 0, errors: yamlErrors(source, doc.errors) };
   }
   const plain = toPlain(doc);
   const errors = plain.problems.map((p2) => errorAt(source, p2.offset, [], p2.message));
   return { source, data: errors.length > 0 ? void 0 : plain.value, errors };
-}
-function yamlMessage(error62) {
-  if (error62.code === "MULTIPLE_DOCS") return "the file holds more than one YAML document (a second `---`); keep one";
-  const message2 = error62.message.split("\n")[0].replace(/\.$/, "");
-  return /^[A-Z][a-z]/.test(message2) ? message2[0].toLowerCase() + message2.slice(1) : message2;
 }
 
 // src/strategy/merge.ts
@@ -29376,9 +29508,9 @@ function stringifyPrimitive(value) {
     return `"${value}"`;
   return `${value}`;
 }
-function optionalKeys(shape) {
-  return Object.keys(shape).filter((k2) => {
-    return shape[k2]._zod.optin !== void 0 && shape[k2]._zod.optout === "optional";
+function optionalKeys(shape2) {
+  return Object.keys(shape2).filter((k2) => {
+    return shape2[k2]._zod.optin !== void 0 && shape2[k2]._zod.optout === "optional";
   });
 }
 var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
@@ -29427,33 +29559,33 @@ function omit2(schema, mask) {
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema, shape) {
-  if (!isPlainObject3(shape)) {
+function extend(schema, shape2) {
+  if (!isPlainObject3(shape2)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
-    for (const key of Reflect.ownKeys(shape)) {
+    for (const key of Reflect.ownKeys(shape2)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
-function extended(schema, shape) {
+function extended(schema, shape2) {
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
-  mirrorProps(newShape, shape);
+  mirrorProps(newShape, shape2);
   return newShape;
 }
-function safeExtend(schema, shape) {
-  if (!isPlainObject3(shape)) {
+function safeExtend(schema, shape2) {
+  if (!isPlainObject3(shape2)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
 function merge3(a, b2) {
   if (!b2?._zod?.def) {
@@ -31901,10 +32033,10 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   }
   const _normalized = cached(() => normalizeDef(def));
   defineLazyInternal(inst, "propValues", (zod) => {
-    const shape = zod.def.shape;
+    const shape2 = zod.def.shape;
     const propValues = {};
-    for (const key in shape) {
-      const field2 = shape[key]._zod;
+    for (const key in shape2) {
+      const field2 = shape2[key]._zod;
       if (field2.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
@@ -31936,7 +32068,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
-    const shape = value.shape;
+    const shape2 = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const key of value.allKeys) {
@@ -31947,7 +32079,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       }
       if (key === "__proto__")
         continue;
-      const el = shape[key];
+      const el = shape2[key];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
       const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
@@ -31968,10 +32100,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
   const memo3 = globalConfig.memoizer;
-  const generateFastpass = (shape) => {
+  const generateFastpass = (shape2) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo3, syms });
+    const doc = new Doc(["payload", "ctx"], { shape: shape2, inst, memo: memo3, syms });
     const parseStr = (k2) => `shape[${k2}]._zod.run({ value: input[${k2}], issues: [] }, ctx)`;
     const prefixStr = (id, k2) => `
           let ${id}_ab = false;
@@ -31998,7 +32130,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k2} in input`;
-      const schema = shape[key];
+      const schema = shape2[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
@@ -33437,7 +33569,7 @@ function isRecursive(inst, stack, resolve) {
         result = answer;
     }
   };
-  const shape = (sh, spread) => {
+  const shape2 = (sh, spread) => {
     let answer = NONE;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
@@ -33458,7 +33590,7 @@ function isRecursive(inst, stack, resolve) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge4(raw ? shape(raw, true) : ASSUMED);
+      merge4(raw ? shape2(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -41669,12 +41801,12 @@ function generatePropertiesChecks(doc, ctx, def, accessor) {
     throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
   }
   doc.write(`if (${accessor} == null) return INVALID;`);
-  const shape = def.shape;
-  for (const key of Reflect.ownKeys(shape)) {
+  const shape2 = def.shape;
+  for (const key of Reflect.ownKeys(shape2)) {
     const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape[key], inputVar, false);
+    compileChild(doc, ctx, shape2[key], inputVar, false);
   }
 }
 function generatePropertyCheck(doc, ctx, def, accessor) {
@@ -42056,13 +42188,13 @@ function generateDateCheck(doc, accessor) {
 function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   const def = schema._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
-  const shape = def.shape;
-  const keys = Object.keys(shape);
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  const shape2 = def.shape;
+  const keys = Object.keys(shape2);
+  const symbolKeys = Object.getOwnPropertySymbols(shape2);
   const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
   const keyExpr = (k2) => typeof k2 === "symbol" ? addConstant(ctx, k2) : esc(k2);
   const propKey = (k2) => typeof k2 === "symbol" ? `[${keyExpr(k2)}]` : esc(k2);
-  const propShape = shape;
+  const propShape = shape2;
   if (keys.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
@@ -43569,10 +43701,10 @@ function _property(property, schema, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _properties(shape, params) {
+function _properties(shape2, params) {
   return new $ZodCheckProperties({
     check: "properties",
-    shape,
+    shape: shape2,
     ...normalizeParams(params)
   });
 }
@@ -44834,21 +44966,21 @@ function inputOptin(schema) {
 var objectProcessor = (schema, ctx, _json, params) => {
   const json2 = _json;
   const def = schema._zod.def;
-  const shape = def.shape;
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  const shape2 = def.shape;
+  const symbolKeys = Object.getOwnPropertySymbols(shape2);
   if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json2.type = "object";
   json2.properties = {};
-  for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+  for (const key in shape2) {
+    assignProp(json2.properties, key, processSchema(shape2[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
   }
   const requiredKeys = [];
-  for (const key of Object.keys(shape)) {
+  for (const key of Object.keys(shape2)) {
     const field2 = def.shape[key];
     if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
       requiredKeys.push(key);
@@ -46410,8 +46542,8 @@ function array(element, params) {
   return _array(ZodArray, element, params);
 }
 function keyof(schema) {
-  const shape = schema._zod.def.shape;
-  return _enum2(Object.keys(shape));
+  const shape2 = schema._zod.def.shape;
+  return _enum2(Object.keys(shape2));
 }
 var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
@@ -46463,26 +46595,26 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
     return util_exports.required(ZodNonOptional, this, args[0]);
   }
 });
-function object(shape, params) {
+function object(shape2, params) {
   const def = {
     type: "object",
-    shape: shape ?? {},
+    shape: shape2 ?? {},
     ...util_exports.normalizeParams(params)
   };
   return new ZodObject(def);
 }
-function strictObject(shape, params) {
+function strictObject(shape2, params) {
   return new ZodObject({
     type: "object",
-    shape,
+    shape: shape2,
     catchall: never(),
     ...util_exports.normalizeParams(params)
   });
 }
-function looseObject(shape, params) {
+function looseObject(shape2, params) {
   return new ZodObject({
     type: "object",
-    shape,
+    shape: shape2,
     catchall: unknown(),
     ...util_exports.normalizeParams(params)
   });
@@ -47021,8 +47153,8 @@ var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
 }, {
-  properties(shape, params) {
-    return this.check(_properties(shape, params));
+  properties(shape2, params) {
+    return this.check(_properties(shape2, params));
   }
 });
 function _instanceof(cls, params = {}) {
@@ -47608,13 +47740,13 @@ function convertBaseSchema(schema, ctx) {
       break;
     }
     case "object": {
-      const shape = {};
+      const shape2 = {};
       const properties = schema.properties || {};
       const requiredSet = new Set(schema.required || []);
       const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
       for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape2, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
       if (schema.patternProperties) {
         const patternProps = schema.patternProperties;
@@ -47626,8 +47758,8 @@ function convertBaseSchema(schema, ctx) {
           looseRecords.push(z.looseRecord(keySchema, patternValue));
         }
         const schemasToIntersect = [];
-        if (Object.keys(shape).length > 0) {
-          schemasToIntersect.push(z.object(shape).passthrough());
+        if (Object.keys(shape2).length > 0) {
+          schemasToIntersect.push(z.object(shape2).passthrough());
         }
         schemasToIntersect.push(...looseRecords);
         if (schemasToIntersect.length === 0) {
@@ -47642,7 +47774,7 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = result;
         }
         if (schema.additionalProperties === false) {
-          const propertyKeys = Object.keys(shape);
+          const propertyKeys = Object.keys(shape2);
           const patterns = patternKeys.map((p2) => new RegExp(p2));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
@@ -47667,7 +47799,7 @@ function convertBaseSchema(schema, ctx) {
           });
         }
       } else {
-        const objectSchema = z.object(shape);
+        const objectSchema = z.object(shape2);
         if (schema.additionalProperties === false) {
           zodSchema = objectSchema.strict();
         } else if (additionalSchema) {
@@ -48239,7 +48371,10 @@ var problemSchema = external_exports.strictObject({
 var reportSettingsSchema = external_exports.strictObject({
   category: external_exports.string().min(1).default("Announcements").describe("The Discussions category for monthly reports."),
   schedule: external_exports.string().min(1).default("0 9 1 * *").describe("Cron, in `timezone`: when the previous month's report is posted."),
-  timezone: external_exports.string().min(1).default("UTC").describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'.")
+  timezone: external_exports.string().min(1).default("UTC").describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'."),
+  measure: external_exports.enum(["pull_requests", "author_weeks"]).default("pull_requests").describe(
+    "Which effort measure `share`, drift and the report's headline are held against: merged pull requests, or author-weeks (each author's weeks with merged work, shared among what they shipped that week). Both are shown."
+  )
 });
 var PROJECT_URL = /^https:\/\/[^/\s]+\/(orgs|users)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/projects\/(\d+)(?:\/views\/\d+)?\/?$/;
 var projectSettingsSchema = external_exports.strictObject({
@@ -52501,7 +52636,7 @@ var CharGroup = class {
   }
 };
 var code1 = [48, 57];
-var code2 = [
+var code22 = [
   9,
   10,
   12,
@@ -52522,8 +52657,8 @@ var code3 = [
 var PERL_GROUPS = /* @__PURE__ */ new Map([
   ["\\d", new CharGroup(1, code1)],
   ["\\D", new CharGroup(-1, code1)],
-  ["\\s", new CharGroup(1, code2)],
-  ["\\S", new CharGroup(-1, code2)],
+  ["\\s", new CharGroup(1, code22)],
+  ["\\S", new CharGroup(-1, code22)],
   ["\\w", new CharGroup(1, code3)],
   ["\\W", new CharGroup(-1, code3)]
 ]);
@@ -56615,17 +56750,32 @@ function fitLines(lines, budget, more) {
   return out;
 }
 
+// src/tally/measure.ts
+var hasAuthorWeeks = (tally) => tally.authorWeeks !== void 0;
+function measuredBy(tally, measure) {
+  return measure === "author_weeks" && hasAuthorWeeks(tally) ? "author_weeks" : "pull_requests";
+}
+function shareIn(figures2, measure) {
+  if (!figures2) return 0;
+  return measure === "author_weeks" ? figures2.shareAuthorWeeks ?? 0 : figures2.share;
+}
+function totalIn(tally, measure) {
+  return measure === "author_weeks" ? tally.authorWeeks ?? 0 : tally.merged;
+}
+
 // src/tally/drift.ts
 var round2 = (value) => Math.round(value * 1e6) / 1e6;
 var points = (fraction) => round2(fraction * 100);
 function driftOf(strategy, tally) {
   const { drift, unaligned_alert } = strategy.settings;
+  const measure = measuredBy(tally, strategy.settings.report.measure);
+  const shipped = tally.merged > 0 && totalIn(tally, measure) > 0;
   const problems = {};
   for (const p2 of strategy.problems) {
-    const share = tally.problems[p2.id]?.share ?? 0;
-    problems[p2.id] = p2.share !== void 0 && tally.merged > 0 && round2(Math.abs(points(share) - p2.share)) > drift;
+    const share = shareIn(tally.problems[p2.id], measure);
+    problems[p2.id] = p2.share !== void 0 && shipped && round2(Math.abs(points(share) - p2.share)) > drift;
   }
-  return { problems, unalignedAlert: tally.merged > 0 && points(tally.unaligned.share) >= unaligned_alert };
+  return { problems, unalignedAlert: shipped && points(shareIn(tally.unaligned, measure)) >= unaligned_alert };
 }
 
 // src/render/format.ts
@@ -56671,6 +56821,15 @@ function link(text, url2) {
   const safe = url2.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   return `[${text}](${safe})`;
 }
+function mergedSearchUrl(repo, base, range, qualifiers = []) {
+  const q = ["is:pr", "is:merged", `base:${base}`, `merged:${range}`, ...qualifiers].join(" ");
+  return `https://github.com/${repo.split("/").map(encodeURIComponent).join("/")}/pulls?q=${encodeURIComponent(q)}`;
+}
+function notAuthorQualifier(login) {
+  const bot = /^(.+)\[bot\]$/i.exec(login);
+  return `-author:${bot ? `app/${bot[1]}` : login}`;
+}
+var labelQualifier = (label) => `label:"${label.replace(/"/g, "")}"`;
 
 // src/render/invalid.ts
 var SHOWN = 5;
@@ -56895,7 +57054,7 @@ function renderAlignmentCheck(input2) {
 // src/render/strategy-file-check.ts
 function renderStrategyFileCheck(input2) {
   const file2 = inert(input2.path, 200);
-  if (input2.errors === void 0) return validCheck(input2.strategy, file2);
+  if (input2.errors === void 0) return validCheck(input2.strategy, file2, input2.project);
   const { errors } = input2;
   const lines = errors.map((e) => `- ${locate2(e, input2.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`);
   const head = `${file2} has ${plural2(errors.length, "error")}. Until the file on the default branch is valid, the app changes no labels and shows no figures.`;
@@ -56906,19 +57065,44 @@ function renderStrategyFileCheck(input2) {
     annotations: errors.map((e) => annotation(e, input2.path))
   };
 }
-function validCheck(strategy, file2) {
+function validCheck(strategy, file2, project) {
   const rows = strategy.problems.map((p2) => [inert(p2.title, 120), code18(p2.id), inert(p2.label, 60), percentOrDash(p2.share === void 0 ? null : p2.share / 100)]);
   const intended = strategy.problems.reduce((sum, p2) => sum + (p2.share ?? 0), 0);
   const name = strategy.name ? `**${inert(strategy.name, 120)}**` : "The strategy";
   return {
     conclusion: "success",
-    title: plural2(strategy.problems.length, "problem"),
+    title: `${plural2(strategy.problems.length, "problem")}${project && !projectUsable(project) ? "; the Project cannot be used" : ""}`,
     summary: blocks(
       `${name} in ${file2} is valid${strategy.status === "active" ? "" : ` (status: ${strategy.status})`} and defines ${plural2(strategy.problems.length, "problem")}.`,
       table(["Problem", "Id", "Label", "Intended share"], rows, ["left", "left", "left", "right"]),
-      intended > 0 && `Intended shares add up to ${intended}%; the rest of shipped work is not planned for a problem.`
+      intended > 0 && `Intended shares add up to ${intended}%; the rest of shipped work is not planned for a problem.`,
+      project && projectLine(project)
     )
   };
+}
+var projectUsable = (p2) => p2.state === "ready" || p2.state === "create" || p2.state === "update";
+function projectLine(p2) {
+  const field2 = code18(oneLine(p2.field, 100));
+  const named = "title" in p2 ? link(inert(p2.title, 120), p2.url) : inert(p2.url, 300);
+  const grant = "It needs the **Projects** permission of the Project's owner (for an organisation: *Organization permissions → Projects: Read and write*); until then items are labelled as usual and the Project is left alone.";
+  switch (p2.state) {
+    case "ready":
+      return `**Project**: issues and pull requests on ${named} get the field ${field2} set to the problem they serve (or \`Several\`, \`None\`); its options are in step with the problems.`;
+    case "create":
+      return `**Project**: issues and pull requests on ${named} get the field ${field2}, which the app creates with ${plural2(p2.options, "option")} (one per problem, \`Several\`, \`None\`) on the first item it sets.`;
+    case "update":
+      return `**Project**: issues and pull requests on ${named} get the field ${field2}; its options are brought in step with the problems on the next item the app sets (options a person added are kept).`;
+    case "not-single-select":
+      return `**Project**: ${named} has a field ${field2} that is not a single-select field, so the app leaves it alone. Name another field in \`settings.project.field\`.`;
+    case "read-only":
+      return `**Project**: the app can see ${named} but may not change it. ${grant}`;
+    case "missing":
+      return `**Project**: ${named} was not found, or the app cannot see it: check the address and that the app is installed on the Project's owner. ${grant}`;
+    case "forbidden":
+      return `**Project**: the app may not use ${named} (GitHub said: ${inert(p2.message, 200)}). ${grant}`;
+    case "unknown":
+      return `**Project**: ${named} could not be checked just now (${inert(p2.message, 200)}); the app will try again on the next item event.`;
+  }
 }
 function locate2(e, path2) {
   const where = e.line > 0 ? `line ${e.line}${e.column > 0 ? `, column ${e.column}` : ""}` : "the file";
@@ -56948,12 +57132,16 @@ function mermaidLabel(text, max = 40) {
   const cut = chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : clean;
   return cut || "untitled";
 }
+var PIE_COLOURS = 12;
 function pieChart(title, slices) {
   const drawn = slices.filter((s2) => s2.value > 0);
   if (drawn.length === 0) return null;
-  const lines = [`pie title ${mermaidLabel(title, 80)}`, ...unique(drawn).map((s2) => `    "${s2.label}" : ${round12(s2.value)}`)];
+  const colours = drawn.slice(0, PIE_COLOURS).map((s2, i) => s2.color && HEX.test(s2.color) ? `"pie${i + 1}": "${s2.color}"` : null);
+  const init2 = colours.every((c) => c !== null) ? [`%%{init: {"themeVariables": {${colours.join(", ")}}}}%%`] : [];
+  const lines = [...init2, `pie title ${mermaidLabel(title, 80)}`, ...unique(drawn).map((s2) => `    "${s2.label}" : ${round12(s2.value)}`)];
   return fenced("mermaid", lines.join("\n"));
 }
+var HEX = /^#[0-9a-f]{6}$/i;
 function lineChart(title, categories, series) {
   if (categories.length < 2 || series.length === 0) return null;
   const top = Math.max(10, ...series.flatMap((s2) => s2.values));
@@ -56993,31 +57181,40 @@ var COLOURS = [
   ["#8b5a2b", "🟫"]
 ];
 var UNALIGNED_COLOUR = ["#8c959f", "⬛"];
+var OTHER_COLOUR = ["#d0d7de", "⬜"];
 var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+function chartColours(model) {
+  const drawn = [...model.problems].sort((a, b2) => b2.held - a.held).slice(0, COLOURS.length);
+  const inOrder = model.problems.filter((p2) => drawn.includes(p2));
+  return {
+    coloured: inOrder.map((problem2, i) => ({ problem: problem2, color: COLOURS[i][0], square: COLOURS[i][1] })),
+    others: model.problems.filter((p2) => !drawn.includes(p2))
+  };
+}
+var measureWords = (model) => model.measure === "author_weeks" ? "author-weeks" : "shipped work";
 function sharePie(model) {
   if (model.tally.merged === 0) return null;
-  const slices = model.problems.map((p2) => ({ label: p2.title, value: p2.share * 100 }));
-  slices.push({ label: "Unaligned", value: model.unaligned.share * 100 });
-  return pieChart(`Share of shipped work, ${model.period.title}`, slices);
+  const { coloured, others } = chartColours(model);
+  const slices = coloured.map((c) => ({ label: c.problem.title, value: c.problem.held * 100, color: c.color }));
+  const rest = others.reduce((sum, p2) => sum + p2.held, 0);
+  if (rest > 0) slices.push({ label: `${others.length} other problems`, value: rest * 100, color: OTHER_COLOUR[0] });
+  slices.push({ label: "Unaligned", value: model.unaligned.held * 100, color: UNALIGNED_COLOUR[0] });
+  return pieChart(`Share of ${measureWords(model)}, ${model.period.title}`, slices);
 }
 function trendChart(model) {
-  const months = [...model.previous.slice(-5), { key: model.period.key, tally: model.tally }];
+  const months = [...model.previous.filter((m2) => measuredBy(m2.tally, model.measure) === model.measure).slice(-5), { key: model.period.key, tally: model.tally }];
   if (months.length < 2) return null;
-  const drawn = [...model.problems].sort((a, b2) => b2.share - a.share).slice(0, COLOURS.length);
-  const inOrder = model.problems.filter((p2) => drawn.includes(p2));
-  const series = inOrder.map((p2, i) => ({
-    label: p2.title,
-    color: COLOURS[i][0],
-    values: months.map((m2) => (m2.tally.problems[p2.id]?.share ?? 0) * 100)
+  const { coloured } = chartColours(model);
+  const series = coloured.map((c) => ({
+    label: c.problem.title,
+    color: c.color,
+    values: months.map((m2) => shareIn(m2.tally.problems[c.problem.id], model.measure) * 100)
   }));
-  series.push({ label: "Unaligned", color: UNALIGNED_COLOUR[0], values: months.map((m2) => m2.tally.unaligned.share * 100) });
-  const chart = lineChart("Share of shipped work by month, percent", months.map((m2) => monthLabel(m2.key)), series);
+  series.push({ label: "Unaligned", color: UNALIGNED_COLOUR[0], values: months.map((m2) => shareIn(m2.tally.unaligned, model.measure) * 100) });
+  const chart = lineChart(`Share of ${measureWords(model)} by month, percent`, months.map((m2) => monthLabel(m2.key)), series);
   if (!chart) return null;
-  const legend = [
-    ...inOrder.map((p2, i) => `${COLOURS[i][1]} ${inert(p2.title, 60)}`),
-    `${UNALIGNED_COLOUR[1]} Unaligned`
-  ].join(" · ");
-  const left = model.problems.length - inOrder.length;
+  const legend = [...coloured.map((c) => `${c.square} ${inert(c.problem.title, 60)}`), `${UNALIGNED_COLOUR[1]} Unaligned`].join(" · ");
+  const left = model.problems.length - coloured.length;
   return blocks(chart, `${legend}${left > 0 ? ` (${left} smaller problems are in the table only)` : ""}`);
 }
 function monthLabel(key) {
@@ -57162,32 +57359,38 @@ function refPhrase(e) {
 
 // src/render/report-summary.ts
 function reportSummary(model) {
-  const { tally, period } = model;
+  const { period } = model;
   const context = [model.strategyName && `**${inert(model.strategyName, 120)}**`, inert(model.repo, 140), `${period.from} to ${period.to} (${inert(period.timezone, 60)})`].filter(Boolean).join(" · ");
-  const headline = tally.merged === 0 ? `**No pull requests were merged** into the default branch in ${period.title}.` : `**${plural2(tally.merged, "pull request")} shipped** in ${period.title}; **${percent(1 - model.unaligned.share)} served the strategy**${alignedChange(model)}.`;
-  const biggest = biggestDrift(model.problems);
-  const driftLine = biggest ? `Biggest drift: **${inert(biggest.title, 120)}**, ${gapPhrase(biggest)}.` : model.problems.some((p2) => p2.intended !== null) && tally.merged > 0 ? "Every problem is within its drift threshold of the intended share." : null;
-  return blocks(context, [headline, driftLine].filter(Boolean).join(" "), warnings(model));
+  const calm = !model.unaligned.alert && !model.problems.some((p2) => p2.drift) && model.problems.some((p2) => p2.intended !== null) && model.tally.merged > 0 ? "Every problem is within its drift threshold of the intended share." : null;
+  return blocks(context, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
+}
+function headline(model) {
+  const { tally, period } = model;
+  if (tally.merged === 0) return `**No pull requests were merged** into the default branch in ${period.title}.`;
+  const prs = plural2(tally.merged, "pull request");
+  const aw = tally.authorWeeks === void 0 ? null : plural2(Math.round(tally.authorWeeks * 10) / 10, "author-week");
+  const shipped = model.measure === "author_weeks" && aw ? `${aw} of work (${prs})` : aw ? `${prs} (${aw})` : prs;
+  const of = model.measure === "author_weeks" ? " of the author-weeks" : "";
+  return `**${shipped} shipped** in ${period.title}; **${percent(1 - model.unaligned.held)}${of} served the strategy**${alignedChange(model)}.`;
 }
 function warnings(model) {
   const lines = [];
   if (model.unaligned.alert) {
+    const weeks3 = model.measure === "author_weeks" && model.unaligned.authorWeeks !== null ? `${num(Math.round(model.unaligned.authorWeeks * 10) / 10)} author-weeks, ` : "";
     lines.push(
-      `**${percent(model.unaligned.share)} of shipped work served no problem** (${plural2(model.unaligned.merged, "pull request")}). Either the strategy misses work that matters, or work is going where the strategy does not point.`
+      `**Unaligned work reached the alert threshold** (\`unaligned_alert\`): ${weeks3}${plural2(model.unaligned.merged, "pull request")} served no problem. Either the strategy misses work that matters, or work is going where the strategy does not point.`
     );
   }
-  const drifting = model.problems.filter((p2) => p2.drift);
-  for (const p2 of drifting.slice(0, 5)) lines.push(`**${inert(p2.title, 120)}** drifted: ${gapPhrase(p2)}.`);
+  const gap = (p2) => Math.abs(p2.held - (p2.intended ?? p2.held));
+  const drifting = model.problems.filter((p2) => p2.drift).sort((a, b2) => gap(b2) - gap(a));
+  for (const p2 of drifting.slice(0, 5)) lines.push(`**${inert(p2.title, 120)}** drifted: ${gapPhrase(model, p2)}.`);
   if (drifting.length > 5) lines.push(`…and ${plural2(drifting.length - 5, "more problem")} drifted (see the table).`);
   return lines.length ? alert("WARNING", lines.flatMap((l, i) => i === 0 ? [l] : ["", l])) : null;
 }
-function biggestDrift(problems) {
-  const gap = (p2) => Math.abs(p2.share - (p2.intended ?? p2.share));
-  return problems.filter((p2) => p2.drift && p2.intended !== null).sort((a, b2) => gap(b2) - gap(a))[0];
-}
-function gapPhrase(p2) {
-  const gap = (p2.share - (p2.intended ?? p2.share)) * 100;
-  return `${percent(p2.share)} of shipped work against ${percentOrDash(p2.intended)} intended (${points2(gap)} ${gap < 0 ? "under" : "over"})`;
+function gapPhrase(model, p2) {
+  const gap = (p2.held - (p2.intended ?? p2.held)) * 100;
+  const what = model.measure === "author_weeks" ? "author-weeks" : "shipped work";
+  return `${percent(p2.held)} of ${what} against ${percentOrDash(p2.intended)} intended (${points2(gap)} ${gap < 0 ? "under" : "over"})`;
 }
 function alignedChange(model) {
   const c = model.unaligned.change;
@@ -57195,27 +57398,57 @@ function alignedChange(model) {
 }
 
 // src/render/report-table.ts
+var weeks = (value) => value === null ? "—" : num(Math.round(value * 10) / 10);
+var shareOrDash = (value) => value === null ? "—" : percent(value);
 function reportTable(model) {
+  const byWeeks = model.measure === "author_weeks";
+  const flag = (held2, on) => held2 && on ? " ⚠️" : "";
+  const search = model.search;
+  const searchLink = (text, qualifiers) => search ? link(text, mergedSearchUrl(model.repo, search.base, search.range, [...qualifiers, ...search.excludeAuthors.map(notAuthorQualifier)])) : text;
+  const title = (text, label) => searchLink(text, [labelQualifier(label)]);
   const rows = model.problems.map((p2) => [
-    inert(p2.title, 120),
+    title(inert(p2.title, 120), p2.label),
     num(p2.merged),
-    `${percent(p2.share)}${p2.drift ? " ⚠️" : ""}`,
+    `${percent(p2.share)}${flag(!byWeeks, p2.drift)}`,
+    weeks(p2.authorWeeks),
+    `${shareOrDash(p2.shareAuthorWeeks)}${flag(byWeeks, p2.drift)}`,
     percentOrDash(p2.intended),
     pointsChange(p2.change),
     num(p2.issuesClosed)
   ]);
   const u = model.unaligned;
-  rows.push(["_Unaligned_", num(u.merged), `${percent(u.share)}${u.alert ? " ⚠️" : ""}`, "—", pointsChange(u.change), "—"]);
+  rows.push([
+    "_Unaligned_",
+    num(u.merged),
+    `${percent(u.share)}${flag(!byWeeks, u.alert)}`,
+    weeks(u.authorWeeks),
+    `${shareOrDash(u.shareAuthorWeeks)}${flag(byWeeks, u.alert)}`,
+    "—",
+    pointsChange(u.change),
+    "—"
+  ]);
   const intended = model.problems.reduce((sum, p2) => sum + (p2.intended ?? 0), 0);
-  rows.push(["**All shipped work**", `**${num(model.tally.merged)}**`, model.tally.merged > 0 ? "100%" : "—", intended > 0 ? percent(intended) : "—", "", ""]);
+  const shipped = model.tally.merged > 0;
+  const all = searchLink("All shipped work", []);
+  rows.push([
+    `**${all}**`,
+    `**${num(model.tally.merged)}**`,
+    shipped ? "100%" : "—",
+    `**${weeks(model.tally.authorWeeks ?? null)}**`,
+    shipped && model.tally.authorWeeks !== void 0 ? "100%" : "—",
+    intended > 0 ? percent(intended) : "—",
+    "",
+    ""
+  ]);
+  const held = byWeeks ? "Shares of author-weeks are" : "Shares of pull requests are";
   return [
     table(
-      ["Problem", "Merged PRs", "Share", "Intended", "vs last month", "Issues closed"],
+      ["Problem", "Merged PRs", "Share of PRs", "Author-weeks", "Share of author-weeks", "Intended", "vs last month", "Issues closed"],
       rows,
-      ["left", "right", "right", "right", "right", "right"]
+      ["left", "right", "right", "right", "right", "right", "right", "right"]
     ),
     "",
-    "A pull request serving several problems counts in each of their rows, and its share is split evenly among them, so shares add up to 100%."
+    `A pull request serving several problems counts in each of their rows, and its share is split evenly among them, so shares add up to 100%. An author-week is one person's week with merged work, shared among what they merged that week. ${held} held against the intended share (\`settings.report.measure\`). Each problem links to its merged pull requests on GitHub.`
   ].join("\n");
 }
 
@@ -57642,6 +57875,18 @@ var SET_PROJECT_VALUE_MUTATION = (
   }
 `
 );
+var PROJECT_ITEM_CONTENT_QUERY = (
+  /* GraphQL */
+  `
+  query ProjectItemContent($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Issue { number repository { name owner { login } } }
+      ... on PullRequest { number repository { name owner { login } } }
+    }
+  }
+`
+);
 async function readProjectItem(octokit, request3) {
   const variables = {
     owner: request3.owner,
@@ -57663,6 +57908,15 @@ async function readProjectItem(octokit, request3) {
     ...itemsDenied ? { forbidden: itemsDenied.message } : {}
   };
 }
+async function readProjectField(octokit, project, field2) {
+  const answer = await partial2(octokit, PROJECT_FIELD_QUERY, {
+    projectOwner: project.owner,
+    project: project.number,
+    field: field2
+  });
+  if ("forbidden" in answer) return answer;
+  return projectState(answer.data?.projectOwner?.projectV2 ?? null, answer.errors);
+}
 async function createProjectField(octokit, projectId, name, options2) {
   const answer = await octokit.graphql(CREATE_PROJECT_FIELD_MUTATION, { projectId, name, options: options2 });
   return fieldOf(answer.createProjectV2Field.projectV2Field);
@@ -57673,6 +57927,12 @@ async function updateProjectFieldOptions(octokit, fieldId, options2) {
 }
 async function setProjectValue(octokit, value) {
   await octokit.graphql(SET_PROJECT_VALUE_MUTATION, value);
+}
+async function projectItemContent(octokit, id) {
+  const answer = await partial2(octokit, PROJECT_ITEM_CONTENT_QUERY, { id });
+  const node2 = "forbidden" in answer ? null : answer.data?.node;
+  if (!node2?.number || !node2.repository) return void 0;
+  return { owner: node2.repository.owner.login, repo: node2.repository.name, number: node2.number };
 }
 function isForbidden(error62) {
   const status = statusOf(error62);
@@ -57733,7 +57993,7 @@ async function sync(octokit, input2, settings) {
   const now = input2.now ?? Date.now();
   const location = projectLocation(settings.url);
   if (!location) return { status: "unreachable", reason: `${settings.url} is not a Project's address` };
-  const key = `${settings.url}\0${settings.field}\0${optionsKey(strategy)}\0${write ? "w" : "r"}`;
+  const key = cacheKey(strategy, write);
   let cached2 = cache2.get(key);
   if (cached2 && now - cached2.at >= UNREACHABLE_RETRY_MS && !(await cached2.prepared).ok) {
     cache2.delete(key);
@@ -57772,6 +58032,14 @@ async function sync(octokit, input2, settings) {
     }
   }
   return { status: "set", value: step.name, from: item.value?.name ?? null, written: write };
+}
+function cacheKey(strategy, write) {
+  const settings = strategy.settings.project;
+  return `${settings?.url}\0${settings?.field}\0${optionsKey(strategy)}\0${write ? "w" : "r"}`;
+}
+async function knownProjectId(cache2, strategy) {
+  const prepared = await cache2.get(cacheKey(strategy, true))?.prepared.catch(() => void 0);
+  return prepared?.ok ? prepared.projectId : void 0;
 }
 async function prepare(octokit, project, name, strategy, write) {
   if (project.status !== "found") return { ok: false, reason: unreachableReason(project) };
@@ -57819,6 +58087,25 @@ function forbiddenReason(message2) {
 function messageOf(error62) {
   const errors = error62?.errors;
   return errors?.[0]?.message ?? (error62 instanceof Error ? error62.message : String(error62));
+}
+async function projectStatus(octokit, strategy) {
+  const settings = strategy.settings.project;
+  if (!settings) return void 0;
+  const base = { url: settings.url, field: settings.field };
+  const location = projectLocation(settings.url);
+  if (!location) return { ...base, state: "missing" };
+  try {
+    const project = await readProjectField(octokit, location, settings.field);
+    if (project.status === "missing") return { ...base, state: "missing" };
+    if (project.status === "forbidden") return { ...base, state: "forbidden", message: project.message };
+    const title = project.title;
+    if (project.field === "not-single-select") return { ...base, state: "not-single-select", title };
+    if (!project.canUpdate) return { ...base, state: "read-only", title };
+    if (project.field === "missing") return { ...base, state: "create", title, options: wantedOptions(strategy).length };
+    return { ...base, state: optionsUpdate(project.field.options, wantedOptions(strategy)) ? "update" : "ready", title };
+  } catch (error62) {
+    return { ...base, state: "unknown", message: messageOf(error62) };
+  }
 }
 
 // src/handlers/project-step.ts
@@ -58104,13 +58391,34 @@ function monthPeriod(key, timezone) {
   };
 }
 
+// src/tally/weeks.ts
+function isoWeek(iso, timezone = "UTC") {
+  const instant = Date.parse(iso);
+  if (!Number.isFinite(instant)) return null;
+  let w2;
+  try {
+    w2 = wallClock(instant, timezone);
+  } catch {
+    w2 = wallClock(instant, "UTC");
+  }
+  const date6 = new Date(Date.UTC(w2.year, w2.month - 1, w2.day));
+  const weekday = date6.getUTCDay() || 7;
+  date6.setUTCDate(date6.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(date6.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((date6.getTime() - yearStart) / 864e5 + 1) / 7);
+  return `${date6.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
+
 // src/tally/split.ts
+var UNALIGNED = "";
 function createTallier(strategy) {
   const ids = strategy.problems.map((p2) => p2.id);
   const known = new Set(ids);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
+  const timezone = strategy.settings.report.timezone;
   const merged2 = new Map(ids.map((id) => [id, 0]));
   const weight = new Map(ids.map((id) => [id, 0]));
+  const weeks3 = /* @__PURE__ */ new Map();
   let total = 0;
   let unaligned = 0;
   return {
@@ -58123,13 +58431,30 @@ function createTallier(strategy) {
         merged2.set(id, merged2.get(id) + 1);
         weight.set(id, weight.get(id) + 1 / served.length);
       }
+      const key = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
+      let week = weeks3.get(key);
+      if (!week) weeks3.set(key, week = /* @__PURE__ */ new Map());
+      for (const id of served.length === 0 ? [UNALIGNED] : served) week.set(id, (week.get(id) ?? 0) + 1 / (served.length || 1));
     },
     result() {
       const share = (w2) => total === 0 ? 0 : w2 / total;
+      const effort = /* @__PURE__ */ new Map();
+      for (const week of weeks3.values()) {
+        const sum = [...week.values()].reduce((a, b2) => a + b2, 0);
+        for (const [id, w2] of week) effort.set(id, (effort.get(id) ?? 0) + w2 / sum);
+      }
+      const units = weeks3.size;
+      const weekShare = (id) => units === 0 ? 0 : (effort.get(id) ?? 0) / units;
       return {
         merged: total,
-        problems: Object.fromEntries(ids.map((id) => [id, { merged: merged2.get(id), share: share(weight.get(id)) }])),
-        unaligned: { merged: unaligned, share: share(unaligned) }
+        authorWeeks: units,
+        problems: Object.fromEntries(
+          ids.map((id) => [
+            id,
+            { merged: merged2.get(id), share: share(weight.get(id)), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) }
+          ])
+        ),
+        unaligned: { merged: unaligned, share: share(unaligned), authorWeeks: effort.get(UNALIGNED) ?? 0, shareAuthorWeeks: weekShare(UNALIGNED) }
       };
     }
   };
@@ -58210,7 +58535,7 @@ var DATA_MARKER = "throughline:data";
 function reportData(model) {
   const problems = {};
   for (const p2 of model.problems) {
-    const entry = { merged: p2.merged, share: p2.share };
+    const entry = { merged: p2.merged, share: p2.share, ...weeksOf(model.tally.problems[p2.id]) };
     if (p2.metrics.length > 0) {
       entry.metrics = p2.metrics.map((m2) => ({
         name: m2.name,
@@ -58229,9 +58554,15 @@ function reportData(model) {
     period: { from: model.period.from, to: model.period.to, timezone: model.period.timezone },
     commit: model.commit,
     merged: model.tally.merged,
+    author_weeks: round3(model.tally.authorWeeks),
+    measure: model.measure,
     problems,
-    unaligned: { merged: model.unaligned.merged, share: model.unaligned.share }
+    unaligned: { merged: model.unaligned.merged, share: model.unaligned.share, ...weeksOf(model.tally.unaligned) }
   };
+}
+var round3 = (value) => value === void 0 ? null : Math.round(value * 1e4) / 1e4;
+function weeksOf(figures2) {
+  return { author_weeks: round3(figures2?.authorWeeks), share_author_weeks: figures2?.shareAuthorWeeks ?? null };
 }
 function dataComment(model) {
   const json2 = JSON.stringify(reportData(model)).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -58239,8 +58570,12 @@ function dataComment(model) {
 }
 
 // src/tally/data-parse.ts
-var figures = external_exports.object({ merged: external_exports.number().int().nonnegative(), share: external_exports.number().min(0) });
 var nullableNumber = external_exports.number().nullable();
+var weeks2 = {
+  author_weeks: external_exports.number().min(0).nullable().optional().catch(void 0),
+  share_author_weeks: external_exports.number().min(0).nullable().optional().catch(void 0)
+};
+var figures = external_exports.object({ merged: external_exports.number().int().nonnegative(), share: external_exports.number().min(0), ...weeks2 });
 var problem = figures.extend({
   metrics: external_exports.array(external_exports.object({ name: external_exports.string(), baseline: nullableNumber, current: nullableNumber, target: external_exports.number(), progress: nullableNumber })).optional().catch(void 0),
   plan: external_exports.object({ done: nullableNumber, total: nullableNumber }).optional().catch(void 0),
@@ -58252,6 +58587,8 @@ var dataSchema = external_exports.object({
   period: external_exports.object({ from: day, to: day, timezone: external_exports.string() }),
   commit: external_exports.string().nullable(),
   merged: external_exports.number().int().nonnegative(),
+  author_weeks: weeks2.author_weeks,
+  measure: external_exports.enum(["pull_requests", "author_weeks"]).optional().catch(void 0),
   problems: external_exports.record(external_exports.string(), problem),
   unaligned: figures
 });
@@ -58271,8 +58608,10 @@ function parseDataComment(body) {
   if (!parsed.success) return null;
   const data = parsed.data;
   for (const p2 of Object.values(data.problems)) {
-    for (const key of ["metrics", "plan", "drift"]) if (p2[key] === void 0) delete p2[key];
+    for (const key of ["metrics", "plan", "drift", "author_weeks", "share_author_weeks"]) if (p2[key] === void 0) delete p2[key];
   }
+  for (const key of ["author_weeks", "share_author_weeks"]) if (data.unaligned[key] === void 0) delete data.unaligned[key];
+  for (const key of ["author_weeks", "measure"]) if (data[key] === void 0) delete data[key];
   return data;
 }
 
@@ -58287,8 +58626,12 @@ function previousData(bodies) {
   return [...byMonth.entries()].sort(([a], [b2]) => a.localeCompare(b2)).map(([, data]) => data);
 }
 function tallyOfData(data) {
-  const problems = Object.fromEntries(Object.entries(data.problems).map(([id, p2]) => [id, { merged: p2.merged, share: p2.share }]));
-  return { merged: data.merged, problems, unaligned: { merged: data.unaligned.merged, share: data.unaligned.share } };
+  const known = typeof data.author_weeks === "number";
+  const figures2 = (f2) => known && typeof f2.author_weeks === "number" && typeof f2.share_author_weeks === "number" ? { merged: f2.merged, share: f2.share, authorWeeks: f2.author_weeks, shareAuthorWeeks: f2.share_author_weeks } : known ? { merged: f2.merged, share: f2.share, authorWeeks: 0, shareAuthorWeeks: 0 } : { merged: f2.merged, share: f2.share };
+  const problems = Object.fromEntries(Object.entries(data.problems).map(([id, p2]) => [id, figures2(p2)]));
+  const tally = { merged: data.merged, problems, unaligned: figures2(data.unaligned) };
+  if (known) tally.authorWeeks = data.author_weeks;
+  return tally;
 }
 function metricHistory(datas) {
   const history = {};
@@ -58413,17 +58756,22 @@ function metricReports(problem2, readings = [], history = {}, periodKey) {
 }
 
 // src/tally/build.ts
-var changeOf = (share, before) => before ? (share - before.share) * 100 : null;
+function changeOf(share, before, beforeTally, measure) {
+  if (!before || !beforeTally || measuredBy(beforeTally, measure) !== measure) return null;
+  return (share - shareIn(before, measure)) * 100;
+}
 function buildReport(input2) {
   const { strategy, period, tally } = input2;
   const previous = (input2.previous ?? []).filter((p2) => p2.key < period.key).sort((a, b2) => a.key.localeCompare(b2.key));
   const lastMonth = previous.find((p2) => p2.key === previousMonth(period.key))?.tally;
   const drift = driftOf(strategy, tally);
+  const measure = measuredBy(tally, strategy.settings.report.measure);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const items = (input2.items ?? []).filter((i) => !ignored.has(i.author.toLowerCase()));
   const notable = notableByProblem(items, strategy.problems.map((p2) => p2.id), input2.notableCap ?? 5);
   const problems = strategy.problems.map((p2) => {
     const figures2 = tally.problems[p2.id] ?? { merged: 0, share: 0 };
+    const held = shareIn(figures2, measure);
     return {
       id: p2.id,
       title: p2.title,
@@ -58431,7 +58779,9 @@ function buildReport(input2) {
       intended: p2.share === void 0 ? null : p2.share / 100,
       merged: figures2.merged,
       share: figures2.share,
-      change: changeOf(figures2.share, lastMonth?.problems[p2.id]),
+      ...weeksOf2(figures2),
+      held,
+      change: changeOf(held, lastMonth?.problems[p2.id], lastMonth, measure),
       drift: drift.problems[p2.id] ?? false,
       issuesClosed: input2.issuesClosed?.[p2.id] ?? null,
       metrics: metricReports(p2, input2.readings?.[p2.id], input2.history?.[p2.id], period.key),
@@ -58449,16 +58799,21 @@ function buildReport(input2) {
     unaligned: {
       merged: tally.unaligned.merged,
       share: tally.unaligned.share,
-      change: changeOf(tally.unaligned.share, lastMonth?.unaligned),
+      ...weeksOf2(tally.unaligned),
+      held: shareIn(tally.unaligned, measure),
+      change: changeOf(shareIn(tally.unaligned, measure), lastMonth?.unaligned, lastMonth, measure),
       alert: drift.unalignedAlert,
       notable: notable.get("") ?? []
     },
+    measure,
+    search: input2.base && input2.searchRange ? { base: input2.base, range: input2.searchRange, excludeAuthors: strategy.settings.ignore_authors } : null,
     previous,
     suggestions: suggestRules(items.filter((i) => i.problems.length === 0), strategy),
     versions: input2.versions ?? [],
     notes: input2.notes ?? []
   };
 }
+var weeksOf2 = (f2) => ({ authorWeeks: f2.authorWeeks ?? null, shareAuthorWeeks: f2.shareAuthorWeeks ?? null });
 
 // src/github/progress-comment.ts
 async function upsertProgressComment(octokit, target, body, mine, relist) {
@@ -58493,7 +58848,7 @@ var issue2 = (t) => ({ owner: t.owner, repo: t.repo, issue_number: t.number });
 // src/handlers/strategy-check.ts
 async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existing) {
   if (loaded.status === "missing") return;
-  const check2 = loaded.status === "ok" ? renderStrategyFileCheck({ path: path2, strategy: loaded.strategy }) : renderStrategyFileCheck({ path: path2, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
+  const check2 = loaded.status === "ok" ? renderStrategyFileCheck({ path: path2, strategy: loaded.strategy, project: await projectStatus(octokit, loaded.strategy) }) : renderStrategyFileCheck({ path: path2, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
   await upsertCheckRun(octokit, {
     ...repo,
     name: STRATEGY_FILE_CHECK,
@@ -58984,6 +59339,25 @@ function remember2(done, key, result) {
   done.add(key);
   if (done.size > DONE_LIMIT) done.delete(done.values().next().value);
   return result;
+}
+
+// src/handlers/project-item.ts
+var PROJECT_ITEM_ACTIONS = ["created", "restored", "converted"];
+async function handleProjectItem(context, deps) {
+  const item = context.payload.projects_v2_item;
+  if (item.content_type !== "Issue" && item.content_type !== "PullRequest") return;
+  const octokit = context.octokit;
+  const content = await projectItemContent(octokit, item.content_node_id);
+  if (!content) return;
+  const repo = { owner: content.owner, repo: content.repo };
+  await deps.guards.oneAtATime(`${repo.owner}/${repo.repo}#${content.number}`, async () => {
+    const loaded = await deps.strategies.load(octokit, repo);
+    if (loaded.status !== "ok" || !loaded.strategy.settings.project) return;
+    const known = await knownProjectId(deps.projects, loaded.strategy);
+    if (known !== void 0 && known !== item.project_node_id) return;
+    const { data: issue3 } = await octokit.rest.issues.get({ ...repo, issue_number: content.number });
+    await syncItem(octokit, repo, issue3, deps, { loaded, project: true });
+  });
 }
 
 // src/handlers/onboarding-close.ts
@@ -59512,7 +59886,7 @@ async function tallyShipped(strategy, pages, labelledSince = null) {
       if (seen.has(pull.number)) continue;
       seen.add(pull.number);
       const problems = servedBy(strategy, pull, labelledSince);
-      tallier.add({ problems, author: pull.author });
+      tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const { body: _body, branch: _branch, milestone: _milestone, ...rest } = pull;
       const item = { ...rest, problems };
@@ -59745,6 +60119,8 @@ async function publishReport(p2) {
     period,
     commit: versions.commit,
     tally: shipped.tally,
+    base: context.defaultBranch,
+    searchRange: period.searchRange,
     issuesClosed: figures2.issuesClosed,
     readings: figures2.readings,
     // Earlier reports record what was reported then; the file's versions fill months without a report.
@@ -59986,6 +60362,10 @@ function createApp(overrides = {}, options2 = {}) {
     app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded2(itemKey, (c) => handleIssue(c, deps)));
     app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded2(itemKey, (c) => handlePullRequest(c, deps)));
     app.on("issue_comment.created", guarded2(itemKey, (c) => handleCommand(c, deps)));
+    app.on(
+      PROJECT_ITEM_ACTIONS.map((a) => `projects_v2_item.${a}`),
+      guarded2((c) => `project-item:${c.payload.projects_v2_item.node_id}`, (c) => handleProjectItem(c, deps))
+    );
     app.on("push", guarded2((c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
     app.on(
       ["installation.created", "installation_repositories.added"],
