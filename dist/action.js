@@ -13480,12 +13480,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items, search2) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b2) => a === b2 || identity.isScalar(a) && identity.isScalar(b2) && a.value === b2.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -28480,7 +28480,13 @@ function place(source, findings) {
   return findings.map((finding) => placeOne(source, finding));
 }
 function placeOne(source, finding) {
-  return errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
+  const error62 = errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
+  if (!finding.also?.length) return error62;
+  const lines = [...finding.also.map((path2) => errorAt(source, locate(source, path2, finding.at), path2, "").line), error62.line];
+  return { ...error62, message: `${finding.message}: on lines ${listOf(lines)}` };
+}
+function listOf(numbers) {
+  return numbers.length < 2 ? String(numbers[0]) : `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
 }
 function notAMapping(loaded) {
   const message2 = loaded.data === null || loaded.data === void 0 ? "the file is empty; it needs at least `version: 1` and `problems`" : "expected a mapping (key: value) with `version` and `problems`";
@@ -44481,21 +44487,21 @@ function finalize(ctx, schema) {
     for (const rewrite of ctx.deferred)
       rewrite();
     if (ctx.intersections.length) {
-      const carriers = /* @__PURE__ */ new Map();
+      const carriers2 = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
         for (const json2 of [seen.schema, seen.def]) {
           const allOf = json2?.allOf;
           if (!Array.isArray(allOf))
             continue;
-          const existing = carriers.get(allOf);
+          const existing = carriers2.get(allOf);
           if (existing)
             existing.push(json2);
           else
-            carriers.set(allOf, [json2]);
+            carriers2.set(allOf, [json2]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json2 of carriers.get(allOf) ?? [])
+        for (const json2 of carriers2.get(allOf) ?? [])
           foldIntersection(json2);
       }
     }
@@ -48221,16 +48227,23 @@ function closest(word, candidates2) {
 }
 function editDistance(a, b2, limit = Infinity) {
   if (Math.abs(a.length - b2.length) > limit) return limit + 1;
+  let beforePrevious = [];
   let previous = Array.from({ length: b2.length + 1 }, (_2, j) => j);
+  let previousMin = 0;
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b2.length; j++) {
       const cost = a[i - 1] === b2[j - 1] ? 0 : 1;
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b2[j - 2] && a[i - 2] === b2[j - 1]) {
+        current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+      }
       rowMin = Math.min(rowMin, current[j]);
     }
-    if (rowMin > limit) return limit + 1;
+    if (rowMin > limit && previousMin > limit) return limit + 1;
+    previousMin = rowMin;
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b2.length];
@@ -48310,6 +48323,16 @@ function issueMessage(issue3) {
       return tooBig(issue3.origin, Number(issue3.maximum), issue3.inclusive !== false, input2);
     case "invalid_format":
       return issue3.message.startsWith("Invalid") ? `${describeValue(input2)} has the wrong format` : issue3.message;
+    case "invalid_union": {
+      const branches = issue3.errors.filter((b2) => b2.length > 0);
+      const sameType = (e) => e.code === "invalid_type" && (typeof input2 === "number" ? ["number", "int"].includes(e.expected) : e.expected === typeof input2);
+      const typed = branches.find((b2) => b2[0].code !== "invalid_type") ?? branches.find((b2) => sameType(b2[0]));
+      if (typed) return issueMessage(typed[0]);
+      const expected = branches.flatMap((b2) => b2[0].code === "invalid_type" ? [expectedName(b2[0].expected)] : []);
+      if (input2 === void 0) return "required";
+      if (expected.length > 0) return `expected ${[...new Set(expected)].join(" or ")}, got ${describeValue(input2)}`;
+      return issue3.message.replace(/^Invalid input/, "invalid value");
+    }
     default:
       return issue3.message.replace(/^Invalid input/, "invalid value");
   }
@@ -48343,7 +48366,12 @@ var metricSchema = external_exports.strictObject({
 });
 var planEntrySchema = external_exports.strictObject({
   title: external_exports.string().min(1).describe("The action, in a few words."),
-  issue: external_exports.number().int().positive().optional().describe("An issue number in this repository that tracks the action."),
+  issue: external_exports.union([
+    external_exports.number().int().positive(),
+    external_exports.string().regex(/^[A-Za-z0-9._-]{1,100}#[1-9][0-9]*$/, "expected an issue number, or REPO#NUMBER for an issue of another repository of the owner")
+  ]).optional().describe(
+    "The issue that tracks the action: its number in this repository, or 'REPO#NUMBER' for an issue of another repository of the same owner (the usual form in an organisation's strategy)."
+  ),
   milestone: external_exports.string().min(1).optional().describe("A milestone title whose issues make up the action."),
   label: external_exports.string().min(1).optional().describe("A label whose issues make up the action.")
 });
@@ -48423,9 +48451,13 @@ function duplicateIds(problems) {
   problems.forEach((problem2, i) => {
     const id = stringAt(problem2, "id");
     if (id === void 0) return;
-    const count2 = (seen.get(id) ?? 0) + 1;
-    seen.set(id, count2);
-    if (count2 > 1) findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count2] ?? `${count2} times`}` });
+    const earlier = seen.get(id) ?? [];
+    seen.set(id, [...earlier, i]);
+    const count2 = earlier.length + 1;
+    if (count2 > 1) {
+      const also = earlier.map((j) => ["problems", j, "id"]);
+      findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count2] ?? `${count2} times`}`, also });
+    }
   });
   return findings;
 }
@@ -50868,11 +50900,11 @@ var DFA = class DFA2 {
     }
     return state;
   }
-  stepOrReset(state, cls, rune, anchor2, pos, search) {
+  stepOrReset(state, cls, rune, anchor2, pos, search2) {
     let next = this.step(state, cls, rune, anchor2);
     if (next !== null) return next;
-    if (search.resetPos >= 0 && pos - search.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
-    search.resetPos = pos;
+    if (search2.resetPos >= 0 && pos - search2.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
+    search2.resetPos = pos;
     const restored = this.resetCache(state);
     if (restored === null) return null;
     next = this.step(restored, cls, rune, anchor2);
@@ -50882,7 +50914,7 @@ var DFA = class DFA2 {
     const endPos = input2.endPos();
     const latin1Class = this.latin1Class;
     const unanchored = anchor2 === RE2Flags.UNANCHORED;
-    const search = { resetPos: -1 };
+    const search2 = { resetPos: -1 };
     let i = pos;
     while (i < endPos) {
       const r = input2.step(i);
@@ -50892,7 +50924,7 @@ var DFA = class DFA2 {
       const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
       let next = unanchored && state.next !== null ? state.next[cls] : null;
       if (next === null) {
-        next = this.stepOrReset(state, cls, rune, anchor2, i, search);
+        next = this.stepOrReset(state, cls, rune, anchor2, i, search2);
         if (next === null) return null;
       }
       state = next;
@@ -50900,7 +50932,7 @@ var DFA = class DFA2 {
       if (!unanchored && state.nfaStates.length === 0) return false;
       i += width;
     }
-    state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor2, i, search);
+    state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor2, i, search2);
     if (state === null) return null;
     return state.isMatch && onMatch(state, true);
   }
@@ -55286,9 +55318,40 @@ var patternProblem = memo2((pattern) => {
     return void 0;
   } catch (e) {
     const reason = e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e);
-    return `not a valid RE2 regular expression: ${reason}`;
+    return `not a valid RE2 regular expression: ${unsupportedSyntax(pattern) ?? reason}`;
   }
 });
+function unsupportedSyntax(pattern) {
+  const constructs = [
+    ["(?<=", "a lookbehind"],
+    ["(?<!", "a negative lookbehind"],
+    ["(?=", "a lookahead"],
+    ["(?!", "a negative lookahead"],
+    ["(?>", "an atomic group"],
+    ["(?(", "a conditional"]
+  ];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      const next = pattern[i + 1] ?? "";
+      if (/[1-9]/.test(next)) return `\`\\${next}\` is a backreference, which RE2 does not support`;
+      if (next === "k" && pattern[i + 2] === "<") return "`\\k<…>` is a backreference, which RE2 does not support";
+      i++;
+    } else if (c === "[") {
+      let j = i + 1;
+      if (pattern[j] === "^") j++;
+      if (pattern[j] === "]") j++;
+      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
+      i = j;
+    } else if (c === "(") {
+      const found = constructs.find(([start2]) => pattern.startsWith(start2, i));
+      if (found) return `\`${found[0]}\` is ${found[1]}, which RE2 does not support`;
+    } else if ("*+?}".includes(c) && pattern[i + 1] === "+" && i > 0) {
+      return `\`${c}+\` is a possessive quantifier, which RE2 does not support`;
+    }
+  }
+  return void 0;
+}
 var globProblem = memo2((glob) => {
   try {
     RE2JS.compile(globSource(glob));
@@ -55966,6 +56029,8 @@ var cronProblem = memo2((expression) => {
   if (expression.trim().split(/\s+/).length !== 5) {
     return `expected a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"; got ${quote(expression)}`;
   }
+  const range = outOfRange(expression);
+  if (range) return `not a valid cron expression: ${range}`;
   try {
     const job = new E(expression, { paused: true, mode: "5-part" });
     if (job.nextRun() === null) return `${quote(expression)} never fires`;
@@ -55975,6 +56040,27 @@ var cronProblem = memo2((expression) => {
     return `not a valid cron expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
   }
 });
+var FIELDS = [
+  { name: "minute", min: 0, max: 59 },
+  { name: "hour", min: 0, max: 23 },
+  { name: "day of month", min: 1, max: 31 },
+  { name: "month", min: 1, max: 12 },
+  { name: "day of week", min: 0, max: 7 }
+];
+function outOfRange(expression) {
+  const fields = expression.trim().split(/\s+/);
+  for (const [i, field2] of fields.entries()) {
+    const { name, min, max } = FIELDS[i];
+    for (const part of field2.split(",")) {
+      const [range] = part.split("/");
+      for (const value of range.split("-")) {
+        if (!/^\d+$/.test(value)) continue;
+        if (Number(value) < min || Number(value) > max) return `${name} must be ${min}-${max}, not ${value}`;
+      }
+    }
+  }
+  return void 0;
+}
 var isTimeZone = memo2((zone) => {
   if (!/^[A-Za-z]/.test(zone)) return false;
   try {
@@ -56150,6 +56236,46 @@ function oneLine(text, maxLength = 300) {
 }
 function flatten(text) {
   return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+}
+
+// src/strategy/scope.ts
+var ORG_REPO = ".github";
+function extendsOrg(target, owner) {
+  return target === ORG_REPO || target.toLowerCase() === `${owner}/${ORG_REPO}`.toLowerCase();
+}
+function organisationScope(owner, repositories, org) {
+  const scope = { repositories: [], leftOut: [] };
+  const merged2 = /* @__PURE__ */ new Map();
+  for (const r of repositories) {
+    const inScope = (tie, strategy) => scope.repositories.push({ name: r.name, tie, defaultBranch: r.defaultBranch, strategy });
+    if (r.unreadable !== void 0) {
+      scope.leftOut.push({ name: r.name, reason: `could not be read (${r.unreadable})` });
+    } else if (r.name.toLowerCase() === ORG_REPO) {
+      inScope("organisation", org.strategy);
+    } else if (!r.file) {
+      inScope("inherits", org.strategy);
+    } else if (r.file.text === null) {
+      scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) could not be read` });
+    } else {
+      const target = extendsOf(r.file.text);
+      if (target === void 0 || !extendsOrg(target, owner)) {
+        const what = target === void 0 ? "has a strategy of its own" : `extends another strategy (${target})`;
+        scope.leftOut.push({ name: r.name, reason: `${what} (${r.file.path})` });
+        continue;
+      }
+      let parsed = merged2.get(r.file.text);
+      if (!parsed) {
+        parsed = parseStrategy(r.file.text, r.file.path, { text: org.text, file: org.file });
+        merged2.set(r.file.text, parsed);
+      }
+      if (parsed.ok) inScope("extends", parsed.strategy);
+      else {
+        const first = parsed.errors[0];
+        scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid (line ${first.line}: ${first.message})` });
+      }
+    }
+  }
+  return scope;
 }
 
 // src/github/strategy-source.ts
@@ -56380,6 +56506,9 @@ function inStrategyOrder(strategy, ids) {
 function problemIds(strategy) {
   return strategy.problems.map((p2) => p2.id);
 }
+function likelyId(strategy, typed) {
+  return closest(typed, problemIds(strategy));
+}
 
 // src/classify/text.ts
 function stripHtmlComments(text) {
@@ -56442,7 +56571,10 @@ function fromIds(strategy, decidedBy, choice, notes) {
   const { known, unknown: unknown2 } = validateIds(strategy, choice);
   if (unknown2.length > 0) {
     const where = decidedBy === "command" ? "The /strategy command" : "The Serves: line";
-    const names2 = unknown2.map((id) => `"${inert(id, 40)}"`).join(", ");
+    const names2 = unknown2.map((id) => {
+      const meant = likelyId(strategy, id);
+      return `"${inert(id, 40)}"${meant ? ` (did you mean "${meant}"?)` : ""}`;
+    }).join(", ");
     notes.push(`${where} names no such problem: ${names2} (valid ids: ${problemIds(strategy).join(", ")}).`);
   }
   if (known.length === 0) return void 0;
@@ -57320,7 +57452,129 @@ ${parts.join("\n\n")}`;
 }
 function itemLine(item) {
   const n = Number.isInteger(item.number) ? item.number : 0;
-  return `- ${link(`#${n}`, item.url)} ${inert(item.title, 120)}`;
+  const repo = item.repo ? inert(item.repo, 100) : "";
+  return `- ${link(`${repo}#${n}`, item.url)} ${inert(item.title, 120)}`;
+}
+
+// src/tally/organisation.ts
+function createOrgTallier(strategy) {
+  const ids = strategy.problems.map((p2) => p2.id);
+  const known = new Set(ids);
+  const repos = /* @__PURE__ */ new Map();
+  const sums = (name, tie = "inherits") => {
+    let found = repos.get(name);
+    if (!found) {
+      found = { tie, merged: 0, counts: new Map(ids.map((id) => [id, 0])), weights: new Map(ids.map((id) => [id, 0])), unaligned: 0 };
+      repos.set(name, found);
+    }
+    return found;
+  };
+  return {
+    repository(name, tie) {
+      sums(name, tie).tie = tie;
+    },
+    add({ repo, problems }) {
+      const s2 = sums(repo);
+      s2.merged += 1;
+      const served = [...new Set(problems)].filter((id) => known.has(id));
+      if (served.length === 0) s2.unaligned += 1;
+      for (const id of served) {
+        s2.counts.set(id, s2.counts.get(id) + 1);
+        s2.weights.set(id, s2.weights.get(id) + 1 / served.length);
+      }
+    },
+    result() {
+      let merged2 = 0;
+      let unaligned = 0;
+      const counts = new Map(ids.map((id) => [id, 0]));
+      const weights = new Map(ids.map((id) => [id, 0]));
+      const repositories = [];
+      for (const [name, s2] of [...repos.entries()].sort(([a], [b2]) => a.localeCompare(b2))) {
+        merged2 += s2.merged;
+        unaligned += s2.unaligned;
+        for (const id of ids) {
+          counts.set(id, counts.get(id) + s2.counts.get(id));
+          weights.set(id, weights.get(id) + s2.weights.get(id));
+        }
+        const share2 = (w2) => s2.merged === 0 ? 0 : w2 / s2.merged;
+        repositories.push({
+          name,
+          tie: s2.tie,
+          merged: s2.merged,
+          problems: Object.fromEntries(ids.map((id) => [id, s2.counts.get(id)])),
+          shares: Object.fromEntries(ids.map((id) => [id, share2(s2.weights.get(id))])),
+          unaligned: s2.unaligned,
+          unalignedShare: share2(s2.unaligned)
+        });
+      }
+      const share = (w2) => merged2 === 0 ? 0 : w2 / merged2;
+      const tally = {
+        merged: merged2,
+        problems: Object.fromEntries(ids.map((id) => [id, { merged: counts.get(id), share: share(weights.get(id)) }])),
+        unaligned: { merged: unaligned, share: share(unaligned) }
+      };
+      return { tally, repositories };
+    }
+  };
+}
+function carriers(repositories, id, n = 3) {
+  return repositories.filter((r) => (r.problems[id] ?? 0) > 0).sort((a, b2) => b2.problems[id] - a.problems[id] || a.name.localeCompare(b2.name)).slice(0, n);
+}
+function mostUnaligned(repositories, n = 5) {
+  return repositories.filter((r) => r.unaligned > 0).sort((a, b2) => b2.unaligned - a.unaligned || a.name.localeCompare(b2.name)).slice(0, n);
+}
+
+// src/render/report-organisation.ts
+var REPOSITORY_ROWS = 40;
+var LEFT_OUT_NAMES = 30;
+var TIES = { organisation: "the strategy's home", inherits: "inherits", extends: "extends" };
+function reportRepositories(model) {
+  const org = model.organisation;
+  if (!org) return null;
+  const shown = [...org.repositories].sort((a, b2) => b2.merged - a.merged || a.name.localeCompare(b2.name));
+  const rows = shown.slice(0, REPOSITORY_ROWS).map((r) => [
+    inert(r.name, 100),
+    TIES[r.tie],
+    num(r.merged),
+    ...model.problems.map((p2) => r.merged === 0 ? "—" : percent(r.shares[p2.id] ?? 0)),
+    r.merged === 0 ? "—" : percent(r.unalignedShare)
+  ]);
+  const headers = ["Repository", "Strategy", "Merged PRs", ...model.problems.map((p2) => inert(p2.title, 40)), "Unaligned"];
+  const parts = [
+    "### Shipped work by repository",
+    table(headers, rows, ["left", "left", ...headers.slice(2).map(() => "right")])
+  ];
+  const rest = shown.slice(REPOSITORY_ROWS);
+  if (rest.length > 0) {
+    const merged2 = rest.reduce((sum, r) => sum + r.merged, 0);
+    parts.push(`…and ${plural2(rest.length, "more repository", "more repositories")} with ${plural2(merged2, "pull request")} between them (each is in the report's data).`);
+  }
+  parts.push("Shares are of each repository's own shipped work; a repository that extends the strategy judges its pull requests by its own rules added to the organisation's.");
+  return parts.join("\n\n");
+}
+function reportCarriers(model) {
+  const org = model.organisation;
+  if (!org || model.tally.merged === 0) return null;
+  const lines = model.problems.map((p2) => {
+    const top = carriers(org.repositories, p2.id);
+    if (top.length === 0) return `- **${inert(p2.title, 120)}**: no pull request served it.`;
+    const names2 = top.map((r) => `${inert(r.name, 100)} (${num(r.problems[p2.id])}, ${percent(p2.merged === 0 ? 0 : r.problems[p2.id] / p2.merged)})`);
+    return `- **${inert(p2.title, 120)}**: ${listJoin(names2)}`;
+  });
+  const unaligned = mostUnaligned(org.repositories).map((r) => `${inert(r.name, 100)} (${plural2(r.unaligned, "pull request")}, ${percent(r.unalignedShare)} of its work)`);
+  return [
+    "### Where each problem's work happens",
+    "The repositories with the most pull requests serving each problem (and their part of that problem's pull requests):",
+    lines.join("\n"),
+    "### Most unaligned work",
+    unaligned.length > 0 ? unaligned.map((l) => `- ${l}`).join("\n") : "Every pull request served a problem."
+  ].join("\n\n");
+}
+function reportLeftOut(org) {
+  if (!org || org.leftOut.length === 0) return null;
+  const lines = org.leftOut.slice(0, LEFT_OUT_NAMES).map((r) => `- ${inert(r.name, 100)}: ${inert(r.reason, 300)}`);
+  if (org.leftOut.length > LEFT_OUT_NAMES) lines.push(`- …and ${plural2(org.leftOut.length - LEFT_OUT_NAMES, "more repository", "more repositories")}`);
+  return ["### Repositories not in this report", lines.join("\n")].join("\n\n");
 }
 
 // src/render/report-plan.ts
@@ -57333,7 +57587,8 @@ function reportPlan(model, opts) {
     const ratio = plan.done !== null && plan.total ? ` (${percent(plan.done / plan.total)})` : "";
     lines.push(`**${inert(p2.title, 120)}**: ${num(plan.done)} of ${num(plan.total)} plan issues done${ratio}.`, "");
     const entries = opts.compact ? plan.entries.filter((e) => e.missing) : plan.entries;
-    lines.push(...entries.slice(0, 25).map(entryLine));
+    const where = model.organisation ? "in the repositories reported on" : "in this repository";
+    lines.push(...entries.slice(0, 25).map((e) => entryLine(e, where)));
     if (entries.length > 25) lines.push(`- …and ${entries.length - 25} more entries.`);
     lines.push("");
   }
@@ -57343,9 +57598,9 @@ function reportPlan(model, opts) {
 
 ${kept.join("\n").trim()}`;
 }
-function entryLine(e) {
+function entryLine(e, where) {
   const title = inert(e.title, 120);
-  if (e.missing) return `- ⚠️ ${title}: ${refPhrase(e)} does not exist in this repository, so it counts nothing.`;
+  if (e.missing) return `- ⚠️ ${title}: ${refPhrase(e)} does not exist ${where}, so it counts nothing.`;
   const finished = e.total !== null && e.total > 0 && e.done !== null && e.done >= e.total;
   const mark = finished ? "✅" : "⏳";
   const count2 = e.kind === "issue" ? e.state ? `, ${inert(e.state, 20)}` : "" : `: ${num(e.done)} of ${num(e.total)} done`;
@@ -57353,7 +57608,7 @@ function entryLine(e) {
   return `- ${mark} ${title}: ${refPhrase(e)}${count2}${due}`;
 }
 function refPhrase(e) {
-  if (e.kind === "issue") return /^#\d+$/.test(e.ref) ? e.ref : `issue ${inert(e.ref, 30)}`;
+  if (e.kind === "issue") return /^([A-Za-z0-9._-]+\/)?([A-Za-z0-9._-]+)?#\d+$/.test(e.ref) ? e.ref : `issue ${inert(e.ref, 30)}`;
   return `${e.kind} “${inert(e.ref, 120)}”`;
 }
 
@@ -57403,8 +57658,8 @@ var shareOrDash = (value) => value === null ? "—" : percent(value);
 function reportTable(model) {
   const byWeeks = model.measure === "author_weeks";
   const flag = (held2, on) => held2 && on ? " ⚠️" : "";
-  const search = model.search;
-  const searchLink = (text, qualifiers) => search ? link(text, mergedSearchUrl(model.repo, search.base, search.range, [...qualifiers, ...search.excludeAuthors.map(notAuthorQualifier)])) : text;
+  const search2 = model.search;
+  const searchLink = (text, qualifiers) => search2 ? link(text, mergedSearchUrl(model.repo, search2.base, search2.range, [...qualifiers, ...search2.excludeAuthors.map(notAuthorQualifier)])) : text;
   const title = (text, label) => searchLink(text, [labelQualifier(label)]);
   const rows = model.problems.map((p2) => [
     title(inert(p2.title, 120), p2.label),
@@ -57486,6 +57741,9 @@ function reportBody(model, data, keep, left, listBudget) {
     reportSummary(model),
     "### Shipped work by problem",
     reportTable(model),
+    reportRepositories(model),
+    reportCarriers(model),
+    reportLeftOut(model.organisation),
     keep.charts && sharePie(model),
     keep.charts && trendChart(model),
     listBudget > 0 && reportMetrics(model, { history: keep.history, budget: listBudget }),
@@ -57527,7 +57785,8 @@ function renderCommandHelp(strategy, reason) {
 function rejection(reason) {
   switch (reason.kind) {
     case "unknown-id": {
-      const ids = reason.ids.map((id) => `“${inert(id, 60)}”`).slice(0, 20);
+      const meant = (i) => reason.meant?.[i];
+      const ids = reason.ids.map((id, i) => `“${inert(id, 60)}”${meant(i) ? ` (did you mean ${code18(meant(i))}?)` : ""}`).slice(0, 20);
       return `That command was not applied: ${ids.join(", ")} ${reason.ids.length === 1 ? "is not a problem id" : "are not problem ids"} of the strategy.`;
     }
     case "permission":
@@ -58496,7 +58755,7 @@ function fillCountQuery(query, period) {
 var counted = (i) => !i.pullRequest && !(i.state === "closed" && (i.stateReason === "not_planned" || i.stateReason === "duplicate"));
 var isDone = (i) => i.state === "closed" && (i.stateReason === "completed" || i.stateReason === null);
 function describe4(entry) {
-  if (entry.issue !== void 0) return { title: entry.title, kind: "issue", ref: `#${entry.issue}` };
+  if (entry.issue !== void 0) return { title: entry.title, kind: "issue", ref: typeof entry.issue === "number" ? `#${entry.issue}` : entry.issue };
   if (entry.milestone !== void 0) return { title: entry.title, kind: "milestone", ref: entry.milestone };
   return { title: entry.title, kind: "label", ref: entry.label ?? "" };
 }
@@ -58506,6 +58765,7 @@ function issuesOf(found) {
 }
 function planProgress(entries, found) {
   const all = /* @__PURE__ */ new Map();
+  const key = (i) => `${i.repo ?? ""}#${i.number}`;
   let unknown2 = false;
   const reports = entries.map((entry, index) => {
     const base = describe4(entry);
@@ -58515,8 +58775,8 @@ function planProgress(entries, found) {
       return { ...base, done: null, total: null };
     }
     if (!f2.exists) return { ...base, done: 0, total: 0, missing: true };
-    const issues2 = [...new Map(issuesOf(f2).filter(counted).map((i) => [i.number, i])).values()];
-    for (const issue3 of issues2) all.set(issue3.number, issue3);
+    const issues2 = [...new Map(issuesOf(f2).filter(counted).map((i) => [key(i), i])).values()];
+    for (const issue3 of issues2) all.set(key(issue3), issue3);
     const report = { ...base, done: issues2.filter(isDone).length, total: issues2.length };
     if (base.kind === "issue") report.state = f2.state;
     if ("due" in f2) report.due = f2.due;
@@ -58531,6 +58791,7 @@ function planProgress(entries, found) {
 }
 
 // src/tally/data.ts
+var DATA_REPOSITORIES_BUDGET = 3e4;
 var DATA_MARKER = "throughline:data";
 function reportData(model) {
   const problems = {};
@@ -58549,7 +58810,7 @@ function reportData(model) {
     if (p2.drift) entry.drift = true;
     problems[p2.id] = entry;
   }
-  return {
+  const data = {
     version: 1,
     period: { from: model.period.from, to: model.period.to, timezone: model.period.timezone },
     commit: model.commit,
@@ -58559,6 +58820,33 @@ function reportData(model) {
     problems,
     unaligned: { merged: model.unaligned.merged, share: model.unaligned.share, ...weeksOf(model.tally.unaligned) }
   };
+  if (model.organisation) Object.assign(data, { scope: "organisation" }, dataRepositories(model.organisation.repositories));
+  return data;
+}
+function dataRepositories(repositories) {
+  const entry = (r, zeros) => ({
+    merged: r.merged,
+    problems: Object.fromEntries(Object.entries(r.problems).filter(([, n]) => zeros || n > 0)),
+    unaligned: r.unaligned
+  });
+  const size = (all) => JSON.stringify(all).length;
+  const full = Object.fromEntries(repositories.map((r) => [r.name, entry(r, true)]));
+  if (size(full) <= DATA_REPOSITORIES_BUDGET) return { repositories: full };
+  const compact = Object.fromEntries(repositories.map((r) => [r.name, entry(r, false)]));
+  if (size(compact) <= DATA_REPOSITORIES_BUDGET) return { repositories: compact };
+  const largest = [...repositories].sort((a, b2) => b2.merged - a.merged || a.name.localeCompare(b2.name));
+  const kept = {};
+  let used = 2;
+  let count2 = 0;
+  for (const r of largest) {
+    const cost = JSON.stringify({ [r.name]: compact[r.name] }).length;
+    if (used + cost > DATA_REPOSITORIES_BUDGET) break;
+    kept[r.name] = compact[r.name];
+    used += cost;
+    count2 += 1;
+  }
+  const sorted = Object.fromEntries(Object.entries(kept).sort(([a], [b2]) => a.localeCompare(b2)));
+  return { repositories: sorted, repositories_left_out: repositories.length - count2 };
 }
 var round3 = (value) => value === void 0 ? null : Math.round(value * 1e4) / 1e4;
 function weeksOf(figures2) {
@@ -58590,7 +58878,9 @@ var dataSchema = external_exports.object({
   author_weeks: weeks2.author_weeks,
   measure: external_exports.enum(["pull_requests", "author_weeks"]).optional().catch(void 0),
   problems: external_exports.record(external_exports.string(), problem),
-  unaligned: figures
+  unaligned: figures,
+  scope: external_exports.literal("organisation").optional().catch(void 0),
+  repositories: external_exports.record(external_exports.string(), external_exports.object({ merged: external_exports.number().int().nonnegative(), problems: external_exports.record(external_exports.string(), external_exports.number().int().nonnegative()), unaligned: external_exports.number().int().nonnegative() })).optional().catch(void 0)
 });
 var COMMENT = new RegExp(`<!--\\s*${DATA_MARKER}\\s+([\\s\\S]*?)\\s*-->`, "g");
 function parseDataComment(body) {
@@ -58612,6 +58902,7 @@ function parseDataComment(body) {
   }
   for (const key of ["author_weeks", "share_author_weeks"]) if (data.unaligned[key] === void 0) delete data.unaligned[key];
   for (const key of ["author_weeks", "measure"]) if (data[key] === void 0) delete data[key];
+  for (const key of ["scope", "repositories"]) if (data[key] === void 0) delete data[key];
   return data;
 }
 
@@ -58810,7 +59101,8 @@ function buildReport(input2) {
     previous,
     suggestions: suggestRules(items.filter((i) => i.problems.length === 0), strategy),
     versions: input2.versions ?? [],
-    notes: input2.notes ?? []
+    notes: input2.notes ?? [],
+    ...input2.organisation ? { organisation: input2.organisation } : {}
   };
 }
 var weeksOf2 = (f2) => ({ authorWeeks: f2.authorWeeks ?? null, shareAuthorWeeks: f2.shareAuthorWeeks ?? null });
@@ -58962,7 +59254,9 @@ async function handleCommand(context, deps) {
     return reply(octokit, repo, issue3.number, `Nothing was changed: ${quiet}, so items are not labelled.`);
   }
   const choice = choiceOf(strategy, command);
-  if (choice && "unknown" in choice) return rejected({ kind: "unknown-id", ids: choice.unknown });
+  if (choice && "unknown" in choice) {
+    return rejected({ kind: "unknown-id", ids: choice.unknown, meant: choice.unknown.map((id) => likelyId(strategy, id)) });
+  }
   await react(octokit, repo, comment.id, "+1");
   if (command.kind === "report") {
     const posted = await deps.report?.({ octokit, repo, month: command.month ?? thisMonth, strategy: loaded });
@@ -59395,7 +59689,8 @@ var PULL_FIELDS = (
   /* GraphQL */
   `
   fragment MergedPull on PullRequest {
-    number title url body headRefName mergedAt additions deletions
+    number title url body headRefName baseRefName mergedAt additions deletions
+    repository { name }
     author { __typename login }
     labels(first: 50) { nodes { name } }
     comments { totalCount }
@@ -59422,6 +59717,8 @@ var MERGED_PULLS_QUERY = mergedPullsQuery(1);
 function toPull(n) {
   return {
     number: n.number,
+    ...n.repository ? { repo: n.repository.name } : {},
+    ...n.baseRefName ? { base: n.baseRefName } : {},
     title: n.title,
     url: n.url,
     body: n.body ?? "",
@@ -59477,11 +59774,11 @@ function halves(window2, count2, timezone) {
   for (let i = 0; i < depth && parts.length < COUNTS_PER_REQUEST; i++) parts = parts.flatMap((p2) => splitRange(p2.start, p2.end, timezone));
   return parts;
 }
-async function count(octokit, windows, search) {
+async function count(octokit, windows, search2) {
   const counted2 = [];
   for (let i = 0; i < windows.length; i += COUNTS_PER_REQUEST) {
     const batch = windows.slice(i, i + COUNTS_PER_REQUEST);
-    const counts = await searchCounts(octokit, batch.map((w2) => search(w2.range)));
+    const counts = await searchCounts(octokit, batch.map((w2) => search2(w2.range)));
     batch.forEach((w2, j) => {
       const c = counts[j];
       if (c.count === null) throw new Error(`GitHub did not count merged pull requests in ${w2.range}: ${c.error}`);
@@ -59490,12 +59787,12 @@ async function count(octokit, windows, search) {
   }
   return counted2;
 }
-async function fittingWindows(octokit, window2, total, timezone, search) {
+async function fittingWindows(octokit, window2, total, timezone, search2) {
   let windows = [{ ...window2, count: total }];
   const tooFull = (w2) => w2.count > SEARCH_LIMIT && w2.end.getTime() - w2.start.getTime() > 1e3;
   while (windows.some(tooFull)) {
     const cut = windows.map((w2) => tooFull(w2) ? halves(w2, w2.count, timezone) : [w2]);
-    const counted2 = await count(octokit, cut.filter((parts) => parts.length > 1).flat(), search);
+    const counted2 = await count(octokit, cut.filter((parts) => parts.length > 1).flat(), search2);
     windows = cut.flatMap((parts) => parts.length > 1 ? counted2.splice(0, parts.length) : parts);
   }
   return join(windows, timezone);
@@ -59532,8 +59829,12 @@ function nextParts(open2) {
   return parts;
 }
 async function* mergedPulls(octokit, o) {
-  const search = (range) => `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${range} sort:created-asc`;
-  const whole = { search: search(o.window.range), expected: 0, read: 0, after: null };
+  const search2 = (range) => `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${range} sort:created-asc`;
+  yield* searchMergedPulls(octokit, { ...o, search: search2 });
+}
+async function* searchMergedPulls(octokit, o) {
+  const search2 = o.search;
+  const whole = { search: search2(o.window.range), expected: 0, read: 0, after: null };
   const [first] = await request2(octokit, [{ reading: whole, first: PAGE }]);
   let open2;
   if (first.issueCount <= SEARCH_LIMIT) {
@@ -59541,9 +59842,9 @@ async function* mergedPulls(octokit, o) {
     Object.assign(whole, { expected: first.issueCount, read: first.nodes.length, after: first.pageInfo.endCursor });
     open2 = first.pageInfo.hasNextPage ? [whole] : [];
   } else {
-    const windows = await fittingWindows(octokit, o.window, first.issueCount, o.timezone, search);
+    const windows = await fittingWindows(octokit, o.window, first.issueCount, o.timezone, search2);
     for (const w2 of windows) if (w2.count > SEARCH_LIMIT) o.onTruncated?.(w2.range, w2.count);
-    open2 = windows.map((w2) => ({ search: search(w2.range), expected: w2.count, read: 0, after: null }));
+    open2 = windows.map((w2) => ({ search: search2(w2.range), expected: w2.count, read: 0, after: null }));
   }
   while (open2.length > 0) {
     const parts = nextParts(open2);
@@ -59587,12 +59888,12 @@ var REPORT_CONTEXT_QUERY = (
 var OPTIONAL = /* @__PURE__ */ new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
 var isNode3 = (node2) => "id" in node2;
 async function reportContext(octokit, { owner, repo }, titlePrefix) {
-  const search = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
+  const search2 = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
   const { data: answer, errors } = await graphqlPartial(octokit, REPORT_CONTEXT_QUERY, {
     owner,
     repo,
-    discussionSearch: search,
-    issueSearch: `${search} is:issue sort:created-desc`
+    discussionSearch: search2,
+    issueSearch: `${search2} is:issue sort:created-desc`
   });
   const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
   if (fatal || !answer?.repository) throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
@@ -59753,9 +60054,9 @@ function readVersion(input2, i, skipped) {
 }
 
 // src/github/metric-counts.ts
-async function metricCounts(octokit, { owner, repo }, problems, period) {
+async function metricCounts(octokit, { owner, repo }, problems, period, qualifier = `repo:${owner}/${repo}`) {
   const wanted = problems.flatMap(
-    (p2) => p2.metrics.flatMap((m2, index) => m2.count === void 0 ? [] : [{ id: p2.id, index, query: `repo:${owner}/${repo} ${fillCountQuery(m2.count, period)}` }])
+    (p2) => p2.metrics.flatMap((m2, index) => m2.count === void 0 ? [] : [{ id: p2.id, index, query: `${qualifier} ${fillCountQuery(m2.count, period)}` }])
   );
   const counts = await searchCounts(octokit, wanted.map((w2) => w2.query));
   const readings = Object.fromEntries(problems.map((p2) => [p2.id, p2.metrics.map(() => void 0)]));
@@ -59770,15 +60071,21 @@ async function metricCounts(octokit, { owner, repo }, problems, period) {
 var ISSUE = "number state stateReason";
 var ISSUES = `issues(first: 100, states: [OPEN, CLOSED]) { totalCount nodes { ${ISSUE} } }`;
 var field = (ref, i) => "issue" in ref ? `e${i}: issueOrPullRequest(number: $v${i}) { __typename ... on Issue { ${ISSUE} } }` : "milestone" in ref ? `e${i}: milestones(query: $v${i}, first: 20) { nodes { title dueOn ${ISSUES} } }` : `e${i}: label(name: $v${i}) { name ${ISSUES} }`;
+var elsewhere = (ref) => "issue" in ref && ref.repo !== void 0;
 function planItemsQuery(refs) {
-  const variables = refs.map((ref, i) => `$v${i}: ${"issue" in ref ? "Int!" : "String!"}`);
+  const variables = refs.flatMap((ref, i) => [`$v${i}: ${"issue" in ref ? "Int!" : "String!"}`, ...elsewhere(ref) ? [`$r${i}: String!`] : []]);
+  const here = refs.flatMap((ref, i) => elsewhere(ref) ? [] : [field(ref, i)]);
+  const other = refs.flatMap((ref, i) => elsewhere(ref) ? [`r${i}: repository(owner: $owner, name: $r${i}) {
+    ${field(ref, i)}
+  }`] : []);
   return `query PlanItems($owner: String!, $repo: String!, ${variables.join(", ")}) {
   repository(owner: $owner, name: $repo) {
-    ${refs.map(field).join("\n    ")}
-  }
+    ${here.length > 0 ? here.join("\n    ") : "id"}
+  }${other.map((o) => `
+  ${o}`).join("")}
 }`;
 }
-var PLAN_ITEMS_QUERY = planItemsQuery([{ issue: 1 }, { milestone: "M" }, { label: "L" }]);
+var PLAN_ITEMS_QUERY = planItemsQuery([{ issue: 1 }, { milestone: "M" }, { label: "L" }, { issue: 2, repo: "api" }]);
 var toIssue = (i) => ({
   number: i.number,
   state: i.state === "CLOSED" ? "closed" : "open",
@@ -59806,33 +60113,99 @@ function read(ref, entry) {
 var refValue = (ref) => "issue" in ref ? ref.issue : "milestone" in ref ? ref.milestone : ref.label;
 async function planItems(octokit, { owner, repo }, refs) {
   if (refs.length === 0) return [];
-  const variables = Object.fromEntries(refs.map((ref, i) => [`v${i}`, refValue(ref)]));
-  const { data, errors } = await graphqlPartial(octokit, planItemsQuery(refs), {
-    owner,
-    repo,
-    ...variables
-  });
-  const other = errors.find((e) => e.path[1] === void 0 || !/could not resolve|not found/i.test(e.message));
+  const variables = Object.fromEntries(refs.flatMap((ref, i) => [[`v${i}`, refValue(ref)], ...elsewhere(ref) ? [[`r${i}`, ref.repo]] : []]));
+  const { data, errors } = await graphqlPartial(octokit, planItemsQuery(refs), { owner, repo, ...variables });
+  const notFound = (e) => /could not resolve|not found/i.test(e.message) && (e.path[1] !== void 0 || /^r\d+$/.test(String(e.path[0])));
+  const other = errors.find((e) => !notFound(e));
   if (other || !data?.repository) throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
-  return refs.map((ref, i) => read(ref, errorAt2(errors, "repository", `e${i}`) ? null : data.repository[`e${i}`]));
+  return refs.map((ref, i) => {
+    const parent = elsewhere(ref) ? `r${i}` : "repository";
+    const failed = elsewhere(ref) ? errorAt2(errors, parent) : errorAt2(errors, parent, `e${i}`);
+    return read(ref, failed ? null : data[parent]?.[`e${i}`]);
+  });
+}
+
+// src/github/org-plan.ts
+var ISSUE2 = "number state stateReason repository { name } milestone { title dueOn }";
+function planSearchQuery(n) {
+  const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!`).join(", ");
+  const fields = Array.from({ length: n }, (_2, i) => `s${i}: search(type: ISSUE, first: 100, query: $q${i}) { issueCount nodes { ... on Issue { ${ISSUE2} } } }`);
+  return `query PlanSearch(${variables}) {
+  ${fields.join("\n  ")}
+}`;
+}
+var PLAN_SEARCH_QUERY = planSearchQuery(2);
+var isIssue = (n) => "number" in n;
+function toIssue2(i) {
+  return {
+    number: i.number,
+    repo: i.repository.name,
+    state: i.state === "CLOSED" ? "closed" : "open",
+    stateReason: i.stateReason?.toLowerCase() ?? null
+  };
+}
+async function orgPlanItems(octokit, owner, home, scope, refs) {
+  const result = new Array(refs.length);
+  const issues = refs.flatMap((ref, i) => "issue" in ref ? [{ ref, i }] : []);
+  const searched = refs.flatMap((ref, i) => "issue" in ref ? [] : [{ ref, i }]);
+  const [found, counted2] = await Promise.all([
+    issues.length > 0 ? planItems(octokit, { owner, repo: home }, issues.map((e) => e.ref)) : [],
+    searched.length > 0 ? search(octokit, scope, searched.map((e) => e.ref)) : []
+  ]);
+  issues.forEach(({ ref, i }, k2) => {
+    const lookup = found[k2];
+    const repo = "issue" in ref ? ref.repo ?? home : home;
+    result[i] = lookup.found.exists && "number" in lookup.found ? { ...lookup, found: { ...lookup.found, repo } } : lookup;
+  });
+  searched.forEach(({ i }, k2) => {
+    result[i] = counted2[k2];
+  });
+  return result;
+}
+async function search(octokit, scope, refs) {
+  const queries = refs.map((ref) => "milestone" in ref ? `${scope} is:issue milestone:${quoted(ref.milestone)}` : `${scope} is:issue label:${quoted(ref.label)}`);
+  const variables = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));
+  const { data, errors } = await graphqlPartial(octokit, planSearchQuery(queries.length), variables);
+  return refs.map((ref, i) => {
+    const failure2 = errorAt2(errors, `s${i}`);
+    const answer = data?.[`s${i}`];
+    if (failure2 || !answer) throw new Error(`GitHub did not answer the plan search ${queries[i]}: ${failure2?.message ?? errors[0]?.message ?? "no answer"}`);
+    const nodes = answer.nodes.filter(isIssue);
+    const wanted = "milestone" in ref ? ref.milestone.trim().toLowerCase() : void 0;
+    const matching = wanted === void 0 ? nodes : nodes.filter((n) => n.milestone?.title.trim().toLowerCase() === wanted);
+    if (answer.issueCount === 0 || matching.length === 0) return { found: { exists: false }, unread: 0 };
+    const unread = Math.max(0, answer.issueCount - answer.nodes.length);
+    const issues = matching.map(toIssue2);
+    if (wanted === void 0) return { found: { exists: true, issues }, unread };
+    const dues = matching.map((n) => n.milestone?.dueOn?.slice(0, 10) ?? null).filter((d) => d !== null).sort();
+    return { found: { exists: true, issues, due: dues.at(-1) ?? null }, unread };
+  });
 }
 
 // src/github/report-closed-issues.ts
-function closedIssuesByLabel(octokit, { owner, repo }, labels, range) {
+function closedIssuesByLabel(octokit, { owner, repo }, labels, range, qualifier = `repo:${owner}/${repo}`) {
   return searchCounts(
     octokit,
-    labels.map((label) => `repo:${owner}/${repo} is:issue is:closed reason:completed closed:${range} label:${quoted(label)}`)
+    labels.map((label) => `${qualifier} is:issue is:closed reason:completed closed:${range} label:${quoted(label)}`)
   );
 }
 
 // src/handlers/report-figures.ts
-var refOf = (e) => e.issue !== void 0 ? { issue: e.issue } : e.milestone !== void 0 ? { milestone: e.milestone } : e.label !== void 0 ? { label: e.label } : void 0;
-async function plans(octokit, ref, strategy, notes) {
+function planRefOf(e, reported) {
+  if (e.issue !== void 0) {
+    if (typeof e.issue === "number") return { issue: e.issue };
+    const [repo, number4] = e.issue.split("#");
+    return repo.toLowerCase() === reported.toLowerCase() ? { issue: Number(number4) } : { issue: Number(number4), repo };
+  }
+  return e.milestone !== void 0 ? { milestone: e.milestone } : e.label !== void 0 ? { label: e.label } : void 0;
+}
+async function plans(octokit, ref, strategy, notes, org) {
   const entries = strategy.problems.flatMap((p2) => p2.plan.flatMap((entry, index) => {
-    const planRef = refOf(entry);
+    const planRef = planRefOf(entry, ref.repo);
     return planRef ? [{ id: p2.id, index, entry, planRef }] : [];
   }));
-  const looked = await planItems(octokit, ref, entries.map((e) => e.planRef));
+  const refs = entries.map((e) => e.planRef);
+  const looked = org ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs) : await planItems(octokit, ref, refs);
   const result = Object.fromEntries(strategy.problems.map((p2) => [p2.id, p2.plan.map(() => void 0)]));
   entries.forEach(({ id, index, entry }, i) => {
     const complete = looked[i].unread === 0;
@@ -59841,11 +60214,11 @@ async function plans(octokit, ref, strategy, notes) {
   });
   return result;
 }
-async function closed(octokit, ref, strategy, period) {
-  const counts = await closedIssuesByLabel(octokit, ref, strategy.problems.map((p2) => p2.label), period.searchRange);
+async function closed(octokit, ref, strategy, period, org) {
+  const counts = await closedIssuesByLabel(octokit, ref, strategy.problems.map((p2) => p2.label), period.searchRange, org?.qualifier);
   return Object.fromEntries(strategy.problems.map((p2, i) => [p2.id, counts[i].count]));
 }
-async function gatherFigures(octokit, ref, strategy, period) {
+async function gatherFigures(octokit, ref, strategy, period, org) {
   const notes = [];
   const hasPlan = strategy.problems.some((p2) => p2.plan.length > 0);
   const hasCounts = strategy.problems.some((p2) => p2.metrics.some((m2) => m2.count !== void 0));
@@ -59854,9 +60227,9 @@ async function gatherFigures(octokit, ref, strategy, period) {
     return void 0;
   };
   const [issuesClosed, readings, planFound] = await Promise.all([
-    closed(octokit, ref, strategy, period).catch(failed("Issues closed")),
-    hasCounts ? metricCounts(octokit, ref, strategy.problems, period).catch(failed("Counted metrics")) : void 0,
-    hasPlan ? plans(octokit, ref, strategy, notes).catch(failed("Plan progress")) : void 0
+    closed(octokit, ref, strategy, period, org).catch(failed("Issues closed")),
+    hasCounts ? metricCounts(octokit, ref, strategy.problems, period, org?.qualifier).catch(failed("Counted metrics")) : void 0,
+    hasPlan ? plans(octokit, ref, strategy, notes, org).catch(failed("Plan progress")) : void 0
   ]);
   return { issuesClosed, readings, plans: planFound, notes };
 }
@@ -59888,7 +60261,7 @@ async function tallyShipped(strategy, pages, labelledSince = null) {
       const problems = servedBy(strategy, pull, labelledSince);
       tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
-      const { body: _body, branch: _branch, milestone: _milestone, ...rest } = pull;
+      const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, ...rest } = pull;
       const item = { ...rest, problems };
       for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...notable.get(key) ?? [], item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
@@ -60083,8 +60456,206 @@ async function writeReport(p2) {
   return update(octokit, first, body);
 }
 
+// src/github/org-repositories.ts
+var blobs2 = LOCAL_PATHS.map((path2, i) => `p${i}: object(expression: "HEAD:${path2}") { ... on Blob { oid byteSize isTruncated text } }`).join("\n          ");
+var ORG_REPOSITORIES_QUERY = (
+  /* GraphQL */
+  `
+  query OrgRepositories($owner: String!, $after: String) {
+    repositoryOwner(login: $owner) {
+      __typename
+      repositories(first: 100, after: $after, isFork: false, isArchived: false, ownerAffiliations: [OWNER], orderBy: { field: NAME, direction: ASC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          name
+          defaultBranchRef { name }
+          ${blobs2}
+        }
+      }
+    }
+  }
+`
+);
+function fileOf(node2) {
+  for (const [i, path2] of LOCAL_PATHS.entries()) {
+    const blob2 = node2[`p${i}`];
+    if (blob2?.oid) return { path: path2, sha: blob2.oid, text: blob2.isTruncated ? null : blob2.text };
+  }
+  return null;
+}
+async function ownerRepositories(octokit, owner) {
+  const repositories = [];
+  let kind = "Organization";
+  let after = null;
+  for (; ; ) {
+    const { data, errors } = await graphqlPartial(octokit, ORG_REPOSITORIES_QUERY, { owner, after });
+    const nodes = data?.repositoryOwner?.repositories.nodes;
+    const inNode = (path2) => path2[0] === "repositoryOwner" && path2[2] === "nodes" && typeof path2[3] === "number";
+    const other = errors.find((e) => !inNode(e.path));
+    if (other || errors.length > 0 && !nodes) throw new Error(`GitHub did not list the repositories of ${owner}: ${other?.message ?? errors[0].message}`);
+    if (!data?.repositoryOwner) return null;
+    kind = data.repositoryOwner.__typename;
+    const page = data.repositoryOwner.repositories;
+    page.nodes.forEach((node2, i) => {
+      const failed = errors.find((e) => e.path[3] === i);
+      if (!node2) {
+        if (failed) repositories.push({ name: `(repository ${repositories.length + 1})`, defaultBranch: null, file: null, unreadable: failed.message });
+        return;
+      }
+      const entry = { name: node2.name, defaultBranch: node2.defaultBranchRef?.name ?? null, file: failed ? null : fileOf(node2) };
+      if (failed) entry.unreadable = failed.message;
+      repositories.push(entry);
+    });
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+    after = page.pageInfo.endCursor;
+  }
+  return { kind, repositories };
+}
+
+// src/handlers/report-shipped-org.ts
+var NOTABLE_CAP2 = 5;
+async function tallyOrgShipped(strategy, scope, pages, labelledSince = null) {
+  const whole = createTallier({ ...strategy, settings: { ...strategy.settings, ignore_authors: [] } });
+  const tallier = createOrgTallier(strategy);
+  const byName2 = new Map(scope.map((r) => [r.name.toLowerCase(), { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }]));
+  for (const r of scope) tallier.repository(r.name, r.tie);
+  const orgIds = new Set(strategy.problems.map((p2) => p2.id));
+  const notable = /* @__PURE__ */ new Map();
+  const sample = [];
+  let unaligned = 0;
+  let elsewhere2 = 0;
+  let before = /* @__PURE__ */ new Set();
+  let last = /* @__PURE__ */ new Set();
+  for await (const page of pages) {
+    const current = /* @__PURE__ */ new Set();
+    for (const pull of page) {
+      const key = `${pull.repo ?? ""}#${pull.number}`;
+      if (before.has(key) || last.has(key) || current.has(key)) continue;
+      current.add(key);
+      const repo = byName2.get((pull.repo ?? "").toLowerCase());
+      if (!repo || pull.base !== void 0 && repo.defaultBranch !== null && pull.base !== repo.defaultBranch) {
+        elsewhere2 += 1;
+        continue;
+      }
+      if (repo.ignored.has(pull.author.toLowerCase())) continue;
+      const problems = servedBy(repo.strategy, pull, labelledSince).filter((id) => orgIds.has(id));
+      tallier.add({ repo: repo.name, problems });
+      whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
+      const { body: _body, branch: _branch, milestone: _milestone, base: _base, ...rest } = pull;
+      const item = { ...rest, repo: repo.name, problems };
+      for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
+      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
+    }
+    before = last;
+    last = current;
+  }
+  const items = /* @__PURE__ */ new Map();
+  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
+  const notes = [];
+  if (unaligned > SUGGESTION_SAMPLE) {
+    notes.push(`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`);
+  }
+  if (elsewhere2 > 0) {
+    const what = elsewhere2 === 1 ? "1 merged pull request found by the search was" : `${elsewhere2.toLocaleString("en-US")} merged pull requests found by the search were`;
+    notes.push(`${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`);
+  }
+  return { tally: whole.result(), repositories: tallier.result().repositories, items: [...items.values()], notes };
+}
+
+// src/handlers/report-organisation.ts
+var MAX_EXCLUDED = 20;
+function scopeQualifier(owner, kind, scope) {
+  const base = `${kind === "User" ? "user" : "org"}:${owner} archived:false`;
+  const named = scope.leftOut.filter((r) => /^[A-Za-z0-9._-]+$/.test(r.name));
+  if (named.length <= MAX_EXCLUDED) return { qualifier: [base, ...named.map((r) => `-repo:${owner}/${r.name}`)].join(" ") };
+  return {
+    qualifier: base,
+    note: `Issue counts, counted metrics and plan searches span all of ${owner}'s repositories: the ${named.length} left out are too many to name in a search.`
+  };
+}
+async function publishOrgReport(p2) {
+  const { octokit, owner, month, loaded } = p2;
+  const strategy = loaded.strategy;
+  const period = monthPeriod(month, strategy.settings.report.timezone);
+  const title = reportTitle2(month);
+  const repo = ORG_REPO;
+  const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
+  const targets = reportTargets(context, month, p2.botLogin);
+  if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
+    return { title, body: "", url: targets.existing.url, action: "skipped" };
+  }
+  const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : []));
+  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
+  const listing = await ownerRepositories(octokit, owner);
+  if (!listing) throw new Error(`GitHub knows no owner ${owner}`);
+  const home = listing.repositories.find((r) => r.name.toLowerCase() === ORG_REPO);
+  const orgFile = loaded.source && "text" in loaded.source && typeof loaded.source.text === "string" ? { text: loaded.source.text, file: `${owner}/${ORG_REPO}/${loaded.source.path}` } : home?.file?.text ? { text: home.file.text, file: `${owner}/${ORG_REPO}/${home.file.path}` } : { text: "", file: `${owner}/${ORG_REPO}/strategy.yml` };
+  const listed = home ? listing.repositories : [...listing.repositories, { name: ORG_REPO, defaultBranch: context.defaultBranch, file: null }];
+  const scope = organisationScope(owner, listed, { strategy, ...orgFile });
+  for (const r of scope.repositories) if (r.name.toLowerCase() === ORG_REPO) r.defaultBranch = context.defaultBranch;
+  const { qualifier, note } = scopeQualifier(owner, listing.kind, scope);
+  const cut = [];
+  const pulls = searchMergedPulls(octokit, {
+    search: (range) => `${qualifier} is:pr is:merged merged:${range} sort:created-asc`,
+    window: { start: period.start, end: period.end, range: period.searchRange },
+    timezone: period.timezone,
+    onTruncated: (range, count2) => cut.push(`${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`)
+  });
+  const versions = await reportVersions2(octokit, { repo, loaded, period });
+  const [shipped, figures2] = await Promise.all([
+    tallyOrgShipped(strategy, scope.repositories, pulls, versions.labelledSince),
+    gatherFigures(octokit, { owner, repo }, strategy, period, { qualifier })
+  ]);
+  const now = p2.now ?? /* @__PURE__ */ new Date();
+  const extending = scope.repositories.filter((r) => r.tie === "extends").length;
+  const notes = [
+    ...p2.notes ?? [],
+    ...cut,
+    ...shipped.notes,
+    ...figures2.notes,
+    ...versions.notes,
+    ...note ? [note] : [],
+    ...extending > 0 ? ["Repositories that extend the organisation's strategy judge their pull requests by their own rules added to it; problems a repository adds of its own are not the organisation's, so work serving only those counts as unaligned here."] : []
+  ];
+  if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+  const n = scope.repositories.length;
+  const model = buildReport({
+    strategy,
+    repo: `${owner}, ${n} ${n === 1 ? "repository" : "repositories"}`,
+    period,
+    commit: versions.commit,
+    tally: shipped.tally,
+    issuesClosed: figures2.issuesClosed,
+    readings: figures2.readings,
+    history: mergeHistory(metricHistory(earlier), versions.history),
+    plans: figures2.plans,
+    previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
+    items: shipped.items,
+    versions: versions.versions,
+    notes,
+    organisation: { owner, repositories: shipped.repositories, leftOut: scope.leftOut }
+  });
+  const body = renderReport(model, dataComment(model)).body;
+  if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
+  const existingBody = targets.existing && bodies.get(targets.existing.id);
+  const written = await writeReport({
+    octokit,
+    ref: { owner, repo },
+    month,
+    botLogin: p2.botLogin,
+    context,
+    targets,
+    existingBody,
+    category: strategy.settings.report.category,
+    title,
+    body
+  });
+  return { title, body, ...written };
+}
+
 // src/handlers/report.ts
 async function publishReport(p2) {
+  if (p2.repo.toLowerCase() === ORG_REPO && p2.organisation !== false) return publishOrgReport(p2);
   const { octokit, owner, repo, month, loaded } = p2;
   const strategy = loaded.strategy;
   const period = monthPeriod(month, strategy.settings.report.timezone);
@@ -60111,7 +60682,7 @@ async function publishReport(p2) {
     gatherFigures(octokit, { owner, repo }, strategy, period)
   ]);
   const now = p2.now ?? /* @__PURE__ */ new Date();
-  const notes = [...cut, ...shipped.notes, ...figures2.notes, ...versions.notes];
+  const notes = [...p2.notes ?? [], ...cut, ...shipped.notes, ...figures2.notes, ...versions.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
