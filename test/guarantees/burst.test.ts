@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { FakeGitHub } from "./fake-github.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { countingPacer, issueEvent, liveProbot, testProbot } from "./helpers.js";
 
 const RELIABILITY = "strategy: reliability";
@@ -16,7 +16,7 @@ const N = 500;
 const burstEvents = (n = N) =>
   Array.from({ length: n }, (_, i) => issueEvent("opened", { number: i + 1, title: i % 2 === 0 ? `Outage ${i + 1}` : `Question ${i + 1}` }));
 
-function perItemWrites(fake: FakeGitHub): Map<number, number> {
+function perItemWrites(fake: RepoFake): Map<number, number> {
   const counts = new Map<number, number>();
   for (const w of fake.writes()) {
     const n = Number(/\/issues\/(\d+)\/labels$/.exec(w.path)?.[1]);
@@ -31,7 +31,7 @@ describe("a burst of 500 events", () => {
 
   it("all handled, none lost, none twice: one label write per item that serves a problem, one label created", async () => {
     const probot = testProbot(); // throttling off: no pacing waits
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     const events = burstEvents();
     // Each delivered twice, as GitHub may: the copies must change nothing.
     const outcomes = await Promise.allSettled([...events, ...events].map((e) => probot.receive(e)));
@@ -48,7 +48,7 @@ describe("a burst of 500 events", () => {
   it("with throttling on, every write of 100 events at once goes through the write pacing, one at a time", async () => {
     const pacer = countingPacer();
     const probot = liveProbot({ pacer, retry: false });
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     await Promise.all(burstEvents(100).map((e) => probot.receive(e)));
     const writes = fake.writes().length;
     expect(writes).toBe(100 / 2 + 1);

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { FakeGitHub } from "./fake-github.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { pullRequestEvent, testProbot } from "./helpers.js";
 
 const EVERYTHING_IS_COSTS = `version: 1
@@ -29,7 +29,7 @@ function forkEvent(action: string, changes: Record<string, unknown> = {}, headRe
 }
 
 /** Every request went to the base repository (REST paths, and GraphQL variables). */
-function expectBaseOnly(fake: FakeGitHub) {
+function expectBaseOnly(fake: RepoFake) {
   for (const r of fake.requests) {
     if (r.path === "/graphql") {
       expect(JSON.stringify(r.body.variables ?? {})).not.toContain("forker");
@@ -43,7 +43,7 @@ describe("pull requests from forks", () => {
 
   it("get their label, comment and check, all through the base repository", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.item(2).files = ["infra/main.tf"];
     await probot.receive(forkEvent("opened"));
     expect(fake.item(2).labels).toEqual(["strategy: reliability"]);
@@ -54,7 +54,7 @@ describe("pull requests from forks", () => {
 
   it("whose fork was deleted (no head repository) are handled the same", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.item(2).files = ["infra/main.tf"];
     await probot.receive(forkEvent("synchronize", {}, null));
     expect(fake.item(2).labels).toEqual(["strategy: reliability"]);
@@ -63,7 +63,7 @@ describe("pull requests from forks", () => {
 
   it("that change the strategy file: its new version is checked on the head commit, the base's stays in force", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.item(2).files = ["strategy.yml", "docs/readme.md"];
     const event = forkEvent("opened", { title: "Update the docs", body: "" });
     const sha = event.payload.pull_request.head.sha;
@@ -80,7 +80,7 @@ describe("pull requests from forks", () => {
 
   it("never fetch the fork's code: no contents read at the head commit but the strategy file", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.item(2).files = ["strategy.yml", "src/evil.ts", ".github/workflows/ci.yml"];
     const event = forkEvent("opened");
     fake.strategyAt.set(event.payload.pull_request.head.sha, STRATEGY);

@@ -13,7 +13,7 @@ import { example } from "../fixtures/payloads.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
 import { BOT, fakeRepo, serve, testOctokit } from "../report/fake-github.js";
-import { FakeGitHub } from "./fake-github.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { commentEvent, pullRequestEvent, testProbot } from "./helpers.js";
 
 /** Everything a hostile author would try, in one line. */
@@ -68,7 +68,7 @@ describe("hostile text in what the app writes", () => {
 
   it("the progress comment and check of a pull request whose branch, paths, title and body are hostile", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.item(2).files = ["infra/@victim <img src=x onerror=alert(1)>.tf", `infra/${HOSTILE}`, "terraform/<!-- throughline:progress -->.tf"];
     const event = pullRequestEvent("opened", { title: `fix: outage ${HOSTILE}`, body: `${HOSTILE}\nSpend less` });
     event.payload.pull_request.head.ref = "hotfix/@victim<img>";
@@ -84,7 +84,7 @@ describe("hostile text in what the app writes", () => {
 
   it("a /strategy explain reply about an issue whose title, body and labels are hostile", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY.replace("labels: [bug, incident]", `labels: [bug, '${HOSTILE.replace(/'/g, "''")}']`) }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY.replace("labels: [bug, incident]", `labels: [bug, '${HOSTILE.replace(/'/g, "''")}']`) }).serve();
     fake.roles.set("octocat", "write");
     const event = commentEvent("/strategy explain");
     Object.assign(event.payload.issue, { title: `Outage ${HOSTILE}`, body: HOSTILE, labels: [{ name: HOSTILE }, { name: "bug" }] });
@@ -96,7 +96,7 @@ describe("hostile text in what the app writes", () => {
 
   it("the reply to a command naming hostile problem ids", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.roles.set("octocat", "write");
     await probot.receive(commentEvent("/strategy @victim <img/src=x> [x](https://evil.example)"));
     const [reply] = fake.commentsOn(1).filter((c) => c.author === fake.login);
@@ -106,7 +106,7 @@ describe("hostile text in what the app writes", () => {
   it("the comment and check while the strategy in force is invalid with hostile keys and values", async () => {
     const probot = testProbot();
     const hostileKey = `"${HOSTILE.replace(/"/g, '\\"')}": 1`;
-    const fake = new FakeGitHub({ strategy: `${STRATEGY}${hostileKey}\n` }).serve();
+    const fake = new RepoFake({ strategy: `${STRATEGY}${hostileKey}\n` }).serve();
     await probot.receive(pullRequestEvent("opened"));
     const [comment] = fake.commentsOn(2);
     expect(comment.body).toMatch(/unknown key/);
@@ -116,7 +116,7 @@ describe("hostile text in what the app writes", () => {
 
   it("the Strategy file check of a pull request changing the file to a hostile one, valid or not", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.item(2).files = ["strategy.yml"];
     const event = pullRequestEvent("opened");
     fake.strategyAt.set(event.payload.pull_request.head.sha, HOSTILE_STRATEGY);
@@ -141,7 +141,7 @@ describe("hostile text in what the app writes", () => {
 
   it("the Strategy file check of a push with a hostile strategy", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: HOSTILE_STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: HOSTILE_STRATEGY }).serve();
     const payload = example("push", undefined, (p) => p.ref.startsWith("refs/heads/"));
     payload.ref = `refs/heads/${payload.repository.default_branch}`;
     payload.installation = { id: 1 };

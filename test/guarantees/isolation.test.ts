@@ -7,16 +7,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
-import { FakeGitHub } from "./fake-github.js";
+import { FakeGitHub } from "../fixtures/github-fake/index.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { issueEvent, pullRequestEvent, testProbot } from "./helpers.js";
 
 const RELIABILITY = "strategy: reliability";
 
 function twoRepositories(broken: string | null) {
-  const good = new FakeGitHub({ owner: "acme", repo: "good", strategy: STRATEGY }).serve();
-  const bad = new FakeGitHub({ owner: "acme", repo: "bad", strategy: broken }).serve();
+  const github = new FakeGitHub({ autoCreateItems: true });
+  const good = new RepoFake({ owner: "acme", repo: "good", strategy: STRATEGY, github }).serve();
+  const bad = new RepoFake({ owner: "acme", repo: "bad", strategy: broken, github }).serve();
   for (const fake of [good, bad]) fake.item(2).files = ["infra/main.tf"];
-  return { good, bad };
+  return { github, good, bad };
 }
 
 function pullRequestIn(repo: string, action = "opened") {
@@ -34,7 +36,7 @@ async function burst(probot: ReturnType<typeof testProbot>) {
   return Promise.allSettled(events.map((e) => probot.receive(e)));
 }
 
-function expectGoodDone(good: FakeGitHub) {
+function expectGoodDone(good: RepoFake) {
   for (let i = 10; i < 15; i++) expect(good.item(i).labels).toEqual([RELIABILITY]);
   expect(good.item(2).labels).toEqual([RELIABILITY]);
   expect(good.commentsOn(2)).toHaveLength(1);
@@ -65,8 +67,8 @@ describe("one repository's broken strategy, another's events", () => {
 
   it("inherited from a repository that has none: an error there only", async () => {
     const probot = testProbot();
-    const { good, bad } = twoRepositories("version: 1\nextends: acme/nowhere\nproblems:\n  - id: x\n    title: X\n");
-    const nowhere = new FakeGitHub({ owner: "acme", repo: "nowhere", strategy: null }).serve();
+    const { github, good, bad } = twoRepositories("version: 1\nextends: acme/nowhere\nproblems:\n  - id: x\n    title: X\n");
+    const nowhere = new RepoFake({ owner: "acme", repo: "nowhere", strategy: null, github }).serve();
     await burst(probot);
     expectGoodDone(good);
     expect(bad.commentsOn(2)[0].body).toMatch(/acme\/nowhere has no strategy file/);
@@ -87,7 +89,6 @@ describe("one repository's broken strategy, another's events", () => {
     const { good, bad } = twoRepositories(STRATEGY);
     await probot.receive(issueEvent("opened", { number: 1 }, { owner: "acme", repo: "good" }));
     bad.strategy = INVALID_STRATEGY;
-    bad.etag = '"v2"';
     await probot.receive(issueEvent("opened", { number: 1 }, { owner: "acme", repo: "bad" }));
     await probot.receive(issueEvent("opened", { number: 3 }, { owner: "acme", repo: "good" }));
     expect(good.item(3).labels).toEqual([RELIABILITY]);

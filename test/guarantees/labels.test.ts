@@ -6,21 +6,21 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { FakeGitHub } from "./fake-github.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { APP, issueEvent, pullRequestEvent, testProbot } from "./helpers.js";
 
 const RELIABILITY = "strategy: reliability";
 const COSTS = "strategy: costs";
 
 function fakeWithLabels() {
-  const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+  const fake = new RepoFake({ strategy: STRATEGY }).serve();
   fake.repoLabels.add(RELIABILITY);
   fake.repoLabels.add(COSTS);
   return fake;
 }
 
 /** The app never sends the whole set (PUT), and only ever names strategy labels. */
-function expectSingleLabelWrites(fake: FakeGitHub) {
+function expectSingleLabelWrites(fake: RepoFake) {
   const labelWrites = fake.requests.filter((r) => /\/issues\/\d+\/labels/.test(r.path) && r.method !== "GET");
   expect(labelWrites.some((r) => r.method === "PUT")).toBe(false);
   for (const r of labelWrites) {

@@ -5,13 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { FakeGitHub } from "./fake-github.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { commentEvent, issueEvent, pullRequestEvent, testProbot, type Sent } from "./helpers.js";
 
 const bot = (login: string) => ({ login, type: "Bot" });
 
 /** The webhooks GitHub sends for the app's own writes, as the app's bot. */
-function echoesOf(fake: FakeGitHub, writes: Sent[]) {
+function echoesOf(fake: RepoFake, writes: Sent[]) {
   const sender = bot(fake.login);
   return writes.flatMap((w) => {
     const number = Number(/\/issues\/(\d+)\//.exec(w.path)?.[1]);
@@ -38,7 +38,7 @@ describe("the app's own events", () => {
 
   it("feeding every write back as the webhook GitHub would send causes no further write", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.item(2).files = ["infra/main.tf"];
     await probot.receive(issueEvent("opened"));
     await probot.receive(pullRequestEvent("opened"));
@@ -54,7 +54,7 @@ describe("the app's own events", () => {
 
   it("ignores its own comment even when it reads like a command", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     await probot.receive(commentEvent("/strategy explain", { login: fake.login, type: "Bot" }));
     // Only who the app is was asked; nothing was read or written about the item.
     expect(fake.requests).toEqual([]);
@@ -62,7 +62,7 @@ describe("the app's own events", () => {
 
   it("knows itself by the login GitHub reports, whatever name it was registered under", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.slug = "acme-throughline";
     await probot.receive(issueEvent("labeled", {}, { sender: bot("acme-throughline[bot]") }));
     expect(fake.requests).toEqual([]);
@@ -78,7 +78,7 @@ describe("other bots' events", () => {
 
   it.each(["dependabot[bot]", "renovate[bot]", "github-actions[bot]"])("are handled like anyone's: %s", async (login) => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.item(2).files = ["infra/main.tf"];
     const event = pullRequestEvent("opened", { user: { login, type: "Bot" } });
     event.payload.sender = bot(login);
@@ -90,7 +90,7 @@ describe("other bots' events", () => {
 
   it("a person whose login looks like the app's is a person", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     await probot.receive(issueEvent("opened", {}, { sender: { login: "throughline", type: "User" } }));
     expect(fake.item(1).labels).toEqual(["strategy: reliability"]);
   });

@@ -8,16 +8,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PROGRESS_MARKER } from "../../src/render/markers.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { FakeGitHub, type FakeComment } from "./fake-github.js";
+import type { Comment } from "../fixtures/github-fake/index.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { liveProbot, pullRequestEvent, testProbot } from "./helpers.js";
 
 function pullRequestFake() {
-  const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+  const fake = new RepoFake({ strategy: STRATEGY }).serve();
   fake.item(2).files = ["infra/main.tf"];
   return fake;
 }
 
-const untouched = (fake: FakeGitHub, comment: FakeComment, body: string) => {
+const untouched = (fake: RepoFake, comment: Comment, body: string) => {
   expect(fake.comments).toContain(comment);
   expect(comment).toMatchObject({ edits: 0, body });
   expect(fake.requests.some((r) => r.path.endsWith(`/issues/comments/${comment.id}`))).toBe(false);

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { api, mockAuth, mockStrategyFile, REPO_PATH } from "../fixtures/github.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { FakeGitHub } from "./fake-github.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { issueEvent, liveProbot, pullRequestEvent, type LogLine } from "./helpers.js";
 
 const RELIABILITY = "strategy: reliability";
@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 /** GitHub down for the first `n` requests (any request), then up. */
-function downFor(fake: FakeGitHub, n: number, status = 502) {
+function downFor(fake: RepoFake, n: number, status = 502) {
   let failed = 0;
   fake.fault = () => (failed < n ? (failed++, { status }) : undefined);
   return () => failed;
@@ -39,7 +39,7 @@ function downFor(fake: FakeGitHub, n: number, status = 502) {
 describe("GitHub failing for a while", () => {
   it("a few 502s: retried, and the event completes", async () => {
     const probot = liveProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     const failures = downFor(fake, 3);
     await probot.receive(issueEvent("opened"));
     expect(failures()).toBe(3);
@@ -48,7 +48,7 @@ describe("GitHub failing for a while", () => {
 
   it("502s on the pull-request query (GraphQL) and on writes: retried, one comment, one check", async () => {
     const probot = liveProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.item(2).files = ["infra/main.tf"];
     let n = 0;
     fake.fault = (r) => ((r.path === "/graphql" || r.method === "POST" ? n++ : 99) % 2 === 0 && n < 8 ? { status: 502 } : undefined);
@@ -61,7 +61,7 @@ describe("GitHub failing for a while", () => {
   it("down longer than the retries: the delivery fails and is logged, then its redelivery completes", async () => {
     const log: LogLine[] = [];
     const probot = liveProbot({ log });
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     downFor(fake, 4); // the first attempt and all three retries
     const event = issueEvent("opened");
     await expect(probot.receive(event)).rejects.toThrow();
@@ -74,7 +74,7 @@ describe("GitHub failing for a while", () => {
 
   it("twenty events during an outage: each fails on its own, none takes the process down, all complete once redelivered", async () => {
     const probot = liveProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     downFor(fake, 1_000);
     const events = Array.from({ length: 20 }, (_, i) => issueEvent("opened", { number: i + 1 }));
     const outcomes = await Promise.allSettled(events.map((e) => probot.receive(e)));

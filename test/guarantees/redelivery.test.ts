@@ -8,15 +8,15 @@ import { Probot, ProbotOctokit } from "probot";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { FakeGitHub } from "./fake-github.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { APP, commentEvent, issueEvent, liveProbot, NOW, pullRequestEvent, testProbot } from "./helpers.js";
 
 const RELIABILITY = "strategy: reliability";
-const posts = (fake: FakeGitHub, path: RegExp) => fake.requests.filter((r) => r.method === "POST" && path.test(r.path));
-const appComments = (fake: FakeGitHub, number: number) => fake.commentsOn(number).filter((c) => c.author === APP.login);
+const posts = (fake: RepoFake, path: RegExp) => fake.requests.filter((r) => r.method === "POST" && path.test(r.path));
+const appComments = (fake: RepoFake, number: number) => fake.commentsOn(number).filter((c) => c.author === APP.login);
 
 function pullRequestFake() {
-  const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+  const fake = new RepoFake({ strategy: STRATEGY }).serve();
   fake.repoLabels.add(RELIABILITY);
   fake.item(2).files = ["infra/main.tf"];
   return fake;
@@ -28,7 +28,7 @@ describe("the same delivery twice", () => {
 
   it("one after the other: handled once", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     const event = issueEvent("opened");
     await probot.receive(event);
     await probot.receive(event);
@@ -89,7 +89,7 @@ describe("two events for one item at once", () => {
 
   it("an issue opened while a person labels it: one strategy label, and the person's label stays", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.repoLabels.add(RELIABILITY);
     fake.addLabel(1, "bug");
     await Promise.all([probot.receive(issueEvent("opened")), probot.receive(issueEvent("labeled", { labels: fake.labelsOf(1) }))]);
@@ -128,7 +128,7 @@ describe("a create that answered 500 but happened", () => {
 
   it("a command's reply: not posted twice", async () => {
     const probot = liveProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.roles.set("octocat", "write");
     let failed = false;
     fake.fault = (r) => (r.method === "POST" && r.path.endsWith("/issues/1/comments") && !failed ? ((failed = true), { status: 500, happened: true }) : undefined);
@@ -138,7 +138,7 @@ describe("a create that answered 500 but happened", () => {
 
   it("labels: creating one that now exists, or adding one already there, is harmless to retry", async () => {
     const probot = liveProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     const failed = new Set<string>();
     fake.fault = (r) => (r.method === "POST" && !failed.has(r.path) ? (failed.add(r.path), { status: 502, happened: true }) : undefined);
     await probot.receive(issueEvent("opened"));

@@ -7,15 +7,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { example } from "../fixtures/payloads.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { FakeGitHub } from "./fake-github.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { issueEvent, liveProbot, pullRequestEvent, testProbot, type LogLine } from "./helpers.js";
 
 const RELIABILITY = "strategy: reliability";
-const operations = (fake: FakeGitHub) => fake.requests.filter((r) => r.path === "/graphql").map((r) => /query (\w+)/.exec(r.body.query)?.[1]);
+const operations = (fake: RepoFake) => fake.requests.filter((r) => r.path === "/graphql").map((r) => /query (\w+)/.exec(r.body.query)?.[1]);
 const docs = (n: number) => Array.from({ length: n }, (_, i) => `docs/page-${i}.md`);
 
 function pullRequestFake(files: string[]) {
-  const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+  const fake = new RepoFake({ strategy: STRATEGY }).serve();
   fake.repoLabels.add(RELIABILITY);
   fake.item(2).files = files;
   return fake;
@@ -65,7 +65,7 @@ describe("pushes with hundreds of commits", () => {
 
   it("a push of 250 commits that changes the strategy in the 180th gets its Strategy file check", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     const payload = example("push", undefined, (p) => p.ref.startsWith("refs/heads/"));
     payload.ref = `refs/heads/${payload.repository.default_branch}`;
     payload.installation = { id: 1 };
@@ -85,7 +85,7 @@ describe("issues at GitHub's limits", () => {
 
   it("100 labels including its own: nothing to do, no request beyond the strategy file", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     for (const l of [...hundred(), RELIABILITY]) fake.addLabel(1, l);
     await probot.receive(issueEvent("edited", { labels: fake.labelsOf(1) }));
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/Codertocat/Hello-World/contents/strategy.yml"]);
@@ -94,7 +94,7 @@ describe("issues at GitHub's limits", () => {
   it("100 labels already, and it serves a problem: GitHub refuses the 101st, the failure is logged, and no label is dropped to make room", async () => {
     const log: LogLine[] = [];
     const probot = liveProbot({ log });
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.repoLabels.add(RELIABILITY);
     for (const l of [...hundred(), "bug"]) fake.addLabel(1, l);
     await expect(probot.receive(issueEvent("opened", { labels: fake.labelsOf(1) }))).rejects.toThrow(/Validation Failed/);
@@ -106,7 +106,7 @@ describe("issues at GitHub's limits", () => {
 
   it("a 65,536-character body: its last line still counts", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.repoLabels.add("strategy: costs");
     const body = `${"Lorem ipsum dolor sit amet. ".repeat(2340)}`.slice(0, 65_536 - 15).padEnd(65_536 - 15, ".") + "\nServes: costs";
     expect(body).toHaveLength(65_536 - 1);
@@ -132,7 +132,7 @@ describe("long histories", () => {
   // does not hide who removed a label.
   it("a label a person removed before 150 comments is still not re-added", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: STRATEGY }).serve();
+    const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.repoLabels.add(RELIABILITY);
     await probot.receive(issueEvent("opened"));
     fake.removeLabel(1, RELIABILITY);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { example } from "../fixtures/payloads.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { FakeGitHub } from "./fake-github.js";
+import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { issueEvent, pullRequestEvent, testProbot } from "./helpers.js";
 
 function pushOfStrategy() {
@@ -48,7 +48,7 @@ describe("a hostile strategy file pushed to the default branch", () => {
     ["two documents", `${STRATEGY}---\nversion: 1\n`, 21, /more than one YAML document/],
   ])("%s: a failing check, annotated at the line of the error", async (_what, text, line, message) => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: text }).serve();
+    const fake = new RepoFake({ strategy: text }).serve();
     await probot.receive(pushOfStrategy());
     const [check] = fake.checks;
     expect(check).toMatchObject({ name: "Strategy file", conclusion: "failure" });
@@ -60,11 +60,10 @@ describe("a hostile strategy file pushed to the default branch", () => {
 
   it("a broken file in force: issues keep their labels (nothing is written) until it is fixed", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: aliasBomb() }).serve();
+    const fake = new RepoFake({ strategy: aliasBomb() }).serve();
     await probot.receive(issueEvent("opened"));
     expect(fake.writes()).toEqual([]);
     fake.strategy = STRATEGY;
-    fake.etag = '"v2"';
     await probot.receive(pushOfStrategy());
     await probot.receive(issueEvent("edited"));
     expect(fake.item(1).labels).toEqual(["strategy: reliability"]);
@@ -85,7 +84,7 @@ describe("patterns that would backtrack catastrophically elsewhere", () => {
     ["(x+x+)+y", "100,000 x's", "x".repeat(100_000), false],
   ])("%s on a title of %s completes", async (pattern, _title, title, matches) => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: withPattern(pattern.replace(/'/g, "''")) }).serve();
+    const fake = new RepoFake({ strategy: withPattern(pattern.replace(/'/g, "''")) }).serve();
     await probot.receive(issueEvent("opened", { title, body: "" }));
     expect(fake.item(1).labels).toEqual(matches ? ["strategy: reliability"] : []);
   });
@@ -93,7 +92,7 @@ describe("patterns that would backtrack catastrophically elsewhere", () => {
   it("a glob with many wildcards in one segment, on a 100,000-character file name, completes (globs run as RE2)", async () => {
     const probot = testProbot();
     const strategy = STRATEGY.replace('paths: ["infra/**"]', () => 'paths: ["*a*a*a*a*a*a*a*b"]');
-    const fake = new FakeGitHub({ strategy }).serve();
+    const fake = new RepoFake({ strategy }).serve();
     fake.item(2).files = ["a".repeat(100_000), `${"a".repeat(100_000)}b`];
     await probot.receive(pullRequestEvent("opened", { title: "Docs", body: "" }));
     expect(fake.item(2).labels).toEqual(["strategy: reliability"]);
@@ -101,7 +100,7 @@ describe("patterns that would backtrack catastrophically elsewhere", () => {
 
   it("a 100,000-character title and a 65,536-character body on a pull request: matched, and quoted cut short", async () => {
     const probot = testProbot();
-    const fake = new FakeGitHub({ strategy: withPattern("(a+)+$") }).serve();
+    const fake = new RepoFake({ strategy: withPattern("(a+)+$") }).serve();
     fake.item(2).files = ["docs/readme.md"];
     await probot.receive(pullRequestEvent("opened", { title: "a".repeat(100_000), body: `${"x".repeat(65_530)} spend` }));
     expect(fake.item(2).labels).toEqual(["strategy: reliability", "strategy: costs"]);
