@@ -76,6 +76,17 @@ export class StrategyFiles {
     return source;
   }
 
+  /**
+   * The strategy file that `extends: target` names, for a file of `owner`'s (the CLI checking a file on
+   * disk): its text and the path shown in errors, or null when it has none.
+   */
+  async readExtended(octokit: GitHub, owner: string, target: string): Promise<{ text: string; file: string } | null> {
+    const [baseOwner, baseRepo] = target === ".github" ? [owner, ".github"] : target.split("/");
+    if (!baseOwner || !baseRepo) return null;
+    const source = await this.currentSource(octokit, baseOwner, baseRepo, false, Date.now());
+    return source ? { text: source.text, file: `${source.owner}/${source.repo}/${source.path}` } : null;
+  }
+
   private async extendedSource(octokit: GitHub, source: Source, target: string, now: number, ttl = LOOKUP_TTL_MS): Promise<Source | null> {
     const [owner, repo] = target === ".github" ? [source.owner, ".github"] : target.split("/");
     if (!owner || !repo) return null;

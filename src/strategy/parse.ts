@@ -8,7 +8,7 @@ import { sortErrors, type StrategyError } from "./errors.js";
 import { parseExtending } from "./extend.js";
 import { loadYaml } from "./load.js";
 import { notAMapping, place, type Parsed } from "./place.js";
-import { validateStrategy } from "./validate.js";
+import { validateExtending, validateStrategy } from "./validate.js";
 
 export type { Parsed } from "./place.js";
 
@@ -36,6 +36,22 @@ export function extendsOf(text: string): string | undefined {
     return stringAt(loadYaml(text, "").data, "extends");
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A file that `extends` another, checked on its own when the strategy it extends is not at hand: its YAML,
+ * its structure and its ids, but not the merged strategy. No errors means only that much is right.
+ */
+export function checkExtendingFile(text: string, file: string): StrategyError[] {
+  try {
+    const local = loadYaml(text, file);
+    if (local.errors.length > 0) return capped(local.errors);
+    if (!isRecord(local.data)) return [notAMapping(local)];
+    return capped(sortErrors(place(local.source, validateExtending(local.data)), [file]));
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return [{ file, line: 1, column: 1, path: "", message: `the file could not be checked: ${reason}` }];
   }
 }
 

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach } from "vitest";
+import { api, mockGraphQL } from "../fixtures/github.js";
+import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
 import { cli, workdir } from "./helpers.js";
 
@@ -16,6 +19,9 @@ problems:
 `;
 
 describe("throughline validate", () => {
+  beforeEach(setupNock);
+  afterEach(assertNoPendingMocks);
+
   it("prints a summary and exits 0 for a valid file", async () => {
     const run = await cli(["validate"], { cwd: workdir({ "strategy.yml": STRATEGY }) });
     expect(run.code).toBe(0);
@@ -45,22 +51,69 @@ describe("throughline validate", () => {
     expect(run.out[0]).toMatch(/^plans\/next\.yaml:1:10 version: /);
   });
 
-  it("checks the merged strategy with --extends, and hints at it without", async () => {
+  it("checks the merged strategy with --extends", async () => {
     const cwd = workdir({ "strategy.yml": EXTENDING, "base.yml": BASE });
     const merged = await cli(["validate", "--extends", "base.yml"], { cwd });
     expect(merged.code).toBe(0);
     expect(merged.out[1]).toBe('  reliability  label "strategy: reliability", 1 label, 1 path');
-    const alone = await cli(["validate"], { cwd });
-    expect(alone.code).toBe(1);
-    expect(alone.out[0]).toMatch(/^strategy\.yml:2:10 extends: /);
-    expect(alone.err).toContain("hint: pass --extends BASE with a copy of acme/.github's strategy file to check the merged strategy");
+  });
+
+  it("offline, checks an extending file itself, says what it could not check, and exits 0", async () => {
+    const cwd = workdir({ "strategy.yml": EXTENDING });
+    const alone = await cli(["validate"], { cwd, env: {} });
+    expect(alone.code).toBe(0);
+    expect(alone.out).toEqual(["strategy.yml: its YAML, fields and ids are valid."]);
+    expect(alone.err).toEqual([
+      "strategy.yml: not checked: the strategy merged with what it extends (acme/.github); set GITHUB_TOKEN to read it from GitHub, or pass --extends FILE with a copy of it",
+    ]);
+  });
+
+  it("offline with --strict, what could not be checked is an error", async () => {
+    const strict = await cli(["validate", "--strict"], { cwd: workdir({ "strategy.yml": EXTENDING }), env: {} });
+    expect(strict.code).toBe(1);
+    expect(strict.err).toEqual([
+      "strategy.yml: not checked: the strategy merged with what it extends (acme/.github); set GITHUB_TOKEN to read it from GitHub, or pass --extends FILE with a copy of it (--strict)",
+    ]);
+  });
+
+  it("offline, still finds the extending file's own mistakes", async () => {
+    const text = `${EXTENDING}  - id: reliability\n    mach: {}\n`;
+    const run = await cli(["validate"], { cwd: workdir({ "strategy.yml": text }), env: {} });
+    expect(run.code).toBe(1);
+    expect(run.out).toEqual([
+      'strategy.yml:6:9 problems[1].id: "reliability" is used twice: on lines 4 and 6',
+      "strategy.yml:7:5 problems[1].mach: unknown key `mach` (did you mean `match`?)",
+    ]);
+  });
+
+  it("with GITHUB_TOKEN, checks the strategy merged with the one read from GitHub", async () => {
+    const content = Buffer.from(BASE).toString("base64");
+    api().get("/repos/acme/.github/contents/strategy.yml").reply(200, { type: "file", path: "strategy.yml", sha: "b1", encoding: "base64", content });
+    const run = await cli(["validate"], { cwd: workdir({ "strategy.yml": EXTENDING }) });
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toBe("strategy.yml is valid: active, 1 problem.");
+    expect(run.out[1]).toBe('  reliability  label "strategy: reliability", 1 label, 1 path');
+    expect(run.out.at(-1)).toBe("Checked merged with acme/.github/strategy.yml, read from GitHub.");
+  });
+
+  it("with GITHUB_TOKEN, `extends: .github` reads the owner's from --repo, and fails when it has none", async () => {
+    const scope = api();
+    scope.get("/repos/acme/.github/contents/strategy.yml").reply(404, { message: "Not Found" });
+    mockGraphQL(scope, "LocateStrategy", { data: { local: {}, org: null } });
+    const cwd = workdir({ "strategy.yml": EXTENDING.replace("acme/.github", ".github") });
+    const run = await cli(["validate", "--repo", "acme/app"], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.out).toEqual(["strategy.yml:2:1 extends: acme/.github has no strategy file on its default branch"]);
+    const unknownOwner = await cli(["validate"], { cwd });
+    expect(unknownOwner.code).toBe(0);
+    expect(unknownOwner.err[0]).toMatch(/pass --repo OWNER\/NAME to say whose \.github repository it is/);
   });
 
   it.each([
     [["validate"], 1, "no strategy file here"],
     [["validate", "missing.yml"], 1, "missing.yml: no such file"],
     [["validate", "a.yml", "b.yml"], 2, "unexpected argument: b.yml"],
-    [["validate", "--strict"], 2, "Unknown option '--strict'"],
+    [["validate", "--strictly"], 2, "Unknown option '--strictly'"],
   ])("%j exits %i: %s", async (argv, code, message) => {
     const run = await cli(argv as string[]);
     expect(run.code).toBe(code);
