@@ -56399,6 +56399,16 @@ var StrategyFiles = class {
     this.sources.set(key, { source, at: at2 });
     return source;
   }
+  /**
+   * The strategy file that `extends: target` names, for a file of `owner`'s (the CLI checking a file on
+   * disk): its text and the path shown in errors, or null when it has none.
+   */
+  async readExtended(octokit, owner, target) {
+    const [baseOwner, baseRepo] = target === ".github" ? [owner, ".github"] : target.split("/");
+    if (!baseOwner || !baseRepo) return null;
+    const source = await this.currentSource(octokit, baseOwner, baseRepo, false, Date.now());
+    return source ? { text: source.text, file: `${source.owner}/${source.repo}/${source.path}` } : null;
+  }
   async extendedSource(octokit, source, target, now, ttl = LOOKUP_TTL_MS) {
     const [owner, repo] = target === ".github" ? [source.owner, ".github"] : target.split("/");
     if (!owner || !repo) return null;
