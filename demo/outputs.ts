@@ -3,7 +3,7 @@
  * `/strategy explain` replies, the progress comment and check on the featured pull request, and the
  * report. Comment, check and report bodies are copied exactly as the app sent them.
  */
-import type { Item, Repository } from "../test/fixtures/github-fake/index.js";
+import type { Item, Project, Repository } from "../test/fixtures/github-fake/index.js";
 import { APP } from "./sample/repository.js";
 
 export interface DemoOutputs {
@@ -11,6 +11,7 @@ export interface DemoOutputs {
   "comment.md": string;
   "check.md": string;
   "report.md": string;
+  "project.md": string;
 }
 
 const PROGRESS_MARKER = "<!-- throughline:progress -->";
@@ -82,6 +83,39 @@ export interface Featured {
   month: string;
   /** The report's body as publishReport returned it. */
   reportBody: string;
+  /** The team's Project, whose Problem field the app set. */
+  board: Project;
+}
+
+const FIELD = "Problem";
+
+/** The board as a table view grouped by the Problem field, in the field's option order, as GitHub shows it. */
+function projectFile(gh: Repository, board: Project): string {
+  const field = board.fields.find((f) => f.name === FIELD);
+  if (!field?.options) throw new Error(`the app did not create the ${FIELD} field on the demo's Project`);
+  const rows = board.items.map((entry) => {
+    const number = Number(entry.content.split("#")[1]);
+    const item = gh.item(number);
+    const value = entry.values.get(field.id);
+    return { item, option: field.options?.find((o) => o.id === value?.optionId)?.name ?? null, setBy: value?.creator ?? null };
+  });
+  const groups = [...field.options.map((o) => o.name), null]
+    .map((name) => ({ name, rows: rows.filter((r) => r.option === name) }))
+    .filter((g) => g.rows.length > 0);
+  const table = [
+    `| ${FIELD} | Item | Title | Set by |`,
+    "| --- | --- | --- | --- |",
+    ...groups.flatMap((g) => [
+      `| **${g.name ?? `No ${FIELD}`}** (${g.rows.length}) | | | |`,
+      ...g.rows.map((r) => `| ${g.name ?? ""} | ${kindOf(r.item)} #${r.item.number} | ${r.item.title} | ${r.setBy ? `\`${r.setBy}\`` : ""} |`),
+    ]),
+  ].join("\n");
+  const options = field.options.map((o) => `\`${o.name}\``).join(", ");
+  return [
+    `# Project view: ${board.title}, grouped by ${FIELD}`,
+    `The team's board (an organisation Project) after the demo's issues and pull requests were opened and the board's auto-add put each of them on it (a \`projects_v2_item\` event for the app). The app created the single-select field \`${FIELD}\` with the options ${options}, and set each item's value to the problem it serves. A view grouped by \`${FIELD}\` then shows the work per problem:`,
+    table,
+  ].join("\n\n") + "\n";
 }
 
 export function renderOutputs(gh: Repository, f: Featured): DemoOutputs {
@@ -94,5 +128,6 @@ export function renderOutputs(gh: Repository, f: Featured): DemoOutputs {
     "comment.md": progressComment(pr),
     "check.md": checkFile(gh, pr),
     "report.md": reports[0].body,
+    "project.md": projectFile(gh, f.board),
   };
 }

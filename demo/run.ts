@@ -4,7 +4,8 @@
  * GitHub would send them and writes back through the same API. The clock is fixed and every id comes
  * from a counter, so two runs write the same files to demo/output/.
  *
- * 1. Three issues and two pull requests are opened (labels, progress comment, check).
+ * 1. Three issues and two pull requests are opened (labels, progress comment, check); the board's
+ *    auto-add puts each on the team's Project, whose Problem field the app sets.
  * 2. `/strategy explain` is asked on each of them.
  * 3. The monthly reports for August, September and October are published, in that order, as the
  *    schedule would have; October's is the one shown.
@@ -19,12 +20,12 @@ import { publishReport } from "../src/handlers/report.js";
 import { createApp } from "../src/index.js";
 import { parseStrategy } from "../src/strategy/index.js";
 import nock from "nock";
-import { FakeGitHub, type Item, type Repository } from "../test/fixtures/github-fake/index.js";
+import { addToProject, FakeGitHub, itemId, type Item, type Project, type Repository } from "../test/fixtures/github-fake/index.js";
 import { renderOutputs, type DemoOutputs } from "./outputs.js";
 import { generateHistory } from "./sample/history.js";
 import { newWork } from "./sample/new-work.js";
 import { APP, DEFAULT_BRANCH, FILES, LABELS, MILESTONES, NOW, OWNER, PLAN_ISSUES, REPO, ROLES, STRATEGY_TEXT, strategyAsOf } from "./sample/repository.js";
-import { commented, INSTALLATION_ID, issueOpened, pullRequestOpened } from "./webhooks.js";
+import { commented, INSTALLATION_ID, issueOpened, projectItemCreated, pullRequestOpened } from "./webhooks.js";
 
 export const OUTPUT_DIR = fileURLToPath(new URL("./output/", import.meta.url));
 export type { DemoOutputs } from "./outputs.js";
@@ -34,7 +35,12 @@ const SHOWN_MONTH = "2026-10";
 /** The maintainer who asks `/strategy explain`. */
 const ASKER = "mara";
 
-function sampleGitHub(): { gh: FakeGitHub; repo: Repository; opened: Item[] } {
+/** The team's board, an organisation Project (v2) that `settings.project` names. */
+const BOARD = { owner: OWNER, number: 1, title: "Storefront roadmap" };
+/** Who runs the board: its auto-add puts new issues and pull requests on it. */
+const BOARD_OWNER = "mara";
+
+function sampleGitHub(): { gh: FakeGitHub; repo: Repository; opened: Item[]; board: Project } {
   const parsed = parseStrategy(STRATEGY_TEXT, "strategy.yml");
   if (!parsed.ok) throw new Error(`the sample strategy is invalid: ${parsed.errors.map((e) => e.message).join("; ")}`);
   const history = generateHistory(parsed.strategy, 101);
@@ -47,7 +53,8 @@ function sampleGitHub(): { gh: FakeGitHub; repo: Repository; opened: Item[] } {
   // The strategy file is rewritten before each month's report to stand as it did then, so its history
   // is not shown to GraphQL: each report reads its trends from the reports before it.
   repo.branchTarget = false;
-  return { gh, repo, opened };
+  const board = gh.addProject(BOARD);
+  return { gh, repo, opened, board };
 }
 
 let privateKey: string | undefined;
@@ -68,7 +75,7 @@ function probot(strategies: StrategyFiles): Probot {
 
 /** Runs the demo and returns the files it would write, without writing them. */
 export async function runDemo(): Promise<DemoOutputs> {
-  const { gh, repo, opened } = sampleGitHub();
+  const { gh, repo, opened, board } = sampleGitHub();
   nock.disableNetConnect();
   const stop = gh.intercept();
   try {
@@ -79,6 +86,8 @@ export async function runDemo(): Promise<DemoOutputs> {
     for (const item of opened) {
       repo.items.set(item.number, structuredClone(item));
       await app.receive(item.kind === "issue" ? issueOpened(item) : pullRequestOpened(item));
+      const added = addToProject(gh, board, repo.item(item.number));
+      await app.receive(projectItemCreated(item, { id: added.id, projectId: board.id, contentId: itemId(repo.item(item.number)) }, BOARD_OWNER));
     }
     // 2. A maintainer asks why, on each of them.
     for (const item of opened) {
@@ -101,7 +110,7 @@ export async function runDemo(): Promise<DemoOutputs> {
       if (month === SHOWN_MONTH) shown = published.body;
     }
     if (gh.problems.length > 0) throw new Error(`the demo's GitHub was asked what it cannot answer:\n${gh.problems.join("\n")}`);
-    return renderOutputs(repo, { opened: opened.map((i) => i.number), featured: opened[3].number, month: SHOWN_MONTH, reportBody: shown });
+    return renderOutputs(repo, { opened: opened.map((i) => i.number), featured: opened[3].number, month: SHOWN_MONTH, reportBody: shown, board });
   } finally {
     stop();
     nock.enableNetConnect();

@@ -67,3 +67,23 @@ export function commented(item: Item, comment: { id: number; author: string; bod
   payload.sender = person(comment.author);
   return { id: `demo-comment-${comment.id}`, name: "issue_comment", payload };
 }
+
+/** GitHub's `projects_v2_item.created`: an item put on an organisation's Project (by a person or the board's auto-add). */
+export function projectItemCreated(item: Item, projectItem: { id: string; projectId: string; contentId: string }, by: string): Delivery {
+  const found = examples.find((e) => e.name === "projects_v2_item")?.examples.find((p) => p.action === "converted");
+  if (!found) throw new Error("no webhook example for projects_v2_item");
+  const payload = structuredClone(found);
+  payload.action = "created";
+  delete payload.changes;
+  Object.assign(payload.projects_v2_item, {
+    node_id: projectItem.id,
+    project_node_id: projectItem.projectId,
+    content_node_id: projectItem.contentId,
+    content_type: item.kind === "issue" ? "Issue" : "PullRequest",
+    creator: person(by),
+  });
+  payload.organization.login = OWNER;
+  payload.installation = { id: INSTALLATION_ID, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
+  payload.sender = person(by);
+  return { id: `demo-project-item-${projectItem.id}`, name: "projects_v2_item", payload };
+}

@@ -9,11 +9,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main, OUTPUT_DIR } from "../../demo/run.js";
 
-const FILES = ["check.md", "comment.md", "labels.md", "report.md"];
+const FILES = ["check.md", "comment.md", "labels.md", "project.md", "report.md"];
 const committed = (name: string) => readFileSync(join(OUTPUT_DIR, name), "utf8");
 
 describe("the offline demo", () => {
-  it("writes the four files, each equal to the committed one (run `npm run demo` to refresh them)", async () => {
+  it("writes the five files, each equal to the committed one (run `npm run demo` to refresh them)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "throughline-demo-"));
     const outputs = await main(dir);
     expect(readdirSync(dir).sort()).toEqual(FILES);
