@@ -1,16 +1,17 @@
 /**
- * The layers of src/, enforced (`npm run layers`; docs/architecture.md draws them). Imports only go down:
+ * The layers of src/, enforced in CI (`npm run layers`); docs/architecture.md draws them. Imports only go down:
  *
- *   entry points   cli/  action/  server/      (index.ts: the app, wired)
- *   jobs           schedule/
+ *   entry points   cli/  action/  server/      never each other
+ *   the app        index.ts                    the app wired: handlers on events, the app state
+ *   processes      schedule/  redis/           the monthly job; what processes share through Redis
  *   handlers       handlers/                   read from the edge, decide in the core, write through the edge
  *   edge           github/                     one module per GitHub capability
  *   core           render/
- *                  classify/   tally/          (siblings: neither imports the other)
+ *                  classify/   tally/          siblings: neither imports the other
  *                  strategy/
- *                  text/                       small text helpers everything may use
+ *                  text/                       small text helpers the whole core uses
  *
- * The core is pure: it imports no Node built-in, no GitHub client, no Probot.
+ * The core is pure: no Node built-in, no GitHub client, no Probot.
  */
 const CORE = "^src/(text|strategy|classify|tally|render)/";
 
@@ -18,7 +19,7 @@ const CORE = "^src/(text|strategy|classify|tally|render)/";
 const layer = (name, folder, allowed) => ({
   name,
   severity: "error",
-  comment: `src/${folder}/ imports only from ${allowed.length ? allowed.map((f) => `${f}/`).join(", ") : "itself"}`,
+  comment: `src/${folder}/ imports only from ${["itself", ...allowed.map((f) => `src/${f}/`)].join(", ")}`,
   from: { path: `^src/${folder}/` },
   to: { path: "^src/", pathNot: [`^src/${folder}/`, ...allowed.map((f) => `^src/${f}/`)] },
 });
@@ -32,18 +33,19 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    layer("text-is-the-bottom", "text", []),
-    layer("strategy-below-classify-and-tally", "strategy", ["text"]),
-    layer("classify-not-across-to-tally", "classify", ["strategy", "text"]),
-    layer("tally-not-across-to-classify", "tally", ["strategy", "text"]),
-    layer("render-only-from-the-core", "render", ["classify", "tally", "strategy", "text"]),
-    layer("github-only-from-the-core", "github", ["render", "classify", "tally", "strategy", "text"]),
-    layer("handlers-only-from-edge-and-core", "handlers", ["github", "render", "classify", "tally", "strategy", "text"]),
-    layer("schedule-only-from-below", "schedule", ["handlers", "github", "render", "classify", "tally", "strategy", "text"]),
+    layer("text-layer", "text", []),
+    layer("strategy-layer", "strategy", ["text"]),
+    layer("classify-layer", "classify", ["strategy", "text"]),
+    layer("tally-layer", "tally", ["strategy", "text"]),
+    layer("render-layer", "render", ["classify", "tally", "strategy", "text"]),
+    layer("github-layer", "github", ["render", "classify", "tally", "strategy", "text"]),
+    layer("handlers-layer", "handlers", ["github", "render", "classify", "tally", "strategy", "text"]),
+    layer("schedule-layer", "schedule", ["redis", "handlers", "github", "render", "classify", "tally", "strategy", "text"]),
+    layer("redis-layer", "redis", ["schedule", "handlers", "github", "render", "classify", "tally", "strategy", "text"]),
     {
       name: "the-app-from-below",
       severity: "error",
-      comment: "src/index.ts wires handlers to events: it imports no entry point",
+      comment: "src/index.ts wires the app: it imports no entry point",
       from: { path: "^src/index\\.ts$" },
       to: { path: "^src/(cli|action|server)/" },
     },

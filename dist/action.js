@@ -56219,7 +56219,7 @@ function capped(errors) {
   return [...errors.slice(0, MAX_ERRORS), { ...next, path: "", message: `${errors.length - MAX_ERRORS} more errors not shown` }];
 }
 
-// src/render/inert.ts
+// src/text/inert.ts
 var ZWJ = "‍";
 var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 function inert(text, maxLength = 300) {
@@ -59294,10 +59294,8 @@ async function rejectCommand(octokit, repo, number4, commentId, strategy, why) {
   await reply(octokit, repo, number4, renderCommandHelp(strategy, why));
 }
 
-// src/redis/deliveries.ts
+// src/handlers/deliveries.ts
 var LOCAL_LIMIT = 5e3;
-var HANDLED_TTL_SECONDS = 2 * 24 * 60 * 60;
-var TAKEN_TTL_SECONDS = 10 * 60;
 function localDeliveries() {
   const seen = /* @__PURE__ */ new Set();
   return {
@@ -60888,7 +60886,7 @@ function startSchedule({ app, deps, cron = "0 * * * *", load = scheduleLoader(de
   return { stop: () => job.stop(), started, tick: pass };
 }
 
-// src/server/health.ts
+// src/handlers/health.ts
 function healthRoute({ guards, redis }) {
   return (req, res) => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/health") return false;

@@ -18,7 +18,7 @@ import { createProjectCache } from "./handlers/project-sync.js";
 import { handlePush } from "./handlers/push.js";
 import { reportOnCommand } from "./handlers/report-command.js";
 import { scheduleEnabled, scheduleLoader, startSchedule } from "./schedule/index.js";
-import { healthRoute } from "./server/health.js";
+import { healthRoute } from "./handlers/health.js";
 import type { Shared } from "./redis/shared.js";
 
 export const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"] as const;

@@ -8,7 +8,7 @@ import type { Decision, Reason, WorkItem } from "./types.js";
 /** Enough to show why without burying the comment when a problem matches dozens of labels and keywords. */
 export const MAX_REASONS_PER_PROBLEM = 8;
 
-/** Which problems an item serves and why (spec section 3): explicit, else linked issues, else rules. */
+/** Which problems an item serves and why (docs/contract.md §3): explicit, else linked issues, else rules. */
 export function classify(strategy: Strategy, item: WorkItem): Decision {
   const notes: string[] = [];
   const explicit = explicitChoice(strategy, item, notes);

@@ -1,4 +1,4 @@
-import { inert } from "../render/inert.js";
+import { inert } from "../text/inert.js";
 import { splitIds } from "./ids.js";
 import { visibleLines } from "./text.js";
 

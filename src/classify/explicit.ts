@@ -1,4 +1,4 @@
-import { inert } from "../render/inert.js";
+import { inert } from "../text/inert.js";
 import type { Strategy } from "../strategy/schema.js";
 import { inStrategyOrder, likelyId, problemIds, validateIds } from "./ids.js";
 import { parseServes } from "./serves.js";
@@ -12,7 +12,7 @@ export interface ExplicitChoice {
 }
 
 /**
- * The explicit level of spec section 3. Which of several explicit sources came last cannot be known here, so
+ * The explicit level of docs/contract.md §3. Which of several explicit sources came last cannot be known here, so
  * a fixed order decides: the `/strategy` command (a deliberate act, checked for permission), then the
  * author's `Serves:` line, then strategy labels a person applied. A source naming only unknown ids is no
  * choice (a typo must not silently mean "none"); it yields a note and the next source is consulted.

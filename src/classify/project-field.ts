@@ -1,5 +1,5 @@
 /**
- * The Project field (spec section 12), decided without I/O: which option an item gets, which options the
+ * The Project field (docs/contract.md §12), decided without I/O: which option an item gets, which options the
  * field needs, and whether the app may write the value it finds.
  */
 import type { Strategy } from "../strategy/schema.js";

@@ -24,7 +24,7 @@ export interface WorkItem {
   command?: string[] | "none";
 }
 
-/** Which precedence level decided (spec section 3). */
+/** Which precedence level decided (docs/contract.md §3). */
 export type Level = "explicit" | "linked" | "rules" | "none";
 
 export type ReasonSource =

@@ -1,6 +1,6 @@
 /**
  * An owner's repositories with their strategy files, 100 a request: each repository's name, default
- * branch and the text of the strategy file at each place it may be (spec section 1), read in the same
+ * branch and the text of the strategy file at each place it may be (docs/contract.md §1), read in the same
  * query. Archived repositories and forks are left out by GitHub's own filters. A repository whose part of
  * the answer fails (access revoked, deleted while read) comes back unreadable, the rest as usual.
  */

@@ -1,5 +1,5 @@
 /**
- * Commands are taken from people with triage, write, maintain or admin access (spec section 7).
+ * Commands are taken from people with triage, write, maintain or admin access (docs/contract.md §7).
  * A person's role is asked once and remembered for a few minutes.
  */
 import { type GitHub, type RepoRef, statusOf } from "./octokit.js";

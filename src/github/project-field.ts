@@ -1,5 +1,5 @@
 /**
- * A GitHub Project (v2) and its single-select field naming the problem an item serves (spec section 12),
+ * A GitHub Project (v2) and its single-select field naming the problem an item serves (docs/contract.md §12),
  * through GraphQL only: one query reads the Project, the field with its options, and this item's place
  * on the Project with its current value; three mutations create the field, rewrite its options and set
  * an item's value. Missing permission or a missing Project comes back as a status, never as a throw.

@@ -1,4 +1,4 @@
-/** One GraphQL query that finds the first strategy file among every place it may live (spec section 1). */
+/** One GraphQL query that finds the first strategy file among every place it may live (docs/contract.md §1). */
 import type { GitHub } from "./octokit.js";
 import { LOCAL_PATHS, type Source } from "./strategy-source.js";
 

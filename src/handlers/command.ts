@@ -1,5 +1,5 @@
 /**
- * issue_comment.created: `/strategy` commands (spec section 7) from people with triage access or more.
+ * issue_comment.created: `/strategy` commands (docs/contract.md §7) from people with triage access or more.
  * Every command is acknowledged with a reaction; a rejected one gets a short reply saying what is allowed.
  */
 import type { Context } from "probot";
@@ -7,7 +7,8 @@ import { likelyId, parseCommand, validateIds, type Command } from "../classify/i
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { react, reply } from "../github/replies.js";
 import type { LoadedStrategy } from "../github/strategy-file.js";
-import { inert, renderCommandHelp, renderExplainReply, type CommandRejection } from "../render/index.js";
+import { renderCommandHelp, renderExplainReply, type CommandRejection } from "../render/index.js";
+import { inert } from "../text/inert.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { Deps } from "./deps.js";
 import { notInForceNow } from "./in-force.js";

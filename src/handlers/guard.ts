@@ -5,7 +5,7 @@
  */
 import type { Context } from "probot";
 import { type Identity, sameLogin } from "../github/identity.js";
-import { type DeliveryRecord, localDeliveries } from "../redis/deliveries.js";
+import { type DeliveryRecord, localDeliveries } from "./deliveries.js";
 
 export type AnyContext = Context & { payload: { sender?: { login?: string; type?: string } } };
 

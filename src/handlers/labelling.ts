@@ -1,5 +1,5 @@
 /**
- * The labelling decision shared by issues and pull requests (spec section 3): decide from what the
+ * The labelling decision shared by issues and pull requests (docs/contract.md §3): decide from what the
  * webhook carries; only when the labels are not already in step, read who applied or removed them
  * and which `/strategy` commands people gave, then decide again with that knowledge.
  */

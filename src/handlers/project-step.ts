@@ -1,4 +1,4 @@
-/** When an item event brings the Project field up to date (spec section 12), shared by issues and pull requests. */
+/** When an item event brings the Project field up to date (docs/contract.md §12), shared by issues and pull requests. */
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { Deps } from "./deps.js";

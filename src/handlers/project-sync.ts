@@ -1,5 +1,5 @@
 /**
- * The Project field of one item (spec section 12), the same for webhooks and `backfill`: one read (the
+ * The Project field of one item (docs/contract.md §12), the same for webhooks and `backfill`: one read (the
  * item on the Project with its value, and the field unless known), then at most one write (the value).
  * The field is created, or its options brought in step, once per strategy version; its id and options
  * are then cached. Nothing here throws: without permission or a Project the item is left as it is and

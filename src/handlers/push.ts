@@ -1,6 +1,6 @@
 /**
  * push: a push to the default branch that touches a strategy file forgets the cached strategy and gets a
- * `Strategy file` check on its head commit for the version it pushed (spec section 6); once a valid one
+ * `Strategy file` check on its head commit for the version it pushed (docs/contract.md §6); once a valid one
  * has landed, the app's setup issue is closed.
  */
 import type { Context } from "probot";

@@ -1,5 +1,5 @@
 /**
- * The organisation report (spec section 10): the owner's `.github` repository's report covers every
+ * The organisation report (docs/contract.md §10): the owner's `.github` repository's report covers every
  * repository whose strategy in force is the organisation's. Read what GitHub knows (1: the `.github`
  * repository's reports, the owner's repositories with their strategy files, 100 a request), decide the
  * scope in pure code (2), count the shipped work of one organisation-wide search page by page, each pull
@@ -19,7 +19,7 @@ import { tallyOrgShipped } from "./report-shipped-org.js";
 import { REPORT_TITLE_PREFIX, reportTargets, reportTitle } from "./report-target.js";
 import { reportVersions } from "./report-versions.js";
 import { writeReport } from "./report-write.js";
-import type { Published, PublishParams } from "./report.js";
+import type { Published, PublishParams } from "./report-params.js";
 
 /** Repositories named one by one in a search to leave them out; with more, searches span the whole owner. */
 export const MAX_EXCLUDED = 20;

@@ -5,12 +5,9 @@
  * same Discussion (or issue), and writes nothing when the body has not changed.
  */
 import { mergedPulls } from "../github/merged-pulls.js";
-import type { GitHub } from "../github/octokit.js";
-import type { Source } from "../github/strategy-source.js";
 import { reportContext } from "../github/report-context.js";
 import { reportBodies } from "../github/report-history.js";
 import { renderReport } from "../render/report.js";
-import type { Strategy } from "../strategy/schema.js";
 import { buildReport, dataComment, metricHistory, monthPeriod, monthKeyOf, previousData, tallyOfData } from "../tally/index.js";
 import { mergeHistory } from "../tally/versions.js";
 import { gatherFigures } from "./report-figures.js";
@@ -21,40 +18,9 @@ import { publishOrgReport } from "./report-organisation.js";
 import { ORG_REPO } from "../strategy/scope.js";
 import { REPORT_TITLE_PREFIX, reportTargets, reportTitle } from "./report-target.js";
 
-export interface PublishParams {
-  octokit: GitHub;
-  owner: string;
-  repo: string;
-  /** "YYYY-MM", read in the strategy's report time zone. */
-  month: string;
-  /**
-   * A strategy that loaded successfully: the rules, the commit of the file in force when known, and where
-   * the file is (its recent versions are then read, which also names the commit).
-   */
-  loaded: { strategy: Strategy; commit: string | null; source?: Pick<Source, "owner" | "repo" | "path"> & { text?: string } };
-  /** The app's own login (`<slug>[bot]`): only reports it wrote are ever updated. */
-  botLogin: string;
-  /** false: build and render only (dry run). */
-  post: boolean;
-  /** true: do nothing when the app's report for the month already exists and was written after the month ended (a late catch-up). */
-  ifMissing?: boolean;
-  now?: Date;
-  /**
-   * The owner's `.github` repository's report is the organisation report (spec section 10), unless this
-   * is false: where the token cannot read the other repositories (the GitHub Action), it is that
-   * repository's own, and `notes` say why.
-   */
-  organisation?: boolean;
-  /** Said in the report's method note. */
-  notes?: string[];
-}
+import type { Published, PublishParams } from "./report-params.js";
 
-export interface Published {
-  title: string;
-  body: string;
-  url?: string;
-  action: "created" | "updated" | "unchanged" | "dry-run" | "skipped";
-}
+export type { Published, PublishParams };
 
 export async function publishReport(p: PublishParams): Promise<Published> {
   if (p.repo.toLowerCase() === ORG_REPO && p.organisation !== false) return publishOrgReport(p);

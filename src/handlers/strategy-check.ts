@@ -1,4 +1,4 @@
-/** The `Strategy file` check (spec section 6): success with a summary, or failure with one annotation per error. */
+/** The `Strategy file` check (docs/contract.md §6): success with a summary, or failure with one annotation per error. */
 import { formatError } from "../strategy/index.js";
 import { upsertCheckRun, type ExistingCheckRun } from "../github/check-runs.js";
 import { STRATEGY_FILE_CHECK } from "../github/pull-request-queries.js";

@@ -6,41 +6,14 @@
  * one is forgotten so that GitHub's redelivery runs again. While Redis is unreachable the process's own
  * record answers.
  */
+import { type DeliveryRecord, localDeliveries } from "../handlers/deliveries.js";
 import type { RedisState } from "./connection.js";
 
-export interface DeliveryRecord {
-  /** True the first time a delivery id is taken; false for a redelivery of one taken or handled. */
-  take(id: string): Promise<boolean>;
-  /** The delivery was handled: kept as handled. */
-  handled(id: string): Promise<void>;
-  /** The delivery failed: forgotten, so a redelivery runs again. */
-  forget(id: string): Promise<void>;
-  /** Forget everything this process remembers (tests). */
-  clear(): void;
-}
-
-const LOCAL_LIMIT = 5000;
 /** How long a handled delivery is remembered in Redis: GitHub redelivers for up to three days on request. */
 export const HANDLED_TTL_SECONDS = 2 * 24 * 60 * 60;
 /** How long a delivery being handled is held: longer than any event takes, short enough for a crash. */
 export const TAKEN_TTL_SECONDS = 10 * 60;
 export const DELIVERY_KEY_PREFIX = "throughline:delivery:";
-
-/** This process's own record (bounded, oldest forgotten first). */
-export function localDeliveries(): DeliveryRecord {
-  const seen = new Set<string>();
-  return {
-    take: async (id) => {
-      if (seen.has(id)) return false;
-      seen.add(id);
-      if (seen.size > LOCAL_LIMIT) seen.delete(seen.values().next().value as string);
-      return true;
-    },
-    handled: async () => undefined,
-    forget: async (id) => void seen.delete(id),
-    clear: () => seen.clear(),
-  };
-}
 
 /** The record in Redis, shared by every process; this process's own record while Redis is unreachable. */
 export function redisDeliveries(redis: Pick<RedisState, "client" | "available">): DeliveryRecord {

@@ -9,7 +9,8 @@ import type { Probot } from "probot";
 import { sharedPacing, type Pacing } from "../github/pacing.js";
 import { type MonthlyJobs, type MonthlyJobsOptions, startMonthlyJobs } from "../schedule/queue.js";
 import { connectRedis, type RedisLog, type RedisState } from "./connection.js";
-import { redisDeliveries, type DeliveryRecord } from "./deliveries.js";
+import type { DeliveryRecord } from "../handlers/deliveries.js";
+import { redisDeliveries } from "./deliveries.js";
 
 export interface Closeable {
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 /** The `Strategy alignment` check run: the comment's content, with a conclusion following `settings.check`. */
 import { commentContent, isIgnored, type CommentInput, type InvalidCommentInput } from "./comment.js";
 import { listJoin } from "./format.js";
-import { oneLine } from "./inert.js";
+import { oneLine } from "../text/inert.js";
 import { BODY_LIMIT } from "./limits.js";
 
 export type Conclusion = "success" | "neutral" | "failure";

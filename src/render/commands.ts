@@ -1,8 +1,8 @@
-/** Replies to `/strategy` commands (spec section 7): `explain`, and the help for a rejected command. */
+/** Replies to `/strategy` commands (docs/contract.md §7): `explain`, and the help for a rejected command. */
 import type { Decision } from "../classify/types.js";
 import type { Strategy } from "../strategy/schema.js";
 import { listJoin } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { BODY_LIMIT, blocks, fitLines } from "./limits.js";
 import { code } from "./markdown.js";
 import { decidedSentence, noneReason, reasonPhrase, reasonsByProblem } from "./reasons.js";

@@ -2,7 +2,7 @@
 import type { Decision } from "../classify/types.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { Tally } from "../tally/types.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { fitLines } from "./limits.js";
 import { details } from "./markdown.js";
 import { decidedSentence, noneReason, reasonPhrase } from "./reasons.js";

@@ -1,5 +1,5 @@
 /**
- * The one progress comment on a pull request (spec section 4): readable in ten seconds. What it serves and
+ * The one progress comment on a pull request (docs/contract.md §4): readable in ten seconds. What it serves and
  * why, the month so far, drift, how to change it; everything else folded into <details>.
  */
 import type { Decision } from "../classify/types.js";
@@ -7,7 +7,7 @@ import type { Strategy } from "../strategy/schema.js";
 import { driftOf } from "../tally/drift.js";
 import type { Tally } from "../tally/types.js";
 import { percent, plural } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { invalidStrategyContent, type InvalidStrategy } from "./invalid.js";
 import { BODY_LIMIT, blocks } from "./limits.js";
 import { PROGRESS_MARKER } from "./markers.js";

@@ -1,5 +1,4 @@
 /** Everything the app writes as Markdown: pure functions from decisions and figures to text. */
-export { inert, oneLine } from "./inert.js";
 export { PROGRESS_MARKER, REPORT_MARKER, hasMarker } from "./markers.js";
 export { BODY_LIMIT } from "./limits.js";
 export { renderComment, commentContent, type CommentInput, type InvalidCommentInput } from "./comment.js";

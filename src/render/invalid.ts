@@ -1,6 +1,6 @@
 /** What the comment and check say while the strategy file on the default branch is invalid: no figures. */
 import { plural } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { fitLines } from "./limits.js";
 import { link } from "./links.js";
 

@@ -3,7 +3,7 @@ import type { Strategy } from "../strategy/schema.js";
 import { driftOf } from "../tally/drift.js";
 import type { Tally } from "../tally/types.js";
 import { num, percent, percentOrDash, points } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { table } from "./markdown.js";
 
 export interface MonthRow {

@@ -3,7 +3,7 @@
  * text (a label name, a path, a keyword from the file) and goes through inert().
  */
 import type { Decision, Reason } from "../classify/types.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 
 export function reasonPhrase(r: Reason): string {
   const d = inert(r.detail, 120);
@@ -63,7 +63,7 @@ function explicitSource(decision: Decision): "command" | "serves" | "label" {
   return (r?.source as "command" | "serves" | "label" | undefined) ?? "serves";
 }
 
-/** Which precedence level decided, as a sentence (spec section 3). */
+/** Which precedence level decided, as a sentence (docs/contract.md §3). */
 export function decidedSentence(decision: Decision): string {
   switch (decision.level) {
     case "explicit": {

@@ -5,7 +5,7 @@
  */
 import type { ProblemReport, ReportModel } from "../tally/report-model.js";
 import { measuredBy, shareIn } from "../tally/measure.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { blocks } from "./limits.js";
 import { lineChart, pieChart } from "./mermaid.js";
 

@@ -1,7 +1,7 @@
 /** The report's later sections: suggested rules, strategy versions and the method note. */
 import type { ReportModel } from "../tally/report-model.js";
 import { num, plural, shortSha } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { code, fenced } from "./markdown.js";
 
 const SUGGESTIONS = 5;

@@ -1,7 +1,7 @@
 /** Metrics per problem: baseline → current → target, progress, and (unless trimmed) the history row. */
 import type { MetricReport, ReportModel } from "../tally/report-model.js";
 import { num, percent } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { fitLines } from "./limits.js";
 import { table } from "./markdown.js";
 import { monthLabel } from "./report-charts.js";

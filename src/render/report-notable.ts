@@ -1,6 +1,6 @@
 /** The most notable shipped items per problem (and unaligned), linked, titles inert, a few each. */
 import type { ReportModel, ShippedItem } from "../tally/report-model.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { link } from "./links.js";
 
 const PER_PROBLEM = 5;

@@ -5,7 +5,7 @@
 import type { OrganisationReport, ReportModel, RepositoryFigures } from "../tally/report-model.js";
 import { carriers, mostUnaligned } from "../tally/organisation.js";
 import { listJoin, num, percent, plural } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { table } from "./markdown.js";
 
 /** Rows of the repository table; the rest are summed up in one line (every figure is in the data comment). */

@@ -1,7 +1,7 @@
 /** Plan progress per problem: done of total, each entry, entries that name nothing flagged. */
 import type { PlanEntryReport, ReportModel } from "../tally/report-model.js";
 import { num, percent } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { fitLines } from "./limits.js";
 
 /** With `compact`, only each problem's totals and its missing entries (what needs fixing) are listed. */

@@ -4,7 +4,7 @@
  */
 import type { ProblemReport, ReportModel } from "../tally/report-model.js";
 import { num, percent, percentOrDash, plural, points, pointsChange } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { blocks } from "./limits.js";
 import { alert } from "./markdown.js";
 

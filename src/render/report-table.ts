@@ -4,7 +4,7 @@
  */
 import type { ReportModel } from "../tally/report-model.js";
 import { num, percent, percentOrDash, pointsChange } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { labelQualifier, link, mergedSearchUrl, notAuthorQualifier } from "./links.js";
 import { table } from "./markdown.js";
 

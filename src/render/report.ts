@@ -1,5 +1,5 @@
 /**
- * The monthly report (spec section 5): a summary a leader reads in a minute, the table, charts, metrics,
+ * The monthly report (docs/contract.md §5): a summary a leader reads in a minute, the table, charts, metrics,
  * plan, notable items, suggestions, the method, and last the hidden data comment later reports read.
  * When GitHub's size limit is near, notable items go first, then metric history, then suggestions, then
  * plan details and charts; the summary, the table and the data comment always stay.

@@ -2,7 +2,7 @@
 import type { Decision } from "../classify/types.js";
 import type { Strategy } from "../strategy/schema.js";
 import { listJoin } from "./format.js";
-import { inert } from "./inert.js";
+import { inert } from "../text/inert.js";
 import { code } from "./markdown.js";
 import { noneReason, reasonsByProblem, shortReasons } from "./reasons.js";
 

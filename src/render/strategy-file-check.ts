@@ -1,7 +1,7 @@
-/** The `Strategy file` check run (spec section 6): the problems a valid file defines, or every error located. */
+/** The `Strategy file` check run (docs/contract.md §6): the problems a valid file defines, or every error located. */
 import type { Strategy } from "../strategy/schema.js";
 import { percentOrDash, plural } from "./format.js";
-import { inert, oneLine } from "./inert.js";
+import { inert, oneLine } from "../text/inert.js";
 import { BODY_LIMIT, blocks, fitLines } from "./limits.js";
 import { link } from "./links.js";
 import { code, table } from "./markdown.js";
@@ -33,7 +33,7 @@ export interface StrategyFileCheck {
   annotations?: Annotation[];
 }
 
-/** What the app found of the Project that `settings.project` names (spec section 12). */
+/** What the app found of the Project that `settings.project` names (docs/contract.md §12). */
 export type ProjectStatus = { url: string; field: string } & (
   | { state: "ready"; title: string }
   | { state: "create"; title: string; options: number }

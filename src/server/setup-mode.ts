@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Probot, Server, type Logger } from "probot";
 import type { Guards } from "../handlers/guard.js";
-import { healthRoute } from "./health.js";
+import { healthRoute } from "../handlers/health.js";
 
 type Handler = Parameters<Server["addHandler"]>[0];
 interface SetupModule {

@@ -1,5 +1,5 @@
 /**
- * Which repositories an organisation report covers (spec section 10), from each repository's own
+ * Which repositories an organisation report covers (docs/contract.md §10), from each repository's own
  * strategy file: none (it inherits the organisation's), one that extends the organisation's (`extends:
  * .github`; its own rules added), or one of its own (left out, and named). Pure: the edge read the files.
  */

@@ -91,7 +91,7 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** The options a Project field gets besides the problems' titles (spec section 12). */
+/** The options a Project field gets besides the problems' titles (docs/contract.md §12). */
 export const PROJECT_EXTRA_OPTIONS = ["Several", "None"] as const;
 
 /**

@@ -2,7 +2,7 @@
  * The `Strategy file` check's success summary: what the strategy defines, at a glance, so a reviewer can
  * see that the file says what they meant.
  */
-import { inert } from "../render/inert.js";
+import { inert } from "../text/inert.js";
 import type { Problem, Strategy } from "./schema.js";
 
 const RULES = [

@@ -1,5 +1,5 @@
 /**
- * The report's figures as JSON in a hidden comment at its end (spec section 5), so later reports read
+ * The report's figures as JSON in a hidden comment at its end (docs/contract.md §5), so later reports read
  * their trends from it and other tools can too. The shape is a contract: keys are only ever added.
  */
 import type { ReportModel, RepositoryFigures } from "./report-model.js";

@@ -18,7 +18,7 @@ const atMidnightUtc = (d: Date) => d.getTime() % 86_400_000 === 0;
 
 /**
  * The window [start, end) as a search range: plain dates in UTC when it spans whole UTC days (the form
- * the spec shows), ISO timestamps with the zone's offset otherwise.
+ * the contract shows, docs/contract.md §5), ISO timestamps with the zone's offset otherwise.
  */
 export function rangeQuery(start: Date, end: Date, timezone: string): string {
   const last = end.getTime() - SECOND;

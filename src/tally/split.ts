@@ -1,7 +1,7 @@
 /**
  * Shipped work split evenly: a pull request serving k problems adds 1/k to each one's share, so shares and
  * the unaligned row sum to 1 with no double counting, while `merged` counts it in every problem it serves.
- * Author-weeks split the same way, within each author's week (spec section 5).
+ * Author-weeks split the same way, within each author's week (docs/contract.md §5).
  */
 import type { Strategy } from "../strategy/schema.js";
 import type { Tally } from "./types.js";

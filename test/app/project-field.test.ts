@@ -1,5 +1,5 @@
 /**
- * The Project field (spec section 12) through the app's real surface: webhooks in, GitHub answered by
+ * The Project field (docs/contract.md §12) through the app's real surface: webhooks in, GitHub answered by
  * nock, every GraphQL request named by its operation (the documents are checked against GitHub's schema
  * in test/github/graphql-documents.test.ts).
  */

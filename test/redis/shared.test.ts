@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Guards } from "../../src/handlers/guard.js";
 import { DELIVERY_KEY_PREFIX, HANDLED_TTL_SECONDS } from "../../src/redis/deliveries.js";
 import { startShared, type Shared } from "../../src/redis/shared.js";
-import { healthRoute } from "../../src/server/health.js";
+import { healthRoute } from "../../src/handlers/health.js";
 import { startRedis, type TestRedis } from "../fixtures/redis-server.js";
 
 let redis: TestRedis;

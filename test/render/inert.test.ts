@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inert, oneLine } from "../../src/render/index.js";
+import { inert, oneLine } from "../../src/text/inert.js";
 import { LIVE_MENTION } from "./helpers.js";
 
 describe("inert", () => {

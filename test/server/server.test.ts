@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { Guards } from "../../src/handlers/guard.js";
 import { configErrors, setupMode } from "../../src/server/config.js";
-import { healthRoute } from "../../src/server/health.js";
+import { healthRoute } from "../../src/handlers/health.js";
 import { stopGracefully } from "../../src/server/shutdown.js";
 
 const KEY = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
