@@ -210,6 +210,26 @@ describe("the Project field on item events", () => {
     expect(seen.filter((r) => /ProjectItem|SetProjectValue/.test(r))).toHaveLength(2);
   });
 
+  it("two items at once, before the field exists: the field is created once", async () => {
+    const probot = testProbot();
+    const scope = mockAuth(api());
+    // Both events read the file before either has cached it.
+    mockStrategyFile(scope, WITH_PROJECT);
+    mockStrategyFile(scope, WITH_PROJECT);
+    scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
+    scope.get(`${REPO_PATH}/labels/strategy%3A%20costs`).reply(200, {});
+    scope.post(`${REPO_PATH}/issues/1/labels`).reply(200, []);
+    scope.post(`${REPO_PATH}/issues/4/labels`).reply(200, []);
+    for (const itemId of ["PVTI_1", "PVTI_4"]) {
+      mockGraphQL(scope, "ProjectItem", (body) => itemAnswer({ project: projectAnswer({ field: null }), value: null, itemId: `PVTI_${body.variables.number}` }));
+      mockGraphQL(scope, "SetProjectValue", { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: itemId } } } });
+    }
+    let creates = 0;
+    mockGraphQL(scope, "CreateProjectField", () => (creates++, { data: { createProjectV2Field: { projectV2Field: fieldAnswer(standardOptions()) } } }));
+    await Promise.all([probot.receive(issueEvent("opened")), probot.receive(issueEvent("opened", { number: 4, title: "Cut cloud spend" }))]);
+    expect(creates).toBe(1);
+  });
+
   it("an edit that changes nothing about the item's problems asks nothing of the Project", async () => {
     const probot = testProbot();
     const scope = mockAuth(api());
