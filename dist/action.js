@@ -56449,7 +56449,10 @@ function keywordMatcher(keyword) {
 function patternMatcher(pattern) {
   try {
     const re = RE2JS.compile(pattern);
-    return (text) => re.matcher(text).find();
+    return (text) => {
+      const m2 = re.matcher(text);
+      return m2.find() ? m2.group() ?? "" : null;
+    };
   } catch {
     return void 0;
   }
@@ -56628,10 +56631,11 @@ function matchProblem(rules, item) {
   }
   for (const { keyword, test } of rules.keywords) {
     const where = test.test(item.title) ? "title" : test.test(item.body) ? "body" : void 0;
-    if (where) reasons.push({ problem: problem2, source: "keywords", detail: keyword, where });
+    if (where) reasons.push({ problem: problem2, source: "keywords", detail: keyword, where, ...excerpt(where === "title" ? item.title : item.body, test) });
   }
   for (const { pattern, test } of rules.patterns) {
-    if (test(item.title)) reasons.push({ problem: problem2, source: "patterns", detail: pattern });
+    const matched = test(item.title);
+    if (matched !== null) reasons.push({ problem: problem2, source: "patterns", detail: pattern, where: "title", matched: matched.trim() || item.title.slice(0, 60) });
   }
   const paths = rules.paths ? matchingFiles(rules.paths, item.files) : void 0;
   if (paths) reasons.push({ problem: problem2, source: "paths", detail: paths });
@@ -56654,6 +56658,16 @@ function matchingFiles(test, files) {
   }
   if (first === void 0) return void 0;
   return count2 > 1 ? `${first} (+${count2 - 1} more)` : first;
+}
+function excerpt(text, test) {
+  const m2 = test.exec(text);
+  if (!m2) return {};
+  const end = m2.index + m2[0].length;
+  const before = text.slice(Math.max(0, m2.index - 40), m2.index).split(/\s+/).slice(-4).join(" ");
+  const after = text.slice(end, end + 40).split(/\s+/).slice(0, 4).join(" ");
+  const open2 = m2.index - before.length > 0 ? "…" : "";
+  const close = end + after.length < text.length ? "…" : "";
+  return { matched: m2[0], excerpt: `${open2}${before}${m2[0]}${after}${close}`.replace(/\s+/g, " ").trim() };
 }
 
 // src/classify/classify.ts
@@ -56892,34 +56906,6 @@ function fitLines(lines, budget, more) {
   return out;
 }
 
-// src/tally/measure.ts
-var hasAuthorWeeks = (tally) => tally.authorWeeks !== void 0;
-function measuredBy(tally, measure) {
-  return measure === "author_weeks" && hasAuthorWeeks(tally) ? "author_weeks" : "pull_requests";
-}
-function shareIn(figures2, measure) {
-  if (!figures2) return 0;
-  return measure === "author_weeks" ? figures2.shareAuthorWeeks ?? 0 : figures2.share;
-}
-function totalIn(tally, measure) {
-  return measure === "author_weeks" ? tally.authorWeeks ?? 0 : tally.merged;
-}
-
-// src/tally/drift.ts
-var round2 = (value) => Math.round(value * 1e6) / 1e6;
-var points = (fraction) => round2(fraction * 100);
-function driftOf(strategy, tally) {
-  const { drift, unaligned_alert } = strategy.settings;
-  const measure = measuredBy(tally, strategy.settings.report.measure);
-  const shipped = tally.merged > 0 && totalIn(tally, measure) > 0;
-  const problems = {};
-  for (const p2 of strategy.problems) {
-    const share = shareIn(tally.problems[p2.id], measure);
-    problems[p2.id] = p2.share !== void 0 && shipped && round2(Math.abs(points(share) - p2.share)) > drift;
-  }
-  return { problems, unalignedAlert: shipped && points(shareIn(tally.unaligned, measure)) >= unaligned_alert };
-}
-
 // src/render/format.ts
 function percent(fraction) {
   return `${round1(fraction * 100)}%`;
@@ -56933,7 +56919,7 @@ function pointsChange(points3) {
   const arrow = v2 === "0" ? "→" : points3 > 0 ? "↑" : "↓";
   return `${arrow} ${v2} ${v2 === "1" ? "pt" : "pts"}`;
 }
-function points2(value) {
+function points(value) {
   const v2 = round1(Math.abs(value));
   return `${v2} ${v2 === "1" ? "point" : "points"}`;
 }
@@ -57014,7 +57000,7 @@ function alert(kind, lines) {
 }
 
 // src/render/reasons.ts
-function reasonPhrase(r) {
+function reasonPhrase(r, compact = false) {
   const d = inert(r.detail, 120);
   switch (r.source) {
     case "serves":
@@ -57027,10 +57013,13 @@ function reasonPhrase(r) {
       return `closes ${/^#\d+$/.test(r.detail) ? r.detail : d}`;
     case "labels":
       return `label “${d}”`;
-    case "keywords":
-      return `keyword “${d}”${r.where ? ` in the ${r.where}` : ""}`;
+    case "keywords": {
+      const where = r.where === "body" ? "description" : "title";
+      const context = r.excerpt && r.excerpt !== r.matched && !(compact && where === "title") ? `: “${inert(r.excerpt, 100)}”` : "";
+      return `“${r.matched ? inert(r.matched, 60) : d}” in the ${where}${context}`;
+    }
     case "patterns":
-      return `title matches “${d}”`;
+      return r.matched ? `title “${inert(r.matched, 60)}”` : "title matches a pattern";
     case "paths":
       return `changes ${d}`;
     case "branches":
@@ -57041,13 +57030,18 @@ function reasonPhrase(r) {
       return `author ${d}`;
   }
 }
+function reasonDetail(r) {
+  const phrase = reasonPhrase(r);
+  if (r.source === "patterns") return `${phrase} (pattern “${inert(r.detail, 40)}”)`;
+  return phrase;
+}
 function reasonsByProblem(decision) {
   const out = new Map(decision.problems.map((id) => [id, []]));
   for (const r of decision.reasons) out.get(r.problem)?.push(r);
   return out;
 }
 function shortReasons(reasons, max = 2) {
-  const phrases = reasons.slice(0, max).map(reasonPhrase);
+  const phrases = reasons.slice(0, max).map((r) => reasonPhrase(r, true));
   if (reasons.length > max) phrases.push(`+${reasons.length - max} more`);
   return phrases.join(", ");
 }
@@ -57100,20 +57094,52 @@ function changeHint(strategy) {
 }
 
 // src/render/comment-details.ts
-var WRAPPER = "<details><summary>Details</summary>\n\n\n\n</details>".length;
+var SUMMARY = "Why, and how to change it";
+var WRAPPER = details(SUMMARY, "").length;
 function commentDetails(input2, budget) {
+  const hint = changeHint(input2.strategy);
+  if (budget < WRAPPER + hint.length + 200) return "";
   const lines = detailLines(input2.strategy, input2.decision, input2.tally);
-  if (budget < WRAPPER + 200) return "";
-  const kept = fitLines(lines, budget - WRAPPER, (n) => `- …and ${n} more left out to fit GitHub's size limit.`);
-  return details("Details", kept.join("\n"));
+  const kept = fitLines(lines, budget - WRAPPER - hint.length - 2, (n) => `- …and ${n} more left out to fit GitHub's size limit.`);
+  return details(SUMMARY, `${kept.join("\n")}
+
+${hint}`);
 }
 function detailLines(strategy, decision, tally) {
   const lines = [decidedSentence(decision), ""];
   if (decision.problems.length === 0) lines.push(`- Serves no problem: ${noneReason(decision)}.`);
-  for (const r of decision.reasons) lines.push(`- **${problemTitle(strategy, r.problem)}**: ${reasonPhrase(r)}`);
+  for (const r of decision.reasons) lines.push(`- **${problemTitle(strategy, r.problem)}**: ${reasonDetail(r)}`);
   const notes = decision.notes.map((n) => `- Note: ${inert(n, 300)}.`.replace(/\.\.$/, "."));
   if (tally.approximate) notes.push("- Note: the month's shares are approximate, estimated from counts.");
   return [...lines, ...notes];
+}
+
+// src/tally/measure.ts
+var hasAuthorWeeks = (tally) => tally.authorWeeks !== void 0;
+function measuredBy(tally, measure) {
+  return measure === "author_weeks" && hasAuthorWeeks(tally) ? "author_weeks" : "pull_requests";
+}
+function shareIn(figures2, measure) {
+  if (!figures2) return 0;
+  return measure === "author_weeks" ? figures2.shareAuthorWeeks ?? 0 : figures2.share;
+}
+function totalIn(tally, measure) {
+  return measure === "author_weeks" ? tally.authorWeeks ?? 0 : tally.merged;
+}
+
+// src/tally/drift.ts
+var round2 = (value) => Math.round(value * 1e6) / 1e6;
+var points2 = (fraction) => round2(fraction * 100);
+function driftOf(strategy, tally) {
+  const { drift, unaligned_alert } = strategy.settings;
+  const measure = measuredBy(tally, strategy.settings.report.measure);
+  const shipped = tally.merged > 0 && totalIn(tally, measure) > 0;
+  const problems = {};
+  for (const p2 of strategy.problems) {
+    const share = shareIn(tally.problems[p2.id], measure);
+    problems[p2.id] = p2.share !== void 0 && shipped && round2(Math.abs(points2(share) - p2.share)) > drift;
+  }
+  return { problems, unalignedAlert: shipped && points2(shareIn(tally.unaligned, measure)) >= unaligned_alert };
 }
 
 // src/render/month.ts
@@ -57132,6 +57158,25 @@ function monthRows(strategy, tally, driftIds) {
     };
   });
 }
+function monthSoFar(strategy, tally, title, served, driftIds) {
+  const month = `${inert(title, 40)} so far`;
+  if (tally.merged === 0) return `**${month}**: no pull requests merged into the default branch yet.`;
+  const rows = monthRows(strategy, tally, driftIds);
+  const drifting = rows.filter((r) => r.drift);
+  const alert2 = driftOf(strategy, tally).unalignedAlert;
+  const flags = [
+    drifting.length > 0 && `⚠️ ${plural2(drifting.length, "problem")} off ${drifting.length === 1 ? "its" : "their"} intended share`,
+    alert2 && "⚠️ unaligned work over the alert threshold"
+  ].filter(Boolean);
+  const summary = `${month}: ${plural2(tally.merged, "pull request")} merged, ${percent(1 - tally.unaligned.share)} served the strategy${flags.length ? ` · ${flags.join(" · ")}` : ""}`;
+  const warnings2 = [
+    ...drifting.map((r) => `- ${driftNote(r)}`),
+    ...alert2 ? [`- ⚠️ ${percent(tally.unaligned.share)} of merged work serves no problem (alert at ${strategy.settings.unaligned_alert}%).`] : []
+  ];
+  const measure = strategy.settings.report.measure === "author_weeks" ? "Shares here are of merged pull requests, from search counts; the monthly report also weighs author-weeks, the measure this strategy is held against." : null;
+  const inside = [monthTable(rows, tally, served), warnings2.join("\n"), measure].filter((s2) => Boolean(s2)).join("\n\n");
+  return details(summary, inside);
+}
 function monthTable(rows, tally, served) {
   const body = rows.map((r) => [
     served.includes(r.id) ? `**${r.title}**` : r.title,
@@ -57145,7 +57190,7 @@ function monthTable(rows, tally, served) {
 function driftNote(r) {
   const gap = r.intended === null ? 0 : (r.share - r.intended) * 100;
   const side = gap < 0 ? "under" : "over";
-  return `⚠️ ${r.title}: ${percent(r.share)} of merged work against ${percentOrDash(r.intended)} intended (${points2(gap)} ${side}).`;
+  return `⚠️ ${r.title}: ${percent(r.share)} of merged work against ${percentOrDash(r.intended)} intended (${points(gap)} ${side}).`;
 }
 
 // src/render/comment.ts
@@ -57155,24 +57200,13 @@ ${commentContent(input2, BODY_LIMIT - PROGRESS_MARKER.length - 1)}`;
 }
 function commentContent(input2, budget = BODY_LIMIT) {
   if (input2.invalid) return invalidStrategyContent(input2.invalid, input2.checkUrl, budget);
-  const { strategy, decision, tally } = input2;
-  const rows = monthRows(strategy, tally, input2.drift);
-  const unalignedAlert = driftOf(strategy, tally).unalignedAlert;
-  const warnings2 = [
-    ...rows.filter((r) => r.drift).map((r) => `- ${driftNote(r)}`),
-    ...unalignedAlert ? [`- ⚠️ ${percent(tally.unaligned.share)} of merged work serves no problem (alert at ${strategy.settings.unaligned_alert}%).`] : []
-  ];
-  const summary = blocks(
-    servesLine(strategy, decision),
-    isIgnored(strategy, input2.author) && `Its author, ${inert(input2.author ?? "", 60)}, is in \`ignore_authors\`: labelled as usual, not counted as shipped work.`,
-    tally.merged === 0 ? `**${inert(input2.month.title, 40)} so far**: no pull requests merged into the default branch yet.` : blocks(
-      `**${inert(input2.month.title, 40)} so far**: ${plural2(tally.merged, "pull request")} merged into the default branch.`,
-      monthTable(rows, tally, decision.problems)
-    ),
-    warnings2.join("\n"),
-    changeHint(strategy)
-  );
-  return blocks(summary, commentDetails(input2, budget - summary.length - 2));
+  const head = blocks(servesLine(input2.strategy, input2.decision), ignoredLine(input2));
+  const month = monthSoFar(input2.strategy, input2.tally, input2.month.title, input2.decision.problems, input2.drift);
+  return blocks(head, month, commentDetails(input2, budget - head.length - month.length - 4));
+}
+function ignoredLine(input2) {
+  if (!isIgnored(input2.strategy, input2.author)) return null;
+  return `Its author, ${inert(input2.author ?? "", 60)}, is in \`ignore_authors\`: labelled as usual, not counted as shipped work.`;
 }
 function isIgnored(strategy, author) {
   if (!author) return false;
@@ -57182,9 +57216,9 @@ function isIgnored(strategy, author) {
 
 // src/render/alignment-check.ts
 function renderAlignmentCheck(input2) {
-  const summary = commentContent(input2, BODY_LIMIT);
-  if (input2.invalid) return { title: "The strategy file is invalid", summary, conclusion: "neutral" };
+  if (input2.invalid) return { title: "The strategy file is invalid", summary: commentContent(input2, BODY_LIMIT), conclusion: "neutral" };
   const { strategy, decision } = input2;
+  const summary = input2.commentUrl ? blocks(servesLine(strategy, decision), ignoredLine(input2), `The month so far and every reason: ${link("the progress comment", input2.commentUrl)}.`) : commentContent(input2, BODY_LIMIT);
   if (decision.problems.length > 0) {
     const titles = decision.problems.map((id) => strategy.problems.find((p2) => p2.id === id)?.title ?? id);
     return { title: oneLine(`Serves ${listJoin(titles)}`, 200), summary, conclusion: "success" };
@@ -57655,7 +57689,7 @@ function warnings(model) {
 function gapPhrase(model, p2) {
   const gap = (p2.held - (p2.intended ?? p2.held)) * 100;
   const what = model.measure === "author_weeks" ? "author-weeks" : "shipped work";
-  return `${percent(p2.held)} of ${what} against ${percentOrDash(p2.intended)} intended (${points2(gap)} ${gap < 0 ? "under" : "over"})`;
+  return `${percent(p2.held)} of ${what} against ${percentOrDash(p2.intended)} intended (${points(gap)} ${gap < 0 ? "under" : "over"})`;
 }
 function alignedChange(model) {
   const c = model.unaligned.change;
@@ -57771,7 +57805,7 @@ function renderExplainReply(strategy, decision) {
   const byProblem = reasonsByProblem(decision);
   const head = decision.problems.length === 0 ? `This item serves **no problem** of the strategy: ${noneReason(decision)}.` : `This item serves ${listJoin(decision.problems.map((id) => `**${problemTitle(strategy, id)}**`))}.`;
   const lines = decision.problems.map((id) => {
-    const reasons = (byProblem.get(id) ?? []).map(reasonPhrase);
+    const reasons = (byProblem.get(id) ?? []).map((r) => reasonDetail(r));
     return `- **${problemTitle(strategy, id)}** (${code18(id)}): ${reasons.length ? reasons.join("; ") : "chosen explicitly"}`;
   });
   const notes = decision.notes.map((n) => `- Note: ${inert(n, 300)}`);
@@ -59123,20 +59157,22 @@ async function upsertProgressComment(octokit, target, body, mine, relist) {
   for (const duplicate of extra) await deleteComment(octokit, target, duplicate.databaseId);
   if (keep) return updateComment(octokit, target, keep, body);
   try {
-    await octokit.rest.issues.createComment({ ...issue2(target), body, request: { retries: 0 } });
-    return "created";
+    return await createComment(octokit, target, body);
   } catch (error62) {
     if ((statusOf(error62) ?? 0) < 500) throw error62;
     const [created] = await relist();
     if (created) return updateComment(octokit, target, created, body);
-    await octokit.rest.issues.createComment({ ...issue2(target), body, request: { retries: 0 } });
-    return "created";
+    return createComment(octokit, target, body);
   }
 }
+async function createComment(octokit, target, body) {
+  const { data } = await octokit.rest.issues.createComment({ ...issue2(target), body, request: { retries: 0 } });
+  return { outcome: "created", id: typeof data?.id === "number" ? data.id : void 0 };
+}
 async function updateComment(octokit, target, comment, body) {
-  if (comment.body === body) return "unchanged";
+  if (comment.body === body) return { outcome: "unchanged", id: comment.databaseId };
   await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: comment.databaseId, body });
-  return "updated";
+  return { outcome: "updated", id: comment.databaseId };
 }
 async function deleteComment(octokit, target, comment_id) {
   try {
@@ -59172,11 +59208,13 @@ async function checkChangedStrategy(strategies, octokit, repo, headSha, files, e
 // src/handlers/progress.ts
 async function writeProgress(octokit, repo, pr, ctx, input2, login) {
   const target = { ...repo, number: pr.number };
+  let commentUrl;
   if (input2.strategy.settings.comment) {
-    await upsertProgressComment(octokit, target, renderComment(input2), ctx.comments, () => listAppComments(octokit, target, login));
+    const written = await upsertProgressComment(octokit, target, renderComment(input2), ctx.comments, () => listAppComments(octokit, target, login));
+    commentUrl = pullRequestUrl(repo, pr.number, written.id);
   }
   if (input2.strategy.settings.check !== "off") {
-    const check2 = renderAlignmentCheck(input2);
+    const check2 = renderAlignmentCheck({ ...input2, commentUrl });
     await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check2 });
   }
 }
@@ -59189,6 +59227,10 @@ async function writeInvalidProgress(octokit, repo, pr, ctx, loaded, login) {
   await upsertProgressComment(octokit, target, renderComment(input2), ctx.comments, () => listAppComments(octokit, target, login));
   const check2 = renderAlignmentCheck(input2);
   await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check2 });
+}
+function pullRequestUrl(repo, number4, commentId) {
+  const page = `https://github.com/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/pull/${number4}`;
+  return commentId === void 0 ? page : `${page}#issuecomment-${commentId}`;
 }
 
 // src/handlers/pull-request.ts

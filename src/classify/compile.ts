@@ -6,7 +6,7 @@ export interface CompiledProblem {
   id: string;
   labels: Set<string>;
   keywords: { keyword: string; test: RegExp }[];
-  patterns: { pattern: string; test: (title: string) => boolean }[];
+  patterns: { pattern: string; test: (title: string) => string | null }[];
   paths?: (path: string) => boolean;
   branches?: (branch: string) => boolean;
   milestones: Set<string>;

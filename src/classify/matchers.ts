@@ -25,11 +25,17 @@ export function keywordMatcher(keyword: string): RegExp | undefined {
   }
 }
 
-/** An RE2 expression (linear-time matching whatever the input); `(?i)` inside it makes it case-insensitive. */
-export function patternMatcher(pattern: string): ((text: string) => boolean) | undefined {
+/**
+ * An RE2 expression (linear-time matching whatever the input); `(?i)` inside it makes it case-insensitive.
+ * The matcher gives the text it matched (possibly ""), or null when it does not match.
+ */
+export function patternMatcher(pattern: string): ((text: string) => string | null) | undefined {
   try {
     const re = RE2JS.compile(pattern);
-    return (text) => re.matcher(text).find();
+    return (text) => {
+      const m = re.matcher(text);
+      return m.find() ? m.group() ?? "" : null;
+    };
   } catch {
     return undefined;
   }

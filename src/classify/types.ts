@@ -45,8 +45,12 @@ export interface Reason {
   source: ReasonSource;
   /** What matched, e.g. the keyword "outage", the path "infra/main.tf (+3 more)", issue "#12". */
   detail: string;
-  /** Keywords: where the word was found (the title is preferred when both have it). */
+  /** Keywords and patterns: where the match was found (the title is preferred when both have it). */
   where?: "title" | "body";
+  /** Keywords and patterns: the text of the item that matched, as written there. */
+  matched?: string;
+  /** Keywords: the matched word with a few words either side, as written in the title or body. */
+  excerpt?: string;
 }
 
 export interface Decision {

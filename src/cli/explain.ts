@@ -1,6 +1,7 @@
 /** `throughline explain`: which problems an item would serve and why, from a local strategy file; no network. */
 import { classify, type WorkItem } from "../classify/index.js";
 import { renderExplainReply } from "../render/index.js";
+import { markdownToText } from "../render/plain-text.js";
 import { formatError } from "../strategy/index.js";
 import { listValue, parseCommand, stringValue, type Parsed } from "./args.js";
 import { CliError, UsageError, type CliIO } from "./io.js";
@@ -11,7 +12,8 @@ export const summary = "show which problems an issue or pull request would serve
 export const help = `Usage: throughline explain --title TITLE [options]
 
 Classifies an imagined issue or pull request with a local strategy file and prints the
-decision and its reasons, as \`/strategy explain\` would. Nothing is read from GitHub.
+decision and its reasons as plain text, the words \`/strategy explain\` would use. Nothing is
+read from GitHub.
 
 Options:
   --strategy FILE    the strategy file (default: strategy.yml, .github/strategy.yml, ...)
@@ -24,6 +26,7 @@ Options:
   --author LOGIN     the author
   --milestone NAME   the milestone
   --closes N:LABELS  an issue it closes and its labels, e.g. "12:strategy: costs" (repeatable)
+  --markdown         print the reply as Markdown, as \`/strategy explain\` posts it
   --json             print the decision as JSON
   -h, --help         show this help`;
 
@@ -38,6 +41,7 @@ const OPTIONS = {
   author: { type: "string" },
   milestone: { type: "string" },
   closes: { type: "string", multiple: true },
+  markdown: { type: "boolean" },
   json: { type: "boolean" },
 } as const;
 
@@ -51,7 +55,8 @@ export async function explain(argv: string[], io: CliIO): Promise<number> {
     throw new CliError(`${local.file} is not valid (see \`throughline validate\`)`);
   }
   const decision = classify(local.parsed.strategy, item);
-  io.out(args.values.json ? JSON.stringify(decision, null, 2) : renderExplainReply(local.parsed.strategy, decision));
+  const reply = renderExplainReply(local.parsed.strategy, decision);
+  io.out(args.values.json ? JSON.stringify(decision, null, 2) : args.values.markdown ? reply : markdownToText(reply));
   return 0;
 }
 

@@ -12,6 +12,12 @@ export interface CommentTarget extends RepoRef {
 
 export type CommentOutcome = "created" | "updated" | "unchanged";
 
+/** What happened, and the comment's id (for a link to it), when GitHub gave it. */
+export interface CommentWritten {
+  outcome: CommentOutcome;
+  id?: number;
+}
+
 export async function upsertProgressComment(
   octokit: GitHub,
   target: CommentTarget,
@@ -19,26 +25,29 @@ export async function upsertProgressComment(
   /** The app's own marked comments, oldest first. */
   mine: AppComment[],
   relist: () => Promise<AppComment[]>,
-): Promise<CommentOutcome> {
+): Promise<CommentWritten> {
   const [keep, ...extra] = mine;
   for (const duplicate of extra) await deleteComment(octokit, target, duplicate.databaseId);
   if (keep) return updateComment(octokit, target, keep, body);
   try {
-    await octokit.rest.issues.createComment({ ...issue(target), body, request: { retries: 0 } });
-    return "created";
+    return await createComment(octokit, target, body);
   } catch (error) {
     if ((statusOf(error) ?? 0) < 500) throw error;
     const [created] = await relist();
     if (created) return updateComment(octokit, target, created, body);
-    await octokit.rest.issues.createComment({ ...issue(target), body, request: { retries: 0 } });
-    return "created";
+    return createComment(octokit, target, body);
   }
 }
 
-async function updateComment(octokit: GitHub, target: CommentTarget, comment: AppComment, body: string): Promise<CommentOutcome> {
-  if (comment.body === body) return "unchanged";
+async function createComment(octokit: GitHub, target: CommentTarget, body: string): Promise<CommentWritten> {
+  const { data } = await octokit.rest.issues.createComment({ ...issue(target), body, request: { retries: 0 } });
+  return { outcome: "created", id: typeof data?.id === "number" ? data.id : undefined };
+}
+
+async function updateComment(octokit: GitHub, target: CommentTarget, comment: AppComment, body: string): Promise<CommentWritten> {
+  if (comment.body === body) return { outcome: "unchanged", id: comment.databaseId };
   await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: comment.databaseId, body });
-  return "updated";
+  return { outcome: "updated", id: comment.databaseId };
 }
 
 async function deleteComment(octokit: GitHub, target: CommentTarget, comment_id: number): Promise<void> {

@@ -14,11 +14,14 @@ export type PullRequestRef = PullRequestItemSource & { head: { sha: string; ref:
 
 export async function writeProgress(octokit: GitHub, repo: RepoRef, pr: PullRequestRef, ctx: PullRequestContext, input: CommentInput, login: string): Promise<void> {
   const target = { ...repo, number: pr.number };
+  let commentUrl: string | undefined;
   if (input.strategy.settings.comment) {
-    await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () => listAppComments(octokit, target, login));
+    const written = await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () => listAppComments(octokit, target, login));
+    commentUrl = pullRequestUrl(repo, pr.number, written.id);
   }
   if (input.strategy.settings.check !== "off") {
-    const check = renderAlignmentCheck(input);
+    // With a comment, the check says what the pull request serves and links to it; without, it holds it all.
+    const check = renderAlignmentCheck({ ...input, commentUrl });
     await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check });
   }
 }
@@ -37,4 +40,10 @@ export async function writeInvalidProgress(
   await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () => listAppComments(octokit, target, login));
   const check = renderAlignmentCheck(input);
   await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check });
+}
+
+/** The pull request's page, at the comment when its id is known. */
+function pullRequestUrl(repo: RepoRef, number: number, commentId: number | undefined): string {
+  const page = `https://github.com/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/pull/${number}`;
+  return commentId === undefined ? page : `${page}#issuecomment-${commentId}`;
 }

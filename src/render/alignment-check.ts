@@ -1,8 +1,14 @@
-/** The `Strategy alignment` check run: the comment's content, with a conclusion following `settings.check`. */
-import { commentContent, isIgnored, type CommentInput, type InvalidCommentInput } from "./comment.js";
+/**
+ * The `Strategy alignment` check run: a title, a conclusion following `settings.check`, and a summary of
+ * one line and a link to the progress comment (the comment holds the rest). Without a comment
+ * (`settings.comment: false`) the summary holds what the comment would.
+ */
+import { commentContent, ignoredLine, isIgnored, type CommentInput, type InvalidCommentInput } from "./comment.js";
 import { listJoin } from "./format.js";
 import { oneLine } from "../text/inert.js";
-import { BODY_LIMIT } from "./limits.js";
+import { BODY_LIMIT, blocks } from "./limits.js";
+import { link } from "./links.js";
+import { servesLine } from "./served.js";
 
 export type Conclusion = "success" | "neutral" | "failure";
 
@@ -13,10 +19,12 @@ export interface CheckOutput {
 }
 
 export function renderAlignmentCheck(input: CommentInput | InvalidCommentInput): CheckOutput {
-  const summary = commentContent(input, BODY_LIMIT);
   // Alignment cannot be judged without a valid strategy; the `Strategy file` check is the one that fails.
-  if (input.invalid) return { title: "The strategy file is invalid", summary, conclusion: "neutral" };
+  if (input.invalid) return { title: "The strategy file is invalid", summary: commentContent(input, BODY_LIMIT), conclusion: "neutral" };
   const { strategy, decision } = input;
+  const summary = input.commentUrl
+    ? blocks(servesLine(strategy, decision), ignoredLine(input), `The month so far and every reason: ${link("the progress comment", input.commentUrl)}.`)
+    : commentContent(input, BODY_LIMIT);
   if (decision.problems.length > 0) {
     const titles = decision.problems.map((id) => strategy.problems.find((p) => p.id === id)?.title ?? id);
     return { title: oneLine(`Serves ${listJoin(titles)}`, 200), summary, conclusion: "success" };

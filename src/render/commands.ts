@@ -5,7 +5,7 @@ import { listJoin } from "./format.js";
 import { inert } from "../text/inert.js";
 import { BODY_LIMIT, blocks, fitLines } from "./limits.js";
 import { code } from "./markdown.js";
-import { decidedSentence, noneReason, reasonPhrase, reasonsByProblem } from "./reasons.js";
+import { decidedSentence, noneReason, reasonDetail, reasonsByProblem } from "./reasons.js";
 import { changeHint, idList, problemTitle } from "./served.js";
 
 /** Why a command was not applied. */
@@ -21,7 +21,7 @@ export function renderExplainReply(strategy: Strategy, decision: Decision): stri
       ? `This item serves **no problem** of the strategy: ${noneReason(decision)}.`
       : `This item serves ${listJoin(decision.problems.map((id) => `**${problemTitle(strategy, id)}**`))}.`;
   const lines = decision.problems.map((id) => {
-    const reasons = (byProblem.get(id) ?? []).map(reasonPhrase);
+    const reasons = (byProblem.get(id) ?? []).map((r) => reasonDetail(r));
     return `- **${problemTitle(strategy, id)}** (${code(id)}): ${reasons.length ? reasons.join("; ") : "chosen explicitly"}`;
   });
   const notes = decision.notes.map((n) => `- Note: ${inert(n, 300)}`);

@@ -1,19 +1,17 @@
 /**
- * The one progress comment on a pull request (docs/contract.md §4): readable in ten seconds. What it serves and
- * why, the month so far, drift, how to change it; everything else folded into <details>.
+ * The one progress comment on a pull request (docs/contract.md §4): read in five seconds. One line says what it
+ * serves and why; the month so far and the reasons in full are folded into <details>.
  */
 import type { Decision } from "../classify/types.js";
 import type { Strategy } from "../strategy/schema.js";
-import { driftOf } from "../tally/drift.js";
 import type { Tally } from "../tally/types.js";
-import { percent, plural } from "./format.js";
 import { inert } from "../text/inert.js";
 import { invalidStrategyContent, type InvalidStrategy } from "./invalid.js";
 import { BODY_LIMIT, blocks } from "./limits.js";
 import { PROGRESS_MARKER } from "./markers.js";
 import { commentDetails } from "./comment-details.js";
-import { driftNote, monthRows, monthTable } from "./month.js";
-import { changeHint, servesLine } from "./served.js";
+import { monthSoFar } from "./month.js";
+import { servesLine } from "./served.js";
 
 export interface CommentInput {
   strategy: Strategy;
@@ -24,6 +22,8 @@ export interface CommentInput {
   /** Ids of the problems drifting this month, when the caller decided; otherwise judged by `settings.drift`. */
   drift?: readonly string[];
   checkUrl?: string;
+  /** The progress comment on the pull request: the check links to it instead of repeating it. */
+  commentUrl?: string;
   /** The pull request's author: work by `ignore_authors` is labelled but not counted. */
   author?: string;
   invalid?: undefined;
@@ -40,32 +40,18 @@ export function renderComment(input: CommentInput | InvalidCommentInput): string
   return `${PROGRESS_MARKER}\n${commentContent(input, BODY_LIMIT - PROGRESS_MARKER.length - 1)}`;
 }
 
-/** The comment without its marker (also the `Strategy alignment` check's summary), within `budget`. */
+/** The comment without its marker, within `budget`: the line, the month so far, then the reasons. */
 export function commentContent(input: CommentInput | InvalidCommentInput, budget = BODY_LIMIT): string {
   if (input.invalid) return invalidStrategyContent(input.invalid, input.checkUrl, budget);
-  const { strategy, decision, tally } = input;
-  const rows = monthRows(strategy, tally, input.drift);
-  const unalignedAlert = driftOf(strategy, tally).unalignedAlert;
-  const warnings = [
-    ...rows.filter((r) => r.drift).map((r) => `- ${driftNote(r)}`),
-    ...(unalignedAlert
-      ? [`- ⚠️ ${percent(tally.unaligned.share)} of merged work serves no problem (alert at ${strategy.settings.unaligned_alert}%).`]
-      : []),
-  ];
-  const summary = blocks(
-    servesLine(strategy, decision),
-    isIgnored(strategy, input.author) &&
-      `Its author, ${inert(input.author ?? "", 60)}, is in \`ignore_authors\`: labelled as usual, not counted as shipped work.`,
-    tally.merged === 0
-      ? `**${inert(input.month.title, 40)} so far**: no pull requests merged into the default branch yet.`
-      : blocks(
-          `**${inert(input.month.title, 40)} so far**: ${plural(tally.merged, "pull request")} merged into the default branch.`,
-          monthTable(rows, tally, decision.problems),
-        ),
-    warnings.join("\n"),
-    changeHint(strategy),
-  );
-  return blocks(summary, commentDetails(input, budget - summary.length - 2));
+  const head = blocks(servesLine(input.strategy, input.decision), ignoredLine(input));
+  const month = monthSoFar(input.strategy, input.tally, input.month.title, input.decision.problems, input.drift);
+  return blocks(head, month, commentDetails(input, budget - head.length - month.length - 4));
+}
+
+/** "Its author, dependabot[bot], is in `ignore_authors`: ...", or nothing. */
+export function ignoredLine(input: CommentInput): string | null {
+  if (!isIgnored(input.strategy, input.author)) return null;
+  return `Its author, ${inert(input.author ?? "", 60)}, is in \`ignore_authors\`: labelled as usual, not counted as shipped work.`;
 }
 
 /** Whether the author's work is left out of the figures (`ignore_authors`, case-insensitive). */

@@ -1,10 +1,13 @@
-/** The month so far as the pull-request comment shows it: one row per problem, then unaligned. */
+/**
+ * The month so far as the pull-request comment shows it, folded: a summary line (merged, how much served
+ * the strategy, what drifts), and inside, one row per problem, then unaligned.
+ */
 import type { Strategy } from "../strategy/schema.js";
 import { driftOf } from "../tally/drift.js";
 import type { Tally } from "../tally/types.js";
-import { num, percent, percentOrDash, points } from "./format.js";
+import { num, percent, percentOrDash, plural, points } from "./format.js";
 import { inert } from "../text/inert.js";
-import { table } from "./markdown.js";
+import { details, table } from "./markdown.js";
 
 export interface MonthRow {
   id: string;
@@ -34,6 +37,33 @@ export function monthRows(strategy: Strategy, tally: Tally, driftIds?: readonly 
       drift: driftIds ? driftIds.includes(p.id) : (judged[p.id] ?? false),
     };
   });
+}
+
+/**
+ * "<details><summary>October 2026 so far: 20 pull requests merged, 45% served the strategy · ⚠️ 1 problem
+ * off its intended share</summary> table, warnings </details>"; one plain line when nothing merged yet.
+ */
+export function monthSoFar(strategy: Strategy, tally: Tally, title: string, served: readonly string[], driftIds?: readonly string[]): string {
+  const month = `${inert(title, 40)} so far`;
+  if (tally.merged === 0) return `**${month}**: no pull requests merged into the default branch yet.`;
+  const rows = monthRows(strategy, tally, driftIds);
+  const drifting = rows.filter((r) => r.drift);
+  const alert = driftOf(strategy, tally).unalignedAlert;
+  const flags = [
+    drifting.length > 0 && `⚠️ ${plural(drifting.length, "problem")} off ${drifting.length === 1 ? "its" : "their"} intended share`,
+    alert && "⚠️ unaligned work over the alert threshold",
+  ].filter(Boolean);
+  const summary = `${month}: ${plural(tally.merged, "pull request")} merged, ${percent(1 - tally.unaligned.share)} served the strategy${flags.length ? ` · ${flags.join(" · ")}` : ""}`;
+  const warnings = [
+    ...drifting.map((r) => `- ${driftNote(r)}`),
+    ...(alert ? [`- ⚠️ ${percent(tally.unaligned.share)} of merged work serves no problem (alert at ${strategy.settings.unaligned_alert}%).`] : []),
+  ];
+  const measure =
+    strategy.settings.report.measure === "author_weeks"
+      ? "Shares here are of merged pull requests, from search counts; the monthly report also weighs author-weeks, the measure this strategy is held against."
+      : null;
+  const inside = [monthTable(rows, tally, served), warnings.join("\n"), measure].filter((s): s is string => Boolean(s)).join("\n\n");
+  return details(summary, inside);
 }
 
 /** The compact table: problem | merged | share | intended, the served problems in bold. */

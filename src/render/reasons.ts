@@ -5,7 +5,8 @@
 import type { Decision, Reason } from "../classify/types.js";
 import { inert } from "../text/inert.js";
 
-export function reasonPhrase(r: Reason): string {
+/** What matched, in the item's own words: the title's or body's words, the path, the label, the issue. */
+export function reasonPhrase(r: Reason, compact = false): string {
   const d = inert(r.detail, 120);
   switch (r.source) {
     case "serves":
@@ -20,9 +21,14 @@ export function reasonPhrase(r: Reason): string {
     case "labels":
       return `label “${d}”`;
     case "keywords":
-      return `keyword “${d}”${r.where ? ` in the ${r.where}` : ""}`;
+    {
+      // The title is on the page above the comment; words from the description are quoted in context.
+      const where = r.where === "body" ? "description" : "title";
+      const context = r.excerpt && r.excerpt !== r.matched && !(compact && where === "title") ? `: “${inert(r.excerpt, 100)}”` : "";
+      return `“${r.matched ? inert(r.matched, 60) : d}” in the ${where}${context}`;
+    }
     case "patterns":
-      return `title matches “${d}”`;
+      return r.matched ? `title “${inert(r.matched, 60)}”` : "title matches a pattern";
     case "paths":
       return `changes ${d}`;
     case "branches":
@@ -34,6 +40,16 @@ export function reasonPhrase(r: Reason): string {
   }
 }
 
+/**
+ * The phrase with the rule behind it, for the folded details: the keyword, or the pattern's source cut
+ * short (a long regular expression says little to a reader; the file has it whole).
+ */
+export function reasonDetail(r: Reason): string {
+  const phrase = reasonPhrase(r);
+  if (r.source === "patterns") return `${phrase} (pattern “${inert(r.detail, 40)}”)`;
+  return phrase;
+}
+
 /** The reasons behind each served problem, keyed by problem id, in the decision's order. */
 export function reasonsByProblem(decision: Decision): Map<string, Reason[]> {
   const out = new Map<string, Reason[]>(decision.problems.map((id) => [id, []]));
@@ -43,7 +59,7 @@ export function reasonsByProblem(decision: Decision): Map<string, Reason[]> {
 
 /** At most `max` phrases, then "+N more": keeps a first line short however many paths matched. */
 export function shortReasons(reasons: Reason[], max = 2): string {
-  const phrases = reasons.slice(0, max).map(reasonPhrase);
+  const phrases = reasons.slice(0, max).map((r) => reasonPhrase(r, true));
   if (reasons.length > max) phrases.push(`+${reasons.length - max} more`);
   return phrases.join(", ");
 }

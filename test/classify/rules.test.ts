@@ -96,7 +96,7 @@ describe("rules", () => {
     const broken = strategy();
     broken.problems[0].match.patterns = ["(unclosed", "^ok"];
     expect(classify(broken, item({ title: "ok then" })).reasons).toEqual([
-      { problem: "reliability", source: "patterns", detail: "^ok" },
+      { problem: "reliability", source: "patterns", detail: "^ok", where: "title", matched: "ok" },
     ]);
   });
 });

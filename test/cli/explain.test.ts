@@ -19,11 +19,20 @@ describe("throughline explain", () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ problems, level });
   });
 
-  it("prints the decision and its reasons as /strategy explain does", async () => {
-    const run = await cli(["explain", "--title", "Retry flaky calls", "--file", "infra/dns.tf"], { cwd: cwd() });
+  it("prints the decision and its reasons as plain text for a terminal", async () => {
+    const run = await cli(["explain", "--title", "Retry flaky calls <now> @ops_team", "--file", "infra/dns_zone.tf"], { cwd: cwd() });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^This item serves Reliability\.\n/);
+    expect(run.stdout).toContain("- Reliability (reliability): “flaky” in the title: “Retry flaky calls <now> @ops_team”; changes infra/dns_zone.tf");
+    expect(run.stdout).toContain("Ids: reliability, costs.");
+    expect(run.stdout).not.toMatch(/\*\*|`|\\|&lt;|\u200d/);
+  });
+
+  it("prints the comment's Markdown with --markdown, as /strategy explain posts it", async () => {
+    const run = await cli(["explain", "--title", "Retry flaky calls", "--file", "infra/dns.tf", "--markdown"], { cwd: cwd() });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^This item serves \*\*Reliability\*\*\.\n/);
-    expect(run.stdout).toContain("- **Reliability** (`reliability`): keyword “flaky” in the title; changes infra/dns.tf");
+    expect(run.stdout).toContain("- **Reliability** (`reliability`): “flaky” in the title: “Retry flaky calls”; changes infra/dns.tf");
     expect(run.stdout).toContain("Ids: `reliability`, `costs`.");
   });
 

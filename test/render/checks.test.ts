@@ -17,7 +17,16 @@ describe("renderAlignmentCheck", () => {
     expect(renderAlignmentCheck({ strategy: s, decision, month: oct, tally: calmMonth, author }).conclusion).toBe(conclusion);
   });
 
-  it("has the comment's content without the marker, and a short title", () => {
+  it("is a line and a link to the progress comment, not a copy of it", () => {
+    const commentUrl = "https://github.com/acme/widgets/pull/7#issuecomment-99";
+    const out = renderAlignmentCheck({ strategy: strategy(), decision: served, month: oct, tally: calmMonth, commentUrl });
+    expect(out.summary).toBe(
+      "This pull request serves **Reliability** (“outage” in the title, changes infra/main.tf (+2 more)) and **Hosting costs** (changes terraform/db.tf).\n\n" +
+        `The month so far and every reason: [the progress comment](${commentUrl}).`,
+    );
+  });
+
+  it("without a comment (settings.comment: false), has the comment's content without the marker, and a short title", () => {
     const out = renderAlignmentCheck({ strategy: strategy(), decision: served, month: oct, tally: calmMonth });
     expect(out.title).toBe("Serves Reliability and Hosting costs");
     expect(out.summary.startsWith("This pull request serves **Reliability**")).toBe(true);

@@ -7,7 +7,7 @@ describe("renderExplainReply", () => {
   it("gives every reason per problem, the level that decided and how to change it", () => {
     const reply = renderExplainReply(strategy(), served);
     expect(reply).toMatchSnapshot();
-    expect(reply).toContain("- **Reliability** (`reliability`): keyword “outage” in the title; changes infra/main.tf (+2 more)");
+    expect(reply).toContain("- **Reliability** (`reliability`): “outage” in the title; changes infra/main.tf (+2 more)");
     expect(reply).toContain("Decided by the strategy's matching rules");
   });
 

@@ -7,11 +7,11 @@ import { normalise } from "./helpers.js";
 const oct = { title: "October 2026" };
 
 describe("renderComment", () => {
-  it("says what a pull request serves and why, with the month so far", () => {
+  it("says what it serves and why on one line, the month so far and the reasons folded", () => {
     const body = renderComment({ strategy: strategy(), decision: served, month: oct, tally: calmMonth });
     expect(body.startsWith(`${PROGRESS_MARKER}\n`)).toBe(true);
     expect(body.split("\n")[1]).toBe(
-      "This pull request serves **Reliability** (keyword “outage” in the title, changes infra/main.tf (+2 more)) and **Hosting costs** (changes terraform/db.tf).",
+      "This pull request serves **Reliability** (“outage” in the title, changes infra/main.tf (+2 more)) and **Hosting costs** (changes terraform/db.tf).",
     );
     expect(body).not.toContain("⚠️");
     expect(normalise(body)).toMatchSnapshot();
@@ -98,6 +98,35 @@ describe("renderComment", () => {
     expect(body.split("\n")[1]).toContain("(changes infra/");
     expect(body.split("\n")[1]).toContain("+4998 more");
     expect(body).toContain("| Unaligned | 11 | 55% | — |");
-    expect(body).toMatch(/- …and \d+ more left out to fit GitHub's size limit\.\n\n<\/details>$/);
+    expect(body).toMatch(/- …and \d+ more left out to fit GitHub's size limit\.\n\nNot right\? [^\n]+\n\n<\/details>$/);
+  });
+});
+
+describe("the comment's explanations", () => {
+  it("quote what matched in the item, and give a pattern's source only in the details, shortened", () => {
+    const decision: Decision = {
+      problems: ["reliability"],
+      level: "rules",
+      reasons: [
+        { problem: "reliability", source: "patterns", detail: `^(fix|hotfix)(\\((api|db|cache|queue|worker)\\))?!?:${"x".repeat(100)}`, where: "title", matched: "fix(db):" },
+        { problem: "reliability", source: "keywords", detail: "outage", where: "body", matched: "Outage", excerpt: "…after last week's Outage in eu-west we…" },
+      ],
+      notes: [],
+    };
+    const body = renderComment({ strategy: strategy(), decision, month: oct, tally: calmMonth });
+    const [line] = body.split("\n").slice(1);
+    expect(line).toBe("This pull request serves **Reliability** (title “fix(db):”, “Outage” in the description: “…after last week's Outage in eu-west we…”).");
+    expect(line).not.toContain("^(fix");
+    const details = body.slice(body.indexOf("<summary>Why"));
+    expect(details).toContain("- **Reliability**: title “fix(db):” (pattern “^(fix\\|hotfix)(\\\\((api\\|db\\|cache\\|queue\\|wor…”)");
+  });
+
+  it("folds the month so far, with what drifts in its summary", () => {
+    const body = renderComment({ strategy: strategy(), decision: served, month: oct, tally: month });
+    expect(body).toContain(
+      "<details><summary>October 2026 so far: 20 pull requests merged, 45% served the strategy · ⚠️ 1 problem off its intended share · ⚠️ unaligned work over the alert threshold</summary>",
+    );
+    // Before the fold: only the line saying what it serves.
+    expect(body.slice(0, body.indexOf("<details>")).trim().split("\n")).toHaveLength(2);
   });
 });
