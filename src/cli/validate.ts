@@ -116,5 +116,6 @@ function describe(file: string, s: Strategy): string[] {
   }
   const { check, comment, report } = s.settings;
   lines.push(`Check ${check}; comment ${comment ? "on" : "off"}; report in "${report.category}" at "${report.schedule}" (${report.timezone}).`);
+  if (s.settings.project) lines.push(`Project ${s.settings.project.url}: field "${s.settings.project.field}" set to each item's problem.`);
   return lines;
 }

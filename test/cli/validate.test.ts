@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { afterEach, beforeEach } from "vitest";
 import { api, mockGraphQL } from "../fixtures/github.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
+import { projectStrategy } from "../fixtures/projects.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
 import { cli, workdir } from "./helpers.js";
 
@@ -31,6 +32,12 @@ describe("throughline validate", () => {
       '  costs        label "strategy: costs", share 20%, 2 keywords, 1 path',
       'Check warn; comment on; report in "Announcements" at "0 9 1 * *" (UTC).',
     ]);
+  });
+
+  it("names the Project and its field when settings.project is set", async () => {
+    const run = await cli(["validate"], { cwd: workdir({ "strategy.yml": projectStrategy(STRATEGY) }) });
+    expect(run.code).toBe(0);
+    expect(run.out.at(-1)).toBe('Project https://github.com/orgs/acme/projects/5: field "Problem" set to each item\'s problem.');
   });
 
   it("prints each error as file:line:col path: message and exits 1", async () => {
