@@ -57661,7 +57661,8 @@ function reportSummary(model) {
   const { period } = model;
   const context = [model.strategyName && `**${inert(model.strategyName, 120)}**`, inert(model.repo, 140), `${period.from} to ${period.to} (${inert(period.timezone, 60)})`].filter(Boolean).join(" · ");
   const calm = !model.unaligned.alert && !model.problems.some((p2) => p2.drift) && model.problems.some((p2) => p2.intended !== null) && model.tally.merged > 0 ? "Every problem is within its drift threshold of the intended share." : null;
-  return blocks(context, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
+  const notice = model.notice ? alert("NOTE", [inert(model.notice, 500)]) : null;
+  return blocks(context, notice, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
 }
 function headline(model) {
   const { tally, period } = model;
@@ -59146,7 +59147,8 @@ function buildReport(input2) {
     suggestions: suggestRules(items.filter((i) => i.problems.length === 0), strategy),
     versions: input2.versions ?? [],
     notes: input2.notes ?? [],
-    ...input2.organisation ? { organisation: input2.organisation } : {}
+    ...input2.organisation ? { organisation: input2.organisation } : {},
+    ...input2.notice ? { notice: input2.notice } : {}
   };
 }
 var weeksOf2 = (f2) => ({ authorWeeks: f2.authorWeeks ?? null, shareAuthorWeeks: f2.shareAuthorWeeks ?? null });
@@ -60659,7 +60661,6 @@ async function publishOrgReport(p2) {
   const now = p2.now ?? /* @__PURE__ */ new Date();
   const extending = scope.repositories.filter((r) => r.tie === "extends").length;
   const notes = [
-    ...p2.notes ?? [],
     ...cut,
     ...shipped.notes,
     ...figures2.notes,
@@ -60732,7 +60733,7 @@ async function publishReport(p2) {
     gatherFigures(octokit, { owner, repo }, strategy, period)
   ]);
   const now = p2.now ?? /* @__PURE__ */ new Date();
-  const notes = [...p2.notes ?? [], ...cut, ...shipped.notes, ...figures2.notes, ...versions.notes];
+  const notes = [...cut, ...shipped.notes, ...figures2.notes, ...versions.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
@@ -60750,7 +60751,8 @@ async function publishReport(p2) {
     previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
     items: shipped.items,
     versions: versions.versions,
-    notes
+    notes,
+    notice: p2.notice
   });
   const rendered = renderReport(model, dataComment(model));
   const body = rendered.body;
@@ -61009,6 +61011,12 @@ function addHealthRoute(server, guards, options2) {
 }
 var index_default = createApp({}, { schedule: scheduleEnabled(process.env) });
 
+// src/action/organisation.ts
+var ACTION_ORG_NOTE = "This report covers the .github repository's own pull requests only: it was made by the GitHub Action, whose workflow token cannot read the organisation's other repositories. The organisation report is made by the Throughline App, or by `throughline report --org OWNER --post` with a token that can read them.";
+function actionScope(repo) {
+  return repo.toLowerCase() === ORG_REPO ? { organisation: false, notice: ACTION_ORG_NOTE } : {};
+}
+
 // src/action/app.ts
 var ACTION_IDENTITY = { login: "github-actions[bot]", appId: 15368 };
 function logLevelFor(env) {
@@ -61025,7 +61033,7 @@ async function actionProbot(env, options2 = {}) {
   });
   const report = async ({ octokit, repo, month, strategy }) => {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
-    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
+    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now(), ...actionScope(repo.repo) });
   };
   const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report });
   await probot.load(createApp(deps, { schedule: false }));
@@ -61086,6 +61094,8 @@ ${loaded.errors.map(formatError).join("\n")}`);
     return 1;
   }
   const current = monthOf(now, loaded.strategy.settings.report.timezone);
+  const scope = actionScope(repo.repo);
+  if (scope.notice) say.notice(ACTION_ORG_NOTE);
   let failures = 0;
   for (const month of [previousMonth(current), current]) {
     const period = monthPeriod(month, loaded.strategy.settings.report.timezone);
@@ -61094,7 +61104,7 @@ ${loaded.errors.map(formatError).join("\n")}`);
       continue;
     }
     try {
-      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now });
+      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now, ...scope });
       say.info(describe5(done));
     } catch (error62) {
       failures += 1;

@@ -11,6 +11,7 @@ import { publishReport } from "../handlers/report.js";
 import type { Deps, ReportRequest } from "../handlers/deps.js";
 import { monthOf } from "../tally/index.js";
 import type { ActionEnv } from "./env.js";
+import { actionScope } from "./organisation.js";
 
 export const ACTION_IDENTITY: Identity = { login: "github-actions[bot]", appId: 15368 };
 
@@ -45,7 +46,7 @@ export async function actionProbot(env: ActionEnv, options: ActionOptions = {}):
   // `/strategy report [YYYY-MM]` posts or refreshes that month's report right away.
   const report = async ({ octokit, repo, month, strategy }: ReportRequest) => {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
-    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
+    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now(), ...actionScope(repo.repo) });
   };
   // One run handles one event: the long-running monthly schedule of the hosted app is the workflow's cron here.
   const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report });

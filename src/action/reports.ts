@@ -13,6 +13,7 @@ import type { Published, publishReport } from "../handlers/report.js";
 import { formatError } from "../strategy/errors.js";
 import { inForceDuring } from "../strategy/in-force.js";
 import { monthOf, monthPeriod, previousMonth } from "../tally/index.js";
+import { ACTION_ORG_NOTE, actionScope } from "./organisation.js";
 import type { Annotator } from "./workflow-commands.js";
 
 export interface ReportRun {
@@ -42,6 +43,8 @@ export async function postMonthlyReports(run: ReportRun): Promise<number> {
     return 1;
   }
   const current = monthOf(now, loaded.strategy.settings.report.timezone);
+  const scope = actionScope(repo.repo);
+  if (scope.notice) say.notice(ACTION_ORG_NOTE);
   let failures = 0;
   for (const month of [previousMonth(current), current]) {
     const period = monthPeriod(month, loaded.strategy.settings.report.timezone);
@@ -50,7 +53,7 @@ export async function postMonthlyReports(run: ReportRun): Promise<number> {
       continue;
     }
     try {
-      const done = await run.publish({ octokit, ...repo, month, loaded, botLogin: run.botLogin, post: true, now });
+      const done = await run.publish({ octokit, ...repo, month, loaded, botLogin: run.botLogin, post: true, now, ...scope });
       say.info(describe(done));
     } catch (error) {
       failures += 1;

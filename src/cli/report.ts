@@ -1,5 +1,6 @@
 /** `throughline report`: render a month's report (dry run), or post it with --post. */
 import { publishReport } from "../handlers/report.js";
+import { ORG_REPO } from "../strategy/scope.js";
 import { isMonthKey, monthOf } from "../tally/index.js";
 import { parseCommand, repoValue, stringValue } from "./args.js";
 import { actingLogin, githubClient, strategyInForce } from "./github.js";
@@ -8,13 +9,19 @@ import { UsageError, type CliIO } from "./io.js";
 export const summary = "print a month's report, or post it with --post";
 
 export const help = `Usage: throughline report --repo OWNER/NAME [--month YYYY-MM] [--post]
+       throughline report --org OWNER [--month YYYY-MM] [--post]
 
 Builds the monthly strategy-alignment report from GitHub and prints its Markdown. Nothing is
 written unless --post is given; then the month's report Discussion (or issue) is created, or
 updated if this login already wrote it.
 
+With --org, the organisation report: the strategy in OWNER's .github repository, across every
+repository that inherits or extends it (the token must be able to read them); it goes to the
+.github repository, whose report it is.
+
 Options:
   --repo OWNER/NAME   the repository (default: GITHUB_REPOSITORY)
+  --org OWNER         the organisation (or user) whose .github repository holds the strategy
   --month YYYY-MM     the month (default: the current month in the strategy's time zone)
   --post              create or update the report on GitHub
   --as LOGIN          the login whose reports count as the app's own (default: the token's)
@@ -23,6 +30,7 @@ Options:
 
 const OPTIONS = {
   repo: { type: "string" },
+  org: { type: "string" },
   month: { type: "string" },
   post: { type: "boolean" },
   as: { type: "string" },
@@ -32,7 +40,11 @@ const OPTIONS = {
 export async function report(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommand(argv, OPTIONS, help, io);
   if (!args) return 0;
-  const repo = repoValue(args, io);
+  const org = stringValue(args, "org");
+  if (org !== undefined && stringValue(args, "repo") !== undefined) throw new UsageError("give --repo or --org, not both");
+  if (org !== undefined && !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(org)) throw new UsageError(`--org must be an owner's login, not "${org}"`);
+  // The organisation report is the owner's .github repository's report.
+  const repo = org !== undefined ? { owner: org, repo: ORG_REPO } : repoValue(args, io);
   const month = stringValue(args, "month");
   if (month !== undefined && !isMonthKey(month)) throw new UsageError(`--month must be YYYY-MM, not "${month}"`);
   const octokit = githubClient(io, stringValue(args, "token"));

@@ -88,7 +88,6 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
   const now = p.now ?? new Date();
   const extending = scope.repositories.filter((r) => r.tie === "extends").length;
   const notes = [
-    ...(p.notes ?? []),
     ...cut,
     ...shipped.notes,
     ...figures.notes,

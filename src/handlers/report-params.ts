@@ -24,11 +24,11 @@ export interface PublishParams {
   /**
    * The owner's `.github` repository's report is the organisation report (docs/contract.md §10), unless this
    * is false: where the token cannot read the other repositories (the GitHub Action), it is that
-   * repository's own, and `notes` say why.
+   * repository's own, and `notice` says why.
    */
   organisation?: boolean;
-  /** Said in the report's method note. */
-  notes?: string[];
+  /** Said at the report's top, e.g. why it covers less than it might. */
+  notice?: string;
 }
 
 export interface Published {

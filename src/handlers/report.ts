@@ -59,7 +59,7 @@ export async function publishReport(p: PublishParams): Promise<Published> {
 
   // 4. The report, in pure code.
   const now = p.now ?? new Date();
-  const notes = [...(p.notes ?? []), ...cut, ...shipped.notes, ...figures.notes, ...versions.notes];
+  const notes = [...cut, ...shipped.notes, ...figures.notes, ...versions.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
@@ -78,6 +78,7 @@ export async function publishReport(p: PublishParams): Promise<Published> {
     items: shipped.items,
     versions: versions.versions,
     notes,
+    notice: p.notice,
   });
   const rendered = renderReport(model, dataComment(model));
   const body = rendered.body;

@@ -17,7 +17,8 @@ export function reportSummary(model: ReportModel): string {
     !model.unaligned.alert && !model.problems.some((p) => p.drift) && model.problems.some((p) => p.intended !== null) && model.tally.merged > 0
       ? "Every problem is within its drift threshold of the intended share."
       : null;
-  return blocks(context, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
+  const notice = model.notice ? alert("NOTE", [inert(model.notice, 500)]) : null;
+  return blocks(context, notice, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
 }
 
 /** "**120 pull requests (24 author-weeks) shipped** in October 2026; **45% served the strategy** (↑ 3 pts on the previous month)." */

@@ -36,6 +36,8 @@ export interface ReportInput {
   notes?: string[];
   /** How many notable items per problem (default 5). */
   notableCap?: number;
+  /** Said at the report's top. */
+  notice?: string;
   /** An organisation report's figures by repository. */
   organisation?: OrganisationReport;
 }
@@ -103,6 +105,7 @@ export function buildReport(input: ReportInput): ReportModel {
     versions: input.versions ?? [],
     notes: input.notes ?? [],
     ...(input.organisation ? { organisation: input.organisation } : {}),
+    ...(input.notice ? { notice: input.notice } : {}),
   };
 }
 

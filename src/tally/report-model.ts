@@ -130,6 +130,8 @@ export interface ReportModel {
   versions: { commit: string; from: string }[];
   /** Caveats shown in the method note, e.g. "the count query for X was rejected by GitHub". */
   notes: string[];
+  /** Said at the report's top, e.g. why it covers less than it might. */
+  notice?: string;
   /** Present in an organisation report: the figures by repository and what was left out. */
   organisation?: OrganisationReport;
 }

@@ -1,0 +1,38 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseDataComment } from "../../src/tally/index.js";
+import { api } from "../fixtures/github.js";
+import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
+import { STRATEGY } from "../fixtures/strategies.js";
+import { fakeRepo, serve } from "../report/fake-github.js";
+import { runWith, workflowEnv } from "./helpers.js";
+
+describe("the Action in the owner's .github repository", () => {
+  beforeEach(setupNock);
+  afterEach(assertNoPendingMocks);
+
+  it("reports that repository's own work, and says at the report's top and in the run why it is not the organisation report", async () => {
+    const home = "/repos/acme/.github";
+    const scope = api();
+    scope.get(`${home}/contents/strategy.yml`).reply(200, { type: "file", path: "strategy.yml", sha: "b1", size: STRATEGY.length, encoding: "base64", content: Buffer.from(STRATEGY).toString("base64") });
+    scope.get(`${home}/commits`).query({ path: "strategy.yml", per_page: 1 }).times(2).reply(200, [{ sha: "c".repeat(40) }]);
+    const repo = fakeRepo({ owner: "acme", repo: ".github", pulls: [{ number: 4, title: "Docs", mergedAt: "2026-10-05T10:00:00Z" }] });
+    const log = serve(repo);
+
+    const { code, lines } = await runWith(workflowEnv("schedule", { schedule: "0 9 1 * *" }, { GITHUB_REPOSITORY: "acme/.github" }));
+
+    expect(code).toBe(0);
+    expect(lines[0]).toMatch(/^::notice::This report covers the \.github repository's own pull requests only: it was made by the GitHub Action/);
+    expect(lines[0]).toContain("throughline report --org OWNER --post");
+    // Nothing organisation-wide was attempted: no listing of the owner's repositories, no search across them.
+    expect(log.map((r) => r.operation)).not.toContain("OrgRepositories");
+    expect(log.filter((r) => r.operation === "MergedPulls").map((r) => r.variables.q0)).toEqual([
+      expect.stringMatching(/^repo:acme\/\.github is:pr is:merged base:main /),
+      expect.stringMatching(/^repo:acme\/\.github is:pr is:merged base:main /),
+    ]);
+    const october = repo.discussions.find((d) => d.title === "Strategy alignment: October 2026")!;
+    expect(october.body).toContain("> [!NOTE]\n> This report covers the .github repository's own pull requests only");
+    const data = parseDataComment(october.body)!;
+    expect(data.merged).toBe(1);
+    expect(data.scope).toBeUndefined();
+  });
+});
