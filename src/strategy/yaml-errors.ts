@@ -15,7 +15,8 @@ export function yamlErrors(source: Source, errors: readonly YAMLError[]): Strate
     return [errorAt(source, first.pos[0], [], "the file holds more than one YAML document (a second `---`); keep one")];
   }
   const lines = splitLines(source.text);
-  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "");
+  const inScalars = blockScalarLines(lines);
+  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "" && !inScalars.has(l.number));
   if (tabs.length > 0) {
     return tabs.map((l) => errorAt(source, l.offset + l.text.indexOf("\t"), [], `line ${l.number} is indented with a tab; YAML indents with spaces only`));
   }
@@ -23,6 +24,11 @@ export function yamlErrors(source: Source, errors: readonly YAMLError[]): Strate
   // The parser may stop on the line above the mistake (a key taken as the start of a compact mapping).
   const indent = indentationCause(lines, Math.max(firstLine + 1, source.lines.linePos(first.pos[1]).line));
   if (indent) return [errorAt(source, indent.offset, [], indent.message)];
+  const dash = lines.find((l) => l.number <= firstLine && /^ *-[^\s-]/.test(l.text) && !inScalars.has(l.number));
+  if (dash) {
+    const offset = dash.offset + dash.text.indexOf("-");
+    return [errorAt(source, offset, [], `line ${dash.number} starts with \`-\` and no space after it; a list item is \`- \` followed by the item`)];
+  }
   const unclosed = unclosedCause(first, lines, firstLine);
   if (unclosed) return [errorAt(source, unclosed.offset, [], unclosed.message)];
   if (/implicit map keys need to be followed by map values/i.test(first.message)) {
@@ -32,6 +38,23 @@ export function yamlErrors(source: Source, errors: readonly YAMLError[]): Strate
     return [errorAt(source, first.pos[0], [], `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`)];
   }
   return [errorAt(source, first.pos[0], [], parserWords(first))];
+}
+
+/** Lines inside block scalars (`|` or `>`): text, where a tab or a leading `-` is content. */
+function blockScalarLines(lines: Line[]): Set<number> {
+  const inside = new Set<number>();
+  let keyColumn: number | undefined;
+  for (const line of lines) {
+    const indent = /^ */.exec(line.text)?.[0].length ?? 0;
+    if (keyColumn !== undefined && (line.text.trim() === "" || indent > keyColumn)) {
+      inside.add(line.number);
+      continue;
+    }
+    keyColumn = undefined;
+    const current = line.text.includes("\t") ? undefined : shape(line);
+    if (current?.blockScalar) keyColumn = current.keyColumn;
+  }
+  return inside;
 }
 
 interface Line {

@@ -22,6 +22,12 @@ const INVALID: [string, string, string[]][] = [
   ["a key indented less than the one above", file("  - id: reliability\n    title: Reliability\n   why: Outages\n"), [
     "strategy.yml:5:4 (file): line 5 is indented 3 spaces, in line with no key above it; keys of one mapping start in the same column",
   ]],
+  ["a tab inside a block of text is text; the mistake after it is found", file("  - id: a\n    title: A\n    why: |\n      line\n      \tindented with a tab\n  - id: b\n   title: B\n"), [
+    "strategy.yml:9:4 (file): line 9 is indented 3 spaces, in line with no key above it; keys of one mapping start in the same column",
+  ]],
+  ["a dash without a space", file("  - id: a\n    title: A\n  -id: b\n"), [
+    "strategy.yml:5:3 (file): line 5 starts with `-` and no space after it; a list item is `- ` followed by the item",
+  ]],
   ["an unclosed quote", file('  - id: a\n    title: "unclosed\n    why: x\n'), ['strategy.yml:4:12 (file): the quote " opened on line 4 is never closed']],
   ["a missing colon", file("  - id: a\n    title A\n"), [
     "strategy.yml:4:5 (file): line 4 is neither `key: value` nor a list item `- …`; is the colon after the key missing?",
@@ -193,6 +199,8 @@ describe("valid variations", () => {
     ["shares of exactly 100 in fractions", file(["33.3", "33.3", "33.4"].map((s, i) => problem(`p${i}`, `    share: ${s}\n`)).join(""))],
     ["a null unaligned label", file(PROBLEM, "settings:\n  unaligned_label: null\n")],
     ["effective from only", file(PROBLEM, "effective: { from: 2026-01-01 }\n")],
+    ["a tab and a dash inside a block of text", file(problem("reliability", "    why: |\n      Outages:\n      \t-every Friday\n"))],
+    ["a plain value continued on a more indented line", file(problem("reliability", "    why: Customers are\n      upset\n"))],
   ])("accepts %s", (_what, text) => {
     expect(errorsOf(text)).toEqual([]);
   });
