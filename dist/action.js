@@ -28273,13 +28273,19 @@ function yamlErrors(source, errors) {
     return [errorAt(source, first.pos[0], [], "the file holds more than one YAML document (a second `---`); keep one")];
   }
   const lines = splitLines(source.text);
-  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "");
+  const inScalars = blockScalarLines(lines);
+  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "" && !inScalars.has(l.number));
   if (tabs.length > 0) {
     return tabs.map((l) => errorAt(source, l.offset + l.text.indexOf("	"), [], `line ${l.number} is indented with a tab; YAML indents with spaces only`));
   }
   const firstLine = source.lines.linePos(first.pos[0]).line;
   const indent2 = indentationCause(lines, Math.max(firstLine + 1, source.lines.linePos(first.pos[1]).line));
   if (indent2) return [errorAt(source, indent2.offset, [], indent2.message)];
+  const dash = lines.find((l) => l.number <= firstLine && /^ *-[^\s-]/.test(l.text) && !inScalars.has(l.number));
+  if (dash) {
+    const offset = dash.offset + dash.text.indexOf("-");
+    return [errorAt(source, offset, [], `line ${dash.number} starts with \`-\` and no space after it; a list item is \`- \` followed by the item`)];
+  }
   const unclosed = unclosedCause(first, lines, firstLine);
   if (unclosed) return [errorAt(source, unclosed.offset, [], unclosed.message)];
   if (/implicit map keys need to be followed by map values/i.test(first.message)) {
@@ -28289,6 +28295,21 @@ function yamlErrors(source, errors) {
     return [errorAt(source, first.pos[0], [], `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`)];
   }
   return [errorAt(source, first.pos[0], [], parserWords(first))];
+}
+function blockScalarLines(lines) {
+  const inside = /* @__PURE__ */ new Set();
+  let keyColumn;
+  for (const line of lines) {
+    const indent2 = /^ */.exec(line.text)?.[0].length ?? 0;
+    if (keyColumn !== void 0 && (line.text.trim() === "" || indent2 > keyColumn)) {
+      inside.add(line.number);
+      continue;
+    }
+    keyColumn = void 0;
+    const current = line.text.includes("	") ? void 0 : shape(line);
+    if (current?.blockScalar) keyColumn = current.keyColumn;
+  }
+  return inside;
 }
 function splitLines(text) {
   const lines = [];
