@@ -11,3 +11,16 @@ export {
   optionFor, wantedOptions, optionsKey, optionsUpdate, valueStep, optionColor, OPTION_MARK,
   type OptionSpec, type ExistingOption, type CurrentValue, type ValueStep, type OptionColor,
 } from "./project-field.js";
+export {
+  judge,
+  judgeMerged,
+  commandOf,
+  commandAuthors,
+  problemsOfLabels,
+  carriesAnswer,
+  type ItemComment,
+  type ItemHistoryFacts,
+  type JudgeInput,
+  type Judgement,
+  type Choice,
+} from "./judge.js";

@@ -12,6 +12,8 @@ export interface BackfillItem {
   issue: IssueLike;
   /** Pull requests: the head branch and commit. */
   head?: { ref: string; sha: string };
+  /** Pull requests: merged (reports count it by its labels, or judge it as the app would have). */
+  merged?: boolean;
 }
 
 export async function listUpdatedItems(octokit: GitHub, repo: RepoRef, since: Date, onProgress: (listed: number) => void): Promise<BackfillItem[]> {
@@ -29,7 +31,7 @@ export async function listUpdatedItems(octokit: GitHub, repo: RepoRef, since: Da
   pages: for await (const page of pulls) {
     for (const pr of page.data) {
       if (new Date(pr.updated_at) < since) break pages;
-      items.push({ kind: "pull_request", number: pr.number, issue: pr, head: { ref: pr.head.ref, sha: pr.head.sha } });
+      items.push({ kind: "pull_request", number: pr.number, issue: pr, head: { ref: pr.head.ref, sha: pr.head.sha }, merged: Boolean(pr.merged_at) });
     }
     onProgress(items.length);
   }

@@ -4,6 +4,7 @@
  */
 import type { LabelEvent } from "../classify/index.js";
 import type { GitHub, RepoRef } from "./octokit.js";
+import { hasMarker, PROGRESS_MARKER, readServedRecord } from "../render/markers.js";
 import { actorLogin, sameLogin, type Actor } from "./identity.js";
 
 /** Label events and comments in windows of their own, so a long thread cannot push label history out. */
@@ -85,6 +86,8 @@ export interface ItemHistory {
   labels: LabelEvent[];
   /** Comments by people (not the app), oldest first: the last 100. */
   comments: HistoryComment[];
+  /** What the app's own progress comment records it decided, when that comment is among those read. */
+  recorded?: string[];
   /** Pages of earlier comments, newest page first, each oldest first; read only if asked for. */
   earlier?: () => AsyncGenerator<HistoryComment[]>;
 }
@@ -104,6 +107,8 @@ export function historyFrom(nodes: (TimelineNode | null)[], botLogin: string): I
       history.labels.push({ label: node.label.name, action, byApp: sameLogin(actorLogin(node.actor), botLogin) });
     } else if (node.__typename === "IssueComment" && node.author && !sameLogin(actorLogin(node.author), botLogin)) {
       history.comments.push({ id: node.databaseId ?? 0, author: actorLogin(node.author), body: node.body ?? "" });
+    } else if (node.__typename === "IssueComment" && node.author && hasMarker(node.body, PROGRESS_MARKER)) {
+      history.recorded = readServedRecord(node.body ?? "") ?? history.recorded;
     }
   }
   return history;

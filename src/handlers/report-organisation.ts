@@ -15,6 +15,8 @@ import { organisationScope, ORG_REPO, type Scope } from "../strategy/scope.js";
 import { buildReport, dataComment, metricHistory, monthKeyOf, monthPeriod, previousData, tallyOfData } from "../tally/index.js";
 import { mergeHistory } from "../tally/versions.js";
 import { gatherFigures } from "./report-figures.js";
+import { mergedJudge } from "./merged-judge.js";
+import { judgedNotes } from "./report-shipped.js";
 import { tallyOrgShipped } from "./report-shipped-org.js";
 import { REPORT_TITLE_PREFIX, reportTargets, reportTitle } from "./report-target.js";
 import { reportVersions } from "./report-versions.js";
@@ -78,9 +80,12 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
     timezone: period.timezone,
     onTruncated: (range, count) => cut.push(`${count} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`),
   });
+  // Pull requests without a strategy label are judged on all their facts by their repository's strategy.
+  const own = new Map(scope.repositories.map((r) => [r.name.toLowerCase(), r.strategy]));
+  const judge = mergedJudge({ octokit, repo: { owner, repo }, strategy, strategyOf: (pull) => own.get((pull.repo ?? "").toLowerCase()) ?? strategy, botLogin: p.botLogin });
   const versions = await reportVersions(octokit, { repo, loaded, period });
   const [shipped, figures] = await Promise.all([
-    tallyOrgShipped(strategy, scope.repositories, pulls, versions.labelledSince),
+    tallyOrgShipped(strategy, scope.repositories, pulls, judge.judge),
     gatherFigures(octokit, { owner, repo }, strategy, period, { qualifier }),
   ]);
 
@@ -89,6 +94,7 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
   const extending = scope.repositories.filter((r) => r.tie === "extends").length;
   const notes = [
     ...cut,
+    ...judgedNotes(shipped, { owner, month }),
     ...shipped.notes,
     ...figures.notes,
     ...versions.notes,

@@ -1,13 +1,16 @@
 /**
  * Shipped work of a period, counted page by page as search returns it: the tally keeps sums only, and
  * the report keeps a bounded handful of items (the most notable per problem, and a sample of unaligned
- * ones for rule suggestions), so memory stays flat whatever the month's size.
+ * ones for rule suggestions), so memory stays flat whatever the month's size. Pull requests without a
+ * strategy label wait in a batch of at most 50 until their facts are read together.
  */
-import { classify } from "../classify/index.js";
+import { carriesAnswer, classify, problemsOfLabels } from "../classify/index.js";
+import { FACTS_PER_REQUEST } from "../github/pull-facts.js";
 import type { MergedPull } from "../github/merged-pulls.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { ShippedItem, Tally } from "../tally/index.js";
 import { createTallier, notableItems } from "../tally/index.js";
+import type { JudgedPull, MergedJudge } from "./merged-judge.js";
 
 /** Unaligned items kept for suggestions; beyond it, suggestions are judged on the first ones. */
 export const SUGGESTION_SAMPLE = 1000;
@@ -18,41 +21,39 @@ export interface Shipped {
   /** The items the report names or learns from: each problem's most notable, plus the unaligned sample. */
   items: ShippedItem[];
   notes: string[];
+  /** Pull requests without a strategy label that were judged now, and those of them not read in full. */
+  judgedNow: number;
+  incomplete: number;
 }
 
 /**
- * The problems a merged pull request serves: its strategy labels, which the app keeps in step with its
- * decision (and people set by hand). One without any, merged while the strategy file existed, serves
- * none: the app was labelling then, so no label is its answer (or a person's `/strategy none`, or a
- * label a person removed), never to be overridden. Older ones (merged before the app had a strategy
- * to apply, `labelledSince`) are judged now by the rules, on what search returns: no changed files, no
- * linked issues.
+ * The problems a merged pull request serves judged on what search returns alone: its strategy labels, else
+ * the rules on its title, body, labels, branch, author and milestone. Reports judge pull requests without
+ * a label on all their facts (see merged-judge.ts); this is for callers that have nothing more.
  */
-export function servedBy(strategy: Strategy, pull: MergedPull, labelledSince: string | null = null): string[] {
-  const labels = new Set(pull.labels.map((l) => l.toLowerCase()));
-  const labelled = strategy.problems.filter((p) => labels.has(p.label.toLowerCase())).map((p) => p.id);
-  if (labelled.length > 0) return labelled;
-  const unaligned = strategy.settings.unaligned_label;
-  if (unaligned && labels.has(unaligned.toLowerCase())) return [];
-  if (labelledSince && Date.parse(pull.mergedAt) >= Date.parse(labelledSince)) return [];
+export function servedBy(strategy: Strategy, pull: MergedPull): string[] {
+  if (carriesAnswer(strategy, pull.labels)) return problemsOfLabels(strategy, pull.labels);
   const { number, title, body, author, milestone, branch } = pull;
   return classify(strategy, { kind: "pull_request", number, title, body, labels: pull.labels, author, milestone, branch }).problems;
 }
 
-export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<MergedPull[]>, labelledSince: string | null = null): Promise<Shipped> {
+/** Judging on search fields alone, for callers without GitHub at hand. */
+const searchOnly = (strategy: Strategy): MergedJudge["judge"] => async (pulls) =>
+  pulls.map((pull): JudgedPull => ({ pull, problems: servedBy(strategy, pull), judgedNow: !carriesAnswer(strategy, pull.labels), incomplete: false }));
+
+export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<MergedPull[]>, judge: MergedJudge["judge"] = searchOnly(strategy)): Promise<Shipped> {
   const tallier = createTallier(strategy);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const notable = new Map<string, ShippedItem[]>();
   const sample: ShippedItem[] = [];
   let unaligned = 0;
+  let judgedNow = 0;
+  let incomplete = 0;
 
-  // Search pages are offsets: a pull request merged while they are read can shift one onto two pages.
-  const seen = new Set<number>();
-  for await (const page of pages) {
-    for (const pull of page) {
-      if (seen.has(pull.number)) continue;
-      seen.add(pull.number);
-      const problems = servedBy(strategy, pull, labelledSince);
+  const count = (judged: JudgedPull[]) => {
+    for (const { pull, problems, judgedNow: now, incomplete: partial } of judged) {
+      if (now) judgedNow += 1;
+      if (partial) incomplete += 1;
       tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, ...rest } = pull;
@@ -60,7 +61,25 @@ export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<Merg
       for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...(notable.get(key) ?? []), item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
     }
+  };
+
+  // Search pages are offsets: a pull request merged while they are read can shift one onto two pages.
+  const seen = new Set<number>();
+  let waiting: MergedPull[] = [];
+  for await (const page of pages) {
+    const labelled: MergedPull[] = [];
+    for (const pull of page) {
+      if (seen.has(pull.number)) continue;
+      seen.add(pull.number);
+      (carriesAnswer(strategy, pull.labels) ? labelled : waiting).push(pull);
+    }
+    count(await judge(labelled));
+    while (waiting.length >= FACTS_PER_REQUEST) {
+      count(await judge(waiting.slice(0, FACTS_PER_REQUEST)));
+      waiting = waiting.slice(FACTS_PER_REQUEST);
+    }
   }
+  if (waiting.length > 0) count(await judge(waiting));
 
   const items = new Map<number, ShippedItem>();
   for (const item of [...[...notable.values()].flat(), ...sample]) items.set(item.number, item);
@@ -68,5 +87,24 @@ export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<Merg
     unaligned > SUGGESTION_SAMPLE
       ? [`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`]
       : [];
-  return { tally: tallier.result(), items: [...items.values()], notes };
+  return { tally: tallier.result(), items: [...items.values()], notes, judgedNow, incomplete };
+}
+
+/**
+ * What the report says about pull requests judged now: how many, that their labels can be written with
+ * backfill, and how many could not be read in full.
+ */
+export function judgedNotes(shipped: Pick<Shipped, "judgedNow" | "incomplete">, where: { owner: string; repo?: string; month: string }): string[] {
+  const notes: string[] = [];
+  if (shipped.judgedNow > 0) {
+    const n = shipped.judgedNow;
+    notes.push(
+      `${n.toLocaleString("en-US")} merged pull request${n === 1 ? "" : "s"} carried no strategy label and ${n === 1 ? "was" : "were"} judged now, as the app would have judged ${n === 1 ? "it" : "them"} live; to write ${n === 1 ? "its label" : "their labels"}, run: throughline backfill --repo ${where.owner}/${where.repo ?? "NAME"} --since ${where.month}-01 --apply${where.repo ? "" : " in each repository"}`,
+    );
+  }
+  if (shipped.incomplete > 0) {
+    const n = shipped.incomplete;
+    notes.push(`${n.toLocaleString("en-US")} of them could not be read in full from GitHub (changed files or timeline) and ${n === 1 ? "was" : "were"} judged on what is known.`);
+  }
+  return notes;
 }

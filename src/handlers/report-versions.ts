@@ -19,7 +19,7 @@ export interface VersionsParams {
 }
 
 export async function reportVersions(octokit: GitHub, { repo, loaded, period }: VersionsParams): Promise<VersionsFound> {
-  const none: VersionsFound = { commit: loaded.commit, versions: [], history: {}, notes: [], labelledSince: null };
+  const none: VersionsFound = { commit: loaded.commit, versions: [], history: {}, notes: [] };
   const source = loaded.source;
   if (!source) return none;
   const notes: string[] = [];

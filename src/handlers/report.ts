@@ -11,7 +11,8 @@ import { renderReport } from "../render/report.js";
 import { buildReport, dataComment, metricHistory, monthPeriod, monthKeyOf, previousData, tallyOfData } from "../tally/index.js";
 import { mergeHistory } from "../tally/versions.js";
 import { gatherFigures } from "./report-figures.js";
-import { tallyShipped } from "./report-shipped.js";
+import { mergedJudge } from "./merged-judge.js";
+import { judgedNotes, tallyShipped } from "./report-shipped.js";
 import { reportVersions } from "./report-versions.js";
 import { writeReport } from "./report-write.js";
 import { publishOrgReport } from "./report-organisation.js";
@@ -50,16 +51,17 @@ export async function publishReport(p: PublishParams): Promise<Published> {
     timezone: period.timezone,
     onTruncated: (range, count) => cut.push(`${count} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`),
   });
-  // The versions first: they say since when pull requests carry the app's answer as labels.
-  const versions = await reportVersions(octokit, { repo, loaded, period });
-  const [shipped, figures] = await Promise.all([
-    tallyShipped(strategy, pulls, versions.labelledSince),
+  // Pull requests without a strategy label are judged on all their facts, as the app would have live.
+  const judge = mergedJudge({ octokit, repo: { owner, repo }, strategy, botLogin: p.botLogin });
+  const [versions, shipped, figures] = await Promise.all([
+    reportVersions(octokit, { repo, loaded, period }),
+    tallyShipped(strategy, pulls, judge.judge),
     gatherFigures(octokit, { owner, repo }, strategy, period),
   ]);
 
   // 4. The report, in pure code.
   const now = p.now ?? new Date();
-  const notes = [...cut, ...shipped.notes, ...figures.notes, ...versions.notes];
+  const notes = [...cut, ...judgedNotes(shipped, { owner, repo, month }), ...shipped.notes, ...figures.notes, ...versions.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,

@@ -8,7 +8,7 @@ import type { Tally } from "../tally/types.js";
 import { inert } from "../text/inert.js";
 import { invalidStrategyContent, type InvalidStrategy } from "./invalid.js";
 import { BODY_LIMIT, blocks } from "./limits.js";
-import { PROGRESS_MARKER } from "./markers.js";
+import { PROGRESS_MARKER, servedRecord } from "./markers.js";
 import { commentDetails } from "./comment-details.js";
 import { monthSoFar } from "./month.js";
 import { servesLine } from "./served.js";
@@ -37,7 +37,9 @@ export interface InvalidCommentInput {
 }
 
 export function renderComment(input: CommentInput | InvalidCommentInput): string {
-  return `${PROGRESS_MARKER}\n${commentContent(input, BODY_LIMIT - PROGRESS_MARKER.length - 1)}`;
+  // The app's answer is recorded last, so a later report knows it judged the pull request live.
+  const record = input.invalid ? "" : `\n\n${servedRecord(input.decision.problems)}`;
+  return `${PROGRESS_MARKER}\n${commentContent(input, BODY_LIMIT - PROGRESS_MARKER.length - 1 - record.length)}${record}`;
 }
 
 /** The comment without its marker, within `budget`: the line, the month so far, then the reasons. */

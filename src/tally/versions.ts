@@ -38,11 +38,6 @@ export interface VersionsFound {
   /** Typed readings at the end of earlier months, by problem id and metric name, oldest first. */
   history: Record<string, MetricHistory>;
   notes: string[];
-  /**
-   * Since when the strategy file has existed, as far as its versions read go back (the oldest one's
-   * date), or null when unknown: from then on the app labelled pull requests as they came.
-   */
-  labelledSince: string | null;
 }
 
 export function strategyVersions(input: VersionsInput): VersionsFound {
@@ -57,8 +52,7 @@ export function strategyVersions(input: VersionsInput): VersionsFound {
   const notes = versionNotes(versions, complete, period, file);
   // Oldest first; versions skipped for the same reason (an `extends` not read) say so once.
   const reasons = new Set([...skipped.entries()].sort(([a], [b]) => b - a).map(([, reason]) => reason));
-  const labelledSince = versions.length > 0 ? versions[versions.length - 1].date : null;
-  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons], labelledSince };
+  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons] };
 }
 
 function readVersion(input: VersionsInput, i: number, skipped: Map<number, string>): Strategy | null {

@@ -8,6 +8,7 @@ import { schema, validate } from "@octokit/graphql-schema";
 import { buildSchema, parse, validate as validateWith, type GraphQLSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { countQueries } from "../../src/github/month-counts.js";
+import { FACTS_PER_REQUEST, pullFactsQuery, pullFilesQuery } from "../../src/github/pull-facts.js";
 import { pullRequestContextQuery } from "../../src/github/pull-request-queries.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 import { STRATEGY } from "../fixtures/strategies.js";
@@ -58,6 +59,14 @@ describe("GraphQL documents match GitHub's schema", () => {
     if (!parsed.ok) throw new Error("fixture strategy is invalid");
     const counts = countQueries(parsed.strategy, { owner: "o", repo: "r", defaultBranch: "main", range: "2026-11-01..2026-11-30" });
     expect(validate(pullRequestContextQuery(counts)).map((e) => e.message)).toEqual([]);
+  });
+
+  it.each([
+    ["the facts of a full batch of merged pull requests", pullFactsQuery(FACTS_PER_REQUEST)],
+    ["the facts of two merged pull requests", pullFactsQuery(2)],
+    ["further pages of files for three pull requests", pullFilesQuery(3)],
+  ])("the built document for %s", (_name, document) => {
+    expect(validate(document).map((e) => e.message)).toEqual([]);
   });
 
   it("a misspelt field is caught", () => {

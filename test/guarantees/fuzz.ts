@@ -161,7 +161,10 @@ export function fuzzStrategies(runs: number, seed = 20_261_125): FuzzResult {
           const comment = renderComment(input);
           const check = renderAlignmentCheck(input);
           if (MENTION.test(comment) || MENTION.test(check.summary)) fail("a live mention in the comment or check");
-          if (comment.split("<!--").length !== 2) fail("an HTML comment besides the marker in the progress comment");
+          // The marker first, the app's record of its answer last (problem ids only), nothing else.
+          if (comment.split("<!--").length !== 3 || !/\n<!-- throughline:served \{"problems":\[[a-z0-9",-]*\]\} -->$/.test(comment)) {
+            fail("an HTML comment besides the marker and the record in the progress comment");
+          }
         }
       } else {
         result.invalid++;

@@ -76,7 +76,9 @@ describe("hostile text in what the app writes", () => {
     const [comment] = fake.commentsOn(2);
     expect(comment.body.startsWith(PROGRESS_MARKER)).toBe(true);
     expect(comment.body).toContain("infra/"); // the paths are quoted, inertly
-    expectInert(comment.body, 1);
+    // The marker and, last, the app's record of its answer (problem ids only: slugs, never user text).
+    expect(comment.body).toMatch(/\n<!-- throughline:served \{"problems":\["reliability","costs"\]\} -->$/);
+    expectInert(comment.body, 2);
     const [check] = fake.checks;
     expectInert(check.output.summary, 0);
     expectOneLine(check.output.title);

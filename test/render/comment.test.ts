@@ -98,7 +98,7 @@ describe("renderComment", () => {
     expect(body.split("\n")[1]).toContain("(changes infra/");
     expect(body.split("\n")[1]).toContain("+4998 more");
     expect(body).toContain("| Unaligned | 11 | 55% | — |");
-    expect(body).toMatch(/- …and \d+ more left out to fit GitHub's size limit\.\n\nNot right\? [^\n]+\n\n<\/details>$/);
+    expect(body).toMatch(/- …and \d+ more left out to fit GitHub's size limit\.\n\nNot right\? [^\n]+\n\n<\/details>\n\n<!-- throughline:served \{"problems":\["reliability","costs"\]\} -->$/);
   });
 });
 

@@ -13,7 +13,8 @@ export function withoutOwnTags(md: string): string {
   return md
     .replace(/<\/?(details|summary)>/g, "")
     .replace(/<!-- throughline:(progress|report) -->/g, "")
-    .replace(/<!-- throughline:data \{[^\n]*\} -->$/, "");
+    .replace(/<!-- throughline:data \{[^\n]*\} -->$/, "")
+    .replace(/<!-- throughline:served \{"problems":\[[a-z0-9",-]*\]\} -->$/, "");
 }
 
 /** Full and short commit shas, so snapshots do not depend on which commit a fixture names. */

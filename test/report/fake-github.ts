@@ -22,6 +22,23 @@ export interface FakePull {
   additions?: number;
   deletions?: number;
   comments?: number;
+  /** Changed paths (none by default). */
+  files?: string[];
+  /** Issues it closes, with their labels. */
+  closes?: { number: number; labels: string[] }[];
+  /** Its timeline, oldest first: label changes (by login, `<slug>[bot]` for bots) and comments. */
+  timeline?: FakeEvent[];
+  /** Answer its facts with this GraphQL error instead (a pull request GitHub cannot read). */
+  factsError?: string;
+}
+
+export type FakeEvent =
+  | { kind: "labeled" | "unlabeled"; label: string; actor: string }
+  | { kind: "comment"; author: string; body: string };
+
+/** As GraphQL names an actor: a bot's login comes without the `[bot]` that REST and webhooks add. */
+export function graphqlActor(login: string) {
+  return login.endsWith("[bot]") ? { __typename: "Bot", login: login.slice(0, -"[bot]".length) } : { __typename: "User", login };
 }
 
 export interface FakePost {
@@ -178,6 +195,50 @@ export const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, o
       };
     }
     return { data };
+  },
+
+  PullFacts: (repo, v, op) => {
+    const repository: Record<string, unknown> = {};
+    const errors: unknown[] = [];
+    for (const field of op.selectionSet.selections as FieldNode[]) {
+      const alias = field.alias!.value;
+      const number = v[`n${alias.slice(1)}`] as number;
+      const pull = v[`r${alias.slice(1)}`] === repo.repo ? repo.pulls.find((p) => p.number === number) : undefined;
+      if (!pull || pull.factsError) {
+        repository[alias] = { pullRequest: null };
+        errors.push({ type: pull ? "INTERNAL" : "NOT_FOUND", path: [alias, "pullRequest"], message: pull?.factsError ?? `Could not resolve to a PullRequest with the number of ${number}.` });
+        continue;
+      }
+      const files = pull.files ?? [];
+      const timeline = (pull.timeline ?? []).map((e, i) =>
+        e.kind === "comment"
+          ? { __typename: "IssueComment", databaseId: i + 1, author: graphqlActor(e.author), body: e.body }
+          : { __typename: e.kind === "labeled" ? "LabeledEvent" : "UnlabeledEvent", actor: graphqlActor(e.actor), label: { name: e.label } },
+      );
+      const isComment = (n: { __typename: string }) => n.__typename === "IssueComment";
+      const comments = timeline.filter(isComment);
+      repository[alias] = { pullRequest: {
+        number,
+        files: { totalCount: files.length, pageInfo: { hasNextPage: files.length > 100, endCursor: files.length > 100 ? "100" : null }, nodes: files.slice(0, 100).map((path) => ({ path })) },
+        closingIssuesReferences: { nodes: (pull.closes ?? []).map((c) => ({ number: c.number, labels: { nodes: c.labels.map((name) => ({ name })) } })) },
+        labelEvents: { nodes: timeline.filter((n) => !isComment(n)).slice(-100) },
+        commentEvents: { pageInfo: { hasPreviousPage: comments.length > 100, startCursor: null }, nodes: comments.slice(-100) },
+      } };
+    }
+    return errors.length > 0 ? { data: repository, errors } : { data: repository };
+  },
+
+  PullFilesPages: (repo, v, op) => {
+    const repository: Record<string, unknown> = {};
+    for (const field of op.selectionSet.selections as FieldNode[]) {
+      const i = field.alias!.value.slice(1);
+      const files = repo.pulls.find((p) => p.number === v[`n${i}`])?.files ?? [];
+      const from = Number(v[`a${i}`]);
+      const nodes = files.slice(from, from + 100).map((path) => ({ path }));
+      const end = from + nodes.length;
+      repository[field.alias!.value] = { pullRequest: { files: { pageInfo: { hasNextPage: end < files.length, endCursor: String(end) }, nodes } } };
+    }
+    return { data: repository };
   },
 
   SearchCounts: (repo, v) => {

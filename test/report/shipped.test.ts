@@ -25,12 +25,6 @@ describe("which problems a merged pull request served", () => {
     expect(servedBy(s, p)).toEqual(want);
   });
 
-  it("is nothing for one without a strategy label merged while the app was labelling (its answer, or a person's /strategy none)", () => {
-    const fix = pull({ title: "Fix outage in eu-west", mergedAt: "2026-10-05T00:00:00Z" });
-    expect(servedBy(strategy, fix, "2026-09-01T00:00:00Z")).toEqual([]);
-    expect(servedBy(strategy, fix, "2026-10-06T00:00:00Z")).toEqual(["reliability"]);
-  });
-
   it("counts a pull request once when shifting search pages return it twice", async () => {
     async function* twice() {
       yield [pull({ number: 1, labels: ["strategy: costs"] })];

@@ -55,9 +55,9 @@ describe("a full monthly report", () => {
     expect(october.action).toBe("created");
     const requests = log.slice(before);
     expect(requests.map((r) => r.operation).sort()).toEqual([
-      "CreateReportDiscussion", "MergedPulls", "PlanItems", "ReportBodies", "ReportContext", "ReportContext", "SearchCounts", "SearchCounts",
+      "CreateReportDiscussion", "MergedPulls", "PlanItems", "PullFacts", "ReportBodies", "ReportContext", "ReportContext", "SearchCounts", "SearchCounts",
     ]);
-    expect(requests.length).toBeLessThanOrEqual(Math.ceil(9 / 100) + 15);
+    expect(requests.length).toBeLessThanOrEqual(Math.ceil(9 / 100) + Math.ceil(9 / 50) + 15);
 
     const data = parseDataComment(october.body)!;
     expect(data).toMatchObject({ merged: 8, commit: COMMIT, problems: { reliability: { merged: 4, plan: { done: 1, total: 3 } }, costs: { merged: 2 } }, unaligned: { merged: 3 } });

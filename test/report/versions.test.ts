@@ -92,12 +92,12 @@ describe("the strategy file's versions in the report", () => {
     // September's report says what was reported then; June to August come from the file.
     expect(uptimeRow(result.body)).toContain("| Jun 2026: 99.1 · Jul 2026: 99.1 · Aug 2026: 99.3 · Sep 2026: 99.4 |");
 
-    // The snapshot test's full publish, given the commit, takes these 8 requests; finding the commit took
+    // The snapshot test's full publish, given the commit, takes these 9 requests; finding the commit took
     // one more (a REST request, which nock would refuse here). The history query is that one.
     const history = log.filter((r) => r.operation === "StrategyHistory");
     expect(history.map((r) => r.variables)).toEqual([{ owner: "acme", repo: "platform", path: "strategy.yml" }]);
     expect(log.map((r) => r.operation).sort()).toEqual([
-      "CreateReportDiscussion", "MergedPulls", "PlanItems", "ReportBodies", "ReportContext", "ReportContext", "SearchCounts", "SearchCounts", "StrategyHistory",
+      "CreateReportDiscussion", "MergedPulls", "PlanItems", "PullFacts", "ReportBodies", "ReportContext", "ReportContext", "SearchCounts", "SearchCounts", "StrategyHistory",
     ]);
     expect(log.length).toBeLessThanOrEqual(Math.ceil(1 / 100) + 15);
   });
