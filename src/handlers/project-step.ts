@@ -6,7 +6,7 @@ import type { LabelPlan } from "./labelling.js";
 import { syncProjectField, type ProjectOutcome } from "./project-sync.js";
 
 /** Item actions that can change which problems an item serves, or make it new to a Project. */
-export const PROBLEM_EVENTS = new Set(["opened", "reopened", "labeled", "unlabeled", "transferred"]);
+export const PROBLEM_EVENTS = new Set(["opened", "reopened", "labeled", "unlabeled"]);
 
 /**
  * The field is read and written only when the item's problems may have changed: on the actions above,
