@@ -58513,7 +58513,7 @@ async function projectStatus(octokit, strategy) {
 }
 
 // src/handlers/project-step.ts
-var PROBLEM_EVENTS = /* @__PURE__ */ new Set(["opened", "reopened", "labeled", "unlabeled", "transferred"]);
+var PROBLEM_EVENTS = /* @__PURE__ */ new Set(["opened", "reopened", "labeled", "unlabeled"]);
 async function projectStep(octokit, repo, number4, strategy, plan, deps, options2) {
   if (!strategy.settings.project) return { status: "off" };
   const changed = plan.add.length > 0 || plan.remove.length > 0;
