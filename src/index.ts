@@ -40,6 +40,8 @@ export interface AppOptions {
   schedule?: boolean;
   /** What the deployment's processes share through Redis (REDIS_URL): /health reports on it, the monthly job runs on it. */
   shared?: Shared;
+  /** Settings of the monthly job's worker in this process (concurrency, slots per installation). */
+  monthly?: Parameters<Shared["runMonthlyJobs"]>[2];
 }
 
 /** The app state, fresh for each app: caches, guards and identity; `overrides` supplies parts of it. */
@@ -82,7 +84,7 @@ export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {
     if (options.schedule) {
       const shared = options.shared;
       if (shared) {
-        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies) });
+        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies), ...options.monthly });
         deps.schedule = { stop: () => void jobs.close() };
       } else deps.schedule = startSchedule({ app, deps });
     }

@@ -18,6 +18,12 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 /** The retry plugin's defaults, plus 429: rate limits are the throttling plugin's to wait out. */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 
+/** Where installation tokens are kept: the shape @octokit/auth-app accepts as its `cache` (it awaits both). */
+export interface TokenCache {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
 export interface ClientOptions {
   /** Milliseconds per second of waiting GitHub asks for (1000; tests shrink it to keep waits tiny). */
   retryAfterBaseValue?: number;
@@ -25,6 +31,8 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Pacing shared across processes through Redis (REDIS_URL); Probot's per-process pacing when absent. */
   pacing?: Pacing;
+  /** Installation tokens shared across processes through Redis (REDIS_URL); Probot's per-process cache when absent. */
+  tokens?: TokenCache;
 }
 
 /**
@@ -61,10 +69,12 @@ const waitOrGiveUp =
   };
 
 /** Probot's Octokit with the app's rate-limit handling and request deadline; pass it as Probot's `Octokit` option. */
-export function throughlineOctokit({ retryAfterBaseValue = 1000, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing }: ClientOptions = {}): typeof ProbotOctokit {
+export function throughlineOctokit({ retryAfterBaseValue = 1000, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing, tokens }: ClientOptions = {}): typeof ProbotOctokit {
   const timedFetch = fetchWithin(requestTimeoutMs);
   return ProbotOctokit.defaults((options: any) => ({
     ...options,
+    // The app's authentication (an app id in it) takes its installation tokens from the shared cache.
+    ...(tokens && options.auth?.appId ? { auth: { ...options.auth, cache: tokens } } : {}),
     request: { ...options.request, fetch: options.request?.fetch ?? timedFetch },
     retry: { ...options.retry, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
     // Spread first: an explicit `enabled: false` (tests) and the installation id (one budget each) are kept.

@@ -1,11 +1,18 @@
 /**
  * Safety around every handler: the app's own events are ignored (no loops), a redelivered webhook
  * (same delivery id) is handled once (in this process, or across processes with the delivery record in
- * Redis), and events for one item run one at a time in this process.
+ * Redis), and events for one item run one at a time (in this process, and across processes with the item
+ * lock in Redis).
  */
 import type { Context } from "probot";
 import { type Identity, sameLogin } from "../github/identity.js";
 import { type DeliveryRecord, localDeliveries } from "./deliveries.js";
+
+/** Events for one item one at a time across processes (the one shared through Redis is src/redis/item-lock.ts). */
+export interface ItemLock {
+  /** Runs `work` while holding the lock for `key`. */
+  hold<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
 
 export type AnyContext = Context & { payload: { sender?: { login?: string; type?: string } } };
 
@@ -15,8 +22,14 @@ export class Guards {
   /** Set when the process is shutting down: /health answers 503 from then on. */
   stopping = false;
 
-  /** `deliveries`: which webhook deliveries were already taken (this process's own record by default). */
-  constructor(private readonly deliveries: DeliveryRecord = localDeliveries()) {}
+  /**
+   * `deliveries`: which webhook deliveries were already taken (this process's own record by default);
+   * `itemLock`: events for one item one at a time across processes too (Redis with REDIS_URL).
+   */
+  constructor(
+    private readonly deliveries: DeliveryRecord = localDeliveries(),
+    private readonly itemLock?: ItemLock,
+  ) {}
 
   /** Wrap a handler with the guards; the item key says which events must not run at the same time. */
   wrap<C extends AnyContext>(identity: () => Promise<Identity>, key: (context: C) => string, handler: (context: C) => Promise<void>) {
@@ -24,7 +37,11 @@ export class Guards {
       const id = context.id;
       if (id && !(await this.deliveries.take(id))) return;
       try {
-        if (!(await isOwnEvent(context, identity))) await this.oneAtATime(key(context), () => handler(context));
+        if (!(await isOwnEvent(context, identity))) {
+          const item = key(context);
+          const lock = this.itemLock;
+          await this.oneAtATime(item, () => (lock ? lock.hold(item, () => handler(context)) : handler(context)));
+        }
       } catch (error) {
         if (id) await this.deliveries.forget(id); // a failed delivery may be redelivered and must then run again
         throw error;

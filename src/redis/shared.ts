@@ -10,7 +10,11 @@ import { sharedPacing, type Pacing } from "../github/pacing.js";
 import { type MonthlyJobs, type MonthlyJobsOptions, startMonthlyJobs } from "../schedule/queue.js";
 import { connectRedis, type RedisLog, type RedisState } from "./connection.js";
 import type { DeliveryRecord } from "../handlers/deliveries.js";
+import type { ItemLock } from "../handlers/guard.js";
+import type { TokenCache } from "../github/client.js";
 import { redisDeliveries } from "./deliveries.js";
+import { redisItemLock } from "./item-lock.js";
+import { redisTokenCache } from "./tokens.js";
 
 export interface Closeable {
   close(): Promise<void>;
@@ -19,7 +23,9 @@ export interface Closeable {
 export interface Shared {
   redis: RedisState;
   deliveries: DeliveryRecord;
+  itemLock: ItemLock;
   pacing: Pacing;
+  tokens: TokenCache;
   /** Sends Redis's log lines to the app's logger once there is one (the console until then). */
   useLog(log: RedisLog): void;
   /** Runs the monthly job in this process: its worker takes jobs from the shared queue. */
@@ -38,7 +44,9 @@ export function startShared(url: string): Shared {
   return {
     redis,
     deliveries: redisDeliveries(redis),
+    itemLock: redisItemLock(redis, { warn: (m) => log.warn(m) }),
     pacing,
+    tokens: redisTokenCache(redis),
     useLog: (next) => void (log = next),
     runMonthlyJobs: (app, now, options = {}) => {
       const jobs = startMonthlyJobs({ app, redis, now, workerName: `${hostname()}:${process.pid}`, ...options });

@@ -33,6 +33,7 @@ export const CONCURRENCY = 2;
 const KEEP_SECONDS = 45 * 24 * 60 * 60;
 const SLOT_LEASE_MS = 60_000;
 const SLOT_PREFIX = "throughline:installation-slots:";
+const PASS_PREFIX = "throughline:pass-checked:";
 
 export type PassJob = { kind: "pass"; catchUp: boolean };
 export type ReportJob = Omit<DueReport, "octokit"> & { kind: "report" | "org-report" };
@@ -111,7 +112,15 @@ export function startMonthlyJobs(options: MonthlyJobsOptions): MonthlyJobs {
     // The last two hours: overlapping windows are harmless, a report's job id is queued once.
     const since = data.catchUp ? null : new Date(at.getTime() - 2 * 60 * 60 * 1000);
     let queued = 0;
-    for await (const next of dueReports({ app, now: at, since, catchUpAll: true, load: options.load })) {
+    // What this pass went through, so that a pass taken over from a process that died goes on from there.
+    const key = `${PASS_PREFIX}${job.id}`;
+    const checked = {
+      has: async (name: string) => (await redis.client.sismember(key, name)) === 1,
+      add: async (name: string) => {
+        await redis.client.multi().sadd(key, name).expire(key, 24 * 60 * 60).exec();
+      },
+    };
+    for await (const next of dueReports({ app, now: at, since, catchUpAll: true, checked, load: options.load })) {
       if ("failed" in next) continue; // logged; the next pass tries again
       const { octokit: _octokit, ...due } = next.due;
       const id = reportJobId(due.owner, due.repo, due.month);

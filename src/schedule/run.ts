@@ -33,6 +33,8 @@ export interface RunParams {
   catchUp?: ReadonlySet<string>;
   /** Every repository is caught up as on start-up (the queued job: a report's job is queued once anyway). */
   catchUpAll?: boolean;
+  /** Repositories this pass already went through (a pass taken over from a process that died resumes). */
+  checked?: { has(name: string): Promise<boolean>; add(name: string): Promise<void> };
   /** How a repository's strategy is read: `scheduleLoader` of the app state's strategy files, or a test's. */
   load?: LoadForSchedule;
   publish?: (params: PublishParams) => Promise<Published>;
@@ -76,7 +78,7 @@ export type DueOrFailed = { due: DueReport } | { failed: RunOutcome };
  * reading part of a pass. A repository or installation that cannot be read comes as a failure.
  */
 export async function* dueReports(params: Omit<RunParams, "publish">): AsyncGenerator<DueOrFailed> {
-  const { app, now, since, catchUp, catchUpAll } = params;
+  const { app, checked } = params;
   const load = params.load ?? scheduleLoader(new StrategyFiles());
   for await (const installation of installations(app)) {
     let reachable: Awaited<ReturnType<typeof installation.repositories>>;
@@ -89,35 +91,51 @@ export async function* dueReports(params: Omit<RunParams, "publish">): AsyncGene
     }
     for (const ref of reachable.repositories) {
       const name = `${ref.owner}/${ref.repo}`;
-      try {
-        const loaded = await load(reachable.octokit, ref, now.getTime());
-        if (loaded.status !== "ok" || !("strategy" in loaded)) continue;
-        const { schedule, timezone } = loaded.strategy.settings.report;
-        const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
-        const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
-        const month = scheduled ?? late;
-        if (!month) continue;
-        // A draft or retired strategy, or a month outside its dates, gets no scheduled report.
-        const period = monthPeriod(month, timezone);
-        if (!inForceDuring(loaded.strategy, period.from, period.to)) continue;
-        // Where the file is (the report reads its recent versions); plain data, so a queued job can carry it.
-        const found = (loaded as { source?: PublishParams["loaded"]["source"] }).source;
-        const source = found ? { owner: found.owner, repo: found.repo, path: found.path } : undefined;
-        yield {
-          due: {
-            installationId: reachable.installationId,
-            octokit: reachable.octokit,
-            ...ref,
-            month,
-            ifMissing: !scheduled,
-            loaded: { strategy: loaded.strategy, commit: loaded.commit, ...(source ? { source } : {}) },
-          },
-        };
-      } catch (error) {
-        app.log.error({ err: error, repo: name }, `Monthly report for ${name} failed`);
-        yield { failed: { repo: name, error: message(error) } };
-      }
+      if (await checked?.has(name)) continue;
+      const next = await decide(params, reachable, ref, load);
+      if (next) yield next;
+      // Marked once queued (or found not due), so a pass taken over goes on from there.
+      if (!next || "due" in next) await checked?.add(name);
     }
+  }
+}
+
+/** Whether a repository's report is due now, and for which month; null when it is not. */
+async function decide(
+  params: Omit<RunParams, "publish">,
+  reachable: { installationId: number; octokit: GitHub },
+  ref: RepoRef,
+  load: LoadForSchedule,
+): Promise<DueOrFailed | null> {
+  const { app, now, since, catchUp, catchUpAll } = params;
+  const name = `${ref.owner}/${ref.repo}`;
+  try {
+    const loaded = await load(reachable.octokit, ref, now.getTime());
+    if (loaded.status !== "ok" || !("strategy" in loaded)) return null;
+    const { schedule, timezone } = loaded.strategy.settings.report;
+    const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
+    const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
+    const month = scheduled ?? late;
+    if (!month) return null;
+    // A draft or retired strategy, or a month outside its dates, gets no scheduled report.
+    const period = monthPeriod(month, timezone);
+    if (!inForceDuring(loaded.strategy, period.from, period.to)) return null;
+    // Where the file is (the report reads its recent versions); plain data, so a queued job can carry it.
+    const found = (loaded as { source?: PublishParams["loaded"]["source"] }).source;
+    const source = found ? { owner: found.owner, repo: found.repo, path: found.path } : undefined;
+    return {
+      due: {
+        installationId: reachable.installationId,
+        octokit: reachable.octokit,
+        ...ref,
+        month,
+        ifMissing: !scheduled,
+        loaded: { strategy: loaded.strategy, commit: loaded.commit, ...(source ? { source } : {}) },
+      },
+    };
+  } catch (error) {
+    app.log.error({ err: error, repo: name }, `Monthly report for ${name} failed`);
+    return { failed: { repo: name, error: message(error) } };
   }
 }
 

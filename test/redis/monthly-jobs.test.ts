@@ -89,6 +89,30 @@ describe("the monthly job on a shared queue", () => {
       expect(await queue.getJobSchedulersCount()).toBe(1);
       expect(queue.name).toBe(QUEUE_NAME);
     } finally {
+      for (const shared of opened.splice(0)) await shared.close();
+      stop();
+    }
+  }, 180_000);
+
+  it("started while Redis is down: nothing runs, the outage is logged once, and the reports are made when Redis returns", async () => {
+    const { gh, repos } = monthlyWorld({ initech: 3 }, NOW);
+    const stop = gh.intercept();
+    try {
+      await redis.kill();
+      const shared = startShared(redis.url);
+      const warnings: string[] = [];
+      shared.useLog({ info: () => undefined, warn: (m) => warnings.push(m) });
+      opened.push(shared);
+      shared.runMonthlyJobs(probot(), () => NOW);
+      await until(() => warnings.length > 0, "the outage to be logged");
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(gh.log).toHaveLength(0);
+      expect(warnings).toHaveLength(1);
+      await redis.start();
+      await until(() => repos.every((r) => reportsIn(r).length === 1), "a report in every repository");
+      expect(warnings).toHaveLength(1);
+      expect(gh.problems).toEqual([]);
+    } finally {
       stop();
     }
   }, 180_000);

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Guards } from "../../src/handlers/guard.js";
 import { DELIVERY_KEY_PREFIX, HANDLED_TTL_SECONDS } from "../../src/redis/deliveries.js";
+import { TOKEN_KEY_PREFIX } from "../../src/redis/tokens.js";
 import { startShared, type Shared } from "../../src/redis/shared.js";
 import { healthRoute } from "../../src/handlers/health.js";
 import { startRedis, type TestRedis } from "../fixtures/redis-server.js";
@@ -98,6 +99,38 @@ describe("with REDIS_URL", () => {
     release();
     await held;
     await until(async () => (await pb.write.key("77").running()) === 0, "B sees it finished");
+  });
+
+  it("an installation token one process got serves the others until it nears expiry", async () => {
+    const a = process_().shared;
+    const b = process_().shared;
+    await until(() => a.redis.available() && b.redis.available(), "both connected");
+    expect(await b.tokens.get("42")).toBeUndefined();
+    await a.tokens.set("42", "ghs_token|2026-12-01T10:00:00Z|2026-12-01T11:00:00Z|all|issues!,metadata|");
+    expect(await b.tokens.get("42")).toBe("ghs_token|2026-12-01T10:00:00Z|2026-12-01T11:00:00Z|all|issues!,metadata|");
+    const ttl = await a.redis.client.pttl(`${TOKEN_KEY_PREFIX}42`);
+    expect(ttl).toBeGreaterThan(58 * 60 * 1000);
+    expect(ttl).toBeLessThanOrEqual(59 * 60 * 1000);
+  });
+
+  it("events for one item run one at a time across processes", async () => {
+    const a = process_().shared;
+    const b = process_().shared;
+    await until(() => a.redis.available() && b.redis.available(), "both connected");
+    let running = 0;
+    let most = 0;
+    const work = async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      running -= 1;
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).itemLock.hold("acme/app#9", work)));
+    expect(most).toBe(1);
+    // Other items are not held up by it.
+    let other = 0;
+    await Promise.all([a.itemLock.hold("acme/app#10", async () => void (other += 1)), b.itemLock.hold("acme/app#11", async () => void (other += 1))]);
+    expect(other).toBe(2);
   });
 
   it("Redis down: logged once, /health says so, deliveries and pacing fall back to the process; back when it returns", async () => {
