@@ -27859,10 +27859,12 @@ var waitOrGiveUp = (kind) => (retryAfter, options2, octokit, retryCount) => {
   );
   return retry2;
 };
-function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing } = {}) {
+function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing, tokens: tokens2 } = {}) {
   const timedFetch = fetchWithin(requestTimeoutMs);
   return ProbotOctokit.defaults((options2) => ({
     ...options2,
+    // The app's authentication (an app id in it) takes its installation tokens from the shared cache.
+    ...tokens2 && options2.auth?.appId ? { auth: { ...options2.auth, cache: tokens2 } } : {},
     request: { ...options2.request, fetch: options2.request?.fetch ?? timedFetch },
     retry: { ...options2.retry, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
     // Spread first: an explicit `enabled: false` (tests) and the installation id (one budget each) are kept.
@@ -59457,11 +59459,16 @@ function localDeliveries() {
 
 // src/handlers/guard.ts
 var Guards = class {
-  /** `deliveries`: which webhook deliveries were already taken (this process's own record by default). */
-  constructor(deliveries = localDeliveries()) {
+  /**
+   * `deliveries`: which webhook deliveries were already taken (this process's own record by default);
+   * `itemLock`: events for one item one at a time across processes too (Redis with REDIS_URL).
+   */
+  constructor(deliveries = localDeliveries(), itemLock) {
     this.deliveries = deliveries;
+    this.itemLock = itemLock;
   }
   deliveries;
+  itemLock;
   queues = /* @__PURE__ */ new Map();
   /** Set when the process is shutting down: /health answers 503 from then on. */
   stopping = false;
@@ -59471,7 +59478,11 @@ var Guards = class {
       const id = context.id;
       if (id && !await this.deliveries.take(id)) return;
       try {
-        if (!await isOwnEvent(context, identity)) await this.oneAtATime(key(context), () => handler2(context));
+        if (!await isOwnEvent(context, identity)) {
+          const item = key(context);
+          const lock = this.itemLock;
+          await this.oneAtATime(item, () => lock ? lock.hold(item, () => handler2(context)) : handler2(context));
+        }
       } catch (error62) {
         if (id) await this.deliveries.forget(id);
         throw error62;
@@ -61166,7 +61177,7 @@ function scheduleLoader(strategies) {
 }
 var message = (error62) => error62 instanceof Error ? error62.message : String(error62);
 async function* dueReports(params) {
-  const { app, now, since, catchUp, catchUpAll } = params;
+  const { app, checked } = params;
   const load = params.load ?? scheduleLoader(new StrategyFiles());
   for await (const installation of installations(app)) {
     let reachable;
@@ -61179,33 +61190,41 @@ async function* dueReports(params) {
     }
     for (const ref of reachable.repositories) {
       const name = `${ref.owner}/${ref.repo}`;
-      try {
-        const loaded = await load(reachable.octokit, ref, now.getTime());
-        if (loaded.status !== "ok" || !("strategy" in loaded)) continue;
-        const { schedule, timezone } = loaded.strategy.settings.report;
-        const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
-        const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
-        const month = scheduled ?? late;
-        if (!month) continue;
-        const period = monthPeriod(month, timezone);
-        if (!inForceDuring(loaded.strategy, period.from, period.to)) continue;
-        const found = loaded.source;
-        const source = found ? { owner: found.owner, repo: found.repo, path: found.path } : void 0;
-        yield {
-          due: {
-            installationId: reachable.installationId,
-            octokit: reachable.octokit,
-            ...ref,
-            month,
-            ifMissing: !scheduled,
-            loaded: { strategy: loaded.strategy, commit: loaded.commit, ...source ? { source } : {} }
-          }
-        };
-      } catch (error62) {
-        app.log.error({ err: error62, repo: name }, `Monthly report for ${name} failed`);
-        yield { failed: { repo: name, error: message(error62) } };
-      }
+      if (await checked?.has(name)) continue;
+      const next = await decide2(params, reachable, ref, load);
+      if (next) yield next;
+      if (!next || "due" in next) await checked?.add(name);
     }
+  }
+}
+async function decide2(params, reachable, ref, load) {
+  const { app, now, since, catchUp, catchUpAll } = params;
+  const name = `${ref.owner}/${ref.repo}`;
+  try {
+    const loaded = await load(reachable.octokit, ref, now.getTime());
+    if (loaded.status !== "ok" || !("strategy" in loaded)) return null;
+    const { schedule, timezone } = loaded.strategy.settings.report;
+    const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
+    const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
+    const month = scheduled ?? late;
+    if (!month) return null;
+    const period = monthPeriod(month, timezone);
+    if (!inForceDuring(loaded.strategy, period.from, period.to)) return null;
+    const found = loaded.source;
+    const source = found ? { owner: found.owner, repo: found.repo, path: found.path } : void 0;
+    return {
+      due: {
+        installationId: reachable.installationId,
+        octokit: reachable.octokit,
+        ...ref,
+        month,
+        ifMissing: !scheduled,
+        loaded: { strategy: loaded.strategy, commit: loaded.commit, ...source ? { source } : {} }
+      }
+    };
+  } catch (error62) {
+    app.log.error({ err: error62, repo: name }, `Monthly report for ${name} failed`);
+    return { failed: { repo: name, error: message(error62) } };
   }
 }
 async function publishDue(app, due, botLogin, now, publish = publishReport) {
@@ -61331,7 +61350,7 @@ function createApp(overrides = {}, options2 = {}) {
     if (options2.schedule) {
       const shared = options2.shared;
       if (shared) {
-        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies) });
+        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies), ...options2.monthly });
         deps.schedule = { stop: () => void jobs.close() };
       } else deps.schedule = startSchedule({ app, deps });
     }
