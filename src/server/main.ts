@@ -27,6 +27,12 @@ if (errors.length > 0) {
   process.exit(1);
 }
 
+/** THROUGHLINE_PASS_CRON: when the shared monthly job's passes are queued (hourly by default; the same on every process). */
+function passCron(env: NodeJS.ProcessEnv): { cron: string } | undefined {
+  const cron = env.THROUGHLINE_PASS_CRON?.trim();
+  return cron ? { cron } : undefined;
+}
+
 try {
   if (setupMode(env)) {
     const guards = new Guards();
@@ -36,7 +42,7 @@ try {
     const shared = env.REDIS_URL?.trim() ? startShared(env.REDIS_URL.trim()) : undefined;
     // The app state's guards are made here so that shutdown can wait for the events under way.
     const guards = new Guards(shared?.deliveries, shared?.itemLock);
-    const server = await run(createApp({ guards }, { shared, schedule: scheduleEnabled(env) }), {
+    const server = await run(createApp({ guards }, { shared, schedule: scheduleEnabled(env), monthly: passCron(env) }), {
       Octokit: throughlineOctokit({ pacing: shared?.pacing, tokens: shared?.tokens }),
       // The app makes its own Redis connections (above); Probot would open another for the same pacing.
       env: { ...env, REDIS_URL: undefined },

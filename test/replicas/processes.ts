@@ -67,7 +67,9 @@ export async function startApp(options: StartOptions): Promise<AppProcess> {
     LOG_FORMAT: "json",
     ...options.github,
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
-    ...(options.schedule ? {} : { THROUGHLINE_SCHEDULE: "off" }),
+    // Only the catch-up pass each start queues: an hourly pass falling within one run would read every
+    // strategy again and make the runs' counts differ by the hour they ran at.
+    ...(options.schedule ? { THROUGHLINE_PASS_CRON: "0 0 1 1 *" } : { THROUGHLINE_SCHEDULE: "off" }),
     ...options.env,
   };
   // Its own working directory: no .env of the repository is read.
