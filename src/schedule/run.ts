@@ -121,8 +121,9 @@ async function decide(
     const period = monthPeriod(month, timezone);
     if (!inForceDuring(loaded.strategy, period.from, period.to)) return null;
     // Where the file is (the report reads its recent versions); plain data, so a queued job can carry it.
-    const found = (loaded as { source?: PublishParams["loaded"]["source"] }).source;
-    const source = found ? { owner: found.owner, repo: found.repo, path: found.path } : undefined;
+    // The text too: the organisation's report (the owner's .github repository) reads its scope from it.
+    const found = (loaded as { source?: PublishParams["loaded"]["source"] & { text?: string } }).source;
+    const source = found ? { owner: found.owner, repo: found.repo, path: found.path, ...(typeof found.text === "string" ? { text: found.text } : {}) } : undefined;
     return {
       due: {
         installationId: reachable.installationId,

@@ -11,6 +11,7 @@ import { publishReport } from "../../src/handlers/report.js";
 import { startShared, type Shared } from "../../src/redis/shared.js";
 import { QUEUE_NAME, reportJobId } from "../../src/schedule/queue.js";
 import { startRedis, type TestRedis } from "../fixtures/redis-server.js";
+import { STRATEGY } from "../fixtures/strategies.js";
 import { monthlyWorld, reportsIn } from "../replicas/world.js";
 
 const NOW = new Date("2026-12-01T10:30:00Z");
@@ -111,6 +112,32 @@ describe("the monthly job on a shared queue", () => {
       await redis.start();
       await until(() => repos.every((r) => reportsIn(r).length === 1), "a report in every repository");
       expect(warnings).toHaveLength(1);
+      expect(gh.problems).toEqual([]);
+    } finally {
+      stop();
+    }
+  }, 180_000);
+
+  it("the organisation's report (the owner's .github repository) is a job of its own", async () => {
+    const { gh, month } = monthlyWorld({}, NOW);
+    const home = gh.addRepository({ owner: "umbrella", name: ".github", files: { "strategy.yml": STRATEGY } });
+    const member = gh.addRepository({ owner: "umbrella", name: "web", files: { "strategy.yml": "version: 1\nextends: .github\n" } });
+    gh.install(1, "umbrella", [home, member]);
+    const stop = gh.intercept();
+    try {
+      // A fresh queue: the earlier tests' workers stopped, their jobs (the same hour's catch-up pass) gone.
+      for (const earlier of opened.splice(0)) await earlier.close();
+      const shared = startShared(redis.url);
+      await until(() => shared.redis.available(), "connected");
+      await shared.redis.client.flushdb();
+      shared.useLog({ info: () => undefined, warn: () => undefined });
+      opened.push(shared);
+      const { queue } = shared.runMonthlyJobs(probot(), () => NOW);
+      const id = reportJobId("umbrella", ".github", month);
+      expect(id).toBe(`org-report/umbrella/${month}`);
+      await until(async () => (await (await queue.getJob(id))?.getState()) === "completed", "the organisation report's job");
+      expect((await queue.getJob(id))?.data.kind).toBe("org-report");
+      expect(reportsIn(home)).toHaveLength(1);
       expect(gh.problems).toEqual([]);
     } finally {
       stop();
