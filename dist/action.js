@@ -58170,15 +58170,15 @@ async function planLabels(input2) {
   return judgeWithHistory(strategy, item, known, input2.mayCommand, input2.command);
 }
 async function judgeWithHistory(strategy, item, known, mayCommand, command) {
-  const decide2 = (comments, allowed2, given) => judge({ strategy, item, history: { labels: known.labels, comments }, mayCommand: allowed2, command: given });
+  const decide3 = (comments, allowed2, given) => judge({ strategy, item, history: { labels: known.labels, comments }, mayCommand: allowed2, command: given });
   const allowed = await allowedAuthors(strategy, known.comments, mayCommand);
-  const planned2 = decide2(known.comments, allowed, command);
+  const planned2 = decide3(known.comments, allowed, command);
   const found = command ?? commandOf(strategy, known.comments, allowed);
   if (found !== void 0 || !known.earlier || planned2.add.length === 0 && planned2.remove.length === 0) return planned2;
   for await (const page of known.earlier()) {
     const olderAllowed = await allowedAuthors(strategy, page, mayCommand);
     const older = commandOf(strategy, page, olderAllowed);
-    if (older !== void 0) return decide2(known.comments, allowed, older);
+    if (older !== void 0) return decide3(known.comments, allowed, older);
   }
   return planned2;
 }
@@ -61211,7 +61211,7 @@ async function decide2(params, reachable, ref, load) {
     const period = monthPeriod(month, timezone);
     if (!inForceDuring(loaded.strategy, period.from, period.to)) return null;
     const found = loaded.source;
-    const source = found ? { owner: found.owner, repo: found.repo, path: found.path } : void 0;
+    const source = found ? { owner: found.owner, repo: found.repo, path: found.path, ...typeof found.text === "string" ? { text: found.text } : {} } : void 0;
     return {
       due: {
         installationId: reachable.installationId,
