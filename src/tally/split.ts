@@ -36,9 +36,11 @@ export function createTallier(strategy: Strategy): Tallier {
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const timezone = strategy.settings.report.timezone;
   const merged = new Map(ids.map((id) => [id, 0]));
-  const weight = new Map(ids.map((id) => [id, 0]));
+  // Split shares are kept as counts by how many problems a pull request served, and summed in a fixed
+  // order at the end: the figures are then the same, to the last bit, whatever order items come in.
+  const weight = new Map(ids.map((id) => [id, new Fractions()]));
   // Per author-week: the split pull requests of each problem ("" for unaligned) that week.
-  const weeks = new Map<string, Map<string, number>>();
+  const weeks = new Map<string, Map<string, Fractions>>();
   let total = 0;
   let unaligned = 0;
 
@@ -50,18 +52,23 @@ export function createTallier(strategy: Strategy): Tallier {
       if (served.length === 0) unaligned += 1;
       for (const id of served) {
         merged.set(id, merged.get(id)! + 1);
-        weight.set(id, weight.get(id)! + 1 / served.length);
+        weight.get(id)!.add(served.length);
       }
       const key = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
       let week = weeks.get(key);
       if (!week) weeks.set(key, (week = new Map()));
-      for (const id of served.length === 0 ? [UNALIGNED] : served) week.set(id, (week.get(id) ?? 0) + 1 / (served.length || 1));
+      for (const id of served.length === 0 ? [UNALIGNED] : served) {
+        let f = week.get(id);
+        if (!f) week.set(id, (f = new Fractions()));
+        f.add(served.length || 1);
+      }
     },
     result() {
       const share = (w: number) => (total === 0 ? 0 : w / total);
       const effort = new Map<string, number>();
-      for (const week of weeks.values()) {
-        const sum = [...week.values()].reduce((a, b) => a + b, 0);
+      for (const key of [...weeks.keys()].sort()) {
+        const week = [...weeks.get(key)!].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, f]): [string, number] => [id, f.value()]);
+        const sum = week.reduce((a, [, w]) => a + w, 0);
         for (const [id, w] of week) effort.set(id, (effort.get(id) ?? 0) + w / sum);
       }
       const units = weeks.size;
@@ -72,7 +79,7 @@ export function createTallier(strategy: Strategy): Tallier {
         problems: Object.fromEntries(
           ids.map((id) => [
             id,
-            { merged: merged.get(id)!, share: share(weight.get(id)!), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) },
+            { merged: merged.get(id)!, share: share(weight.get(id)!.value()), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) },
           ]),
         ),
         unaligned: { merged: unaligned, share: share(unaligned), authorWeeks: effort.get(UNALIGNED) ?? 0, shareAuthorWeeks: weekShare(UNALIGNED) },
@@ -86,4 +93,17 @@ export function tallyItems(strategy: Strategy, items: Iterable<CountedItem>): Ta
   const tallier = createTallier(strategy);
   for (const item of items) tallier.add(item);
   return tallier.result();
+}
+
+/** A sum of unit fractions 1/n, counted by n and added up in order of n, so the order of adds cannot change it. */
+class Fractions {
+  private readonly counts: number[] = [];
+  add(n: number): void {
+    this.counts[n] = (this.counts[n] ?? 0) + 1;
+  }
+  value(): number {
+    let sum = 0;
+    this.counts.forEach((count, n) => (sum += count / n));
+    return sum;
+  }
 }
