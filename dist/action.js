@@ -58823,7 +58823,7 @@ function createTallier(strategy) {
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const timezone = strategy.settings.report.timezone;
   const merged2 = new Map(ids.map((id) => [id, 0]));
-  const weight = new Map(ids.map((id) => [id, 0]));
+  const weight = new Map(ids.map((id) => [id, new Fractions()]));
   const weeks3 = /* @__PURE__ */ new Map();
   let total = 0;
   let unaligned = 0;
@@ -58835,18 +58835,23 @@ function createTallier(strategy) {
       if (served.length === 0) unaligned += 1;
       for (const id of served) {
         merged2.set(id, merged2.get(id) + 1);
-        weight.set(id, weight.get(id) + 1 / served.length);
+        weight.get(id).add(served.length);
       }
       const key = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
       let week = weeks3.get(key);
       if (!week) weeks3.set(key, week = /* @__PURE__ */ new Map());
-      for (const id of served.length === 0 ? [UNALIGNED] : served) week.set(id, (week.get(id) ?? 0) + 1 / (served.length || 1));
+      for (const id of served.length === 0 ? [UNALIGNED] : served) {
+        let f2 = week.get(id);
+        if (!f2) week.set(id, f2 = new Fractions());
+        f2.add(served.length || 1);
+      }
     },
     result() {
       const share = (w2) => total === 0 ? 0 : w2 / total;
       const effort = /* @__PURE__ */ new Map();
-      for (const week of weeks3.values()) {
-        const sum = [...week.values()].reduce((a, b2) => a + b2, 0);
+      for (const key of [...weeks3.keys()].sort()) {
+        const week = [...weeks3.get(key)].sort(([a], [b2]) => a < b2 ? -1 : a > b2 ? 1 : 0).map(([id, f2]) => [id, f2.value()]);
+        const sum = week.reduce((a, [, w2]) => a + w2, 0);
         for (const [id, w2] of week) effort.set(id, (effort.get(id) ?? 0) + w2 / sum);
       }
       const units = weeks3.size;
@@ -58857,7 +58862,7 @@ function createTallier(strategy) {
         problems: Object.fromEntries(
           ids.map((id) => [
             id,
-            { merged: merged2.get(id), share: share(weight.get(id)), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) }
+            { merged: merged2.get(id), share: share(weight.get(id).value()), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) }
           ])
         ),
         unaligned: { merged: unaligned, share: share(unaligned), authorWeeks: effort.get(UNALIGNED) ?? 0, shareAuthorWeeks: weekShare(UNALIGNED) }
@@ -58865,6 +58870,17 @@ function createTallier(strategy) {
     }
   };
 }
+var Fractions = class {
+  counts = [];
+  add(n) {
+    this.counts[n] = (this.counts[n] ?? 0) + 1;
+  }
+  value() {
+    let sum = 0;
+    this.counts.forEach((count2, n) => sum += count2 / n);
+    return sum;
+  }
+};
 
 // src/tally/counts.ts
 function tallyFromCounts(strategy, counts) {
