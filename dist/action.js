@@ -56623,8 +56623,8 @@ function fromPersonLabels(strategy, entries) {
   const wanted = new Set(entries.map((e) => e.toLowerCase()));
   const chosen = strategy.problems.filter((p2) => wanted.has(p2.id) || wanted.has(p2.label.toLowerCase()));
   if (chosen.length > 0) {
-    const reasons = chosen.map((p2) => ({ problem: p2.id, source: "label", detail: p2.label }));
-    return { decidedBy: "label", problems: chosen.map((p2) => p2.id), reasons };
+    const reasons2 = chosen.map((p2) => ({ problem: p2.id, source: "label", detail: p2.label }));
+    return { decidedBy: "label", problems: chosen.map((p2) => p2.id), reasons: reasons2 };
   }
   const unaligned = strategy.settings.unaligned_label?.toLowerCase();
   if (wanted.has(NONE2) || unaligned !== void 0 && wanted.has(unaligned)) {
@@ -56648,28 +56648,28 @@ function prepareItem(item) {
 }
 function matchProblem(rules, item) {
   const problem2 = rules.id;
-  const reasons = [];
+  const reasons2 = [];
   for (const label of item.labels) {
-    if (rules.labels.has(label.toLowerCase())) reasons.push({ problem: problem2, source: "labels", detail: label });
+    if (rules.labels.has(label.toLowerCase())) reasons2.push({ problem: problem2, source: "labels", detail: label });
   }
   for (const { keyword, test } of rules.keywords) {
     const where = test.test(item.title) ? "title" : test.test(item.body) ? "body" : void 0;
-    if (where) reasons.push({ problem: problem2, source: "keywords", detail: keyword, where, ...excerpt(where === "title" ? item.title : item.body, test) });
+    if (where) reasons2.push({ problem: problem2, source: "keywords", detail: keyword, where, ...excerpt(where === "title" ? item.title : item.body, test) });
   }
   for (const { pattern, test } of rules.patterns) {
     const matched = test(item.title);
-    if (matched !== null) reasons.push({ problem: problem2, source: "patterns", detail: pattern, where: "title", matched: matched.trim() || item.title.slice(0, 60) });
+    if (matched !== null) reasons2.push({ problem: problem2, source: "patterns", detail: pattern, where: "title", matched: matched.trim() || item.title.slice(0, 60) });
   }
   const paths = rules.paths ? matchingFiles(rules.paths, item.files) : void 0;
-  if (paths) reasons.push({ problem: problem2, source: "paths", detail: paths });
+  if (paths) reasons2.push({ problem: problem2, source: "paths", detail: paths });
   if (item.branch !== void 0 && rules.branches?.(item.branch)) {
-    reasons.push({ problem: problem2, source: "branches", detail: item.branch });
+    reasons2.push({ problem: problem2, source: "branches", detail: item.branch });
   }
   if (item.milestone !== null && rules.milestones.has(item.milestone.toLowerCase())) {
-    reasons.push({ problem: problem2, source: "milestones", detail: item.milestone });
+    reasons2.push({ problem: problem2, source: "milestones", detail: item.milestone });
   }
-  if (rules.authors.has(item.author.toLowerCase())) reasons.push({ problem: problem2, source: "authors", detail: item.author });
-  return reasons;
+  if (rules.authors.has(item.author.toLowerCase())) reasons2.push({ problem: problem2, source: "authors", detail: item.author });
+  return reasons2;
 }
 function matchingFiles(test, files) {
   let first;
@@ -56703,30 +56703,30 @@ function classify(strategy, item) {
   if (linked.length > 0) return decide(strategy, "linked", linked, notes);
   const compiled = compileRules(strategy);
   const prepared = prepareItem(item);
-  const reasons = [];
+  const reasons2 = [];
   for (const rules of compiled.problems) {
     const matched = matchProblem(rules, prepared);
-    reasons.push(...matched.slice(0, MAX_REASONS_PER_PROBLEM));
+    reasons2.push(...matched.slice(0, MAX_REASONS_PER_PROBLEM));
     const hidden = matched.length - MAX_REASONS_PER_PROBLEM;
     if (hidden > 0) notes.push(`${rules.id}: ${hidden} more matching rule${hidden === 1 ? "" : "s"} not listed.`);
   }
   if (item.filesComplete === false && compiled.usesPaths) {
     notes.push(`Paths judged on the first ${(item.files?.length ?? 0).toLocaleString("en-US")} changed files.`);
   }
-  return decide(strategy, reasons.length > 0 ? "rules" : "none", reasons, notes);
+  return decide(strategy, reasons2.length > 0 ? "rules" : "none", reasons2, notes);
 }
-function decide(strategy, level, reasons, notes) {
-  return { problems: inStrategyOrder(strategy, reasons.map((r) => r.problem)), level, reasons, notes };
+function decide(strategy, level, reasons2, notes) {
+  return { problems: inStrategyOrder(strategy, reasons2.map((r) => r.problem)), level, reasons: reasons2, notes };
 }
 function linkedReasons(strategy, item) {
-  const reasons = [];
+  const reasons2 = [];
   for (const issue3 of item.closes ?? []) {
     const labels = new Set(issue3.labels.map((l) => l.toLowerCase()));
     for (const p2 of strategy.problems) {
-      if (labels.has(p2.label.toLowerCase())) reasons.push({ problem: p2.id, source: "linked", detail: `#${issue3.number}` });
+      if (labels.has(p2.label.toLowerCase())) reasons2.push({ problem: p2.id, source: "linked", detail: `#${issue3.number}` });
     }
   }
-  return reasons;
+  return reasons2;
 }
 
 // src/classify/command.ts
@@ -57136,9 +57136,9 @@ function reasonsByProblem(decision) {
   for (const r of decision.reasons) out.get(r.problem)?.push(r);
   return out;
 }
-function shortReasons(reasons, max = 2) {
-  const phrases = reasons.slice(0, max).map((r) => reasonPhrase(r, true));
-  if (reasons.length > max) phrases.push(`+${reasons.length - max} more`);
+function shortReasons(reasons2, max = 2) {
+  const phrases = reasons2.slice(0, max).map((r) => reasonPhrase(r, true));
+  if (reasons2.length > max) phrases.push(`+${reasons2.length - max} more`);
   return phrases.join(", ");
 }
 function noneReason(decision) {
@@ -57502,14 +57502,21 @@ function monthLabel(key) {
 var SUGGESTIONS = 5;
 function reportSuggestions(model) {
   if (model.suggestions.length === 0) return null;
-  const items = model.suggestions.slice(0, SUGGESTIONS).map(
-    (s2) => `- ${s2.rule} “${inert(s2.value, 120)}” would have recognised ${num(s2.captured)} of them:
+  const title = (id) => inert(model.problems.find((p2) => p2.id === id)?.title ?? id, 120);
+  const items = model.suggestions.slice(0, SUGGESTIONS).map((s2) => {
+    const rule = `${s2.rule} “${inert(s2.value, 120)}” would have recognised ${num(s2.captured)} of them`;
+    if (s2.problem) {
+      const why = `${num(s2.alike.serving)} of the ${plural2(s2.alike.items, "aligned pull request")} it also matches serve it`;
+      return `- ${rule}. It would serve **${title(s2.problem)}**: ${why}.
 
-` + indent(fenced("yaml", s2.yaml))
-  );
+${indent(fenced("yaml", s2.yaml))}`;
+    }
+    const alike = s2.alike.items === 0 ? "no aligned pull request matches it" : `the ${plural2(s2.alike.items, "aligned pull request")} it matches serve no one problem`;
+    return `- ${rule}, but ${alike}: this looks like work outside the strategy. Is that intended? If the work matters, it may need a problem of its own.`;
+  });
   return [
     "### Suggestions",
-    `${plural2(model.unaligned.merged, "pull request")} served no problem. These rules, added to a problem's \`match\`, would have recognised some of them:`,
+    `${plural2(model.unaligned.merged, "pull request")} served no problem. Rules that would have recognised some of them, each with the problem whose work it shares:`,
     items.join("\n\n")
   ].join("\n\n");
 }
@@ -57573,6 +57580,68 @@ function historyRow(m2) {
   return m2.history.slice(-6).map((h) => `${inert(monthLabel(h.key), 20)}: ${num(h.value)}`).join(" · ");
 }
 
+// src/tally/notable.ts
+var MAX_PROBLEMS_PER_ITEM = 2;
+var LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|go\.sum|poetry\.lock|uv\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|flake\.lock|gradle\.lockfile|packages\.lock\.json|[^/]+\.lock)$/i;
+var VENDORED = /(^|\/)(vendor|vendored|third[_-]party|node_modules|external)\//i;
+var GENERATED = /(^|\/)(generated|__generated__|gen)\/|(^|[/._-])generated[._-][^/]*$|[._-]generated\.[^/]+$|\.(min\.js|min\.css|pb\.go)$|_pb2\.py$|(^|\/)dist\//i;
+var SNAPSHOTS = /(^|\/)(__snapshots__|snapshots)\/|\.snap$/i;
+function uncountedFile(path2) {
+  if (LOCK_FILES.test(path2)) return "lock";
+  if (VENDORED.test(path2)) return "vendored";
+  if (SNAPSHOTS.test(path2)) return "snapshot";
+  if (GENERATED.test(path2)) return "generated";
+  return null;
+}
+var BUMP_AUTHORS = /^(dependabot|renovate|renovate-bot|greenkeeper|snyk-bot|pyup-bot|depfu|mend-bolt-for-github)(\[bot\])?$/i;
+var VERSION18 = /\bv?\d+(\.\d+)+([-.+][\w.]+)?\b|\bdigest\b/i;
+function isBump(item) {
+  const title = item.title.replace(/\s*\(#\d+\)\s*$/, "").trim();
+  if (BUMP_AUTHORS.test(item.author)) return true;
+  if (/^[a-z]+\((deps?|dependencies)(-dev)?\)!?:/i.test(title) || /^(deps|dependencies)(\(.*\))?:/i.test(title)) return true;
+  if (/^(chore|build|ci|fix)(\([^)]*\))?!?:\s*(bump|update|upgrade)\b/i.test(title) && VERSION18.test(title)) return true;
+  if (/^bump\b/i.test(title)) return true;
+  if (/^(update|upgrade|pin|sync)\b/i.test(title) && VERSION18.test(title)) return true;
+  const files = item.files ?? [];
+  return files.length > 0 && files.every((f2) => LOCK_FILES.test(f2) || /(^|\/)(package\.json|Cargo\.toml|go\.mod|pyproject\.toml|requirements[^/]*\.txt|Gemfile|\.pre-commit-config\.yaml)$/i.test(f2));
+}
+function isVendoring(item) {
+  if (/^(vendor|re-?vendor|update vendored)\b/i.test(item.title.trim())) return true;
+  const files = item.files ?? [];
+  return files.length >= 5 && files.filter((f2) => VENDORED.test(f2)).length * 2 > files.length;
+}
+function changeSize(item) {
+  if (item.changes && item.changes.length > 0) {
+    return item.changes.filter((c) => uncountedFile(c.path) === null).reduce((sum, c) => sum + c.additions + c.deletions, 0);
+  }
+  const total = (item.additions ?? 0) + (item.deletions ?? 0);
+  const files = item.files ?? [];
+  if (files.length === 0) return total;
+  return total * files.filter((f2) => uncountedFile(f2) === null).length / files.length;
+}
+function notability(item) {
+  const discussion = (item.comments ?? 0) + (item.reviews ?? 0);
+  return 4 * Math.log2(1 + (item.closedIssues ?? 0)) + 2 * Math.log2(1 + discussion) + Math.log2(1 + changeSize(item));
+}
+var mayBeNotable = (item) => !isBump(item) && !isVendoring(item);
+var mergedTime = (item) => Date.parse(item.mergedAt) || 0;
+function notableItems(items, cap2 = 5) {
+  return items.filter(mayBeNotable).map((item) => ({ item, score: notability(item) })).sort((a, b2) => b2.score - a.score || mergedTime(b2.item) - mergedTime(a.item) || b2.item.number - a.item.number).slice(0, Math.max(0, cap2)).map(({ item }) => item);
+}
+function notableByProblem(items, problemIds2, cap2 = 5) {
+  const groups2 = new Map([...problemIds2, ""].map((id) => [id, []]));
+  for (const item of notableItems(items, Number.POSITIVE_INFINITY)) {
+    let listed = 0;
+    for (const id of item.problems.length === 0 ? [""] : new Set(item.problems)) {
+      const group = groups2.get(id);
+      if (!group || group.length >= cap2) continue;
+      group.push(item);
+      if (++listed >= MAX_PROBLEMS_PER_ITEM) break;
+    }
+  }
+  return groups2;
+}
+
 // src/render/report-notable.ts
 var PER_PROBLEM = 5;
 function reportNotable(model) {
@@ -57596,7 +57665,17 @@ ${parts.join("\n\n")}`;
 function itemLine(item) {
   const n = Number.isInteger(item.number) ? item.number : 0;
   const repo = item.repo ? inert(item.repo, 100) : "";
-  return `- ${link(`${repo}#${n}`, item.url)} ${inert(item.title, 120)}`;
+  const why = reasons(item);
+  return `- ${link(`${repo}#${n}`, item.url)} ${inert(item.title, 120)}${why ? ` (${why})` : ""}`;
+}
+function reasons(item) {
+  const talk = (item.comments ?? 0) + (item.reviews ?? 0);
+  const size = Math.round(changeSize(item));
+  return [
+    item.closedIssues ? `closes ${plural2(item.closedIssues, "issue")}` : "",
+    talk > 0 ? plural2(talk, item.reviews ? "comment or review" : "comment", item.reviews ? "comments and reviews" : "comments") : "",
+    size > 0 ? `${plural2(size, "line")} changed` : ""
+  ].filter(Boolean).join(", ");
 }
 
 // src/tally/organisation.ts
@@ -57905,8 +57984,8 @@ function renderExplainReply(strategy, decision) {
   const byProblem = reasonsByProblem(decision);
   const head = decision.problems.length === 0 ? `This item serves **no problem** of the strategy: ${noneReason(decision)}.` : `This item serves ${listJoin(decision.problems.map((id) => `**${problemTitle(strategy, id)}**`))}.`;
   const lines = decision.problems.map((id) => {
-    const reasons = (byProblem.get(id) ?? []).map((r) => reasonDetail(r));
-    return `- **${problemTitle(strategy, id)}** (${code18(id)}): ${reasons.length ? reasons.join("; ") : "chosen explicitly"}`;
+    const reasons2 = (byProblem.get(id) ?? []).map((r) => reasonDetail(r));
+    return `- **${problemTitle(strategy, id)}** (${code18(id)}): ${reasons2.length ? reasons2.join("; ") : "chosen explicitly"}`;
   });
   const notes = decision.notes.map((n) => `- Note: ${inert(n, 300)}`);
   const tail = blocks(decidedSentence(decision), changeHint(strategy));
@@ -59100,23 +59179,6 @@ function metricHistory(datas) {
   return history;
 }
 
-// src/tally/notable.ts
-function notability(item) {
-  const size = (item.additions ?? 0) + (item.deletions ?? 0);
-  return Math.log2(1 + size) + 2 * Math.log2(1 + (item.comments ?? 0));
-}
-var mergedTime = (item) => Date.parse(item.mergedAt) || 0;
-function notableItems(items, cap2 = 5) {
-  return items.map((item) => ({ item, score: notability(item) })).sort((a, b2) => b2.score - a.score || mergedTime(b2.item) - mergedTime(a.item) || b2.item.number - a.item.number).slice(0, Math.max(0, cap2)).map(({ item }) => item);
-}
-function notableByProblem(items, problemIds2, cap2 = 5) {
-  const groups2 = new Map([...problemIds2, ""].map((id) => [id, []]));
-  for (const item of items) {
-    for (const id of item.problems.length === 0 ? [""] : new Set(item.problems)) groups2.get(id)?.push(item);
-  }
-  return new Map([...groups2].map(([id, group]) => [id, notableItems(group, cap2)]));
-}
-
 // src/tally/suggest-candidates.ts
 var GENERIC_DIRS = /* @__PURE__ */ new Set(["src", "lib", "app", "apps", "packages", "pkg", "internal", "cmd", "test", "tests", "spec", "__tests__", "docs", ".github"]);
 var SKIP_WORDS = new Set(
@@ -59155,6 +59217,11 @@ function candidates(items, strategy) {
   });
   return [...found.values()];
 }
+function captures(rule, value, item) {
+  if (rule === "paths") return (item.files ?? []).some((f2) => directoryGlobs(f2).includes(value));
+  if (rule === "labels") return item.labels.some((l) => l.toLowerCase() === value.toLowerCase());
+  return titleWords(item.title).includes(value.toLowerCase());
+}
 
 // src/tally/suggest.ts
 var MIN_CAPTURED = 2;
@@ -59167,10 +59234,20 @@ function better(a, gainA, b2, gainB) {
   if (a.value.length !== b2.value.length) return a.value.length < b2.value.length;
   return a.value < b2.value;
 }
-function suggestionYaml(rule, value) {
-  return ["# add to the problem these items serve (id: <problem-id>)", "match:", `  ${rule}: [${JSON.stringify(value)}]`].join("\n");
+var MIN_ALIKE = 0.5;
+function suggestionYaml(rule, value, problemId) {
+  return [`# add to problem ${problemId}`, "match:", `  ${rule}: [${JSON.stringify(value)}]`].join("\n");
 }
-function suggestRules(unaligned, strategy, max = 3) {
+function servedProblem(rule, value, aligned) {
+  const alike = aligned.filter((item) => captures(rule, value, item));
+  const weight = /* @__PURE__ */ new Map();
+  for (const item of alike) for (const id of new Set(item.problems)) weight.set(id, (weight.get(id) ?? 0) + 1 / new Set(item.problems).size);
+  const [best] = [...weight].sort((a, b2) => b2[1] - a[1] || a[0].localeCompare(b2[0]));
+  const serving = best ? alike.filter((item) => item.problems.includes(best[0])).length : 0;
+  const named = best !== void 0 && serving >= MIN_CAPTURED && best[1] >= alike.length * MIN_ALIKE;
+  return { problem: named ? best[0] : null, alike: { items: alike.length, serving: named ? serving : 0 } };
+}
+function suggestRules(unaligned, strategy, max = 3, aligned = []) {
   const threshold = Math.max(MIN_CAPTURED, Math.ceil(unaligned.length * MIN_FRACTION));
   let pool = candidates(unaligned, strategy).filter((c) => c.items.size >= threshold);
   const covered = /* @__PURE__ */ new Set();
@@ -59181,7 +59258,9 @@ function suggestRules(unaligned, strategy, max = 3) {
     for (const c of pool) if (!best || better(c, gain(c), best, gain(best))) best = c;
     if (!best || gain(best) < threshold) break;
     for (const i of best.items) covered.add(i);
-    picked.push({ rule: best.rule, value: best.value, captured: best.items.size, yaml: suggestionYaml(best.rule, best.value) });
+    const served = servedProblem(best.rule, best.value, aligned);
+    const yaml3 = served.problem ? suggestionYaml(best.rule, best.value, served.problem) : "";
+    picked.push({ rule: best.rule, value: best.value, captured: best.items.size, ...served, yaml: yaml3 });
     pool = pool.filter((c) => c !== best);
   }
   return picked;
@@ -59262,7 +59341,12 @@ function buildReport(input2) {
     measure,
     search: input2.base && input2.searchRange ? { base: input2.base, range: input2.searchRange, excludeAuthors: strategy.settings.ignore_authors } : null,
     previous,
-    suggestions: suggestRules(items.filter((i) => i.problems.length === 0), strategy),
+    suggestions: suggestRules(
+      items.filter((i) => i.problems.length === 0),
+      strategy,
+      3,
+      items.filter((i) => i.problems.length > 0)
+    ),
     versions: input2.versions ?? [],
     notes: input2.notes ?? [],
     ...input2.organisation ? { organisation: input2.organisation } : {},
@@ -59873,6 +59957,9 @@ var PULL_FIELDS = (
     author { __typename login }
     labels(first: 50) { nodes { name } }
     comments { totalCount }
+    reviews { totalCount }
+    closingIssuesReferences { totalCount }
+    files(first: 100) { totalCount nodes { path additions deletions } }
     milestone { title }
   }
 `
@@ -59908,7 +59995,11 @@ function toPull(n) {
     milestone: n.milestone?.title ?? null,
     additions: n.additions,
     deletions: n.deletions,
-    comments: n.comments.totalCount
+    comments: n.comments.totalCount,
+    reviews: n.reviews?.totalCount ?? 0,
+    closedIssues: n.closingIssuesReferences?.totalCount ?? 0,
+    files: n.files?.nodes ?? [],
+    filesComplete: n.files != null && (n.files.nodes?.length ?? 0) >= n.files.totalCount
   };
 }
 var isPull = (node2) => "number" in node2;
@@ -60210,8 +60301,8 @@ function strategyVersions(input2) {
   };
   const history = typedHistory(input2.strategy, versions, complete, { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS }, read2);
   const notes = versionNotes(versions, complete, period, file2);
-  const reasons = new Set([...skipped.entries()].sort(([a], [b2]) => b2 - a).map(([, reason]) => reason));
-  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons] };
+  const reasons2 = new Set([...skipped.entries()].sort(([a], [b2]) => b2 - a).map(([, reason]) => reason));
+  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons2] };
 }
 function readVersion(input2, i, skipped) {
   const v2 = input2.versions[i];
@@ -60597,11 +60688,15 @@ function mergedJudge(o) {
 
 // src/handlers/report-shipped.ts
 var SUGGESTION_SAMPLE = 1e3;
-var NOTABLE_CAP = 5;
+var NOTABLE_CAP = 10;
 function servedBy(strategy, pull) {
   if (carriesAnswer(strategy, pull.labels)) return problemsOfLabels(strategy, pull.labels);
   const { number: number4, title, body, author, milestone, branch } = pull;
   return classify(strategy, { kind: "pull_request", number: number4, title, body, labels: pull.labels, author, milestone, branch }).problems;
+}
+function shippedItem(pull, problems) {
+  const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, files, filesComplete, ...rest } = pull;
+  return { ...rest, problems, files: files.map((f2) => f2.path), ...filesComplete ? { changes: files } : {} };
 }
 var searchOnly = (strategy) => async (pulls) => pulls.map((pull) => ({ pull, problems: servedBy(strategy, pull), judgedNow: !carriesAnswer(strategy, pull.labels), incomplete: false }));
 async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
@@ -60612,16 +60707,17 @@ async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
   let unaligned = 0;
   let judgedNow = 0;
   let incomplete = 0;
+  let aligned = 0;
   const count2 = (judged) => {
     for (const { pull, problems, judgedNow: now, incomplete: partial3 } of judged) {
       if (now) judgedNow += 1;
       if (partial3) incomplete += 1;
       tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
-      const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, ...rest } = pull;
-      const item = { ...rest, problems };
+      const item = shippedItem(pull, problems);
       for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...notable.get(key) ?? [], item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
+      if (problems.length > 0 && aligned++ < SUGGESTION_SAMPLE) sample.push({ ...item, changes: void 0 });
     }
   };
   const seen = /* @__PURE__ */ new Set();
@@ -60925,8 +61021,7 @@ async function tallyOrgShipped(strategy, scope, pages, judge2) {
       const problems = served.filter((id) => orgIds.has(id));
       tallier.add({ repo: repo.name, problems });
       whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
-      const { body: _body, branch: _branch, milestone: _milestone, base: _base, ...rest } = pull;
-      const item = { ...rest, repo: repo.name, problems };
+      const item = { ...shippedItem(pull, problems), repo: repo.name };
       for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
     }

@@ -12,6 +12,9 @@ const PULL_FIELDS = /* GraphQL */ `
     author { __typename login }
     labels(first: 50) { nodes { name } }
     comments { totalCount }
+    reviews { totalCount }
+    closingIssuesReferences { totalCount }
+    files(first: 100) { totalCount nodes { path additions deletions } }
     milestone { title }
   }
 `;
@@ -50,6 +53,12 @@ export interface MergedPull {
   additions: number;
   deletions: number;
   comments: number;
+  /** Reviews submitted, and issues it closes: what made it notable besides its size. */
+  reviews: number;
+  closedIssues: number;
+  /** Its first 100 changed files with their lines changed (`filesComplete` false when it changed more). */
+  files: { path: string; additions: number; deletions: number }[];
+  filesComplete: boolean;
 }
 
 export type PullNode = {
@@ -66,6 +75,9 @@ export type PullNode = {
   author: Actor | null;
   labels: { nodes: { name: string }[] } | null;
   comments: { totalCount: number };
+  reviews: { totalCount: number } | null;
+  closingIssuesReferences: { totalCount: number } | null;
+  files: { totalCount: number; nodes: { path: string; additions: number; deletions: number }[] | null } | null;
   milestone: { title: string } | null;
 };
 
@@ -91,6 +103,10 @@ export function toPull(n: PullNode): MergedPull {
     additions: n.additions,
     deletions: n.deletions,
     comments: n.comments.totalCount,
+    reviews: n.reviews?.totalCount ?? 0,
+    closedIssues: n.closingIssuesReferences?.totalCount ?? 0,
+    files: n.files?.nodes ?? [],
+    filesComplete: n.files != null && (n.files.nodes?.length ?? 0) >= n.files.totalCount,
   };
 }
 

@@ -13,7 +13,7 @@ import { createOrgTallier, createTallier, notableItems } from "../tally/index.js
 import { carriesAnswer } from "../classify/index.js";
 import { FACTS_PER_REQUEST } from "../github/pull-facts.js";
 import type { JudgedPull, MergedJudge } from "./merged-judge.js";
-import { servedBy, SUGGESTION_SAMPLE } from "./report-shipped.js";
+import { servedBy, shippedItem, SUGGESTION_SAMPLE } from "./report-shipped.js";
 
 const NOTABLE_CAP = 5;
 
@@ -61,8 +61,7 @@ export async function tallyOrgShipped(
       const problems = served.filter((id) => orgIds.has(id));
       tallier.add({ repo: repo.name, problems });
       whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
-      const { body: _body, branch: _branch, milestone: _milestone, base: _base, ...rest } = pull;
-      const item: ShippedItem = { ...rest, repo: repo.name, problems };
+      const item: ShippedItem = { ...shippedItem(pull, problems), repo: repo.name };
       for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...(notable.get(id) ?? []), item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
     }

@@ -14,7 +14,8 @@ import type { JudgedPull, MergedJudge } from "./merged-judge.js";
 
 /** Unaligned items kept for suggestions; beyond it, suggestions are judged on the first ones. */
 export const SUGGESTION_SAMPLE = 1000;
-const NOTABLE_CAP = 5;
+// Candidates per problem: twice what the report lists, since an item is listed under two problems at most.
+const NOTABLE_CAP = 10;
 
 export interface Shipped {
   tally: Tally;
@@ -37,6 +38,12 @@ export function servedBy(strategy: Strategy, pull: MergedPull): string[] {
   return classify(strategy, { kind: "pull_request", number, title, body, labels: pull.labels, author, milestone, branch }).problems;
 }
 
+/** What the report keeps of a merged pull request: no body, its files as paths and lines per file. */
+export function shippedItem(pull: MergedPull, problems: string[]): ShippedItem {
+  const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, files, filesComplete, ...rest } = pull;
+  return { ...rest, problems, files: files.map((f) => f.path), ...(filesComplete ? { changes: files } : {}) };
+}
+
 /** Judging on search fields alone, for callers without GitHub at hand. */
 const searchOnly = (strategy: Strategy): MergedJudge["judge"] => async (pulls) =>
   pulls.map((pull): JudgedPull => ({ pull, problems: servedBy(strategy, pull), judgedNow: !carriesAnswer(strategy, pull.labels), incomplete: false }));
@@ -49,6 +56,7 @@ export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<Merg
   let unaligned = 0;
   let judgedNow = 0;
   let incomplete = 0;
+  let aligned = 0;
 
   const count = (judged: JudgedPull[]) => {
     for (const { pull, problems, judgedNow: now, incomplete: partial } of judged) {
@@ -56,10 +64,11 @@ export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<Merg
       if (partial) incomplete += 1;
       tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
-      const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, ...rest } = pull;
-      const item: ShippedItem = { ...rest, problems };
+      const item = shippedItem(pull, problems);
       for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...(notable.get(key) ?? []), item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
+      // Aligned work too, so a suggestion can name the problem whose work it shares.
+      if (problems.length > 0 && aligned++ < SUGGESTION_SAMPLE) sample.push({ ...item, changes: undefined });
     }
   };
 

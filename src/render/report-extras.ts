@@ -8,14 +8,20 @@ const SUGGESTIONS = 5;
 
 export function reportSuggestions(model: ReportModel): string | null {
   if (model.suggestions.length === 0) return null;
-  const items = model.suggestions.slice(0, SUGGESTIONS).map(
-    (s) =>
-      `- ${s.rule} “${inert(s.value, 120)}” would have recognised ${num(s.captured)} of them:\n\n` +
-      indent(fenced("yaml", s.yaml)),
-  );
+  const title = (id: string) => inert(model.problems.find((p) => p.id === id)?.title ?? id, 120);
+  const items = model.suggestions.slice(0, SUGGESTIONS).map((s) => {
+    const rule = `${s.rule} “${inert(s.value, 120)}” would have recognised ${num(s.captured)} of them`;
+    if (s.problem) {
+      const why = `${num(s.alike.serving)} of the ${plural(s.alike.items, "aligned pull request")} it also matches serve it`;
+      return `- ${rule}. It would serve **${title(s.problem)}**: ${why}.\n\n${indent(fenced("yaml", s.yaml))}`;
+    }
+    const alike =
+      s.alike.items === 0 ? "no aligned pull request matches it" : `the ${plural(s.alike.items, "aligned pull request")} it matches serve no one problem`;
+    return `- ${rule}, but ${alike}: this looks like work outside the strategy. Is that intended? If the work matters, it may need a problem of its own.`;
+  });
   return [
     "### Suggestions",
-    `${plural(model.unaligned.merged, "pull request")} served no problem. These rules, added to a problem's \`match\`, would have recognised some of them:`,
+    `${plural(model.unaligned.merged, "pull request")} served no problem. Rules that would have recognised some of them, each with the problem whose work it shares:`,
     items.join("\n\n"),
   ].join("\n\n");
 }

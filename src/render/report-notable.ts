@@ -1,6 +1,8 @@
-/** The most notable shipped items per problem (and unaligned), linked, titles inert, a few each. */
+/** The most notable shipped items per problem (and unaligned), linked, titles inert, a few each, with what made them notable. */
 import type { ReportModel, ShippedItem } from "../tally/report-model.js";
 import { inert } from "../text/inert.js";
+import { changeSize } from "../tally/notable.js";
+import { plural } from "./format.js";
 import { link } from "./links.js";
 
 const PER_PROBLEM = 5;
@@ -23,5 +25,19 @@ export function reportNotable(model: ReportModel): string | null {
 function itemLine(item: ShippedItem): string {
   const n = Number.isInteger(item.number) ? item.number : 0;
   const repo = item.repo ? inert(item.repo, 100) : "";
-  return `- ${link(`${repo}#${n}`, item.url)} ${inert(item.title, 120)}`;
+  const why = reasons(item);
+  return `- ${link(`${repo}#${n}`, item.url)} ${inert(item.title, 120)}${why ? ` (${why})` : ""}`;
+}
+
+/** What made it notable: "closes 2 issues, 14 comments and reviews, 1,200 lines". */
+function reasons(item: ShippedItem): string {
+  const talk = (item.comments ?? 0) + (item.reviews ?? 0);
+  const size = Math.round(changeSize(item));
+  return [
+    item.closedIssues ? `closes ${plural(item.closedIssues, "issue")}` : "",
+    talk > 0 ? plural(talk, item.reviews ? "comment or review" : "comment", item.reviews ? "comments and reviews" : "comments") : "",
+    size > 0 ? `${plural(size, "line")} changed` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
 }

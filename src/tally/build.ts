@@ -101,7 +101,12 @@ export function buildReport(input: ReportInput): ReportModel {
     measure,
     search: input.base && input.searchRange ? { base: input.base, range: input.searchRange, excludeAuthors: strategy.settings.ignore_authors } : null,
     previous,
-    suggestions: suggestRules(items.filter((i) => i.problems.length === 0), strategy),
+    suggestions: suggestRules(
+      items.filter((i) => i.problems.length === 0),
+      strategy,
+      3,
+      items.filter((i) => i.problems.length > 0),
+    ),
     versions: input.versions ?? [],
     notes: input.notes ?? [],
     ...(input.organisation ? { organisation: input.organisation } : {}),

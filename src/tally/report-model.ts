@@ -29,9 +29,15 @@ export interface ShippedItem {
   problems: string[];
   /** Changed paths when known (used for suggestions). */
   files?: string[];
+  /** Lines changed per file, when known: size without lock, vendored, generated and snapshot files. */
+  changes?: { path: string; additions: number; deletions: number }[];
   additions?: number;
   deletions?: number;
   comments?: number;
+  /** Reviews submitted on it. */
+  reviews?: number;
+  /** Issues it closes. */
+  closedIssues?: number;
 }
 
 export interface MetricReport {
@@ -97,7 +103,15 @@ export interface Suggestion {
   value: string;
   /** How many of the period's unaligned items it would have captured. */
   captured: number;
-  /** A ready-to-paste YAML snippet. */
+  /**
+   * The problem the rule would serve: the one whose matched work shares most with the items (say, most
+   * of the aligned pull requests changing the same directory serve it); null when no problem stands out,
+   * and the work looks like work outside the strategy.
+   */
+  problem: string | null;
+  /** The aligned items the same rule would capture, and how many of them serve `problem`. */
+  alike: { items: number; serving: number };
+  /** A ready-to-paste YAML snippet for `problem`; "" when no problem was named (nothing to paste). */
   yaml: string;
 }
 

@@ -69,3 +69,10 @@ export function candidates(items: readonly ShippedItem[], strategy: Strategy): C
   });
   return [...found.values()];
 }
+
+/** Whether the rule a candidate stands for would capture `item` (as the candidates were drawn). */
+export function captures(rule: Candidate["rule"], value: string, item: ShippedItem): boolean {
+  if (rule === "paths") return (item.files ?? []).some((f) => directoryGlobs(f).includes(value));
+  if (rule === "labels") return item.labels.some((l) => l.toLowerCase() === value.toLowerCase());
+  return titleWords(item.title).includes(value.toLowerCase());
+}

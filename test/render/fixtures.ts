@@ -142,7 +142,10 @@ export function reportModel(): ReportModel {
       { key: "2026-08", tally: tallyOf(0.3, 0.2, 0.5, 90) },
       { key: "2026-09", tally: tallyOf(0.325, 0.16, 0.515, 100) },
     ],
-    suggestions: [{ rule: "paths", value: "site/**", captured: 9, yaml: "match:\n  paths: [\"site/**\"]\n" }],
+    suggestions: [
+      { rule: "paths", value: "infra/dns/**", captured: 9, problem: "reliability", alike: { items: 7, serving: 6 }, yaml: 'match:\n  paths: ["infra/dns/**"]\n' },
+      { rule: "paths", value: "site/**", captured: 5, problem: null, alike: { items: 0, serving: 0 }, yaml: "" },
+    ],
     versions: [],
     notes: [],
   };

@@ -55,7 +55,7 @@ function hostileReport() {
     }
   }
   model.unaligned.notable = HOSTILE.map((h, i) => item(i + 100, h, []));
-  model.suggestions = [{ rule: "labels", value: "@erin <u>", captured: 2, yaml: "match:\n  labels: ['@erin']\n" }];
+  model.suggestions = [{ rule: "labels", value: "@erin <u>", captured: 2, problem: "reliability", alike: { items: 3, serving: 2 }, yaml: "match:\n  labels: ['@erin']\n" }];
   return model;
 }
 

@@ -136,7 +136,7 @@ describe("renderReport within GitHub's size limit", () => {
     const model = bigModel(30, (p) => {
       p.metrics = Array.from({ length: 20 }, (_, i) => ({ ...p.metrics[0], name: `Metric ${i}`, history: Array.from({ length: 6 }, (_, j) => ({ key: `2026-0${j + 1}`, value: j })) }));
     });
-    model.suggestions = Array.from({ length: 5 }, (_, i) => ({ rule: "paths" as const, value: `dir${i}/**`, captured: 3, yaml: "x".repeat(5000) }));
+    model.suggestions = Array.from({ length: 5 }, (_, i) => ({ rule: "paths" as const, value: `dir${i}/**`, captured: 3, problem: "p0", alike: { items: 3, serving: 3 }, yaml: "x".repeat(5000) }));
     const { body } = renderReport(model, DATA);
     expect(body.length).toBeLessThan(65_536);
     expect(body.endsWith(DATA)).toBe(true);
