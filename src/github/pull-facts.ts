@@ -102,7 +102,7 @@ type Answer = Record<string, { pullRequest: FactsNode | null } | null> | null;
 
 function refVariables(refs: readonly PullRef[]): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
-  refs.forEach((r, i) => Object.assign(variables, { [`o${i}`]: r.owner, [`r${i}`]: r.repo, [`n${i}`]: r.number }));
+  for (const [i, r] of refs.entries()) Object.assign(variables, { [`o${i}`]: r.owner, [`r${i}`]: r.repo, [`n${i}`]: r.number });
   return variables;
 }
 
@@ -156,7 +156,7 @@ async function morePages(octokit: GitHub, refs: PullRef[], facts: PullFacts[], n
   });
   while (reading.length > 0) {
     const variables = refVariables(reading.map((r) => r.ref));
-    reading.forEach((r, i) => (variables[`a${i}`] = r.after));
+    for (const [i, r] of reading.entries()) variables[`a${i}`] = r.after;
     counter.requests += 1;
     type FilesAnswer = Record<string, { pullRequest: { files: Page | null } | null } | null> | null;
     let answer: FilesAnswer = null;

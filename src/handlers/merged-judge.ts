@@ -96,7 +96,7 @@ export function mergedJudge(o: MergedJudgeOptions): MergedJudge {
     if (unlabelled.length > 0) {
       const read = await readPullFacts(o.octokit, unlabelled.map((p) => ({ ...repoOf(p), number: p.number })), o.botLogin, counter);
       stats.requests = counter.requests;
-      unlabelled.forEach((p, i) => facts.set(p, read[i]));
+      for (const [i, p] of unlabelled.entries()) facts.set(p, read[i]);
     }
     const out: JudgedPull[] = [];
     for (const pull of pulls) {
