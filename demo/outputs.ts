@@ -12,6 +12,7 @@ export interface DemoOutputs {
   "check.md": string;
   "report.md": string;
   "project.md": string;
+  "organisation-report.md": string;
 }
 
 const PROGRESS_MARKER = "<!-- throughline:progress -->";
@@ -118,7 +119,7 @@ function projectFile(gh: Repository, board: Project): string {
   ].join("\n\n") + "\n";
 }
 
-export function renderOutputs(gh: Repository, f: Featured): DemoOutputs {
+export function renderOutputs(gh: Repository, f: Featured): Omit<DemoOutputs, "organisation-report.md"> {
   const reports = gh.discussions.filter((d) => d.title.endsWith(new Date(`${f.month}-01T00:00:00Z`).toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" })));
   if (reports.length !== 1) throw new Error(`${reports.length} Discussions hold the ${f.month} report; there should be exactly one`);
   if (reports[0].body !== f.reportBody) throw new Error("the Discussion's body differs from the report the app rendered");

@@ -22,6 +22,7 @@ import { parseStrategy } from "../src/strategy/index.js";
 import nock from "nock";
 import { addToProject, FakeGitHub, itemId, type Item, type Project, type Repository } from "../test/fixtures/github-fake/index.js";
 import { renderOutputs, type DemoOutputs } from "./outputs.js";
+import { ORG_OWNER, ORG_STRATEGY, organisationWork, WEB_STRATEGY } from "./sample/organisation.js";
 import { generateHistory } from "./sample/history.js";
 import { newWork } from "./sample/new-work.js";
 import { APP, DEFAULT_BRANCH, FILES, LABELS, MILESTONES, NOW, OWNER, PLAN_ISSUES, REPO, ROLES, STRATEGY_TEXT, strategyAsOf } from "./sample/repository.js";
@@ -110,10 +111,40 @@ export async function runDemo(): Promise<DemoOutputs> {
       if (month === SHOWN_MONTH) shown = published.body;
     }
     if (gh.problems.length > 0) throw new Error(`the demo's GitHub was asked what it cannot answer:\n${gh.problems.join("\n")}`);
-    return renderOutputs(repo, { opened: opened.map((i) => i.number), featured: opened[3].number, month: SHOWN_MONTH, reportBody: shown, board });
+    const outputs = renderOutputs(repo, { opened: opened.map((i) => i.number), featured: opened[3].number, month: SHOWN_MONTH, reportBody: shown, board });
+    stop();
+    // 4. An organisation of three repositories under one strategy, and its report.
+    return { ...outputs, "organisation-report.md": await organisationReport(app) };
   } finally {
     stop();
     nock.enableNetConnect();
+  }
+}
+
+/** October's organisation report of the sample organisation, as `/strategy report` in its `.github` repository posts it. */
+async function organisationReport(app: Probot): Promise<string> {
+  const gh = new FakeGitHub({ app: APP, now: NOW, firstId: 19001 });
+  const home = gh.addRepository({ owner: ORG_OWNER, name: ".github", files: { "strategy.yml": ORG_STRATEGY } });
+  gh.addRepository({ owner: ORG_OWNER, name: "api" });
+  gh.addRepository({ owner: ORG_OWNER, name: "web", files: { ".github/strategy.yml": WEB_STRATEGY } });
+  for (const [name, items] of Object.entries(organisationWork())) {
+    const repo = gh.repo(`${ORG_OWNER}/${name}`);
+    for (const item of items) gh.item(repo, item.number!, item);
+  }
+  home.branchTarget = false;
+  const stop = gh.intercept();
+  try {
+    const octokit = await app.auth(INSTALLATION_ID);
+    const strategies = new StrategyFiles();
+    const loaded = await strategies.load(octokit, { owner: ORG_OWNER, repo: ".github" });
+    if (loaded.status !== "ok") throw new Error(`the app did not load the organisation's strategy: ${loaded.status}`);
+    await publishReport({ octokit, owner: ORG_OWNER, repo: ".github", month: SHOWN_MONTH, loaded, botLogin: APP.login, post: true, now: NOW });
+    if (gh.problems.length > 0) throw new Error(`the demo's GitHub was asked what it cannot answer:\n${gh.problems.join("\n")}`);
+    const report = home.discussions.find((d) => d.title.endsWith("October 2026"));
+    if (!report) throw new Error("the organisation report was not posted");
+    return report.body.endsWith("\n") ? report.body : `${report.body}\n`;
+  } finally {
+    stop();
   }
 }
 

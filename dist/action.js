@@ -57049,6 +57049,10 @@ function mergedSearchUrl(repo, base, range, qualifiers = []) {
   const q = ["is:pr", "is:merged", `base:${base}`, `merged:${range}`, ...qualifiers].join(" ");
   return `https://github.com/${repo.split("/").map(encodeURIComponent).join("/")}/pulls?q=${encodeURIComponent(q)}`;
 }
+function orgMergedSearchUrl(scope, range, qualifiers = []) {
+  const q = [scope, "is:pr", "is:merged", `merged:${range}`, ...qualifiers].join(" ");
+  return `https://github.com/search?type=pullrequests&q=${encodeURIComponent(q)}`;
+}
 function notAuthorQualifier(login) {
   const bot = /^(.+)\[bot\]$/i.exec(login);
   return `-author:${bot ? `app/${bot[1]}` : login}`;
@@ -57882,7 +57886,10 @@ function reportTable(model) {
   const byWeeks = model.measure === "author_weeks";
   const flag = (held2, on) => held2 && on ? " ⚠️" : "";
   const search2 = model.search;
-  const searchLink = (text, qualifiers) => search2 ? link(text, mergedSearchUrl(model.repo, search2.base, search2.range, [...qualifiers, ...search2.excludeAuthors.map(notAuthorQualifier)])) : text;
+  const searchLink = (text, qualifiers) => search2 ? link(
+    text,
+    model.organisation?.qualifier ? orgMergedSearchUrl(model.organisation.qualifier, search2.range, [...qualifiers, ...search2.excludeAuthors.map(notAuthorQualifier)]) : mergedSearchUrl(model.repo, search2.base, search2.range, [...qualifiers, ...search2.excludeAuthors.map(notAuthorQualifier)])
+  ) : text;
   const title = (text, label) => searchLink(text, [labelQualifier(label)]);
   const rows = model.problems.map((p2) => [
     title(inert(p2.title, 120), p2.label),
@@ -61139,7 +61146,9 @@ async function publishOrgReport(p2) {
     items: shipped.items,
     versions: versions.versions,
     notes,
-    organisation: { owner, repositories: shipped.repositories, leftOut: scope.leftOut }
+    organisation: { owner, repositories: shipped.repositories, leftOut: scope.leftOut, qualifier },
+    base: context.defaultBranch,
+    searchRange: period.searchRange
   });
   const body = renderReport(model, dataComment(model)).body;
   if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };

@@ -14,9 +14,14 @@ const REPORT_EXCERPT_END = "\n### Metrics";
 export function demoBlocks(): Record<string, string> {
   const report = read("demo/output/report.md");
   const cut = report.indexOf(REPORT_EXCERPT_END);
+  // The organisation report's own sections: by repository, where each problem's work happens, unaligned.
+  const org = read("demo/output/organisation-report.md");
+  const from = org.indexOf("### Shipped work by repository");
+  const to = org.indexOf("\n```mermaid", from);
   return {
     comment: read("demo/output/comment.md").trim(),
     report: (cut > 0 ? report.slice(0, cut) : report).trim(),
+    organisation: (from >= 0 && to > from ? org.slice(from, to) : org).trim(),
   };
 }
 

@@ -8,8 +8,7 @@ import { UsageError, type CliIO } from "./io.js";
 
 export const summary = "print a month's report, or post it with --post";
 
-export const help = `Usage: throughline report --repo OWNER/NAME [--month YYYY-MM] [--post]
-       throughline report --org OWNER [--month YYYY-MM] [--post]
+export const help = `Usage: throughline report (--repo OWNER/NAME | --org OWNER) [--month YYYY-MM] [--post]
 
 Builds the monthly strategy-alignment report from GitHub and prints its Markdown. Nothing is
 written unless --post is given; then the month's report Discussion (or issue) is created, or

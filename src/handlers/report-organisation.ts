@@ -119,7 +119,9 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
     items: shipped.items,
     versions: versions.versions,
     notes,
-    organisation: { owner, repositories: shipped.repositories, leftOut: scope.leftOut },
+    organisation: { owner, repositories: shipped.repositories, leftOut: scope.leftOut, qualifier },
+    base: context.defaultBranch,
+    searchRange: period.searchRange,
   });
   const body = renderReport(model, dataComment(model)).body;
   if (!p.post) return { title, body, url: targets.existing?.url, action: "dry-run" };

@@ -19,6 +19,12 @@ export function mergedSearchUrl(repo: string, base: string, range: string, quali
   return `https://github.com/${repo.split("/").map(encodeURIComponent).join("/")}/pulls?q=${encodeURIComponent(q)}`;
 }
 
+/** The same across an organisation's repositories in scope (`scope`: e.g. `org:acme archived:false`), whatever their default branches. */
+export function orgMergedSearchUrl(scope: string, range: string, qualifiers: string[] = []): string {
+  const q = [scope, "is:pr", "is:merged", `merged:${range}`, ...qualifiers].join(" ");
+  return `https://github.com/search?type=pullrequests&q=${encodeURIComponent(q)}`;
+}
+
 /** Leaves out an author's work; search names a bot author `app/<slug>`. */
 export function notAuthorQualifier(login: string): string {
   const bot = /^(.+)\[bot\]$/i.exec(login);

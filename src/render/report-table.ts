@@ -5,7 +5,7 @@
 import type { ReportModel } from "../tally/report-model.js";
 import { num, percent, percentOrDash, pointsChange } from "./format.js";
 import { inert } from "../text/inert.js";
-import { labelQualifier, link, mergedSearchUrl, notAuthorQualifier } from "./links.js";
+import { labelQualifier, link, mergedSearchUrl, notAuthorQualifier, orgMergedSearchUrl } from "./links.js";
 import { table } from "./markdown.js";
 
 /** Author-weeks are sums of fractions: one decimal is enough to read. */
@@ -17,7 +17,14 @@ export function reportTable(model: ReportModel): string {
   const flag = (held: boolean, on: boolean) => (held && on ? " ⚠️" : "");
   const search = model.search;
   const searchLink = (text: string, qualifiers: string[]) =>
-    search ? link(text, mergedSearchUrl(model.repo, search.base, search.range, [...qualifiers, ...search.excludeAuthors.map(notAuthorQualifier)])) : text;
+    search
+      ? link(
+          text,
+          model.organisation?.qualifier
+            ? orgMergedSearchUrl(model.organisation.qualifier, search.range, [...qualifiers, ...search.excludeAuthors.map(notAuthorQualifier)])
+            : mergedSearchUrl(model.repo, search.base, search.range, [...qualifiers, ...search.excludeAuthors.map(notAuthorQualifier)]),
+        )
+      : text;
   const title = (text: string, label: string) => searchLink(text, [labelQualifier(label)]);
   const rows = model.problems.map((p) => [
     title(inert(p.title, 120), p.label),

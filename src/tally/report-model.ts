@@ -171,6 +171,8 @@ export interface OrganisationReport {
   owner: string;
   /** Every repository in scope, the organisation's `.github` one included, by name. */
   repositories: RepositoryFigures[];
+  /** What the report's searches were limited to (e.g. `org:acme archived:false -repo:acme/mobile`), for links. */
+  qualifier?: string;
   /** Repositories the report does not cover, each with why (a strategy of their own, unreadable...). */
   leftOut: { name: string; reason: string }[];
 }

@@ -9,11 +9,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main, OUTPUT_DIR } from "../../demo/run.js";
 
-const FILES = ["check.md", "comment.md", "labels.md", "project.md", "report.md"];
+const FILES = ["check.md", "comment.md", "labels.md", "organisation-report.md", "project.md", "report.md"];
 const committed = (name: string) => readFileSync(join(OUTPUT_DIR, name), "utf8");
 
 describe("the offline demo", () => {
-  it("writes the five files, each equal to the committed one (run `npm run demo` to refresh them)", async () => {
+  it("writes the six files, each equal to the committed one (run `npm run demo` to refresh them)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "throughline-demo-"));
     const outputs = await main(dir);
     expect(readdirSync(dir).sort()).toEqual(FILES);
@@ -30,5 +30,7 @@ describe("the offline demo", () => {
     expect(committed("report.md").startsWith("<!-- throughline:report -->")).toBe(true);
     expect(committed("report.md")).toMatch(/<!-- throughline:data \{"version":1,"period":\{"from":"2026-10-01","to":"2026-10-31"/);
     expect(committed("labels.md")).toContain("| Pull request #");
+    expect(committed("organisation-report.md")).toContain("### Shipped work by repository");
+    expect(committed("organisation-report.md")).toMatch(/"scope":"organisation","repositories":\{"\.github":/);
   });
 });
