@@ -11,6 +11,7 @@ import mermaid from "mermaid";
 import { describe, expect, it } from "vitest";
 import { renderReport } from "../../src/render/index.js";
 import { DATA, reportModel } from "./fixtures.js";
+import { uvReport } from "./uv-report.js";
 
 /** The content of each ```mermaid block. */
 function mermaidBlocks(markdown: string): string[] {
@@ -43,6 +44,16 @@ describe("the report's Mermaid charts", () => {
   it("parse, in the rendered report and in the demo's", async () => {
     expect(await expectParses(renderReport(reportModel(), DATA).body)).toBe(2);
     expect(await expectParses(demoReport)).toBe(2);
+    expect(await expectParses(uvReport().body)).toBe(2);
+    expect(await expectParses(uvReport("author_weeks").body)).toBe(2);
+  });
+
+  it("colour the pie as the trend in the report over real work", () => {
+    const { pieColours, pieLabels, palette } = chartColours(uvReport().body);
+    expect(pieLabels.at(-1)).toBe("Unaligned");
+    expect(pieColours).toHaveLength(pieLabels.length);
+    // Every problem has work this month, so slice i is line i.
+    expect(pieColours).toEqual(palette);
   });
 
   it("colour the pie as the trend, slice by slice in the legend's order", () => {
