@@ -103,7 +103,9 @@ class Fractions {
   }
   value(): number {
     let sum = 0;
-    this.counts.forEach((count, n) => (sum += count / n));
+    this.counts.forEach((count, n) => {
+      sum += count / n;
+    });
     return sum;
   }
 }
