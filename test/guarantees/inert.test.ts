@@ -12,7 +12,8 @@ import { parseStrategy } from "../../src/strategy/index.js";
 import { example } from "../fixtures/payloads.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { BOT, fakeRepo, serve, testOctokit } from "../report/fake-github.js";
+import { FakeGitHub } from "../fixtures/github-fake/index.js";
+import { BOT, testOctokit } from "../report/fake-github.js";
 import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { commentEvent, pullRequestEvent, testProbot } from "./helpers.js";
 
@@ -163,25 +164,28 @@ describe("hostile text in the monthly report", () => {
     const text = `${HOSTILE_STRATEGY.replace("settings:\n  check: warn\n", "")}    metrics:\n      - name: '${HOSTILE.replace(/'/g, "''")}'\n        target: 1\n    plan:\n      - title: '${HOSTILE.replace(/'/g, "''")}'\n        issue: 5\n`;
     const parsed = parseStrategy(text, "strategy.yml");
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join("\n"));
-    const hostileAuthor = { __typename: "User", login: "victim" };
-    const repo = fakeRepo({
-      pulls: Array.from({ length: 8 }, (_, i) => ({
-        number: i + 1,
+    const gh = new FakeGitHub({ now: new Date("2026-11-01T09:00:00Z") });
+    const repo = gh.addRepository({ owner: "acme", name: "platform" });
+    // The plan's issue #5, open; the month's pull requests after it.
+    gh.item(repo, 5, { kind: "issue", title: "Plan", createdAt: "2026-09-01T10:00:00Z" });
+    for (let i = 0; i < 8; i++) {
+      gh.item(repo, 11 + i, {
         title: `${i % 2 ? "outage" : "spend"} ${HOSTILE}`,
+        createdAt: `2026-09-2${i + 1}T10:00:00Z`,
         mergedAt: `2026-10-0${i + 1}T10:00:00Z`,
+        state: "closed",
         labels: i % 3 ? [HOSTILE] : ["strategy: costs"],
         body: HOSTILE,
         branch: "hotfix/@victim<img>",
-        author: hostileAuthor,
-        comments: 10 * i,
-      })),
-      planIssues: { 5: { number: 5, state: "OPEN", stateReason: null } },
-    });
-    serve(repo);
+        author: "victim",
+        comments: Array.from({ length: 10 * i }, (_, c) => ({ id: 100 * i + c, author: "alice", body: "", createdAt: "2026-10-01T00:00:00Z" })),
+      });
+    }
+    gh.intercept();
     const result = await publishReport({
       octokit: testOctokit(),
       owner: repo.owner,
-      repo: repo.repo,
+      repo: repo.name,
       month: "2026-10",
       loaded: { strategy: parsed.strategy, commit: "0".repeat(40) },
       botLogin: BOT.login,
@@ -189,7 +193,7 @@ describe("hostile text in the monthly report", () => {
       now: new Date("2026-11-01T09:00:00Z"),
     });
     expect(result.action).toBe("created");
-    const body = repo.discussions[0].body;
+    const body = repo.discussions[0]!.body;
     expect(body).toContain("throughline:data");
     // The report's own markers (its data comment, and any report marker) are the only HTML comments.
     expectInert(body, 2);

@@ -7,22 +7,28 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishReport } from "../../src/handlers/report.js";
 import { runDueReports, type LoadForSchedule } from "../../src/schedule/index.js";
-import { BOT, fakeRepo, serve, testOctokit, type FakeRepo } from "../report/fake-github.js";
+import { FakeGitHub, type Repository } from "../fixtures/github-fake/index.js";
+import { BOT, testOctokit } from "../report/fake-github.js";
 import { reportStrategy } from "../report/strategy.js";
-import { mockInstallations, schedulerProbot } from "../schedule/app.js";
+import { schedulerProbot } from "../schedule/app.js";
 
 const load: LoadForSchedule = async () => ({ status: "ok", strategy: reportStrategy(), commit: null });
 const FIRED = { since: new Date("2026-11-01T08:30:00Z"), now: new Date("2026-11-01T09:30:00Z") }; // 09:00 UTC on the 1st
 const LATE = { since: null, now: new Date("2026-11-04T12:00:00Z") }; // start-up, three days after
 
-const pull = (number: number) => ({ number, title: `Fix outage ${number}`, mergedAt: `2026-10-0${number}T10:00:00Z`, labels: ["bug"] });
-const ownReports = (repo: FakeRepo) => repo.discussions.filter((d) => d.author.login === BOT.graphql.login && !d.closed);
+const pull = (number: number) => ({ title: `Fix outage ${number}`, mergedAt: `2026-10-0${number}T10:00:00Z`, state: "closed" as const, labels: ["bug"] });
+const ownReports = (repo: Repository) => repo.discussions.filter((d) => d.author === BOT.login && d.state === "open");
+const openIssues = (repo: Repository) => [...repo.items.values()].filter((i) => i.kind === "issue" && i.state === "open");
 
+/** acme/platform with two pull requests merged in October, the app installed on it. */
 function setup(discussionsEnabled = true) {
-  const repo = fakeRepo({ discussionsEnabled, pulls: [pull(1), pull(2)] });
-  const log = serve(repo);
-  mockInstallations({ acme: ["platform"] });
-  return { repo, log, creates: () => log.filter((r) => r.operation.startsWith("Create")).length };
+  const gh = new FakeGitHub({ now: FIRED.now });
+  const repo = gh.addRepository({ owner: "acme", name: "platform", discussionsEnabled });
+  for (const n of [1, 2]) gh.item(repo, n, { ...pull(n), createdAt: `2026-09-2${n}T10:00:00Z` });
+  gh.install(1, "acme", [repo]);
+  gh.intercept();
+  const log = gh.log;
+  return { repo, log, creates: () => log.filter((r) => r.operation?.startsWith("Create")).length };
 }
 
 beforeEach(() => nock.disableNetConnect());
@@ -33,10 +39,10 @@ describe("the monthly report, once per month", () => {
     const { repo, log } = setup();
     const app = schedulerProbot();
     const first = await runDueReports({ app, ...FIRED, load });
-    const writesBefore = log.filter((r) => /^(Create|Update|Delete)/.test(r.operation)).length;
+    const writesBefore = log.filter((r) => /^(Create|Update|Delete)/.test(r.operation ?? "")).length;
     const second = await runDueReports({ app, ...FIRED, load });
     expect([first[0].action, second[0].action]).toEqual(["created", "unchanged"]);
-    expect(log.filter((r) => /^(Create|Update|Delete)/.test(r.operation)).length).toBe(writesBefore);
+    expect(log.filter((r) => /^(Create|Update|Delete)/.test(r.operation ?? "")).length).toBe(writesBefore);
     expect(repo.discussions.map((d) => d.title)).toEqual(["Strategy alignment: October 2026"]);
   });
 
@@ -58,7 +64,7 @@ describe("the monthly report, once per month", () => {
     // Both really raced (each created one); the later one gave way.
     expect(creates()).toBe(2);
     expect(outcomes.flat().map((o) => o.action).sort()).toEqual(["created", "updated"]);
-    const open = discussionsEnabled ? ownReports(repo) : repo.issues.filter((i) => !i.closed);
+    const open = discussionsEnabled ? ownReports(repo) : openIssues(repo);
     expect(open).toHaveLength(1);
     expect(outcomes.flat().every((o) => o.url === outcomes[0][0].url)).toBe(true);
   });
