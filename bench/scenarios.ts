@@ -68,8 +68,8 @@ export const SCENARIOS: Scenario[] = [
   {
     name: "pull_request.closed (merged)",
     kind: "pull request",
-    floor: { steady: 2, cold: 4 },
-    needs: "the month's figures changed: comment and check (cold: label, comment, check)",
+    floor: { steady: 1, cold: 4 },
+    needs: "the month's figures changed: the comment, which alone shows them (cold: label, comment, check)",
     before: async (phase, receive, { gh, repo }) => {
       await opened(phase, receive);
       // Merged: the month's search counts it (as serving reliability, the label the app applied).
