@@ -27859,12 +27859,10 @@ var waitOrGiveUp = (kind) => (retryAfter, options2, octokit, retryCount) => {
   );
   return retry2;
 };
-function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing, tokens: tokens2 } = {}) {
+function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing } = {}) {
   const timedFetch = fetchWithin(requestTimeoutMs);
   return ProbotOctokit.defaults((options2) => ({
     ...options2,
-    // The app's authentication (an app id in it) takes its installation tokens from the shared cache.
-    ...tokens2 && options2.auth?.appId ? { auth: { ...options2.auth, cache: tokens2 } } : {},
     request: { ...options2.request, fetch: options2.request?.fetch ?? timedFetch },
     retry: { ...options2.retry, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
     // Spread first: an explicit `enabled: false` (tests) and the installation id (one budget each) are kept.
@@ -28275,19 +28273,13 @@ function yamlErrors(source, errors) {
     return [errorAt(source, first.pos[0], [], "the file holds more than one YAML document (a second `---`); keep one")];
   }
   const lines = splitLines(source.text);
-  const inScalars = blockScalarLines(lines);
-  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "" && !inScalars.has(l.number));
+  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "");
   if (tabs.length > 0) {
     return tabs.map((l) => errorAt(source, l.offset + l.text.indexOf("	"), [], `line ${l.number} is indented with a tab; YAML indents with spaces only`));
   }
   const firstLine = source.lines.linePos(first.pos[0]).line;
   const indent2 = indentationCause(lines, Math.max(firstLine + 1, source.lines.linePos(first.pos[1]).line));
   if (indent2) return [errorAt(source, indent2.offset, [], indent2.message)];
-  const dash = lines.find((l) => l.number <= firstLine && /^ *-[^\s-]/.test(l.text) && !inScalars.has(l.number));
-  if (dash) {
-    const offset = dash.offset + dash.text.indexOf("-");
-    return [errorAt(source, offset, [], `line ${dash.number} starts with \`-\` and no space after it; a list item is \`- \` followed by the item`)];
-  }
   const unclosed = unclosedCause(first, lines, firstLine);
   if (unclosed) return [errorAt(source, unclosed.offset, [], unclosed.message)];
   if (/implicit map keys need to be followed by map values/i.test(first.message)) {
@@ -28297,21 +28289,6 @@ function yamlErrors(source, errors) {
     return [errorAt(source, first.pos[0], [], `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`)];
   }
   return [errorAt(source, first.pos[0], [], parserWords(first))];
-}
-function blockScalarLines(lines) {
-  const inside = /* @__PURE__ */ new Set();
-  let keyColumn;
-  for (const line of lines) {
-    const indent2 = /^ */.exec(line.text)?.[0].length ?? 0;
-    if (keyColumn !== void 0 && (line.text.trim() === "" || indent2 > keyColumn)) {
-      inside.add(line.number);
-      continue;
-    }
-    keyColumn = void 0;
-    const current = line.text.includes("	") ? void 0 : shape(line);
-    if (current?.blockScalar) keyColumn = current.keyColumn;
-  }
-  return inside;
 }
 function splitLines(text) {
   const lines = [];
@@ -56261,46 +56238,6 @@ function flatten(text) {
   return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
 
-// src/strategy/scope.ts
-var ORG_REPO = ".github";
-function extendsOrg(target, owner) {
-  return target === ORG_REPO || target.toLowerCase() === `${owner}/${ORG_REPO}`.toLowerCase();
-}
-function organisationScope(owner, repositories, org) {
-  const scope = { repositories: [], leftOut: [] };
-  const merged2 = /* @__PURE__ */ new Map();
-  for (const r of repositories) {
-    const inScope = (tie, strategy) => scope.repositories.push({ name: r.name, tie, defaultBranch: r.defaultBranch, strategy });
-    if (r.unreadable !== void 0) {
-      scope.leftOut.push({ name: r.name, reason: `could not be read (${r.unreadable})` });
-    } else if (r.name.toLowerCase() === ORG_REPO) {
-      inScope("organisation", org.strategy);
-    } else if (!r.file) {
-      inScope("inherits", org.strategy);
-    } else if (r.file.text === null) {
-      scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) could not be read` });
-    } else {
-      const target = extendsOf(r.file.text);
-      if (target === void 0 || !extendsOrg(target, owner)) {
-        const what = target === void 0 ? "has a strategy of its own" : `extends another strategy (${target})`;
-        scope.leftOut.push({ name: r.name, reason: `${what} (${r.file.path})` });
-        continue;
-      }
-      let parsed = merged2.get(r.file.text);
-      if (!parsed) {
-        parsed = parseStrategy(r.file.text, r.file.path, { text: org.text, file: org.file });
-        merged2.set(r.file.text, parsed);
-      }
-      if (parsed.ok) inScope("extends", parsed.strategy);
-      else {
-        const first = parsed.errors[0];
-        scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid (line ${first.line}: ${first.message})` });
-      }
-    }
-  }
-  return scope;
-}
-
 // src/github/strategy-source.ts
 var LOCAL_PATHS = ["strategy.yml", "strategy.yaml", ".github/strategy.yml", ".github/strategy.yaml"];
 async function refreshSource(octokit, source) {
@@ -56623,8 +56560,8 @@ function fromPersonLabels(strategy, entries) {
   const wanted = new Set(entries.map((e) => e.toLowerCase()));
   const chosen = strategy.problems.filter((p2) => wanted.has(p2.id) || wanted.has(p2.label.toLowerCase()));
   if (chosen.length > 0) {
-    const reasons2 = chosen.map((p2) => ({ problem: p2.id, source: "label", detail: p2.label }));
-    return { decidedBy: "label", problems: chosen.map((p2) => p2.id), reasons: reasons2 };
+    const reasons = chosen.map((p2) => ({ problem: p2.id, source: "label", detail: p2.label }));
+    return { decidedBy: "label", problems: chosen.map((p2) => p2.id), reasons };
   }
   const unaligned = strategy.settings.unaligned_label?.toLowerCase();
   if (wanted.has(NONE2) || unaligned !== void 0 && wanted.has(unaligned)) {
@@ -56648,28 +56585,28 @@ function prepareItem(item) {
 }
 function matchProblem(rules, item) {
   const problem2 = rules.id;
-  const reasons2 = [];
+  const reasons = [];
   for (const label of item.labels) {
-    if (rules.labels.has(label.toLowerCase())) reasons2.push({ problem: problem2, source: "labels", detail: label });
+    if (rules.labels.has(label.toLowerCase())) reasons.push({ problem: problem2, source: "labels", detail: label });
   }
   for (const { keyword, test } of rules.keywords) {
     const where = test.test(item.title) ? "title" : test.test(item.body) ? "body" : void 0;
-    if (where) reasons2.push({ problem: problem2, source: "keywords", detail: keyword, where, ...excerpt(where === "title" ? item.title : item.body, test) });
+    if (where) reasons.push({ problem: problem2, source: "keywords", detail: keyword, where, ...excerpt(where === "title" ? item.title : item.body, test) });
   }
   for (const { pattern, test } of rules.patterns) {
     const matched = test(item.title);
-    if (matched !== null) reasons2.push({ problem: problem2, source: "patterns", detail: pattern, where: "title", matched: matched.trim() || item.title.slice(0, 60) });
+    if (matched !== null) reasons.push({ problem: problem2, source: "patterns", detail: pattern, where: "title", matched: matched.trim() || item.title.slice(0, 60) });
   }
   const paths = rules.paths ? matchingFiles(rules.paths, item.files) : void 0;
-  if (paths) reasons2.push({ problem: problem2, source: "paths", detail: paths });
+  if (paths) reasons.push({ problem: problem2, source: "paths", detail: paths });
   if (item.branch !== void 0 && rules.branches?.(item.branch)) {
-    reasons2.push({ problem: problem2, source: "branches", detail: item.branch });
+    reasons.push({ problem: problem2, source: "branches", detail: item.branch });
   }
   if (item.milestone !== null && rules.milestones.has(item.milestone.toLowerCase())) {
-    reasons2.push({ problem: problem2, source: "milestones", detail: item.milestone });
+    reasons.push({ problem: problem2, source: "milestones", detail: item.milestone });
   }
-  if (rules.authors.has(item.author.toLowerCase())) reasons2.push({ problem: problem2, source: "authors", detail: item.author });
-  return reasons2;
+  if (rules.authors.has(item.author.toLowerCase())) reasons.push({ problem: problem2, source: "authors", detail: item.author });
+  return reasons;
 }
 function matchingFiles(test, files) {
   let first;
@@ -56703,30 +56640,30 @@ function classify(strategy, item) {
   if (linked.length > 0) return decide(strategy, "linked", linked, notes);
   const compiled = compileRules(strategy);
   const prepared = prepareItem(item);
-  const reasons2 = [];
+  const reasons = [];
   for (const rules of compiled.problems) {
     const matched = matchProblem(rules, prepared);
-    reasons2.push(...matched.slice(0, MAX_REASONS_PER_PROBLEM));
+    reasons.push(...matched.slice(0, MAX_REASONS_PER_PROBLEM));
     const hidden = matched.length - MAX_REASONS_PER_PROBLEM;
     if (hidden > 0) notes.push(`${rules.id}: ${hidden} more matching rule${hidden === 1 ? "" : "s"} not listed.`);
   }
   if (item.filesComplete === false && compiled.usesPaths) {
     notes.push(`Paths judged on the first ${(item.files?.length ?? 0).toLocaleString("en-US")} changed files.`);
   }
-  return decide(strategy, reasons2.length > 0 ? "rules" : "none", reasons2, notes);
+  return decide(strategy, reasons.length > 0 ? "rules" : "none", reasons, notes);
 }
-function decide(strategy, level, reasons2, notes) {
-  return { problems: inStrategyOrder(strategy, reasons2.map((r) => r.problem)), level, reasons: reasons2, notes };
+function decide(strategy, level, reasons, notes) {
+  return { problems: inStrategyOrder(strategy, reasons.map((r) => r.problem)), level, reasons, notes };
 }
 function linkedReasons(strategy, item) {
-  const reasons2 = [];
+  const reasons = [];
   for (const issue3 of item.closes ?? []) {
     const labels = new Set(issue3.labels.map((l) => l.toLowerCase()));
     for (const p2 of strategy.problems) {
-      if (labels.has(p2.label.toLowerCase())) reasons2.push({ problem: p2.id, source: "linked", detail: `#${issue3.number}` });
+      if (labels.has(p2.label.toLowerCase())) reasons.push({ problem: p2.id, source: "linked", detail: `#${issue3.number}` });
     }
   }
-  return reasons2;
+  return reasons;
 }
 
 // src/classify/command.ts
@@ -56891,62 +56828,6 @@ function optionColor(hex3) {
   return "PINK";
 }
 
-// src/classify/judge.ts
-function commandOf(strategy, comments, mayCommand) {
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const ids = choiceIn(strategy, comments[i].body);
-    if (ids !== void 0 && mayCommand(comments[i].author)) return ids;
-  }
-  return void 0;
-}
-function commandAuthors(strategy, comments) {
-  const logins = [];
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const login = comments[i].author;
-    if (choiceIn(strategy, comments[i].body) !== void 0 && !logins.some((l) => l.toLowerCase() === login.toLowerCase())) logins.push(login);
-  }
-  return logins;
-}
-function choiceIn(strategy, body) {
-  const command = parseCommand(body);
-  if (command?.kind === "none") return "none";
-  if (command?.kind !== "serve") return void 0;
-  const known = validateIds(strategy, command.ids).known;
-  return known.length > 0 ? known : void 0;
-}
-function problemsOfLabels(strategy, labels) {
-  const have = new Set(labels.map((l) => l.toLowerCase()));
-  return strategy.problems.filter((p2) => have.has(p2.label.toLowerCase())).map((p2) => p2.id);
-}
-function carriesAnswer(strategy, labels) {
-  if (problemsOfLabels(strategy, labels).length > 0) return true;
-  const unaligned = strategy.settings.unaligned_label?.toLowerCase();
-  return unaligned !== void 0 && labels.some((l) => l.toLowerCase() === unaligned);
-}
-function judge(input2) {
-  const { strategy, item, history } = input2;
-  const personLabels = personProblemIds(strategy, item.labels, history.labels);
-  const command = input2.command ?? commandOf(strategy, history.comments, input2.mayCommand);
-  const decision = classify(strategy, { ...item, personLabels, command });
-  const { add: add2, remove } = reconcileLabels(strategy, decision, item.labels, history.labels);
-  const dropped = new Set(remove.map((l) => l.toLowerCase()));
-  const after = [...item.labels.filter((l) => !dropped.has(l.toLowerCase())), ...add2];
-  return { decision, add: add2, remove, served: problemsOfLabels(strategy, after) };
-}
-function judgeMerged(input2) {
-  const { strategy, item, history } = input2;
-  if (carriesAnswer(strategy, item.labels)) {
-    const served = problemsOfLabels(strategy, item.labels);
-    const decision = { problems: served, level: served.length > 0 ? "explicit" : "none", reasons: [], notes: [] };
-    return { decision, add: [], remove: [], served, judgedNow: false };
-  }
-  if (history.recorded?.length === 0 && input2.command === void 0) {
-    const decision = { problems: [], level: "none", reasons: [], notes: ["The app judged it when it was merged: it served no problem."] };
-    return { decision, add: [], remove: [], served: [], judgedNow: false };
-  }
-  return { ...judge(input2), judgedNow: true };
-}
-
 // src/github/replies.ts
 async function react(octokit, { owner, repo }, comment_id, content) {
   await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id, content });
@@ -56961,45 +56842,6 @@ var REPORT_MARKER = "<!-- throughline:report -->";
 function hasMarker(body, marker) {
   if (!body) return false;
   return body.replace(/^\uFEFF?[ \t]*(?:\r?\n[ \t]*)*/, "").startsWith(marker);
-}
-var SERVED_PREFIX = "<!-- throughline:served ";
-function servedRecord(problems) {
-  return `${SERVED_PREFIX}${JSON.stringify({ problems })} -->`;
-}
-function readServedRecord(body) {
-  const at2 = body.lastIndexOf(SERVED_PREFIX);
-  if (at2 < 0) return void 0;
-  const end = body.indexOf(" -->", at2);
-  if (end < 0) return void 0;
-  try {
-    const parsed = JSON.parse(body.slice(at2 + SERVED_PREFIX.length, end));
-    const problems = parsed.problems;
-    return Array.isArray(problems) && problems.every((p2) => typeof p2 === "string") ? problems : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/render/limits.ts
-var BODY_LIMIT = 65e3;
-function blocks(...parts) {
-  return parts.filter((p2) => typeof p2 === "string" && p2.length > 0).join("\n\n");
-}
-function fitLines(lines, budget, more) {
-  const out = [];
-  let used = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const cost = lines[i].length + 1;
-    const tail = more(lines.length - i).length + 1;
-    const isLast = i === lines.length - 1;
-    if (used + cost + (isLast ? 0 : tail) > budget) {
-      out.push(more(lines.length - i));
-      return out;
-    }
-    out.push(lines[i]);
-    used += cost;
-  }
-  return out;
 }
 
 // src/render/format.ts
@@ -57037,6 +56879,28 @@ function shortSha(sha2) {
 function round1(value) {
   const r = Math.round(value * 10) / 10;
   return (Object.is(r, -0) ? 0 : r).toString();
+}
+
+// src/render/limits.ts
+var BODY_LIMIT = 65e3;
+function blocks(...parts) {
+  return parts.filter((p2) => typeof p2 === "string" && p2.length > 0).join("\n\n");
+}
+function fitLines(lines, budget, more) {
+  const out = [];
+  let used = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const cost = lines[i].length + 1;
+    const tail = more(lines.length - i).length + 1;
+    const isLast = i === lines.length - 1;
+    if (used + cost + (isLast ? 0 : tail) > budget) {
+      out.push(more(lines.length - i));
+      return out;
+    }
+    out.push(lines[i]);
+    used += cost;
+  }
+  return out;
 }
 
 // src/render/links.ts
@@ -57140,9 +57004,9 @@ function reasonsByProblem(decision) {
   for (const r of decision.reasons) out.get(r.problem)?.push(r);
   return out;
 }
-function shortReasons(reasons2, max = 2) {
-  const phrases = reasons2.slice(0, max).map((r) => reasonPhrase(r, true));
-  if (reasons2.length > max) phrases.push(`+${reasons2.length - max} more`);
+function shortReasons(reasons, max = 2) {
+  const phrases = reasons.slice(0, max).map((r) => reasonPhrase(r, true));
+  if (reasons.length > max) phrases.push(`+${reasons.length - max} more`);
   return phrases.join(", ");
 }
 function noneReason(decision) {
@@ -57295,11 +57159,8 @@ function driftNote(r) {
 
 // src/render/comment.ts
 function renderComment(input2) {
-  const record2 = input2.invalid ? "" : `
-
-${servedRecord(input2.decision.problems)}`;
   return `${PROGRESS_MARKER}
-${commentContent(input2, BODY_LIMIT - PROGRESS_MARKER.length - 1 - record2.length)}${record2}`;
+${commentContent(input2, BODY_LIMIT - PROGRESS_MARKER.length - 1)}`;
 }
 function commentContent(input2, budget = BODY_LIMIT) {
   if (input2.invalid) return invalidStrategyContent(input2.invalid, input2.checkUrl, budget);
@@ -57404,6 +57265,140 @@ function isLocal(e, path2) {
   return !e.file || e.file === path2 || path2.endsWith(`/${e.file}`);
 }
 
+// src/tally/zone.ts
+var MINUTE = 6e4;
+var DAY = 864e5;
+var formats = /* @__PURE__ */ new Map();
+function formatFor(timezone) {
+  let format = formats.get(timezone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone: timezone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit"
+      });
+    } catch {
+      throw new RangeError(`unknown time zone "${timezone}"`);
+    }
+    formats.set(timezone, format);
+  }
+  return format;
+}
+function wallClock(instant, timezone) {
+  const parts = {};
+  for (const part of formatFor(timezone).formatToParts(new Date(instant))) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+var wallAsUtc = (w2) => Date.UTC(w2.year, w2.month - 1, w2.day, w2.hour, w2.minute, w2.second);
+function offsetMinutes(instant, timezone) {
+  const flooredToSecond = Math.floor(instant / 1e3) * 1e3;
+  return Math.round((wallAsUtc(wallClock(flooredToSecond, timezone)) - flooredToSecond) / MINUTE);
+}
+function instantOf(wall, timezone) {
+  const local = wallAsUtc(wall);
+  const before = offsetMinutes(local - DAY, timezone);
+  const after = offsetMinutes(local + DAY, timezone);
+  const candidates2 = [before, after].map((offset) => local - offset * MINUTE).filter((instant) => wallAsUtc(wallClock(instant, timezone)) === local).sort((a, b2) => a - b2);
+  return candidates2.length > 0 ? candidates2[0] : local - before * MINUTE;
+}
+
+// src/tally/zone-format.ts
+var pad = (n, width = 2) => String(Math.abs(n)).padStart(width, "0");
+function formatOffset(minutes) {
+  const sign2 = minutes < 0 ? "-" : "+";
+  return `${sign2}${pad(Math.trunc(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+}
+function isoWithOffset(instant, timezone) {
+  const w2 = wallClock(instant, timezone);
+  const date6 = `${pad(w2.year, 4)}-${pad(w2.month)}-${pad(w2.day)}`;
+  const time3 = `${pad(w2.hour)}:${pad(w2.minute)}:${pad(w2.second)}`;
+  return `${date6}T${time3}${formatOffset(offsetMinutes(instant, timezone))}`;
+}
+function localDate(instant, timezone) {
+  const w2 = wallClock(instant, timezone);
+  return `${pad(w2.year, 4)}-${pad(w2.month)}-${pad(w2.day)}`;
+}
+var UTC_NAMES = new Set(
+  ["UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Universal", "Zulu", "Greenwich"].flatMap((n) => [n, `Etc/${n}`])
+);
+function isUtc(timezone) {
+  const wanted = timezone.toLowerCase();
+  for (const name of UTC_NAMES) if (name.toLowerCase() === wanted) return true;
+  return false;
+}
+
+// src/tally/range.ts
+var SECOND = 1e3;
+var atMidnightUtc = (d) => d.getTime() % 864e5 === 0;
+function rangeQuery(start2, end, timezone) {
+  const last = end.getTime() - SECOND;
+  if (isUtc(timezone) && atMidnightUtc(start2) && atMidnightUtc(end)) {
+    return `${localDate(start2.getTime(), "UTC")}..${localDate(last, "UTC")}`;
+  }
+  return `${isoWithOffset(start2.getTime(), timezone)}..${isoWithOffset(last, timezone)}`;
+}
+function splitRange(start2, end, timezone) {
+  const seconds = Math.floor((end.getTime() - start2.getTime()) / SECOND);
+  const windows = seconds <= 1 ? [[start2, end]] : [
+    [start2, new Date(start2.getTime() + Math.floor(seconds / 2) * SECOND)],
+    [new Date(start2.getTime() + Math.floor(seconds / 2) * SECOND), end]
+  ];
+  return windows.map(([s2, e]) => ({ start: s2, end: e, range: rangeQuery(s2, e, timezone) }));
+}
+
+// src/tally/period.ts
+var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+function parseKey(key) {
+  const m2 = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
+  if (!m2) throw new RangeError(`expected a month as YYYY-MM, got "${key}"`);
+  return { year: Number(m2[1]), month: Number(m2[2]) };
+}
+var keyOf = (year, month) => `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+function previousMonth(key) {
+  const { year, month } = parseKey(key);
+  return month === 1 ? keyOf(year - 1, 12) : keyOf(year, month - 1);
+}
+function nextMonth(key) {
+  const { year, month } = parseKey(key);
+  return month === 12 ? keyOf(year + 1, 1) : keyOf(year, month + 1);
+}
+function monthTitle(key) {
+  const { year, month } = parseKey(key);
+  return `${MONTHS[month - 1]} ${year}`;
+}
+function monthOf(date6, timezone) {
+  const w2 = wallClock(date6.getTime(), timezone);
+  return keyOf(w2.year, w2.month);
+}
+var startOf = (key, timezone) => {
+  const { year, month } = parseKey(key);
+  return instantOf({ year, month, day: 1, hour: 0, minute: 0, second: 0 }, timezone);
+};
+function monthPeriod(key, timezone) {
+  const { year, month } = parseKey(key);
+  const start2 = new Date(startOf(key, timezone));
+  const end = new Date(startOf(nextMonth(key), timezone));
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return {
+    key,
+    title: monthTitle(key),
+    from: `${key}-01`,
+    to: `${key}-${String(lastDay).padStart(2, "0")}`,
+    timezone,
+    start: start2,
+    end,
+    searchRange: rangeQuery(start2, end, timezone)
+  };
+}
+
 // src/render/mermaid.ts
 function mermaidLabel(text, max = 40) {
   const clean = text.slice(0, max * 4).replace(/[^\p{L}\p{N} .,()/+_-]+/gu, " ").replace(/\s+/g, " ").trim();
@@ -57461,7 +57456,7 @@ var COLOURS = [
 ];
 var UNALIGNED_COLOUR = ["#8c959f", "⬛"];
 var OTHER_COLOUR = ["#d0d7de", "⬜"];
-var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+var MONTHS2 = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 function chartColours(model) {
   const drawn = [...model.problems].sort((a, b2) => b2.held - a.held).slice(0, COLOURS.length);
   const inOrder = model.problems.filter((p2) => drawn.includes(p2));
@@ -57498,7 +57493,7 @@ function trendChart(model) {
 }
 function monthLabel(key) {
   const m2 = /^(\d{4})-(\d{2})$/.exec(key);
-  const month = m2 ? MONTHS[Number(m2[2]) - 1] : void 0;
+  const month = m2 ? MONTHS2[Number(m2[2]) - 1] : void 0;
   return m2 && month ? `${month} ${m2[1]}` : key;
 }
 
@@ -57506,25 +57501,18 @@ function monthLabel(key) {
 var SUGGESTIONS = 5;
 function reportSuggestions(model) {
   if (model.suggestions.length === 0) return null;
-  const title = (id) => inert(model.problems.find((p2) => p2.id === id)?.title ?? id, 120);
-  const items = model.suggestions.slice(0, SUGGESTIONS).map((s2) => {
-    const rule = `${s2.rule} “${inert(s2.value, 120)}” would have recognised ${num(s2.captured)} of them`;
-    if (s2.problem) {
-      const why = `${num(s2.alike.serving)} of the ${plural2(s2.alike.items, "aligned pull request")} it also matches serve it`;
-      return `- ${rule}. It would serve **${title(s2.problem)}**: ${why}.
+  const items = model.suggestions.slice(0, SUGGESTIONS).map(
+    (s2) => `- ${s2.rule} “${inert(s2.value, 120)}” would have recognised ${num(s2.captured)} of them:
 
-${indent(fenced("yaml", s2.yaml))}`;
-    }
-    const alike = s2.alike.items === 0 ? "no aligned pull request matches it" : `the ${plural2(s2.alike.items, "aligned pull request")} it matches serve no one problem`;
-    return `- ${rule}, but ${alike}: this looks like work outside the strategy. Is that intended? If the work matters, it may need a problem of its own.`;
-  });
+` + indent(fenced("yaml", s2.yaml))
+  );
   return [
     "### Suggestions",
-    `${plural2(model.unaligned.merged, "pull request")} served no problem. Rules that would have recognised some of them, each with the problem whose work it shares:`,
+    `${plural2(model.unaligned.merged, "pull request")} served no problem. These rules, added to a problem's \`match\`, would have recognised some of them:`,
     items.join("\n\n")
   ].join("\n\n");
 }
-function reportVersions(model) {
+function renderReportVersions(model) {
   if (model.versions.length < 2) return null;
   const lines = model.versions.map((v2) => `- ${sha(v2.commit)} from ${inert(v2.from, 30)}`);
   return `### Strategy versions
@@ -57584,68 +57572,6 @@ function historyRow(m2) {
   return m2.history.slice(-6).map((h) => `${inert(monthLabel(h.key), 20)}: ${num(h.value)}`).join(" · ");
 }
 
-// src/tally/notable.ts
-var MAX_PROBLEMS_PER_ITEM = 2;
-var LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|go\.sum|poetry\.lock|uv\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|flake\.lock|gradle\.lockfile|packages\.lock\.json|[^/]+\.lock)$/i;
-var VENDORED = /(^|\/)(vendor|vendored|third[_-]party|node_modules|external)\//i;
-var GENERATED = /(^|\/)(generated|__generated__|gen)\/|(^|[/._-])generated[._-][^/]*$|[._-]generated\.[^/]+$|\.(min\.js|min\.css|pb\.go)$|_pb2\.py$|(^|\/)dist\//i;
-var SNAPSHOTS = /(^|\/)(__snapshots__|snapshots)\/|\.snap$/i;
-function uncountedFile(path2) {
-  if (LOCK_FILES.test(path2)) return "lock";
-  if (VENDORED.test(path2)) return "vendored";
-  if (SNAPSHOTS.test(path2)) return "snapshot";
-  if (GENERATED.test(path2)) return "generated";
-  return null;
-}
-var BUMP_AUTHORS = /^(dependabot|renovate|renovate-bot|greenkeeper|snyk-bot|pyup-bot|depfu|mend-bolt-for-github)(\[bot\])?$/i;
-var VERSION18 = /\bv?\d+(\.\d+)+([-.+][\w.]+)?\b|\bdigest\b/i;
-function isBump(item) {
-  const title = item.title.replace(/\s*\(#\d+\)\s*$/, "").trim();
-  if (BUMP_AUTHORS.test(item.author)) return true;
-  if (/^[a-z]+\((deps?|dependencies)(-dev)?\)!?:/i.test(title) || /^(deps|dependencies)(\(.*\))?:/i.test(title)) return true;
-  if (/^(chore|build|ci|fix)(\([^)]*\))?!?:\s*(bump|update|upgrade)\b/i.test(title) && VERSION18.test(title)) return true;
-  if (/^bump\b/i.test(title)) return true;
-  if (/^(update|upgrade|pin|sync)\b/i.test(title) && VERSION18.test(title)) return true;
-  const files = item.files ?? [];
-  return files.length > 0 && files.every((f2) => LOCK_FILES.test(f2) || /(^|\/)(package\.json|Cargo\.toml|go\.mod|pyproject\.toml|requirements[^/]*\.txt|Gemfile|\.pre-commit-config\.yaml)$/i.test(f2));
-}
-function isVendoring(item) {
-  if (/^(vendor|re-?vendor|update vendored)\b/i.test(item.title.trim())) return true;
-  const files = item.files ?? [];
-  return files.length >= 5 && files.filter((f2) => VENDORED.test(f2)).length * 2 > files.length;
-}
-function changeSize(item) {
-  if (item.changes && item.changes.length > 0) {
-    return item.changes.filter((c) => uncountedFile(c.path) === null).reduce((sum, c) => sum + c.additions + c.deletions, 0);
-  }
-  const total = (item.additions ?? 0) + (item.deletions ?? 0);
-  const files = item.files ?? [];
-  if (files.length === 0) return total;
-  return total * files.filter((f2) => uncountedFile(f2) === null).length / files.length;
-}
-function notability(item) {
-  const discussion = (item.comments ?? 0) + (item.reviews ?? 0);
-  return 4 * Math.log2(1 + (item.closedIssues ?? 0)) + 2 * Math.log2(1 + discussion) + Math.log2(1 + changeSize(item));
-}
-var mayBeNotable = (item) => !isBump(item) && !isVendoring(item);
-var mergedTime = (item) => Date.parse(item.mergedAt) || 0;
-function notableItems(items, cap2 = 5) {
-  return items.filter(mayBeNotable).map((item) => ({ item, score: notability(item) })).sort((a, b2) => b2.score - a.score || mergedTime(b2.item) - mergedTime(a.item) || b2.item.number - a.item.number).slice(0, Math.max(0, cap2)).map(({ item }) => item);
-}
-function notableByProblem(items, problemIds2, cap2 = 5) {
-  const groups2 = new Map([...problemIds2, ""].map((id) => [id, []]));
-  for (const item of notableItems(items, Number.POSITIVE_INFINITY)) {
-    let listed = 0;
-    for (const id of item.problems.length === 0 ? [""] : new Set(item.problems)) {
-      const group = groups2.get(id);
-      if (!group || group.length >= cap2) continue;
-      group.push(item);
-      if (++listed >= MAX_PROBLEMS_PER_ITEM) break;
-    }
-  }
-  return groups2;
-}
-
 // src/render/report-notable.ts
 var PER_PROBLEM = 5;
 function reportNotable(model) {
@@ -57669,17 +57595,7 @@ ${parts.join("\n\n")}`;
 function itemLine(item) {
   const n = Number.isInteger(item.number) ? item.number : 0;
   const repo = item.repo ? inert(item.repo, 100) : "";
-  const why = reasons(item);
-  return `- ${link(`${repo}#${n}`, item.url)} ${inert(item.title, 120)}${why ? ` (${why})` : ""}`;
-}
-function reasons(item) {
-  const talk = (item.comments ?? 0) + (item.reviews ?? 0);
-  const size = Math.round(changeSize(item));
-  return [
-    item.closedIssues ? `closes ${plural2(item.closedIssues, "issue")}` : "",
-    talk > 0 ? plural2(talk, item.reviews ? "comment or review" : "comment", item.reviews ? "comments and reviews" : "comments") : "",
-    size > 0 ? `${plural2(size, "line")} changed` : ""
-  ].filter(Boolean).join(", ");
+  return `- ${link(`${repo}#${n}`, item.url)} ${inert(item.title, 120)}`;
 }
 
 // src/tally/organisation.ts
@@ -57843,8 +57759,7 @@ function reportSummary(model) {
   const { period } = model;
   const context = [model.strategyName && `**${inert(model.strategyName, 120)}**`, inert(model.repo, 140), `${period.from} to ${period.to} (${inert(period.timezone, 60)})`].filter(Boolean).join(" · ");
   const calm = !model.unaligned.alert && !model.problems.some((p2) => p2.drift) && model.problems.some((p2) => p2.intended !== null) && model.tally.merged > 0 ? "Every problem is within its drift threshold of the intended share." : null;
-  const notice = model.notice ? alert("NOTE", [inert(model.notice, 500)]) : null;
-  return blocks(context, notice, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
+  return blocks(context, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
 }
 function headline(model) {
   const { tally, period } = model;
@@ -57945,9 +57860,8 @@ var STEPS = [
   ["planEntries", "plan entries"],
   ["charts", "charts"]
 ];
-function reportTitle(model) {
-  return `Strategy alignment: ${model.period.title}`;
-}
+var REPORT_TITLE_PREFIX = "Strategy alignment: ";
+var reportTitle = (month) => `${REPORT_TITLE_PREFIX}${monthTitle(month)}`;
 function renderReport(model, dataComment2) {
   const data = dataComment2.trim();
   const keep = { notable: true, history: true, suggestions: true, planEntries: true, charts: true };
@@ -57963,7 +57877,7 @@ function renderReport(model, dataComment2) {
     const fixed = reportBody(model, data, keep, left, 0).length;
     body = reportBody(model, data, keep, left, Math.max(0, (BODY_LIMIT - fixed) / 2 - 200));
   }
-  return { title: reportTitle(model), body };
+  return { title: `${REPORT_TITLE_PREFIX}${model.period.title}`, body };
 }
 function reportBody(model, data, keep, left, listBudget) {
   return blocks(
@@ -57980,7 +57894,7 @@ function reportBody(model, data, keep, left, listBudget) {
     listBudget > 0 && reportPlan(model, { compact: !keep.planEntries, budget: listBudget }),
     keep.notable && reportNotable(model),
     keep.suggestions && reportSuggestions(model),
-    reportVersions(model),
+    renderReportVersions(model),
     reportMethod(model, left),
     data
   );
@@ -57991,8 +57905,8 @@ function renderExplainReply(strategy, decision) {
   const byProblem = reasonsByProblem(decision);
   const head = decision.problems.length === 0 ? `This item serves **no problem** of the strategy: ${noneReason(decision)}.` : `This item serves ${listJoin(decision.problems.map((id) => `**${problemTitle(strategy, id)}**`))}.`;
   const lines = decision.problems.map((id) => {
-    const reasons2 = (byProblem.get(id) ?? []).map((r) => reasonDetail(r));
-    return `- **${problemTitle(strategy, id)}** (${code18(id)}): ${reasons2.length ? reasons2.join("; ") : "chosen explicitly"}`;
+    const reasons = (byProblem.get(id) ?? []).map((r) => reasonDetail(r));
+    return `- **${problemTitle(strategy, id)}** (${code18(id)}): ${reasons.length ? reasons.join("; ") : "chosen explicitly"}`;
   });
   const notes = decision.notes.map((n) => `- Note: ${inert(n, 300)}`);
   const tail = blocks(decidedSentence(decision), changeHint(strategy));
@@ -58039,76 +57953,6 @@ function inForceDuring(strategy, first, last) {
   if (strategy.status !== "active") return false;
   const { from, until } = strategy.effective ?? {};
   return !(from && last < from) && !(until && first > until);
-}
-
-// src/tally/zone.ts
-var MINUTE = 6e4;
-var DAY = 864e5;
-var formats = /* @__PURE__ */ new Map();
-function formatFor(timezone) {
-  let format = formats.get(timezone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat("en-US", {
-        timeZone: timezone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit"
-      });
-    } catch {
-      throw new RangeError(`unknown time zone "${timezone}"`);
-    }
-    formats.set(timezone, format);
-  }
-  return format;
-}
-function wallClock(instant, timezone) {
-  const parts = {};
-  for (const part of formatFor(timezone).formatToParts(new Date(instant))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
-}
-var wallAsUtc = (w2) => Date.UTC(w2.year, w2.month - 1, w2.day, w2.hour, w2.minute, w2.second);
-function offsetMinutes(instant, timezone) {
-  const flooredToSecond = Math.floor(instant / 1e3) * 1e3;
-  return Math.round((wallAsUtc(wallClock(flooredToSecond, timezone)) - flooredToSecond) / MINUTE);
-}
-function instantOf(wall, timezone) {
-  const local = wallAsUtc(wall);
-  const before = offsetMinutes(local - DAY, timezone);
-  const after = offsetMinutes(local + DAY, timezone);
-  const candidates2 = [before, after].map((offset) => local - offset * MINUTE).filter((instant) => wallAsUtc(wallClock(instant, timezone)) === local).sort((a, b2) => a - b2);
-  return candidates2.length > 0 ? candidates2[0] : local - before * MINUTE;
-}
-
-// src/tally/zone-format.ts
-var pad = (n, width = 2) => String(Math.abs(n)).padStart(width, "0");
-function formatOffset(minutes) {
-  const sign2 = minutes < 0 ? "-" : "+";
-  return `${sign2}${pad(Math.trunc(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
-}
-function isoWithOffset(instant, timezone) {
-  const w2 = wallClock(instant, timezone);
-  const date6 = `${pad(w2.year, 4)}-${pad(w2.month)}-${pad(w2.day)}`;
-  const time3 = `${pad(w2.hour)}:${pad(w2.minute)}:${pad(w2.second)}`;
-  return `${date6}T${time3}${formatOffset(offsetMinutes(instant, timezone))}`;
-}
-function localDate(instant, timezone) {
-  const w2 = wallClock(instant, timezone);
-  return `${pad(w2.year, 4)}-${pad(w2.month)}-${pad(w2.day)}`;
-}
-var UTC_NAMES = new Set(
-  ["UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Universal", "Zulu", "Greenwich"].flatMap((n) => [n, `Etc/${n}`])
-);
-function isUtc(timezone) {
-  const wanted = timezone.toLowerCase();
-  for (const name of UTC_NAMES) if (name.toLowerCase() === wanted) return true;
-  return false;
 }
 
 // src/handlers/in-force.ts
@@ -58185,8 +58029,6 @@ function historyFrom(nodes, botLogin) {
       history.labels.push({ label: node2.label.name, action, byApp: sameLogin(actorLogin(node2.actor), botLogin) });
     } else if (node2.__typename === "IssueComment" && node2.author && !sameLogin(actorLogin(node2.author), botLogin)) {
       history.comments.push({ id: node2.databaseId ?? 0, author: actorLogin(node2.author), body: node2.body ?? "" });
-    } else if (node2.__typename === "IssueComment" && node2.author && hasMarker(node2.body, PROGRESS_MARKER)) {
-      history.recorded = readServedRecord(node2.body ?? "") ?? history.recorded;
     }
   }
   return history;
@@ -58253,30 +58095,29 @@ async function planLabels(input2) {
     }
   }
   const known = history ?? await input2.history();
-  return judgeWithHistory(strategy, item, known, input2.mayCommand, input2.command);
-}
-async function judgeWithHistory(strategy, item, known, mayCommand, command) {
-  const decide3 = (comments, allowed2, given) => judge({ strategy, item, history: { labels: known.labels, comments }, mayCommand: allowed2, command: given });
-  const allowed = await allowedAuthors(strategy, known.comments, mayCommand);
-  const planned2 = decide3(known.comments, allowed, command);
-  const found = command ?? commandOf(strategy, known.comments, allowed);
-  if (found !== void 0 || !known.earlier || planned2.add.length === 0 && planned2.remove.length === 0) return planned2;
+  const personLabels = personProblemIds(strategy, item.labels, known.labels);
+  const plan = (command2) => {
+    const decision = classify(strategy, { ...item, personLabels, command: command2 });
+    return { decision, ...reconcileLabels(strategy, decision, item.labels, known.labels) };
+  };
+  const command = input2.command ?? await latestCommand(strategy, known.comments, input2.mayCommand);
+  const planned2 = plan(command);
+  if (command !== void 0 || !known.earlier || planned2.add.length === 0 && planned2.remove.length === 0) return planned2;
   for await (const page of known.earlier()) {
-    const olderAllowed = await allowedAuthors(strategy, page, mayCommand);
-    const older = commandOf(strategy, page, olderAllowed);
-    if (older !== void 0) return decide3(known.comments, allowed, older);
+    const older = await latestCommand(strategy, page, input2.mayCommand);
+    if (older !== void 0) return plan(older);
   }
   return planned2;
 }
-async function allowedAuthors(strategy, comments, mayCommand) {
-  const allowed = /* @__PURE__ */ new Set();
-  for (const login of commandAuthors(strategy, comments)) {
-    if (await mayCommand(login)) {
-      allowed.add(login.toLowerCase());
-      break;
-    }
+async function latestCommand(strategy, comments, mayCommand) {
+  for (const comment of [...comments].reverse()) {
+    const command = parseCommand(comment.body);
+    if (command?.kind !== "serve" && command?.kind !== "none") continue;
+    const ids = command.kind === "none" ? "none" : validateIds(strategy, command.ids).known;
+    if (ids !== "none" && ids.length === 0) continue;
+    if (await mayCommand(comment.author)) return ids;
   }
-  return (login) => allowed.has(login.toLowerCase());
+  return void 0;
 }
 
 // src/github/report-graphql.ts
@@ -58601,7 +58442,7 @@ async function projectStatus(octokit, strategy) {
 }
 
 // src/handlers/project-step.ts
-var PROBLEM_EVENTS = /* @__PURE__ */ new Set(["opened", "reopened", "labeled", "unlabeled"]);
+var PROBLEM_EVENTS = /* @__PURE__ */ new Set(["opened", "reopened", "labeled", "unlabeled", "transferred"]);
 async function projectStep(octokit, repo, number4, strategy, plan, deps, options2) {
   if (!strategy.settings.project) return { status: "off" };
   const changed = plan.add.length > 0 || plan.remove.length > 0;
@@ -58819,70 +58660,6 @@ async function changedStrategyPaths(octokit, { owner, repo }, pull_number) {
   return found;
 }
 
-// src/tally/range.ts
-var SECOND = 1e3;
-var atMidnightUtc = (d) => d.getTime() % 864e5 === 0;
-function rangeQuery(start2, end, timezone) {
-  const last = end.getTime() - SECOND;
-  if (isUtc(timezone) && atMidnightUtc(start2) && atMidnightUtc(end)) {
-    return `${localDate(start2.getTime(), "UTC")}..${localDate(last, "UTC")}`;
-  }
-  return `${isoWithOffset(start2.getTime(), timezone)}..${isoWithOffset(last, timezone)}`;
-}
-function splitRange(start2, end, timezone) {
-  const seconds = Math.floor((end.getTime() - start2.getTime()) / SECOND);
-  const windows = seconds <= 1 ? [[start2, end]] : [
-    [start2, new Date(start2.getTime() + Math.floor(seconds / 2) * SECOND)],
-    [new Date(start2.getTime() + Math.floor(seconds / 2) * SECOND), end]
-  ];
-  return windows.map(([s2, e]) => ({ start: s2, end: e, range: rangeQuery(s2, e, timezone) }));
-}
-
-// src/tally/period.ts
-var MONTHS2 = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-function parseKey(key) {
-  const m2 = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
-  if (!m2) throw new RangeError(`expected a month as YYYY-MM, got "${key}"`);
-  return { year: Number(m2[1]), month: Number(m2[2]) };
-}
-var keyOf = (year, month) => `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
-function previousMonth(key) {
-  const { year, month } = parseKey(key);
-  return month === 1 ? keyOf(year - 1, 12) : keyOf(year, month - 1);
-}
-function nextMonth(key) {
-  const { year, month } = parseKey(key);
-  return month === 12 ? keyOf(year + 1, 1) : keyOf(year, month + 1);
-}
-function monthTitle(key) {
-  const { year, month } = parseKey(key);
-  return `${MONTHS2[month - 1]} ${year}`;
-}
-function monthOf(date6, timezone) {
-  const w2 = wallClock(date6.getTime(), timezone);
-  return keyOf(w2.year, w2.month);
-}
-var startOf = (key, timezone) => {
-  const { year, month } = parseKey(key);
-  return instantOf({ year, month, day: 1, hour: 0, minute: 0, second: 0 }, timezone);
-};
-function monthPeriod(key, timezone) {
-  const { year, month } = parseKey(key);
-  const start2 = new Date(startOf(key, timezone));
-  const end = new Date(startOf(nextMonth(key), timezone));
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return {
-    key,
-    title: monthTitle(key),
-    from: `${key}-01`,
-    to: `${key}-${String(lastDay).padStart(2, "0")}`,
-    timezone,
-    start: start2,
-    end,
-    searchRange: rangeQuery(start2, end, timezone)
-  };
-}
-
 // src/tally/weeks.ts
 function isoWeek(iso, timezone = "UTC") {
   const instant = Date.parse(iso);
@@ -58909,7 +58686,7 @@ function createTallier(strategy) {
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const timezone = strategy.settings.report.timezone;
   const merged2 = new Map(ids.map((id) => [id, 0]));
-  const weight = new Map(ids.map((id) => [id, new Fractions()]));
+  const weight = new Map(ids.map((id) => [id, 0]));
   const weeks3 = /* @__PURE__ */ new Map();
   let total = 0;
   let unaligned = 0;
@@ -58921,23 +58698,18 @@ function createTallier(strategy) {
       if (served.length === 0) unaligned += 1;
       for (const id of served) {
         merged2.set(id, merged2.get(id) + 1);
-        weight.get(id).add(served.length);
+        weight.set(id, weight.get(id) + 1 / served.length);
       }
       const key = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
       let week = weeks3.get(key);
       if (!week) weeks3.set(key, week = /* @__PURE__ */ new Map());
-      for (const id of served.length === 0 ? [UNALIGNED] : served) {
-        let f2 = week.get(id);
-        if (!f2) week.set(id, f2 = new Fractions());
-        f2.add(served.length || 1);
-      }
+      for (const id of served.length === 0 ? [UNALIGNED] : served) week.set(id, (week.get(id) ?? 0) + 1 / (served.length || 1));
     },
     result() {
       const share = (w2) => total === 0 ? 0 : w2 / total;
       const effort = /* @__PURE__ */ new Map();
-      for (const key of [...weeks3.keys()].sort()) {
-        const week = [...weeks3.get(key)].sort(([a], [b2]) => a < b2 ? -1 : a > b2 ? 1 : 0).map(([id, f2]) => [id, f2.value()]);
-        const sum = week.reduce((a, [, w2]) => a + w2, 0);
+      for (const week of weeks3.values()) {
+        const sum = [...week.values()].reduce((a, b2) => a + b2, 0);
         for (const [id, w2] of week) effort.set(id, (effort.get(id) ?? 0) + w2 / sum);
       }
       const units = weeks3.size;
@@ -58948,7 +58720,7 @@ function createTallier(strategy) {
         problems: Object.fromEntries(
           ids.map((id) => [
             id,
-            { merged: merged2.get(id), share: share(weight.get(id).value()), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) }
+            { merged: merged2.get(id), share: share(weight.get(id)), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) }
           ])
         ),
         unaligned: { merged: unaligned, share: share(unaligned), authorWeeks: effort.get(UNALIGNED) ?? 0, shareAuthorWeeks: weekShare(UNALIGNED) }
@@ -58956,19 +58728,6 @@ function createTallier(strategy) {
     }
   };
 }
-var Fractions = class {
-  counts = [];
-  add(n) {
-    this.counts[n] = (this.counts[n] ?? 0) + 1;
-  }
-  value() {
-    let sum = 0;
-    this.counts.forEach((count2, n) => {
-      sum += count2 / n;
-    });
-    return sum;
-  }
-};
 
 // src/tally/counts.ts
 function tallyFromCounts(strategy, counts) {
@@ -59188,6 +58947,23 @@ function metricHistory(datas) {
   return history;
 }
 
+// src/tally/notable.ts
+function notability(item) {
+  const size = (item.additions ?? 0) + (item.deletions ?? 0);
+  return Math.log2(1 + size) + 2 * Math.log2(1 + (item.comments ?? 0));
+}
+var mergedTime = (item) => Date.parse(item.mergedAt) || 0;
+function notableItems(items, cap2 = 5) {
+  return items.map((item) => ({ item, score: notability(item) })).sort((a, b2) => b2.score - a.score || mergedTime(b2.item) - mergedTime(a.item) || b2.item.number - a.item.number).slice(0, Math.max(0, cap2)).map(({ item }) => item);
+}
+function notableByProblem(items, problemIds2, cap2 = 5) {
+  const groups2 = new Map([...problemIds2, ""].map((id) => [id, []]));
+  for (const item of items) {
+    for (const id of item.problems.length === 0 ? [""] : new Set(item.problems)) groups2.get(id)?.push(item);
+  }
+  return new Map([...groups2].map(([id, group]) => [id, notableItems(group, cap2)]));
+}
+
 // src/tally/suggest-candidates.ts
 var GENERIC_DIRS = /* @__PURE__ */ new Set(["src", "lib", "app", "apps", "packages", "pkg", "internal", "cmd", "test", "tests", "spec", "__tests__", "docs", ".github"]);
 var SKIP_WORDS = new Set(
@@ -59226,11 +59002,6 @@ function candidates(items, strategy) {
   });
   return [...found.values()];
 }
-function captures(rule, value, item) {
-  if (rule === "paths") return (item.files ?? []).some((f2) => directoryGlobs(f2).includes(value));
-  if (rule === "labels") return item.labels.some((l) => l.toLowerCase() === value.toLowerCase());
-  return titleWords(item.title).includes(value.toLowerCase());
-}
 
 // src/tally/suggest.ts
 var MIN_CAPTURED = 2;
@@ -59243,20 +59014,10 @@ function better(a, gainA, b2, gainB) {
   if (a.value.length !== b2.value.length) return a.value.length < b2.value.length;
   return a.value < b2.value;
 }
-var MIN_ALIKE = 0.5;
-function suggestionYaml(rule, value, problemId) {
-  return [`# add to problem ${problemId}`, "match:", `  ${rule}: [${JSON.stringify(value)}]`].join("\n");
+function suggestionYaml(rule, value) {
+  return ["# add to the problem these items serve (id: <problem-id>)", "match:", `  ${rule}: [${JSON.stringify(value)}]`].join("\n");
 }
-function servedProblem(rule, value, aligned) {
-  const alike = aligned.filter((item) => captures(rule, value, item));
-  const weight = /* @__PURE__ */ new Map();
-  for (const item of alike) for (const id of new Set(item.problems)) weight.set(id, (weight.get(id) ?? 0) + 1 / new Set(item.problems).size);
-  const [best] = [...weight].sort((a, b2) => b2[1] - a[1] || a[0].localeCompare(b2[0]));
-  const serving = best ? alike.filter((item) => item.problems.includes(best[0])).length : 0;
-  const named = best !== void 0 && serving >= MIN_CAPTURED && best[1] >= alike.length * MIN_ALIKE;
-  return { problem: named ? best[0] : null, alike: { items: alike.length, serving: named ? serving : 0 } };
-}
-function suggestRules(unaligned, strategy, max = 3, aligned = []) {
+function suggestRules(unaligned, strategy, max = 3) {
   const threshold = Math.max(MIN_CAPTURED, Math.ceil(unaligned.length * MIN_FRACTION));
   let pool = candidates(unaligned, strategy).filter((c) => c.items.size >= threshold);
   const covered = /* @__PURE__ */ new Set();
@@ -59267,9 +59028,7 @@ function suggestRules(unaligned, strategy, max = 3, aligned = []) {
     for (const c of pool) if (!best || better(c, gain(c), best, gain(best))) best = c;
     if (!best || gain(best) < threshold) break;
     for (const i of best.items) covered.add(i);
-    const served = servedProblem(best.rule, best.value, aligned);
-    const yaml3 = served.problem ? suggestionYaml(best.rule, best.value, served.problem) : "";
-    picked.push({ rule: best.rule, value: best.value, captured: best.items.size, ...served, yaml: yaml3 });
+    picked.push({ rule: best.rule, value: best.value, captured: best.items.size, yaml: suggestionYaml(best.rule, best.value) });
     pool = pool.filter((c) => c !== best);
   }
   return picked;
@@ -59350,16 +59109,10 @@ function buildReport(input2) {
     measure,
     search: input2.base && input2.searchRange ? { base: input2.base, range: input2.searchRange, excludeAuthors: strategy.settings.ignore_authors } : null,
     previous,
-    suggestions: suggestRules(
-      items.filter((i) => i.problems.length === 0),
-      strategy,
-      3,
-      items.filter((i) => i.problems.length > 0)
-    ),
+    suggestions: suggestRules(items.filter((i) => i.problems.length === 0), strategy),
     versions: input2.versions ?? [],
     notes: input2.notes ?? [],
-    ...input2.organisation ? { organisation: input2.organisation } : {},
-    ...input2.notice ? { notice: input2.notice } : {}
+    ...input2.organisation ? { organisation: input2.organisation } : {}
   };
 }
 var weeksOf2 = (f2) => ({ authorWeeks: f2.authorWeeks ?? null, shareAuthorWeeks: f2.shareAuthorWeeks ?? null });
@@ -59568,16 +59321,11 @@ function localDeliveries() {
 
 // src/handlers/guard.ts
 var Guards = class {
-  /**
-   * `deliveries`: which webhook deliveries were already taken (this process's own record by default);
-   * `itemLock`: events for one item one at a time across processes too (Redis with REDIS_URL).
-   */
-  constructor(deliveries = localDeliveries(), itemLock) {
+  /** `deliveries`: which webhook deliveries were already taken (this process's own record by default). */
+  constructor(deliveries = localDeliveries()) {
     this.deliveries = deliveries;
-    this.itemLock = itemLock;
   }
   deliveries;
-  itemLock;
   queues = /* @__PURE__ */ new Map();
   /** Set when the process is shutting down: /health answers 503 from then on. */
   stopping = false;
@@ -59587,11 +59335,7 @@ var Guards = class {
       const id = context.id;
       if (id && !await this.deliveries.take(id)) return;
       try {
-        if (!await isOwnEvent(context, identity)) {
-          const item = key(context);
-          const lock = this.itemLock;
-          await this.oneAtATime(item, () => lock ? lock.hold(item, () => handler2(context)) : handler2(context));
-        }
+        if (!await isOwnEvent(context, identity)) await this.oneAtATime(key(context), () => handler2(context));
       } catch (error62) {
         if (id) await this.deliveries.forget(id);
         throw error62;
@@ -59780,7 +59524,7 @@ var words = (text) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 function hasTerm(label, term) {
   return label.some((_2, i) => term.every((w2, j) => label[i + j] === w2));
 }
-function suggestRules2(labels, folders) {
+function starterRules(labels, folders) {
   const taken = /* @__PURE__ */ new Set();
   const result = {};
   for (const problem2 of CLASSICS) {
@@ -59819,7 +59563,7 @@ function problemLines(p2, s2, first) {
   return lines;
 }
 function renderStarter(input2) {
-  const rules = suggestRules2(input2.labels, input2.folders);
+  const rules = starterRules(input2.labels, input2.folders);
   return [
     `# The problems that the work in ${input2.owner}/${input2.repo} exists to solve (read by Throughline).`,
     "# A starter drawn from this repository's labels and folders: rename, add or remove problems, set",
@@ -59966,9 +59710,6 @@ var PULL_FIELDS = (
     author { __typename login }
     labels(first: 50) { nodes { name } }
     comments { totalCount }
-    reviews { totalCount }
-    closingIssuesReferences { totalCount }
-    files(first: 100) { totalCount nodes { path additions deletions } }
     milestone { title }
   }
 `
@@ -60004,11 +59745,7 @@ function toPull(n) {
     milestone: n.milestone?.title ?? null,
     additions: n.additions,
     deletions: n.deletions,
-    comments: n.comments.totalCount,
-    reviews: n.reviews?.totalCount ?? 0,
-    closedIssues: n.closingIssuesReferences?.totalCount ?? 0,
-    files: n.files?.nodes ?? [],
-    filesComplete: n.files != null && (n.files.nodes?.length ?? 0) >= n.files.totalCount
+    comments: n.comments.totalCount
   };
 }
 var isPull = (node2) => "number" in node2;
@@ -60310,8 +60047,9 @@ function strategyVersions(input2) {
   };
   const history = typedHistory(input2.strategy, versions, complete, { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS }, read2);
   const notes = versionNotes(versions, complete, period, file2);
-  const reasons2 = new Set([...skipped.entries()].sort(([a], [b2]) => b2 - a).map(([, reason]) => reason));
-  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons2] };
+  const reasons = new Set([...skipped.entries()].sort(([a], [b2]) => b2 - a).map(([, reason]) => reason));
+  const labelledSince = versions.length > 0 ? versions[versions.length - 1].date : null;
+  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons], labelledSince };
 }
 function readVersion(input2, i, skipped) {
   const v2 = input2.versions[i];
@@ -60512,257 +60250,43 @@ async function gatherFigures(octokit, ref, strategy, period, org) {
   return { issuesClosed, readings, plans: planFound, notes };
 }
 
-// src/github/pull-facts.ts
-var FACTS_PER_REQUEST = 50;
-var FACT_FIELDS = (
-  /* GraphQL */
-  `
-  fragment PullFacts on PullRequest {
-    number
-    files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
-    closingIssuesReferences(first: 10) { nodes { number labels(first: 50) { nodes { name } } } }
-    ${TIMELINE_FIELDS}
-  }
-`
-);
-function pullFactsQuery(n) {
-  const variables = Array.from({ length: n }, (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!`).join(", ");
-  const fields = Array.from({ length: n }, (_2, i) => `p${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { ...PullFacts } }`).join("\n  ");
-  return `query PullFacts(${variables}) {
-  ${fields}
-}
-${FACT_FIELDS}`;
-}
-function pullFilesQuery(n) {
-  const variables = Array.from({ length: n }, (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!, $a${i}: String`).join(", ");
-  const fields = Array.from(
-    { length: n },
-    (_2, i) => `f${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { files(first: 100, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { path } } } }`
-  ).join("\n  ");
-  return `query PullFilesPages(${variables}) {
-  ${fields}
-}`;
-}
-var PULL_FACTS_QUERY = pullFactsQuery(1);
-var PULL_FILES_PAGES_QUERY = pullFilesQuery(1);
-async function readPullFacts(octokit, pulls, botLogin, counter = { requests: 0 }) {
-  const out = [];
-  for (let i = 0; i < pulls.length; i += FACTS_PER_REQUEST) {
-    out.push(...await readBatch(octokit, pulls.slice(i, i + FACTS_PER_REQUEST), botLogin, counter));
-  }
-  return out;
-}
-function refVariables(refs) {
-  const variables = {};
-  for (const [i, r] of refs.entries()) Object.assign(variables, { [`o${i}`]: r.owner, [`r${i}`]: r.repo, [`n${i}`]: r.number });
-  return variables;
-}
-async function readBatch(octokit, refs, botLogin, counter) {
-  counter.requests += 1;
-  let data = null;
-  let failure2;
-  const failedPaths = /* @__PURE__ */ new Map();
-  try {
-    const answer = await graphqlPartial(octokit, pullFactsQuery(refs.length), refVariables(refs));
-    data = answer.data;
-    for (const e of answer.errors) {
-      const alias = e.path[0];
-      if (typeof alias === "string" && /^p\d+$/.test(alias)) failedPaths.set(alias, e.message);
-      else failure2 ??= e.message;
-    }
-  } catch (error62) {
-    failure2 = error62 instanceof Error ? error62.message : String(error62);
-  }
-  const nodes = refs.map((_2, i) => data?.[`p${i}`]?.pullRequest ?? null);
-  const facts = refs.map((ref, i) => {
-    const problem2 = failedPaths.get(`p${i}`) ?? (nodes[i] ? void 0 : failure2 ?? "GitHub returned nothing for it");
-    return factsOf(octokit, ref, nodes[i], botLogin, problem2);
-  });
-  await morePages(octokit, refs, facts, nodes, counter);
-  return facts;
-}
-function factsOf(octokit, ref, node2, botLogin, problem2) {
-  const files = node2?.files ? node2.files.nodes.map((f2) => f2.path) : void 0;
-  const history = node2 ? withEarlier(historyFrom(timelineNodes(node2), botLogin), octokit, ref, ref.number, botLogin, earlierCursor(node2)) : { labels: [], comments: [] };
-  const filesComplete = files !== void 0 && files.length >= (node2?.files?.totalCount ?? 0);
-  const timelineRead = Boolean(node2?.labelEvents && node2.commentEvents);
-  const complete = problem2 === void 0 && files !== void 0 && timelineRead;
-  return {
-    number: ref.number,
-    files,
-    filesComplete,
-    closes: (node2?.closingIssuesReferences?.nodes ?? []).flatMap((n) => n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).map((l) => l.name) }] : []),
-    history,
-    complete,
-    ...complete ? {} : { problem: problem2 ?? "its files or timeline could not be read" }
-  };
-}
-async function morePages(octokit, refs, facts, nodes, counter) {
-  let reading = facts.flatMap((f2, i) => {
-    const page = nodes[i]?.files?.pageInfo;
-    return page?.hasNextPage && page.endCursor && f2.files ? [{ ref: refs[i], facts: f2, after: page.endCursor }] : [];
-  });
-  while (reading.length > 0) {
-    const variables = refVariables(reading.map((r) => r.ref));
-    for (const [i, r] of reading.entries()) variables[`a${i}`] = r.after;
-    counter.requests += 1;
-    let answer = null;
-    try {
-      answer = (await graphqlPartial(octokit, pullFilesQuery(reading.length), variables)).data;
-    } catch {
-      answer = null;
-    }
-    const next = [];
-    reading.forEach((r, i) => {
-      const page = answer?.[`f${i}`]?.pullRequest?.files;
-      if (!page) {
-        Object.assign(r.facts, { complete: false, problem: "some of its changed files could not be read" });
-        return;
-      }
-      r.facts.files.push(...page.nodes.map((n) => n.path));
-      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor && r.facts.files.length < MAX_FILES) next.push({ ...r, after: page.pageInfo.endCursor });
-      else r.facts.filesComplete = !page.pageInfo.hasNextPage;
-    });
-    reading = next;
-  }
-}
-
-// src/handlers/merged-judge.ts
-function mergedItem(pull, facts) {
-  const { number: number4, title, body, labels, author, milestone, branch } = pull;
-  return {
-    kind: "pull_request",
-    number: number4,
-    title,
-    body,
-    labels,
-    author,
-    milestone,
-    branch,
-    ...facts ? { files: facts.files, filesComplete: facts.filesComplete, closes: facts.closes } : {}
-  };
-}
-function mergedJudge(o) {
-  const stats = { judgedNow: 0, recorded: 0, incomplete: [], requests: 0, permissionLookups: 0 };
-  const counter = { requests: 0 };
-  const asked = /* @__PURE__ */ new Map();
-  const permissions = new PermissionCache();
-  const ask2 = o.mayCommand ?? ((repo, login) => permissions.canCommand(o.octokit, repo, login));
-  const mayCommandIn = (repo) => (login) => {
-    const key = `${repo.owner}/${repo.repo}/${login}`.toLowerCase();
-    let answer = asked.get(key);
-    if (!answer) {
-      stats.permissionLookups += 1;
-      answer = ask2(repo, login);
-      asked.set(key, answer);
-    }
-    return answer;
-  };
-  const repoOf = (pull) => pull.repo ? { owner: o.repo.owner, repo: pull.repo } : o.repo;
-  const strategyOf = o.strategyOf ?? (() => o.strategy);
-  async function judge2(pulls) {
-    const unlabelled = pulls.filter((p2) => !carriesAnswer(strategyOf(p2), p2.labels));
-    const facts = /* @__PURE__ */ new Map();
-    if (unlabelled.length > 0) {
-      const read2 = await readPullFacts(o.octokit, unlabelled.map((p2) => ({ ...repoOf(p2), number: p2.number })), o.botLogin, counter);
-      stats.requests = counter.requests;
-      for (const [i, p2] of unlabelled.entries()) facts.set(p2, read2[i]);
-    }
-    const out = [];
-    for (const pull of pulls) {
-      const f2 = facts.get(pull);
-      if (!f2) {
-        out.push({ pull, problems: problemsOfLabels(strategyOf(pull), pull.labels), judgedNow: false, incomplete: false });
-        continue;
-      }
-      out.push(await judgeOne(pull, f2));
-    }
-    return out;
-  }
-  async function judgeOne(pull, f2) {
-    const strategy = strategyOf(pull);
-    const item = mergedItem(pull, f2);
-    if (!f2.complete) stats.incomplete.push(pull.number);
-    const quick = judgeMerged({ strategy, item, history: f2.history, mayCommand: () => false });
-    if (!quick.judgedNow) {
-      stats.recorded += 1;
-      return { pull, problems: quick.served, judgedNow: false, incomplete: !f2.complete, decision: quick.decision };
-    }
-    stats.judgedNow += 1;
-    const judged = await judgeWithHistory(strategy, item, f2.history, mayCommandIn(repoOf(pull)));
-    return { pull, problems: judged.served, judgedNow: true, incomplete: !f2.complete, decision: judged.decision };
-  }
-  return { judge: judge2, stats };
-}
-
 // src/handlers/report-shipped.ts
 var SUGGESTION_SAMPLE = 1e3;
-var NOTABLE_CAP = 10;
-function servedBy(strategy, pull) {
-  if (carriesAnswer(strategy, pull.labels)) return problemsOfLabels(strategy, pull.labels);
+var NOTABLE_CAP = 5;
+function servedBy(strategy, pull, labelledSince = null) {
+  const labels = new Set(pull.labels.map((l) => l.toLowerCase()));
+  const labelled = strategy.problems.filter((p2) => labels.has(p2.label.toLowerCase())).map((p2) => p2.id);
+  if (labelled.length > 0) return labelled;
+  const unaligned = strategy.settings.unaligned_label;
+  if (unaligned && labels.has(unaligned.toLowerCase())) return [];
+  if (labelledSince && Date.parse(pull.mergedAt) >= Date.parse(labelledSince)) return [];
   const { number: number4, title, body, author, milestone, branch } = pull;
   return classify(strategy, { kind: "pull_request", number: number4, title, body, labels: pull.labels, author, milestone, branch }).problems;
 }
-function shippedItem(pull, problems) {
-  const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, files, filesComplete, ...rest } = pull;
-  return { ...rest, problems, files: files.map((f2) => f2.path), ...filesComplete ? { changes: files } : {} };
-}
-var searchOnly = (strategy) => async (pulls) => pulls.map((pull) => ({ pull, problems: servedBy(strategy, pull), judgedNow: !carriesAnswer(strategy, pull.labels), incomplete: false }));
-async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
+async function tallyShipped(strategy, pages, labelledSince = null) {
   const tallier = createTallier(strategy);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const notable = /* @__PURE__ */ new Map();
   const sample = [];
   let unaligned = 0;
-  let judgedNow = 0;
-  let incomplete = 0;
-  let aligned = 0;
-  const count2 = (judged) => {
-    for (const { pull, problems, judgedNow: now, incomplete: partial3 } of judged) {
-      if (now) judgedNow += 1;
-      if (partial3) incomplete += 1;
-      tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
-      if (ignored.has(pull.author.toLowerCase())) continue;
-      const item = shippedItem(pull, problems);
-      for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...notable.get(key) ?? [], item], NOTABLE_CAP));
-      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
-      if (problems.length > 0 && aligned++ < SUGGESTION_SAMPLE) sample.push({ ...item, changes: void 0 });
-    }
-  };
   const seen = /* @__PURE__ */ new Set();
-  let waiting = [];
   for await (const page of pages) {
-    const labelled = [];
     for (const pull of page) {
       if (seen.has(pull.number)) continue;
       seen.add(pull.number);
-      (carriesAnswer(strategy, pull.labels) ? labelled : waiting).push(pull);
-    }
-    count2(await judge2(labelled));
-    while (waiting.length >= FACTS_PER_REQUEST) {
-      count2(await judge2(waiting.slice(0, FACTS_PER_REQUEST)));
-      waiting = waiting.slice(FACTS_PER_REQUEST);
+      const problems = servedBy(strategy, pull, labelledSince);
+      tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
+      if (ignored.has(pull.author.toLowerCase())) continue;
+      const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, ...rest } = pull;
+      const item = { ...rest, problems };
+      for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...notable.get(key) ?? [], item], NOTABLE_CAP));
+      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
     }
   }
-  if (waiting.length > 0) count2(await judge2(waiting));
   const items = /* @__PURE__ */ new Map();
   for (const item of [...[...notable.values()].flat(), ...sample]) items.set(item.number, item);
   const notes = unaligned > SUGGESTION_SAMPLE ? [`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`] : [];
-  return { tally: tallier.result(), items: [...items.values()], notes, judgedNow, incomplete };
-}
-function judgedNotes(shipped, where) {
-  const notes = [];
-  if (shipped.judgedNow > 0) {
-    const n = shipped.judgedNow;
-    notes.push(
-      `${n.toLocaleString("en-US")} merged pull request${n === 1 ? "" : "s"} carried no strategy label and ${n === 1 ? "was" : "were"} judged now, as the app would have judged ${n === 1 ? "it" : "them"} live; to write ${n === 1 ? "its label" : "their labels"}, run: throughline backfill --repo ${where.owner}/${where.repo ?? "NAME"} --since ${where.month}-01 --apply${where.repo ? "" : " in each repository"}`
-    );
-  }
-  if (shipped.incomplete > 0) {
-    const n = shipped.incomplete;
-    notes.push(`${n.toLocaleString("en-US")} of them could not be read in full from GitHub (changed files or timeline) and ${n === 1 ? "was" : "were"} judged on what is known.`);
-  }
-  return notes;
+  return { tally: tallier.result(), items: [...items.values()], notes };
 }
 
 // src/github/strategy-history.ts
@@ -60798,8 +60322,8 @@ async function strategyHistory(octokit, source) {
 }
 
 // src/handlers/report-versions.ts
-async function reportVersions2(octokit, { repo, loaded, period }) {
-  const none = { commit: loaded.commit, versions: [], history: {}, notes: [] };
+async function readReportVersions(octokit, { repo, loaded, period }) {
+  const none = { commit: loaded.commit, versions: [], history: {}, notes: [], labelledSince: null };
   const source = loaded.source;
   if (!source) return none;
   const notes = [];
@@ -60910,9 +60434,7 @@ async function closeDuplicateReportIssue(octokit, id) {
 }
 
 // src/handlers/report-target.ts
-var REPORT_TITLE_PREFIX = "Strategy alignment: ";
 var HISTORY_MONTHS = 6;
-var reportTitle2 = (month) => `${REPORT_TITLE_PREFIX}${monthTitle(month)}`;
 var sameLogin3 = (a, b2) => a.toLowerCase() === b2.toLowerCase();
 function reportTargets(context, month, botLogin) {
   const kind = context.discussionsEnabled && context.categories.length > 0 ? "discussion" : "issue";
@@ -60922,10 +60444,10 @@ function reportTargets(context, month, botLogin) {
   let key = month;
   for (let i = 0; i < HISTORY_MONTHS; i++) {
     key = previousMonth(key);
-    const found = pick2(reportTitle2(key), ["discussion", "issue"]);
+    const found = pick2(reportTitle(key), ["discussion", "issue"]);
     if (found) history.push(found);
   }
-  return { kind, existing: pick2(reportTitle2(month), [kind]), history };
+  return { kind, existing: pick2(reportTitle(month), [kind]), history };
 }
 
 // src/handlers/report-write.ts
@@ -61004,9 +60526,49 @@ async function ownerRepositories(octokit, owner) {
   return { kind, repositories };
 }
 
+// src/strategy/scope.ts
+var ORG_REPO = ".github";
+function extendsOrg(target, owner) {
+  return target === ORG_REPO || target.toLowerCase() === `${owner}/${ORG_REPO}`.toLowerCase();
+}
+function organisationScope(owner, repositories, org) {
+  const scope = { repositories: [], leftOut: [] };
+  const merged2 = /* @__PURE__ */ new Map();
+  for (const r of repositories) {
+    const inScope = (tie, strategy) => scope.repositories.push({ name: r.name, tie, defaultBranch: r.defaultBranch, strategy });
+    if (r.unreadable !== void 0) {
+      scope.leftOut.push({ name: r.name, reason: `could not be read (${r.unreadable})` });
+    } else if (r.name.toLowerCase() === ORG_REPO) {
+      inScope("organisation", org.strategy);
+    } else if (!r.file) {
+      inScope("inherits", org.strategy);
+    } else if (r.file.text === null) {
+      scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) could not be read` });
+    } else {
+      const target = extendsOf(r.file.text);
+      if (target === void 0 || !extendsOrg(target, owner)) {
+        const what = target === void 0 ? "has a strategy of its own" : `extends another strategy (${target})`;
+        scope.leftOut.push({ name: r.name, reason: `${what} (${r.file.path})` });
+        continue;
+      }
+      let parsed = merged2.get(r.file.text);
+      if (!parsed) {
+        parsed = parseStrategy(r.file.text, r.file.path, { text: org.text, file: org.file });
+        merged2.set(r.file.text, parsed);
+      }
+      if (parsed.ok) inScope("extends", parsed.strategy);
+      else {
+        const first = parsed.errors[0];
+        scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid (line ${first.line}: ${first.message})` });
+      }
+    }
+  }
+  return scope;
+}
+
 // src/handlers/report-shipped-org.ts
 var NOTABLE_CAP2 = 5;
-async function tallyOrgShipped(strategy, scope, pages, judge2) {
+async function tallyOrgShipped(strategy, scope, pages, labelledSince = null) {
   const whole = createTallier({ ...strategy, settings: { ...strategy.settings, ignore_authors: [] } });
   const tallier = createOrgTallier(strategy);
   const byName2 = new Map(scope.map((r) => [r.name.toLowerCase(), { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }]));
@@ -61016,31 +60578,10 @@ async function tallyOrgShipped(strategy, scope, pages, judge2) {
   const sample = [];
   let unaligned = 0;
   let elsewhere2 = 0;
-  let judgedNow = 0;
-  let incomplete = 0;
-  const judgeAll = judge2 ?? (async (pulls) => pulls.map((pull) => {
-    const own2 = byName2.get((pull.repo ?? "").toLowerCase()).strategy;
-    return { pull, problems: servedBy(own2, pull), judgedNow: !carriesAnswer(own2, pull.labels), incomplete: false };
-  }));
-  const count2 = (judged) => {
-    for (const { pull, problems: served, judgedNow: now, incomplete: partial3 } of judged) {
-      const repo = byName2.get((pull.repo ?? "").toLowerCase());
-      if (now) judgedNow += 1;
-      if (partial3) incomplete += 1;
-      const problems = served.filter((id) => orgIds.has(id));
-      tallier.add({ repo: repo.name, problems });
-      whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
-      const item = { ...shippedItem(pull, problems), repo: repo.name };
-      for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
-      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
-    }
-  };
   let before = /* @__PURE__ */ new Set();
   let last = /* @__PURE__ */ new Set();
-  let waiting = [];
   for await (const page of pages) {
     const current = /* @__PURE__ */ new Set();
-    const labelled = [];
     for (const pull of page) {
       const key = `${pull.repo ?? ""}#${pull.number}`;
       if (before.has(key) || last.has(key) || current.has(key)) continue;
@@ -61051,17 +60592,17 @@ async function tallyOrgShipped(strategy, scope, pages, judge2) {
         continue;
       }
       if (repo.ignored.has(pull.author.toLowerCase())) continue;
-      (carriesAnswer(repo.strategy, pull.labels) ? labelled : waiting).push(pull);
-    }
-    count2(await judgeAll(labelled));
-    while (waiting.length >= FACTS_PER_REQUEST) {
-      count2(await judgeAll(waiting.slice(0, FACTS_PER_REQUEST)));
-      waiting = waiting.slice(FACTS_PER_REQUEST);
+      const problems = servedBy(repo.strategy, pull, labelledSince).filter((id) => orgIds.has(id));
+      tallier.add({ repo: repo.name, problems });
+      whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
+      const { body: _body, branch: _branch, milestone: _milestone, base: _base, ...rest } = pull;
+      const item = { ...rest, repo: repo.name, problems };
+      for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
+      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
     }
     before = last;
     last = current;
   }
-  if (waiting.length > 0) count2(await judgeAll(waiting));
   const items = /* @__PURE__ */ new Map();
   for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
   const notes = [];
@@ -61072,7 +60613,7 @@ async function tallyOrgShipped(strategy, scope, pages, judge2) {
     const what = elsewhere2 === 1 ? "1 merged pull request found by the search was" : `${elsewhere2.toLocaleString("en-US")} merged pull requests found by the search were`;
     notes.push(`${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`);
   }
-  return { tally: whole.result(), repositories: tallier.result().repositories, items: [...items.values()], notes, judgedNow, incomplete };
+  return { tally: whole.result(), repositories: tallier.result().repositories, items: [...items.values()], notes };
 }
 
 // src/handlers/report-organisation.ts
@@ -61090,7 +60631,7 @@ async function publishOrgReport(p2) {
   const { octokit, owner, month, loaded } = p2;
   const strategy = loaded.strategy;
   const period = monthPeriod(month, strategy.settings.report.timezone);
-  const title = reportTitle2(month);
+  const title = reportTitle(month);
   const repo = ORG_REPO;
   const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
   const targets = reportTargets(context, month, p2.botLogin);
@@ -61114,18 +60655,16 @@ async function publishOrgReport(p2) {
     timezone: period.timezone,
     onTruncated: (range, count2) => cut.push(`${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`)
   });
-  const own2 = new Map(scope.repositories.map((r) => [r.name.toLowerCase(), r.strategy]));
-  const judge2 = mergedJudge({ octokit, repo: { owner, repo }, strategy, strategyOf: (pull) => own2.get((pull.repo ?? "").toLowerCase()) ?? strategy, botLogin: p2.botLogin });
-  const versions = await reportVersions2(octokit, { repo, loaded, period });
+  const versions = await readReportVersions(octokit, { repo, loaded, period });
   const [shipped, figures2] = await Promise.all([
-    tallyOrgShipped(strategy, scope.repositories, pulls, judge2.judge),
+    tallyOrgShipped(strategy, scope.repositories, pulls, versions.labelledSince),
     gatherFigures(octokit, { owner, repo }, strategy, period, { qualifier })
   ]);
   const now = p2.now ?? /* @__PURE__ */ new Date();
   const extending = scope.repositories.filter((r) => r.tie === "extends").length;
   const notes = [
+    ...p2.notes ?? [],
     ...cut,
-    ...judgedNotes(shipped, { owner, month }),
     ...shipped.notes,
     ...figures2.notes,
     ...versions.notes,
@@ -61176,7 +60715,7 @@ async function publishReport(p2) {
   const { octokit, owner, repo, month, loaded } = p2;
   const strategy = loaded.strategy;
   const period = monthPeriod(month, strategy.settings.report.timezone);
-  const title = reportTitle2(month);
+  const title = reportTitle(month);
   const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
   const targets = reportTargets(context, month, p2.botLogin);
   if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
@@ -61193,14 +60732,13 @@ async function publishReport(p2) {
     timezone: period.timezone,
     onTruncated: (range, count2) => cut.push(`${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`)
   });
-  const judge2 = mergedJudge({ octokit, repo: { owner, repo }, strategy, botLogin: p2.botLogin });
-  const [versions, shipped, figures2] = await Promise.all([
-    reportVersions2(octokit, { repo, loaded, period }),
-    tallyShipped(strategy, pulls, judge2.judge),
+  const versions = await readReportVersions(octokit, { repo, loaded, period });
+  const [shipped, figures2] = await Promise.all([
+    tallyShipped(strategy, pulls, versions.labelledSince),
     gatherFigures(octokit, { owner, repo }, strategy, period)
   ]);
   const now = p2.now ?? /* @__PURE__ */ new Date();
-  const notes = [...cut, ...judgedNotes(shipped, { owner, repo, month }), ...shipped.notes, ...figures2.notes, ...versions.notes];
+  const notes = [...p2.notes ?? [], ...cut, ...shipped.notes, ...figures2.notes, ...versions.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
@@ -61218,8 +60756,7 @@ async function publishReport(p2) {
     previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
     items: shipped.items,
     versions: versions.versions,
-    notes,
-    notice: p2.notice
+    notes
   });
   const rendered = renderReport(model, dataComment(model));
   const body = rendered.body;
@@ -61299,7 +60836,7 @@ function scheduleLoader(strategies) {
 }
 var message = (error62) => error62 instanceof Error ? error62.message : String(error62);
 async function* dueReports(params) {
-  const { app, checked } = params;
+  const { app, now, since, catchUp, catchUpAll } = params;
   const load = params.load ?? scheduleLoader(new StrategyFiles());
   for await (const installation of installations(app)) {
     let reachable;
@@ -61312,41 +60849,33 @@ async function* dueReports(params) {
     }
     for (const ref of reachable.repositories) {
       const name = `${ref.owner}/${ref.repo}`;
-      if (await checked?.has(name)) continue;
-      const next = await decide2(params, reachable, ref, load);
-      if (next) yield next;
-      if (!next || "due" in next) await checked?.add(name);
-    }
-  }
-}
-async function decide2(params, reachable, ref, load) {
-  const { app, now, since, catchUp, catchUpAll } = params;
-  const name = `${ref.owner}/${ref.repo}`;
-  try {
-    const loaded = await load(reachable.octokit, ref, now.getTime());
-    if (loaded.status !== "ok" || !("strategy" in loaded)) return null;
-    const { schedule, timezone } = loaded.strategy.settings.report;
-    const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
-    const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
-    const month = scheduled ?? late;
-    if (!month) return null;
-    const period = monthPeriod(month, timezone);
-    if (!inForceDuring(loaded.strategy, period.from, period.to)) return null;
-    const found = loaded.source;
-    const source = found ? { owner: found.owner, repo: found.repo, path: found.path, ...typeof found.text === "string" ? { text: found.text } : {} } : void 0;
-    return {
-      due: {
-        installationId: reachable.installationId,
-        octokit: reachable.octokit,
-        ...ref,
-        month,
-        ifMissing: !scheduled,
-        loaded: { strategy: loaded.strategy, commit: loaded.commit, ...source ? { source } : {} }
+      try {
+        const loaded = await load(reachable.octokit, ref, now.getTime());
+        if (loaded.status !== "ok" || !("strategy" in loaded)) continue;
+        const { schedule, timezone } = loaded.strategy.settings.report;
+        const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
+        const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
+        const month = scheduled ?? late;
+        if (!month) continue;
+        const period = monthPeriod(month, timezone);
+        if (!inForceDuring(loaded.strategy, period.from, period.to)) continue;
+        const found = loaded.source;
+        const source = found ? { owner: found.owner, repo: found.repo, path: found.path } : void 0;
+        yield {
+          due: {
+            installationId: reachable.installationId,
+            octokit: reachable.octokit,
+            ...ref,
+            month,
+            ifMissing: !scheduled,
+            loaded: { strategy: loaded.strategy, commit: loaded.commit, ...source ? { source } : {} }
+          }
+        };
+      } catch (error62) {
+        app.log.error({ err: error62, repo: name }, `Monthly report for ${name} failed`);
+        yield { failed: { repo: name, error: message(error62) } };
       }
-    };
-  } catch (error62) {
-    app.log.error({ err: error62, repo: name }, `Monthly report for ${name} failed`);
-    return { failed: { repo: name, error: message(error62) } };
+    }
   }
 }
 async function publishDue(app, due, botLogin, now, publish = publishReport) {
@@ -61472,7 +61001,7 @@ function createApp(overrides = {}, options2 = {}) {
     if (options2.schedule) {
       const shared = options2.shared;
       if (shared) {
-        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies), ...options2.monthly });
+        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies) });
         deps.schedule = { stop: () => void jobs.close() };
       } else deps.schedule = startSchedule({ app, deps });
     }
@@ -61485,12 +61014,6 @@ function addHealthRoute(server, guards, options2) {
   }
 }
 var index_default = createApp({}, { schedule: scheduleEnabled(process.env) });
-
-// src/action/organisation.ts
-var ACTION_ORG_NOTE = "This report covers the .github repository's own pull requests only: it was made by the GitHub Action, whose workflow token cannot read the organisation's other repositories. The organisation report is made by the Throughline App, or by `throughline report --org OWNER --post` with a token that can read them.";
-function actionScope(repo) {
-  return repo.toLowerCase() === ORG_REPO ? { organisation: false, notice: ACTION_ORG_NOTE } : {};
-}
 
 // src/action/app.ts
 var ACTION_IDENTITY = { login: "github-actions[bot]", appId: 15368 };
@@ -61508,7 +61031,7 @@ async function actionProbot(env, options2 = {}) {
   });
   const report = async ({ octokit, repo, month, strategy }) => {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
-    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now(), ...actionScope(repo.repo) });
+    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
   };
   const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report });
   await probot.load(createApp(deps, { schedule: false }));
@@ -61569,8 +61092,6 @@ ${loaded.errors.map(formatError).join("\n")}`);
     return 1;
   }
   const current = monthOf(now, loaded.strategy.settings.report.timezone);
-  const scope = actionScope(repo.repo);
-  if (scope.notice) say.notice(ACTION_ORG_NOTE);
   let failures = 0;
   for (const month of [previousMonth(current), current]) {
     const period = monthPeriod(month, loaded.strategy.settings.report.timezone);
@@ -61579,7 +61100,7 @@ ${loaded.errors.map(formatError).join("\n")}`);
       continue;
     }
     try {
-      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now, ...scope });
+      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now });
       say.info(describe5(done));
     } catch (error62) {
       failures += 1;

@@ -1,7 +1,6 @@
 /** Which problems an issue or pull request serves, why, and which labels follow from it. Pure: no I/O. */
 export type * from "./types.js";
-export { classify, MAX_REASONS_PER_PROBLEM } from "./classify.js";
-export { compileRules, type CompiledProblem, type CompiledRules } from "./compile.js";
+export { classify } from "./classify.js";
 export { parseServes } from "./serves.js";
 export { parseCommand, COMMAND_USAGE, type Command } from "./command.js";
 export { validateIds, likelyId } from "./ids.js";

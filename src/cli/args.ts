@@ -10,7 +10,7 @@ export interface Parsed {
 }
 
 /** Parsed arguments, or undefined when --help was asked for (and printed). */
-export function parseCommand(argv: string[], options: Options, help: string, io: CliIO, maxPositionals = 0): Parsed | undefined {
+export function parseArguments(argv: string[], options: Options, help: string, io: CliIO, maxPositionals = 0): Parsed | undefined {
   let parsed: Parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });

@@ -10,7 +10,7 @@ import type { LabelPlan } from "../handlers/labelling.js";
 import { createProjectCache, syncProjectField, type ProjectOutcome } from "../handlers/project-sync.js";
 import { listUpdatedItems, type BackfillItem } from "./backfill-items.js";
 import { planItem } from "./backfill-plan.js";
-import { parseCommand, printable, repoValue, stringValue } from "./args.js";
+import { parseArguments, printable, repoValue, stringValue } from "./args.js";
 import { actingLogin, githubClient, strategyInForce } from "./github.js";
 import { CliError, UsageError, type CliIO } from "./io.js";
 import { createProgress } from "./progress.js";
@@ -49,7 +49,7 @@ const OPTIONS = {
 } as const;
 
 export async function backfill(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommand(argv, OPTIONS, help, io);
+  const args = parseArguments(argv, OPTIONS, help, io);
   if (!args) return 0;
   const repo = repoValue(args, io);
   const since = sinceValue(stringValue(args, "since"));

@@ -3,7 +3,7 @@ import { classify, type WorkItem } from "../classify/index.js";
 import { renderExplainReply } from "../render/index.js";
 import { markdownToText } from "../render/plain-text.js";
 import { formatError } from "../strategy/index.js";
-import { listValue, parseCommand, stringValue, type Parsed } from "./args.js";
+import { listValue, parseArguments, stringValue, type Parsed } from "./args.js";
 import { CliError, UsageError, type CliIO } from "./io.js";
 import { findStrategyFile, readLocalStrategy } from "./local-strategy.js";
 
@@ -46,7 +46,7 @@ const OPTIONS = {
 } as const;
 
 export async function explain(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommand(argv, OPTIONS, help, io);
+  const args = parseArguments(argv, OPTIONS, help, io);
   if (!args) return 0;
   const item = itemFrom(args);
   const local = await readLocalStrategy(io, findStrategyFile(io, stringValue(args, "strategy")), stringValue(args, "extends"));

@@ -2,7 +2,7 @@
 import { publishReport } from "../handlers/report.js";
 import { ORG_REPO } from "../strategy/scope.js";
 import { isMonthKey, monthOf } from "../tally/index.js";
-import { parseCommand, repoValue, stringValue } from "./args.js";
+import { parseArguments, repoValue, stringValue } from "./args.js";
 import { actingLogin, githubClient, strategyInForce } from "./github.js";
 import { UsageError, type CliIO } from "./io.js";
 
@@ -37,7 +37,7 @@ const OPTIONS = {
 } as const;
 
 export async function report(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommand(argv, OPTIONS, help, io);
+  const args = parseArguments(argv, OPTIONS, help, io);
   if (!args) return 0;
   const org = stringValue(args, "org");
   if (org !== undefined && stringValue(args, "repo") !== undefined) throw new UsageError("give --repo or --org, not both");

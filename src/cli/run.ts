@@ -10,11 +10,11 @@ import * as validate from "./validate.js";
 type Run = (argv: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; help: string; run: Run }> = {
-  validate: { ...validate, run: validate.validate },
-  schema: { ...schema, run: schema.schema },
-  explain: { ...explain, run: explain.explain },
-  report: { ...report, run: report.report },
-  backfill: { ...backfill, run: backfill.backfill },
+  validate: { summary: validate.summary, help: validate.help, run: validate.validate },
+  schema: { summary: schema.summary, help: schema.help, run: schema.schema },
+  explain: { summary: explain.summary, help: explain.help, run: explain.explain },
+  report: { summary: report.summary, help: report.help, run: report.report },
+  backfill: { summary: backfill.summary, help: backfill.help, run: backfill.backfill },
 };
 
 function usage(): string {

@@ -1,6 +1,6 @@
 /** `throughline schema`: the JSON Schema of strategy.yml, for editors and other tools. */
 import { strategyJsonSchemaText } from "../strategy/json-schema.js";
-import { parseCommand } from "./args.js";
+import { parseArguments } from "./args.js";
 import type { CliIO } from "./io.js";
 
 export const summary = "print the JSON Schema of strategy.yml";
@@ -14,7 +14,7 @@ Options:
   -h, --help   show this help`;
 
 export async function schema(argv: string[], io: CliIO): Promise<number> {
-  if (!parseCommand(argv, {}, help, io)) return 0;
+  if (!parseArguments(argv, {}, help, io)) return 0;
   io.out(strategyJsonSchemaText().trimEnd());
   return 0;
 }

@@ -1,7 +1,7 @@
 /** `throughline validate [FILE]`: the same checks as the `Strategy file` check, on a file on disk. */
 import { StrategyFiles } from "../github/strategy-file.js";
 import { checkExtendingFile, formatError, parseStrategy, type StrategyError, type Strategy } from "../strategy/index.js";
-import { parseCommand, stringValue, type Parsed as Args } from "./args.js";
+import { parseArguments, stringValue, type Parsed as Args } from "./args.js";
 import { githubClient } from "./github.js";
 import { CliError, UsageError, type CliIO } from "./io.js";
 import { findStrategyFile, readLocalStrategy, type LocalStrategy } from "./local-strategy.js";
@@ -29,7 +29,7 @@ Options:
   -h, --help          show this help`;
 
 export async function validate(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommand(argv, { extends: { type: "string" }, repo: { type: "string" }, strict: { type: "boolean" } }, help, io, 1);
+  const args = parseArguments(argv, { extends: { type: "string" }, repo: { type: "string" }, strict: { type: "boolean" } }, help, io, 1);
   if (!args) return 0;
   const base = stringValue(args, "extends");
   const local = await readLocalStrategy(io, findStrategyFile(io, args.positionals[0]), base);

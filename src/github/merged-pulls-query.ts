@@ -33,7 +33,7 @@ export function mergedPullsQuery(n: number): string {
   return `query MergedPulls(${variables}) {\n  ${searches.join("\n  ")}\n}\n${PULL_FIELDS}`;
 }
 
-/** The one-search form; every request has this shape with more aliases. */
+/** The one-search form; every request has this shape with more aliases. @public (checked against GitHub's schema) */
 export const MERGED_PULLS_QUERY = mergedPullsQuery(1);
 
 /** A merged pull request as search returns it; what classification and the report read. */

@@ -11,7 +11,6 @@ import { fittingWindows, SEARCH_LIMIT } from "./merged-windows.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 
 export type { MergedPull } from "./merged-pulls-query.js";
-export { MERGED_PULLS_QUERY } from "./merged-pulls-query.js";
 
 const PAGE = 100;
 

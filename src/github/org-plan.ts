@@ -18,6 +18,7 @@ export function planSearchQuery(n: number): string {
   return `query PlanSearch(${variables}) {\n  ${fields.join("\n  ")}\n}`;
 }
 
+/** The shape every plan search has. @public (checked against GitHub's schema) */
 export const PLAN_SEARCH_QUERY = planSearchQuery(2);
 
 type RawIssue = {

@@ -43,7 +43,7 @@ export function planItemsQuery(refs: PlanRef[]): string {
 }`;
 }
 
-/** The shape every plan request has (validated against GitHub's schema with the other documents). */
+/** The shape every plan request has. @public (checked against GitHub's schema with the other documents) */
 export const PLAN_ITEMS_QUERY = planItemsQuery([{ issue: 1 }, { milestone: "M" }, { label: "L" }, { issue: 2, repo: "api" }]);
 
 type RawIssue = { number: number; state: "OPEN" | "CLOSED"; stateReason: string | null };

@@ -13,7 +13,7 @@ export function searchCountsQuery(n: number): string {
   return `query SearchCounts(${variables}) {\n  ${fields.join("\n  ")}\n}`;
 }
 
-/** The shape every counts request has (validated against GitHub's schema with the other documents). */
+/** The shape every counts request has. @public (checked against GitHub's schema with the other documents) */
 export const SEARCH_COUNTS_QUERY = searchCountsQuery(2);
 
 export type Count = { count: number; error?: undefined } | { count: null; error: string };

@@ -7,12 +7,12 @@ import { extendsOf, parseStrategy, type StrategyError } from "../strategy/index.
 import type { Strategy } from "../strategy/schema.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { locateSource } from "./strategy-locate.js";
-import { LOCAL_PATHS, readSource, refreshSource, type Source } from "./strategy-source.js";
+import { LOCAL_PATHS, readSource, refreshSource, type RepoFile } from "./strategy-source.js";
 
 export type LoadedStrategy =
   | { status: "missing" }
-  | { status: "invalid"; file: string; errors: StrategyError[]; source: Source }
-  | { status: "ok"; strategy: Strategy; file: string; source: Source; commit: string | null };
+  | { status: "invalid"; file: string; errors: StrategyError[]; source: RepoFile }
+  | { status: "ok"; strategy: Strategy; file: string; source: RepoFile; commit: string | null };
 
 /** How long a lookup's answer stands before the places are searched again (a file may appear higher up). */
 const LOOKUP_TTL_MS = 10 * 60 * 1000;
@@ -24,7 +24,7 @@ export interface LoadOptions {
 
 /** What is known of the strategy files the app has read; one per app (the app state holds it). */
 export class StrategyFiles {
-  private readonly sources = new Map<string, { source: Source | null; at: number }>();
+  private readonly sources = new Map<string, { source: RepoFile | null; at: number }>();
   /** The latest parse per repository, keyed by what it was parsed from: one entry per repository at most. */
   private readonly parsed = new Map<string, { from: string; loaded: LoadedStrategy }>();
 
@@ -87,7 +87,7 @@ export class StrategyFiles {
     return source ? { text: source.text, file: `${source.owner}/${source.repo}/${source.path}` } : null;
   }
 
-  private async extendedSource(octokit: GitHub, source: Source, target: string, now: number, ttl = LOOKUP_TTL_MS): Promise<Source | null> {
+  private async extendedSource(octokit: GitHub, source: RepoFile, target: string, now: number, ttl = LOOKUP_TTL_MS): Promise<RepoFile | null> {
     const [owner, repo] = target === ".github" ? [source.owner, ".github"] : target.split("/");
     if (!owner || !repo) return null;
     return this.currentSource(octokit, owner, repo, false, now, ttl);
@@ -95,7 +95,7 @@ export class StrategyFiles {
 }
 
 /** The full sha of the last commit that changed the strategy file in force (reports record it). */
-export async function strategyCommit(octokit: GitHub, source: Pick<Source, "owner" | "repo" | "path">): Promise<string | null> {
+export async function strategyCommit(octokit: GitHub, source: Pick<RepoFile, "owner" | "repo" | "path">): Promise<string | null> {
   const { data } = await octokit.rest.repos.listCommits({ owner: source.owner, repo: source.repo, path: source.path, per_page: 1 });
   return data[0]?.sha ?? null;
 }
@@ -104,7 +104,7 @@ export function isStrategyPath(path: string): boolean {
   return LOCAL_PATHS.includes(path);
 }
 
-function parseSource(source: Source, repo: string, target: string | undefined, base: Source | null | undefined): LoadedStrategy {
+function parseSource(source: RepoFile, repo: string, target: string | undefined, base: RepoFile | null | undefined): LoadedStrategy {
   const file = source.repo === repo ? source.path : `${source.owner}/${source.repo}/${source.path}`;
   if (target && !base) return { status: "invalid", file, source, errors: [missingBase(source.text, file, target)] };
   const result = parseStrategy(source.text, file, base ? { text: base.text, file: `${base.owner}/${base.repo}/${base.path}` } : undefined);

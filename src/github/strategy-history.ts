@@ -4,7 +4,7 @@
  * during its month and read typed metrics at each earlier month's end without asking again.
  */
 import type { GitHub } from "./octokit.js";
-import type { Source } from "./strategy-source.js";
+import type { RepoFile } from "./strategy-source.js";
 
 /** How many versions one report reads: enough for half a year of monthly edits and a few fixes. */
 export const STRATEGY_VERSIONS = 12;
@@ -53,7 +53,7 @@ interface Answer {
   } | null;
 }
 
-export async function strategyHistory(octokit: GitHub, source: Pick<Source, "owner" | "repo" | "path">): Promise<StrategyHistory> {
+export async function strategyHistory(octokit: GitHub, source: Pick<RepoFile, "owner" | "repo" | "path">): Promise<StrategyHistory> {
   const answer = await octokit.graphql<Answer>(STRATEGY_HISTORY_QUERY, { owner: source.owner, repo: source.repo, path: source.path });
   const history = answer.repository?.defaultBranchRef?.target?.history;
   const versions = (history?.nodes ?? []).map((n) => {

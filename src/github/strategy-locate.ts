@@ -1,6 +1,6 @@
 /** One GraphQL query that finds the first strategy file among every place it may live (docs/contract.md §1). */
 import type { GitHub } from "./octokit.js";
-import { LOCAL_PATHS, type Source } from "./strategy-source.js";
+import { LOCAL_PATHS, type RepoFile } from "./strategy-source.js";
 
 const blob = (alias: string, path: string) =>
   `${alias}: object(expression: "HEAD:${path}") { ... on Blob { oid byteSize text } }`;
@@ -21,7 +21,7 @@ type Blob = { oid: string; byteSize: number; text: string | null } | null;
 type Located = { local?: Record<string, Blob> | null; org?: Record<string, Blob> | null };
 
 /** The repository's own file first, then the owner's `.github` repository's (`includeOrg`). */
-export async function locateSource(octokit: GitHub, owner: string, repo: string, includeOrg = true): Promise<Source | null> {
+export async function locateSource(octokit: GitHub, owner: string, repo: string, includeOrg = true): Promise<RepoFile | null> {
   const data = await queryAllowingMissing(octokit, { owner, repo, orgRepo: includeOrg ? ".github" : repo });
   const places: [string, Record<string, Blob> | null | undefined][] = [[repo, data.local]];
   if (includeOrg && repo !== ".github") places.push([".github", data.org]);

@@ -7,7 +7,7 @@ import { type GitHub, statusOf } from "./octokit.js";
 
 export const LOCAL_PATHS = ["strategy.yml", "strategy.yaml", ".github/strategy.yml", ".github/strategy.yaml"];
 
-export interface Source {
+export interface RepoFile {
   owner: string;
   repo: string;
   path: string;
@@ -18,7 +18,7 @@ export interface Source {
 }
 
 /** Re-read a known file; 304 keeps it. Returns null when the file is gone. */
-export async function refreshSource(octokit: GitHub, source: Source): Promise<Source | null> {
+export async function refreshSource(octokit: GitHub, source: RepoFile): Promise<RepoFile | null> {
   try {
     const headers = source.etag ? { "if-none-match": source.etag } : {};
     const res = await octokit.rest.repos.getContent({ owner: source.owner, repo: source.repo, path: source.path, headers });
@@ -31,7 +31,7 @@ export async function refreshSource(octokit: GitHub, source: Source): Promise<So
 }
 
 /** Read one path on the default branch (or at `ref`), or null when it is not there. */
-export async function readSource(octokit: GitHub, owner: string, repo: string, path: string, ref?: string): Promise<Source | null> {
+export async function readSource(octokit: GitHub, owner: string, repo: string, path: string, ref?: string): Promise<RepoFile | null> {
   try {
     const res = await octokit.rest.repos.getContent({ owner, repo, path, ...(ref ? { ref } : {}) });
     return fromContent(owner, repo, res.data, res.headers.etag);
@@ -41,7 +41,7 @@ export async function readSource(octokit: GitHub, owner: string, repo: string, p
   }
 }
 
-function fromContent(owner: string, repo: string, data: unknown, etag: string | undefined): Source | null {
+function fromContent(owner: string, repo: string, data: unknown, etag: string | undefined): RepoFile | null {
   const file = data as { type?: string; path?: string; sha?: string; content?: string; encoding?: string; size?: number };
   if (file.type !== "file" || !file.path || !file.sha) return null;
   // Files over 1 MB come without content; the parser refuses anything over 256 KiB with a clear error anyway.

@@ -10,7 +10,7 @@ import { ownerRepositories } from "../github/org-repositories.js";
 import { searchMergedPulls } from "../github/merged-pulls.js";
 import { reportContext } from "../github/report-context.js";
 import { reportBodies } from "../github/report-history.js";
-import { renderReport } from "../render/report.js";
+import { REPORT_TITLE_PREFIX, renderReport, reportTitle } from "../render/report.js";
 import { organisationScope, ORG_REPO, type Scope } from "../strategy/scope.js";
 import { buildReport, dataComment, metricHistory, monthKeyOf, monthPeriod, previousData, tallyOfData } from "../tally/index.js";
 import { mergeHistory } from "../tally/versions.js";
@@ -18,8 +18,8 @@ import { gatherFigures } from "./report-figures.js";
 import { mergedJudge } from "./merged-judge.js";
 import { judgedNotes } from "./report-shipped.js";
 import { tallyOrgShipped } from "./report-shipped-org.js";
-import { REPORT_TITLE_PREFIX, reportTargets, reportTitle } from "./report-target.js";
-import { reportVersions } from "./report-versions.js";
+import { reportTargets } from "./report-target.js";
+import { readReportVersions } from "./report-versions.js";
 import { writeReport } from "./report-write.js";
 import type { Published, PublishParams } from "./report-params.js";
 
@@ -83,7 +83,7 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
   // Pull requests without a strategy label are judged on all their facts by their repository's strategy.
   const own = new Map(scope.repositories.map((r) => [r.name.toLowerCase(), r.strategy]));
   const judge = mergedJudge({ octokit, repo: { owner, repo }, strategy, strategyOf: (pull) => own.get((pull.repo ?? "").toLowerCase()) ?? strategy, botLogin: p.botLogin });
-  const versions = await reportVersions(octokit, { repo, loaded, period });
+  const versions = await readReportVersions(octokit, { repo, loaded, period });
   const [shipped, figures] = await Promise.all([
     tallyOrgShipped(strategy, scope.repositories, pulls, judge.judge),
     gatherFigures(octokit, { owner, repo }, strategy, period, { qualifier }),

@@ -1,5 +1,5 @@
 /** What publishing a month's report takes and tells: shared by the repository and the organisation report. */
-import type { Source } from "../github/strategy-source.js";
+import type { RepoFile } from "../github/strategy-source.js";
 import type { GitHub } from "../github/octokit.js";
 import type { Strategy } from "../strategy/schema.js";
 
@@ -13,7 +13,7 @@ export interface PublishParams {
    * A strategy that loaded successfully: the rules, the commit of the file in force when known, and where
    * the file is (its recent versions are then read, which also names the commit).
    */
-  loaded: { strategy: Strategy; commit: string | null; source?: Pick<Source, "owner" | "repo" | "path"> & { text?: string } };
+  loaded: { strategy: Strategy; commit: string | null; source?: Pick<RepoFile, "owner" | "repo" | "path"> & { text?: string } };
   /** The app's own login (`<slug>[bot]`): only reports it wrote are ever updated. */
   botLogin: string;
   /** false: build and render only (dry run). */

@@ -3,14 +3,12 @@
  * title) and the earlier months' whose data comments carry the trends.
  */
 import type { ReportContext, ReportRef } from "../github/report-context.js";
-import { monthTitle, previousMonth } from "../tally/index.js";
+import { reportTitle } from "../render/report.js";
+import { previousMonth } from "../tally/index.js";
 
-export const REPORT_TITLE_PREFIX = "Strategy alignment: ";
 /** Earlier months read for trends. */
 export const HISTORY_MONTHS = 6;
 
-/** "Strategy alignment: October 2026" for "2026-10". */
-export const reportTitle = (month: string) => `${REPORT_TITLE_PREFIX}${monthTitle(month)}`;
 
 const sameLogin = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 

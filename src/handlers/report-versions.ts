@@ -6,7 +6,7 @@
 import type { GitHub } from "../github/octokit.js";
 import { strategyCommit } from "../github/strategy-file.js";
 import { strategyHistory, type StrategyHistory } from "../github/strategy-history.js";
-import type { Source } from "../github/strategy-source.js";
+import type { RepoFile } from "../github/strategy-source.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { MonthWindow } from "../tally/index.js";
 import { strategyVersions, type VersionsFound } from "../tally/versions.js";
@@ -14,11 +14,11 @@ import { strategyVersions, type VersionsFound } from "../tally/versions.js";
 export interface VersionsParams {
   /** The repository reported on. */
   repo: string;
-  loaded: { strategy: Strategy; commit: string | null; source?: Pick<Source, "owner" | "repo" | "path"> };
+  loaded: { strategy: Strategy; commit: string | null; source?: Pick<RepoFile, "owner" | "repo" | "path"> };
   period: MonthWindow;
 }
 
-export async function reportVersions(octokit: GitHub, { repo, loaded, period }: VersionsParams): Promise<VersionsFound> {
+export async function readReportVersions(octokit: GitHub, { repo, loaded, period }: VersionsParams): Promise<VersionsFound> {
   const none: VersionsFound = { commit: loaded.commit, versions: [], history: {}, notes: [] };
   const source = loaded.source;
   if (!source) return none;

@@ -8,7 +8,8 @@ import { createDiscussion, deleteDiscussion, reportCategory, updateDiscussion } 
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { reportContext, type ReportContext, type ReportRef } from "../github/report-context.js";
 import { closeDuplicateReportIssue, createReportIssue, updateReportIssue } from "../github/report-issue.js";
-import { REPORT_TITLE_PREFIX, reportTargets, type Targets } from "./report-target.js";
+import { REPORT_TITLE_PREFIX } from "../render/report.js";
+import { reportTargets, type Targets } from "./report-target.js";
 
 export interface WriteParams {
   octokit: GitHub;

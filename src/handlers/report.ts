@@ -7,17 +7,17 @@
 import { mergedPulls } from "../github/merged-pulls.js";
 import { reportContext } from "../github/report-context.js";
 import { reportBodies } from "../github/report-history.js";
-import { renderReport } from "../render/report.js";
+import { REPORT_TITLE_PREFIX, renderReport, reportTitle } from "../render/report.js";
 import { buildReport, dataComment, metricHistory, monthPeriod, monthKeyOf, previousData, tallyOfData } from "../tally/index.js";
 import { mergeHistory } from "../tally/versions.js";
 import { gatherFigures } from "./report-figures.js";
 import { mergedJudge } from "./merged-judge.js";
 import { judgedNotes, tallyShipped } from "./report-shipped.js";
-import { reportVersions } from "./report-versions.js";
+import { readReportVersions } from "./report-versions.js";
 import { writeReport } from "./report-write.js";
 import { publishOrgReport } from "./report-organisation.js";
 import { ORG_REPO } from "../strategy/scope.js";
-import { REPORT_TITLE_PREFIX, reportTargets, reportTitle } from "./report-target.js";
+import { reportTargets } from "./report-target.js";
 
 import type { Published, PublishParams } from "./report-params.js";
 
@@ -54,7 +54,7 @@ export async function publishReport(p: PublishParams): Promise<Published> {
   // Pull requests without a strategy label are judged on all their facts, as the app would have live.
   const judge = mergedJudge({ octokit, repo: { owner, repo }, strategy, botLogin: p.botLogin });
   const [versions, shipped, figures] = await Promise.all([
-    reportVersions(octokit, { repo, loaded, period }),
+    readReportVersions(octokit, { repo, loaded, period }),
     tallyShipped(strategy, pulls, judge.judge),
     gatherFigures(octokit, { owner, repo }, strategy, period),
   ]);

@@ -26,7 +26,7 @@ export function reportSuggestions(model: ReportModel): string | null {
   ].join("\n\n");
 }
 
-export function reportVersions(model: ReportModel): string | null {
+export function renderReportVersions(model: ReportModel): string | null {
   if (model.versions.length < 2) return null;
   const lines = model.versions.map((v) => `- ${sha(v.commit)} from ${inert(v.from, 30)}`);
   return `### Strategy versions\n\nThe strategy file changed during the month. Versions in force:\n\n${lines.join("\n")}`;

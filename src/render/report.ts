@@ -4,11 +4,12 @@
  * When GitHub's size limit is near, notable items go first, then metric history, then suggestions, then
  * plan details and charts; the summary, the table and the data comment always stay.
  */
+import { monthTitle } from "../tally/period.js";
 import type { ReportModel } from "../tally/report-model.js";
 import { BODY_LIMIT, blocks } from "./limits.js";
 import { REPORT_MARKER } from "./markers.js";
 import { sharePie, trendChart } from "./report-charts.js";
-import { reportMethod, reportSuggestions, reportVersions } from "./report-extras.js";
+import { reportMethod, reportSuggestions, renderReportVersions } from "./report-extras.js";
 import { reportMetrics } from "./report-metrics.js";
 import { reportNotable } from "./report-notable.js";
 import { reportCarriers, reportLeftOut, reportRepositories } from "./report-organisation.js";
@@ -33,9 +34,11 @@ const STEPS: [keyof Trim, string][] = [
   ["charts", "charts"],
 ];
 
-export function reportTitle(model: ReportModel): string {
-  return `Strategy alignment: ${model.period.title}`;
-}
+/** Every report's title starts with it: "Strategy alignment: October 2026" (docs/contract.md §5). */
+export const REPORT_TITLE_PREFIX = "Strategy alignment: ";
+
+/** "Strategy alignment: October 2026" for "2026-10". */
+export const reportTitle = (month: string) => `${REPORT_TITLE_PREFIX}${monthTitle(month)}`;
 
 export function renderReport(model: ReportModel, dataComment: string): { title: string; body: string } {
   const data = dataComment.trim();
@@ -53,7 +56,7 @@ export function renderReport(model: ReportModel, dataComment: string): { title: 
     const fixed = reportBody(model, data, keep, left, 0).length;
     body = reportBody(model, data, keep, left, Math.max(0, (BODY_LIMIT - fixed) / 2 - 200));
   }
-  return { title: reportTitle(model), body };
+  return { title: `${REPORT_TITLE_PREFIX}${model.period.title}`, body };
 }
 
 /** `listBudget` bounds the metric and plan sections each; 0 leaves them out. */
@@ -72,7 +75,7 @@ function reportBody(model: ReportModel, data: string, keep: Trim, left: string[]
     listBudget > 0 && reportPlan(model, { compact: !keep.planEntries, budget: listBudget }),
     keep.notable && reportNotable(model),
     keep.suggestions && reportSuggestions(model),
-    reportVersions(model),
+    renderReportVersions(model),
     reportMethod(model, left),
     data,
   );

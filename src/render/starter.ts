@@ -103,7 +103,7 @@ function hasTerm(label: string[], term: string[]): boolean {
  * Each problem's suggested labels and folder globs. A label or folder goes to the first problem it fits,
  * so one piece of work is not split between two problems by the starter itself.
  */
-export function suggestRules(labels: string[], folders: string[]): Record<string, Suggested> {
+export function starterRules(labels: string[], folders: string[]): Record<string, Suggested> {
   const taken = new Set<string>();
   const result: Record<string, Suggested> = {};
   for (const problem of CLASSICS) {
@@ -150,7 +150,7 @@ function problemLines(p: Classic, s: Suggested, first: boolean): string[] {
 
 /** The starter file: valid as it stands, commented so that each part says what to change. */
 export function renderStarter(input: StarterInput): string {
-  const rules = suggestRules(input.labels, input.folders);
+  const rules = starterRules(input.labels, input.folders);
   return [
     `# The problems that the work in ${input.owner}/${input.repo} exists to solve (read by Throughline).`,
     "# A starter drawn from this repository's labels and folders: rename, add or remove problems, set",

@@ -8,8 +8,7 @@ import type { Probot } from "probot";
 import type { Deps } from "../handlers/deps.js";
 import { runDueReports, type RunParams, scheduleLoader } from "./run.js";
 
-export { runDueReports, type RunOutcome, type RunParams, type LoadForSchedule, scheduleLoader } from "./run.js";
-export { dueMonth, lastDueMonth } from "./due.js";
+export { runDueReports, type RunParams, type LoadForSchedule, scheduleLoader } from "./run.js";
 
 export interface ScheduleOptions {
   app: Probot;

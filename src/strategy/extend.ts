@@ -8,11 +8,11 @@ import type { StrategyError } from "./errors.js";
 import { loadYaml, type Loaded } from "./load.js";
 import { mergeStrategies } from "./merge.js";
 import { notAMapping, place, placeOne, type Parsed } from "./place.js";
-import { errorAt, locate, type Source } from "./source.js";
+import { errorAt, locate, type SourceText } from "./source.js";
 import { validateExtending, validateStrategy } from "./validate.js";
 import { quote } from "./words.js";
 
-export function parseExtending(localData: Data, localSource: Source, base?: { text: string; file: string }): Parsed {
+export function parseExtending(localData: Data, localSource: SourceText, base?: { text: string; file: string }): Parsed {
   const errors = place(localSource, validateExtending(localData));
   const extended = typeof localData.extends === "string" ? localData.extends : undefined;
   if (base === undefined) {
@@ -39,7 +39,7 @@ function checkBase(base: Loaded): StrategyError[] {
   return errors;
 }
 
-function merged(baseData: Data, baseSource: Source, localData: Data, localSource: Source): Parsed {
+function merged(baseData: Data, baseSource: SourceText, localData: Data, localSource: SourceText): Parsed {
   const merge = mergeStrategies(baseData, localData);
   const { strategy, findings } = validateStrategy(merge.data);
   if (strategy) return { ok: true, strategy };

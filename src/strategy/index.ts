@@ -3,5 +3,4 @@ export { formatError, type StrategyError } from "./errors.js";
 export { MAX_STRATEGY_BYTES } from "./limits.js";
 export { checkExtendingFile, extendsOf, parseStrategy, type Parsed } from "./parse.js";
 export { summarizeStrategy } from "./summary.js";
-export type { Metric, PlanEntry, Problem, Settings, Strategy } from "./schema.js";
-export { organisationScope, ORG_REPO, type RepositoryFile, type InScope, type Scope, type Tie } from "./scope.js";
+export type { Strategy } from "./schema.js";

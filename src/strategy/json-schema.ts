@@ -9,7 +9,6 @@ export const PROJECT_HOME = "https://github.com/throughline/throughline";
 export const STRATEGY_SCHEMA_URL = "https://raw.githubusercontent.com/throughline/throughline/main/schema/strategy.schema.json";
 
 /** The schema's identity is its address. */
-export const STRATEGY_SCHEMA_ID = STRATEGY_SCHEMA_URL;
 
 export function strategyJsonSchema(): Record<string, unknown> {
   // "input": what a person may write (defaults optional, labels unresolved), not what the app holds.
@@ -17,7 +16,7 @@ export function strategyJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = generated;
   return {
     $schema,
-    $id: STRATEGY_SCHEMA_ID,
+    $id: STRATEGY_SCHEMA_URL,
     title: "Throughline strategy.yml",
     description: "An engineering strategy: the problems it exists to solve and how to recognise the work that serves them.",
     ...rest,

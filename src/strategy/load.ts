@@ -2,12 +2,12 @@
 import type { StrategyError } from "./errors.js";
 import { sizeViolation } from "./limits.js";
 import { toPlain } from "./plain.js";
-import { createSource, errorAt, type Source } from "./source.js";
+import { createSource, errorAt, type SourceText } from "./source.js";
 import { composeDocument } from "./yaml-document.js";
 import { yamlErrors } from "./yaml-errors.js";
 
 export interface Loaded {
-  source: Source;
+  source: SourceText;
   /** Undefined when the text could not be read as YAML. */
   data: unknown;
   errors: StrategyError[];

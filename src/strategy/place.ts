@@ -3,15 +3,15 @@ import type { StrategyError } from "./errors.js";
 import type { Finding } from "./finding.js";
 import type { Loaded } from "./load.js";
 import type { Strategy } from "./schema.js";
-import { errorAt, locate, type Source } from "./source.js";
+import { errorAt, locate, type SourceText } from "./source.js";
 
 export type Parsed = { ok: true; strategy: Strategy } | { ok: false; errors: StrategyError[] };
 
-export function place(source: Source, findings: Finding[]): StrategyError[] {
+export function place(source: SourceText, findings: Finding[]): StrategyError[] {
   return findings.map((finding) => placeOne(source, finding));
 }
 
-export function placeOne(source: Source, finding: Finding): StrategyError {
+export function placeOne(source: SourceText, finding: Finding): StrategyError {
   const error = errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
   if (!finding.also?.length) return error;
   const lines = [...finding.also.map((path) => errorAt(source, locate(source, path, finding.at), path, "").line), error.line];

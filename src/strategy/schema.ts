@@ -144,7 +144,4 @@ export const strategySchema = z.strictObject({
 /** A valid strategy with every default filled in and each problem's label resolved. */
 export type Strategy = z.output<typeof strategySchema>;
 export type Problem = Strategy["problems"][number];
-export type Metric = z.output<typeof metricSchema>;
 export type PlanEntry = z.output<typeof planEntrySchema>;
-export type Settings = z.output<typeof settingsSchema>;
-export type ProjectSettings = z.output<typeof projectSettingsSchema>;

@@ -7,14 +7,14 @@ import type { StrategyError } from "./errors.js";
 import { formatPath, type Path } from "./path.js";
 import { keyText } from "./plain.js";
 
-export interface Source {
+export interface SourceText {
   file: string;
   text: string;
   lines: LineCounter;
   doc?: Document.Parsed;
 }
 
-export function createSource(text: string, file: string): Source {
+export function createSource(text: string, file: string): SourceText {
   // Filled here rather than by the parser, so errors found before parsing have positions too.
   const lines = new LineCounter();
   lines.addNewLine(0);
@@ -22,7 +22,7 @@ export function createSource(text: string, file: string): Source {
   return { file, text, lines };
 }
 
-export function errorAt(source: Source, offset: number, path: Path, message: string): StrategyError {
+export function errorAt(source: SourceText, offset: number, path: Path, message: string): StrategyError {
   const { line, col } = source.lines.linePos(Math.max(0, Math.min(offset, source.text.length)));
   return { file: source.file, line: Math.max(1, line), column: Math.max(1, col), path: formatPath(path), message };
 }
@@ -31,7 +31,7 @@ export function errorAt(source: Source, offset: number, path: Path, message: str
  * The offset of the node at `path`: its key when `at` is "key", else its value (or its key when the value
  * is empty). A path that goes beyond the document stops at the nearest node that exists.
  */
-export function locate(source: Source, path: Path, at: "key" | "value" = "value"): number {
+export function locate(source: SourceText, path: Path, at: "key" | "value" = "value"): number {
   let node: unknown = source.doc?.contents;
   let offset = start(node) ?? 0;
   let keyOffset: number | undefined;

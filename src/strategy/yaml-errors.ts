@@ -6,9 +6,9 @@
  */
 import type { YAMLError } from "yaml";
 import type { StrategyError } from "./errors.js";
-import { errorAt, type Source } from "./source.js";
+import { errorAt, type SourceText } from "./source.js";
 
-export function yamlErrors(source: Source, errors: readonly YAMLError[]): StrategyError[] {
+export function yamlErrors(source: SourceText, errors: readonly YAMLError[]): StrategyError[] {
   const first = errors[0];
   if (!first) return [];
   if (first.code === "MULTIPLE_DOCS") {

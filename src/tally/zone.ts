@@ -30,16 +30,6 @@ function formatFor(timezone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** True when the zone name is one Intl knows (IANA names, case-insensitive). */
-export function isTimeZone(timezone: string): boolean {
-  try {
-    formatFor(timezone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export interface WallClock {
   year: number;
   month: number; // 1..12

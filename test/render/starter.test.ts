@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newFileUrl, renderSetupDone, renderSetupIssue, renderStarter, suggestRules, URL_LIMIT, type StarterInput } from "../../src/render/starter.js";
+import { newFileUrl, renderSetupDone, renderSetupIssue, renderStarter, starterRules, URL_LIMIT, type StarterInput } from "../../src/render/starter.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 
 const GITHUB_DEFAULT_LABELS = ["bug", "documentation", "duplicate", "enhancement", "good first issue", "help wanted", "invalid", "question", "wontfix"];
@@ -19,12 +19,12 @@ function parsed(text: string) {
   return result.strategy;
 }
 
-/** Where suggestRules puts a label or folder: the problem id, or undefined. */
+/** Where starterRules puts a label or folder: the problem id, or undefined. */
 function problemOfLabel(label: string): string | undefined {
-  return Object.entries(suggestRules([label], [])).find(([, s]) => s.labels.includes(label))?.[0];
+  return Object.entries(starterRules([label], [])).find(([, s]) => s.labels.includes(label))?.[0];
 }
 function problemOfFolder(folder: string): string | undefined {
-  return Object.entries(suggestRules([], [folder])).find(([, s]) => s.paths.includes(`${folder}/**`))?.[0];
+  return Object.entries(starterRules([], [folder])).find(([, s]) => s.paths.includes(`${folder}/**`))?.[0];
 }
 
 describe("suggested match rules", () => {
@@ -66,14 +66,14 @@ describe("suggested match rules", () => {
   });
 
   it("gives a label that fits two problems to the first only, and lists each label once", () => {
-    const rules = suggestRules(["perf bug", "Bug", "bug"], []);
+    const rules = starterRules(["perf bug", "Bug", "bug"], []);
     expect(rules.reliability.labels).toEqual(["Bug", "perf bug"]);
     expect(rules.costs.labels).toEqual([]);
   });
 
   it("suggests at most ten labels per problem", () => {
     const labels = Array.from({ length: 30 }, (_, i) => `bug ${String(i).padStart(2, "0")}`);
-    expect(suggestRules(labels, []).reliability.labels).toHaveLength(10);
+    expect(starterRules(labels, []).reliability.labels).toHaveLength(10);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generatedFiles } from "../../src/strategy/generated.js";
-import { STRATEGY_SCHEMA_ID, strategyJsonSchema } from "../../src/strategy/json-schema.js";
+import { STRATEGY_SCHEMA_URL, strategyJsonSchema } from "../../src/strategy/json-schema.js";
 
 const root = new URL("../../", import.meta.url);
 
@@ -17,7 +17,7 @@ describe("files generated from the schema", () => {
       additionalProperties: boolean;
       properties: { problems: { items: { required: string[] } }; settings: { properties: { check: { default: string } } } };
     };
-    expect(schema.$id).toBe(STRATEGY_SCHEMA_ID);
+    expect(schema.$id).toBe(STRATEGY_SCHEMA_URL);
     expect(schema.required).toEqual(["version", "problems"]);
     expect(schema.additionalProperties).toBe(false);
     // Input shape: the label is optional (its default is resolved by the app, not written by people).
