@@ -73,10 +73,19 @@ async function setUp(probot: Probot, deps: Deps, repo: RepoRef, say: ReturnType<
   }
 }
 
-async function readEvent(path: string): Promise<Record<string, any>> {
+/** A repository event's payload: what the run looks at itself, the rest handed to the app as it is. */
+interface EventPayload {
+  repository: { default_branch?: string };
+  action?: string;
+  ref?: string;
+  deleted?: boolean;
+  [field: string]: unknown;
+}
+
+async function readEvent(path: string): Promise<EventPayload> {
   const payload: unknown = JSON.parse(await readFile(path, "utf8"));
   if (typeof payload !== "object" || payload === null || !("repository" in payload)) {
     throw new Error(`${path} does not hold a repository event`);
   }
-  return payload as Record<string, any>;
+  return payload as EventPayload;
 }

@@ -35,7 +35,7 @@ export async function commentsUntilFound(
 }
 
 async function commentsPage(octokit: GitHub, p: RepoRef & { number: number }, after: string | null): Promise<Page<AppComment>> {
-  const data = await octokit.graphql<any>(PULL_REQUEST_COMMENTS_QUERY, { owner: p.owner, repo: p.repo, number: p.number, after });
+  const data = await octokit.graphql<{ repository: { pullRequest: { comments: Page<AppComment> } } }>(PULL_REQUEST_COMMENTS_QUERY, { owner: p.owner, repo: p.repo, number: p.number, after });
   return data.repository.pullRequest.comments;
 }
 

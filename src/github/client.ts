@@ -45,7 +45,14 @@ function fetchWithin(ms: number): typeof fetch {
 }
 
 type RequestOptions = { method?: string; url?: string };
-type Client = { log: { warn: (message: string) => void }; request: { endpoint: { parse: (o: any) => RequestOptions } } };
+type Client = { log: { warn: (message: string) => void }; request: { endpoint: { parse: (o: RequestOptions) => RequestOptions } } };
+/** The options Probot's Octokit is built with, as its `defaults` hands them to a function (the parts read here). */
+type ClientDefaults = {
+  request?: { fetch?: typeof fetch; [option: string]: unknown };
+  retry?: Record<string, unknown>;
+  throttle?: Record<string, unknown>;
+  [option: string]: unknown;
+};
 type Limited = (retryAfter: number, options: RequestOptions, octokit: Client, retryCount: number) => boolean;
 
 /** "GET /repos/acme/app/contents/strategy.yml" rather than the route's template. */
@@ -71,7 +78,7 @@ const waitOrGiveUp =
 /** Probot's Octokit with the app's rate-limit handling and request deadline; pass it as Probot's `Octokit` option. */
 export function throughlineOctokit({ retryAfterBaseValue = 1000, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing, tokens }: ClientOptions = {}): typeof ProbotOctokit {
   const timedFetch = fetchWithin(requestTimeoutMs);
-  return ProbotOctokit.defaults((options: any) => ({
+  return ProbotOctokit.defaults((options: ClientDefaults) => ({
     ...options,
     // The app's authentication (an app id in it) takes its installation tokens from the shared cache.
     ...(tokens && options.auth?.appId ? { auth: { ...options.auth, cache: tokens } } : {}),

@@ -5,7 +5,7 @@
  */
 import { commentsUntilFound, isProgressComment, type AppComment, type Page } from "./app-comments.js";
 import { existingRun, type ExistingCheckRun } from "./check-runs.js";
-import { earlierCursor, timelineNodes, type TimelineNode } from "./item-history.js";
+import { earlierCursor, timelineNodes, type TimelineNode, type TimelineWindows } from "./item-history.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { LOCAL_PATHS } from "./strategy-source.js";
 import { MAX_FILES, PULL_REQUEST_FILES_QUERY, pullRequestContextQuery } from "./pull-request-queries.js";
@@ -26,6 +26,34 @@ export interface PullRequestContext {
   counts: Record<string, unknown>;
 }
 
+/** A `Run` fragment: a check run as the query selects it. */
+interface RunNode {
+  databaseId: number;
+  conclusion: string | null;
+  title: string | null;
+  summary: string | null;
+}
+
+/** The answer to PullRequestContext, as its selection shapes it (the aliased counts beside it). */
+interface ContextAnswer {
+  repository: {
+    pullRequest: TimelineWindows & {
+      files?: { totalCount: number } & Page<{ path: string }>;
+      closingIssuesReferences: { nodes: { number: number; labels: { nodes: { name: string }[] } }[] };
+      comments: Page<AppComment>;
+    };
+    object: { checkSuites?: { nodes: { checkRuns: { nodes: RunNode[] }; strategyFile: { nodes: RunNode[] } }[] } } | null;
+  };
+  /** The month's counts, aliased `count_<name>` (read by countsFrom). */
+  [count: string]: unknown;
+}
+
+const NO_FILES: Page<{ path: string }> = { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
+
+interface FilesAnswer {
+  repository: { pullRequest: { files: Page<{ path: string }> } };
+}
+
 export interface ContextParams extends RepoRef {
   number: number;
   sha: string;
@@ -38,20 +66,20 @@ export interface ContextParams extends RepoRef {
 
 export async function fetchPullRequestContext(octokit: GitHub, p: ContextParams): Promise<PullRequestContext> {
   const vars = { owner: p.owner, repo: p.repo, number: p.number, sha: p.sha, appId: p.appId, withFiles: p.withFiles };
-  const data = await octokit.graphql<any>(pullRequestContextQuery(p.counts), vars);
+  const data = await octokit.graphql<ContextAnswer>(pullRequestContextQuery(p.counts), vars);
   const pr = data.repository.pullRequest;
   const suites = data.repository.object?.checkSuites?.nodes ?? [];
-  const files = p.withFiles ? await allFiles(octokit, p, pr.files) : undefined;
+  const files = p.withFiles ? await allFiles(octokit, p, pr.files ?? NO_FILES) : undefined;
   const comments = await commentsUntilFound(octokit, p, pr.comments, isProgressComment(p.login));
   return {
     files,
     filesComplete: !p.withFiles || (files?.length ?? 0) >= (pr.files?.totalCount ?? 0),
-    closes: pr.closingIssuesReferences.nodes.map((n: any) => ({ number: n.number, labels: n.labels.nodes.map((l: any) => l.name) })),
+    closes: pr.closingIssuesReferences.nodes.map((n) => ({ number: n.number, labels: n.labels.nodes.map((l) => l.name) })),
     timeline: timelineNodes(pr),
     commentsBefore: earlierCursor(pr),
     comments,
-    checkRuns: suites.flatMap((s: any) => s.checkRuns.nodes).flatMap((n: any) => existingRun(n) ?? []),
-    strategyFileRun: existingRun(suites.flatMap((s: any) => s.strategyFile?.nodes ?? [])[0]),
+    checkRuns: suites.flatMap((s) => s.checkRuns.nodes).flatMap((n) => existingRun(n) ?? []),
+    strategyFileRun: existingRun(suites.flatMap((s) => s.strategyFile?.nodes ?? [])[0]),
     counts: data,
   };
 }
@@ -60,7 +88,7 @@ async function allFiles(octokit: GitHub, p: ContextParams, first: Page<{ path: s
   const files = first.nodes.map((n) => n.path);
   let page = first.pageInfo;
   while (page.hasNextPage && files.length < MAX_FILES) {
-    const data = await octokit.graphql<any>(PULL_REQUEST_FILES_QUERY, { owner: p.owner, repo: p.repo, number: p.number, after: page.endCursor });
+    const data = await octokit.graphql<FilesAnswer>(PULL_REQUEST_FILES_QUERY, { owner: p.owner, repo: p.repo, number: p.number, after: page.endCursor });
     const next: Page<{ path: string }> = data.repository.pullRequest.files;
     files.push(...next.nodes.map((n) => n.path));
     page = next.pageInfo;
