@@ -28273,13 +28273,19 @@ function yamlErrors(source, errors) {
     return [errorAt(source, first.pos[0], [], "the file holds more than one YAML document (a second `---`); keep one")];
   }
   const lines = splitLines(source.text);
-  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "");
+  const inScalars = blockScalarLines(lines);
+  const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "" && !inScalars.has(l.number));
   if (tabs.length > 0) {
     return tabs.map((l) => errorAt(source, l.offset + l.text.indexOf("	"), [], `line ${l.number} is indented with a tab; YAML indents with spaces only`));
   }
   const firstLine = source.lines.linePos(first.pos[0]).line;
   const indent2 = indentationCause(lines, Math.max(firstLine + 1, source.lines.linePos(first.pos[1]).line));
   if (indent2) return [errorAt(source, indent2.offset, [], indent2.message)];
+  const dash = lines.find((l) => l.number <= firstLine && /^ *-[^\s-]/.test(l.text) && !inScalars.has(l.number));
+  if (dash) {
+    const offset = dash.offset + dash.text.indexOf("-");
+    return [errorAt(source, offset, [], `line ${dash.number} starts with \`-\` and no space after it; a list item is \`- \` followed by the item`)];
+  }
   const unclosed = unclosedCause(first, lines, firstLine);
   if (unclosed) return [errorAt(source, unclosed.offset, [], unclosed.message)];
   if (/implicit map keys need to be followed by map values/i.test(first.message)) {
@@ -28289,6 +28295,21 @@ function yamlErrors(source, errors) {
     return [errorAt(source, first.pos[0], [], `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`)];
   }
   return [errorAt(source, first.pos[0], [], parserWords(first))];
+}
+function blockScalarLines(lines) {
+  const inside = /* @__PURE__ */ new Set();
+  let keyColumn;
+  for (const line of lines) {
+    const indent2 = /^ */.exec(line.text)?.[0].length ?? 0;
+    if (keyColumn !== void 0 && (line.text.trim() === "" || indent2 > keyColumn)) {
+      inside.add(line.number);
+      continue;
+    }
+    keyColumn = void 0;
+    const current = line.text.includes("	") ? void 0 : shape(line);
+    if (current?.blockScalar) keyColumn = current.keyColumn;
+  }
+  return inside;
 }
 function splitLines(text) {
   const lines = [];
@@ -56828,6 +56849,62 @@ function optionColor(hex3) {
   return "PINK";
 }
 
+// src/classify/judge.ts
+function commandOf(strategy, comments, mayCommand) {
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const ids = choiceIn(strategy, comments[i].body);
+    if (ids !== void 0 && mayCommand(comments[i].author)) return ids;
+  }
+  return void 0;
+}
+function commandAuthors(strategy, comments) {
+  const logins = [];
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const login = comments[i].author;
+    if (choiceIn(strategy, comments[i].body) !== void 0 && !logins.some((l) => l.toLowerCase() === login.toLowerCase())) logins.push(login);
+  }
+  return logins;
+}
+function choiceIn(strategy, body) {
+  const command = parseCommand(body);
+  if (command?.kind === "none") return "none";
+  if (command?.kind !== "serve") return void 0;
+  const known = validateIds(strategy, command.ids).known;
+  return known.length > 0 ? known : void 0;
+}
+function problemsOfLabels(strategy, labels) {
+  const have = new Set(labels.map((l) => l.toLowerCase()));
+  return strategy.problems.filter((p2) => have.has(p2.label.toLowerCase())).map((p2) => p2.id);
+}
+function carriesAnswer(strategy, labels) {
+  if (problemsOfLabels(strategy, labels).length > 0) return true;
+  const unaligned = strategy.settings.unaligned_label?.toLowerCase();
+  return unaligned !== void 0 && labels.some((l) => l.toLowerCase() === unaligned);
+}
+function judge(input2) {
+  const { strategy, item, history } = input2;
+  const personLabels = personProblemIds(strategy, item.labels, history.labels);
+  const command = input2.command ?? commandOf(strategy, history.comments, input2.mayCommand);
+  const decision = classify(strategy, { ...item, personLabels, command });
+  const { add: add2, remove } = reconcileLabels(strategy, decision, item.labels, history.labels);
+  const dropped = new Set(remove.map((l) => l.toLowerCase()));
+  const after = [...item.labels.filter((l) => !dropped.has(l.toLowerCase())), ...add2];
+  return { decision, add: add2, remove, served: problemsOfLabels(strategy, after) };
+}
+function judgeMerged(input2) {
+  const { strategy, item, history } = input2;
+  if (carriesAnswer(strategy, item.labels)) {
+    const served = problemsOfLabels(strategy, item.labels);
+    const decision = { problems: served, level: served.length > 0 ? "explicit" : "none", reasons: [], notes: [] };
+    return { decision, add: [], remove: [], served, judgedNow: false };
+  }
+  if (history.recorded?.length === 0 && input2.command === void 0) {
+    const decision = { problems: [], level: "none", reasons: [], notes: ["The app judged it when it was merged: it served no problem."] };
+    return { decision, add: [], remove: [], served: [], judgedNow: false };
+  }
+  return { ...judge(input2), judgedNow: true };
+}
+
 // src/github/replies.ts
 async function react(octokit, { owner, repo }, comment_id, content) {
   await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id, content });
@@ -56842,6 +56919,23 @@ var REPORT_MARKER = "<!-- throughline:report -->";
 function hasMarker(body, marker) {
   if (!body) return false;
   return body.replace(/^\uFEFF?[ \t]*(?:\r?\n[ \t]*)*/, "").startsWith(marker);
+}
+var SERVED_PREFIX = "<!-- throughline:served ";
+function servedRecord(problems) {
+  return `${SERVED_PREFIX}${JSON.stringify({ problems })} -->`;
+}
+function readServedRecord(body) {
+  const at2 = body.lastIndexOf(SERVED_PREFIX);
+  if (at2 < 0) return void 0;
+  const end = body.indexOf(" -->", at2);
+  if (end < 0) return void 0;
+  try {
+    const parsed = JSON.parse(body.slice(at2 + SERVED_PREFIX.length, end));
+    const problems = parsed.problems;
+    return Array.isArray(problems) && problems.every((p2) => typeof p2 === "string") ? problems : void 0;
+  } catch {
+    return void 0;
+  }
 }
 
 // src/render/format.ts
@@ -57159,8 +57253,11 @@ function driftNote(r) {
 
 // src/render/comment.ts
 function renderComment(input2) {
+  const record2 = input2.invalid ? "" : `
+
+${servedRecord(input2.decision.problems)}`;
   return `${PROGRESS_MARKER}
-${commentContent(input2, BODY_LIMIT - PROGRESS_MARKER.length - 1)}`;
+${commentContent(input2, BODY_LIMIT - PROGRESS_MARKER.length - 1 - record2.length)}${record2}`;
 }
 function commentContent(input2, budget = BODY_LIMIT) {
   if (input2.invalid) return invalidStrategyContent(input2.invalid, input2.checkUrl, budget);
@@ -57759,7 +57856,8 @@ function reportSummary(model) {
   const { period } = model;
   const context = [model.strategyName && `**${inert(model.strategyName, 120)}**`, inert(model.repo, 140), `${period.from} to ${period.to} (${inert(period.timezone, 60)})`].filter(Boolean).join(" · ");
   const calm = !model.unaligned.alert && !model.problems.some((p2) => p2.drift) && model.problems.some((p2) => p2.intended !== null) && model.tally.merged > 0 ? "Every problem is within its drift threshold of the intended share." : null;
-  return blocks(context, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
+  const notice = model.notice ? alert("NOTE", [inert(model.notice, 500)]) : null;
+  return blocks(context, notice, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
 }
 function headline(model) {
   const { tally, period } = model;
@@ -58029,6 +58127,8 @@ function historyFrom(nodes, botLogin) {
       history.labels.push({ label: node2.label.name, action, byApp: sameLogin(actorLogin(node2.actor), botLogin) });
     } else if (node2.__typename === "IssueComment" && node2.author && !sameLogin(actorLogin(node2.author), botLogin)) {
       history.comments.push({ id: node2.databaseId ?? 0, author: actorLogin(node2.author), body: node2.body ?? "" });
+    } else if (node2.__typename === "IssueComment" && node2.author && hasMarker(node2.body, PROGRESS_MARKER)) {
+      history.recorded = readServedRecord(node2.body ?? "") ?? history.recorded;
     }
   }
   return history;
@@ -58095,29 +58195,30 @@ async function planLabels(input2) {
     }
   }
   const known = history ?? await input2.history();
-  const personLabels = personProblemIds(strategy, item.labels, known.labels);
-  const plan = (command2) => {
-    const decision = classify(strategy, { ...item, personLabels, command: command2 });
-    return { decision, ...reconcileLabels(strategy, decision, item.labels, known.labels) };
-  };
-  const command = input2.command ?? await latestCommand(strategy, known.comments, input2.mayCommand);
-  const planned2 = plan(command);
-  if (command !== void 0 || !known.earlier || planned2.add.length === 0 && planned2.remove.length === 0) return planned2;
+  return judgeWithHistory(strategy, item, known, input2.mayCommand, input2.command);
+}
+async function judgeWithHistory(strategy, item, known, mayCommand, command) {
+  const decide2 = (comments, allowed2, given) => judge({ strategy, item, history: { labels: known.labels, comments }, mayCommand: allowed2, command: given });
+  const allowed = await allowedAuthors(strategy, known.comments, mayCommand);
+  const planned2 = decide2(known.comments, allowed, command);
+  const found = command ?? commandOf(strategy, known.comments, allowed);
+  if (found !== void 0 || !known.earlier || planned2.add.length === 0 && planned2.remove.length === 0) return planned2;
   for await (const page of known.earlier()) {
-    const older = await latestCommand(strategy, page, input2.mayCommand);
-    if (older !== void 0) return plan(older);
+    const olderAllowed = await allowedAuthors(strategy, page, mayCommand);
+    const older = commandOf(strategy, page, olderAllowed);
+    if (older !== void 0) return decide2(known.comments, allowed, older);
   }
   return planned2;
 }
-async function latestCommand(strategy, comments, mayCommand) {
-  for (const comment of [...comments].reverse()) {
-    const command = parseCommand(comment.body);
-    if (command?.kind !== "serve" && command?.kind !== "none") continue;
-    const ids = command.kind === "none" ? "none" : validateIds(strategy, command.ids).known;
-    if (ids !== "none" && ids.length === 0) continue;
-    if (await mayCommand(comment.author)) return ids;
+async function allowedAuthors(strategy, comments, mayCommand) {
+  const allowed = /* @__PURE__ */ new Set();
+  for (const login of commandAuthors(strategy, comments)) {
+    if (await mayCommand(login)) {
+      allowed.add(login.toLowerCase());
+      break;
+    }
   }
-  return void 0;
+  return (login) => allowed.has(login.toLowerCase());
 }
 
 // src/github/report-graphql.ts
@@ -58620,12 +58721,13 @@ async function upsertCheckRun(octokit, input2) {
 }
 
 // src/github/pull-request-context.ts
+var NO_FILES = { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
 async function fetchPullRequestContext(octokit, p2) {
   const vars = { owner: p2.owner, repo: p2.repo, number: p2.number, sha: p2.sha, appId: p2.appId, withFiles: p2.withFiles };
   const data = await octokit.graphql(pullRequestContextQuery(p2.counts), vars);
   const pr = data.repository.pullRequest;
   const suites = data.repository.object?.checkSuites?.nodes ?? [];
-  const files = p2.withFiles ? await allFiles(octokit, p2, pr.files) : void 0;
+  const files = p2.withFiles ? await allFiles(octokit, p2, pr.files ?? NO_FILES) : void 0;
   const comments = await commentsUntilFound(octokit, p2, pr.comments, isProgressComment(p2.login));
   return {
     files,
@@ -59112,7 +59214,8 @@ function buildReport(input2) {
     suggestions: suggestRules(items.filter((i) => i.problems.length === 0), strategy),
     versions: input2.versions ?? [],
     notes: input2.notes ?? [],
-    ...input2.organisation ? { organisation: input2.organisation } : {}
+    ...input2.organisation ? { organisation: input2.organisation } : {},
+    ...input2.notice ? { notice: input2.notice } : {}
   };
 }
 var weeksOf2 = (f2) => ({ authorWeeks: f2.authorWeeks ?? null, shareAuthorWeeks: f2.shareAuthorWeeks ?? null });
@@ -60048,8 +60151,7 @@ function strategyVersions(input2) {
   const history = typedHistory(input2.strategy, versions, complete, { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS }, read2);
   const notes = versionNotes(versions, complete, period, file2);
   const reasons = new Set([...skipped.entries()].sort(([a], [b2]) => b2 - a).map(([, reason]) => reason));
-  const labelledSince = versions.length > 0 ? versions[versions.length - 1].date : null;
-  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons], labelledSince };
+  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons] };
 }
 function readVersion(input2, i, skipped) {
   const v2 = input2.versions[i];
@@ -60250,31 +60352,210 @@ async function gatherFigures(octokit, ref, strategy, period, org) {
   return { issuesClosed, readings, plans: planFound, notes };
 }
 
+// src/github/pull-facts.ts
+var FACTS_PER_REQUEST = 50;
+var FACT_FIELDS = (
+  /* GraphQL */
+  `
+  fragment PullFacts on PullRequest {
+    number
+    files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
+    closingIssuesReferences(first: 10) { nodes { number labels(first: 50) { nodes { name } } } }
+    ${TIMELINE_FIELDS}
+  }
+`
+);
+function pullFactsQuery(n) {
+  const variables = Array.from({ length: n }, (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!`).join(", ");
+  const fields = Array.from({ length: n }, (_2, i) => `p${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { ...PullFacts } }`).join("\n  ");
+  return `query PullFacts(${variables}) {
+  ${fields}
+}
+${FACT_FIELDS}`;
+}
+function pullFilesQuery(n) {
+  const variables = Array.from({ length: n }, (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!, $a${i}: String`).join(", ");
+  const fields = Array.from(
+    { length: n },
+    (_2, i) => `f${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { files(first: 100, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { path } } } }`
+  ).join("\n  ");
+  return `query PullFilesPages(${variables}) {
+  ${fields}
+}`;
+}
+var PULL_FACTS_QUERY = pullFactsQuery(1);
+var PULL_FILES_PAGES_QUERY = pullFilesQuery(1);
+async function readPullFacts(octokit, pulls, botLogin, counter = { requests: 0 }) {
+  const out = [];
+  for (let i = 0; i < pulls.length; i += FACTS_PER_REQUEST) {
+    out.push(...await readBatch(octokit, pulls.slice(i, i + FACTS_PER_REQUEST), botLogin, counter));
+  }
+  return out;
+}
+function refVariables(refs) {
+  const variables = {};
+  for (const [i, r] of refs.entries()) Object.assign(variables, { [`o${i}`]: r.owner, [`r${i}`]: r.repo, [`n${i}`]: r.number });
+  return variables;
+}
+async function readBatch(octokit, refs, botLogin, counter) {
+  counter.requests += 1;
+  let data = null;
+  let failure2;
+  const failedPaths = /* @__PURE__ */ new Map();
+  try {
+    const answer = await graphqlPartial(octokit, pullFactsQuery(refs.length), refVariables(refs));
+    data = answer.data;
+    for (const e of answer.errors) {
+      const alias = e.path[0];
+      if (typeof alias === "string" && /^p\d+$/.test(alias)) failedPaths.set(alias, e.message);
+      else failure2 ??= e.message;
+    }
+  } catch (error62) {
+    failure2 = error62 instanceof Error ? error62.message : String(error62);
+  }
+  const nodes = refs.map((_2, i) => data?.[`p${i}`]?.pullRequest ?? null);
+  const facts = refs.map((ref, i) => {
+    const problem2 = failedPaths.get(`p${i}`) ?? (nodes[i] ? void 0 : failure2 ?? "GitHub returned nothing for it");
+    return factsOf(octokit, ref, nodes[i], botLogin, problem2);
+  });
+  await morePages(octokit, refs, facts, nodes, counter);
+  return facts;
+}
+function factsOf(octokit, ref, node2, botLogin, problem2) {
+  const files = node2?.files ? node2.files.nodes.map((f2) => f2.path) : void 0;
+  const history = node2 ? withEarlier(historyFrom(timelineNodes(node2), botLogin), octokit, ref, ref.number, botLogin, earlierCursor(node2)) : { labels: [], comments: [] };
+  const filesComplete = files !== void 0 && files.length >= (node2?.files?.totalCount ?? 0);
+  const timelineRead = Boolean(node2?.labelEvents && node2.commentEvents);
+  const complete = problem2 === void 0 && files !== void 0 && timelineRead;
+  return {
+    number: ref.number,
+    files,
+    filesComplete,
+    closes: (node2?.closingIssuesReferences?.nodes ?? []).flatMap((n) => n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).map((l) => l.name) }] : []),
+    history,
+    complete,
+    ...complete ? {} : { problem: problem2 ?? "its files or timeline could not be read" }
+  };
+}
+async function morePages(octokit, refs, facts, nodes, counter) {
+  let reading = facts.flatMap((f2, i) => {
+    const page = nodes[i]?.files?.pageInfo;
+    return page?.hasNextPage && page.endCursor && f2.files ? [{ ref: refs[i], facts: f2, after: page.endCursor }] : [];
+  });
+  while (reading.length > 0) {
+    const variables = refVariables(reading.map((r) => r.ref));
+    reading.forEach((r, i) => variables[`a${i}`] = r.after);
+    counter.requests += 1;
+    let answer = null;
+    try {
+      answer = (await graphqlPartial(octokit, pullFilesQuery(reading.length), variables)).data;
+    } catch {
+      answer = null;
+    }
+    const next = [];
+    reading.forEach((r, i) => {
+      const page = answer?.[`f${i}`]?.pullRequest?.files;
+      if (!page) {
+        Object.assign(r.facts, { complete: false, problem: "some of its changed files could not be read" });
+        return;
+      }
+      r.facts.files.push(...page.nodes.map((n) => n.path));
+      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor && r.facts.files.length < MAX_FILES) next.push({ ...r, after: page.pageInfo.endCursor });
+      else r.facts.filesComplete = !page.pageInfo.hasNextPage;
+    });
+    reading = next;
+  }
+}
+
+// src/handlers/merged-judge.ts
+function mergedItem(pull, facts) {
+  const { number: number4, title, body, labels, author, milestone, branch } = pull;
+  return {
+    kind: "pull_request",
+    number: number4,
+    title,
+    body,
+    labels,
+    author,
+    milestone,
+    branch,
+    ...facts ? { files: facts.files, filesComplete: facts.filesComplete, closes: facts.closes } : {}
+  };
+}
+function mergedJudge(o) {
+  const stats = { judgedNow: 0, recorded: 0, incomplete: [], requests: 0, permissionLookups: 0 };
+  const counter = { requests: 0 };
+  const asked = /* @__PURE__ */ new Map();
+  const permissions = new PermissionCache();
+  const ask2 = o.mayCommand ?? ((repo, login) => permissions.canCommand(o.octokit, repo, login));
+  const mayCommandIn = (repo) => (login) => {
+    const key = `${repo.owner}/${repo.repo}/${login}`.toLowerCase();
+    let answer = asked.get(key);
+    if (!answer) {
+      stats.permissionLookups += 1;
+      answer = ask2(repo, login);
+      asked.set(key, answer);
+    }
+    return answer;
+  };
+  const repoOf = (pull) => pull.repo ? { owner: o.repo.owner, repo: pull.repo } : o.repo;
+  const strategyOf = o.strategyOf ?? (() => o.strategy);
+  async function judge2(pulls) {
+    const unlabelled = pulls.filter((p2) => !carriesAnswer(strategyOf(p2), p2.labels));
+    const facts = /* @__PURE__ */ new Map();
+    if (unlabelled.length > 0) {
+      const read2 = await readPullFacts(o.octokit, unlabelled.map((p2) => ({ ...repoOf(p2), number: p2.number })), o.botLogin, counter);
+      stats.requests = counter.requests;
+      unlabelled.forEach((p2, i) => facts.set(p2, read2[i]));
+    }
+    const out = [];
+    for (const pull of pulls) {
+      const f2 = facts.get(pull);
+      if (!f2) {
+        out.push({ pull, problems: problemsOfLabels(strategyOf(pull), pull.labels), judgedNow: false, incomplete: false });
+        continue;
+      }
+      out.push(await judgeOne(pull, f2));
+    }
+    return out;
+  }
+  async function judgeOne(pull, f2) {
+    const strategy = strategyOf(pull);
+    const item = mergedItem(pull, f2);
+    if (!f2.complete) stats.incomplete.push(pull.number);
+    const quick = judgeMerged({ strategy, item, history: f2.history, mayCommand: () => false });
+    if (!quick.judgedNow) {
+      stats.recorded += 1;
+      return { pull, problems: quick.served, judgedNow: false, incomplete: !f2.complete, decision: quick.decision };
+    }
+    stats.judgedNow += 1;
+    const judged = await judgeWithHistory(strategy, item, f2.history, mayCommandIn(repoOf(pull)));
+    return { pull, problems: judged.served, judgedNow: true, incomplete: !f2.complete, decision: judged.decision };
+  }
+  return { judge: judge2, stats };
+}
+
 // src/handlers/report-shipped.ts
 var SUGGESTION_SAMPLE = 1e3;
 var NOTABLE_CAP = 5;
-function servedBy(strategy, pull, labelledSince = null) {
-  const labels = new Set(pull.labels.map((l) => l.toLowerCase()));
-  const labelled = strategy.problems.filter((p2) => labels.has(p2.label.toLowerCase())).map((p2) => p2.id);
-  if (labelled.length > 0) return labelled;
-  const unaligned = strategy.settings.unaligned_label;
-  if (unaligned && labels.has(unaligned.toLowerCase())) return [];
-  if (labelledSince && Date.parse(pull.mergedAt) >= Date.parse(labelledSince)) return [];
+function servedBy(strategy, pull) {
+  if (carriesAnswer(strategy, pull.labels)) return problemsOfLabels(strategy, pull.labels);
   const { number: number4, title, body, author, milestone, branch } = pull;
   return classify(strategy, { kind: "pull_request", number: number4, title, body, labels: pull.labels, author, milestone, branch }).problems;
 }
-async function tallyShipped(strategy, pages, labelledSince = null) {
+var searchOnly = (strategy) => async (pulls) => pulls.map((pull) => ({ pull, problems: servedBy(strategy, pull), judgedNow: !carriesAnswer(strategy, pull.labels), incomplete: false }));
+async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
   const tallier = createTallier(strategy);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const notable = /* @__PURE__ */ new Map();
   const sample = [];
   let unaligned = 0;
-  const seen = /* @__PURE__ */ new Set();
-  for await (const page of pages) {
-    for (const pull of page) {
-      if (seen.has(pull.number)) continue;
-      seen.add(pull.number);
-      const problems = servedBy(strategy, pull, labelledSince);
+  let judgedNow = 0;
+  let incomplete = 0;
+  const count2 = (judged) => {
+    for (const { pull, problems, judgedNow: now, incomplete: partial3 } of judged) {
+      if (now) judgedNow += 1;
+      if (partial3) incomplete += 1;
       tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, ...rest } = pull;
@@ -60282,11 +60563,41 @@ async function tallyShipped(strategy, pages, labelledSince = null) {
       for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...notable.get(key) ?? [], item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
     }
+  };
+  const seen = /* @__PURE__ */ new Set();
+  let waiting = [];
+  for await (const page of pages) {
+    const labelled = [];
+    for (const pull of page) {
+      if (seen.has(pull.number)) continue;
+      seen.add(pull.number);
+      (carriesAnswer(strategy, pull.labels) ? labelled : waiting).push(pull);
+    }
+    count2(await judge2(labelled));
+    while (waiting.length >= FACTS_PER_REQUEST) {
+      count2(await judge2(waiting.slice(0, FACTS_PER_REQUEST)));
+      waiting = waiting.slice(FACTS_PER_REQUEST);
+    }
   }
+  if (waiting.length > 0) count2(await judge2(waiting));
   const items = /* @__PURE__ */ new Map();
   for (const item of [...[...notable.values()].flat(), ...sample]) items.set(item.number, item);
   const notes = unaligned > SUGGESTION_SAMPLE ? [`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`] : [];
-  return { tally: tallier.result(), items: [...items.values()], notes };
+  return { tally: tallier.result(), items: [...items.values()], notes, judgedNow, incomplete };
+}
+function judgedNotes(shipped, where) {
+  const notes = [];
+  if (shipped.judgedNow > 0) {
+    const n = shipped.judgedNow;
+    notes.push(
+      `${n.toLocaleString("en-US")} merged pull request${n === 1 ? "" : "s"} carried no strategy label and ${n === 1 ? "was" : "were"} judged now, as the app would have judged ${n === 1 ? "it" : "them"} live; to write ${n === 1 ? "its label" : "their labels"}, run: throughline backfill --repo ${where.owner}/${where.repo ?? "NAME"} --since ${where.month}-01 --apply${where.repo ? "" : " in each repository"}`
+    );
+  }
+  if (shipped.incomplete > 0) {
+    const n = shipped.incomplete;
+    notes.push(`${n.toLocaleString("en-US")} of them could not be read in full from GitHub (changed files or timeline) and ${n === 1 ? "was" : "were"} judged on what is known.`);
+  }
+  return notes;
 }
 
 // src/github/strategy-history.ts
@@ -60323,7 +60634,7 @@ async function strategyHistory(octokit, source) {
 
 // src/handlers/report-versions.ts
 async function readReportVersions(octokit, { repo, loaded, period }) {
-  const none = { commit: loaded.commit, versions: [], history: {}, notes: [], labelledSince: null };
+  const none = { commit: loaded.commit, versions: [], history: {}, notes: [] };
   const source = loaded.source;
   if (!source) return none;
   const notes = [];
@@ -60568,7 +60879,7 @@ function organisationScope(owner, repositories, org) {
 
 // src/handlers/report-shipped-org.ts
 var NOTABLE_CAP2 = 5;
-async function tallyOrgShipped(strategy, scope, pages, labelledSince = null) {
+async function tallyOrgShipped(strategy, scope, pages, judge2) {
   const whole = createTallier({ ...strategy, settings: { ...strategy.settings, ignore_authors: [] } });
   const tallier = createOrgTallier(strategy);
   const byName2 = new Map(scope.map((r) => [r.name.toLowerCase(), { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }]));
@@ -60578,10 +60889,32 @@ async function tallyOrgShipped(strategy, scope, pages, labelledSince = null) {
   const sample = [];
   let unaligned = 0;
   let elsewhere2 = 0;
+  let judgedNow = 0;
+  let incomplete = 0;
+  const judgeAll = judge2 ?? (async (pulls) => pulls.map((pull) => {
+    const own2 = byName2.get((pull.repo ?? "").toLowerCase()).strategy;
+    return { pull, problems: servedBy(own2, pull), judgedNow: !carriesAnswer(own2, pull.labels), incomplete: false };
+  }));
+  const count2 = (judged) => {
+    for (const { pull, problems: served, judgedNow: now, incomplete: partial3 } of judged) {
+      const repo = byName2.get((pull.repo ?? "").toLowerCase());
+      if (now) judgedNow += 1;
+      if (partial3) incomplete += 1;
+      const problems = served.filter((id) => orgIds.has(id));
+      tallier.add({ repo: repo.name, problems });
+      whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
+      const { body: _body, branch: _branch, milestone: _milestone, base: _base, ...rest } = pull;
+      const item = { ...rest, repo: repo.name, problems };
+      for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
+      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
+    }
+  };
   let before = /* @__PURE__ */ new Set();
   let last = /* @__PURE__ */ new Set();
+  let waiting = [];
   for await (const page of pages) {
     const current = /* @__PURE__ */ new Set();
+    const labelled = [];
     for (const pull of page) {
       const key = `${pull.repo ?? ""}#${pull.number}`;
       if (before.has(key) || last.has(key) || current.has(key)) continue;
@@ -60592,17 +60925,17 @@ async function tallyOrgShipped(strategy, scope, pages, labelledSince = null) {
         continue;
       }
       if (repo.ignored.has(pull.author.toLowerCase())) continue;
-      const problems = servedBy(repo.strategy, pull, labelledSince).filter((id) => orgIds.has(id));
-      tallier.add({ repo: repo.name, problems });
-      whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
-      const { body: _body, branch: _branch, milestone: _milestone, base: _base, ...rest } = pull;
-      const item = { ...rest, repo: repo.name, problems };
-      for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
-      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
+      (carriesAnswer(repo.strategy, pull.labels) ? labelled : waiting).push(pull);
+    }
+    count2(await judgeAll(labelled));
+    while (waiting.length >= FACTS_PER_REQUEST) {
+      count2(await judgeAll(waiting.slice(0, FACTS_PER_REQUEST)));
+      waiting = waiting.slice(FACTS_PER_REQUEST);
     }
     before = last;
     last = current;
   }
+  if (waiting.length > 0) count2(await judgeAll(waiting));
   const items = /* @__PURE__ */ new Map();
   for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
   const notes = [];
@@ -60613,7 +60946,7 @@ async function tallyOrgShipped(strategy, scope, pages, labelledSince = null) {
     const what = elsewhere2 === 1 ? "1 merged pull request found by the search was" : `${elsewhere2.toLocaleString("en-US")} merged pull requests found by the search were`;
     notes.push(`${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`);
   }
-  return { tally: whole.result(), repositories: tallier.result().repositories, items: [...items.values()], notes };
+  return { tally: whole.result(), repositories: tallier.result().repositories, items: [...items.values()], notes, judgedNow, incomplete };
 }
 
 // src/handlers/report-organisation.ts
@@ -60655,16 +60988,18 @@ async function publishOrgReport(p2) {
     timezone: period.timezone,
     onTruncated: (range, count2) => cut.push(`${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`)
   });
+  const own2 = new Map(scope.repositories.map((r) => [r.name.toLowerCase(), r.strategy]));
+  const judge2 = mergedJudge({ octokit, repo: { owner, repo }, strategy, strategyOf: (pull) => own2.get((pull.repo ?? "").toLowerCase()) ?? strategy, botLogin: p2.botLogin });
   const versions = await readReportVersions(octokit, { repo, loaded, period });
   const [shipped, figures2] = await Promise.all([
-    tallyOrgShipped(strategy, scope.repositories, pulls, versions.labelledSince),
+    tallyOrgShipped(strategy, scope.repositories, pulls, judge2.judge),
     gatherFigures(octokit, { owner, repo }, strategy, period, { qualifier })
   ]);
   const now = p2.now ?? /* @__PURE__ */ new Date();
   const extending = scope.repositories.filter((r) => r.tie === "extends").length;
   const notes = [
-    ...p2.notes ?? [],
     ...cut,
+    ...judgedNotes(shipped, { owner, month }),
     ...shipped.notes,
     ...figures2.notes,
     ...versions.notes,
@@ -60732,13 +61067,14 @@ async function publishReport(p2) {
     timezone: period.timezone,
     onTruncated: (range, count2) => cut.push(`${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`)
   });
-  const versions = await readReportVersions(octokit, { repo, loaded, period });
-  const [shipped, figures2] = await Promise.all([
-    tallyShipped(strategy, pulls, versions.labelledSince),
+  const judge2 = mergedJudge({ octokit, repo: { owner, repo }, strategy, botLogin: p2.botLogin });
+  const [versions, shipped, figures2] = await Promise.all([
+    readReportVersions(octokit, { repo, loaded, period }),
+    tallyShipped(strategy, pulls, judge2.judge),
     gatherFigures(octokit, { owner, repo }, strategy, period)
   ]);
   const now = p2.now ?? /* @__PURE__ */ new Date();
-  const notes = [...p2.notes ?? [], ...cut, ...shipped.notes, ...figures2.notes, ...versions.notes];
+  const notes = [...cut, ...judgedNotes(shipped, { owner, repo, month }), ...shipped.notes, ...figures2.notes, ...versions.notes];
   if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
@@ -60756,7 +61092,8 @@ async function publishReport(p2) {
     previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
     items: shipped.items,
     versions: versions.versions,
-    notes
+    notes,
+    notice: p2.notice
   });
   const rendered = renderReport(model, dataComment(model));
   const body = rendered.body;
@@ -61015,6 +61352,12 @@ function addHealthRoute(server, guards, options2) {
 }
 var index_default = createApp({}, { schedule: scheduleEnabled(process.env) });
 
+// src/action/organisation.ts
+var ACTION_ORG_NOTE = "This report covers the .github repository's own pull requests only: it was made by the GitHub Action, whose workflow token cannot read the organisation's other repositories. The organisation report is made by the Throughline App, or by `throughline report --org OWNER --post` with a token that can read them.";
+function actionScope(repo) {
+  return repo.toLowerCase() === ORG_REPO ? { organisation: false, notice: ACTION_ORG_NOTE } : {};
+}
+
 // src/action/app.ts
 var ACTION_IDENTITY = { login: "github-actions[bot]", appId: 15368 };
 function logLevelFor(env) {
@@ -61031,7 +61374,7 @@ async function actionProbot(env, options2 = {}) {
   });
   const report = async ({ octokit, repo, month, strategy }) => {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
-    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now() });
+    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now(), ...actionScope(repo.repo) });
   };
   const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report });
   await probot.load(createApp(deps, { schedule: false }));
@@ -61092,6 +61435,8 @@ ${loaded.errors.map(formatError).join("\n")}`);
     return 1;
   }
   const current = monthOf(now, loaded.strategy.settings.report.timezone);
+  const scope = actionScope(repo.repo);
+  if (scope.notice) say.notice(ACTION_ORG_NOTE);
   let failures = 0;
   for (const month of [previousMonth(current), current]) {
     const period = monthPeriod(month, loaded.strategy.settings.report.timezone);
@@ -61100,7 +61445,7 @@ ${loaded.errors.map(formatError).join("\n")}`);
       continue;
     }
     try {
-      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now });
+      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now, ...scope });
       say.info(describe5(done));
     } catch (error62) {
       failures += 1;

@@ -4,11 +4,10 @@ export { classify } from "./classify.js";
 export { parseServes } from "./serves.js";
 export { parseCommand, COMMAND_USAGE, type Command } from "./command.js";
 export { validateIds, likelyId } from "./ids.js";
-export { strategyLabels, desiredLabels, personProblemIds, reconcileLabels, labelsInStep, type LabelEvent } from "./labels.js";
-export { NONE } from "./explicit.js";
+export { strategyLabels, personProblemIds, reconcileLabels, labelsInStep, type LabelEvent } from "./labels.js";
 export {
-  optionFor, wantedOptions, optionsKey, optionsUpdate, valueStep, optionColor, OPTION_MARK,
-  type OptionSpec, type ExistingOption, type CurrentValue, type ValueStep, type OptionColor,
+  optionFor, wantedOptions, optionsKey, optionsUpdate, valueStep, optionColor,
+  type OptionSpec, type ExistingOption, type CurrentValue,
 } from "./project-field.js";
 export {
   judge,
@@ -18,8 +17,6 @@ export {
   problemsOfLabels,
   carriesAnswer,
   type ItemComment,
-  type ItemHistoryFacts,
-  type JudgeInput,
   type Judgement,
   type Choice,
 } from "./judge.js";

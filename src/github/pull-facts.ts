@@ -47,7 +47,9 @@ export function pullFilesQuery(n: number): string {
   return `query PullFilesPages(${variables}) {\n  ${fields}\n}`;
 }
 
+/** The one-item forms; every request has these shapes with more aliases. @public (checked against GitHub's schema) */
 export const PULL_FACTS_QUERY = pullFactsQuery(1);
+/** @public (checked against GitHub's schema) */
 export const PULL_FILES_PAGES_QUERY = pullFilesQuery(1);
 
 /** What was read about one pull request. */

@@ -60,9 +60,9 @@ describe("one Node story", () => {
 describe("CI cleans up after itself", () => {
   it("removes its temporary folder (test reports, the Node 24 download) when it exits, however it exits", () => {
     const lines = ci.split("\n");
-    const created = lines.findIndex((line) => line === "out=$(mktemp -d)");
+    const created = lines.indexOf("out=$(mktemp -d)");
     expect(created).toBeGreaterThan(-1);
-    const trap = lines.findIndex((line) => line === `trap 'rm -rf "$out"' EXIT`);
+    const trap = lines.indexOf(`trap 'rm -rf "$out"' EXIT`);
     expect(trap).toBeGreaterThan(created);
     // Nothing between creating the folder and the trap can fail and leave it behind.
     expect(lines.slice(created + 1, trap).every((line) => line.startsWith("#"))).toBe(true);
