@@ -27859,10 +27859,12 @@ var waitOrGiveUp = (kind) => (retryAfter, options2, octokit, retryCount) => {
   );
   return retry2;
 };
-function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing } = {}) {
+function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing, tokens: tokens2 } = {}) {
   const timedFetch = fetchWithin(requestTimeoutMs);
   return ProbotOctokit.defaults((options2) => ({
     ...options2,
+    // The app's authentication (an app id in it) takes its installation tokens from the shared cache.
+    ...tokens2 && options2.auth?.appId ? { auth: { ...options2.auth, cache: tokens2 } } : {},
     request: { ...options2.request, fetch: options2.request?.fetch ?? timedFetch },
     retry: { ...options2.retry, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue },
     // Spread first: an explicit `enabled: false` (tests) and the installation id (one budget each) are kept.
@@ -58198,15 +58200,15 @@ async function planLabels(input2) {
   return judgeWithHistory(strategy, item, known, input2.mayCommand, input2.command);
 }
 async function judgeWithHistory(strategy, item, known, mayCommand, command) {
-  const decide2 = (comments, allowed2, given) => judge({ strategy, item, history: { labels: known.labels, comments }, mayCommand: allowed2, command: given });
+  const decide3 = (comments, allowed2, given) => judge({ strategy, item, history: { labels: known.labels, comments }, mayCommand: allowed2, command: given });
   const allowed = await allowedAuthors(strategy, known.comments, mayCommand);
-  const planned2 = decide2(known.comments, allowed, command);
+  const planned2 = decide3(known.comments, allowed, command);
   const found = command ?? commandOf(strategy, known.comments, allowed);
   if (found !== void 0 || !known.earlier || planned2.add.length === 0 && planned2.remove.length === 0) return planned2;
   for await (const page of known.earlier()) {
     const olderAllowed = await allowedAuthors(strategy, page, mayCommand);
     const older = commandOf(strategy, page, olderAllowed);
-    if (older !== void 0) return decide2(known.comments, allowed, older);
+    if (older !== void 0) return decide3(known.comments, allowed, older);
   }
   return planned2;
 }
@@ -58543,7 +58545,7 @@ async function projectStatus(octokit, strategy) {
 }
 
 // src/handlers/project-step.ts
-var PROBLEM_EVENTS = /* @__PURE__ */ new Set(["opened", "reopened", "labeled", "unlabeled", "transferred"]);
+var PROBLEM_EVENTS = /* @__PURE__ */ new Set(["opened", "reopened", "labeled", "unlabeled"]);
 async function projectStep(octokit, repo, number4, strategy, plan, deps, options2) {
   if (!strategy.settings.project) return { status: "off" };
   const changed = plan.add.length > 0 || plan.remove.length > 0;
@@ -58788,7 +58790,7 @@ function createTallier(strategy) {
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const timezone = strategy.settings.report.timezone;
   const merged2 = new Map(ids.map((id) => [id, 0]));
-  const weight = new Map(ids.map((id) => [id, 0]));
+  const weight = new Map(ids.map((id) => [id, new Fractions()]));
   const weeks3 = /* @__PURE__ */ new Map();
   let total = 0;
   let unaligned = 0;
@@ -58800,18 +58802,23 @@ function createTallier(strategy) {
       if (served.length === 0) unaligned += 1;
       for (const id of served) {
         merged2.set(id, merged2.get(id) + 1);
-        weight.set(id, weight.get(id) + 1 / served.length);
+        weight.get(id).add(served.length);
       }
       const key = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
       let week = weeks3.get(key);
       if (!week) weeks3.set(key, week = /* @__PURE__ */ new Map());
-      for (const id of served.length === 0 ? [UNALIGNED] : served) week.set(id, (week.get(id) ?? 0) + 1 / (served.length || 1));
+      for (const id of served.length === 0 ? [UNALIGNED] : served) {
+        let f2 = week.get(id);
+        if (!f2) week.set(id, f2 = new Fractions());
+        f2.add(served.length || 1);
+      }
     },
     result() {
       const share = (w2) => total === 0 ? 0 : w2 / total;
       const effort = /* @__PURE__ */ new Map();
-      for (const week of weeks3.values()) {
-        const sum = [...week.values()].reduce((a, b2) => a + b2, 0);
+      for (const key of [...weeks3.keys()].sort()) {
+        const week = [...weeks3.get(key)].sort(([a], [b2]) => a < b2 ? -1 : a > b2 ? 1 : 0).map(([id, f2]) => [id, f2.value()]);
+        const sum = week.reduce((a, [, w2]) => a + w2, 0);
         for (const [id, w2] of week) effort.set(id, (effort.get(id) ?? 0) + w2 / sum);
       }
       const units = weeks3.size;
@@ -58822,7 +58829,7 @@ function createTallier(strategy) {
         problems: Object.fromEntries(
           ids.map((id) => [
             id,
-            { merged: merged2.get(id), share: share(weight.get(id)), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) }
+            { merged: merged2.get(id), share: share(weight.get(id).value()), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) }
           ])
         ),
         unaligned: { merged: unaligned, share: share(unaligned), authorWeeks: effort.get(UNALIGNED) ?? 0, shareAuthorWeeks: weekShare(UNALIGNED) }
@@ -58830,6 +58837,17 @@ function createTallier(strategy) {
     }
   };
 }
+var Fractions = class {
+  counts = [];
+  add(n) {
+    this.counts[n] = (this.counts[n] ?? 0) + 1;
+  }
+  value() {
+    let sum = 0;
+    this.counts.forEach((count2, n) => sum += count2 / n);
+    return sum;
+  }
+};
 
 // src/tally/counts.ts
 function tallyFromCounts(strategy, counts) {
@@ -59424,11 +59442,16 @@ function localDeliveries() {
 
 // src/handlers/guard.ts
 var Guards = class {
-  /** `deliveries`: which webhook deliveries were already taken (this process's own record by default). */
-  constructor(deliveries = localDeliveries()) {
+  /**
+   * `deliveries`: which webhook deliveries were already taken (this process's own record by default);
+   * `itemLock`: events for one item one at a time across processes too (Redis with REDIS_URL).
+   */
+  constructor(deliveries = localDeliveries(), itemLock) {
     this.deliveries = deliveries;
+    this.itemLock = itemLock;
   }
   deliveries;
+  itemLock;
   queues = /* @__PURE__ */ new Map();
   /** Set when the process is shutting down: /health answers 503 from then on. */
   stopping = false;
@@ -59438,7 +59461,11 @@ var Guards = class {
       const id = context.id;
       if (id && !await this.deliveries.take(id)) return;
       try {
-        if (!await isOwnEvent(context, identity)) await this.oneAtATime(key(context), () => handler2(context));
+        if (!await isOwnEvent(context, identity)) {
+          const item = key(context);
+          const lock = this.itemLock;
+          await this.oneAtATime(item, () => lock ? lock.hold(item, () => handler2(context)) : handler2(context));
+        }
       } catch (error62) {
         if (id) await this.deliveries.forget(id);
         throw error62;
@@ -61173,7 +61200,7 @@ function scheduleLoader(strategies) {
 }
 var message = (error62) => error62 instanceof Error ? error62.message : String(error62);
 async function* dueReports(params) {
-  const { app, now, since, catchUp, catchUpAll } = params;
+  const { app, checked } = params;
   const load = params.load ?? scheduleLoader(new StrategyFiles());
   for await (const installation of installations(app)) {
     let reachable;
@@ -61186,33 +61213,41 @@ async function* dueReports(params) {
     }
     for (const ref of reachable.repositories) {
       const name = `${ref.owner}/${ref.repo}`;
-      try {
-        const loaded = await load(reachable.octokit, ref, now.getTime());
-        if (loaded.status !== "ok" || !("strategy" in loaded)) continue;
-        const { schedule, timezone } = loaded.strategy.settings.report;
-        const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
-        const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
-        const month = scheduled ?? late;
-        if (!month) continue;
-        const period = monthPeriod(month, timezone);
-        if (!inForceDuring(loaded.strategy, period.from, period.to)) continue;
-        const found = loaded.source;
-        const source = found ? { owner: found.owner, repo: found.repo, path: found.path } : void 0;
-        yield {
-          due: {
-            installationId: reachable.installationId,
-            octokit: reachable.octokit,
-            ...ref,
-            month,
-            ifMissing: !scheduled,
-            loaded: { strategy: loaded.strategy, commit: loaded.commit, ...source ? { source } : {} }
-          }
-        };
-      } catch (error62) {
-        app.log.error({ err: error62, repo: name }, `Monthly report for ${name} failed`);
-        yield { failed: { repo: name, error: message(error62) } };
-      }
+      if (await checked?.has(name)) continue;
+      const next = await decide2(params, reachable, ref, load);
+      if (next) yield next;
+      if (!next || "due" in next) await checked?.add(name);
     }
+  }
+}
+async function decide2(params, reachable, ref, load) {
+  const { app, now, since, catchUp, catchUpAll } = params;
+  const name = `${ref.owner}/${ref.repo}`;
+  try {
+    const loaded = await load(reachable.octokit, ref, now.getTime());
+    if (loaded.status !== "ok" || !("strategy" in loaded)) return null;
+    const { schedule, timezone } = loaded.strategy.settings.report;
+    const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
+    const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
+    const month = scheduled ?? late;
+    if (!month) return null;
+    const period = monthPeriod(month, timezone);
+    if (!inForceDuring(loaded.strategy, period.from, period.to)) return null;
+    const found = loaded.source;
+    const source = found ? { owner: found.owner, repo: found.repo, path: found.path, ...typeof found.text === "string" ? { text: found.text } : {} } : void 0;
+    return {
+      due: {
+        installationId: reachable.installationId,
+        octokit: reachable.octokit,
+        ...ref,
+        month,
+        ifMissing: !scheduled,
+        loaded: { strategy: loaded.strategy, commit: loaded.commit, ...source ? { source } : {} }
+      }
+    };
+  } catch (error62) {
+    app.log.error({ err: error62, repo: name }, `Monthly report for ${name} failed`);
+    return { failed: { repo: name, error: message(error62) } };
   }
 }
 async function publishDue(app, due, botLogin, now, publish = publishReport) {
@@ -61338,7 +61373,7 @@ function createApp(overrides = {}, options2 = {}) {
     if (options2.schedule) {
       const shared = options2.shared;
       if (shared) {
-        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies) });
+        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies), ...options2.monthly });
         deps.schedule = { stop: () => void jobs.close() };
       } else deps.schedule = startSchedule({ app, deps });
     }

@@ -48,6 +48,7 @@ type RequestOptions = { method?: string; url?: string };
 type Client = { log: { warn: (message: string) => void }; request: { endpoint: { parse: (o: RequestOptions) => RequestOptions } } };
 /** The options Probot's Octokit is built with, as its `defaults` hands them to a function (the parts read here). */
 type ClientDefaults = {
+  auth?: { appId?: number | string; [option: string]: unknown };
   request?: { fetch?: typeof fetch; [option: string]: unknown };
   retry?: Record<string, unknown>;
   throttle?: Record<string, unknown>;
