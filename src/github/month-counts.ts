@@ -42,5 +42,9 @@ export function countsFrom(strategy: Strategy, data: Record<string, unknown>) {
   const read = (alias: string) => (data[`count_${alias}`] as { issueCount?: number } | undefined)?.issueCount ?? 0;
   const problems: Record<string, number> = {};
   for (const [i, p] of strategy.problems.entries()) problems[p.id] = read(`p${i}`);
-  return { merged: read("total"), aligned: read("aligned"), problems };
+  const merged = read("total");
+  const aligned = read("aligned");
+  // Merged pull requests of the month with no strategy label (nor the unaligned label) yet.
+  const unlabelled = Math.max(0, merged - aligned - (strategy.settings.unaligned_label ? read("unalignedLabel") : 0));
+  return { merged, aligned, problems, unlabelled };
 }

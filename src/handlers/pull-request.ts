@@ -66,10 +66,11 @@ export async function syncPullRequest(
     mayCommand: (who) => deps.permissions.canCommand(octokit, repo, who),
     command: options.command,
   });
-  const tally = tallyFromCounts(loaded.strategy, countsFrom(loaded.strategy, ctx.counts));
+  const counted = countsFrom(loaded.strategy, ctx.counts);
+  const tally = tallyFromCounts(loaded.strategy, counted);
   // 3. Write what changed.
   await applyLabels(deps.labels, octokit, repo, pr.number, loaded.strategy, plan);
-  await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, author: pr.user?.login }, login);
+  await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, unlabelled: counted.unlabelled, author: pr.user?.login }, login);
   await projectStep(octokit, repo, pr.number, loaded.strategy, plan, deps, options);
   return plan.decision;
 }

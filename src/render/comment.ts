@@ -17,8 +17,10 @@ export interface CommentInput {
   strategy: Strategy;
   decision: Decision;
   month: { title: string };
-  /** The month so far. */
+  /** The month so far, counted by strategy labels. */
   tally: Tally;
+  /** Merged pull requests of the month that carry no strategy label yet, when counted. */
+  unlabelled?: number;
   /** Ids of the problems drifting this month, when the caller decided; otherwise judged by `settings.drift`. */
   drift?: readonly string[];
   checkUrl?: string;
@@ -46,7 +48,7 @@ export function renderComment(input: CommentInput | InvalidCommentInput): string
 export function commentContent(input: CommentInput | InvalidCommentInput, budget = BODY_LIMIT): string {
   if (input.invalid) return invalidStrategyContent(input.invalid, input.checkUrl, budget);
   const head = blocks(servesLine(input.strategy, input.decision), ignoredLine(input));
-  const month = monthSoFar(input.strategy, input.tally, input.month.title, input.decision.problems, input.drift);
+  const month = monthSoFar(input.strategy, input.tally, input.month.title, input.decision.problems, input.drift, input.unlabelled);
   return blocks(head, month, commentDetails(input, budget - head.length - month.length - 4));
 }
 

@@ -43,7 +43,9 @@ export function monthRows(strategy: Strategy, tally: Tally, driftIds?: readonly 
  * "<details><summary>October 2026 so far: 20 pull requests merged, 45% served the strategy · ⚠️ 1 problem
  * off its intended share</summary> table, warnings </details>"; one plain line when nothing merged yet.
  */
-export function monthSoFar(strategy: Strategy, tally: Tally, title: string, served: readonly string[], driftIds?: readonly string[]): string {
+export function monthSoFar(
+  strategy: Strategy, tally: Tally, title: string, served: readonly string[], driftIds?: readonly string[], unlabelled?: number,
+): string {
   const month = `${inert(title, 40)} so far`;
   if (tally.merged === 0) return `**${month}**: no pull requests merged into the default branch yet.`;
   const rows = monthRows(strategy, tally, driftIds);
@@ -62,7 +64,11 @@ export function monthSoFar(strategy: Strategy, tally: Tally, title: string, serv
     strategy.settings.report.measure === "author_weeks"
       ? "Shares here are of merged pull requests, from search counts; the monthly report also weighs author-weeks, the measure this strategy is held against."
       : null;
-  const inside = [monthTable(rows, tally, served), warnings.join("\n"), measure].filter((s): s is string => Boolean(s)).join("\n\n");
+  const byLabels =
+    unlabelled && unlabelled > 0
+      ? `Counted by strategy labels: ${plural(unlabelled, "merged pull request")} of the month ${unlabelled === 1 ? "carries" : "carry"} none yet and ${unlabelled === 1 ? "counts" : "count"} as unaligned here; the monthly report judges ${unlabelled === 1 ? "it" : "them"} as the app would have live.`
+      : "Counted by strategy labels.";
+  const inside = [monthTable(rows, tally, served), warnings.join("\n"), measure, byLabels].filter((s): s is string => Boolean(s)).join("\n\n");
   return details(summary, inside);
 }
 

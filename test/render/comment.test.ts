@@ -7,6 +7,14 @@ import { normalise } from "./helpers.js";
 const oct = { title: "October 2026" };
 
 describe("renderComment", () => {
+  it("says the month so far is counted by labels, and how many merged pull requests carry none yet", () => {
+    const body = renderComment({ strategy: strategy(), decision: served, month: oct, tally: calmMonth, unlabelled: 3 });
+    expect(body).toContain(
+      "Counted by strategy labels: 3 merged pull requests of the month carry none yet and count as unaligned here; the monthly report judges them as the app would have live.",
+    );
+    expect(renderComment({ strategy: strategy(), decision: served, month: oct, tally: calmMonth, unlabelled: 0 })).toContain("Counted by strategy labels.\n");
+  });
+
   it("says what it serves and why on one line, the month so far and the reasons folded", () => {
     const body = renderComment({ strategy: strategy(), decision: served, month: oct, tally: calmMonth });
     expect(body.startsWith(`${PROGRESS_MARKER}\n`)).toBe(true);
