@@ -57218,7 +57218,7 @@ function monthRows(strategy, tally, driftIds) {
     };
   });
 }
-function monthSoFar(strategy, tally, title, served, driftIds) {
+function monthSoFar(strategy, tally, title, served, driftIds, unlabelled) {
   const month = `${inert(title, 40)} so far`;
   if (tally.merged === 0) return `**${month}**: no pull requests merged into the default branch yet.`;
   const rows = monthRows(strategy, tally, driftIds);
@@ -57234,7 +57234,8 @@ function monthSoFar(strategy, tally, title, served, driftIds) {
     ...alert2 ? [`- ⚠️ ${percent(tally.unaligned.share)} of merged work serves no problem (alert at ${strategy.settings.unaligned_alert}%).`] : []
   ];
   const measure = strategy.settings.report.measure === "author_weeks" ? "Shares here are of merged pull requests, from search counts; the monthly report also weighs author-weeks, the measure this strategy is held against." : null;
-  const inside = [monthTable(rows, tally, served), warnings2.join("\n"), measure].filter((s2) => Boolean(s2)).join("\n\n");
+  const byLabels = unlabelled && unlabelled > 0 ? `Counted by strategy labels: ${plural2(unlabelled, "merged pull request")} of the month ${unlabelled === 1 ? "carries" : "carry"} none yet and ${unlabelled === 1 ? "counts" : "count"} as unaligned here; the monthly report judges ${unlabelled === 1 ? "it" : "them"} as the app would have live.` : "Counted by strategy labels.";
+  const inside = [monthTable(rows, tally, served), warnings2.join("\n"), measure, byLabels].filter((s2) => Boolean(s2)).join("\n\n");
   return details(summary, inside);
 }
 function monthTable(rows, tally, served) {
@@ -57264,7 +57265,7 @@ ${commentContent(input2, BODY_LIMIT - PROGRESS_MARKER.length - 1 - record2.lengt
 function commentContent(input2, budget = BODY_LIMIT) {
   if (input2.invalid) return invalidStrategyContent(input2.invalid, input2.checkUrl, budget);
   const head = blocks(servesLine(input2.strategy, input2.decision), ignoredLine(input2));
-  const month = monthSoFar(input2.strategy, input2.tally, input2.month.title, input2.decision.problems, input2.drift);
+  const month = monthSoFar(input2.strategy, input2.tally, input2.month.title, input2.decision.problems, input2.drift, input2.unlabelled);
   return blocks(head, month, commentDetails(input2, budget - head.length - month.length - 4));
 }
 function ignoredLine(input2) {
@@ -58677,7 +58678,10 @@ function countsFrom(strategy, data) {
   const read2 = (alias) => data[`count_${alias}`]?.issueCount ?? 0;
   const problems = {};
   for (const [i, p2] of strategy.problems.entries()) problems[p2.id] = read2(`p${i}`);
-  return { merged: read2("total"), aligned: read2("aligned"), problems };
+  const merged2 = read2("total");
+  const aligned = read2("aligned");
+  const unlabelled = Math.max(0, merged2 - aligned - (strategy.settings.unaligned_label ? read2("unalignedLabel") : 0));
+  return { merged: merged2, aligned, problems, unlabelled };
 }
 
 // src/github/pull-request-queries.ts
@@ -59439,9 +59443,10 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
     mayCommand: (who) => deps.permissions.canCommand(octokit, repo, who),
     command: options2.command
   });
-  const tally = tallyFromCounts(loaded.strategy, countsFrom(loaded.strategy, ctx.counts));
+  const counted2 = countsFrom(loaded.strategy, ctx.counts);
+  const tally = tallyFromCounts(loaded.strategy, counted2);
   await applyLabels(deps.labels, octokit, repo, pr.number, loaded.strategy, plan);
-  await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, author: pr.user?.login }, login);
+  await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, unlabelled: counted2.unlabelled, author: pr.user?.login }, login);
   await projectStep(octokit, repo, pr.number, loaded.strategy, plan, deps, options2);
   return plan.decision;
 }
