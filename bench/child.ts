@@ -9,10 +9,17 @@ export function runChild<T>(module: string, args: string[]): Promise<T> {
   const file = fileURLToPath(new URL(module, import.meta.url));
   return new Promise((resolve, reject) => {
     let answer: T | undefined;
-    const child = fork(file, args, { execArgv: ["--import", "tsx", "--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(file, args, {
+      execArgv: ["--import", "tsx", "--expose-gc"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     child.on("message", (message) => (answer = message as T));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 && answer !== undefined ? resolve(answer) : reject(new Error(`${module} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 && answer !== undefined
+        ? resolve(answer)
+        : reject(new Error(`${module} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -22,7 +29,10 @@ export function reply(result: unknown): void {
 }
 
 /** Peak of a gauge (e.g. heapUsed) while `work` runs, sampled every few milliseconds and at the end. */
-export async function sampledPeak<T>(gauge: () => number, work: () => Promise<T>): Promise<{ result: T; peak: number }> {
+export async function sampledPeak<T>(
+  gauge: () => number,
+  work: () => Promise<T>,
+): Promise<{ result: T; peak: number }> {
   let peak = gauge();
   const timer = setInterval(() => (peak = Math.max(peak, gauge())), 2);
   try {

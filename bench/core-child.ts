@@ -16,7 +16,10 @@ import { searchPages } from "./core-pages.js";
 
 const items = Number(process.argv[2]);
 const rounds = Number(process.argv[3] ?? 3);
-const parsed = parseStrategy(readFileSync(new URL("../examples/strategy.yml", import.meta.url), "utf8"), "strategy.yml");
+const parsed = parseStrategy(
+  readFileSync(new URL("../examples/strategy.yml", import.meta.url), "utf8"),
+  "strategy.yml",
+);
 if (!parsed.ok) throw new Error("examples/strategy.yml does not parse");
 const strategy = parsed.strategy;
 const pages = searchPages(Math.ceil(items / 100));
@@ -24,7 +27,9 @@ const inputMB = pages.reduce((sum, p) => sum + p.length, 0) / 2 ** 20;
 
 // Shipped work leaves out `ignore_authors` (dependabot here): what the tally must come to.
 const ignored = new Set(strategy.settings.ignore_authors);
-const counted = pages.flatMap((p) => (JSON.parse(p).data.s0 as SearchPage).nodes.filter(isPull).map((n) => toPull(n as PullNode))).filter((p) => !ignored.has(p.author)).length;
+const counted = pages
+  .flatMap((p) => (JSON.parse(p).data.s0 as SearchPage).nodes.filter(isPull).map((n) => toPull(n as PullNode)))
+  .filter((p) => !ignored.has(p.author)).length;
 
 // Sampled every few pages (both loops alike): a synchronous loop gives a timer no chance to sample.
 let heapPeak = 0;
@@ -61,7 +66,15 @@ async function* pulls() {
 async function core(): Promise<number> {
   const period = monthPeriod("2026-10", strategy.settings.report.timezone);
   const shipped = await tallyShipped(strategy, pulls());
-  const model = buildReport({ strategy, repo: "acme/platform", period, commit: null, tally: shipped.tally, items: shipped.items, notes: shipped.notes });
+  const model = buildReport({
+    strategy,
+    repo: "acme/platform",
+    period,
+    commit: null,
+    tally: shipped.tally,
+    items: shipped.items,
+    notes: shipped.notes,
+  });
   const body = renderReport(model, dataComment(model)).body;
   if (shipped.tally.merged !== counted) throw new Error(`tallied ${shipped.tally.merged} of ${counted} pull requests`);
   return body.length;
@@ -72,7 +85,10 @@ const heapBase = heapNow();
 const floor = { ms: Infinity, peak: 0 };
 const work = { ms: Infinity, peak: 0 };
 for (let round = 0; round < rounds; round++) {
-  for (const [best, fn] of [[floor, parseOnly], [work, core]] as const) {
+  for (const [best, fn] of [
+    [floor, parseOnly],
+    [work, core],
+  ] as const) {
     const { ms, peak } = await pass(fn);
     best.ms = Math.min(best.ms, ms);
     best.peak = Math.max(best.peak, peak);

@@ -4,9 +4,16 @@
  * carries a strategy label, so every one is judged by the rules.
  */
 const TITLES = [
-  "Retry flaky checkout calls", "fix(api): time out slow upstreams", "Add cost tags to the batch cluster",
-  "Bump the linter", "Rightsizing for staging", "Document the release process", "Refactor the session store",
-  "Sev1 follow-up: alert on queue depth", "Speed up the search index", "Remove dead feature flags",
+  "Retry flaky checkout calls",
+  "fix(api): time out slow upstreams",
+  "Add cost tags to the batch cluster",
+  "Bump the linter",
+  "Rightsizing for staging",
+  "Document the release process",
+  "Refactor the session store",
+  "Sev1 follow-up: alert on queue depth",
+  "Speed up the search index",
+  "Remove dead feature flags",
 ];
 const LABELS = [[], ["bug"], ["enhancement"], ["dx"], ["dependencies"], [], ["incident", "p1"], []];
 const BRANCHES = ["feature/", "hotfix/", "chore/", "docs/"];
@@ -25,7 +32,10 @@ function node(i: number) {
     mergedAt: new Date(Date.parse("2026-10-01T00:00:00Z") + ((i * 26_000) % (30 * 86_400_000))).toISOString(),
     additions: (i * 37) % 900,
     deletions: (i * 11) % 300,
-    author: { __typename: AUTHORS[i % AUTHORS.length].endsWith("[bot]") ? "Bot" : "User", login: AUTHORS[i % AUTHORS.length].replace("[bot]", "") },
+    author: {
+      __typename: AUTHORS[i % AUTHORS.length].endsWith("[bot]") ? "Bot" : "User",
+      login: AUTHORS[i % AUTHORS.length].replace("[bot]", ""),
+    },
     labels: { nodes: LABELS[i % LABELS.length].map((name) => ({ name })) },
     comments: { totalCount: i % 9 },
     milestone: i % 17 === 0 ? { title: "Multi-region" } : null,
@@ -37,6 +47,8 @@ export function searchPages(pages: number): string[] {
   return Array.from({ length: pages }, (_, p) => {
     const nodes = Array.from({ length: 100 }, (_, k) => node(p * 100 + k));
     const hasNextPage = p < pages - 1;
-    return JSON.stringify({ data: { s0: { issueCount: pages * 100, pageInfo: { hasNextPage, endCursor: `c${p}` }, nodes } } });
+    return JSON.stringify({
+      data: { s0: { issueCount: pages * 100, pageInfo: { hasNextPage, endCursor: `c${p}` }, nodes } },
+    });
   });
 }

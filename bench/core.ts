@@ -21,4 +21,5 @@ export interface CoreRun {
   maxRssMB: number;
 }
 
-export const measureCore = (items: number, rounds = 3) => runChild<CoreRun>("./core-child.ts", [String(items), String(rounds)]);
+export const measureCore = (items: number, rounds = 3) =>
+  runChild<CoreRun>("./core-child.ts", [String(items), String(rounds)]);

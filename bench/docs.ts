@@ -41,6 +41,9 @@ test/bench/bench.test.ts runs the quick version and asserts the request targets 
 
 export function writePerformanceDocs(results: Results): void {
   const docs = new URL("../docs/", import.meta.url);
-  writeFileSync(new URL("performance.md", docs), `${INTRO}\n${results.at.slice(0, 10)}, \`npm run bench${results.quick ? " -- --quick" : ""}\`.\n\n${resultsMarkdown(results)}\n`);
+  writeFileSync(
+    new URL("performance.md", docs),
+    `${INTRO}\n${results.at.slice(0, 10)}, \`npm run bench${results.quick ? " -- --quick" : ""}\`.\n\n${resultsMarkdown(results)}\n`,
+  );
   writeFileSync(new URL("performance.json", docs), `${JSON.stringify(results, null, 2)}\n`);
 }

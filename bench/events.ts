@@ -29,10 +29,15 @@ export function issueEvent(action: "opened" | "edited", changes: Record<string, 
   return delivery("issues", payload);
 }
 
-export function pullEvent(action: "opened" | "synchronize" | "closed" | "edited", changes: Record<string, unknown> = {}, sha = HEAD): Delivery {
+export function pullEvent(
+  action: "opened" | "synchronize" | "closed" | "edited",
+  changes: Record<string, unknown> = {},
+  sha = HEAD,
+): Delivery {
   const { payload } = pullRequestEvent(action, changes);
   payload.pull_request.head = { ...payload.pull_request.head, sha };
-  if (action === "closed") Object.assign(payload.pull_request, { merged: true, merged_at: "2026-11-20T11:59:00Z", state: "closed" });
+  if (action === "closed")
+    Object.assign(payload.pull_request, { merged: true, merged_at: "2026-11-20T11:59:00Z", state: "closed" });
   return delivery("pull_request", payload);
 }
 

@@ -11,7 +11,9 @@ export interface Machine {
 
 function cpuModel(): string {
   try {
-    const line = readFileSync("/proc/cpuinfo", "utf8").split("\n").find((l) => l.startsWith("model name"));
+    const line = readFileSync("/proc/cpuinfo", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("model name"));
     if (line) return line.split(":")[1].trim();
   } catch {
     // not Linux: fall back to what Node reports
@@ -20,5 +22,10 @@ function cpuModel(): string {
 }
 
 export function machine(): Machine {
-  return { nproc: availableParallelism(), memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version, cpu: cpuModel() };
+  return {
+    nproc: availableParallelism(),
+    memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    cpu: cpuModel(),
+  };
 }

@@ -16,7 +16,9 @@ import { benchProbot } from "./requests.js";
 const parsed = parseStrategy(STRATEGY, "strategy.yml");
 if (!parsed.ok) throw new Error("the test strategy does not parse");
 const RANGE = "2026-11-01..2026-11-30";
-const QUERY = pullRequestContextQuery(countQueries(parsed.strategy, { owner: "Codertocat", repo: "Hello-World", defaultBranch: "master", range: RANGE }));
+const QUERY = pullRequestContextQuery(
+  countQueries(parsed.strategy, { owner: "Codertocat", repo: "Hello-World", defaultBranch: "master", range: RANGE }),
+);
 const BODY = `<!-- throughline:progress -->\n${"Serves **Reliability**: the keyword “flaky”. ".repeat(30)}`;
 
 /** The same requests as the app's steady-state pull_request.opened, with no decision behind them. */
@@ -25,18 +27,35 @@ function bareApp(app: Probot): void {
     const { owner, repo } = context.repo();
     const { number, head } = context.payload.pull_request;
     const octokit = context.octokit;
-    await octokit.rest.repos.getContent({ owner, repo, path: "strategy.yml", headers: { "if-none-match": '"v1"' } }).catch(() => undefined);
+    await octokit.rest.repos
+      .getContent({ owner, repo, path: "strategy.yml", headers: { "if-none-match": '"v1"' } })
+      .catch(() => undefined);
     await octokit.graphql(QUERY, { owner, repo, number, sha: head.sha, appId: 1, withFiles: true });
     await octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels: ["strategy: reliability"] });
     await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: BODY });
-    await octokit.rest.checks.create({ owner, repo, name: "Strategy alignment", head_sha: head.sha, status: "completed", conclusion: "success", output: { title: "Serves Reliability", summary: BODY } });
+    await octokit.rest.checks.create({
+      owner,
+      repo,
+      name: "Strategy alignment",
+      head_sha: head.sha,
+      status: "completed",
+      conclusion: "success",
+      output: { title: "Serves Reliability", summary: BODY },
+    });
   });
 }
 
 let privateKey: string | undefined;
 function bareProbot(): Probot {
-  privateKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
-  const Octokit = ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
+  privateKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+    type: "pkcs1",
+    format: "pem",
+  }) as string;
+  const Octokit = ProbotOctokit.defaults((o: any) => ({
+    ...o,
+    retry: { enabled: false },
+    throttle: { enabled: false },
+  }));
   const probot = new Probot({ appId: 1, privateKey, Octokit, logLevel: "fatal" });
   probot.load(bareApp);
   return probot;
@@ -58,7 +77,9 @@ async function timeEvents(probot: Probot, n: number): Promise<{ ms: number; requ
   repo.ensureLabel("strategy: reliability");
   const stop = fake.intercept();
   try {
-    const events: Delivery[] = Array.from({ length: n + 1 }, (_, i) => pullEvent("opened", { number: 100 + i }, i.toString(16).padStart(40, "0")));
+    const events: Delivery[] = Array.from({ length: n + 1 }, (_, i) =>
+      pullEvent("opened", { number: 100 + i }, i.toString(16).padStart(40, "0")),
+    );
     await probot.receive(events[0] as any);
     fake.clearLog();
     const started = performance.now();
@@ -80,5 +101,12 @@ export async function measureOverhead(n: number, rounds = 3): Promise<Overhead> 
     if (a.ms < app.ms) app = a;
     if (b.ms < bare.ms) bare = b;
   }
-  return { events: n, appMs: app.ms, bareMs: bare.ms, ratio: app.ms / bare.ms, appRequests: app.requests, bareRequests: bare.requests };
+  return {
+    events: n,
+    appMs: app.ms,
+    bareMs: bare.ms,
+    ratio: app.ms / bare.ms,
+    appRequests: app.requests,
+    bareRequests: bare.requests,
+  };
 }

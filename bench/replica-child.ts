@@ -17,8 +17,23 @@ const url = process.env.REDIS_URL;
 if (!url) throw new Error("REDIS_URL is required");
 const shared = startShared(url);
 const schedule = process.env.BENCH_SCHEDULE === "on";
-const Octokit = throughlineOctokit({ tokens: shared.tokens }).defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
+const Octokit = throughlineOctokit({ tokens: shared.tokens }).defaults((o: any) => ({
+  ...o,
+  retry: { enabled: false },
+  throttle: { enabled: false },
+}));
 const guards = new Guards(shared.deliveries, shared.itemLock);
-const app = createApp({ guards }, { shared, schedule, monthly: { concurrency: 8, perInstallation: 4, ...(process.env.THROUGHLINE_PASS_CRON ? { cron: process.env.THROUGHLINE_PASS_CRON } : {}) } });
+const app = createApp(
+  { guards },
+  {
+    shared,
+    schedule,
+    monthly: {
+      concurrency: 8,
+      perInstallation: 4,
+      ...(process.env.THROUGHLINE_PASS_CRON ? { cron: process.env.THROUGHLINE_PASS_CRON } : {}),
+    },
+  },
+);
 const server = await run(app, { Octokit, env: { ...process.env, REDIS_URL: undefined } });
 process.once("SIGTERM", () => void stopGracefully(server, { guards, shared }));

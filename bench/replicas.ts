@@ -24,24 +24,40 @@ export interface ReplicaResults {
 
 const tsx = import.meta.resolve("tsx");
 
-async function processes(count: number, github: Record<string, string>, redisUrl: string, schedule: boolean): Promise<AppProcess[]> {
+async function processes(
+  count: number,
+  github: Record<string, string>,
+  redisUrl: string,
+  schedule: boolean,
+): Promise<AppProcess[]> {
   return Promise.all(
     Array.from({ length: count }, () =>
-      startApp({ github, redisUrl, schedule, args: ["--import", tsx, join(ROOT, "bench/replica-child.ts")], env: { BENCH_SCHEDULE: schedule ? "on" : "off", LOG_LEVEL: "warn" } }),
+      startApp({
+        github,
+        redisUrl,
+        schedule,
+        args: ["--import", tsx, join(ROOT, "bench/replica-child.ts")],
+        env: { BENCH_SCHEDULE: schedule ? "on" : "off", LOG_LEVEL: "warn" },
+      }),
     ),
   );
 }
 
 async function monthlyPass(redis: TestRedis, db: number, count: number, repositories: number) {
   const perInstallation = repositories / 4;
-  const { gh, repos, month } = monthlyWorld({ north: perInstallation, south: perInstallation, east: perInstallation, west: perInstallation }, new Date());
+  const { gh, repos, month } = monthlyWorld(
+    { north: perInstallation, south: perInstallation, east: perInstallation, west: perInstallation },
+    new Date(),
+  );
   const served = await gh.serve();
   const queue = new Queue(QUEUE_NAME, { connection: { host: "127.0.0.1", port: redis.port, db } });
   const apps = await processes(count, served.env, `${redis.url}/${db}`, true);
   try {
     await until(
       async () => {
-        const states = await Promise.all(repos.map(async (r) => (await queue.getJob(reportJobId(r.owner, r.name, month)))?.getState()));
+        const states = await Promise.all(
+          repos.map(async (r) => (await queue.getJob(reportJobId(r.owner, r.name, month)))?.getState()),
+        );
         return states.every((s) => s === "completed");
       },
       "every report job to complete",
@@ -49,7 +65,11 @@ async function monthlyPass(redis: TestRedis, db: number, count: number, reposito
     );
     await settled(apps, () => gh.log.length);
     if (gh.problems.length > 0) throw new Error(`the fake GitHub saw problems:\n${gh.problems.slice(0, 5).join("\n")}`);
-    return { processes: count, requests: gh.log.length, reports: repos.filter((r) => reportsIn(r).length === 1).length };
+    return {
+      processes: count,
+      requests: gh.log.length,
+      reports: repos.filter((r) => reportsIn(r).length === 1).length,
+    };
   } finally {
     await Promise.all(apps.map((a) => a.stop()));
     await queue.close();
@@ -63,7 +83,12 @@ async function deliveriesPerSecond(redis: TestRedis, db: number, count: number, 
   const events = Array.from({ length: deliveries }, (_, i) => {
     const number = 100 + i;
     const sha = (number * 7919).toString(16).padStart(40, "0");
-    gh.item(repo, number, { title: i % 3 === 0 ? "fix: flaky outage in checkout" : `Work item ${number}`, headSha: sha, branch: `b-${number}`, files: ["src/app.ts"] });
+    gh.item(repo, number, {
+      title: i % 3 === 0 ? "fix: flaky outage in checkout" : `Work item ${number}`,
+      headSha: sha,
+      branch: `b-${number}`,
+      files: ["src/app.ts"],
+    });
     const payload = example("pull_request", "opened");
     payload.number = number;
     payload.installation = { id: 1 };
@@ -84,7 +109,8 @@ async function deliveriesPerSecond(redis: TestRedis, db: number, count: number, 
     // Eight at a time, spread over the processes in turn, as a load balancer would.
     await Promise.all(
       Array.from({ length: 8 }, async () => {
-        for (let i = next++; i < timed.length; i = next++) await deliver(apps[i % apps.length] as AppProcess, timed[i] as (typeof timed)[number]);
+        for (let i = next++; i < timed.length; i = next++)
+          await deliver(apps[i % apps.length] as AppProcess, timed[i] as (typeof timed)[number]);
       }),
     );
     await settled(apps, () => gh.log.length, 300);
@@ -96,14 +122,19 @@ async function deliveriesPerSecond(redis: TestRedis, db: number, count: number, 
   }
 }
 
-export async function measureReplicas(quick: boolean, progress: (step: string) => void = () => {}): Promise<ReplicaResults> {
+export async function measureReplicas(
+  quick: boolean,
+  progress: (step: string) => void = () => {},
+): Promise<ReplicaResults> {
   const repositories = quick ? 100 : 1000;
   const deliveries = quick ? 40 : 200;
   const redis = await startRedis();
   try {
     const monthly = [];
     for (const [i, count] of [1, 3].entries()) {
-      progress(`monthly pass over ${repositories.toLocaleString("en-US")} repositories, ${count} process${count > 1 ? "es" : ""}`);
+      progress(
+        `monthly pass over ${repositories.toLocaleString("en-US")} repositories, ${count} process${count > 1 ? "es" : ""}`,
+      );
       monthly.push(await monthlyPass(redis, 1 + i, count, repositories));
     }
     const perSecond = [];
@@ -124,7 +155,10 @@ export function replicasMarkdown(r: ReplicaResults): string {
     "",
     `| Monthly pass over ${r.repositories.toLocaleString("en-US")} repositories | GitHub requests | Reports | vs one process |`,
     "|---|---|---|---|",
-    ...r.monthly.map((m) => `| ${m.processes} process${m.processes > 1 ? "es" : ""} | ${m.requests.toLocaleString("en-US")} | ${m.reports} | ${one ? (m.requests / one.requests).toFixed(3) : ""} |`),
+    ...r.monthly.map(
+      (m) =>
+        `| ${m.processes} process${m.processes > 1 ? "es" : ""} | ${m.requests.toLocaleString("en-US")} | ${m.reports} | ${one ? (m.requests / one.requests).toFixed(3) : ""} |`,
+    ),
     "",
     `| Webhook deliveries (${r.deliveries}, pacing off) | Deliveries per second, measured on this machine |`,
     "|---|---|",

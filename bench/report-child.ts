@@ -24,7 +24,12 @@ function pulls(n: number): (Partial<Item> & { number: number })[] {
     createdAt: new Date(OCTOBER - 86_400_000 + i).toISOString(),
     mergedAt: new Date(OCTOBER + Math.floor((i * MONTH_MS) / n)).toISOString(),
     state: "closed" as const,
-    comments: Array.from({ length: i % 7 }, (_, c) => ({ id: c, author: "alice", body: "", createdAt: new Date(OCTOBER).toISOString() })),
+    comments: Array.from({ length: i % 7 }, (_, c) => ({
+      id: c,
+      author: "alice",
+      body: "",
+      createdAt: new Date(OCTOBER).toISOString(),
+    })),
   }));
 }
 
@@ -39,7 +44,11 @@ const log = gh.log;
 // Time spent waiting on requests (the fake GitHub answering, nock, HTTP parsing), so the report's own
 // work can be told apart: overlapping requests count once.
 // Like Probot's, without retries or throttling: a failed request fails the run at once.
-const octokit = new (ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })))({ auth: { token: "t" } });
+const octokit = new (ProbotOctokit.defaults((o: any) => ({
+  ...o,
+  retry: { enabled: false },
+  throttle: { enabled: false },
+})))({ auth: { token: "t" } });
 let inFlight = 0;
 let since = 0;
 let waitingMs = 0;
@@ -72,7 +81,8 @@ const { result, peak } = await sampledPeak(
 const ms = performance.now() - started;
 const data = parseDataComment(result.body);
 if (data?.merged !== n) throw new Error(`the report counted ${data?.merged} of ${n} pull requests`);
-if (gh.problems.length > 0) throw new Error(`the fake GitHub was asked what it does not model: ${gh.problems.join("; ")}`);
+if (gh.problems.length > 0)
+  throw new Error(`the fake GitHub was asked what it does not model: ${gh.problems.join("; ")}`);
 const operations: Record<string, number> = {};
 for (const r of log) operations[r.operation ?? r.path] = (operations[r.operation ?? r.path] ?? 0) + 1;
 reply({

@@ -31,7 +31,10 @@ export interface EventCount {
 
 const isAuth = (r: Recorded) => r.path === "/app" || r.path.endsWith("/access_tokens");
 const isPaced = (r: Recorded) => r.path === "/graphql" || (r.method !== "GET" && r.method !== "HEAD");
-const describe = (r: Recorded) => (r.operation ? `graphql ${r.operation}` : `${r.method} ${r.url.split("?")[0]!.replace(/^\/repos\/[^/]+\/[^/]+/, "")} ${r.status}`);
+const describe = (r: Recorded) =>
+  r.operation
+    ? `graphql ${r.operation}`
+    : `${r.method} ${r.url.split("?")[0]!.replace(/^\/repos\/[^/]+\/[^/]+/, "")} ${r.status}`;
 
 /** The fake GitHub the benchmark runs against, and its one repository. */
 export interface BenchGitHub {
@@ -47,11 +50,20 @@ export function benchGitHub(strategy: string): BenchGitHub {
   const gh = new FakeGitHub({ autoCreateItems: true, firstId: 1000 });
   // As in GitHub's example payloads, the default branch is master.
   const repo = gh.addRepository({
-    owner: "Codertocat", name: "Hello-World", defaultBranch: "master", files: { "strategy.yml": strategy }, defaultRole: "write",
+    owner: "Codertocat",
+    name: "Hello-World",
+    defaultBranch: "master",
+    files: { "strategy.yml": strategy },
+    defaultRole: "write",
   });
   const served = (i: number) => (i < 4 ? ["strategy: reliability"] : i < 6 ? ["strategy: costs"] : []);
   for (let i = 0; i < 10; i++) {
-    gh.item(repo, 200 + i, { labels: served(i), createdAt: "2026-11-02T09:00:00Z", mergedAt: `2026-11-${String(3 + i).padStart(2, "0")}T12:00:00Z`, state: "closed" });
+    gh.item(repo, 200 + i, {
+      labels: served(i),
+      createdAt: "2026-11-02T09:00:00Z",
+      mergedAt: `2026-11-${String(3 + i).padStart(2, "0")}T12:00:00Z`,
+      state: "closed",
+    });
   }
   return { gh, repo };
 }

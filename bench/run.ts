@@ -34,7 +34,9 @@ try {
   process.stderr.write("… organisation report\n");
   const organisation = [quick ? await measureOrganisation(1000, 30) : await measureOrganisation(10_000, 300)];
   console.log(`\n${organisationMarkdown(organisation)}`);
-  console.log("Requests beyond the budget are the facts of pull requests without a strategy label (PullFacts, 50 a request), read to judge them as live.");
+  console.log(
+    "Requests beyond the budget are the facts of pull requests without a strategy label (PullFacts, 50 a request), read to judge them as live.",
+  );
   writeFileSync(new URL("organisation.json", import.meta.url), `${JSON.stringify(organisation, null, 2)}\n`);
 } catch (error) {
   console.log(`\nOrganisation report: not measured: ${error instanceof Error ? error.message : String(error)}`);
@@ -43,5 +45,7 @@ try {
 if (process.argv.includes("--docs")) writePerformanceDocs(results);
 
 const missed = missedTargets(results);
-console.log(`\nRan in ${seconds.toFixed(1)} s. ${missed.length === 0 ? "All targets met." : `TARGETS MISSED:\n- ${missed.join("\n- ")}`}`);
+console.log(
+  `\nRan in ${seconds.toFixed(1)} s. ${missed.length === 0 ? "All targets met." : `TARGETS MISSED:\n- ${missed.join("\n- ")}`}`,
+);
 if (missed.length > 0) process.exitCode = 1;

@@ -7,7 +7,17 @@
  * `floor` is the writes the event needs in that situation: what any implementation must send.
  */
 import type { BenchGitHub } from "./requests.js";
-import { COMMAND_COMMENT_ID, commandEvent, HEAD, issueEvent, labelled, NEW_HEAD, pullEvent, pushEvent, type Delivery } from "./events.js";
+import {
+  COMMAND_COMMENT_ID,
+  commandEvent,
+  HEAD,
+  issueEvent,
+  labelled,
+  NEW_HEAD,
+  pullEvent,
+  pushEvent,
+  type Delivery,
+} from "./events.js";
 
 export type Phase = "steady" | "cold";
 export type Kind = "issue" | "pull request" | "other";

@@ -19,7 +19,14 @@ export interface Plan {
   overheadRounds: number;
 }
 
-export const FULL: Plan = { quick: false, reports: [100, 1000, 10_000], items: 100_000, coreRounds: 3, events: 100, overheadRounds: 3 };
+export const FULL: Plan = {
+  quick: false,
+  reports: [100, 1000, 10_000],
+  items: 100_000,
+  coreRounds: 3,
+  events: 100,
+  overheadRounds: 3,
+};
 export const QUICK: Plan = { quick: true, reports: [100], items: 5000, coreRounds: 2, events: 10, overheadRounds: 2 };
 
 export async function runBench(plan: Plan, progress: (step: string) => void = () => {}): Promise<Results> {
@@ -41,7 +48,11 @@ export async function runBench(plan: Plan, progress: (step: string) => void = ()
 /** Every target missed, in words (empty when all are met). */
 export function missedTargets(r: Results): string[] {
   return [
-    ...r.events.filter((e) => e.phase === "steady" && e.withinTarget === false).map((e) => `${e.event} (${e.phase}): ${e.total} requests, ${e.paced} paced`),
-    ...r.reports.filter((x) => !x.withinTarget).map((x) => `report of ${x.n}: ${x.requests} requests, target ${x.target}`),
+    ...r.events
+      .filter((e) => e.phase === "steady" && e.withinTarget === false)
+      .map((e) => `${e.event} (${e.phase}): ${e.total} requests, ${e.paced} paced`),
+    ...r.reports
+      .filter((x) => !x.withinTarget)
+      .map((x) => `report of ${x.n}: ${x.requests} requests, target ${x.target}`),
   ];
 }

@@ -16,15 +16,21 @@ export interface Results {
 }
 
 const table = (head: string[], rows: (string | number)[][]) =>
-  [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join(
+    "\n",
+  );
 
-const n = (x: number, digits = 0) => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const n = (x: number, digits = 0) =>
+  x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const verdict = (ok: boolean | null) => (ok === null ? "" : ok ? "yes" : "**NO**");
 /** Targets bind in steady state; a cold event over them is shown, but as the one-off it is. */
-const eventVerdict = (e: EventCount) => (e.phase === "cold" && e.withinTarget === false ? "no (cold)" : verdict(e.withinTarget));
+const eventVerdict = (e: EventCount) =>
+  e.phase === "cold" && e.withinTarget === false ? "no (cold)" : verdict(e.withinTarget);
 
 function targetText(t: EventCount["target"]): string {
-  const parts = [t.total !== undefined ? `≤ ${t.total}` : "", t.paced !== undefined ? `≤ ${t.paced} paced` : ""].filter(Boolean);
+  const parts = [t.total !== undefined ? `≤ ${t.total}` : "", t.paced !== undefined ? `≤ ${t.paced} paced` : ""].filter(
+    Boolean,
+  );
   return parts.join(", ") || "";
 }
 
@@ -34,29 +40,87 @@ const COLD_NOTE =
   "synced needs all its writes (label, comment, check); the item's history is read when its labels are not in step.";
 
 export function eventsTable(events: EventCount[]): string {
-  const rows = events.map((e) => [e.event, e.phase, e.total, e.paced, e.free, e.writes, e.floor, e.auth, targetText(e.target), eventVerdict(e)]);
+  const rows = events.map((e) => [
+    e.event,
+    e.phase,
+    e.total,
+    e.paced,
+    e.free,
+    e.writes,
+    e.floor,
+    e.auth,
+    targetText(e.target),
+    eventVerdict(e),
+  ]);
   const line = (e: EventCount, what: string) => `- ${e.event} (${e.phase}): ${what}: ${e.requests.join(", ")}`;
   const over = events.filter((e) => e.withinTarget === false);
   const above = events.filter((e) => e.writes > e.floor);
   return [
     table(["Event", "State", "Total", "Paced", "Free (304)", "Writes", "Floor", "Auth", "Target", "Within"], rows),
-    ...(over.length ? ["", "Over target:", ...over.map((e) => line(e, e.phase === "steady" ? "OVER TARGET" : "cold"))] : []),
+    ...(over.length
+      ? ["", "Over target:", ...over.map((e) => line(e, e.phase === "steady" ? "OVER TARGET" : "cold"))]
+      : []),
     ...(over.some((e) => e.phase === "cold") ? ["", COLD_NOTE] : []),
-    ...(above.length ? ["", "Writes above the floor:", ...above.map((e) => line(e, `${e.writes - e.floor} more than needed`))] : []),
+    ...(above.length
+      ? ["", "Writes above the floor:", ...above.map((e) => line(e, `${e.writes - e.floor} more than needed`))]
+      : []),
   ].join("\n");
 }
 
 export function reportsTable(reports: ReportRun[]): string {
   const rows = reports.map((r) => [
-    n(r.n), r.requests, `≤ ${r.target}`, verdict(r.withinTarget), `≈ ${n(r.requests)} s`, n(r.ms), n(r.ownMs), n(r.heapPeakMB - r.heapBaseMB, 1), n(r.maxRssMB),
+    n(r.n),
+    r.requests,
+    `≤ ${r.target}`,
+    verdict(r.withinTarget),
+    `≈ ${n(r.requests)} s`,
+    n(r.ms),
+    n(r.ownMs),
+    n(r.heapPeakMB - r.heapBaseMB, 1),
+    n(r.maxRssMB),
   ]);
-  return table(["Merged PRs", "Requests", "Target", "Within", "Pacing (1 s each)", "Wall ms", "Own ms", "Heap peak MB", "Max RSS MB"], rows);
+  return table(
+    [
+      "Merged PRs",
+      "Requests",
+      "Target",
+      "Within",
+      "Pacing (1 s each)",
+      "Wall ms",
+      "Own ms",
+      "Heap peak MB",
+      "Max RSS MB",
+    ],
+    rows,
+  );
 }
 
 export function coreTable(c: CoreRun): string {
   return table(
-    ["Pull requests", "Input MB", "Parse only ms", "Core ms", "Ratio", "µs per PR", "Heap peak MB (parse / core)", "Retained MB", "Max RSS MB"],
-    [[n(c.items), n(c.inputMB, 1), n(c.floorMs), n(c.coreMs), `${n(c.ratio, 1)}×`, n(c.perItemMicros, 1), `${n(c.floorHeapPeakMB)} / ${n(c.coreHeapPeakMB)}`, n(c.retainedMB, 1), n(c.maxRssMB)]],
+    [
+      "Pull requests",
+      "Input MB",
+      "Parse only ms",
+      "Core ms",
+      "Ratio",
+      "µs per PR",
+      "Heap peak MB (parse / core)",
+      "Retained MB",
+      "Max RSS MB",
+    ],
+    [
+      [
+        n(c.items),
+        n(c.inputMB, 1),
+        n(c.floorMs),
+        n(c.coreMs),
+        `${n(c.ratio, 1)}×`,
+        n(c.perItemMicros, 1),
+        `${n(c.floorHeapPeakMB)} / ${n(c.coreHeapPeakMB)}`,
+        n(c.retainedMB, 1),
+        n(c.maxRssMB),
+      ],
+    ],
   );
 }
 

@@ -20,7 +20,11 @@ const CHECK_NAME = "Strategy alignment";
 
 const kindOf = (item: Item) => (item.kind === "issue" ? "Issue" : "Pull request");
 const code = (names: string[]) => (names.length ? names.map((n) => `\`${n}\``).join(", ") : "none");
-const quote = (text: string) => text.split("\n").map((line) => (line ? `> ${line}` : ">")).join("\n");
+const quote = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => (line ? `> ${line}` : ">"))
+    .join("\n");
 
 const WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six"];
 const counted = (items: Item[]) => {
@@ -36,7 +40,8 @@ const appComments = (item: Item) => item.comments.filter((c) => c.author === APP
 /** The app's progress comment on a pull request; exactly one, or the demo has found a bug. */
 function progressComment(item: Item): string {
   const found = appComments(item).filter((c) => c.body.startsWith(PROGRESS_MARKER));
-  if (found.length !== 1) throw new Error(`#${item.number} has ${found.length} progress comments from the app; it should have exactly one`);
+  if (found.length !== 1)
+    throw new Error(`#${item.number} has ${found.length} progress comments from the app; it should have exactly one`);
   return found[0].body;
 }
 
@@ -49,30 +54,42 @@ function explainReply(item: Item): string {
 
 function labelsFile(gh: Repository, numbers: number[]): string {
   const items = numbers.map((n) => gh.item(n));
-  const byApp = (item: Item) => item.labels.filter((l) => item.events.some((e) => e.label === l && e.action === "added" && e.actor === APP.login));
+  const byApp = (item: Item) =>
+    item.labels.filter((l) => item.events.some((e) => e.label === l && e.action === "added" && e.actor === APP.login));
   const rows = items.map((i) => `| ${kindOf(i)} #${i.number} | ${i.title} | ${code(byApp(i))} |`);
   const sections = items.map((i) => {
     const own = i.labels.filter((l) => !byApp(i).includes(l));
     return [
       `## ${kindOf(i)} #${i.number}: ${i.title}`,
-      own.length ? `Labelled by its author: ${code(own)}. The app applied: ${code(byApp(i))}.` : `The app applied: ${code(byApp(i))}.`,
+      own.length
+        ? `Labelled by its author: ${code(own)}. The app applied: ${code(byApp(i))}.`
+        : `The app applied: ${code(byApp(i))}.`,
       `Its reply to \`/strategy explain\`:`,
       quote(explainReply(i)),
     ].join("\n\n");
   });
-  return [
-    "# Labels the app applied",
-    `${counted(items)} opened in the sample repository \`${gh.fullName}\`, and the strategy labels the app gave each. Under the table, each item's reason is the app's own reply to \`/strategy explain\`.`,
-    ["| Item | Title | Labels the app applied |", "| --- | --- | --- |", ...rows].join("\n"),
-    ...sections,
-  ].join("\n\n") + "\n";
+  return (
+    [
+      "# Labels the app applied",
+      `${counted(items)} opened in the sample repository \`${gh.fullName}\`, and the strategy labels the app gave each. Under the table, each item's reason is the app's own reply to \`/strategy explain\`.`,
+      ["| Item | Title | Labels the app applied |", "| --- | --- | --- |", ...rows].join("\n"),
+      ...sections,
+    ].join("\n\n") + "\n"
+  );
 }
 
 function checkFile(gh: Repository, pr: Item): string {
   const runs = gh.checkRuns.filter((r) => r.name === CHECK_NAME && r.headSha === pr.headSha);
-  if (runs.length !== 1) throw new Error(`#${pr.number}'s head commit has ${runs.length} "${CHECK_NAME}" check runs; it should have exactly one`);
+  if (runs.length !== 1)
+    throw new Error(
+      `#${pr.number}'s head commit has ${runs.length} "${CHECK_NAME}" check runs; it should have exactly one`,
+    );
   const [run] = runs;
-  return [`**${run.name}** on pull request #${pr.number}: \`${run.conclusion}\``, `### ${run.title}`, run.summary].join("\n\n") + "\n";
+  return (
+    [`**${run.name}** on pull request #${pr.number}: \`${run.conclusion}\``, `### ${run.title}`, run.summary].join(
+      "\n\n",
+    ) + "\n"
+  );
 }
 
 export interface Featured {
@@ -98,7 +115,11 @@ function projectFile(gh: Repository, board: Project): string {
     const number = Number(entry.content.split("#")[1]);
     const item = gh.item(number);
     const value = entry.values.get(field.id);
-    return { item, option: field.options?.find((o) => o.id === value?.optionId)?.name ?? null, setBy: value?.creator ?? null };
+    return {
+      item,
+      option: field.options?.find((o) => o.id === value?.optionId)?.name ?? null,
+      setBy: value?.creator ?? null,
+    };
   });
   const groups = [...field.options.map((o) => o.name), null]
     .map((name) => ({ name, rows: rows.filter((r) => r.option === name) }))
@@ -108,21 +129,32 @@ function projectFile(gh: Repository, board: Project): string {
     "| --- | --- | --- | --- |",
     ...groups.flatMap((g) => [
       `| **${g.name ?? `No ${FIELD}`}** (${g.rows.length}) | | | |`,
-      ...g.rows.map((r) => `| ${g.name ?? ""} | ${kindOf(r.item)} #${r.item.number} | ${r.item.title} | ${r.setBy ? `\`${r.setBy}\`` : ""} |`),
+      ...g.rows.map(
+        (r) =>
+          `| ${g.name ?? ""} | ${kindOf(r.item)} #${r.item.number} | ${r.item.title} | ${r.setBy ? `\`${r.setBy}\`` : ""} |`,
+      ),
     ]),
   ].join("\n");
   const options = field.options.map((o) => `\`${o.name}\``).join(", ");
-  return [
-    `# Project view: ${board.title}, grouped by ${FIELD}`,
-    `The team's board (an organisation Project) after the demo's issues and pull requests were opened and the board's auto-add put each of them on it (a \`projects_v2_item\` event for the app). The app created the single-select field \`${FIELD}\` with the options ${options}, and set each item's value to the problem it serves. A view grouped by \`${FIELD}\` then shows the work per problem:`,
-    table,
-  ].join("\n\n") + "\n";
+  return (
+    [
+      `# Project view: ${board.title}, grouped by ${FIELD}`,
+      `The team's board (an organisation Project) after the demo's issues and pull requests were opened and the board's auto-add put each of them on it (a \`projects_v2_item\` event for the app). The app created the single-select field \`${FIELD}\` with the options ${options}, and set each item's value to the problem it serves. A view grouped by \`${FIELD}\` then shows the work per problem:`,
+      table,
+    ].join("\n\n") + "\n"
+  );
 }
 
 export function renderOutputs(gh: Repository, f: Featured): Omit<DemoOutputs, "organisation-report.md"> {
-  const reports = gh.discussions.filter((d) => d.title.endsWith(new Date(`${f.month}-01T00:00:00Z`).toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" })));
-  if (reports.length !== 1) throw new Error(`${reports.length} Discussions hold the ${f.month} report; there should be exactly one`);
-  if (reports[0].body !== f.reportBody) throw new Error("the Discussion's body differs from the report the app rendered");
+  const reports = gh.discussions.filter((d) =>
+    d.title.endsWith(
+      new Date(`${f.month}-01T00:00:00Z`).toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" }),
+    ),
+  );
+  if (reports.length !== 1)
+    throw new Error(`${reports.length} Discussions hold the ${f.month} report; there should be exactly one`);
+  if (reports[0].body !== f.reportBody)
+    throw new Error("the Discussion's body differs from the report the app rendered");
   const pr = gh.item(f.featured);
   return {
     "labels.md": labelsFile(gh, f.opened),

@@ -20,12 +20,32 @@ import { publishReport } from "../src/handlers/report.js";
 import { createApp } from "../src/index.js";
 import { parseStrategy } from "../src/strategy/index.js";
 import nock from "nock";
-import { addToProject, FakeGitHub, itemId, type Item, type Project, type Repository } from "../test/fixtures/github-fake/index.js";
+import {
+  addToProject,
+  FakeGitHub,
+  itemId,
+  type Item,
+  type Project,
+  type Repository,
+} from "../test/fixtures/github-fake/index.js";
 import { renderOutputs, type DemoOutputs } from "./outputs.js";
 import { ORG_OWNER, ORG_STRATEGY, organisationWork, WEB_STRATEGY } from "./sample/organisation.js";
 import { generateHistory } from "./sample/history.js";
 import { newWork } from "./sample/new-work.js";
-import { APP, DEFAULT_BRANCH, FILES, LABELS, MILESTONES, NOW, OWNER, PLAN_ISSUES, REPO, ROLES, STRATEGY_TEXT, strategyAsOf } from "./sample/repository.js";
+import {
+  APP,
+  DEFAULT_BRANCH,
+  FILES,
+  LABELS,
+  MILESTONES,
+  NOW,
+  OWNER,
+  PLAN_ISSUES,
+  REPO,
+  ROLES,
+  STRATEGY_TEXT,
+  strategyAsOf,
+} from "./sample/repository.js";
 import { commented, INSTALLATION_ID, issueOpened, projectItemCreated, pullRequestOpened } from "./webhooks.js";
 
 export const OUTPUT_DIR = fileURLToPath(new URL("./output/", import.meta.url));
@@ -48,8 +68,16 @@ function sampleGitHub(): { gh: FakeGitHub; repo: Repository; opened: Item[]; boa
   const opened = newWork(101 + history.length);
   const gh = new FakeGitHub({ app: APP, now: NOW, firstId: 9001 });
   const repo = gh.addRepository({
-    owner: OWNER, name: REPO, id: "R_demo", defaultBranch: DEFAULT_BRANCH, files: FILES, labels: LABELS, milestones: MILESTONES,
-    roles: ROLES, defaultRole: null, items: [...PLAN_ISSUES, ...history],
+    owner: OWNER,
+    name: REPO,
+    id: "R_demo",
+    defaultBranch: DEFAULT_BRANCH,
+    files: FILES,
+    labels: LABELS,
+    milestones: MILESTONES,
+    roles: ROLES,
+    defaultRole: null,
+    items: [...PLAN_ISSUES, ...history],
   });
   // The strategy file is rewritten before each month's report to stand as it did then, so its history
   // is not shown to GraphQL: each report reads its trends from the reports before it.
@@ -63,7 +91,10 @@ let privateKey: string | undefined;
 /** A Probot like production's, minus retries and throttling (nothing to wait for offline). */
 function probot(strategies: StrategyFiles): Probot {
   // A throwaway key: the fake GitHub accepts any token.
-  privateKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+  privateKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+    type: "pkcs1",
+    format: "pem",
+  }) as string;
   const instance = new Probot({
     appId: APP.id,
     privateKey,
@@ -88,7 +119,13 @@ export async function runDemo(): Promise<DemoOutputs> {
       repo.items.set(item.number, structuredClone(item));
       await app.receive(item.kind === "issue" ? issueOpened(item) : pullRequestOpened(item));
       const added = addToProject(gh, board, repo.item(item.number));
-      await app.receive(projectItemCreated(item, { id: added.id, projectId: board.id, contentId: itemId(repo.item(item.number)) }, BOARD_OWNER));
+      await app.receive(
+        projectItemCreated(
+          item,
+          { id: added.id, projectId: board.id, contentId: itemId(repo.item(item.number)) },
+          BOARD_OWNER,
+        ),
+      );
     }
     // 2. A maintainer asks why, on each of them.
     for (const item of opened) {
@@ -103,15 +140,38 @@ export async function runDemo(): Promise<DemoOutputs> {
     for (const month of REPORT_MONTHS) {
       const version = strategyAsOf(month);
       repo.files.set("strategy.yml", version.text);
-      repo.history.set("strategy.yml", [{ oid: version.commit, committedDate: NOW.toISOString(), message: "Adopt the 2026 strategy", text: version.text }]);
+      repo.history.set("strategy.yml", [
+        {
+          oid: version.commit,
+          committedDate: NOW.toISOString(),
+          message: "Adopt the 2026 strategy",
+          text: version.text,
+        },
+      ]);
       strategies.forget(OWNER, REPO);
       const loaded = await strategies.load(octokit, { owner: OWNER, repo: REPO });
       if (loaded.status !== "ok") throw new Error(`the app did not load the ${month} strategy: ${loaded.status}`);
-      const published = await publishReport({ octokit, owner: OWNER, repo: REPO, month, loaded, botLogin: APP.login, post: true, now: NOW });
+      const published = await publishReport({
+        octokit,
+        owner: OWNER,
+        repo: REPO,
+        month,
+        loaded,
+        botLogin: APP.login,
+        post: true,
+        now: NOW,
+      });
       if (month === SHOWN_MONTH) shown = published.body;
     }
-    if (gh.problems.length > 0) throw new Error(`the demo's GitHub was asked what it cannot answer:\n${gh.problems.join("\n")}`);
-    const outputs = renderOutputs(repo, { opened: opened.map((i) => i.number), featured: opened[3].number, month: SHOWN_MONTH, reportBody: shown, board });
+    if (gh.problems.length > 0)
+      throw new Error(`the demo's GitHub was asked what it cannot answer:\n${gh.problems.join("\n")}`);
+    const outputs = renderOutputs(repo, {
+      opened: opened.map((i) => i.number),
+      featured: opened[3].number,
+      month: SHOWN_MONTH,
+      reportBody: shown,
+      board,
+    });
     stop();
     // 4. An organisation of three repositories under one strategy, and its report.
     return { ...outputs, "organisation-report.md": await organisationReport(app) };
@@ -138,8 +198,18 @@ async function organisationReport(app: Probot): Promise<string> {
     const strategies = new StrategyFiles();
     const loaded = await strategies.load(octokit, { owner: ORG_OWNER, repo: ".github" });
     if (loaded.status !== "ok") throw new Error(`the app did not load the organisation's strategy: ${loaded.status}`);
-    await publishReport({ octokit, owner: ORG_OWNER, repo: ".github", month: SHOWN_MONTH, loaded, botLogin: APP.login, post: true, now: NOW });
-    if (gh.problems.length > 0) throw new Error(`the demo's GitHub was asked what it cannot answer:\n${gh.problems.join("\n")}`);
+    await publishReport({
+      octokit,
+      owner: ORG_OWNER,
+      repo: ".github",
+      month: SHOWN_MONTH,
+      loaded,
+      botLogin: APP.login,
+      post: true,
+      now: NOW,
+    });
+    if (gh.problems.length > 0)
+      throw new Error(`the demo's GitHub was asked what it cannot answer:\n${gh.problems.join("\n")}`);
     const report = home.discussions.find((d) => d.title.endsWith("October 2026"));
     if (!report) throw new Error("the organisation report was not posted");
     return report.body.endsWith("\n") ? report.body : `${report.body}\n`;
@@ -158,7 +228,12 @@ export async function main(dir = OUTPUT_DIR): Promise<DemoOutputs> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().then(
-    (outputs) => console.log(`Wrote ${Object.keys(outputs).map((f) => `demo/output/${f}`).join(", ")}`),
+    (outputs) =>
+      console.log(
+        `Wrote ${Object.keys(outputs)
+          .map((f) => `demo/output/${f}`)
+          .join(", ")}`,
+      ),
     (error) => {
       console.error(error);
       process.exitCode = 1;

@@ -7,7 +7,10 @@ import type { Item } from "../test/fixtures/github-fake/index.js";
 import { DEFAULT_BRANCH, OWNER, REPO } from "./sample/repository.js";
 
 const require = createRequire(import.meta.url);
-const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as { name: string; examples: Record<string, any>[] }[];
+const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as {
+  name: string;
+  examples: Record<string, any>[];
+}[];
 
 export const INSTALLATION_ID = 4242;
 
@@ -15,7 +18,9 @@ export const INSTALLATION_ID = 4242;
 function example(event: string, action: string): any {
   const found = examples.find((e) => e.name === event)?.examples.find((p) => p.action === action);
   if (!found) throw new Error(`no webhook example for ${event}.${action}`);
-  const moved = JSON.stringify(found).replaceAll("Codertocat/Hello-World", `${OWNER}/${REPO}`).replaceAll('"Hello-World"', `"${REPO}"`);
+  const moved = JSON.stringify(found)
+    .replaceAll("Codertocat/Hello-World", `${OWNER}/${REPO}`)
+    .replaceAll('"Hello-World"', `"${REPO}"`);
   const payload = JSON.parse(moved);
   payload.repository.owner.login = OWNER;
   payload.repository.default_branch = DEFAULT_BRANCH;
@@ -30,7 +35,15 @@ export type Delivery = { id: string; name: any; payload: any };
 
 export function issueOpened(item: Item): Delivery {
   const payload = example("issues", "opened");
-  Object.assign(payload.issue, { number: item.number, title: item.title, body: item.body, labels: labels(item), user: person(item.author), milestone: null, created_at: item.createdAt });
+  Object.assign(payload.issue, {
+    number: item.number,
+    title: item.title,
+    body: item.body,
+    labels: labels(item),
+    user: person(item.author),
+    milestone: null,
+    created_at: item.createdAt,
+  });
   payload.sender = person(item.author);
   return { id: `demo-issue-${item.number}`, name: "issues", payload };
 }
@@ -60,8 +73,16 @@ export function pullRequestOpened(item: Item): Delivery {
 /** A comment on an issue or pull request, e.g. `/strategy explain`. */
 export function commented(item: Item, comment: { id: number; author: string; body: string }): Delivery {
   const payload = example("issue_comment", "created");
-  Object.assign(payload.issue, { number: item.number, title: item.title, body: item.body, labels: labels(item), user: person(item.author), milestone: null });
-  if (item.kind === "pull_request") payload.issue.pull_request = { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${item.number}` };
+  Object.assign(payload.issue, {
+    number: item.number,
+    title: item.title,
+    body: item.body,
+    labels: labels(item),
+    user: person(item.author),
+    milestone: null,
+  });
+  if (item.kind === "pull_request")
+    payload.issue.pull_request = { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${item.number}` };
   else delete payload.issue.pull_request;
   Object.assign(payload.comment, { id: comment.id, body: comment.body, user: person(comment.author) });
   payload.sender = person(comment.author);
@@ -69,7 +90,11 @@ export function commented(item: Item, comment: { id: number; author: string; bod
 }
 
 /** GitHub's `projects_v2_item.created`: an item put on an organisation's Project (by a person or the board's auto-add). */
-export function projectItemCreated(item: Item, projectItem: { id: string; projectId: string; contentId: string }, by: string): Delivery {
+export function projectItemCreated(
+  item: Item,
+  projectItem: { id: string; projectId: string; contentId: string },
+  by: string,
+): Delivery {
   const found = examples.find((e) => e.name === "projects_v2_item")?.examples.find((p) => p.action === "converted");
   if (!found) throw new Error("no webhook example for projects_v2_item");
   const payload = structuredClone(found);

@@ -41,9 +41,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/deepmerge/dist/cjs.js
+// ../../main/node_modules/deepmerge/dist/cjs.js
 var require_cjs = __commonJS({
-  "node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
+  "../../main/node_modules/deepmerge/dist/cjs.js"(exports2, module2) {
     "use strict";
     var isMergeableObject = function isMergeableObject2(value) {
       return isNonNullObject(value) && !isSpecial(value);
@@ -144,9 +144,9 @@ var require_cjs = __commonJS({
   }
 });
 
-// node_modules/pino-std-serializers/lib/err-helpers.js
+// ../../main/node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
-  "node_modules/pino-std-serializers/lib/err-helpers.js"(exports2, module2) {
+  "../../main/node_modules/pino-std-serializers/lib/err-helpers.js"(exports2, module2) {
     "use strict";
     var isErrorLike = (err) => {
       return err && typeof err.message === "string";
@@ -201,9 +201,9 @@ var require_err_helpers = __commonJS({
   }
 });
 
-// node_modules/pino-std-serializers/lib/err-proto.js
+// ../../main/node_modules/pino-std-serializers/lib/err-proto.js
 var require_err_proto = __commonJS({
-  "node_modules/pino-std-serializers/lib/err-proto.js"(exports2, module2) {
+  "../../main/node_modules/pino-std-serializers/lib/err-proto.js"(exports2, module2) {
     "use strict";
     var seen = /* @__PURE__ */ Symbol("circular-ref-tag");
     var rawSymbol = /* @__PURE__ */ Symbol("pino-raw-err-ref");
@@ -252,9 +252,9 @@ var require_err_proto = __commonJS({
   }
 });
 
-// node_modules/pino-std-serializers/lib/err.js
+// ../../main/node_modules/pino-std-serializers/lib/err.js
 var require_err = __commonJS({
-  "node_modules/pino-std-serializers/lib/err.js"(exports2, module2) {
+  "../../main/node_modules/pino-std-serializers/lib/err.js"(exports2, module2) {
     "use strict";
     module2.exports = errSerializer;
     var { messageWithCauses, stackWithCauses, isErrorLike } = require_err_helpers();
@@ -292,9 +292,9 @@ var require_err = __commonJS({
   }
 });
 
-// node_modules/pino-std-serializers/lib/err-with-cause.js
+// ../../main/node_modules/pino-std-serializers/lib/err-with-cause.js
 var require_err_with_cause = __commonJS({
-  "node_modules/pino-std-serializers/lib/err-with-cause.js"(exports2, module2) {
+  "../../main/node_modules/pino-std-serializers/lib/err-with-cause.js"(exports2, module2) {
     "use strict";
     module2.exports = errWithCauseSerializer;
     var { isErrorLike } = require_err_helpers();
@@ -335,9 +335,9 @@ var require_err_with_cause = __commonJS({
   }
 });
 
-// node_modules/pino-std-serializers/lib/req.js
+// ../../main/node_modules/pino-std-serializers/lib/req.js
 var require_req = __commonJS({
-  "node_modules/pino-std-serializers/lib/req.js"(exports2, module2) {
+  "../../main/node_modules/pino-std-serializers/lib/req.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       mapHttpRequest,
@@ -430,9 +430,9 @@ var require_req = __commonJS({
   }
 });
 
-// node_modules/pino-std-serializers/lib/res.js
+// ../../main/node_modules/pino-std-serializers/lib/res.js
 var require_res = __commonJS({
-  "node_modules/pino-std-serializers/lib/res.js"(exports2, module2) {
+  "../../main/node_modules/pino-std-serializers/lib/res.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       mapHttpResponse,
@@ -479,9 +479,9 @@ var require_res = __commonJS({
   }
 });
 
-// node_modules/pino-std-serializers/index.js
+// ../../main/node_modules/pino-std-serializers/index.js
 var require_pino_std_serializers = __commonJS({
-  "node_modules/pino-std-serializers/index.js"(exports2, module2) {
+  "../../main/node_modules/pino-std-serializers/index.js"(exports2, module2) {
     "use strict";
     var errSerializer = require_err();
     var errWithCauseSerializer = require_err_with_cause();
@@ -516,9 +516,9 @@ var require_pino_std_serializers = __commonJS({
   }
 });
 
-// node_modules/pino/lib/caller.js
+// ../../main/node_modules/pino/lib/caller.js
 var require_caller = __commonJS({
-  "node_modules/pino/lib/caller.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/caller.js"(exports2, module2) {
     "use strict";
     var util = __require("node:util");
     var getCallSites = util.getCallSites ?? util.getCallSite;
@@ -549,9 +549,9 @@ var require_caller = __commonJS({
   }
 });
 
-// node_modules/@pinojs/redact/index.js
+// ../../main/node_modules/@pinojs/redact/index.js
 var require_redact = __commonJS({
-  "node_modules/@pinojs/redact/index.js"(exports2, module2) {
+  "../../main/node_modules/@pinojs/redact/index.js"(exports2, module2) {
     "use strict";
     function deepClone(obj) {
       if (obj === null || typeof obj !== "object") {
@@ -982,9 +982,9 @@ var require_redact = __commonJS({
   }
 });
 
-// node_modules/pino/lib/symbols.js
+// ../../main/node_modules/pino/lib/symbols.js
 var require_symbols = __commonJS({
-  "node_modules/pino/lib/symbols.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/symbols.js"(exports2, module2) {
     "use strict";
     var setLevelSym = /* @__PURE__ */ Symbol("pino.setLevel");
     var getLevelSym = /* @__PURE__ */ Symbol("pino.getLevel");
@@ -1055,9 +1055,9 @@ var require_symbols = __commonJS({
   }
 });
 
-// node_modules/pino/lib/redaction.js
+// ../../main/node_modules/pino/lib/redaction.js
 var require_redaction = __commonJS({
-  "node_modules/pino/lib/redaction.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/redaction.js"(exports2, module2) {
     "use strict";
     var Redact = require_redact();
     var { redactFmtSym, wildcardFirstSym } = require_symbols();
@@ -1137,9 +1137,9 @@ var require_redaction = __commonJS({
   }
 });
 
-// node_modules/pino/lib/time.js
+// ../../main/node_modules/pino/lib/time.js
 var require_time = __commonJS({
-  "node_modules/pino/lib/time.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/time.js"(exports2, module2) {
     "use strict";
     var nullTime = () => "";
     var epochTime = () => `,"time":${Date.now()}`;
@@ -1168,9 +1168,9 @@ var require_time = __commonJS({
   }
 });
 
-// node_modules/quick-format-unescaped/index.js
+// ../../main/node_modules/quick-format-unescaped/index.js
 var require_quick_format_unescaped = __commonJS({
-  "node_modules/quick-format-unescaped/index.js"(exports2, module2) {
+  "../../main/node_modules/quick-format-unescaped/index.js"(exports2, module2) {
     "use strict";
     function tryStringify(o) {
       try {
@@ -1287,9 +1287,9 @@ var require_quick_format_unescaped = __commonJS({
   }
 });
 
-// node_modules/atomic-sleep/index.js
+// ../../main/node_modules/atomic-sleep/index.js
 var require_atomic_sleep = __commonJS({
-  "node_modules/atomic-sleep/index.js"(exports2, module2) {
+  "../../main/node_modules/atomic-sleep/index.js"(exports2, module2) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
       let sleep = function(ms) {
@@ -1322,9 +1322,9 @@ var require_atomic_sleep = __commonJS({
   }
 });
 
-// node_modules/sonic-boom/index.js
+// ../../main/node_modules/sonic-boom/index.js
 var require_sonic_boom = __commonJS({
-  "node_modules/sonic-boom/index.js"(exports2, module2) {
+  "../../main/node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
     var fs = __require("fs");
     var EventEmitter = __require("events");
@@ -1909,9 +1909,9 @@ var require_sonic_boom = __commonJS({
   }
 });
 
-// node_modules/on-exit-leak-free/index.js
+// ../../main/node_modules/on-exit-leak-free/index.js
 var require_on_exit_leak_free = __commonJS({
-  "node_modules/on-exit-leak-free/index.js"(exports2, module2) {
+  "../../main/node_modules/on-exit-leak-free/index.js"(exports2, module2) {
     "use strict";
     var refs = {
       exit: [],
@@ -2003,9 +2003,9 @@ var require_on_exit_leak_free = __commonJS({
   }
 });
 
-// node_modules/thread-stream/package.json
+// ../../main/node_modules/thread-stream/package.json
 var require_package = __commonJS({
-  "node_modules/thread-stream/package.json"(exports2, module2) {
+  "../../main/node_modules/thread-stream/package.json"(exports2, module2) {
     module2.exports = {
       name: "thread-stream",
       version: "4.2.1",
@@ -2064,9 +2064,9 @@ var require_package = __commonJS({
   }
 });
 
-// node_modules/thread-stream/lib/wait.js
+// ../../main/node_modules/thread-stream/lib/wait.js
 var require_wait = __commonJS({
-  "node_modules/thread-stream/lib/wait.js"(exports2, module2) {
+  "../../main/node_modules/thread-stream/lib/wait.js"(exports2, module2) {
     "use strict";
     var WAIT_MS = 1e4;
     function wait2(state, index, expected, timeout, done) {
@@ -2134,9 +2134,9 @@ var require_wait = __commonJS({
   }
 });
 
-// node_modules/thread-stream/lib/indexes.js
+// ../../main/node_modules/thread-stream/lib/indexes.js
 var require_indexes = __commonJS({
-  "node_modules/thread-stream/lib/indexes.js"(exports2, module2) {
+  "../../main/node_modules/thread-stream/lib/indexes.js"(exports2, module2) {
     "use strict";
     var SEQ_INDEX = 2;
     var WRITE_INDEX = 4;
@@ -2149,9 +2149,9 @@ var require_indexes = __commonJS({
   }
 });
 
-// node_modules/thread-stream/index.js
+// ../../main/node_modules/thread-stream/index.js
 var require_thread_stream = __commonJS({
-  "node_modules/thread-stream/index.js"(exports2, module2) {
+  "../../main/node_modules/thread-stream/index.js"(exports2, module2) {
     "use strict";
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
@@ -2714,9 +2714,9 @@ var require_thread_stream = __commonJS({
   }
 });
 
-// node_modules/pino/lib/transport.js
+// ../../main/node_modules/pino/lib/transport.js
 var require_transport = __commonJS({
-  "node_modules/pino/lib/transport.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
     var { existsSync } = __require("node:fs");
@@ -2946,9 +2946,9 @@ var require_transport = __commonJS({
   }
 });
 
-// node_modules/pino/lib/tools.js
+// ../../main/node_modules/pino/lib/tools.js
 var require_tools = __commonJS({
-  "node_modules/pino/lib/tools.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/tools.js"(exports2, module2) {
     "use strict";
     var diagChan = __require("node:diagnostics_channel");
     var format = require_quick_format_unescaped();
@@ -3275,9 +3275,9 @@ var require_tools = __commonJS({
   }
 });
 
-// node_modules/pino/lib/constants.js
+// ../../main/node_modules/pino/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/pino/lib/constants.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/constants.js"(exports2, module2) {
     var DEFAULT_LEVELS = {
       trace: 10,
       debug: 20,
@@ -3297,9 +3297,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/pino/lib/levels.js
+// ../../main/node_modules/pino/lib/levels.js
 var require_levels = __commonJS({
-  "node_modules/pino/lib/levels.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/levels.js"(exports2, module2) {
     "use strict";
     var {
       lsCacheSym,
@@ -3490,17 +3490,17 @@ var require_levels = __commonJS({
   }
 });
 
-// node_modules/pino/lib/meta.js
+// ../../main/node_modules/pino/lib/meta.js
 var require_meta = __commonJS({
-  "node_modules/pino/lib/meta.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/meta.js"(exports2, module2) {
     "use strict";
     module2.exports = { version: "10.4.0" };
   }
 });
 
-// node_modules/pino/lib/proto.js
+// ../../main/node_modules/pino/lib/proto.js
 var require_proto = __commonJS({
-  "node_modules/pino/lib/proto.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/proto.js"(exports2, module2) {
     "use strict";
     var { EventEmitter } = __require("node:events");
     var {
@@ -3728,9 +3728,9 @@ var require_proto = __commonJS({
   }
 });
 
-// node_modules/safe-stable-stringify/index.js
+// ../../main/node_modules/safe-stable-stringify/index.js
 var require_safe_stable_stringify = __commonJS({
-  "node_modules/safe-stable-stringify/index.js"(exports2, module2) {
+  "../../main/node_modules/safe-stable-stringify/index.js"(exports2, module2) {
     "use strict";
     var { hasOwnProperty } = Object.prototype;
     var stringify = configure();
@@ -4324,9 +4324,9 @@ ${originalIndentation}`;
   }
 });
 
-// node_modules/pino/lib/multistream.js
+// ../../main/node_modules/pino/lib/multistream.js
 var require_multistream = __commonJS({
-  "node_modules/pino/lib/multistream.js"(exports2, module2) {
+  "../../main/node_modules/pino/lib/multistream.js"(exports2, module2) {
     "use strict";
     var metadata = /* @__PURE__ */ Symbol.for("pino.metadata");
     var { DEFAULT_LEVELS } = require_constants();
@@ -4494,9 +4494,9 @@ var require_multistream = __commonJS({
   }
 });
 
-// node_modules/pino/pino.js
+// ../../main/node_modules/pino/pino.js
 var require_pino = __commonJS({
-  "node_modules/pino/pino.js"(exports2, module2) {
+  "../../main/node_modules/pino/pino.js"(exports2, module2) {
     "use strict";
     var os = __require("node:os");
     var stdSerializers = require_pino_std_serializers();
@@ -4725,9 +4725,9 @@ var require_pino = __commonJS({
   }
 });
 
-// node_modules/colorette/index.cjs
+// ../../main/node_modules/colorette/index.cjs
 var require_colorette = __commonJS({
-  "node_modules/colorette/index.cjs"(exports2) {
+  "../../main/node_modules/colorette/index.cjs"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var tty = __require("tty");
@@ -4909,9 +4909,9 @@ var require_colorette = __commonJS({
   }
 });
 
-// node_modules/wrappy/wrappy.js
+// ../../main/node_modules/wrappy/wrappy.js
 var require_wrappy = __commonJS({
-  "node_modules/wrappy/wrappy.js"(exports2, module2) {
+  "../../main/node_modules/wrappy/wrappy.js"(exports2, module2) {
     module2.exports = wrappy;
     function wrappy(fn, cb) {
       if (fn && cb) return wrappy(fn)(cb);
@@ -4939,9 +4939,9 @@ var require_wrappy = __commonJS({
   }
 });
 
-// node_modules/once/once.js
+// ../../main/node_modules/once/once.js
 var require_once = __commonJS({
-  "node_modules/once/once.js"(exports2, module2) {
+  "../../main/node_modules/once/once.js"(exports2, module2) {
     var wrappy = require_wrappy();
     module2.exports = wrappy(once);
     module2.exports.strict = wrappy(onceStrict);
@@ -4983,9 +4983,9 @@ var require_once = __commonJS({
   }
 });
 
-// node_modules/end-of-stream/index.js
+// ../../main/node_modules/end-of-stream/index.js
 var require_end_of_stream = __commonJS({
-  "node_modules/end-of-stream/index.js"(exports2, module2) {
+  "../../main/node_modules/end-of-stream/index.js"(exports2, module2) {
     var once = require_once();
     var noop4 = function() {
     };
@@ -5066,9 +5066,9 @@ var require_end_of_stream = __commonJS({
   }
 });
 
-// node_modules/pump/index.js
+// ../../main/node_modules/pump/index.js
 var require_pump = __commonJS({
-  "node_modules/pump/index.js"(exports2, module2) {
+  "../../main/node_modules/pump/index.js"(exports2, module2) {
     var once = require_once();
     var eos = require_end_of_stream();
     var fs;
@@ -5141,9 +5141,9 @@ var require_pump = __commonJS({
   }
 });
 
-// node_modules/split2/index.js
+// ../../main/node_modules/split2/index.js
 var require_split2 = __commonJS({
-  "node_modules/split2/index.js"(exports2, module2) {
+  "../../main/node_modules/split2/index.js"(exports2, module2) {
     "use strict";
     var { Transform: Transform2 } = __require("stream");
     var { StringDecoder } = __require("string_decoder");
@@ -5242,9 +5242,9 @@ var require_split2 = __commonJS({
   }
 });
 
-// node_modules/pino-abstract-transport/index.js
+// ../../main/node_modules/pino-abstract-transport/index.js
 var require_pino_abstract_transport = __commonJS({
-  "node_modules/pino-abstract-transport/index.js"(exports2, module2) {
+  "../../main/node_modules/pino-abstract-transport/index.js"(exports2, module2) {
     "use strict";
     var metadata = /* @__PURE__ */ Symbol.for("pino.metadata");
     var split = require_split2();
@@ -5360,9 +5360,9 @@ var require_pino_abstract_transport = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/constants.js
+// ../../main/node_modules/pino-pretty/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/pino-pretty/lib/constants.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/constants.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       DATE_FORMAT: "yyyy-mm-dd HH:MM:ss.l o",
@@ -5406,9 +5406,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/get-level-label-data.js
+// ../../main/node_modules/pino-pretty/lib/utils/get-level-label-data.js
 var require_get_level_label_data = __commonJS({
-  "node_modules/pino-pretty/lib/utils/get-level-label-data.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/get-level-label-data.js"(exports2, module2) {
     "use strict";
     module2.exports = getLevelLabelData;
     var { LEVELS, LEVEL_NAMES } = require_constants2();
@@ -5428,9 +5428,9 @@ var require_get_level_label_data = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/colors.js
+// ../../main/node_modules/pino-pretty/lib/colors.js
 var require_colors = __commonJS({
-  "node_modules/pino-pretty/lib/colors.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/colors.js"(exports2, module2) {
     "use strict";
     var nocolor = (input2) => input2;
     var plain = {
@@ -5522,9 +5522,9 @@ var require_colors = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/node_modules/sonic-boom/index.js
+// ../../main/node_modules/pino-pretty/node_modules/sonic-boom/index.js
 var require_sonic_boom2 = __commonJS({
-  "node_modules/pino-pretty/node_modules/sonic-boom/index.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
     var fs = __require("node:fs");
     var EventEmitter = __require("node:events");
@@ -6284,18 +6284,18 @@ var require_sonic_boom2 = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/noop.js
+// ../../main/node_modules/pino-pretty/lib/utils/noop.js
 var require_noop = __commonJS({
-  "node_modules/pino-pretty/lib/utils/noop.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/noop.js"(exports2, module2) {
     "use strict";
     module2.exports = function noop4() {
     };
   }
 });
 
-// node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js
+// ../../main/node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js
 var require_build_safe_sonic_boom = __commonJS({
-  "node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/build-safe-sonic-boom.js"(exports2, module2) {
     "use strict";
     module2.exports = buildSafeSonicBoom;
     var { isMainThread } = __require("node:worker_threads");
@@ -6344,9 +6344,9 @@ var require_build_safe_sonic_boom = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/is-valid-date.js
+// ../../main/node_modules/pino-pretty/lib/utils/is-valid-date.js
 var require_is_valid_date = __commonJS({
-  "node_modules/pino-pretty/lib/utils/is-valid-date.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/is-valid-date.js"(exports2, module2) {
     "use strict";
     module2.exports = isValidDate;
     function isValidDate(date6) {
@@ -6355,9 +6355,9 @@ var require_is_valid_date = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/create-date.js
+// ../../main/node_modules/pino-pretty/lib/utils/create-date.js
 var require_create_date = __commonJS({
-  "node_modules/pino-pretty/lib/utils/create-date.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/create-date.js"(exports2, module2) {
     "use strict";
     module2.exports = createDate;
     var isValidDate = require_is_valid_date();
@@ -6372,9 +6372,9 @@ var require_create_date = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/split-property-key.js
+// ../../main/node_modules/pino-pretty/lib/utils/split-property-key.js
 var require_split_property_key = __commonJS({
-  "node_modules/pino-pretty/lib/utils/split-property-key.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/split-property-key.js"(exports2, module2) {
     "use strict";
     module2.exports = splitPropertyKey;
     function splitPropertyKey(key) {
@@ -6407,9 +6407,9 @@ var require_split_property_key = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/get-property-value.js
+// ../../main/node_modules/pino-pretty/lib/utils/get-property-value.js
 var require_get_property_value = __commonJS({
-  "node_modules/pino-pretty/lib/utils/get-property-value.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/get-property-value.js"(exports2, module2) {
     "use strict";
     module2.exports = getPropertyValue;
     var splitPropertyKey = require_split_property_key();
@@ -6426,9 +6426,9 @@ var require_get_property_value = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/delete-log-property.js
+// ../../main/node_modules/pino-pretty/lib/utils/delete-log-property.js
 var require_delete_log_property = __commonJS({
-  "node_modules/pino-pretty/lib/utils/delete-log-property.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/delete-log-property.js"(exports2, module2) {
     "use strict";
     module2.exports = deleteLogProperty;
     var getPropertyValue = require_get_property_value();
@@ -6444,9 +6444,9 @@ var require_delete_log_property = __commonJS({
   }
 });
 
-// node_modules/fast-copy/dist/cjs/index.cjs
+// ../../main/node_modules/fast-copy/dist/cjs/index.cjs
 var require_cjs2 = __commonJS({
-  "node_modules/fast-copy/dist/cjs/index.cjs"(exports2) {
+  "../../main/node_modules/fast-copy/dist/cjs/index.cjs"(exports2) {
     "use strict";
     var MaxDepthExceededError = class extends RangeError {
       constructor(maxDepth) {
@@ -6764,9 +6764,9 @@ var require_cjs2 = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/filter-log.js
+// ../../main/node_modules/pino-pretty/lib/utils/filter-log.js
 var require_filter_log = __commonJS({
-  "node_modules/pino-pretty/lib/utils/filter-log.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/filter-log.js"(exports2, module2) {
     "use strict";
     module2.exports = filterLog;
     var { createCopier } = require_cjs2();
@@ -6820,9 +6820,9 @@ var require_filter_log = __commonJS({
   }
 });
 
-// node_modules/dateformat/lib/dateformat.js
+// ../../main/node_modules/dateformat/lib/dateformat.js
 var require_dateformat = __commonJS({
-  "node_modules/dateformat/lib/dateformat.js"(exports2, module2) {
+  "../../main/node_modules/dateformat/lib/dateformat.js"(exports2, module2) {
     "use strict";
     function _typeof(obj) {
       "@babel/helpers - typeof";
@@ -7073,9 +7073,9 @@ var require_dateformat = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/format-time.js
+// ../../main/node_modules/pino-pretty/lib/utils/format-time.js
 var require_format_time = __commonJS({
-  "node_modules/pino-pretty/lib/utils/format-time.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/format-time.js"(exports2, module2) {
     "use strict";
     module2.exports = formatTime;
     var {
@@ -7112,9 +7112,9 @@ var require_format_time = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js
+// ../../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js
 var require_handle_custom_levels_names_opts = __commonJS({
-  "node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-names-opts.js"(exports2, module2) {
     "use strict";
     module2.exports = handleCustomLevelsNamesOpts;
     function handleCustomLevelsNamesOpts(cLevels) {
@@ -7137,9 +7137,9 @@ var require_handle_custom_levels_names_opts = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js
+// ../../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js
 var require_handle_custom_levels_opts = __commonJS({
-  "node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/handle-custom-levels-opts.js"(exports2, module2) {
     "use strict";
     module2.exports = handleCustomLevelsOpts;
     function handleCustomLevelsOpts(cLevels) {
@@ -7165,9 +7165,9 @@ var require_handle_custom_levels_opts = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/interpret-conditionals.js
+// ../../main/node_modules/pino-pretty/lib/utils/interpret-conditionals.js
 var require_interpret_conditionals = __commonJS({
-  "node_modules/pino-pretty/lib/utils/interpret-conditionals.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/interpret-conditionals.js"(exports2, module2) {
     "use strict";
     module2.exports = interpretConditionals;
     var getPropertyValue = require_get_property_value();
@@ -7190,9 +7190,9 @@ var require_interpret_conditionals = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/is-object.js
+// ../../main/node_modules/pino-pretty/lib/utils/is-object.js
 var require_is_object = __commonJS({
-  "node_modules/pino-pretty/lib/utils/is-object.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/is-object.js"(exports2, module2) {
     "use strict";
     module2.exports = isObject2;
     function isObject2(input2) {
@@ -7201,9 +7201,9 @@ var require_is_object = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js
+// ../../main/node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js
 var require_join_lines_with_indentation = __commonJS({
-  "node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/join-lines-with-indentation.js"(exports2, module2) {
     "use strict";
     module2.exports = joinLinesWithIndentation;
     function joinLinesWithIndentation({ input: input2, ident = "    ", eol = "\n" }) {
@@ -7216,9 +7216,9 @@ var require_join_lines_with_indentation = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/parse-factory-options.js
+// ../../main/node_modules/pino-pretty/lib/utils/parse-factory-options.js
 var require_parse_factory_options = __commonJS({
-  "node_modules/pino-pretty/lib/utils/parse-factory-options.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/parse-factory-options.js"(exports2, module2) {
     "use strict";
     module2.exports = parseFactoryOptions;
     var {
@@ -7314,9 +7314,9 @@ var require_parse_factory_options = __commonJS({
   }
 });
 
-// node_modules/fast-safe-stringify/index.js
+// ../../main/node_modules/fast-safe-stringify/index.js
 var require_fast_safe_stringify = __commonJS({
-  "node_modules/fast-safe-stringify/index.js"(exports2, module2) {
+  "../../main/node_modules/fast-safe-stringify/index.js"(exports2, module2) {
     module2.exports = stringify;
     stringify.default = stringify;
     stringify.stable = deterministicStringify;
@@ -7508,9 +7508,9 @@ var require_fast_safe_stringify = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js
+// ../../main/node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js
 var require_strip_unsafe_control_chars = __commonJS({
-  "node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/strip-unsafe-control-chars.js"(exports2, module2) {
     "use strict";
     module2.exports = stripUnsafeControlChars;
     var unsafeControlChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
@@ -7520,9 +7520,9 @@ var require_strip_unsafe_control_chars = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/prettify-error.js
+// ../../main/node_modules/pino-pretty/lib/utils/prettify-error.js
 var require_prettify_error = __commonJS({
-  "node_modules/pino-pretty/lib/utils/prettify-error.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/prettify-error.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyError2;
     var joinLinesWithIndentation = require_join_lines_with_indentation();
@@ -7556,9 +7556,9 @@ var require_prettify_error = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/prettify-object.js
+// ../../main/node_modules/pino-pretty/lib/utils/prettify-object.js
 var require_prettify_object = __commonJS({
-  "node_modules/pino-pretty/lib/utils/prettify-object.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/prettify-object.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyObject;
     var {
@@ -7624,9 +7624,9 @@ var require_prettify_object = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/prettify-error-log.js
+// ../../main/node_modules/pino-pretty/lib/utils/prettify-error-log.js
 var require_prettify_error_log = __commonJS({
-  "node_modules/pino-pretty/lib/utils/prettify-error-log.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/prettify-error-log.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyErrorLog;
     var {
@@ -7679,9 +7679,9 @@ var require_prettify_error_log = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/prettify-level.js
+// ../../main/node_modules/pino-pretty/lib/utils/prettify-level.js
 var require_prettify_level = __commonJS({
-  "node_modules/pino-pretty/lib/utils/prettify-level.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/prettify-level.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyLevel;
     var getPropertyValue = require_get_property_value();
@@ -7706,9 +7706,9 @@ var require_prettify_level = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/prettify-message.js
+// ../../main/node_modules/pino-pretty/lib/utils/prettify-message.js
 var require_prettify_message = __commonJS({
-  "node_modules/pino-pretty/lib/utils/prettify-message.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/prettify-message.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyMessage;
     var {
@@ -7754,9 +7754,9 @@ var require_prettify_message = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/prettify-metadata.js
+// ../../main/node_modules/pino-pretty/lib/utils/prettify-metadata.js
 var require_prettify_metadata = __commonJS({
-  "node_modules/pino-pretty/lib/utils/prettify-metadata.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/prettify-metadata.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyMetadata;
     var stripUnsafeControlChars = require_strip_unsafe_control_chars();
@@ -7795,9 +7795,9 @@ var require_prettify_metadata = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/prettify-time.js
+// ../../main/node_modules/pino-pretty/lib/utils/prettify-time.js
 var require_prettify_time = __commonJS({
-  "node_modules/pino-pretty/lib/utils/prettify-time.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/prettify-time.js"(exports2, module2) {
     "use strict";
     module2.exports = prettifyTime;
     var formatTime = require_format_time();
@@ -7821,9 +7821,9 @@ var require_prettify_time = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/utils/index.js
+// ../../main/node_modules/pino-pretty/lib/utils/index.js
 var require_utils = __commonJS({
-  "node_modules/pino-pretty/lib/utils/index.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/utils/index.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       buildSafeSonicBoom: require_build_safe_sonic_boom(),
@@ -7854,9 +7854,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/secure-json-parse/index.js
+// ../../main/node_modules/secure-json-parse/index.js
 var require_secure_json_parse = __commonJS({
-  "node_modules/secure-json-parse/index.js"(exports2, module2) {
+  "../../main/node_modules/secure-json-parse/index.js"(exports2, module2) {
     "use strict";
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
@@ -7960,9 +7960,9 @@ var require_secure_json_parse = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/lib/pretty.js
+// ../../main/node_modules/pino-pretty/lib/pretty.js
 var require_pretty = __commonJS({
-  "node_modules/pino-pretty/lib/pretty.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/lib/pretty.js"(exports2, module2) {
     "use strict";
     module2.exports = pretty;
     var sjs = require_secure_json_parse();
@@ -8095,9 +8095,9 @@ var require_pretty = __commonJS({
   }
 });
 
-// node_modules/pino-pretty/index.js
+// ../../main/node_modules/pino-pretty/index.js
 var require_pino_pretty = __commonJS({
-  "node_modules/pino-pretty/index.js"(exports2, module2) {
+  "../../main/node_modules/pino-pretty/index.js"(exports2, module2) {
     "use strict";
     var { isColorSupported } = require_colorette();
     var pump = require_pump();
@@ -8228,9 +8228,9 @@ var require_pino_pretty = __commonJS({
   }
 });
 
-// node_modules/bottleneck/light.js
+// ../../main/node_modules/bottleneck/light.js
 var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/light.js"(exports2, module2) {
     (function(global2, factory) {
       typeof exports2 === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
     })(exports2, (function() {
@@ -9547,9 +9547,9 @@ var require_light = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -9604,9 +9604,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports2) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -9762,9 +9762,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -9933,9 +9933,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -10003,9 +10003,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -10053,9 +10053,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -10083,9 +10083,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -10124,9 +10124,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -10242,9 +10242,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -10272,9 +10272,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -10347,9 +10347,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -10490,9 +10490,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
@@ -10507,9 +10507,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -10643,9 +10643,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -10926,9 +10926,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -11050,9 +11050,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11183,9 +11183,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports2) {
+  "../../main/node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -11205,9 +11205,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -11265,9 +11265,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
     var merge4 = require_merge();
@@ -11329,9 +11329,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -11369,9 +11369,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -11520,9 +11520,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -11664,9 +11664,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -11686,9 +11686,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -11802,9 +11802,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -11824,9 +11824,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string4 = {
@@ -11843,9 +11843,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -11861,9 +11861,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -11885,9 +11885,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -11912,9 +11912,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -11958,9 +11958,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -12003,9 +12003,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -12031,9 +12031,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var map2 = require_map();
@@ -12098,9 +12098,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -12164,9 +12164,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -12242,9 +12242,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -12320,9 +12320,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -12352,9 +12352,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -12401,9 +12401,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -12480,9 +12480,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -12569,9 +12569,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -12657,9 +12657,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -12701,9 +12701,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -12795,9 +12795,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var map2 = require_map();
@@ -12827,9 +12827,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -12907,9 +12907,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
@@ -13216,9 +13216,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports2) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code19, message2) {
@@ -13281,9 +13281,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens2, { flow: flow2, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -13415,9 +13415,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -13457,9 +13457,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -13475,9 +13475,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search2) {
@@ -13491,9 +13491,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -13599,9 +13599,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -13650,9 +13650,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -13693,9 +13693,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -13887,9 +13887,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -13952,9 +13952,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
@@ -14135,9 +14135,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -14356,9 +14356,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -14437,9 +14437,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -14467,9 +14467,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -14573,9 +14573,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -14616,9 +14616,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -14824,9 +14824,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -15009,9 +15009,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -15070,9 +15070,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -15132,9 +15132,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -15234,9 +15234,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -15823,9 +15823,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -15854,9 +15854,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -16728,9 +16728,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports2) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -16825,9 +16825,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports2) {
+  "../../main/node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -16877,9 +16877,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/parser.js
+// ../../main/node_modules/bottleneck/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/bottleneck/lib/parser.js"(exports2) {
+  "../../main/node_modules/bottleneck/lib/parser.js"(exports2) {
     "use strict";
     exports2.load = function(received, defaults, onto = {}) {
       var k2, ref, v2;
@@ -16902,9 +16902,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/DLList.js
+// ../../main/node_modules/bottleneck/lib/DLList.js
 var require_DLList = __commonJS({
-  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
     "use strict";
     var DLList;
     DLList = class DLList {
@@ -16992,9 +16992,9 @@ var require_DLList = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/Events.js
+// ../../main/node_modules/bottleneck/lib/Events.js
 var require_Events = __commonJS({
-  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
       try {
@@ -17126,9 +17126,9 @@ var require_Events = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/Queues.js
+// ../../main/node_modules/bottleneck/lib/Queues.js
 var require_Queues = __commonJS({
-  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
     "use strict";
     var DLList;
     var Events2;
@@ -17196,9 +17196,9 @@ var require_Queues = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/BottleneckError.js
+// ../../main/node_modules/bottleneck/lib/BottleneckError.js
 var require_BottleneckError = __commonJS({
-  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
     "use strict";
     var BottleneckError;
     BottleneckError = class BottleneckError extends Error {
@@ -17207,9 +17207,9 @@ var require_BottleneckError = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/Job.js
+// ../../main/node_modules/bottleneck/lib/Job.js
 var require_Job = __commonJS({
-  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
       try {
@@ -17411,9 +17411,9 @@ var require_Job = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/LocalDatastore.js
+// ../../main/node_modules/bottleneck/lib/LocalDatastore.js
 var require_LocalDatastore = __commonJS({
-  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
       try {
@@ -17673,9 +17673,9 @@ var require_LocalDatastore = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/lua.json
+// ../../main/node_modules/bottleneck/lib/lua.json
 var require_lua = __commonJS({
-  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/lua.json"(exports2, module2) {
     module2.exports = {
       "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
       "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
@@ -17808,9 +17808,9 @@ return {}
   }
 });
 
-// node_modules/bottleneck/lib/Scripts.js
+// ../../main/node_modules/bottleneck/lib/Scripts.js
 var require_Scripts = __commonJS({
-  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
+  "../../main/node_modules/bottleneck/lib/Scripts.js"(exports2) {
     "use strict";
     var headers;
     var lua;
@@ -17974,9 +17974,9 @@ var require_Scripts = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/RedisConnection.js
+// ../../main/node_modules/bottleneck/lib/RedisConnection.js
 var require_RedisConnection = __commonJS({
-  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
+  "../../main/node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
     function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
       try {
@@ -18170,9 +18170,9 @@ var require_RedisConnection = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/IORedisConnection.js
+// ../../main/node_modules/bottleneck/lib/IORedisConnection.js
 var require_IORedisConnection = __commonJS({
-  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
+  "../../main/node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
     "use strict";
     function _slicedToArray(arr, i) {
       return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest();
@@ -18379,9 +18379,9 @@ var require_IORedisConnection = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/RedisDatastore.js
+// ../../main/node_modules/bottleneck/lib/RedisDatastore.js
 var require_RedisDatastore = __commonJS({
-  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -18730,9 +18730,9 @@ var require_RedisDatastore = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/States.js
+// ../../main/node_modules/bottleneck/lib/States.js
 var require_States = __commonJS({
-  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/States.js"(exports2, module2) {
     "use strict";
     var BottleneckError;
     var States;
@@ -18808,9 +18808,9 @@ var require_States = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/Sync.js
+// ../../main/node_modules/bottleneck/lib/Sync.js
 var require_Sync = __commonJS({
-  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
     function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
       try {
@@ -18906,16 +18906,16 @@ var require_Sync = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/version.json
+// ../../main/node_modules/bottleneck/lib/version.json
 var require_version = __commonJS({
-  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/version.json"(exports2, module2) {
     module2.exports = { version: "2.19.5" };
   }
 });
 
-// node_modules/bottleneck/lib/Group.js
+// ../../main/node_modules/bottleneck/lib/Group.js
 var require_Group = __commonJS({
-  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/Group.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -19135,9 +19135,9 @@ var require_Group = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/Batcher.js
+// ../../main/node_modules/bottleneck/lib/Batcher.js
 var require_Batcher = __commonJS({
-  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
     "use strict";
     var Batcher;
     var Events2;
@@ -19193,9 +19193,9 @@ var require_Batcher = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/Bottleneck.js
+// ../../main/node_modules/bottleneck/lib/Bottleneck.js
 var require_Bottleneck = __commonJS({
-  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
     "use strict";
     function _slicedToArray2(arr, i) {
       return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
@@ -19742,17 +19742,17 @@ var require_Bottleneck = __commonJS({
   }
 });
 
-// node_modules/bottleneck/lib/index.js
+// ../../main/node_modules/bottleneck/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
+  "../../main/node_modules/bottleneck/lib/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_Bottleneck();
   }
 });
 
-// node_modules/get-caller-file/index.js
+// ../../main/node_modules/get-caller-file/index.js
 var require_get_caller_file = __commonJS({
-  "node_modules/get-caller-file/index.js"(exports2, module2) {
+  "../../main/node_modules/get-caller-file/index.js"(exports2, module2) {
     "use strict";
     module2.exports = function getCallerFile(position) {
       if (position === void 0) {
@@ -19774,9 +19774,9 @@ var require_get_caller_file = __commonJS({
   }
 });
 
-// node_modules/pino-http/logger.js
+// ../../main/node_modules/pino-http/logger.js
 var require_logger = __commonJS({
-  "node_modules/pino-http/logger.js"(exports2, module2) {
+  "../../main/node_modules/pino-http/logger.js"(exports2, module2) {
     "use strict";
     var { pino: pino2, symbols: { stringifySym, chindingsSym } } = require_pino();
     var serializers = require_pino_std_serializers();
@@ -20001,7 +20001,7 @@ var require_logger = __commonJS({
 // src/action/run.ts
 import { readFile } from "node:fs/promises";
 
-// node_modules/probot/lib/context.js
+// ../../main/node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
 import path from "node:path";
 var kOctokitRequestHookAdded = /* @__PURE__ */ Symbol("octokit request hook added");
@@ -20164,7 +20164,7 @@ var Context = class {
   }
 };
 
-// node_modules/@octokit/webhooks-methods/dist-node/index.js
+// ../../main/node_modules/@octokit/webhooks-methods/dist-node/index.js
 import { createHmac } from "node:crypto";
 import { timingSafeEqual } from "node:crypto";
 import { Buffer as Buffer2 } from "node:buffer";
@@ -20217,7 +20217,7 @@ async function verifyWithFallback(secret, payload, signature, additionalSecrets)
   return false;
 }
 
-// node_modules/@octokit/webhooks/dist-bundle/index.js
+// ../../main/node_modules/@octokit/webhooks/dist-bundle/index.js
 var createLogger = (logger = {}) => {
   if (typeof logger.debug !== "function") {
     logger.debug = () => {
@@ -21007,7 +21007,7 @@ var Webhooks = class {
   }
 };
 
-// node_modules/toad-cache/dist/toad-cache.mjs
+// ../../main/node_modules/toad-cache/dist/toad-cache.mjs
 function validateCacheParams(max, ttlInMsecs) {
   if (typeof max !== "number" || !Number.isInteger(max) || max < 0) {
     throw new Error("Invalid max value");
@@ -21145,7 +21145,7 @@ var LruObject = class {
   }
 };
 
-// node_modules/probot/lib/helpers/create-deferred-promise.js
+// ../../main/node_modules/probot/lib/helpers/create-deferred-promise.js
 function createDeferredPromise() {
   let resolve;
   let reject;
@@ -21156,7 +21156,7 @@ function createDeferredPromise() {
   return { promise: promise2, resolve, reject };
 }
 
-// node_modules/probot/lib/octokit/get-authenticated-octokit.js
+// ../../main/node_modules/probot/lib/octokit/get-authenticated-octokit.js
 async function getAuthenticatedOctokit(options2) {
   const { octokit, log, installationId } = options2;
   if (!installationId)
@@ -21184,13 +21184,13 @@ async function getAuthenticatedOctokit(options2) {
   });
 }
 
-// node_modules/probot/lib/helpers/get-log.js
+// ../../main/node_modules/probot/lib/helpers/get-log.js
 var import_pino = __toESM(require_pino(), 1);
 
-// node_modules/@probot/pino/index.js
+// ../../main/node_modules/@probot/pino/index.js
 import { Transform } from "node:stream";
 
-// node_modules/npx-import-light/index.js
+// ../../main/node_modules/npx-import-light/index.js
 import { exec } from "node:child_process";
 import { builtinModules, createRequire } from "node:module";
 import { platform as osPlatform } from "node:os";
@@ -21391,7 +21391,7 @@ function isRunningInPackageRunner() {
   return process.env.npm_lifecycle_event === "npx" || process.env.npm_lifecycle_event === "bunx";
 }
 
-// node_modules/@probot/pino/index.js
+// ../../main/node_modules/@probot/pino/index.js
 var import_pino_pretty = __toESM(require_pino_pretty(), 1);
 var LEVEL_MAP = {
   10: "trace",
@@ -21538,7 +21538,7 @@ function toSentryError(data) {
   return error62;
 }
 
-// node_modules/probot/lib/helpers/get-log.js
+// ../../main/node_modules/probot/lib/helpers/get-log.js
 async function getLog(options2 = {}) {
   const { level, logMessageKey, ...getTransformStreamOptions } = options2;
   const pinoOptions = {
@@ -21551,7 +21551,7 @@ async function getLog(options2 = {}) {
   return (0, import_pino.default)(pinoOptions, transform2);
 }
 
-// node_modules/universal-user-agent/index.js
+// ../../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -21562,7 +21562,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION2 = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -21875,7 +21875,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
+// ../../main/node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -22059,7 +22059,7 @@ function unescapeQuotedPairs(str, start2, end) {
   return result + str.slice(start2, end);
 }
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../../main/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -22394,7 +22394,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../../main/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -22433,7 +22433,7 @@ var RequestError = class extends Error {
   }
 };
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../main/node_modules/@octokit/request/dist-bundle/index.js
 var VERSION3 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -22615,7 +22615,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// node_modules/before-after-hook/lib/register.js
+// ../../main/node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -22638,7 +22638,7 @@ function register(state, name, method, options2) {
   });
 }
 
-// node_modules/before-after-hook/lib/add.js
+// ../../main/node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook7) {
   const orig = hook7;
   if (!state.registry[name]) {
@@ -22673,7 +22673,7 @@ function addHook(state, kind, name, hook7) {
   });
 }
 
-// node_modules/before-after-hook/lib/remove.js
+// ../../main/node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -22687,7 +22687,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-// node_modules/before-after-hook/index.js
+// ../../main/node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook7, state, name) {
@@ -22721,7 +22721,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// node_modules/@octokit/graphql/dist-bundle/index.js
+// ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION4 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -22831,7 +22831,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// node_modules/@octokit/auth-token/dist-bundle/index.js
+// ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -22876,10 +22876,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// node_modules/@octokit/core/dist-src/version.js
+// ../../main/node_modules/@octokit/core/dist-src/version.js
 var VERSION5 = "7.0.8";
 
-// node_modules/@octokit/core/dist-src/index.js
+// ../../main/node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -23013,10 +23013,10 @@ var Octokit = class {
   auth;
 };
 
-// node_modules/@octokit/plugin-enterprise-compatibility/dist-src/version.js
+// ../../main/node_modules/@octokit/plugin-enterprise-compatibility/dist-src/version.js
 var VERSION6 = "6.0.3";
 
-// node_modules/@octokit/plugin-enterprise-compatibility/dist-src/index.js
+// ../../main/node_modules/@octokit/plugin-enterprise-compatibility/dist-src/index.js
 function enterpriseCompatibility(octokit) {
   octokit.hook.wrap("request", async (request3, options2) => {
     if (/\/orgs\/[^/]+\/teams/.test(options2.url)) {
@@ -23047,7 +23047,7 @@ function enterpriseCompatibility(octokit) {
 }
 enterpriseCompatibility.VERSION = VERSION6;
 
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION7 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -23163,10 +23163,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION7;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION8 = "17.0.0";
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -25458,7 +25458,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -25581,7 +25581,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -25598,7 +25598,7 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION8;
 
-// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION9 = "0.0.0-development";
 function isRequestError(error62) {
@@ -25672,7 +25672,7 @@ function retry(octokit, octokitOptions) {
 }
 retry.VERSION = VERSION9;
 
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
 var VERSION10 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
@@ -25902,10 +25902,10 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
-// node_modules/@probot/octokit-plugin-config/dist-src/version.js
+// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/version.js
 var VERSION11 = "4.1.0";
 
-// node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
+// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
 async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
@@ -25982,7 +25982,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
   };
 }
 
-// node_modules/@probot/octokit-plugin-config/dist-src/util/extends-to-get-content-params.js
+// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/util/extends-to-get-content-params.js
 var EXTENDS_REGEX = new RegExp(
   "^(?:([a-z\\d](?:[a-z\\d]|-(?=[a-z\\d])){0,38})/)?([-_.\\w\\d]+)(?::([-_./\\w\\d]+\\.ya?ml))?$",
   "i"
@@ -26013,7 +26013,7 @@ function extendsToGetContentParams({
   };
 }
 
-// node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
+// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
 async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
@@ -26068,7 +26068,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
   } while (true);
 }
 
-// node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
+// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
 async function composeConfigGet(octokit, { owner, repo, defaults, path: path2, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
@@ -26083,7 +26083,7 @@ async function composeConfigGet(octokit, { owner, repo, defaults, path: path2, b
   };
 }
 
-// node_modules/@probot/octokit-plugin-config/dist-src/index.js
+// ../../main/node_modules/@probot/octokit-plugin-config/dist-src/index.js
 function config(octokit) {
   return {
     config: {
@@ -26095,7 +26095,7 @@ function config(octokit) {
 }
 config.VERSION = VERSION11;
 
-// node_modules/@octokit/auth-unauthenticated/dist-node/index.js
+// ../../main/node_modules/@octokit/auth-unauthenticated/dist-node/index.js
 async function auth2(reason) {
   return {
     type: "unauthenticated",
@@ -26160,7 +26160,7 @@ var createUnauthenticatedAuth = function createUnauthenticatedAuth2(options2) {
   });
 };
 
-// node_modules/@octokit/oauth-methods/dist-bundle/index.js
+// ../../main/node_modules/@octokit/oauth-methods/dist-bundle/index.js
 function requestToOAuthBaseUrl(request3) {
   const endpointDefaults = request3.endpoint.DEFAULTS;
   if (/^https:\/\/(api\.)?github\.com$/.test(endpointDefaults.baseUrl)) {
@@ -26392,7 +26392,7 @@ async function deleteAuthorization(options2) {
   );
 }
 
-// node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
+// ../../main/node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
 async function getOAuthAccessToken(state, options2) {
   const cachedAuthentication = getCachedAuthentication(state, options2.auth);
   if (cachedAuthentication) return cachedAuthentication;
@@ -26515,7 +26515,7 @@ function createOAuthDeviceAuth(options2) {
   });
 }
 
-// node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
+// ../../main/node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
 var VERSION13 = "0.0.0-development";
 async function getAuthentication(state) {
   if ("code" in state.strategyOptions) {
@@ -26697,7 +26697,7 @@ function createOAuthUserAuth({
 }
 createOAuthUserAuth.VERSION = VERSION13;
 
-// node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
+// ../../main/node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
 async function auth5(state, authOptions) {
   if (authOptions.type === "oauth-app") {
     return {
@@ -26775,7 +26775,7 @@ function createOAuthAppAuth(options2) {
   });
 }
 
-// node_modules/universal-github-app-jwt/lib/utils.js
+// ../../main/node_modules/universal-github-app-jwt/lib/utils.js
 function isPkcs1(privateKey) {
   return privateKey.includes("-----BEGIN RSA PRIVATE KEY-----");
 }
@@ -26814,7 +26814,7 @@ function base64encodeJSON(obj) {
   return fromBase64(btoa(JSON.stringify(obj)));
 }
 
-// node_modules/universal-github-app-jwt/lib/crypto-node.js
+// ../../main/node_modules/universal-github-app-jwt/lib/crypto-node.js
 import { subtle } from "node:crypto";
 import { createPrivateKey } from "node:crypto";
 function convertPrivateKey(privateKey) {
@@ -26825,7 +26825,7 @@ function convertPrivateKey(privateKey) {
   });
 }
 
-// node_modules/universal-github-app-jwt/lib/get-token.js
+// ../../main/node_modules/universal-github-app-jwt/lib/get-token.js
 async function getToken({ privateKey, payload }) {
   const convertedPrivateKey = convertPrivateKey(privateKey);
   if (isPkcs1(convertedPrivateKey)) {
@@ -26862,7 +26862,7 @@ async function getToken({ privateKey, payload }) {
   return `${encodedMessage}.${encodedSignature}`;
 }
 
-// node_modules/universal-github-app-jwt/index.js
+// ../../main/node_modules/universal-github-app-jwt/index.js
 async function githubAppJwt({
   id,
   privateKey,
@@ -26888,7 +26888,7 @@ async function githubAppJwt({
   };
 }
 
-// node_modules/@octokit/auth-app/dist-node/index.js
+// ../../main/node_modules/@octokit/auth-app/dist-node/index.js
 async function getAppAuthentication({
   appId,
   privateKey,
@@ -27347,7 +27347,7 @@ function createAppAuth(options2) {
   });
 }
 
-// node_modules/octokit-auth-probot/dist-node/index.js
+// ../../main/node_modules/octokit-auth-probot/dist-node/index.js
 async function auth7(state, options2) {
   if (options2.type !== "event-octokit") {
     if (state.type === "token" && options2.type === "installation" && options2.factory) {
@@ -27438,7 +27438,7 @@ function createProbotAuthFn(options2) {
 createProbotAuthFn.VERSION = VERSION16;
 var createProbotAuth = createProbotAuthFn;
 
-// node_modules/probot/lib/octokit/octokit-plugin-probot-request-logging.js
+// ../../main/node_modules/probot/lib/octokit/octokit-plugin-probot-request-logging.js
 function probotRequestLogging(octokit) {
   octokit.hook.error("request", (error62, options2) => {
     if ("status" in error62) {
@@ -27455,10 +27455,10 @@ function probotRequestLogging(octokit) {
   });
 }
 
-// node_modules/probot/lib/version.js
+// ../../main/node_modules/probot/lib/version.js
 var VERSION17 = "14.3.2";
 
-// node_modules/probot/lib/octokit/probot-octokit.js
+// ../../main/node_modules/probot/lib/octokit/probot-octokit.js
 var defaultOptions = {
   authStrategy: createProbotAuth,
   throttle: {
@@ -27485,7 +27485,7 @@ var ProbotOctokit = Octokit.plugin(throttling, retry, paginateRest, restEndpoint
   return options2;
 });
 
-// node_modules/probot/lib/octokit/get-octokit-throttle-options.js
+// ../../main/node_modules/probot/lib/octokit/get-octokit-throttle-options.js
 var import_bottleneck = __toESM(require_lib(), 1);
 async function getOctokitThrottleOptions(options2) {
   const { log, redisConfig } = options2;
@@ -27521,7 +27521,7 @@ async function getRedisClient({ redisConfig }) {
     return new Redis(redisConfig);
 }
 
-// node_modules/probot/lib/octokit/get-probot-octokit-with-defaults.js
+// ../../main/node_modules/probot/lib/octokit/get-probot-octokit-with-defaults.js
 async function getProbotOctokitWithDefaults(options2) {
   const authOptions = options2.githubToken ? {
     token: options2.githubToken,
@@ -27569,7 +27569,7 @@ async function getProbotOctokitWithDefaults(options2) {
   });
 }
 
-// node_modules/probot/lib/helpers/get-error-handler.js
+// ../../main/node_modules/probot/lib/helpers/get-error-handler.js
 function getErrorHandler(log) {
   return (error62) => {
     const errors = error62 instanceof AggregateError ? error62.errors : [error62];
@@ -27592,7 +27592,7 @@ function getErrorHandler(log) {
   };
 }
 
-// node_modules/probot/lib/octokit/octokit-webhooks-transform.js
+// ../../main/node_modules/probot/lib/octokit/octokit-webhooks-transform.js
 async function webhookTransform(options2, event) {
   const octokit = await options2.octokit.auth({
     type: "event-octokit",
@@ -27602,7 +27602,7 @@ async function webhookTransform(options2, event) {
   return new Context(event, octokit, log);
 }
 
-// node_modules/probot/lib/octokit/get-webhooks.js
+// ../../main/node_modules/probot/lib/octokit/get-webhooks.js
 function getWebhooks(options2) {
   const webhooks = new Webhooks({
     log: options2.log,
@@ -27613,14 +27613,14 @@ function getWebhooks(options2) {
   return webhooks;
 }
 
-// node_modules/probot/lib/server/handlers/http-logger.js
+// ../../main/node_modules/probot/lib/server/handlers/http-logger.js
 var import_pino_http = __toESM(require_logger(), 1);
 
-// node_modules/probot/lib/server/server.js
+// ../../main/node_modules/probot/lib/server/server.js
 var defaultWebhookPath = "/api/github/webhooks";
 var defaultWebhookSecret = "development";
 
-// node_modules/probot/lib/probot.js
+// ../../main/node_modules/probot/lib/probot.js
 var UNINITIALIZED = 0;
 var INITIALIZING = 1;
 var INITIALIZED = 2;
@@ -27829,10 +27829,10 @@ var Probot = class {
   }
 };
 
-// node_modules/probot/lib/manifest-creation.js
+// ../../main/node_modules/probot/lib/manifest-creation.js
 var import_yaml2 = __toESM(require_dist(), 1);
 
-// node_modules/probot/lib/helpers/get-payload.js
+// ../../main/node_modules/probot/lib/helpers/get-payload.js
 var textDecoder2 = new TextDecoder("utf-8", { fatal: false });
 var decode2 = textDecoder2.decode.bind(textDecoder2);
 
@@ -27859,7 +27859,12 @@ var waitOrGiveUp = (kind) => (retryAfter, options2, octokit, retryCount) => {
   );
   return retry2;
 };
-function throughlineOctokit({ retryAfterBaseValue = 1e3, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing, tokens: tokens2 } = {}) {
+function throughlineOctokit({
+  retryAfterBaseValue = 1e3,
+  requestTimeoutMs = REQUEST_TIMEOUT_MS,
+  pacing,
+  tokens: tokens2
+} = {}) {
   const timedFetch = fetchWithin(requestTimeoutMs);
   return ProbotOctokit.defaults((options2) => ({
     ...options2,
@@ -27938,7 +27943,13 @@ async function ensureLabel(octokit, { owner, repo }, spec) {
 }
 async function createLabel(octokit, { owner, repo }, spec) {
   try {
-    await octokit.rest.issues.createLabel({ owner, repo, name: spec.name, color: spec.color ?? "5319e7", description: spec.description });
+    await octokit.rest.issues.createLabel({
+      owner,
+      repo,
+      name: spec.name,
+      color: spec.color ?? "5319e7",
+      description: spec.description
+    });
   } catch (error62) {
     if (statusOf(error62) !== 422) throw error62;
   }
@@ -28062,7 +28073,8 @@ function hasPath(value, path2) {
   let current = value;
   for (const segment of path2) {
     if (Array.isArray(current) && typeof segment === "number" && segment < current.length) current = current[segment];
-    else if (isRecord(current) && typeof segment === "string" && Object.hasOwn(current, segment)) current = current[segment];
+    else if (isRecord(current) && typeof segment === "string" && Object.hasOwn(current, segment))
+      current = current[segment];
     else return false;
   }
   return true;
@@ -28121,7 +28133,8 @@ function toPlain(doc) {
     if ((0, import_yaml4.isAlias)(node2)) {
       if (++aliases > MAX_ALIASES) throw new Stop({ offset, message: `more than ${MAX_ALIASES} aliases` });
       const target = node2.resolve(doc);
-      if (target === void 0) throw new Stop({ offset, message: `the alias *${node2.source} has no anchor &${node2.source} before it` });
+      if (target === void 0)
+        throw new Stop({ offset, message: `the alias *${node2.source} has no anchor &${node2.source} before it` });
       return convert(target, depth + 1, offset);
     }
     if ((0, import_yaml4.isScalar)(node2)) return scalar(node2.value, node2.source);
@@ -28136,7 +28149,8 @@ function toPlain(doc) {
           continue;
         }
         const key = keyText(pair.key) ?? "";
-        if (seen.has(key)) problems.push({ offset: pair.key?.range?.[0] ?? offset, message: `the key ${quote(key)} appears twice` });
+        if (seen.has(key))
+          problems.push({ offset: pair.key?.range?.[0] ?? offset, message: `the key ${quote(key)} appears twice` });
         seen.add(key);
         object2[key] = pair.value === null ? null : convert(pair.value, depth + 1, via);
       }
@@ -28152,7 +28166,8 @@ function toPlain(doc) {
   }
 }
 function scalar(value, source) {
-  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   return typeof source === "string" ? source : String(value);
 }
 function keyText(key) {
@@ -28278,7 +28293,14 @@ function yamlErrors(source, errors) {
   const inScalars = blockScalarLines(lines);
   const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "" && !inScalars.has(l.number));
   if (tabs.length > 0) {
-    return tabs.map((l) => errorAt(source, l.offset + l.text.indexOf("	"), [], `line ${l.number} is indented with a tab; YAML indents with spaces only`));
+    return tabs.map(
+      (l) => errorAt(
+        source,
+        l.offset + l.text.indexOf("	"),
+        [],
+        `line ${l.number} is indented with a tab; YAML indents with spaces only`
+      )
+    );
   }
   const firstLine = source.lines.linePos(first.pos[0]).line;
   const indent2 = indentationCause(lines, Math.max(firstLine + 1, source.lines.linePos(first.pos[1]).line));
@@ -28286,15 +28308,36 @@ function yamlErrors(source, errors) {
   const dash = lines.find((l) => l.number <= firstLine && /^ *-[^\s-]/.test(l.text) && !inScalars.has(l.number));
   if (dash) {
     const offset = dash.offset + dash.text.indexOf("-");
-    return [errorAt(source, offset, [], `line ${dash.number} starts with \`-\` and no space after it; a list item is \`- \` followed by the item`)];
+    return [
+      errorAt(
+        source,
+        offset,
+        [],
+        `line ${dash.number} starts with \`-\` and no space after it; a list item is \`- \` followed by the item`
+      )
+    ];
   }
   const unclosed = unclosedCause(first, lines, firstLine);
   if (unclosed) return [errorAt(source, unclosed.offset, [], unclosed.message)];
   if (/implicit map keys need to be followed by map values/i.test(first.message)) {
-    return [errorAt(source, first.pos[0], [], `line ${firstLine} is neither \`key: value\` nor a list item \`- …\`; is the colon after the key missing?`)];
+    return [
+      errorAt(
+        source,
+        first.pos[0],
+        [],
+        `line ${firstLine} is neither \`key: value\` nor a list item \`- …\`; is the colon after the key missing?`
+      )
+    ];
   }
   if (first.code === "BLOCK_AS_IMPLICIT_KEY") {
-    return [errorAt(source, first.pos[0], [], `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`)];
+    return [
+      errorAt(
+        source,
+        first.pos[0],
+        [],
+        `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`
+      )
+    ];
   }
   return [errorAt(source, first.pos[0], [], parserWords(first))];
 }
@@ -28335,7 +28378,10 @@ function shape(line) {
   const match = KEY.exec(rest);
   const value = (match?.[3] ?? "").trim();
   const blockScalar = /^(?:[&!]\S*\s+)*[|>][-+0-9]*$/.test(value);
-  const flowDepth = [...rest].reduce((depth, c) => depth + (c === "[" || c === "{" ? 1 : c === "]" || c === "}" ? -1 : 0), 0);
+  const flowDepth = [...rest].reduce(
+    (depth, c) => depth + (c === "[" || c === "{" ? 1 : c === "]" || c === "}" ? -1 : 0),
+    0
+  );
   return {
     number: line.number,
     offset: line.offset + indent2,
@@ -28370,10 +28416,16 @@ function indentationCause(lines, lastLine) {
       const child = previous.opensBlock && current.indent > level;
       if (!child && current.indent > previous.keyColumn) {
         const what = previous.isKey ? "the key above it" : "the line above it";
-        return { offset: current.offset, message: `line ${current.number} is indented more than ${what} (line ${previous.number}); keys of one mapping start in the same column` };
+        return {
+          offset: current.offset,
+          message: `line ${current.number} is indented more than ${what} (line ${previous.number}); keys of one mapping start in the same column`
+        };
       }
       if (!child) {
-        return { offset: current.offset, message: `line ${current.number} is indented ${current.indent} spaces, in line with no key above it; keys of one mapping start in the same column` };
+        return {
+          offset: current.offset,
+          message: `line ${current.number} is indented ${current.indent} spaces, in line with no key above it; keys of one mapping start in the same column`
+        };
       }
     }
     if (level !== current.indent) open2.push(current.indent);
@@ -28451,12 +28503,21 @@ function mergeStrategies(base, local) {
   const settings = overlay(baseSettings, localSettings);
   settings.report = overlay(recordAt(baseSettings, "report"), recordAt(localSettings, "report"));
   data.settings = settings;
-  const problems = listAt(base, "problems").map((value, j) => ({ value, from: { base: j } }));
+  const problems = listAt(base, "problems").map((value, j) => ({
+    value,
+    from: { base: j }
+  }));
   listAt(local, "problems").forEach((value, k2) => {
     const id = stringAt(value, "id");
-    const inherited = problems.findIndex((p2) => p2.from.local === void 0 && id !== void 0 && stringAt(p2.value, "id") === id);
+    const inherited = problems.findIndex(
+      (p2) => p2.from.local === void 0 && id !== void 0 && stringAt(p2.value, "id") === id
+    );
     if (inherited === -1) problems.push({ value, from: { local: k2 } });
-    else problems[inherited] = { value: mergeProblem(problems[inherited].value, value), from: { ...problems[inherited].from, local: k2 } };
+    else
+      problems[inherited] = {
+        value: mergeProblem(problems[inherited].value, value),
+        from: { ...problems[inherited].from, local: k2 }
+      };
   });
   data.problems = problems.map((p2) => p2.value);
   const origin = (path2) => {
@@ -28505,7 +28566,10 @@ function place(source, findings) {
 function placeOne(source, finding) {
   const error62 = errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
   if (!finding.also?.length) return error62;
-  const lines = [...finding.also.map((path2) => errorAt(source, locate(source, path2, finding.at), path2, "").line), error62.line];
+  const lines = [
+    ...finding.also.map((path2) => errorAt(source, locate(source, path2, finding.at), path2, "").line),
+    error62.line
+  ];
   return { ...error62, message: `${finding.message}: on lines ${listOf(lines)}` };
 }
 function listOf(numbers) {
@@ -28516,7 +28580,7 @@ function notAMapping(loaded) {
   return errorAt(loaded.source, locate(loaded.source, []), [], message2);
 }
 
-// node_modules/zod/v4/classic/external.js
+// ../../main/node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -28779,7 +28843,7 @@ __export(external_exports, {
   xor: () => xor
 });
 
-// node_modules/zod/v4/core/index.js
+// ../../main/node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -29096,7 +29160,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 
-// node_modules/zod/v4/core/util.js
+// ../../main/node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -29952,7 +30016,7 @@ function constantCatch(value) {
   return fn;
 }
 
-// node_modules/zod/v4/core/core.js
+// ../../main/node_modules/zod/v4/core/core.js
 var _a;
 var NEVER = /* @__PURE__ */ Object.freeze({
   status: "aborted"
@@ -30074,7 +30138,7 @@ function config2(newConfig) {
   return globalConfig;
 }
 
-// node_modules/zod/v4/core/errors.js
+// ../../main/node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -30266,7 +30330,7 @@ function prettifyError(error62) {
   return lines.join("\n");
 }
 
-// node_modules/zod/v4/core/parse.js
+// ../../main/node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -30426,7 +30490,7 @@ var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
-// node_modules/zod/v4/core/regexes.js
+// ../../main/node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -30598,7 +30662,7 @@ var sha512_hex = /^[0-9a-fA-F]{128}$/;
 var sha512_base64 = /* @__PURE__ */ fixedBase64(86, "==");
 var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
-// node_modules/zod/v4/core/checks.js
+// ../../main/node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a3;
   inst._zod ?? (inst._zod = {});
@@ -31074,7 +31138,7 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
   };
 });
 
-// node_modules/zod/v4/core/doc.js
+// ../../main/node_modules/zod/v4/core/doc.js
 var Doc = class {
   constructor(args = [], closed2 = {}) {
     this.content = [];
@@ -31115,14 +31179,14 @@ ${content.join("\n")}
   }
 };
 
-// node_modules/zod/v4/core/versions.js
+// ../../main/node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// node_modules/zod/v4/core/schemas.js
+// ../../main/node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a3;
   inst ?? (inst = {});
@@ -33564,7 +33628,7 @@ function handleRefineResult(result, payload, input2, inst) {
   }
 }
 
-// node_modules/zod/v4/core/memoizer.js
+// ../../main/node_modules/zod/v4/core/memoizer.js
 var $ZodCyclicError = class extends Error {
   constructor() {
     super(`Cannot parse a reference cycle that closes through a transform`);
@@ -33841,7 +33905,7 @@ function isBackEdge(ctx, value) {
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
 
-// node_modules/zod/v4/locales/index.js
+// ../../main/node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -33909,7 +33973,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 
-// node_modules/zod/v4/locales/ar.js
+// ../../main/node_modules/zod/v4/locales/ar.js
 var error = () => {
   const Sizable = {
     string: { unit: "حرف", verb: "أن يحوي" },
@@ -34021,7 +34085,7 @@ function ar_default() {
   };
 }
 
-// node_modules/zod/v4/locales/az.js
+// ../../main/node_modules/zod/v4/locales/az.js
 var error2 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmalıdır" },
@@ -34132,7 +34196,7 @@ function az_default() {
   };
 }
 
-// node_modules/zod/v4/locales/be.js
+// ../../main/node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count2, one, few, many) {
   const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
@@ -34301,7 +34365,7 @@ function be_default() {
   };
 }
 
-// node_modules/zod/v4/locales/bg.js
+// ../../main/node_modules/zod/v4/locales/bg.js
 var error4 = () => {
   const Sizable = {
     string: { unit: "символа", verb: "да съдържа" },
@@ -34427,7 +34491,7 @@ function bg_default() {
   };
 }
 
-// node_modules/zod/v4/locales/bn.js
+// ../../main/node_modules/zod/v4/locales/bn.js
 var error5 = () => {
   const Sizable = {
     string: { unit: "অক্ষর", verb: "থাকতে হবে" },
@@ -34541,7 +34605,7 @@ function bn_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ca.js
+// ../../main/node_modules/zod/v4/locales/ca.js
 var error6 = () => {
   const Sizable = {
     string: { unit: "caràcters", verb: "contenir" },
@@ -34655,7 +34719,7 @@ function ca_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ckb.js
+// ../../main/node_modules/zod/v4/locales/ckb.js
 var error7 = () => {
   const Sizable = {
     string: { unit: "پیت", verb: "بێت" },
@@ -34788,7 +34852,7 @@ function ckb_default() {
   };
 }
 
-// node_modules/zod/v4/locales/cs.js
+// ../../main/node_modules/zod/v4/locales/cs.js
 var error8 = () => {
   const Sizable = {
     string: { unit: "znaků", verb: "mít" },
@@ -34905,7 +34969,7 @@ function cs_default() {
   };
 }
 
-// node_modules/zod/v4/locales/da.js
+// ../../main/node_modules/zod/v4/locales/da.js
 var error9 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
@@ -35026,7 +35090,7 @@ function da_default() {
   };
 }
 
-// node_modules/zod/v4/locales/de.js
+// ../../main/node_modules/zod/v4/locales/de.js
 var error10 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
@@ -35140,7 +35204,7 @@ function de_default() {
   };
 }
 
-// node_modules/zod/v4/locales/el.js
+// ../../main/node_modules/zod/v4/locales/el.js
 var error11 = () => {
   const Sizable = {
     string: { unit: "χαρακτήρες", verb: "να έχει" },
@@ -35253,7 +35317,7 @@ function el_default() {
   };
 }
 
-// node_modules/zod/v4/locales/en.js
+// ../../main/node_modules/zod/v4/locales/en.js
 var error12 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -35378,7 +35442,7 @@ function en_default() {
   };
 }
 
-// node_modules/zod/v4/locales/eo.js
+// ../../main/node_modules/zod/v4/locales/eo.js
 var error13 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
@@ -35493,7 +35557,7 @@ function eo_default() {
   };
 }
 
-// node_modules/zod/v4/locales/es.js
+// ../../main/node_modules/zod/v4/locales/es.js
 var error14 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
@@ -35630,7 +35694,7 @@ function es_default() {
   };
 }
 
-// node_modules/zod/v4/locales/fa.js
+// ../../main/node_modules/zod/v4/locales/fa.js
 var error15 = () => {
   const Sizable = {
     string: { unit: "کاراکتر", verb: "داشته باشد" },
@@ -35750,7 +35814,7 @@ function fa_default() {
   };
 }
 
-// node_modules/zod/v4/locales/fi.js
+// ../../main/node_modules/zod/v4/locales/fi.js
 var error16 = () => {
   const Sizable = {
     string: { unit: "merkkiä", subject: "merkkijonon" },
@@ -35868,7 +35932,7 @@ function fi_default() {
   };
 }
 
-// node_modules/zod/v4/locales/fr.js
+// ../../main/node_modules/zod/v4/locales/fr.js
 var error17 = () => {
   const Sizable = {
     string: { unit: "caractères", verb: "avoir" },
@@ -35998,7 +36062,7 @@ function fr_default() {
   };
 }
 
-// node_modules/zod/v4/locales/fr-CA.js
+// ../../main/node_modules/zod/v4/locales/fr-CA.js
 var error18 = () => {
   const Sizable = {
     string: { unit: "caractères", verb: "avoir" },
@@ -36111,7 +36175,7 @@ function fr_CA_default() {
   };
 }
 
-// node_modules/zod/v4/locales/gu.js
+// ../../main/node_modules/zod/v4/locales/gu.js
 var error19 = () => {
   const Sizable = {
     string: { unit: "અક્ષર", verb: "હોવા જોઈએ" },
@@ -36225,7 +36289,7 @@ function gu_default() {
   };
 }
 
-// node_modules/zod/v4/locales/he.js
+// ../../main/node_modules/zod/v4/locales/he.js
 var error20 = () => {
   const TypeNames = {
     string: { label: "מחרוזת", gender: "f" },
@@ -36427,7 +36491,7 @@ function he_default() {
   };
 }
 
-// node_modules/zod/v4/locales/hi.js
+// ../../main/node_modules/zod/v4/locales/hi.js
 var error21 = () => {
   const Sizable = {
     string: { unit: "अक्षर", verb: "रखने के लिए" },
@@ -36539,7 +36603,7 @@ function hi_default() {
   };
 }
 
-// node_modules/zod/v4/locales/hr.js
+// ../../main/node_modules/zod/v4/locales/hr.js
 var error22 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
@@ -36666,7 +36730,7 @@ function hr_default() {
   };
 }
 
-// node_modules/zod/v4/locales/hu.js
+// ../../main/node_modules/zod/v4/locales/hu.js
 var error23 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
@@ -36780,7 +36844,7 @@ function hu_default() {
   };
 }
 
-// node_modules/zod/v4/locales/hy.js
+// ../../main/node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count2, one, many) {
   return Math.abs(count2) === 1 ? one : many;
 }
@@ -36939,7 +37003,7 @@ function hy_default() {
   };
 }
 
-// node_modules/zod/v4/locales/id.js
+// ../../main/node_modules/zod/v4/locales/id.js
 var error25 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
@@ -37051,7 +37115,7 @@ function id_default() {
   };
 }
 
-// node_modules/zod/v4/locales/is.js
+// ../../main/node_modules/zod/v4/locales/is.js
 var error26 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "að hafa" },
@@ -37166,7 +37230,7 @@ function is_default() {
   };
 }
 
-// node_modules/zod/v4/locales/it.js
+// ../../main/node_modules/zod/v4/locales/it.js
 var error27 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
@@ -37280,7 +37344,7 @@ function it_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ja.js
+// ../../main/node_modules/zod/v4/locales/ja.js
 var error28 = () => {
   const Sizable = {
     string: { unit: "文字", verb: "である" },
@@ -37393,7 +37457,7 @@ function ja_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ka.js
+// ../../main/node_modules/zod/v4/locales/ka.js
 var error29 = () => {
   const Sizable = {
     string: { unit: "სიმბოლო", verb: "უნდა შეიცავდეს" },
@@ -37511,7 +37575,7 @@ function ka_default() {
   };
 }
 
-// node_modules/zod/v4/locales/km.js
+// ../../main/node_modules/zod/v4/locales/km.js
 var error30 = () => {
   const Sizable = {
     string: { unit: "តួអក្សរ", verb: "គួរមាន" },
@@ -37627,12 +37691,12 @@ function km_default() {
   };
 }
 
-// node_modules/zod/v4/locales/kh.js
+// ../../main/node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 
-// node_modules/zod/v4/locales/kn.js
+// ../../main/node_modules/zod/v4/locales/kn.js
 var error31 = () => {
   const Sizable = {
     string: { unit: "ಅಕ್ಷರಗಳು", verb: "ಹೊಂದಲು" },
@@ -37748,7 +37812,7 @@ function kn_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ko.js
+// ../../main/node_modules/zod/v4/locales/ko.js
 var error32 = () => {
   const Sizable = {
     string: { unit: "문자", verb: "to have" },
@@ -37865,7 +37929,7 @@ function ko_default() {
   };
 }
 
-// node_modules/zod/v4/locales/lt.js
+// ../../main/node_modules/zod/v4/locales/lt.js
 var capitalizeFirstCharacter = (text) => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
@@ -38073,7 +38137,7 @@ function lt_default() {
   };
 }
 
-// node_modules/zod/v4/locales/mk.js
+// ../../main/node_modules/zod/v4/locales/mk.js
 var error34 = () => {
   const Sizable = {
     string: { unit: "знаци", verb: "да имаат" },
@@ -38188,7 +38252,7 @@ function mk_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ms.js
+// ../../main/node_modules/zod/v4/locales/ms.js
 var error35 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
@@ -38301,7 +38365,7 @@ function ms_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ne.js
+// ../../main/node_modules/zod/v4/locales/ne.js
 var error36 = () => {
   const Sizable = {
     string: { unit: "अक्षर", verb: "हुनुपर्छ" },
@@ -38413,7 +38477,7 @@ function ne_default() {
   };
 }
 
-// node_modules/zod/v4/locales/nl.js
+// ../../main/node_modules/zod/v4/locales/nl.js
 var error37 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
@@ -38529,7 +38593,7 @@ function nl_default() {
   };
 }
 
-// node_modules/zod/v4/locales/nn.js
+// ../../main/node_modules/zod/v4/locales/nn.js
 var error38 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "å ha" },
@@ -38643,7 +38707,7 @@ function nn_default() {
   };
 }
 
-// node_modules/zod/v4/locales/no.js
+// ../../main/node_modules/zod/v4/locales/no.js
 var error39 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "å ha" },
@@ -38757,7 +38821,7 @@ function no_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ota.js
+// ../../main/node_modules/zod/v4/locales/ota.js
 var error40 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmalıdır" },
@@ -38872,7 +38936,7 @@ function ota_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ps.js
+// ../../main/node_modules/zod/v4/locales/ps.js
 var error41 = () => {
   const Sizable = {
     string: { unit: "توکي", verb: "ولري" },
@@ -38992,7 +39056,7 @@ function ps_default() {
   };
 }
 
-// node_modules/zod/v4/locales/pl.js
+// ../../main/node_modules/zod/v4/locales/pl.js
 var error42 = () => {
   const Sizable = {
     string: { unit: "znaków", verb: "mieć" },
@@ -39107,7 +39171,7 @@ function pl_default() {
   };
 }
 
-// node_modules/zod/v4/locales/pt.js
+// ../../main/node_modules/zod/v4/locales/pt.js
 var error43 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -39251,7 +39315,7 @@ function pt_default() {
   };
 }
 
-// node_modules/zod/v4/locales/pt-BR.js
+// ../../main/node_modules/zod/v4/locales/pt-BR.js
 var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -39396,7 +39460,7 @@ function pt_BR_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ro.js
+// ../../main/node_modules/zod/v4/locales/ro.js
 var error45 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "să aibă" },
@@ -39519,7 +39583,7 @@ function ro_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ru.js
+// ../../main/node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count2, one, few, many) {
   const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
@@ -39688,7 +39752,7 @@ function ru_default() {
   };
 }
 
-// node_modules/zod/v4/locales/sk.js
+// ../../main/node_modules/zod/v4/locales/sk.js
 var error47 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "mať" },
@@ -39805,7 +39869,7 @@ function sk_default() {
   };
 }
 
-// node_modules/zod/v4/locales/sl.js
+// ../../main/node_modules/zod/v4/locales/sl.js
 var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
@@ -39920,7 +39984,7 @@ function sl_default() {
   };
 }
 
-// node_modules/zod/v4/locales/sv.js
+// ../../main/node_modules/zod/v4/locales/sv.js
 var error49 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
@@ -40036,7 +40100,7 @@ function sv_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ta.js
+// ../../main/node_modules/zod/v4/locales/ta.js
 var error50 = () => {
   const Sizable = {
     string: { unit: "எழுத்துக்கள்", verb: "கொண்டிருக்க வேண்டும்" },
@@ -40152,7 +40216,7 @@ function ta_default() {
   };
 }
 
-// node_modules/zod/v4/locales/tg.js
+// ../../main/node_modules/zod/v4/locales/tg.js
 var error51 = () => {
   const Sizable = {
     string: { unit: "аломат", verb: "дошта бошад" },
@@ -40269,7 +40333,7 @@ function tg_default() {
   };
 }
 
-// node_modules/zod/v4/locales/th.js
+// ../../main/node_modules/zod/v4/locales/th.js
 var error52 = () => {
   const Sizable = {
     string: { unit: "ตัวอักษร", verb: "ควรมี" },
@@ -40385,7 +40449,7 @@ function th_default() {
   };
 }
 
-// node_modules/zod/v4/locales/tk.js
+// ../../main/node_modules/zod/v4/locales/tk.js
 var error53 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
@@ -40493,7 +40557,7 @@ function tk_default() {
   };
 }
 
-// node_modules/zod/v4/locales/tr.js
+// ../../main/node_modules/zod/v4/locales/tr.js
 var error54 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmalı" },
@@ -40604,7 +40668,7 @@ function tr_default() {
   };
 }
 
-// node_modules/zod/v4/locales/uk.js
+// ../../main/node_modules/zod/v4/locales/uk.js
 var error55 = () => {
   const Sizable = {
     string: { unit: "символів", verb: "матиме" },
@@ -40718,12 +40782,12 @@ function uk_default() {
   };
 }
 
-// node_modules/zod/v4/locales/ua.js
+// ../../main/node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 
-// node_modules/zod/v4/locales/ur.js
+// ../../main/node_modules/zod/v4/locales/ur.js
 var error56 = () => {
   const Sizable = {
     string: { unit: "حروف", verb: "ہونا" },
@@ -40839,7 +40903,7 @@ function ur_default() {
   };
 }
 
-// node_modules/zod/v4/locales/uz.js
+// ../../main/node_modules/zod/v4/locales/uz.js
 var error57 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo‘lishi kerak" },
@@ -40953,7 +41017,7 @@ function uz_default() {
   };
 }
 
-// node_modules/zod/v4/locales/vi.js
+// ../../main/node_modules/zod/v4/locales/vi.js
 var error58 = () => {
   const Sizable = {
     string: { unit: "ký tự", verb: "có" },
@@ -41067,7 +41131,7 @@ function vi_default() {
   };
 }
 
-// node_modules/zod/v4/locales/zh-CN.js
+// ../../main/node_modules/zod/v4/locales/zh-CN.js
 var error59 = () => {
   const Sizable = {
     string: { unit: "字符", verb: "包含" },
@@ -41182,7 +41246,7 @@ function zh_CN_default() {
   };
 }
 
-// node_modules/zod/v4/locales/zh-TW.js
+// ../../main/node_modules/zod/v4/locales/zh-TW.js
 var error60 = () => {
   const Sizable = {
     string: { unit: "字元", verb: "擁有" },
@@ -41295,7 +41359,7 @@ function zh_TW_default() {
   };
 }
 
-// node_modules/zod/v4/locales/yo.js
+// ../../main/node_modules/zod/v4/locales/yo.js
 var error61 = () => {
   const Sizable = {
     string: { unit: "àmi", verb: "ní" },
@@ -41408,7 +41472,7 @@ function yo_default() {
   };
 }
 
-// node_modules/zod/v4/core/registries.js
+// ../../main/node_modules/zod/v4/core/registries.js
 var _a2;
 var $output = /* @__PURE__ */ Symbol("ZodOutput");
 var $input = /* @__PURE__ */ Symbol("ZodInput");
@@ -41458,7 +41522,7 @@ function registry() {
 (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
 var globalRegistry = globalThis.__zod_globalRegistry;
 
-// node_modules/zod/v4/core/compile.js
+// ../../main/node_modules/zod/v4/core/compile.js
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
@@ -43068,7 +43132,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 
-// node_modules/zod/v4/core/api.js
+// ../../main/node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -44127,7 +44191,7 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
   return inst;
 }
 
-// node_modules/zod/v4/core/to-json-schema.js
+// ../../main/node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -44657,7 +44721,7 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
   return finalize(ctx, schema);
 };
 
-// node_modules/zod/v4/core/json-schema-processors.js
+// ../../main/node_modules/zod/v4/core/json-schema-processors.js
 var narrowMin = (agg, key, value) => {
   if (agg[key] === void 0 || value > agg[key])
     agg[key] = value;
@@ -45405,7 +45469,7 @@ function toJSONSchema(input2, params) {
   return finalize(ctx, input2);
 }
 
-// node_modules/zod/v4/core/json-schema-generator.js
+// ../../main/node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator = class {
   /** @deprecated Access via ctx instead */
   get metadataRegistry() {
@@ -45483,10 +45547,10 @@ var JSONSchemaGenerator = class {
   }
 };
 
-// node_modules/zod/v4/core/json-schema.js
+// ../../main/node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 
-// node_modules/zod/v4/classic/schemas.js
+// ../../main/node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -45667,7 +45731,7 @@ __export(schemas_exports2, {
   xor: () => xor
 });
 
-// node_modules/zod/v4/classic/checks.js
+// ../../main/node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -45702,7 +45766,7 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 
-// node_modules/zod/v4/classic/errors.js
+// ../../main/node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
@@ -45748,7 +45812,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
   Parent: Error
 });
 
-// node_modules/zod/v4/classic/parse.js
+// ../../main/node_modules/zod/v4/classic/parse.js
 var parse4 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -45762,7 +45826,7 @@ var safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-// node_modules/zod/v4/classic/schemas.js
+// ../../main/node_modules/zod/v4/classic/schemas.js
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
     config2(en_default());
@@ -47227,7 +47291,7 @@ function preprocess(fn, schema) {
   });
 }
 
-// node_modules/zod/v4/classic/compat.js
+// ../../main/node_modules/zod/v4/classic/compat.js
 var ZodIssueCode = {
   invalid_type: "invalid_type",
   too_big: "too_big",
@@ -47253,7 +47317,7 @@ var ZodFirstPartyTypeKind;
 /* @__PURE__ */ (function(ZodFirstPartyTypeKind2) {
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 
-// node_modules/zod/v4/classic/iso.js
+// ../../main/node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -47278,7 +47342,7 @@ function duration2(params) {
   return _isoDuration(ZodISODuration, params);
 }
 
-// node_modules/zod/v4/classic/from-json-schema.js
+// ../../main/node_modules/zod/v4/classic/from-json-schema.js
 var z = {
   ...schemas_exports2,
   ...checks_exports2,
@@ -48011,7 +48075,7 @@ function fromJSONSchema(schema, params) {
   return convertSchema(normalized, ctx);
 }
 
-// node_modules/zod/v4/core/visit.js
+// ../../main/node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
@@ -48166,7 +48230,7 @@ function visit(schema, fnOrHandlers) {
   return run2(schema);
 }
 
-// node_modules/zod/v4/classic/deep-partial.js
+// ../../main/node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
     object: (s2) => s2.partial(),
@@ -48178,7 +48242,7 @@ function deepPartial(schema) {
   });
 }
 
-// node_modules/zod/v4/classic/in-out.js
+// ../../main/node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks) {
   if (!checks?.length)
     return side;
@@ -48208,7 +48272,7 @@ function output(schema) {
   });
 }
 
-// node_modules/zod/v4/classic/coerce.js
+// ../../main/node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -48313,7 +48377,8 @@ function issueFindings(issues, schema) {
 function unknownKeys(schema, at2) {
   const known = keysAt(schema, at2);
   const homes = /* @__PURE__ */ new Map();
-  for (const parent of known) for (const child of keysAt(schema, [...at2, parent])) if (!homes.has(child)) homes.set(child, parent);
+  for (const parent of known)
+    for (const child of keysAt(schema, [...at2, parent])) if (!homes.has(child)) homes.set(child, parent);
   const choices = known.map((k2) => `\`${k2}\``).join(", ");
   return (raw) => {
     const key = code(raw);
@@ -48366,7 +48431,8 @@ function tooSmall(origin, minimum, inclusive, input2) {
   return `must be ${inclusive ? "at least" : "more than"} ${minimum}, got ${describeValue(input2)}`;
 }
 function tooBig(origin, maximum, inclusive, input2) {
-  if (origin === "array") return `has ${Array.isArray(input2) ? input2.length : "too many"} entries; at most ${maximum} allowed`;
+  if (origin === "array")
+    return `has ${Array.isArray(input2) ? input2.length : "too many"} entries; at most ${maximum} allowed`;
   if (origin === "string") {
     const length = typeof input2 === "string" ? Array.from(input2).length : void 0;
     return `is ${length ?? "too many"} characters long; at most ${maximum} allowed`;
@@ -48391,7 +48457,10 @@ var planEntrySchema = external_exports.strictObject({
   title: external_exports.string().min(1).describe("The action, in a few words."),
   issue: external_exports.union([
     external_exports.number().int().positive(),
-    external_exports.string().regex(/^[A-Za-z0-9._-]{1,100}#[1-9][0-9]*$/, "expected an issue number, or REPO#NUMBER for an issue of another repository of the owner")
+    external_exports.string().regex(
+      /^[A-Za-z0-9._-]{1,100}#[1-9][0-9]*$/,
+      "expected an issue number, or REPO#NUMBER for an issue of another repository of the owner"
+    )
   ]).optional().describe(
     "The issue that tracks the action: its number in this repository, or 'REPO#NUMBER' for an issue of another repository of the same owner (the usual form in an organisation's strategy)."
   ),
@@ -48429,7 +48498,10 @@ var reportSettingsSchema = external_exports.strictObject({
 });
 var PROJECT_URL = /^https:\/\/[^/\s]+\/(orgs|users)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/projects\/(\d+)(?:\/views\/\d+)?\/?$/;
 var projectSettingsSchema = external_exports.strictObject({
-  url: external_exports.string().regex(PROJECT_URL, "expected a GitHub Project URL such as 'https://github.com/orgs/acme/projects/5' or 'https://github.com/users/octocat/projects/2'").describe("The Project (v2), e.g. 'https://github.com/orgs/acme/projects/5'; a view's URL of it works too."),
+  url: external_exports.string().regex(
+    PROJECT_URL,
+    "expected a GitHub Project URL such as 'https://github.com/orgs/acme/projects/5' or 'https://github.com/users/octocat/projects/2'"
+  ).describe("The Project (v2), e.g. 'https://github.com/orgs/acme/projects/5'; a view's URL of it works too."),
   field: external_exports.string().trim().min(1).max(100).default("Problem").describe("The single-select field set to the problem's title, 'Several' or 'None'; created when missing.")
 });
 var settingsSchema = external_exports.strictObject({
@@ -48440,11 +48512,15 @@ var settingsSchema = external_exports.strictObject({
   drift: external_exports.number().min(0).max(100).default(15).describe("Points between actual and intended share that count as drift."),
   unaligned_alert: external_exports.number().min(0).max(100).default(40).describe("% of shipped work serving no problem that calls for attention."),
   report: reportSettingsSchema.default(() => reportSettingsSchema.parse({})).describe("The monthly report."),
-  project: projectSettingsSchema.nullable().default(null).describe("A GitHub Project (v2) whose items get a single-select field naming the problem they serve, or null for none.")
+  project: projectSettingsSchema.nullable().default(null).describe(
+    "A GitHub Project (v2) whose items get a single-select field naming the problem they serve, or null for none."
+  )
 });
 var strategySchema = external_exports.strictObject({
   version: external_exports.literal(1).describe("The file format's version; always 1."),
-  extends: external_exports.string().regex(/^(\.github|[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100})$/, "expected OWNER/REPO or .github").optional().describe("OWNER/REPO or '.github': inherit that strategy's problems; local problems with the same id change or add to them."),
+  extends: external_exports.string().regex(/^(\.github|[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100})$/, "expected OWNER/REPO or .github").optional().describe(
+    "OWNER/REPO or '.github': inherit that strategy's problems; local problems with the same id change or add to them."
+  ),
   name: external_exports.string().optional().describe("The strategy's name."),
   owner: external_exports.string().optional().describe("Who answers for it, e.g. '@acme/eng-leads'."),
   status: external_exports.enum(["draft", "active", "retired"]).default("active").describe("draft, active or retired."),
@@ -48465,7 +48541,9 @@ function reservedIds(problems) {
   return problems.flatMap((problem2, i) => {
     const id = stringAt(problem2, "id");
     if (id === void 0 || !RESERVED_IDS.has(id)) return [];
-    return [{ path: ["problems", i, "id"], message: `${quote(id)} is reserved by \`/strategy ${id}\`; choose another id` }];
+    return [
+      { path: ["problems", i, "id"], message: `${quote(id)} is reserved by \`/strategy ${id}\`; choose another id` }
+    ];
   });
 }
 function duplicateIds(problems) {
@@ -48479,7 +48557,11 @@ function duplicateIds(problems) {
     const count2 = earlier.length + 1;
     if (count2 > 1) {
       const also = earlier.map((j) => ["problems", j, "id"]);
-      findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count2] ?? `${count2} times`}`, also });
+      findings.push({
+        path: ["problems", i, "id"],
+        message: `${quote(id)} is used ${TIMES[count2] ?? `${count2} times`}`,
+        also
+      });
     }
   });
   return findings;
@@ -48498,7 +48580,11 @@ function duplicateLabels(problems, unalignedLabel) {
     const key = label.trim().toLowerCase();
     const owner = owners.get(key);
     if (owner === void 0) owners.set(key, i);
-    else findings.push({ path: ["problems", i, "label"], message: `label ${quote(label)} is already used by ${formatPath(["problems", owner])}` });
+    else
+      findings.push({
+        path: ["problems", i, "label"],
+        message: `label ${quote(label)} is already used by ${formatPath(["problems", owner])}`
+      });
   });
   if (typeof unalignedLabel === "string") {
     const owner = owners.get(unalignedLabel.trim().toLowerCase());
@@ -48516,7 +48602,12 @@ function sharesOver100(problems) {
   for (let i = 0; i < shares.length; i++) {
     running += shares[i];
     if (running > 100 + 1e-9) {
-      return [{ path: ["problems", i, "share"], message: `shares add up to ${round(total)}; together they can be at most 100` }];
+      return [
+        {
+          path: ["problems", i, "share"],
+          message: `shares add up to ${round(total)}; together they can be at most 100`
+        }
+      ];
     }
   }
   return [];
@@ -48535,7 +48626,12 @@ function planEntries(problems) {
       if (refs.length === 1) return [];
       const path2 = ["problems", i, "plan", j];
       if (refs.length === 0) return [{ path: path2, message: "needs one of issue, milestone or label" }];
-      return [{ path: [...path2, refs[1]], message: `gives both ${refs.join(" and ")}; an entry names exactly one of issue, milestone or label` }];
+      return [
+        {
+          path: [...path2, refs[1]],
+          message: `gives both ${refs.join(" and ")}; an entry names exactly one of issue, milestone or label`
+        }
+      ];
     })
   );
 }
@@ -48544,12 +48640,17 @@ function countPlaceholders(problems) {
     (problem2, i) => listAt(problem2, "metrics").flatMap((metric, j) => {
       const unknown2 = (stringAt(metric, "count") ?? "").match(/\{[^{}\s]*\}/g)?.find((p2) => p2 !== "{period}");
       if (unknown2 === void 0) return [];
-      return [{ path: ["problems", i, "metrics", j, "count"], message: `unknown placeholder ${unknown2}; only {period} is replaced` }];
+      return [
+        {
+          path: ["problems", i, "metrics", j, "count"],
+          message: `unknown placeholder ${unknown2}; only {period} is replaced`
+        }
+      ];
     })
   );
 }
 
-// node_modules/re2js/build/index.js
+// ../../main/node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
   static FOLD_CASE = 1;
   static LITERAL = 2;
@@ -55216,7 +55317,8 @@ var RE2JS = class RE2JS2 {
 var GlobError = class extends Error {
 };
 function globSource(glob) {
-  if (/[!@+*?]\(/.test(glob)) throw new GlobError('extended globs such as "!(…)" are not supported; list the paths instead');
+  if (/[!@+*?]\(/.test(glob))
+    throw new GlobError('extended globs such as "!(…)" are not supported; list the paths instead');
   if (glob.endsWith("/**")) return `^${translate(glob.slice(0, -3))}(?:/.*)?$`;
   return `^${translate(glob)}$`;
 }
@@ -55331,7 +55433,8 @@ function ruleFindings(problems) {
 }
 function entryProblem(list2, entry) {
   if (list2 === "patterns") return patternProblem(entry);
-  if (list2 === "paths" && /^\.?\//.test(entry)) return 'paths are relative to the repository root; drop the leading "/" or "./"';
+  if (list2 === "paths" && /^\.?\//.test(entry))
+    return 'paths are relative to the repository root; drop the leading "/" or "./"';
   if (list2 === "paths" || list2 === "branches") return globProblem(entry);
   return void 0;
 }
@@ -55384,7 +55487,7 @@ var globProblem = memo2((glob) => {
   }
 });
 
-// node_modules/croner/dist/croner.js
+// ../../main/node_modules/croner/dist/croner.js
 function T(s2) {
   return Date.UTC(s2.y, s2.m - 1, s2.d, s2.h, s2.i, s2.s);
 }
@@ -56044,7 +56147,10 @@ function reportFindings(data) {
   if (scheduleProblem) findings.push({ path: ["settings", "report", "schedule"], message: scheduleProblem });
   const timezone = stringAt(report, "timezone");
   if (timezone !== void 0 && timezone !== "" && !isTimeZone(timezone)) {
-    findings.push({ path: ["settings", "report", "timezone"], message: `${quote(timezone)} is not an IANA time zone such as "Europe/Paris" or "UTC"` });
+    findings.push({
+      path: ["settings", "report", "timezone"],
+      message: `${quote(timezone)} is not an IANA time zone such as "Europe/Paris" or "UTC"`
+    });
   }
   return findings;
 }
@@ -56098,7 +56204,10 @@ function effectiveFindings(data) {
   const findings = [];
   const from = stringAt(effective, "from");
   const until = stringAt(effective, "until");
-  for (const [key, value] of [["from", from], ["until", until]]) {
+  for (const [key, value] of [
+    ["from", from],
+    ["until", until]
+  ]) {
     if (value !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
       findings.push({ path: ["effective", key], message: `${quote(value)} is not a date in the calendar` });
     }
@@ -56123,9 +56232,15 @@ function projectFindings(data) {
     if (!title) return;
     const key = title.toLowerCase();
     if (reserved.has(key)) {
-      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is an option the Project field keeps for itself (settings.project); choose another title` });
+      findings.push({
+        path: ["problems", i, "title"],
+        message: `${quote(title)} is an option the Project field keeps for itself (settings.project); choose another title`
+      });
     } else if (seen.has(key)) {
-      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is also the title of problems[${seen.get(key)}]; with settings.project each title is a field option, so titles must differ` });
+      findings.push({
+        path: ["problems", i, "title"],
+        message: `${quote(title)} is also the title of problems[${seen.get(key)}]; with settings.project each title is a field option, so titles must differ`
+      });
     } else seen.set(key, i);
   });
   return findings;
@@ -56218,7 +56333,10 @@ function parseStrategy(text, file2, base) {
     return { ok: false, errors: capped(sortErrors(result.errors, [file2, base?.file ?? file2])) };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, errors: [{ file: file2, line: 1, column: 1, path: "", message: `the file could not be checked: ${reason}` }] };
+    return {
+      ok: false,
+      errors: [{ file: file2, line: 1, column: 1, path: "", message: `the file could not be checked: ${reason}` }]
+    };
   }
 }
 function extendsOf(text) {
@@ -56239,7 +56357,10 @@ function parse5(text, file2, base) {
 function capped(errors) {
   if (errors.length <= MAX_ERRORS) return errors;
   const next = errors[MAX_ERRORS];
-  return [...errors.slice(0, MAX_ERRORS), { ...next, path: "", message: `${errors.length - MAX_ERRORS} more errors not shown` }];
+  return [
+    ...errors.slice(0, MAX_ERRORS),
+    { ...next, path: "", message: `${errors.length - MAX_ERRORS} more errors not shown` }
+  ];
 }
 
 // src/text/inert.ts
@@ -56266,7 +56387,12 @@ var LOCAL_PATHS = ["strategy.yml", "strategy.yaml", ".github/strategy.yml", ".gi
 async function refreshSource(octokit, source) {
   try {
     const headers = source.etag ? { "if-none-match": source.etag } : {};
-    const res = await octokit.rest.repos.getContent({ owner: source.owner, repo: source.repo, path: source.path, headers });
+    const res = await octokit.rest.repos.getContent({
+      owner: source.owner,
+      repo: source.repo,
+      path: source.path,
+      headers
+    });
     return fromContent(source.owner, source.repo, res.data, res.headers.etag);
   } catch (error62) {
     if (statusOf(error62) === 304) return source;
@@ -56316,7 +56442,14 @@ async function locateSource(octokit, owner, repo, includeOrg = true) {
   for (const [name, found] of places) {
     for (const [i, path2] of LOCAL_PATHS.entries()) {
       const hit = found?.[`p${i}`];
-      if (hit?.oid) return { owner, repo: name, path: path2, sha: hit.oid, text: hit.text ?? " ".repeat(Math.min(hit.byteSize, 300 * 1024)) };
+      if (hit?.oid)
+        return {
+          owner,
+          repo: name,
+          path: path2,
+          sha: hit.oid,
+          text: hit.text ?? " ".repeat(Math.min(hit.byteSize, 300 * 1024))
+        };
     }
   }
   return null;
@@ -56355,7 +56488,8 @@ var StrategyFiles = class {
   /** Forget what is known of a repository's strategy; a change in the owner's `.github` repository affects them all. */
   forget(owner, repo) {
     for (const key of [...this.sources.keys()]) {
-      if (key.startsWith(`${owner}/${repo}:`) || repo === ".github" && key.startsWith(`${owner}/`)) this.sources.delete(key);
+      if (key.startsWith(`${owner}/${repo}:`) || repo === ".github" && key.startsWith(`${owner}/`))
+        this.sources.delete(key);
     }
   }
   /** Validate a version of a strategy file that is not (yet) in force, e.g. on a pull request's head commit. */
@@ -56399,7 +56533,12 @@ var StrategyFiles = class {
   }
 };
 async function strategyCommit(octokit, source) {
-  const { data } = await octokit.rest.repos.listCommits({ owner: source.owner, repo: source.repo, path: source.path, per_page: 1 });
+  const { data } = await octokit.rest.repos.listCommits({
+    owner: source.owner,
+    repo: source.repo,
+    path: source.path,
+    per_page: 1
+  });
   return data[0]?.sha ?? null;
 }
 function isStrategyPath(path2) {
@@ -56408,7 +56547,11 @@ function isStrategyPath(path2) {
 function parseSource(source, repo, target, base) {
   const file2 = source.repo === repo ? source.path : `${source.owner}/${source.repo}/${source.path}`;
   if (target && !base) return { status: "invalid", file: file2, source, errors: [missingBase(source.text, file2, target)] };
-  const result = parseStrategy(source.text, file2, base ? { text: base.text, file: `${base.owner}/${base.repo}/${base.path}` } : void 0);
+  const result = parseStrategy(
+    source.text,
+    file2,
+    base ? { text: base.text, file: `${base.owner}/${base.repo}/${base.path}` } : void 0
+  );
   if (result.ok) return { status: "ok", strategy: result.strategy, file: file2, source, commit: null };
   return { status: "invalid", file: file2, errors: result.errors, source };
 }
@@ -56482,7 +56625,9 @@ function compileProblem(problem2) {
 
 // src/classify/ids.ts
 function splitIds(text) {
-  return text.split(/[\s,]+/).map((t) => t.replace(/^`+|`+$/g, "").replace(/[.;]+$/, "").toLowerCase()).filter((t) => t.length > 0);
+  return text.split(/[\s,]+/).map(
+    (t) => t.replace(/^`+|`+$/g, "").replace(/[.;]+$/, "").toLowerCase()
+  ).filter((t) => t.length > 0);
 }
 function validateIds(strategy, ids) {
   const defined = new Set(strategy.problems.map((p2) => p2.id));
@@ -56614,11 +56759,25 @@ function matchProblem(rules, item) {
   }
   for (const { keyword, test } of rules.keywords) {
     const where = test.test(item.title) ? "title" : test.test(item.body) ? "body" : void 0;
-    if (where) reasons2.push({ problem: problem2, source: "keywords", detail: keyword, where, ...excerpt(where === "title" ? item.title : item.body, test) });
+    if (where)
+      reasons2.push({
+        problem: problem2,
+        source: "keywords",
+        detail: keyword,
+        where,
+        ...excerpt(where === "title" ? item.title : item.body, test)
+      });
   }
   for (const { pattern, test } of rules.patterns) {
     const matched = test(item.title);
-    if (matched !== null) reasons2.push({ problem: problem2, source: "patterns", detail: pattern, where: "title", matched: matched.trim() || item.title.slice(0, 60) });
+    if (matched !== null)
+      reasons2.push({
+        problem: problem2,
+        source: "patterns",
+        detail: pattern,
+        where: "title",
+        matched: matched.trim() || item.title.slice(0, 60)
+      });
   }
   const paths = rules.paths ? matchingFiles(rules.paths, item.files) : void 0;
   if (paths) reasons2.push({ problem: problem2, source: "paths", detail: paths });
@@ -56676,14 +56835,23 @@ function classify(strategy, item) {
   return decide(strategy, reasons2.length > 0 ? "rules" : "none", reasons2, notes);
 }
 function decide(strategy, level, reasons2, notes) {
-  return { problems: inStrategyOrder(strategy, reasons2.map((r) => r.problem)), level, reasons: reasons2, notes };
+  return {
+    problems: inStrategyOrder(
+      strategy,
+      reasons2.map((r) => r.problem)
+    ),
+    level,
+    reasons: reasons2,
+    notes
+  };
 }
 function linkedReasons(strategy, item) {
   const reasons2 = [];
   for (const issue3 of item.closes ?? []) {
     const labels = new Set(issue3.labels.map((l) => l.toLowerCase()));
     for (const p2 of strategy.problems) {
-      if (labels.has(p2.label.toLowerCase())) reasons2.push({ problem: p2.id, source: "linked", detail: `#${issue3.number}` });
+      if (labels.has(p2.label.toLowerCase()))
+        reasons2.push({ problem: p2.id, source: "linked", detail: `#${issue3.number}` });
     }
   }
   return reasons2;
@@ -56714,7 +56882,8 @@ function interpret(args) {
   }
   if (args.includes("none")) return invalid("`none` cannot be combined with problem ids.");
   const malformed = args.filter((a) => !SLUG.test(a));
-  if (malformed.length > 0) return invalid(`not a problem id: ${malformed.map((a) => `"${inert(a, 40)}"`).join(", ")}.`);
+  if (malformed.length > 0)
+    return invalid(`not a problem id: ${malformed.map((a) => `"${inert(a, 40)}"`).join(", ")}.`);
   return { kind: "serve", ids: [...new Set(args)] };
 }
 function invalid(reason) {
@@ -56823,7 +56992,8 @@ function valueStep(current, wanted, options2, ownLogin) {
   const optionId = options2.get(wanted);
   if (!optionId) return { write: false, why: "no-option" };
   if (current?.optionId === optionId) return { write: false, why: "in-step" };
-  if (current && current.optionId !== null && !sameLogin2(current.setBy, ownLogin)) return { write: false, why: "person" };
+  if (current && current.optionId !== null && !sameLogin2(current.setBy, ownLogin))
+    return { write: false, why: "person" };
   return { write: true, optionId, name: wanted };
 }
 function sameLogin2(a, b2) {
@@ -56863,7 +57033,8 @@ function commandAuthors(strategy, comments) {
   const logins = [];
   for (let i = comments.length - 1; i >= 0; i--) {
     const login = comments[i].author;
-    if (choiceIn(strategy, comments[i].body) !== void 0 && !logins.some((l) => l.toLowerCase() === login.toLowerCase())) logins.push(login);
+    if (choiceIn(strategy, comments[i].body) !== void 0 && !logins.some((l) => l.toLowerCase() === login.toLowerCase()))
+      logins.push(login);
   }
   return logins;
 }
@@ -56897,11 +57068,21 @@ function judgeMerged(input2) {
   const { strategy, item, history } = input2;
   if (carriesAnswer(strategy, item.labels)) {
     const served = problemsOfLabels(strategy, item.labels);
-    const decision = { problems: served, level: served.length > 0 ? "explicit" : "none", reasons: [], notes: [] };
+    const decision = {
+      problems: served,
+      level: served.length > 0 ? "explicit" : "none",
+      reasons: [],
+      notes: []
+    };
     return { decision, add: [], remove: [], served, judgedNow: false };
   }
   if (history.recorded?.length === 0 && input2.command === void 0) {
-    const decision = { problems: [], level: "none", reasons: [], notes: ["The app judged it when it was merged: it served no problem."] };
+    const decision = {
+      problems: [],
+      level: "none",
+      reasons: [],
+      notes: ["The app judged it when it was merged: it served no problem."]
+    };
     return { decision, add: [], remove: [], served: [], judgedNow: false };
   }
   return { ...judge(input2), judgedNow: true };
@@ -57138,7 +57319,8 @@ function problemTitle(strategy, id) {
   return p2 ? inert(p2.title, 120) : code18(id);
 }
 function servesLine(strategy, decision, subject = "This pull request") {
-  if (decision.problems.length === 0) return `${subject} serves **no problem** of the strategy: ${noneReason(decision)}.`;
+  if (decision.problems.length === 0)
+    return `${subject} serves **no problem** of the strategy: ${noneReason(decision)}.`;
   const byProblem = reasonsByProblem(decision);
   const parts = decision.problems.map((id) => {
     const why = shortReasons(byProblem.get(id) ?? []);
@@ -57160,7 +57342,11 @@ function commentDetails(input2, budget) {
   const hint = changeHint(input2.strategy);
   if (budget < WRAPPER + hint.length + 200) return "";
   const lines = detailLines(input2.strategy, input2.decision, input2.tally);
-  const kept = fitLines(lines, budget - WRAPPER - hint.length - 2, (n) => `- …and ${n} more left out to fit GitHub's size limit.`);
+  const kept = fitLines(
+    lines,
+    budget - WRAPPER - hint.length - 2,
+    (n) => `- …and ${n} more left out to fit GitHub's size limit.`
+  );
   return details(SUMMARY, `${kept.join("\n")}
 
 ${hint}`);
@@ -57231,7 +57417,9 @@ function monthSoFar(strategy, tally, title, served, driftIds, unlabelled) {
   const summary = `${month}: ${plural2(tally.merged, "pull request")} merged, ${percent(1 - tally.unaligned.share)} served the strategy${flags.length ? ` · ${flags.join(" · ")}` : ""}`;
   const warnings2 = [
     ...drifting.map((r) => `- ${driftNote(r)}`),
-    ...alert2 ? [`- ⚠️ ${percent(tally.unaligned.share)} of merged work serves no problem (alert at ${strategy.settings.unaligned_alert}%).`] : []
+    ...alert2 ? [
+      `- ⚠️ ${percent(tally.unaligned.share)} of merged work serves no problem (alert at ${strategy.settings.unaligned_alert}%).`
+    ] : []
   ];
   const measure = strategy.settings.report.measure === "author_weeks" ? "Shares here are of merged pull requests, from search counts; the monthly report also weighs author-weeks, the measure this strategy is held against." : null;
   const byLabels = unlabelled && unlabelled > 0 ? `Counted by strategy labels: ${plural2(unlabelled, "merged pull request")} of the month ${unlabelled === 1 ? "carries" : "carry"} none yet and ${unlabelled === 1 ? "counts" : "count"} as unaligned here; the monthly report judges ${unlabelled === 1 ? "it" : "them"} as the app would have live.` : "Counted by strategy labels.";
@@ -57245,7 +57433,12 @@ function monthTable(rows, tally, served) {
     `${percent(r.share)}${r.drift ? " ⚠️" : ""}`,
     percentOrDash(r.intended)
   ]);
-  body.push([served.length === 0 ? "**Unaligned**" : "Unaligned", num(tally.unaligned.merged), percent(tally.unaligned.share), "—"]);
+  body.push([
+    served.length === 0 ? "**Unaligned**" : "Unaligned",
+    num(tally.unaligned.merged),
+    percent(tally.unaligned.share),
+    "—"
+  ]);
   return table(["Problem", "Merged", "Share", "Intended"], body, ["left", "right", "right", "right"]);
 }
 function driftNote(r) {
@@ -57265,7 +57458,14 @@ ${commentContent(input2, BODY_LIMIT - PROGRESS_MARKER.length - 1 - record2.lengt
 function commentContent(input2, budget = BODY_LIMIT) {
   if (input2.invalid) return invalidStrategyContent(input2.invalid, input2.checkUrl, budget);
   const head = blocks(servesLine(input2.strategy, input2.decision), ignoredLine(input2));
-  const month = monthSoFar(input2.strategy, input2.tally, input2.month.title, input2.decision.problems, input2.drift, input2.unlabelled);
+  const month = monthSoFar(
+    input2.strategy,
+    input2.tally,
+    input2.month.title,
+    input2.decision.problems,
+    input2.drift,
+    input2.unlabelled
+  );
   return blocks(head, month, commentDetails(input2, budget - head.length - month.length - 4));
 }
 function ignoredLine(input2) {
@@ -57280,9 +57480,14 @@ function isIgnored(strategy, author) {
 
 // src/render/alignment-check.ts
 function renderAlignmentCheck(input2) {
-  if (input2.invalid) return { title: "The strategy file is invalid", summary: commentContent(input2, BODY_LIMIT), conclusion: "neutral" };
+  if (input2.invalid)
+    return { title: "The strategy file is invalid", summary: commentContent(input2, BODY_LIMIT), conclusion: "neutral" };
   const { strategy, decision } = input2;
-  const summary = input2.commentUrl ? blocks(servesLine(strategy, decision), ignoredLine(input2), `The month so far and every reason: ${link("the progress comment", input2.commentUrl)}.`) : commentContent(input2, BODY_LIMIT);
+  const summary = input2.commentUrl ? blocks(
+    servesLine(strategy, decision),
+    ignoredLine(input2),
+    `The month so far and every reason: ${link("the progress comment", input2.commentUrl)}.`
+  ) : commentContent(input2, BODY_LIMIT);
   if (decision.problems.length > 0) {
     const titles = decision.problems.map((id) => strategy.problems.find((p2) => p2.id === id)?.title ?? id);
     return { title: oneLine(`Serves ${listJoin(titles)}`, 200), summary, conclusion: "success" };
@@ -57296,17 +57501,27 @@ function renderStrategyFileCheck(input2) {
   const file2 = inert(input2.path, 200);
   if (input2.errors === void 0) return validCheck(input2.strategy, file2, input2.project);
   const { errors } = input2;
-  const lines = errors.map((e) => `- ${locate2(e, input2.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`);
+  const lines = errors.map(
+    (e) => `- ${locate2(e, input2.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`
+  );
   const head = `${file2} has ${plural2(errors.length, "error")}. Until the file on the default branch is valid, the app changes no labels and shows no figures.`;
   return {
     conclusion: "failure",
     title: `${plural2(errors.length, "error")} in ${oneLine(input2.path, 100)}`,
-    summary: blocks(head, fitLines(lines, BODY_LIMIT - head.length - 2, (n) => `- …and ${n} more (see the annotations).`).join("\n")),
+    summary: blocks(
+      head,
+      fitLines(lines, BODY_LIMIT - head.length - 2, (n) => `- …and ${n} more (see the annotations).`).join("\n")
+    ),
     annotations: errors.map((e) => annotation(e, input2.path))
   };
 }
 function validCheck(strategy, file2, project) {
-  const rows = strategy.problems.map((p2) => [inert(p2.title, 120), code18(p2.id), inert(p2.label, 60), percentOrDash(p2.share === void 0 ? null : p2.share / 100)]);
+  const rows = strategy.problems.map((p2) => [
+    inert(p2.title, 120),
+    code18(p2.id),
+    inert(p2.label, 60),
+    percentOrDash(p2.share === void 0 ? null : p2.share / 100)
+  ]);
   const intended = strategy.problems.reduce((sum, p2) => sum + (p2.share ?? 0), 0);
   const name = strategy.name ? `**${inert(strategy.name, 120)}**` : "The strategy";
   return {
@@ -57395,7 +57610,14 @@ function wallClock(instant, timezone) {
   for (const part of formatFor(timezone).formatToParts(new Date(instant))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second
+  };
 }
 var wallAsUtc = (w2) => Date.UTC(w2.year, w2.month - 1, w2.day, w2.hour, w2.minute, w2.second);
 function offsetMinutes(instant, timezone) {
@@ -57455,7 +57677,20 @@ function splitRange(start2, end, timezone) {
 }
 
 // src/tally/period.ts
-var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
 function parseKey(key) {
   const m2 = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
   if (!m2) throw new RangeError(`expected a month as YYYY-MM, got "${key}"`);
@@ -57512,7 +57747,11 @@ function pieChart(title, slices) {
   if (drawn.length === 0) return null;
   const colours = drawn.slice(0, PIE_COLOURS).map((s2, i) => s2.color && HEX.test(s2.color) ? `"pie${i + 1}": "${s2.color}"` : null);
   const init2 = colours.every((c) => c !== null) ? [`%%{init: {"themeVariables": {${colours.join(", ")}}}}%%`] : [];
-  const lines = [...init2, `pie title ${mermaidLabel(title, 80)}`, ...unique(drawn).map((s2) => `    "${s2.label}" : ${round12(s2.value)}`)];
+  const lines = [
+    ...init2,
+    `pie title ${mermaidLabel(title, 80)}`,
+    ...unique(drawn).map((s2) => `    "${s2.label}" : ${round12(s2.value)}`)
+  ];
   return fenced("mermaid", lines.join("\n"));
 }
 var HEX = /^#[0-9a-f]{6}$/i;
@@ -57576,7 +57815,10 @@ function sharePie(model) {
   return pieChart(`Share of ${measureWords(model)}, ${model.period.title}`, slices);
 }
 function trendChart(model) {
-  const months = [...model.previous.filter((m2) => measuredBy(m2.tally, model.measure) === model.measure).slice(-5), { key: model.period.key, tally: model.tally }];
+  const months = [
+    ...model.previous.filter((m2) => measuredBy(m2.tally, model.measure) === model.measure).slice(-5),
+    { key: model.period.key, tally: model.tally }
+  ];
   if (months.length < 2) return null;
   const { coloured } = chartColours(model);
   const series = coloured.map((c) => ({
@@ -57584,10 +57826,21 @@ function trendChart(model) {
     color: c.color,
     values: months.map((m2) => shareIn(m2.tally.problems[c.problem.id], model.measure) * 100)
   }));
-  series.push({ label: "Unaligned", color: UNALIGNED_COLOUR[0], values: months.map((m2) => shareIn(m2.tally.unaligned, model.measure) * 100) });
-  const chart = lineChart(`Share of ${measureWords(model)} by month, percent`, months.map((m2) => monthLabel(m2.key)), series);
+  series.push({
+    label: "Unaligned",
+    color: UNALIGNED_COLOUR[0],
+    values: months.map((m2) => shareIn(m2.tally.unaligned, model.measure) * 100)
+  });
+  const chart = lineChart(
+    `Share of ${measureWords(model)} by month, percent`,
+    months.map((m2) => monthLabel(m2.key)),
+    series
+  );
   if (!chart) return null;
-  const legend = [...coloured.map((c) => `${c.square} ${inert(c.problem.title, 60)}`), `${UNALIGNED_COLOUR[1]} Unaligned`].join(" · ");
+  const legend = [
+    ...coloured.map((c) => `${c.square} ${inert(c.problem.title, 60)}`),
+    `${UNALIGNED_COLOUR[1]} Unaligned`
+  ].join(" · ");
   const left = model.problems.length - coloured.length;
   return blocks(chart, `${legend}${left > 0 ? ` (${left} smaller problems are in the table only)` : ""}`);
 }
@@ -57634,7 +57887,8 @@ function reportMethod(model, left) {
     `Shipped work is pull requests merged into the default branch from ${period.from} to ${period.to} (${inert(period.timezone, 60)}), leaving out authors listed in \`ignore_authors\`. A pull request serving several problems is split evenly among them; one serving none is unaligned. Changes are against the previous month, in percentage points.`,
     `Strategy file at ${model.commit ? sha(model.commit) : "an unknown commit"}.`
   ];
-  if (model.tally.approximate) lines.push("Shares are approximate: estimated from counts rather than split item by item.");
+  if (model.tally.approximate)
+    lines.push("Shares are approximate: estimated from counts rather than split item by item.");
   const notes = model.notes.slice(0, 20).map((n) => `- ${inert(n, 300)}`);
   if (left.length > 0) notes.push(`- Left out to fit GitHub's size limit: ${left.join(", ")}.`);
   return ["### Method", lines.join(" "), notes.join("\n")].filter((s2) => s2.length > 0).join("\n\n");
@@ -57653,15 +57907,25 @@ function reportMetrics(model, opts) {
     return p2.metrics.map((m2) => metricRow(title, m2, opts.history));
   });
   if (rows.length === 0) return null;
-  const headers = ["Problem", "Metric", "Baseline → current → target", "Progress", ...opts.history ? ["History"] : []];
+  const headers = [
+    "Problem",
+    "Metric",
+    "Baseline → current → target",
+    "Progress",
+    ...opts.history ? ["History"] : []
+  ];
   const align = ["left", "left", "left", "right", "left"];
   const full = table(headers, rows, [...align]);
   if (full.length + 20 <= opts.budget) return `### Metrics
 
 ${full}`;
   const [head, rule, ...lines] = full.split("\n");
-  const kept = fitLines(lines, opts.budget - head.length - rule.length - 60, (n) => `
-…and ${n} more metrics left out to fit GitHub's size limit.`);
+  const kept = fitLines(
+    lines,
+    opts.budget - head.length - rule.length - 60,
+    (n) => `
+…and ${n} more metrics left out to fit GitHub's size limit.`
+  );
   return `### Metrics
 
 ${[head, rule, ...kept].join("\n")}`;
@@ -57697,12 +57961,17 @@ var VERSION18 = /\bv?\d+(\.\d+)+([-.+][\w.]+)?\b|\bdigest\b/i;
 function isBump(item) {
   const title = item.title.replace(/\s*\(#\d+\)\s*$/, "").trim();
   if (BUMP_AUTHORS.test(item.author)) return true;
-  if (/^[a-z]+\((deps?|dependencies)(-dev)?\)!?:/i.test(title) || /^(deps|dependencies)(\(.*\))?:/i.test(title)) return true;
+  if (/^[a-z]+\((deps?|dependencies)(-dev)?\)!?:/i.test(title) || /^(deps|dependencies)(\(.*\))?:/i.test(title))
+    return true;
   if (/^(chore|build|ci|fix)(\([^)]*\))?!?:\s*(bump|update|upgrade)\b/i.test(title) && VERSION18.test(title)) return true;
   if (/^bump\b/i.test(title)) return true;
   if (/^(update|upgrade|pin|sync)\b/i.test(title) && VERSION18.test(title)) return true;
   const files = item.files ?? [];
-  return files.length > 0 && files.every((f2) => LOCK_FILES.test(f2) || /(^|\/)(package\.json|Cargo\.toml|go\.mod|pyproject\.toml|requirements[^/]*\.txt|Gemfile|\.pre-commit-config\.yaml)$/i.test(f2));
+  return files.length > 0 && files.every(
+    (f2) => LOCK_FILES.test(f2) || /(^|\/)(package\.json|Cargo\.toml|go\.mod|pyproject\.toml|requirements[^/]*\.txt|Gemfile|\.pre-commit-config\.yaml)$/i.test(
+      f2
+    )
+  );
 }
 function isVendoring(item) {
   if (/^(vendor|re-?vendor|update vendored)\b/i.test(item.title.trim())) return true;
@@ -57785,7 +58054,13 @@ function createOrgTallier(strategy) {
   const sums = (name, tie = "inherits") => {
     let found = repos.get(name);
     if (!found) {
-      found = { tie, merged: 0, counts: new Map(ids.map((id) => [id, 0])), weights: new Map(ids.map((id) => [id, 0])), unaligned: 0 };
+      found = {
+        tie,
+        merged: 0,
+        counts: new Map(ids.map((id) => [id, 0])),
+        weights: new Map(ids.map((id) => [id, 0])),
+        unaligned: 0
+      };
       repos.set(name, found);
     }
     return found;
@@ -57831,7 +58106,9 @@ function createOrgTallier(strategy) {
       const share = (w2) => merged2 === 0 ? 0 : w2 / merged2;
       const tally = {
         merged: merged2,
-        problems: Object.fromEntries(ids.map((id) => [id, { merged: counts.get(id), share: share(weights.get(id)) }])),
+        problems: Object.fromEntries(
+          ids.map((id) => [id, { merged: counts.get(id), share: share(weights.get(id)) }])
+        ),
         unaligned: { merged: unaligned, share: share(unaligned) }
       };
       return { tally, repositories };
@@ -57848,7 +58125,11 @@ function mostUnaligned(repositories, n = 5) {
 // src/render/report-organisation.ts
 var REPOSITORY_ROWS = 40;
 var LEFT_OUT_NAMES = 30;
-var TIES = { organisation: "the strategy's home", inherits: "inherits", extends: "extends" };
+var TIES = {
+  organisation: "the strategy's home",
+  inherits: "inherits",
+  extends: "extends"
+};
 function reportRepositories(model) {
   const org = model.organisation;
   if (!org) return null;
@@ -57860,7 +58141,13 @@ function reportRepositories(model) {
     ...model.problems.map((p2) => r.merged === 0 ? "—" : percent(r.shares[p2.id] ?? 0)),
     r.merged === 0 ? "—" : percent(r.unalignedShare)
   ]);
-  const headers = ["Repository", "Strategy", "Merged PRs", ...model.problems.map((p2) => inert(p2.title, 40)), "Unaligned"];
+  const headers = [
+    "Repository",
+    "Strategy",
+    "Merged PRs",
+    ...model.problems.map((p2) => inert(p2.title, 40)),
+    "Unaligned"
+  ];
   const parts = [
     "### Shipped work by repository",
     table(headers, rows, ["left", "left", ...headers.slice(2).map(() => "right")])
@@ -57868,9 +58155,13 @@ function reportRepositories(model) {
   const rest = shown.slice(REPOSITORY_ROWS);
   if (rest.length > 0) {
     const merged2 = rest.reduce((sum, r) => sum + r.merged, 0);
-    parts.push(`…and ${plural2(rest.length, "more repository", "more repositories")} with ${plural2(merged2, "pull request")} between them (each is in the report's data).`);
+    parts.push(
+      `…and ${plural2(rest.length, "more repository", "more repositories")} with ${plural2(merged2, "pull request")} between them (each is in the report's data).`
+    );
   }
-  parts.push("Shares are of each repository's own shipped work; a repository that extends the strategy judges its pull requests by its own rules added to the organisation's.");
+  parts.push(
+    "Shares are of each repository's own shipped work; a repository that extends the strategy judges its pull requests by its own rules added to the organisation's."
+  );
   return parts.join("\n\n");
 }
 function reportCarriers(model) {
@@ -57879,10 +58170,14 @@ function reportCarriers(model) {
   const lines = model.problems.map((p2) => {
     const top = carriers(org.repositories, p2.id);
     if (top.length === 0) return `- **${inert(p2.title, 120)}**: no pull request served it.`;
-    const names2 = top.map((r) => `${inert(r.name, 100)} (${num(r.problems[p2.id])}, ${percent(p2.merged === 0 ? 0 : r.problems[p2.id] / p2.merged)})`);
+    const names2 = top.map(
+      (r) => `${inert(r.name, 100)} (${num(r.problems[p2.id])}, ${percent(p2.merged === 0 ? 0 : r.problems[p2.id] / p2.merged)})`
+    );
     return `- **${inert(p2.title, 120)}**: ${listJoin(names2)}`;
   });
-  const unaligned = mostUnaligned(org.repositories).map((r) => `${inert(r.name, 100)} (${plural2(r.unaligned, "pull request")}, ${percent(r.unalignedShare)} of its work)`);
+  const unaligned = mostUnaligned(org.repositories).map(
+    (r) => `${inert(r.name, 100)} (${plural2(r.unaligned, "pull request")}, ${percent(r.unalignedShare)} of its work)`
+  );
   return [
     "### Where each problem's work happens",
     "The repositories with the most pull requests serving each problem (and their part of that problem's pull requests):",
@@ -57894,7 +58189,8 @@ function reportCarriers(model) {
 function reportLeftOut(org) {
   if (!org || org.leftOut.length === 0) return null;
   const lines = org.leftOut.slice(0, LEFT_OUT_NAMES).map((r) => `- ${inert(r.name, 100)}: ${inert(r.reason, 300)}`);
-  if (org.leftOut.length > LEFT_OUT_NAMES) lines.push(`- …and ${plural2(org.leftOut.length - LEFT_OUT_NAMES, "more repository", "more repositories")}`);
+  if (org.leftOut.length > LEFT_OUT_NAMES)
+    lines.push(`- …and ${plural2(org.leftOut.length - LEFT_OUT_NAMES, "more repository", "more repositories")}`);
   return ["### Repositories not in this report", lines.join("\n")].join("\n\n");
 }
 
@@ -57929,14 +58225,19 @@ function entryLine(e, where) {
   return `- ${mark} ${title}: ${refPhrase(e)}${count2}${due}`;
 }
 function refPhrase(e) {
-  if (e.kind === "issue") return /^([A-Za-z0-9._-]+\/)?([A-Za-z0-9._-]+)?#\d+$/.test(e.ref) ? e.ref : `issue ${inert(e.ref, 30)}`;
+  if (e.kind === "issue")
+    return /^([A-Za-z0-9._-]+\/)?([A-Za-z0-9._-]+)?#\d+$/.test(e.ref) ? e.ref : `issue ${inert(e.ref, 30)}`;
   return `${e.kind} “${inert(e.ref, 120)}”`;
 }
 
 // src/render/report-summary.ts
 function reportSummary(model) {
   const { period } = model;
-  const context = [model.strategyName && `**${inert(model.strategyName, 120)}**`, inert(model.repo, 140), `${period.from} to ${period.to} (${inert(period.timezone, 60)})`].filter(Boolean).join(" · ");
+  const context = [
+    model.strategyName && `**${inert(model.strategyName, 120)}**`,
+    inert(model.repo, 140),
+    `${period.from} to ${period.to} (${inert(period.timezone, 60)})`
+  ].filter(Boolean).join(" · ");
   const calm = !model.unaligned.alert && !model.problems.some((p2) => p2.drift) && model.problems.some((p2) => p2.intended !== null) && model.tally.merged > 0 ? "Every problem is within its drift threshold of the intended share." : null;
   const notice = model.notice ? alert("NOTE", [inert(model.notice, 500)]) : null;
   return blocks(context, notice, [headline(model), calm].filter(Boolean).join(" "), warnings(model));
@@ -57962,7 +58263,10 @@ function warnings(model) {
   const drifting = model.problems.filter((p2) => p2.drift).sort((a, b2) => gap(b2) - gap(a));
   for (const p2 of drifting.slice(0, 5)) lines.push(`**${inert(p2.title, 120)}** drifted: ${gapPhrase(model, p2)}.`);
   if (drifting.length > 5) lines.push(`…and ${plural2(drifting.length - 5, "more problem")} drifted (see the table).`);
-  return lines.length ? alert("WARNING", lines.flatMap((l, i) => i === 0 ? [l] : ["", l])) : null;
+  return lines.length ? alert(
+    "WARNING",
+    lines.flatMap((l, i) => i === 0 ? [l] : ["", l])
+  ) : null;
 }
 function gapPhrase(model, p2) {
   const gap = (p2.held - (p2.intended ?? p2.held)) * 100;
@@ -57983,7 +58287,13 @@ function reportTable(model) {
   const search2 = model.search;
   const searchLink = (text, qualifiers) => search2 ? link(
     text,
-    model.organisation?.qualifier ? orgMergedSearchUrl(model.organisation.qualifier, search2.range, [...qualifiers, ...search2.excludeAuthors.map(notAuthorQualifier)]) : mergedSearchUrl(model.repo, search2.base, search2.range, [...qualifiers, ...search2.excludeAuthors.map(notAuthorQualifier)])
+    model.organisation?.qualifier ? orgMergedSearchUrl(model.organisation.qualifier, search2.range, [
+      ...qualifiers,
+      ...search2.excludeAuthors.map(notAuthorQualifier)
+    ]) : mergedSearchUrl(model.repo, search2.base, search2.range, [
+      ...qualifiers,
+      ...search2.excludeAuthors.map(notAuthorQualifier)
+    ])
   ) : text;
   const title = (text, label) => searchLink(text, [labelQualifier(label)]);
   const rows = model.problems.map((p2) => [
@@ -58023,7 +58333,16 @@ function reportTable(model) {
   const held = byWeeks ? "Shares of author-weeks are" : "Shares of pull requests are";
   return [
     table(
-      ["Problem", "Merged PRs", "Share of PRs", "Author-weeks", "Share of author-weeks", "Intended", "vs last month", "Issues closed"],
+      [
+        "Problem",
+        "Merged PRs",
+        "Share of PRs",
+        "Author-weeks",
+        "Share of author-weeks",
+        "Intended",
+        "vs last month",
+        "Issues closed"
+      ],
       rows,
       ["left", "right", "right", "right", "right", "right", "right", "right"]
     ),
@@ -58216,9 +58535,19 @@ function historyFrom(nodes, botLogin) {
   return history;
 }
 async function fetchItemHistory(octokit, { owner, repo }, number4, botLogin) {
-  const data = await octokit.graphql(ITEM_HISTORY_QUERY, { owner, repo, number: number4 });
+  const data = await octokit.graphql(
+    ITEM_HISTORY_QUERY,
+    { owner, repo, number: number4 }
+  );
   const item = data.repository.issueOrPullRequest;
-  return withEarlier(historyFrom(timelineNodes(item), botLogin), octokit, { owner, repo }, number4, botLogin, earlierCursor(item));
+  return withEarlier(
+    historyFrom(timelineNodes(item), botLogin),
+    octokit,
+    { owner, repo },
+    number4,
+    botLogin,
+    earlierCursor(item)
+  );
 }
 function withEarlier(history, octokit, { owner, repo }, number4, botLogin, cursor) {
   if (!cursor) return history;
@@ -58237,7 +58566,11 @@ function withEarlier(history, octokit, { owner, repo }, number4, botLogin, curso
 // src/handlers/apply-labels.ts
 async function applyLabels(labels, octokit, repo, number4, strategy, plan) {
   if (plan.add.length > 0) {
-    await labels.ensure(octokit, repo, plan.add.map((name) => specFor(strategy, name)));
+    await labels.ensure(
+      octokit,
+      repo,
+      plan.add.map((name) => specFor(strategy, name))
+    );
     await addLabels(octokit, repo, number4, plan.add);
   }
   await removeLabels(octokit, repo, number4, plan.remove);
@@ -58284,7 +58617,8 @@ async function judgeWithHistory(strategy, item, known, mayCommand, command) {
   const allowed = await allowedAuthors(strategy, known.comments, mayCommand);
   const planned2 = decide3(known.comments, allowed, command);
   const found = command ?? commandOf(strategy, known.comments, allowed);
-  if (found !== void 0 || !known.earlier || planned2.add.length === 0 && planned2.remove.length === 0) return planned2;
+  if (found !== void 0 || !known.earlier || planned2.add.length === 0 && planned2.remove.length === 0)
+    return planned2;
   for await (const page of known.earlier()) {
     const olderAllowed = await allowedAuthors(strategy, page, mayCommand);
     const older = commandOf(strategy, page, olderAllowed);
@@ -58312,7 +58646,11 @@ async function graphqlPartial(octokit, query, variables) {
     if (!answer || !Array.isArray(answer.errors) || !("data" in answer)) throw error62;
     return {
       data: answer.data ?? null,
-      errors: answer.errors.map((e) => ({ path: e.path ?? [], message: e.message ?? "rejected by GitHub", ...e.type ? { type: e.type } : {} }))
+      errors: answer.errors.map((e) => ({
+        path: e.path ?? [],
+        message: e.message ?? "rejected by GitHub",
+        ...e.type ? { type: e.type } : {}
+      }))
     };
   }
 }
@@ -58414,13 +58752,16 @@ async function readProjectItem(octokit, request3) {
     withProject: request3.withProject
   };
   const answer = await partial2(octokit, PROJECT_ITEM_QUERY, variables);
-  if ("forbidden" in answer) return { ...request3.withProject ? { project: answer } : {}, items: [], forbidden: answer.message };
+  if ("forbidden" in answer)
+    return { ...request3.withProject ? { project: answer } : {}, items: [], forbidden: answer.message };
   const { data, errors } = answer;
   const itemsDenied = denied(errors, "repository");
   const raw = data?.repository?.issueOrPullRequest?.projectItems?.nodes ?? [];
   return {
     ...request3.withProject ? { project: projectState(data?.projectOwner?.projectV2 ?? null, errors) } : {},
-    items: raw.flatMap((node2) => node2 ? [{ id: node2.id, projectId: node2.project.id, value: currentValue(node2.fieldValueByName) }] : []),
+    items: raw.flatMap(
+      (node2) => node2 ? [{ id: node2.id, projectId: node2.project.id, value: currentValue(node2.fieldValueByName) }] : []
+    ),
     ...itemsDenied ? { forbidden: itemsDenied.message } : {}
   };
 }
@@ -58434,11 +58775,17 @@ async function readProjectField(octokit, project, field2) {
   return projectState(answer.data?.projectOwner?.projectV2 ?? null, answer.errors);
 }
 async function createProjectField(octokit, projectId, name, options2) {
-  const answer = await octokit.graphql(CREATE_PROJECT_FIELD_MUTATION, { projectId, name, options: options2 });
+  const answer = await octokit.graphql(
+    CREATE_PROJECT_FIELD_MUTATION,
+    { projectId, name, options: options2 }
+  );
   return fieldOf(answer.createProjectV2Field.projectV2Field);
 }
 async function updateProjectFieldOptions(octokit, fieldId, options2) {
-  const answer = await octokit.graphql(UPDATE_PROJECT_FIELD_MUTATION, { fieldId, options: options2 });
+  const answer = await octokit.graphql(
+    UPDATE_PROJECT_FIELD_MUTATION,
+    { fieldId, options: options2 }
+  );
   return fieldOf(answer.updateProjectV2Field.projectV2Field);
 }
 async function setProjectValue(octokit, value) {
@@ -58467,7 +58814,9 @@ async function partial2(octokit, query, variables) {
   }
 }
 function denied(errors, root) {
-  return errors.find((e) => e.path[0] === root && (e.type === "FORBIDDEN" || /not accessible by integration/i.test(e.message)));
+  return errors.find(
+    (e) => e.path[0] === root && (e.type === "FORBIDDEN" || /not accessible by integration/i.test(e.message))
+  );
 }
 function projectState(raw, errors) {
   const refused = denied(errors, "projectOwner");
@@ -58480,12 +58829,21 @@ function fieldOf(raw) {
   if (!raw?.id) throw new Error("GitHub answered without the field");
   return {
     id: raw.id,
-    options: (raw.options ?? []).map((o) => ({ id: o.id, name: o.name, color: o.color, description: o.description ?? "" }))
+    options: (raw.options ?? []).map((o) => ({
+      id: o.id,
+      name: o.name,
+      color: o.color,
+      description: o.description ?? ""
+    }))
   };
 }
 function currentValue(raw) {
   if (raw?.__typename !== "ProjectV2ItemFieldSingleSelectValue") return null;
-  return { optionId: raw.optionId ?? null, name: raw.name ?? null, setBy: raw.creator ? actorLogin(raw.creator) : null };
+  return {
+    optionId: raw.optionId ?? null,
+    name: raw.name ?? null,
+    setBy: raw.creator ? actorLogin(raw.creator) : null
+  };
 }
 
 // src/handlers/project-sync.ts
@@ -58519,7 +58877,13 @@ async function sync(octokit, input2, settings) {
     const prepared = await cached2.prepared;
     if (!prepared.ok) return { status: "unreachable", reason: prepared.reason };
   }
-  const read2 = await readProjectItem(octokit, { ...input2.repo, number: input2.number, project: location, field: settings.field, withProject: !cached2 });
+  const read2 = await readProjectItem(octokit, {
+    ...input2.repo,
+    number: input2.number,
+    project: location,
+    field: settings.field,
+    withProject: !cached2
+  });
   if (read2.forbidden !== void 0 && !cached2) {
     remember(cache2, key, now, Promise.resolve({ ok: false, reason: forbiddenReason(read2.forbidden) }));
     return { status: "unreachable", reason: forbiddenReason(read2.forbidden) };
@@ -58537,7 +58901,12 @@ async function sync(octokit, input2, settings) {
   if (!step.write) return { status: "kept", value: item.value?.name ?? null, why: step.why };
   if (write) {
     try {
-      await setProjectValue(octokit, { projectId: ready.projectId, itemId: item.id, fieldId: ready.fieldId, optionId: step.optionId });
+      await setProjectValue(octokit, {
+        projectId: ready.projectId,
+        itemId: item.id,
+        fieldId: ready.fieldId,
+        optionId: step.optionId
+      });
     } catch (error62) {
       cache2.delete(key);
       if (isForbidden(error62)) {
@@ -58559,7 +58928,8 @@ async function knownProjectId(cache2, strategy) {
 }
 async function prepare(octokit, project, name, strategy, write) {
   if (project.status !== "found") return { ok: false, reason: unreachableReason(project) };
-  if (project.field === "not-single-select") return { ok: false, reason: `the Project's field "${name}" is not a single-select field` };
+  if (project.field === "not-single-select")
+    return { ok: false, reason: `the Project's field "${name}" is not a single-select field` };
   if (write && !project.canUpdate) return { ok: false, reason: "the app can see the Project but may not change it" };
   const wanted = wantedOptions(strategy);
   let field2;
@@ -58570,10 +58940,22 @@ async function prepare(octokit, project, name, strategy, write) {
     const existing = project.field;
     field2 = update2 ? write ? await guarded(() => updateProjectFieldOptions(octokit, existing.id, update2)) : { ...existing, ...planned(update2) } : existing;
   }
-  return { ok: true, projectId: project.id, fieldId: field2.id, options: new Map(field2.options.map((o) => [o.name, o.id])) };
+  return {
+    ok: true,
+    projectId: project.id,
+    fieldId: field2.id,
+    options: new Map(field2.options.map((o) => [o.name, o.id]))
+  };
 }
 function planned(options2) {
-  return { id: "(new field)", options: options2.map((o) => ({ ...o, id: `(new option ${o.name})`, color: o.color })) };
+  return {
+    id: "(new field)",
+    options: options2.map((o) => ({
+      ...o,
+      id: `(new option ${o.name})`,
+      color: o.color
+    }))
+  };
 }
 async function guarded(write) {
   try {
@@ -58585,7 +58967,10 @@ async function guarded(write) {
 }
 function remember(cache2, key, at2, prepared) {
   if (cache2.size >= CACHE_LIMIT) cache2.delete(cache2.keys().next().value);
-  const entry = { at: at2, prepared: Promise.resolve({ ok: false, reason: "" }) };
+  const entry = {
+    at: at2,
+    prepared: Promise.resolve({ ok: false, reason: "" })
+  };
   entry.prepared = prepared.catch((error62) => {
     if (error62.forbidden) return { ok: false, reason: error62.message };
     if (cache2.get(key) === entry) cache2.delete(key);
@@ -58617,8 +59002,13 @@ async function projectStatus(octokit, strategy) {
     const title = project.title;
     if (project.field === "not-single-select") return { ...base, state: "not-single-select", title };
     if (!project.canUpdate) return { ...base, state: "read-only", title };
-    if (project.field === "missing") return { ...base, state: "create", title, options: wantedOptions(strategy).length };
-    return { ...base, state: optionsUpdate(project.field.options, wantedOptions(strategy)) ? "update" : "ready", title };
+    if (project.field === "missing")
+      return { ...base, state: "create", title, options: wantedOptions(strategy).length };
+    return {
+      ...base,
+      state: optionsUpdate(project.field.options, wantedOptions(strategy)) ? "update" : "ready",
+      title
+    };
   } catch (error62) {
     return { ...base, state: "unknown", message: messageOf(error62) };
   }
@@ -58631,13 +59021,24 @@ async function projectStep(octokit, repo, number4, strategy, plan, deps, options
   const changed = plan.add.length > 0 || plan.remove.length > 0;
   if (!options2.project && options2.command === void 0 && !changed) return { status: "off" };
   const { login } = await deps.identity();
-  return syncProjectField(octokit, { repo, number: number4, strategy, decision: plan.decision, login, cache: deps.projects, now: deps.now().getTime() });
+  return syncProjectField(octokit, {
+    repo,
+    number: number4,
+    strategy,
+    decision: plan.decision,
+    login,
+    cache: deps.projects,
+    now: deps.now().getTime()
+  });
 }
 
 // src/handlers/issue.ts
 async function handleIssue(context, deps) {
   const { action } = context.payload;
-  await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, { fresh: action === "opened", project: PROBLEM_EVENTS.has(action) });
+  await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, {
+    fresh: action === "opened",
+    project: PROBLEM_EVENTS.has(action)
+  });
 }
 async function syncIssue(octokit, repo, issue3, deps, options2 = {}) {
   const loaded = options2.loaded ?? await deps.strategies.load(octokit, repo);
@@ -58757,7 +59158,10 @@ async function commentsUntilFound(octokit, p2, first, mine) {
   return found.sort(oldestFirst);
 }
 async function commentsPage(octokit, p2, after) {
-  const data = await octokit.graphql(PULL_REQUEST_COMMENTS_QUERY, { owner: p2.owner, repo: p2.repo, number: p2.number, after });
+  const data = await octokit.graphql(
+    PULL_REQUEST_COMMENTS_QUERY,
+    { owner: p2.owner, repo: p2.repo, number: p2.number, after }
+  );
   return data.repository.pullRequest.comments;
 }
 function listAppComments(octokit, p2, login) {
@@ -58767,7 +59171,12 @@ function listAppComments(octokit, p2, login) {
 // src/github/check-runs.ts
 function existingRun(node2) {
   if (!node2) return void 0;
-  return { id: node2.databaseId, conclusion: node2.conclusion?.toLowerCase() ?? null, title: node2.title ?? null, summary: node2.summary ?? null };
+  return {
+    id: node2.databaseId,
+    conclusion: node2.conclusion?.toLowerCase() ?? null,
+    title: node2.title ?? null,
+    summary: node2.summary ?? null
+  };
 }
 var BATCH = 50;
 var cap = (text) => text.length > 65e3 ? `${text.slice(0, 64990)}
@@ -58788,7 +59197,8 @@ async function upsertCheckRun(octokit, input2) {
   const output2 = (batch) => ({ title: input2.title, summary: cap(input2.summary), annotations: batch });
   const common = { owner: input2.owner, repo: input2.repo, status: "completed", conclusion: input2.conclusion };
   let id = existing?.id;
-  if (id) await octokit.rest.checks.update({ ...common, check_run_id: id, output: output2(annotations.slice(0, BATCH)) });
+  if (id)
+    await octokit.rest.checks.update({ ...common, check_run_id: id, output: output2(annotations.slice(0, BATCH)) });
   else {
     const { data } = await octokit.rest.checks.create({
       ...common,
@@ -58817,7 +59227,10 @@ async function fetchPullRequestContext(octokit, p2) {
   return {
     files,
     filesComplete: !p2.withFiles || (files?.length ?? 0) >= (pr.files?.totalCount ?? 0),
-    closes: pr.closingIssuesReferences.nodes.map((n) => ({ number: n.number, labels: n.labels.nodes.map((l) => l.name) })),
+    closes: pr.closingIssuesReferences.nodes.map((n) => ({
+      number: n.number,
+      labels: n.labels.nodes.map((l) => l.name)
+    })),
     timeline: timelineNodes(pr),
     commentsBefore: earlierCursor(pr),
     comments,
@@ -58830,7 +59243,12 @@ async function allFiles(octokit, p2, first) {
   const files = first.nodes.map((n) => n.path);
   let page = first.pageInfo;
   while (page.hasNextPage && files.length < MAX_FILES) {
-    const data = await octokit.graphql(PULL_REQUEST_FILES_QUERY, { owner: p2.owner, repo: p2.repo, number: p2.number, after: page.endCursor });
+    const data = await octokit.graphql(PULL_REQUEST_FILES_QUERY, {
+      owner: p2.owner,
+      repo: p2.repo,
+      number: p2.number,
+      after: page.endCursor
+    });
     const next = data.repository.pullRequest.files;
     files.push(...next.nodes.map((n) => n.path));
     page = next.pageInfo;
@@ -58840,7 +59258,12 @@ async function allFiles(octokit, p2, first) {
 async function changedStrategyPaths(octokit, { owner, repo }, pull_number) {
   const found = [];
   let pages = 0;
-  for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, { owner, repo, pull_number, per_page: 100 })) {
+  for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
+    owner,
+    repo,
+    pull_number,
+    per_page: 100
+  })) {
     found.push(...data.map((f2) => f2.filename).filter((f2) => LOCAL_PATHS.includes(f2)));
     if (found.length > 0 || ++pages >= MAX_FILES / 100) break;
   }
@@ -58912,10 +59335,20 @@ function createTallier(strategy) {
         problems: Object.fromEntries(
           ids.map((id) => [
             id,
-            { merged: merged2.get(id), share: share(weight.get(id).value()), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) }
+            {
+              merged: merged2.get(id),
+              share: share(weight.get(id).value()),
+              authorWeeks: effort.get(id) ?? 0,
+              shareAuthorWeeks: weekShare(id)
+            }
           ])
         ),
-        unaligned: { merged: unaligned, share: share(unaligned), authorWeeks: effort.get(UNALIGNED) ?? 0, shareAuthorWeeks: weekShare(UNALIGNED) }
+        unaligned: {
+          merged: unaligned,
+          share: share(unaligned),
+          authorWeeks: effort.get(UNALIGNED) ?? 0,
+          shareAuthorWeeks: weekShare(UNALIGNED)
+        }
       };
     }
   };
@@ -58970,7 +59403,12 @@ function fillCountQuery(query, period) {
 var counted = (i) => !i.pullRequest && !(i.state === "closed" && (i.stateReason === "not_planned" || i.stateReason === "duplicate"));
 var isDone = (i) => i.state === "closed" && (i.stateReason === "completed" || i.stateReason === null);
 function describe4(entry) {
-  if (entry.issue !== void 0) return { title: entry.title, kind: "issue", ref: typeof entry.issue === "number" ? `#${entry.issue}` : entry.issue };
+  if (entry.issue !== void 0)
+    return {
+      title: entry.title,
+      kind: "issue",
+      ref: typeof entry.issue === "number" ? `#${entry.issue}` : entry.issue
+    };
   if (entry.milestone !== void 0) return { title: entry.title, kind: "milestone", ref: entry.milestone };
   return { title: entry.title, kind: "label", ref: entry.label ?? "" };
 }
@@ -58990,7 +59428,11 @@ function planProgress(entries, found) {
       return { ...base, done: null, total: null };
     }
     if (!f2.exists) return { ...base, done: 0, total: 0, missing: true };
-    const issues2 = [...new Map(issuesOf(f2).filter(counted).map((i) => [key(i), i])).values()];
+    const issues2 = [
+      ...new Map(
+        issuesOf(f2).filter(counted).map((i) => [key(i), i])
+      ).values()
+    ];
     for (const issue3 of issues2) all.set(key(issue3), issue3);
     const report = { ...base, done: issues2.filter(isDone).length, total: issues2.length };
     if (base.kind === "issue") report.state = f2.state;
@@ -59035,7 +59477,8 @@ function reportData(model) {
     problems,
     unaligned: { merged: model.unaligned.merged, share: model.unaligned.share, ...weeksOf(model.tally.unaligned) }
   };
-  if (model.organisation) Object.assign(data, { scope: "organisation" }, dataRepositories(model.organisation.repositories));
+  if (model.organisation)
+    Object.assign(data, { scope: "organisation" }, dataRepositories(model.organisation.repositories));
   return data;
 }
 function dataRepositories(repositories) {
@@ -59068,7 +59511,10 @@ function weeksOf(figures2) {
   return { author_weeks: round3(figures2?.authorWeeks), share_author_weeks: figures2?.shareAuthorWeeks ?? null };
 }
 function dataComment(model) {
-  const json2 = JSON.stringify(reportData(model)).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const json2 = JSON.stringify(reportData(model)).replace(
+    /[<>&]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
   return `<!-- ${DATA_MARKER} ${json2} -->`;
 }
 
@@ -59080,7 +59526,15 @@ var weeks2 = {
 };
 var figures = external_exports.object({ merged: external_exports.number().int().nonnegative(), share: external_exports.number().min(0), ...weeks2 });
 var problem = figures.extend({
-  metrics: external_exports.array(external_exports.object({ name: external_exports.string(), baseline: nullableNumber, current: nullableNumber, target: external_exports.number(), progress: nullableNumber })).optional().catch(void 0),
+  metrics: external_exports.array(
+    external_exports.object({
+      name: external_exports.string(),
+      baseline: nullableNumber,
+      current: nullableNumber,
+      target: external_exports.number(),
+      progress: nullableNumber
+    })
+  ).optional().catch(void 0),
   plan: external_exports.object({ done: nullableNumber, total: nullableNumber }).optional().catch(void 0),
   drift: external_exports.literal(true).optional().catch(void 0)
 });
@@ -59095,7 +59549,14 @@ var dataSchema = external_exports.object({
   problems: external_exports.record(external_exports.string(), problem),
   unaligned: figures,
   scope: external_exports.literal("organisation").optional().catch(void 0),
-  repositories: external_exports.record(external_exports.string(), external_exports.object({ merged: external_exports.number().int().nonnegative(), problems: external_exports.record(external_exports.string(), external_exports.number().int().nonnegative()), unaligned: external_exports.number().int().nonnegative() })).optional().catch(void 0)
+  repositories: external_exports.record(
+    external_exports.string(),
+    external_exports.object({
+      merged: external_exports.number().int().nonnegative(),
+      problems: external_exports.record(external_exports.string(), external_exports.number().int().nonnegative()),
+      unaligned: external_exports.number().int().nonnegative()
+    })
+  ).optional().catch(void 0)
 });
 var COMMENT = new RegExp(`<!--\\s*${DATA_MARKER}\\s+([\\s\\S]*?)\\s*-->`, "g");
 function parseDataComment(body) {
@@ -59113,9 +59574,11 @@ function parseDataComment(body) {
   if (!parsed.success) return null;
   const data = parsed.data;
   for (const p2 of Object.values(data.problems)) {
-    for (const key of ["metrics", "plan", "drift", "author_weeks", "share_author_weeks"]) if (p2[key] === void 0) delete p2[key];
+    for (const key of ["metrics", "plan", "drift", "author_weeks", "share_author_weeks"])
+      if (p2[key] === void 0) delete p2[key];
   }
-  for (const key of ["author_weeks", "share_author_weeks"]) if (data.unaligned[key] === void 0) delete data.unaligned[key];
+  for (const key of ["author_weeks", "share_author_weeks"])
+    if (data.unaligned[key] === void 0) delete data.unaligned[key];
   for (const key of ["author_weeks", "measure"]) if (data[key] === void 0) delete data[key];
   for (const key of ["scope", "repositories"]) if (data[key] === void 0) delete data[key];
   return data;
@@ -59153,7 +59616,22 @@ function metricHistory(datas) {
 }
 
 // src/tally/suggest-candidates.ts
-var GENERIC_DIRS = /* @__PURE__ */ new Set(["src", "lib", "app", "apps", "packages", "pkg", "internal", "cmd", "test", "tests", "spec", "__tests__", "docs", ".github"]);
+var GENERIC_DIRS = /* @__PURE__ */ new Set([
+  "src",
+  "lib",
+  "app",
+  "apps",
+  "packages",
+  "pkg",
+  "internal",
+  "cmd",
+  "test",
+  "tests",
+  "spec",
+  "__tests__",
+  "docs",
+  ".github"
+]);
 var SKIP_WORDS = new Set(
   "feat fix chore docs style refactor perf test tests build revert deps release this that with from into when then than them they their there these those have been were will would should could also only some such over under after before about what which while where your just does each other very most much many like until upon onto without within again still being doing done because between through during here must cannot dont doesnt isnt wont using used uses want need needs make makes more less first second update updates updated updating adds added adding remove removes removed removing change changes changed bump bumps improve improves improved support allow allows move moves moved rename renamed handle handles merge merged branch main master version minor major patch file files code initial cleanup clean small various misc fixes fixed fixing".split(" ")
 );
@@ -59180,11 +59658,16 @@ function candidates(items, strategy) {
   const usedPaths = new Set(matches.flatMap((m2) => m2.paths));
   const usedKeywords = new Set(lower(matches.flatMap((m2) => m2.keywords)));
   const usedLabels = new Set(
-    lower([...matches.flatMap((m2) => m2.labels), ...strategy.problems.map((p2) => p2.label), strategy.settings.unaligned_label ?? ""])
+    lower([
+      ...matches.flatMap((m2) => m2.labels),
+      ...strategy.problems.map((p2) => p2.label),
+      strategy.settings.unaligned_label ?? ""
+    ])
   );
   const found = /* @__PURE__ */ new Map();
   items.forEach((item, index) => {
-    for (const glob of new Set((item.files ?? []).flatMap(directoryGlobs))) if (!usedPaths.has(glob)) add(found, "paths", glob, index);
+    for (const glob of new Set((item.files ?? []).flatMap(directoryGlobs)))
+      if (!usedPaths.has(glob)) add(found, "paths", glob, index);
     for (const label of item.labels) if (!usedLabels.has(label.toLowerCase())) add(found, "labels", label, index);
     for (const word of titleWords(item.title)) if (!usedKeywords.has(word)) add(found, "keywords", word, index);
   });
@@ -59214,7 +59697,8 @@ function suggestionYaml(rule, value, problemId) {
 function servedProblem(rule, value, aligned) {
   const alike = aligned.filter((item) => captures(rule, value, item));
   const weight = /* @__PURE__ */ new Map();
-  for (const item of alike) for (const id of new Set(item.problems)) weight.set(id, (weight.get(id) ?? 0) + 1 / new Set(item.problems).size);
+  for (const item of alike)
+    for (const id of new Set(item.problems)) weight.set(id, (weight.get(id) ?? 0) + 1 / new Set(item.problems).size);
   const [best] = [...weight].sort((a, b2) => b2[1] - a[1] || a[0].localeCompare(b2[0]));
   const serving = best ? alike.filter((item) => item.problems.includes(best[0])).length : 0;
   const named = best !== void 0 && serving >= MIN_CAPTURED && best[1] >= alike.length * MIN_ALIKE;
@@ -59274,7 +59758,11 @@ function buildReport(input2) {
   const measure = measuredBy(tally, strategy.settings.report.measure);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const items = (input2.items ?? []).filter((i) => !ignored.has(i.author.toLowerCase()));
-  const notable = notableByProblem(items, strategy.problems.map((p2) => p2.id), input2.notableCap ?? 5);
+  const notable = notableByProblem(
+    items,
+    strategy.problems.map((p2) => p2.id),
+    input2.notableCap ?? 5
+  );
   const problems = strategy.problems.map((p2) => {
     const figures2 = tally.problems[p2.id] ?? { merged: 0, share: 0 };
     const held = shareIn(figures2, measure);
@@ -59326,7 +59814,10 @@ function buildReport(input2) {
     ...input2.notice ? { notice: input2.notice } : {}
   };
 }
-var weeksOf2 = (f2) => ({ authorWeeks: f2.authorWeeks ?? null, shareAuthorWeeks: f2.shareAuthorWeeks ?? null });
+var weeksOf2 = (f2) => ({
+  authorWeeks: f2.authorWeeks ?? null,
+  shareAuthorWeeks: f2.shareAuthorWeeks ?? null
+});
 
 // src/github/progress-comment.ts
 async function upsertProgressComment(octokit, target, body, mine, relist) {
@@ -59348,7 +59839,12 @@ async function createComment(octokit, target, body) {
 }
 async function updateComment(octokit, target, comment, body) {
   if (comment.body === body) return { outcome: "unchanged", id: comment.databaseId };
-  await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: comment.databaseId, body });
+  await octokit.rest.issues.updateComment({
+    owner: target.owner,
+    repo: target.repo,
+    comment_id: comment.databaseId,
+    body
+  });
   return { outcome: "updated", id: comment.databaseId };
 }
 async function deleteComment(octokit, target, comment_id) {
@@ -59363,7 +59859,11 @@ var issue2 = (t) => ({ owner: t.owner, repo: t.repo, issue_number: t.number });
 // src/handlers/strategy-check.ts
 async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existing) {
   if (loaded.status === "missing") return;
-  const check2 = loaded.status === "ok" ? renderStrategyFileCheck({ path: path2, strategy: loaded.strategy, project: await projectStatus(octokit, loaded.strategy) }) : renderStrategyFileCheck({ path: path2, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
+  const check2 = loaded.status === "ok" ? renderStrategyFileCheck({
+    path: path2,
+    strategy: loaded.strategy,
+    project: await projectStatus(octokit, loaded.strategy)
+  }) : renderStrategyFileCheck({ path: path2, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
   await upsertCheckRun(octokit, {
     ...repo,
     name: STRATEGY_FILE_CHECK,
@@ -59379,7 +59879,15 @@ async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existin
 var errorLines = (loaded) => loaded.errors.map(formatError);
 async function checkChangedStrategy(strategies, octokit, repo, headSha, files, existing) {
   const path2 = LOCAL_PATHS.find((p2) => files.includes(p2));
-  if (path2) await reportStrategyFile(octokit, repo, headSha, path2, await strategies.checkVersion(octokit, repo, path2, headSha), existing);
+  if (path2)
+    await reportStrategyFile(
+      octokit,
+      repo,
+      headSha,
+      path2,
+      await strategies.checkVersion(octokit, repo, path2, headSha),
+      existing
+    );
 }
 
 // src/handlers/progress.ts
@@ -59387,12 +59895,24 @@ async function writeProgress(octokit, repo, pr, ctx, input2, login) {
   const target = { ...repo, number: pr.number };
   let commentUrl;
   if (input2.strategy.settings.comment) {
-    const written = await upsertProgressComment(octokit, target, renderComment(input2), ctx.comments, () => listAppComments(octokit, target, login));
+    const written = await upsertProgressComment(
+      octokit,
+      target,
+      renderComment(input2),
+      ctx.comments,
+      () => listAppComments(octokit, target, login)
+    );
     commentUrl = pullRequestUrl(repo, pr.number, written.id);
   }
   if (input2.strategy.settings.check !== "off") {
     const check2 = renderAlignmentCheck({ ...input2, commentUrl });
-    await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check2 });
+    await upsertCheckRuns(octokit, {
+      ...repo,
+      name: CHECK_NAME,
+      headSha: pr.head.sha,
+      existing: ctx.checkRuns,
+      ...check2
+    });
   }
 }
 async function writeInvalidProgress(octokit, repo, pr, ctx, loaded, login) {
@@ -59401,9 +59921,21 @@ async function writeInvalidProgress(octokit, repo, pr, ctx, loaded, login) {
   const branch = name === repo.repo ? pr.defaultBranch : "HEAD";
   const checkUrl = `https://github.com/${owner}/${name}/commits/${branch}/${path2}`;
   const input2 = { invalid: { errors: errorLines(loaded), file: loaded.file }, checkUrl };
-  await upsertProgressComment(octokit, target, renderComment(input2), ctx.comments, () => listAppComments(octokit, target, login));
+  await upsertProgressComment(
+    octokit,
+    target,
+    renderComment(input2),
+    ctx.comments,
+    () => listAppComments(octokit, target, login)
+  );
   const check2 = renderAlignmentCheck(input2);
-  await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check2 });
+  await upsertCheckRuns(octokit, {
+    ...repo,
+    name: CHECK_NAME,
+    headSha: pr.head.sha,
+    existing: ctx.checkRuns,
+    ...check2
+  });
 }
 function pullRequestUrl(repo, number4, commentId) {
   const page = `https://github.com/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/pull/${number4}`;
@@ -59416,12 +59948,22 @@ async function handlePullRequest(context, deps) {
   const { action, pull_request: pr, repository } = context.payload;
   const newFiles = FILE_CHANGES.has(action);
   const project = PROBLEM_EVENTS.has(action);
-  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, { newFiles, project });
+  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, {
+    newFiles,
+    project
+  });
 }
 async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
   const loaded = options2.loaded ?? await deps.strategies.load(octokit, repo);
   if (loaded.status === "missing") {
-    if (options2.newFiles) await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, await changedStrategyPaths(octokit, repo, pr.number));
+    if (options2.newFiles)
+      await checkChangedStrategy(
+        deps.strategies,
+        octokit,
+        repo,
+        pr.head.sha,
+        await changedStrategyPaths(octokit, repo, pr.number)
+      );
     return void 0;
   }
   const { login, appId } = await deps.identity();
@@ -59429,7 +59971,15 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
   const zone = strategy?.settings.report.timezone ?? "UTC";
   const month = monthPeriod(monthOf(deps.now(), zone), zone);
   const counts = strategy ? countQueries(strategy, { ...repo, defaultBranch: pr.defaultBranch, range: month.searchRange }) : {};
-  const ctx = await fetchPullRequestContext(octokit, { ...repo, number: pr.number, sha: pr.head.sha, appId, counts, login, withFiles: true });
+  const ctx = await fetchPullRequestContext(octokit, {
+    ...repo,
+    number: pr.number,
+    sha: pr.head.sha,
+    appId,
+    counts,
+    login,
+    withFiles: true
+  });
   await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun);
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
@@ -59446,7 +59996,21 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
   const counted2 = countsFrom(loaded.strategy, ctx.counts);
   const tally = tallyFromCounts(loaded.strategy, counted2);
   await applyLabels(deps.labels, octokit, repo, pr.number, loaded.strategy, plan);
-  await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, unlabelled: counted2.unlabelled, author: pr.user?.login }, login);
+  await writeProgress(
+    octokit,
+    repo,
+    pr,
+    ctx,
+    {
+      strategy: loaded.strategy,
+      decision: plan.decision,
+      month: { title: month.title },
+      tally,
+      unlabelled: counted2.unlabelled,
+      author: pr.user?.login
+    },
+    login
+  );
   await projectStep(octokit, repo, pr.number, loaded.strategy, plan, deps, options2);
   return plan.decision;
 }
@@ -59472,11 +60036,15 @@ async function handleCommand(context, deps) {
   }
   const strategy = loaded.strategy;
   const rejected = (why) => rejectCommand(octokit, repo, issue3.number, comment.id, strategy, why);
-  if (!await deps.permissions.canCommand(octokit, repo, comment.user?.login ?? "")) return rejected({ kind: "permission" });
+  if (!await deps.permissions.canCommand(octokit, repo, comment.user?.login ?? ""))
+    return rejected({ kind: "permission" });
   if (command.kind === "invalid") return rejected({ kind: "syntax", text: command.reason });
   const thisMonth = monthOf(deps.now(), strategy.settings.report.timezone);
   if (command.kind === "report" && command.month && command.month > thisMonth) {
-    return rejected({ kind: "syntax", text: `${command.month} has not begun yet; \`/strategy report\` takes this month or an earlier one` });
+    return rejected({
+      kind: "syntax",
+      text: `${command.month} has not begun yet; \`/strategy report\` takes this month or an earlier one`
+    });
   }
   const quiet = command.kind === "report" ? void 0 : notInForceNow(strategy, deps.now());
   if (quiet) {
@@ -59485,7 +60053,11 @@ async function handleCommand(context, deps) {
   }
   const choice = choiceOf(strategy, command);
   if (choice && "unknown" in choice) {
-    return rejected({ kind: "unknown-id", ids: choice.unknown, meant: choice.unknown.map((id) => likelyId(strategy, id)) });
+    return rejected({
+      kind: "unknown-id",
+      ids: choice.unknown,
+      meant: choice.unknown.map((id) => likelyId(strategy, id))
+    });
   }
   await react(octokit, repo, comment.id, "+1");
   if (command.kind === "report") {
@@ -59495,7 +60067,8 @@ async function handleCommand(context, deps) {
   }
   const chosen = choice && "ids" in choice ? choice.ids : void 0;
   const decision = await syncItem(octokit, repo, issue3, deps, { command: chosen, loaded });
-  if (command.kind === "explain" && decision) await reply(octokit, repo, issue3.number, renderExplainReply(strategy, decision));
+  if (command.kind === "explain" && decision)
+    await reply(octokit, repo, issue3.number, renderExplainReply(strategy, decision));
 }
 function noStrategyReply(loaded) {
   if (loaded.status === "missing") {
@@ -59626,14 +60199,19 @@ var CLOSE_SETUP_ISSUE_MUTATION = (
 );
 var searchFor = ({ owner, repo }, title, login, open2 = false) => `repo:${owner}/${repo} is:issue${open2 ? " is:open" : ""} in:title ${quoted(title)} author:${authorQualifier(login)}`;
 function ownIssue(nodes, title, login) {
-  const found = nodes.find((n) => "number" in n && n.title.trim() === title && sameLogin(actorLogin(n.author), login));
+  const found = nodes.find(
+    (n) => "number" in n && n.title.trim() === title && sameLogin(actorLogin(n.author), login)
+  );
   return found?.id ? { id: found.id, number: found.number, state: found.state } : void 0;
 }
 async function setupContext(octokit, ref, title, login) {
-  const answer = await octokit.graphql(SETUP_CONTEXT_QUERY, {
-    ...ref,
-    search: searchFor(ref, title, login)
-  });
+  const answer = await octokit.graphql(
+    SETUP_CONTEXT_QUERY,
+    {
+      ...ref,
+      search: searchFor(ref, title, login)
+    }
+  );
   const r = answer.repository;
   if (!r) return void 0;
   return {
@@ -59649,7 +60227,9 @@ async function openSetupIssue(octokit, ref, issue3) {
   return data.number;
 }
 async function findOpenSetupIssue(octokit, ref, title, login) {
-  const answer = await octokit.graphql(FIND_SETUP_ISSUE_QUERY, { search: searchFor(ref, title, login, true) });
+  const answer = await octokit.graphql(FIND_SETUP_ISSUE_QUERY, {
+    search: searchFor(ref, title, login, true)
+  });
   const found = ownIssue(answer.search.nodes, title, login);
   return found?.state === "OPEN" ? found : void 0;
 }
@@ -59687,7 +60267,20 @@ var CLASSICS = [
       "observability",
       "alerting"
     ],
-    folders: ["deploy", "deployment", "deployments", "k8s", "kubernetes", "helm", "ops", "monitoring", "observability", "alerts", "runbooks", "sre"],
+    folders: [
+      "deploy",
+      "deployment",
+      "deployments",
+      "k8s",
+      "kubernetes",
+      "helm",
+      "ops",
+      "monitoring",
+      "observability",
+      "alerts",
+      "runbooks",
+      "sre"
+    ],
     keywords: ["outage", "incident", "flaky"],
     pattern: "^fix(\\(.+\\))?!?:"
   },
@@ -59697,7 +60290,19 @@ var CLASSICS = [
     why: "Hosting spend grows faster than usage.",
     share: 20,
     metric: { name: "Monthly hosting cost", unit: "USD", baseline: 1e4, target: 8e3 },
-    labelTerms: ["cost", "costs", "spend", "finops", "performance", "perf", "efficiency", "optimization", "optimisation", "infra", "infrastructure"],
+    labelTerms: [
+      "cost",
+      "costs",
+      "spend",
+      "finops",
+      "performance",
+      "perf",
+      "efficiency",
+      "optimization",
+      "optimisation",
+      "infra",
+      "infrastructure"
+    ],
     folders: ["infra", "infrastructure", "terraform", "pulumi", "cdk", "cloud", "iac", "benchmarks", "bench"],
     keywords: ["cost", "spend"],
     pattern: "^perf(\\(.+\\))?!?:"
@@ -59725,7 +60330,18 @@ var CLASSICS = [
       "testing",
       "tests"
     ],
-    folders: ["docs", "doc", "documentation", ".github", ".circleci", ".devcontainer", ".buildkite", "ci", "tools", "tooling"],
+    folders: [
+      "docs",
+      "doc",
+      "documentation",
+      ".github",
+      ".circleci",
+      ".devcontainer",
+      ".buildkite",
+      "ci",
+      "tools",
+      "tooling"
+    ],
     keywords: ["onboarding", "tooling"],
     pattern: "^(docs|ci|build|chore|refactor|test)(\\(.+\\))?!?:"
   },
@@ -59735,7 +60351,18 @@ var CLASSICS = [
     why: "Customers stay for what the product lets them do next.",
     share: 30,
     metric: { name: "Customer-facing features shipped per quarter", unit: "features", baseline: 2, target: 5 },
-    labelTerms: ["feature", "features", "feat", "enhancement", "enhancements", "feature request", "proposal", "rfc", "experiment", "idea"],
+    labelTerms: [
+      "feature",
+      "features",
+      "feat",
+      "enhancement",
+      "enhancements",
+      "feature request",
+      "proposal",
+      "rfc",
+      "experiment",
+      "idea"
+    ],
     folders: ["experiments", "prototypes", "labs", "rfcs"],
     keywords: ["prototype", "experiment"],
     pattern: "^feat(\\(.+\\))?!?:"
@@ -59750,11 +60377,18 @@ function starterRules(labels, folders) {
   const result = {};
   for (const problem2 of CLASSICS) {
     const terms = problem2.labelTerms.map(words);
-    const picked = unique2(labels).filter((l) => !taken.has(`l:${l.toLowerCase()}`) && terms.some((t) => hasTerm(words(l), t)));
-    const dirs = unique2(folders).filter((f2) => !taken.has(`f:${f2.toLowerCase()}`) && problem2.folders.includes(f2.toLowerCase()));
+    const picked = unique2(labels).filter(
+      (l) => !taken.has(`l:${l.toLowerCase()}`) && terms.some((t) => hasTerm(words(l), t))
+    );
+    const dirs = unique2(folders).filter(
+      (f2) => !taken.has(`f:${f2.toLowerCase()}`) && problem2.folders.includes(f2.toLowerCase())
+    );
     for (const l of picked) taken.add(`l:${l.toLowerCase()}`);
     for (const f2 of dirs) taken.add(`f:${f2.toLowerCase()}`);
-    result[problem2.id] = { labels: picked.slice(0, MAX_SUGGESTIONS), paths: dirs.slice(0, MAX_SUGGESTIONS).map((f2) => `${f2}/**`) };
+    result[problem2.id] = {
+      labels: picked.slice(0, MAX_SUGGESTIONS),
+      paths: dirs.slice(0, MAX_SUGGESTIONS).map((f2) => `${f2}/**`)
+    };
   }
   return result;
 }
@@ -59763,7 +60397,10 @@ function unique2(names2) {
   const byName2 = (a, b2) => a.toLowerCase() < b2.toLowerCase() ? -1 : a.toLowerCase() > b2.toLowerCase() ? 1 : 0;
   return [...names2].sort(byName2).filter((n) => n.trim() !== "" && !seen.has(n.toLowerCase()) && Boolean(seen.add(n.toLowerCase())));
 }
-var quote2 = (text) => JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+var quote2 = (text) => JSON.stringify(text).replace(
+  /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+);
 var flow = (items) => `[${items.map(quote2).join(", ")}]`;
 function problemLines(p2, s2, first) {
   const lines = [
@@ -59780,7 +60417,11 @@ function problemLines(p2, s2, first) {
   ];
   if (s2.labels.length > 0) lines.push(`      labels: ${flow(s2.labels)}  # from this repository's labels`);
   if (s2.paths.length > 0) lines.push(`      paths: ${flow(s2.paths)}  # from its top-level folders`);
-  lines.push(`      keywords: ${flow(p2.keywords)}`, `      patterns: ['${p2.pattern}']  # conventional-commit titles`, "");
+  lines.push(
+    `      keywords: ${flow(p2.keywords)}`,
+    `      patterns: ['${p2.pattern}']  # conventional-commit titles`,
+    ""
+  );
   return lines;
 }
 function renderStarter(input2) {
@@ -59851,7 +60492,8 @@ async function handleInstallation(context, deps) {
       failures.push(error62);
     }
   }
-  if (failures.length > 0) throw new AggregateError(failures, `onboarding failed for ${failures.length} of ${added.length} repositories`);
+  if (failures.length > 0)
+    throw new AggregateError(failures, `onboarding failed for ${failures.length} of ${added.length} repositories`);
 }
 function onboardRepository(octokit, ref, deps) {
   const key = `${ref.owner}/${ref.repo}`.toLowerCase();
@@ -59862,7 +60504,12 @@ function onboardRepository(octokit, ref, deps) {
     const { login } = await deps.identity();
     const context = await setupContext(octokit, ref, SETUP_ISSUE_TITLE, login);
     if (!context?.canOpenIssues || context.existing) return remember2(done, key, void 0);
-    const issue3 = renderSetupIssue({ ...ref, defaultBranch: context.defaultBranch, labels: context.labels, folders: context.folders });
+    const issue3 = renderSetupIssue({
+      ...ref,
+      defaultBranch: context.defaultBranch,
+      labels: context.labels,
+      folders: context.folders
+    });
     return remember2(done, key, await openSetupIssue(octokit, ref, issue3));
   });
 }
@@ -59905,7 +60552,11 @@ async function handlePush(context, deps) {
   const { ref, repository, commits, head_commit, after, deleted } = context.payload;
   if (deleted || ref !== `refs/heads/${repository.default_branch}`) return;
   const touched = new Set(
-    [...commits, ...head_commit ? [head_commit] : []].flatMap((c) => [...c.added ?? [], ...c.modified ?? [], ...c.removed ?? []])
+    [...commits, ...head_commit ? [head_commit] : []].flatMap((c) => [
+      ...c.added ?? [],
+      ...c.modified ?? [],
+      ...c.removed ?? []
+    ])
   );
   if (![...touched].some(isStrategyPath)) return;
   const repo = context.repo();
@@ -59981,7 +60632,10 @@ var isPull = (node2) => "number" in node2;
 // src/github/report-counts.ts
 function searchCountsQuery(n) {
   const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!`).join(", ");
-  const fields = Array.from({ length: n }, (_2, i) => `c${i}: search(type: ISSUE, first: 1, query: $q${i}) { issueCount }`);
+  const fields = Array.from(
+    { length: n },
+    (_2, i) => `c${i}: search(type: ISSUE, first: 1, query: $q${i}) { issueCount }`
+  );
   return `query SearchCounts(${variables}) {
   ${fields.join("\n  ")}
 }`;
@@ -60015,14 +60669,18 @@ var COUNTS_PER_REQUEST = 64;
 function halves(window2, count2, timezone) {
   const depth = Math.ceil(Math.log2(count2 / SEARCH_LIMIT)) + 2;
   let parts = [window2];
-  for (let i = 0; i < depth && parts.length < COUNTS_PER_REQUEST; i++) parts = parts.flatMap((p2) => splitRange(p2.start, p2.end, timezone));
+  for (let i = 0; i < depth && parts.length < COUNTS_PER_REQUEST; i++)
+    parts = parts.flatMap((p2) => splitRange(p2.start, p2.end, timezone));
   return parts;
 }
 async function count(octokit, windows, search2) {
   const counted2 = [];
   for (let i = 0; i < windows.length; i += COUNTS_PER_REQUEST) {
     const batch = windows.slice(i, i + COUNTS_PER_REQUEST);
-    const counts = await searchCounts(octokit, batch.map((w2) => search2(w2.range)));
+    const counts = await searchCounts(
+      octokit,
+      batch.map((w2) => search2(w2.range))
+    );
     batch.forEach((w2, j) => {
       const c = counts[j];
       if (c.count === null) throw new Error(`GitHub did not count merged pull requests in ${w2.range}: ${c.error}`);
@@ -60046,7 +60704,12 @@ function join(windows, timezone) {
   for (const w2 of windows) {
     const last = joined.at(-1);
     if (last && last.count + w2.count <= SEARCH_LIMIT) {
-      joined[joined.length - 1] = { start: last.start, end: w2.end, range: rangeQuery(last.start, w2.end, timezone), count: last.count + w2.count };
+      joined[joined.length - 1] = {
+        start: last.start,
+        end: w2.end,
+        range: rangeQuery(last.start, w2.end, timezone),
+        count: last.count + w2.count
+      };
     } else joined.push(w2);
   }
   return joined.filter((w2) => w2.count > 0);
@@ -60056,7 +60719,8 @@ function join(windows, timezone) {
 var PAGE = 100;
 async function request2(octokit, parts) {
   const variables = {};
-  for (const [i, { reading, first }] of parts.entries()) Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
+  for (const [i, { reading, first }] of parts.entries())
+    Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
   const answer = await octokit.graphql(mergedPullsQuery(parts.length), variables);
   return parts.map((_2, i) => answer[`s${i}`]);
 }
@@ -60140,7 +60804,8 @@ async function reportContext(octokit, { owner, repo }, titlePrefix) {
     issueSearch: `${search2} is:issue sort:created-desc`
   });
   const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
-  if (fatal || !answer?.repository) throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
+  if (fatal || !answer?.repository)
+    throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
   const r = answer.repository;
   const seen = /* @__PURE__ */ new Set();
   const reports = [];
@@ -60149,7 +60814,16 @@ async function reportContext(octokit, { owner, repo }, titlePrefix) {
       if (!isNode3(node2) || seen.has(node2.id) || !node2.title.startsWith(titlePrefix)) continue;
       seen.add(node2.id);
       const { id, number: number4, title, url: url2, createdAt } = node2;
-      reports.push({ kind, id, number: number4, title, url: url2, createdAt, writtenAt: node2.lastEditedAt ?? createdAt, author: actorLogin(node2.author) });
+      reports.push({
+        kind,
+        id,
+        number: number4,
+        title,
+        url: url2,
+        createdAt,
+        writtenAt: node2.lastEditedAt ?? createdAt,
+        author: actorLogin(node2.author)
+      });
     }
   };
   collect("discussion", r.discussions?.nodes ?? []);
@@ -60211,11 +60885,15 @@ function versionNotes(versions, complete, period, file2) {
       `The figures use ${file2} as it is now (${short(newest.commit)}, committed ${localDate(at(newest), period.timezone)}), which is newer than the month${then}.`
     );
   } else if (versionsInPeriod(versions, complete, period).length > 0) {
-    notes.push(`${file2} changed during the month; the figures use the version in force at its end (${short(newest.commit)}).`);
+    notes.push(
+      `${file2} changed during the month; the figures use the version in force at its end (${short(newest.commit)}).`
+    );
   }
   const oldest = versions[versions.length - 1];
   if (!complete && at(oldest) >= period.start.getTime()) {
-    notes.push(`${file2} changed more than ${versions.length} times since the month began; only its last ${versions.length} versions were read.`);
+    notes.push(
+      `${file2} changed more than ${versions.length} times since the month began; only its last ${versions.length} versions were read.`
+    );
   }
   return notes;
 }
@@ -60273,10 +60951,21 @@ function strategyVersions(input2) {
     if (!parsed.has(i)) parsed.set(i, readVersion(input2, i, skipped));
     return parsed.get(i);
   };
-  const history = typedHistory(input2.strategy, versions, complete, { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS }, read2);
+  const history = typedHistory(
+    input2.strategy,
+    versions,
+    complete,
+    { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS },
+    read2
+  );
   const notes = versionNotes(versions, complete, period, file2);
   const reasons2 = new Set([...skipped.entries()].sort(([a], [b2]) => b2 - a).map(([, reason]) => reason));
-  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons2] };
+  return {
+    commit: versions[0]?.commit ?? null,
+    versions: versionsInPeriod(versions, complete, period),
+    history,
+    notes: [...notes, ...reasons2]
+  };
 }
 function readVersion(input2, i, skipped) {
   const v2 = input2.versions[i];
@@ -60286,22 +60975,33 @@ function readVersion(input2, i, skipped) {
     return null;
   }
   if (extendsOf(v2.text) !== void 0 && !input2.base) {
-    skipped.set(i, `Earlier versions of ${input2.file} extend another strategy, which was not read as it was then; their metric readings are left out of the history.`);
+    skipped.set(
+      i,
+      `Earlier versions of ${input2.file} extend another strategy, which was not read as it was then; their metric readings are left out of the history.`
+    );
     return null;
   }
   const result = parseStrategy(v2.text, input2.file, input2.base);
   if (result.ok) return result.strategy;
   const first = result.errors[0];
-  skipped.set(i, `${name} is not valid (line ${first.line}: ${first.message}); its metric readings are left out of the history.`);
+  skipped.set(
+    i,
+    `${name} is not valid (line ${first.line}: ${first.message}); its metric readings are left out of the history.`
+  );
   return null;
 }
 
 // src/github/metric-counts.ts
 async function metricCounts(octokit, { owner, repo }, problems, period, qualifier = `repo:${owner}/${repo}`) {
   const wanted = problems.flatMap(
-    (p2) => p2.metrics.flatMap((m2, index) => m2.count === void 0 ? [] : [{ id: p2.id, index, query: `${qualifier} ${fillCountQuery(m2.count, period)}` }])
+    (p2) => p2.metrics.flatMap(
+      (m2, index) => m2.count === void 0 ? [] : [{ id: p2.id, index, query: `${qualifier} ${fillCountQuery(m2.count, period)}` }]
+    )
   );
-  const counts = await searchCounts(octokit, wanted.map((w2) => w2.query));
+  const counts = await searchCounts(
+    octokit,
+    wanted.map((w2) => w2.query)
+  );
   const readings = Object.fromEntries(problems.map((p2) => [p2.id, p2.metrics.map(() => void 0)]));
   wanted.forEach((w2, i) => {
     const { count: count2, error: error62 } = counts[i];
@@ -60316,11 +61016,16 @@ var ISSUES = `issues(first: 100, states: [OPEN, CLOSED]) { totalCount nodes { ${
 var field = (ref, i) => "issue" in ref ? `e${i}: issueOrPullRequest(number: $v${i}) { __typename ... on Issue { ${ISSUE} } }` : "milestone" in ref ? `e${i}: milestones(query: $v${i}, first: 20) { nodes { title dueOn ${ISSUES} } }` : `e${i}: label(name: $v${i}) { name ${ISSUES} }`;
 var elsewhere = (ref) => "issue" in ref && ref.repo !== void 0;
 function planItemsQuery(refs) {
-  const variables = refs.flatMap((ref, i) => [`$v${i}: ${"issue" in ref ? "Int!" : "String!"}`, ...elsewhere(ref) ? [`$r${i}: String!`] : []]);
+  const variables = refs.flatMap((ref, i) => [
+    `$v${i}: ${"issue" in ref ? "Int!" : "String!"}`,
+    ...elsewhere(ref) ? [`$r${i}: String!`] : []
+  ]);
   const here = refs.flatMap((ref, i) => elsewhere(ref) ? [] : [field(ref, i)]);
-  const other = refs.flatMap((ref, i) => elsewhere(ref) ? [`r${i}: repository(owner: $owner, name: $r${i}) {
+  const other = refs.flatMap(
+    (ref, i) => elsewhere(ref) ? [`r${i}: repository(owner: $owner, name: $r${i}) {
     ${field(ref, i)}
-  }`] : []);
+  }`] : []
+  );
   return `query PlanItems($owner: String!, $repo: String!, ${variables.join(", ")}) {
   repository(owner: $owner, name: $repo) {
     ${here.length > 0 ? here.join("\n    ") : "id"}
@@ -60328,18 +61033,30 @@ function planItemsQuery(refs) {
   ${o}`).join("")}
 }`;
 }
-var PLAN_ITEMS_QUERY = planItemsQuery([{ issue: 1 }, { milestone: "M" }, { label: "L" }, { issue: 2, repo: "api" }]);
+var PLAN_ITEMS_QUERY = planItemsQuery([
+  { issue: 1 },
+  { milestone: "M" },
+  { label: "L" },
+  { issue: 2, repo: "api" }
+]);
 var toIssue = (i) => ({
   number: i.number,
   state: i.state === "CLOSED" ? "closed" : "open",
   stateReason: i.stateReason?.toLowerCase() ?? null
 });
 var NOT_FOUND = { found: { exists: false }, unread: 0 };
-var some = (issues) => ({ issues: issues.nodes.map(toIssue), unread: Math.max(0, issues.totalCount - issues.nodes.length) });
+var some = (issues) => ({
+  issues: issues.nodes.map(toIssue),
+  unread: Math.max(0, issues.totalCount - issues.nodes.length)
+});
 function read(ref, entry) {
   if (!entry) return NOT_FOUND;
   if ("issue" in ref) {
-    if (entry.__typename === "PullRequest") return { found: { exists: true, number: ref.issue, state: "open", stateReason: null, pullRequest: true }, unread: 0 };
+    if (entry.__typename === "PullRequest")
+      return {
+        found: { exists: true, number: ref.issue, state: "open", stateReason: null, pullRequest: true },
+        unread: 0
+      };
     return entry.__typename === "Issue" ? { found: { exists: true, ...toIssue(entry) }, unread: 0 } : NOT_FOUND;
   }
   if ("milestone" in ref) {
@@ -60356,11 +61073,14 @@ function read(ref, entry) {
 var refValue = (ref) => "issue" in ref ? ref.issue : "milestone" in ref ? ref.milestone : ref.label;
 async function planItems(octokit, { owner, repo }, refs) {
   if (refs.length === 0) return [];
-  const variables = Object.fromEntries(refs.flatMap((ref, i) => [[`v${i}`, refValue(ref)], ...elsewhere(ref) ? [[`r${i}`, ref.repo]] : []]));
+  const variables = Object.fromEntries(
+    refs.flatMap((ref, i) => [[`v${i}`, refValue(ref)], ...elsewhere(ref) ? [[`r${i}`, ref.repo]] : []])
+  );
   const { data, errors } = await graphqlPartial(octokit, planItemsQuery(refs), { owner, repo, ...variables });
   const notFound = (e) => /could not resolve|not found/i.test(e.message) && (e.path[1] !== void 0 || /^r\d+$/.test(String(e.path[0])));
   const other = errors.find((e) => !notFound(e));
-  if (other || !data?.repository) throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
+  if (other || !data?.repository)
+    throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
   return refs.map((ref, i) => {
     const parent = elsewhere(ref) ? `r${i}` : "repository";
     const failed = elsewhere(ref) ? errorAt2(errors, parent) : errorAt2(errors, parent, `e${i}`);
@@ -60372,7 +61092,10 @@ async function planItems(octokit, { owner, repo }, refs) {
 var ISSUE2 = "number state stateReason repository { name } milestone { title dueOn }";
 function planSearchQuery(n) {
   const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!`).join(", ");
-  const fields = Array.from({ length: n }, (_2, i) => `s${i}: search(type: ISSUE, first: 100, query: $q${i}) { issueCount nodes { ... on Issue { ${ISSUE2} } } }`);
+  const fields = Array.from(
+    { length: n },
+    (_2, i) => `s${i}: search(type: ISSUE, first: 100, query: $q${i}) { issueCount nodes { ... on Issue { ${ISSUE2} } } }`
+  );
   return `query PlanSearch(${variables}) {
   ${fields.join("\n  ")}
 }`;
@@ -60392,8 +61115,16 @@ async function orgPlanItems(octokit, owner, home, scope, refs) {
   const issues = refs.flatMap((ref, i) => "issue" in ref ? [{ ref, i }] : []);
   const searched = refs.flatMap((ref, i) => "issue" in ref ? [] : [{ ref, i }]);
   const [found, counted2] = await Promise.all([
-    issues.length > 0 ? planItems(octokit, { owner, repo: home }, issues.map((e) => e.ref)) : [],
-    searched.length > 0 ? search(octokit, scope, searched.map((e) => e.ref)) : []
+    issues.length > 0 ? planItems(
+      octokit,
+      { owner, repo: home },
+      issues.map((e) => e.ref)
+    ) : [],
+    searched.length > 0 ? search(
+      octokit,
+      scope,
+      searched.map((e) => e.ref)
+    ) : []
   ]);
   issues.forEach(({ ref, i }, k2) => {
     const lookup = found[k2];
@@ -60406,13 +61137,18 @@ async function orgPlanItems(octokit, owner, home, scope, refs) {
   return result;
 }
 async function search(octokit, scope, refs) {
-  const queries = refs.map((ref) => "milestone" in ref ? `${scope} is:issue milestone:${quoted(ref.milestone)}` : `${scope} is:issue label:${quoted(ref.label)}`);
+  const queries = refs.map(
+    (ref) => "milestone" in ref ? `${scope} is:issue milestone:${quoted(ref.milestone)}` : `${scope} is:issue label:${quoted(ref.label)}`
+  );
   const variables = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));
   const { data, errors } = await graphqlPartial(octokit, planSearchQuery(queries.length), variables);
   return refs.map((ref, i) => {
     const failure2 = errorAt2(errors, `s${i}`);
     const answer = data?.[`s${i}`];
-    if (failure2 || !answer) throw new Error(`GitHub did not answer the plan search ${queries[i]}: ${failure2?.message ?? errors[0]?.message ?? "no answer"}`);
+    if (failure2 || !answer)
+      throw new Error(
+        `GitHub did not answer the plan search ${queries[i]}: ${failure2?.message ?? errors[0]?.message ?? "no answer"}`
+      );
     const nodes = answer.nodes.filter(isIssue);
     const wanted = "milestone" in ref ? ref.milestone.trim().toLowerCase() : void 0;
     const matching = wanted === void 0 ? nodes : nodes.filter((n) => n.milestone?.title.trim().toLowerCase() === wanted);
@@ -60443,13 +61179,17 @@ function planRefOf(e, reported) {
   return e.milestone !== void 0 ? { milestone: e.milestone } : e.label !== void 0 ? { label: e.label } : void 0;
 }
 async function plans(octokit, ref, strategy, notes, org) {
-  const entries = strategy.problems.flatMap((p2) => p2.plan.flatMap((entry, index) => {
-    const planRef = planRefOf(entry, ref.repo);
-    return planRef ? [{ id: p2.id, index, entry, planRef }] : [];
-  }));
+  const entries = strategy.problems.flatMap(
+    (p2) => p2.plan.flatMap((entry, index) => {
+      const planRef = planRefOf(entry, ref.repo);
+      return planRef ? [{ id: p2.id, index, entry, planRef }] : [];
+    })
+  );
   const refs = entries.map((e) => e.planRef);
   const looked = org ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs) : await planItems(octokit, ref, refs);
-  const result = Object.fromEntries(strategy.problems.map((p2) => [p2.id, p2.plan.map(() => void 0)]));
+  const result = Object.fromEntries(
+    strategy.problems.map((p2) => [p2.id, p2.plan.map(() => void 0)])
+  );
   entries.forEach(({ id, index, entry }, i) => {
     const complete = looked[i].unread === 0;
     result[id][index] = complete ? looked[i].found : void 0;
@@ -60458,7 +61198,13 @@ async function plans(octokit, ref, strategy, notes, org) {
   return result;
 }
 async function closed(octokit, ref, strategy, period, org) {
-  const counts = await closedIssuesByLabel(octokit, ref, strategy.problems.map((p2) => p2.label), period.searchRange, org?.qualifier);
+  const counts = await closedIssuesByLabel(
+    octokit,
+    ref,
+    strategy.problems.map((p2) => p2.label),
+    period.searchRange,
+    org?.qualifier
+  );
   return Object.fromEntries(strategy.problems.map((p2, i) => [p2.id, counts[i].count]));
 }
 async function gatherFigures(octokit, ref, strategy, period, org) {
@@ -60492,14 +61238,20 @@ var FACT_FIELDS = (
 );
 function pullFactsQuery(n) {
   const variables = Array.from({ length: n }, (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!`).join(", ");
-  const fields = Array.from({ length: n }, (_2, i) => `p${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { ...PullFacts } }`).join("\n  ");
+  const fields = Array.from(
+    { length: n },
+    (_2, i) => `p${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { ...PullFacts } }`
+  ).join("\n  ");
   return `query PullFacts(${variables}) {
   ${fields}
 }
 ${FACT_FIELDS}`;
 }
 function pullFilesQuery(n) {
-  const variables = Array.from({ length: n }, (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!, $a${i}: String`).join(", ");
+  const variables = Array.from(
+    { length: n },
+    (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!, $a${i}: String`
+  ).join(", ");
   const fields = Array.from(
     { length: n },
     (_2, i) => `f${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { files(first: 100, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { path } } } }`
@@ -60519,7 +61271,8 @@ async function readPullFacts(octokit, pulls, botLogin, counter = { requests: 0 }
 }
 function refVariables(refs) {
   const variables = {};
-  for (const [i, r] of refs.entries()) Object.assign(variables, { [`o${i}`]: r.owner, [`r${i}`]: r.repo, [`n${i}`]: r.number });
+  for (const [i, r] of refs.entries())
+    Object.assign(variables, { [`o${i}`]: r.owner, [`r${i}`]: r.repo, [`n${i}`]: r.number });
   return variables;
 }
 async function readBatch(octokit, refs, botLogin, counter) {
@@ -60556,7 +61309,9 @@ function factsOf(octokit, ref, node2, botLogin, problem2) {
     number: ref.number,
     files,
     filesComplete,
-    closes: (node2?.closingIssuesReferences?.nodes ?? []).flatMap((n) => n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).map((l) => l.name) }] : []),
+    closes: (node2?.closingIssuesReferences?.nodes ?? []).flatMap(
+      (n) => n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).map((l) => l.name) }] : []
+    ),
     history,
     complete,
     ...complete ? {} : { problem: problem2 ?? "its files or timeline could not be read" }
@@ -60585,7 +61340,8 @@ async function morePages(octokit, refs, facts, nodes, counter) {
         return;
       }
       r.facts.files.push(...page.nodes.map((n) => n.path));
-      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor && r.facts.files.length < MAX_FILES) next.push({ ...r, after: page.pageInfo.endCursor });
+      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor && r.facts.files.length < MAX_FILES)
+        next.push({ ...r, after: page.pageInfo.endCursor });
       else r.facts.filesComplete = !page.pageInfo.hasNextPage;
     });
     reading = next;
@@ -60629,7 +61385,12 @@ function mergedJudge(o) {
     const unlabelled = pulls.filter((p2) => !carriesAnswer(strategyOf(p2), p2.labels));
     const facts = /* @__PURE__ */ new Map();
     if (unlabelled.length > 0) {
-      const read2 = await readPullFacts(o.octokit, unlabelled.map((p2) => ({ ...repoOf(p2), number: p2.number })), o.botLogin, counter);
+      const read2 = await readPullFacts(
+        o.octokit,
+        unlabelled.map((p2) => ({ ...repoOf(p2), number: p2.number })),
+        o.botLogin,
+        counter
+      );
       stats.requests = counter.requests;
       for (const [i, p2] of unlabelled.entries()) facts.set(p2, read2[i]);
     }
@@ -60637,7 +61398,12 @@ function mergedJudge(o) {
     for (const pull of pulls) {
       const f2 = facts.get(pull);
       if (!f2) {
-        out.push({ pull, problems: problemsOfLabels(strategyOf(pull), pull.labels), judgedNow: false, incomplete: false });
+        out.push({
+          pull,
+          problems: problemsOfLabels(strategyOf(pull), pull.labels),
+          judgedNow: false,
+          incomplete: false
+        });
         continue;
       }
       out.push(await judgeOne(pull, f2));
@@ -60666,13 +61432,38 @@ var NOTABLE_CAP = 10;
 function servedBy(strategy, pull) {
   if (carriesAnswer(strategy, pull.labels)) return problemsOfLabels(strategy, pull.labels);
   const { number: number4, title, body, author, milestone, branch } = pull;
-  return classify(strategy, { kind: "pull_request", number: number4, title, body, labels: pull.labels, author, milestone, branch }).problems;
+  return classify(strategy, {
+    kind: "pull_request",
+    number: number4,
+    title,
+    body,
+    labels: pull.labels,
+    author,
+    milestone,
+    branch
+  }).problems;
 }
 function shippedItem(pull, problems) {
-  const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, files, filesComplete, ...rest } = pull;
+  const {
+    body: _body,
+    branch: _branch,
+    milestone: _milestone,
+    repo: _repo,
+    base: _base,
+    files,
+    filesComplete,
+    ...rest
+  } = pull;
   return { ...rest, problems, files: files.map((f2) => f2.path), ...filesComplete ? { changes: files } : {} };
 }
-var searchOnly = (strategy) => async (pulls) => pulls.map((pull) => ({ pull, problems: servedBy(strategy, pull), judgedNow: !carriesAnswer(strategy, pull.labels), incomplete: false }));
+var searchOnly = (strategy) => async (pulls) => pulls.map(
+  (pull) => ({
+    pull,
+    problems: servedBy(strategy, pull),
+    judgedNow: !carriesAnswer(strategy, pull.labels),
+    incomplete: false
+  })
+);
 async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
   const tallier = createTallier(strategy);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
@@ -60689,7 +61480,8 @@ async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
       tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const item = shippedItem(pull, problems);
-      for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...notable.get(key) ?? [], item], NOTABLE_CAP));
+      for (const key of problems.length === 0 ? [""] : problems)
+        notable.set(key, notableItems([...notable.get(key) ?? [], item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
       if (problems.length > 0 && aligned++ < SUGGESTION_SAMPLE) sample.push({ ...item, changes: void 0 });
     }
@@ -60712,7 +61504,9 @@ async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
   if (waiting.length > 0) count2(await judge2(waiting));
   const items = /* @__PURE__ */ new Map();
   for (const item of [...[...notable.values()].flat(), ...sample]) items.set(item.number, item);
-  const notes = unaligned > SUGGESTION_SAMPLE ? [`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`] : [];
+  const notes = unaligned > SUGGESTION_SAMPLE ? [
+    `Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`
+  ] : [];
   return { tally: tallier.result(), items: [...items.values()], notes, judgedNow, incomplete };
 }
 function judgedNotes(shipped, where) {
@@ -60725,7 +61519,9 @@ function judgedNotes(shipped, where) {
   }
   if (shipped.incomplete > 0) {
     const n = shipped.incomplete;
-    notes.push(`${n.toLocaleString("en-US")} of them could not be read in full from GitHub (changed files or timeline) and ${n === 1 ? "was" : "were"} judged on what is known.`);
+    notes.push(
+      `${n.toLocaleString("en-US")} of them could not be read in full from GitHub (changed files or timeline) and ${n === 1 ? "was" : "were"} judged on what is known.`
+    );
   }
   return notes;
 }
@@ -60752,7 +61548,11 @@ var STRATEGY_HISTORY_QUERY = (
 `
 );
 async function strategyHistory(octokit, source) {
-  const answer = await octokit.graphql(STRATEGY_HISTORY_QUERY, { owner: source.owner, repo: source.repo, path: source.path });
+  const answer = await octokit.graphql(STRATEGY_HISTORY_QUERY, {
+    owner: source.owner,
+    repo: source.repo,
+    path: source.path
+  });
   const history = answer.repository?.defaultBranchRef?.target?.history;
   const versions = (history?.nodes ?? []).map((n) => {
     const blob2 = n.file?.object;
@@ -60769,7 +61569,9 @@ async function readReportVersions(octokit, { repo, loaded, period }) {
   if (!source) return none;
   const notes = [];
   const history = await strategyHistory(octokit, source).catch((error62) => {
-    notes.push(`The strategy file's history could not be read from GitHub (${error62 instanceof Error ? error62.message : String(error62)}).`);
+    notes.push(
+      `The strategy file's history could not be read from GitHub (${error62 instanceof Error ? error62.message : String(error62)}).`
+    );
     return { versions: [], complete: true };
   });
   if (history.versions.length === 0) {
@@ -60912,7 +61714,9 @@ async function writeReport(p2) {
 }
 
 // src/github/org-repositories.ts
-var blobs2 = LOCAL_PATHS.map((path2, i) => `p${i}: object(expression: "HEAD:${path2}") { ... on Blob { oid byteSize isTruncated text } }`).join("\n          ");
+var blobs2 = LOCAL_PATHS.map(
+  (path2, i) => `p${i}: object(expression: "HEAD:${path2}") { ... on Blob { oid byteSize isTruncated text } }`
+).join("\n          ");
 var ORG_REPOSITORIES_QUERY = (
   /* GraphQL */
   `
@@ -60943,21 +61747,35 @@ async function ownerRepositories(octokit, owner) {
   let kind = "Organization";
   let after = null;
   for (; ; ) {
-    const { data, errors } = await graphqlPartial(octokit, ORG_REPOSITORIES_QUERY, { owner, after });
+    const { data, errors } = await graphqlPartial(octokit, ORG_REPOSITORIES_QUERY, {
+      owner,
+      after
+    });
     const nodes = data?.repositoryOwner?.repositories.nodes;
     const inNode = (path2) => path2[0] === "repositoryOwner" && path2[2] === "nodes" && typeof path2[3] === "number";
     const other = errors.find((e) => !inNode(e.path));
-    if (other || errors.length > 0 && !nodes) throw new Error(`GitHub did not list the repositories of ${owner}: ${other?.message ?? errors[0].message}`);
+    if (other || errors.length > 0 && !nodes)
+      throw new Error(`GitHub did not list the repositories of ${owner}: ${other?.message ?? errors[0].message}`);
     if (!data?.repositoryOwner) return null;
     kind = data.repositoryOwner.__typename;
     const page = data.repositoryOwner.repositories;
     page.nodes.forEach((node2, i) => {
       const failed = errors.find((e) => e.path[3] === i);
       if (!node2) {
-        if (failed) repositories.push({ name: `(repository ${repositories.length + 1})`, defaultBranch: null, file: null, unreadable: failed.message });
+        if (failed)
+          repositories.push({
+            name: `(repository ${repositories.length + 1})`,
+            defaultBranch: null,
+            file: null,
+            unreadable: failed.message
+          });
         return;
       }
-      const entry = { name: node2.name, defaultBranch: node2.defaultBranchRef?.name ?? null, file: failed ? null : fileOf(node2) };
+      const entry = {
+        name: node2.name,
+        defaultBranch: node2.defaultBranchRef?.name ?? null,
+        file: failed ? null : fileOf(node2)
+      };
       if (failed) entry.unreadable = failed.message;
       repositories.push(entry);
     });
@@ -61000,7 +61818,10 @@ function organisationScope(owner, repositories, org) {
       if (parsed.ok) inScope("extends", parsed.strategy);
       else {
         const first = parsed.errors[0];
-        scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid (line ${first.line}: ${first.message})` });
+        scope.leftOut.push({
+          name: r.name,
+          reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid (line ${first.line}: ${first.message})`
+        });
       }
     }
   }
@@ -61012,7 +61833,12 @@ var NOTABLE_CAP2 = 5;
 async function tallyOrgShipped(strategy, scope, pages, judge2) {
   const whole = createTallier({ ...strategy, settings: { ...strategy.settings, ignore_authors: [] } });
   const tallier = createOrgTallier(strategy);
-  const byName2 = new Map(scope.map((r) => [r.name.toLowerCase(), { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }]));
+  const byName2 = new Map(
+    scope.map((r) => [
+      r.name.toLowerCase(),
+      { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }
+    ])
+  );
   for (const r of scope) tallier.repository(r.name, r.tie);
   const orgIds = new Set(strategy.problems.map((p2) => p2.id));
   const notable = /* @__PURE__ */ new Map();
@@ -61034,7 +61860,8 @@ async function tallyOrgShipped(strategy, scope, pages, judge2) {
       tallier.add({ repo: repo.name, problems });
       whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       const item = { ...shippedItem(pull, problems), repo: repo.name };
-      for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
+      for (const id of problems.length === 0 ? [""] : problems)
+        notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
     }
   };
@@ -61069,13 +61896,24 @@ async function tallyOrgShipped(strategy, scope, pages, judge2) {
   for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
   const notes = [];
   if (unaligned > SUGGESTION_SAMPLE) {
-    notes.push(`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`);
+    notes.push(
+      `Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`
+    );
   }
   if (elsewhere2 > 0) {
     const what = elsewhere2 === 1 ? "1 merged pull request found by the search was" : `${elsewhere2.toLocaleString("en-US")} merged pull requests found by the search were`;
-    notes.push(`${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`);
+    notes.push(
+      `${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`
+    );
   }
-  return { tally: whole.result(), repositories: tallier.result().repositories, items: [...items.values()], notes, judgedNow, incomplete };
+  return {
+    tally: whole.result(),
+    repositories: tallier.result().repositories,
+    items: [...items.values()],
+    notes,
+    judgedNow,
+    incomplete
+  };
 }
 
 // src/handlers/report-organisation.ts
@@ -61083,7 +61921,8 @@ var MAX_EXCLUDED = 20;
 function scopeQualifier(owner, kind, scope) {
   const base = `${kind === "User" ? "user" : "org"}:${owner} archived:false`;
   const named = scope.leftOut.filter((r) => /^[A-Za-z0-9._-]+$/.test(r.name));
-  if (named.length <= MAX_EXCLUDED) return { qualifier: [base, ...named.map((r) => `-repo:${owner}/${r.name}`)].join(" ") };
+  if (named.length <= MAX_EXCLUDED)
+    return { qualifier: [base, ...named.map((r) => `-repo:${owner}/${r.name}`)].join(" ") };
   return {
     qualifier: base,
     note: `Issue counts, counted metrics and plan searches span all of ${owner}'s repositories: the ${named.length} left out are too many to name in a search.`
@@ -61100,8 +61939,13 @@ async function publishOrgReport(p2) {
   if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
     return { title, body: "", url: targets.existing.url, action: "skipped" };
   }
-  const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : []));
-  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
+  const bodies = await reportBodies(
+    octokit,
+    [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : [])
+  );
+  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
+    (d) => monthKeyOf(d) < month
+  );
   const listing = await ownerRepositories(octokit, owner);
   if (!listing) throw new Error(`GitHub knows no owner ${owner}`);
   const home = listing.repositories.find((r) => r.name.toLowerCase() === ORG_REPO);
@@ -61115,10 +61959,18 @@ async function publishOrgReport(p2) {
     search: (range) => `${qualifier} is:pr is:merged merged:${range} sort:created-asc`,
     window: { start: period.start, end: period.end, range: period.searchRange },
     timezone: period.timezone,
-    onTruncated: (range, count2) => cut.push(`${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`)
+    onTruncated: (range, count2) => cut.push(
+      `${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`
+    )
   });
   const own2 = new Map(scope.repositories.map((r) => [r.name.toLowerCase(), r.strategy]));
-  const judge2 = mergedJudge({ octokit, repo: { owner, repo }, strategy, strategyOf: (pull) => own2.get((pull.repo ?? "").toLowerCase()) ?? strategy, botLogin: p2.botLogin });
+  const judge2 = mergedJudge({
+    octokit,
+    repo: { owner, repo },
+    strategy,
+    strategyOf: (pull) => own2.get((pull.repo ?? "").toLowerCase()) ?? strategy,
+    botLogin: p2.botLogin
+  });
   const versions = await readReportVersions(octokit, { repo, loaded, period });
   const [shipped, figures2] = await Promise.all([
     tallyOrgShipped(strategy, scope.repositories, pulls, judge2.judge),
@@ -61133,9 +61985,12 @@ async function publishOrgReport(p2) {
     ...figures2.notes,
     ...versions.notes,
     ...note ? [note] : [],
-    ...extending > 0 ? ["Repositories that extend the organisation's strategy judge their pull requests by their own rules added to it; problems a repository adds of its own are not the organisation's, so work serving only those counts as unaligned here."] : []
+    ...extending > 0 ? [
+      "Repositories that extend the organisation's strategy judge their pull requests by their own rules added to it; problems a repository adds of its own are not the organisation's, so work serving only those counts as unaligned here."
+    ] : []
   ];
-  if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+  if (now < period.end)
+    notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const n = scope.repositories.length;
   const model = buildReport({
     strategy,
@@ -61185,8 +62040,13 @@ async function publishReport(p2) {
   if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
     return { title, body: "", url: targets.existing.url, action: "skipped" };
   }
-  const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : []));
-  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
+  const bodies = await reportBodies(
+    octokit,
+    [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : [])
+  );
+  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
+    (d) => monthKeyOf(d) < month
+  );
   const cut = [];
   const pulls = mergedPulls(octokit, {
     owner,
@@ -61194,7 +62054,9 @@ async function publishReport(p2) {
     base: context.defaultBranch,
     window: { start: period.start, end: period.end, range: period.searchRange },
     timezone: period.timezone,
-    onTruncated: (range, count2) => cut.push(`${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`)
+    onTruncated: (range, count2) => cut.push(
+      `${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`
+    )
   });
   const judge2 = mergedJudge({ octokit, repo: { owner, repo }, strategy, botLogin: p2.botLogin });
   const [versions, shipped, figures2] = await Promise.all([
@@ -61203,8 +62065,15 @@ async function publishReport(p2) {
     gatherFigures(octokit, { owner, repo }, strategy, period)
   ]);
   const now = p2.now ?? /* @__PURE__ */ new Date();
-  const notes = [...cut, ...judgedNotes(shipped, { owner, repo, month }), ...shipped.notes, ...figures2.notes, ...versions.notes];
-  if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+  const notes = [
+    ...cut,
+    ...judgedNotes(shipped, { owner, repo, month }),
+    ...shipped.notes,
+    ...figures2.notes,
+    ...versions.notes
+  ];
+  if (now < period.end)
+    notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
     repo: `${owner}/${repo}`,
@@ -61309,7 +62178,10 @@ async function* dueReports(params) {
     try {
       reachable = await installation.repositories();
     } catch (error62) {
-      app.log.error({ err: error62, installation: installation.id }, `Monthly reports: could not list the repositories of ${installation.account}`);
+      app.log.error(
+        { err: error62, installation: installation.id },
+        `Monthly reports: could not list the repositories of ${installation.account}`
+      );
       yield { failed: { repo: `${installation.account}/*`, error: message(error62) } };
       continue;
     }
@@ -61336,7 +62208,12 @@ async function decide2(params, reachable, ref, load) {
     const period = monthPeriod(month, timezone);
     if (!inForceDuring(loaded.strategy, period.from, period.to)) return null;
     const found = loaded.source;
-    const source = found ? { owner: found.owner, repo: found.repo, path: found.path, ...typeof found.text === "string" ? { text: found.text } : {} } : void 0;
+    const source = found ? {
+      owner: found.owner,
+      repo: found.repo,
+      path: found.path,
+      ...typeof found.text === "string" ? { text: found.text } : {}
+    } : void 0;
     return {
       due: {
         installationId: reachable.installationId,
@@ -61356,7 +62233,10 @@ async function publishDue(app, due, botLogin, now, publish = publishReport) {
   const name = `${due.owner}/${due.repo}`;
   const { octokit, owner, repo, month, loaded, ifMissing } = due;
   const result = await publish({ octokit, owner, repo, month, loaded, botLogin, post: true, ifMissing, now });
-  app.log.info({ repo: name, month, action: result.action, url: result.url }, `Monthly report for ${name}, ${month}: ${result.action}`);
+  app.log.info(
+    { repo: name, month, action: result.action, url: result.url },
+    `Monthly report for ${name}, ${month}: ${result.action}`
+  );
   return { repo: name, month, action: result.action, url: result.url };
 }
 async function runDueReports(params) {
@@ -61383,7 +62263,13 @@ async function runDueReports(params) {
 function scheduleEnabled(env) {
   return env.THROUGHLINE_SCHEDULE?.toLowerCase() !== "off";
 }
-function startSchedule({ app, deps, cron = "0 * * * *", load = scheduleLoader(deps.strategies), publish }) {
+function startSchedule({
+  app,
+  deps,
+  cron = "0 * * * *",
+  load = scheduleLoader(deps.strategies),
+  publish
+}) {
   const { now, identity } = deps;
   let since = null;
   let failed = /* @__PURE__ */ new Set();
@@ -61423,7 +62309,15 @@ function healthRoute({ guards, redis }) {
 }
 
 // src/index.ts
-var ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"];
+var ISSUE_ACTIONS = [
+  "opened",
+  "edited",
+  "reopened",
+  "labeled",
+  "unlabeled",
+  "milestoned",
+  "demilestoned"
+];
 var PULL_REQUEST_ACTIONS = [
   "opened",
   "edited",
@@ -61460,22 +62354,47 @@ function createApp(overrides = {}, options2 = {}) {
     const deps = createDeps(app, overrides);
     addHealthRoute(server, deps.guards, options2);
     const guarded2 = (key, handler2) => deps.guards.wrap(deps.identity, key, handler2);
-    app.on(ISSUE_ACTIONS.map((a) => `issues.${a}`), guarded2(itemKey, (c) => handleIssue(c, deps)));
-    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`), guarded2(itemKey, (c) => handlePullRequest(c, deps)));
-    app.on("issue_comment.created", guarded2(itemKey, (c) => handleCommand(c, deps)));
+    app.on(
+      ISSUE_ACTIONS.map((a) => `issues.${a}`),
+      guarded2(itemKey, (c) => handleIssue(c, deps))
+    );
+    app.on(
+      PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}`),
+      guarded2(itemKey, (c) => handlePullRequest(c, deps))
+    );
+    app.on(
+      "issue_comment.created",
+      guarded2(itemKey, (c) => handleCommand(c, deps))
+    );
     app.on(
       PROJECT_ITEM_ACTIONS.map((a) => `projects_v2_item.${a}`),
-      guarded2((c) => `project-item:${c.payload.projects_v2_item.node_id}`, (c) => handleProjectItem(c, deps))
+      guarded2(
+        (c) => `project-item:${c.payload.projects_v2_item.node_id}`,
+        (c) => handleProjectItem(c, deps)
+      )
     );
-    app.on("push", guarded2((c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
+    app.on(
+      "push",
+      guarded2(
+        (c) => `${c.repo().owner}/${c.repo().repo}:push`,
+        (c) => handlePush(c, deps)
+      )
+    );
     app.on(
       ["installation.created", "installation_repositories.added"],
-      guarded2((c) => `installation:${c.payload.installation.id}`, (c) => handleInstallation(c, deps))
+      guarded2(
+        (c) => `installation:${c.payload.installation.id}`,
+        (c) => handleInstallation(c, deps)
+      )
     );
     if (options2.schedule) {
       const shared = options2.shared;
       if (shared) {
-        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies), ...options2.monthly });
+        const jobs = shared.runMonthlyJobs(app, deps.now, {
+          identity: deps.identity,
+          load: scheduleLoader(deps.strategies),
+          ...options2.monthly
+        });
         deps.schedule = { stop: () => void jobs.close() };
       } else deps.schedule = startSchedule({ app, deps });
     }
@@ -61511,7 +62430,16 @@ async function actionProbot(env, options2 = {}) {
   });
   const report = async ({ octokit, repo, month, strategy }) => {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
-    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now(), ...actionScope(repo.repo) });
+    return publish({
+      octokit,
+      ...repo,
+      month: key,
+      loaded: strategy,
+      botLogin: ACTION_IDENTITY.login,
+      post: true,
+      now: now(),
+      ...actionScope(repo.repo)
+    });
   };
   const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report });
   await probot.load(createApp(deps, { schedule: false }));
@@ -61525,11 +62453,13 @@ function tokenOf(env) {
 }
 function readActionEnv(env) {
   const missing = ["GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_REPOSITORY"].filter((name) => !env[name]);
-  if (missing.length > 0) return { error: `${missing.join(", ")} not set: Throughline runs as a step of a GitHub Actions workflow` };
+  if (missing.length > 0)
+    return { error: `${missing.join(", ")} not set: Throughline runs as a step of a GitHub Actions workflow` };
   const token = tokenOf(env);
   if (!token) return { error: "no token: pass `github-token` (it defaults to the workflow's GITHUB_TOKEN)" };
   const [owner, repo, ...rest] = env.GITHUB_REPOSITORY.split("/");
-  if (!owner || !repo || rest.length > 0) return { error: `GITHUB_REPOSITORY is "${env.GITHUB_REPOSITORY}", not OWNER/NAME` };
+  if (!owner || !repo || rest.length > 0)
+    return { error: `GITHUB_REPOSITORY is "${env.GITHUB_REPOSITORY}", not OWNER/NAME` };
   return {
     eventName: env.GITHUB_EVENT_NAME,
     eventPath: env.GITHUB_EVENT_PATH,
@@ -61563,7 +62493,9 @@ async function postMonthlyReports(run2) {
   const loaded = await run2.strategies.load(octokit, repo);
   if (loaded.status === "missing") {
     await run2.setUp?.();
-    say.notice(`${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`);
+    say.notice(
+      `${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`
+    );
     return 0;
   }
   if (loaded.status === "invalid") {
@@ -61582,11 +62514,22 @@ ${loaded.errors.map(formatError).join("\n")}`);
       continue;
     }
     try {
-      const done = await run2.publish({ octokit, ...repo, month, loaded, botLogin: run2.botLogin, post: true, now, ...scope });
+      const done = await run2.publish({
+        octokit,
+        ...repo,
+        month,
+        loaded,
+        botLogin: run2.botLogin,
+        post: true,
+        now,
+        ...scope
+      });
       say.info(describe5(done));
     } catch (error62) {
       failures += 1;
-      say.error(`The report for ${month} could not be written: ${error62 instanceof Error ? error62.message : String(error62)}`);
+      say.error(
+        `The report for ${month} could not be written: ${error62 instanceof Error ? error62.message : String(error62)}`
+      );
     }
   }
   return failures;
@@ -61641,7 +62584,9 @@ async function runAction(environment, options2 = {}) {
   }
   const plan = planFor(env.eventName);
   if (plan.kind === "ignored") {
-    say.notice(`Throughline does nothing on ${env.eventName} events (see the example workflow for the events it handles).`);
+    say.notice(
+      `Throughline does nothing on ${env.eventName} events (see the example workflow for the events it handles).`
+    );
     return 0;
   }
   try {
@@ -61652,7 +62597,16 @@ async function runAction(environment, options2 = {}) {
       const now = options2.now?.() ?? /* @__PURE__ */ new Date();
       const publish = options2.publish ?? publishReport;
       const setUpHere = () => setUp(probot, deps, repo, say);
-      const failures = await postMonthlyReports({ octokit, strategies: deps.strategies, repo, now, botLogin: ACTION_IDENTITY.login, publish, say, setUp: setUpHere });
+      const failures = await postMonthlyReports({
+        octokit,
+        strategies: deps.strategies,
+        repo,
+        now,
+        botLogin: ACTION_IDENTITY.login,
+        publish,
+        say,
+        setUp: setUpHere
+      });
       return failures > 0 ? 1 : 0;
     }
     const payload = await readEvent(env.eventPath);
@@ -61671,7 +62625,9 @@ async function setUp(probot, deps, repo, say) {
   const octokit = await probot.auth();
   const opened = await onboardRepository(octokit, repo, deps);
   if (opened !== void 0) {
-    say.notice(`${repo.owner}/${repo.repo} has no strategy file: opened issue #${opened}, "Set up Throughline", with a starter.`);
+    say.notice(
+      `${repo.owner}/${repo.repo} has no strategy file: opened issue #${opened}, "Set up Throughline", with a starter.`
+    );
   }
 }
 async function readEvent(path2) {

@@ -13,7 +13,9 @@ const committed = await readFile(resolve(ROOT, OUTFILE), "utf8").catch(() => "")
 if (built !== committed) {
   const at = [...built].findIndex((c, i) => c !== committed[i]);
   const line = built.slice(0, at).split("\n").length;
-  console.error(`${OUTFILE} is out of date (first difference at line ${line}): run \`npm run build:action\` and commit it.`);
+  console.error(
+    `${OUTFILE} is out of date (first difference at line ${line}): run \`npm run build:action\` and commit it.`,
+  );
   process.exit(1);
 }
 console.log(`${OUTFILE} is up to date.`);

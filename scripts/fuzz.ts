@@ -15,7 +15,9 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
 const started = Date.now();
 const result = fuzzStrategies(runs, seed);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`${runs} files from seed ${seed} in ${seconds} s: ${result.valid} valid, ${result.invalid} refused with located errors`);
+console.log(
+  `${runs} files from seed ${seed} in ${seconds} s: ${result.valid} valid, ${result.invalid} refused with located errors`,
+);
 if (result.violations.length > 0) {
   console.error(`${result.violations.length} violation(s):\n\n${result.violations.join("\n\n")}`);
   process.exit(1);

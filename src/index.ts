@@ -21,9 +21,26 @@ import { scheduleEnabled, scheduleLoader, startSchedule } from "./schedule/index
 import { healthRoute } from "./handlers/health.js";
 import type { Shared } from "./redis/shared.js";
 
-export const ISSUE_ACTIONS = ["opened", "edited", "reopened", "labeled", "unlabeled", "milestoned", "demilestoned"] as const;
+export const ISSUE_ACTIONS = [
+  "opened",
+  "edited",
+  "reopened",
+  "labeled",
+  "unlabeled",
+  "milestoned",
+  "demilestoned",
+] as const;
 export const PULL_REQUEST_ACTIONS = [
-  "opened", "edited", "reopened", "synchronize", "ready_for_review", "labeled", "unlabeled", "milestoned", "demilestoned", "closed",
+  "opened",
+  "edited",
+  "reopened",
+  "synchronize",
+  "ready_for_review",
+  "labeled",
+  "unlabeled",
+  "milestoned",
+  "demilestoned",
+  "closed",
 ] as const;
 
 /** One item at a time: events for the same issue or pull request never interleave in this process. */
@@ -67,24 +84,49 @@ export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {
     addHealthRoute(server, deps.guards, options);
     const guarded = <C extends AnyContext>(key: (context: C) => string, handler: (context: C) => Promise<void>) =>
       deps.guards.wrap(deps.identity, key, handler);
-    app.on(ISSUE_ACTIONS.map((a) => `issues.${a}` as const), guarded(itemKey, (c) => handleIssue(c, deps)));
-    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), guarded(itemKey, (c) => handlePullRequest(c, deps)));
-    app.on("issue_comment.created", guarded(itemKey, (c) => handleCommand(c, deps)));
+    app.on(
+      ISSUE_ACTIONS.map((a) => `issues.${a}` as const),
+      guarded(itemKey, (c) => handleIssue(c, deps)),
+    );
+    app.on(
+      PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
+      guarded(itemKey, (c) => handlePullRequest(c, deps)),
+    );
+    app.on(
+      "issue_comment.created",
+      guarded(itemKey, (c) => handleCommand(c, deps)),
+    );
     app.on(
       PROJECT_ITEM_ACTIONS.map((a) => `projects_v2_item.${a}` as const),
-      guarded((c) => `project-item:${c.payload.projects_v2_item.node_id}`, (c) => handleProjectItem(c, deps)),
+      guarded(
+        (c) => `project-item:${c.payload.projects_v2_item.node_id}`,
+        (c) => handleProjectItem(c, deps),
+      ),
     );
-    app.on("push", guarded((c) => `${c.repo().owner}/${c.repo().repo}:push`, (c) => handlePush(c, deps)));
+    app.on(
+      "push",
+      guarded(
+        (c) => `${c.repo().owner}/${c.repo().repo}:push`,
+        (c) => handlePush(c, deps),
+      ),
+    );
     app.on(
       ["installation.created", "installation_repositories.added"],
-      guarded((c) => `installation:${c.payload.installation.id}`, (c) => handleInstallation(c, deps)),
+      guarded(
+        (c) => `installation:${c.payload.installation.id}`,
+        (c) => handleInstallation(c, deps),
+      ),
     );
     // The monthly reports, when asked for: on the queue in Redis shared by every process when there is one,
     // else in this process.
     if (options.schedule) {
       const shared = options.shared;
       if (shared) {
-        const jobs = shared.runMonthlyJobs(app, deps.now, { identity: deps.identity, load: scheduleLoader(deps.strategies), ...options.monthly });
+        const jobs = shared.runMonthlyJobs(app, deps.now, {
+          identity: deps.identity,
+          load: scheduleLoader(deps.strategies),
+          ...options.monthly,
+        });
         deps.schedule = { stop: () => void jobs.close() };
       } else deps.schedule = startSchedule({ app, deps });
     }
@@ -92,7 +134,11 @@ export function createApp(overrides: Partial<Deps> = {}, options: AppOptions = {
 }
 
 /** GET /health when running in Probot's server; loaded elsewhere (tests, the Action) there is no server. */
-function addHealthRoute(server: Partial<ApplicationFunctionOptions> | undefined, guards: Guards, options: AppOptions): void {
+function addHealthRoute(
+  server: Partial<ApplicationFunctionOptions> | undefined,
+  guards: Guards,
+  options: AppOptions,
+): void {
   try {
     server?.addHandler?.(healthRoute({ guards, redis: options.shared?.redis }));
   } catch {

@@ -45,7 +45,12 @@ export function newWork(first: number): Item[] {
       createdAt: at(30),
       branch: "costs/spot-checkout-workers",
       headSha: "5f0c2a9e1d7b4c3a8e6f9d0b1a2c3e4f5a6b7c8d",
-      files: ["terraform/checkout/workers.tf", "terraform/checkout/variables.tf", "services/checkout/src/worker.ts", "services/checkout/src/worker.test.ts"],
+      files: [
+        "terraform/checkout/workers.tf",
+        "terraform/checkout/variables.tf",
+        "services/checkout/src/worker.ts",
+        "services/checkout/src/worker.test.ts",
+      ],
       additions: 184,
       deletions: 41,
     }),

@@ -54,7 +54,15 @@ export function organisationWork(): Record<string, Partial<Item>[]> {
       list.map((w, i) => {
         hour += 30;
         const at = new Date(Date.UTC(2026, 9, 2, 9) + hour * 3_600_000).toISOString().replace(".000Z", "Z");
-        return { number: 10 + i, title: w.title, labels: w.labels, author: w.author, createdAt: at, mergedAt: at, state: "closed" as const };
+        return {
+          number: 10 + i,
+          title: w.title,
+          labels: w.labels,
+          author: w.author,
+          createdAt: at,
+          mergedAt: at,
+          state: "closed" as const,
+        };
       }),
     ]),
   );

@@ -21,8 +21,22 @@ export const STRATEGY_TEXT = readFileSync(new URL("./strategy.yml", import.meta.
  * (`current:`) every month, so earlier reports carry earlier readings and the trends have history.
  */
 const VERSIONS: Record<string, { readings: [string, string][]; commit: string }> = {
-  "2026-08": { readings: [["current: 98.9", "current: 98.1"], ["current: 71", "current: 80"], ["current: 11", "current: 17"]], commit: "8c1d2f4a6b0e9c7d5f3a1b2c4d6e8f0a1c3e5b7d" },
-  "2026-09": { readings: [["current: 98.9", "current: 98.4"], ["current: 71", "current: 76"], ["current: 11", "current: 14"]], commit: "d4e6f8a0b2c4d6e8f0a2b4c6d8e0f2a4b6c8d0e2" },
+  "2026-08": {
+    readings: [
+      ["current: 98.9", "current: 98.1"],
+      ["current: 71", "current: 80"],
+      ["current: 11", "current: 17"],
+    ],
+    commit: "8c1d2f4a6b0e9c7d5f3a1b2c4d6e8f0a1c3e5b7d",
+  },
+  "2026-09": {
+    readings: [
+      ["current: 98.9", "current: 98.4"],
+      ["current: 71", "current: 76"],
+      ["current: 11", "current: 14"],
+    ],
+    commit: "d4e6f8a0b2c4d6e8f0a2b4c6d8e0f2a4b6c8d0e2",
+  },
   "2026-10": { readings: [], commit: "3b18e512dba79e4c8300dd08aeb37f8e728b8dad" },
 };
 
@@ -38,7 +52,13 @@ export function strategyAsOf(month: string): { text: string; commit: string } {
 
 /** Engineers by login, and their role in the repository (who may give `/strategy` commands). */
 export const PEOPLE = ["mara", "devon", "priya", "tomasz", "lin", "sam"];
-export const ROLES: Record<string, string> = { mara: "maintain", devon: "write", priya: "write", tomasz: "write", lin: "triage" };
+export const ROLES: Record<string, string> = {
+  mara: "maintain",
+  devon: "write",
+  priya: "write",
+  tomasz: "write",
+  lin: "triage",
+};
 
 /** The default branch's files that matter: the strategy, and one file per top-level folder. */
 export const FILES: Record<string, string> = {
@@ -72,7 +92,11 @@ export const LABELS: Label[] = [
 export const MILESTONES: Milestone[] = [{ title: "Multi-region", dueOn: "2026-12-15T00:00:00Z" }];
 
 /** An item with everything unset that an issue does not have. */
-export function baseItem(kind: Item["kind"], number: number, fields: Partial<Item> & { title: string; createdAt: string; author: string }): Item {
+export function baseItem(
+  kind: Item["kind"],
+  number: number,
+  fields: Partial<Item> & { title: string; createdAt: string; author: string },
+): Item {
   return {
     kind,
     number,
@@ -100,17 +124,35 @@ export function baseItem(kind: Item["kind"], number: number, fields: Partial<Ite
 const done = (at: string) => ({ state: "closed" as const, stateReason: "completed" as const, closedAt: at });
 const dropped = (at: string) => ({ state: "closed" as const, stateReason: "not_planned" as const, closedAt: at });
 const planIssue = (number: number, title: string, extra: Partial<Item>) =>
-  baseItem("issue", number, { title, author: "mara", createdAt: "2026-06-02T10:00:00Z", labels: ["strategy: reliability"], ...extra });
+  baseItem("issue", number, {
+    title,
+    author: "mara",
+    createdAt: "2026-06-02T10:00:00Z",
+    labels: ["strategy: reliability"],
+    ...extra,
+  });
 
 /** The issues the strategy's plan names: issue #12, the Multi-region milestone, the rightsizing label. */
 export const PLAN_ISSUES: Item[] = [
   planIssue(12, "Idempotent payment retries", { body: "Retries must never charge a card twice." }),
-  planIssue(14, "Replicate the orders database to eu-west", { milestone: "Multi-region", ...done("2026-09-18T15:00:00Z") }),
-  planIssue(15, "Health-checked DNS failover for checkout", { milestone: "Multi-region", ...done("2026-10-09T11:20:00Z") }),
+  planIssue(14, "Replicate the orders database to eu-west", {
+    milestone: "Multi-region",
+    ...done("2026-09-18T15:00:00Z"),
+  }),
+  planIssue(15, "Health-checked DNS failover for checkout", {
+    milestone: "Multi-region",
+    ...done("2026-10-09T11:20:00Z"),
+  }),
   planIssue(16, "Run a regional failover game day", { milestone: "Multi-region" }),
   planIssue(17, "Failover runbook for payments", { milestone: "Multi-region", ...done("2026-10-27T16:45:00Z") }),
   planIssue(18, "Cross-region session store", { milestone: "Multi-region", ...dropped("2026-10-02T09:00:00Z") }),
-  planIssue(20, "Rightsize the orders database replicas", { labels: ["rightsizing", "strategy: costs"], ...done("2026-10-21T13:10:00Z") }),
+  planIssue(20, "Rightsize the orders database replicas", {
+    labels: ["rightsizing", "strategy: costs"],
+    ...done("2026-10-21T13:10:00Z"),
+  }),
   planIssue(21, "Move the analytics database to Graviton instances", { labels: ["rightsizing", "strategy: costs"] }),
-  planIssue(22, "Drop the unused read replica in us-east-2", { labels: ["rightsizing", "strategy: costs"], ...done("2026-09-08T10:30:00Z") }),
+  planIssue(22, "Drop the unused read replica in us-east-2", {
+    labels: ["rightsizing", "strategy: costs"],
+    ...done("2026-09-08T10:30:00Z"),
+  }),
 ];

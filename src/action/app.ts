@@ -34,7 +34,10 @@ export function logLevelFor(env: Record<string, string | undefined>): LogLevel {
 }
 
 /** The Probot instance and the app state it runs with (the monthly reports and the setup issue use it too). */
-export async function actionProbot(env: ActionEnv, options: ActionOptions = {}): Promise<{ probot: Probot; deps: Deps }> {
+export async function actionProbot(
+  env: ActionEnv,
+  options: ActionOptions = {},
+): Promise<{ probot: Probot; deps: Deps }> {
   const now = options.now ?? (() => new Date());
   const publish = options.publish ?? publishReport;
   const probot = new Probot({
@@ -46,7 +49,16 @@ export async function actionProbot(env: ActionEnv, options: ActionOptions = {}):
   // `/strategy report [YYYY-MM]` posts or refreshes that month's report right away.
   const report = async ({ octokit, repo, month, strategy }: ReportRequest) => {
     const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
-    return publish({ octokit, ...repo, month: key, loaded: strategy, botLogin: ACTION_IDENTITY.login, post: true, now: now(), ...actionScope(repo.repo) });
+    return publish({
+      octokit,
+      ...repo,
+      month: key,
+      loaded: strategy,
+      botLogin: ACTION_IDENTITY.login,
+      post: true,
+      now: now(),
+      ...actionScope(repo.repo),
+    });
   };
   // One run handles one event: the long-running monthly schedule of the hosted app is the workflow's cron here.
   const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report });

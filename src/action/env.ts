@@ -17,16 +17,18 @@ export type Env = Record<string, string | undefined>;
 /** The token: the `github-token` input (defaulting to the workflow token), else GITHUB_TOKEN. */
 function tokenOf(env: Env): string | undefined {
   const input = env["INPUT_GITHUB-TOKEN"] ?? env.INPUT_GITHUB_TOKEN;
-  return (input?.trim() || env.GITHUB_TOKEN?.trim()) || undefined;
+  return input?.trim() || env.GITHUB_TOKEN?.trim() || undefined;
 }
 
 export function readActionEnv(env: Env): ActionEnv | { error: string } {
   const missing = ["GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_REPOSITORY"].filter((name) => !env[name]);
-  if (missing.length > 0) return { error: `${missing.join(", ")} not set: Throughline runs as a step of a GitHub Actions workflow` };
+  if (missing.length > 0)
+    return { error: `${missing.join(", ")} not set: Throughline runs as a step of a GitHub Actions workflow` };
   const token = tokenOf(env);
   if (!token) return { error: "no token: pass `github-token` (it defaults to the workflow's GITHUB_TOKEN)" };
   const [owner, repo, ...rest] = env.GITHUB_REPOSITORY!.split("/");
-  if (!owner || !repo || rest.length > 0) return { error: `GITHUB_REPOSITORY is "${env.GITHUB_REPOSITORY}", not OWNER/NAME` };
+  if (!owner || !repo || rest.length > 0)
+    return { error: `GITHUB_REPOSITORY is "${env.GITHUB_REPOSITORY}", not OWNER/NAME` };
   return {
     eventName: env.GITHUB_EVENT_NAME!,
     eventPath: env.GITHUB_EVENT_PATH!,

@@ -20,5 +20,7 @@ function describeOne(error: unknown): string {
   if (typeof status !== "number" || !request?.method || !request.url) return error.message;
   const path = request.url.replace(/^[a-z]+:\/\/[^/]+/i, "");
   const said = `${request.method} ${path} answered ${status}: ${error.message}`;
-  return status === 403 && /not accessible by integration/i.test(error.message) ? `${said} (${PERMISSIONS_HINT})` : said;
+  return status === 403 && /not accessible by integration/i.test(error.message)
+    ? `${said} (${PERMISSIONS_HINT})`
+    : said;
 }

@@ -35,7 +35,9 @@ export async function postMonthlyReports(run: ReportRun): Promise<number> {
   const loaded = await run.strategies.load(octokit, repo);
   if (loaded.status === "missing") {
     await run.setUp?.();
-    say.notice(`${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`);
+    say.notice(
+      `${repo.owner}/${repo.repo} has no strategy file (strategy.yml or .github/strategy.yml): no report to post.`,
+    );
     return 0;
   }
   if (loaded.status === "invalid") {
@@ -53,11 +55,22 @@ export async function postMonthlyReports(run: ReportRun): Promise<number> {
       continue;
     }
     try {
-      const done = await run.publish({ octokit, ...repo, month, loaded, botLogin: run.botLogin, post: true, now, ...scope });
+      const done = await run.publish({
+        octokit,
+        ...repo,
+        month,
+        loaded,
+        botLogin: run.botLogin,
+        post: true,
+        now,
+        ...scope,
+      });
       say.info(describe(done));
     } catch (error) {
       failures += 1;
-      say.error(`The report for ${month} could not be written: ${error instanceof Error ? error.message : String(error)}`);
+      say.error(
+        `The report for ${month} could not be written: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return failures;

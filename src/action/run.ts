@@ -31,7 +31,9 @@ export async function runAction(environment: Env, options: RunOptions = {}): Pro
   }
   const plan = planFor(env.eventName);
   if (plan.kind === "ignored") {
-    say.notice(`Throughline does nothing on ${env.eventName} events (see the example workflow for the events it handles).`);
+    say.notice(
+      `Throughline does nothing on ${env.eventName} events (see the example workflow for the events it handles).`,
+    );
     return 0;
   }
   try {
@@ -43,14 +45,27 @@ export async function runAction(environment: Env, options: RunOptions = {}): Pro
       const now = options.now?.() ?? new Date();
       const publish = options.publish ?? publishReport;
       const setUpHere = () => setUp(probot, deps, repo, say);
-      const failures = await postMonthlyReports({ octokit, strategies: deps.strategies, repo, now, botLogin: ACTION_IDENTITY.login, publish, say, setUp: setUpHere });
+      const failures = await postMonthlyReports({
+        octokit,
+        strategies: deps.strategies,
+        repo,
+        now,
+        botLogin: ACTION_IDENTITY.login,
+        publish,
+        say,
+        setUp: setUpHere,
+      });
       return failures > 0 ? 1 : 0;
     }
     // 2a. The event, as the app receives it from a webhook.
     const payload = await readEvent(env.eventPath);
     await probot.receive({ id: env.deliveryId, name: plan.name, payload } as Parameters<typeof probot.receive>[0]);
     say.info(`Throughline handled the ${env.eventName}${payload.action ? `.${payload.action}` : ""} event.`);
-    if (plan.name === "push" && !payload.deleted && payload.ref === `refs/heads/${payload.repository?.default_branch}`) {
+    if (
+      plan.name === "push" &&
+      !payload.deleted &&
+      payload.ref === `refs/heads/${payload.repository?.default_branch}`
+    ) {
       await setUp(probot, deps, repo, say);
     }
     return 0;
@@ -69,7 +84,9 @@ async function setUp(probot: Probot, deps: Deps, repo: RepoRef, say: ReturnType<
   const octokit = await probot.auth();
   const opened = await onboardRepository(octokit, repo, deps);
   if (opened !== undefined) {
-    say.notice(`${repo.owner}/${repo.repo} has no strategy file: opened issue #${opened}, "Set up Throughline", with a starter.`);
+    say.notice(
+      `${repo.owner}/${repo.repo} has no strategy file: opened issue #${opened}, "Set up Throughline", with a starter.`,
+    );
   }
 }
 

@@ -33,7 +33,15 @@ export function classify(strategy: Strategy, item: WorkItem): Decision {
 }
 
 function decide(strategy: Strategy, level: Decision["level"], reasons: Reason[], notes: string[]): Decision {
-  return { problems: inStrategyOrder(strategy, reasons.map((r) => r.problem)), level, reasons, notes };
+  return {
+    problems: inStrategyOrder(
+      strategy,
+      reasons.map((r) => r.problem),
+    ),
+    level,
+    reasons,
+    notes,
+  };
 }
 
 /** A pull request serves the problems of the issues it closes, read from those issues' strategy labels. */
@@ -42,7 +50,8 @@ function linkedReasons(strategy: Strategy, item: WorkItem): Reason[] {
   for (const issue of item.closes ?? []) {
     const labels = new Set(issue.labels.map((l) => l.toLowerCase()));
     for (const p of strategy.problems) {
-      if (labels.has(p.label.toLowerCase())) reasons.push({ problem: p.id, source: "linked", detail: `#${issue.number}` });
+      if (labels.has(p.label.toLowerCase()))
+        reasons.push({ problem: p.id, source: "linked", detail: `#${issue.number}` });
     }
   }
   return reasons;

@@ -44,7 +44,8 @@ function interpret(args: string[]): Command {
   }
   if (args.includes("none")) return invalid("`none` cannot be combined with problem ids.");
   const malformed = args.filter((a) => !SLUG.test(a));
-  if (malformed.length > 0) return invalid(`not a problem id: ${malformed.map((a) => `"${inert(a, 40)}"`).join(", ")}.`);
+  if (malformed.length > 0)
+    return invalid(`not a problem id: ${malformed.map((a) => `"${inert(a, 40)}"`).join(", ")}.`);
   return { kind: "serve", ids: [...new Set(args)] };
 }
 

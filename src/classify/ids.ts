@@ -5,7 +5,12 @@ import type { Strategy } from "../strategy/schema.js";
 export function splitIds(text: string): string[] {
   return text
     .split(/[\s,]+/)
-    .map((t) => t.replace(/^`+|`+$/g, "").replace(/[.;]+$/, "").toLowerCase())
+    .map((t) =>
+      t
+        .replace(/^`+|`+$/g, "")
+        .replace(/[.;]+$/, "")
+        .toLowerCase(),
+    )
     .filter((t) => t.length > 0);
 }
 

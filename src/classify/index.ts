@@ -6,8 +6,15 @@ export { parseCommand, COMMAND_USAGE, type Command } from "./command.js";
 export { validateIds, likelyId } from "./ids.js";
 export { strategyLabels, personProblemIds, reconcileLabels, labelsInStep, type LabelEvent } from "./labels.js";
 export {
-  optionFor, wantedOptions, optionsKey, optionsUpdate, valueStep, optionColor,
-  type OptionSpec, type ExistingOption, type CurrentValue,
+  optionFor,
+  wantedOptions,
+  optionsKey,
+  optionsUpdate,
+  valueStep,
+  optionColor,
+  type OptionSpec,
+  type ExistingOption,
+  type CurrentValue,
 } from "./project-field.js";
 export {
   judge,

@@ -53,7 +53,11 @@ export interface Judgement {
 }
 
 /** The newest valid `/strategy <ids>` or `/strategy none` among the comments whose author may give it. */
-export function commandOf(strategy: Strategy, comments: readonly ItemComment[], mayCommand: (login: string) => boolean): Choice | undefined {
+export function commandOf(
+  strategy: Strategy,
+  comments: readonly ItemComment[],
+  mayCommand: (login: string) => boolean,
+): Choice | undefined {
   for (let i = comments.length - 1; i >= 0; i--) {
     const ids = choiceIn(strategy, comments[i].body);
     if (ids !== undefined && mayCommand(comments[i].author)) return ids;
@@ -69,7 +73,11 @@ export function commandAuthors(strategy: Strategy, comments: readonly ItemCommen
   const logins: string[] = [];
   for (let i = comments.length - 1; i >= 0; i--) {
     const login = comments[i].author;
-    if (choiceIn(strategy, comments[i].body) !== undefined && !logins.some((l) => l.toLowerCase() === login.toLowerCase())) logins.push(login);
+    if (
+      choiceIn(strategy, comments[i].body) !== undefined &&
+      !logins.some((l) => l.toLowerCase() === login.toLowerCase())
+    )
+      logins.push(login);
   }
   return logins;
 }
@@ -120,11 +128,21 @@ export function judgeMerged(input: JudgeInput): Judgement & { judgedNow: boolean
   const { strategy, item, history } = input;
   if (carriesAnswer(strategy, item.labels)) {
     const served = problemsOfLabels(strategy, item.labels);
-    const decision: Decision = { problems: served, level: served.length > 0 ? "explicit" : "none", reasons: [], notes: [] };
+    const decision: Decision = {
+      problems: served,
+      level: served.length > 0 ? "explicit" : "none",
+      reasons: [],
+      notes: [],
+    };
     return { decision, add: [], remove: [], served, judgedNow: false };
   }
   if (history.recorded?.length === 0 && input.command === undefined) {
-    const decision: Decision = { problems: [], level: "none", reasons: [], notes: ["The app judged it when it was merged: it served no problem."] };
+    const decision: Decision = {
+      problems: [],
+      level: "none",
+      reasons: [],
+      notes: ["The app judged it when it was merged: it served no problem."],
+    };
     return { decision, add: [], remove: [], served: [], judgedNow: false };
   }
   return { ...judge(input), judgedNow: true };

@@ -26,7 +26,11 @@ export function desiredLabels(strategy: Strategy, decision: Decision): string[] 
  * Strategy labels on the item that a person applied (their latest "added" event is not the app's, or is
  * unknown), as problem ids for `WorkItem.personLabels`. A person-applied unaligned label alone is "none".
  */
-export function personProblemIds(strategy: Strategy, current: readonly string[], history: readonly LabelEvent[]): string[] {
+export function personProblemIds(
+  strategy: Strategy,
+  current: readonly string[],
+  history: readonly LabelEvent[],
+): string[] {
   const h = summarizeHistory(history);
   const byPerson = new Set(current.filter((l) => !appliedByApp(h, l)).map((l) => l.toLowerCase()));
   const ids = strategy.problems.filter((p) => byPerson.has(p.label.toLowerCase())).map((p) => p.id);

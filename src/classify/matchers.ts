@@ -34,7 +34,7 @@ export function patternMatcher(pattern: string): ((text: string) => string | nul
     const re = RE2JS.compile(pattern);
     return (text) => {
       const m = re.matcher(text);
-      return m.find() ? m.group() ?? "" : null;
+      return m.find() ? (m.group() ?? "") : null;
     };
   } catch {
     return undefined;

@@ -46,7 +46,9 @@ export function wantedOptions(strategy: Strategy): OptionSpec[] {
 
 /** A short key for the options the strategy asks for: the cache of field ids is kept per key. */
 export function optionsKey(strategy: Strategy): string {
-  return wantedOptions(strategy).map((o) => o.name).join("\u0000");
+  return wantedOptions(strategy)
+    .map((o) => o.name)
+    .join("\u0000");
 }
 
 /**
@@ -55,7 +57,10 @@ export function optionsKey(strategy: Strategy): string {
  * person made (no mark) is kept, and so is how a person recoloured or described a wanted one. GitHub
  * replaces the whole list on update, so everything kept is sent again.
  */
-export function optionsUpdate(existing: readonly OptionSpec[], wanted: readonly OptionSpec[]): OptionSpec[] | undefined {
+export function optionsUpdate(
+  existing: readonly OptionSpec[],
+  wanted: readonly OptionSpec[],
+): OptionSpec[] | undefined {
   const byName = new Map(existing.map((o) => [o.name, o]));
   const wantedNames = new Set(wanted.map((o) => o.name));
   const missing = wanted.filter((o) => !byName.has(o.name));
@@ -84,11 +89,17 @@ export type ValueStep =
  * Whether to write the value: only when it differs from the wanted one and is empty or the app's own.
  * A value someone else set (or whose setter GitHub does not name) is a person's choice and stays.
  */
-export function valueStep(current: CurrentValue | null, wanted: string, options: ReadonlyMap<string, string>, ownLogin: string): ValueStep {
+export function valueStep(
+  current: CurrentValue | null,
+  wanted: string,
+  options: ReadonlyMap<string, string>,
+  ownLogin: string,
+): ValueStep {
   const optionId = options.get(wanted);
   if (!optionId) return { write: false, why: "no-option" };
   if (current?.optionId === optionId) return { write: false, why: "in-step" };
-  if (current && current.optionId !== null && !sameLogin(current.setBy, ownLogin)) return { write: false, why: "person" };
+  if (current && current.optionId !== null && !sameLogin(current.setBy, ownLogin))
+    return { write: false, why: "person" };
   return { write: true, optionId, name: wanted };
 }
 

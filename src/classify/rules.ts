@@ -35,11 +35,25 @@ export function matchProblem(rules: CompiledProblem, item: PreparedItem): Reason
   }
   for (const { keyword, test } of rules.keywords) {
     const where = test.test(item.title) ? "title" : test.test(item.body) ? "body" : undefined;
-    if (where) reasons.push({ problem, source: "keywords", detail: keyword, where, ...excerpt(where === "title" ? item.title : item.body, test) });
+    if (where)
+      reasons.push({
+        problem,
+        source: "keywords",
+        detail: keyword,
+        where,
+        ...excerpt(where === "title" ? item.title : item.body, test),
+      });
   }
   for (const { pattern, test } of rules.patterns) {
     const matched = test(item.title);
-    if (matched !== null) reasons.push({ problem, source: "patterns", detail: pattern, where: "title", matched: matched.trim() || item.title.slice(0, 60) });
+    if (matched !== null)
+      reasons.push({
+        problem,
+        source: "patterns",
+        detail: pattern,
+        where: "title",
+        matched: matched.trim() || item.title.slice(0, 60),
+      });
   }
   const paths = rules.paths ? matchingFiles(rules.paths, item.files) : undefined;
   if (paths) reasons.push({ problem, source: "paths", detail: paths });
@@ -71,8 +85,16 @@ function excerpt(text: string, test: RegExp): { matched?: string; excerpt?: stri
   const m = test.exec(text);
   if (!m) return {};
   const end = m.index + m[0].length;
-  const before = text.slice(Math.max(0, m.index - 40), m.index).split(/\s+/).slice(-4).join(" ");
-  const after = text.slice(end, end + 40).split(/\s+/).slice(0, 4).join(" ");
+  const before = text
+    .slice(Math.max(0, m.index - 40), m.index)
+    .split(/\s+/)
+    .slice(-4)
+    .join(" ");
+  const after = text
+    .slice(end, end + 40)
+    .split(/\s+/)
+    .slice(0, 4)
+    .join(" ");
   const open = m.index - before.length > 0 ? "…" : "";
   const close = end + after.length < text.length ? "…" : "";
   return { matched: m[0], excerpt: `${open}${before}${m[0]}${after}${close}`.replace(/\s+/g, " ").trim() };

@@ -10,10 +10,21 @@ export interface Parsed {
 }
 
 /** Parsed arguments, or undefined when --help was asked for (and printed). */
-export function parseArguments(argv: string[], options: Options, help: string, io: CliIO, maxPositionals = 0): Parsed | undefined {
+export function parseArguments(
+  argv: string[],
+  options: Options,
+  help: string,
+  io: CliIO,
+  maxPositionals = 0,
+): Parsed | undefined {
   let parsed: Parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -21,7 +32,8 @@ export function parseArguments(argv: string[], options: Options, help: string, i
     io.out(help);
     return undefined;
   }
-  if (parsed.positionals.length > maxPositionals) throw new UsageError(`unexpected argument: ${parsed.positionals[maxPositionals]}`);
+  if (parsed.positionals.length > maxPositionals)
+    throw new UsageError(`unexpected argument: ${parsed.positionals[maxPositionals]}`);
   return parsed;
 }
 

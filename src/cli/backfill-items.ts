@@ -16,10 +16,20 @@ export interface BackfillItem {
   merged?: boolean;
 }
 
-export async function listUpdatedItems(octokit: GitHub, repo: RepoRef, since: Date, onProgress: (listed: number) => void): Promise<BackfillItem[]> {
+export async function listUpdatedItems(
+  octokit: GitHub,
+  repo: RepoRef,
+  since: Date,
+  onProgress: (listed: number) => void,
+): Promise<BackfillItem[]> {
   const items: BackfillItem[] = [];
   const issues = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
-    ...repo, state: "all", since: since.toISOString(), sort: "updated", direction: "asc", per_page: 100,
+    ...repo,
+    state: "all",
+    since: since.toISOString(),
+    sort: "updated",
+    direction: "asc",
+    per_page: 100,
   });
   for await (const page of issues) {
     for (const issue of page.data) {
@@ -27,11 +37,23 @@ export async function listUpdatedItems(octokit: GitHub, repo: RepoRef, since: Da
     }
     onProgress(items.length);
   }
-  const pulls = octokit.paginate.iterator(octokit.rest.pulls.list, { ...repo, state: "all", sort: "updated", direction: "desc", per_page: 100 });
+  const pulls = octokit.paginate.iterator(octokit.rest.pulls.list, {
+    ...repo,
+    state: "all",
+    sort: "updated",
+    direction: "desc",
+    per_page: 100,
+  });
   pages: for await (const page of pulls) {
     for (const pr of page.data) {
       if (new Date(pr.updated_at) < since) break pages;
-      items.push({ kind: "pull_request", number: pr.number, issue: pr, head: { ref: pr.head.ref, sha: pr.head.sha }, merged: Boolean(pr.merged_at) });
+      items.push({
+        kind: "pull_request",
+        number: pr.number,
+        issue: pr,
+        head: { ref: pr.head.ref, sha: pr.head.sha },
+        merged: Boolean(pr.merged_at),
+      });
     }
     onProgress(items.length);
   }

@@ -14,14 +14,37 @@ import type { Strategy } from "../strategy/schema.js";
 import type { BackfillItem } from "./backfill-items.js";
 
 export async function planItem(
-  permissions: PermissionCache, octokit: GitHub, repo: RepoRef, strategy: Strategy, item: BackfillItem, login: string,
+  permissions: PermissionCache,
+  octokit: GitHub,
+  repo: RepoRef,
+  strategy: Strategy,
+  item: BackfillItem,
+  login: string,
 ): Promise<LabelPlan> {
   const mayCommand = (who: string) => permissions.canCommand(octokit, repo, who);
   if (!item.head) {
-    return planLabels({ strategy, item: issueItem(item.issue), history: () => fetchItemHistory(octokit, repo, item.number, login), mayCommand });
+    return planLabels({
+      strategy,
+      item: issueItem(item.issue),
+      history: () => fetchItemHistory(octokit, repo, item.number, login),
+      mayCommand,
+    });
   }
-  const ctx = await fetchPullRequestContext(octokit, { ...repo, number: item.number, sha: item.head.sha, appId: 0, withFiles: true, counts: {}, login });
-  const pull = { ...pullRequestItem({ ...item.issue, head: item.head }), files: ctx.files, filesComplete: ctx.filesComplete, closes: ctx.closes };
+  const ctx = await fetchPullRequestContext(octokit, {
+    ...repo,
+    number: item.number,
+    sha: item.head.sha,
+    appId: 0,
+    withFiles: true,
+    counts: {},
+    login,
+  });
+  const pull = {
+    ...pullRequestItem({ ...item.issue, head: item.head }),
+    files: ctx.files,
+    filesComplete: ctx.filesComplete,
+    closes: ctx.closes,
+  };
   const history = historyFrom(ctx.timeline, login);
   // A merged pull request the app judged live keeps that answer, as reports count it.
   if (item.merged) {

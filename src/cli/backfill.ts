@@ -60,7 +60,12 @@ export async function backfill(argv: string[], io: CliIO): Promise<number> {
   const { strategy } = await strategyInForce(octokit, repo, io);
   // 2. What was updated since the date.
   if (io.tty) io.draw(`listing items updated since ${since.toISOString()}…`);
-  const items = await listUpdatedItems(octokit, repo, since, (n) => io.tty && io.draw(`\r\u001b[2Klisting items updated since ${since.toISOString()}… ${n}`));
+  const items = await listUpdatedItems(
+    octokit,
+    repo,
+    since,
+    (n) => io.tty && io.draw(`\r\u001b[2Klisting items updated since ${since.toISOString()}… ${n}`),
+  );
   if (io.tty) io.draw("\r\u001b[2K");
   io.err(`${items.length} issues and pull requests in ${repo.owner}/${repo.repo} updated since ${since.toISOString()}`);
   // 3. Decide each one and, with --apply, write only what changes.
@@ -77,10 +82,20 @@ export async function backfill(argv: string[], io: CliIO): Promise<number> {
       const labelsChange = plan.add.length > 0 || plan.remove.length > 0;
       if (labelsChange && apply) await applyLabels(labels, octokit, repo, item.number, strategy, plan);
       // The Project field, as the app sets it (nothing without settings.project).
-      const project = await syncProjectField(octokit, { repo, number: item.number, strategy, decision: plan.decision, login, cache: projects, write: apply });
+      const project = await syncProjectField(octokit, {
+        repo,
+        number: item.number,
+        strategy,
+        decision: plan.decision,
+        login,
+        cache: projects,
+        write: apply,
+      });
       if ((project.status === "unreachable" || project.status === "failed") && !projectSaid) {
         projectSaid = true;
-        progress.print(`Project ${strategy.settings.project?.url}: ${project.reason}; labels go on, the Project is left alone`);
+        progress.print(
+          `Project ${strategy.settings.project?.url}: ${project.reason}; labels go on, the Project is left alone`,
+        );
       }
       if (labelsChange || project.status === "set") {
         counts.changed += 1;
@@ -97,7 +112,9 @@ export async function backfill(argv: string[], io: CliIO): Promise<number> {
   progress.finish();
   const unchanged = counts.done - counts.changed - counts.failed;
   const tail = apply ? "" : counts.changed > 0 ? " (dry run: nothing written; pass --apply to write)" : "";
-  io.err(`${counts.done} items: ${counts.changed} ${verb}, ${unchanged} already right${counts.failed > 0 ? `, ${counts.failed} failed` : ""}${tail}`);
+  io.err(
+    `${counts.done} items: ${counts.changed} ${verb}, ${unchanged} already right${counts.failed > 0 ? `, ${counts.failed} failed` : ""}${tail}`,
+  );
   return counts.failed > 0 ? 1 : 0;
 }
 
@@ -105,7 +122,8 @@ function sinceValue(value: string | undefined): Date {
   if (!value) throw new UsageError("--since DATE is required (YYYY-MM-DD or an ISO timestamp)");
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
   const date = new Date(iso);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new UsageError(`--since must be YYYY-MM-DD or an ISO timestamp, not "${value}"`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime()))
+    throw new UsageError(`--since must be YYYY-MM-DD or an ISO timestamp, not "${value}"`);
   return date;
 }
 

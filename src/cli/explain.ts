@@ -49,7 +49,11 @@ export async function explain(argv: string[], io: CliIO): Promise<number> {
   const args = parseArguments(argv, OPTIONS, help, io);
   if (!args) return 0;
   const item = itemFrom(args);
-  const local = await readLocalStrategy(io, findStrategyFile(io, stringValue(args, "strategy")), stringValue(args, "extends"));
+  const local = await readLocalStrategy(
+    io,
+    findStrategyFile(io, stringValue(args, "strategy")),
+    stringValue(args, "extends"),
+  );
   if (!local.parsed.ok) {
     for (const error of local.parsed.errors) io.err(formatError(error));
     throw new CliError(`${local.file} is not valid (see \`throughline validate\`)`);
@@ -82,5 +86,11 @@ function itemFrom(args: Parsed): WorkItem {
 function closedIssue(value: string): { number: number; labels: string[] } {
   const match = /^#?(\d+)(?::(.*))?$/.exec(value);
   if (!match) throw new UsageError(`--closes takes NUMBER or NUMBER:LABEL,LABEL, not "${value}"`);
-  return { number: Number(match[1]), labels: (match[2] ?? "").split(",").map((l) => l.trim()).filter(Boolean) };
+  return {
+    number: Number(match[1]),
+    labels: (match[2] ?? "")
+      .split(",")
+      .map((l) => l.trim())
+      .filter(Boolean),
+  };
 }

@@ -34,9 +34,14 @@ export async function actingLogin(octokit: GitHub, io: CliIO, as: string | undef
 }
 
 /** The strategy in force on the default branch, or a failure saying why there is none. */
-export async function strategyInForce(octokit: GitHub, repo: RepoRef, io: CliIO): Promise<Extract<LoadedStrategy, { status: "ok" }>> {
+export async function strategyInForce(
+  octokit: GitHub,
+  repo: RepoRef,
+  io: CliIO,
+): Promise<Extract<LoadedStrategy, { status: "ok" }>> {
   const loaded = await new StrategyFiles().load(octokit, repo);
-  if (loaded.status === "missing") throw new CliError(`${repo.owner}/${repo.repo} has no strategy file on its default branch`);
+  if (loaded.status === "missing")
+    throw new CliError(`${repo.owner}/${repo.repo} has no strategy file on its default branch`);
   if (loaded.status === "invalid") {
     for (const error of loaded.errors) io.err(formatError(error));
     throw new CliError(`the strategy file of ${repo.owner}/${repo.repo} is not valid`);

@@ -28,7 +28,11 @@ async function readText(io: CliIO, path: string): Promise<string> {
     return await readFile(resolve(io.cwd, path), "utf8");
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new CliError(code === "ENOENT" ? `${path}: no such file` : `${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      code === "ENOENT"
+        ? `${path}: no such file`
+        : `${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

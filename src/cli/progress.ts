@@ -25,7 +25,8 @@ export function formatDuration(ms: number): string {
 export function progressBar(c: Counts, elapsedMs: number, verb: string): string {
   const fraction = c.total === 0 ? 1 : c.done / c.total;
   const filled = Math.round(fraction * BAR_WIDTH);
-  const eta = c.done === 0 || c.done >= c.total ? "" : ` · ETA ${formatDuration((elapsedMs / c.done) * (c.total - c.done))}`;
+  const eta =
+    c.done === 0 || c.done >= c.total ? "" : ` · ETA ${formatDuration((elapsedMs / c.done) * (c.total - c.done))}`;
   const failed = c.failed > 0 ? ` · ${c.failed} failed` : "";
   return `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${c.done}/${c.total} · ${c.changed} ${verb}${failed}${eta}`;
 }

@@ -40,8 +40,10 @@ export async function report(argv: string[], io: CliIO): Promise<number> {
   const args = parseArguments(argv, OPTIONS, help, io);
   if (!args) return 0;
   const org = stringValue(args, "org");
-  if (org !== undefined && stringValue(args, "repo") !== undefined) throw new UsageError("give --repo or --org, not both");
-  if (org !== undefined && !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(org)) throw new UsageError(`--org must be an owner's login, not "${org}"`);
+  if (org !== undefined && stringValue(args, "repo") !== undefined)
+    throw new UsageError("give --repo or --org, not both");
+  if (org !== undefined && !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(org))
+    throw new UsageError(`--org must be an owner's login, not "${org}"`);
   // The organisation report is the owner's .github repository's report.
   const repo = org !== undefined ? { owner: org, repo: ORG_REPO } : repoValue(args, io);
   const month = stringValue(args, "month");

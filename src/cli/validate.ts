@@ -1,6 +1,12 @@
 /** `throughline validate [FILE]`: the same checks as the `Strategy file` check, on a file on disk. */
 import { StrategyFiles } from "../github/strategy-file.js";
-import { checkExtendingFile, formatError, parseStrategy, type StrategyError, type Strategy } from "../strategy/index.js";
+import {
+  checkExtendingFile,
+  formatError,
+  parseStrategy,
+  type StrategyError,
+  type Strategy,
+} from "../strategy/index.js";
 import { parseArguments, stringValue, type Parsed as Args } from "./args.js";
 import { githubClient } from "./github.js";
 import { CliError, UsageError, type CliIO } from "./io.js";
@@ -29,7 +35,13 @@ Options:
   -h, --help          show this help`;
 
 export async function validate(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArguments(argv, { extends: { type: "string" }, repo: { type: "string" }, strict: { type: "boolean" } }, help, io, 1);
+  const args = parseArguments(
+    argv,
+    { extends: { type: "string" }, repo: { type: "string" }, strict: { type: "boolean" } },
+    help,
+    io,
+    1,
+  );
   if (!args) return 0;
   const base = stringValue(args, "extends");
   const local = await readLocalStrategy(io, findStrategyFile(io, args.positionals[0]), base);
@@ -63,12 +75,26 @@ async function validateWithGitHub(local: LocalStrategy, target: string, owner: s
   try {
     base = await new StrategyFiles().readExtended(octokit, owner, target);
   } catch (error) {
-    throw new CliError(`could not read the strategy ${target} names from GitHub: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      `could not read the strategy ${target} names from GitHub: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const name = target === ".github" ? `${owner}/.github` : target;
   if (!base) {
     const line = local.text.split("\n").findIndex((l) => /^extends\s*:/.test(l)) + 1 || 1;
-    return failed(local.file, [{ file: local.file, line, column: 1, path: "extends", message: `${name} has no strategy file on its default branch` }], io);
+    return failed(
+      local.file,
+      [
+        {
+          file: local.file,
+          line,
+          column: 1,
+          path: "extends",
+          message: `${name} has no strategy file on its default branch`,
+        },
+      ],
+      io,
+    );
   }
   const parsed = parseStrategy(local.text, local.file, base);
   if (!parsed.ok) return failed(local.file, parsed.errors, io);
@@ -78,7 +104,13 @@ async function validateWithGitHub(local: LocalStrategy, target: string, owner: s
 }
 
 /** Offline: the file itself is checked; what could not be is said, and is an error only with --strict. */
-function validateAlone(local: LocalStrategy, target: string, strict: boolean, missing: "token" | "owner", io: CliIO): number {
+function validateAlone(
+  local: LocalStrategy,
+  target: string,
+  strict: boolean,
+  missing: "token" | "owner",
+  io: CliIO,
+): number {
   const how =
     missing === "token"
       ? `set GITHUB_TOKEN to read it from GitHub, or pass --extends FILE with a copy of it`
@@ -100,7 +132,13 @@ function failed(file: string, errors: StrategyError[], io: CliIO): number {
 }
 
 const ONE: Record<string, string> = {
-  labels: "label", keywords: "keyword", patterns: "pattern", paths: "path", branches: "branch", milestones: "milestone", authors: "author",
+  labels: "label",
+  keywords: "keyword",
+  patterns: "pattern",
+  paths: "path",
+  branches: "branch",
+  milestones: "milestone",
+  authors: "author",
 };
 
 /** A few lines a person can compare with what they meant to write. */
@@ -110,12 +148,19 @@ function describe(file: string, s: Strategy): string[] {
   const width = Math.max(...s.problems.map((p) => p.id.length));
   const lines = [`${file} is valid: ${name}${s.status}, ${count}.`];
   for (const p of s.problems) {
-    const rules = Object.entries(p.match).flatMap(([kind, list]) => (list.length === 0 ? [] : [`${list.length} ${list.length === 1 ? ONE[kind] ?? kind : kind}`]));
+    const rules = Object.entries(p.match).flatMap(([kind, list]) =>
+      list.length === 0 ? [] : [`${list.length} ${list.length === 1 ? (ONE[kind] ?? kind) : kind}`],
+    );
     const share = p.share === undefined ? "" : `, share ${p.share}%`;
-    lines.push(`  ${p.id.padEnd(width)}  label "${p.label}"${share}, ${rules.length > 0 ? rules.join(", ") : "explicit choices only"}`);
+    lines.push(
+      `  ${p.id.padEnd(width)}  label "${p.label}"${share}, ${rules.length > 0 ? rules.join(", ") : "explicit choices only"}`,
+    );
   }
   const { check, comment, report } = s.settings;
-  lines.push(`Check ${check}; comment ${comment ? "on" : "off"}; report in "${report.category}" at "${report.schedule}" (${report.timezone}).`);
-  if (s.settings.project) lines.push(`Project ${s.settings.project.url}: field "${s.settings.project.field}" set to each item's problem.`);
+  lines.push(
+    `Check ${check}; comment ${comment ? "on" : "off"}; report in "${report.category}" at "${report.schedule}" (${report.timezone}).`,
+  );
+  if (s.settings.project)
+    lines.push(`Project ${s.settings.project.url}: field "${s.settings.project.field}" set to each item's problem.`);
   return lines;
 }

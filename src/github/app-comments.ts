@@ -16,14 +16,19 @@ export interface AppComment {
 
 export type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
 
-export const isProgressComment = (login: string) => (c: AppComment) => sameLogin(actorLogin(c.author), login) && hasMarker(c.body, PROGRESS_MARKER);
+export const isProgressComment = (login: string) => (c: AppComment) =>
+  sameLogin(actorLogin(c.author), login) && hasMarker(c.body, PROGRESS_MARKER);
 
 /** Oldest first, so that when two replicas both posted, every replica keeps the same one. */
-const oldestFirst = (a: AppComment, b: AppComment) => a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId;
+const oldestFirst = (a: AppComment, b: AppComment) =>
+  a.createdAt.localeCompare(b.createdAt) || a.databaseId - b.databaseId;
 
 /** Pages on only while the app's comment has not been found (it is usually among the first). */
 export async function commentsUntilFound(
-  octokit: GitHub, p: RepoRef & { number: number }, first: Page<AppComment> | null, mine: (c: AppComment) => boolean,
+  octokit: GitHub,
+  p: RepoRef & { number: number },
+  first: Page<AppComment> | null,
+  mine: (c: AppComment) => boolean,
 ): Promise<AppComment[]> {
   let page = first ?? (await commentsPage(octokit, p, null));
   const found = page.nodes.filter(mine);
@@ -34,12 +39,23 @@ export async function commentsUntilFound(
   return found.sort(oldestFirst);
 }
 
-async function commentsPage(octokit: GitHub, p: RepoRef & { number: number }, after: string | null): Promise<Page<AppComment>> {
-  const data = await octokit.graphql<{ repository: { pullRequest: { comments: Page<AppComment> } } }>(PULL_REQUEST_COMMENTS_QUERY, { owner: p.owner, repo: p.repo, number: p.number, after });
+async function commentsPage(
+  octokit: GitHub,
+  p: RepoRef & { number: number },
+  after: string | null,
+): Promise<Page<AppComment>> {
+  const data = await octokit.graphql<{ repository: { pullRequest: { comments: Page<AppComment> } } }>(
+    PULL_REQUEST_COMMENTS_QUERY,
+    { owner: p.owner, repo: p.repo, number: p.number, after },
+  );
   return data.repository.pullRequest.comments;
 }
 
 /** Read the app's progress comments afresh (after a write that may or may not have happened). */
-export function listAppComments(octokit: GitHub, p: RepoRef & { number: number }, login: string): Promise<AppComment[]> {
+export function listAppComments(
+  octokit: GitHub,
+  p: RepoRef & { number: number },
+  login: string,
+): Promise<AppComment[]> {
   return commentsUntilFound(octokit, p, null, isProgressComment(login));
 }

@@ -32,9 +32,16 @@ export interface ExistingCheckRun {
 }
 
 /** From a GraphQL CheckRun node (conclusions come upper-case there). */
-export function existingRun(node: { databaseId: number; conclusion?: string | null; title?: string | null; summary?: string | null } | undefined): ExistingCheckRun | undefined {
+export function existingRun(
+  node: { databaseId: number; conclusion?: string | null; title?: string | null; summary?: string | null } | undefined,
+): ExistingCheckRun | undefined {
   if (!node) return undefined;
-  return { id: node.databaseId, conclusion: node.conclusion?.toLowerCase() ?? null, title: node.title ?? null, summary: node.summary ?? null };
+  return {
+    id: node.databaseId,
+    conclusion: node.conclusion?.toLowerCase() ?? null,
+    title: node.title ?? null,
+    summary: node.summary ?? null,
+  };
 }
 
 const BATCH = 50;
@@ -47,7 +54,10 @@ const says = (run: ExistingCheckRun, input: CheckRunInput) =>
  * Writes only what changed: a run that already says the same costs nothing. Every run of the name on the
  * commit is brought in step (two replicas racing may each have created one; runs cannot be deleted).
  */
-export async function upsertCheckRuns(octokit: GitHub, input: Omit<CheckRunInput, "existing"> & { existing: ExistingCheckRun[] }): Promise<void> {
+export async function upsertCheckRuns(
+  octokit: GitHub,
+  input: Omit<CheckRunInput, "existing"> & { existing: ExistingCheckRun[] },
+): Promise<void> {
   if (input.existing.length === 0) {
     await upsertCheckRun(octokit, { ...input, existing: undefined });
     return;
@@ -64,12 +74,17 @@ export async function upsertCheckRun(octokit: GitHub, input: CheckRunInput): Pro
   const output = (batch: Annotation[]) => ({ title: input.title, summary: cap(input.summary), annotations: batch });
   const common = { owner: input.owner, repo: input.repo, status: "completed" as const, conclusion: input.conclusion };
   let id = existing?.id;
-  if (id) await octokit.rest.checks.update({ ...common, check_run_id: id, output: output(annotations.slice(0, BATCH)) });
+  if (id)
+    await octokit.rest.checks.update({ ...common, check_run_id: id, output: output(annotations.slice(0, BATCH)) });
   else {
     // Never retried blindly: a create answered 5xx may have happened, and a second run of the same name
     // would go stale while the first is updated. A failure fails the event; its next run finds the run.
     const { data } = await octokit.rest.checks.create({
-      ...common, name: input.name, head_sha: input.headSha, output: output(annotations.slice(0, BATCH)), request: { retries: 0 },
+      ...common,
+      name: input.name,
+      head_sha: input.headSha,
+      output: output(annotations.slice(0, BATCH)),
+      request: { retries: 0 },
     });
     id = data.id;
   }

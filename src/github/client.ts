@@ -45,7 +45,10 @@ function fetchWithin(ms: number): typeof fetch {
 }
 
 type RequestOptions = { method?: string; url?: string };
-type Client = { log: { warn: (message: string) => void }; request: { endpoint: { parse: (o: RequestOptions) => RequestOptions } } };
+type Client = {
+  log: { warn: (message: string) => void };
+  request: { endpoint: { parse: (o: RequestOptions) => RequestOptions } };
+};
 /** The options Probot's Octokit is built with, as its `defaults` hands them to a function (the parts read here). */
 type ClientDefaults = {
   auth?: { appId?: number | string; [option: string]: unknown };
@@ -77,7 +80,12 @@ const waitOrGiveUp =
   };
 
 /** Probot's Octokit with the app's rate-limit handling and request deadline; pass it as Probot's `Octokit` option. */
-export function throughlineOctokit({ retryAfterBaseValue = 1000, requestTimeoutMs = REQUEST_TIMEOUT_MS, pacing, tokens }: ClientOptions = {}): typeof ProbotOctokit {
+export function throughlineOctokit({
+  retryAfterBaseValue = 1000,
+  requestTimeoutMs = REQUEST_TIMEOUT_MS,
+  pacing,
+  tokens,
+}: ClientOptions = {}): typeof ProbotOctokit {
   const timedFetch = fetchWithin(requestTimeoutMs);
   return ProbotOctokit.defaults((options: ClientDefaults) => ({
     ...options,

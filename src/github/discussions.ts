@@ -36,7 +36,13 @@ const byName = (categories: Category[], name: string) => {
 
 /** The configured category, else Announcements, else General, else the first; null when there is none. */
 export function reportCategory(categories: Category[], configured: string): Category | null {
-  return byName(categories, configured) ?? byName(categories, "Announcements") ?? byName(categories, "General") ?? categories[0] ?? null;
+  return (
+    byName(categories, configured) ??
+    byName(categories, "Announcements") ??
+    byName(categories, "General") ??
+    categories[0] ??
+    null
+  );
 }
 
 type Written = { discussion: { id: string; url: string } };
@@ -49,7 +55,10 @@ export async function createDiscussion(
   return answer.createDiscussion.discussion;
 }
 
-export async function updateDiscussion(octokit: GitHub, input: { id: string; body: string }): Promise<{ id: string; url: string }> {
+export async function updateDiscussion(
+  octokit: GitHub,
+  input: { id: string; body: string },
+): Promise<{ id: string; url: string }> {
   const answer = await octokit.graphql<{ updateDiscussion: Written }>(UPDATE_DISCUSSION_MUTATION, input);
   return answer.updateDiscussion.discussion;
 }

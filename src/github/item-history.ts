@@ -114,22 +114,43 @@ export function historyFrom(nodes: (TimelineNode | null)[], botLogin: string): I
   return history;
 }
 
-export async function fetchItemHistory(octokit: GitHub, { owner, repo }: RepoRef, number: number, botLogin: string): Promise<ItemHistory> {
-  const data = await octokit.graphql<{ repository: { issueOrPullRequest: TimelineWindows | null } }>(ITEM_HISTORY_QUERY, { owner, repo, number });
+export async function fetchItemHistory(
+  octokit: GitHub,
+  { owner, repo }: RepoRef,
+  number: number,
+  botLogin: string,
+): Promise<ItemHistory> {
+  const data = await octokit.graphql<{ repository: { issueOrPullRequest: TimelineWindows | null } }>(
+    ITEM_HISTORY_QUERY,
+    { owner, repo, number },
+  );
   const item = data.repository.issueOrPullRequest;
-  return withEarlier(historyFrom(timelineNodes(item), botLogin), octokit, { owner, repo }, number, botLogin, earlierCursor(item));
+  return withEarlier(
+    historyFrom(timelineNodes(item), botLogin),
+    octokit,
+    { owner, repo },
+    number,
+    botLogin,
+    earlierCursor(item),
+  );
 }
 
 /** The history, able to read comments older than its window page by page from `cursor`. */
 export function withEarlier(
-  history: ItemHistory, octokit: GitHub, { owner, repo }: RepoRef, number: number, botLogin: string, cursor: string | null,
+  history: ItemHistory,
+  octokit: GitHub,
+  { owner, repo }: RepoRef,
+  number: number,
+  botLogin: string,
+  cursor: string | null,
 ): ItemHistory {
   if (!cursor) return history;
   async function* earlier(): AsyncGenerator<HistoryComment[]> {
     let before: string | null = cursor;
     for (let page = 0; before && page < EARLIER_PAGES; page++) {
-      const data: { repository: { issueOrPullRequest: { timelineItems?: { nodes: TimelineNode[]; pageInfo: PageInfo } } | null } } =
-        await octokit.graphql(EARLIER_COMMENTS_QUERY, { owner, repo, number, before });
+      const data: {
+        repository: { issueOrPullRequest: { timelineItems?: { nodes: TimelineNode[]; pageInfo: PageInfo } } | null };
+      } = await octokit.graphql(EARLIER_COMMENTS_QUERY, { owner, repo, number, before });
       const items = data.repository.issueOrPullRequest?.timelineItems;
       yield historyFrom(items?.nodes ?? [], botLogin).comments;
       before = items?.pageInfo.hasPreviousPage ? items.pageInfo.startCursor : null;

@@ -53,18 +53,34 @@ async function ensureLabel(octokit: GitHub, { owner, repo }: RepoRef, spec: Labe
 
 async function createLabel(octokit: GitHub, { owner, repo }: RepoRef, spec: LabelSpec): Promise<void> {
   try {
-    await octokit.rest.issues.createLabel({ owner, repo, name: spec.name, color: spec.color ?? "5319e7", description: spec.description });
+    await octokit.rest.issues.createLabel({
+      owner,
+      repo,
+      name: spec.name,
+      color: spec.color ?? "5319e7",
+      description: spec.description,
+    });
   } catch (error) {
     // 422: someone (another replica) created it meanwhile; the label exists, which is all we need.
     if (statusOf(error) !== 422) throw error;
   }
 }
 
-export async function addLabels(octokit: GitHub, { owner, repo }: RepoRef, issue_number: number, labels: string[]): Promise<void> {
+export async function addLabels(
+  octokit: GitHub,
+  { owner, repo }: RepoRef,
+  issue_number: number,
+  labels: string[],
+): Promise<void> {
   if (labels.length > 0) await octokit.rest.issues.addLabels({ owner, repo, issue_number, labels });
 }
 
-export async function removeLabels(octokit: GitHub, { owner, repo }: RepoRef, issue_number: number, labels: string[]): Promise<void> {
+export async function removeLabels(
+  octokit: GitHub,
+  { owner, repo }: RepoRef,
+  issue_number: number,
+  labels: string[],
+): Promise<void> {
   for (const name of labels) {
     try {
       await octokit.rest.issues.removeLabel({ owner, repo, issue_number, name });

@@ -34,7 +34,8 @@ type Part = { reading: Reading; first: number };
 
 async function request(octokit: GitHub, parts: Part[]): Promise<SearchPage[]> {
   const variables: Record<string, unknown> = {};
-  for (const [i, { reading, first }] of parts.entries()) Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
+  for (const [i, { reading, first }] of parts.entries())
+    Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
   const answer = await octokit.graphql<Record<string, SearchPage>>(mergedPullsQuery(parts.length), variables);
   return parts.map((_, i) => answer[`s${i}`]);
 }
@@ -54,7 +55,8 @@ function nextParts(open: Reading[]): Part[] {
 }
 
 export async function* mergedPulls(octokit: GitHub, o: MergedPullsOptions): AsyncGenerator<MergedPull[]> {
-  const search = (range: string) => `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${range} sort:created-asc`;
+  const search = (range: string) =>
+    `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${range} sort:created-asc`;
   yield* searchMergedPulls(octokit, { ...o, search });
 }
 
@@ -91,7 +93,8 @@ export async function* searchMergedPulls(octokit: GitHub, o: SearchOptions): Asy
       pulls.push(...page.nodes.filter(isPull).map(toPull));
       reading.read += page.nodes.length;
       reading.after = page.pageInfo.endCursor;
-      const done = !page.pageInfo.hasNextPage || !reading.after || reading.read >= SEARCH_LIMIT || page.nodes.length === 0;
+      const done =
+        !page.pageInfo.hasNextPage || !reading.after || reading.read >= SEARCH_LIMIT || page.nodes.length === 0;
       if (done) open = open.filter((r) => r !== reading);
     });
     yield pulls;

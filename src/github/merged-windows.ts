@@ -19,15 +19,23 @@ export interface CountedWindow extends SearchWindow {
 function halves(window: SearchWindow, count: number, timezone: string): SearchWindow[] {
   const depth = Math.ceil(Math.log2(count / SEARCH_LIMIT)) + 2;
   let parts = [window];
-  for (let i = 0; i < depth && parts.length < COUNTS_PER_REQUEST; i++) parts = parts.flatMap((p) => splitRange(p.start, p.end, timezone));
+  for (let i = 0; i < depth && parts.length < COUNTS_PER_REQUEST; i++)
+    parts = parts.flatMap((p) => splitRange(p.start, p.end, timezone));
   return parts;
 }
 
-async function count(octokit: GitHub, windows: SearchWindow[], search: (range: string) => string): Promise<CountedWindow[]> {
+async function count(
+  octokit: GitHub,
+  windows: SearchWindow[],
+  search: (range: string) => string,
+): Promise<CountedWindow[]> {
   const counted: CountedWindow[] = [];
   for (let i = 0; i < windows.length; i += COUNTS_PER_REQUEST) {
     const batch = windows.slice(i, i + COUNTS_PER_REQUEST);
-    const counts = await searchCounts(octokit, batch.map((w) => search(w.range)));
+    const counts = await searchCounts(
+      octokit,
+      batch.map((w) => search(w.range)),
+    );
     batch.forEach((w, j) => {
       const c = counts[j];
       if (c.count === null) throw new Error(`GitHub did not count merged pull requests in ${w.range}: ${c.error}`);
@@ -63,7 +71,12 @@ function join(windows: CountedWindow[], timezone: string): CountedWindow[] {
   for (const w of windows) {
     const last = joined.at(-1);
     if (last && last.count + w.count <= SEARCH_LIMIT) {
-      joined[joined.length - 1] = { start: last.start, end: w.end, range: rangeQuery(last.start, w.end, timezone), count: last.count + w.count };
+      joined[joined.length - 1] = {
+        start: last.start,
+        end: w.end,
+        range: rangeQuery(last.start, w.end, timezone),
+        count: last.count + w.count,
+      };
     } else joined.push(w);
   }
   return joined.filter((w) => w.count > 0);

@@ -21,13 +21,19 @@ export async function metricCounts(
   qualifier = `repo:${owner}/${repo}`,
 ): Promise<MetricReadings> {
   const wanted = problems.flatMap((p) =>
-    p.metrics.flatMap((m, index) => (m.count === undefined ? [] : [{ id: p.id, index, query: `${qualifier} ${fillCountQuery(m.count, period)}` }])),
+    p.metrics.flatMap((m, index) =>
+      m.count === undefined ? [] : [{ id: p.id, index, query: `${qualifier} ${fillCountQuery(m.count, period)}` }],
+    ),
   );
-  const counts = await searchCounts(octokit, wanted.map((w) => w.query));
+  const counts = await searchCounts(
+    octokit,
+    wanted.map((w) => w.query),
+  );
   const readings: MetricReadings = Object.fromEntries(problems.map((p) => [p.id, p.metrics.map(() => undefined)]));
   wanted.forEach((w, i) => {
     const { count, error } = counts[i];
-    readings[w.id][w.index] = count === null ? { value: null, error: `GitHub rejected the count query: ${error}` } : { value: count };
+    readings[w.id][w.index] =
+      count === null ? { value: null, error: `GitHub rejected the count query: ${error}` } : { value: count };
   });
   return readings;
 }

@@ -14,7 +14,11 @@ const ISSUE = "number state stateReason repository { name } milestone { title du
 /** The document for `n` searches of plan issues: variables $q0.., aliases s0... */
 export function planSearchQuery(n: number): string {
   const variables = Array.from({ length: n }, (_, i) => `$q${i}: String!`).join(", ");
-  const fields = Array.from({ length: n }, (_, i) => `s${i}: search(type: ISSUE, first: 100, query: $q${i}) { issueCount nodes { ... on Issue { ${ISSUE} } } }`);
+  const fields = Array.from(
+    { length: n },
+    (_, i) =>
+      `s${i}: search(type: ISSUE, first: 100, query: $q${i}) { issueCount nodes { ... on Issue { ${ISSUE} } } }`,
+  );
   return `query PlanSearch(${variables}) {\n  ${fields.join("\n  ")}\n}`;
 }
 
@@ -45,18 +49,39 @@ function toIssue(i: RawIssue): PlanIssue {
  * `scope` qualifies the searches to the repositories in scope (e.g. `org:acme archived:false`); `home` is
  * the repository plain issue numbers refer to (the owner's `.github`).
  */
-export async function orgPlanItems(octokit: GitHub, owner: string, home: string, scope: string, refs: PlanRef[]): Promise<PlanLookup[]> {
+export async function orgPlanItems(
+  octokit: GitHub,
+  owner: string,
+  home: string,
+  scope: string,
+  refs: PlanRef[],
+): Promise<PlanLookup[]> {
   const result: PlanLookup[] = new Array(refs.length);
   const issues = refs.flatMap((ref, i) => ("issue" in ref ? [{ ref, i }] : []));
   const searched = refs.flatMap((ref, i) => ("issue" in ref ? [] : [{ ref, i }]));
   const [found, counted] = await Promise.all([
-    issues.length > 0 ? planItems(octokit, { owner, repo: home }, issues.map((e) => e.ref)) : [],
-    searched.length > 0 ? search(octokit, scope, searched.map((e) => e.ref as Exclude<PlanRef, { issue: number }>)) : [],
+    issues.length > 0
+      ? planItems(
+          octokit,
+          { owner, repo: home },
+          issues.map((e) => e.ref),
+        )
+      : [],
+    searched.length > 0
+      ? search(
+          octokit,
+          scope,
+          searched.map((e) => e.ref as Exclude<PlanRef, { issue: number }>),
+        )
+      : [],
   ]);
   issues.forEach(({ ref, i }, k) => {
     const lookup = found[k];
     const repo = "issue" in ref ? (ref.repo ?? home) : home;
-    result[i] = lookup.found.exists && "number" in lookup.found ? { ...lookup, found: { ...lookup.found, repo } as PlanFound } : lookup;
+    result[i] =
+      lookup.found.exists && "number" in lookup.found
+        ? { ...lookup, found: { ...lookup.found, repo } as PlanFound }
+        : lookup;
   });
   searched.forEach(({ i }, k) => {
     result[i] = counted[k];
@@ -64,23 +89,38 @@ export async function orgPlanItems(octokit: GitHub, owner: string, home: string,
   return result;
 }
 
-async function search(octokit: GitHub, scope: string, refs: Exclude<PlanRef, { issue: number }>[]): Promise<PlanLookup[]> {
-  const queries = refs.map((ref) => ("milestone" in ref ? `${scope} is:issue milestone:${quoted(ref.milestone)}` : `${scope} is:issue label:${quoted(ref.label)}`));
+async function search(
+  octokit: GitHub,
+  scope: string,
+  refs: Exclude<PlanRef, { issue: number }>[],
+): Promise<PlanLookup[]> {
+  const queries = refs.map((ref) =>
+    "milestone" in ref
+      ? `${scope} is:issue milestone:${quoted(ref.milestone)}`
+      : `${scope} is:issue label:${quoted(ref.label)}`,
+  );
   const variables = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));
   const { data, errors } = await graphqlPartial<Answer>(octokit, planSearchQuery(queries.length), variables);
   return refs.map((ref, i) => {
     const failure = errorAt(errors, `s${i}`);
     const answer = data?.[`s${i}`];
-    if (failure || !answer) throw new Error(`GitHub did not answer the plan search ${queries[i]}: ${failure?.message ?? errors[0]?.message ?? "no answer"}`);
+    if (failure || !answer)
+      throw new Error(
+        `GitHub did not answer the plan search ${queries[i]}: ${failure?.message ?? errors[0]?.message ?? "no answer"}`,
+      );
     // Search matches words: keep the issues whose milestone (or label, by the search itself) is the one named.
     const nodes = answer.nodes.filter(isIssue);
     const wanted = "milestone" in ref ? ref.milestone.trim().toLowerCase() : undefined;
-    const matching = wanted === undefined ? nodes : nodes.filter((n) => n.milestone?.title.trim().toLowerCase() === wanted);
+    const matching =
+      wanted === undefined ? nodes : nodes.filter((n) => n.milestone?.title.trim().toLowerCase() === wanted);
     if (answer.issueCount === 0 || matching.length === 0) return { found: { exists: false }, unread: 0 };
     const unread = Math.max(0, answer.issueCount - answer.nodes.length);
     const issues = matching.map(toIssue);
     if (wanted === undefined) return { found: { exists: true, issues }, unread };
-    const dues = matching.map((n) => n.milestone?.dueOn?.slice(0, 10) ?? null).filter((d): d is string => d !== null).sort();
+    const dues = matching
+      .map((n) => n.milestone?.dueOn?.slice(0, 10) ?? null)
+      .filter((d): d is string => d !== null)
+      .sort();
     return { found: { exists: true, issues, due: dues.at(-1) ?? null }, unread };
   });
 }

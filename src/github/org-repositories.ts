@@ -8,7 +8,9 @@ import type { GitHub } from "./octokit.js";
 import { graphqlPartial, type PartialAnswer } from "./report-graphql.js";
 import { LOCAL_PATHS } from "./strategy-source.js";
 
-const blobs = LOCAL_PATHS.map((path, i) => `p${i}: object(expression: "HEAD:${path}") { ... on Blob { oid byteSize isTruncated text } }`).join("\n          ");
+const blobs = LOCAL_PATHS.map(
+  (path, i) => `p${i}: object(expression: "HEAD:${path}") { ... on Blob { oid byteSize isTruncated text } }`,
+).join("\n          ");
 
 export const ORG_REPOSITORIES_QUERY = /* GraphQL */ `
   query OrgRepositories($owner: String!, $after: String) {
@@ -72,22 +74,37 @@ export async function ownerRepositories(octokit: GitHub, owner: string): Promise
   let kind: OwnerRepositories["kind"] = "Organization";
   let after: string | null = null;
   for (;;) {
-    const { data, errors }: PartialAnswer<Answer> = await graphqlPartial<Answer>(octokit, ORG_REPOSITORIES_QUERY, { owner, after });
+    const { data, errors }: PartialAnswer<Answer> = await graphqlPartial<Answer>(octokit, ORG_REPOSITORIES_QUERY, {
+      owner,
+      after,
+    });
     const nodes = data?.repositoryOwner?.repositories.nodes;
     // Failures inside one repository's node are that repository's; any other failure is the whole query's.
-    const inNode = (path: (string | number)[]) => path[0] === "repositoryOwner" && path[2] === "nodes" && typeof path[3] === "number";
+    const inNode = (path: (string | number)[]) =>
+      path[0] === "repositoryOwner" && path[2] === "nodes" && typeof path[3] === "number";
     const other = errors.find((e) => !inNode(e.path));
-    if (other || (errors.length > 0 && !nodes)) throw new Error(`GitHub did not list the repositories of ${owner}: ${other?.message ?? errors[0].message}`);
+    if (other || (errors.length > 0 && !nodes))
+      throw new Error(`GitHub did not list the repositories of ${owner}: ${other?.message ?? errors[0].message}`);
     if (!data?.repositoryOwner) return null;
     kind = data.repositoryOwner.__typename;
     const page: NonNullable<Answer["repositoryOwner"]>["repositories"] = data.repositoryOwner.repositories;
     page.nodes.forEach((node, i) => {
       const failed = errors.find((e) => e.path[3] === i);
       if (!node) {
-        if (failed) repositories.push({ name: `(repository ${repositories.length + 1})`, defaultBranch: null, file: null, unreadable: failed.message });
+        if (failed)
+          repositories.push({
+            name: `(repository ${repositories.length + 1})`,
+            defaultBranch: null,
+            file: null,
+            unreadable: failed.message,
+          });
         return;
       }
-      const entry: OwnerRepository = { name: node.name, defaultBranch: node.defaultBranchRef?.name ?? null, file: failed ? null : fileOf(node) };
+      const entry: OwnerRepository = {
+        name: node.name,
+        defaultBranch: node.defaultBranchRef?.name ?? null,
+        file: failed ? null : fileOf(node),
+      };
       if (failed) entry.unreadable = failed.message;
       repositories.push(entry);
     });

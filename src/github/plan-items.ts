@@ -33,9 +33,14 @@ const elsewhere = (ref: PlanRef): ref is { issue: number; repo: string } => "iss
  * another repository under its own alias r<i> (variable $r<i>).
  */
 export function planItemsQuery(refs: PlanRef[]): string {
-  const variables = refs.flatMap((ref, i) => [`$v${i}: ${"issue" in ref ? "Int!" : "String!"}`, ...(elsewhere(ref) ? [`$r${i}: String!`] : [])]);
+  const variables = refs.flatMap((ref, i) => [
+    `$v${i}: ${"issue" in ref ? "Int!" : "String!"}`,
+    ...(elsewhere(ref) ? [`$r${i}: String!`] : []),
+  ]);
   const here = refs.flatMap((ref, i) => (elsewhere(ref) ? [] : [field(ref, i)]));
-  const other = refs.flatMap((ref, i) => (elsewhere(ref) ? [`r${i}: repository(owner: $owner, name: $r${i}) {\n    ${field(ref, i)}\n  }`] : []));
+  const other = refs.flatMap((ref, i) =>
+    elsewhere(ref) ? [`r${i}: repository(owner: $owner, name: $r${i}) {\n    ${field(ref, i)}\n  }`] : [],
+  );
   return `query PlanItems($owner: String!, $repo: String!, ${variables.join(", ")}) {
   repository(owner: $owner, name: $repo) {
     ${here.length > 0 ? here.join("\n    ") : "id"}
@@ -44,7 +49,12 @@ export function planItemsQuery(refs: PlanRef[]): string {
 }
 
 /** The shape every plan request has. @public (checked against GitHub's schema with the other documents) */
-export const PLAN_ITEMS_QUERY = planItemsQuery([{ issue: 1 }, { milestone: "M" }, { label: "L" }, { issue: 2, repo: "api" }]);
+export const PLAN_ITEMS_QUERY = planItemsQuery([
+  { issue: 1 },
+  { milestone: "M" },
+  { label: "L" },
+  { issue: 2, repo: "api" },
+]);
 
 type RawIssue = { number: number; state: "OPEN" | "CLOSED"; stateReason: string | null };
 type Issues = { totalCount: number; nodes: RawIssue[] };
@@ -63,13 +73,22 @@ const toIssue = (i: RawIssue): PlanIssue => ({
   stateReason: (i.stateReason?.toLowerCase() ?? null) as PlanIssue["stateReason"],
 });
 const NOT_FOUND: PlanLookup = { found: { exists: false }, unread: 0 };
-const some = (issues: Issues) => ({ issues: issues.nodes.map(toIssue), unread: Math.max(0, issues.totalCount - issues.nodes.length) });
+const some = (issues: Issues) => ({
+  issues: issues.nodes.map(toIssue),
+  unread: Math.max(0, issues.totalCount - issues.nodes.length),
+});
 
 function read(ref: PlanRef, entry: Entry | undefined): PlanLookup {
   if (!entry) return NOT_FOUND;
   if ("issue" in ref) {
-    if (entry.__typename === "PullRequest") return { found: { exists: true, number: ref.issue, state: "open", stateReason: null, pullRequest: true }, unread: 0 };
-    return entry.__typename === "Issue" ? { found: { exists: true, ...toIssue(entry as RawIssue) }, unread: 0 } : NOT_FOUND;
+    if (entry.__typename === "PullRequest")
+      return {
+        found: { exists: true, number: ref.issue, state: "open", stateReason: null, pullRequest: true },
+        unread: 0,
+      };
+    return entry.__typename === "Issue"
+      ? { found: { exists: true, ...toIssue(entry as RawIssue) }, unread: 0 }
+      : NOT_FOUND;
   }
   if ("milestone" in ref) {
     const wanted = ref.milestone.trim().toLowerCase();
@@ -87,7 +106,9 @@ const refValue = (ref: PlanRef) => ("issue" in ref ? ref.issue : "milestone" in 
 
 export async function planItems(octokit: GitHub, { owner, repo }: RepoRef, refs: PlanRef[]): Promise<PlanLookup[]> {
   if (refs.length === 0) return [];
-  const variables = Object.fromEntries(refs.flatMap((ref, i) => [[`v${i}`, refValue(ref)], ...(elsewhere(ref) ? [[`r${i}`, ref.repo]] : [])]));
+  const variables = Object.fromEntries(
+    refs.flatMap((ref, i) => [[`v${i}`, refValue(ref)], ...(elsewhere(ref) ? [[`r${i}`, ref.repo]] : [])]),
+  );
   type Answer = { repository: Record<string, Entry> | null } & Record<string, Record<string, Entry> | null>;
   const { data, errors } = await graphqlPartial<Answer>(octokit, planItemsQuery(refs), { owner, repo, ...variables });
   // Only "not found" answers mean an entry is missing (another repository named may not exist either);
@@ -95,7 +116,8 @@ export async function planItems(octokit: GitHub, { owner, repo }: RepoRef, refs:
   const notFound = (e: { path: (string | number)[]; message: string }) =>
     /could not resolve|not found/i.test(e.message) && (e.path[1] !== undefined || /^r\d+$/.test(String(e.path[0])));
   const other = errors.find((e) => !notFound(e));
-  if (other || !data?.repository) throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
+  if (other || !data?.repository)
+    throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
   return refs.map((ref, i) => {
     const parent = elsewhere(ref) ? `r${i}` : "repository";
     const failed = elsewhere(ref) ? errorAt(errors, parent) : errorAt(errors, parent, `e${i}`);

@@ -44,9 +44,19 @@ async function createComment(octokit: GitHub, target: CommentTarget, body: strin
   return { outcome: "created", id: typeof data?.id === "number" ? data.id : undefined };
 }
 
-async function updateComment(octokit: GitHub, target: CommentTarget, comment: AppComment, body: string): Promise<CommentWritten> {
+async function updateComment(
+  octokit: GitHub,
+  target: CommentTarget,
+  comment: AppComment,
+  body: string,
+): Promise<CommentWritten> {
   if (comment.body === body) return { outcome: "unchanged", id: comment.databaseId };
-  await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: comment.databaseId, body });
+  await octokit.rest.issues.updateComment({
+    owner: target.owner,
+    repo: target.repo,
+    comment_id: comment.databaseId,
+    body,
+  });
   return { outcome: "updated", id: comment.databaseId };
 }
 

@@ -101,7 +101,13 @@ export interface ProjectField {
 
 /** What the app can see of the Project. */
 export type ProjectState =
-  | { status: "found"; id: string; title: string; canUpdate: boolean; field: ProjectField | "missing" | "not-single-select" }
+  | {
+      status: "found";
+      id: string;
+      title: string;
+      canUpdate: boolean;
+      field: ProjectField | "missing" | "not-single-select";
+    }
   | { status: "missing" }
   | { status: "forbidden"; message: string };
 
@@ -142,47 +148,80 @@ export interface ProjectItemRequest extends RepoRef {
 
 export async function readProjectItem(octokit: GitHub, request: ProjectItemRequest): Promise<ProjectItemRead> {
   const variables = {
-    owner: request.owner, repo: request.repo, number: request.number,
-    projectOwner: request.project.owner, project: request.project.number, field: request.field, withProject: request.withProject,
+    owner: request.owner,
+    repo: request.repo,
+    number: request.number,
+    projectOwner: request.project.owner,
+    project: request.project.number,
+    field: request.field,
+    withProject: request.withProject,
   };
   const answer = await partial<ItemAnswer>(octokit, PROJECT_ITEM_QUERY, variables);
-  if ("forbidden" in answer) return { ...(request.withProject ? { project: answer } : {}), items: [], forbidden: answer.message };
+  if ("forbidden" in answer)
+    return { ...(request.withProject ? { project: answer } : {}), items: [], forbidden: answer.message };
   const { data, errors } = answer;
   const itemsDenied = denied(errors, "repository");
   const raw = data?.repository?.issueOrPullRequest?.projectItems?.nodes ?? [];
   return {
     ...(request.withProject ? { project: projectState(data?.projectOwner?.projectV2 ?? null, errors) } : {}),
-    items: raw.flatMap((node) => (node ? [{ id: node.id, projectId: node.project.id, value: currentValue(node.fieldValueByName) }] : [])),
+    items: raw.flatMap((node) =>
+      node ? [{ id: node.id, projectId: node.project.id, value: currentValue(node.fieldValueByName) }] : [],
+    ),
     ...(itemsDenied ? { forbidden: itemsDenied.message } : {}),
   };
 }
 
-export async function readProjectField(octokit: GitHub, project: ProjectLocation, field: string): Promise<ProjectState> {
+export async function readProjectField(
+  octokit: GitHub,
+  project: ProjectLocation,
+  field: string,
+): Promise<ProjectState> {
   const answer = await partial<Pick<ItemAnswer, "projectOwner">>(octokit, PROJECT_FIELD_QUERY, {
-    projectOwner: project.owner, project: project.number, field,
+    projectOwner: project.owner,
+    project: project.number,
+    field,
   });
   if ("forbidden" in answer) return answer;
   return projectState(answer.data?.projectOwner?.projectV2 ?? null, answer.errors);
 }
 
-export async function createProjectField(octokit: GitHub, projectId: string, name: string, options: OptionSpec[]): Promise<ProjectField> {
-  const answer = await octokit.graphql<{ createProjectV2Field: { projectV2Field: RawField } }>(CREATE_PROJECT_FIELD_MUTATION, { projectId, name, options });
+export async function createProjectField(
+  octokit: GitHub,
+  projectId: string,
+  name: string,
+  options: OptionSpec[],
+): Promise<ProjectField> {
+  const answer = await octokit.graphql<{ createProjectV2Field: { projectV2Field: RawField } }>(
+    CREATE_PROJECT_FIELD_MUTATION,
+    { projectId, name, options },
+  );
   return fieldOf(answer.createProjectV2Field.projectV2Field);
 }
 
-export async function updateProjectFieldOptions(octokit: GitHub, fieldId: string, options: OptionSpec[]): Promise<ProjectField> {
-  const answer = await octokit.graphql<{ updateProjectV2Field: { projectV2Field: RawField } }>(UPDATE_PROJECT_FIELD_MUTATION, { fieldId, options });
+export async function updateProjectFieldOptions(
+  octokit: GitHub,
+  fieldId: string,
+  options: OptionSpec[],
+): Promise<ProjectField> {
+  const answer = await octokit.graphql<{ updateProjectV2Field: { projectV2Field: RawField } }>(
+    UPDATE_PROJECT_FIELD_MUTATION,
+    { fieldId, options },
+  );
   return fieldOf(answer.updateProjectV2Field.projectV2Field);
 }
 
 export async function setProjectValue(
-  octokit: GitHub, value: { projectId: string; itemId: string; fieldId: string; optionId: string },
+  octokit: GitHub,
+  value: { projectId: string; itemId: string; fieldId: string; optionId: string },
 ): Promise<void> {
   await octokit.graphql(SET_PROJECT_VALUE_MUTATION, value);
 }
 
 /** The repository and number of the issue or pull request behind a node; undefined for anything else. */
-export async function projectItemContent(octokit: GitHub, id: string): Promise<(RepoRef & { number: number }) | undefined> {
+export async function projectItemContent(
+  octokit: GitHub,
+  id: string,
+): Promise<(RepoRef & { number: number }) | undefined> {
   type Node = { __typename: string; number?: number; repository?: { name: string; owner: { login: string } } } | null;
   const answer = await partial<{ node: Node }>(octokit, PROJECT_ITEM_CONTENT_QUERY, { id });
   const node = "forbidden" in answer ? null : answer.data?.node;
@@ -195,7 +234,10 @@ export function isForbidden(error: unknown): boolean {
   const status = statusOf(error);
   if (status === 401 || status === 403) return true;
   const errors = (error as { errors?: { type?: string; message?: string }[] } | null)?.errors;
-  return Array.isArray(errors) && errors.some((e) => e.type === "FORBIDDEN" || /not accessible by integration/i.test(e.message ?? ""));
+  return (
+    Array.isArray(errors) &&
+    errors.some((e) => e.type === "FORBIDDEN" || /not accessible by integration/i.test(e.message ?? ""))
+  );
 }
 
 /** A GraphQL answer with its failures, or the whole request refused (403 / 401). */
@@ -211,14 +253,20 @@ async function partial<T>(octokit: GitHub, query: string, variables: Record<stri
 }
 
 function denied(errors: GraphqlFailure[], root: string): GraphqlFailure | undefined {
-  return errors.find((e) => e.path[0] === root && (e.type === "FORBIDDEN" || /not accessible by integration/i.test(e.message)));
+  return errors.find(
+    (e) => e.path[0] === root && (e.type === "FORBIDDEN" || /not accessible by integration/i.test(e.message)),
+  );
 }
 
 function projectState(raw: RawProject, errors: GraphqlFailure[]): ProjectState {
   const refused = denied(errors, "projectOwner");
   if (refused) return { status: "forbidden", message: refused.message };
   if (!raw) return { status: "missing" };
-  const field = !raw.field ? "missing" : raw.field.__typename === "ProjectV2SingleSelectField" ? fieldOf(raw.field) : "not-single-select";
+  const field = !raw.field
+    ? "missing"
+    : raw.field.__typename === "ProjectV2SingleSelectField"
+      ? fieldOf(raw.field)
+      : "not-single-select";
   return { status: "found", id: raw.id, title: raw.title, canUpdate: raw.viewerCanUpdate, field };
 }
 
@@ -226,11 +274,20 @@ function fieldOf(raw: RawField): ProjectField {
   if (!raw?.id) throw new Error("GitHub answered without the field");
   return {
     id: raw.id,
-    options: (raw.options ?? []).map((o) => ({ id: o.id, name: o.name, color: o.color as ExistingOption["color"], description: o.description ?? "" })),
+    options: (raw.options ?? []).map((o) => ({
+      id: o.id,
+      name: o.name,
+      color: o.color as ExistingOption["color"],
+      description: o.description ?? "",
+    })),
   };
 }
 
 function currentValue(raw: RawValue): CurrentValue | null {
   if (raw?.__typename !== "ProjectV2ItemFieldSingleSelectValue") return null;
-  return { optionId: raw.optionId ?? null, name: raw.name ?? null, setBy: raw.creator ? actorLogin(raw.creator) : null };
+  return {
+    optionId: raw.optionId ?? null,
+    name: raw.name ?? null,
+    setBy: raw.creator ? actorLogin(raw.creator) : null,
+  };
 }

@@ -10,7 +10,15 @@
  * label events + 100 comments) = 40,500 nodes, under a tenth of GitHub's 500,000-node limit, and about
  * 700 connections, which GitHub prices at 7 points of its 5,000 an hour.
  */
-import { earlierCursor, historyFrom, timelineNodes, withEarlier, TIMELINE_FIELDS, type ItemHistory, type TimelineWindows } from "./item-history.js";
+import {
+  earlierCursor,
+  historyFrom,
+  timelineNodes,
+  withEarlier,
+  TIMELINE_FIELDS,
+  type ItemHistory,
+  type TimelineWindows,
+} from "./item-history.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { MAX_FILES } from "./pull-request-queries.js";
 import { graphqlPartial } from "./report-graphql.js";
@@ -33,16 +41,23 @@ const FACT_FIELDS = /* GraphQL */ `
  */
 export function pullFactsQuery(n: number): string {
   const variables = Array.from({ length: n }, (_, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!`).join(", ");
-  const fields = Array.from({ length: n }, (_, i) => `p${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { ...PullFacts } }`).join("\n  ");
+  const fields = Array.from(
+    { length: n },
+    (_, i) => `p${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { ...PullFacts } }`,
+  ).join("\n  ");
   return `query PullFacts(${variables}) {\n  ${fields}\n}\n${FACT_FIELDS}`;
 }
 
 /** The next page of changed files for `n` pull requests at once: $o<i>, $r<i>, $n<i>, and $a<i> the cursor. */
 export function pullFilesQuery(n: number): string {
-  const variables = Array.from({ length: n }, (_, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!, $a${i}: String`).join(", ");
+  const variables = Array.from(
+    { length: n },
+    (_, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!, $a${i}: String`,
+  ).join(", ");
   const fields = Array.from(
     { length: n },
-    (_, i) => `f${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { files(first: 100, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { path } } } }`,
+    (_, i) =>
+      `f${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { files(first: 100, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { path } } } }`,
   ).join("\n  ");
   return `query PullFilesPages(${variables}) {\n  ${fields}\n}`;
 }
@@ -70,7 +85,9 @@ type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; node
 type FactsNode = TimelineWindows & {
   number: number;
   files?: (Page & { totalCount: number }) | null;
-  closingIssuesReferences?: { nodes: ({ number: number; labels: { nodes: { name: string }[] } | null } | null)[] } | null;
+  closingIssuesReferences?: {
+    nodes: ({ number: number; labels: { nodes: { name: string }[] } | null } | null)[];
+  } | null;
 };
 
 export interface FactsCounter {
@@ -104,11 +121,17 @@ type Answer = Record<string, { pullRequest: FactsNode | null } | null> | null;
 
 function refVariables(refs: readonly PullRef[]): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
-  for (const [i, r] of refs.entries()) Object.assign(variables, { [`o${i}`]: r.owner, [`r${i}`]: r.repo, [`n${i}`]: r.number });
+  for (const [i, r] of refs.entries())
+    Object.assign(variables, { [`o${i}`]: r.owner, [`r${i}`]: r.repo, [`n${i}`]: r.number });
   return variables;
 }
 
-async function readBatch(octokit: GitHub, refs: PullRef[], botLogin: string, counter: FactsCounter): Promise<PullFacts[]> {
+async function readBatch(
+  octokit: GitHub,
+  refs: PullRef[],
+  botLogin: string,
+  counter: FactsCounter,
+): Promise<PullFacts[]> {
   counter.requests += 1;
   let data: Answer = null;
   let failure: string | undefined;
@@ -133,9 +156,17 @@ async function readBatch(octokit: GitHub, refs: PullRef[], botLogin: string, cou
   return facts;
 }
 
-function factsOf(octokit: GitHub, ref: PullRef, node: FactsNode | null, botLogin: string, problem: string | undefined): PullFacts {
+function factsOf(
+  octokit: GitHub,
+  ref: PullRef,
+  node: FactsNode | null,
+  botLogin: string,
+  problem: string | undefined,
+): PullFacts {
   const files = node?.files ? node.files.nodes.map((f) => f.path) : undefined;
-  const history = node ? withEarlier(historyFrom(timelineNodes(node), botLogin), octokit, ref, ref.number, botLogin, earlierCursor(node)) : { labels: [], comments: [] };
+  const history = node
+    ? withEarlier(historyFrom(timelineNodes(node), botLogin), octokit, ref, ref.number, botLogin, earlierCursor(node))
+    : { labels: [], comments: [] };
   const filesComplete = files !== undefined && files.length >= (node?.files?.totalCount ?? 0);
   const timelineRead = Boolean(node?.labelEvents && node.commentEvents);
   const complete = problem === undefined && files !== undefined && timelineRead;
@@ -143,7 +174,9 @@ function factsOf(octokit: GitHub, ref: PullRef, node: FactsNode | null, botLogin
     number: ref.number,
     files,
     filesComplete,
-    closes: (node?.closingIssuesReferences?.nodes ?? []).flatMap((n) => (n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).map((l) => l.name) }] : [])),
+    closes: (node?.closingIssuesReferences?.nodes ?? []).flatMap((n) =>
+      n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).map((l) => l.name) }] : [],
+    ),
     history,
     complete,
     ...(complete ? {} : { problem: problem ?? "its files or timeline could not be read" }),
@@ -151,7 +184,13 @@ function factsOf(octokit: GitHub, ref: PullRef, node: FactsNode | null, botLogin
 }
 
 /** Further pages of files, one alias per pull request still reading, until all are read (or MAX_FILES). */
-async function morePages(octokit: GitHub, refs: PullRef[], facts: PullFacts[], nodes: (FactsNode | null)[], counter: FactsCounter): Promise<void> {
+async function morePages(
+  octokit: GitHub,
+  refs: PullRef[],
+  facts: PullFacts[],
+  nodes: (FactsNode | null)[],
+  counter: FactsCounter,
+): Promise<void> {
   let reading = facts.flatMap((f, i) => {
     const page = nodes[i]?.files?.pageInfo;
     return page?.hasNextPage && page.endCursor && f.files ? [{ ref: refs[i], facts: f, after: page.endCursor }] : [];
@@ -175,7 +214,8 @@ async function morePages(octokit: GitHub, refs: PullRef[], facts: PullFacts[], n
         return;
       }
       r.facts.files!.push(...page.nodes.map((n) => n.path));
-      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor && r.facts.files!.length < MAX_FILES) next.push({ ...r, after: page.pageInfo.endCursor });
+      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor && r.facts.files!.length < MAX_FILES)
+        next.push({ ...r, after: page.pageInfo.endCursor });
       else r.facts.filesComplete = !page.pageInfo.hasNextPage;
     });
     reading = next;

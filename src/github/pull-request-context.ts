@@ -42,7 +42,9 @@ interface ContextAnswer {
       closingIssuesReferences: { nodes: { number: number; labels: { nodes: { name: string }[] } }[] };
       comments: Page<AppComment>;
     };
-    object: { checkSuites?: { nodes: { checkRuns: { nodes: RunNode[] }; strategyFile: { nodes: RunNode[] } }[] } } | null;
+    object: {
+      checkSuites?: { nodes: { checkRuns: { nodes: RunNode[] }; strategyFile: { nodes: RunNode[] } }[] };
+    } | null;
   };
   /** The month's counts, aliased `count_<name>` (read by countsFrom). */
   [count: string]: unknown;
@@ -74,7 +76,10 @@ export async function fetchPullRequestContext(octokit: GitHub, p: ContextParams)
   return {
     files,
     filesComplete: !p.withFiles || (files?.length ?? 0) >= (pr.files?.totalCount ?? 0),
-    closes: pr.closingIssuesReferences.nodes.map((n) => ({ number: n.number, labels: n.labels.nodes.map((l) => l.name) })),
+    closes: pr.closingIssuesReferences.nodes.map((n) => ({
+      number: n.number,
+      labels: n.labels.nodes.map((l) => l.name),
+    })),
     timeline: timelineNodes(pr),
     commentsBefore: earlierCursor(pr),
     comments,
@@ -88,7 +93,12 @@ async function allFiles(octokit: GitHub, p: ContextParams, first: Page<{ path: s
   const files = first.nodes.map((n) => n.path);
   let page = first.pageInfo;
   while (page.hasNextPage && files.length < MAX_FILES) {
-    const data = await octokit.graphql<FilesAnswer>(PULL_REQUEST_FILES_QUERY, { owner: p.owner, repo: p.repo, number: p.number, after: page.endCursor });
+    const data = await octokit.graphql<FilesAnswer>(PULL_REQUEST_FILES_QUERY, {
+      owner: p.owner,
+      repo: p.repo,
+      number: p.number,
+      after: page.endCursor,
+    });
     const next: Page<{ path: string }> = data.repository.pullRequest.files;
     files.push(...next.nodes.map((n) => n.path));
     page = next.pageInfo;
@@ -96,15 +106,23 @@ async function allFiles(octokit: GitHub, p: ContextParams, first: Page<{ path: s
   return files;
 }
 
-
 /**
  * The strategy files a pull request changes, read without the full query (a repository with no strategy
  * yet has no other use for it): REST pages of changed files, stopping at the first strategy path.
  */
-export async function changedStrategyPaths(octokit: GitHub, { owner, repo }: RepoRef, pull_number: number): Promise<string[]> {
+export async function changedStrategyPaths(
+  octokit: GitHub,
+  { owner, repo }: RepoRef,
+  pull_number: number,
+): Promise<string[]> {
   const found: string[] = [];
   let pages = 0;
-  for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, { owner, repo, pull_number, per_page: 100 })) {
+  for await (const { data } of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
+    owner,
+    repo,
+    pull_number,
+    per_page: 100,
+  })) {
     found.push(...data.map((f) => f.filename).filter((f) => LOCAL_PATHS.includes(f)));
     if (found.length > 0 || ++pages >= MAX_FILES / 100) break;
   }

@@ -57,7 +57,15 @@ export interface ReportContext {
   reports: ReportRef[];
 }
 
-type Node = { id: string; number: number; title: string; url: string; createdAt: string; lastEditedAt?: string | null; author: Actor | null };
+type Node = {
+  id: string;
+  number: number;
+  title: string;
+  url: string;
+  createdAt: string;
+  lastEditedAt?: string | null;
+  author: Actor | null;
+};
 type Answer = {
   repository: {
     id: string;
@@ -76,7 +84,11 @@ const OPTIONAL = new Set(["discussions", "discussionCategories", "discussionSear
 // Search answers hold an empty object for results of another type.
 const isNode = (node: Node | Record<string, never>): node is Node => "id" in node;
 
-export async function reportContext(octokit: GitHub, { owner, repo }: RepoRef, titlePrefix: string): Promise<ReportContext> {
+export async function reportContext(
+  octokit: GitHub,
+  { owner, repo }: RepoRef,
+  titlePrefix: string,
+): Promise<ReportContext> {
   // Search matches words, so the phrase leaves out the prefix's trailing ": "; titles are compared exactly below.
   const search = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
   const { data: answer, errors } = await graphqlPartial<Answer>(octokit, REPORT_CONTEXT_QUERY, {
@@ -88,7 +100,8 @@ export async function reportContext(octokit: GitHub, { owner, repo }: RepoRef, t
   // Discussions may be off and searches may fail on their own: those parts read as empty. Anything else
   // (no repository, no access) is an error.
   const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
-  if (fatal || !answer?.repository) throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
+  if (fatal || !answer?.repository)
+    throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
   const r = answer.repository;
   const seen = new Set<string>();
   const reports: ReportRef[] = [];
@@ -97,7 +110,16 @@ export async function reportContext(octokit: GitHub, { owner, repo }: RepoRef, t
       if (!isNode(node) || seen.has(node.id) || !node.title.startsWith(titlePrefix)) continue;
       seen.add(node.id);
       const { id, number, title, url, createdAt } = node;
-      reports.push({ kind, id, number, title, url, createdAt, writtenAt: node.lastEditedAt ?? createdAt, author: actorLogin(node.author) });
+      reports.push({
+        kind,
+        id,
+        number,
+        title,
+        url,
+        createdAt,
+        writtenAt: node.lastEditedAt ?? createdAt,
+        author: actorLogin(node.author),
+      });
     }
   };
   collect("discussion", r.discussions?.nodes ?? []);

@@ -9,7 +9,10 @@ import { errorAt, graphqlPartial } from "./report-graphql.js";
 /** The document for `n` searches: variables $q0..$q(n-1), aliases c0..c(n-1). */
 export function searchCountsQuery(n: number): string {
   const variables = Array.from({ length: n }, (_, i) => `$q${i}: String!`).join(", ");
-  const fields = Array.from({ length: n }, (_, i) => `c${i}: search(type: ISSUE, first: 1, query: $q${i}) { issueCount }`);
+  const fields = Array.from(
+    { length: n },
+    (_, i) => `c${i}: search(type: ISSUE, first: 1, query: $q${i}) { issueCount }`,
+  );
   return `query SearchCounts(${variables}) {\n  ${fields.join("\n  ")}\n}`;
 }
 

@@ -23,15 +23,26 @@ export interface PartialAnswer<T> {
  * (e.g. `search`) nulls the whole answer, so callers retry what they still need; anything that is not a
  * GraphQL answer (network, 5xx, auth) is thrown as usual.
  */
-export async function graphqlPartial<T>(octokit: GitHub, query: string, variables: Record<string, unknown>): Promise<PartialAnswer<T>> {
+export async function graphqlPartial<T>(
+  octokit: GitHub,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<PartialAnswer<T>> {
   try {
     return { data: await octokit.graphql<T>(query, variables), errors: [] };
   } catch (error) {
-    const answer = error as { data?: T | null; errors?: { path?: (string | number)[]; message?: string; type?: string }[] } | null;
+    const answer = error as {
+      data?: T | null;
+      errors?: { path?: (string | number)[]; message?: string; type?: string }[];
+    } | null;
     if (!answer || !Array.isArray(answer.errors) || !("data" in answer)) throw error;
     return {
       data: answer.data ?? null,
-      errors: answer.errors.map((e) => ({ path: e.path ?? [], message: e.message ?? "rejected by GitHub", ...(e.type ? { type: e.type } : {}) })),
+      errors: answer.errors.map((e) => ({
+        path: e.path ?? [],
+        message: e.message ?? "rejected by GitHub",
+        ...(e.type ? { type: e.type } : {}),
+      })),
     };
   }
 }

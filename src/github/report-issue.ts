@@ -35,7 +35,10 @@ export async function createReportIssue(
   return answer.createIssue.issue;
 }
 
-export async function updateReportIssue(octokit: GitHub, input: { id: string; body: string }): Promise<{ id: string; url: string }> {
+export async function updateReportIssue(
+  octokit: GitHub,
+  input: { id: string; body: string },
+): Promise<{ id: string; url: string }> {
   const answer = await octokit.graphql<{ updateIssue: Written }>(UPDATE_REPORT_ISSUE_MUTATION, input);
   return answer.updateIssue.issue;
 }

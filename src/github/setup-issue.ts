@@ -66,16 +66,26 @@ const searchFor = ({ owner, repo }: RepoRef, title: string, login: string, open 
   `repo:${owner}/${repo} is:issue${open ? " is:open" : ""} in:title ${quoted(title)} author:${authorQualifier(login)}`;
 
 function ownIssue(nodes: (IssueNode | Record<string, never>)[], title: string, login: string): SetupIssue | undefined {
-  const found = nodes.find((n): n is IssueNode => "number" in n && n.title.trim() === title && sameLogin(actorLogin(n.author), login));
+  const found = nodes.find(
+    (n): n is IssueNode => "number" in n && n.title.trim() === title && sameLogin(actorLogin(n.author), login),
+  );
   return found?.id ? { id: found.id, number: found.number, state: found.state } : undefined;
 }
 
 /** Undefined when the repository cannot be read (gone, or no longer in the installation). */
-export async function setupContext(octokit: GitHub, ref: RepoRef, title: string, login: string): Promise<SetupContext | undefined> {
-  const answer = await octokit.graphql<{ repository: Repository | null; search: { nodes: IssueNode[] } }>(SETUP_CONTEXT_QUERY, {
-    ...ref,
-    search: searchFor(ref, title, login),
-  });
+export async function setupContext(
+  octokit: GitHub,
+  ref: RepoRef,
+  title: string,
+  login: string,
+): Promise<SetupContext | undefined> {
+  const answer = await octokit.graphql<{ repository: Repository | null; search: { nodes: IssueNode[] } }>(
+    SETUP_CONTEXT_QUERY,
+    {
+      ...ref,
+      search: searchFor(ref, title, login),
+    },
+  );
   const r = answer.repository;
   if (!r) return undefined;
   return {
@@ -87,14 +97,25 @@ export async function setupContext(octokit: GitHub, ref: RepoRef, title: string,
   };
 }
 
-export async function openSetupIssue(octokit: GitHub, ref: RepoRef, issue: { title: string; body: string }): Promise<number> {
+export async function openSetupIssue(
+  octokit: GitHub,
+  ref: RepoRef,
+  issue: { title: string; body: string },
+): Promise<number> {
   const { data } = await octokit.rest.issues.create({ ...ref, title: issue.title, body: issue.body });
   return data.number;
 }
 
 /** The app's setup issue while it is still open. */
-export async function findOpenSetupIssue(octokit: GitHub, ref: RepoRef, title: string, login: string): Promise<SetupIssue | undefined> {
-  const answer = await octokit.graphql<{ search: { nodes: IssueNode[] } }>(FIND_SETUP_ISSUE_QUERY, { search: searchFor(ref, title, login, true) });
+export async function findOpenSetupIssue(
+  octokit: GitHub,
+  ref: RepoRef,
+  title: string,
+  login: string,
+): Promise<SetupIssue | undefined> {
+  const answer = await octokit.graphql<{ search: { nodes: IssueNode[] } }>(FIND_SETUP_ISSUE_QUERY, {
+    search: searchFor(ref, title, login, true),
+  });
   const found = ownIssue(answer.search.nodes, title, login);
   return found?.state === "OPEN" ? found : undefined;
 }

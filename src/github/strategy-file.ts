@@ -29,7 +29,12 @@ export class StrategyFiles {
   private readonly parsed = new Map<string, { from: string; loaded: LoadedStrategy }>();
 
   /** The strategy in force for a repository. */
-  async load(octokit: GitHub, { owner, repo }: RepoRef, now = Date.now(), options: LoadOptions = {}): Promise<LoadedStrategy> {
+  async load(
+    octokit: GitHub,
+    { owner, repo }: RepoRef,
+    now = Date.now(),
+    options: LoadOptions = {},
+  ): Promise<LoadedStrategy> {
     const ttl = options.lookupTtlMs ?? LOOKUP_TTL_MS;
     const source = await this.currentSource(octokit, owner, repo, true, now, ttl);
     if (!source) return { status: "missing" };
@@ -46,7 +51,8 @@ export class StrategyFiles {
   /** Forget what is known of a repository's strategy; a change in the owner's `.github` repository affects them all. */
   forget(owner: string, repo: string): void {
     for (const key of [...this.sources.keys()]) {
-      if (key.startsWith(`${owner}/${repo}:`) || (repo === ".github" && key.startsWith(`${owner}/`))) this.sources.delete(key);
+      if (key.startsWith(`${owner}/${repo}:`) || (repo === ".github" && key.startsWith(`${owner}/`)))
+        this.sources.delete(key);
     }
   }
 
@@ -64,14 +70,23 @@ export class StrategyFiles {
    * missing; after it, the places are searched again, so a file added higher up (by a push another replica
    * received) takes over. A lookup with the owner's `.github` fallback and one without are kept apart.
    */
-  private async currentSource(octokit: GitHub, owner: string, repo: string, includeOrg: boolean, now: number, ttl = LOOKUP_TTL_MS) {
+  private async currentSource(
+    octokit: GitHub,
+    owner: string,
+    repo: string,
+    includeOrg: boolean,
+    now: number,
+    ttl = LOOKUP_TTL_MS,
+  ) {
     const key = `${owner}/${repo}:${includeOrg ? "with-org" : "own"}`;
     const known = this.sources.get(key);
     const fresh = known !== undefined && now - known.at < ttl;
     if (fresh && !known.source) return null;
     let source = fresh && known.source ? await refreshSource(octokit, known.source) : null;
     const at = source ? known!.at : now;
-    source ??= (await readSource(octokit, owner, repo, LOCAL_PATHS[0])) ?? (await locateSource(octokit, owner, repo, includeOrg));
+    source ??=
+      (await readSource(octokit, owner, repo, LOCAL_PATHS[0])) ??
+      (await locateSource(octokit, owner, repo, includeOrg));
     this.sources.set(key, { source, at });
     return source;
   }
@@ -87,7 +102,13 @@ export class StrategyFiles {
     return source ? { text: source.text, file: `${source.owner}/${source.repo}/${source.path}` } : null;
   }
 
-  private async extendedSource(octokit: GitHub, source: RepoFile, target: string, now: number, ttl = LOOKUP_TTL_MS): Promise<RepoFile | null> {
+  private async extendedSource(
+    octokit: GitHub,
+    source: RepoFile,
+    target: string,
+    now: number,
+    ttl = LOOKUP_TTL_MS,
+  ): Promise<RepoFile | null> {
     const [owner, repo] = target === ".github" ? [source.owner, ".github"] : target.split("/");
     if (!owner || !repo) return null;
     return this.currentSource(octokit, owner, repo, false, now, ttl);
@@ -95,8 +116,16 @@ export class StrategyFiles {
 }
 
 /** The full sha of the last commit that changed the strategy file in force (reports record it). */
-export async function strategyCommit(octokit: GitHub, source: Pick<RepoFile, "owner" | "repo" | "path">): Promise<string | null> {
-  const { data } = await octokit.rest.repos.listCommits({ owner: source.owner, repo: source.repo, path: source.path, per_page: 1 });
+export async function strategyCommit(
+  octokit: GitHub,
+  source: Pick<RepoFile, "owner" | "repo" | "path">,
+): Promise<string | null> {
+  const { data } = await octokit.rest.repos.listCommits({
+    owner: source.owner,
+    repo: source.repo,
+    path: source.path,
+    per_page: 1,
+  });
   return data[0]?.sha ?? null;
 }
 
@@ -104,10 +133,19 @@ export function isStrategyPath(path: string): boolean {
   return LOCAL_PATHS.includes(path);
 }
 
-function parseSource(source: RepoFile, repo: string, target: string | undefined, base: RepoFile | null | undefined): LoadedStrategy {
+function parseSource(
+  source: RepoFile,
+  repo: string,
+  target: string | undefined,
+  base: RepoFile | null | undefined,
+): LoadedStrategy {
   const file = source.repo === repo ? source.path : `${source.owner}/${source.repo}/${source.path}`;
   if (target && !base) return { status: "invalid", file, source, errors: [missingBase(source.text, file, target)] };
-  const result = parseStrategy(source.text, file, base ? { text: base.text, file: `${base.owner}/${base.repo}/${base.path}` } : undefined);
+  const result = parseStrategy(
+    source.text,
+    file,
+    base ? { text: base.text, file: `${base.owner}/${base.repo}/${base.path}` } : undefined,
+  );
   if (result.ok) return { status: "ok", strategy: result.strategy, file, source, commit: null };
   return { status: "invalid", file, errors: result.errors, source };
 }

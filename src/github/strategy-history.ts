@@ -46,15 +46,26 @@ interface Answer {
       target: {
         history?: {
           pageInfo: { hasNextPage: boolean };
-          nodes: { oid: string; committedDate: string; file: { object: { text?: string | null; isTruncated?: boolean } | null } | null }[];
+          nodes: {
+            oid: string;
+            committedDate: string;
+            file: { object: { text?: string | null; isTruncated?: boolean } | null } | null;
+          }[];
         };
       } | null;
     } | null;
   } | null;
 }
 
-export async function strategyHistory(octokit: GitHub, source: Pick<RepoFile, "owner" | "repo" | "path">): Promise<StrategyHistory> {
-  const answer = await octokit.graphql<Answer>(STRATEGY_HISTORY_QUERY, { owner: source.owner, repo: source.repo, path: source.path });
+export async function strategyHistory(
+  octokit: GitHub,
+  source: Pick<RepoFile, "owner" | "repo" | "path">,
+): Promise<StrategyHistory> {
+  const answer = await octokit.graphql<Answer>(STRATEGY_HISTORY_QUERY, {
+    owner: source.owner,
+    repo: source.repo,
+    path: source.path,
+  });
   const history = answer.repository?.defaultBranchRef?.target?.history;
   const versions = (history?.nodes ?? []).map((n) => {
     const blob = n.file?.object;

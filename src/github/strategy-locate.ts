@@ -21,14 +21,26 @@ type Blob = { oid: string; byteSize: number; text: string | null } | null;
 type Located = { local?: Record<string, Blob> | null; org?: Record<string, Blob> | null };
 
 /** The repository's own file first, then the owner's `.github` repository's (`includeOrg`). */
-export async function locateSource(octokit: GitHub, owner: string, repo: string, includeOrg = true): Promise<RepoFile | null> {
+export async function locateSource(
+  octokit: GitHub,
+  owner: string,
+  repo: string,
+  includeOrg = true,
+): Promise<RepoFile | null> {
   const data = await queryAllowingMissing(octokit, { owner, repo, orgRepo: includeOrg ? ".github" : repo });
   const places: [string, Record<string, Blob> | null | undefined][] = [[repo, data.local]];
   if (includeOrg && repo !== ".github") places.push([".github", data.org]);
   for (const [name, found] of places) {
     for (const [i, path] of LOCAL_PATHS.entries()) {
       const hit = found?.[`p${i}`];
-      if (hit?.oid) return { owner, repo: name, path, sha: hit.oid, text: hit.text ?? " ".repeat(Math.min(hit.byteSize, 300 * 1024)) };
+      if (hit?.oid)
+        return {
+          owner,
+          repo: name,
+          path,
+          sha: hit.oid,
+          text: hit.text ?? " ".repeat(Math.min(hit.byteSize, 300 * 1024)),
+        };
     }
   }
   return null;

@@ -21,7 +21,12 @@ export interface RepoFile {
 export async function refreshSource(octokit: GitHub, source: RepoFile): Promise<RepoFile | null> {
   try {
     const headers = source.etag ? { "if-none-match": source.etag } : {};
-    const res = await octokit.rest.repos.getContent({ owner: source.owner, repo: source.repo, path: source.path, headers });
+    const res = await octokit.rest.repos.getContent({
+      owner: source.owner,
+      repo: source.repo,
+      path: source.path,
+      headers,
+    });
     return fromContent(source.owner, source.repo, res.data, res.headers.etag);
   } catch (error) {
     if (statusOf(error) === 304) return source;
@@ -31,7 +36,13 @@ export async function refreshSource(octokit: GitHub, source: RepoFile): Promise<
 }
 
 /** Read one path on the default branch (or at `ref`), or null when it is not there. */
-export async function readSource(octokit: GitHub, owner: string, repo: string, path: string, ref?: string): Promise<RepoFile | null> {
+export async function readSource(
+  octokit: GitHub,
+  owner: string,
+  repo: string,
+  path: string,
+  ref?: string,
+): Promise<RepoFile | null> {
   try {
     const res = await octokit.rest.repos.getContent({ owner, repo, path, ...(ref ? { ref } : {}) });
     return fromContent(owner, repo, res.data, res.headers.etag);
@@ -42,10 +53,20 @@ export async function readSource(octokit: GitHub, owner: string, repo: string, p
 }
 
 function fromContent(owner: string, repo: string, data: unknown, etag: string | undefined): RepoFile | null {
-  const file = data as { type?: string; path?: string; sha?: string; content?: string; encoding?: string; size?: number };
+  const file = data as {
+    type?: string;
+    path?: string;
+    sha?: string;
+    content?: string;
+    encoding?: string;
+    size?: number;
+  };
   if (file.type !== "file" || !file.path || !file.sha) return null;
   // Files over 1 MB come without content; the parser refuses anything over 256 KiB with a clear error anyway.
-  const text = file.encoding === "base64" && file.content ? Buffer.from(file.content, "base64").toString("utf8") : oversized(file.size);
+  const text =
+    file.encoding === "base64" && file.content
+      ? Buffer.from(file.content, "base64").toString("utf8")
+      : oversized(file.size);
   return { owner, repo, path: file.path, text, sha: file.sha, etag };
 }
 

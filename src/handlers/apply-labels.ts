@@ -5,10 +5,19 @@ import type { Strategy } from "../strategy/schema.js";
 import type { LabelPlan } from "./labelling.js";
 
 export async function applyLabels(
-  labels: LabelCache, octokit: GitHub, repo: RepoRef, number: number, strategy: Strategy, plan: LabelPlan,
+  labels: LabelCache,
+  octokit: GitHub,
+  repo: RepoRef,
+  number: number,
+  strategy: Strategy,
+  plan: LabelPlan,
 ): Promise<void> {
   if (plan.add.length > 0) {
-    await labels.ensure(octokit, repo, plan.add.map((name) => specFor(strategy, name)));
+    await labels.ensure(
+      octokit,
+      repo,
+      plan.add.map((name) => specFor(strategy, name)),
+    );
     await addLabels(octokit, repo, number, plan.add);
   }
   await removeLabels(octokit, repo, number, plan.remove);

@@ -29,11 +29,15 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   }
   const strategy = loaded.strategy;
   const rejected = (why: CommandRejection) => rejectCommand(octokit, repo, issue.number, comment.id, strategy, why);
-  if (!(await deps.permissions.canCommand(octokit, repo, comment.user?.login ?? ""))) return rejected({ kind: "permission" });
+  if (!(await deps.permissions.canCommand(octokit, repo, comment.user?.login ?? "")))
+    return rejected({ kind: "permission" });
   if (command.kind === "invalid") return rejected({ kind: "syntax", text: command.reason });
   const thisMonth = monthOf(deps.now(), strategy.settings.report.timezone);
   if (command.kind === "report" && command.month && command.month > thisMonth) {
-    return rejected({ kind: "syntax", text: `${command.month} has not begun yet; \`/strategy report\` takes this month or an earlier one` });
+    return rejected({
+      kind: "syntax",
+      text: `${command.month} has not begun yet; \`/strategy report\` takes this month or an earlier one`,
+    });
   }
   const quiet = command.kind === "report" ? undefined : notInForceNow(strategy, deps.now());
   if (quiet) {
@@ -42,7 +46,11 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   }
   const choice = choiceOf(strategy, command);
   if (choice && "unknown" in choice) {
-    return rejected({ kind: "unknown-id", ids: choice.unknown, meant: choice.unknown.map((id) => likelyId(strategy, id)) });
+    return rejected({
+      kind: "unknown-id",
+      ids: choice.unknown,
+      meant: choice.unknown.map((id) => likelyId(strategy, id)),
+    });
   }
   await react(octokit, repo, comment.id, "+1");
   if (command.kind === "report") {
@@ -52,7 +60,8 @@ export async function handleCommand(context: Context<"issue_comment.created">, d
   }
   const chosen = choice && "ids" in choice ? choice.ids : undefined;
   const decision = await syncItem(octokit, repo, issue, deps, { command: chosen, loaded });
-  if (command.kind === "explain" && decision) await reply(octokit, repo, issue.number, renderExplainReply(strategy, decision));
+  if (command.kind === "explain" && decision)
+    await reply(octokit, repo, issue.number, renderExplainReply(strategy, decision));
 }
 
 function noStrategyReply(loaded: Exclude<LoadedStrategy, { status: "ok" }>): string {
@@ -62,14 +71,24 @@ function noStrategyReply(loaded: Exclude<LoadedStrategy, { status: "ok" }>): str
   return `Nothing was changed: the strategy file on the default branch (${inert(loaded.file, 200)}) is invalid. The \`Strategy file\` check on its latest commit lists every error.`;
 }
 
-function choiceOf(strategy: Strategy, command: Command): { ids: string[] | "none" } | { unknown: string[] } | undefined {
+function choiceOf(
+  strategy: Strategy,
+  command: Command,
+): { ids: string[] | "none" } | { unknown: string[] } | undefined {
   if (command.kind === "none") return { ids: "none" };
   if (command.kind !== "serve") return undefined;
   const { known, unknown } = validateIds(strategy, command.ids);
   return unknown.length > 0 ? { unknown } : { ids: known };
 }
 
-async function rejectCommand(octokit: GitHub, repo: RepoRef, number: number, commentId: number, strategy: Strategy, why: CommandRejection) {
+async function rejectCommand(
+  octokit: GitHub,
+  repo: RepoRef,
+  number: number,
+  commentId: number,
+  strategy: Strategy,
+  why: CommandRejection,
+) {
   await react(octokit, repo, commentId, "confused");
   await reply(octokit, repo, number, renderCommandHelp(strategy, why));
 }

@@ -32,7 +32,11 @@ export class Guards {
   ) {}
 
   /** Wrap a handler with the guards; the item key says which events must not run at the same time. */
-  wrap<C extends AnyContext>(identity: () => Promise<Identity>, key: (context: C) => string, handler: (context: C) => Promise<void>) {
+  wrap<C extends AnyContext>(
+    identity: () => Promise<Identity>,
+    key: (context: C) => string,
+    handler: (context: C) => Promise<void>,
+  ) {
     return async (context: C): Promise<void> => {
       const id = context.id;
       if (id && !(await this.deliveries.take(id))) return;

@@ -13,7 +13,10 @@ import { PROBLEM_EVENTS, projectStep } from "./project-step.js";
 
 export async function handleIssue(context: Context<"issues">, deps: Deps): Promise<void> {
   const { action } = context.payload;
-  await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, { fresh: action === "opened", project: PROBLEM_EVENTS.has(action) });
+  await syncIssue(context.octokit, context.repo(), context.payload.issue, deps, {
+    fresh: action === "opened",
+    project: PROBLEM_EVENTS.has(action),
+  });
 }
 
 /** Bring one issue's labels in step; returns the decision (undefined without a valid strategy). */

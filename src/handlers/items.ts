@@ -10,7 +10,8 @@ export interface IssueLike {
   milestone?: { title: string } | null;
 }
 
-const names = (labels: IssueLike["labels"]) => (labels ?? []).flatMap((l) => (typeof l === "string" ? [l] : l?.name ? [l.name] : []));
+const names = (labels: IssueLike["labels"]) =>
+  (labels ?? []).flatMap((l) => (typeof l === "string" ? [l] : l?.name ? [l.name] : []));
 
 export function issueItem(issue: IssueLike): WorkItem {
   return {

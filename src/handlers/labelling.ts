@@ -69,7 +69,8 @@ export async function judgeWithHistory(
   const planned = decide(known.comments, allowed, command);
   const found = command ?? commandOf(strategy, known.comments, allowed);
   // A command older than the comments read may still stand: look for one only when labels would change.
-  if (found !== undefined || !known.earlier || (planned.add.length === 0 && planned.remove.length === 0)) return planned;
+  if (found !== undefined || !known.earlier || (planned.add.length === 0 && planned.remove.length === 0))
+    return planned;
   for await (const page of known.earlier()) {
     const olderAllowed = await allowedAuthors(strategy, page, mayCommand);
     const older = commandOf(strategy, page, olderAllowed);

@@ -64,7 +64,14 @@ export interface MergedJudgeOptions {
 export function mergedItem(pull: MergedPull, facts?: PullFacts): WorkItem {
   const { number, title, body, labels, author, milestone, branch } = pull;
   return {
-    kind: "pull_request", number, title, body, labels, author, milestone, branch,
+    kind: "pull_request",
+    number,
+    title,
+    body,
+    labels,
+    author,
+    milestone,
+    branch,
     ...(facts ? { files: facts.files, filesComplete: facts.filesComplete, closes: facts.closes } : {}),
   };
 }
@@ -77,16 +84,18 @@ export function mergedJudge(o: MergedJudgeOptions): MergedJudge {
   const asked = new Map<string, Promise<boolean>>();
   const permissions = new PermissionCache();
   const ask = o.mayCommand ?? ((repo: RepoRef, login: string) => permissions.canCommand(o.octokit, repo, login));
-  const mayCommandIn = (repo: RepoRef) => (login: string): Promise<boolean> => {
-    const key = `${repo.owner}/${repo.repo}/${login}`.toLowerCase();
-    let answer = asked.get(key);
-    if (!answer) {
-      stats.permissionLookups += 1;
-      answer = ask(repo, login);
-      asked.set(key, answer);
-    }
-    return answer;
-  };
+  const mayCommandIn =
+    (repo: RepoRef) =>
+    (login: string): Promise<boolean> => {
+      const key = `${repo.owner}/${repo.repo}/${login}`.toLowerCase();
+      let answer = asked.get(key);
+      if (!answer) {
+        stats.permissionLookups += 1;
+        answer = ask(repo, login);
+        asked.set(key, answer);
+      }
+      return answer;
+    };
   const repoOf = (pull: MergedPull): RepoRef => (pull.repo ? { owner: o.repo.owner, repo: pull.repo } : o.repo);
   const strategyOf = o.strategyOf ?? (() => o.strategy);
 
@@ -94,7 +103,12 @@ export function mergedJudge(o: MergedJudgeOptions): MergedJudge {
     const unlabelled = pulls.filter((p) => !carriesAnswer(strategyOf(p), p.labels));
     const facts = new Map<MergedPull, PullFacts>();
     if (unlabelled.length > 0) {
-      const read = await readPullFacts(o.octokit, unlabelled.map((p) => ({ ...repoOf(p), number: p.number })), o.botLogin, counter);
+      const read = await readPullFacts(
+        o.octokit,
+        unlabelled.map((p) => ({ ...repoOf(p), number: p.number })),
+        o.botLogin,
+        counter,
+      );
       stats.requests = counter.requests;
       for (const [i, p] of unlabelled.entries()) facts.set(p, read[i]);
     }
@@ -102,7 +116,12 @@ export function mergedJudge(o: MergedJudgeOptions): MergedJudge {
     for (const pull of pulls) {
       const f = facts.get(pull);
       if (!f) {
-        out.push({ pull, problems: problemsOfLabels(strategyOf(pull), pull.labels), judgedNow: false, incomplete: false });
+        out.push({
+          pull,
+          problems: problemsOfLabels(strategyOf(pull), pull.labels),
+          judgedNow: false,
+          incomplete: false,
+        });
         continue;
       }
       out.push(await judgeOne(pull, f));

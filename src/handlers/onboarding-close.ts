@@ -15,7 +15,12 @@ export interface LandedStrategy {
 }
 
 /** Returns the number of the issue closed, if one was. */
-export async function closeSetupOnStrategy(octokit: GitHub, ref: RepoRef, deps: Deps, landed: LandedStrategy): Promise<number | undefined> {
+export async function closeSetupOnStrategy(
+  octokit: GitHub,
+  ref: RepoRef,
+  deps: Deps,
+  landed: LandedStrategy,
+): Promise<number | undefined> {
   const { login } = await deps.identity();
   const issue = await findOpenSetupIssue(octokit, ref, SETUP_ISSUE_TITLE, login);
   if (!issue) return undefined;

@@ -27,12 +27,15 @@ export async function handleInstallation(context: InstallationContext, deps: Dep
       failures.push(error); // the other repositories still get their issue
     }
   }
-  if (failures.length > 0) throw new AggregateError(failures, `onboarding failed for ${failures.length} of ${added.length} repositories`);
+  if (failures.length > 0)
+    throw new AggregateError(failures, `onboarding failed for ${failures.length} of ${added.length} repositories`);
 }
 
 /** Read → decide → write for one repository; returns the number of the issue opened, if one was. */
 export function onboardRepository(
-  octokit: GitHub, ref: RepoRef, deps: Pick<Deps, "identity" | "strategies" | "guards" | "onboarded">,
+  octokit: GitHub,
+  ref: RepoRef,
+  deps: Pick<Deps, "identity" | "strategies" | "guards" | "onboarded">,
 ): Promise<number | undefined> {
   const key = `${ref.owner}/${ref.repo}`.toLowerCase();
   const done = deps.onboarded;
@@ -45,7 +48,12 @@ export function onboardRepository(
     const context = await setupContext(octokit, ref, SETUP_ISSUE_TITLE, login);
     if (!context?.canOpenIssues || context.existing) return remember(done, key, undefined);
     // 3. The issue, rendered in pure code.
-    const issue = renderSetupIssue({ ...ref, defaultBranch: context.defaultBranch, labels: context.labels, folders: context.folders });
+    const issue = renderSetupIssue({
+      ...ref,
+      defaultBranch: context.defaultBranch,
+      labels: context.labels,
+      folders: context.folders,
+    });
     return remember(done, key, await openSetupIssue(octokit, ref, issue));
   });
 }

@@ -12,24 +12,43 @@ import { errorLines } from "./strategy-check.js";
 
 export type PullRequestRef = PullRequestItemSource & { head: { sha: string; ref: string }; defaultBranch: string };
 
-export async function writeProgress(octokit: GitHub, repo: RepoRef, pr: PullRequestRef, ctx: PullRequestContext, input: CommentInput, login: string): Promise<void> {
+export async function writeProgress(
+  octokit: GitHub,
+  repo: RepoRef,
+  pr: PullRequestRef,
+  ctx: PullRequestContext,
+  input: CommentInput,
+  login: string,
+): Promise<void> {
   const target = { ...repo, number: pr.number };
   let commentUrl: string | undefined;
   if (input.strategy.settings.comment) {
-    const written = await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () => listAppComments(octokit, target, login));
+    const written = await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () =>
+      listAppComments(octokit, target, login),
+    );
     commentUrl = pullRequestUrl(repo, pr.number, written.id);
   }
   if (input.strategy.settings.check !== "off") {
     // With a comment, the check says what the pull request serves and links to it; without, it holds it all.
     const check = renderAlignmentCheck({ ...input, commentUrl });
-    await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check });
+    await upsertCheckRuns(octokit, {
+      ...repo,
+      name: CHECK_NAME,
+      headSha: pr.head.sha,
+      existing: ctx.checkRuns,
+      ...check,
+    });
   }
 }
 
 /** While the strategy on the default branch is invalid: no figures, only what is wrong and where. */
 export async function writeInvalidProgress(
-  octokit: GitHub, repo: RepoRef, pr: PullRequestRef, ctx: PullRequestContext,
-  loaded: Extract<LoadedStrategy, { status: "invalid" }>, login: string,
+  octokit: GitHub,
+  repo: RepoRef,
+  pr: PullRequestRef,
+  ctx: PullRequestContext,
+  loaded: Extract<LoadedStrategy, { status: "invalid" }>,
+  login: string,
 ): Promise<void> {
   const target = { ...repo, number: pr.number };
   const { owner, repo: name, path } = loaded.source;
@@ -37,9 +56,17 @@ export async function writeInvalidProgress(
   const branch = name === repo.repo ? pr.defaultBranch : "HEAD";
   const checkUrl = `https://github.com/${owner}/${name}/commits/${branch}/${path}`;
   const input = { invalid: { errors: errorLines(loaded), file: loaded.file }, checkUrl };
-  await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () => listAppComments(octokit, target, login));
+  await upsertProgressComment(octokit, target, renderComment(input), ctx.comments, () =>
+    listAppComments(octokit, target, login),
+  );
   const check = renderAlignmentCheck(input);
-  await upsertCheckRuns(octokit, { ...repo, name: CHECK_NAME, headSha: pr.head.sha, existing: ctx.checkRuns, ...check });
+  await upsertCheckRuns(octokit, {
+    ...repo,
+    name: CHECK_NAME,
+    headSha: pr.head.sha,
+    existing: ctx.checkRuns,
+    ...check,
+  });
 }
 
 /** The pull request's page, at the comment when its id is known. */

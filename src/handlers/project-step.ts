@@ -14,12 +14,25 @@ export const PROBLEM_EVENTS = new Set(["opened", "reopened", "labeled", "unlabel
  * `settings.project` this makes no request.
  */
 export async function projectStep(
-  octokit: GitHub, repo: RepoRef, number: number, strategy: Strategy, plan: LabelPlan, deps: Deps,
+  octokit: GitHub,
+  repo: RepoRef,
+  number: number,
+  strategy: Strategy,
+  plan: LabelPlan,
+  deps: Deps,
   options: { project?: boolean; command?: unknown },
 ): Promise<ProjectOutcome> {
   if (!strategy.settings.project) return { status: "off" };
   const changed = plan.add.length > 0 || plan.remove.length > 0;
   if (!options.project && options.command === undefined && !changed) return { status: "off" };
   const { login } = await deps.identity();
-  return syncProjectField(octokit, { repo, number, strategy, decision: plan.decision, login, cache: deps.projects, now: deps.now().getTime() });
+  return syncProjectField(octokit, {
+    repo,
+    number,
+    strategy,
+    decision: plan.decision,
+    login,
+    cache: deps.projects,
+    now: deps.now().getTime(),
+  });
 }

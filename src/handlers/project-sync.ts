@@ -73,7 +73,11 @@ export async function syncProjectField(octokit: GitHub, input: ProjectSyncInput)
   }
 }
 
-async function sync(octokit: GitHub, input: ProjectSyncInput, settings: NonNullable<Strategy["settings"]["project"]>): Promise<ProjectOutcome> {
+async function sync(
+  octokit: GitHub,
+  input: ProjectSyncInput,
+  settings: NonNullable<Strategy["settings"]["project"]>,
+): Promise<ProjectOutcome> {
   const { cache, strategy } = input;
   const write = input.write ?? true;
   const now = input.now ?? Date.now();
@@ -90,7 +94,13 @@ async function sync(octokit: GitHub, input: ProjectSyncInput, settings: NonNulla
     if (!prepared.ok) return { status: "unreachable", reason: prepared.reason };
   }
   // 1. The one read: the item on its Projects and, unless known, the Project, the field and its options.
-  const read = await readProjectItem(octokit, { ...input.repo, number: input.number, project: location, field: settings.field, withProject: !cached });
+  const read = await readProjectItem(octokit, {
+    ...input.repo,
+    number: input.number,
+    project: location,
+    field: settings.field,
+    withProject: !cached,
+  });
   if (read.forbidden !== undefined && !cached) {
     remember(cache, key, now, Promise.resolve({ ok: false, reason: forbiddenReason(read.forbidden) }));
     return { status: "unreachable", reason: forbiddenReason(read.forbidden) };
@@ -111,7 +121,12 @@ async function sync(octokit: GitHub, input: ProjectSyncInput, settings: NonNulla
   // 3. The one write.
   if (write) {
     try {
-      await setProjectValue(octokit, { projectId: ready.projectId, itemId: item.id, fieldId: ready.fieldId, optionId: step.optionId });
+      await setProjectValue(octokit, {
+        projectId: ready.projectId,
+        itemId: item.id,
+        fieldId: ready.fieldId,
+        optionId: step.optionId,
+      });
     } catch (error) {
       // The field or an option may have been deleted by hand: read it afresh next time.
       cache.delete(key);
@@ -137,9 +152,16 @@ export async function knownProjectId(cache: ProjectCache, strategy: Strategy): P
 }
 
 /** Make the field ready for this strategy: create it, or bring its options in step, when needed. */
-async function prepare(octokit: GitHub, project: ProjectState, name: string, strategy: Strategy, write: boolean): Promise<Prepared> {
+async function prepare(
+  octokit: GitHub,
+  project: ProjectState,
+  name: string,
+  strategy: Strategy,
+  write: boolean,
+): Promise<Prepared> {
   if (project.status !== "found") return { ok: false, reason: unreachableReason(project) };
-  if (project.field === "not-single-select") return { ok: false, reason: `the Project's field "${name}" is not a single-select field` };
+  if (project.field === "not-single-select")
+    return { ok: false, reason: `the Project's field "${name}" is not a single-select field` };
   if (write && !project.canUpdate) return { ok: false, reason: "the app can see the Project but may not change it" };
   const wanted = wantedOptions(strategy);
   let field: ProjectField;
@@ -148,14 +170,30 @@ async function prepare(octokit: GitHub, project: ProjectState, name: string, str
   } else {
     const update = optionsUpdate(project.field.options, wanted);
     const existing = project.field;
-    field = update ? (write ? await guarded(() => updateProjectFieldOptions(octokit, existing.id, update)) : { ...existing, ...planned(update) }) : existing;
+    field = update
+      ? write
+        ? await guarded(() => updateProjectFieldOptions(octokit, existing.id, update))
+        : { ...existing, ...planned(update) }
+      : existing;
   }
-  return { ok: true, projectId: project.id, fieldId: field.id, options: new Map(field.options.map((o) => [o.name, o.id])) };
+  return {
+    ok: true,
+    projectId: project.id,
+    fieldId: field.id,
+    options: new Map(field.options.map((o) => [o.name, o.id])),
+  };
 }
 
 /** A field as it would be in a dry run, its options named for ids. */
 function planned(options: { name: string; color: string; description: string }[]): ProjectField {
-  return { id: "(new field)", options: options.map((o) => ({ ...o, id: `(new option ${o.name})`, color: o.color as ProjectField["options"][number]["color"] })) };
+  return {
+    id: "(new field)",
+    options: options.map((o) => ({
+      ...o,
+      id: `(new option ${o.name})`,
+      color: o.color as ProjectField["options"][number]["color"],
+    })),
+  };
 }
 
 /** A write the app may not make is an unreachable Project, not a failure. */
@@ -174,7 +212,10 @@ async function guarded(write: () => Promise<ProjectField>): Promise<ProjectField
  */
 function remember(cache: ProjectCache, key: string, at: number, prepared: Promise<Prepared>) {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  const entry: { at: number; prepared: Promise<Prepared> } = { at, prepared: Promise.resolve({ ok: false, reason: "" }) };
+  const entry: { at: number; prepared: Promise<Prepared> } = {
+    at,
+    prepared: Promise.resolve({ ok: false, reason: "" }),
+  };
   entry.prepared = prepared.catch((error: unknown): Prepared => {
     if ((error as { forbidden?: boolean }).forbidden) return { ok: false, reason: (error as Error).message };
     if (cache.get(key) === entry) cache.delete(key);
@@ -185,7 +226,9 @@ function remember(cache: ProjectCache, key: string, at: number, prepared: Promis
 }
 
 export function unreachableReason(project: Exclude<ProjectState, { status: "found" }>): string {
-  return project.status === "missing" ? "the Project does not exist or the app cannot see it" : forbiddenReason(project.message);
+  return project.status === "missing"
+    ? "the Project does not exist or the app cannot see it"
+    : forbiddenReason(project.message);
 }
 
 function forbiddenReason(message: string): string {
@@ -214,8 +257,13 @@ export async function projectStatus(octokit: GitHub, strategy: Strategy): Promis
     const title = project.title;
     if (project.field === "not-single-select") return { ...base, state: "not-single-select", title };
     if (!project.canUpdate) return { ...base, state: "read-only", title };
-    if (project.field === "missing") return { ...base, state: "create", title, options: wantedOptions(strategy).length };
-    return { ...base, state: optionsUpdate(project.field.options, wantedOptions(strategy)) ? "update" : "ready", title };
+    if (project.field === "missing")
+      return { ...base, state: "create", title, options: wantedOptions(strategy).length };
+    return {
+      ...base,
+      state: optionsUpdate(project.field.options, wantedOptions(strategy)) ? "update" : "ready",
+      title,
+    };
   } catch (error) {
     return { ...base, state: "unknown", message: messageOf(error) };
   }

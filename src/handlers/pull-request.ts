@@ -27,7 +27,10 @@ export async function handlePullRequest(context: Context<"pull_request">, deps: 
   const { action, pull_request: pr, repository } = context.payload;
   const newFiles = FILE_CHANGES.has(action);
   const project = PROBLEM_EVENTS.has(action);
-  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, { newFiles, project });
+  await syncPullRequest(context.octokit, context.repo(), { ...pr, defaultBranch: repository.default_branch }, deps, {
+    newFiles,
+    project,
+  });
 }
 
 /** Bring one pull request's labels, comment and check in step; returns the decision (undefined without a strategy). */
@@ -42,15 +45,32 @@ export async function syncPullRequest(
   const loaded = options.loaded ?? (await deps.strategies.load(octokit, repo));
   if (loaded.status === "missing") {
     // No strategy yet: a pull request that adds the first one still gets its file validated.
-    if (options.newFiles) await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, await changedStrategyPaths(octokit, repo, pr.number));
+    if (options.newFiles)
+      await checkChangedStrategy(
+        deps.strategies,
+        octokit,
+        repo,
+        pr.head.sha,
+        await changedStrategyPaths(octokit, repo, pr.number),
+      );
     return undefined;
   }
   const { login, appId } = await deps.identity();
   const strategy = loaded.status === "ok" ? loaded.strategy : undefined;
   const zone = strategy?.settings.report.timezone ?? "UTC";
   const month = monthPeriod(monthOf(deps.now(), zone), zone);
-  const counts = strategy ? countQueries(strategy, { ...repo, defaultBranch: pr.defaultBranch, range: month.searchRange }) : {};
-  const ctx = await fetchPullRequestContext(octokit, { ...repo, number: pr.number, sha: pr.head.sha, appId, counts, login, withFiles: true });
+  const counts = strategy
+    ? countQueries(strategy, { ...repo, defaultBranch: pr.defaultBranch, range: month.searchRange })
+    : {};
+  const ctx = await fetchPullRequestContext(octokit, {
+    ...repo,
+    number: pr.number,
+    sha: pr.head.sha,
+    appId,
+    counts,
+    login,
+    withFiles: true,
+  });
   await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun);
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
@@ -70,7 +90,21 @@ export async function syncPullRequest(
   const tally = tallyFromCounts(loaded.strategy, counted);
   // 3. Write what changed.
   await applyLabels(deps.labels, octokit, repo, pr.number, loaded.strategy, plan);
-  await writeProgress(octokit, repo, pr, ctx, { strategy: loaded.strategy, decision: plan.decision, month: { title: month.title }, tally, unlabelled: counted.unlabelled, author: pr.user?.login }, login);
+  await writeProgress(
+    octokit,
+    repo,
+    pr,
+    ctx,
+    {
+      strategy: loaded.strategy,
+      decision: plan.decision,
+      month: { title: month.title },
+      tally,
+      unlabelled: counted.unlabelled,
+      author: pr.user?.login,
+    },
+    login,
+  );
   await projectStep(octokit, repo, pr.number, loaded.strategy, plan, deps, options);
   return plan.decision;
 }

@@ -14,7 +14,11 @@ export async function handlePush(context: Context<"push">, deps: Deps): Promise<
   const { ref, repository, commits, head_commit, after, deleted } = context.payload;
   if (deleted || ref !== `refs/heads/${repository.default_branch}`) return;
   const touched = new Set(
-    [...commits, ...(head_commit ? [head_commit] : [])].flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]),
+    [...commits, ...(head_commit ? [head_commit] : [])].flatMap((c) => [
+      ...(c.added ?? []),
+      ...(c.modified ?? []),
+      ...(c.removed ?? []),
+    ]),
   );
   if (![...touched].some(isStrategyPath)) return;
   const repo = context.repo();

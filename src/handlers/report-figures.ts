@@ -25,7 +25,11 @@ export function planRefOf(e: PlanEntry, reported: string): PlanRef | undefined {
     const [repo, number] = e.issue.split("#");
     return repo.toLowerCase() === reported.toLowerCase() ? { issue: Number(number) } : { issue: Number(number), repo };
   }
-  return e.milestone !== undefined ? { milestone: e.milestone } : e.label !== undefined ? { label: e.label } : undefined;
+  return e.milestone !== undefined
+    ? { milestone: e.milestone }
+    : e.label !== undefined
+      ? { label: e.label }
+      : undefined;
 }
 
 /** An organisation report's: searches span the repositories in scope (`qualifier`), plain issue numbers are the `.github` repository's. */
@@ -33,14 +37,26 @@ export interface OrgFigures {
   qualifier: string;
 }
 
-async function plans(octokit: GitHub, ref: RepoRef, strategy: Strategy, notes: string[], org?: OrgFigures): Promise<Figures["plans"]> {
-  const entries = strategy.problems.flatMap((p) => p.plan.flatMap((entry, index) => {
-    const planRef = planRefOf(entry, ref.repo);
-    return planRef ? [{ id: p.id, index, entry, planRef }] : [];
-  }));
+async function plans(
+  octokit: GitHub,
+  ref: RepoRef,
+  strategy: Strategy,
+  notes: string[],
+  org?: OrgFigures,
+): Promise<Figures["plans"]> {
+  const entries = strategy.problems.flatMap((p) =>
+    p.plan.flatMap((entry, index) => {
+      const planRef = planRefOf(entry, ref.repo);
+      return planRef ? [{ id: p.id, index, entry, planRef }] : [];
+    }),
+  );
   const refs = entries.map((e) => e.planRef);
-  const looked = org ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs) : await planItems(octokit, ref, refs);
-  const result: NonNullable<Figures["plans"]> = Object.fromEntries(strategy.problems.map((p) => [p.id, p.plan.map(() => undefined)]));
+  const looked = org
+    ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs)
+    : await planItems(octokit, ref, refs);
+  const result: NonNullable<Figures["plans"]> = Object.fromEntries(
+    strategy.problems.map((p) => [p.id, p.plan.map(() => undefined)]),
+  );
   entries.forEach(({ id, index, entry }, i) => {
     // A count of the first 100 would be wrong, not partial: past them the figure is unknown (null).
     const complete = looked[i].unread === 0;
@@ -50,12 +66,30 @@ async function plans(octokit: GitHub, ref: RepoRef, strategy: Strategy, notes: s
   return result;
 }
 
-async function closed(octokit: GitHub, ref: RepoRef, strategy: Strategy, period: MonthWindow, org?: OrgFigures): Promise<Figures["issuesClosed"]> {
-  const counts = await closedIssuesByLabel(octokit, ref, strategy.problems.map((p) => p.label), period.searchRange, org?.qualifier);
+async function closed(
+  octokit: GitHub,
+  ref: RepoRef,
+  strategy: Strategy,
+  period: MonthWindow,
+  org?: OrgFigures,
+): Promise<Figures["issuesClosed"]> {
+  const counts = await closedIssuesByLabel(
+    octokit,
+    ref,
+    strategy.problems.map((p) => p.label),
+    period.searchRange,
+    org?.qualifier,
+  );
   return Object.fromEntries(strategy.problems.map((p, i) => [p.id, counts[i].count]));
 }
 
-export async function gatherFigures(octokit: GitHub, ref: RepoRef, strategy: Strategy, period: MonthWindow, org?: OrgFigures): Promise<Figures> {
+export async function gatherFigures(
+  octokit: GitHub,
+  ref: RepoRef,
+  strategy: Strategy,
+  period: MonthWindow,
+  org?: OrgFigures,
+): Promise<Figures> {
   const notes: string[] = [];
   const hasPlan = strategy.problems.some((p) => p.plan.length > 0);
   const hasCounts = strategy.problems.some((p) => p.metrics.some((m) => m.count !== undefined));
@@ -65,7 +99,9 @@ export async function gatherFigures(octokit: GitHub, ref: RepoRef, strategy: Str
   };
   const [issuesClosed, readings, planFound] = await Promise.all([
     closed(octokit, ref, strategy, period, org).catch(failed("Issues closed")),
-    hasCounts ? metricCounts(octokit, ref, strategy.problems, period, org?.qualifier).catch(failed("Counted metrics")) : undefined,
+    hasCounts
+      ? metricCounts(octokit, ref, strategy.problems, period, org?.qualifier).catch(failed("Counted metrics"))
+      : undefined,
     hasPlan ? plans(octokit, ref, strategy, notes, org).catch(failed("Plan progress")) : undefined,
   ]);
   return { issuesClosed, readings, plans: planFound, notes };

@@ -12,7 +12,15 @@ import { reportContext } from "../github/report-context.js";
 import { reportBodies } from "../github/report-history.js";
 import { REPORT_TITLE_PREFIX, renderReport, reportTitle } from "../render/report.js";
 import { organisationScope, ORG_REPO, type Scope } from "../strategy/scope.js";
-import { buildReport, dataComment, metricHistory, monthKeyOf, monthPeriod, previousData, tallyOfData } from "../tally/index.js";
+import {
+  buildReport,
+  dataComment,
+  metricHistory,
+  monthKeyOf,
+  monthPeriod,
+  previousData,
+  tallyOfData,
+} from "../tally/index.js";
 import { mergeHistory } from "../tally/versions.js";
 import { gatherFigures } from "./report-figures.js";
 import { mergedJudge } from "./merged-judge.js";
@@ -31,10 +39,15 @@ export const MAX_EXCLUDED = 20;
  * out while they are few enough to name (beyond, pull requests of left-out repositories are read and
  * skipped, and counts of issues include them, which the report says).
  */
-export function scopeQualifier(owner: string, kind: "Organization" | "User", scope: Scope): { qualifier: string; note?: string } {
+export function scopeQualifier(
+  owner: string,
+  kind: "Organization" | "User",
+  scope: Scope,
+): { qualifier: string; note?: string } {
   const base = `${kind === "User" ? "user" : "org"}:${owner} archived:false`;
   const named = scope.leftOut.filter((r) => /^[A-Za-z0-9._-]+$/.test(r.name));
-  if (named.length <= MAX_EXCLUDED) return { qualifier: [base, ...named.map((r) => `-repo:${owner}/${r.name}`)].join(" ") };
+  if (named.length <= MAX_EXCLUDED)
+    return { qualifier: [base, ...named.map((r) => `-repo:${owner}/${r.name}`)].join(" ") };
   return {
     qualifier: base,
     note: `Issue counts, counted metrics and plan searches span all of ${owner}'s repositories: the ${named.length} left out are too many to name in a search.`,
@@ -54,19 +67,27 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
   if (p.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
     return { title, body: "", url: targets.existing.url, action: "skipped" };
   }
-  const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => (r ? [r.id] : [])));
-  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
+  const bodies = await reportBodies(
+    octokit,
+    [targets.existing, ...targets.history].flatMap((r) => (r ? [r.id] : [])),
+  );
+  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
+    (d) => monthKeyOf(d) < month,
+  );
   const listing = await ownerRepositories(octokit, owner);
   if (!listing) throw new Error(`GitHub knows no owner ${owner}`);
 
   // 2. The scope, in pure code.
   const home = listing.repositories.find((r) => r.name.toLowerCase() === ORG_REPO);
-  const orgFile = loaded.source && "text" in loaded.source && typeof loaded.source.text === "string"
-    ? { text: loaded.source.text, file: `${owner}/${ORG_REPO}/${loaded.source.path}` }
-    : home?.file?.text
-      ? { text: home.file.text, file: `${owner}/${ORG_REPO}/${home.file.path}` }
-      : { text: "", file: `${owner}/${ORG_REPO}/strategy.yml` };
-  const listed = home ? listing.repositories : [...listing.repositories, { name: ORG_REPO, defaultBranch: context.defaultBranch, file: null }];
+  const orgFile =
+    loaded.source && "text" in loaded.source && typeof loaded.source.text === "string"
+      ? { text: loaded.source.text, file: `${owner}/${ORG_REPO}/${loaded.source.path}` }
+      : home?.file?.text
+        ? { text: home.file.text, file: `${owner}/${ORG_REPO}/${home.file.path}` }
+        : { text: "", file: `${owner}/${ORG_REPO}/strategy.yml` };
+  const listed = home
+    ? listing.repositories
+    : [...listing.repositories, { name: ORG_REPO, defaultBranch: context.defaultBranch, file: null }];
   const scope = organisationScope(owner, listed, { strategy, ...orgFile });
   // The `.github` repository's default branch is known for certain from its own query.
   for (const r of scope.repositories) if (r.name.toLowerCase() === ORG_REPO) r.defaultBranch = context.defaultBranch;
@@ -78,11 +99,20 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
     search: (range) => `${qualifier} is:pr is:merged merged:${range} sort:created-asc`,
     window: { start: period.start, end: period.end, range: period.searchRange },
     timezone: period.timezone,
-    onTruncated: (range, count) => cut.push(`${count} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`),
+    onTruncated: (range, count) =>
+      cut.push(
+        `${count} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`,
+      ),
   });
   // Pull requests without a strategy label are judged on all their facts by their repository's strategy.
   const own = new Map(scope.repositories.map((r) => [r.name.toLowerCase(), r.strategy]));
-  const judge = mergedJudge({ octokit, repo: { owner, repo }, strategy, strategyOf: (pull) => own.get((pull.repo ?? "").toLowerCase()) ?? strategy, botLogin: p.botLogin });
+  const judge = mergedJudge({
+    octokit,
+    repo: { owner, repo },
+    strategy,
+    strategyOf: (pull) => own.get((pull.repo ?? "").toLowerCase()) ?? strategy,
+    botLogin: p.botLogin,
+  });
   const versions = await readReportVersions(octokit, { repo, loaded, period });
   const [shipped, figures] = await Promise.all([
     tallyOrgShipped(strategy, scope.repositories, pulls, judge.judge),
@@ -100,10 +130,13 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
     ...versions.notes,
     ...(note ? [note] : []),
     ...(extending > 0
-      ? ["Repositories that extend the organisation's strategy judge their pull requests by their own rules added to it; problems a repository adds of its own are not the organisation's, so work serving only those counts as unaligned here."]
+      ? [
+          "Repositories that extend the organisation's strategy judge their pull requests by their own rules added to it; problems a repository adds of its own are not the organisation's, so work serving only those counts as unaligned here.",
+        ]
       : []),
   ];
-  if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+  if (now < period.end)
+    notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const n = scope.repositories.length;
   const model = buildReport({
     strategy,

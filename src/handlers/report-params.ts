@@ -13,7 +13,11 @@ export interface PublishParams {
    * A strategy that loaded successfully: the rules, the commit of the file in force when known, and where
    * the file is (its recent versions are then read, which also names the commit).
    */
-  loaded: { strategy: Strategy; commit: string | null; source?: Pick<RepoFile, "owner" | "repo" | "path"> & { text?: string } };
+  loaded: {
+    strategy: Strategy;
+    commit: string | null;
+    source?: Pick<RepoFile, "owner" | "repo" | "path"> & { text?: string };
+  };
   /** The app's own login (`<slug>[bot]`): only reports it wrote are ever updated. */
   botLogin: string;
   /** false: build and render only (dry run). */

@@ -38,7 +38,12 @@ export async function tallyOrgShipped(
   // Ignored authors are each repository's own (an extending repository may list others), so they are left out here.
   const whole = createTallier({ ...strategy, settings: { ...strategy.settings, ignore_authors: [] } });
   const tallier = createOrgTallier(strategy);
-  const byName = new Map(scope.map((r) => [r.name.toLowerCase(), { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }]));
+  const byName = new Map(
+    scope.map((r) => [
+      r.name.toLowerCase(),
+      { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) },
+    ]),
+  );
   for (const r of scope) tallier.repository(r.name, r.tie);
   const orgIds = new Set(strategy.problems.map((p) => p.id));
   const notable = new Map<string, ShippedItem[]>();
@@ -48,11 +53,13 @@ export async function tallyOrgShipped(
 
   let judgedNow = 0;
   let incomplete = 0;
-  const judgeAll = judge ?? (async (pulls: readonly MergedPull[]): Promise<JudgedPull[]> =>
-    pulls.map((pull) => {
-      const own = byName.get((pull.repo ?? "").toLowerCase())!.strategy;
-      return { pull, problems: servedBy(own, pull), judgedNow: !carriesAnswer(own, pull.labels), incomplete: false };
-    }));
+  const judgeAll =
+    judge ??
+    (async (pulls: readonly MergedPull[]): Promise<JudgedPull[]> =>
+      pulls.map((pull) => {
+        const own = byName.get((pull.repo ?? "").toLowerCase())!.strategy;
+        return { pull, problems: servedBy(own, pull), judgedNow: !carriesAnswer(own, pull.labels), incomplete: false };
+      }));
   const count = (judged: JudgedPull[]) => {
     for (const { pull, problems: served, judgedNow: now, incomplete: partial } of judged) {
       const repo = byName.get((pull.repo ?? "").toLowerCase())!;
@@ -62,7 +69,8 @@ export async function tallyOrgShipped(
       tallier.add({ repo: repo.name, problems });
       whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       const item: ShippedItem = { ...shippedItem(pull, problems), repo: repo.name };
-      for (const id of problems.length === 0 ? [""] : problems) notable.set(id, notableItems([...(notable.get(id) ?? []), item], NOTABLE_CAP));
+      for (const id of problems.length === 0 ? [""] : problems)
+        notable.set(id, notableItems([...(notable.get(id) ?? []), item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
     }
   };
@@ -103,11 +111,25 @@ export async function tallyOrgShipped(
   for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
   const notes: string[] = [];
   if (unaligned > SUGGESTION_SAMPLE) {
-    notes.push(`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`);
+    notes.push(
+      `Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`,
+    );
   }
   if (elsewhere > 0) {
-    const what = elsewhere === 1 ? "1 merged pull request found by the search was" : `${elsewhere.toLocaleString("en-US")} merged pull requests found by the search were`;
-    notes.push(`${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`);
+    const what =
+      elsewhere === 1
+        ? "1 merged pull request found by the search was"
+        : `${elsewhere.toLocaleString("en-US")} merged pull requests found by the search were`;
+    notes.push(
+      `${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`,
+    );
   }
-  return { tally: whole.result(), repositories: tallier.result().repositories, items: [...items.values()], notes, judgedNow, incomplete };
+  return {
+    tally: whole.result(),
+    repositories: tallier.result().repositories,
+    items: [...items.values()],
+    notes,
+    judgedNow,
+    incomplete,
+  };
 }

@@ -35,20 +35,51 @@ export interface Shipped {
 export function servedBy(strategy: Strategy, pull: MergedPull): string[] {
   if (carriesAnswer(strategy, pull.labels)) return problemsOfLabels(strategy, pull.labels);
   const { number, title, body, author, milestone, branch } = pull;
-  return classify(strategy, { kind: "pull_request", number, title, body, labels: pull.labels, author, milestone, branch }).problems;
+  return classify(strategy, {
+    kind: "pull_request",
+    number,
+    title,
+    body,
+    labels: pull.labels,
+    author,
+    milestone,
+    branch,
+  }).problems;
 }
 
 /** What the report keeps of a merged pull request: no body, its files as paths and lines per file. */
 export function shippedItem(pull: MergedPull, problems: string[]): ShippedItem {
-  const { body: _body, branch: _branch, milestone: _milestone, repo: _repo, base: _base, files, filesComplete, ...rest } = pull;
+  const {
+    body: _body,
+    branch: _branch,
+    milestone: _milestone,
+    repo: _repo,
+    base: _base,
+    files,
+    filesComplete,
+    ...rest
+  } = pull;
   return { ...rest, problems, files: files.map((f) => f.path), ...(filesComplete ? { changes: files } : {}) };
 }
 
 /** Judging on search fields alone, for callers without GitHub at hand. */
-const searchOnly = (strategy: Strategy): MergedJudge["judge"] => async (pulls) =>
-  pulls.map((pull): JudgedPull => ({ pull, problems: servedBy(strategy, pull), judgedNow: !carriesAnswer(strategy, pull.labels), incomplete: false }));
+const searchOnly =
+  (strategy: Strategy): MergedJudge["judge"] =>
+  async (pulls) =>
+    pulls.map(
+      (pull): JudgedPull => ({
+        pull,
+        problems: servedBy(strategy, pull),
+        judgedNow: !carriesAnswer(strategy, pull.labels),
+        incomplete: false,
+      }),
+    );
 
-export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<MergedPull[]>, judge: MergedJudge["judge"] = searchOnly(strategy)): Promise<Shipped> {
+export async function tallyShipped(
+  strategy: Strategy,
+  pages: AsyncIterable<MergedPull[]>,
+  judge: MergedJudge["judge"] = searchOnly(strategy),
+): Promise<Shipped> {
   const tallier = createTallier(strategy);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const notable = new Map<string, ShippedItem[]>();
@@ -65,7 +96,8 @@ export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<Merg
       tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const item = shippedItem(pull, problems);
-      for (const key of problems.length === 0 ? [""] : problems) notable.set(key, notableItems([...(notable.get(key) ?? []), item], NOTABLE_CAP));
+      for (const key of problems.length === 0 ? [""] : problems)
+        notable.set(key, notableItems([...(notable.get(key) ?? []), item], NOTABLE_CAP));
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
       // Aligned work too, so a suggestion can name the problem whose work it shares.
       if (problems.length > 0 && aligned++ < SUGGESTION_SAMPLE) sample.push({ ...item, changes: undefined });
@@ -94,7 +126,9 @@ export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<Merg
   for (const item of [...[...notable.values()].flat(), ...sample]) items.set(item.number, item);
   const notes =
     unaligned > SUGGESTION_SAMPLE
-      ? [`Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`]
+      ? [
+          `Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`,
+        ]
       : [];
   return { tally: tallier.result(), items: [...items.values()], notes, judgedNow, incomplete };
 }
@@ -103,7 +137,10 @@ export async function tallyShipped(strategy: Strategy, pages: AsyncIterable<Merg
  * What the report says about pull requests judged now: how many, that their labels can be written with
  * backfill, and how many could not be read in full.
  */
-export function judgedNotes(shipped: Pick<Shipped, "judgedNow" | "incomplete">, where: { owner: string; repo?: string; month: string }): string[] {
+export function judgedNotes(
+  shipped: Pick<Shipped, "judgedNow" | "incomplete">,
+  where: { owner: string; repo?: string; month: string },
+): string[] {
   const notes: string[] = [];
   if (shipped.judgedNow > 0) {
     const n = shipped.judgedNow;
@@ -113,7 +150,9 @@ export function judgedNotes(shipped: Pick<Shipped, "judgedNow" | "incomplete">, 
   }
   if (shipped.incomplete > 0) {
     const n = shipped.incomplete;
-    notes.push(`${n.toLocaleString("en-US")} of them could not be read in full from GitHub (changed files or timeline) and ${n === 1 ? "was" : "were"} judged on what is known.`);
+    notes.push(
+      `${n.toLocaleString("en-US")} of them could not be read in full from GitHub (changed files or timeline) and ${n === 1 ? "was" : "were"} judged on what is known.`,
+    );
   }
   return notes;
 }

@@ -9,7 +9,6 @@ import { previousMonth } from "../tally/index.js";
 /** Earlier months read for trends. */
 export const HISTORY_MONTHS = 6;
 
-
 const sameLogin = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export interface Targets {

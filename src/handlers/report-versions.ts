@@ -18,13 +18,18 @@ export interface VersionsParams {
   period: MonthWindow;
 }
 
-export async function readReportVersions(octokit: GitHub, { repo, loaded, period }: VersionsParams): Promise<VersionsFound> {
+export async function readReportVersions(
+  octokit: GitHub,
+  { repo, loaded, period }: VersionsParams,
+): Promise<VersionsFound> {
   const none: VersionsFound = { commit: loaded.commit, versions: [], history: {}, notes: [] };
   const source = loaded.source;
   if (!source) return none;
   const notes: string[] = [];
   const history = await strategyHistory(octokit, source).catch((error: unknown): StrategyHistory => {
-    notes.push(`The strategy file's history could not be read from GitHub (${error instanceof Error ? error.message : String(error)}).`);
+    notes.push(
+      `The strategy file's history could not be read from GitHub (${error instanceof Error ? error.message : String(error)}).`,
+    );
     return { versions: [], complete: true };
   });
   if (history.versions.length === 0) {

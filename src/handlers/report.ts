@@ -8,7 +8,15 @@ import { mergedPulls } from "../github/merged-pulls.js";
 import { reportContext } from "../github/report-context.js";
 import { reportBodies } from "../github/report-history.js";
 import { REPORT_TITLE_PREFIX, renderReport, reportTitle } from "../render/report.js";
-import { buildReport, dataComment, metricHistory, monthPeriod, monthKeyOf, previousData, tallyOfData } from "../tally/index.js";
+import {
+  buildReport,
+  dataComment,
+  metricHistory,
+  monthPeriod,
+  monthKeyOf,
+  previousData,
+  tallyOfData,
+} from "../tally/index.js";
 import { mergeHistory } from "../tally/versions.js";
 import { gatherFigures } from "./report-figures.js";
 import { mergedJudge } from "./merged-judge.js";
@@ -38,8 +46,13 @@ export async function publishReport(p: PublishParams): Promise<Published> {
   if (p.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
     return { title, body: "", url: targets.existing.url, action: "skipped" };
   }
-  const bodies = await reportBodies(octokit, [targets.existing, ...targets.history].flatMap((r) => (r ? [r.id] : [])));
-  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter((d) => monthKeyOf(d) < month);
+  const bodies = await reportBodies(
+    octokit,
+    [targets.existing, ...targets.history].flatMap((r) => (r ? [r.id] : [])),
+  );
+  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
+    (d) => monthKeyOf(d) < month,
+  );
 
   // 2 and 3. Shipped work, streamed, the side figures, and the strategy file's recent versions.
   const cut: string[] = [];
@@ -49,7 +62,10 @@ export async function publishReport(p: PublishParams): Promise<Published> {
     base: context.defaultBranch,
     window: { start: period.start, end: period.end, range: period.searchRange },
     timezone: period.timezone,
-    onTruncated: (range, count) => cut.push(`${count} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`),
+    onTruncated: (range, count) =>
+      cut.push(
+        `${count} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`,
+      ),
   });
   // Pull requests without a strategy label are judged on all their facts, as the app would have live.
   const judge = mergedJudge({ octokit, repo: { owner, repo }, strategy, botLogin: p.botLogin });
@@ -61,8 +77,15 @@ export async function publishReport(p: PublishParams): Promise<Published> {
 
   // 4. The report, in pure code.
   const now = p.now ?? new Date();
-  const notes = [...cut, ...judgedNotes(shipped, { owner, repo, month }), ...shipped.notes, ...figures.notes, ...versions.notes];
-  if (now < period.end) notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+  const notes = [
+    ...cut,
+    ...judgedNotes(shipped, { owner, repo, month }),
+    ...shipped.notes,
+    ...figures.notes,
+    ...versions.notes,
+  ];
+  if (now < period.end)
+    notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
     repo: `${owner}/${repo}`,

@@ -9,12 +9,21 @@ import { renderStrategyFileCheck } from "../render/index.js";
 import { projectStatus } from "./project-sync.js";
 
 export async function reportStrategyFile(
-  octokit: GitHub, repo: RepoRef, headSha: string, path: string, loaded: LoadedStrategy, existing?: ExistingCheckRun,
+  octokit: GitHub,
+  repo: RepoRef,
+  headSha: string,
+  path: string,
+  loaded: LoadedStrategy,
+  existing?: ExistingCheckRun,
 ): Promise<void> {
   if (loaded.status === "missing") return;
   const check =
     loaded.status === "ok"
-      ? renderStrategyFileCheck({ path, strategy: loaded.strategy, project: await projectStatus(octokit, loaded.strategy) })
+      ? renderStrategyFileCheck({
+          path,
+          strategy: loaded.strategy,
+          project: await projectStatus(octokit, loaded.strategy),
+        })
       : renderStrategyFileCheck({ path, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
   await upsertCheckRun(octokit, {
     ...repo,
@@ -36,8 +45,21 @@ export const errorLines = (loaded: Extract<LoadedStrategy, { status: "invalid" }
  * for the changed file that takes precedence (root before .github/, .yml before .yaml).
  */
 export async function checkChangedStrategy(
-  strategies: StrategyFiles, octokit: GitHub, repo: RepoRef, headSha: string, files: readonly string[], existing?: ExistingCheckRun,
+  strategies: StrategyFiles,
+  octokit: GitHub,
+  repo: RepoRef,
+  headSha: string,
+  files: readonly string[],
+  existing?: ExistingCheckRun,
 ): Promise<void> {
   const path = LOCAL_PATHS.find((p) => files.includes(p));
-  if (path) await reportStrategyFile(octokit, repo, headSha, path, await strategies.checkVersion(octokit, repo, path, headSha), existing);
+  if (path)
+    await reportStrategyFile(
+      octokit,
+      repo,
+      headSha,
+      path,
+      await strategies.checkVersion(octokit, repo, path, headSha),
+      existing,
+    );
 }

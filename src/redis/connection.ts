@@ -63,7 +63,8 @@ export function connectRedis(url: string, log: RedisLog): RedisState {
     if (now === up) return;
     up = now;
     if (now) {
-      if (reported) log.info(`Redis at ${shown} is reachable again: shared pacing, delivery record and monthly jobs resume`);
+      if (reported)
+        log.info(`Redis at ${shown} is reachable again: shared pacing, delivery record and monthly jobs resume`);
       reported = false;
       for (const resolve of waiting) resolve();
       waiting = [];

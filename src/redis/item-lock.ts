@@ -18,7 +18,10 @@ const MOST_WAIT_MS = 120_000;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 
-export function redisItemLock(redis: Pick<RedisState, "client" | "available">, log?: { warn(message: string): void }): ItemLock {
+export function redisItemLock(
+  redis: Pick<RedisState, "client" | "available">,
+  log?: { warn(message: string): void },
+): ItemLock {
   return {
     hold: async (key, work) => {
       const name = `${ITEM_LOCK_PREFIX}${key}`;
@@ -34,9 +37,13 @@ export function redisItemLock(redis: Pick<RedisState, "client" | "available">, l
         if (held) break;
         await new Promise((resolve) => setTimeout(resolve, wait + Math.floor(Math.random() * wait)));
       }
-      if (!held && redis.available()) log?.warn(`${key} stayed locked by another process for ${MOST_WAIT_MS / 1000} s: handling the event anyway`);
+      if (!held && redis.available())
+        log?.warn(`${key} stayed locked by another process for ${MOST_WAIT_MS / 1000} s: handling the event anyway`);
       if (!held) return work();
-      const renew = setInterval(() => void redis.client.eval(RENEW, 1, name, token, LEASE_MS).catch(() => undefined), LEASE_MS / 3);
+      const renew = setInterval(
+        () => void redis.client.eval(RENEW, 1, name, token, LEASE_MS).catch(() => undefined),
+        LEASE_MS / 3,
+      );
       try {
         return await work();
       } finally {

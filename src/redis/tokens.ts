@@ -25,7 +25,10 @@ export function redisTokenCache(redis: Pick<RedisState, "client" | "available">)
       if (own && own.until > Date.now()) return own.value;
       if (!redis.available()) return undefined;
       try {
-        const [value, ttl] = await Promise.all([redis.client.get(`${TOKEN_KEY_PREFIX}${key}`), redis.client.pttl(`${TOKEN_KEY_PREFIX}${key}`)]);
+        const [value, ttl] = await Promise.all([
+          redis.client.get(`${TOKEN_KEY_PREFIX}${key}`),
+          redis.client.pttl(`${TOKEN_KEY_PREFIX}${key}`),
+        ]);
         if (value && ttl > 0) remember(key, value, Date.now() + ttl);
         return value ?? undefined;
       } catch {
@@ -34,7 +37,8 @@ export function redisTokenCache(redis: Pick<RedisState, "client" | "available">)
     },
     set: async (key, value) => {
       remember(key, value, Date.now() + TTL_MS);
-      if (redis.available()) await redis.client.set(`${TOKEN_KEY_PREFIX}${key}`, value, "PX", TTL_MS).catch(() => undefined);
+      if (redis.available())
+        await redis.client.set(`${TOKEN_KEY_PREFIX}${key}`, value, "PX", TTL_MS).catch(() => undefined);
     },
   };
 }

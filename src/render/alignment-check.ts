@@ -20,10 +20,15 @@ export interface CheckOutput {
 
 export function renderAlignmentCheck(input: CommentInput | InvalidCommentInput): CheckOutput {
   // Alignment cannot be judged without a valid strategy; the `Strategy file` check is the one that fails.
-  if (input.invalid) return { title: "The strategy file is invalid", summary: commentContent(input, BODY_LIMIT), conclusion: "neutral" };
+  if (input.invalid)
+    return { title: "The strategy file is invalid", summary: commentContent(input, BODY_LIMIT), conclusion: "neutral" };
   const { strategy, decision } = input;
   const summary = input.commentUrl
-    ? blocks(servesLine(strategy, decision), ignoredLine(input), `The month so far and every reason: ${link("the progress comment", input.commentUrl)}.`)
+    ? blocks(
+        servesLine(strategy, decision),
+        ignoredLine(input),
+        `The month so far and every reason: ${link("the progress comment", input.commentUrl)}.`,
+      )
     : commentContent(input, BODY_LIMIT);
   if (decision.problems.length > 0) {
     const titles = decision.problems.map((id) => strategy.problems.find((p) => p.id === id)?.title ?? id);

@@ -10,7 +10,11 @@ import { changeHint, idList, problemTitle } from "./served.js";
 
 /** Why a command was not applied. */
 export type CommandRejection =
-  | { kind: "unknown-id"; ids: readonly string[]; /** The id each was probably meant as, if one is close. */ meant?: readonly (string | undefined)[] }
+  | {
+      kind: "unknown-id";
+      ids: readonly string[] /** The id each was probably meant as, if one is close. */;
+      meant?: readonly (string | undefined)[];
+    }
   | { kind: "permission" }
   | { kind: "syntax"; text?: string };
 
@@ -40,7 +44,9 @@ export function renderCommandHelp(strategy: Strategy | null, reason?: CommandRej
       "- `/strategy explain`: reply with which problems this item serves and why",
       "- `/strategy report [YYYY-MM]`: post or refresh that month's report (default: this month)",
     ].join("\n"),
-    strategy ? `Valid ids: ${idList(strategy)}.` : "The strategy file on the default branch is invalid, so no ids are valid until it is fixed.",
+    strategy
+      ? `Valid ids: ${idList(strategy)}.`
+      : "The strategy file on the default branch is invalid, so no ids are valid until it is fixed.",
   );
 }
 
@@ -48,7 +54,9 @@ function rejection(reason: CommandRejection): string {
   switch (reason.kind) {
     case "unknown-id": {
       const meant = (i: number) => reason.meant?.[i];
-      const ids = reason.ids.map((id, i) => `“${inert(id, 60)}”${meant(i) ? ` (did you mean ${code(meant(i) as string)}?)` : ""}`).slice(0, 20);
+      const ids = reason.ids
+        .map((id, i) => `“${inert(id, 60)}”${meant(i) ? ` (did you mean ${code(meant(i) as string)}?)` : ""}`)
+        .slice(0, 20);
       return `That command was not applied: ${ids.join(", ")} ${reason.ids.length === 1 ? "is not a problem id" : "are not problem ids"} of the strategy.`;
     }
     case "permission":

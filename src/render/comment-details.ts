@@ -11,11 +11,18 @@ import { changeHint, problemTitle } from "./served.js";
 const SUMMARY = "Why, and how to change it";
 const WRAPPER = details(SUMMARY, "").length;
 
-export function commentDetails(input: { strategy: Strategy; decision: Decision; tally: Tally }, budget: number): string {
+export function commentDetails(
+  input: { strategy: Strategy; decision: Decision; tally: Tally },
+  budget: number,
+): string {
   const hint = changeHint(input.strategy);
   if (budget < WRAPPER + hint.length + 200) return "";
   const lines = detailLines(input.strategy, input.decision, input.tally);
-  const kept = fitLines(lines, budget - WRAPPER - hint.length - 2, (n) => `- …and ${n} more left out to fit GitHub's size limit.`);
+  const kept = fitLines(
+    lines,
+    budget - WRAPPER - hint.length - 2,
+    (n) => `- …and ${n} more left out to fit GitHub's size limit.`,
+  );
   return details(SUMMARY, `${kept.join("\n")}\n\n${hint}`);
 }
 

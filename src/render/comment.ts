@@ -48,7 +48,14 @@ export function renderComment(input: CommentInput | InvalidCommentInput): string
 export function commentContent(input: CommentInput | InvalidCommentInput, budget = BODY_LIMIT): string {
   if (input.invalid) return invalidStrategyContent(input.invalid, input.checkUrl, budget);
   const head = blocks(servesLine(input.strategy, input.decision), ignoredLine(input));
-  const month = monthSoFar(input.strategy, input.tally, input.month.title, input.decision.problems, input.drift, input.unlabelled);
+  const month = monthSoFar(
+    input.strategy,
+    input.tally,
+    input.month.title,
+    input.decision.problems,
+    input.drift,
+    input.unlabelled,
+  );
   return blocks(head, month, commentDetails(input, budget - head.length - month.length - 4));
 }
 

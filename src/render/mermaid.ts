@@ -7,9 +7,19 @@ import { fenced } from "./markdown.js";
 
 export function mermaidLabel(text: string, max = 40): string {
   // Cut first: a long title would otherwise be scanned whole for each chart.
-  const clean = text.slice(0, max * 4).replace(/[^\p{L}\p{N} .,()/+_-]+/gu, " ").replace(/\s+/g, " ").trim();
+  const clean = text
+    .slice(0, max * 4)
+    .replace(/[^\p{L}\p{N} .,()/+_-]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const chars = Array.from(clean);
-  const cut = chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : clean;
+  const cut =
+    chars.length > max
+      ? `${chars
+          .slice(0, max - 1)
+          .join("")
+          .trimEnd()}…`
+      : clean;
   return cut || "untitled";
 }
 
@@ -31,9 +41,15 @@ export const PIE_COLOURS = 12;
 export function pieChart(title: string, slices: Slice[]): string | null {
   const drawn = slices.filter((s) => s.value > 0);
   if (drawn.length === 0) return null;
-  const colours = drawn.slice(0, PIE_COLOURS).map((s, i) => (s.color && HEX.test(s.color) ? `"pie${i + 1}": "${s.color}"` : null));
+  const colours = drawn
+    .slice(0, PIE_COLOURS)
+    .map((s, i) => (s.color && HEX.test(s.color) ? `"pie${i + 1}": "${s.color}"` : null));
   const init = colours.every((c) => c !== null) ? [`%%{init: {"themeVariables": {${colours.join(", ")}}}}%%`] : [];
-  const lines = [...init, `pie title ${mermaidLabel(title, 80)}`, ...unique(drawn).map((s) => `    "${s.label}" : ${round1(s.value)}`)];
+  const lines = [
+    ...init,
+    `pie title ${mermaidLabel(title, 80)}`,
+    ...unique(drawn).map((s) => `    "${s.label}" : ${round1(s.value)}`),
+  ];
   return fenced("mermaid", lines.join("\n"));
 }
 

@@ -44,7 +44,12 @@ export function monthRows(strategy: Strategy, tally: Tally, driftIds?: readonly 
  * off its intended share</summary> table, warnings </details>"; one plain line when nothing merged yet.
  */
 export function monthSoFar(
-  strategy: Strategy, tally: Tally, title: string, served: readonly string[], driftIds?: readonly string[], unlabelled?: number,
+  strategy: Strategy,
+  tally: Tally,
+  title: string,
+  served: readonly string[],
+  driftIds?: readonly string[],
+  unlabelled?: number,
 ): string {
   const month = `${inert(title, 40)} so far`;
   if (tally.merged === 0) return `**${month}**: no pull requests merged into the default branch yet.`;
@@ -52,13 +57,18 @@ export function monthSoFar(
   const drifting = rows.filter((r) => r.drift);
   const alert = driftOf(strategy, tally).unalignedAlert;
   const flags = [
-    drifting.length > 0 && `⚠️ ${plural(drifting.length, "problem")} off ${drifting.length === 1 ? "its" : "their"} intended share`,
+    drifting.length > 0 &&
+      `⚠️ ${plural(drifting.length, "problem")} off ${drifting.length === 1 ? "its" : "their"} intended share`,
     alert && "⚠️ unaligned work over the alert threshold",
   ].filter(Boolean);
   const summary = `${month}: ${plural(tally.merged, "pull request")} merged, ${percent(1 - tally.unaligned.share)} served the strategy${flags.length ? ` · ${flags.join(" · ")}` : ""}`;
   const warnings = [
     ...drifting.map((r) => `- ${driftNote(r)}`),
-    ...(alert ? [`- ⚠️ ${percent(tally.unaligned.share)} of merged work serves no problem (alert at ${strategy.settings.unaligned_alert}%).`] : []),
+    ...(alert
+      ? [
+          `- ⚠️ ${percent(tally.unaligned.share)} of merged work serves no problem (alert at ${strategy.settings.unaligned_alert}%).`,
+        ]
+      : []),
   ];
   const measure =
     strategy.settings.report.measure === "author_weeks"
@@ -68,7 +78,9 @@ export function monthSoFar(
     unlabelled && unlabelled > 0
       ? `Counted by strategy labels: ${plural(unlabelled, "merged pull request")} of the month ${unlabelled === 1 ? "carries" : "carry"} none yet and ${unlabelled === 1 ? "counts" : "count"} as unaligned here; the monthly report judges ${unlabelled === 1 ? "it" : "them"} as the app would have live.`
       : "Counted by strategy labels.";
-  const inside = [monthTable(rows, tally, served), warnings.join("\n"), measure, byLabels].filter((s): s is string => Boolean(s)).join("\n\n");
+  const inside = [monthTable(rows, tally, served), warnings.join("\n"), measure, byLabels]
+    .filter((s): s is string => Boolean(s))
+    .join("\n\n");
   return details(summary, inside);
 }
 
@@ -80,7 +92,12 @@ export function monthTable(rows: MonthRow[], tally: Tally, served: readonly stri
     `${percent(r.share)}${r.drift ? " ⚠️" : ""}`,
     percentOrDash(r.intended),
   ]);
-  body.push([served.length === 0 ? "**Unaligned**" : "Unaligned", num(tally.unaligned.merged), percent(tally.unaligned.share), "—"]);
+  body.push([
+    served.length === 0 ? "**Unaligned**" : "Unaligned",
+    num(tally.unaligned.merged),
+    percent(tally.unaligned.share),
+    "—",
+  ]);
   return table(["Problem", "Merged", "Share", "Intended"], body, ["left", "right", "right", "right"]);
 }
 

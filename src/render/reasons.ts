@@ -20,11 +20,11 @@ export function reasonPhrase(r: Reason, compact = false): string {
       return `closes ${/^#\d+$/.test(r.detail) ? r.detail : d}`;
     case "labels":
       return `label “${d}”`;
-    case "keywords":
-    {
+    case "keywords": {
       // The title is on the page above the comment; words from the description are quoted in context.
       const where = r.where === "body" ? "description" : "title";
-      const context = r.excerpt && r.excerpt !== r.matched && !(compact && where === "title") ? `: “${inert(r.excerpt, 100)}”` : "";
+      const context =
+        r.excerpt && r.excerpt !== r.matched && !(compact && where === "title") ? `: “${inert(r.excerpt, 100)}”` : "";
       return `“${r.matched ? inert(r.matched, 60) : d}” in the ${where}${context}`;
     }
     case "patterns":
@@ -67,7 +67,9 @@ export function shortReasons(reasons: Reason[], max = 2): string {
 /** Why an item serves nothing, in one phrase. */
 export function noneReason(decision: Decision): string {
   if (decision.level === "explicit") {
-    return explicitSource(decision) === "command" ? "set by a `/strategy none` command" : "set by a `Serves: none` line";
+    return explicitSource(decision) === "command"
+      ? "set by a `/strategy none` command"
+      : "set by a `Serves: none` line";
   }
   return "no rule in the strategy matched it";
 }
@@ -85,7 +87,11 @@ export function decidedSentence(decision: Decision): string {
     case "explicit": {
       const source = explicitSource(decision);
       const what =
-        source === "command" ? "a `/strategy` command" : source === "label" ? "a strategy label applied by a person" : "a `Serves:` line";
+        source === "command"
+          ? "a `/strategy` command"
+          : source === "label"
+            ? "a strategy label applied by a person"
+            : "a `Serves:` line";
       return `Decided by an explicit choice (${what}), which linked issues and rules never override.`;
     }
     case "linked":

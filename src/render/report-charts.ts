@@ -62,7 +62,10 @@ export function sharePie(model: ReportModel): string | null {
  * were left out.
  */
 export function trendChart(model: ReportModel): string | null {
-  const months = [...model.previous.filter((m) => measuredBy(m.tally, model.measure) === model.measure).slice(-5), { key: model.period.key, tally: model.tally }];
+  const months = [
+    ...model.previous.filter((m) => measuredBy(m.tally, model.measure) === model.measure).slice(-5),
+    { key: model.period.key, tally: model.tally },
+  ];
   if (months.length < 2) return null;
   const { coloured } = chartColours(model);
   const series = coloured.map((c) => ({
@@ -70,10 +73,21 @@ export function trendChart(model: ReportModel): string | null {
     color: c.color,
     values: months.map((m) => shareIn(m.tally.problems[c.problem.id], model.measure) * 100),
   }));
-  series.push({ label: "Unaligned", color: UNALIGNED_COLOUR[0], values: months.map((m) => shareIn(m.tally.unaligned, model.measure) * 100) });
-  const chart = lineChart(`Share of ${measureWords(model)} by month, percent`, months.map((m) => monthLabel(m.key)), series);
+  series.push({
+    label: "Unaligned",
+    color: UNALIGNED_COLOUR[0],
+    values: months.map((m) => shareIn(m.tally.unaligned, model.measure) * 100),
+  });
+  const chart = lineChart(
+    `Share of ${measureWords(model)} by month, percent`,
+    months.map((m) => monthLabel(m.key)),
+    series,
+  );
   if (!chart) return null;
-  const legend = [...coloured.map((c) => `${c.square} ${inert(c.problem.title, 60)}`), `${UNALIGNED_COLOUR[1]} Unaligned`].join(" · ");
+  const legend = [
+    ...coloured.map((c) => `${c.square} ${inert(c.problem.title, 60)}`),
+    `${UNALIGNED_COLOUR[1]} Unaligned`,
+  ].join(" · ");
   const left = model.problems.length - coloured.length;
   return blocks(chart, `${legend}${left > 0 ? ` (${left} smaller problems are in the table only)` : ""}`);
 }

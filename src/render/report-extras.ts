@@ -16,7 +16,9 @@ export function reportSuggestions(model: ReportModel): string | null {
       return `- ${rule}. It would serve **${title(s.problem)}**: ${why}.\n\n${indent(fenced("yaml", s.yaml))}`;
     }
     const alike =
-      s.alike.items === 0 ? "no aligned pull request matches it" : `the ${plural(s.alike.items, "aligned pull request")} it matches serve no one problem`;
+      s.alike.items === 0
+        ? "no aligned pull request matches it"
+        : `the ${plural(s.alike.items, "aligned pull request")} it matches serve no one problem`;
     return `- ${rule}, but ${alike}: this looks like work outside the strategy. Is that intended? If the work matters, it may need a problem of its own.`;
   });
   return [
@@ -41,7 +43,8 @@ export function reportMethod(model: ReportModel, left: string[]): string {
       "one serving none is unaligned. Changes are against the previous month, in percentage points.",
     `Strategy file at ${model.commit ? sha(model.commit) : "an unknown commit"}.`,
   ];
-  if (model.tally.approximate) lines.push("Shares are approximate: estimated from counts rather than split item by item.");
+  if (model.tally.approximate)
+    lines.push("Shares are approximate: estimated from counts rather than split item by item.");
   const notes = model.notes.slice(0, 20).map((n) => `- ${inert(n, 300)}`);
   if (left.length > 0) notes.push(`- Left out to fit GitHub's size limit: ${left.join(", ")}.`);
   return ["### Method", lines.join(" "), notes.join("\n")].filter((s) => s.length > 0).join("\n\n");

@@ -12,13 +12,23 @@ export function reportMetrics(model: ReportModel, opts: { history: boolean; budg
     return p.metrics.map((m) => metricRow(title, m, opts.history));
   });
   if (rows.length === 0) return null;
-  const headers = ["Problem", "Metric", "Baseline → current → target", "Progress", ...(opts.history ? ["History"] : [])];
+  const headers = [
+    "Problem",
+    "Metric",
+    "Baseline → current → target",
+    "Progress",
+    ...(opts.history ? ["History"] : []),
+  ];
   const align = ["left", "left", "left", "right", "left"] as const;
   const full = table(headers, rows, [...align]);
   if (full.length + 20 <= opts.budget) return `### Metrics\n\n${full}`;
   // Too many metrics for the space left: keep the first rows and say how many are missing.
   const [head, rule, ...lines] = full.split("\n");
-  const kept = fitLines(lines, opts.budget - head.length - rule.length - 60, (n) => `\n…and ${n} more metrics left out to fit GitHub's size limit.`);
+  const kept = fitLines(
+    lines,
+    opts.budget - head.length - rule.length - 60,
+    (n) => `\n…and ${n} more metrics left out to fit GitHub's size limit.`,
+  );
   return `### Metrics\n\n${[head, rule, ...kept].join("\n")}`;
 }
 

@@ -35,7 +35,9 @@ function reasons(item: ShippedItem): string {
   const size = Math.round(changeSize(item));
   return [
     item.closedIssues ? `closes ${plural(item.closedIssues, "issue")}` : "",
-    talk > 0 ? plural(talk, item.reviews ? "comment or review" : "comment", item.reviews ? "comments and reviews" : "comments") : "",
+    talk > 0
+      ? plural(talk, item.reviews ? "comment or review" : "comment", item.reviews ? "comments and reviews" : "comments")
+      : "",
     size > 0 ? `${plural(size, "line")} changed` : "",
   ]
     .filter(Boolean)

@@ -28,13 +28,15 @@ function entryLine(e: PlanEntryReport, where: string): string {
   if (e.missing) return `- ⚠️ ${title}: ${refPhrase(e)} does not exist ${where}, so it counts nothing.`;
   const finished = e.total !== null && e.total > 0 && e.done !== null && e.done >= e.total;
   const mark = finished ? "✅" : "⏳";
-  const count = e.kind === "issue" ? (e.state ? `, ${inert(e.state, 20)}` : "") : `: ${num(e.done)} of ${num(e.total)} done`;
+  const count =
+    e.kind === "issue" ? (e.state ? `, ${inert(e.state, 20)}` : "") : `: ${num(e.done)} of ${num(e.total)} done`;
   const due = e.due ? `, due ${inert(e.due, 30)}` : "";
   return `- ${mark} ${title}: ${refPhrase(e)}${count}${due}`;
 }
 
 /** "#123", "milestone “Q4”", "label “sre”". An issue number is written plainly so GitHub links it. */
 function refPhrase(e: PlanEntryReport): string {
-  if (e.kind === "issue") return /^([A-Za-z0-9._-]+\/)?([A-Za-z0-9._-]+)?#\d+$/.test(e.ref) ? e.ref : `issue ${inert(e.ref, 30)}`;
+  if (e.kind === "issue")
+    return /^([A-Za-z0-9._-]+\/)?([A-Za-z0-9._-]+)?#\d+$/.test(e.ref) ? e.ref : `issue ${inert(e.ref, 30)}`;
   return `${e.kind} “${inert(e.ref, 120)}”`;
 }

@@ -10,11 +10,18 @@ import { alert } from "./markdown.js";
 
 export function reportSummary(model: ReportModel): string {
   const { period } = model;
-  const context = [model.strategyName && `**${inert(model.strategyName, 120)}**`, inert(model.repo, 140), `${period.from} to ${period.to} (${inert(period.timezone, 60)})`]
+  const context = [
+    model.strategyName && `**${inert(model.strategyName, 120)}**`,
+    inert(model.repo, 140),
+    `${period.from} to ${period.to} (${inert(period.timezone, 60)})`,
+  ]
     .filter(Boolean)
     .join(" · ");
   const calm =
-    !model.unaligned.alert && !model.problems.some((p) => p.drift) && model.problems.some((p) => p.intended !== null) && model.tally.merged > 0
+    !model.unaligned.alert &&
+    !model.problems.some((p) => p.drift) &&
+    model.problems.some((p) => p.intended !== null) &&
+    model.tally.merged > 0
       ? "Every problem is within its drift threshold of the intended share."
       : null;
   const notice = model.notice ? alert("NOTE", [inert(model.notice, 500)]) : null;
@@ -39,7 +46,10 @@ export function headline(model: ReportModel): string {
 function warnings(model: ReportModel): string | null {
   const lines: string[] = [];
   if (model.unaligned.alert) {
-    const weeks = model.measure === "author_weeks" && model.unaligned.authorWeeks !== null ? `${num(Math.round(model.unaligned.authorWeeks * 10) / 10)} author-weeks, ` : "";
+    const weeks =
+      model.measure === "author_weeks" && model.unaligned.authorWeeks !== null
+        ? `${num(Math.round(model.unaligned.authorWeeks * 10) / 10)} author-weeks, `
+        : "";
     lines.push(
       `**Unaligned work reached the alert threshold** (\`unaligned_alert\`): ${weeks}${plural(model.unaligned.merged, "pull request")} served no problem. ` +
         "Either the strategy misses work that matters, or work is going where the strategy does not point.",
@@ -49,7 +59,12 @@ function warnings(model: ReportModel): string | null {
   const drifting = model.problems.filter((p) => p.drift).sort((a, b) => gap(b) - gap(a));
   for (const p of drifting.slice(0, 5)) lines.push(`**${inert(p.title, 120)}** drifted: ${gapPhrase(model, p)}.`);
   if (drifting.length > 5) lines.push(`…and ${plural(drifting.length - 5, "more problem")} drifted (see the table).`);
-  return lines.length ? alert("WARNING", lines.flatMap((l, i) => (i === 0 ? [l] : ["", l]))) : null;
+  return lines.length
+    ? alert(
+        "WARNING",
+        lines.flatMap((l, i) => (i === 0 ? [l] : ["", l])),
+      )
+    : null;
 }
 
 /** "20% of shipped work against 40% intended (20 points under)". */

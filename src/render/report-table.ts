@@ -21,8 +21,14 @@ export function reportTable(model: ReportModel): string {
       ? link(
           text,
           model.organisation?.qualifier
-            ? orgMergedSearchUrl(model.organisation.qualifier, search.range, [...qualifiers, ...search.excludeAuthors.map(notAuthorQualifier)])
-            : mergedSearchUrl(model.repo, search.base, search.range, [...qualifiers, ...search.excludeAuthors.map(notAuthorQualifier)]),
+            ? orgMergedSearchUrl(model.organisation.qualifier, search.range, [
+                ...qualifiers,
+                ...search.excludeAuthors.map(notAuthorQualifier),
+              ])
+            : mergedSearchUrl(model.repo, search.base, search.range, [
+                ...qualifiers,
+                ...search.excludeAuthors.map(notAuthorQualifier),
+              ]),
         )
       : text;
   const title = (text: string, label: string) => searchLink(text, [labelQualifier(label)]);
@@ -63,7 +69,16 @@ export function reportTable(model: ReportModel): string {
   const held = byWeeks ? "Shares of author-weeks are" : "Shares of pull requests are";
   return [
     table(
-      ["Problem", "Merged PRs", "Share of PRs", "Author-weeks", "Share of author-weeks", "Intended", "vs last month", "Issues closed"],
+      [
+        "Problem",
+        "Merged PRs",
+        "Share of PRs",
+        "Author-weeks",
+        "Share of author-weeks",
+        "Intended",
+        "vs last month",
+        "Issues closed",
+      ],
       rows,
       ["left", "right", "right", "right", "right", "right", "right", "right"],
     ),

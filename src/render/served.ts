@@ -14,7 +14,8 @@ export function problemTitle(strategy: Strategy, id: string): string {
 
 /** "This pull request serves **Reliability** (keyword “outage”) and **Costs** (changes infra/a.tf)." */
 export function servesLine(strategy: Strategy, decision: Decision, subject = "This pull request"): string {
-  if (decision.problems.length === 0) return `${subject} serves **no problem** of the strategy: ${noneReason(decision)}.`;
+  if (decision.problems.length === 0)
+    return `${subject} serves **no problem** of the strategy: ${noneReason(decision)}.`;
   const byProblem = reasonsByProblem(decision);
   const parts = decision.problems.map((id) => {
     const why = shortReasons(byProblem.get(id) ?? []);

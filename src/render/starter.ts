@@ -45,9 +45,39 @@ const CLASSICS: Classic[] = [
     why: "Outages and bugs cost our users' trust and the team's time.",
     share: 30,
     metric: { name: "Sev-1 incidents per month", unit: "incidents", baseline: 4, target: 1 },
-    labelTerms: ["bug", "bugs", "incident", "incidents", "outage", "regression", "reliability", "crash", "flaky", "stability",
-      "sev0", "sev1", "hotfix", "sre", "monitoring", "observability", "alerting"],
-    folders: ["deploy", "deployment", "deployments", "k8s", "kubernetes", "helm", "ops", "monitoring", "observability", "alerts", "runbooks", "sre"],
+    labelTerms: [
+      "bug",
+      "bugs",
+      "incident",
+      "incidents",
+      "outage",
+      "regression",
+      "reliability",
+      "crash",
+      "flaky",
+      "stability",
+      "sev0",
+      "sev1",
+      "hotfix",
+      "sre",
+      "monitoring",
+      "observability",
+      "alerting",
+    ],
+    folders: [
+      "deploy",
+      "deployment",
+      "deployments",
+      "k8s",
+      "kubernetes",
+      "helm",
+      "ops",
+      "monitoring",
+      "observability",
+      "alerts",
+      "runbooks",
+      "sre",
+    ],
     keywords: ["outage", "incident", "flaky"],
     pattern: "^fix(\\(.+\\))?!?:",
   },
@@ -57,7 +87,19 @@ const CLASSICS: Classic[] = [
     why: "Hosting spend grows faster than usage.",
     share: 20,
     metric: { name: "Monthly hosting cost", unit: "USD", baseline: 10000, target: 8000 },
-    labelTerms: ["cost", "costs", "spend", "finops", "performance", "perf", "efficiency", "optimization", "optimisation", "infra", "infrastructure"],
+    labelTerms: [
+      "cost",
+      "costs",
+      "spend",
+      "finops",
+      "performance",
+      "perf",
+      "efficiency",
+      "optimization",
+      "optimisation",
+      "infra",
+      "infrastructure",
+    ],
     folders: ["infra", "infrastructure", "terraform", "pulumi", "cdk", "cloud", "iac", "benchmarks", "bench"],
     keywords: ["cost", "spend"],
     pattern: "^perf(\\(.+\\))?!?:",
@@ -68,9 +110,35 @@ const CLASSICS: Classic[] = [
     why: "Slow builds, thin docs and manual steps slow down every change and every newcomer.",
     share: 20,
     metric: { name: "Days until a newcomer's first merged pull request", unit: "days", baseline: 10, target: 3 },
-    labelTerms: ["docs", "documentation", "dx", "devex", "developer experience", "ci", "tooling", "build", "onboarding",
-      "tech debt", "refactor", "refactoring", "chore", "testing", "tests"],
-    folders: ["docs", "doc", "documentation", ".github", ".circleci", ".devcontainer", ".buildkite", "ci", "tools", "tooling"],
+    labelTerms: [
+      "docs",
+      "documentation",
+      "dx",
+      "devex",
+      "developer experience",
+      "ci",
+      "tooling",
+      "build",
+      "onboarding",
+      "tech debt",
+      "refactor",
+      "refactoring",
+      "chore",
+      "testing",
+      "tests",
+    ],
+    folders: [
+      "docs",
+      "doc",
+      "documentation",
+      ".github",
+      ".circleci",
+      ".devcontainer",
+      ".buildkite",
+      "ci",
+      "tools",
+      "tooling",
+    ],
     keywords: ["onboarding", "tooling"],
     pattern: "^(docs|ci|build|chore|refactor|test)(\\(.+\\))?!?:",
   },
@@ -80,7 +148,18 @@ const CLASSICS: Classic[] = [
     why: "Customers stay for what the product lets them do next.",
     share: 30,
     metric: { name: "Customer-facing features shipped per quarter", unit: "features", baseline: 2, target: 5 },
-    labelTerms: ["feature", "features", "feat", "enhancement", "enhancements", "feature request", "proposal", "rfc", "experiment", "idea"],
+    labelTerms: [
+      "feature",
+      "features",
+      "feat",
+      "enhancement",
+      "enhancements",
+      "feature request",
+      "proposal",
+      "rfc",
+      "experiment",
+      "idea",
+    ],
     folders: ["experiments", "prototypes", "labs", "rfcs"],
     keywords: ["prototype", "experiment"],
     pattern: "^feat(\\(.+\\))?!?:",
@@ -92,7 +171,11 @@ export interface Suggested {
   paths: string[];
 }
 
-const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /** True when the label's words contain the term's words in a row ("good first issue" has "first issue"). */
 function hasTerm(label: string[], term: string[]): boolean {
@@ -108,11 +191,18 @@ export function starterRules(labels: string[], folders: string[]): Record<string
   const result: Record<string, Suggested> = {};
   for (const problem of CLASSICS) {
     const terms = problem.labelTerms.map(words);
-    const picked = unique(labels).filter((l) => !taken.has(`l:${l.toLowerCase()}`) && terms.some((t) => hasTerm(words(l), t)));
-    const dirs = unique(folders).filter((f) => !taken.has(`f:${f.toLowerCase()}`) && problem.folders.includes(f.toLowerCase()));
+    const picked = unique(labels).filter(
+      (l) => !taken.has(`l:${l.toLowerCase()}`) && terms.some((t) => hasTerm(words(l), t)),
+    );
+    const dirs = unique(folders).filter(
+      (f) => !taken.has(`f:${f.toLowerCase()}`) && problem.folders.includes(f.toLowerCase()),
+    );
     for (const l of picked) taken.add(`l:${l.toLowerCase()}`);
     for (const f of dirs) taken.add(`f:${f.toLowerCase()}`);
-    result[problem.id] = { labels: picked.slice(0, MAX_SUGGESTIONS), paths: dirs.slice(0, MAX_SUGGESTIONS).map((f) => `${f}/**`) };
+    result[problem.id] = {
+      labels: picked.slice(0, MAX_SUGGESTIONS),
+      paths: dirs.slice(0, MAX_SUGGESTIONS).map((f) => `${f}/**`),
+    };
   }
   return result;
 }
@@ -120,13 +210,19 @@ export function starterRules(labels: string[], folders: string[]): Record<string
 /** Case-insensitively unique and sorted, so the same repository always gets the same starter. */
 function unique(names: string[]): string[] {
   const seen = new Set<string>();
-  const byName = (a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
-  return [...names].sort(byName).filter((n) => n.trim() !== "" && !seen.has(n.toLowerCase()) && Boolean(seen.add(n.toLowerCase())));
+  const byName = (a: string, b: string) =>
+    a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+  return [...names]
+    .sort(byName)
+    .filter((n) => n.trim() !== "" && !seen.has(n.toLowerCase()) && Boolean(seen.add(n.toLowerCase())));
 }
 
 /** A YAML double-quoted scalar (JSON's escapes are YAML's), with the line breaks JSON leaves alone escaped too. */
 const quote = (text: string) =>
-  JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  JSON.stringify(text).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 const flow = (items: string[]) => `[${items.map(quote).join(", ")}]`;
 
 function problemLines(p: Classic, s: Suggested, first: boolean): string[] {
@@ -144,7 +240,11 @@ function problemLines(p: Classic, s: Suggested, first: boolean): string[] {
   ];
   if (s.labels.length > 0) lines.push(`      labels: ${flow(s.labels)}  # from this repository's labels`);
   if (s.paths.length > 0) lines.push(`      paths: ${flow(s.paths)}  # from its top-level folders`);
-  lines.push(`      keywords: ${flow(p.keywords)}`, `      patterns: ['${p.pattern}']  # conventional-commit titles`, "");
+  lines.push(
+    `      keywords: ${flow(p.keywords)}`,
+    `      patterns: ['${p.pattern}']  # conventional-commit titles`,
+    "",
+  );
   return lines;
 }
 
@@ -155,7 +255,7 @@ export function renderStarter(input: StarterInput): string {
     `# The problems that the work in ${input.owner}/${input.repo} exists to solve (read by Throughline).`,
     "# A starter drawn from this repository's labels and folders: rename, add or remove problems, set",
     "# the shares and metrics, then commit it to the default branch. An item serves a problem when any",
-    "# of its match rules matches, or when it says so itself (a body line \"Serves: reliability\").",
+    '# of its match rules matches, or when it says so itself (a body line "Serves: reliability").',
     "version: 1",
     `name: ${quote(`${input.owner}/${input.repo} strategy`)}`,
     "# owner: the team that answers for it",
@@ -180,7 +280,8 @@ export function newFileUrl(input: StarterInput, content?: string): string {
   const page = `https://github.com/${encodeURIComponent(input.owner)}/${encodeURIComponent(input.repo)}/new/${branch}`;
   const base = `${page}?${new URLSearchParams({ filename: "strategy.yml" })}`;
   // Form encoding (a space is "+") keeps the address about a third shorter than percent-encoding alone.
-  const filled = content === undefined ? base : `${page}?${new URLSearchParams({ filename: "strategy.yml", value: content })}`;
+  const filled =
+    content === undefined ? base : `${page}?${new URLSearchParams({ filename: "strategy.yml", value: content })}`;
   return filled.length <= URL_LIMIT ? filled : base;
 }
 

@@ -53,18 +53,28 @@ export function renderStrategyFileCheck(input: StrategyFileInput): StrategyFileC
   const file = inert(input.path, 200);
   if (input.errors === undefined) return validCheck(input.strategy, file, input.project);
   const { errors } = input;
-  const lines = errors.map((e) => `- ${locate(e, input.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`);
+  const lines = errors.map(
+    (e) => `- ${locate(e, input.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`,
+  );
   const head = `${file} has ${plural(errors.length, "error")}. Until the file on the default branch is valid, the app changes no labels and shows no figures.`;
   return {
     conclusion: "failure",
     title: `${plural(errors.length, "error")} in ${oneLine(input.path, 100)}`,
-    summary: blocks(head, fitLines(lines, BODY_LIMIT - head.length - 2, (n) => `- …and ${n} more (see the annotations).`).join("\n")),
+    summary: blocks(
+      head,
+      fitLines(lines, BODY_LIMIT - head.length - 2, (n) => `- …and ${n} more (see the annotations).`).join("\n"),
+    ),
     annotations: errors.map((e) => annotation(e, input.path)),
   };
 }
 
 function validCheck(strategy: Strategy, file: string, project: ProjectStatus | undefined): StrategyFileCheck {
-  const rows = strategy.problems.map((p) => [inert(p.title, 120), code(p.id), inert(p.label, 60), percentOrDash(p.share === undefined ? null : p.share / 100)]);
+  const rows = strategy.problems.map((p) => [
+    inert(p.title, 120),
+    code(p.id),
+    inert(p.label, 60),
+    percentOrDash(p.share === undefined ? null : p.share / 100),
+  ]);
   const intended = strategy.problems.reduce((sum, p) => sum + (p.share ?? 0), 0);
   const name = strategy.name ? `**${inert(strategy.name, 120)}**` : "The strategy";
   return {

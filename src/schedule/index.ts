@@ -38,7 +38,13 @@ export function scheduleEnabled(env: NodeJS.ProcessEnv): boolean {
   return env.THROUGHLINE_SCHEDULE?.toLowerCase() !== "off";
 }
 
-export function startSchedule({ app, deps, cron = "0 * * * *", load = scheduleLoader(deps.strategies), publish }: ScheduleOptions): Schedule {
+export function startSchedule({
+  app,
+  deps,
+  cron = "0 * * * *",
+  load = scheduleLoader(deps.strategies),
+  publish,
+}: ScheduleOptions): Schedule {
   const { now, identity } = deps;
   let since: Date | null = null;
   // Repositories whose report failed are caught up in the next pass (posted if still missing).

@@ -9,7 +9,9 @@ export interface Reachable {
 }
 
 /** Installations one by one (lazily), so one failing installation can be logged and skipped by the caller. */
-export async function* installations(app: Probot): AsyncGenerator<{ id: number; account: string; repositories: () => Promise<Reachable> }> {
+export async function* installations(
+  app: Probot,
+): AsyncGenerator<{ id: number; account: string; repositories: () => Promise<Reachable> }> {
   const appOctokit = await app.auth();
   const all = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
   for (const installation of all) {
@@ -23,7 +25,9 @@ export async function* installations(app: Probot): AsyncGenerator<{ id: number; 
           installationId: installation.id,
           octokit,
           // Archived repositories are read-only: no report can be written there.
-          repositories: repos.filter((r) => !r.archived && !r.disabled).map((r) => ({ owner: r.owner.login, repo: r.name })),
+          repositories: repos
+            .filter((r) => !r.archived && !r.disabled)
+            .map((r) => ({ owner: r.owner.login, repo: r.name })),
         };
       },
     };

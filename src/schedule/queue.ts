@@ -78,7 +78,13 @@ end
 return 0`;
 
 /** A slot among `limit` for one installation, held while `work` runs (its lease renewed), freed after. */
-async function withSlot<T>(client: Redis, installationId: number, holder: string, limit: number, work: () => Promise<T>): Promise<T | "busy"> {
+async function withSlot<T>(
+  client: Redis,
+  installationId: number,
+  holder: string,
+  limit: number,
+  work: () => Promise<T>,
+): Promise<T | "busy"> {
   const key = `${SLOT_PREFIX}${installationId}`;
   const acquire = async () => (await client.eval(ACQUIRE, 1, key, Date.now(), SLOT_LEASE_MS, limit, holder)) === 1;
   if (!(await acquire())) return "busy";
@@ -92,7 +98,14 @@ async function withSlot<T>(client: Redis, installationId: number, holder: string
 }
 
 export function startMonthlyJobs(options: MonthlyJobsOptions): MonthlyJobs {
-  const { app, redis, now = () => new Date(), cron = "0 * * * *", concurrency = CONCURRENCY, perInstallation = PER_INSTALLATION } = options;
+  const {
+    app,
+    redis,
+    now = () => new Date(),
+    cron = "0 * * * *",
+    concurrency = CONCURRENCY,
+    perInstallation = PER_INSTALLATION,
+  } = options;
   const identity = options.identity ?? askIdentity(app);
   // BullMQ's own connections wait through an outage (no per-command retry limit), as it requires.
   const queue = new Queue<MonthlyJob>(QUEUE_NAME, {
@@ -117,14 +130,22 @@ export function startMonthlyJobs(options: MonthlyJobsOptions): MonthlyJobs {
     const checked = {
       has: async (name: string) => (await redis.client.sismember(key, name)) === 1,
       add: async (name: string) => {
-        await redis.client.multi().sadd(key, name).expire(key, 24 * 60 * 60).exec();
+        await redis.client
+          .multi()
+          .sadd(key, name)
+          .expire(key, 24 * 60 * 60)
+          .exec();
       },
     };
     for await (const next of dueReports({ app, now: at, since, catchUpAll: true, checked, load: options.load })) {
       if ("failed" in next) continue; // logged; the next pass tries again
       const { octokit: _octokit, ...due } = next.due;
       const id = reportJobId(due.owner, due.repo, due.month);
-      await queue.add(id.split("/")[0] as ReportJob["kind"], { kind: id.startsWith("org-") ? "org-report" : "report", ...due }, { jobId: id });
+      await queue.add(
+        id.split("/")[0] as ReportJob["kind"],
+        { kind: id.startsWith("org-") ? "org-report" : "report", ...due },
+        { jobId: id },
+      );
       queued += 1;
     }
     await job.log(`${queued} reports due`);
@@ -142,7 +163,9 @@ export function startMonthlyJobs(options: MonthlyJobsOptions): MonthlyJobs {
     async (job, token) => {
       const data = job.data;
       if (data.kind === "pass") return pass(job, data);
-      const done = await withSlot(redis.client, data.installationId, job.id ?? job.name, perInstallation, () => report(data));
+      const done = await withSlot(redis.client, data.installationId, job.id ?? job.name, perInstallation, () =>
+        report(data),
+      );
       if (done === "busy") {
         // This installation has its share running: back on the queue shortly, a worker takes another's job.
         await job.moveToDelayed(Date.now() + 2_000 + Math.floor(Math.random() * 3_000), token);
@@ -165,9 +188,17 @@ export function startMonthlyJobs(options: MonthlyJobsOptions): MonthlyJobs {
   // start's catch-up pass, both waiting for Redis if it is not there yet.
   void (async () => {
     try {
-      await queue.upsertJobScheduler(PASS_SCHEDULER_ID, { pattern: cron }, { name: "pass", data: { kind: "pass", catchUp: false } });
+      await queue.upsertJobScheduler(
+        PASS_SCHEDULER_ID,
+        { pattern: cron },
+        { name: "pass", data: { kind: "pass", catchUp: false } },
+      );
       const hour = now().toISOString().slice(0, 13);
-      await queue.add("pass", { kind: "pass", catchUp: true }, { jobId: `catch-up/${hour}`, removeOnComplete: { age: 24 * 60 * 60 } });
+      await queue.add(
+        "pass",
+        { kind: "pass", catchUp: true },
+        { jobId: `catch-up/${hour}`, removeOnComplete: { age: 24 * 60 * 60 } },
+      );
     } catch (error) {
       app.log.error({ err: error }, "Monthly reports: could not set up the scheduler");
     }

@@ -85,7 +85,10 @@ export async function* dueReports(params: Omit<RunParams, "publish">): AsyncGene
     try {
       reachable = await installation.repositories();
     } catch (error) {
-      app.log.error({ err: error, installation: installation.id }, `Monthly reports: could not list the repositories of ${installation.account}`);
+      app.log.error(
+        { err: error, installation: installation.id },
+        `Monthly reports: could not list the repositories of ${installation.account}`,
+      );
       yield { failed: { repo: `${installation.account}/*`, error: message(error) } };
       continue;
     }
@@ -114,7 +117,10 @@ async function decide(
     if (loaded.status !== "ok" || !("strategy" in loaded)) return null;
     const { schedule, timezone } = loaded.strategy.settings.report;
     const scheduled = since ? dueMonth(schedule, timezone, since, now) : null;
-    const late = !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`)) ? lastDueMonth(schedule, timezone, now) : null;
+    const late =
+      !scheduled && (!since || catchUpAll || catchUp?.has(name) || catchUp?.has(`${ref.owner}/*`))
+        ? lastDueMonth(schedule, timezone, now)
+        : null;
     const month = scheduled ?? late;
     if (!month) return null;
     // A draft or retired strategy, or a month outside its dates, gets no scheduled report.
@@ -123,7 +129,14 @@ async function decide(
     // Where the file is (the report reads its recent versions); plain data, so a queued job can carry it.
     // The text too: the organisation's report (the owner's .github repository) reads its scope from it.
     const found = (loaded as { source?: PublishParams["loaded"]["source"] & { text?: string } }).source;
-    const source = found ? { owner: found.owner, repo: found.repo, path: found.path, ...(typeof found.text === "string" ? { text: found.text } : {}) } : undefined;
+    const source = found
+      ? {
+          owner: found.owner,
+          repo: found.repo,
+          path: found.path,
+          ...(typeof found.text === "string" ? { text: found.text } : {}),
+        }
+      : undefined;
     return {
       due: {
         installationId: reachable.installationId,
@@ -141,11 +154,20 @@ async function decide(
 }
 
 /** Posts one due report; logged either way. */
-export async function publishDue(app: Probot, due: DueReport, botLogin: string, now: Date, publish = publishReport): Promise<RunOutcome> {
+export async function publishDue(
+  app: Probot,
+  due: DueReport,
+  botLogin: string,
+  now: Date,
+  publish = publishReport,
+): Promise<RunOutcome> {
   const name = `${due.owner}/${due.repo}`;
   const { octokit, owner, repo, month, loaded, ifMissing } = due;
   const result = await publish({ octokit, owner, repo, month, loaded, botLogin, post: true, ifMissing, now });
-  app.log.info({ repo: name, month, action: result.action, url: result.url }, `Monthly report for ${name}, ${month}: ${result.action}`);
+  app.log.info(
+    { repo: name, month, action: result.action, url: result.url },
+    `Monthly report for ${name}, ${month}: ${result.action}`,
+  );
   return { repo: name, month, action: result.action, url: result.url };
 }
 

@@ -22,7 +22,8 @@ export function configErrors(env: NodeJS.ProcessEnv, cwd = process.cwd()): strin
   } else if (key.error) {
     errors.push(key.error);
   }
-  if (!env.WEBHOOK_SECRET) errors.push("WEBHOOK_SECRET is missing: set it to the webhook secret given when the app was registered.");
+  if (!env.WEBHOOK_SECRET)
+    errors.push("WEBHOOK_SECRET is missing: set it to the webhook secret given when the app was registered.");
   return errors;
 }
 
@@ -36,11 +37,19 @@ function privateKey(env: NodeJS.ProcessEnv, cwd: string): { found: boolean; erro
   const variable = env.PRIVATE_KEY ? "PRIVATE_KEY" : env.PRIVATE_KEY_PATH ? "PRIVATE_KEY_PATH" : "a .pem file";
   let text: string | null;
   try {
-    text = getPrivateKey({ env: { ...env, PRIVATE_KEY: env.PRIVATE_KEY || undefined, PRIVATE_KEY_PATH: env.PRIVATE_KEY_PATH || undefined }, cwd });
+    text = getPrivateKey({
+      env: { ...env, PRIVATE_KEY: env.PRIVATE_KEY || undefined, PRIVATE_KEY_PATH: env.PRIVATE_KEY_PATH || undefined },
+      cwd,
+    });
   } catch {
     if (variable === "PRIVATE_KEY") return { found: true, error: PRIVATE_KEY_HELP };
-    if (variable === "PRIVATE_KEY_PATH") return { found: true, error: `PRIVATE_KEY_PATH names a file that does not exist: ${env.PRIVATE_KEY_PATH}` };
-    return { found: true, error: "PRIVATE_KEY_PATH is missing and this folder holds more than one .pem file: name the app's key with PRIVATE_KEY_PATH." };
+    if (variable === "PRIVATE_KEY_PATH")
+      return { found: true, error: `PRIVATE_KEY_PATH names a file that does not exist: ${env.PRIVATE_KEY_PATH}` };
+    return {
+      found: true,
+      error:
+        "PRIVATE_KEY_PATH is missing and this folder holds more than one .pem file: name the app's key with PRIVATE_KEY_PATH.",
+    };
   }
   if (text === null) return { found: false };
   try {
@@ -49,9 +58,16 @@ function privateKey(env: NodeJS.ProcessEnv, cwd: string): { found: boolean; erro
   } catch {
     if (variable === "PRIVATE_KEY") return { found: true, error: PRIVATE_KEY_HELP };
     if (variable === "PRIVATE_KEY_PATH") {
-      return { found: true, error: `PRIVATE_KEY_PATH names a file that is not a readable private key: ${env.PRIVATE_KEY_PATH}` };
+      return {
+        found: true,
+        error: `PRIVATE_KEY_PATH names a file that is not a readable private key: ${env.PRIVATE_KEY_PATH}`,
+      };
     }
-    return { found: true, error: "PRIVATE_KEY_PATH is missing and the .pem file in this folder is not a readable private key: name the app's key with PRIVATE_KEY_PATH." };
+    return {
+      found: true,
+      error:
+        "PRIVATE_KEY_PATH is missing and the .pem file in this folder is not a readable private key: name the app's key with PRIVATE_KEY_PATH.",
+    };
   }
 }
 

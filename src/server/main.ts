@@ -42,11 +42,14 @@ try {
     const shared = env.REDIS_URL?.trim() ? startShared(env.REDIS_URL.trim()) : undefined;
     // The app state's guards are made here so that shutdown can wait for the events under way.
     const guards = new Guards(shared?.deliveries, shared?.itemLock);
-    const server = await run(createApp({ guards }, { shared, schedule: scheduleEnabled(env), monthly: passCron(env) }), {
-      Octokit: throughlineOctokit({ pacing: shared?.pacing, tokens: shared?.tokens }),
-      // The app makes its own Redis connections (above); Probot would open another for the same pacing.
-      env: { ...env, REDIS_URL: undefined },
-    });
+    const server = await run(
+      createApp({ guards }, { shared, schedule: scheduleEnabled(env), monthly: passCron(env) }),
+      {
+        Octokit: throughlineOctokit({ pacing: shared?.pacing, tokens: shared?.tokens }),
+        // The app makes its own Redis connections (above); Probot would open another for the same pacing.
+        env: { ...env, REDIS_URL: undefined },
+      },
+    );
     process.once("SIGTERM", () => void stopGracefully(server, { guards, shared }));
   }
 } catch (e) {

@@ -15,12 +15,27 @@ interface SetupModule {
   setupAppFactory(options: { host: string; port: number; log: Logger }): () => Promise<Handler>;
 }
 interface LogModule {
-  getLog(options: { level?: string; logFormat?: string; logLevelInString?: boolean; logMessageKey?: string; sentryDsn?: string }): Promise<Logger>;
+  getLog(options: {
+    level?: string;
+    logFormat?: string;
+    logLevelInString?: boolean;
+    logMessageKey?: string;
+    sentryDsn?: string;
+  }): Promise<Logger>;
 }
 interface EnvModule {
   readEnvOptions(env: NodeJS.ProcessEnv): {
-    host?: string; port: number; webhookPath?: string; webhookProxy?: string; secret?: string; baseUrl: string;
-    logLevel?: string; logFormat?: string; logLevelInString?: boolean; logMessageKey?: string; sentryDsn?: string;
+    host?: string;
+    port: number;
+    webhookPath?: string;
+    webhookProxy?: string;
+    secret?: string;
+    baseUrl: string;
+    logLevel?: string;
+    logFormat?: string;
+    logLevelInString?: boolean;
+    logMessageKey?: string;
+    sentryDsn?: string;
   };
 }
 
@@ -36,8 +51,11 @@ export async function startSetupMode(env: NodeJS.ProcessEnv, guards: Guards): Pr
   ]);
   const options = readEnvOptions(env);
   const log = await getLog({
-    level: options.logLevel, logFormat: options.logFormat, logLevelInString: options.logLevelInString,
-    logMessageKey: options.logMessageKey, sentryDsn: options.sentryDsn,
+    level: options.logLevel,
+    logFormat: options.logFormat,
+    logLevelInString: options.logLevelInString,
+    logMessageKey: options.logMessageKey,
+    sentryDsn: options.sentryDsn,
   });
   const server = new Server({
     host: options.host ?? "localhost",
@@ -46,10 +64,18 @@ export async function startSetupMode(env: NodeJS.ProcessEnv, guards: Guards): Pr
     webhookProxy: options.webhookProxy,
     log,
     // Never used while in setup mode; Probot's own run() passes the same placeholders.
-    Probot: Probot.defaults({ appId: 1, privateKey: "placeholder for setup mode", secret: options.secret, baseUrl: options.baseUrl, log }),
+    Probot: Probot.defaults({
+      appId: 1,
+      privateKey: "placeholder for setup mode",
+      secret: options.secret,
+      baseUrl: options.baseUrl,
+      log,
+    }),
   });
   server.addHandler(healthRoute({ guards }));
-  await server.loadHandlerFactory(setupAppFactory({ host: server.host, port: server.port, log: log.child({ name: "setup" }) }));
+  await server.loadHandlerFactory(
+    setupAppFactory({ host: server.host, port: server.port, log: log.child({ name: "setup" }) }),
+  );
   await server.start();
   return server;
 }

@@ -30,7 +30,8 @@ export function hasPath(value: unknown, path: Path): boolean {
   let current = value;
   for (const segment of path) {
     if (Array.isArray(current) && typeof segment === "number" && segment < current.length) current = current[segment];
-    else if (isRecord(current) && typeof segment === "string" && Object.hasOwn(current, segment)) current = current[segment];
+    else if (isRecord(current) && typeof segment === "string" && Object.hasOwn(current, segment))
+      current = current[segment];
     else return false;
   }
   return true;

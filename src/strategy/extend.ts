@@ -12,7 +12,11 @@ import { errorAt, locate, type SourceText } from "./source.js";
 import { validateExtending, validateStrategy } from "./validate.js";
 import { quote } from "./words.js";
 
-export function parseExtending(localData: Data, localSource: SourceText, base?: { text: string; file: string }): Parsed {
+export function parseExtending(
+  localData: Data,
+  localSource: SourceText,
+  base?: { text: string; file: string },
+): Parsed {
   const errors = place(localSource, validateExtending(localData));
   const extended = typeof localData.extends === "string" ? localData.extends : undefined;
   if (base === undefined) {

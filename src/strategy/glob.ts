@@ -10,7 +10,8 @@ export class GlobError extends Error {}
 
 /** An anchored RE2 expression matching what the glob matches; throws GlobError for a malformed glob. */
 export function globSource(glob: string): string {
-  if (/[!@+*?]\(/.test(glob)) throw new GlobError('extended globs such as "!(…)" are not supported; list the paths instead');
+  if (/[!@+*?]\(/.test(glob))
+    throw new GlobError('extended globs such as "!(…)" are not supported; list the paths instead');
   // "dir/**" also covers "dir" itself.
   if (glob.endsWith("/**")) return `^${translate(glob.slice(0, -3))}(?:/.*)?$`;
   return `^${translate(glob)}$`;
@@ -50,7 +51,9 @@ function translate(glob: string): string {
       i = end + 1;
     } else if (c === "{") {
       const end = braceEnd(glob, i);
-      out += `(?:${splitTopLevel(glob.slice(i + 1, end)).map(translate).join("|")})`;
+      out += `(?:${splitTopLevel(glob.slice(i + 1, end))
+        .map(translate)
+        .join("|")})`;
       i = end + 1;
     } else if (c === "\\" && i + 1 < glob.length) {
       out += literal(glob[i + 1]);

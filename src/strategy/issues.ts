@@ -25,7 +25,8 @@ function unknownKeys(schema: z.ZodType, at: Path): (key: string) => string {
   const known = keysAt(schema, at);
   // A rule written straight under the problem instead of under `match`, and the like.
   const homes = new Map<string, string>();
-  for (const parent of known) for (const child of keysAt(schema, [...at, parent])) if (!homes.has(child)) homes.set(child, parent);
+  for (const parent of known)
+    for (const child of keysAt(schema, [...at, parent])) if (!homes.has(child)) homes.set(child, parent);
   const choices = known.map((k) => `\`${k}\``).join(", ");
   return (raw) => {
     const key = code(raw);
@@ -63,7 +64,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       // The alternative the value's type belongs to says what is wrong with it; if none, list the types.
       const branches = issue.errors.filter((b) => b.length > 0);
       const sameType = (e: z.core.$ZodIssue) =>
-        e.code === "invalid_type" && (typeof input === "number" ? ["number", "int"].includes(e.expected) : e.expected === typeof input);
+        e.code === "invalid_type" &&
+        (typeof input === "number" ? ["number", "int"].includes(e.expected) : e.expected === typeof input);
       const typed = branches.find((b) => b[0].code !== "invalid_type") ?? branches.find((b) => sameType(b[0]));
       if (typed) return issueMessage(typed[0]);
       const expected = branches.flatMap((b) => (b[0].code === "invalid_type" ? [expectedName(b[0].expected)] : []));
@@ -83,7 +85,8 @@ function tooSmall(origin: string, minimum: number, inclusive: boolean, input: un
 }
 
 function tooBig(origin: string, maximum: number, inclusive: boolean, input: unknown): string {
-  if (origin === "array") return `has ${Array.isArray(input) ? input.length : "too many"} entries; at most ${maximum} allowed`;
+  if (origin === "array")
+    return `has ${Array.isArray(input) ? input.length : "too many"} entries; at most ${maximum} allowed`;
   if (origin === "string") {
     const length = typeof input === "string" ? Array.from(input).length : undefined;
     return `is ${length ?? "too many"} characters long; at most ${maximum} allowed`;

@@ -6,7 +6,8 @@ import { strategySchema } from "./schema.js";
 export const PROJECT_HOME = "https://github.com/throughline/throughline";
 
 /** Where editors fetch the schema: the committed file on the default branch of the project's home. */
-export const STRATEGY_SCHEMA_URL = "https://raw.githubusercontent.com/throughline/throughline/main/schema/strategy.schema.json";
+export const STRATEGY_SCHEMA_URL =
+  "https://raw.githubusercontent.com/throughline/throughline/main/schema/strategy.schema.json";
 
 /** The schema's identity is its address. */
 
@@ -18,7 +19,8 @@ export function strategyJsonSchema(): Record<string, unknown> {
     $schema,
     $id: STRATEGY_SCHEMA_URL,
     title: "Throughline strategy.yml",
-    description: "An engineering strategy: the problems it exists to solve and how to recognise the work that serves them.",
+    description:
+      "An engineering strategy: the problems it exists to solve and how to recognise the work that serves them.",
     ...rest,
   };
 }

@@ -31,12 +31,21 @@ export function mergeStrategies(base: Data, local: Data): Merged {
   settings.report = overlay(recordAt(baseSettings, "report"), recordAt(localSettings, "report"));
   data.settings = settings;
 
-  const problems: { value: unknown; from: Provenance }[] = listAt(base, "problems").map((value, j) => ({ value, from: { base: j } }));
+  const problems: { value: unknown; from: Provenance }[] = listAt(base, "problems").map((value, j) => ({
+    value,
+    from: { base: j },
+  }));
   listAt(local, "problems").forEach((value, k) => {
     const id = stringAt(value, "id");
-    const inherited = problems.findIndex((p) => p.from.local === undefined && id !== undefined && stringAt(p.value, "id") === id);
+    const inherited = problems.findIndex(
+      (p) => p.from.local === undefined && id !== undefined && stringAt(p.value, "id") === id,
+    );
     if (inherited === -1) problems.push({ value, from: { local: k } });
-    else problems[inherited] = { value: mergeProblem(problems[inherited].value, value), from: { ...problems[inherited].from, local: k } };
+    else
+      problems[inherited] = {
+        value: mergeProblem(problems[inherited].value, value),
+        from: { ...problems[inherited].from, local: k },
+      };
   });
   data.problems = problems.map((p) => p.value);
 

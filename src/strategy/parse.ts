@@ -26,7 +26,10 @@ export function parseStrategy(text: string, file: string, base?: { text: string;
     return { ok: false, errors: capped(sortErrors(result.errors, [file, base?.file ?? file])) };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, errors: [{ file, line: 1, column: 1, path: "", message: `the file could not be checked: ${reason}` }] };
+    return {
+      ok: false,
+      errors: [{ file, line: 1, column: 1, path: "", message: `the file could not be checked: ${reason}` }],
+    };
   }
 }
 
@@ -67,5 +70,8 @@ function parse(text: string, file: string, base?: { text: string; file: string }
 function capped(errors: StrategyError[]): StrategyError[] {
   if (errors.length <= MAX_ERRORS) return errors;
   const next = errors[MAX_ERRORS];
-  return [...errors.slice(0, MAX_ERRORS), { ...next, path: "", message: `${errors.length - MAX_ERRORS} more errors not shown` }];
+  return [
+    ...errors.slice(0, MAX_ERRORS),
+    { ...next, path: "", message: `${errors.length - MAX_ERRORS} more errors not shown` },
+  ];
 }

@@ -14,12 +14,17 @@ export function place(source: SourceText, findings: Finding[]): StrategyError[] 
 export function placeOne(source: SourceText, finding: Finding): StrategyError {
   const error = errorAt(source, locate(source, finding.path, finding.at), finding.path, finding.message);
   if (!finding.also?.length) return error;
-  const lines = [...finding.also.map((path) => errorAt(source, locate(source, path, finding.at), path, "").line), error.line];
+  const lines = [
+    ...finding.also.map((path) => errorAt(source, locate(source, path, finding.at), path, "").line),
+    error.line,
+  ];
   return { ...error, message: `${finding.message}: on lines ${listOf(lines)}` };
 }
 
 function listOf(numbers: number[]): string {
-  return numbers.length < 2 ? String(numbers[0]) : `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+  return numbers.length < 2
+    ? String(numbers[0])
+    : `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
 }
 
 /** The whole document is something other than `key: value` lines (empty, a list, a lone word). */

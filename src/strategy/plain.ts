@@ -31,7 +31,8 @@ export function toPlain(doc: Document.Parsed): PlainResult {
     if (isAlias(node)) {
       if (++aliases > MAX_ALIASES) throw new Stop({ offset, message: `more than ${MAX_ALIASES} aliases` });
       const target = node.resolve(doc);
-      if (target === undefined) throw new Stop({ offset, message: `the alias *${node.source} has no anchor &${node.source} before it` });
+      if (target === undefined)
+        throw new Stop({ offset, message: `the alias *${node.source} has no anchor &${node.source} before it` });
       return convert(target, depth + 1, offset);
     }
     if (isScalar(node)) return scalar(node.value, node.source);
@@ -47,7 +48,8 @@ export function toPlain(doc: Document.Parsed): PlainResult {
         }
         const key = keyText(pair.key) ?? "";
         // Checked here rather than by the parser, whose check compares every pair with every other.
-        if (seen.has(key)) problems.push({ offset: pair.key?.range?.[0] ?? offset, message: `the key ${quote(key)} appears twice` });
+        if (seen.has(key))
+          problems.push({ offset: pair.key?.range?.[0] ?? offset, message: `the key ${quote(key)} appears twice` });
         seen.add(key);
         object[key] = pair.value === null ? null : convert(pair.value, depth + 1, via);
       }
@@ -66,7 +68,8 @@ export function toPlain(doc: Document.Parsed): PlainResult {
 
 /** Plain YAML values pass through; anything a `%YAML 1.1` tag made richer (dates, binary) stays as written. */
 function scalar(value: unknown, source: unknown): unknown {
-  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   return typeof source === "string" ? source : String(value);
 }
 

@@ -23,7 +23,6 @@ interface Node {
   maxItems?: number;
 }
 
-
 export function configurationReference(): string {
   return HEADER + rows(strategyJsonSchema() as Node, "").join("\n") + "\n" + RULES;
 }
@@ -46,14 +45,16 @@ function typeText(node: Node): string {
   if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
   if (node.enum) return `one of ${node.enum.map((v) => `\`${String(v)}\``).join(", ")}`;
   if (node.anyOf) return node.anyOf.map(typeText).join(" or ");
-  if (node.type === "array") return `list of ${node.items ? plural(typeText(node.items)) : "values"}${range(node.minItems, node.maxItems)}`;
+  if (node.type === "array")
+    return `list of ${node.items ? plural(typeText(node.items)) : "values"}${range(node.minItems, node.maxItems)}`;
   if (node.type === "object") return "mapping";
   if (node.type === "number" || node.type === "integer") {
     const low = node.exclusiveMinimum !== undefined ? `more than ${node.exclusiveMinimum}` : undefined;
     const kind = node.type === "integer" ? "whole number" : "number";
     return low ? `${kind}, ${low}` : `${kind}${range(node.minimum, node.maximum)}`;
   }
-  if (node.type === "string") return node.maxLength !== undefined ? `text, at most ${node.maxLength} characters` : "text";
+  if (node.type === "string")
+    return node.maxLength !== undefined ? `text, at most ${node.maxLength} characters` : "text";
   if (node.type === "boolean") return "`true` or `false`";
   return node.type ?? "any";
 }
@@ -71,7 +72,8 @@ function range(min: number | undefined, max: number | undefined): string {
 function defaultText(node: Node, required: boolean): string {
   if (required) return "*required*";
   if (node.default === undefined) return "";
-  if (typeof node.default === "object" && node.default !== null && !Array.isArray(node.default)) return "see its fields";
+  if (typeof node.default === "object" && node.default !== null && !Array.isArray(node.default))
+    return "see its fields";
   return `\`${JSON.stringify(node.default)}\``;
 }
 

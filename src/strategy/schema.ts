@@ -12,7 +12,10 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM
 export const metricSchema = z.strictObject({
   name: z.string().min(1).describe("What is measured, e.g. 'Sev-1 incidents per month'."),
   unit: z.string().optional().describe("The unit shown after figures, e.g. 'incidents'."),
-  baseline: z.number().optional().describe("The reading when the strategy started; direction follows baseline -> target."),
+  baseline: z
+    .number()
+    .optional()
+    .describe("The reading when the strategy started; direction follows baseline -> target."),
   target: z.number().describe("The reading at which the problem counts as solved."),
   current: z.number().optional().describe("The latest reading, updated by editing the file."),
   count: z
@@ -29,7 +32,12 @@ export const planEntrySchema = z.strictObject({
   issue: z
     .union([
       z.number().int().positive(),
-      z.string().regex(/^[A-Za-z0-9._-]{1,100}#[1-9][0-9]*$/, "expected an issue number, or REPO#NUMBER for an issue of another repository of the owner"),
+      z
+        .string()
+        .regex(
+          /^[A-Za-z0-9._-]{1,100}#[1-9][0-9]*$/,
+          "expected an issue number, or REPO#NUMBER for an issue of another repository of the owner",
+        ),
     ])
     .optional()
     .describe(
@@ -67,15 +75,25 @@ export const problemSchema = z
     share: z.number().min(0).max(100).optional().describe("Intended % of shipped work; all shares sum to at most 100."),
     metrics: z.array(metricSchema).default([]).describe("How we know the problem is being solved."),
     // A function, so each problem gets its own lists rather than one object shared by every parse.
-    match: matchSchema.default(() => matchSchema.parse({})).describe("How work is recognised; any rule that matches is enough."),
+    match: matchSchema
+      .default(() => matchSchema.parse({}))
+      .describe("How work is recognised; any rule that matches is enough."),
     plan: z.array(planEntrySchema).default([]).describe("The coherent actions; their progress is shown in reports."),
   })
   .transform((p) => ({ ...p, label: p.label ?? `strategy: ${p.id}` }));
 
 export const reportSettingsSchema = z.strictObject({
   category: z.string().min(1).default("Announcements").describe("The Discussions category for monthly reports."),
-  schedule: z.string().min(1).default("0 9 1 * *").describe("Cron, in `timezone`: when the previous month's report is posted."),
-  timezone: z.string().min(1).default("UTC").describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'."),
+  schedule: z
+    .string()
+    .min(1)
+    .default("0 9 1 * *")
+    .describe("Cron, in `timezone`: when the previous month's report is posted."),
+  timezone: z
+    .string()
+    .min(1)
+    .default("UTC")
+    .describe("IANA time zone for months and the schedule, e.g. 'Europe/Paris'."),
   measure: z
     .enum(["pull_requests", "author_weeks"])
     .default("pull_requests")
@@ -85,12 +103,16 @@ export const reportSettingsSchema = z.strictObject({
 });
 
 /** A GitHub Project (v2) URL: the owner's kind, login and project number, optionally a view of it. */
-export const PROJECT_URL = /^https:\/\/[^/\s]+\/(orgs|users)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/projects\/(\d+)(?:\/views\/\d+)?\/?$/;
+export const PROJECT_URL =
+  /^https:\/\/[^/\s]+\/(orgs|users)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/projects\/(\d+)(?:\/views\/\d+)?\/?$/;
 
 export const projectSettingsSchema = z.strictObject({
   url: z
     .string()
-    .regex(PROJECT_URL, "expected a GitHub Project URL such as 'https://github.com/orgs/acme/projects/5' or 'https://github.com/users/octocat/projects/2'")
+    .regex(
+      PROJECT_URL,
+      "expected a GitHub Project URL such as 'https://github.com/orgs/acme/projects/5' or 'https://github.com/users/octocat/projects/2'",
+    )
     .describe("The Project (v2), e.g. 'https://github.com/orgs/acme/projects/5'; a view's URL of it works too."),
   field: z
     .string()
@@ -107,15 +129,33 @@ export const settingsSchema = z.strictObject({
     .enum(["off", "warn", "require"])
     .default("warn")
     .describe("The Strategy alignment check: off, warn (neutral when unaligned) or require (failure when unaligned)."),
-  unaligned_label: z.string().min(1).max(50).nullable().default(null).describe("A label for items that serve no problem, or null."),
+  unaligned_label: z
+    .string()
+    .min(1)
+    .max(50)
+    .nullable()
+    .default(null)
+    .describe("A label for items that serve no problem, or null."),
   ignore_authors: list("Authors whose work is labelled but not counted as shipped, e.g. 'dependabot[bot]'."),
-  drift: z.number().min(0).max(100).default(15).describe("Points between actual and intended share that count as drift."),
-  unaligned_alert: z.number().min(0).max(100).default(40).describe("% of shipped work serving no problem that calls for attention."),
+  drift: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(15)
+    .describe("Points between actual and intended share that count as drift."),
+  unaligned_alert: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(40)
+    .describe("% of shipped work serving no problem that calls for attention."),
   report: reportSettingsSchema.default(() => reportSettingsSchema.parse({})).describe("The monthly report."),
   project: projectSettingsSchema
     .nullable()
     .default(null)
-    .describe("A GitHub Project (v2) whose items get a single-select field naming the problem they serve, or null for none."),
+    .describe(
+      "A GitHub Project (v2) whose items get a single-select field naming the problem they serve, or null for none.",
+    ),
 });
 
 export const strategySchema = z.strictObject({
@@ -124,7 +164,9 @@ export const strategySchema = z.strictObject({
     .string()
     .regex(/^(\.github|[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100})$/, "expected OWNER/REPO or .github")
     .optional()
-    .describe("OWNER/REPO or '.github': inherit that strategy's problems; local problems with the same id change or add to them."),
+    .describe(
+      "OWNER/REPO or '.github': inherit that strategy's problems; local problems with the same id change or add to them.",
+    ),
   name: z.string().optional().describe("The strategy's name."),
   owner: z.string().optional().describe("Who answers for it, e.g. '@acme/eng-leads'."),
   status: z.enum(["draft", "active", "retired"]).default("active").describe("draft, active or retired."),

@@ -41,11 +41,16 @@ function extendsOrg(target: string, owner: string): boolean {
  * `org` is the organisation's strategy and its file (for extending files to be merged with).
  * Extending files are parsed once per distinct text.
  */
-export function organisationScope(owner: string, repositories: RepositoryFile[], org: { strategy: Strategy; text: string; file: string }): Scope {
+export function organisationScope(
+  owner: string,
+  repositories: RepositoryFile[],
+  org: { strategy: Strategy; text: string; file: string },
+): Scope {
   const scope: Scope = { repositories: [], leftOut: [] };
   const merged = new Map<string, ReturnType<typeof parseStrategy>>();
   for (const r of repositories) {
-    const inScope = (tie: Tie, strategy: Strategy) => scope.repositories.push({ name: r.name, tie, defaultBranch: r.defaultBranch, strategy });
+    const inScope = (tie: Tie, strategy: Strategy) =>
+      scope.repositories.push({ name: r.name, tie, defaultBranch: r.defaultBranch, strategy });
     if (r.unreadable !== undefined) {
       scope.leftOut.push({ name: r.name, reason: `could not be read (${r.unreadable})` });
     } else if (r.name.toLowerCase() === ORG_REPO) {
@@ -69,7 +74,10 @@ export function organisationScope(owner: string, repositories: RepositoryFile[],
       if (parsed.ok) inScope("extends", parsed.strategy);
       else {
         const first = parsed.errors[0];
-        scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid (line ${first.line}: ${first.message})` });
+        scope.leftOut.push({
+          name: r.name,
+          reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid (line ${first.line}: ${first.message})`,
+        });
       }
     }
   }

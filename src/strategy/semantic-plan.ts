@@ -12,7 +12,12 @@ export function planEntries(problems: unknown[]): Finding[] {
       if (refs.length === 1) return [];
       const path = ["problems", i, "plan", j];
       if (refs.length === 0) return [{ path, message: "needs one of issue, milestone or label" }];
-      return [{ path: [...path, refs[1]], message: `gives both ${refs.join(" and ")}; an entry names exactly one of issue, milestone or label` }];
+      return [
+        {
+          path: [...path, refs[1]],
+          message: `gives both ${refs.join(" and ")}; an entry names exactly one of issue, milestone or label`,
+        },
+      ];
     }),
   );
 }
@@ -23,7 +28,12 @@ export function countPlaceholders(problems: unknown[]): Finding[] {
     listAt(problem, "metrics").flatMap((metric, j): Finding[] => {
       const unknown = (stringAt(metric, "count") ?? "").match(/\{[^{}\s]*\}/g)?.find((p) => p !== "{period}");
       if (unknown === undefined) return [];
-      return [{ path: ["problems", i, "metrics", j, "count"], message: `unknown placeholder ${unknown}; only {period} is replaced` }];
+      return [
+        {
+          path: ["problems", i, "metrics", j, "count"],
+          message: `unknown placeholder ${unknown}; only {period} is replaced`,
+        },
+      ];
     }),
   );
 }

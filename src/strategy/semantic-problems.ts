@@ -14,7 +14,9 @@ export function reservedIds(problems: unknown[]): Finding[] {
   return problems.flatMap((problem, i): Finding[] => {
     const id = stringAt(problem, "id");
     if (id === undefined || !RESERVED_IDS.has(id)) return [];
-    return [{ path: ["problems", i, "id"], message: `${quote(id)} is reserved by \`/strategy ${id}\`; choose another id` }];
+    return [
+      { path: ["problems", i, "id"], message: `${quote(id)} is reserved by \`/strategy ${id}\`; choose another id` },
+    ];
   });
 }
 
@@ -30,7 +32,11 @@ export function duplicateIds(problems: unknown[]): Finding[] {
     const count = earlier.length + 1;
     if (count > 1) {
       const also = earlier.map((j) => ["problems", j, "id"]);
-      findings.push({ path: ["problems", i, "id"], message: `${quote(id)} is used ${TIMES[count] ?? `${count} times`}`, also });
+      findings.push({
+        path: ["problems", i, "id"],
+        message: `${quote(id)} is used ${TIMES[count] ?? `${count} times`}`,
+        also,
+      });
     }
   });
   return findings;
@@ -52,7 +58,11 @@ export function duplicateLabels(problems: unknown[], unalignedLabel: unknown): F
     const key = label.trim().toLowerCase();
     const owner = owners.get(key);
     if (owner === undefined) owners.set(key, i);
-    else findings.push({ path: ["problems", i, "label"], message: `label ${quote(label)} is already used by ${formatPath(["problems", owner])}` });
+    else
+      findings.push({
+        path: ["problems", i, "label"],
+        message: `label ${quote(label)} is already used by ${formatPath(["problems", owner])}`,
+      });
   });
   if (typeof unalignedLabel === "string") {
     const owner = owners.get(unalignedLabel.trim().toLowerCase());
@@ -73,7 +83,12 @@ export function sharesOver100(problems: unknown[]): Finding[] {
     running += shares[i];
     // Tolerance for fractional shares such as 33.3 + 33.3 + 33.4.
     if (running > 100 + 1e-9) {
-      return [{ path: ["problems", i, "share"], message: `shares add up to ${round(total)}; together they can be at most 100` }];
+      return [
+        {
+          path: ["problems", i, "share"],
+          message: `shares add up to ${round(total)}; together they can be at most 100`,
+        },
+      ];
     }
   }
   return [];

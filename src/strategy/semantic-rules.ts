@@ -25,7 +25,8 @@ export function ruleFindings(problems: unknown[]): Finding[] {
 
 function entryProblem(list: (typeof LISTS)[number], entry: string): string | undefined {
   if (list === "patterns") return patternProblem(entry);
-  if (list === "paths" && /^\.?\//.test(entry)) return "paths are relative to the repository root; drop the leading \"/\" or \"./\"";
+  if (list === "paths" && /^\.?\//.test(entry))
+    return 'paths are relative to the repository root; drop the leading "/" or "./"';
   if (list === "paths" || list === "branches") return globProblem(entry);
   return undefined;
 }

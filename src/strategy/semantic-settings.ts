@@ -13,7 +13,10 @@ export function reportFindings(data: unknown): Finding[] {
   if (scheduleProblem) findings.push({ path: ["settings", "report", "schedule"], message: scheduleProblem });
   const timezone = stringAt(report, "timezone");
   if (timezone !== undefined && timezone !== "" && !isTimeZone(timezone)) {
-    findings.push({ path: ["settings", "report", "timezone"], message: `${quote(timezone)} is not an IANA time zone such as "Europe/Paris" or "UTC"` });
+    findings.push({
+      path: ["settings", "report", "timezone"],
+      message: `${quote(timezone)} is not an IANA time zone such as "Europe/Paris" or "UTC"`,
+    });
   }
   return findings;
 }
@@ -75,7 +78,10 @@ export function effectiveFindings(data: unknown): Finding[] {
   const findings: Finding[] = [];
   const from = stringAt(effective, "from");
   const until = stringAt(effective, "until");
-  for (const [key, value] of [["from", from], ["until", until]] as const) {
+  for (const [key, value] of [
+    ["from", from],
+    ["until", until],
+  ] as const) {
     if (value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
       findings.push({ path: ["effective", key], message: `${quote(value)} is not a date in the calendar` });
     }
@@ -108,9 +114,15 @@ export function projectFindings(data: unknown): Finding[] {
     if (!title) return;
     const key = title.toLowerCase();
     if (reserved.has(key)) {
-      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is an option the Project field keeps for itself (settings.project); choose another title` });
+      findings.push({
+        path: ["problems", i, "title"],
+        message: `${quote(title)} is an option the Project field keeps for itself (settings.project); choose another title`,
+      });
     } else if (seen.has(key)) {
-      findings.push({ path: ["problems", i, "title"], message: `${quote(title)} is also the title of problems[${seen.get(key)}]; with settings.project each title is a field option, so titles must differ` });
+      findings.push({
+        path: ["problems", i, "title"],
+        message: `${quote(title)} is also the title of problems[${seen.get(key)}]; with settings.project each title is a field option, so titles must differ`,
+      });
     } else seen.set(key, i);
   });
   return findings;

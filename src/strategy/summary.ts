@@ -18,7 +18,8 @@ const RULES = [
 export function summarizeStrategy(s: Strategy): string {
   const count = s.problems.length === 1 ? "1 problem" : `${s.problems.length} problems`;
   const heading = [s.name ? `**${inert(s.name, 100)}**` : "**Strategy**", s.status, count];
-  if (s.effective?.from || s.effective?.until) heading.push(`in force ${s.effective.from ?? "…"} to ${s.effective.until ?? "…"}`);
+  if (s.effective?.from || s.effective?.until)
+    heading.push(`in force ${s.effective.from ?? "…"} to ${s.effective.until ?? "…"}`);
   const planned = s.problems.reduce((sum, p) => sum + (p.share ?? 0), 0);
   return [
     heading.join(" · "),
@@ -34,7 +35,14 @@ export function summarizeStrategy(s: Strategy): string {
 
 function row(p: Problem): string {
   const share = p.share === undefined ? "–" : `${format(p.share)}%`;
-  const cells = [`${inert(p.title, 80)} (\`${p.id}\`)`, inert(p.label, 50), share, rules(p), String(p.metrics.length), String(p.plan.length)];
+  const cells = [
+    `${inert(p.title, 80)} (\`${p.id}\`)`,
+    inert(p.label, 50),
+    share,
+    rules(p),
+    String(p.metrics.length),
+    String(p.plan.length),
+  ];
   return `| ${cells.join(" | ")} |`;
 }
 

@@ -10,7 +10,10 @@ import { listAt } from "./data.js";
 
 /** A file that extends another: each problem needs only its id, and problems may be left out entirely. */
 export const extendingSchema = strategySchema.extend({
-  problems: z.array(problemSchema.in.partial().required({ id: true })).max(30).optional(),
+  problems: z
+    .array(problemSchema.in.partial().required({ id: true }))
+    .max(30)
+    .optional(),
 });
 
 export function validateStrategy(data: unknown): { strategy?: Strategy; findings: Finding[] } {

@@ -18,7 +18,14 @@ export function yamlErrors(source: SourceText, errors: readonly YAMLError[]): St
   const inScalars = blockScalarLines(lines);
   const tabs = lines.filter((l) => /^ *\t/.test(l.text) && l.text.trim() !== "" && !inScalars.has(l.number));
   if (tabs.length > 0) {
-    return tabs.map((l) => errorAt(source, l.offset + l.text.indexOf("\t"), [], `line ${l.number} is indented with a tab; YAML indents with spaces only`));
+    return tabs.map((l) =>
+      errorAt(
+        source,
+        l.offset + l.text.indexOf("\t"),
+        [],
+        `line ${l.number} is indented with a tab; YAML indents with spaces only`,
+      ),
+    );
   }
   const firstLine = source.lines.linePos(first.pos[0]).line;
   // The parser may stop on the line above the mistake (a key taken as the start of a compact mapping).
@@ -27,15 +34,36 @@ export function yamlErrors(source: SourceText, errors: readonly YAMLError[]): St
   const dash = lines.find((l) => l.number <= firstLine && /^ *-[^\s-]/.test(l.text) && !inScalars.has(l.number));
   if (dash) {
     const offset = dash.offset + dash.text.indexOf("-");
-    return [errorAt(source, offset, [], `line ${dash.number} starts with \`-\` and no space after it; a list item is \`- \` followed by the item`)];
+    return [
+      errorAt(
+        source,
+        offset,
+        [],
+        `line ${dash.number} starts with \`-\` and no space after it; a list item is \`- \` followed by the item`,
+      ),
+    ];
   }
   const unclosed = unclosedCause(first, lines, firstLine);
   if (unclosed) return [errorAt(source, unclosed.offset, [], unclosed.message)];
   if (/implicit map keys need to be followed by map values/i.test(first.message)) {
-    return [errorAt(source, first.pos[0], [], `line ${firstLine} is neither \`key: value\` nor a list item \`- …\`; is the colon after the key missing?`)];
+    return [
+      errorAt(
+        source,
+        first.pos[0],
+        [],
+        `line ${firstLine} is neither \`key: value\` nor a list item \`- …\`; is the colon after the key missing?`,
+      ),
+    ];
   }
   if (first.code === "BLOCK_AS_IMPLICIT_KEY") {
-    return [errorAt(source, first.pos[0], [], `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`)];
+    return [
+      errorAt(
+        source,
+        first.pos[0],
+        [],
+        `line ${firstLine} has a second \`: \` after its key; put the value in quotes if it holds one`,
+      ),
+    ];
   }
   return [errorAt(source, first.pos[0], [], parserWords(first))];
 }
@@ -104,7 +132,10 @@ function shape(line: Line): Shape | undefined {
   const match = KEY.exec(rest);
   const value = (match?.[3] ?? "").trim();
   const blockScalar = /^(?:[&!]\S*\s+)*[|>][-+0-9]*$/.test(value);
-  const flowDepth = [...rest].reduce((depth, c) => depth + (c === "[" || c === "{" ? 1 : c === "]" || c === "}" ? -1 : 0), 0);
+  const flowDepth = [...rest].reduce(
+    (depth, c) => depth + (c === "[" || c === "{" ? 1 : c === "]" || c === "}" ? -1 : 0),
+    0,
+  );
   return {
     number: line.number,
     offset: line.offset + indent,
@@ -142,10 +173,16 @@ function indentationCause(lines: Line[], lastLine: number): { offset: number; me
       const child = previous.opensBlock && current.indent > level;
       if (!child && current.indent > previous.keyColumn) {
         const what = previous.isKey ? "the key above it" : "the line above it";
-        return { offset: current.offset, message: `line ${current.number} is indented more than ${what} (line ${previous.number}); keys of one mapping start in the same column` };
+        return {
+          offset: current.offset,
+          message: `line ${current.number} is indented more than ${what} (line ${previous.number}); keys of one mapping start in the same column`,
+        };
       }
       if (!child) {
-        return { offset: current.offset, message: `line ${current.number} is indented ${current.indent} spaces, in line with no key above it; keys of one mapping start in the same column` };
+        return {
+          offset: current.offset,
+          message: `line ${current.number} is indented ${current.indent} spaces, in line with no key above it; keys of one mapping start in the same column`,
+        };
       }
     }
     if (level !== current.indent) open.push(current.indent);
@@ -158,15 +195,26 @@ function indentationCause(lines: Line[], lastLine: number): { offset: number; me
 }
 
 /** A bracket or quote opened and never closed: the line where it opens. */
-function unclosedCause(error: YAMLError, lines: Line[], lastLine: number): { offset: number; message: string } | undefined {
-  const closing = /end with an? ([\]}])/.exec(error.message)?.[1] ?? (/missing closing (["'])quote/i.exec(error.message)?.[1]);
+function unclosedCause(
+  error: YAMLError,
+  lines: Line[],
+  lastLine: number,
+): { offset: number; message: string } | undefined {
+  const closing =
+    /end with an? ([\]}])/.exec(error.message)?.[1] ?? /missing closing (["'])quote/i.exec(error.message)?.[1];
   if (!closing) return undefined;
   const opening = closing === "]" ? "[" : closing === "}" ? "{" : closing;
   for (const line of [...lines].reverse()) {
     if (line.number > lastLine) continue;
-    const at = opening === '"' || opening === "'" ? unclosedQuote(line.text, opening) : unclosedBracket(line.text, opening, closing);
+    const at =
+      opening === '"' || opening === "'"
+        ? unclosedQuote(line.text, opening)
+        : unclosedBracket(line.text, opening, closing);
     if (at !== undefined) {
-      const what = opening === '"' || opening === "'" ? `the quote ${opening} opened on line ${line.number} is never closed` : `the \`${opening}\` on line ${line.number} is never closed with \`${closing}\``;
+      const what =
+        opening === '"' || opening === "'"
+          ? `the quote ${opening} opened on line ${line.number} is never closed`
+          : `the \`${opening}\` on line ${line.number} is never closed with \`${closing}\``;
       return { offset: line.offset + at, message: what };
     }
   }

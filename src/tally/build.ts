@@ -46,7 +46,12 @@ export interface ReportInput {
  * Change of the held share in points against the previous month's tally, null when that month, the
  * problem, or the measure is not in it.
  */
-function changeOf(share: number, before: ProblemFigures | undefined, beforeTally: Tally | undefined, measure: Measure): number | null {
+function changeOf(
+  share: number,
+  before: ProblemFigures | undefined,
+  beforeTally: Tally | undefined,
+  measure: Measure,
+): number | null {
   if (!before || !beforeTally || measuredBy(beforeTally, measure) !== measure) return null;
   return (share - shareIn(before, measure)) * 100;
 }
@@ -59,7 +64,11 @@ export function buildReport(input: ReportInput): ReportModel {
   const measure = measuredBy(tally, strategy.settings.report.measure);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
   const items = (input.items ?? []).filter((i) => !ignored.has(i.author.toLowerCase()));
-  const notable = notableByProblem(items, strategy.problems.map((p) => p.id), input.notableCap ?? 5);
+  const notable = notableByProblem(
+    items,
+    strategy.problems.map((p) => p.id),
+    input.notableCap ?? 5,
+  );
 
   const problems = strategy.problems.map((p): ProblemReport => {
     const figures = tally.problems[p.id] ?? { merged: 0, share: 0 };
@@ -99,7 +108,10 @@ export function buildReport(input: ReportInput): ReportModel {
       notable: notable.get("") ?? [],
     },
     measure,
-    search: input.base && input.searchRange ? { base: input.base, range: input.searchRange, excludeAuthors: strategy.settings.ignore_authors } : null,
+    search:
+      input.base && input.searchRange
+        ? { base: input.base, range: input.searchRange, excludeAuthors: strategy.settings.ignore_authors }
+        : null,
     previous,
     suggestions: suggestRules(
       items.filter((i) => i.problems.length === 0),
@@ -114,4 +126,7 @@ export function buildReport(input: ReportInput): ReportModel {
   };
 }
 
-const weeksOf = (f: ProblemFigures) => ({ authorWeeks: f.authorWeeks ?? null, shareAuthorWeeks: f.shareAuthorWeeks ?? null });
+const weeksOf = (f: ProblemFigures) => ({
+  authorWeeks: f.authorWeeks ?? null,
+  shareAuthorWeeks: f.shareAuthorWeeks ?? null,
+});

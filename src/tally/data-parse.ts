@@ -13,7 +13,15 @@ const figures = z.object({ merged: z.number().int().nonnegative(), share: z.numb
 // Metrics and plan are extras for trends: a malformed one is dropped rather than losing the month.
 const problem = figures.extend({
   metrics: z
-    .array(z.object({ name: z.string(), baseline: nullableNumber, current: nullableNumber, target: z.number(), progress: nullableNumber }))
+    .array(
+      z.object({
+        name: z.string(),
+        baseline: nullableNumber,
+        current: nullableNumber,
+        target: z.number(),
+        progress: nullableNumber,
+      }),
+    )
     .optional()
     .catch(undefined),
   plan: z.object({ done: nullableNumber, total: nullableNumber }).optional().catch(undefined),
@@ -33,7 +41,14 @@ const dataSchema = z.object({
   unaligned: figures,
   scope: z.literal("organisation").optional().catch(undefined),
   repositories: z
-    .record(z.string(), z.object({ merged: z.number().int().nonnegative(), problems: z.record(z.string(), z.number().int().nonnegative()), unaligned: z.number().int().nonnegative() }))
+    .record(
+      z.string(),
+      z.object({
+        merged: z.number().int().nonnegative(),
+        problems: z.record(z.string(), z.number().int().nonnegative()),
+        unaligned: z.number().int().nonnegative(),
+      }),
+    )
     .optional()
     .catch(undefined),
 });
@@ -57,9 +72,11 @@ export function parseDataComment(body: unknown): ReportData | null {
   const data = parsed.data;
   // Optional extras that failed validation come back as undefined; drop the keys entirely.
   for (const p of Object.values(data.problems)) {
-    for (const key of ["metrics", "plan", "drift", "author_weeks", "share_author_weeks"] as const) if (p[key] === undefined) delete p[key];
+    for (const key of ["metrics", "plan", "drift", "author_weeks", "share_author_weeks"] as const)
+      if (p[key] === undefined) delete p[key];
   }
-  for (const key of ["author_weeks", "share_author_weeks"] as const) if (data.unaligned[key] === undefined) delete data.unaligned[key];
+  for (const key of ["author_weeks", "share_author_weeks"] as const)
+    if (data.unaligned[key] === undefined) delete data.unaligned[key];
   for (const key of ["author_weeks", "measure"] as const) if (data[key] === undefined) delete data[key];
   for (const key of ["scope", "repositories"] as const) if (data[key] === undefined) delete data[key];
   return data as ReportData;

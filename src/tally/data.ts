@@ -84,7 +84,8 @@ export function reportData(model: ReportModel): ReportData {
     problems,
     unaligned: { merged: model.unaligned.merged, share: model.unaligned.share, ...weeksOf(model.tally.unaligned) },
   };
-  if (model.organisation) Object.assign(data, { scope: "organisation" }, dataRepositories(model.organisation.repositories));
+  if (model.organisation)
+    Object.assign(data, { scope: "organisation" }, dataRepositories(model.organisation.repositories));
   return data;
 }
 
@@ -93,7 +94,9 @@ export function reportData(model: ReportModel): ReportData {
  * counts per problem are left out (absent means none), then the smallest repositories, counted in
  * `repositories_left_out`.
  */
-function dataRepositories(repositories: RepositoryFigures[]): Pick<ReportData, "repositories" | "repositories_left_out"> {
+function dataRepositories(
+  repositories: RepositoryFigures[],
+): Pick<ReportData, "repositories" | "repositories_left_out"> {
   const entry = (r: RepositoryFigures, zeros: boolean): DataRepository => ({
     merged: r.merged,
     problems: Object.fromEntries(Object.entries(r.problems).filter(([, n]) => zeros || n > 0)),
@@ -120,7 +123,8 @@ function dataRepositories(repositories: RepositoryFigures[]): Pick<ReportData, "
 }
 
 /** Author-weeks are sums of fractions: kept to four decimals, plenty for trends and small in the comment. */
-const round = (value: number | undefined): number | null => (value === undefined ? null : Math.round(value * 1e4) / 1e4);
+const round = (value: number | undefined): number | null =>
+  value === undefined ? null : Math.round(value * 1e4) / 1e4;
 
 function weeksOf(figures: { authorWeeks?: number; shareAuthorWeeks?: number } | undefined) {
   return { author_weeks: round(figures?.authorWeeks), share_author_weeks: figures?.shareAuthorWeeks ?? null };
@@ -131,6 +135,9 @@ function weeksOf(figures: { authorWeeks?: number; shareAuthorWeeks?: number } | 
  * or "<" and open markup, so <, > and & are written as JSON unicode escapes: same value, inert in HTML.
  */
 export function dataComment(model: ReportModel): string {
-  const json = JSON.stringify(reportData(model)).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const json = JSON.stringify(reportData(model)).replace(
+    /[<>&]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return `<!-- ${DATA_MARKER} ${json} -->`;
 }

@@ -19,7 +19,12 @@ export function previousData(bodies: Iterable<string>): ReportData[] {
 /** A month's tally as its report recorded it; author-weeks only when the report had them. */
 export function tallyOfData(data: ReportData): Tally {
   const known = typeof data.author_weeks === "number";
-  const figures = (f: { merged: number; share: number; author_weeks?: number | null; share_author_weeks?: number | null }): ProblemFigures =>
+  const figures = (f: {
+    merged: number;
+    share: number;
+    author_weeks?: number | null;
+    share_author_weeks?: number | null;
+  }): ProblemFigures =>
     known && typeof f.author_weeks === "number" && typeof f.share_author_weeks === "number"
       ? { merged: f.merged, share: f.share, authorWeeks: f.author_weeks, shareAuthorWeeks: f.share_author_weeks }
       : known
@@ -37,7 +42,9 @@ export function previousTallies(bodies: Iterable<string>): { key: string; tally:
 }
 
 /** Earlier readings of each problem's metrics by name, oldest first: problem id -> metric name -> readings. */
-export function metricHistory(datas: ReportData[]): Record<string, Record<string, { key: string; value: number | null }[]>> {
+export function metricHistory(
+  datas: ReportData[],
+): Record<string, Record<string, { key: string; value: number | null }[]>> {
   const history: Record<string, Record<string, { key: string; value: number | null }[]>> = {};
   for (const data of datas) {
     for (const [id, p] of Object.entries(data.problems)) {

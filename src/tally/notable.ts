@@ -9,9 +9,11 @@ import type { ShippedItem } from "./report-model.js";
 /** An item is listed under at most this many problems, however many it serves. */
 export const MAX_PROBLEMS_PER_ITEM = 2;
 
-const LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|go\.sum|poetry\.lock|uv\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|flake\.lock|gradle\.lockfile|packages\.lock\.json|[^/]+\.lock)$/i;
+const LOCK_FILES =
+  /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|go\.sum|poetry\.lock|uv\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|flake\.lock|gradle\.lockfile|packages\.lock\.json|[^/]+\.lock)$/i;
 const VENDORED = /(^|\/)(vendor|vendored|third[_-]party|node_modules|external)\//i;
-const GENERATED = /(^|\/)(generated|__generated__|gen)\/|(^|[/._-])generated[._-][^/]*$|[._-]generated\.[^/]+$|\.(min\.js|min\.css|pb\.go)$|_pb2\.py$|(^|\/)dist\//i;
+const GENERATED =
+  /(^|\/)(generated|__generated__|gen)\/|(^|[/._-])generated[._-][^/]*$|[._-]generated\.[^/]+$|\.(min\.js|min\.css|pb\.go)$|_pb2\.py$|(^|\/)dist\//i;
 const SNAPSHOTS = /(^|\/)(__snapshots__|snapshots)\/|\.snap$/i;
 
 /** Why a changed file says little about the work: lock, vendored, generated or snapshot; null when it counts. */
@@ -23,7 +25,8 @@ export function uncountedFile(path: string): "lock" | "vendored" | "generated" |
   return null;
 }
 
-const BUMP_AUTHORS = /^(dependabot|renovate|renovate-bot|greenkeeper|snyk-bot|pyup-bot|depfu|mend-bolt-for-github)(\[bot\])?$/i;
+const BUMP_AUTHORS =
+  /^(dependabot|renovate|renovate-bot|greenkeeper|snyk-bot|pyup-bot|depfu|mend-bolt-for-github)(\[bot\])?$/i;
 const VERSION = /\bv?\d+(\.\d+)+([-.+][\w.]+)?\b|\bdigest\b/i;
 
 /**
@@ -34,12 +37,22 @@ const VERSION = /\bv?\d+(\.\d+)+([-.+][\w.]+)?\b|\bdigest\b/i;
 export function isBump(item: Pick<ShippedItem, "title" | "author" | "files">): boolean {
   const title = item.title.replace(/\s*\(#\d+\)\s*$/, "").trim();
   if (BUMP_AUTHORS.test(item.author)) return true;
-  if (/^[a-z]+\((deps?|dependencies)(-dev)?\)!?:/i.test(title) || /^(deps|dependencies)(\(.*\))?:/i.test(title)) return true;
+  if (/^[a-z]+\((deps?|dependencies)(-dev)?\)!?:/i.test(title) || /^(deps|dependencies)(\(.*\))?:/i.test(title))
+    return true;
   if (/^(chore|build|ci|fix)(\([^)]*\))?!?:\s*(bump|update|upgrade)\b/i.test(title) && VERSION.test(title)) return true;
   if (/^bump\b/i.test(title)) return true;
   if (/^(update|upgrade|pin|sync)\b/i.test(title) && VERSION.test(title)) return true;
   const files = item.files ?? [];
-  return files.length > 0 && files.every((f) => LOCK_FILES.test(f) || /(^|\/)(package\.json|Cargo\.toml|go\.mod|pyproject\.toml|requirements[^/]*\.txt|Gemfile|\.pre-commit-config\.yaml)$/i.test(f));
+  return (
+    files.length > 0 &&
+    files.every(
+      (f) =>
+        LOCK_FILES.test(f) ||
+        /(^|\/)(package\.json|Cargo\.toml|go\.mod|pyproject\.toml|requirements[^/]*\.txt|Gemfile|\.pre-commit-config\.yaml)$/i.test(
+          f,
+        ),
+    )
+  );
 }
 
 /** Vendoring: named so ("Vendor x"), or most changed files vendored. */
@@ -55,7 +68,9 @@ export function isVendoring(item: Pick<ShippedItem, "title" | "files">): boolean
  */
 export function changeSize(item: ShippedItem): number {
   if (item.changes && item.changes.length > 0) {
-    return item.changes.filter((c) => uncountedFile(c.path) === null).reduce((sum, c) => sum + c.additions + c.deletions, 0);
+    return item.changes
+      .filter((c) => uncountedFile(c.path) === null)
+      .reduce((sum, c) => sum + c.additions + c.deletions, 0);
   }
   const total = (item.additions ?? 0) + (item.deletions ?? 0);
   const files = item.files ?? [];
@@ -93,7 +108,11 @@ export function notableItems(items: readonly ShippedItem[], cap = 5): ShippedIte
  * problems: the most notable items are placed first, each under the first problems it serves that still
  * have room.
  */
-export function notableByProblem(items: readonly ShippedItem[], problemIds: readonly string[], cap = 5): Map<string, ShippedItem[]> {
+export function notableByProblem(
+  items: readonly ShippedItem[],
+  problemIds: readonly string[],
+  cap = 5,
+): Map<string, ShippedItem[]> {
   const groups = new Map<string, ShippedItem[]>([...problemIds, ""].map((id) => [id, []]));
   for (const item of notableItems(items, Number.POSITIVE_INFINITY)) {
     let listed = 0;

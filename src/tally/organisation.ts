@@ -37,7 +37,13 @@ export function createOrgTallier(strategy: Strategy): OrgTallier {
   const sums = (name: string, tie: StrategyTie = "inherits"): Sums => {
     let found = repos.get(name);
     if (!found) {
-      found = { tie, merged: 0, counts: new Map(ids.map((id) => [id, 0])), weights: new Map(ids.map((id) => [id, 0])), unaligned: 0 };
+      found = {
+        tie,
+        merged: 0,
+        counts: new Map(ids.map((id) => [id, 0])),
+        weights: new Map(ids.map((id) => [id, 0])),
+        unaligned: 0,
+      };
       repos.set(name, found);
     }
     return found;
@@ -83,7 +89,9 @@ export function createOrgTallier(strategy: Strategy): OrgTallier {
       const share = (w: number) => (merged === 0 ? 0 : w / merged);
       const tally: Tally = {
         merged,
-        problems: Object.fromEntries(ids.map((id) => [id, { merged: counts.get(id)!, share: share(weights.get(id)!) }])),
+        problems: Object.fromEntries(
+          ids.map((id) => [id, { merged: counts.get(id)!, share: share(weights.get(id)!) }]),
+        ),
         unaligned: { merged: unaligned, share: share(unaligned) },
       };
       return { tally, repositories };
@@ -101,5 +109,8 @@ export function carriers(repositories: RepositoryFigures[], id: string, n = 3): 
 
 /** The repositories with the most unaligned pull requests, top `n`. */
 export function mostUnaligned(repositories: RepositoryFigures[], n = 5): RepositoryFigures[] {
-  return repositories.filter((r) => r.unaligned > 0).sort((a, b) => b.unaligned - a.unaligned || a.name.localeCompare(b.name)).slice(0, n);
+  return repositories
+    .filter((r) => r.unaligned > 0)
+    .sort((a, b) => b.unaligned - a.unaligned || a.name.localeCompare(b.name))
+    .slice(0, n);
 }

@@ -3,7 +3,20 @@ import type { Period } from "./report-model.js";
 import { instantOf, wallClock } from "./zone.js";
 import { rangeQuery } from "./range.js";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export interface MonthWindow extends Period {
   /** The first instant of the month in the zone. */

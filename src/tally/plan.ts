@@ -25,11 +25,17 @@ export type MilestoneFound = { exists: false } | { exists: true; issues: PlanIss
 export type LabelFound = { exists: false } | { exists: true; issues: PlanIssue[] };
 export type PlanFound = IssueFound | MilestoneFound | LabelFound;
 
-const counted = (i: PlanIssue) => !i.pullRequest && !(i.state === "closed" && (i.stateReason === "not_planned" || i.stateReason === "duplicate"));
+const counted = (i: PlanIssue) =>
+  !i.pullRequest && !(i.state === "closed" && (i.stateReason === "not_planned" || i.stateReason === "duplicate"));
 const isDone = (i: PlanIssue) => i.state === "closed" && (i.stateReason === "completed" || i.stateReason === null);
 
 function describe(entry: PlanEntry): Pick<PlanEntryReport, "title" | "kind" | "ref"> {
-  if (entry.issue !== undefined) return { title: entry.title, kind: "issue", ref: typeof entry.issue === "number" ? `#${entry.issue}` : entry.issue };
+  if (entry.issue !== undefined)
+    return {
+      title: entry.title,
+      kind: "issue",
+      ref: typeof entry.issue === "number" ? `#${entry.issue}` : entry.issue,
+    };
   if (entry.milestone !== undefined) return { title: entry.title, kind: "milestone", ref: entry.milestone };
   return { title: entry.title, kind: "label", ref: entry.label ?? "" };
 }
@@ -55,7 +61,13 @@ export function planProgress(entries: PlanEntry[], found: (PlanFound | undefined
       return { ...base, done: null, total: null };
     }
     if (!f.exists) return { ...base, done: 0, total: 0, missing: true };
-    const issues = [...new Map(issuesOf(f).filter(counted).map((i) => [key(i), i])).values()];
+    const issues = [
+      ...new Map(
+        issuesOf(f)
+          .filter(counted)
+          .map((i) => [key(i), i]),
+      ).values(),
+    ];
     for (const issue of issues) all.set(key(issue), issue);
     const report: PlanEntryReport = { ...base, done: issues.filter(isDone).length, total: issues.length };
     if (base.kind === "issue") report.state = (f as PlanIssue).state;

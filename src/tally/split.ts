@@ -67,7 +67,9 @@ export function createTallier(strategy: Strategy): Tallier {
       const share = (w: number) => (total === 0 ? 0 : w / total);
       const effort = new Map<string, number>();
       for (const key of [...weeks.keys()].sort()) {
-        const week = [...weeks.get(key)!].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, f]): [string, number] => [id, f.value()]);
+        const week = [...weeks.get(key)!]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([id, f]): [string, number] => [id, f.value()]);
         const sum = week.reduce((a, [, w]) => a + w, 0);
         for (const [id, w] of week) effort.set(id, (effort.get(id) ?? 0) + w / sum);
       }
@@ -79,10 +81,20 @@ export function createTallier(strategy: Strategy): Tallier {
         problems: Object.fromEntries(
           ids.map((id) => [
             id,
-            { merged: merged.get(id)!, share: share(weight.get(id)!.value()), authorWeeks: effort.get(id) ?? 0, shareAuthorWeeks: weekShare(id) },
+            {
+              merged: merged.get(id)!,
+              share: share(weight.get(id)!.value()),
+              authorWeeks: effort.get(id) ?? 0,
+              shareAuthorWeeks: weekShare(id),
+            },
           ]),
         ),
-        unaligned: { merged: unaligned, share: share(unaligned), authorWeeks: effort.get(UNALIGNED) ?? 0, shareAuthorWeeks: weekShare(UNALIGNED) },
+        unaligned: {
+          merged: unaligned,
+          share: share(unaligned),
+          authorWeeks: effort.get(UNALIGNED) ?? 0,
+          shareAuthorWeeks: weekShare(UNALIGNED),
+        },
       };
     },
   };

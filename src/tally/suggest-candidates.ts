@@ -13,7 +13,22 @@ export interface Candidate {
 }
 
 // Top-level directories that hold a whole codebase: "src/**" says nothing about a problem, "src/billing/**" may.
-const GENERIC_DIRS = new Set(["src", "lib", "app", "apps", "packages", "pkg", "internal", "cmd", "test", "tests", "spec", "__tests__", "docs", ".github"]);
+const GENERIC_DIRS = new Set([
+  "src",
+  "lib",
+  "app",
+  "apps",
+  "packages",
+  "pkg",
+  "internal",
+  "cmd",
+  "test",
+  "tests",
+  "spec",
+  "__tests__",
+  "docs",
+  ".github",
+]);
 
 // Conventional-commit types and words that describe any change rather than what it is about.
 const SKIP_WORDS = new Set(
@@ -59,11 +74,16 @@ export function candidates(items: readonly ShippedItem[], strategy: Strategy): C
   const usedPaths = new Set(matches.flatMap((m) => m.paths));
   const usedKeywords = new Set(lower(matches.flatMap((m) => m.keywords)));
   const usedLabels = new Set(
-    lower([...matches.flatMap((m) => m.labels), ...strategy.problems.map((p) => p.label), strategy.settings.unaligned_label ?? ""]),
+    lower([
+      ...matches.flatMap((m) => m.labels),
+      ...strategy.problems.map((p) => p.label),
+      strategy.settings.unaligned_label ?? "",
+    ]),
   );
   const found = new Map<string, Candidate>();
   items.forEach((item, index) => {
-    for (const glob of new Set((item.files ?? []).flatMap(directoryGlobs))) if (!usedPaths.has(glob)) add(found, "paths", glob, index);
+    for (const glob of new Set((item.files ?? []).flatMap(directoryGlobs)))
+      if (!usedPaths.has(glob)) add(found, "paths", glob, index);
     for (const label of item.labels) if (!usedLabels.has(label.toLowerCase())) add(found, "labels", label, index);
     for (const word of titleWords(item.title)) if (!usedKeywords.has(word)) add(found, "keywords", word, index);
   });

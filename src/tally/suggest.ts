@@ -30,10 +30,15 @@ export function suggestionYaml(rule: Candidate["rule"], value: string, problemId
  * The problem whose matched work shares most with the candidate: among the aligned items the same rule
  * would capture, the problem most of them serve (split evenly, as shares are).
  */
-function servedProblem(rule: Candidate["rule"], value: string, aligned: readonly ShippedItem[]): Pick<Suggestion, "problem" | "alike"> {
+function servedProblem(
+  rule: Candidate["rule"],
+  value: string,
+  aligned: readonly ShippedItem[],
+): Pick<Suggestion, "problem" | "alike"> {
   const alike = aligned.filter((item) => captures(rule, value, item));
   const weight = new Map<string, number>();
-  for (const item of alike) for (const id of new Set(item.problems)) weight.set(id, (weight.get(id) ?? 0) + 1 / new Set(item.problems).size);
+  for (const item of alike)
+    for (const id of new Set(item.problems)) weight.set(id, (weight.get(id) ?? 0) + 1 / new Set(item.problems).size);
   const [best] = [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const serving = best ? alike.filter((item) => item.problems.includes(best[0])).length : 0;
   const named = best !== undefined && serving >= MIN_CAPTURED && best[1] >= alike.length * MIN_ALIKE;
@@ -45,7 +50,12 @@ function servedProblem(rule: Candidate["rule"], value: string, aligned: readonly
  * gain itself meets the threshold, so each suggestion adds something the earlier ones did not. `captured`
  * is everything the rule would have captured on its own.
  */
-export function suggestRules(unaligned: readonly ShippedItem[], strategy: Strategy, max = 3, aligned: readonly ShippedItem[] = []): Suggestion[] {
+export function suggestRules(
+  unaligned: readonly ShippedItem[],
+  strategy: Strategy,
+  max = 3,
+  aligned: readonly ShippedItem[] = [],
+): Suggestion[] {
   const threshold = Math.max(MIN_CAPTURED, Math.ceil(unaligned.length * MIN_FRACTION));
   let pool = candidates(unaligned, strategy).filter((c) => c.items.size >= threshold);
   const covered = new Set<number>();

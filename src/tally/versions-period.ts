@@ -27,7 +27,11 @@ export function inForceAt(versions: FileVersion[], instant: number, complete: bo
 }
 
 /** The versions in force during the month, oldest first, when the file changed in it; empty otherwise. */
-export function versionsInPeriod(versions: FileVersion[], complete: boolean, period: MonthWindow): { commit: string; from: string }[] {
+export function versionsInPeriod(
+  versions: FileVersion[],
+  complete: boolean,
+  period: MonthWindow,
+): { commit: string; from: string }[] {
   const inside = versions.filter((v) => at(v) >= period.start.getTime() && at(v) < period.end.getTime());
   if (inside.length === 0) return [];
   const first = inForceAt(versions, period.start.getTime(), complete);
@@ -43,16 +47,25 @@ export function versionNotes(versions: FileVersion[], complete: boolean, period:
   const end = period.end.getTime();
   const atEnd = inForceAt(versions, end, complete);
   if (at(newest) >= end) {
-    const then = atEnd === undefined ? "" : atEnd === -1 ? `; it did not exist when the month ended` : `; ${short(versions[atEnd].commit)} was in force when the month ended`;
+    const then =
+      atEnd === undefined
+        ? ""
+        : atEnd === -1
+          ? `; it did not exist when the month ended`
+          : `; ${short(versions[atEnd].commit)} was in force when the month ended`;
     notes.push(
       `The figures use ${file} as it is now (${short(newest.commit)}, committed ${localDate(at(newest), period.timezone)}), which is newer than the month${then}.`,
     );
   } else if (versionsInPeriod(versions, complete, period).length > 0) {
-    notes.push(`${file} changed during the month; the figures use the version in force at its end (${short(newest.commit)}).`);
+    notes.push(
+      `${file} changed during the month; the figures use the version in force at its end (${short(newest.commit)}).`,
+    );
   }
   const oldest = versions[versions.length - 1];
   if (!complete && at(oldest) >= period.start.getTime()) {
-    notes.push(`${file} changed more than ${versions.length} times since the month began; only its last ${versions.length} versions were read.`);
+    notes.push(
+      `${file} changed more than ${versions.length} times since the month began; only its last ${versions.length} versions were read.`,
+    );
   }
   return notes;
 }

@@ -42,7 +42,12 @@ export function typedHistory(
   return history;
 }
 
-function validInForce(versions: FileVersion[], instant: number, complete: boolean, read: (index: number) => Strategy | null): Strategy | null {
+function validInForce(
+  versions: FileVersion[],
+  instant: number,
+  complete: boolean,
+  read: (index: number) => Strategy | null,
+): Strategy | null {
   const first = inForceAt(versions, instant, complete);
   if (first === undefined || first === -1) return null;
   for (let i = first; i < versions.length; i++) {
@@ -56,7 +61,10 @@ function validInForce(versions: FileVersion[], instant: number, complete: boolea
  * Earlier reports' readings with the file's filling the months they lack. A report's data comment records
  * what was reported then, so it wins; the file only speaks for months that have no report.
  */
-export function mergeHistory(reported: Record<string, MetricHistory>, fromFile: Record<string, MetricHistory>): Record<string, MetricHistory> {
+export function mergeHistory(
+  reported: Record<string, MetricHistory>,
+  fromFile: Record<string, MetricHistory>,
+): Record<string, MetricHistory> {
   const merged: Record<string, MetricHistory> = {};
   for (const id of new Set([...Object.keys(reported), ...Object.keys(fromFile)])) {
     const names = new Set([...Object.keys(reported[id] ?? {}), ...Object.keys(fromFile[id] ?? {})]);

@@ -48,11 +48,22 @@ export function strategyVersions(input: VersionsInput): VersionsFound {
     if (!parsed.has(i)) parsed.set(i, readVersion(input, i, skipped));
     return parsed.get(i)!;
   };
-  const history = typedHistory(input.strategy, versions, complete, { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS }, read);
+  const history = typedHistory(
+    input.strategy,
+    versions,
+    complete,
+    { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS },
+    read,
+  );
   const notes = versionNotes(versions, complete, period, file);
   // Oldest first; versions skipped for the same reason (an `extends` not read) say so once.
   const reasons = new Set([...skipped.entries()].sort(([a], [b]) => b - a).map(([, reason]) => reason));
-  return { commit: versions[0]?.commit ?? null, versions: versionsInPeriod(versions, complete, period), history, notes: [...notes, ...reasons] };
+  return {
+    commit: versions[0]?.commit ?? null,
+    versions: versionsInPeriod(versions, complete, period),
+    history,
+    notes: [...notes, ...reasons],
+  };
 }
 
 function readVersion(input: VersionsInput, i: number, skipped: Map<number, string>): Strategy | null {
@@ -63,12 +74,18 @@ function readVersion(input: VersionsInput, i: number, skipped: Map<number, strin
     return null;
   }
   if (extendsOf(v.text) !== undefined && !input.base) {
-    skipped.set(i, `Earlier versions of ${input.file} extend another strategy, which was not read as it was then; their metric readings are left out of the history.`);
+    skipped.set(
+      i,
+      `Earlier versions of ${input.file} extend another strategy, which was not read as it was then; their metric readings are left out of the history.`,
+    );
     return null;
   }
   const result = parseStrategy(v.text, input.file, input.base);
   if (result.ok) return result.strategy;
   const first = result.errors[0];
-  skipped.set(i, `${name} is not valid (line ${first.line}: ${first.message}); its metric readings are left out of the history.`);
+  skipped.set(
+    i,
+    `${name} is not valid (line ${first.line}: ${first.message}); its metric readings are left out of the history.`,
+  );
   return null;
 }

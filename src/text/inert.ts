@@ -38,7 +38,10 @@ export function oneLine(text: string, maxLength = 300): string {
   if (prefix !== text && flat.length <= maxLength * 2) flat = flatten(text);
   const chars = Array.from(flat.length > maxLength * 2 + 2 ? flat.slice(0, maxLength * 2 + 2) : flat);
   if (chars.length <= maxLength) return flat;
-  return `${chars.slice(0, Math.max(0, maxLength - 1)).join("").trimEnd()}…`;
+  return `${chars
+    .slice(0, Math.max(0, maxLength - 1))
+    .join("")
+    .trimEnd()}…`;
 }
 
 function flatten(text: string): string {

@@ -50,7 +50,13 @@ function runBundle(apiUrl: string, payload: unknown): Promise<{ code: number; st
   });
 }
 
-const content = { type: "file", path: "strategy.yml", sha: "b1", encoding: "base64", content: Buffer.from(STRATEGY).toString("base64") };
+const content = {
+  type: "file",
+  path: "strategy.yml",
+  sha: "b1",
+  encoding: "base64",
+  content: Buffer.from(STRATEGY).toString("base64"),
+};
 const REPO = "/repos/Codertocat/Hello-World";
 
 function issueOpened() {
@@ -86,6 +92,8 @@ describe("dist/action.js", () => {
     });
     const { code, stdout } = await runBundle(github.url, issueOpened());
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^::error::Throughline could not handle the issues event: POST \/repos\/Codertocat\/Hello-World\/issues\/1\/labels answered 403: Resource not accessible by integration \(the workflow.s token needs `permissions:`/m);
+    expect(stdout).toMatch(
+      /^::error::Throughline could not handle the issues event: POST \/repos\/Codertocat\/Hello-World\/issues\/1\/labels answered 403: Resource not accessible by integration \(the workflow.s token needs `permissions:`/m,
+    );
   });
 });

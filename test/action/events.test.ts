@@ -31,12 +31,19 @@ describe("the Action hands workflow events to the app", () => {
   });
 
   it("falls back to GITHUB_TOKEN and talks to GITHUB_API_URL (GitHub Enterprise Server)", async () => {
-    const env = workflowEnv("issues", issueOpened(), { GITHUB_TOKEN: "ghs_fallback", GITHUB_API_URL: "https://ghe.example.com/api/v3" });
+    const env = workflowEnv("issues", issueOpened(), {
+      GITHUB_TOKEN: "ghs_fallback",
+      GITHUB_API_URL: "https://ghe.example.com/api/v3",
+    });
     delete (env as Record<string, string | undefined>)["INPUT_GITHUB-TOKEN"];
     const scope = api();
-    const ghe = (await import("nock")).default("https://ghe.example.com").matchHeader("authorization", "token ghs_fallback");
+    const ghe = (await import("nock"))
+      .default("https://ghe.example.com")
+      .matchHeader("authorization", "token ghs_fallback");
     const text = Buffer.from(STRATEGY).toString("base64");
-    ghe.get(`/api/v3${REPO_PATH}/contents/strategy.yml`).reply(200, { type: "file", path: "strategy.yml", sha: "b1", encoding: "base64", content: text });
+    ghe
+      .get(`/api/v3${REPO_PATH}/contents/strategy.yml`)
+      .reply(200, { type: "file", path: "strategy.yml", sha: "b1", encoding: "base64", content: text });
     ghe.get(`/api/v3${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
     ghe.post(`/api/v3${REPO_PATH}/issues/1/labels`).reply(200, []);
     const { code } = await runWith(env);
@@ -46,7 +53,12 @@ describe("the Action hands workflow events to the app", () => {
 
   it("handles pull_request_target as the app's pull_request event", async () => {
     const payload = example("pull_request", "opened");
-    Object.assign(payload.pull_request, { number: 2, title: "Retry flaky checkout calls", body: "Fewer outages.", labels: [] });
+    Object.assign(payload.pull_request, {
+      number: 2,
+      title: "Retry flaky checkout calls",
+      body: "Fewer outages.",
+      labels: [],
+    });
     payload.sender = { login: "octocat", type: "User" };
     const scope = api();
     mockStrategyFile(scope, STRATEGY);
@@ -63,7 +75,12 @@ describe("the Action hands workflow events to the app", () => {
 
   it("answers `/strategy report` by publishing that month's report as github-actions[bot]", async () => {
     const payload = example("issue_comment", "created");
-    payload.comment = { ...payload.comment, id: 55, body: "/strategy report 2026-10", user: { login: "octocat", type: "User" } };
+    payload.comment = {
+      ...payload.comment,
+      id: 55,
+      body: "/strategy report 2026-10",
+      user: { login: "octocat", type: "User" },
+    };
     payload.sender = { login: "octocat", type: "User" };
     const scope = api();
     mockStrategyFile(scope, STRATEGY);
@@ -76,7 +93,9 @@ describe("the Action hands workflow events to the app", () => {
     };
     const { code } = await runWith(workflowEnv("issue_comment", payload), { publish });
     expect(code).toBe(0);
-    expect(published).toEqual([{ month: "2026-10", post: true, botLogin: "github-actions[bot]", repo: "Codertocat/Hello-World" }]);
+    expect(published).toEqual([
+      { month: "2026-10", post: true, botLogin: "github-actions[bot]", repo: "Codertocat/Hello-World" },
+    ]);
   });
 
   it("ignores events caused by the workflow token itself (no loops)", async () => {
@@ -93,7 +112,11 @@ describe("the Action hands workflow events to the app", () => {
     scope.post(`${REPO_PATH}/issues/1/labels`).reply(500, { message: "Server Error" });
     const { code, lines } = await runWith(workflowEnv("issues", issueOpened()));
     expect(code).toBe(1);
-    expect(lines.filter((l) => l.startsWith("::error::"))).toEqual([expect.stringContaining("could not handle the issues event: POST /repos/Codertocat/Hello-World/issues/1/labels answered 500: Server Error")]);
+    expect(lines.filter((l) => l.startsWith("::error::"))).toEqual([
+      expect.stringContaining(
+        "could not handle the issues event: POST /repos/Codertocat/Hello-World/issues/1/labels answered 500: Server Error",
+      ),
+    ]);
   });
 
   it("does nothing, successfully, on events it does not handle", async () => {

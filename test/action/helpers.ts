@@ -9,7 +9,11 @@ import { NOW } from "../fixtures/probot.js";
 export const TOKEN = "ghs_workflowtoken";
 
 /** Retries and throttling off, so a failing request fails at once (the function form is the one Probot keeps). */
-export const NoRetryOctokit = ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
+export const NoRetryOctokit = ProbotOctokit.defaults((o: any) => ({
+  ...o,
+  retry: { enabled: false },
+  throttle: { enabled: false },
+}));
 
 let run = 0;
 
@@ -21,7 +25,11 @@ export function writeEvent(payload: unknown): string {
 }
 
 /** The variables a runner sets for a step, with `github-token` given as the input. */
-export function workflowEnv(eventName: string, payload: unknown, extra: Record<string, string> = {}): Record<string, string> {
+export function workflowEnv(
+  eventName: string,
+  payload: unknown,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   run += 1;
   return {
     GITHUB_EVENT_NAME: eventName,
@@ -36,8 +44,17 @@ export function workflowEnv(eventName: string, payload: unknown, extra: Record<s
 }
 
 /** Runs the Action entry; returns its exit code and the lines it wrote. */
-export async function runWith(env: Record<string, string>, options: RunOptions = {}): Promise<{ code: number; lines: string[] }> {
+export async function runWith(
+  env: Record<string, string>,
+  options: RunOptions = {},
+): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
-  const code = await runAction(env, { Octokit: NoRetryOctokit, logLevel: "fatal", now: () => NOW, write: (l) => lines.push(l), ...options });
+  const code = await runAction(env, {
+    Octokit: NoRetryOctokit,
+    logLevel: "fatal",
+    now: () => NOW,
+    write: (l) => lines.push(l),
+    ...options,
+  });
   return { code, lines };
 }

@@ -13,15 +13,34 @@ describe("the Action in the owner's .github repository", () => {
   it("reports that repository's own work, and says at the report's top and in the run why it is not the organisation report", async () => {
     const home = "/repos/acme/.github";
     const scope = api();
-    scope.get(`${home}/contents/strategy.yml`).reply(200, { type: "file", path: "strategy.yml", sha: "b1", size: STRATEGY.length, encoding: "base64", content: Buffer.from(STRATEGY).toString("base64") });
-    scope.get(`${home}/commits`).query({ path: "strategy.yml", per_page: 1 }).times(2).reply(200, [{ sha: "c".repeat(40) }]);
-    const repo = fakeRepo({ owner: "acme", repo: ".github", pulls: [{ number: 4, title: "Docs", mergedAt: "2026-10-05T10:00:00Z" }] });
+    scope.get(`${home}/contents/strategy.yml`).reply(200, {
+      type: "file",
+      path: "strategy.yml",
+      sha: "b1",
+      size: STRATEGY.length,
+      encoding: "base64",
+      content: Buffer.from(STRATEGY).toString("base64"),
+    });
+    scope
+      .get(`${home}/commits`)
+      .query({ path: "strategy.yml", per_page: 1 })
+      .times(2)
+      .reply(200, [{ sha: "c".repeat(40) }]);
+    const repo = fakeRepo({
+      owner: "acme",
+      repo: ".github",
+      pulls: [{ number: 4, title: "Docs", mergedAt: "2026-10-05T10:00:00Z" }],
+    });
     const log = serve(repo);
 
-    const { code, lines } = await runWith(workflowEnv("schedule", { schedule: "0 9 1 * *" }, { GITHUB_REPOSITORY: "acme/.github" }));
+    const { code, lines } = await runWith(
+      workflowEnv("schedule", { schedule: "0 9 1 * *" }, { GITHUB_REPOSITORY: "acme/.github" }),
+    );
 
     expect(code).toBe(0);
-    expect(lines[0]).toMatch(/^::notice::This report covers the \.github repository's own pull requests only: it was made by the GitHub Action/);
+    expect(lines[0]).toMatch(
+      /^::notice::This report covers the \.github repository's own pull requests only: it was made by the GitHub Action/,
+    );
     expect(lines[0]).toContain("throughline report --org OWNER --post");
     // Nothing organisation-wide was attempted: no listing of the owner's repositories, no search across them.
     expect(log.map((r) => r.operation)).not.toContain("OrgRepositories");

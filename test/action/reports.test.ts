@@ -28,21 +28,30 @@ describe("schedule and workflow_dispatch post the monthly reports", () => {
   });
   afterEach(assertNoPendingMocks);
 
-  it.each(["schedule", "workflow_dispatch"])("on %s: the previous month, brought to its final figures, then the current month", async (event) => {
-    mockStrategyFile(api(), STRATEGY);
-    const { calls, publish } = recorder(["2026-10"]);
-    const { code, lines } = await runWith(workflowEnv(event, event === "schedule" ? SCHEDULE : { inputs: {} }), { publish });
-    expect(code).toBe(0);
-    expect(calls.map(({ month, post, ifMissing }) => ({ month, post, ifMissing }))).toEqual([
-      { month: "2026-10", post: true, ifMissing: undefined },
-      { month: "2026-11", post: true, ifMissing: undefined },
-    ]);
-    expect(calls.every((c) => c.owner === "Codertocat" && c.repo === "Hello-World" && c.botLogin === "github-actions[bot]")).toBe(true);
-    expect(lines).toEqual([
-      "Strategy alignment: 2026-10: updated (https://github.com/d/1)",
-      "Strategy alignment: 2026-11: posted (https://github.com/d/2)",
-    ]);
-  });
+  it.each(["schedule", "workflow_dispatch"])(
+    "on %s: the previous month, brought to its final figures, then the current month",
+    async (event) => {
+      mockStrategyFile(api(), STRATEGY);
+      const { calls, publish } = recorder(["2026-10"]);
+      const { code, lines } = await runWith(workflowEnv(event, event === "schedule" ? SCHEDULE : { inputs: {} }), {
+        publish,
+      });
+      expect(code).toBe(0);
+      expect(calls.map(({ month, post, ifMissing }) => ({ month, post, ifMissing }))).toEqual([
+        { month: "2026-10", post: true, ifMissing: undefined },
+        { month: "2026-11", post: true, ifMissing: undefined },
+      ]);
+      expect(
+        calls.every(
+          (c) => c.owner === "Codertocat" && c.repo === "Hello-World" && c.botLogin === "github-actions[bot]",
+        ),
+      ).toBe(true);
+      expect(lines).toEqual([
+        "Strategy alignment: 2026-10: updated (https://github.com/d/1)",
+        "Strategy alignment: 2026-11: posted (https://github.com/d/2)",
+      ]);
+    },
+  );
 
   it("reads the months in the strategy's time zone", async () => {
     mockStrategyFile(api(), `${STRATEGY}  report: { timezone: Pacific/Kiritimati }\n`);
@@ -67,7 +76,9 @@ describe("schedule and workflow_dispatch post the monthly reports", () => {
     const { code, lines } = await runWith(workflowEnv("schedule", SCHEDULE), { publish });
     expect(code).toBe(1);
     expect(calls).toEqual([]);
-    expect(lines[0]).toMatch(/^::error::strategy\.yml is not valid, so no report was posted:%0Astrategy\.yml:5:\d+ problems\[1\]\.id: /);
+    expect(lines[0]).toMatch(
+      /^::error::strategy\.yml is not valid, so no report was posted:%0Astrategy\.yml:5:\d+ problems\[1\]\.id: /,
+    );
   });
 
   it("posts nothing, successfully, in a repository without a strategy", async () => {
@@ -76,7 +87,13 @@ describe("schedule and workflow_dispatch post the monthly reports", () => {
     mockGraphQL(scope, "LocateStrategy", { data: { local: {}, org: null } });
     // The setup issue was opened on an earlier run (test/action/setup.test.ts opens it).
     const setUp = { __typename: "Bot", login: "github-actions" };
-    const repository = { isArchived: false, hasIssuesEnabled: true, defaultBranchRef: null, labels: null, object: null };
+    const repository = {
+      isArchived: false,
+      hasIssuesEnabled: true,
+      defaultBranchRef: null,
+      labels: null,
+      object: null,
+    };
     const search = { nodes: [{ id: "I_1", number: 7, title: "Set up Throughline", state: "OPEN", author: setUp }] };
     mockGraphQL(scope, "SetupContext", { data: { repository, search } });
     const { calls, publish } = recorder();
@@ -104,17 +121,29 @@ describe("the monthly reports through the real report pipeline", () => {
     });
     // What GitHub reports as the author of what the workflow token writes.
     const asWorkflow = { __typename: "Bot", login: "github-actions" };
-    repo.discussions.push = (...posts) => Array.prototype.push.apply(repo.discussions, posts.map((p) => Object.assign(p, { author: asWorkflow })));
+    repo.discussions.push = (...posts) =>
+      Array.prototype.push.apply(
+        repo.discussions,
+        posts.map((p) => Object.assign(p, { author: asWorkflow })),
+      );
     const log = serve(repo);
     const rest = api().persist();
     mockStrategyFile(rest, STRATEGY);
-    rest.get(`${REPO_PATH}/commits`).query({ path: "strategy.yml", per_page: "1" }).reply(200, [{ sha: "c".repeat(40) }]);
+    rest
+      .get(`${REPO_PATH}/commits`)
+      .query({ path: "strategy.yml", per_page: "1" })
+      .reply(200, [{ sha: "c".repeat(40) }]);
 
     const first = await runWith(workflowEnv("schedule", SCHEDULE));
     expect(first.code).toBe(0);
-    expect(repo.discussions.map((d) => d.title)).toEqual(["Strategy alignment: October 2026", "Strategy alignment: November 2026"]);
+    expect(repo.discussions.map((d) => d.title)).toEqual([
+      "Strategy alignment: October 2026",
+      "Strategy alignment: November 2026",
+    ]);
     expect(first.lines).toEqual([
-      expect.stringMatching(/^Strategy alignment: October 2026: posted \(https:\/\/github\.com\/Codertocat\/Hello-World\/discussions\/\d+\)$/),
+      expect.stringMatching(
+        /^Strategy alignment: October 2026: posted \(https:\/\/github\.com\/Codertocat\/Hello-World\/discussions\/\d+\)$/,
+      ),
       expect.stringMatching(/^Strategy alignment: November 2026: posted /),
     ]);
 

@@ -13,7 +13,9 @@ import { runWith, workflowEnv } from "./helpers.js";
 function pushToDefaultBranch(ref = "refs/heads/master") {
   const payload = example("push", undefined, (p) => p.ref === "refs/heads/master" && !p.deleted);
   payload.ref = ref;
-  payload.commits = [{ ...payload.commits[0], added: [".github/workflows/throughline.yml"], modified: [], removed: [] }];
+  payload.commits = [
+    { ...payload.commits[0], added: [".github/workflows/throughline.yml"], modified: [], removed: [] },
+  ];
   payload.head_commit = payload.commits[0];
   return payload;
 }
@@ -30,10 +32,25 @@ function mockSetupContext(scope: Scope, existing = false): () => any {
     return {
       data: {
         repository: {
-          isArchived: false, hasIssuesEnabled: true, defaultBranchRef: { name: "master" },
-          labels: { nodes: [{ name: "bug" }] }, object: { entries: [{ name: "src", type: "tree" }] },
+          isArchived: false,
+          hasIssuesEnabled: true,
+          defaultBranchRef: { name: "master" },
+          labels: { nodes: [{ name: "bug" }] },
+          object: { entries: [{ name: "src", type: "tree" }] },
         },
-        search: { nodes: existing ? [{ id: "I_1", number: 7, title: "Set up Throughline", state: "CLOSED", author: { __typename: "Bot", login: "github-actions" } }] : [] },
+        search: {
+          nodes: existing
+            ? [
+                {
+                  id: "I_1",
+                  number: 7,
+                  title: "Set up Throughline",
+                  state: "CLOSED",
+                  author: { __typename: "Bot", login: "github-actions" },
+                },
+              ]
+            : [],
+        },
       },
     };
   });
@@ -54,7 +71,9 @@ describe("the Action opens the setup issue in a repository without a strategy", 
     scope.post(`${REPO_PATH}/issues`, (body) => ((issue = body), true)).reply(201, { number: 8 });
     const { code, lines } = await runWith(workflowEnv("push", pushToDefaultBranch()));
     expect(code).toBe(0);
-    expect(variables().search).toBe('repo:Codertocat/Hello-World is:issue in:title "Set up Throughline" author:app/github-actions');
+    expect(variables().search).toBe(
+      'repo:Codertocat/Hello-World is:issue in:title "Set up Throughline" author:app/github-actions',
+    );
     expect(issue.title).toBe("Set up Throughline");
     expect(issue.body).toContain("https://github.com/Codertocat/Hello-World/new/master?filename=strategy.yml&value=");
     expect(lines).toEqual([
@@ -89,9 +108,15 @@ describe("the Action opens the setup issue in a repository without a strategy", 
     mockNoStrategy(scope);
     mockSetupContext(scope);
     scope.post(`${REPO_PATH}/issues`).reply(201, { number: 9 });
-    const { code, lines } = await runWith(workflowEnv("workflow_dispatch", { inputs: {}, repository: { full_name: "Codertocat/Hello-World" } }));
+    const { code, lines } = await runWith(
+      workflowEnv("workflow_dispatch", { inputs: {}, repository: { full_name: "Codertocat/Hello-World" } }),
+    );
     expect(code).toBe(0);
-    expect(lines[0]).toBe('::notice::Codertocat/Hello-World has no strategy file: opened issue #9, "Set up Throughline", with a starter.');
-    expect(lines[1]).toMatch(/^::notice::Codertocat\/Hello-World has no strategy file \(strategy.yml or .github\/strategy.yml\): no report to post/);
+    expect(lines[0]).toBe(
+      '::notice::Codertocat/Hello-World has no strategy file: opened issue #9, "Set up Throughline", with a starter.',
+    );
+    expect(lines[1]).toMatch(
+      /^::notice::Codertocat\/Hello-World has no strategy file \(strategy.yml or .github\/strategy.yml\): no report to post/,
+    );
   });
 });

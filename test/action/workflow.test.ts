@@ -40,7 +40,14 @@ describe("the example workflow", () => {
     expect((workflow.on.issues as { types: string[] }).types).toEqual([...ISSUE_ACTIONS]);
     expect((workflow.on.pull_request_target as { types: string[] }).types).toEqual([...PULL_REQUEST_ACTIONS]);
     expect((workflow.on.issue_comment as { types: string[] }).types).toEqual(["created"]);
-    expect(Object.keys(workflow.on).sort()).toEqual(["issue_comment", "issues", "pull_request_target", "push", "schedule", "workflow_dispatch"]);
+    expect(Object.keys(workflow.on).sort()).toEqual([
+      "issue_comment",
+      "issues",
+      "pull_request_target",
+      "push",
+      "schedule",
+      "workflow_dispatch",
+    ]);
   });
 
   it("asks for the permissions the app asks for, those a workflow token can have", () => {

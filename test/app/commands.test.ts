@@ -18,7 +18,9 @@ function commentEvent(body: string, login = "octocat") {
 const COMMENT = 492700400;
 
 function permission(scope: any, role: string, login = "octocat") {
-  scope.get(`${REPO_PATH}/collaborators/${login}/permission`).reply(200, { permission: role === "triage" ? "read" : role, role_name: role });
+  scope
+    .get(`${REPO_PATH}/collaborators/${login}/permission`)
+    .reply(200, { permission: role === "triage" ? "read" : role, role_name: role });
 }
 
 describe("/strategy commands", () => {
@@ -79,7 +81,9 @@ describe("/strategy commands", () => {
     let reply = "";
     scope.post(`${REPO_PATH}/issues/1/comments`, (b) => ((reply = b.body), true)).reply(201, {});
     await probot.receive(commentEvent("/strategy relaibility"));
-    expect(reply).toContain("That command was not applied: “relaibility” (did you mean `reliability`?) is not a problem id of the strategy.");
+    expect(reply).toContain(
+      "That command was not applied: “relaibility” (did you mean `reliability`?) is not a problem id of the strategy.",
+    );
   });
 
   it("explains which problems an issue serves and why", async () => {
@@ -104,14 +108,24 @@ describe("/strategy commands", () => {
     mockStrategyFile(scope, STRATEGY);
     const timeline = [
       { __typename: "IssueComment", databaseId: 1, author: { login: "octocat" }, body: "/strategy costs" },
-      { __typename: "LabeledEvent", actor: { __typename: "Bot", login: "throughline" }, label: { name: "strategy: costs" } },
+      {
+        __typename: "LabeledEvent",
+        actor: { __typename: "Bot", login: "throughline" },
+        label: { name: "strategy: costs" },
+      },
     ];
-    mockGraphQL(scope, "ItemHistory", { data: { repository: { issueOrPullRequest: { ...timelineWindows(timeline) } } } });
+    mockGraphQL(scope, "ItemHistory", {
+      data: { repository: { issueOrPullRequest: { ...timelineWindows(timeline) } } },
+    });
     permission(scope, "write");
     const event = example("issues", "edited");
     event.installation = { id: 1 };
     event.sender = { login: "octocat", type: "User" };
-    Object.assign(event.issue, { title: "Checkout outage on Fridays", body: "", labels: [{ name: "strategy: costs" }] });
+    Object.assign(event.issue, {
+      title: "Checkout outage on Fridays",
+      body: "",
+      labels: [{ name: "strategy: costs" }],
+    });
     await probot.receive({ id: "e1", name: "issues", payload: event } as any);
   });
 

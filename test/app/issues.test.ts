@@ -6,7 +6,10 @@ import { APP, assertNoPendingMocks, setupNock, testProbot } from "../fixtures/pr
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
 
 function issueEvent(action: string, changes: Record<string, unknown> = {}) {
-  const payload = example("issues", action === "edited" || action === "reopened" ? "edited" : action === "unlabeled" ? "unlabeled" : "opened");
+  const payload = example(
+    "issues",
+    action === "edited" || action === "reopened" ? "edited" : action === "unlabeled" ? "unlabeled" : "opened",
+  );
   payload.action = action;
   payload.installation = { id: 1 };
   payload.sender = { login: "octocat", type: "User" };
@@ -27,10 +30,17 @@ describe("issues are labelled with the problem they serve", () => {
     mockStrategyFile(scope, STRATEGY);
     scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(404, { message: "Not Found" });
     scope
-      .post(`${REPO_PATH}/labels`, { name: "strategy: reliability", color: "b60205", description: "Customers are upset because the product is unreliable." })
+      .post(`${REPO_PATH}/labels`, {
+        name: "strategy: reliability",
+        color: "b60205",
+        description: "Customers are upset because the product is unreliable.",
+      })
       .reply(201, {});
     scope.post(`${REPO_PATH}/issues/1/labels`, { labels: ["strategy: reliability"] }).reply(200, []);
-    scope.on("request", (req: any) => !req.path.includes("access_tokens") && requests.push(`${req.method} ${req.path}`));
+    scope.on(
+      "request",
+      (req: any) => !req.path.includes("access_tokens") && requests.push(`${req.method} ${req.path}`),
+    );
     await probot.receive(issueEvent("opened"));
     expect(requests).toHaveLength(4);
   });
@@ -51,7 +61,9 @@ describe("issues are labelled with the problem they serve", () => {
     mockStrategyFile(scope, STRATEGY);
     mockGraphQL(scope, "ItemHistory", history([["strategy: reliability", "added", APP.login]]));
     scope.delete(`${REPO_PATH}/issues/1/labels/strategy%3A%20reliability`).reply(200, []);
-    await probot.receive(issueEvent("edited", { title: "Update the README", labels: [label("strategy: reliability")] }));
+    await probot.receive(
+      issueEvent("edited", { title: "Update the README", labels: [label("strategy: reliability")] }),
+    );
   });
 
   it("keeps a strategy label a person applied, as an explicit choice", async () => {
@@ -66,7 +78,14 @@ describe("issues are labelled with the problem they serve", () => {
     const probot = testProbot();
     const scope = mockAuth(api());
     mockStrategyFile(scope, STRATEGY);
-    mockGraphQL(scope, "ItemHistory", history([["strategy: reliability", "added", APP.login], ["strategy: reliability", "removed", "octocat"]]));
+    mockGraphQL(
+      scope,
+      "ItemHistory",
+      history([
+        ["strategy: reliability", "added", APP.login],
+        ["strategy: reliability", "removed", "octocat"],
+      ]),
+    );
     await probot.receive(issueEvent("unlabeled"));
   });
 
@@ -117,7 +136,12 @@ function history(events: [string, "added" | "removed", string][], comments: { au
       actor: graphqlActor(login),
       label: { name },
     })),
-    ...comments.map((c, i) => ({ __typename: "IssueComment", databaseId: i + 1, author: graphqlActor(c.author), body: c.body })),
+    ...comments.map((c, i) => ({
+      __typename: "IssueComment",
+      databaseId: i + 1,
+      author: graphqlActor(c.author),
+      body: c.body,
+    })),
   ];
   return { data: { repository: { issueOrPullRequest: { ...timelineWindows(nodes) } } } };
 }
@@ -126,12 +150,15 @@ describe("a strategy not in force", () => {
   beforeEach(setupNock);
   afterEach(assertNoPendingMocks);
 
-  it.each([["status: draft"], ["status: retired"], ["effective: { until: 2026-10-31 }"]])("with %s labels nothing", async (line) => {
-    const probot = testProbot();
-    const scope = mockAuth(api());
-    mockStrategyFile(scope, STRATEGY.replace("version: 1\n", `version: 1\n${line}\n`));
-    await probot.receive(issueEvent("opened"));
-  });
+  it.each([["status: draft"], ["status: retired"], ["effective: { until: 2026-10-31 }"]])(
+    "with %s labels nothing",
+    async (line) => {
+      const probot = testProbot();
+      const scope = mockAuth(api());
+      mockStrategyFile(scope, STRATEGY.replace("version: 1\n", `version: 1\n${line}\n`));
+      await probot.receive(issueEvent("opened"));
+    },
+  );
 });
 
 describe("a command older than the last 100 comments", () => {
@@ -142,14 +169,30 @@ describe("a command older than the last 100 comments", () => {
     const probot = testProbot();
     const scope = mockAuth(api());
     mockStrategyFile(scope, STRATEGY);
-    const chatter = Array.from({ length: 100 }, (_, i) => ({ __typename: "IssueComment", databaseId: 200 + i, author: graphqlActor("octocat"), body: "+1" }));
+    const chatter = Array.from({ length: 100 }, (_, i) => ({
+      __typename: "IssueComment",
+      databaseId: 200 + i,
+      author: graphqlActor("octocat"),
+      body: "+1",
+    }));
     const answer = history([["strategy: costs", "added", APP.login]]);
-    (answer.data.repository.issueOrPullRequest as any).commentEvents = { nodes: chatter, pageInfo: { hasPreviousPage: true, startCursor: "c200" } };
+    (answer.data.repository.issueOrPullRequest as any).commentEvents = {
+      nodes: chatter,
+      pageInfo: { hasPreviousPage: true, startCursor: "c200" },
+    };
     mockGraphQL(scope, "ItemHistory", answer);
     mockGraphQL(scope, "EarlierComments", (body) => {
       expect(body.variables.before).toBe("c200");
-      const nodes = [{ __typename: "IssueComment", databaseId: 7, author: graphqlActor("octocat"), body: "/strategy costs" }];
-      return { data: { repository: { issueOrPullRequest: { timelineItems: { nodes, pageInfo: { hasPreviousPage: false, startCursor: "c7" } } } } } };
+      const nodes = [
+        { __typename: "IssueComment", databaseId: 7, author: graphqlActor("octocat"), body: "/strategy costs" },
+      ];
+      return {
+        data: {
+          repository: {
+            issueOrPullRequest: { timelineItems: { nodes, pageInfo: { hasPreviousPage: false, startCursor: "c7" } } },
+          },
+        },
+      };
     });
     scope.get(`${REPO_PATH}/collaborators/octocat/permission`).reply(200, { permission: "write", role_name: "write" });
     // The rules would say reliability; the old command says costs, and costs stays: no write.

@@ -5,13 +5,29 @@
  */
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { api, mockAuth, mockGraphQL, mockStrategyFile, mockStrategyUnchanged, OWNER, REPO_PATH, type Scope } from "../fixtures/github.js";
+import {
+  api,
+  mockAuth,
+  mockGraphQL,
+  mockStrategyFile,
+  mockStrategyUnchanged,
+  OWNER,
+  REPO_PATH,
+  type Scope,
+} from "../fixtures/github.js";
 import { example } from "../fixtures/payloads.js";
 import { APP, assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
 import { contextAnswer, graphqlActor, pullRequestEvent } from "../fixtures/pull-requests.js";
 import { STRATEGY } from "../fixtures/strategies.js";
 import {
-  FIELD_ID, PROJECT_ID, fieldAnswer, itemAnswer, option, projectAnswer, projectStrategy, standardOptions,
+  FIELD_ID,
+  PROJECT_ID,
+  fieldAnswer,
+  itemAnswer,
+  option,
+  projectAnswer,
+  projectStrategy,
+  standardOptions,
 } from "../fixtures/projects.js";
 
 const WITH_PROJECT = projectStrategy(STRATEGY);
@@ -21,7 +37,11 @@ function issueEvent(action: string, changes: Record<string, unknown> = {}) {
   payload.action = action;
   payload.installation = { id: 1 };
   payload.sender = { login: "octocat", type: "User" };
-  Object.assign(payload.issue, { number: 1, title: "Checkout outage on Fridays", body: "Seen twice.", labels: [] }, changes);
+  Object.assign(
+    payload.issue,
+    { number: 1, title: "Checkout outage on Fridays", body: "Seen twice.", labels: [] },
+    changes,
+  );
   return { id: `delivery-${Math.random()}`, name: "issues", payload } as any;
 }
 
@@ -82,23 +102,44 @@ describe("the Project field on item events", () => {
     scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`).reply(200, []);
     let read: any;
-    mockGraphQL(scope, "ProjectItem", (body) => ((read = body.variables), itemAnswer({ project: projectAnswer({ field: null }), value: null })));
+    mockGraphQL(
+      scope,
+      "ProjectItem",
+      (body) => ((read = body.variables), itemAnswer({ project: projectAnswer({ field: null }), value: null })),
+    );
     let created: any;
     mockGraphQL(scope, "CreateProjectField", (body) => {
       created = body.variables;
       return { data: { createProjectV2Field: { projectV2Field: fieldAnswer(standardOptions()) } } };
     });
     let set: any;
-    mockGraphQL(scope, "SetProjectValue", (body) => ((set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }));
+    mockGraphQL(
+      scope,
+      "SetProjectValue",
+      (body) => (
+        (set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }
+      ),
+    );
     await probot.receive(issueEvent("opened"));
 
-    expect(read).toMatchObject({ owner: OWNER, number: 1, projectOwner: "acme", project: 5, field: "Problem", withProject: true });
+    expect(read).toMatchObject({
+      owner: OWNER,
+      number: 1,
+      projectOwner: "acme",
+      project: 5,
+      field: "Problem",
+      withProject: true,
+    });
     expect(created.name).toBe("Problem");
     expect(created.options.map((o: any) => o.name)).toEqual(["Reliability", "Hosting costs", "Several", "None"]);
     expect(created.options[0]).toMatchObject({ color: "RED", description: expect.stringContaining("`reliability`") });
     expect(set).toEqual({ projectId: PROJECT_ID, itemId: "PVTI_1", fieldId: FIELD_ID, optionId: "opt-reliability" });
     // First event for this strategy: one read, the field, the value.
-    expect(seen.filter((r) => r.includes("graphql"))).toEqual(["POST /graphql ProjectItem", "POST /graphql CreateProjectField", "POST /graphql SetProjectValue"]);
+    expect(seen.filter((r) => r.includes("graphql"))).toEqual([
+      "POST /graphql ProjectItem",
+      "POST /graphql CreateProjectField",
+      "POST /graphql SetProjectValue",
+    ]);
   });
 
   it("then costs at most one read and one write per item event, the field known from the cache", async () => {
@@ -108,7 +149,9 @@ describe("the Project field on item events", () => {
     scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`).reply(200, []);
     mockGraphQL(scope, "ProjectItem", itemAnswer({ project: projectAnswer(), value: null }));
-    mockGraphQL(scope, "SetProjectValue", { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } });
+    mockGraphQL(scope, "SetProjectValue", {
+      data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } },
+    });
     await probot.receive(issueEvent("opened"));
 
     // A person labels another issue with costs: its value follows, the field is not asked again.
@@ -116,9 +159,19 @@ describe("the Project field on item events", () => {
     labelsInStep(scope);
     const variables: any[] = [];
     mockGraphQL(scope, "ItemHistory", historyAnswer([["strategy: costs", "added", "octocat"]]));
-    mockGraphQL(scope, "ProjectItem", (body) => (variables.push(body.variables), itemAnswer({ value: null, itemId: "PVTI_3" })));
+    mockGraphQL(
+      scope,
+      "ProjectItem",
+      (body) => (variables.push(body.variables), itemAnswer({ value: null, itemId: "PVTI_3" })),
+    );
     let set: any;
-    mockGraphQL(scope, "SetProjectValue", (body) => ((set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_3" } } } }));
+    mockGraphQL(
+      scope,
+      "SetProjectValue",
+      (body) => (
+        (set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_3" } } } }
+      ),
+    );
     await probot.receive(issueEvent("labeled", { number: 3, title: "Tidy up", labels: [label("strategy: costs")] }));
     expect(variables[0].withProject).toBe(false);
     expect(set).toMatchObject({ itemId: "PVTI_3", optionId: "opt-costs" });
@@ -134,16 +187,33 @@ describe("the Project field on item events", () => {
     mockGraphQL(scope, "ItemHistory", historyAnswer([["strategy: reliability", "added", APP.login]]));
     scope.get(`${REPO_PATH}/labels/strategy%3A%20costs`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`, { labels: ["strategy: costs"] }).reply(200, []);
-    mockGraphQL(scope, "ProjectItem", itemAnswer({ project: projectAnswer(), value: { option: "Reliability", by: APP.login } }));
+    mockGraphQL(
+      scope,
+      "ProjectItem",
+      itemAnswer({ project: projectAnswer(), value: { option: "Reliability", by: APP.login } }),
+    );
     let set: any;
-    mockGraphQL(scope, "SetProjectValue", (body) => ((set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }));
-    await probot.receive(issueEvent("edited", { body: "Serves: reliability, costs", labels: [label("strategy: reliability")] }));
+    mockGraphQL(
+      scope,
+      "SetProjectValue",
+      (body) => (
+        (set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }
+      ),
+    );
+    await probot.receive(
+      issueEvent("edited", { body: "Serves: reliability, costs", labels: [label("strategy: reliability")] }),
+    );
     expect(set.optionId).toBe("opt-several");
 
     // Reopened with the value already Several: one read, no write.
     labelsInStep(scope);
     mockGraphQL(scope, "ProjectItem", itemAnswer({ value: { option: "Several", by: APP.login } }));
-    await probot.receive(issueEvent("reopened", { body: "Serves: reliability, costs", labels: [label("strategy: reliability"), label("strategy: costs")] }));
+    await probot.receive(
+      issueEvent("reopened", {
+        body: "Serves: reliability, costs",
+        labels: [label("strategy: reliability"), label("strategy: costs")],
+      }),
+    );
   });
 
   it("leaves a value a person set by hand alone", async () => {
@@ -153,7 +223,11 @@ describe("the Project field on item events", () => {
     scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`).reply(200, []);
     // The rules say Reliability; a person chose Hosting costs on the board: no write.
-    mockGraphQL(scope, "ProjectItem", itemAnswer({ project: projectAnswer(), value: { option: "Hosting costs", by: "octocat" } }));
+    mockGraphQL(
+      scope,
+      "ProjectItem",
+      itemAnswer({ project: projectAnswer(), value: { option: "Hosting costs", by: "octocat" } }),
+    );
     await probot.receive(issueEvent("opened"));
   });
 
@@ -169,10 +243,22 @@ describe("the Project field on item events", () => {
     let update: any;
     mockGraphQL(scope, "UpdateProjectFieldOptions", (body) => {
       update = body.variables;
-      return { data: { updateProjectV2Field: { projectV2Field: fieldAnswer(body.variables.options.map((o: any) => ({ ...o, id: `new-${o.name}` }))) } } };
+      return {
+        data: {
+          updateProjectV2Field: {
+            projectV2Field: fieldAnswer(body.variables.options.map((o: any) => ({ ...o, id: `new-${o.name}` }))),
+          },
+        },
+      };
     });
     let set: any;
-    mockGraphQL(scope, "SetProjectValue", (body) => ((set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }));
+    mockGraphQL(
+      scope,
+      "SetProjectValue",
+      (body) => (
+        (set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }
+      ),
+    );
     await probot.receive(issueEvent("opened", { title: "Cut cloud spend" }));
     expect(update.fieldId).toBe(FIELD_ID);
     // The app's stale "Hosting costs" goes, "Cloud spend" comes, the person's "Later" stays.
@@ -196,7 +282,11 @@ describe("the Project field on item events", () => {
     const scope = mockAuth(api());
     const seen = record(scope);
     mockStrategyFile(scope, WITH_PROJECT);
-    mockGraphQL(scope, "PullRequestContext", contextAnswer({ files: ["infra/main.tf"], counts: { total: 1, aligned: 1, p0: 1, p1: 0 }, checkRunId: 77 }));
+    mockGraphQL(
+      scope,
+      "PullRequestContext",
+      contextAnswer({ files: ["infra/main.tf"], counts: { total: 1, aligned: 1, p0: 1, p1: 0 }, checkRunId: 77 }),
+    );
     scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/2/labels`).reply(200, []);
     scope.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 9 });
@@ -205,7 +295,9 @@ describe("the Project field on item events", () => {
       expect(body.variables.number).toBe(2);
       return itemAnswer({ project: projectAnswer(), value: null, kind: "PullRequest" });
     });
-    mockGraphQL(scope, "SetProjectValue", { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } });
+    mockGraphQL(scope, "SetProjectValue", {
+      data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } },
+    });
     await probot.receive(pullRequestEvent("opened"));
     expect(seen.filter((r) => /ProjectItem|SetProjectValue/.test(r))).toHaveLength(2);
   });
@@ -221,12 +313,23 @@ describe("the Project field on item events", () => {
     scope.post(`${REPO_PATH}/issues/1/labels`).reply(200, []);
     scope.post(`${REPO_PATH}/issues/4/labels`).reply(200, []);
     for (const itemId of ["PVTI_1", "PVTI_4"]) {
-      mockGraphQL(scope, "ProjectItem", (body) => itemAnswer({ project: projectAnswer({ field: null }), value: null, itemId: `PVTI_${body.variables.number}` }));
-      mockGraphQL(scope, "SetProjectValue", { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: itemId } } } });
+      mockGraphQL(scope, "ProjectItem", (body) =>
+        itemAnswer({ project: projectAnswer({ field: null }), value: null, itemId: `PVTI_${body.variables.number}` }),
+      );
+      mockGraphQL(scope, "SetProjectValue", {
+        data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: itemId } } },
+      });
     }
     let creates = 0;
-    mockGraphQL(scope, "CreateProjectField", () => (creates++, { data: { createProjectV2Field: { projectV2Field: fieldAnswer(standardOptions()) } } }));
-    await Promise.all([probot.receive(issueEvent("opened")), probot.receive(issueEvent("opened", { number: 4, title: "Cut cloud spend" }))]);
+    mockGraphQL(
+      scope,
+      "CreateProjectField",
+      () => (creates++, { data: { createProjectV2Field: { projectV2Field: fieldAnswer(standardOptions()) } } }),
+    );
+    await Promise.all([
+      probot.receive(issueEvent("opened")),
+      probot.receive(issueEvent("opened", { number: 4, title: "Cut cloud spend" })),
+    ]);
     expect(creates).toBe(1);
   });
 
@@ -265,8 +368,17 @@ describe("without permission or without the Project", () => {
     scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`).reply(200, []);
     mockGraphQL(scope, "ProjectItem", {
-      data: { projectOwner: { projectV2: null }, repository: { issueOrPullRequest: { __typename: "Issue", projectItems: { nodes: [] } } } },
-      errors: [{ type: "NOT_FOUND", path: ["projectOwner", "projectV2"], message: "Could not resolve to a ProjectV2 with the number 5." }],
+      data: {
+        projectOwner: { projectV2: null },
+        repository: { issueOrPullRequest: { __typename: "Issue", projectItems: { nodes: [] } } },
+      },
+      errors: [
+        {
+          type: "NOT_FOUND",
+          path: ["projectOwner", "projectV2"],
+          message: "Could not resolve to a ProjectV2 with the number 5.",
+        },
+      ],
     });
     await probot.receive(issueEvent("opened"));
   });
@@ -278,7 +390,16 @@ describe("without permission or without the Project", () => {
     scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`).reply(200, []);
     mockGraphQL(scope, "ProjectItem", itemAnswer({ project: projectAnswer(), value: null }));
-    mockGraphQL(scope, "SetProjectValue", { data: null, errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration", path: ["updateProjectV2ItemFieldValue"] }] });
+    mockGraphQL(scope, "SetProjectValue", {
+      data: null,
+      errors: [
+        {
+          type: "FORBIDDEN",
+          message: "Resource not accessible by integration",
+          path: ["updateProjectV2ItemFieldValue"],
+        },
+      ],
+    });
     await expect(probot.receive(issueEvent("opened"))).resolves.not.toThrow();
   });
 });
@@ -292,7 +413,12 @@ describe("an item added to the Project (projects_v2_item)", () => {
     payload.action = "created";
     payload.installation = { id: 1 };
     payload.sender = { login: "octocat", type: "User" };
-    Object.assign(payload.projects_v2_item, { content_type: contentType, content_node_id: "I_kwDOissue1", project_node_id: projectNodeId, node_id: "PVTI_1" });
+    Object.assign(payload.projects_v2_item, {
+      content_type: contentType,
+      content_node_id: "I_kwDOissue1",
+      project_node_id: projectNodeId,
+      node_id: "PVTI_1",
+    });
     delete payload.changes;
     return { id: `delivery-${Math.random()}`, name: "projects_v2_item", payload } as any;
   }
@@ -303,13 +429,29 @@ describe("an item added to the Project (projects_v2_item)", () => {
     const seen = record(scope);
     mockGraphQL(scope, "ProjectItemContent", (body) => {
       expect(body.variables.id).toBe("I_kwDOissue1");
-      return { data: { node: { __typename: "Issue", number: 1, repository: { name: "Hello-World", owner: { login: OWNER } } } } };
+      return {
+        data: {
+          node: { __typename: "Issue", number: 1, repository: { name: "Hello-World", owner: { login: OWNER } } },
+        },
+      };
     });
     mockStrategyFile(scope, WITH_PROJECT);
-    scope.get(`${REPO_PATH}/issues/1`).reply(200, { number: 1, title: "Checkout outage on Fridays", body: "", labels: [{ name: "strategy: reliability" }], user: { login: "octocat" } });
+    scope.get(`${REPO_PATH}/issues/1`).reply(200, {
+      number: 1,
+      title: "Checkout outage on Fridays",
+      body: "",
+      labels: [{ name: "strategy: reliability" }],
+      user: { login: "octocat" },
+    });
     mockGraphQL(scope, "ProjectItem", itemAnswer({ project: projectAnswer(), value: null }));
     let set: any;
-    mockGraphQL(scope, "SetProjectValue", (body) => ((set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }));
+    mockGraphQL(
+      scope,
+      "SetProjectValue",
+      (body) => (
+        (set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }
+      ),
+    );
     await probot.receive(itemAdded());
     expect(set).toMatchObject({ itemId: "PVTI_1", optionId: "opt-reliability" });
     // Labels already in step: the content, the strategy, the issue, the Project read, the value.
@@ -329,9 +471,15 @@ describe("an item added to the Project (projects_v2_item)", () => {
     mockStrategyFile(scope, WITH_PROJECT);
     scope.get(`${REPO_PATH}/labels/strategy%3A%20reliability`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`).reply(200, []);
-    mockGraphQL(scope, "ProjectItem", itemAnswer({ project: projectAnswer(), value: { option: "Reliability", by: APP.login } }));
+    mockGraphQL(
+      scope,
+      "ProjectItem",
+      itemAnswer({ project: projectAnswer(), value: { option: "Reliability", by: APP.login } }),
+    );
     await probot.receive(issueEvent("opened"));
-    mockGraphQL(scope, "ProjectItemContent", { data: { node: { __typename: "Issue", number: 1, repository: { name: "Hello-World", owner: { login: OWNER } } } } });
+    mockGraphQL(scope, "ProjectItemContent", {
+      data: { node: { __typename: "Issue", number: 1, repository: { name: "Hello-World", owner: { login: OWNER } } } },
+    });
     mockStrategyUnchanged(scope);
     await probot.receive(itemAdded("Issue", "PVT_another"));
   });
@@ -349,13 +497,29 @@ describe("a /strategy command", () => {
     scope.post(`${REPO_PATH}/issues/comments/5/reactions`).reply(201, {});
     mockGraphQL(scope, "ItemHistory", historyAnswer([["strategy: reliability", "added", APP.login]]));
     scope.delete(`${REPO_PATH}/issues/1/labels/strategy%3A%20reliability`).reply(200, []);
-    mockGraphQL(scope, "ProjectItem", itemAnswer({ project: projectAnswer(), value: { option: "Reliability", by: APP.login } }));
+    mockGraphQL(
+      scope,
+      "ProjectItem",
+      itemAnswer({ project: projectAnswer(), value: { option: "Reliability", by: APP.login } }),
+    );
     let set: any;
-    mockGraphQL(scope, "SetProjectValue", (body) => ((set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }));
+    mockGraphQL(
+      scope,
+      "SetProjectValue",
+      (body) => (
+        (set = body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "PVTI_1" } } } }
+      ),
+    );
     const payload = example("issue_comment", "created");
     payload.installation = { id: 1 };
     payload.sender = { login: "octocat", type: "User" };
-    Object.assign(payload.issue, { number: 1, title: "Checkout outage", body: "", labels: [{ name: "strategy: reliability" }], pull_request: undefined });
+    Object.assign(payload.issue, {
+      number: 1,
+      title: "Checkout outage",
+      body: "",
+      labels: [{ name: "strategy: reliability" }],
+      pull_request: undefined,
+    });
     delete payload.issue.pull_request;
     Object.assign(payload.comment, { id: 5, body: "/strategy none", user: { login: "octocat", type: "User" } });
     await probot.receive({ id: `delivery-${Math.random()}`, name: "issue_comment", payload } as any);
@@ -394,7 +558,9 @@ describe("the Strategy file check says whether the Project can be used", () => {
   it("without permission: said in the check, which still passes", async () => {
     const check = await checkWith({
       data: { projectOwner: { projectV2: null } },
-      errors: [{ type: "FORBIDDEN", path: ["projectOwner", "projectV2"], message: "Resource not accessible by integration" }],
+      errors: [
+        { type: "FORBIDDEN", path: ["projectOwner", "projectV2"], message: "Resource not accessible by integration" },
+      ],
     });
     expect(check.conclusion).toBe("success");
     expect(check.output.title).toBe("2 problems; the Project cannot be used");
@@ -405,7 +571,13 @@ describe("the Strategy file check says whether the Project can be used", () => {
   it("without the Project: said too", async () => {
     const check = await checkWith({
       data: { projectOwner: { projectV2: null } },
-      errors: [{ type: "NOT_FOUND", path: ["projectOwner", "projectV2"], message: "Could not resolve to a ProjectV2 with the number 5." }],
+      errors: [
+        {
+          type: "NOT_FOUND",
+          path: ["projectOwner", "projectV2"],
+          message: "Could not resolve to a ProjectV2 with the number 5.",
+        },
+      ],
     });
     expect(check.output.summary).toContain("was not found, or the app cannot see it");
   });
@@ -435,10 +607,17 @@ function historyAnswer(events: [string, "added" | "removed", string][]) {
 
 function forbiddenAnswer() {
   return {
-    data: { projectOwner: { projectV2: null }, repository: { issueOrPullRequest: { __typename: "Issue", projectItems: null } } },
+    data: {
+      projectOwner: { projectV2: null },
+      repository: { issueOrPullRequest: { __typename: "Issue", projectItems: null } },
+    },
     errors: [
       { type: "FORBIDDEN", path: ["projectOwner", "projectV2"], message: "Resource not accessible by integration" },
-      { type: "FORBIDDEN", path: ["repository", "issueOrPullRequest", "projectItems"], message: "Resource not accessible by integration" },
+      {
+        type: "FORBIDDEN",
+        path: ["repository", "issueOrPullRequest", "projectItems"],
+        message: "Resource not accessible by integration",
+      },
     ],
   };
 }

@@ -41,7 +41,12 @@ describe("the Strategy file check on pushes to the default branch", () => {
     await probot.receive(pushEvent(["strategy.yml"]));
     expect(check.conclusion).toBe("failure");
     expect(check.output.annotations).toEqual([
-      expect.objectContaining({ path: "strategy.yml", start_line: 5, annotation_level: "failure", message: expect.stringContaining("used twice") }),
+      expect.objectContaining({
+        path: "strategy.yml",
+        start_line: 5,
+        annotation_level: "failure",
+        message: expect.stringContaining("used twice"),
+      }),
     ]);
   });
 

@@ -25,14 +25,26 @@ describe("/strategy report", () => {
     scope.get(`${REPO_PATH}/collaborators/octocat/permission`).reply(200, { permission: "write", role_name: "write" });
     scope.post(`${REPO_PATH}/issues/comments/492700400/reactions`).times(2).reply(201, {});
     const replies: string[] = [];
-    scope.post(`${REPO_PATH}/issues/1/comments`, (b) => (replies.push(b.body), true)).times(2).reply(201, {});
-    scope.get(`${REPO_PATH}/commits`).query({ path: "strategy.yml", per_page: 1 }).times(2).reply(200, [{ sha: "a".repeat(40) }]);
+    scope
+      .post(`${REPO_PATH}/issues/1/comments`, (b) => (replies.push(b.body), true))
+      .times(2)
+      .reply(201, {});
+    scope
+      .get(`${REPO_PATH}/commits`)
+      .query({ path: "strategy.yml", per_page: 1 })
+      .times(2)
+      .reply(200, [{ sha: "a".repeat(40) }]);
     const repo = fakeRepo({
       owner: "Codertocat",
       repo: "Hello-World",
       defaultBranch: "master",
       pulls: [
-        { number: 10, title: "Fix flaky checkout", mergedAt: "2026-10-03T10:00:00Z", labels: ["strategy: reliability"] },
+        {
+          number: 10,
+          title: "Fix flaky checkout",
+          mergedAt: "2026-10-03T10:00:00Z",
+          labels: ["strategy: reliability"],
+        },
         { number: 11, title: "Update README", mergedAt: "2026-10-04T10:00:00Z" },
       ],
     });
@@ -45,7 +57,13 @@ describe("/strategy report", () => {
     mockStrategyUnchangedOnce(scope);
     await probot.receive(reportCommand("/strategy report 2026-10"));
     expect(repo.discussions).toHaveLength(1);
-    expect(replies).toEqual([0, 1].map(() => expect.stringMatching(/^Strategy alignment: October 2026: https:\/\/github\.com\/Codertocat\/Hello-World\/discussions\/\d+$/)));
+    expect(replies).toEqual(
+      [0, 1].map(() =>
+        expect.stringMatching(
+          /^Strategy alignment: October 2026: https:\/\/github\.com\/Codertocat\/Hello-World\/discussions\/\d+$/,
+        ),
+      ),
+    );
   });
 
   it("refuses a month that has not begun", async () => {

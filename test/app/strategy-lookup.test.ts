@@ -24,7 +24,12 @@ describe("where the strategy comes from", () => {
     let variables: any;
     mockGraphQL(scope, "LocateStrategy", (body) => {
       variables = body.variables;
-      return { data: { local: { p0: null, p1: null, p2: null, p3: null }, org: { p0: null, p1: null, p2: { oid: "b1", byteSize: STRATEGY.length, text: STRATEGY }, p3: null } } };
+      return {
+        data: {
+          local: { p0: null, p1: null, p2: null, p3: null },
+          org: { p0: null, p1: null, p2: { oid: "b1", byteSize: STRATEGY.length, text: STRATEGY }, p3: null },
+        },
+      };
     });
     scope.get(`${REPO_PATH}/labels/strategy%3A%20costs`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`, { labels: ["strategy: costs"] }).reply(200, []);
@@ -38,11 +43,18 @@ describe("where the strategy comes from", () => {
     const local = "version: 1\nextends: .github\nproblems:\n  - id: costs\n    match: { keywords: [invoice] }\n";
     scope.get(`${REPO_PATH}/contents/strategy.yml`).reply(404, {});
     mockGraphQL(scope, "LocateStrategy", {
-      data: { local: { p0: null, p1: { oid: "b2", byteSize: local.length, text: local }, p2: null, p3: null }, org: null },
+      data: {
+        local: { p0: null, p1: { oid: "b2", byteSize: local.length, text: local }, p2: null, p3: null },
+        org: null,
+      },
     });
-    scope
-      .get(`${ORG_PATH}/contents/strategy.yml`)
-      .reply(200, { type: "file", path: "strategy.yml", sha: "b3", encoding: "base64", content: Buffer.from(STRATEGY).toString("base64") });
+    scope.get(`${ORG_PATH}/contents/strategy.yml`).reply(200, {
+      type: "file",
+      path: "strategy.yml",
+      sha: "b3",
+      encoding: "base64",
+      content: Buffer.from(STRATEGY).toString("base64"),
+    });
     scope.get(`${REPO_PATH}/labels/strategy%3A%20costs`).reply(200, {});
     scope.post(`${REPO_PATH}/issues/1/labels`, { labels: ["strategy: costs"] }).reply(200, []);
     await probot.receive(issueOpened("Wrong invoice totals"));

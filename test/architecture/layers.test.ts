@@ -17,12 +17,18 @@ const made: string[] = [];
 function cruise(files: Record<string, string>): { status: number | null; report: string } {
   const dir = mkdtempSync(join(tmpdir(), "throughline-layers-"));
   made.push(dir);
-  const tree = { "tsconfig.json": JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext" } }), ...files };
+  const tree = {
+    "tsconfig.json": JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext" } }),
+    ...files,
+  };
   for (const [path, text] of Object.entries(tree)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const run = spawnSync(process.execPath, [CRUISE, "src", "--config", join(ROOT, ".dependency-cruiser.cjs")], { cwd: dir, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [CRUISE, "src", "--config", join(ROOT, ".dependency-cruiser.cjs")], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   return { status: run.status, report: run.stdout.replace(/\s+/g, " ") };
 }
 

@@ -68,7 +68,9 @@ describe("the printed results", () => {
     expect(missedTargets(results)).toEqual([]);
     expect(resultsMarkdown(results)).not.toContain("**NO**");
     const over = { ...steady("pull_request.opened"), total: 9, withinTarget: false };
-    expect(missedTargets({ ...results, events: [over] })).toEqual(["pull_request.opened (steady): 9 requests, 4 paced"]);
+    expect(missedTargets({ ...results, events: [over] })).toEqual([
+      "pull_request.opened (steady): 9 requests, 4 paced",
+    ]);
     expect(eventsTable([over])).toContain("OVER TARGET");
     // A cold event over target is shown, but is no steady-state miss.
     const cold = results.events.find((e) => e.event === "pull_request.opened" && e.phase === "cold")!;

@@ -35,12 +35,18 @@ describe("parseCommand", () => {
   });
 
   it("explains the usage of a bare /strategy", () => {
-    expect(parseCommand("/strategy")).toEqual({ kind: "invalid", reason: `\`/strategy\` needs an argument. ${COMMAND_USAGE}` });
+    expect(parseCommand("/strategy")).toEqual({
+      kind: "invalid",
+      reason: `\`/strategy\` needs an argument. ${COMMAND_USAGE}`,
+    });
   });
 
   it("quotes bad ids inertly so the reply cannot mention anyone", () => {
     const parsed = parseCommand("/strategy @team");
-    expect(parsed).toMatchObject({ kind: "invalid", reason: expect.stringContaining('not a problem id: "@\u200dteam"') });
+    expect(parsed).toMatchObject({
+      kind: "invalid",
+      reason: expect.stringContaining('not a problem id: "@\u200dteam"'),
+    });
   });
 
   it("says which month format is expected", () => {

@@ -14,20 +14,84 @@ const rules: Partial<WorkItem> = { title: "outage", labels: ["dx"] };
 
 describe("precedence", () => {
   const table: { name: string; fields: Partial<WorkItem>; level: string; problems: string[]; decidedBy?: string }[] = [
-    { name: "command beats Serves, labels, links, rules", fields: { ...rules, ...linked, ...person, ...serves, ...command }, level: "explicit", problems: ["dx"], decidedBy: "command" },
-    { name: "Serves beats person labels", fields: { ...rules, ...linked, ...person, ...serves }, level: "explicit", problems: ["costs"], decidedBy: "serves" },
-    { name: "person label beats linked", fields: { ...rules, ...linked, ...person }, level: "explicit", problems: ["reliability"], decidedBy: "label" },
+    {
+      name: "command beats Serves, labels, links, rules",
+      fields: { ...rules, ...linked, ...person, ...serves, ...command },
+      level: "explicit",
+      problems: ["dx"],
+      decidedBy: "command",
+    },
+    {
+      name: "Serves beats person labels",
+      fields: { ...rules, ...linked, ...person, ...serves },
+      level: "explicit",
+      problems: ["costs"],
+      decidedBy: "serves",
+    },
+    {
+      name: "person label beats linked",
+      fields: { ...rules, ...linked, ...person },
+      level: "explicit",
+      problems: ["reliability"],
+      decidedBy: "label",
+    },
     { name: "linked beats rules", fields: { ...rules, ...linked }, level: "linked", problems: ["costs"] },
     { name: "rules when nothing else", fields: rules, level: "rules", problems: ["reliability", "dx"] },
     { name: "nothing matches", fields: {}, level: "none", problems: [] },
-    { name: "command none beats everything", fields: { ...rules, ...linked, ...person, ...serves, command: "none" }, level: "explicit", problems: [], decidedBy: "command" },
-    { name: "Serves: none beats labels and rules", fields: { ...rules, ...person, body: "Serves: none" }, level: "explicit", problems: [], decidedBy: "serves" },
-    { name: "person label given by name", fields: { ...rules, personLabels: ["strategy: costs"] }, level: "explicit", problems: ["costs"], decidedBy: "label" },
-    { name: "person-applied unaligned label is none", fields: { ...rules, personLabels: ["Unaligned"] }, level: "explicit", problems: [], decidedBy: "label" },
-    { name: "none marker from personProblemIds", fields: { ...rules, personLabels: ["none"] }, level: "explicit", problems: [], decidedBy: "label" },
-    { name: "Serves with only unknown ids falls through", fields: { ...rules, body: "Serves: speed" }, level: "rules", problems: ["reliability", "dx"] },
-    { name: "command with only unknown ids falls through to Serves", fields: { ...serves, command: ["nope"] }, level: "explicit", problems: ["costs"], decidedBy: "serves" },
-    { name: "linked issue without strategy labels falls through", fields: { ...rules, closes: [{ number: 3, labels: ["bug"] }] }, level: "rules", problems: ["reliability", "dx"] },
+    {
+      name: "command none beats everything",
+      fields: { ...rules, ...linked, ...person, ...serves, command: "none" },
+      level: "explicit",
+      problems: [],
+      decidedBy: "command",
+    },
+    {
+      name: "Serves: none beats labels and rules",
+      fields: { ...rules, ...person, body: "Serves: none" },
+      level: "explicit",
+      problems: [],
+      decidedBy: "serves",
+    },
+    {
+      name: "person label given by name",
+      fields: { ...rules, personLabels: ["strategy: costs"] },
+      level: "explicit",
+      problems: ["costs"],
+      decidedBy: "label",
+    },
+    {
+      name: "person-applied unaligned label is none",
+      fields: { ...rules, personLabels: ["Unaligned"] },
+      level: "explicit",
+      problems: [],
+      decidedBy: "label",
+    },
+    {
+      name: "none marker from personProblemIds",
+      fields: { ...rules, personLabels: ["none"] },
+      level: "explicit",
+      problems: [],
+      decidedBy: "label",
+    },
+    {
+      name: "Serves with only unknown ids falls through",
+      fields: { ...rules, body: "Serves: speed" },
+      level: "rules",
+      problems: ["reliability", "dx"],
+    },
+    {
+      name: "command with only unknown ids falls through to Serves",
+      fields: { ...serves, command: ["nope"] },
+      level: "explicit",
+      problems: ["costs"],
+      decidedBy: "serves",
+    },
+    {
+      name: "linked issue without strategy labels falls through",
+      fields: { ...rules, closes: [{ number: 3, labels: ["bug"] }] },
+      level: "rules",
+      problems: ["reliability", "dx"],
+    },
   ];
 
   it.each(table)("$name", ({ fields, level, problems, decidedBy }) => {
@@ -76,6 +140,8 @@ describe("precedence", () => {
       'The Serves: line names no such problem: "relaibility" (did you mean "reliability"?), "cotss" (did you mean "costs"?) (valid ids: reliability, costs, dx).',
     ]);
     const command = classify(s, item({ command: ["xd"] }));
-    expect(command.notes).toEqual(['The /strategy command names no such problem: "xd" (did you mean "dx"?) (valid ids: reliability, costs, dx).']);
+    expect(command.notes).toEqual([
+      'The /strategy command names no such problem: "xd" (did you mean "dx"?) (valid ids: reliability, costs, dx).',
+    ]);
   });
 });

@@ -17,13 +17,23 @@ describe("rules", () => {
     { name: "keyword inside a word", fields: { title: "Unflaky builds" } },
     { name: "keyword glued with underscore", fields: { body: "see outage_report()" } },
     { name: "keyword as an identifier part", fields: { body: "`flakyTests` list" } },
-    { name: "keyword in code-like text", fields: { body: "call `outage()` there" }, source: "keywords", detail: "outage" },
+    {
+      name: "keyword in code-like text",
+      fields: { body: "call `outage()` there" },
+      source: "keywords",
+      detail: "outage",
+    },
     { name: "keyword with hyphen", fields: { title: "Improve on-call docs" }, source: "keywords", detail: "on-call" },
     { name: "hyphenated keyword needs the hyphen", fields: { title: "Who is on call" } },
     { name: "keyword with symbols", fields: { title: "Port to C++ 20" }, source: "keywords", detail: "c++" },
     { name: "symbol keyword followed by a digit", fields: { title: "Port to c++20" } },
     { name: "keyword in an HTML comment only", fields: { body: "<!-- mention any outage -->\nDocs" } },
-    { name: "pattern with group", fields: { title: "fix(api): retries" }, source: "patterns", detail: "^fix(\\(.+\\))?:" },
+    {
+      name: "pattern with group",
+      fields: { title: "fix(api): retries" },
+      source: "patterns",
+      detail: "^fix(\\(.+\\))?:",
+    },
     { name: "pattern without group", fields: { title: "fix: retries" }, source: "patterns" },
     { name: "pattern is case-sensitive", fields: { title: "Fix: retries" } },
     { name: "pattern anchored", fields: { title: "prefix: retries" } },
@@ -35,7 +45,12 @@ describe("rules", () => {
     { name: "branch glob", fields: { branch: "hotfix/login" }, source: "branches", detail: "hotfix/login" },
     { name: "branch glob is one level", fields: { branch: "hotfix/a/b" } },
     { name: "branch glob, no match", fields: { branch: "feature/hotfix" } },
-    { name: "milestone, other case", fields: { milestone: "multi-REGION" }, source: "milestones", detail: "multi-REGION" },
+    {
+      name: "milestone, other case",
+      fields: { milestone: "multi-REGION" },
+      source: "milestones",
+      detail: "multi-REGION",
+    },
     { name: "milestone, no match", fields: { milestone: "Multi-region 2" } },
     { name: "author, other case", fields: { author: "SRE-bot" }, source: "authors", detail: "SRE-bot" },
     { name: "author, no match", fields: { author: "sre-bot2" } },
@@ -49,7 +64,9 @@ describe("rules", () => {
     }
     expect(d.level).toBe("rules");
     expect(d.problems).toEqual(["reliability"]);
-    expect(d.reasons).toEqual([expect.objectContaining({ problem: "reliability", source, ...(detail ? { detail } : {}) })]);
+    expect(d.reasons).toEqual([
+      expect.objectContaining({ problem: "reliability", source, ...(detail ? { detail } : {}) }),
+    ]);
   });
 
   it("lists every match per problem and counts matching files", () => {
@@ -80,7 +97,9 @@ describe("rules", () => {
 
   it("notes when paths were judged on part of the files", () => {
     const files = Array.from({ length: 3000 }, (_, i) => `src/f${i}.ts`);
-    expect(classify(s, item({ files, filesComplete: false })).notes).toContain("Paths judged on the first 3,000 changed files.");
+    expect(classify(s, item({ files, filesComplete: false })).notes).toContain(
+      "Paths judged on the first 3,000 changed files.",
+    );
     expect(classify(s, item({ files, filesComplete: true })).notes).toEqual([]);
   });
 

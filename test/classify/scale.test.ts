@@ -18,13 +18,29 @@ function generate(i: number): { item: WorkItem; problems: string[]; level: Decis
     case 1:
       return { item: item({ number: i, title: `Cut outages ${i}` }), problems: [], level: "none" };
     case 2:
-      return { item: item({ number: i, files: [`docs/${i}.md`, `terraform/${i}.tf`] }), problems: ["costs"], level: "rules" };
+      return {
+        item: item({ number: i, files: [`docs/${i}.md`, `terraform/${i}.tf`] }),
+        problems: ["costs"],
+        level: "rules",
+      };
     case 3:
-      return { item: item({ number: i, labels: ["dx"], body: `Serves: reliability costs` }), problems: ["reliability", "costs"], level: "explicit" };
+      return {
+        item: item({ number: i, labels: ["dx"], body: `Serves: reliability costs` }),
+        problems: ["reliability", "costs"],
+        level: "explicit",
+      };
     case 4:
-      return { item: item({ number: i, closes: [{ number: i - 1, labels: ["strategy: dx"] }] }), problems: ["dx"], level: "linked" };
+      return {
+        item: item({ number: i, closes: [{ number: i - 1, labels: ["strategy: dx"] }] }),
+        problems: ["dx"],
+        level: "linked",
+      };
     default:
-      return { item: item({ number: i, title: `fix(api): cost ${i}`, branch: `feature/${i}` }), problems: ["reliability", "costs"], level: "rules" };
+      return {
+        item: item({ number: i, title: `fix(api): cost ${i}`, branch: `feature/${i}` }),
+        problems: ["reliability", "costs"],
+        level: "rules",
+      };
   }
 }
 

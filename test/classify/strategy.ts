@@ -19,7 +19,12 @@ export function strategy(overrides: { unaligned_label?: string | null } = {}): S
           authors: ["sre-bot"],
         },
       },
-      { id: "costs", title: "Hosting costs", label: "Strategy: Costs", match: { paths: ["terraform/**"], keywords: ["cost"] } },
+      {
+        id: "costs",
+        title: "Hosting costs",
+        label: "Strategy: Costs",
+        match: { paths: ["terraform/**"], keywords: ["cost"] },
+      },
       { id: "dx", title: "Developer <b>experience</b> @team", match: { labels: ["dx"] } },
     ],
     settings: { unaligned_label: overrides.unaligned_label ?? null },
@@ -27,5 +32,14 @@ export function strategy(overrides: { unaligned_label?: string | null } = {}): S
 }
 
 export function item(fields: Partial<WorkItem> = {}): WorkItem {
-  return { kind: "pull_request", number: 7, title: "Update readme", body: "", labels: [], author: "alice", milestone: null, ...fields };
+  return {
+    kind: "pull_request",
+    number: 7,
+    title: "Update readme",
+    body: "",
+    labels: [],
+    author: "alice",
+    milestone: null,
+    ...fields,
+  };
 }

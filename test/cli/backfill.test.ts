@@ -11,10 +11,19 @@ const SINCE = "2026-11-01T00:00:00.000Z";
 const label = (name: string) => ({ name });
 
 const issue = (number: number, title: string, labels: string[] = [], extra: object = {}) => ({
-  number, title, body: "", labels: labels.map(label), user: { login: "octocat" }, milestone: null, updated_at: "2026-11-05T00:00:00Z", ...extra,
+  number,
+  title,
+  body: "",
+  labels: labels.map(label),
+  user: { login: "octocat" },
+  milestone: null,
+  updated_at: "2026-11-05T00:00:00Z",
+  ...extra,
 });
 const pull = (number: number, title: string, updated_at: string) => ({
-  ...issue(number, title), updated_at, head: { ref: `topic-${number}`, sha: `sha${number}` },
+  ...issue(number, title),
+  updated_at,
+  head: { ref: `topic-${number}`, sha: `sha${number}` },
 });
 
 /**
@@ -36,9 +45,13 @@ function mockRepository(scope: Scope, { issueOneLabelled = false, strategy = STR
   scope
     .get(`${REPO_PATH}/pulls`)
     .query({ state: "all", sort: "updated", direction: "desc", per_page: "100" })
-    .reply(200, [pull(2, "Retry flaky checkout calls", "2026-11-10T00:00:00Z"), pull(4, "Old work", "2026-10-01T00:00:00Z")], {
-      link: `<https://api.github.com${REPO_PATH}/pulls?page=2>; rel="next"`,
-    });
+    .reply(
+      200,
+      [pull(2, "Retry flaky checkout calls", "2026-11-10T00:00:00Z"), pull(4, "Old work", "2026-10-01T00:00:00Z")],
+      {
+        link: `<https://api.github.com${REPO_PATH}/pulls?page=2>; rel="next"`,
+      },
+    );
   if (!issueOneLabelled) mockGraphQL(scope, "ItemHistory", history([]));
   mockGraphQL(scope, "ItemHistory", history([["strategy: reliability", "LabeledEvent", "backfiller"]]));
   mockGraphQL(scope, "PullRequestContext", (body) => {
@@ -54,7 +67,13 @@ function history(events: [string, string, string][]) {
 
 function recordWrites(scope: Scope): string[] {
   const writes: string[] = [];
-  scope.on("request", (req: any) => req.method !== "GET" && !req.path.endsWith("/graphql") && writes.push(`${req.method} ${decodeURIComponent(req.path)}`));
+  scope.on(
+    "request",
+    (req: any) =>
+      req.method !== "GET" &&
+      !req.path.endsWith("/graphql") &&
+      writes.push(`${req.method} ${decodeURIComponent(req.path)}`),
+  );
   return writes;
 }
 
@@ -75,7 +94,9 @@ describe("throughline backfill", () => {
       '#5 issue "Update the README": -"strategy: reliability"',
     ]);
     expect(writes).toEqual([]);
-    expect(run.err.at(-1)).toBe("4 items: 3 to change, 1 already right (dry run: nothing written; pass --apply to write)");
+    expect(run.err.at(-1)).toBe(
+      "4 items: 3 to change, 1 already right (dry run: nothing written; pass --apply to write)",
+    );
   });
 
   it("with --apply writes only for the items not already right (a second run resumes)", async () => {
@@ -87,7 +108,10 @@ describe("throughline backfill", () => {
     const writes = recordWrites(scope);
     const run = await cli([...ARGS, "--apply", "--as", "backfiller"]);
     expect(run.code).toBe(0);
-    expect(writes).toEqual([`POST ${REPO_PATH}/issues/2/labels`, `DELETE ${REPO_PATH}/issues/5/labels/strategy: reliability`]);
+    expect(writes).toEqual([
+      `POST ${REPO_PATH}/issues/2/labels`,
+      `DELETE ${REPO_PATH}/issues/5/labels/strategy: reliability`,
+    ]);
     expect(run.err.at(-1)).toBe("4 items: 2 changed, 2 already right");
   });
 
@@ -105,10 +129,17 @@ describe("throughline backfill", () => {
       5: itemAnswer({ value: { option: "Reliability", by: "backfiller" }, itemId: "PVTI_5" }),
     };
     const asked: number[] = [];
-    for (let i = 0; i < 4; i++) mockGraphQL(scope, "ProjectItem", (body) => (asked.push(body.variables.number), values[body.variables.number]!));
+    for (let i = 0; i < 4; i++)
+      mockGraphQL(scope, "ProjectItem", (body) => (asked.push(body.variables.number), values[body.variables.number]!));
     const set: object[] = [];
     for (let i = 0; i < 2; i++) {
-      mockGraphQL(scope, "SetProjectValue", (body) => (set.push(body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "x" } } } }));
+      mockGraphQL(
+        scope,
+        "SetProjectValue",
+        (body) => (
+          set.push(body.variables), { data: { updateProjectV2ItemFieldValue: { projectV2Item: { id: "x" } } } }
+        ),
+      );
     }
     const run = await cli([...ARGS, "--apply", "--as", "backfiller"]);
     expect(run.code).toBe(0);
@@ -132,7 +163,10 @@ describe("throughline backfill", () => {
     scope.delete(`${REPO_PATH}/issues/5/labels/strategy%3A%20reliability`).reply(200, []);
     const run = await cli([...ARGS, "--apply", "--as", "backfiller"]);
     expect(run.code).toBe(1);
-    expect(run.out).toEqual(["#2: failed: Resource not accessible by integration", '#5 issue "Update the README": -"strategy: reliability"']);
+    expect(run.out).toEqual([
+      "#2: failed: Resource not accessible by integration",
+      '#5 issue "Update the README": -"strategy: reliability"',
+    ]);
     expect(run.err.at(-1)).toBe("4 items: 1 changed, 2 already right, 1 failed");
   });
 
@@ -143,7 +177,9 @@ describe("throughline backfill", () => {
     expect(run.code).toBe(0);
     const bars = run.drawn.filter((d) => d.startsWith("["));
     expect(bars[0]).toBe("[------------------------] 0/4 · 0 to change");
-    expect(bars.find((b) => b.includes(" 1/4 "))).toMatch(/^\[######------------------\] 1\/4 · 1 to change · ETA \d+s$/);
+    expect(bars.find((b) => b.includes(" 1/4 "))).toMatch(
+      /^\[######------------------\] 1\/4 · 1 to change · ETA \d+s$/,
+    );
     expect(bars.at(-1)).toBe("[########################] 4/4 · 3 to change");
     // Result lines go to stdout between a clear and a redraw of the bar, never into it.
     expect(run.out).toHaveLength(3);
@@ -166,7 +202,10 @@ describe("throughline backfill", () => {
 
   it.each([
     [["backfill", "--repo", "Codertocat/Hello-World"], "--since DATE is required (YYYY-MM-DD or an ISO timestamp)"],
-    [["backfill", "--repo", "Codertocat/Hello-World", "--since", "last week"], '--since must be YYYY-MM-DD or an ISO timestamp, not "last week"'],
+    [
+      ["backfill", "--repo", "Codertocat/Hello-World", "--since", "last week"],
+      '--since must be YYYY-MM-DD or an ISO timestamp, not "last week"',
+    ],
     [["backfill", "--repo", "Hello-World", "--since", "2026-11-01"], '--repo must be OWNER/NAME, not "Hello-World"'],
   ])("%j is a usage error", async (argv, message) => {
     const run = await cli(argv);
@@ -178,7 +217,10 @@ describe("throughline backfill", () => {
     const scope = api();
     scope.get("/user").reply(403, { message: "Resource not accessible by integration" });
     mockStrategyFile(scope, STRATEGY);
-    scope.get(`${REPO_PATH}/issues`).query(true).reply(200, [issue(5, "Update the README", ["strategy: reliability"])]);
+    scope
+      .get(`${REPO_PATH}/issues`)
+      .query(true)
+      .reply(200, [issue(5, "Update the README", ["strategy: reliability"])]);
     scope.get(`${REPO_PATH}/pulls`).query(true).reply(200, []);
     mockGraphQL(scope, "ItemHistory", history([["strategy: reliability", "LabeledEvent", "github-actions[bot]"]]));
     const run = await cli(ARGS, { env: { GITHUB_TOKEN: "ghs_workflow", GITHUB_ACTIONS: "true" } });
@@ -189,7 +231,9 @@ describe("throughline backfill", () => {
     api().get("/user").reply(403, { message: "Resource not accessible by integration" });
     const run = await cli(ARGS);
     expect(run.code).toBe(1);
-    expect(run.err[0]).toBe("throughline backfill: cannot tell which login the token acts as: pass --as LOGIN (e.g. throughline[bot])");
+    expect(run.err[0]).toBe(
+      "throughline backfill: cannot tell which login the token acts as: pass --as LOGIN (e.g. throughline[bot])",
+    );
   });
 
   it("needs a token", async () => {

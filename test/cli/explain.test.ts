@@ -8,7 +8,11 @@ describe("throughline explain", () => {
   it.each([
     { args: ["--title", "Checkout outage on Fridays"], problems: ["reliability"], level: "rules" },
     { args: ["--title", "Tidy up", "--file", "terraform/main.tf"], problems: ["costs"], level: "rules" },
-    { args: ["--title", "Tidy up", "--branch", "hotfix/login", "--file", "terraform/main.tf"], problems: ["reliability", "costs"], level: "rules" },
+    {
+      args: ["--title", "Tidy up", "--branch", "hotfix/login", "--file", "terraform/main.tf"],
+      problems: ["reliability", "costs"],
+      level: "rules",
+    },
     { args: ["--title", "Tidy up", "--label", "Incident"], problems: ["reliability"], level: "rules" },
     { args: ["--title", "Outage", "--body", "Serves: none"], problems: [], level: "explicit" },
     { args: ["--title", "Tidy up", "--closes", "12:strategy: costs,bug"], problems: ["costs"], level: "linked" },
@@ -20,19 +24,27 @@ describe("throughline explain", () => {
   });
 
   it("prints the decision and its reasons as plain text for a terminal", async () => {
-    const run = await cli(["explain", "--title", "Retry flaky calls <now> @ops_team", "--file", "infra/dns_zone.tf"], { cwd: cwd() });
+    const run = await cli(["explain", "--title", "Retry flaky calls <now> @ops_team", "--file", "infra/dns_zone.tf"], {
+      cwd: cwd(),
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^This item serves Reliability\.\n/);
-    expect(run.stdout).toContain("- Reliability (reliability): “flaky” in the title: “Retry flaky calls <now> @ops_team”; changes infra/dns_zone.tf");
+    expect(run.stdout).toContain(
+      "- Reliability (reliability): “flaky” in the title: “Retry flaky calls <now> @ops_team”; changes infra/dns_zone.tf",
+    );
     expect(run.stdout).toContain("Ids: reliability, costs.");
     expect(run.stdout).not.toMatch(/\*\*|`|\\|&lt;|\u200d/);
   });
 
   it("prints the comment's Markdown with --markdown, as /strategy explain posts it", async () => {
-    const run = await cli(["explain", "--title", "Retry flaky calls", "--file", "infra/dns.tf", "--markdown"], { cwd: cwd() });
+    const run = await cli(["explain", "--title", "Retry flaky calls", "--file", "infra/dns.tf", "--markdown"], {
+      cwd: cwd(),
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^This item serves \*\*Reliability\*\*\.\n/);
-    expect(run.stdout).toContain("- **Reliability** (`reliability`): “flaky” in the title: “Retry flaky calls”; changes infra/dns.tf");
+    expect(run.stdout).toContain(
+      "- **Reliability** (`reliability`): “flaky” in the title: “Retry flaky calls”; changes infra/dns.tf",
+    );
     expect(run.stdout).toContain("Ids: `reliability`, `costs`.");
   });
 

@@ -25,7 +25,11 @@ export function workdir(files: Record<string, string> = {}): string {
   return dir;
 }
 
-export const NoRetryOctokit = ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
+export const NoRetryOctokit = ProbotOctokit.defaults((o: any) => ({
+  ...o,
+  retry: { enabled: false },
+  throttle: { enabled: false },
+}));
 
 export async function cli(argv: string[], over: Partial<CliIO> = {}): Promise<Ran> {
   const out: string[] = [];

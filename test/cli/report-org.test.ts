@@ -9,7 +9,13 @@ import { cli } from "./helpers.js";
 function strategyFile() {
   nock("https://api.github.com")
     .get("/repos/acme/.github/contents/strategy.yml")
-    .reply(200, { type: "file", path: "strategy.yml", sha: "b1", encoding: "base64", content: Buffer.from(ORG_STRATEGY).toString("base64") })
+    .reply(200, {
+      type: "file",
+      path: "strategy.yml",
+      sha: "b1",
+      encoding: "base64",
+      content: Buffer.from(ORG_STRATEGY).toString("base64"),
+    })
     .get("/repos/acme/.github/commits")
     .query({ path: "strategy.yml", per_page: "1" })
     .reply(200, [{ sha: "d".repeat(40) }]);
@@ -29,7 +35,11 @@ describe("throughline report --org", () => {
     strategyFile();
     const dry = await cli(["report", "--org", "acme", "--month", "2026-10", "--as", BOT.login]);
     expect(dry.code).toBe(0);
-    expect(parseDataComment(dry.stdout)).toMatchObject({ scope: "organisation", merged: 9, repositories: { api: { merged: 4 }, web: { merged: 4 } } });
+    expect(parseDataComment(dry.stdout)).toMatchObject({
+      scope: "organisation",
+      merged: 9,
+      repositories: { api: { merged: 4 }, web: { merged: 4 } },
+    });
     expect(dry.stdout).toContain("acme, 3 repositories");
     expect(org.home.discussions).toEqual([]);
 
@@ -37,7 +47,9 @@ describe("throughline report --org", () => {
     const posted = await cli(["report", "--org", "acme", "--month", "2026-10", "--as", BOT.login, "--post"]);
     expect(posted.code).toBe(0);
     expect(org.home.discussions.map((d) => d.title)).toEqual(["Strategy alignment: October 2026"]);
-    expect(posted.out).toEqual([`Strategy alignment: October 2026: created https://github.com/acme/.github/discussions/${org.home.discussions[0].number}`]);
+    expect(posted.out).toEqual([
+      `Strategy alignment: October 2026: created https://github.com/acme/.github/discussions/${org.home.discussions[0].number}`,
+    ]);
   });
 
   it("takes --repo or --org, not both", async () => {

@@ -19,7 +19,13 @@ function repository(over: Partial<FakeRepo> = {}): FakeRepo {
   });
   nock("https://api.github.com")
     .get("/repos/acme/platform/contents/strategy.yml")
-    .reply(200, { type: "file", path: "strategy.yml", sha: "b1", encoding: "base64", content: Buffer.from(STRATEGY).toString("base64") })
+    .reply(200, {
+      type: "file",
+      path: "strategy.yml",
+      sha: "b1",
+      encoding: "base64",
+      content: Buffer.from(STRATEGY).toString("base64"),
+    })
     .get("/repos/acme/platform/commits")
     .query({ path: "strategy.yml", per_page: "1" })
     .reply(200, [{ sha: COMMIT }]);
@@ -41,7 +47,12 @@ describe("throughline report", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^<!-- throughline:report -->\n/);
     expect(run.stdout).toContain("**3 pull requests (3 author-weeks) shipped** in October 2026");
-    expect(parseDataComment(run.stdout)).toMatchObject({ commit: COMMIT, merged: 3, problems: { reliability: { merged: 1 }, costs: { merged: 1 } }, unaligned: { merged: 1 } });
+    expect(parseDataComment(run.stdout)).toMatchObject({
+      commit: COMMIT,
+      merged: 3,
+      problems: { reliability: { merged: 1 }, costs: { merged: 1 } },
+      unaligned: { merged: 1 },
+    });
     expect(run.err).toEqual(["Strategy alignment: October 2026: dry run, nothing posted (pass --post to post it)"]);
     expect(log.map((r) => r.operation).filter((op) => op.startsWith("Create") || op.startsWith("Update"))).toEqual([]);
     expect(repo.discussions).toEqual([]);
@@ -53,8 +64,13 @@ describe("throughline report", () => {
     const run = await cli([...ARGS, "--post"]);
     expect(run.code).toBe(0);
     expect(repo.discussions).toHaveLength(1);
-    expect(repo.discussions[0]).toMatchObject({ title: "Strategy alignment: October 2026", categoryId: "DIC_announcements" });
-    expect(run.out).toEqual([`Strategy alignment: October 2026: created https://github.com/acme/platform/discussions/${repo.discussions[0].number}`]);
+    expect(repo.discussions[0]).toMatchObject({
+      title: "Strategy alignment: October 2026",
+      categoryId: "DIC_announcements",
+    });
+    expect(run.out).toEqual([
+      `Strategy alignment: October 2026: created https://github.com/acme/platform/discussions/${repo.discussions[0].number}`,
+    ]);
   });
 
   it("refuses a month that is not YYYY-MM", async () => {

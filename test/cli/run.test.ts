@@ -5,11 +5,16 @@ describe("throughline", () => {
   it.each([[[]], [["--help"]], [["help"]]])("%j lists the commands", async (argv) => {
     const run = await cli(argv);
     expect(run.code).toBe(0);
-    for (const name of ["validate", "schema", "explain", "report", "backfill"]) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
+    for (const name of ["validate", "schema", "explain", "report", "backfill"])
+      expect(run.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
   });
 
   it.each(["validate", "schema", "explain", "report", "backfill"])("%s --help prints its usage", async (name) => {
-    for (const argv of [[name, "--help"], [name, "-h"], ["help", name]]) {
+    for (const argv of [
+      [name, "--help"],
+      [name, "-h"],
+      ["help", name],
+    ]) {
       const run = await cli(argv);
       expect(run.code).toBe(0);
       expect(run.out[0]).toMatch(new RegExp(`^Usage: throughline ${name}`));

@@ -6,7 +6,10 @@ describe("throughline schema", () => {
     const run = await cli(["schema"]);
     expect(run.code).toBe(0);
     const schema = JSON.parse(run.stdout);
-    expect(schema).toMatchObject({ $id: "https://raw.githubusercontent.com/throughline/throughline/main/schema/strategy.schema.json", type: "object" });
+    expect(schema).toMatchObject({
+      $id: "https://raw.githubusercontent.com/throughline/throughline/main/schema/strategy.schema.json",
+      type: "object",
+    });
     expect(schema.required).toEqual(expect.arrayContaining(["version", "problems"]));
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["problems", "settings"]));

@@ -37,11 +37,15 @@ describe("throughline validate", () => {
   it("names the Project and its field when settings.project is set", async () => {
     const run = await cli(["validate"], { cwd: workdir({ "strategy.yml": projectStrategy(STRATEGY) }) });
     expect(run.code).toBe(0);
-    expect(run.out.at(-1)).toBe('Project https://github.com/orgs/acme/projects/5: field "Problem" set to each item\'s problem.');
+    expect(run.out.at(-1)).toBe(
+      'Project https://github.com/orgs/acme/projects/5: field "Problem" set to each item\'s problem.',
+    );
   });
 
   it("prints each error as file:line:col path: message and exits 1", async () => {
-    const run = await cli(["validate"], { cwd: workdir({ ".github/strategy.yml": `${INVALID_STRATEGY}    share: 120\n` }) });
+    const run = await cli(["validate"], {
+      cwd: workdir({ ".github/strategy.yml": `${INVALID_STRATEGY}    share: 120\n` }),
+    });
     expect(run.code).toBe(1);
     expect(run.out).toEqual([
       '.github/strategy.yml:5:9 problems[1].id: "reliability" is used twice: on lines 3 and 5',
@@ -95,7 +99,9 @@ describe("throughline validate", () => {
 
   it("with GITHUB_TOKEN, checks the strategy merged with the one read from GitHub", async () => {
     const content = Buffer.from(BASE).toString("base64");
-    api().get("/repos/acme/.github/contents/strategy.yml").reply(200, { type: "file", path: "strategy.yml", sha: "b1", encoding: "base64", content });
+    api()
+      .get("/repos/acme/.github/contents/strategy.yml")
+      .reply(200, { type: "file", path: "strategy.yml", sha: "b1", encoding: "base64", content });
     const run = await cli(["validate"], { cwd: workdir({ "strategy.yml": EXTENDING }) });
     expect(run.code).toBe(0);
     expect(run.out[0]).toBe("strategy.yml is valid: active, 1 problem.");

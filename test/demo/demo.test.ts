@@ -28,7 +28,9 @@ describe("the offline demo", () => {
     expect(committed("comment.md").startsWith("<!-- throughline:progress -->\n")).toBe(true);
     expect(committed("check.md")).toMatch(/^\*\*Strategy alignment\*\* on pull request #\d+: `success`/);
     expect(committed("report.md").startsWith("<!-- throughline:report -->")).toBe(true);
-    expect(committed("report.md")).toMatch(/<!-- throughline:data \{"version":1,"period":\{"from":"2026-10-01","to":"2026-10-31"/);
+    expect(committed("report.md")).toMatch(
+      /<!-- throughline:data \{"version":1,"period":\{"from":"2026-10-01","to":"2026-10-31"/,
+    );
     expect(committed("labels.md")).toContain("| Pull request #");
     expect(committed("organisation-report.md")).toContain("### Shipped work by repository");
     expect(committed("organisation-report.md")).toMatch(/"scope":"organisation","repositories":\{"\.github":/);

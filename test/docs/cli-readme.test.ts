@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 import { cli } from "../cli/helpers.js";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-const section = readme.slice(readme.indexOf("## Command line"), readme.indexOf("\n## ", readme.indexOf("## Command line") + 1));
+const section = readme.slice(
+  readme.indexOf("## Command line"),
+  readme.indexOf("\n## ", readme.indexOf("## Command line") + 1),
+);
 /** Each row's synopsis, e.g. "throughline report --repo OWNER/NAME [--month YYYY-MM] [--post]". */
 const rows = [...section.matchAll(/^\| `(throughline [^`]+)` \|/gm)].map((m) => m[1]);
 
@@ -43,11 +46,23 @@ describe("the README's command line", () => {
         ...[...help.matchAll(/^ {2}(--[\w-]+).*\(required\)/gm)].map((m) => m[1]),
       ]);
       const shown = flags(row);
-      for (const flag of [...shown.required, ...shown.optional]) expect([command, flag, options.has(flag)]).toEqual([command, flag, true]);
-      for (const flag of shown.required) expect([command, flag, "required"]).toEqual([command, flag, requiredInHelp.has(flag) ? "required" : "optional"]);
-      for (const flag of shown.optional) expect([command, flag, "optional"]).toEqual([command, flag, requiredInHelp.has(flag) ? "required" : "optional"]);
+      for (const flag of [...shown.required, ...shown.optional])
+        expect([command, flag, options.has(flag)]).toEqual([command, flag, true]);
+      for (const flag of shown.required)
+        expect([command, flag, "required"]).toEqual([
+          command,
+          flag,
+          requiredInHelp.has(flag) ? "required" : "optional",
+        ]);
+      for (const flag of shown.optional)
+        expect([command, flag, "optional"]).toEqual([
+          command,
+          flag,
+          requiredInHelp.has(flag) ? "required" : "optional",
+        ]);
       // Every required flag is in the README's row.
-      for (const flag of requiredInHelp) expect([command, flag, shown.required.includes(flag)]).toEqual([command, flag, true]);
+      for (const flag of requiredInHelp)
+        expect([command, flag, shown.required.includes(flag)]).toEqual([command, flag, true]);
     }
   });
 

@@ -8,7 +8,11 @@ import { describe, expect, it } from "vitest";
 import { PROJECT_HOME, STRATEGY_SCHEMA_URL } from "../../src/strategy/json-schema.js";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
-const pkg = JSON.parse(read("package.json")) as { repository: { type: string; url: string }; homepage: string; bugs: string };
+const pkg = JSON.parse(read("package.json")) as {
+  repository: { type: string; url: string };
+  homepage: string;
+  bugs: string;
+};
 const readme = read("README.md");
 const slug = new URL(PROJECT_HOME).pathname.slice(1); // "owner/name"
 
@@ -30,21 +34,32 @@ describe("one canonical home", () => {
   });
 
   it("is what every example strategy points editors at, an absolute URL that works once copied", () => {
-    const examples = readdirSync(new URL("../../examples/", import.meta.url)).filter((f) => f.endsWith(".yml") && f !== "workflow.yml");
+    const examples = readdirSync(new URL("../../examples/", import.meta.url)).filter(
+      (f) => f.endsWith(".yml") && f !== "workflow.yml",
+    );
     expect(examples.length).toBeGreaterThanOrEqual(5);
     for (const name of examples) {
-      const schemaLines = read(`examples/${name}`).split("\n").filter((line) => line.includes("$schema="));
+      const schemaLines = read(`examples/${name}`)
+        .split("\n")
+        .filter((line) => line.includes("$schema="));
       expect([name, schemaLines]).toEqual([name, [`# yaml-language-server: $schema=${STRATEGY_SCHEMA_URL}`]]);
     }
   });
 
   it("is the only home the README, the workflow and the docs name", () => {
-    const texts = { "README.md": readme, "examples/workflow.yml": read("examples/workflow.yml"), "app.yml": read("app.yml"), "docs/guarantees.md": read("docs/guarantees.md") };
+    const texts = {
+      "README.md": readme,
+      "examples/workflow.yml": read("examples/workflow.yml"),
+      "app.yml": read("app.yml"),
+      "docs/guarantees.md": read("docs/guarantees.md"),
+    };
     for (const [file, text] of Object.entries(texts)) {
       const schemas = [...text.matchAll(/\$schema=(\S+)/g)].map((m) => m[1]);
       for (const url of schemas) expect([file, url]).toEqual([file, STRATEGY_SCHEMA_URL]);
       // Any github.com or raw address of a repository called throughline is the home.
-      const homes = [...text.matchAll(/(?:github\.com|githubusercontent\.com)\/([\w.-]+\/throughline)\b/g)].map((m) => m[1]);
+      const homes = [...text.matchAll(/(?:github\.com|githubusercontent\.com)\/([\w.-]+\/throughline)\b/g)].map(
+        (m) => m[1],
+      );
       for (const home of homes) expect([file, home]).toEqual([file, slug]);
       const uses = [...text.matchAll(/uses: ([\w.-]+\/[\w.-]+)@/g)].map((m) => m[1]);
       for (const action of uses) expect([file, action]).toEqual([file, slug]);

@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const pkg = JSON.parse(read("package.json")) as { engines: { node: string } };
-const lock = JSON.parse(read("package-lock.json")) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+const lock = JSON.parse(read("package-lock.json")) as {
+  packages: Record<string, { engines?: { node?: string } | string[] }>;
+};
 const readme = read("README.md");
 const ci = read(".ci/run");
 
@@ -28,7 +30,9 @@ describe("one Node story", () => {
     const refusing = Object.entries(lock.packages).flatMap(([path, entry]) => {
       const range = Array.isArray(entry.engines) ? undefined : entry.engines?.node;
       if (path === "" || !range) return [];
-      return OLDEST.filter((version) => !semver.satisfies(version, range)).map((version) => `${path} (${range}) refuses ${version}`);
+      return OLDEST.filter((version) => !semver.satisfies(version, range)).map(
+        (version) => `${path} (${range}) refuses ${version}`,
+      );
     });
     expect(refusing).toEqual([]);
   });

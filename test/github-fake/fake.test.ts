@@ -8,7 +8,10 @@ import { example } from "../fixtures/payloads.js";
 import { APP, NOW } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
 
-const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+  type: "pkcs1",
+  format: "pem",
+}) as string;
 const Octokit = ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
 
 function fakeWithRepo() {
@@ -59,23 +62,37 @@ describe("the fake GitHub served over HTTP on loopback", () => {
     const { gh } = fakeWithRepo();
     served = await gh.serve();
     const octokit = new Octokit({ auth: "t", baseUrl: `${served.env.GHE_PROTOCOL}://${served.env.GHE_HOST}/api/v3` });
-    const { data } = await octokit.rest.repos.getContent({ owner: "Codertocat", repo: "Hello-World", path: "strategy.yml" });
+    const { data } = await octokit.rest.repos.getContent({
+      owner: "Codertocat",
+      repo: "Hello-World",
+      path: "strategy.yml",
+    });
     expect((data as { path: string }).path).toBe("strategy.yml");
     const answer = await octokit.graphql<{ repository: { defaultBranchRef: { name: string } } }>(
       "query Branch($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { defaultBranchRef { name } } }",
       { owner: "Codertocat", name: "Hello-World" },
     );
     expect(answer.repository.defaultBranchRef.name).toBe("main");
-    expect(gh.log.map((r) => r.operation ?? r.path)).toEqual(["/repos/Codertocat/Hello-World/contents/strategy.yml", "Branch"]);
+    expect(gh.log.map((r) => r.operation ?? r.path)).toEqual([
+      "/repos/Codertocat/Hello-World/contents/strategy.yml",
+      "Branch",
+    ]);
   });
 
   it("a second read of an unchanged file is a free 304", async () => {
     const { gh } = fakeWithRepo();
     served = await gh.serve();
     const octokit = new Octokit({ auth: "t", baseUrl: served.url });
-    const first = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: "Codertocat", repo: "Hello-World", path: "strategy.yml" });
+    const first = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: "Codertocat",
+      repo: "Hello-World",
+      path: "strategy.yml",
+    });
     const again = octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      owner: "Codertocat", repo: "Hello-World", path: "strategy.yml", headers: { "if-none-match": first.headers.etag! },
+      owner: "Codertocat",
+      repo: "Hello-World",
+      path: "strategy.yml",
+      headers: { "if-none-match": first.headers.etag! },
     });
     await expect(again).rejects.toMatchObject({ status: 304 });
   });
@@ -90,7 +107,9 @@ describe("the fake GitHub in this process (nock)", () => {
     const { gh } = fakeWithRepo();
     stop = gh.intercept();
     const octokit = new Octokit({ auth: "t" });
-    await expect(octokit.request("GET /repos/{owner}/{repo}/releases", { owner: "Codertocat", repo: "Hello-World" })).rejects.toMatchObject({ status: 501 });
+    await expect(
+      octokit.request("GET /repos/{owner}/{repo}/releases", { owner: "Codertocat", repo: "Hello-World" }),
+    ).rejects.toMatchObject({ status: 501 });
     await expect(octokit.graphql("query Nope { viewer { notAField } }")).rejects.toThrow(/notAField/);
     expect(gh.problems).toHaveLength(2);
   });
@@ -99,7 +118,8 @@ describe("the fake GitHub in this process (nock)", () => {
     const { gh, repo } = fakeWithRepo();
     stop = gh.intercept();
     const octokit = new Octokit({ auth: "t" });
-    const comment = () => octokit.rest.issues.createComment({ owner: "Codertocat", repo: "Hello-World", issue_number: 1, body: "hi" });
+    const comment = () =>
+      octokit.rest.issues.createComment({ owner: "Codertocat", repo: "Hello-World", issue_number: 1, body: "hi" });
     gh.fail({ method: "POST", path: /\/comments$/ }, { status: 500 });
     await expect(comment()).rejects.toMatchObject({ status: 500 });
     expect(repo.item(1).comments).toHaveLength(0);
@@ -129,7 +149,9 @@ describe("the fake GitHub in this process (nock)", () => {
       { __typename: "LabeledEvent", actor: { login: "alice" }, label: { name: "bug" } },
       { __typename: "IssueComment", body: "/strategy explain" },
     ]);
-    await expect(octokit.graphql("query { repository(owner: \"a\", name: \"b\") { id } }")).rejects.toMatchObject({ errors: [{ type: "NOT_FOUND" }] });
+    await expect(octokit.graphql('query { repository(owner: "a", name: "b") { id } }')).rejects.toMatchObject({
+      errors: [{ type: "NOT_FOUND" }],
+    });
     expect(gh.problems).toEqual([]);
   });
 });

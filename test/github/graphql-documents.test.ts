@@ -51,13 +51,20 @@ describe("GraphQL documents match GitHub's schema", () => {
     }
     expect(documents.filter(([n]) => SDL_ONLY.has(n))).toHaveLength(SDL_ONLY.size);
     // The SDL check catches a misspelling too.
-    expect(validateSdl("mutation { updateProjectV2Field(input: { fieldId: \"F\" }) { projectV2Fieldz { __typename } } }")).not.toEqual([]);
+    expect(
+      validateSdl('mutation { updateProjectV2Field(input: { fieldId: "F" }) { projectV2Fieldz { __typename } } }'),
+    ).not.toEqual([]);
   });
 
   it("the pull-request context query built for a strategy", () => {
     const parsed = parseStrategy(STRATEGY, "strategy.yml");
     if (!parsed.ok) throw new Error("fixture strategy is invalid");
-    const counts = countQueries(parsed.strategy, { owner: "o", repo: "r", defaultBranch: "main", range: "2026-11-01..2026-11-30" });
+    const counts = countQueries(parsed.strategy, {
+      owner: "o",
+      repo: "r",
+      defaultBranch: "main",
+      range: "2026-11-01..2026-11-30",
+    });
     expect(validate(pullRequestContextQuery(counts)).map((e) => e.message)).toEqual([]);
   });
 
@@ -70,6 +77,8 @@ describe("GraphQL documents match GitHub's schema", () => {
   });
 
   it("a misspelt field is caught", () => {
-    expect(validate("query { repository(owner: \"o\", name: \"r\") { pullRequest(number: 1) { filez { totalCount } } } }")).not.toEqual([]);
+    expect(
+      validate('query { repository(owner: "o", name: "r") { pullRequest(number: 1) { filez { totalCount } } } }'),
+    ).not.toEqual([]);
   });
 });

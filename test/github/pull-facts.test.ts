@@ -6,7 +6,12 @@ import { BOT, fakeRepo, serve, testOctokit, type FakePull } from "../report/fake
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
-const pull = (number: number, over: Partial<FakePull> = {}): FakePull => ({ number, title: `Change ${number}`, mergedAt: "2026-10-05T00:00:00Z", ...over });
+const pull = (number: number, over: Partial<FakePull> = {}): FakePull => ({
+  number,
+  title: `Change ${number}`,
+  mergedAt: "2026-10-05T00:00:00Z",
+  ...over,
+});
 const repoRef = { owner: "acme", repo: "platform" };
 
 describe("the facts of merged pull requests, read in bulk", () => {
@@ -20,12 +25,21 @@ describe("the facts of merged pull requests, read in bulk", () => {
     pulls[12].timeline = [
       { kind: "labeled", label: "strategy: costs", actor: BOT.login },
       { kind: "unlabeled", label: "strategy: costs", actor: "alice" },
-      { kind: "comment", author: BOT.login, body: '<!-- throughline:progress -->\nx\n\n<!-- throughline:served {"problems":[]} -->' },
+      {
+        kind: "comment",
+        author: BOT.login,
+        body: '<!-- throughline:progress -->\nx\n\n<!-- throughline:served {"problems":[]} -->',
+      },
       { kind: "comment", author: "bob", body: "/strategy none" },
     ];
     const log = serve(fakeRepo({ pulls }));
     const counter = { requests: 0 };
-    const facts = await readPullFacts(testOctokit(), pulls.map((p) => ({ ...repoRef, number: p.number })), BOT.login, counter);
+    const facts = await readPullFacts(
+      testOctokit(),
+      pulls.map((p) => ({ ...repoRef, number: p.number })),
+      BOT.login,
+      counter,
+    );
 
     expect(facts.map((f) => f.number)).toEqual(pulls.map((p) => p.number));
     expect(facts[9].files).toEqual(big(140));
@@ -43,21 +57,42 @@ describe("the facts of merged pull requests, read in bulk", () => {
     expect(log.filter((r) => r.operation === "PullFacts")).toHaveLength(3);
     expect(log.filter((r) => r.operation === "PullFilesPages")).toHaveLength(3);
     expect(counter.requests).toBe(6);
-    expect(log.filter((r) => r.operation === "PullFacts").map((r) => Object.keys(r.variables).length / 3)).toEqual([50, 50, 20]);
+    expect(log.filter((r) => r.operation === "PullFacts").map((r) => Object.keys(r.variables).length / 3)).toEqual([
+      50, 50, 20,
+    ]);
   });
 
   it("keeps going when GitHub cannot answer for one pull request: it is marked incomplete, the others are whole", async () => {
-    const pulls = [pull(1, { files: ["a.ts"] }), pull(2, { factsError: "Something went wrong while executing your query." }), pull(3, { files: ["c.ts"] })];
+    const pulls = [
+      pull(1, { files: ["a.ts"] }),
+      pull(2, { factsError: "Something went wrong while executing your query." }),
+      pull(3, { files: ["c.ts"] }),
+    ];
     serve(fakeRepo({ pulls }));
-    const facts = await readPullFacts(testOctokit(), [1, 2, 3].map((number) => ({ ...repoRef, number })), BOT.login);
+    const facts = await readPullFacts(
+      testOctokit(),
+      [1, 2, 3].map((number) => ({ ...repoRef, number })),
+      BOT.login,
+    );
     expect(facts.map((f) => f.complete)).toEqual([true, false, true]);
-    expect(facts[1]).toMatchObject({ files: undefined, closes: [], problem: "Something went wrong while executing your query." });
+    expect(facts[1]).toMatchObject({
+      files: undefined,
+      closes: [],
+      problem: "Something went wrong while executing your query.",
+    });
     expect(facts[2].files).toEqual(["c.ts"]);
   });
 
   it("keeps going when a whole request fails: its pull requests are judged on what is known", async () => {
     nock("https://api.github.com").post("/graphql").reply(502, { message: "Bad Gateway" });
-    const facts = await readPullFacts(testOctokit(), [1, 2].map((number) => ({ ...repoRef, number })), BOT.login);
-    expect(facts.map((f) => [f.number, f.complete, f.files])).toEqual([[1, false, undefined], [2, false, undefined]]);
+    const facts = await readPullFacts(
+      testOctokit(),
+      [1, 2].map((number) => ({ ...repoRef, number })),
+      BOT.login,
+    );
+    expect(facts.map((f) => [f.number, f.complete, f.files])).toEqual([
+      [1, false, undefined],
+      [2, false, undefined],
+    ]);
   });
 });

@@ -14,7 +14,9 @@ const N = 500;
 
 /** Odd issues mention an outage (one label each); even ones serve nothing (no write at all). */
 const burstEvents = (n = N) =>
-  Array.from({ length: n }, (_, i) => issueEvent("opened", { number: i + 1, title: i % 2 === 0 ? `Outage ${i + 1}` : `Question ${i + 1}` }));
+  Array.from({ length: n }, (_, i) =>
+    issueEvent("opened", { number: i + 1, title: i % 2 === 0 ? `Outage ${i + 1}` : `Question ${i + 1}` }),
+  );
 
 function perItemWrites(fake: RepoFake): Map<number, number> {
   const counts = new Map<number, number>();

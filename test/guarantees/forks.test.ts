@@ -17,10 +17,24 @@ problems:
     match: { keywords: [the, a, docs], paths: ["**"] }
 `;
 
-function forkEvent(action: string, changes: Record<string, unknown> = {}, headRepo: Record<string, unknown> | null = {}) {
+function forkEvent(
+  action: string,
+  changes: Record<string, unknown> = {},
+  headRepo: Record<string, unknown> | null = {},
+) {
   const event = pullRequestEvent(action, changes);
   const head = event.payload.pull_request.head;
-  head.repo = headRepo === null ? null : { ...head.repo, name: "Hello-World", full_name: "forker/Hello-World", fork: true, owner: { login: "forker", type: "User" }, ...headRepo };
+  head.repo =
+    headRepo === null
+      ? null
+      : {
+          ...head.repo,
+          name: "Hello-World",
+          full_name: "forker/Hello-World",
+          fork: true,
+          owner: { login: "forker", type: "User" },
+          ...headRepo,
+        };
   head.label = "forker:main";
   head.ref = "main";
   event.payload.pull_request.user = { login: "forker", type: "User" };
@@ -74,7 +88,9 @@ describe("pull requests from forks", () => {
     // The fork's file would label everything "costs"; the base's rules see nothing to label.
     expect(fake.item(2).labels).toEqual([]);
     // Its version was read from the base repository at the head commit (GitHub keeps fork commits there).
-    expect(fake.requests.some((r) => r.path === `${fake.repoPath}/contents/strategy.yml` && r.method === "GET")).toBe(true);
+    expect(fake.requests.some((r) => r.path === `${fake.repoPath}/contents/strategy.yml` && r.method === "GET")).toBe(
+      true,
+    );
     expectBaseOnly(fake);
   });
 
@@ -86,6 +102,9 @@ describe("pull requests from forks", () => {
     fake.strategyAt.set(event.payload.pull_request.head.sha, STRATEGY);
     await probot.receive(event);
     const reads = fake.requests.filter((r) => r.path.includes("/contents/"));
-    expect(reads.map((r) => r.path)).toEqual([`${fake.repoPath}/contents/strategy.yml`, `${fake.repoPath}/contents/strategy.yml`]);
+    expect(reads.map((r) => r.path)).toEqual([
+      `${fake.repoPath}/contents/strategy.yml`,
+      `${fake.repoPath}/contents/strategy.yml`,
+    ]);
   });
 });

@@ -10,7 +10,9 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
 
 describe("generated hostile strategy files", () => {
-  it(`${RUNS} files: no throw, every error located, output inert, prototypes untouched`, { timeout: Math.max(20_000, RUNS * 20) }, () => {
+  it(`${RUNS} files: no throw, every error located, output inert, prototypes untouched`, {
+    timeout: Math.max(20_000, RUNS * 20),
+  }, () => {
     const result = fuzzStrategies(RUNS, SEED);
     expect(result.violations).toEqual([]);
     // Both paths must be exercised, or the run proves little.

@@ -37,7 +37,8 @@ export function record(scope: Scope, sent: Sent[] = []): Sent[] {
   return sent;
 }
 
-export const writes = (sent: Sent[]) => sent.filter((r) => r.method !== "GET" && !(r.path === "/graphql" && !/^\s*mutation/.test(r.body?.query ?? "")));
+export const writes = (sent: Sent[]) =>
+  sent.filter((r) => r.method !== "GET" && !(r.path === "/graphql" && !/^\s*mutation/.test(r.body?.query ?? "")));
 
 /** An issues.* delivery for `owner/repo#number`, by a person unless `sender` says otherwise. */
 export function issueEvent(
@@ -45,11 +46,19 @@ export function issueEvent(
   changes: Record<string, unknown> = {},
   { owner = OWNER, repo = REPO, id = `delivery-${Math.random()}`, sender = { login: "octocat", type: "User" } } = {},
 ) {
-  const payload = example("issues", action === "edited" || action === "reopened" ? "edited" : action === "unlabeled" ? "unlabeled" : "opened");
+  const payload = example(
+    "issues",
+    action === "edited" || action === "reopened" ? "edited" : action === "unlabeled" ? "unlabeled" : "opened",
+  );
   payload.action = action;
   payload.installation = { id: 1 };
   payload.sender = sender;
-  payload.repository = { ...payload.repository, name: repo, full_name: `${owner}/${repo}`, owner: { ...payload.repository.owner, login: owner } };
+  payload.repository = {
+    ...payload.repository,
+    name: repo,
+    full_name: `${owner}/${repo}`,
+    owner: { ...payload.repository.owner, login: owner },
+  };
   Object.assign(payload.issue, { title: "Checkout outage on Fridays", body: "Seen twice.", labels: [] }, changes);
   return { id, name: "issues", payload } as any;
 }
@@ -62,7 +71,8 @@ export function commentEvent(body: string, { login = "octocat", type = "User", o
   payload.comment.body = body;
   payload.comment.user = { ...payload.comment.user, login, type };
   Object.assign(payload.issue, { title: "Checkout outage on Fridays", body: "", labels: [] });
-  if (onPullRequest) payload.issue.pull_request = { url: "https://api.github.com/repos/Codertocat/Hello-World/pulls/1" };
+  if (onPullRequest)
+    payload.issue.pull_request = { url: "https://api.github.com/repos/Codertocat/Hello-World/pulls/1" };
   else delete payload.issue.pull_request;
   return { id: `delivery-${Math.random()}`, name: "issue_comment", payload } as any;
 }
@@ -116,7 +126,15 @@ const LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
 /** A logger in Probot's (pino's) shape that keeps every line, errors included, as text. */
 function memoryLog(lines: LogLine[]): any {
   const text = (args: unknown[]) =>
-    args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === "string" ? a : JSON.stringify(a, (_k, v) => (v instanceof Error ? v.message : v)))).join(" ");
+    args
+      .map((a) =>
+        a instanceof Error
+          ? `${a.name}: ${a.message}`
+          : typeof a === "string"
+            ? a
+            : JSON.stringify(a, (_k, v) => (v instanceof Error ? v.message : v)),
+      )
+      .join(" ");
   const log: any = { level: "trace", child: () => log };
   for (const level of LEVELS) log[level] = (...args: unknown[]) => void lines.push({ level, text: text(args) });
   return log;
@@ -126,14 +144,35 @@ function memoryLog(lines: LogLine[]): any {
  * The app with retries and throttling ON, as in production, but every wait GitHub asks for shrunk from
  * seconds to milliseconds, and the write pacing replaced by an instant queue that counts.
  */
-export function liveProbot({ appClient = true, retry = true, pacer = countingPacer(), overrides = {}, log, second = 1, timeoutMs }: LiveOptions = {}): Probot {
-  const Base = appClient ? throughlineOctokit({ retryAfterBaseValue: second, requestTimeoutMs: timeoutMs }) : ProbotOctokit;
+export function liveProbot({
+  appClient = true,
+  retry = true,
+  pacer = countingPacer(),
+  overrides = {},
+  log,
+  second = 1,
+  timeoutMs,
+}: LiveOptions = {}): Probot {
+  const Base = appClient
+    ? throughlineOctokit({ retryAfterBaseValue: second, requestTimeoutMs: timeoutMs })
+    : ProbotOctokit;
   const Octokit = Base.defaults((o: any) => ({
     ...o,
     retry: retry ? { ...o.retry, retryAfterBaseValue: second } : { enabled: false },
-    throttle: { ...o.throttle, retryAfterBaseValue: second, fallbackSecondaryRateRetryAfter: 1, write: pacer.group, notifications: pacer.group },
+    throttle: {
+      ...o.throttle,
+      retryAfterBaseValue: second,
+      fallbackSecondaryRateRetryAfter: 1,
+      write: pacer.group,
+      notifications: pacer.group,
+    },
   }));
-  const probot = new Probot({ appId: APP.id, privateKey: privateKey(), Octokit, ...(log ? { log: memoryLog(log) } : { logLevel: "fatal" }) });
+  const probot = new Probot({
+    appId: APP.id,
+    privateKey: privateKey(),
+    Octokit,
+    ...(log ? { log: memoryLog(log) } : { logLevel: "fatal" }),
+  });
   probot.load(createApp({ now: () => NOW, ...overrides }));
   return probot;
 }
@@ -141,6 +180,9 @@ export function liveProbot({ appClient = true, retry = true, pacer = countingPac
 let key: string | undefined;
 /** Any RSA key will do (a short one is quick to make): GitHub is nock, which never checks the app's JWT. */
 function privateKey(): string {
-  key ??= generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+  key ??= generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({
+    type: "pkcs1",
+    format: "pem",
+  }) as string;
   return key;
 }

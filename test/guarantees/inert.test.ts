@@ -40,10 +40,10 @@ function expectInert(markdown: string, appComments: number) {
 const expectOneLine = (text: string) => expect(text).not.toMatch(/[\r\n]/);
 
 /** The strategy STRATEGY with hostile text in every free-text field it has. */
-const HOSTILE_STRATEGY = STRATEGY.replace("name: Platform strategy 2026", `name: '${HOSTILE.replace(/'/g, "''")}'`).replace(
-  "title: Hosting costs",
-  `title: '${HOSTILE.replace(/'/g, "''")}'\n    why: '${HOSTILE.replace(/'/g, "''")}'`,
-);
+const HOSTILE_STRATEGY = STRATEGY.replace(
+  "name: Platform strategy 2026",
+  `name: '${HOSTILE.replace(/'/g, "''")}'`,
+).replace("title: Hosting costs", `title: '${HOSTILE.replace(/'/g, "''")}'\n    why: '${HOSTILE.replace(/'/g, "''")}'`);
 
 describe("the inertness checks themselves", () => {
   it.each([
@@ -70,7 +70,11 @@ describe("hostile text in what the app writes", () => {
   it("the progress comment and check of a pull request whose branch, paths, title and body are hostile", async () => {
     const probot = testProbot();
     const fake = new RepoFake({ strategy: STRATEGY }).serve();
-    fake.item(2).files = ["infra/@victim <img src=x onerror=alert(1)>.tf", `infra/${HOSTILE}`, "terraform/<!-- throughline:progress -->.tf"];
+    fake.item(2).files = [
+      "infra/@victim <img src=x onerror=alert(1)>.tf",
+      `infra/${HOSTILE}`,
+      "terraform/<!-- throughline:progress -->.tf",
+    ];
     const event = pullRequestEvent("opened", { title: `fix: outage ${HOSTILE}`, body: `${HOSTILE}\nSpend less` });
     event.payload.pull_request.head.ref = "hotfix/@victim<img>";
     await probot.receive(event);
@@ -87,10 +91,16 @@ describe("hostile text in what the app writes", () => {
 
   it("a /strategy explain reply about an issue whose title, body and labels are hostile", async () => {
     const probot = testProbot();
-    const fake = new RepoFake({ strategy: STRATEGY.replace("labels: [bug, incident]", `labels: [bug, '${HOSTILE.replace(/'/g, "''")}']`) }).serve();
+    const fake = new RepoFake({
+      strategy: STRATEGY.replace("labels: [bug, incident]", `labels: [bug, '${HOSTILE.replace(/'/g, "''")}']`),
+    }).serve();
     fake.roles.set("octocat", "write");
     const event = commentEvent("/strategy explain");
-    Object.assign(event.payload.issue, { title: `Outage ${HOSTILE}`, body: HOSTILE, labels: [{ name: HOSTILE }, { name: "bug" }] });
+    Object.assign(event.payload.issue, {
+      title: `Outage ${HOSTILE}`,
+      body: HOSTILE,
+      labels: [{ name: HOSTILE }, { name: "bug" }],
+    });
     await probot.receive(event);
     const replies = fake.commentsOn(1).filter((c) => c.author === fake.login);
     expect(replies).toHaveLength(1);
@@ -178,7 +188,12 @@ describe("hostile text in the monthly report", () => {
         body: HOSTILE,
         branch: "hotfix/@victim<img>",
         author: "victim",
-        comments: Array.from({ length: 10 * i }, (_, c) => ({ id: 100 * i + c, author: "alice", body: "", createdAt: "2026-10-01T00:00:00Z" })),
+        comments: Array.from({ length: 10 * i }, (_, c) => ({
+          id: 100 * i + c,
+          author: "alice",
+          body: "",
+          createdAt: "2026-10-01T00:00:00Z",
+        })),
       });
     }
     gh.intercept();

@@ -23,7 +23,12 @@ function twoRepositories(broken: string | null) {
 
 function pullRequestIn(repo: string, action = "opened") {
   const event = pullRequestEvent(action);
-  event.payload.repository = { ...event.payload.repository, name: repo, full_name: `acme/${repo}`, owner: { ...event.payload.repository.owner, login: "acme" } };
+  event.payload.repository = {
+    ...event.payload.repository,
+    name: repo,
+    full_name: `acme/${repo}`,
+    owner: { ...event.payload.repository.owner, login: "acme" },
+  };
   return event;
 }
 
@@ -67,7 +72,9 @@ describe("one repository's broken strategy, another's events", () => {
 
   it("inherited from a repository that has none: an error there only", async () => {
     const probot = testProbot();
-    const { github, good, bad } = twoRepositories("version: 1\nextends: acme/nowhere\nproblems:\n  - id: x\n    title: X\n");
+    const { github, good, bad } = twoRepositories(
+      "version: 1\nextends: acme/nowhere\nproblems:\n  - id: x\n    title: X\n",
+    );
     const nowhere = new RepoFake({ owner: "acme", repo: "nowhere", strategy: null, github }).serve();
     await burst(probot);
     expectGoodDone(good);

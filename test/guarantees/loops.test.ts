@@ -17,11 +17,14 @@ function echoesOf(fake: RepoFake, writes: Sent[]) {
     const number = Number(/\/issues\/(\d+)\//.exec(w.path)?.[1]);
     const isPull = number === 2;
     const event = (action: string) => {
-      const e = isPull ? pullRequestEvent(action, { number, labels: fake.labelsOf(number) }) : issueEvent(action, { number, labels: fake.labelsOf(number) });
+      const e = isPull
+        ? pullRequestEvent(action, { number, labels: fake.labelsOf(number) })
+        : issueEvent(action, { number, labels: fake.labelsOf(number) });
       e.payload.sender = sender;
       return e;
     };
-    if (w.method === "POST" && w.path.endsWith("/labels") && number) return (w.body.labels as string[]).map(() => event("labeled"));
+    if (w.method === "POST" && w.path.endsWith("/labels") && number)
+      return (w.body.labels as string[]).map(() => event("labeled"));
     if (w.method === "DELETE" && w.path.includes("/labels/")) return [event("unlabeled")];
     if (w.method === "POST" && w.path.endsWith("/comments")) {
       const e = commentEvent(w.body.body, { login: fake.login, type: "Bot", onPullRequest: isPull });
@@ -76,17 +79,20 @@ describe("other bots' events", () => {
   beforeEach(setupNock);
   afterEach(assertNoPendingMocks);
 
-  it.each(["dependabot[bot]", "renovate[bot]", "github-actions[bot]"])("are handled like anyone's: %s", async (login) => {
-    const probot = testProbot();
-    const fake = new RepoFake({ strategy: STRATEGY }).serve();
-    fake.item(2).files = ["infra/main.tf"];
-    const event = pullRequestEvent("opened", { user: { login, type: "Bot" } });
-    event.payload.sender = bot(login);
-    await probot.receive(event);
-    expect(fake.item(2).labels).toEqual(["strategy: reliability"]);
-    expect(fake.commentsOn(2).map((c) => c.author)).toEqual([fake.login]);
-    expect(fake.checks).toHaveLength(1);
-  });
+  it.each(["dependabot[bot]", "renovate[bot]", "github-actions[bot]"])(
+    "are handled like anyone's: %s",
+    async (login) => {
+      const probot = testProbot();
+      const fake = new RepoFake({ strategy: STRATEGY }).serve();
+      fake.item(2).files = ["infra/main.tf"];
+      const event = pullRequestEvent("opened", { user: { login, type: "Bot" } });
+      event.payload.sender = bot(login);
+      await probot.receive(event);
+      expect(fake.item(2).labels).toEqual(["strategy: reliability"]);
+      expect(fake.commentsOn(2).map((c) => c.author)).toEqual([fake.login]);
+      expect(fake.checks).toHaveLength(1);
+    },
+  );
 
   it("a person whose login looks like the app's is a person", async () => {
     const probot = testProbot();

@@ -58,7 +58,10 @@ describe("comments carrying the app's marker", () => {
     const fake = pullRequestFake();
     const theirs = fake.comment(2, `${PROGRESS_MARKER}\nmine`, "octocat");
     let failed = false;
-    fake.fault = (r) => (r.method === "POST" && r.path.endsWith("/issues/2/comments") && !failed ? ((failed = true), { status: 502 }) : undefined);
+    fake.fault = (r) =>
+      r.method === "POST" && r.path.endsWith("/issues/2/comments") && !failed
+        ? ((failed = true), { status: 502 })
+        : undefined;
     await probot.receive(pullRequestEvent("opened"));
     untouched(fake, theirs, `${PROGRESS_MARKER}\nmine`);
     expect(fake.commentsOn(2).filter((c) => c.author === fake.login)).toHaveLength(1);

@@ -51,7 +51,8 @@ describe("GitHub failing for a while", () => {
     const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.item(2).files = ["infra/main.tf"];
     let n = 0;
-    fake.fault = (r) => ((r.path === "/graphql" || r.method === "POST" ? n++ : 99) % 2 === 0 && n < 8 ? { status: 502 } : undefined);
+    fake.fault = (r) =>
+      (r.path === "/graphql" || r.method === "POST" ? n++ : 99) % 2 === 0 && n < 8 ? { status: 502 } : undefined;
     await probot.receive(pullRequestEvent("opened"));
     expect(fake.commentsOn(2)).toHaveLength(1);
     expect(fake.checks).toHaveLength(1);

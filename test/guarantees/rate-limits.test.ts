@@ -13,12 +13,24 @@ import { STRATEGY } from "../fixtures/strategies.js";
 import { issueEvent, liveProbot, pullRequestEvent, record, writes, type LogLine } from "./helpers.js";
 
 const PRIMARY = { message: "API rate limit exceeded for installation ID 1." };
-const SECONDARY = { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." };
+const SECONDARY = {
+  message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+};
 const resetIn = (seconds: number) => String(Math.floor(Date.now() / 1000) + seconds);
-const strategyContent = { type: "file", path: "strategy.yml", sha: "blob1", encoding: "base64", content: Buffer.from(STRATEGY).toString("base64") };
+const strategyContent = {
+  type: "file",
+  path: "strategy.yml",
+  sha: "blob1",
+  encoding: "base64",
+  content: Buffer.from(STRATEGY).toString("base64"),
+};
 
 /** The strategy file answered with `limited` (status, body, headers) `times` times, then for real; the attempts' times. */
-function limitedStrategyFile(scope: ReturnType<typeof api>, times: number, limited: () => [number, object, Record<string, string>]) {
+function limitedStrategyFile(
+  scope: ReturnType<typeof api>,
+  times: number,
+  limited: () => [number, object, Record<string, string>],
+) {
   const at: number[] = [];
   scope
     .get(`${REPO_PATH}/contents/strategy.yml`)
@@ -44,13 +56,19 @@ describe("rate limits", () => {
     const log: LogLine[] = [];
     const probot = liveProbot({ log });
     const scope = mockAuth(api());
-    const at = limitedStrategyFile(scope, 1, () => [403, PRIMARY, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(2) }]);
+    const at = limitedStrategyFile(scope, 1, () => [
+      403,
+      PRIMARY,
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(2) },
+    ]);
     mockStrategyFile(scope, STRATEGY);
     labelWrites(scope);
     await probot.receive(issueEvent("opened"));
     expect(at).toHaveLength(1);
     // Until the reset plus one second, as GitHub documents.
-    expect(warnings(log)).toEqual([expect.stringMatching(/^Primary rate limit hit by GET .*strategy\.yml: retrying in [23] s \(retry 1 of 2\)$/)]);
+    expect(warnings(log)).toEqual([
+      expect.stringMatching(/^Primary rate limit hit by GET .*strategy\.yml: retrying in [23] s \(retry 1 of 2\)$/),
+    ]);
     expect(errors(log)).toEqual([]);
   });
 
@@ -58,7 +76,11 @@ describe("rate limits", () => {
     const log: LogLine[] = [];
     const probot = liveProbot({ log });
     const scope = mockAuth(api());
-    limitedStrategyFile(scope, 1, () => [429, PRIMARY, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) }]);
+    limitedStrategyFile(scope, 1, () => [
+      429,
+      PRIMARY,
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) },
+    ]);
     mockStrategyFile(scope, STRATEGY);
     labelWrites(scope);
     await probot.receive(issueEvent("opened"));
@@ -70,7 +92,11 @@ describe("rate limits", () => {
     const probot = liveProbot({ log });
     const scope = mockAuth(api());
     const sent = record(scope);
-    const at = limitedStrategyFile(scope, 1 + MAX_RATE_LIMIT_RETRIES, () => [403, PRIMARY, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) }]);
+    const at = limitedStrategyFile(scope, 1 + MAX_RATE_LIMIT_RETRIES, () => [
+      403,
+      PRIMARY,
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) },
+    ]);
     await expect(probot.receive(issueEvent("opened"))).rejects.toThrow(/rate limit exceeded/i);
     expect(at).toHaveLength(3);
     expect(writes(sent)).toEqual([]);
@@ -81,7 +107,11 @@ describe("rate limits", () => {
   it("a primary limit whose reset is hours away is not waited for", async () => {
     const probot = liveProbot();
     const scope = mockAuth(api());
-    const at = limitedStrategyFile(scope, 1, () => [403, PRIMARY, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(3 * 3600) }]);
+    const at = limitedStrategyFile(scope, 1, () => [
+      403,
+      PRIMARY,
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(3 * 3600) },
+    ]);
     await expect(probot.receive(issueEvent("opened"))).rejects.toThrow(/rate limit exceeded/i);
     expect(at).toHaveLength(1);
   });
@@ -107,22 +137,27 @@ describe("rate limits", () => {
     const scope = mockAuth(api());
     const at = limitedStrategyFile(scope, 1, () => [403, SECONDARY, { "retry-after": "3" }]);
     let retried = 0;
-    scope.get(`${REPO_PATH}/contents/strategy.yml`).reply(() => ((retried = Date.now()), [200, strategyContent, { etag: '"v1"' }]));
+    scope
+      .get(`${REPO_PATH}/contents/strategy.yml`)
+      .reply(() => ((retried = Date.now()), [200, strategyContent, { etag: '"v1"' }]));
     labelWrites(scope);
     await probot.receive(issueEvent("opened"));
     expect(retried - at[0]).toBeGreaterThanOrEqual(59);
   });
 
-  it.each([403, 429])("a secondary limit (%i) that does not lift: exactly three attempts, no blind retries after", async (status) => {
-    const log: LogLine[] = [];
-    const probot = liveProbot({ log });
-    const scope = mockAuth(api());
-    const at = limitedStrategyFile(scope, 3, () => [status, SECONDARY, { "retry-after": "1" }]);
-    await expect(probot.receive(issueEvent("opened"))).rejects.toThrow(/secondary rate limit/);
-    // A fourth attempt would find no answer and fail differently; the retry plugin adds none for 429.
-    expect(at).toHaveLength(3);
-    expect(errors(log).join("\n")).toMatch(/secondary rate limit/);
-  });
+  it.each([403, 429])(
+    "a secondary limit (%i) that does not lift: exactly three attempts, no blind retries after",
+    async (status) => {
+      const log: LogLine[] = [];
+      const probot = liveProbot({ log });
+      const scope = mockAuth(api());
+      const at = limitedStrategyFile(scope, 3, () => [status, SECONDARY, { "retry-after": "1" }]);
+      await expect(probot.receive(issueEvent("opened"))).rejects.toThrow(/secondary rate limit/);
+      // A fourth attempt would find no answer and fail differently; the retry plugin adds none for 429.
+      expect(at).toHaveLength(3);
+      expect(errors(log).join("\n")).toMatch(/secondary rate limit/);
+    },
+  );
 
   it("a GraphQL rate limit (200 with RATE_LIMITED) is waited out like the others", async () => {
     const log: LogLine[] = [];
@@ -131,7 +166,11 @@ describe("rate limits", () => {
     mockStrategyFile(scope, STRATEGY);
     scope
       .post("/graphql")
-      .reply(200, { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) });
+      .reply(
+        200,
+        { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] },
+        { "x-ratelimit-remaining": "0", "x-ratelimit-reset": resetIn(1) },
+      );
     mockGraphQL(scope, "PullRequestContext", contextAnswer({ files: ["docs/readme.md"], checkRunId: 77 }));
     scope.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 9 });
     scope.patch(`${REPO_PATH}/check-runs/77`).reply(200, {});
@@ -159,6 +198,9 @@ describe("rate limits", () => {
     scope.post(`${REPO_PATH}/issues/2/comments`).reply(201, { id: 9 });
     scope.post(`${REPO_PATH}/check-runs`).reply(201, { id: 78 });
     await probot.receive(pullRequestEvent("synchronize", { labels: [{ name: "strategy: reliability" }] }));
-    expect(writes(sent).map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${REPO_PATH}/issues/2/comments`, `POST ${REPO_PATH}/check-runs`]);
+    expect(writes(sent).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST ${REPO_PATH}/issues/2/comments`,
+      `POST ${REPO_PATH}/check-runs`,
+    ]);
   });
 });

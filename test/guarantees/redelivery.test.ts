@@ -33,7 +33,10 @@ describe("the same delivery twice", () => {
     await probot.receive(event);
     await probot.receive(event);
     expect(fake.item(1).labels).toEqual([RELIABILITY]);
-    expect(fake.writes().map((r) => `${r.method} ${r.path}`)).toEqual(["POST /repos/Codertocat/Hello-World/labels", "POST /repos/Codertocat/Hello-World/issues/1/labels"]);
+    expect(fake.writes().map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /repos/Codertocat/Hello-World/labels",
+      "POST /repos/Codertocat/Hello-World/issues/1/labels",
+    ]);
   });
 
   it("both at once: handled once", async () => {
@@ -80,7 +83,12 @@ describe("two events for one item at once", () => {
     const actions = ["opened", "edited", "synchronize", "labeled", "reopened"];
     await Promise.all([
       ...actions.map((a) => probot.receive(pullRequestEvent(a))),
-      probot.receive(pullRequestEvent("opened", { number: 3, head: { ...pullRequestEvent("opened").payload.pull_request.head, sha: "3".repeat(40) } })),
+      probot.receive(
+        pullRequestEvent("opened", {
+          number: 3,
+          head: { ...pullRequestEvent("opened").payload.pull_request.head, sha: "3".repeat(40) },
+        }),
+      ),
     ]);
     expect(appComments(fake, 2)).toHaveLength(1);
     expect(appComments(fake, 3)).toHaveLength(1);
@@ -92,7 +100,10 @@ describe("two events for one item at once", () => {
     const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.repoLabels.add(RELIABILITY);
     fake.addLabel(1, "bug");
-    await Promise.all([probot.receive(issueEvent("opened")), probot.receive(issueEvent("labeled", { labels: fake.labelsOf(1) }))]);
+    await Promise.all([
+      probot.receive(issueEvent("opened")),
+      probot.receive(issueEvent("labeled", { labels: fake.labelsOf(1) })),
+    ]);
     expect(fake.item(1).labels).toEqual(["bug", RELIABILITY]);
   });
 });
@@ -107,7 +118,10 @@ describe("a create that answered 500 but happened", () => {
     const probot = liveProbot();
     const fake = pullRequestFake();
     let failed = false;
-    fake.fault = (r) => (r.method === "POST" && r.path.endsWith("/issues/2/comments") && !failed ? ((failed = true), { status: 500, happened: true }) : undefined);
+    fake.fault = (r) =>
+      r.method === "POST" && r.path.endsWith("/issues/2/comments") && !failed
+        ? ((failed = true), { status: 500, happened: true })
+        : undefined;
     await probot.receive(pullRequestEvent("opened"));
     expect(posts(fake, /issues\/2\/comments$/)).toHaveLength(1);
     expect(appComments(fake, 2)).toHaveLength(1);
@@ -117,7 +131,10 @@ describe("a create that answered 500 but happened", () => {
     const probot = liveProbot();
     const fake = pullRequestFake();
     let failed = false;
-    fake.fault = (r) => (r.method === "POST" && r.path.endsWith("/check-runs") && !failed ? ((failed = true), { status: 500, happened: true }) : undefined);
+    fake.fault = (r) =>
+      r.method === "POST" && r.path.endsWith("/check-runs") && !failed
+        ? ((failed = true), { status: 500, happened: true })
+        : undefined;
     const event = pullRequestEvent("opened");
     await expect(probot.receive(event)).rejects.toThrow();
     expect(fake.checks).toHaveLength(1);
@@ -131,7 +148,10 @@ describe("a create that answered 500 but happened", () => {
     const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.roles.set("octocat", "write");
     let failed = false;
-    fake.fault = (r) => (r.method === "POST" && r.path.endsWith("/issues/1/comments") && !failed ? ((failed = true), { status: 500, happened: true }) : undefined);
+    fake.fault = (r) =>
+      r.method === "POST" && r.path.endsWith("/issues/1/comments") && !failed
+        ? ((failed = true), { status: 500, happened: true })
+        : undefined;
     await expect(probot.receive(commentEvent("/strategy explain"))).rejects.toThrow();
     expect(appComments(fake, 1)).toHaveLength(1);
   });
@@ -140,7 +160,8 @@ describe("a create that answered 500 but happened", () => {
     const probot = liveProbot();
     const fake = new RepoFake({ strategy: STRATEGY }).serve();
     const failed = new Set<string>();
-    fake.fault = (r) => (r.method === "POST" && !failed.has(r.path) ? (failed.add(r.path), { status: 502, happened: true }) : undefined);
+    fake.fault = (r) =>
+      r.method === "POST" && !failed.has(r.path) ? (failed.add(r.path), { status: 502, happened: true }) : undefined;
     await probot.receive(issueEvent("opened"));
     expect(fake.item(1).labels).toEqual([RELIABILITY]);
     expect([...fake.repoLabels]).toEqual([RELIABILITY]);
@@ -157,7 +178,10 @@ describe("two replicas, each with its own memory", () => {
     const { createApp } = (await import("../../src/index.js")) as typeof import("../../src/index.js");
     const probot = new Probot({
       appId: 1,
-      privateKey: generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string,
+      privateKey: generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({
+        type: "pkcs1",
+        format: "pem",
+      }) as string,
       Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
       logLevel: "fatal",
     });

@@ -16,9 +16,15 @@ const load: LoadForSchedule = async () => ({ status: "ok", strategy: reportStrat
 const FIRED = { since: new Date("2026-11-01T08:30:00Z"), now: new Date("2026-11-01T09:30:00Z") }; // 09:00 UTC on the 1st
 const LATE = { since: null, now: new Date("2026-11-04T12:00:00Z") }; // start-up, three days after
 
-const pull = (number: number) => ({ title: `Fix outage ${number}`, mergedAt: `2026-10-0${number}T10:00:00Z`, state: "closed" as const, labels: ["bug"] });
+const pull = (number: number) => ({
+  title: `Fix outage ${number}`,
+  mergedAt: `2026-10-0${number}T10:00:00Z`,
+  state: "closed" as const,
+  labels: ["bug"],
+});
 const ownReports = (repo: Repository) => repo.discussions.filter((d) => d.author === BOT.login && d.state === "open");
-const openIssues = (repo: Repository) => [...repo.items.values()].filter((i) => i.kind === "issue" && i.state === "open");
+const openIssues = (repo: Repository) =>
+  [...repo.items.values()].filter((i) => i.kind === "issue" && i.state === "open");
 
 /** acme/platform with two pull requests merged in October, the app installed on it. */
 function setup(discussionsEnabled = true) {
@@ -60,10 +66,18 @@ describe("the monthly report, once per month", () => {
     ["issue (Discussions off)", false],
   ])("two replicas firing at the same moment: one %s", async (_kind, discussionsEnabled) => {
     const { repo, creates } = setup(discussionsEnabled);
-    const outcomes = await Promise.all([runDueReports({ app: schedulerProbot(), ...FIRED, load }), runDueReports({ app: schedulerProbot(), ...FIRED, load })]);
+    const outcomes = await Promise.all([
+      runDueReports({ app: schedulerProbot(), ...FIRED, load }),
+      runDueReports({ app: schedulerProbot(), ...FIRED, load }),
+    ]);
     // Both really raced (each created one); the later one gave way.
     expect(creates()).toBe(2);
-    expect(outcomes.flat().map((o) => o.action).sort()).toEqual(["created", "updated"]);
+    expect(
+      outcomes
+        .flat()
+        .map((o) => o.action)
+        .sort(),
+    ).toEqual(["created", "updated"]);
     const open = discussionsEnabled ? ownReports(repo) : openIssues(repo);
     expect(open).toHaveLength(1);
     expect(outcomes.flat().every((o) => o.url === outcomes[0][0].url)).toBe(true);
@@ -72,8 +86,14 @@ describe("the monthly report, once per month", () => {
   it("the job and /strategy report at once: one Discussion", async () => {
     const { repo } = setup();
     const command = publishReport({
-      octokit: testOctokit(), owner: "acme", repo: "platform", month: "2026-10",
-      loaded: { strategy: reportStrategy(), commit: null }, botLogin: BOT.login, post: true, now: FIRED.now,
+      octokit: testOctokit(),
+      owner: "acme",
+      repo: "platform",
+      month: "2026-10",
+      loaded: { strategy: reportStrategy(), commit: null },
+      botLogin: BOT.login,
+      post: true,
+      now: FIRED.now,
     });
     await Promise.all([runDueReports({ app: schedulerProbot(), ...FIRED, load }), command]);
     expect(ownReports(repo)).toHaveLength(1);

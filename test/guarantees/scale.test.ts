@@ -11,7 +11,8 @@ import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { issueEvent, liveProbot, pullRequestEvent, testProbot, type LogLine } from "./helpers.js";
 
 const RELIABILITY = "strategy: reliability";
-const operations = (fake: RepoFake) => fake.requests.filter((r) => r.path === "/graphql").map((r) => /query (\w+)/.exec(r.body.query)?.[1]);
+const operations = (fake: RepoFake) =>
+  fake.requests.filter((r) => r.path === "/graphql").map((r) => /query (\w+)/.exec(r.body.query)?.[1]);
 const docs = (n: number) => Array.from({ length: n }, (_, i) => `docs/page-${i}.md`);
 
 function pullRequestFake(files: string[]) {
@@ -70,7 +71,13 @@ describe("pushes with hundreds of commits", () => {
     payload.ref = `refs/heads/${payload.repository.default_branch}`;
     payload.installation = { id: 1 };
     const commit = payload.commits[0];
-    payload.commits = Array.from({ length: 250 }, (_, i) => ({ ...commit, id: `${i}`, added: [], removed: [], modified: i === 180 ? ["strategy.yml"] : [`src/${i}.ts`] }));
+    payload.commits = Array.from({ length: 250 }, (_, i) => ({
+      ...commit,
+      id: `${i}`,
+      added: [],
+      removed: [],
+      modified: i === 180 ? ["strategy.yml"] : [`src/${i}.ts`],
+    }));
     payload.head_commit = { ...payload.commits[249] };
     await probot.receive({ id: "push-250", name: "push", payload } as any);
     expect(fake.checks.map((c) => [c.name, c.conclusion])).toEqual([["Strategy file", "success"]]);
@@ -88,7 +95,9 @@ describe("issues at GitHub's limits", () => {
     const fake = new RepoFake({ strategy: STRATEGY }).serve();
     for (const l of [...hundred(), RELIABILITY]) fake.addLabel(1, l);
     await probot.receive(issueEvent("edited", { labels: fake.labelsOf(1) }));
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /repos/Codertocat/Hello-World/contents/strategy.yml"]);
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /repos/Codertocat/Hello-World/contents/strategy.yml",
+    ]);
   });
 
   it("100 labels already, and it serves a problem: GitHub refuses the 101st, the failure is logged, and no label is dropped to make room", async () => {
@@ -97,7 +106,9 @@ describe("issues at GitHub's limits", () => {
     const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.repoLabels.add(RELIABILITY);
     for (const l of [...hundred(), "bug"]) fake.addLabel(1, l);
-    await expect(probot.receive(issueEvent("opened", { labels: fake.labelsOf(1) }))).rejects.toThrow(/Validation Failed/);
+    await expect(probot.receive(issueEvent("opened", { labels: fake.labelsOf(1) }))).rejects.toThrow(
+      /Validation Failed/,
+    );
     expect(fake.item(1).labels).toHaveLength(100);
     expect(fake.item(1).labels).toContain("bug");
     expect(fake.requests.some((r) => r.method === "DELETE" || r.method === "PUT")).toBe(false);
@@ -108,7 +119,9 @@ describe("issues at GitHub's limits", () => {
     const probot = testProbot();
     const fake = new RepoFake({ strategy: STRATEGY }).serve();
     fake.repoLabels.add("strategy: costs");
-    const body = `${"Lorem ipsum dolor sit amet. ".repeat(2340)}`.slice(0, 65_536 - 15).padEnd(65_536 - 15, ".") + "\nServes: costs";
+    const body =
+      `${"Lorem ipsum dolor sit amet. ".repeat(2340)}`.slice(0, 65_536 - 15).padEnd(65_536 - 15, ".") +
+      "\nServes: costs";
     expect(body).toHaveLength(65_536 - 1);
     await probot.receive(issueEvent("opened", { title: "Checkout outage", body }));
     expect(fake.item(1).labels).toEqual(["strategy: costs"]);

@@ -22,12 +22,18 @@ function pushOfStrategy() {
 
 function aliasBomb(): string {
   const lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
-  for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
   return lines.join("\n");
 }
 
 // A function replacer: a pattern such as `(a+)+$'` would otherwise be read as a `$'` substitution.
-const withPattern = (pattern: string) => STRATEGY.replace("patterns: ['^fix(\\(.+\\))?:']", () => `patterns: ['${pattern}']`);
+const withPattern = (pattern: string) =>
+  STRATEGY.replace("patterns: ['^fix(\\(.+\\))?:']", () => `patterns: ['${pattern}']`);
 const MEGABYTE = `version: 1\nname: "${"x".repeat(1024 * 1024)}"\n`;
 
 describe("a hostile strategy file pushed to the default branch", () => {
@@ -35,16 +41,31 @@ describe("a hostile strategy file pushed to the default branch", () => {
   afterEach(assertNoPendingMocks);
 
   it.each([
-    ["malformed YAML", "version: 1\nproblems:\n  - id: a\n    title: [unclosed\n", 4, /the `\[` on line 4 is never closed with `\]`/],
+    [
+      "malformed YAML",
+      "version: 1\nproblems:\n  - id: a\n    title: [unclosed\n",
+      4,
+      /the `\[` on line 4 is never closed with `\]`/,
+    ],
     ["an alias bomb", aliasBomb(), 3, /more than 100 aliases/],
     ["10,000 nested sequences", `version: 1\nproblems: ${"[".repeat(10_000)}`, 2, /nests deeper than 64 levels/],
-    ["200 nested mappings", `version: 1\nproblems:\n${Array.from({ length: 200 }, (_, i) => `${" ".repeat(i + 2)}a:`).join("\n")}`, 66, /nests deeper/],
+    [
+      "200 nested mappings",
+      `version: 1\nproblems:\n${Array.from({ length: 200 }, (_, i) => `${" ".repeat(i + 2)}a:`).join("\n")}`,
+      66,
+      /nests deeper/,
+    ],
     ["a 1 MB file (sent without content, as GitHub does)", MEGABYTE, 1, /limited to 256 KiB/],
     ["a 300 KiB file", `version: 1\nname: "${"x".repeat(300 * 1024)}"\n`, 1, /limited to 256 KiB/],
     ["an invalid regular expression", withPattern("(unclosed"), 12, /not a valid RE2 regular expression/],
     ["a backtracking-only construct", withPattern("(?<=x)y"), 12, /not a valid RE2 regular expression/],
     ["a `__proto__` key", `${STRATEGY}__proto__: { polluted: true }\n`, 21, /unknown key `__proto__`/],
-    ["a `constructor.prototype` key", `${STRATEGY}constructor: { prototype: { polluted: true } }\n`, 21, /unknown key `constructor`/],
+    [
+      "a `constructor.prototype` key",
+      `${STRATEGY}constructor: { prototype: { polluted: true } }\n`,
+      21,
+      /unknown key `constructor`/,
+    ],
     ["two documents", `${STRATEGY}---\nversion: 1\n`, 21, /more than one YAML document/],
   ])("%s: a failing check, annotated at the line of the error", async (_what, text, line, message) => {
     const probot = testProbot();
@@ -53,7 +74,11 @@ describe("a hostile strategy file pushed to the default branch", () => {
     const [check] = fake.checks;
     expect(check).toMatchObject({ name: "Strategy file", conclusion: "failure" });
     const annotations = check.output.annotations as { path: string; start_line: number; message: string }[];
-    expect(annotations[0]).toMatchObject({ path: "strategy.yml", start_line: line, message: expect.stringMatching(message) });
+    expect(annotations[0]).toMatchObject({
+      path: "strategy.yml",
+      start_line: line,
+      message: expect.stringMatching(message),
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty("polluted");
   });
@@ -102,7 +127,9 @@ describe("patterns that would backtrack catastrophically elsewhere", () => {
     const probot = testProbot();
     const fake = new RepoFake({ strategy: withPattern("(a+)+$") }).serve();
     fake.item(2).files = ["docs/readme.md"];
-    await probot.receive(pullRequestEvent("opened", { title: "a".repeat(100_000), body: `${"x".repeat(65_530)} spend` }));
+    await probot.receive(
+      pullRequestEvent("opened", { title: "a".repeat(100_000), body: `${"x".repeat(65_530)} spend` }),
+    );
     expect(fake.item(2).labels).toEqual(["strategy: reliability", "strategy: costs"]);
     const [comment] = fake.commentsOn(2);
     expect(comment.body.length).toBeLessThan(65_536);

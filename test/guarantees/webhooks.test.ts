@@ -14,7 +14,10 @@ import { APP, assertNoPendingMocks, NOW } from "../fixtures/probot.js";
 
 // GitHub's published test vector for X-Hub-Signature-256.
 const SECRET = "It's a Secret to Everybody";
-const VECTOR = { payload: "Hello, World!", signature: "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17" };
+const VECTOR = {
+  payload: "Hello, World!",
+  signature: "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17",
+};
 
 const sign = (body: string, secret = SECRET) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 
@@ -26,7 +29,10 @@ const ran: string[] = [];
 beforeAll(async () => {
   probot = new Probot({
     appId: APP.id,
-    privateKey: generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string,
+    privateKey: generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({
+      type: "pkcs1",
+      format: "pem",
+    }) as string,
     secret: SECRET,
     Octokit: ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
     logLevel: "fatal",
@@ -82,10 +88,18 @@ describe("webhook deliveries", () => {
   });
 
   it.each([
-    ["a signature made with another secret", headersFor(ping, { "x-hub-signature-256": sign(ping, "not the secret") }), 400],
+    [
+      "a signature made with another secret",
+      headersFor(ping, { "x-hub-signature-256": sign(ping, "not the secret") }),
+      400,
+    ],
     ["a signature of another body", headersFor(ping, { "x-hub-signature-256": sign(`${ping} `) }), 400],
     ["a malformed signature", headersFor(ping, { "x-hub-signature-256": "sha256=zz" }), 400],
-    ["only the old SHA-1 signature", headersFor(ping, { "x-hub-signature-256": undefined, "x-hub-signature": "sha1=0000" }), 400],
+    [
+      "only the old SHA-1 signature",
+      headersFor(ping, { "x-hub-signature-256": undefined, "x-hub-signature": "sha1=0000" }),
+      400,
+    ],
     ["no signature header", headersFor(ping, { "x-hub-signature-256": undefined }), 400],
     ["no event header", headersFor(ping, { "x-github-event": undefined }), 400],
     ["no delivery id", headersFor(ping, { "x-github-delivery": undefined }), 400],
@@ -119,7 +133,10 @@ describe("webhook deliveries", () => {
 
   it("a forged issues delivery reaches no handler and asks nothing of GitHub", async () => {
     const forged = JSON.stringify({ ...example("issues", "opened"), installation: { id: 1 } });
-    const res = await deliver(forged, headersFor(forged, { "x-github-event": "issues", "x-hub-signature-256": sign(forged, "guess") }));
+    const res = await deliver(
+      forged,
+      headersFor(forged, { "x-github-event": "issues", "x-hub-signature-256": sign(forged, "guess") }),
+    );
     expect(res.status).toBe(400);
     expect(ran).toEqual([]);
     // net connect is off and nothing is mocked: any request to GitHub would have failed the delivery with 500.

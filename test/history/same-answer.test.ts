@@ -35,15 +35,31 @@ interface Case {
   people?: ({ comment: string; by: string } | { remove: string; by: string })[];
 }
 
-const many = (n: number, at: number, path: string) => Array.from({ length: n }, (_, i) => (i === at ? path : `docs/page-${i}.md`));
+const many = (n: number, at: number, path: string) =>
+  Array.from({ length: n }, (_, i) => (i === at ? path : `docs/page-${i}.md`));
 
 const MONTH: Case[] = [
   { number: 101, title: "Tidy the build", files: many(150, 139, "infra/cluster/main.tf") },
   { number: 102, title: "Move the cluster module", files: ["infra/cluster/module.tf"], closes: 900 },
   { number: 103, title: "Fix the outage banner", body: "Serves: none", files: ["web/banner.tsx"] },
-  { number: 104, title: "Rename a helper", files: ["src/helpers.ts"], people: [{ comment: "/strategy costs", by: "wendy" }] },
-  { number: 105, title: "Rename another helper", files: ["src/other.ts"], people: [{ comment: "/strategy reliability", by: "rita" }] },
-  { number: 106, title: "Retry flaky checkout calls", files: ["src/checkout.ts"], people: [{ remove: RELIABILITY, by: "alice" }] },
+  {
+    number: 104,
+    title: "Rename a helper",
+    files: ["src/helpers.ts"],
+    people: [{ comment: "/strategy costs", by: "wendy" }],
+  },
+  {
+    number: 105,
+    title: "Rename another helper",
+    files: ["src/other.ts"],
+    people: [{ comment: "/strategy reliability", by: "rita" }],
+  },
+  {
+    number: 106,
+    title: "Retry flaky checkout calls",
+    files: ["src/checkout.ts"],
+    people: [{ remove: RELIABILITY, by: "alice" }],
+  },
   { number: 107, title: "Cut hosting cost of previews", files: ["src/previews.ts"] },
 ];
 
@@ -62,7 +78,14 @@ function mergedAt(c: Case): string {
 /** The pull requests as they stand when merged without the app: no strategy label, people's acts only. */
 function history(fake: RepoFake) {
   for (const c of MONTH) {
-    const item = fake.github.item(fake.repository, c.number, { title: c.title, body: c.body ?? "", files: c.files, closes: c.closes ? [c.closes] : [], mergedAt: mergedAt(c), state: "closed" });
+    const item = fake.github.item(fake.repository, c.number, {
+      title: c.title,
+      body: c.body ?? "",
+      files: c.files,
+      closes: c.closes ? [c.closes] : [],
+      mergedAt: mergedAt(c),
+      state: "closed",
+    });
     item.labels = [];
     for (const act of c.people ?? []) {
       if ("comment" in act) fake.github.comment(fake.repository, c.number, act.comment, act.by);
@@ -79,13 +102,30 @@ function history(fake: RepoFake) {
 async function live(fake: RepoFake) {
   const probot = testProbot();
   for (const c of MONTH) {
-    fake.github.item(fake.repository, c.number, { title: c.title, body: c.body ?? "", files: c.files, closes: c.closes ? [c.closes] : [], mergedAt: mergedAt(c), state: "closed" });
-    await probot.receive(pullRequestEvent("opened", { number: c.number, title: c.title, body: c.body ?? "", labels: [] }));
+    fake.github.item(fake.repository, c.number, {
+      title: c.title,
+      body: c.body ?? "",
+      files: c.files,
+      closes: c.closes ? [c.closes] : [],
+      mergedAt: mergedAt(c),
+      state: "closed",
+    });
+    await probot.receive(
+      pullRequestEvent("opened", { number: c.number, title: c.title, body: c.body ?? "", labels: [] }),
+    );
     for (const act of c.people ?? []) {
       if ("comment" in act) fake.github.comment(fake.repository, c.number, act.comment, act.by);
       else fake.github.removeLabel(fake.repository, c.number, act.remove, act.by);
     }
-    await probot.receive(pullRequestEvent("closed", { number: c.number, title: c.title, body: c.body ?? "", merged: true, labels: fake.labelsOf(c.number) }));
+    await probot.receive(
+      pullRequestEvent("closed", {
+        number: c.number,
+        title: c.title,
+        body: c.body ?? "",
+        merged: true,
+        labels: fake.labelsOf(c.number),
+      }),
+    );
   }
 }
 
@@ -125,7 +165,12 @@ describe("a month without strategy labels is reported as the app would have labe
     // permission lookup per command author (the reader's is asked, and refused).
     expect(requests.filter((r) => r.operation === "PullFacts")).toHaveLength(1);
     expect(requests.filter((r) => r.operation === "PullFilesPages")).toHaveLength(1);
-    expect(requests.filter((r) => /\/collaborators\/.+\/permission$/.test(r.path)).map((r) => r.path).sort()).toEqual([
+    expect(
+      requests
+        .filter((r) => /\/collaborators\/.+\/permission$/.test(r.path))
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual([
       "/repos/Codertocat/Hello-World/collaborators/rita/permission",
       "/repos/Codertocat/Hello-World/collaborators/wendy/permission",
     ]);
@@ -137,7 +182,13 @@ describe("a month without strategy labels is reported as the app would have labe
     await live(labelledLive);
     expect(labelledLive.github.problems).toEqual([]);
     expect(MONTH.map((c) => labelledLive.item(c.number).labels.filter((l) => l.startsWith("strategy:")))).toEqual([
-      [RELIABILITY], ["strategy: costs"], [], ["strategy: costs"], [], [], ["strategy: costs"],
+      [RELIABILITY],
+      ["strategy: costs"],
+      [],
+      ["strategy: costs"],
+      [],
+      [],
+      ["strategy: costs"],
     ]);
     const reported = await report(labelledLive);
     // Unaligned ones kept the app's recorded "none"; only the one whose label a person removed (the app's
@@ -148,11 +199,31 @@ describe("a month without strategy labels is reported as the app would have labe
 
   it("keeps the app's own recorded 'none' for a pull request it judged live, though today's rules would say otherwise", async () => {
     const fake = world();
-    fake.github.item(fake.repository, 120, { title: "Cut hosting cost", files: ["src/a.ts"], mergedAt: "2026-10-05T12:00:00Z", state: "closed" });
-    fake.github.comment(fake.repository, 120, '<!-- throughline:progress -->\nserves no problem\n\n<!-- throughline:served {"problems":[]} -->', BOT);
-    fake.github.item(fake.repository, 121, { title: "Cut hosting cost again", files: ["src/b.ts"], mergedAt: "2026-10-06T12:00:00Z", state: "closed" });
+    fake.github.item(fake.repository, 120, {
+      title: "Cut hosting cost",
+      files: ["src/a.ts"],
+      mergedAt: "2026-10-05T12:00:00Z",
+      state: "closed",
+    });
+    fake.github.comment(
+      fake.repository,
+      120,
+      '<!-- throughline:progress -->\nserves no problem\n\n<!-- throughline:served {"problems":[]} -->',
+      BOT,
+    );
+    fake.github.item(fake.repository, 121, {
+      title: "Cut hosting cost again",
+      files: ["src/b.ts"],
+      mergedAt: "2026-10-06T12:00:00Z",
+      state: "closed",
+    });
     // A person's comment posing as the app's record is not the app's.
-    fake.github.comment(fake.repository, 121, '<!-- throughline:progress -->\n<!-- throughline:served {"problems":[]} -->', "mallory");
+    fake.github.comment(
+      fake.repository,
+      121,
+      '<!-- throughline:progress -->\n<!-- throughline:served {"problems":[]} -->',
+      "mallory",
+    );
     const { data, body } = await report(fake);
     expect(data).toMatchObject({ merged: 2, problems: { costs: { merged: 1 } }, unaligned: { merged: 1 } });
     expect(body).toContain("1 merged pull request carried no strategy label and was judged now");
@@ -165,10 +236,24 @@ describe("live and later agree on generated pull requests", () => {
   it("for 300 generated items, the live handler's labels and the report's judgement name the same problems", async () => {
     const r = prng(20261201);
     const titles = ["Fix outage", "Refactor", "Cut spend", "Flaky test", "Docs", "fix(api): retry"];
-    const bodies = ["", "Serves: none", "Serves: costs", "Serves: nonsense", "We cut cost here", "<!-- Serves: costs -->"];
+    const bodies = [
+      "",
+      "Serves: none",
+      "Serves: costs",
+      "Serves: nonsense",
+      "We cut cost here",
+      "<!-- Serves: costs -->",
+    ];
     const paths = ["infra/a.tf", "terraform/b.tf", "src/c.ts", "docs/d.md"];
     const logins = ["wendy", "rita", BOT];
-    const commands = ["/strategy costs", "/strategy none", "/strategy reliability", "/strategy bogus", "hello", "> /strategy costs"];
+    const commands = [
+      "/strategy costs",
+      "/strategy none",
+      "/strategy reliability",
+      "/strategy bogus",
+      "hello",
+      "> /strategy costs",
+    ];
     const labels = ["strategy: reliability", "strategy: costs", "bug"];
     const allowed = new Set(["wendy"]);
     for (let n = 1; n <= 300; n++) {
@@ -177,18 +262,40 @@ describe("live and later agree on generated pull requests", () => {
       const nodes: TimelineNode[] = [];
       for (let k = Math.floor(r() * 4); k > 0; k--) {
         const who = pick(r, logins);
-        const actor = who.endsWith("[bot]") ? { __typename: "Bot", login: who.slice(0, -5) } : { __typename: "User", login: who };
-        if (r() < 0.5) nodes.push({ __typename: "IssueComment", databaseId: k, author: actor, body: pick(r, commands) });
-        else nodes.push({ __typename: r() < 0.5 ? "LabeledEvent" : "UnlabeledEvent", actor, label: { name: pick(r, labels) } });
+        const actor = who.endsWith("[bot]")
+          ? { __typename: "Bot", login: who.slice(0, -5) }
+          : { __typename: "User", login: who };
+        if (r() < 0.5)
+          nodes.push({ __typename: "IssueComment", databaseId: k, author: actor, body: pick(r, commands) });
+        else
+          nodes.push({
+            __typename: r() < 0.5 ? "LabeledEvent" : "UnlabeledEvent",
+            actor,
+            label: { name: pick(r, labels) },
+          });
       }
-      const item = { kind: "pull_request" as const, number: n, title: pick(r, titles), body: pick(r, bodies), labels: r() < 0.3 ? ["bug"] : [], author: "alice", milestone: null, branch: pick(r, ["main-fix", "hotfix/x"]), files, filesComplete: true, closes };
+      const item = {
+        kind: "pull_request" as const,
+        number: n,
+        title: pick(r, titles),
+        body: pick(r, bodies),
+        labels: r() < 0.3 ? ["bug"] : [],
+        author: "alice",
+        milestone: null,
+        branch: pick(r, ["main-fix", "hotfix/x"]),
+        files,
+        filesComplete: true,
+        closes,
+      };
       const known = historyFrom(nodes, BOT);
       const mayCommand = async (login: string) => allowed.has(login);
 
       // Live: the webhook handler's planning, its labels written.
       const plan = await planLabels({ strategy, item, history: known, mayCommand });
       const after = [...item.labels.filter((l) => !plan.remove.includes(l)), ...plan.add];
-      const liveProblems = strategy.problems.filter((p) => after.some((l) => l.toLowerCase() === p.label.toLowerCase())).map((p) => p.id);
+      const liveProblems = strategy.problems
+        .filter((p) => after.some((l) => l.toLowerCase() === p.label.toLowerCase()))
+        .map((p) => p.id);
 
       // Later: the report's judge on the same facts, with no label written.
       const later = await judgeFacts(item, known, mayCommand);
@@ -198,7 +305,11 @@ describe("live and later agree on generated pull requests", () => {
 });
 
 /** The report's path for one pull request whose facts are already read (merged-judge.ts without the read). */
-async function judgeFacts(item: WorkItem, history: ItemHistory, mayCommand: (login: string) => Promise<boolean>): Promise<string[]> {
+async function judgeFacts(
+  item: WorkItem,
+  history: ItemHistory,
+  mayCommand: (login: string) => Promise<boolean>,
+): Promise<string[]> {
   const kept = judgeMerged({ strategy, item, history, mayCommand: () => false });
   if (!kept.judgedNow) return kept.served;
   return (await judgeWithHistory(strategy, item, history, mayCommand)).served;

@@ -36,8 +36,16 @@ function month(key: string, labelled: Map<number, string[]> | undefined): RepoFa
   const pulls = JSON.parse(read(`uv-${key}.json`)) as UvPull[];
   for (const p of pulls) {
     fake.github.item(fake.repository, p.number, {
-      title: p.title, body: p.body ?? "", author: p.author, mergedAt: p.mergedAt, state: "closed", base: "main",
-      branch: p.headRefName || `pr-${p.number}`, files: p.files, additions: p.additions, deletions: p.deletions,
+      title: p.title,
+      body: p.body ?? "",
+      author: p.author,
+      mergedAt: p.mergedAt,
+      state: "closed",
+      base: "main",
+      branch: p.headRefName || `pr-${p.number}`,
+      files: p.files,
+      additions: p.additions,
+      deletions: p.deletions,
       labels: labelled?.get(p.number) ?? [],
     });
   }
@@ -46,8 +54,14 @@ function month(key: string, labelled: Map<number, string[]> | undefined): RepoFa
 
 async function report(fake: RepoFake, key: string) {
   const result = await publishReport({
-    octokit: testOctokit(), owner: fake.repository.owner, repo: fake.repository.name, month: key,
-    loaded: { strategy, commit: null }, botLogin: "throughline[bot]", post: false, now: new Date("2026-08-01T00:00:00Z"),
+    octokit: testOctokit(),
+    owner: fake.repository.owner,
+    repo: fake.repository.name,
+    month: key,
+    loaded: { strategy, commit: null },
+    botLogin: "throughline[bot]",
+    post: false,
+    now: new Date("2026-08-01T00:00:00Z"),
   });
   return parseDataComment(result.body)!;
 }
@@ -56,8 +70,26 @@ async function report(fake: RepoFake, key: string) {
 async function liveLabels(key: string): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   for (const p of JSON.parse(read(`uv-${key}.json`)) as UvPull[]) {
-    const item = { kind: "pull_request" as const, number: p.number, title: p.title, body: p.body ?? "", labels: [], author: p.author, milestone: null, branch: p.headRefName || `pr-${p.number}`, files: p.files, filesComplete: true, closes: [] };
-    const plan = await planLabels({ strategy, item, history: { labels: [], comments: [] }, fresh: true, mayCommand: async () => false });
+    const item = {
+      kind: "pull_request" as const,
+      number: p.number,
+      title: p.title,
+      body: p.body ?? "",
+      labels: [],
+      author: p.author,
+      milestone: null,
+      branch: p.headRefName || `pr-${p.number}`,
+      files: p.files,
+      filesComplete: true,
+      closes: [],
+    };
+    const plan = await planLabels({
+      strategy,
+      item,
+      history: { labels: [], comments: [] },
+      fresh: true,
+      mayCommand: async () => false,
+    });
     out.set(p.number, plan.add);
   }
   return out;
@@ -74,10 +106,14 @@ describe("real months of uv, unlabelled and labelled live", () => {
     const unlabelled = month(key, undefined);
     const judged = await report(unlabelled, key);
     const n = judged.merged;
-    const facts = unlabelled.github.log.filter((r) => r.operation === "PullFacts" || r.operation === "PullFilesPages").length;
+    const facts = unlabelled.github.log.filter(
+      (r) => r.operation === "PullFacts" || r.operation === "PullFilesPages",
+    ).length;
     const large = (JSON.parse(read(`uv-${key}.json`)) as UvPull[]).filter((p) => p.files.length > 100).length;
     expect(facts).toBeLessThanOrEqual(Math.ceil(n / 50) + large);
-    expect(unlabelled.github.log.filter((r) => r.path !== "/app" && !r.path.endsWith("/access_tokens")).length).toBeLessThanOrEqual(Math.ceil(n / 100) + Math.ceil(n / 50) + 15 + large);
+    expect(
+      unlabelled.github.log.filter((r) => r.path !== "/app" && !r.path.endsWith("/access_tokens")).length,
+    ).toBeLessThanOrEqual(Math.ceil(n / 100) + Math.ceil(n / 50) + 15 + large);
     nock.cleanAll();
     setupNock();
 

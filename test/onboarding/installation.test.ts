@@ -15,7 +15,13 @@ const TREE = [
 ];
 
 let delivery = 0;
-const repository = (fullName: string) => ({ id: 1, node_id: "R_1", name: fullName.split("/")[1], full_name: fullName, private: false });
+const repository = (fullName: string) => ({
+  id: 1,
+  node_id: "R_1",
+  name: fullName.split("/")[1],
+  full_name: fullName,
+  private: false,
+});
 
 function installationCreated(...repos: string[]) {
   const payload = example("installation", "created");
@@ -101,7 +107,13 @@ describe("a repository without a strategy gets one setup issue", () => {
     expect(variables()).toEqual({ owner: "Codertocat", repo: "Hello-World", search: SEARCH });
     expect(Object.keys(issue).sort()).toEqual(["body", "title"]);
     expect(issue.title).toBe("Set up Throughline");
-    const starter = renderStarter({ owner: "Codertocat", repo: "Hello-World", defaultBranch: "trunk", labels: LABELS, folders: ["src", "infra", "docs"] });
+    const starter = renderStarter({
+      owner: "Codertocat",
+      repo: "Hello-World",
+      defaultBranch: "trunk",
+      labels: LABELS,
+      folders: ["src", "infra", "docs"],
+    });
     expect(issue.body).toContain(starter.trimEnd());
     expect(issue.body).toContain('labels: ["bug"]');
     expect(issue.body).toContain('paths: ["infra/**"]');
@@ -174,7 +186,9 @@ describe("a repository without a strategy gets one setup issue", () => {
     const probot = testProbot();
     const scope = mockAuth(api());
     scope.get(`${REPO_PATH}/contents/strategy.yml`).reply(404, { message: "Not Found" });
-    mockGraphQL(scope, "LocateStrategy", { data: { local: {}, org: { p0: { oid: "blob9", byteSize: STRATEGY.length, text: STRATEGY } } } });
+    mockGraphQL(scope, "LocateStrategy", {
+      data: { local: {}, org: { p0: { oid: "blob9", byteSize: STRATEGY.length, text: STRATEGY } } },
+    });
     await probot.receive(installationCreated());
   });
 
@@ -224,17 +238,31 @@ describe("the setup issue closes once a valid strategy lands", () => {
     return () => search;
   }
 
-  const openIssue = { id: "I_7", number: 7, title: "Set up Throughline", state: "OPEN", author: { __typename: "Bot", login: APP.slug } };
+  const openIssue = {
+    id: "I_7",
+    number: 7,
+    title: "Set up Throughline",
+    state: "OPEN",
+    author: { __typename: "Bot", login: APP.slug },
+  };
 
   it("a push of a valid strategy: the Strategy file check, then a thank-you comment and the issue closed in one mutation", async () => {
     const probot = testProbot();
     const scope = mockAuth(api());
     const seen = record(scope);
     mockStrategyFile(scope, STRATEGY, { ref: PUSHED });
-    scope.post(`${REPO_PATH}/check-runs`, (b) => b.name === "Strategy file" && b.conclusion === "success").reply(201, { id: 5 });
+    scope
+      .post(`${REPO_PATH}/check-runs`, (b) => b.name === "Strategy file" && b.conclusion === "success")
+      .reply(201, { id: 5 });
     const search = mockFindOpen(scope, [openIssue]);
     let closed: any;
-    mockGraphQL(scope, "CloseSetupIssue", (body) => ((closed = body.variables), { data: { addComment: {}, closeIssue: { issue: { number: 7, state: "CLOSED" } } } }));
+    mockGraphQL(
+      scope,
+      "CloseSetupIssue",
+      (body) => (
+        (closed = body.variables), { data: { addComment: {}, closeIssue: { issue: { number: 7, state: "CLOSED" } } } }
+      ),
+    );
     await probot.receive(pushOf("strategy.yml"));
 
     expect(seen).toEqual([
@@ -243,7 +271,9 @@ describe("the setup issue closes once a valid strategy lands", () => {
       "POST /graphql FindSetupIssue",
       "POST /graphql CloseSetupIssue",
     ]);
-    expect(search()).toBe(`repo:Codertocat/Hello-World is:issue is:open in:title "Set up Throughline" author:app/throughline`);
+    expect(search()).toBe(
+      `repo:Codertocat/Hello-World is:issue is:open in:title "Set up Throughline" author:app/throughline`,
+    );
     expect(closed.id).toBe("I_7");
     expect(closed.body).toMatch(/^Thank you! `strategy\.yml` on `master` is valid/);
     expect(closed.body).not.toContain("@");
@@ -262,7 +292,10 @@ describe("the setup issue closes once a valid strategy lands", () => {
     const scope = mockAuth(api());
     mockStrategyFile(scope, STRATEGY, { ref: PUSHED });
     scope.post(`${REPO_PATH}/check-runs`).reply(201, { id: 5 });
-    mockFindOpen(scope, [{ ...openIssue, author: { __typename: "User", login: "octocat" } }, { ...openIssue, id: "I_8", state: "CLOSED" }]);
+    mockFindOpen(scope, [
+      { ...openIssue, author: { __typename: "User", login: "octocat" } },
+      { ...openIssue, id: "I_8", state: "CLOSED" },
+    ]);
     await probot.receive(pushOf("strategy.yml"));
   });
 });

@@ -15,7 +15,10 @@ import { STRATEGY } from "../fixtures/strategies.js";
 import { monthlyWorld, reportsIn } from "../replicas/world.js";
 
 const NOW = new Date("2026-12-01T10:30:00Z");
-const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+  type: "pkcs1",
+  format: "pem",
+}) as string;
 let redis: TestRedis;
 const opened: Shared[] = [];
 
@@ -76,12 +79,18 @@ describe("the monthly job on a shared queue", () => {
         return shared.runMonthlyJobs(probot(), () => NOW, { concurrency: 3, perInstallation: 1, publish });
       });
       const queue = workers[0]!.queue;
-      await until(async () => (await queue.getJobCounts("completed")).completed >= repos.length + 1, "every report job completed");
+      await until(
+        async () => (await queue.getJobCounts("completed")).completed >= repos.length + 1,
+        "every report job completed",
+      );
       for (const repo of repos) expect(reportsIn(repo), `${repo.owner}/${repo.name}`).toHaveLength(1);
       expect(most.get("acme")).toBe(1);
       expect(most.get("globex")).toBe(1);
       // globex's two reports did not wait for acme's six.
-      expect(finished.findIndex((r) => r.startsWith("globex/")) < finished.lastIndexOf(finished.filter((r) => r.startsWith("acme/")).at(-1)!)).toBe(true);
+      expect(
+        finished.findIndex((r) => r.startsWith("globex/")) <
+          finished.lastIndexOf(finished.filter((r) => r.startsWith("acme/")).at(-1)!),
+      ).toBe(true);
       // One job per repository and month, by its id; nothing failed.
       for (const repo of repos) expect(await queue.getJob(reportJobId(repo.owner, repo.name, month))).toBeDefined();
       expect((await queue.getJobCounts("failed")).failed).toBe(0);
@@ -121,7 +130,11 @@ describe("the monthly job on a shared queue", () => {
   it("the organisation's report (the owner's .github repository) is a job of its own", async () => {
     const { gh, month } = monthlyWorld({}, NOW);
     const home = gh.addRepository({ owner: "umbrella", name: ".github", files: { "strategy.yml": STRATEGY } });
-    const member = gh.addRepository({ owner: "umbrella", name: "web", files: { "strategy.yml": "version: 1\nextends: .github\n" } });
+    const member = gh.addRepository({
+      owner: "umbrella",
+      name: "web",
+      files: { "strategy.yml": "version: 1\nextends: .github\n" },
+    });
     gh.install(1, "umbrella", [home, member]);
     const stop = gh.intercept();
     try {
@@ -135,7 +148,10 @@ describe("the monthly job on a shared queue", () => {
       const { queue } = shared.runMonthlyJobs(probot(), () => NOW);
       const id = reportJobId("umbrella", ".github", month);
       expect(id).toBe(`org-report/umbrella/${month}`);
-      await until(async () => (await (await queue.getJob(id))?.getState()) === "completed", "the organisation report's job");
+      await until(
+        async () => (await (await queue.getJob(id))?.getState()) === "completed",
+        "the organisation report's job",
+      );
       expect((await queue.getJob(id))?.data.kind).toBe("org-report");
       expect(reportsIn(home)).toHaveLength(1);
       expect(gh.problems).toEqual([]);

@@ -56,9 +56,13 @@ describe("with REDIS_URL", () => {
     await until(() => a.redis.available() && b.redis.available(), "both connected");
     const ran: string[] = [];
     const handlerOf = (name: string, shared: Shared) =>
-      new Guards(shared.deliveries).wrap(async () => ({ login: "throughline[bot]", appId: 1 }), () => "acme/app#1", async () => {
-        ran.push(name);
-      });
+      new Guards(shared.deliveries).wrap(
+        async () => ({ login: "throughline[bot]", appId: 1 }),
+        () => "acme/app#1",
+        async () => {
+          ran.push(name);
+        },
+      );
     await handlerOf("a", a)(context("d-1"));
     await handlerOf("b", b)(context("d-1"));
     await handlerOf("b", b)(context("d-2"));
@@ -74,10 +78,14 @@ describe("with REDIS_URL", () => {
     await until(() => a.redis.available() && b.redis.available(), "both connected");
     let attempts = 0;
     const handlerOf = (shared: Shared) =>
-      new Guards(shared.deliveries).wrap(async () => ({ login: "throughline[bot]", appId: 1 }), () => "acme/app#2", async () => {
-        attempts += 1;
-        if (attempts === 1) throw new Error("GitHub answered 502");
-      });
+      new Guards(shared.deliveries).wrap(
+        async () => ({ login: "throughline[bot]", appId: 1 }),
+        () => "acme/app#2",
+        async () => {
+          attempts += 1;
+          if (attempts === 1) throw new Error("GitHub answered 502");
+        },
+      );
     await expect(handlerOf(a)(context("d-3"))).rejects.toThrow("502");
     await handlerOf(b)(context("d-3"));
     await handlerOf(a)(context("d-3"));
@@ -129,7 +137,10 @@ describe("with REDIS_URL", () => {
     expect(most).toBe(1);
     // Other items are not held up by it.
     let other = 0;
-    await Promise.all([a.itemLock.hold("acme/app#10", async () => void (other += 1)), b.itemLock.hold("acme/app#11", async () => void (other += 1))]);
+    await Promise.all([
+      a.itemLock.hold("acme/app#10", async () => void (other += 1)),
+      b.itemLock.hold("acme/app#11", async () => void (other += 1)),
+    ]);
     expect(other).toBe(2);
   });
 
@@ -149,9 +160,13 @@ describe("with REDIS_URL", () => {
 
     // Webhooks go on, deduplicated by this process.
     const ran: string[] = [];
-    const handler = new Guards(shared.deliveries).wrap(async () => ({ login: "throughline[bot]", appId: 1 }), () => "acme/app#3", async () => {
-      ran.push("x");
-    });
+    const handler = new Guards(shared.deliveries).wrap(
+      async () => ({ login: "throughline[bot]", appId: 1 }),
+      () => "acme/app#3",
+      async () => {
+        ran.push("x");
+      },
+    );
     await handler(context("d-down"));
     await handler(context("d-down"));
     expect(ran).toEqual(["x"]);

@@ -14,12 +14,20 @@ describe("renderAlignmentCheck", () => {
     ["unaligned, off", "off", unaligned, undefined, "neutral"],
   ] as const)("%s → %s", (_name, check, decision, author, conclusion) => {
     const s = strategy({ settings: { check, ignore_authors: ["dependabot[bot]"] } });
-    expect(renderAlignmentCheck({ strategy: s, decision, month: oct, tally: calmMonth, author }).conclusion).toBe(conclusion);
+    expect(renderAlignmentCheck({ strategy: s, decision, month: oct, tally: calmMonth, author }).conclusion).toBe(
+      conclusion,
+    );
   });
 
   it("is a line and a link to the progress comment, not a copy of it", () => {
     const commentUrl = "https://github.com/acme/widgets/pull/7#issuecomment-99";
-    const out = renderAlignmentCheck({ strategy: strategy(), decision: served, month: oct, tally: calmMonth, commentUrl });
+    const out = renderAlignmentCheck({
+      strategy: strategy(),
+      decision: served,
+      month: oct,
+      tally: calmMonth,
+      commentUrl,
+    });
     expect(out.summary).toBe(
       "This pull request serves **Reliability** (“outage” in the title, changes infra/main.tf (+2 more)) and **Hosting costs** (changes terraform/db.tf).\n\n" +
         `The month so far and every reason: [the progress comment](${commentUrl}).`,
@@ -35,14 +43,25 @@ describe("renderAlignmentCheck", () => {
   });
 
   it("is neutral while the strategy file is invalid", () => {
-    const out = renderAlignmentCheck({ invalid: { file: "strategy.yml", errors: ["strategy.yml:1:1 version: expected 1"] } });
+    const out = renderAlignmentCheck({
+      invalid: { file: "strategy.yml", errors: ["strategy.yml:1:1 version: expected 1"] },
+    });
     expect(out).toMatchObject({ conclusion: "neutral", title: "The strategy file is invalid" });
     expect(out.summary).toContain("version: expected 1");
   });
 
   it("keeps the summary under GitHub's limit", () => {
-    const reasons = Array.from({ length: 4000 }, (_, i) => ({ problem: "costs", source: "paths" as const, detail: `terraform/${"x".repeat(100)}-${i}.tf` }));
-    const out = renderAlignmentCheck({ strategy: strategy(), decision: { ...served, reasons }, month: oct, tally: calmMonth });
+    const reasons = Array.from({ length: 4000 }, (_, i) => ({
+      problem: "costs",
+      source: "paths" as const,
+      detail: `terraform/${"x".repeat(100)}-${i}.tf`,
+    }));
+    const out = renderAlignmentCheck({
+      strategy: strategy(),
+      decision: { ...served, reasons },
+      month: oct,
+      tally: calmMonth,
+    });
     expect(out.summary.length).toBeLessThan(65_535);
   });
 });
@@ -73,8 +92,22 @@ describe("renderStrategyFileCheck", () => {
     expect(out.conclusion).toBe("failure");
     expect(out.title).toBe("2 errors in strategy.yml");
     expect(out.annotations).toEqual([
-      { path: "strategy.yml", start_line: 14, end_line: 14, annotation_level: "failure", message: 'problems[1].id: "reliability" is used twice', title: "problems[1].id" },
-      { path: "strategy.yml", start_line: 3, end_line: 3, annotation_level: "failure", message: "setings: unknown key <b>setings</b>", title: "setings" },
+      {
+        path: "strategy.yml",
+        start_line: 14,
+        end_line: 14,
+        annotation_level: "failure",
+        message: 'problems[1].id: "reliability" is used twice',
+        title: "problems[1].id",
+      },
+      {
+        path: "strategy.yml",
+        start_line: 3,
+        end_line: 3,
+        annotation_level: "failure",
+        message: "setings: unknown key <b>setings</b>",
+        title: "setings",
+      },
     ]);
     expect(out.summary).toContain('- line 14, column 9 problems\\[1\\].id: "reliability" is used twice');
     expect(out.summary).toContain("unknown key &lt;b&gt;setings&lt;/b&gt;");
@@ -86,7 +119,13 @@ describe("renderStrategyFileCheck", () => {
       path: ".github/strategy.yml",
       errors: [
         { ...errors[0], file: "strategy.yml" },
-        { file: "acme/.github:strategy.yml", line: 7, column: 3, path: "problems[0].share", message: "expected a number" },
+        {
+          file: "acme/.github:strategy.yml",
+          line: 7,
+          column: 3,
+          path: "problems[0].share",
+          message: "expected a number",
+        },
       ],
     });
     expect(out.annotations?.map((a) => [a.path, a.start_line])).toEqual([
@@ -97,7 +136,11 @@ describe("renderStrategyFileCheck", () => {
   });
 
   it("returns every annotation (the edge batches them by 50) and a summary under the limit", () => {
-    const many = Array.from({ length: 1200 }, (_, i) => ({ ...errors[0], line: i + 1, message: `bad value ${"x".repeat(100)}` }));
+    const many = Array.from({ length: 1200 }, (_, i) => ({
+      ...errors[0],
+      line: i + 1,
+      message: `bad value ${"x".repeat(100)}`,
+    }));
     const out = renderStrategyFileCheck({ path: "strategy.yml", errors: many });
     expect(out.annotations).toHaveLength(1200);
     expect(out.title).toBe("1,200 errors in strategy.yml");

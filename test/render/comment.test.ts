@@ -12,7 +12,9 @@ describe("renderComment", () => {
     expect(body).toContain(
       "Counted by strategy labels: 3 merged pull requests of the month carry none yet and count as unaligned here; the monthly report judges them as the app would have live.",
     );
-    expect(renderComment({ strategy: strategy(), decision: served, month: oct, tally: calmMonth, unlabelled: 0 })).toContain("Counted by strategy labels.\n");
+    expect(
+      renderComment({ strategy: strategy(), decision: served, month: oct, tally: calmMonth, unlabelled: 0 }),
+    ).toContain("Counted by strategy labels.\n");
   });
 
   it("says what it serves and why on one line, the month so far and the reasons folded", () => {
@@ -43,21 +45,39 @@ describe("renderComment", () => {
 
   it("does not call exactly the drift threshold drift, whatever the float arithmetic", () => {
     // 0.55 - 0.40 is 0.15000000000000002 in floating point: still exactly 15 points.
-    const edge = { merged: 20, problems: { reliability: { merged: 11, share: 0.55 }, costs: { merged: 4, share: 0.2 } }, unaligned: { merged: 5, share: 0.25 } };
+    const edge = {
+      merged: 20,
+      problems: { reliability: { merged: 11, share: 0.55 }, costs: { merged: 4, share: 0.2 } },
+      unaligned: { merged: 5, share: 0.25 },
+    };
     const body = renderComment({ strategy: strategy(), decision: served, month: oct, tally: edge });
     expect(body).not.toContain("⚠️");
   });
 
   it("takes the caller's drift when given", () => {
-    const body = renderComment({ strategy: strategy(), decision: served, month: oct, tally: month, drift: ["reliability"] });
+    const body = renderComment({
+      strategy: strategy(),
+      decision: served,
+      month: oct,
+      tally: month,
+      drift: ["reliability"],
+    });
     expect(body).toContain("42.5% ⚠️");
     expect(body).not.toContain("2.5% ⚠️ | 20%");
   });
 
   it("says only that the strategy is invalid, with the first errors and a link to the check", () => {
-    const errors = Array.from({ length: 8 }, (_, i) => `strategy.yml:${i + 3}:5 problems[${i}].title: expected a string`);
-    const body = renderComment({ invalid: { file: "strategy.yml", errors }, checkUrl: "https://github.com/acme/widgets/runs/7" });
-    expect(body.startsWith(`${PROGRESS_MARKER}\n**The strategy file on the default branch (strategy.yml) is invalid**`)).toBe(true);
+    const errors = Array.from(
+      { length: 8 },
+      (_, i) => `strategy.yml:${i + 3}:5 problems[${i}].title: expected a string`,
+    );
+    const body = renderComment({
+      invalid: { file: "strategy.yml", errors },
+      checkUrl: "https://github.com/acme/widgets/runs/7",
+    });
+    expect(
+      body.startsWith(`${PROGRESS_MARKER}\n**The strategy file on the default branch (strategy.yml) is invalid**`),
+    ).toBe(true);
     expect(body).toContain("[Strategy file](https://github.com/acme/widgets/runs/7)");
     expect(body).toContain("strategy.yml:7:5 problems\\[4\\].title");
     expect(body).not.toContain("problems\\[5\\]");
@@ -68,7 +88,13 @@ describe("renderComment", () => {
 
   it("names an explicit none and an ignored author", () => {
     const none: Decision = { problems: [], level: "explicit", reasons: [], notes: [], decidedBy: "command" };
-    const body = renderComment({ strategy: strategy(), decision: none, month: oct, tally: calmMonth, author: "Dependabot[bot]" });
+    const body = renderComment({
+      strategy: strategy(),
+      decision: none,
+      month: oct,
+      tally: calmMonth,
+      author: "Dependabot[bot]",
+    });
     expect(body).toContain("set by a `/strategy none` command");
     expect(body).toContain("Dependabot\\[bot\\], is in `ignore_authors`");
   });
@@ -88,7 +114,12 @@ describe("renderComment", () => {
   });
 
   it("notes approximate shares and caveats in the details", () => {
-    const body = renderComment({ strategy: strategy(), decision: served, month: oct, tally: { ...calmMonth, approximate: true } });
+    const body = renderComment({
+      strategy: strategy(),
+      decision: served,
+      month: oct,
+      tally: { ...calmMonth, approximate: true },
+    });
     const details = body.slice(body.indexOf("<details>"));
     expect(details).toContain("Note: paths judged on the first 3,000 files.");
     expect(details).toContain("approximate");
@@ -106,7 +137,9 @@ describe("renderComment", () => {
     expect(body.split("\n")[1]).toContain("(changes infra/");
     expect(body.split("\n")[1]).toContain("+4998 more");
     expect(body).toContain("| Unaligned | 11 | 55% | — |");
-    expect(body).toMatch(/- …and \d+ more left out to fit GitHub's size limit\.\n\nNot right\? [^\n]+\n\n<\/details>\n\n<!-- throughline:served \{"problems":\["reliability","costs"\]\} -->$/);
+    expect(body).toMatch(
+      /- …and \d+ more left out to fit GitHub's size limit\.\n\nNot right\? [^\n]+\n\n<\/details>\n\n<!-- throughline:served \{"problems":\["reliability","costs"\]\} -->$/,
+    );
   });
 });
 
@@ -116,17 +149,34 @@ describe("the comment's explanations", () => {
       problems: ["reliability"],
       level: "rules",
       reasons: [
-        { problem: "reliability", source: "patterns", detail: `^(fix|hotfix)(\\((api|db|cache|queue|worker)\\))?!?:${"x".repeat(100)}`, where: "title", matched: "fix(db):" },
-        { problem: "reliability", source: "keywords", detail: "outage", where: "body", matched: "Outage", excerpt: "…after last week's Outage in eu-west we…" },
+        {
+          problem: "reliability",
+          source: "patterns",
+          detail: `^(fix|hotfix)(\\((api|db|cache|queue|worker)\\))?!?:${"x".repeat(100)}`,
+          where: "title",
+          matched: "fix(db):",
+        },
+        {
+          problem: "reliability",
+          source: "keywords",
+          detail: "outage",
+          where: "body",
+          matched: "Outage",
+          excerpt: "…after last week's Outage in eu-west we…",
+        },
       ],
       notes: [],
     };
     const body = renderComment({ strategy: strategy(), decision, month: oct, tally: calmMonth });
     const [line] = body.split("\n").slice(1);
-    expect(line).toBe("This pull request serves **Reliability** (title “fix(db):”, “Outage” in the description: “…after last week's Outage in eu-west we…”).");
+    expect(line).toBe(
+      "This pull request serves **Reliability** (title “fix(db):”, “Outage” in the description: “…after last week's Outage in eu-west we…”).",
+    );
     expect(line).not.toContain("^(fix");
     const details = body.slice(body.indexOf("<summary>Why"));
-    expect(details).toContain("- **Reliability**: title “fix(db):” (pattern “^(fix\\|hotfix)(\\\\((api\\|db\\|cache\\|queue\\|wor…”)");
+    expect(details).toContain(
+      "- **Reliability**: title “fix(db):” (pattern “^(fix\\|hotfix)(\\\\((api\\|db\\|cache\\|queue\\|wor…”)",
+    );
   });
 
   it("folds the month so far, with what drifts in its summary", () => {

@@ -58,7 +58,10 @@ export function item(number: number, title: string, problems: string[]): Shipped
 
 const tallyOf = (rel: number, costs: number, un: number, merged: number): Tally => ({
   merged,
-  problems: { reliability: { merged: Math.round(rel * merged), share: rel }, costs: { merged: Math.round(costs * merged), share: costs } },
+  problems: {
+    reliability: { merged: Math.round(rel * merged), share: rel },
+    costs: { merged: Math.round(costs * merged), share: costs },
+  },
   unaligned: { merged: Math.round(un * merged), share: un },
 });
 
@@ -106,7 +109,15 @@ export function reportModel(): ReportModel {
               { key: "2026-09", value: 5 },
             ],
           },
-          { name: "Flaky tests", baseline: 40, current: null, target: 0, progress: null, history: [], error: "GitHub rejected the count query" },
+          {
+            name: "Flaky tests",
+            baseline: 40,
+            current: null,
+            target: 0,
+            progress: null,
+            history: [],
+            error: "GitHub rejected the count query",
+          },
         ],
         plan: {
           done: 3,
@@ -117,7 +128,10 @@ export function reportModel(): ReportModel {
             { title: "Runbooks", kind: "label", ref: "runbook", done: null, total: null, missing: true },
           ],
         },
-        notable: [item(412, "Fail over the primary database across regions", ["reliability"]), item(398, "Retry idempotent writes", ["reliability"])],
+        notable: [
+          item(412, "Fail over the primary database across regions", ["reliability"]),
+          item(398, "Retry idempotent writes", ["reliability"]),
+        ],
       },
       {
         id: "costs",
@@ -137,13 +151,29 @@ export function reportModel(): ReportModel {
         notable: [item(405, "Right-size the staging cluster", ["costs"])],
       },
     ],
-    unaligned: { merged: 66, share: 0.55, authorWeeks: 11.5, shareAuthorWeeks: 11.5 / 24, held: 0.55, change: 3, alert: true, notable: [item(420, "Refresh the marketing site", [])] },
+    unaligned: {
+      merged: 66,
+      share: 0.55,
+      authorWeeks: 11.5,
+      shareAuthorWeeks: 11.5 / 24,
+      held: 0.55,
+      change: 3,
+      alert: true,
+      notable: [item(420, "Refresh the marketing site", [])],
+    },
     previous: [
       { key: "2026-08", tally: tallyOf(0.3, 0.2, 0.5, 90) },
       { key: "2026-09", tally: tallyOf(0.325, 0.16, 0.515, 100) },
     ],
     suggestions: [
-      { rule: "paths", value: "infra/dns/**", captured: 9, problem: "reliability", alike: { items: 7, serving: 6 }, yaml: 'match:\n  paths: ["infra/dns/**"]\n' },
+      {
+        rule: "paths",
+        value: "infra/dns/**",
+        captured: 9,
+        problem: "reliability",
+        alike: { items: 7, serving: 6 },
+        yaml: 'match:\n  paths: ["infra/dns/**"]\n',
+      },
       { rule: "paths", value: "site/**", captured: 5, problem: null, alike: { items: 0, serving: 0 }, yaml: "" },
     ],
     versions: [],

@@ -22,7 +22,14 @@ export function normalise(md: string): string {
   return md.replace(/\b[0-9a-f]{40}\b/g, "<sha>").replace(/`[0-9a-f]{7}`/g, "`<short-sha>`");
 }
 
-export const HOSTILE = ["@alice", "@org/team", "&#64;bob", "<img src=x>", "<!-- throughline:progress -->", "<!-- throughline:report -->"];
+export const HOSTILE = [
+  "@alice",
+  "@org/team",
+  "&#64;bob",
+  "<img src=x>",
+  "<!-- throughline:progress -->",
+  "<!-- throughline:report -->",
+];
 
 /** Every hostile string in one title, with the characters that break tables, links and Mermaid. */
 export const HOSTILE_TITLE = `${HOSTILE.join(" ")} | [x](javascript:alert(1)) "q"; \`\`\`\nnext line`;

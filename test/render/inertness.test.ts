@@ -55,19 +55,49 @@ function hostileReport() {
     }
   }
   model.unaligned.notable = HOSTILE.map((h, i) => item(i + 100, h, []));
-  model.suggestions = [{ rule: "labels", value: "@erin <u>", captured: 2, problem: "reliability", alike: { items: 3, serving: 2 }, yaml: "match:\n  labels: ['@erin']\n" }];
+  model.suggestions = [
+    {
+      rule: "labels",
+      value: "@erin <u>",
+      captured: 2,
+      problem: "reliability",
+      alike: { items: 3, serving: 2 },
+      yaml: "match:\n  labels: ['@erin']\n",
+    },
+  ];
   return model;
 }
 
 /** Every Markdown text the app writes, from hostile input, with the marker it must start with (if any). */
 const outputs: [string, string, string | null][] = [
-  ["comment", renderComment({ strategy: hostileStrategy, decision: hostileDecision, month: { title: "October 2026" }, tally: calmMonth }), PROGRESS_MARKER],
+  [
+    "comment",
+    renderComment({
+      strategy: hostileStrategy,
+      decision: hostileDecision,
+      month: { title: "October 2026" },
+      tally: calmMonth,
+    }),
+    PROGRESS_MARKER,
+  ],
   ["invalid comment", renderComment({ invalid: { file: "@alice.yml", errors: HOSTILE } }), PROGRESS_MARKER],
-  ["alignment check", renderAlignmentCheck({ strategy: hostileStrategy, decision: hostileDecision, month: { title: "October 2026" }, tally: calmMonth }).summary, null],
+  [
+    "alignment check",
+    renderAlignmentCheck({
+      strategy: hostileStrategy,
+      decision: hostileDecision,
+      month: { title: "October 2026" },
+      tally: calmMonth,
+    }).summary,
+    null,
+  ],
   ["strategy file check", renderStrategyFileCheck({ path: "strategy.yml", strategy: hostileStrategy }).summary, null],
   [
     "strategy file errors",
-    renderStrategyFileCheck({ path: "strategy.yml", errors: HOSTILE.map((h, i) => ({ file: "strategy.yml", line: i + 1, column: 1, path: h, message: h })) }).summary,
+    renderStrategyFileCheck({
+      path: "strategy.yml",
+      errors: HOSTILE.map((h, i) => ({ file: "strategy.yml", line: i + 1, column: 1, path: h, message: h })),
+    }).summary,
     null,
   ],
   ["explain", renderExplainReply(hostileStrategy, hostileDecision), null],

@@ -8,8 +8,12 @@ import { normalise } from "./helpers.js";
 function expectCore(body: string) {
   expect(body.startsWith(`${REPORT_MARKER}\n`)).toBe(true);
   expect(body.endsWith(DATA)).toBe(true);
-  expect(body).toContain("**120 pull requests (24 author-weeks) shipped** in October 2026; **45% served the strategy**");
-  expect(body).toContain("| Problem | Merged PRs | Share of PRs | Author-weeks | Share of author-weeks | Intended | vs last month | Issues closed |");
+  expect(body).toContain(
+    "**120 pull requests (24 author-weeks) shipped** in October 2026; **45% served the strategy**",
+  );
+  expect(body).toContain(
+    "| Problem | Merged PRs | Share of PRs | Author-weeks | Share of author-weeks | Intended | vs last month | Issues closed |",
+  );
   expect(body).toContain("| _Unaligned_ | 66 | 55% ⚠️ | 11.5 | 47.9% | — | ↑ 3 pts | — |");
   expect(body.length).toBeLessThan(65_536);
 }
@@ -24,7 +28,18 @@ describe("renderReport", () => {
 
   it("puts the sections in reading order", () => {
     const { body } = renderReport(reportModel(), DATA);
-    const order = ["> [!WARNING]", "### Shipped work by problem", "pie title", "xychart-beta", "### Metrics", "### Plan", "### Notable", "### Suggestions", "### Method", "<!-- throughline:data"];
+    const order = [
+      "> [!WARNING]",
+      "### Shipped work by problem",
+      "pie title",
+      "xychart-beta",
+      "### Metrics",
+      "### Plan",
+      "### Notable",
+      "### Suggestions",
+      "### Method",
+      "<!-- throughline:data",
+    ];
     const positions = order.map((s) => body.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -34,13 +49,22 @@ describe("renderReport", () => {
     const model = reportModel();
     model.problems[1].drift = true;
     const { body } = renderReport(model, DATA);
-    const search = "https://github.com/acme/widgets/pulls?q=is%3Apr%20is%3Amerged%20base%3Amain%20merged%3A2026-10-01..2026-10-31";
-    expect(body).toContain(`| [Reliability](${search}%20label%3A%22strategy%3A%20reliability%22%20-author%3Aapp%2Fdependabot) | 48 | 37.5% | 9.5 | 39.6% | 40% | ↑ 5 pts | 14 |`);
-    expect(body).toContain(`| [Hosting costs](${search}%20label%3A%22strategy%3A%20costs%22%20-author%3Aapp%2Fdependabot) | 12 | 7.5% ⚠️ | 3 | 12.5% | 20% | ↓ 8.5 pts | 2 |`);
-    expect(body).toContain(`| **[All shipped work](${search}%20-author%3Aapp%2Fdependabot)** | **120** | 100% | **24** | 100% | 60% |  |  |`);
+    const search =
+      "https://github.com/acme/widgets/pulls?q=is%3Apr%20is%3Amerged%20base%3Amain%20merged%3A2026-10-01..2026-10-31";
+    expect(body).toContain(
+      `| [Reliability](${search}%20label%3A%22strategy%3A%20reliability%22%20-author%3Aapp%2Fdependabot) | 48 | 37.5% | 9.5 | 39.6% | 40% | ↑ 5 pts | 14 |`,
+    );
+    expect(body).toContain(
+      `| [Hosting costs](${search}%20label%3A%22strategy%3A%20costs%22%20-author%3Aapp%2Fdependabot) | 12 | 7.5% ⚠️ | 3 | 12.5% | 20% | ↓ 8.5 pts | 2 |`,
+    );
+    expect(body).toContain(
+      `| **[All shipped work](${search}%20-author%3Aapp%2Fdependabot)** | **120** | 100% | **24** | 100% | 60% |  |  |`,
+    );
     // Said once: in the call-out, not again beside the headline.
     expect(body.match(/12\.5 points under/g)).toHaveLength(1);
-    expect(body).toContain("> **Hosting costs** drifted: 7.5% of shipped work against 20% intended (12.5 points under).");
+    expect(body).toContain(
+      "> **Hosting costs** drifted: 7.5% of shipped work against 20% intended (12.5 points under).",
+    );
     expect(body).not.toContain("Biggest drift");
   });
 
@@ -63,7 +87,9 @@ describe("renderReport", () => {
   it("keeps to the last six months and leaves the trend out without history", () => {
     const model = reportModel();
     model.previous = Array.from({ length: 9 }, (_, i) => ({ key: `2026-0${i + 1}`, tally: model.tally }));
-    expect(renderReport(model, DATA).body).toContain('x-axis ["May 2026", "Jun 2026", "Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026"]');
+    expect(renderReport(model, DATA).body).toContain(
+      'x-axis ["May 2026", "Jun 2026", "Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026"]',
+    );
     model.previous = [];
     expect(renderReport(model, DATA).body).not.toContain("xychart-beta");
   });
@@ -71,7 +97,9 @@ describe("renderReport", () => {
   it("shows metric errors next to the figure, and flags plan entries that do not exist", () => {
     const { body } = renderReport(reportModel(), DATA);
     expect(body).toContain("| Reliability | Flaky tests | 40 → — (⚠️ GitHub rejected the count query) → 0 | — | — |");
-    expect(body).toContain("| Reliability | Sev-1 incidents per month | 6 → 4 → 1 incidents | 40% | Aug 2026: 5 · Sep 2026: 5 |");
+    expect(body).toContain(
+      "| Reliability | Sev-1 incidents per month | 6 → 4 → 1 incidents | 40% | Aug 2026: 5 · Sep 2026: 5 |",
+    );
     expect(body).toContain("**Reliability**: 3 of 5 plan issues done (60%).");
     expect(body).toContain("- ⚠️ Runbooks: label “runbook” does not exist in this repository, so it counts nothing.");
   });
@@ -125,7 +153,8 @@ describe("renderReport within GitHub's size limit", () => {
 
   it("stays within the limit with thousands of notable items", () => {
     const model = reportModel();
-    for (const p of model.problems) p.notable = Array.from({ length: 5000 }, (_, i) => item(i, `Item ${i} ${"x".repeat(200)}`, [p.id]));
+    for (const p of model.problems)
+      p.notable = Array.from({ length: 5000 }, (_, i) => item(i, `Item ${i} ${"x".repeat(200)}`, [p.id]));
     model.unaligned.notable = Array.from({ length: 5000 }, (_, i) => item(i, "y".repeat(500), []));
     const { body } = renderReport(model, DATA);
     expectCore(body);
@@ -134,9 +163,20 @@ describe("renderReport within GitHub's size limit", () => {
 
   it("drops notable items, then history, then suggestions, keeping the core", () => {
     const model = bigModel(30, (p) => {
-      p.metrics = Array.from({ length: 20 }, (_, i) => ({ ...p.metrics[0], name: `Metric ${i}`, history: Array.from({ length: 6 }, (_, j) => ({ key: `2026-0${j + 1}`, value: j })) }));
+      p.metrics = Array.from({ length: 20 }, (_, i) => ({
+        ...p.metrics[0],
+        name: `Metric ${i}`,
+        history: Array.from({ length: 6 }, (_, j) => ({ key: `2026-0${j + 1}`, value: j })),
+      }));
     });
-    model.suggestions = Array.from({ length: 5 }, (_, i) => ({ rule: "paths" as const, value: `dir${i}/**`, captured: 3, problem: "p0", alike: { items: 3, serving: 3 }, yaml: "x".repeat(5000) }));
+    model.suggestions = Array.from({ length: 5 }, (_, i) => ({
+      rule: "paths" as const,
+      value: `dir${i}/**`,
+      captured: 3,
+      problem: "p0",
+      alike: { items: 3, serving: 3 },
+      yaml: "x".repeat(5000),
+    }));
     const { body } = renderReport(model, DATA);
     expect(body.length).toBeLessThan(65_536);
     expect(body.endsWith(DATA)).toBe(true);
@@ -148,7 +188,14 @@ describe("renderReport within GitHub's size limit", () => {
   it("shortens metric and plan lists when even that is not enough", () => {
     const model = bigModel(30, (p) => {
       p.metrics = Array.from({ length: 200 }, (_, i) => ({ ...p.metrics[0], name: `Metric ${i}` }));
-      p.plan!.entries = Array.from({ length: 500 }, (_, i) => ({ title: `Step ${i}`, kind: "issue" as const, ref: `#${i}`, done: 0, total: 1, missing: i % 2 === 0 }));
+      p.plan!.entries = Array.from({ length: 500 }, (_, i) => ({
+        title: `Step ${i}`,
+        kind: "issue" as const,
+        ref: `#${i}`,
+        done: 0,
+        total: 1,
+        missing: i % 2 === 0,
+      }));
     });
     const { body } = renderReport(model, DATA);
     expect(body.length).toBeLessThan(65_536);

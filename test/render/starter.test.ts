@@ -1,8 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { newFileUrl, renderSetupDone, renderSetupIssue, renderStarter, starterRules, URL_LIMIT, type StarterInput } from "../../src/render/starter.js";
+import {
+  newFileUrl,
+  renderSetupDone,
+  renderSetupIssue,
+  renderStarter,
+  starterRules,
+  URL_LIMIT,
+  type StarterInput,
+} from "../../src/render/starter.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 
-const GITHUB_DEFAULT_LABELS = ["bug", "documentation", "duplicate", "enhancement", "good first issue", "help wanted", "invalid", "question", "wontfix"];
+const GITHUB_DEFAULT_LABELS = [
+  "bug",
+  "documentation",
+  "duplicate",
+  "enhancement",
+  "good first issue",
+  "help wanted",
+  "invalid",
+  "question",
+  "wontfix",
+];
 
 const input = (over: Partial<StarterInput> = {}): StarterInput => ({
   owner: "acme",
@@ -103,7 +121,15 @@ describe("the starter strategy.yml", () => {
   });
 
   it("keeps awkward label names exactly, as quoted YAML", () => {
-    const odd = ['bug: "quoted"', "bug # not a comment", "bug \\ slash", "🐛 bug", "bug\u2028line", "bug, [flow]", "@acme/sre bug"];
+    const odd = [
+      'bug: "quoted"',
+      "bug # not a comment",
+      "bug \\ slash",
+      "🐛 bug",
+      "bug\u2028line",
+      "bug, [flow]",
+      "@acme/sre bug",
+    ];
     const strategy = parsed(renderStarter(input({ labels: odd })));
     expect([...strategy.problems[0].match.labels].sort()).toEqual([...odd].sort());
   });
@@ -131,7 +157,9 @@ describe("the setup issue", () => {
     const { body } = renderSetupIssue(input({ labels }));
     expect(body).toContain("(https://github.com/acme/storefront/new/main?filename=strategy.yml)");
     expect(body).toContain("paste the starter below");
-    expect(newFileUrl(input(), "x".repeat(URL_LIMIT))).toBe("https://github.com/acme/storefront/new/main?filename=strategy.yml");
+    expect(newFileUrl(input(), "x".repeat(URL_LIMIT))).toBe(
+      "https://github.com/acme/storefront/new/main?filename=strategy.yml",
+    );
   });
 
   it("mentions nobody: a label with a handle appears only inside the code block and the link", () => {
@@ -141,6 +169,8 @@ describe("the setup issue", () => {
   });
 
   it("thanks and says why it closes", () => {
-    expect(renderSetupDone(".github/strategy.yml", "main")).toMatch(/^Thank you! `\.github\/strategy\.yml` on `main` is valid.*Closing this setup issue\.$/);
+    expect(renderSetupDone(".github/strategy.yml", "main")).toMatch(
+      /^Thank you! `\.github\/strategy\.yml` on `main` is valid.*Closing this setup issue\.$/,
+    );
   });
 });

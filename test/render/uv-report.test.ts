@@ -23,7 +23,9 @@ describe("a report over a real month (astral-sh/uv, June 2026)", () => {
     const byWeeks = uvReport("author_weeks");
     expect(byWeeks.model.measure).toBe("author_weeks");
     for (const p of byWeeks.model.problems) expect(p.held).toBe(p.shareAuthorWeeks);
-    expect(byWeeks.body).toMatch(/\*\*\d+ author-weeks of work \(\d+ pull requests\) shipped\*\* in June 2026; \*\*[\d.]+% of the author-weeks served the strategy\*\*/);
+    expect(byWeeks.body).toMatch(
+      /\*\*\d+ author-weeks of work \(\d+ pull requests\) shipped\*\* in June 2026; \*\*[\d.]+% of the author-weeks served the strategy\*\*/,
+    );
     expect(byWeeks.body).toContain("Shares of author-weeks are held against the intended share");
   });
 

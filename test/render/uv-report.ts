@@ -10,7 +10,14 @@ import { classify } from "../../src/classify/index.js";
 import { renderReport } from "../../src/render/index.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 import type { Strategy } from "../../src/strategy/schema.js";
-import { buildReport, dataComment, monthPeriod, tallyItems, type ReportModel, type ShippedItem } from "../../src/tally/index.js";
+import {
+  buildReport,
+  dataComment,
+  monthPeriod,
+  tallyItems,
+  type ReportModel,
+  type ShippedItem,
+} from "../../src/tally/index.js";
 
 export interface UvPull {
   number: number;
@@ -40,17 +47,37 @@ export const uvPulls = (key: string): UvPull[] => JSON.parse(read(`uv-${key}.jso
 function shipped(strategy: Strategy, pulls: UvPull[]): ShippedItem[] {
   return pulls.map((p) => {
     const { problems } = classify(strategy, {
-      kind: "pull_request", number: p.number, title: p.title, body: p.body ?? "", labels: p.labels ?? [], author: p.author,
-      milestone: null, branch: p.headRefName, files: p.files, filesComplete: true,
+      kind: "pull_request",
+      number: p.number,
+      title: p.title,
+      body: p.body ?? "",
+      labels: p.labels ?? [],
+      author: p.author,
+      milestone: null,
+      branch: p.headRefName,
+      files: p.files,
+      filesComplete: true,
     });
     return {
-      number: p.number, title: p.title, url: `https://github.com/astral-sh/uv/pull/${p.number}`, author: p.author, mergedAt: p.mergedAt,
-      labels: p.labels ?? [], problems, files: p.files, additions: p.additions, deletions: p.deletions,
+      number: p.number,
+      title: p.title,
+      url: `https://github.com/astral-sh/uv/pull/${p.number}`,
+      author: p.author,
+      mergedAt: p.mergedAt,
+      labels: p.labels ?? [],
+      problems,
+      files: p.files,
+      additions: p.additions,
+      deletions: p.deletions,
     };
   });
 }
 
-export function uvReport(measure: "pull_requests" | "author_weeks" = "pull_requests"): { model: ReportModel; body: string; june: ShippedItem[] } {
+export function uvReport(measure: "pull_requests" | "author_weeks" = "pull_requests"): {
+  model: ReportModel;
+  body: string;
+  june: ShippedItem[];
+} {
   const strategy = uvStrategy(measure);
   const may = shipped(strategy, uvPulls("2026-05"));
   const june = shipped(strategy, uvPulls("2026-06"));

@@ -14,7 +14,10 @@ import { freePort } from "../fixtures/redis-server.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SECRET = "replica-test-secret";
-const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+  type: "pkcs1",
+  format: "pem",
+}) as string;
 
 const started = new Set<ChildProcess>();
 process.once("exit", () => {
@@ -23,7 +26,11 @@ process.once("exit", () => {
 
 /** `npm run build` (tsc into lib/): the processes run the built server, as in production. */
 export function build(): void {
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   if (result.status !== 0) throw new Error(`the build failed:\n${result.stdout}${result.stderr}`);
 }
 
@@ -74,7 +81,11 @@ export async function startApp(options: StartOptions): Promise<AppProcess> {
   };
   // Its own working directory: no .env of the repository is read.
   const cwd = mkdtempSync(join(tmpdir(), "throughline-replica-"));
-  const child = spawn(process.execPath, options.args ?? [join(ROOT, "lib/server/main.js")], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, options.args ?? [join(ROOT, "lib/server/main.js")], {
+    cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   started.add(child);
   let output = "";
   child.stdout?.on("data", (d) => (output += String(d)));
@@ -149,7 +160,11 @@ export async function deliver(app: AppProcess, delivery: Delivery): Promise<numb
 }
 
 /** Polls `condition` every 100 ms; fails naming `what` after `limitMs`. */
-export async function until(condition: () => boolean | Promise<boolean>, what: string, limitMs = 240_000): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  limitMs = 240_000,
+): Promise<void> {
   const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
     if (await condition()) return;

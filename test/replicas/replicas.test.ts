@@ -42,7 +42,12 @@ afterAll(async () => {
   if (process.env.REPLICA_FIGURES) appendFileSync(process.env.REPLICA_FIGURES, `${line}\n`);
 }, 120_000);
 
-async function start(count: number, github: Record<string, string>, redisUrl: string, schedule: boolean): Promise<AppProcess[]> {
+async function start(
+  count: number,
+  github: Record<string, string>,
+  redisUrl: string,
+  schedule: boolean,
+): Promise<AppProcess[]> {
   const started = await Promise.all(Array.from({ length: count }, () => startApp({ github, redisUrl, schedule })));
   apps.push(...started);
   return started;
@@ -54,14 +59,21 @@ function pullRequestEvent(number: number, action: string, sha: string, id: strin
   payload.number = number;
   payload.installation = { id: 1 };
   payload.sender = { login: "Codertocat", id: 21031067, type: "User" };
-  Object.assign(payload.pull_request, { number, title: "fix: flaky outage in checkout", body: "Retries the payment call.", labels: [] });
+  Object.assign(payload.pull_request, {
+    number,
+    title: "fix: flaky outage in checkout",
+    body: "Retries the payment call.",
+    labels: [],
+  });
   Object.assign(payload.pull_request.head, { sha, ref: `fix-${number}` });
   if (action === "edited") payload.changes = { title: { from: "Fix checkout" } };
   return { id, name: "pull_request", payload };
 }
 
-const appComments = (repo: Repository, number: number) => repo.items.get(number)?.comments.filter((c) => c.author === BOT) ?? [];
-const checkRunsFor = (repo: Repository, sha: string) => repo.checkRuns.filter((c) => c.headSha === sha && c.name === "Strategy alignment");
+const appComments = (repo: Repository, number: number) =>
+  repo.items.get(number)?.comments.filter((c) => c.author === BOT) ?? [];
+const checkRunsFor = (repo: Repository, sha: string) =>
+  repo.checkRuns.filter((c) => c.headSha === sha && c.name === "Strategy alignment");
 
 describe("two processes handling webhooks on one Redis", () => {
   it("each delivery has one outcome; a redelivery to either process costs no GitHub request; a burst on one pull request leaves one comment and one check", async () => {
@@ -69,8 +81,18 @@ describe("two processes handling webhooks on one Redis", () => {
     const repo = gh.addRepository({ owner: "Codertocat", name: "Hello-World", files: { "strategy.yml": STRATEGY } });
     const sha2 = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
     const sha3 = "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c";
-    gh.item(repo, 2, { title: "fix: flaky outage in checkout", headSha: sha2, branch: "fix-2", files: ["src/checkout.ts"] });
-    gh.item(repo, 3, { title: "fix: flaky outage in checkout", headSha: sha3, branch: "fix-3", files: ["src/checkout.ts"] });
+    gh.item(repo, 2, {
+      title: "fix: flaky outage in checkout",
+      headSha: sha2,
+      branch: "fix-2",
+      files: ["src/checkout.ts"],
+    });
+    gh.item(repo, 3, {
+      title: "fix: flaky outage in checkout",
+      headSha: sha3,
+      branch: "fix-3",
+      files: ["src/checkout.ts"],
+    });
     const served = await gh.serve();
     servers.push(served);
     const [a, b] = await start(2, served.env, `${redis.url}/3`, false);
@@ -142,17 +164,23 @@ describe("the monthly job in one process and in three on one Redis", () => {
     await until(() => repos.every((r) => reportsIn(r).length >= 1), "a report in every repository", 480_000);
     // Every report's job done (the scheduler's next hourly pass stays delayed on the queue).
     await until(async () => {
-      const states = await Promise.all(repos.map(async (r) => (await queue.getJob(reportJobId(r.owner, r.name, month)))?.getState()));
+      const states = await Promise.all(
+        repos.map(async (r) => (await queue.getJob(reportJobId(r.owner, r.name, month)))?.getState()),
+      );
       return states.every((s) => s === "completed");
     }, "every report job to complete");
     await settled(alive, () => gh.log.length);
     const codes = await Promise.all(alive.map((p) => p.stop()));
     const kinds: Record<string, number> = {};
     for (const r of gh.log) {
-      const kind = r.operation ?? `${r.method} ${r.path.replace(/\/repo-\d+/, "/*").replace(/installations\/\d+/, "installations/*")}`;
+      const kind =
+        r.operation ??
+        `${r.method} ${r.path.replace(/\/repo-\d+/, "/*").replace(/installations\/\d+/, "installations/*")}`;
       kinds[kind] = (kinds[kind] ?? 0) + 1;
     }
-    console.log(`monthly pass, ${processes} process(es): ${gh.log.length} requests (${JSON.stringify(kinds)}), ${((Date.now() - began) / 1000).toFixed(0)} s`);
+    console.log(
+      `monthly pass, ${processes} process(es): ${gh.log.length} requests (${JSON.stringify(kinds)}), ${((Date.now() - began) / 1000).toFixed(0)} s`,
+    );
     return { gh, repos, month, queue, requests: gh.log.length, killed, codes };
   }
 
@@ -163,7 +191,8 @@ describe("the monthly job in one process and in three on one Redis", () => {
       for (const repo of run.repos) expect(reportsIn(repo), `${repo.owner}/${repo.name}`).toHaveLength(1);
       expect(run.gh.problems).toEqual([]);
       expect((await run.queue.getJobCounts("failed")).failed).toBe(0);
-      for (const repo of run.repos) expect(await run.queue.getJob(reportJobId(repo.owner, repo.name, run.month))).toBeDefined();
+      for (const repo of run.repos)
+        expect(await run.queue.getJob(reportJobId(repo.owner, repo.name, run.month))).toBeDefined();
       expect(run.codes.every((c) => c === 0)).toBe(true);
     }
     // The killed process's job was finished by another.

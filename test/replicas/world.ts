@@ -17,7 +17,10 @@ export function dueMonthAt(now: Date): string {
 }
 
 /** `repositories` per installation, named `<account>/repo-<n>`, each with a few pull requests merged in the due month. */
-export function monthlyWorld(installations: Record<string, number>, now: Date): { gh: FakeGitHub; repos: Repository[]; month: string } {
+export function monthlyWorld(
+  installations: Record<string, number>,
+  now: Date,
+): { gh: FakeGitHub; repos: Repository[]; month: string } {
   const gh = new FakeGitHub({ app: APP, now });
   const month = dueMonthAt(now);
   const { start } = monthPeriod(month, "UTC");

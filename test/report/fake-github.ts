@@ -38,7 +38,9 @@ export type FakeEvent =
 
 /** As GraphQL names an actor: a bot's login comes without the `[bot]` that REST and webhooks add. */
 export function graphqlActor(login: string) {
-  return login.endsWith("[bot]") ? { __typename: "Bot", login: login.slice(0, -"[bot]".length) } : { __typename: "User", login };
+  return login.endsWith("[bot]")
+    ? { __typename: "Bot", login: login.slice(0, -"[bot]".length) }
+    : { __typename: "User", login };
 }
 
 export interface FakePost {
@@ -112,7 +114,11 @@ export function fakeRepo(over: Partial<FakeRepo> = {}): FakeRepo {
 
 /** An octokit like Probot's, without retries or throttling (a failed request fails the test at once). */
 export function testOctokit(): InstanceType<typeof ProbotOctokit> {
-  const Octokit = ProbotOctokit.defaults((o: any) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
+  const Octokit = ProbotOctokit.defaults((o: any) => ({
+    ...o,
+    retry: { enabled: false },
+    throttle: { enabled: false },
+  }));
   return new Octokit({ auth: { token: "t" } });
 }
 
@@ -134,24 +140,51 @@ export function serve(repo: FakeRepo): Recorded[] {
   return log;
 }
 
-export const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, op: OperationDefinitionNode) => unknown> = {
+export const HANDLERS: Record<
+  string,
+  (repo: FakeRepo, v: Record<string, any>, op: OperationDefinitionNode) => unknown
+> = {
   ReportContext: (repo, v) => {
     const node = (p: FakePost, kind: string) => ({
-      id: p.id, number: p.number, title: p.title, createdAt: p.createdAt, author: p.author,
+      id: p.id,
+      number: p.number,
+      title: p.title,
+      createdAt: p.createdAt,
+      author: p.author,
       url: `https://github.com/${repo.owner}/${repo.repo}/${kind}/${p.number}`,
     });
-    const recent = (posts: FakePost[], kind: string) => [...posts].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 100).map((p) => node(p, kind));
+    const recent = (posts: FakePost[], kind: string) =>
+      [...posts]
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .slice(0, 100)
+        .map((p) => node(p, kind));
     const phrase = /"([^"]+)"/.exec(v.discussionSearch)![1].toLowerCase();
-    const titled = (posts: FakePost[], kind: string) => posts.filter((p) => p.title.toLowerCase().includes(phrase)).map((p) => node(p, kind));
+    const titled = (posts: FakePost[], kind: string) =>
+      posts.filter((p) => p.title.toLowerCase().includes(phrase)).map((p) => node(p, kind));
     if (repo.refuseDiscussions) {
-      const refused = (path: string[]) => ({ type: "FORBIDDEN", path, message: "Discussions are disabled for this repository" });
+      const refused = (path: string[]) => ({
+        type: "FORBIDDEN",
+        path,
+        message: "Discussions are disabled for this repository",
+      });
       return {
         data: {
-          repository: { id: "R_1", hasDiscussionsEnabled: false, defaultBranchRef: { name: repo.defaultBranch }, discussionCategories: null, discussions: null, issues: { nodes: recent(repo.issues, "issues") } },
+          repository: {
+            id: "R_1",
+            hasDiscussionsEnabled: false,
+            defaultBranchRef: { name: repo.defaultBranch },
+            discussionCategories: null,
+            discussions: null,
+            issues: { nodes: recent(repo.issues, "issues") },
+          },
           discussionSearch: null,
           issueSearch: { nodes: titled(repo.issues, "issues") },
         },
-        errors: [refused(["repository", "discussionCategories"]), refused(["repository", "discussions"]), refused(["discussionSearch"])],
+        errors: [
+          refused(["repository", "discussionCategories"]),
+          refused(["repository", "discussions"]),
+          refused(["discussionSearch"]),
+        ],
       };
     }
     return {
@@ -171,7 +204,11 @@ export const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, o
   },
 
   ReportBodies: (repo, v) => ({
-    data: { nodes: v.ids.map((id: string) => [...repo.discussions, ...repo.issues].find((p) => p.id === id) ?? null).map((p: FakePost | null) => p && { id: p.id, body: p.body }) },
+    data: {
+      nodes: v.ids
+        .map((id: string) => [...repo.discussions, ...repo.issues].find((p) => p.id === id) ?? null)
+        .map((p: FakePost | null) => p && { id: p.id, body: p.body }),
+    },
   }),
 
   MergedPulls: (repo, v, op) => {
@@ -185,12 +222,23 @@ export const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, o
       const page = matching.slice(offset, Math.min(offset + v[`n${i}`], reachable));
       data[field.alias!.value] = {
         issueCount: matching.length,
-        pageInfo: { hasNextPage: offset + page.length < reachable, endCursor: page.length ? String(offset + page.length) : null },
+        pageInfo: {
+          hasNextPage: offset + page.length < reachable,
+          endCursor: page.length ? String(offset + page.length) : null,
+        },
         nodes: page.map((p) => ({
-          number: p.number, title: p.title, url: `https://github.com/${repo.owner}/${repo.repo}/pull/${p.number}`,
-          body: p.body ?? "", headRefName: p.branch ?? `branch-${p.number}`, mergedAt: p.mergedAt,
-          additions: p.additions ?? 10, deletions: p.deletions ?? 2, author: p.author ?? PERSON,
-          labels: { nodes: (p.labels ?? []).map((name) => ({ name })) }, comments: { totalCount: p.comments ?? 0 }, milestone: null,
+          number: p.number,
+          title: p.title,
+          url: `https://github.com/${repo.owner}/${repo.repo}/pull/${p.number}`,
+          body: p.body ?? "",
+          headRefName: p.branch ?? `branch-${p.number}`,
+          mergedAt: p.mergedAt,
+          additions: p.additions ?? 10,
+          deletions: p.deletions ?? 2,
+          author: p.author ?? PERSON,
+          labels: { nodes: (p.labels ?? []).map((name) => ({ name })) },
+          comments: { totalCount: p.comments ?? 0 },
+          milestone: null,
         })),
       };
     }
@@ -206,24 +254,46 @@ export const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, o
       const pull = v[`r${alias.slice(1)}`] === repo.repo ? repo.pulls.find((p) => p.number === number) : undefined;
       if (!pull || pull.factsError) {
         repository[alias] = { pullRequest: null };
-        errors.push({ type: pull ? "INTERNAL" : "NOT_FOUND", path: [alias, "pullRequest"], message: pull?.factsError ?? `Could not resolve to a PullRequest with the number of ${number}.` });
+        errors.push({
+          type: pull ? "INTERNAL" : "NOT_FOUND",
+          path: [alias, "pullRequest"],
+          message: pull?.factsError ?? `Could not resolve to a PullRequest with the number of ${number}.`,
+        });
         continue;
       }
       const files = pull.files ?? [];
       const timeline = (pull.timeline ?? []).map((e, i) =>
         e.kind === "comment"
           ? { __typename: "IssueComment", databaseId: i + 1, author: graphqlActor(e.author), body: e.body }
-          : { __typename: e.kind === "labeled" ? "LabeledEvent" : "UnlabeledEvent", actor: graphqlActor(e.actor), label: { name: e.label } },
+          : {
+              __typename: e.kind === "labeled" ? "LabeledEvent" : "UnlabeledEvent",
+              actor: graphqlActor(e.actor),
+              label: { name: e.label },
+            },
       );
       const isComment = (n: { __typename: string }) => n.__typename === "IssueComment";
       const comments = timeline.filter(isComment);
-      repository[alias] = { pullRequest: {
-        number,
-        files: { totalCount: files.length, pageInfo: { hasNextPage: files.length > 100, endCursor: files.length > 100 ? "100" : null }, nodes: files.slice(0, 100).map((path) => ({ path })) },
-        closingIssuesReferences: { nodes: (pull.closes ?? []).map((c) => ({ number: c.number, labels: { nodes: c.labels.map((name) => ({ name })) } })) },
-        labelEvents: { nodes: timeline.filter((n) => !isComment(n)).slice(-100) },
-        commentEvents: { pageInfo: { hasPreviousPage: comments.length > 100, startCursor: null }, nodes: comments.slice(-100) },
-      } };
+      repository[alias] = {
+        pullRequest: {
+          number,
+          files: {
+            totalCount: files.length,
+            pageInfo: { hasNextPage: files.length > 100, endCursor: files.length > 100 ? "100" : null },
+            nodes: files.slice(0, 100).map((path) => ({ path })),
+          },
+          closingIssuesReferences: {
+            nodes: (pull.closes ?? []).map((c) => ({
+              number: c.number,
+              labels: { nodes: c.labels.map((name) => ({ name })) },
+            })),
+          },
+          labelEvents: { nodes: timeline.filter((n) => !isComment(n)).slice(-100) },
+          commentEvents: {
+            pageInfo: { hasPreviousPage: comments.length > 100, startCursor: null },
+            nodes: comments.slice(-100),
+          },
+        },
+      };
     }
     return errors.length > 0 ? { data: repository, errors } : { data: repository };
   },
@@ -236,7 +306,9 @@ export const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, o
       const from = Number(v[`a${i}`]);
       const nodes = files.slice(from, from + 100).map((path) => ({ path }));
       const end = from + nodes.length;
-      repository[field.alias!.value] = { pullRequest: { files: { pageInfo: { hasNextPage: end < files.length, endCursor: String(end) }, nodes } } };
+      repository[field.alias!.value] = {
+        pullRequest: { files: { pageInfo: { hasNextPage: end < files.length, endCursor: String(end) }, nodes } },
+      };
     }
     return { data: repository };
   },
@@ -245,7 +317,9 @@ export const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, o
     const data: Record<string, unknown> = {};
     const errors: unknown[] = [];
     for (const [name, search] of Object.entries(v)) {
-      const answer = (search as string).includes("is:pr is:merged") ? mergedIn(repo, search as string).length : repo.count(search as string);
+      const answer = (search as string).includes("is:pr is:merged")
+        ? mergedIn(repo, search as string).length
+        : repo.count(search as string);
       if (typeof answer === "number") data[`c${name.slice(1)}`] = { issueCount: answer };
       else errors.push({ type: "INVALID_SEARCH", path: [`c${name.slice(1)}`], message: answer });
     }
@@ -264,27 +338,50 @@ export const HANDLERS: Record<string, (repo: FakeRepo, v: Record<string, any>, o
         const found = repo.planIssues[value];
         if (!found) {
           repository[alias] = null;
-          errors.push({ type: "NOT_FOUND", path: ["repository", alias], message: `Could not resolve to an issue or pull request with the number of ${value}.` });
-        } else repository[alias] = found === "pull request" ? { __typename: "PullRequest" } : { __typename: "Issue", ...found };
+          errors.push({
+            type: "NOT_FOUND",
+            path: ["repository", alias],
+            message: `Could not resolve to an issue or pull request with the number of ${value}.`,
+          });
+        } else
+          repository[alias] =
+            found === "pull request" ? { __typename: "PullRequest" } : { __typename: "Issue", ...found };
       } else if (field.name.value === "milestones") {
         const nodes = repo.milestones.filter((m) => m.title.toLowerCase().includes(String(value).toLowerCase()));
-        repository[alias] = { nodes: nodes.map((m) => ({ title: m.title, dueOn: m.dueOn, issues: { totalCount: m.issues.length, nodes: m.issues.slice(0, 100) } })) };
+        repository[alias] = {
+          nodes: nodes.map((m) => ({
+            title: m.title,
+            dueOn: m.dueOn,
+            issues: { totalCount: m.issues.length, nodes: m.issues.slice(0, 100) },
+          })),
+        };
       } else {
         const issues = repo.labelIssues[value];
-        repository[alias] = issues ? { name: value, issues: { totalCount: issues.length, nodes: issues.slice(0, 100) } } : null;
+        repository[alias] = issues
+          ? { name: value, issues: { totalCount: issues.length, nodes: issues.slice(0, 100) } }
+          : null;
       }
     }
     return errors.length > 0 ? { data: { repository }, errors } : { data: { repository } };
   },
 
   StrategyHistory: (repo, _v, op) => {
-    if (repo.strategyHistoryError) return { data: null, errors: [{ type: "INTERNAL", message: repo.strategyHistoryError }] };
+    if (repo.strategyHistoryError)
+      return { data: null, errors: [{ type: "INTERNAL", message: repo.strategyHistoryError }] };
     const all = repo.strategyVersions ?? [];
     const first = Number(/history\(first: (\d+)/.exec(print(op))![1]);
     const nodes = all.slice(0, first).map((c) => ({
-      oid: c.oid, committedDate: c.committedDate, file: c.text === null ? null : { object: { text: c.text, isTruncated: false } },
+      oid: c.oid,
+      committedDate: c.committedDate,
+      file: c.text === null ? null : { object: { text: c.text, isTruncated: false } },
     }));
-    return { data: { repository: { defaultBranchRef: { target: { history: { pageInfo: { hasNextPage: all.length > first }, nodes } } } } } };
+    return {
+      data: {
+        repository: {
+          defaultBranchRef: { target: { history: { pageInfo: { hasNextPage: all.length > first }, nodes } } },
+        },
+      },
+    };
   },
 
   CreateReportDiscussion: (repo, v) => {
@@ -320,21 +417,28 @@ let written = 0;
 function write(posts: FakePost[], prefix: string, v: Record<string, any>): FakePost {
   written += 1;
   const post: FakePost = {
-    id: `${prefix}_app${written}`, number: 900 + written, title: v.title, body: v.body,
-    createdAt: new Date(Date.UTC(2030, 0, 1, 0, 0, written)).toISOString(), author: BOT.graphql,
+    id: `${prefix}_app${written}`,
+    number: 900 + written,
+    title: v.title,
+    body: v.body,
+    createdAt: new Date(Date.UTC(2030, 0, 1, 0, 0, written)).toISOString(),
+    author: BOT.graphql,
   };
   posts.push(post);
   return post;
 }
 
-const urlOf = (repo: FakeRepo, kind: string, p: FakePost) => `https://github.com/${repo.owner}/${repo.repo}/${kind}/${p.number}`;
+const urlOf = (repo: FakeRepo, kind: string, p: FakePost) =>
+  `https://github.com/${repo.owner}/${repo.repo}/${kind}/${p.number}`;
 
 /** The pull requests a merged-pull-request search finds, in creation (number) order. */
 function mergedIn(repo: FakeRepo, search: string): FakePull[] {
   const [from, to] = bounds(/merged:(\S+)/.exec(search)![1]);
   const base = /base:(\S+)/.exec(search)![1];
   return repo.pulls
-    .filter((p) => (p.base ?? repo.defaultBranch) === base && Date.parse(p.mergedAt) >= from && Date.parse(p.mergedAt) <= to)
+    .filter(
+      (p) => (p.base ?? repo.defaultBranch) === base && Date.parse(p.mergedAt) >= from && Date.parse(p.mergedAt) <= to,
+    )
     .sort((a, b) => a.number - b.number);
 }
 

@@ -38,14 +38,30 @@ export interface FakeOrg {
   /** The `.github` repository: its reports, plan issues, counts. */
   home: FakeRepo;
   /** Issues found by plan searches (milestone or label), across repositories. */
-  planIssues: { repo: string; number: number; state: "OPEN" | "CLOSED"; stateReason: string | null; labels: string[]; milestone?: { title: string; dueOn: string | null } }[];
+  planIssues: {
+    repo: string;
+    number: number;
+    state: "OPEN" | "CLOSED";
+    stateReason: string | null;
+    labels: string[];
+    milestone?: { title: string; dueOn: string | null };
+  }[];
   /** Issues of other repositories named `REPO#N` in plans. */
   otherIssues: Record<string, { number: number; state: "OPEN" | "CLOSED"; stateReason: string | null }>;
 }
 
 export function fakeOrg(over: Partial<FakeOrg> = {}): FakeOrg {
   const owner = over.owner ?? "acme";
-  return { owner, kind: "Organization", repos: [], pulls: [], home: fakeRepo({ owner, repo: ".github" }), planIssues: [], otherIssues: {}, ...over };
+  return {
+    owner,
+    kind: "Organization",
+    repos: [],
+    pulls: [],
+    home: fakeRepo({ owner, repo: ".github" }),
+    planIssues: [],
+    otherIssues: {},
+    ...over,
+  };
 }
 
 const PAGE = 100;
@@ -82,7 +98,9 @@ function inScope(org: FakeOrg, search: string, repo: string): boolean {
 
 function mergedIn(org: FakeOrg, search: string): OrgPull[] {
   const [from, to] = bounds(/merged:(\S+)/.exec(search)![1]);
-  return org.pulls.filter((p) => inScope(org, search, p.repo) && Date.parse(p.mergedAt) >= from && Date.parse(p.mergedAt) <= to);
+  return org.pulls.filter(
+    (p) => inScope(org, search, p.repo) && Date.parse(p.mergedAt) >= from && Date.parse(p.mergedAt) <= to,
+  );
 }
 
 const blobFields = ["strategy.yml", "strategy.yaml", ".github/strategy.yml", ".github/strategy.yaml"];
@@ -96,19 +114,36 @@ const ORG_HANDLERS: Record<string, (org: FakeOrg, v: Record<string, any>, op: Op
     const errors: unknown[] = [];
     const nodes = page.map((r, i) => {
       if (r.unreadable) {
-        errors.push({ type: "FORBIDDEN", path: ["repositoryOwner", "repositories", "nodes", i, "p0"], message: r.unreadable });
-        return { name: r.name, defaultBranchRef: { name: r.defaultBranch ?? "main" }, p0: null, p1: null, p2: null, p3: null };
+        errors.push({
+          type: "FORBIDDEN",
+          path: ["repositoryOwner", "repositories", "nodes", i, "p0"],
+          message: r.unreadable,
+        });
+        return {
+          name: r.name,
+          defaultBranchRef: { name: r.defaultBranch ?? "main" },
+          p0: null,
+          p1: null,
+          p2: null,
+          p3: null,
+        };
       }
       const node: Record<string, unknown> = { name: r.name, defaultBranchRef: { name: r.defaultBranch ?? "main" } };
       blobFields.forEach((path, k) => {
-        node[`p${k}`] = r.file?.path === path ? { oid: `blob-${r.name}`, byteSize: r.file.text.length, isTruncated: false, text: r.file.text } : null;
+        node[`p${k}`] =
+          r.file?.path === path
+            ? { oid: `blob-${r.name}`, byteSize: r.file.text.length, isTruncated: false, text: r.file.text }
+            : null;
       });
       return node;
     });
     const data = {
       repositoryOwner: {
         __typename: org.kind,
-        repositories: { pageInfo: { hasNextPage: offset + PAGE < visible.length, endCursor: String(offset + page.length) }, nodes },
+        repositories: {
+          pageInfo: { hasNextPage: offset + PAGE < visible.length, endCursor: String(offset + page.length) },
+          nodes,
+        },
       },
     };
     return errors.length > 0 ? { data, errors } : { data };
@@ -124,12 +159,25 @@ const ORG_HANDLERS: Record<string, (org: FakeOrg, v: Record<string, any>, op: Op
       const page = matching.slice(offset, Math.min(offset + v[`n${i}`], reachable));
       data[field.alias!.value] = {
         issueCount: matching.length,
-        pageInfo: { hasNextPage: offset + page.length < reachable, endCursor: page.length ? String(offset + page.length) : null },
+        pageInfo: {
+          hasNextPage: offset + page.length < reachable,
+          endCursor: page.length ? String(offset + page.length) : null,
+        },
         nodes: page.map((p) => ({
-          number: p.number, title: p.title, url: `https://github.com/${org.owner}/${p.repo}/pull/${p.number}`,
-          body: p.body ?? "", headRefName: `branch-${p.number}`, baseRefName: p.base ?? org.repos.find((r) => r.name === p.repo)?.defaultBranch ?? "main",
-          repository: { name: p.repo }, mergedAt: p.mergedAt, additions: 10, deletions: 2, author: p.author ?? PERSON,
-          labels: { nodes: (p.labels ?? []).map((name) => ({ name })) }, comments: { totalCount: 0 }, milestone: null,
+          number: p.number,
+          title: p.title,
+          url: `https://github.com/${org.owner}/${p.repo}/pull/${p.number}`,
+          body: p.body ?? "",
+          headRefName: `branch-${p.number}`,
+          baseRefName: p.base ?? org.repos.find((r) => r.name === p.repo)?.defaultBranch ?? "main",
+          repository: { name: p.repo },
+          mergedAt: p.mergedAt,
+          additions: 10,
+          deletions: 2,
+          author: p.author ?? PERSON,
+          labels: { nodes: (p.labels ?? []).map((name) => ({ name })) },
+          comments: { totalCount: 0 },
+          milestone: null,
         })),
       };
     }
@@ -150,10 +198,19 @@ const ORG_HANDLERS: Record<string, (org: FakeOrg, v: Record<string, any>, op: Op
     for (const [name, search] of Object.entries(v) as [string, string][]) {
       const milestone = /milestone:"([^"]+)"/.exec(search)?.[1];
       const label = /label:"([^"]+)"/.exec(search)?.[1];
-      const found = org.planIssues.filter((i) => inScope(org, search, i.repo) && (milestone ? i.milestone?.title === milestone : i.labels.includes(label!)));
+      const found = org.planIssues.filter(
+        (i) =>
+          inScope(org, search, i.repo) && (milestone ? i.milestone?.title === milestone : i.labels.includes(label!)),
+      );
       data[`s${name.slice(1)}`] = {
         issueCount: found.length,
-        nodes: found.slice(0, 100).map((i) => ({ number: i.number, state: i.state, stateReason: i.stateReason, repository: { name: i.repo }, milestone: i.milestone ?? null })),
+        nodes: found.slice(0, 100).map((i) => ({
+          number: i.number,
+          state: i.state,
+          stateReason: i.stateReason,
+          repository: { name: i.repo },
+          milestone: i.milestone ?? null,
+        })),
       };
     }
     return { data };
@@ -172,8 +229,13 @@ const ORG_HANDLERS: Record<string, (org: FakeOrg, v: Record<string, any>, op: Op
         const issue = repo === ".github" ? org.home.planIssues[number] : org.otherIssues[`${repo}#${number}`];
         if (!issue) {
           fields[key] = null;
-          errors.push({ type: "NOT_FOUND", path: [alias, key], message: `Could not resolve to an issue or pull request with the number of ${number}.` });
-        } else fields[key] = issue === "pull request" ? { __typename: "PullRequest" } : { __typename: "Issue", ...issue };
+          errors.push({
+            type: "NOT_FOUND",
+            path: [alias, key],
+            message: `Could not resolve to an issue or pull request with the number of ${number}.`,
+          });
+        } else
+          fields[key] = issue === "pull request" ? { __typename: "PullRequest" } : { __typename: "Issue", ...issue };
       }
       answer[alias] = fields;
     }

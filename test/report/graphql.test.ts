@@ -8,9 +8,15 @@ import * as merged from "../../src/github/merged-pulls-query.js";
 import * as counts from "../../src/github/report-counts.js";
 import * as plan from "../../src/github/plan-items.js";
 
-const documents = Object.entries({ ...context, ...history, ...discussions, ...issue, ...merged, ...counts, ...plan }).filter(
-  ([name]) => /_(QUERY|MUTATION)$/.test(name),
-);
+const documents = Object.entries({
+  ...context,
+  ...history,
+  ...discussions,
+  ...issue,
+  ...merged,
+  ...counts,
+  ...plan,
+}).filter(([name]) => /_(QUERY|MUTATION)$/.test(name));
 
 describe("the report's GraphQL documents", () => {
   it("are all exported", () => {

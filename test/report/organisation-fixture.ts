@@ -56,14 +56,39 @@ export function organisation(): FakeOrg {
     { repo: "api", number: 10, title: "Retry payments", mergedAt: oct(3), labels: ["strategy: reliability"] },
     { repo: "api", number: 11, title: "Smaller instances", mergedAt: oct(4), labels: ["strategy: costs"] },
     { repo: "api", number: 12, title: "Refactor handlers", mergedAt: oct(5) },
-    { repo: "api", number: 13, title: "Backport fix", mergedAt: oct(6), labels: ["strategy: reliability"], base: "release-1" },
-    { repo: "api", number: 14, title: "Cheaper, safer queue", mergedAt: oct(7), labels: ["strategy: reliability", "strategy: costs"] },
-    { repo: "api", number: 15, title: "After the month", mergedAt: "2026-11-02T10:00:00Z", labels: ["strategy: reliability"] },
+    {
+      repo: "api",
+      number: 13,
+      title: "Backport fix",
+      mergedAt: oct(6),
+      labels: ["strategy: reliability"],
+      base: "release-1",
+    },
+    {
+      repo: "api",
+      number: 14,
+      title: "Cheaper, safer queue",
+      mergedAt: oct(7),
+      labels: ["strategy: reliability", "strategy: costs"],
+    },
+    {
+      repo: "api",
+      number: 15,
+      title: "After the month",
+      mergedAt: "2026-11-02T10:00:00Z",
+      labels: ["strategy: reliability"],
+    },
     { repo: "web", number: 20, title: "Invoice page", mergedAt: oct(8), labels: ["billing"] },
     { repo: "web", number: 21, title: "Cut image cost", mergedAt: oct(9) },
     { repo: "web", number: 22, title: "Improve speed of search", mergedAt: oct(10) },
     { repo: "web", number: 23, title: "Tweak css", mergedAt: oct(11) },
-    { repo: "web", number: 24, title: "Bump deps", mergedAt: oct(12), author: { __typename: "Bot", login: "dependabot" } },
+    {
+      repo: "web",
+      number: 24,
+      title: "Bump deps",
+      mergedAt: oct(12),
+      author: { __typename: "Bot", login: "dependabot" },
+    },
     { repo: "mobile", number: 30, title: "Crash fix", mergedAt: oct(13), labels: ["strategy: reliability"] },
     { repo: "old", number: 40, title: "Old outage fix", mergedAt: oct(14) },
   ];
@@ -71,7 +96,16 @@ export function organisation(): FakeOrg {
     repos: [
       { name: ".github", file: { path: "strategy.yml", text: ORG_STRATEGY } },
       { name: "api" },
-      { name: "web", file: { path: ".github/strategy.yml", text: EXTENDING.replace("extends: .github\n", "extends: .github\nsettings:\n  ignore_authors: [\"dependabot[bot]\"]\n") } },
+      {
+        name: "web",
+        file: {
+          path: ".github/strategy.yml",
+          text: EXTENDING.replace(
+            "extends: .github\n",
+            'extends: .github\nsettings:\n  ignore_authors: ["dependabot[bot]"]\n',
+          ),
+        },
+      },
       { name: "mobile", file: { path: "strategy.yml", text: INDEPENDENT } },
       { name: "old", archived: true },
       { name: "api-fork", fork: true },
@@ -85,8 +119,22 @@ export function organisation(): FakeOrg {
     { repo: "api", number: 50, state: "CLOSED", stateReason: "COMPLETED", labels: ["hardening"] },
     { repo: "web", number: 51, state: "OPEN", stateReason: null, labels: ["hardening"] },
     { repo: "mobile", number: 52, state: "CLOSED", stateReason: "COMPLETED", labels: ["hardening"] },
-    { repo: "api", number: 53, state: "CLOSED", stateReason: "COMPLETED", labels: [], milestone: { title: "Multi-region", dueOn: "2026-12-31T00:00:00Z" } },
-    { repo: "web", number: 53, state: "CLOSED", stateReason: "NOT_PLANNED", labels: [], milestone: { title: "Multi-region", dueOn: "2026-12-31T00:00:00Z" } },
+    {
+      repo: "api",
+      number: 53,
+      state: "CLOSED",
+      stateReason: "COMPLETED",
+      labels: [],
+      milestone: { title: "Multi-region", dueOn: "2026-12-31T00:00:00Z" },
+    },
+    {
+      repo: "web",
+      number: 53,
+      state: "CLOSED",
+      stateReason: "NOT_PLANNED",
+      labels: [],
+      milestone: { title: "Multi-region", dueOn: "2026-12-31T00:00:00Z" },
+    },
   ];
   org.home.count = (search) => (search.includes("label:sev1") ? 2 : 0);
   return org;

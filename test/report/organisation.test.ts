@@ -15,7 +15,12 @@ function reportCommand(body = "/strategy report 2026-10") {
   payload.sender = { login: "octocat", type: "User" };
   payload.comment.body = body;
   payload.comment.user.login = "octocat";
-  payload.repository = { ...payload.repository, name: ".github", full_name: "acme/.github", owner: { ...payload.repository.owner, login: "acme" } };
+  payload.repository = {
+    ...payload.repository,
+    name: ".github",
+    full_name: "acme/.github",
+    owner: { ...payload.repository.owner, login: "acme" },
+  };
   return { id: `delivery-${Math.random()}`, name: "issue_comment", payload } as any;
 }
 
@@ -23,11 +28,21 @@ function reportCommand(body = "/strategy report 2026-10") {
 function mockCommand(replies: string[]) {
   const scope = mockAuth(api());
   const text = ORG_STRATEGY;
-  scope.get(`${HOME}/contents/strategy.yml`).reply(200, { type: "file", path: "strategy.yml", sha: "orgblob", size: text.length, encoding: "base64", content: Buffer.from(text).toString("base64") });
+  scope.get(`${HOME}/contents/strategy.yml`).reply(200, {
+    type: "file",
+    path: "strategy.yml",
+    sha: "orgblob",
+    size: text.length,
+    encoding: "base64",
+    content: Buffer.from(text).toString("base64"),
+  });
   scope.get(`${HOME}/collaborators/octocat/permission`).reply(200, { permission: "write", role_name: "write" });
   scope.post(`${HOME}/issues/comments/492700400/reactions`).reply(201, {});
   scope.post(`${HOME}/issues/1/comments`, (b) => (replies.push(b.body), true)).reply(201, {});
-  scope.get(`${HOME}/commits`).query({ path: "strategy.yml", per_page: 1 }).reply(200, [{ sha: "c".repeat(40) }]);
+  scope
+    .get(`${HOME}/commits`)
+    .query({ path: "strategy.yml", per_page: 1 })
+    .reply(200, [{ sha: "c".repeat(40) }]);
   return scope;
 }
 
@@ -54,7 +69,11 @@ describe("the organisation report", () => {
 
     if (process.env.PRINT_ORG) (await import("node:fs")).writeFileSync(process.env.PRINT_ORG, report.body);
     expect(report.title).toBe("Strategy alignment: October 2026");
-    expect(replies).toEqual([expect.stringMatching(/^Strategy alignment: October 2026: https:\/\/github\.com\/acme\/\.github\/discussions\/\d+$/)]);
+    expect(replies).toEqual([
+      expect.stringMatching(
+        /^Strategy alignment: October 2026: https:\/\/github\.com\/acme\/\.github\/discussions\/\d+$/,
+      ),
+    ]);
     // .github#1 and web#21 by the organisation's keywords, web#20 by web's own label rule; api#13 went to
     // another branch, api#15 after the month, web#24 is by an author web ignores; mobile has its own
     // strategy, old is archived, api-fork a fork, secret unreadable.
@@ -74,14 +93,18 @@ describe("the organisation report", () => {
       },
     });
     expect(Object.keys(data.repositories!)).toEqual([".github", "api", "web"]);
-    expect(data.problems.reliability.metrics).toEqual([{ name: "Sev-1 incidents", baseline: 6, current: 2, target: 1, progress: 0.8 }]);
+    expect(data.problems.reliability.metrics).toEqual([
+      { name: "Sev-1 incidents", baseline: 6, current: 2, target: 1, progress: 0.8 },
+    ]);
 
     // Content beyond a repository report.
     expect(report.body).toContain("### Shipped work by repository");
     expect(report.body).toMatch(/\| api \| inherits \| 4 \| 37\.5% \| 37\.5% \| 25% \|/);
     expect(report.body).toMatch(/\| web \| extends \| 4 \| 0% \| 50% \| 50% \|/);
     expect(report.body).toContain("- **Reliability**: api (2, 66.7%) and .github (1, 33.3%)");
-    expect(report.body).toContain("### Most unaligned work\n\n- web (2 pull requests, 50% of its work)\n- api (1 pull request, 25% of its work)");
+    expect(report.body).toContain(
+      "### Most unaligned work\n\n- web (2 pull requests, 50% of its work)\n- api (1 pull request, 25% of its work)",
+    );
     expect(report.body).toContain("- mobile: has a strategy of its own (strategy.yml)");
     expect(report.body).toContain("- secret: could not be read (Resource not accessible by integration)");
     expect(report.body).not.toMatch(/\bold\b|api-fork/);
@@ -93,7 +116,9 @@ describe("the organisation report", () => {
     expect(searches).toEqual([`${scope} is:pr is:merged merged:2026-10-01..2026-10-31 sort:created-asc`]);
     const counts = log.filter((r) => r.operation === "SearchCounts").flatMap((r) => Object.values(r.variables));
     expect(counts).toContain(`${scope} is:issue label:sev1 created:2026-10-01..2026-10-31`);
-    expect(counts).toContain(`${scope} is:issue is:closed reason:completed closed:2026-10-01..2026-10-31 label:"strategy: reliability"`);
+    expect(counts).toContain(
+      `${scope} is:issue is:closed reason:completed closed:2026-10-01..2026-10-31 label:"strategy: reliability"`,
+    );
     expect(log.length).toBeLessThanOrEqual(budget(14, 7));
   });
 
@@ -108,11 +133,24 @@ describe("the organisation report", () => {
     const start = Date.parse("2026-10-01T00:00:00Z");
     const span = 31 * 86_400_000;
     for (let i = 0; i < 1500; i++) {
-      const repo = i % 12 === 0 ? ".github" : `service-${i % 12 - 1}`;
+      const repo = i % 12 === 0 ? ".github" : `service-${(i % 12) - 1}`;
       const kind = i % 4; // 0 reliability (label), 1 costs (label), 2 both, 3 outage in the title (rules) or nothing
-      const labels = kind === 0 ? ["strategy: reliability"] : kind === 1 ? ["strategy: costs"] : kind === 2 ? ["strategy: reliability", "strategy: costs"] : [];
+      const labels =
+        kind === 0
+          ? ["strategy: reliability"]
+          : kind === 1
+            ? ["strategy: costs"]
+            : kind === 2
+              ? ["strategy: reliability", "strategy: costs"]
+              : [];
       const title = kind === 3 && i % 8 === 3 ? `Fix outage ${i}` : `Change ${i}`;
-      pulls.push({ repo, number: 1000 + i, title, labels, mergedAt: new Date(start + Math.floor((i * span) / 1500)).toISOString() });
+      pulls.push({
+        repo,
+        number: 1000 + i,
+        title,
+        labels,
+        mergedAt: new Date(start + Math.floor((i * span) / 1500)).toISOString(),
+      });
       const w = (want[repo] ??= { merged: 0, reliability: 0, costs: 0, unaligned: 0 });
       w.merged += 1;
       if (kind === 0 || kind === 2 || title.includes("outage")) w.reliability += 1;
@@ -129,10 +167,23 @@ describe("the organisation report", () => {
     expect(data.unaligned.merged).toBe(sum("unaligned"));
     expect(data.problems.reliability.share + data.problems.costs.share + data.unaligned.share).toBeCloseTo(1, 10);
     expect(data.repositories).toEqual(
-      Object.fromEntries(Object.entries(want).sort(([a], [b]) => a.localeCompare(b)).map(([name, w]) => [name, { merged: w.merged, problems: { reliability: w.reliability, costs: w.costs }, unaligned: w.unaligned }])),
+      Object.fromEntries(
+        Object.entries(want)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([name, w]) => [
+            name,
+            { merged: w.merged, problems: { reliability: w.reliability, costs: w.costs }, unaligned: w.unaligned },
+          ]),
+      ),
     );
     // No search window read past GitHub's 1,000 results; the whole within ⌈N/100⌉ + ⌈R/100⌉ + 20.
-    const reads = log.filter((r) => r.operation === "MergedPulls").flatMap((r) => Object.keys(r.variables).filter((k) => k.startsWith("q")).map((k) => Number(r.variables[`after${k.slice(1)}`] ?? 0) + r.variables[`n${k.slice(1)}`]));
+    const reads = log
+      .filter((r) => r.operation === "MergedPulls")
+      .flatMap((r) =>
+        Object.keys(r.variables)
+          .filter((k) => k.startsWith("q"))
+          .map((k) => Number(r.variables[`after${k.slice(1)}`] ?? 0) + r.variables[`n${k.slice(1)}`]),
+      );
     expect(Math.max(...reads)).toBeLessThanOrEqual(1000);
     expect(log.length).toBeLessThanOrEqual(budget(1500, 12));
   });

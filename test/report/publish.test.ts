@@ -21,7 +21,12 @@ function run(repo: FakeRepo, over: Partial<PublishParams> = {}) {
   });
 }
 
-const pull = (number: number, mergedAt: string, over: Partial<FakePull> = {}): FakePull => ({ number, title: `Change ${number}`, mergedAt, ...over });
+const pull = (number: number, mergedAt: string, over: Partial<FakePull> = {}): FakePull => ({
+  number,
+  title: `Change ${number}`,
+  mergedAt,
+  ...over,
+});
 
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -44,7 +49,9 @@ describe("publishReport", () => {
     const searches = log.filter((r) => r.operation === "MergedPulls").map((r) => r.variables.q0);
     expect(searches).toEqual([`repo:acme/platform is:pr is:merged base:main merged:${range} sort:created-asc`]);
     const counts = log.filter((r) => r.operation === "SearchCounts").flatMap((r) => Object.values(r.variables));
-    expect(counts).toContain(`repo:acme/platform is:issue is:closed reason:completed closed:${range} label:"strategy: reliability"`);
+    expect(counts).toContain(
+      `repo:acme/platform is:issue is:closed reason:completed closed:${range} label:"strategy: reliability"`,
+    );
     expect(counts).toContain(`repo:acme/platform is:issue label:sev1 created:${range}`);
     const data = parseDataComment(result.body)!;
     expect(data.merged).toBe(2);
@@ -58,10 +65,20 @@ describe("publishReport", () => {
     expect(result.action).toBe("created");
     expect(result.body).toContain("No pull requests were merged");
     const data = parseDataComment(result.body)!;
-    expect(data).toMatchObject({ merged: 0, unaligned: { merged: 0, share: 0 }, problems: { reliability: { merged: 0, share: 0 }, costs: { merged: 0, share: 0 } } });
+    expect(data).toMatchObject({
+      merged: 0,
+      unaligned: { merged: 0, share: 0 },
+      problems: { reliability: { merged: 0, share: 0 }, costs: { merged: 0, share: 0 } },
+    });
     // The context is read again after creating, to catch a concurrent run's report.
     expect(log.map((r) => r.operation).sort()).toEqual([
-      "CreateReportDiscussion", "MergedPulls", "PlanItems", "ReportContext", "ReportContext", "SearchCounts", "SearchCounts",
+      "CreateReportDiscussion",
+      "MergedPulls",
+      "PlanItems",
+      "ReportContext",
+      "ReportContext",
+      "SearchCounts",
+      "SearchCounts",
     ]);
   });
 
@@ -81,10 +98,42 @@ describe("publishReport", () => {
   });
 
   it.each([
-    ["the configured category", "Reports", [["DIC_r", "Reports"], ["DIC_a", "Announcements"]], "DIC_r"],
-    ["Announcements when the configured one is missing", "Reports", [["DIC_g", "General"], ["DIC_a", "Announcements"]], "DIC_a"],
-    ["General without Announcements", "Reports", [["DIC_q", "Q&A"], ["DIC_g", "General"]], "DIC_g"],
-    ["the first category otherwise", "Reports", [["DIC_i", "Ideas"], ["DIC_q", "Q&A"]], "DIC_i"],
+    [
+      "the configured category",
+      "Reports",
+      [
+        ["DIC_r", "Reports"],
+        ["DIC_a", "Announcements"],
+      ],
+      "DIC_r",
+    ],
+    [
+      "Announcements when the configured one is missing",
+      "Reports",
+      [
+        ["DIC_g", "General"],
+        ["DIC_a", "Announcements"],
+      ],
+      "DIC_a",
+    ],
+    [
+      "General without Announcements",
+      "Reports",
+      [
+        ["DIC_q", "Q&A"],
+        ["DIC_g", "General"],
+      ],
+      "DIC_g",
+    ],
+    [
+      "the first category otherwise",
+      "Reports",
+      [
+        ["DIC_i", "Ideas"],
+        ["DIC_q", "Q&A"],
+      ],
+      "DIC_i",
+    ],
   ])("posts in %s", async (_, category, categories, expected) => {
     const repo = fakeRepo({ categories: categories.map(([id, name]) => ({ id, name, slug: name.toLowerCase() })) });
     serve(repo);
@@ -105,12 +154,21 @@ describe("publishReport", () => {
     const before = log.length;
     const third = await run(repo);
     expect(third.action).toBe("unchanged");
-    expect(log.slice(before).some((r) => r.operation.startsWith("Create") || r.operation.startsWith("Update"))).toBe(false);
+    expect(log.slice(before).some((r) => r.operation.startsWith("Create") || r.operation.startsWith("Update"))).toBe(
+      false,
+    );
     expect(repo.discussions).toHaveLength(1);
   });
 
   it("leaves a person's Discussion with the same title alone and writes its own", async () => {
-    const mine = { id: "D_person", number: 7, title: "Strategy alignment: October 2026", body: "My notes", createdAt: "2026-10-02T00:00:00Z", author: PERSON };
+    const mine = {
+      id: "D_person",
+      number: 7,
+      title: "Strategy alignment: October 2026",
+      body: "My notes",
+      createdAt: "2026-10-02T00:00:00Z",
+      author: PERSON,
+    };
     const repo = fakeRepo({ discussions: [mine] });
     serve(repo);
     expect((await run(repo)).action).toBe("created");
@@ -132,7 +190,14 @@ describe("publishReport", () => {
     // Another replica's report lands while this run gathers its figures.
     log.push = function (this: typeof log, ...records) {
       if (records.some((r) => r.operation.startsWith("Create")) && posts.length === 0) {
-        posts.push({ id: "X_other", number: 1, title: "Strategy alignment: October 2026", body: "other", createdAt: "2026-11-01T09:00:00Z", author: BOT.graphql });
+        posts.push({
+          id: "X_other",
+          number: 1,
+          title: "Strategy alignment: October 2026",
+          body: "other",
+          createdAt: "2026-11-01T09:00:00Z",
+          author: BOT.graphql,
+        });
       }
       return Array.prototype.push.apply(this, records);
     };
@@ -202,13 +267,27 @@ describe("publishReport", () => {
   });
 
   it("counts metrics, and a count GitHub rejects becomes that metric's error while the others count", async () => {
-    const repo = fakeRepo({ count: (q) => (q.includes("label:idle") ? "Invalid search query: label:idle" : q.includes("sev1") ? 4 : 0) });
+    const repo = fakeRepo({
+      count: (q) => (q.includes("label:idle") ? "Invalid search query: label:idle" : q.includes("sev1") ? 4 : 0),
+    });
     const log = serve(repo);
     const result = await run(repo);
     const data = parseDataComment(result.body)!;
-    expect(data.problems.reliability.metrics![0]).toEqual({ name: "Sev-1 incidents", baseline: 6, current: 4, target: 1, progress: 0.4 });
+    expect(data.problems.reliability.metrics![0]).toEqual({
+      name: "Sev-1 incidents",
+      baseline: 6,
+      current: 4,
+      target: 1,
+      progress: 0.4,
+    });
     expect(data.problems.reliability.metrics![1]).toMatchObject({ name: "Uptime", current: 99.5 });
-    expect(data.problems.costs.metrics![0]).toEqual({ name: "Idle instances", baseline: 40, current: null, target: 10, progress: null });
+    expect(data.problems.costs.metrics![0]).toEqual({
+      name: "Idle instances",
+      baseline: 40,
+      current: null,
+      target: 10,
+      progress: null,
+    });
     expect(result.body).toContain("Invalid search query");
     // Closed issues, then both metrics together; that answer was nulled as a whole, so the metric that was
     // not itself rejected was asked again alone.

@@ -14,7 +14,8 @@ const MONTH_MS = 31 * 86_400_000;
  */
 function pulls(n: number, mergedAt: (i: number) => number): FakePull[] {
   return Array.from({ length: n }, (_, i) => {
-    const labels = [["strategy: reliability"], ["strategy: costs"], ["strategy: reliability", "strategy: costs"]][i % 5] ?? [];
+    const labels =
+      [["strategy: reliability"], ["strategy: costs"], ["strategy: reliability", "strategy: costs"]][i % 5] ?? [];
     const title = labels.length === 0 && i % 10 === 3 ? `Fix outage ${i}` : `Change ${i}`;
     return { number: i + 1, title, labels, mergedAt: new Date(mergedAt(i)).toISOString() };
   });
@@ -54,7 +55,11 @@ afterEach(() => nock.cleanAll());
 describe("a month with more merged pull requests than one search returns", () => {
   it.each([
     ["spread evenly", 2500, (i: number) => OCTOBER + Math.floor((i * MONTH_MS) / 2500)],
-    ["mostly on the last day", 2500, (i: number) => (i < 1500 ? OCTOBER + 30 * 86_400_000 + i * 1000 : OCTOBER + i * 1_000_000)],
+    [
+      "mostly on the last day",
+      2500,
+      (i: number) => (i < 1500 ? OCTOBER + 30 * 86_400_000 + i * 1000 : OCTOBER + i * 1_000_000),
+    ],
     ["spread evenly, ten thousand", 10_000, (i: number) => OCTOBER + Math.floor((i * MONTH_MS) / 10_000)],
   ])("gives exact totals when %s (%i)", async (_, n, at) => {
     const all = (k: number) => pulls(k, at);
@@ -67,7 +72,11 @@ describe("a month with more merged pull requests than one search returns", () =>
     expect(data.problems.reliability.share + data.problems.costs.share + data.unaligned.share).toBeCloseTo(1, 10);
     // No search window was read past GitHub's 1,000 results.
     const pages = log.filter((r) => r.operation === "MergedPulls");
-    const reads = pages.flatMap((r) => Object.keys(r.variables).filter((k) => k.startsWith("q")).map((k) => Number(r.variables[`after${k.slice(1)}`] ?? 0) + r.variables[`n${k.slice(1)}`]));
+    const reads = pages.flatMap((r) =>
+      Object.keys(r.variables)
+        .filter((k) => k.startsWith("q"))
+        .map((k) => Number(r.variables[`after${k.slice(1)}`] ?? 0) + r.variables[`n${k.slice(1)}`]),
+    );
     expect(Math.max(...reads)).toBeLessThanOrEqual(1000);
     // One page per 100 pull requests, plus the first look at the whole month; the facts of those without a
     // strategy label, 50 a request.

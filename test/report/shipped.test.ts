@@ -4,8 +4,23 @@ import { servedBy, SUGGESTION_SAMPLE, tallyShipped } from "../../src/handlers/re
 import { reportStrategy } from "./strategy.js";
 
 const pull = (over: Partial<MergedPull>): MergedPull => ({
-  number: 1, title: "Change", url: "https://github.com/acme/platform/pull/1", body: "", branch: "feature", mergedAt: "2026-10-05T00:00:00Z",
-  author: "alice", labels: [], milestone: null, additions: 1, deletions: 1, comments: 0, reviews: 0, closedIssues: 0, files: [], filesComplete: true, ...over,
+  number: 1,
+  title: "Change",
+  url: "https://github.com/acme/platform/pull/1",
+  body: "",
+  branch: "feature",
+  mergedAt: "2026-10-05T00:00:00Z",
+  author: "alice",
+  labels: [],
+  milestone: null,
+  additions: 1,
+  deletions: 1,
+  comments: 0,
+  reviews: 0,
+  closedIssues: 0,
+  files: [],
+  filesComplete: true,
+  ...over,
 });
 
 describe("which problems a merged pull request served", () => {
@@ -14,12 +29,22 @@ describe("which problems a merged pull request served", () => {
   withUnalignedLabel.settings.unaligned_label = "unaligned";
 
   it.each([
-    ["its strategy labels, whatever the rules say", strategy, pull({ labels: ["Strategy: Costs"], title: "Fix outage" }), ["costs"]],
+    [
+      "its strategy labels, whatever the rules say",
+      strategy,
+      pull({ labels: ["Strategy: Costs"], title: "Fix outage" }),
+      ["costs"],
+    ],
     ["the rules when it has no strategy label", strategy, pull({ title: "Fix outage in eu-west" }), ["reliability"]],
     ["the rules on the body too", strategy, pull({ body: "Cuts hosting cost" }), ["costs"]],
     ["the rules' label matches", strategy, pull({ labels: ["bug"] }), ["reliability"]],
     ["nothing when the rules match nothing", strategy, pull({ title: "Refactor" }), []],
-    ["nothing when the app labelled it unaligned", withUnalignedLabel, pull({ labels: ["unaligned"], title: "Fix outage" }), []],
+    [
+      "nothing when the app labelled it unaligned",
+      withUnalignedLabel,
+      pull({ labels: ["unaligned"], title: "Fix outage" }),
+      [],
+    ],
     ["an explicit Serves: line", strategy, pull({ body: "Serves: none", title: "Fix outage" }), []],
   ])("is %s", (_, s, p, want) => {
     expect(servedBy(s, p)).toEqual(want);
@@ -40,7 +65,12 @@ describe("tallying shipped work page by page", () => {
     for (let start = 0; start < n; start += per) {
       yield Array.from({ length: Math.min(per, n - start) }, (_, k) => {
         const i = start + k;
-        return pull({ number: i + 1, title: i % 2 ? `Refactor ${i}` : `Fix outage ${i}`, additions: i, author: i % 7 === 0 ? "dependabot[bot]" : "alice" });
+        return pull({
+          number: i + 1,
+          title: i % 2 ? `Refactor ${i}` : `Fix outage ${i}`,
+          additions: i,
+          author: i % 7 === 0 ? "dependabot[bot]" : "alice",
+        });
       });
     }
   }

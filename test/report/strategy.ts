@@ -12,7 +12,13 @@ export function reportStrategy(settings: Record<string, unknown> = {}, extra: Re
         share: 40,
         match: { labels: ["bug"], keywords: ["outage"] },
         metrics: [
-          { name: "Sev-1 incidents", unit: "incidents", baseline: 6, target: 1, count: "is:issue label:sev1 created:{period}" },
+          {
+            name: "Sev-1 incidents",
+            unit: "incidents",
+            baseline: 6,
+            target: 1,
+            count: "is:issue label:sev1 created:{period}",
+          },
           { name: "Uptime", unit: "%", baseline: 99, target: 99.9, current: 99.5 },
         ],
         plan: [

@@ -34,15 +34,33 @@ settings:
 }
 
 const sha = (c: string) => c.repeat(40);
-const version = (c: string, committedDate: string, text: string | null): FakeVersion => ({ oid: sha(c), committedDate, text });
+const version = (c: string, committedDate: string, text: string | null): FakeVersion => ({
+  oid: sha(c),
+  committedDate,
+  text,
+});
 const SOURCE = { owner: "acme", repo: "platform", path: "strategy.yml" };
 
 /** A September report the app wrote, whose data comment recorded Uptime at 99.4. */
 const september: FakePost = {
-  id: "D_sep", number: 40, title: "Strategy alignment: September 2026", createdAt: "2026-10-01T07:00:00Z", author: BOT.graphql,
+  id: "D_sep",
+  number: 40,
+  title: "Strategy alignment: September 2026",
+  createdAt: "2026-10-01T07:00:00Z",
+  author: BOT.graphql,
   body: `Report\n\n<!-- throughline:data ${JSON.stringify({
-    version: 1, period: { from: "2026-09-01", to: "2026-09-30", timezone: "Europe/Paris" }, commit: sha("b"), merged: 0,
-    problems: { reliability: { merged: 0, share: 0, metrics: [{ name: "Uptime", baseline: 99, current: 99.4, target: 99.9, progress: 0.44 }] }, costs: { merged: 0, share: 0 } },
+    version: 1,
+    period: { from: "2026-09-01", to: "2026-09-30", timezone: "Europe/Paris" },
+    commit: sha("b"),
+    merged: 0,
+    problems: {
+      reliability: {
+        merged: 0,
+        share: 0,
+        metrics: [{ name: "Uptime", baseline: 99, current: 99.4, target: 99.9, progress: 0.44 }],
+      },
+      costs: { merged: 0, share: 0 },
+    },
     unaligned: { merged: 0, share: 0 },
   })} -->`,
 };
@@ -86,8 +104,12 @@ describe("the strategy file's versions in the report", () => {
     const log = serve(repo);
     const result = await publish(repo);
 
-    expect(result.body).toContain("### Strategy versions\n\nThe strategy file changed during the month. Versions in force:\n\n- `bbbbbbb` from 2026-08-31\n- `ccccccc` from 2026-10-15");
-    expect(result.body).toContain("- strategy.yml changed during the month; the figures use the version in force at its end (ccccccc).");
+    expect(result.body).toContain(
+      "### Strategy versions\n\nThe strategy file changed during the month. Versions in force:\n\n- `bbbbbbb` from 2026-08-31\n- `ccccccc` from 2026-10-15",
+    );
+    expect(result.body).toContain(
+      "- strategy.yml changed during the month; the figures use the version in force at its end (ccccccc).",
+    );
     expect(parseDataComment(result.body)!.commit).toBe(sha("c"));
     // September's report says what was reported then; June to August come from the file.
     expect(uptimeRow(result.body)).toContain("| Jun 2026: 99.1 · Jul 2026: 99.1 · Aug 2026: 99.3 · Sep 2026: 99.4 |");
@@ -97,13 +119,27 @@ describe("the strategy file's versions in the report", () => {
     const history = log.filter((r) => r.operation === "StrategyHistory");
     expect(history.map((r) => r.variables)).toEqual([{ owner: "acme", repo: "platform", path: "strategy.yml" }]);
     expect(log.map((r) => r.operation).sort()).toEqual([
-      "CreateReportDiscussion", "MergedPulls", "PlanItems", "PullFacts", "ReportBodies", "ReportContext", "ReportContext", "SearchCounts", "SearchCounts", "StrategyHistory",
+      "CreateReportDiscussion",
+      "MergedPulls",
+      "PlanItems",
+      "PullFacts",
+      "ReportBodies",
+      "ReportContext",
+      "ReportContext",
+      "SearchCounts",
+      "SearchCounts",
+      "StrategyHistory",
     ]);
     expect(log.length).toBeLessThanOrEqual(Math.ceil(1 / 100) + 15);
   });
 
   it("lists no versions when the file did not change in the month", async () => {
-    const repo = fakeRepo({ strategyVersions: [version("b", "2026-09-20T10:00:00Z", fileText(99.5)), version("a", "2026-06-10T10:00:00Z", fileText(99.1))] });
+    const repo = fakeRepo({
+      strategyVersions: [
+        version("b", "2026-09-20T10:00:00Z", fileText(99.5)),
+        version("a", "2026-06-10T10:00:00Z", fileText(99.1)),
+      ],
+    });
     serve(repo);
     const result = await publish(repo);
     expect(result.body).not.toContain("### Strategy versions");
@@ -113,7 +149,12 @@ describe("the strategy file's versions in the report", () => {
   });
 
   it("says when the figures use a version newer than the month's end", async () => {
-    const repo = fakeRepo({ strategyVersions: [version("d", "2026-11-05T10:00:00Z", fileText(99.6)), version("b", "2026-09-20T10:00:00Z", fileText(99.5))] });
+    const repo = fakeRepo({
+      strategyVersions: [
+        version("d", "2026-11-05T10:00:00Z", fileText(99.6)),
+        version("b", "2026-09-20T10:00:00Z", fileText(99.5)),
+      ],
+    });
     serve(repo);
     const result = await publish(repo, "2026-11-06T09:00:00Z");
     expect(result.body).toContain(
@@ -132,7 +173,9 @@ describe("the strategy file's versions in the report", () => {
     });
     serve(repo);
     const result = await publish(repo);
-    expect(result.body).toMatch(/\n- strategy\.yml at xxxxxxx \(committed 2026-07-20\) is not valid \(line \d+: [^\n]+\); its metric readings are left out of the history\.\n/);
+    expect(result.body).toMatch(
+      /\n- strategy\.yml at xxxxxxx \(committed 2026-07-20\) is not valid \(line \d+: [^\n]+\); its metric readings are left out of the history\.\n/,
+    );
     expect(uptimeRow(result.body)).toContain("| Jun 2026: 99.1 · Jul 2026: 99.1 · Aug 2026: 99.1 · Sep 2026: 99.5 |");
   });
 
@@ -142,10 +185,14 @@ describe("the strategy file's versions in the report", () => {
   ])("asks for the commit on its own when GitHub %s", async (_, over) => {
     const repo = fakeRepo(over);
     serve(repo);
-    nock("https://api.github.com").get("/repos/acme/platform/commits").query({ path: "strategy.yml", per_page: "1" }).reply(200, [{ sha: sha("f") }]);
+    nock("https://api.github.com")
+      .get("/repos/acme/platform/commits")
+      .query({ path: "strategy.yml", per_page: "1" })
+      .reply(200, [{ sha: sha("f") }]);
     const result = await publish(repo);
     expect(parseDataComment(result.body)!.commit).toBe(sha("f"));
     expect(result.body).not.toContain("### Strategy versions");
-    if ("strategyHistoryError" in over) expect(result.body).toContain("- The strategy file's history could not be read from GitHub (");
+    if ("strategyHistoryError" in over)
+      expect(result.body).toContain("- The strategy file's history could not be read from GitHub (");
   });
 });

@@ -6,7 +6,10 @@ import { generateKeyPairSync } from "node:crypto";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 
-const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+  type: "pkcs1",
+  format: "pem",
+}) as string;
 
 export function schedulerProbot(): Probot {
   return new Probot({
@@ -22,13 +25,28 @@ export function mockInstallations(installs: Record<string, string[] | number>): 
   const scope = nock("https://api.github.com").persist();
   scope.get("/app").reply(200, { id: 1, slug: "throughline" });
   const accounts = Object.keys(installs);
-  scope.get("/app/installations").query(true).reply(200, accounts.map((login, i) => ({ id: i + 1, account: { login } })));
+  scope
+    .get("/app/installations")
+    .query(true)
+    .reply(
+      200,
+      accounts.map((login, i) => ({ id: i + 1, account: { login } })),
+    );
   accounts.forEach((login, i) => {
     const id = i + 1;
-    scope.post(`/app/installations/${id}/access_tokens`).reply(201, { token: `token-${id}`, expires_at: "2099-01-01T00:00:00Z", permissions: {} });
+    scope
+      .post(`/app/installations/${id}/access_tokens`)
+      .reply(201, { token: `token-${id}`, expires_at: "2099-01-01T00:00:00Z", permissions: {} });
     const repos = installs[login];
-    const listing = scope.get("/installation/repositories").query(true).matchHeader("authorization", `token token-${id}`);
+    const listing = scope
+      .get("/installation/repositories")
+      .query(true)
+      .matchHeader("authorization", `token token-${id}`);
     if (typeof repos === "number") listing.reply(repos, { message: "Server Error" });
-    else listing.reply(200, { total_count: repos.length, repositories: repos.map((name) => ({ name, owner: { login }, archived: name.endsWith("-archived") })) });
+    else
+      listing.reply(200, {
+        total_count: repos.length,
+        repositories: repos.map((name) => ({ name, owner: { login }, archived: name.endsWith("-archived") })),
+      });
   });
 }

@@ -20,7 +20,11 @@ describe("the monthly job in an organisation", () => {
     const api = gh.addRepository({ owner: "acme", name: "api" });
     const web = gh.addRepository({ owner: "acme", name: "web", files: { ".github/strategy.yml": EXTENDING } });
     const mobile = gh.addRepository({ owner: "acme", name: "mobile", files: { "strategy.yml": INDEPENDENT } });
-    const merged = (day: number) => ({ mergedAt: `2026-10-${day}T10:00:00Z`, state: "closed" as const, createdAt: `2026-10-${day}T09:00:00Z` });
+    const merged = (day: number) => ({
+      mergedAt: `2026-10-${day}T10:00:00Z`,
+      state: "closed" as const,
+      createdAt: `2026-10-${day}T09:00:00Z`,
+    });
     gh.item(api, 1, { title: "Retry payments", labels: ["strategy: reliability"], ...merged(10) });
     gh.item(api, 2, { title: "Refactor", ...merged(11) });
     gh.item(web, 1, { title: "Invoice page", labels: ["billing"], ...merged(12) });
@@ -29,11 +33,17 @@ describe("the monthly job in an organisation", () => {
     stop = gh.intercept();
 
     // The hour in which 09:00 UTC on 1 November falls: every repository's schedule fires.
-    const outcomes = await runDueReports({ app: schedulerProbot(), now: new Date("2026-11-01T09:30:00Z"), since: new Date("2026-11-01T08:30:00Z") });
+    const outcomes = await runDueReports({
+      app: schedulerProbot(),
+      now: new Date("2026-11-01T09:30:00Z"),
+      since: new Date("2026-11-01T08:30:00Z"),
+    });
 
     expect(outcomes.filter((o) => o.error)).toEqual([]);
     expect(gh.problems).toEqual([]);
-    const reports = [home, api, web, mobile].flatMap((r) => r.discussions.map((d) => ({ repo: r.name, title: d.title, data: parseDataComment(d.body)! })));
+    const reports = [home, api, web, mobile].flatMap((r) =>
+      r.discussions.map((d) => ({ repo: r.name, title: d.title, data: parseDataComment(d.body)! })),
+    );
     const organisation = reports.filter((r) => r.data.scope === "organisation");
     expect(organisation.map((r) => [r.repo, r.title])).toEqual([[".github", "Strategy alignment: October 2026"]]);
     expect(organisation[0].data).toMatchObject({
@@ -47,6 +57,11 @@ describe("the monthly job in an organisation", () => {
       },
     });
     // The other repositories keep their own reports.
-    expect(reports.filter((r) => r.data.scope === undefined).map((r) => r.repo).sort()).toEqual(["api", "mobile", "web"]);
+    expect(
+      reports
+        .filter((r) => r.data.scope === undefined)
+        .map((r) => r.repo)
+        .sort(),
+    ).toEqual(["api", "mobile", "web"]);
   });
 });

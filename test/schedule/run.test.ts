@@ -7,7 +7,13 @@ import { reportStrategy } from "../report/strategy.js";
 import { fakeRepo, serve } from "../report/fake-github.js";
 import { mockInstallations, schedulerProbot } from "./app.js";
 
-const TIMEZONES: Record<string, string> = { paris: "Europe/Paris", tokyo: "Asia/Tokyo", utc: "UTC", broken: "UTC", failing: "UTC" };
+const TIMEZONES: Record<string, string> = {
+  paris: "Europe/Paris",
+  tokyo: "Asia/Tokyo",
+  utc: "UTC",
+  broken: "UTC",
+  failing: "UTC",
+};
 
 /** Repositories named after their time zone have a valid strategy; "none" has none; "broken" cannot be read. */
 const load: LoadForSchedule = async (_octokit, { repo }) => {
@@ -39,7 +45,9 @@ describe("the monthly job", () => {
 
     // 07:30 to 08:30 UTC on 1 November: 09:00 in Paris (08:00 UTC) falls in it; Tokyo's was at 00:00 UTC.
     await runDueReports({ app, now: at("2026-11-01T08:30:00Z"), since: at("2026-11-01T07:30:00Z"), load, publish });
-    expect(calls).toEqual([{ owner: "acme", repo: "paris", month: "2026-10", ifMissing: false, botLogin: "throughline[bot]" }]);
+    expect(calls).toEqual([
+      { owner: "acme", repo: "paris", month: "2026-10", ifMissing: false, botLogin: "throughline[bot]" },
+    ]);
 
     calls.length = 0;
     await runDueReports({ app, now: at("2026-11-01T09:30:00Z"), since: at("2026-11-01T08:30:00Z"), load, publish });
@@ -63,7 +71,13 @@ describe("the monthly job", () => {
   it("goes on with the other repositories and installations when one fails", async () => {
     mockInstallations({ acme: ["broken", "failing", "paris"], globex: 500, initech: ["utc"] });
     const { calls, publish } = recorder(["failing"]);
-    const outcomes = await runDueReports({ app: schedulerProbot(), now: at("2026-11-03T12:00:00Z"), since: null, load, publish });
+    const outcomes = await runDueReports({
+      app: schedulerProbot(),
+      now: at("2026-11-03T12:00:00Z"),
+      since: null,
+      load,
+      publish,
+    });
     expect(outcomes).toEqual([
       { repo: "acme/broken", error: "GitHub answered 502 for the strategy file" },
       { repo: "acme/failing", error: "Discussions answered 403" },
@@ -106,8 +120,15 @@ describe("the monthly job", () => {
     const repo = fakeRepo({ pulls: [{ number: 1, title: "Fix outage", mergedAt: "2026-10-20T10:00:00Z" }] });
     serve(repo);
     const loadPlatform: LoadForSchedule = async () => ({ status: "ok", strategy: reportStrategy(), commit: "abc" });
-    const outcomes = await runDueReports({ app: schedulerProbot(), now: at("2026-11-01T09:00:00Z"), since: at("2026-11-01T08:00:00Z"), load: loadPlatform });
-    expect(outcomes).toEqual([{ repo: "acme/platform", month: "2026-10", action: "created", url: expect.stringContaining("/discussions/") }]);
+    const outcomes = await runDueReports({
+      app: schedulerProbot(),
+      now: at("2026-11-01T09:00:00Z"),
+      since: at("2026-11-01T08:00:00Z"),
+      load: loadPlatform,
+    });
+    expect(outcomes).toEqual([
+      { repo: "acme/platform", month: "2026-10", action: "created", url: expect.stringContaining("/discussions/") },
+    ]);
     expect(repo.discussions.map((d) => d.title)).toEqual(["Strategy alignment: October 2026"]);
   });
 });

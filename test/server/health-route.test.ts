@@ -34,9 +34,16 @@ describe("the app in Probot's server", () => {
     const { Probot, Server } = await import("probot");
     const { generateKeyPairSync } = await import("node:crypto");
     const { createApp } = await import("../../src/index.js");
-    const privateKey = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+    const privateKey = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({
+      type: "pkcs1",
+      format: "pem",
+    }) as string;
     const port = await freePort();
-    const server = new Server({ Probot: Probot.defaults({ appId: 1, privateKey, secret: "s", logLevel: "fatal" }), port, host: "127.0.0.1" });
+    const server = new Server({
+      Probot: Probot.defaults({ appId: 1, privateKey, secret: "s", logLevel: "fatal" }),
+      port,
+      host: "127.0.0.1",
+    });
     await server.load(createApp({}, { schedule: false }));
     await server.start();
     try {
@@ -53,7 +60,10 @@ describe("the app in Probot's server", () => {
     const { startSetupMode } = await import("../../src/server/setup-mode.js");
     const { Guards } = await import("../../src/handlers/guard.js");
     const port = await freePort();
-    const server = await startSetupMode({ PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal", NO_SMEE_SETUP: "true" }, new Guards());
+    const server = await startSetupMode(
+      { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal", NO_SMEE_SETUP: "true" },
+      new Guards(),
+    );
     try {
       expect(server.port).toBe(port);
       const health = await get(port, "/health");

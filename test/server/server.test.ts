@@ -11,7 +11,10 @@ import { configErrors, setupMode } from "../../src/server/config.js";
 import { healthRoute } from "../../src/handlers/health.js";
 import { stopGracefully } from "../../src/server/shutdown.js";
 
-const KEY = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }) as string;
+const KEY = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({
+  type: "pkcs1",
+  format: "pem",
+}) as string;
 const folder = mkdtempSync(join(tmpdir(), "throughline-config-"));
 const keyFile = join(folder, "app.pem");
 const brokenKeyFile = join(folder, "broken.pem");
@@ -30,21 +33,61 @@ describe("configuration errors name the variable to fix, one line each", () => {
   it.each<[string, Record<string, string>, string[]]>([
     ["nothing yet: the setup page", {}, []],
     ["the example .env: the setup page", { APP_ID: "", PRIVATE_KEY_PATH: "", WEBHOOK_SECRET: "development" }, []],
-    ["production needs an app", { NODE_ENV: "production" }, ["APP_ID is missing: set it to the GitHub App's id (the app's settings page shows it)."]],
-    ["a key without an app id", { PRIVATE_KEY: KEY, WEBHOOK_SECRET: "s" }, ["APP_ID is missing: set it to the GitHub App's id (the app's settings page shows it)."]],
-    ["an app id alone", { APP_ID: "12" }, [
-      "PRIVATE_KEY or PRIVATE_KEY_PATH is missing: give the app's private key (.pem) or the path to it.",
-      "WEBHOOK_SECRET is missing: set it to the webhook secret given when the app was registered.",
-    ]],
-    ["an app id that is not a number", { APP_ID: "twelve", PRIVATE_KEY: KEY, WEBHOOK_SECRET: "s" }, ['APP_ID must be the app\'s numeric id, not "twelve".']],
+    [
+      "production needs an app",
+      { NODE_ENV: "production" },
+      ["APP_ID is missing: set it to the GitHub App's id (the app's settings page shows it)."],
+    ],
+    [
+      "a key without an app id",
+      { PRIVATE_KEY: KEY, WEBHOOK_SECRET: "s" },
+      ["APP_ID is missing: set it to the GitHub App's id (the app's settings page shows it)."],
+    ],
+    [
+      "an app id alone",
+      { APP_ID: "12" },
+      [
+        "PRIVATE_KEY or PRIVATE_KEY_PATH is missing: give the app's private key (.pem) or the path to it.",
+        "WEBHOOK_SECRET is missing: set it to the webhook secret given when the app was registered.",
+      ],
+    ],
+    [
+      "an app id that is not a number",
+      { APP_ID: "twelve", PRIVATE_KEY: KEY, WEBHOOK_SECRET: "s" },
+      ['APP_ID must be the app\'s numeric id, not "twelve".'],
+    ],
     ["a key that is not PEM", { APP_ID: "12", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s" }, [PRIVATE_KEY_HELP]],
-    ["a PEM whose contents are broken", { APP_ID: "12", PRIVATE_KEY: "-----BEGIN RSA PRIVATE KEY-----\\nAAAA\\n-----END RSA PRIVATE KEY-----", WEBHOOK_SECRET: "s" }, [PRIVATE_KEY_HELP]],
-    ["a broken key without an app id", { PRIVATE_KEY: "k" }, ["APP_ID is missing: set it to the GitHub App's id (the app's settings page shows it).", PRIVATE_KEY_HELP]],
-    ["a key path to nowhere", { APP_ID: "12", PRIVATE_KEY_PATH: "/no/such.pem", WEBHOOK_SECRET: "s" }, ["PRIVATE_KEY_PATH names a file that does not exist: /no/such.pem"]],
-    ["a key path to a broken file", { APP_ID: "12", PRIVATE_KEY_PATH: brokenKeyFile, WEBHOOK_SECRET: "s" }, [`PRIVATE_KEY_PATH names a file that is not a readable private key: ${brokenKeyFile}`]],
+    [
+      "a PEM whose contents are broken",
+      {
+        APP_ID: "12",
+        PRIVATE_KEY: "-----BEGIN RSA PRIVATE KEY-----\\nAAAA\\n-----END RSA PRIVATE KEY-----",
+        WEBHOOK_SECRET: "s",
+      },
+      [PRIVATE_KEY_HELP],
+    ],
+    [
+      "a broken key without an app id",
+      { PRIVATE_KEY: "k" },
+      ["APP_ID is missing: set it to the GitHub App's id (the app's settings page shows it).", PRIVATE_KEY_HELP],
+    ],
+    [
+      "a key path to nowhere",
+      { APP_ID: "12", PRIVATE_KEY_PATH: "/no/such.pem", WEBHOOK_SECRET: "s" },
+      ["PRIVATE_KEY_PATH names a file that does not exist: /no/such.pem"],
+    ],
+    [
+      "a key path to a broken file",
+      { APP_ID: "12", PRIVATE_KEY_PATH: brokenKeyFile, WEBHOOK_SECRET: "s" },
+      [`PRIVATE_KEY_PATH names a file that is not a readable private key: ${brokenKeyFile}`],
+    ],
     ["a good key file", { APP_ID: "12", PRIVATE_KEY_PATH: keyFile, WEBHOOK_SECRET: "s" }, []],
     ["a good key", { APP_ID: "12", PRIVATE_KEY: KEY, WEBHOOK_SECRET: "s" }, []],
-    ["a good key with escaped newlines", { APP_ID: "12", PRIVATE_KEY: KEY.replace(/\n/g, "\\n"), WEBHOOK_SECRET: "s" }, []],
+    [
+      "a good key with escaped newlines",
+      { APP_ID: "12", PRIVATE_KEY: KEY.replace(/\n/g, "\\n"), WEBHOOK_SECRET: "s" },
+      [],
+    ],
   ])("%s", (_, env, expected) => {
     expect(configErrors(env, empty)).toEqual(expected);
   });
@@ -63,7 +106,11 @@ describe("configuration errors name the variable to fix, one line each", () => {
       const main = join(import.meta.dirname, "../../src/server/main.ts");
       const tsx = join(import.meta.dirname, "../../node_modules/tsx/dist/loader.mjs");
       const env = { ...process.env, APP_ID: "", PRIVATE_KEY: "", PRIVATE_KEY_PATH: "", NODE_ENV: "", PORT: "1" };
-      const run = spawnSync(process.execPath, ["--import", pathToFileURL(tsx).href, main], { cwd, env, encoding: "utf8" });
+      const run = spawnSync(process.execPath, ["--import", pathToFileURL(tsx).href, main], {
+        cwd,
+        env,
+        encoding: "utf8",
+      });
       expect(run.status).toBe(1);
       expect(run.stderr.trim()).toBe(`Throughline cannot start: ${PRIVATE_KEY_HELP}`);
       expect(run.stdout).toBe("");

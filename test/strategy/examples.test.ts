@@ -11,9 +11,12 @@ function valid(parsed: Parsed) {
 }
 
 describe("the example strategies", () => {
-  it.each(["strategy.yml", "org-strategy.yml", "repo-extends.yml", "rumelt-kernel.yml", "okr.yml"])("%s points editors at the JSON Schema", (name) => {
-    expect(read(name).split("\n")[0]).toBe(`# yaml-language-server: $schema=${STRATEGY_SCHEMA_URL}`);
-  });
+  it.each(["strategy.yml", "org-strategy.yml", "repo-extends.yml", "rumelt-kernel.yml", "okr.yml"])(
+    "%s points editors at the JSON Schema",
+    (name) => {
+      expect(read(name).split("\n")[0]).toBe(`# yaml-language-server: $schema=${STRATEGY_SCHEMA_URL}`);
+    },
+  );
 
   it("strategy.yml is valid, with defaults filled in and labels resolved", () => {
     const s = valid(parseStrategy(read("strategy.yml"), "strategy.yml"));
@@ -25,7 +28,12 @@ describe("the example strategies", () => {
     expect(s.effective).toEqual({ from: "2026-01-01", until: "2026-12-31" });
     expect(s.problems[0].match.patterns).toEqual(["^fix(\\(.+\\))?:", "(?i)\\bsev-?1\\b"]);
     expect(s.problems[2].plan).toEqual([]);
-    expect(s.settings.report).toEqual({ category: "Announcements", schedule: "0 9 1 * *", timezone: "Europe/Paris", measure: "pull_requests" });
+    expect(s.settings.report).toEqual({
+      category: "Announcements",
+      schedule: "0 9 1 * *",
+      timezone: "Europe/Paris",
+      measure: "pull_requests",
+    });
   });
 
   it("org-strategy.yml states the four classic problems, each with a metric and a plan", () => {
@@ -66,6 +74,8 @@ describe("the example strategies", () => {
 
   it("okr.yml gives each objective key results with a baseline and a target", () => {
     const s = valid(parseStrategy(read("okr.yml"), "strategy.yml"));
-    for (const p of s.problems) for (const m of p.metrics) expect([m.name, typeof m.baseline, typeof m.target]).toEqual([m.name, "number", "number"]);
+    for (const p of s.problems)
+      for (const m of p.metrics)
+        expect([m.name, typeof m.baseline, typeof m.target]).toEqual([m.name, "number", "number"]);
   });
 });

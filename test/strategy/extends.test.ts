@@ -40,17 +40,30 @@ describe("extends: merging", () => {
   it("inherits everything when the local file adds nothing", () => {
     const s = strategyOf(parse("version: 1\nextends: .github\n"));
     expect(s.name).toBe("Engineering strategy");
-    expect(s.problems.map((p) => [p.id, p.share])).toEqual([["reliability", 40], ["costs", 30]]);
-    expect(s.settings.report).toEqual({ category: "Engineering", schedule: "0 9 1 * *", timezone: "Europe/Paris", measure: "pull_requests" });
+    expect(s.problems.map((p) => [p.id, p.share])).toEqual([
+      ["reliability", 40],
+      ["costs", 30],
+    ]);
+    expect(s.settings.report).toEqual({
+      category: "Engineering",
+      schedule: "0 9 1 * *",
+      timezone: "Europe/Paris",
+      measure: "pull_requests",
+    });
   });
 
   it("appends local match lists to the inherited ones and keeps the other inherited fields", () => {
-    const local = "version: 1\nextends: .github\nproblems:\n  - id: reliability\n    match:\n      paths: [services/api/**]\n      keywords: [outage]\n";
+    const local =
+      "version: 1\nextends: .github\nproblems:\n  - id: reliability\n    match:\n      paths: [services/api/**]\n      keywords: [outage]\n";
     const [reliability, costs] = strategyOf(parse(local)).problems;
     expect(reliability.match.paths).toEqual(["infra/**", "services/api/**"]);
     expect(reliability.match.labels).toEqual(["bug"]);
     expect(reliability.match.keywords).toEqual(["outage"]);
-    expect([reliability.title, reliability.share, reliability.label]).toEqual(["Reliability", 40, "strategy: reliability"]);
+    expect([reliability.title, reliability.share, reliability.label]).toEqual([
+      "Reliability",
+      40,
+      "strategy: reliability",
+    ]);
     expect(costs.match.paths).toEqual([]);
   });
 
@@ -81,7 +94,12 @@ settings:
     ]);
     expect(s.settings.check).toBe("require");
     expect(s.settings.ignore_authors).toEqual(["dependabot[bot]"]);
-    expect(s.settings.report).toEqual({ category: "Payments", schedule: "0 9 1 * *", timezone: "Europe/Paris", measure: "pull_requests" });
+    expect(s.settings.report).toEqual({
+      category: "Payments",
+      schedule: "0 9 1 * *",
+      timezone: "Europe/Paris",
+      measure: "pull_requests",
+    });
   });
 });
 
@@ -93,7 +111,8 @@ describe("extends: errors", () => {
   });
 
   it("places an error in an appended list entry at its line in the local file", () => {
-    const local = "version: 1\nextends: .github\nproblems:\n  - id: reliability\n    match:\n      paths: [ok/**, 'bad/[x']\n";
+    const local =
+      "version: 1\nextends: .github\nproblems:\n  - id: reliability\n    match:\n      paths: [ok/**, 'bad/[x']\n";
     expect(errorsOf(parse(local))).toEqual([
       'strategy.yml:6:22 problems[0].match.paths[1]: not a valid glob: missing closing "]" (write "\\[" for the character itself)',
     ]);
@@ -135,7 +154,8 @@ describe("extends: errors", () => {
   });
 
   it("checks the local file's own structure and ids", () => {
-    const local = "version: 1\nextends: .github\nproblems:\n  - id: reliability\n    mach: {}\n  - id: reliability\n  - title: No id\n";
+    const local =
+      "version: 1\nextends: .github\nproblems:\n  - id: reliability\n    mach: {}\n  - id: reliability\n  - title: No id\n";
     expect(errorsOf(parse(local))).toEqual([
       "strategy.yml:5:5 problems[0].mach: unknown key `mach` (did you mean `match`?)",
       'strategy.yml:6:9 problems[1].id: "reliability" is used twice: on lines 4 and 6',

@@ -5,7 +5,6 @@ import { prng } from "../fixtures/prng.js";
 
 const read = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), "utf8");
 
-
 const CHARS = [..."abz09 -:[]{},&*!|>'\"%@#?\\\t\n~.`", "__proto__", "<<", "---", "\u0000", "é", "😀"];
 
 type Random = () => number;
@@ -55,9 +54,37 @@ function mutate(text: string, random: Random): string {
 
 /** A random YAML-ish value, sometimes shaped like a strategy. */
 function randomYaml(random: Random, depth = 0): string {
-  const scalars = ["1", "forty", "null", "~", "true", "'x'", '"y"', "[]", "{}", "*a", "&a 3", "!!str 1", "- x", "|\n  text"];
+  const scalars = [
+    "1",
+    "forty",
+    "null",
+    "~",
+    "true",
+    "'x'",
+    '"y"',
+    "[]",
+    "{}",
+    "*a",
+    "&a 3",
+    "!!str 1",
+    "- x",
+    "|\n  text",
+  ];
   if (depth > 3 || random() < 0.3) return pick(random, scalars);
-  const keys = ["version", "problems", "id", "title", "match", "settings", "report", "schedule", "share", "extends", "plan", "x"];
+  const keys = [
+    "version",
+    "problems",
+    "id",
+    "title",
+    "match",
+    "settings",
+    "report",
+    "schedule",
+    "share",
+    "extends",
+    "plan",
+    "x",
+  ];
   const pad = "  ".repeat(depth + 1);
   const n = 1 + index(random, 4);
   if (random() < 0.5) return Array.from({ length: n }, () => `\n${pad}- ${randomYaml(random, depth + 1)}`).join("");
@@ -106,7 +133,9 @@ describe("fuzzing the reader", () => {
     const wrong: string[] = [];
     for (let n = 0; n < 100; n++) {
       const base = { text: random() < 0.5 ? org : mutate(org, random), file: "acme/.github:strategy.yml" };
-      wrong.push(...malformed(parseStrategy(mutate(extending, random), "strategy.yml", base), ["strategy.yml", base.file]));
+      wrong.push(
+        ...malformed(parseStrategy(mutate(extending, random), "strategy.yml", base), ["strategy.yml", base.file]),
+      );
     }
     expect(wrong).toEqual([]);
   });

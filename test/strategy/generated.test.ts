@@ -6,16 +6,22 @@ import { STRATEGY_SCHEMA_URL, strategyJsonSchema } from "../../src/strategy/json
 const root = new URL("../../", import.meta.url);
 
 describe("files generated from the schema", () => {
-  it.each(generatedFiles().map((f) => [f.path, f.content]))("%s is committed as generated (run `npm run schema`)", (path, content) => {
-    expect(readFileSync(new URL(path, root), "utf8")).toBe(content);
-  });
+  it.each(generatedFiles().map((f) => [f.path, f.content]))(
+    "%s is committed as generated (run `npm run schema`)",
+    (path, content) => {
+      expect(readFileSync(new URL(path, root), "utf8")).toBe(content);
+    },
+  );
 
   it("the JSON Schema describes what a person writes", () => {
     const schema = strategyJsonSchema() as {
       $id: string;
       required: string[];
       additionalProperties: boolean;
-      properties: { problems: { items: { required: string[] } }; settings: { properties: { check: { default: string } } } };
+      properties: {
+        problems: { items: { required: string[] } };
+        settings: { properties: { check: { default: string } } };
+      };
     };
     expect(schema.$id).toBe(STRATEGY_SCHEMA_URL);
     expect(schema.required).toEqual(["version", "problems"]);
@@ -27,8 +33,10 @@ describe("files generated from the schema", () => {
 
   it("the reference lists every field with its default", () => {
     const reference = generatedFiles().find((f) => f.path === "docs/configuration.md")?.content ?? "";
-    expect(reference).toContain("| `problems[].match.keywords` | list of text | `[]` | Whole words, case-insensitive, in the title or body. |");
-    expect(reference).toContain("| `settings.report.schedule` | text | `\"0 9 1 * *\"` |");
+    expect(reference).toContain(
+      "| `problems[].match.keywords` | list of text | `[]` | Whole words, case-insensitive, in the title or body. |",
+    );
+    expect(reference).toContain('| `settings.report.schedule` | text | `"0 9 1 * *"` |');
     expect(reference).toContain("| `version` | `1` | *required* |");
     expect(reference).toContain("default 'strategy: &lt;id&gt;'");
   });

@@ -32,7 +32,9 @@ describe("closest", () => {
     expect(editDistance("macth", "match", 1)).toBe(1);
     expect(editDistance("abcd", "badc", 1)).toBe(2);
     expect(editDistance("ca", "abc")).toBe(3); // optimal string alignment: a swapped pair is not edited again
-    expect(closest("macth", ["id", "title", "why", "label", "color", "share", "metrics", "match", "plan"])).toBe("match");
+    expect(closest("macth", ["id", "title", "why", "label", "color", "share", "metrics", "match", "plan"])).toBe(
+      "match",
+    );
   });
 });
 

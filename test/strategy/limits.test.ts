@@ -10,14 +10,21 @@ function errorsOf(text: string): string[] {
 /** Nine levels of ten aliases each: about a billion values if expanded. */
 function aliasBomb(): string {
   const lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
-  for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
   return lines.join("\n");
 }
 
 describe("limits", () => {
   it("refuses files over 256 KiB at line 1, column 1", () => {
     const text = file(PROBLEM, `diagnosis: "${"x".repeat(300 * 1024)}"\n`);
-    expect(errorsOf(text)).toEqual(["strategy.yml:1:1 (file): the file is 301 KiB; strategy files are limited to 256 KiB"]);
+    expect(errorsOf(text)).toEqual([
+      "strategy.yml:1:1 (file): the file is 301 KiB; strategy files are limited to 256 KiB",
+    ]);
   });
 
   it("counts bytes, not characters", () => {
@@ -32,22 +39,47 @@ describe("limits", () => {
   });
 
   it.each([
-    ["10,000 nested flow sequences", "[".repeat(10_000), "strategy.yml:1:64 (file): the file nests deeper than 64 levels"],
-    ["the same as a value", `version: 1\nproblems: ${"[".repeat(10_000)}${"]".repeat(10_000)}`, "strategy.yml:2:74 (file): the file nests deeper than 64 levels"],
-    ["10,000 nested block sequences", `${"- ".repeat(10_000)}x`, "strategy.yml:1:129 (file): the file nests deeper than 64 levels"],
-    ["10,000 explicit keys", `${"? ".repeat(10_000)}x`, "strategy.yml:1:129 (file): the file nests deeper than 64 levels"],
-    ["100 indented mappings", `a:\n${Array.from({ length: 100 }, (_, i) => `${" ".repeat(i + 1)}b:`).join("\n")}`, "strategy.yml:65:65 (file): the file nests deeper than 64 levels"],
+    [
+      "10,000 nested flow sequences",
+      "[".repeat(10_000),
+      "strategy.yml:1:64 (file): the file nests deeper than 64 levels",
+    ],
+    [
+      "the same as a value",
+      `version: 1\nproblems: ${"[".repeat(10_000)}${"]".repeat(10_000)}`,
+      "strategy.yml:2:74 (file): the file nests deeper than 64 levels",
+    ],
+    [
+      "10,000 nested block sequences",
+      `${"- ".repeat(10_000)}x`,
+      "strategy.yml:1:129 (file): the file nests deeper than 64 levels",
+    ],
+    [
+      "10,000 explicit keys",
+      `${"? ".repeat(10_000)}x`,
+      "strategy.yml:1:129 (file): the file nests deeper than 64 levels",
+    ],
+    [
+      "100 indented mappings",
+      `a:\n${Array.from({ length: 100 }, (_, i) => `${" ".repeat(i + 1)}b:`).join("\n")}`,
+      "strategy.yml:65:65 (file): the file nests deeper than 64 levels",
+    ],
   ])("refuses %s with a located error", (_what, text, expected) => {
     expect(errorsOf(text)).toEqual([expected]);
   });
 
   it("refuses an alias that nests beyond the limit when expanded, at the alias", () => {
     const deep = (inner: string) => `${"[".repeat(40)}${inner}${"]".repeat(40)}`;
-    expect(errorsOf(`a: &x ${deep("y")}\nb: ${deep("*x")}\n`)).toEqual(["strategy.yml:2:44 (file): the file nests deeper than 64 levels"]);
+    expect(errorsOf(`a: &x ${deep("y")}\nb: ${deep("*x")}\n`)).toEqual([
+      "strategy.yml:2:44 (file): the file nests deeper than 64 levels",
+    ]);
   });
 
   it("treats __proto__ and constructor as unknown keys and leaves prototypes alone", () => {
-    const text = file(`${PROBLEM}    __proto__: { polluted: true }\n`, "constructor: { prototype: { polluted: true } }\n__proto__:\n  polluted: true\n");
+    const text = file(
+      `${PROBLEM}    __proto__: { polluted: true }\n`,
+      "constructor: { prototype: { polluted: true } }\n__proto__:\n  polluted: true\n",
+    );
     expect(errorsOf(text)).toEqual([
       "strategy.yml:5:5 problems[0].__proto__: unknown key `__proto__`; expected one of `id`, `title`, `why`, `label`, `color`, `share`, `metrics`, `match`, `plan`",
       "strategy.yml:6:1 constructor: unknown key `constructor`; expected one of `version`, `extends`, `name`, `owner`, `status`, `effective`, `diagnosis`, `policies`, `problems`, `settings`",

@@ -43,7 +43,14 @@ const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
   tally: tallyItems(s, items),
   issuesClosed: { reliability: 3 },
   readings: { reliability: [undefined, { value: 4 }, { value: null, error: "GitHub rejected the query" }] },
-  history: { reliability: { "Sev-1 incidents": [{ key: "2026-09", value: 5 }, { key: "2026-10", value: 4 }] } },
+  history: {
+    reliability: {
+      "Sev-1 incidents": [
+        { key: "2026-09", value: 5 },
+        { key: "2026-10", value: 4 },
+      ],
+    },
+  },
   plans: { reliability: [{ exists: true, number: 1, state: "open", stateReason: null }] },
   previous: [
     { key: "2026-10", tally: sept }, // an earlier version of this very report: not a previous month
@@ -57,12 +64,33 @@ const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
 describe("buildReport", () => {
   it("assembles the problems' rows", () => {
     const model = buildReport(input());
-    expect(model.period).toEqual({ key: "2026-10", title: "October 2026", from: "2026-10-01", to: "2026-10-31", timezone: "Europe/Paris" });
+    expect(model.period).toEqual({
+      key: "2026-10",
+      title: "October 2026",
+      from: "2026-10-01",
+      to: "2026-10-31",
+      timezone: "Europe/Paris",
+    });
     expect(model.strategyName).toBe("Platform strategy 2026");
     const [reliability, costs] = model.problems;
-    expect(reliability).toMatchObject({ id: "reliability", label: "strategy: reliability", intended: 0.4, merged: 2, share: 0.375, drift: false, issuesClosed: 3 });
+    expect(reliability).toMatchObject({
+      id: "reliability",
+      label: "strategy: reliability",
+      intended: 0.4,
+      merged: 2,
+      share: 0.375,
+      drift: false,
+      issuesClosed: 3,
+    });
     expect(reliability.change).toBeCloseTo(-12.5, 9);
-    expect(costs).toMatchObject({ intended: 0.2, merged: 1, share: 0.125, drift: false, issuesClosed: null, plan: null });
+    expect(costs).toMatchObject({
+      intended: 0.2,
+      merged: 1,
+      share: 0.125,
+      drift: false,
+      issuesClosed: null,
+      plan: null,
+    });
     expect(costs.change).toBeCloseTo(2.5, 9);
     expect(reliability.plan).toMatchObject({ done: 0, total: 1 });
     expect(reliability.notable.map((i) => i.number)).toEqual([1, 2]);
@@ -71,9 +99,25 @@ describe("buildReport", () => {
   it("takes typed readings from the file and counted ones from the edge, with progress and earlier readings", () => {
     const [reliability] = buildReport(input()).problems;
     expect(reliability.metrics).toEqual([
-      { name: "Sev-1 incidents", unit: "incidents", baseline: 6, current: 4, target: 1, progress: 0.4, history: [{ key: "2026-09", value: 5 }] },
+      {
+        name: "Sev-1 incidents",
+        unit: "incidents",
+        baseline: 6,
+        current: 4,
+        target: 1,
+        progress: 0.4,
+        history: [{ key: "2026-09", value: 5 }],
+      },
       { name: "Flaky tests", baseline: 10, current: 4, target: 0, progress: 0.6, history: [] },
-      { name: "Pages", baseline: 20, current: null, target: 5, progress: null, history: [], error: "GitHub rejected the query" },
+      {
+        name: "Pages",
+        baseline: 20,
+        current: null,
+        target: 5,
+        progress: null,
+        history: [],
+        error: "GitHub rejected the query",
+      },
     ]);
   });
 
@@ -94,7 +138,9 @@ describe("buildReport", () => {
   });
 
   it("makes unknown what the edge did not gather", () => {
-    const model = buildReport(input({ readings: undefined, plans: undefined, issuesClosed: undefined, items: undefined, previous: undefined }));
+    const model = buildReport(
+      input({ readings: undefined, plans: undefined, issuesClosed: undefined, items: undefined, previous: undefined }),
+    );
     const [reliability] = model.problems;
     expect(reliability.issuesClosed).toBeNull();
     expect(reliability.metrics[1]).toMatchObject({ current: null, progress: null, error: "the count was not taken" });

@@ -7,7 +7,11 @@ describe("tallyFromCounts", () => {
     const tally = tallyFromCounts(strategy(), { merged: 10, problems: { reliability: 4, costs: 2 }, aligned: 6 });
     expect(tally).toEqual({
       merged: 10,
-      problems: { reliability: { merged: 4, share: 0.4 }, costs: { merged: 2, share: 0.2 }, dx: { merged: 0, share: 0 } },
+      problems: {
+        reliability: { merged: 4, share: 0.4 },
+        costs: { merged: 2, share: 0.2 },
+        dx: { merged: 0, share: 0 },
+      },
       unaligned: { merged: 4, share: 0.4 },
     });
   });

@@ -101,13 +101,14 @@ describe("dataComment", () => {
 });
 
 describe("parseDataComment", () => {
-  const valid = '{"version":1,"period":{"from":"2026-09-01","to":"2026-09-30","timezone":"UTC"},"commit":null,"merged":2,"problems":{"a":{"merged":1,"share":0.5}},"unaligned":{"merged":1,"share":0.5}}';
+  const valid =
+    '{"version":1,"period":{"from":"2026-09-01","to":"2026-09-30","timezone":"UTC"},"commit":null,"merged":2,"problems":{"a":{"merged":1,"share":0.5}},"unaligned":{"merged":1,"share":0.5}}';
 
   it.each([
     ["not a string", 42],
     ["no comment", "# A report without data"],
     ["empty comment", "<!-- throughline:data  -->"],
-    ["broken JSON", "<!-- throughline:data {\"version\":1, -->"],
+    ["broken JSON", '<!-- throughline:data {"version":1, -->'],
     ["a future version", `<!-- throughline:data ${valid.replace('"version":1', '"version":2')} -->`],
     ["a string where a number belongs", `<!-- throughline:data ${valid.replace('"merged":2', '"merged":"2"')} -->`],
     ["a missing unaligned row", `<!-- throughline:data ${valid.replace(/,"unaligned":.*}$/, "}")} -->`],
@@ -137,14 +138,31 @@ describe("earlier reports", () => {
     })} -->`;
 
   it("gives tallies oldest first, one per month, skipping garbage", () => {
-    const tallies = previousTallies([body("2026-09", 9, 3), "garbage", body("2026-07", 7, 5), body("2026-09", 99, 0), body("2026-08", 8, null)]);
+    const tallies = previousTallies([
+      body("2026-09", 9, 3),
+      "garbage",
+      body("2026-07", 7, 5),
+      body("2026-09", 99, 0),
+      body("2026-08", 8, null),
+    ]);
     expect(tallies.map((t) => t.key)).toEqual(["2026-07", "2026-08", "2026-09"]);
-    expect(tallies[2].tally).toEqual({ merged: 9, problems: { a: { merged: 9, share: 1 } }, unaligned: { merged: 0, share: 0 } });
+    expect(tallies[2].tally).toEqual({
+      merged: 9,
+      problems: { a: { merged: 9, share: 1 } },
+      unaligned: { merged: 0, share: 0 },
+    });
   });
 
   it("gives metric readings by problem and name, oldest first", () => {
     const history = metricHistory(previousData([body("2026-09", 9, 3), body("2026-08", 8, null)]));
-    expect(history).toEqual({ a: { m: [{ key: "2026-08", value: null }, { key: "2026-09", value: 3 }] } });
+    expect(history).toEqual({
+      a: {
+        m: [
+          { key: "2026-08", value: null },
+          { key: "2026-09", value: 3 },
+        ],
+      },
+    });
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { changeSize, isBump, isVendoring, notableByProblem, notableItems, uncountedFile } from "../../src/tally/notable.js";
+import {
+  changeSize,
+  isBump,
+  isVendoring,
+  notableByProblem,
+  notableItems,
+  uncountedFile,
+} from "../../src/tally/notable.js";
 import { shipped } from "./items.js";
 
 describe("notableItems", () => {
@@ -76,14 +83,18 @@ describe("what makes work notable", () => {
   });
 
   it("tells lock, vendored, generated and snapshot files apart from the code people write", () => {
-    expect(["pnpm-lock.yaml", "vendor/x/y.go", "src/__generated__/types.ts", "test/__snapshots__/a.test.ts.snap", "src/main.rs"].map(uncountedFile)).toEqual([
-      "lock",
-      "vendored",
-      "generated",
-      "snapshot",
-      null,
-    ]);
-    expect(isBump({ title: "Update the resolver to prefer the lowest version", author: "ada", files: ["src/resolver.rs"] })).toBe(false);
+    expect(
+      [
+        "pnpm-lock.yaml",
+        "vendor/x/y.go",
+        "src/__generated__/types.ts",
+        "test/__snapshots__/a.test.ts.snap",
+        "src/main.rs",
+      ].map(uncountedFile),
+    ).toEqual(["lock", "vendored", "generated", "snapshot", null]);
+    expect(
+      isBump({ title: "Update the resolver to prefer the lowest version", author: "ada", files: ["src/resolver.rs"] }),
+    ).toBe(false);
     expect(isVendoring({ title: "Vendor the OpenSSL headers", files: [] })).toBe(true);
   });
 });

@@ -36,7 +36,13 @@ describe("planProgress", () => {
       [
         {
           exists: true,
-          issues: [dropped(1), { number: 2, state: "closed", stateReason: "duplicate" }, { ...done(3), pullRequest: true }, done(4), open(5)],
+          issues: [
+            dropped(1),
+            { number: 2, state: "closed", stateReason: "duplicate" },
+            { ...done(3), pullRequest: true },
+            done(4),
+            open(5),
+          ],
         },
       ],
     );
@@ -46,7 +52,10 @@ describe("planProgress", () => {
   });
 
   it("counts an issue closed before state reasons existed as done", () => {
-    const report = planProgress([{ title: "Old", issue: 7 }], [{ exists: true, number: 7, state: "closed", stateReason: null }]);
+    const report = planProgress(
+      [{ title: "Old", issue: 7 }],
+      [{ exists: true, number: 7, state: "closed", stateReason: null }],
+    );
     expect(report).toMatchObject({ done: 1, total: 1 });
   });
 

@@ -3,7 +3,9 @@ import { monthPeriod, rangeQuery, splitRange } from "../../src/tally/index.js";
 
 describe("rangeQuery", () => {
   it("writes whole UTC days as dates and anything else as timestamps with offset", () => {
-    expect(rangeQuery(new Date("2026-10-01T00:00:00Z"), new Date("2026-10-08T00:00:00Z"), "UTC")).toBe("2026-10-01..2026-10-07");
+    expect(rangeQuery(new Date("2026-10-01T00:00:00Z"), new Date("2026-10-08T00:00:00Z"), "UTC")).toBe(
+      "2026-10-01..2026-10-07",
+    );
     expect(rangeQuery(new Date("2026-10-01T00:00:00Z"), new Date("2026-10-01T12:00:00Z"), "UTC")).toBe(
       "2026-10-01T00:00:00+00:00..2026-10-01T11:59:59+00:00",
     );

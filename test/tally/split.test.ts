@@ -50,7 +50,12 @@ describe("tallyItems", () => {
   });
 
   it("makes shares and the unaligned row sum to 1", () => {
-    const items = [item("a", "reliability", "costs", "dx"), item("b", "costs"), item("c"), item("d", "dx", "reliability")];
+    const items = [
+      item("a", "reliability", "costs", "dx"),
+      item("b", "costs"),
+      item("c"),
+      item("d", "dx", "reliability"),
+    ];
     const tally = tallyItems(strategy(), items);
     const sum = Object.values(tally.problems).reduce((acc, p) => acc + p.share, tally.unaligned.share);
     expect(sum).toBeCloseTo(1, 12);
@@ -91,7 +96,10 @@ describe("author-weeks", () => {
     expect(tally.problems.reliability.shareAuthorWeeks).toBeCloseTo(1 / 3, 12);
     // By pull requests the ten fixes dominate; by author-weeks they weigh what bob's one change does.
     expect(tally.problems.reliability.share).toBeCloseTo(10 / 13, 12);
-    const sum = Object.values(tally.problems).reduce((acc, p) => acc + (p.shareAuthorWeeks ?? 0), tally.unaligned.shareAuthorWeeks ?? 0);
+    const sum = Object.values(tally.problems).reduce(
+      (acc, p) => acc + (p.shareAuthorWeeks ?? 0),
+      tally.unaligned.shareAuthorWeeks ?? 0,
+    );
     expect(sum).toBeCloseTo(1, 12);
   });
 

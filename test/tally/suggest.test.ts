@@ -6,7 +6,11 @@ import { strategy } from "./strategy.js";
 
 const s = strategy({
   problems: [
-    { id: "reliability", title: "Reliability", match: { labels: ["incident"], keywords: ["outage"], paths: ["infra/**"] } },
+    {
+      id: "reliability",
+      title: "Reliability",
+      match: { labels: ["incident"], keywords: ["outage"], paths: ["infra/**"] },
+    },
     { id: "costs", title: "Hosting costs" },
   ],
   settings: { unaligned_label: "unaligned" },
@@ -21,7 +25,12 @@ describe("candidates", () => {
   });
 
   it("takes title words of 4 letters or more, without filler or commit types", () => {
-    expect(titleWords("feat(billing): Add invoice export for the billing page #123")).toEqual(["billing", "invoice", "export", "page"]);
+    expect(titleWords("feat(billing): Add invoice export for the billing page #123")).toEqual([
+      "billing",
+      "invoice",
+      "export",
+      "page",
+    ]);
     expect(titleWords("chore: bump lodash from 4.17.20 to 4.17.21")).toEqual(["lodash"]);
   });
 });
@@ -96,22 +105,49 @@ describe("suggestRules", () => {
     expect(suggestions.map((x) => [x.rule, x.value, x.captured])).toEqual(expected);
   });
 
-  const costsWork = [shipped(10, { problems: ["costs"], files: ["billing/x.ts"], labels: ['team "pay"'] }), shipped(11, { problems: ["costs"], files: ["billing/y.ts"], labels: ['team "pay"'] }), shipped(12, { problems: ["reliability"], files: ["billing/z.ts"] })];
+  const costsWork = [
+    shipped(10, { problems: ["costs"], files: ["billing/x.ts"], labels: ['team "pay"'] }),
+    shipped(11, { problems: ["costs"], files: ["billing/y.ts"], labels: ['team "pay"'] }),
+    shipped(12, { problems: ["reliability"], files: ["billing/z.ts"] }),
+  ];
 
   it("names the problem whose matched work shares most with the items, with a snippet for it that parses", () => {
-    const [suggestion] = suggestRules([shipped(1, { labels: ['team "pay"'] }), shipped(2, { labels: ['team "pay"'] })], s, 3, costsWork);
+    const [suggestion] = suggestRules(
+      [shipped(1, { labels: ['team "pay"'] }), shipped(2, { labels: ['team "pay"'] })],
+      s,
+      3,
+      costsWork,
+    );
     expect(suggestion).toMatchObject({ problem: "costs", alike: { items: 2, serving: 2 } });
     expect(suggestion.yaml.split("\n")[0]).toBe("# add to problem costs");
     expect(parse(suggestion.yaml)).toEqual({ match: { labels: ['team "pay"'] } });
-    const [path] = suggestRules([shipped(1, { files: ["billing/a.ts"] }), shipped(2, { files: ["billing/b.ts"] })], s, 3, costsWork);
-    expect(path).toMatchObject({ rule: "paths", value: "billing/**", problem: "costs", alike: { items: 3, serving: 2 } });
+    const [path] = suggestRules(
+      [shipped(1, { files: ["billing/a.ts"] }), shipped(2, { files: ["billing/b.ts"] })],
+      s,
+      3,
+      costsWork,
+    );
+    expect(path).toMatchObject({
+      rule: "paths",
+      value: "billing/**",
+      problem: "costs",
+      alike: { items: 3, serving: 2 },
+    });
     expect(path.yaml.split("\n").slice(1).join("\n")).toBe('match:\n  paths: ["billing/**"]');
   });
 
   it("names no problem, and offers no rule to paste, when no problem's work stands out", () => {
-    const mixed = [shipped(10, { problems: ["costs"], files: ["billing/x.ts"] }), shipped(11, { problems: ["reliability"], files: ["billing/y.ts"] })];
+    const mixed = [
+      shipped(10, { problems: ["costs"], files: ["billing/x.ts"] }),
+      shipped(11, { problems: ["reliability"], files: ["billing/y.ts"] }),
+    ];
     for (const aligned of [[], mixed]) {
-      const [suggestion] = suggestRules([shipped(1, { files: ["billing/a.ts"] }), shipped(2, { files: ["billing/b.ts"] })], s, 3, aligned);
+      const [suggestion] = suggestRules(
+        [shipped(1, { files: ["billing/a.ts"] }), shipped(2, { files: ["billing/b.ts"] })],
+        s,
+        3,
+        aligned,
+      );
       expect(suggestion).toMatchObject({ problem: null, yaml: "" });
     }
   });

@@ -27,7 +27,11 @@ function current(text: string): Strategy {
 }
 
 const sha = (c: string) => c.repeat(40);
-const version = (c: string, date: string, text: string | null = fileText(99.5)): FileVersion => ({ commit: sha(c), date, text });
+const version = (c: string, date: string, text: string | null = fileText(99.5)): FileVersion => ({
+  commit: sha(c),
+  date,
+  text,
+});
 
 function run(versions: FileVersion[], over: Partial<VersionsInput> = {}) {
   return strategyVersions({
@@ -52,7 +56,9 @@ describe("the versions in force during the month", () => {
       { commit: sha("c"), from: "2026-10-15" },
     ]);
     expect(found.commit).toBe(sha("c"));
-    expect(found.notes).toEqual(["strategy.yml changed during the month; the figures use the version in force at its end (ccccccc)."]);
+    expect(found.notes).toEqual([
+      "strategy.yml changed during the month; the figures use the version in force at its end (ccccccc).",
+    ]);
   });
 
   it.each([
@@ -80,12 +86,16 @@ describe("the versions in force during the month", () => {
   });
 
   it("lists what it has, and says so, when the file changed more often than the versions read", () => {
-    const found = run([version("c", "2026-10-20T10:00:00Z"), version("b", "2026-10-10T10:00:00Z")], { complete: false });
+    const found = run([version("c", "2026-10-20T10:00:00Z"), version("b", "2026-10-10T10:00:00Z")], {
+      complete: false,
+    });
     expect(found.versions).toEqual([
       { commit: sha("b"), from: "2026-10-10" },
       { commit: sha("c"), from: "2026-10-20" },
     ]);
-    expect(found.notes).toContain("strategy.yml changed more than 2 times since the month began; only its last 2 versions were read.");
+    expect(found.notes).toContain(
+      "strategy.yml changed more than 2 times since the month began; only its last 2 versions were read.",
+    );
   });
 
   it("knows nothing without versions", () => {
@@ -123,22 +133,31 @@ describe("typed metric history from the file's versions", () => {
   });
 
   it("skips an invalid version, with a note, and lets the valid one before it stand", () => {
-    const broken = version("x", "2026-07-20T10:00:00Z", "version: 1\nproblems:\n  - id: Reliability!\n    title: Reliability\n");
+    const broken = version(
+      "x",
+      "2026-07-20T10:00:00Z",
+      "version: 1\nproblems:\n  - id: Reliability!\n    title: Reliability\n",
+    );
     const found = run([versions[0], versions[1], broken, ...versions.slice(3)]);
     expect(found.history.reliability.Uptime).toContainEqual({ key: "2026-07", value: 99.2 });
     const skipped = found.notes.filter((n) => !n.includes("changed during the month"));
     expect(skipped).toHaveLength(1);
-    expect(skipped[0]).toMatch(/^strategy\.yml at xxxxxxx \(committed 2026-07-20\) is not valid \(line \d+: .+\); its metric readings are left out of the history\.$/);
+    expect(skipped[0]).toMatch(
+      /^strategy\.yml at xxxxxxx \(committed 2026-07-20\) is not valid \(line \d+: .+\); its metric readings are left out of the history\.$/,
+    );
   });
 
   it("skips a version that could not be read, with a note", () => {
     const found = run([versions[0], version("y", "2026-09-01T10:00:00Z", null), ...versions.slice(1)]);
     expect(found.history.reliability.Uptime.at(-1)).toEqual({ key: "2026-09", value: 99.6 });
-    expect(found.notes.slice(1)).toEqual(["strategy.yml at yyyyyyy (committed 2026-09-01) could not be read; its metric readings are left out of the history."]);
+    expect(found.notes.slice(1)).toEqual([
+      "strategy.yml at yyyyyyy (committed 2026-09-01) could not be read; its metric readings are left out of the history.",
+    ]);
   });
 
   it("does not read versions that extend another strategy without it, and says so once", () => {
-    const extending = (c: string, date: string) => version(c, date, "version: 1\nextends: .github\nproblems:\n  - id: reliability\n");
+    const extending = (c: string, date: string) =>
+      version(c, date, "version: 1\nextends: .github\nproblems:\n  - id: reliability\n");
     const found = run([versions[0], extending("g", "2026-09-10T10:00:00Z"), extending("f", "2026-08-10T10:00:00Z")], {
       strategy: current(fileText(99.7)),
       complete: false,
@@ -151,15 +170,28 @@ describe("typed metric history from the file's versions", () => {
 
   it("reads no version, and notes nothing, when no metric is typed", () => {
     const countedOnly = "version: 1\nproblems:\n  - id: reliability\n    title: Reliability\n";
-    const found = run([version("e", "2026-09-02T10:00:00Z", countedOnly), version("x", "2026-08-02T10:00:00Z", "not: [valid")]);
+    const found = run([
+      version("e", "2026-09-02T10:00:00Z", countedOnly),
+      version("x", "2026-08-02T10:00:00Z", "not: [valid"),
+    ]);
     expect(found).toMatchObject({ history: {}, notes: [] });
   });
 });
 
 describe("mergeHistory", () => {
   it("keeps what earlier reports recorded and fills the months they lack from the file, oldest first", () => {
-    const reported = { reliability: { Uptime: [{ key: "2026-08", value: 98 }], "Sev-1 incidents": [{ key: "2026-08", value: 3 }] } };
-    const fromFile = { reliability: { Uptime: [{ key: "2026-07", value: 99.2 }, { key: "2026-08", value: 99.6 }, { key: "2026-09", value: 99.6 }] } };
+    const reported = {
+      reliability: { Uptime: [{ key: "2026-08", value: 98 }], "Sev-1 incidents": [{ key: "2026-08", value: 3 }] },
+    };
+    const fromFile = {
+      reliability: {
+        Uptime: [
+          { key: "2026-07", value: 99.2 },
+          { key: "2026-08", value: 99.6 },
+          { key: "2026-09", value: 99.6 },
+        ],
+      },
+    };
     expect(mergeHistory(reported, fromFile)).toEqual({
       reliability: {
         Uptime: [
