@@ -1,5 +1,5 @@
 /** `throughline explain`: which problems an item would serve and why, from a local strategy file; no network. */
-import { classify, type WorkItem } from "../classify/index.js";
+import { judge, type WorkItem } from "../classify/index.js";
 import { renderExplainReply } from "../render/index.js";
 import { markdownToText } from "../render/plain-text.js";
 import { formatError } from "../strategy/index.js";
@@ -58,7 +58,13 @@ export async function explain(argv: string[], io: CliIO): Promise<number> {
     for (const error of local.parsed.errors) io.err(formatError(error));
     throw new CliError(`${local.file} is not valid (see \`throughline validate\`)`);
   }
-  const decision = classify(local.parsed.strategy, item);
+  // The one decision, on an imagined item with no history: its labels are a person's, no command stands.
+  const { decision } = judge({
+    strategy: local.parsed.strategy,
+    item,
+    history: { labels: [], comments: [] },
+    mayCommand: () => false,
+  });
   const reply = renderExplainReply(local.parsed.strategy, decision);
   io.out(args.values.json ? JSON.stringify(decision, null, 2) : args.values.markdown ? reply : markdownToText(reply));
   return 0;

@@ -4,7 +4,7 @@
  * ones for rule suggestions), so memory stays flat whatever the month's size. Pull requests without a
  * strategy label wait in a batch of at most 50 until their facts are read together.
  */
-import { carriesAnswer, classify, problemsOfLabels } from "../classify/index.js";
+import { carriesAnswer, judgeMerged } from "../classify/index.js";
 import { FACTS_PER_REQUEST } from "../github/pull-facts.js";
 import type { MergedPull } from "../github/merged-pulls.js";
 import type { Strategy } from "../strategy/schema.js";
@@ -28,23 +28,14 @@ export interface Shipped {
 }
 
 /**
- * The problems a merged pull request serves judged on what search returns alone: its strategy labels, else
- * the rules on its title, body, labels, branch, author and milestone. Reports judge pull requests without
+ * The problems a merged pull request serves judged on what search returns alone (no changed paths, closing
+ * issues or timeline): `judgeMerged`, the one decision, on those facts. Reports judge pull requests without
  * a label on all their facts (see merged-judge.ts); this is for callers that have nothing more.
  */
 export function servedBy(strategy: Strategy, pull: MergedPull): string[] {
-  if (carriesAnswer(strategy, pull.labels)) return problemsOfLabels(strategy, pull.labels);
-  const { number, title, body, author, milestone, branch } = pull;
-  return classify(strategy, {
-    kind: "pull_request",
-    number,
-    title,
-    body,
-    labels: pull.labels,
-    author,
-    milestone,
-    branch,
-  }).problems;
+  const { number, title, body, author, milestone, branch, labels } = pull;
+  const item = { kind: "pull_request" as const, number, title, body, labels, author, milestone, branch };
+  return judgeMerged({ strategy, item, history: { labels: [], comments: [] }, mayCommand: () => false }).served;
 }
 
 /** What the report keeps of a merged pull request: no body, its files as paths and lines per file. */
