@@ -9,7 +9,7 @@ import { publishReport } from "../src/handlers/report.js";
 import { parseStrategy } from "../src/strategy/index.js";
 import { parseDataComment } from "../src/tally/index.js";
 import { FakeGitHub } from "../test/fixtures/github-fake/index.js";
-import { EXTENDING, ORG_STRATEGY } from "../test/report/organisation-fixture.js";
+import { EXTENDING, ORG_STRATEGY } from "../test/fixtures/organisation.js";
 import { reply, sampledPeak } from "./child.js";
 
 const OCTOBER = Date.parse("2026-10-01T00:00:00Z");

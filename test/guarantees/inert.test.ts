@@ -10,10 +10,9 @@ import { publishReport } from "../../src/handlers/report.js";
 import { PROGRESS_MARKER } from "../../src/render/markers.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 import { example } from "../fixtures/payloads.js";
-import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
+import { APP, assertNoPendingMocks, setupNock, testOctokit } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
 import { FakeGitHub } from "../fixtures/github-fake/index.js";
-import { BOT, testOctokit } from "../report/fake-github.js";
 import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { commentEvent, pullRequestEvent, testProbot } from "./helpers.js";
 
@@ -203,7 +202,7 @@ describe("hostile text in the monthly report", () => {
       repo: repo.name,
       month: "2026-10",
       loaded: { strategy: parsed.strategy, commit: "0".repeat(40) },
-      botLogin: BOT.login,
+      botLogin: APP.login,
       post: true,
       now: new Date("2026-11-01T09:00:00Z"),
     });

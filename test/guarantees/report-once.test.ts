@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishReport } from "../../src/handlers/report.js";
 import { runDueReports, type LoadForSchedule } from "../../src/schedule/index.js";
 import { FakeGitHub, type Repository } from "../fixtures/github-fake/index.js";
-import { BOT, testOctokit } from "../report/fake-github.js";
+import { APP, testOctokit } from "../fixtures/probot.js";
 import { reportStrategy } from "../report/strategy.js";
 import { schedulerProbot } from "../schedule/app.js";
 
@@ -22,7 +22,7 @@ const pull = (number: number) => ({
   state: "closed" as const,
   labels: ["bug"],
 });
-const ownReports = (repo: Repository) => repo.discussions.filter((d) => d.author === BOT.login && d.state === "open");
+const ownReports = (repo: Repository) => repo.discussions.filter((d) => d.author === APP.login && d.state === "open");
 const openIssues = (repo: Repository) =>
   [...repo.items.values()].filter((i) => i.kind === "issue" && i.state === "open");
 
@@ -91,7 +91,7 @@ describe("the monthly report, once per month", () => {
       repo: "platform",
       month: "2026-10",
       loaded: { strategy: reportStrategy(), commit: null },
-      botLogin: BOT.login,
+      botLogin: APP.login,
       post: true,
       now: FIRED.now,
     });

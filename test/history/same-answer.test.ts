@@ -13,11 +13,10 @@ import { historyFrom, type ItemHistory, type TimelineNode } from "../../src/gith
 import { parseStrategy } from "../../src/strategy/index.js";
 import { parseDataComment } from "../../src/tally/index.js";
 import { RepoFake } from "../fixtures/github-fake/one-repo.js";
-import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
+import { assertNoPendingMocks, setupNock, testOctokit } from "../fixtures/probot.js";
 import { prng } from "../fixtures/prng.js";
 import { STRATEGY } from "../fixtures/strategies.js";
 import { pullRequestEvent, testProbot } from "../guarantees/helpers.js";
-import { testOctokit } from "../report/fake-github.js";
 
 const parsed = parseStrategy(STRATEGY, "strategy.yml");
 if (!parsed.ok) throw new Error("fixture strategy is invalid");

@@ -11,8 +11,7 @@ import { publishReport } from "../../src/handlers/report.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 import { parseDataComment } from "../../src/tally/index.js";
 import { RepoFake } from "../fixtures/github-fake/one-repo.js";
-import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
-import { testOctokit } from "../report/fake-github.js";
+import { assertNoPendingMocks, setupNock, testOctokit } from "../fixtures/probot.js";
 
 interface UvPull {
   number: number;

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { api, mockAuth } from "../fixtures/github.js";
 import { example } from "../fixtures/payloads.js";
 import { assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
 import { parseDataComment } from "../../src/tally/index.js";
-import { serveOrg, type FakeOrg, type OrgPull } from "./fake-org.js";
-import { ORG_STRATEGY, organisation } from "./organisation-fixture.js";
+import { merged, organisation, organisationHome, ORG_STRATEGY, type Organisation } from "../fixtures/organisation.js";
 
 const HOME = "/repos/acme/.github";
+let stop: (() => void) | undefined;
 
 /** `/strategy report 2026-10` commented in acme/.github by a person with write access. */
 function reportCommand(body = "/strategy report 2026-10") {
@@ -24,35 +23,26 @@ function reportCommand(body = "/strategy report 2026-10") {
   return { id: `delivery-${Math.random()}`, name: "issue_comment", payload } as any;
 }
 
-/** The REST side of the command: the strategy file, the permission, the reaction and the reply with the report's link. */
-function mockCommand(replies: string[]) {
-  const scope = mockAuth(api());
-  const text = ORG_STRATEGY;
-  scope.get(`${HOME}/contents/strategy.yml`).reply(200, {
-    type: "file",
-    path: "strategy.yml",
-    sha: "orgblob",
-    size: text.length,
-    encoding: "base64",
-    content: Buffer.from(text).toString("base64"),
-  });
-  scope.get(`${HOME}/collaborators/octocat/permission`).reply(200, { permission: "write", role_name: "write" });
-  scope.post(`${HOME}/issues/comments/492700400/reactions`).reply(201, {});
-  scope.post(`${HOME}/issues/1/comments`, (b) => (replies.push(b.body), true)).reply(201, {});
-  scope
-    .get(`${HOME}/commits`)
-    .query({ path: "strategy.yml", per_page: 1 })
-    .reply(200, [{ sha: "c".repeat(40) }]);
-  return scope;
-}
-
-async function run(org: FakeOrg) {
-  const log = serveOrg(org);
-  const replies: string[] = [];
-  mockCommand(replies);
+/** The command's side: octocat may write, the comment exists, the strategy file's commit comes from REST. */
+async function run({ gh, home }: Organisation) {
+  home.roles.octocat = "write";
+  home.branchTarget = false;
+  home.history.set("strategy.yml", [
+    { oid: "c".repeat(40), committedDate: "2026-09-01T10:00:00Z", message: "Strategy", text: ORG_STRATEGY },
+  ]);
+  gh.comment(home, 1, "/strategy report 2026-10", "octocat", 492700400);
+  stop = gh.intercept();
   await testProbot().receive(reportCommand());
-  expect(org.home.discussions).toHaveLength(1);
-  const report = org.home.discussions[0];
+  expect(gh.problems).toEqual([]);
+  expect(gh.count({ method: "POST", path: `${HOME}/issues/comments/492700400/reactions` })).toBe(1);
+  const replies = home
+    .item(1)
+    .comments.filter((c) => c.author === gh.appLogin)
+    .map((c) => c.body);
+  expect(home.discussions).toHaveLength(1);
+  const report = home.discussions[0];
+  // GitHub's GraphQL requests: what the report reads and writes.
+  const log = gh.requests({ path: "/graphql" }).map((r) => ({ operation: r.operation, variables: r.variables ?? {} }));
   return { log, replies, report, data: parseDataComment(report.body)! };
 }
 
@@ -61,7 +51,10 @@ const budget = (n: number, r: number) => Math.ceil(n / 100) + Math.ceil(r / 100)
 
 describe("the organisation report", () => {
   beforeEach(setupNock);
-  afterEach(assertNoPendingMocks);
+  afterEach(() => {
+    stop?.();
+    assertNoPendingMocks();
+  });
 
   it("covers .github, inheriting and extending repositories, each judged by its own strategy, and names those left out", async () => {
     const org = organisation();
@@ -123,17 +116,16 @@ describe("the organisation report", () => {
   });
 
   it("counts 1,500 pull requests over 12 repositories exactly, within its budget", async () => {
-    const org = organisation();
-    org.repos = [
-      { name: ".github", file: { path: "strategy.yml", text: ORG_STRATEGY } },
-      ...Array.from({ length: 11 }, (_, i) => ({ name: `service-${i}` })),
-    ];
+    const org = organisationHome();
+    const services = Array.from({ length: 11 }, (_, i) =>
+      org.gh.addRepository({ owner: "acme", name: `service-${i}` }),
+    );
     const want: Record<string, { merged: number; reliability: number; costs: number; unaligned: number }> = {};
-    const pulls: OrgPull[] = [];
     const start = Date.parse("2026-10-01T00:00:00Z");
     const span = 31 * 86_400_000;
     for (let i = 0; i < 1500; i++) {
-      const repo = i % 12 === 0 ? ".github" : `service-${(i % 12) - 1}`;
+      const repository = i % 12 === 0 ? org.home : services[(i % 12) - 1]!;
+      const repo = repository.name;
       const kind = i % 4; // 0 reliability (label), 1 costs (label), 2 both, 3 outage in the title (rules) or nothing
       const labels =
         kind === 0
@@ -144,20 +136,17 @@ describe("the organisation report", () => {
               ? ["strategy: reliability", "strategy: costs"]
               : [];
       const title = kind === 3 && i % 8 === 3 ? `Fix outage ${i}` : `Change ${i}`;
-      pulls.push({
-        repo,
-        number: 1000 + i,
-        title,
-        labels,
-        mergedAt: new Date(start + Math.floor((i * span) / 1500)).toISOString(),
-      });
+      org.gh.item(
+        repository,
+        1000 + i,
+        merged(title, new Date(start + Math.floor((i * span) / 1500)).toISOString(), { labels }),
+      );
       const w = (want[repo] ??= { merged: 0, reliability: 0, costs: 0, unaligned: 0 });
       w.merged += 1;
       if (kind === 0 || kind === 2 || title.includes("outage")) w.reliability += 1;
       if (kind === 1 || kind === 2) w.costs += 1;
       if (kind === 3 && !title.includes("outage")) w.unaligned += 1;
     }
-    org.pulls = pulls;
     const { log, data } = await run(org);
 
     expect(data.merged).toBe(1500);

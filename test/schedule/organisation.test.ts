@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runDueReports } from "../../src/schedule/index.js";
 import { parseDataComment } from "../../src/tally/index.js";
 import { FakeGitHub } from "../fixtures/github-fake/index.js";
-import { EXTENDING, INDEPENDENT, ORG_STRATEGY } from "../report/organisation-fixture.js";
+import { EXTENDING, INDEPENDENT, ORG_STRATEGY } from "../fixtures/organisation.js";
 import { schedulerProbot } from "./app.js";
 
 let stop: (() => void) | undefined;
