@@ -1,4 +1,11 @@
 /** The monthly report as an issue, for repositories with Discussions turned off. */
+import type {
+  CloseDuplicateReportIssueMutationVariables,
+  CreateReportIssueMutation,
+  CreateReportIssueMutationVariables,
+  UpdateReportIssueMutation,
+  UpdateReportIssueMutationVariables,
+} from "./graphql/types.generated.js";
 import type { GitHub } from "./octokit.js";
 
 export const CREATE_REPORT_ISSUE_MUTATION = /* GraphQL */ `
@@ -25,22 +32,34 @@ export const CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION = /* GraphQL */ `
   }
 `;
 
-type Written = { issue: { id: string; url: string } };
+type Written = { issue: { id: string; url: string } | null } | null;
+
+/** The issue a mutation wrote; GitHub answers with it whenever the write succeeded. */
+function written(answer: Written): { id: string; url: string } {
+  if (!answer?.issue) throw new Error("GitHub answered the write without the issue");
+  return { id: answer.issue.id, url: answer.issue.url };
+}
 
 export async function createReportIssue(
   octokit: GitHub,
   input: { repositoryId: string; title: string; body: string },
 ): Promise<{ id: string; url: string }> {
-  const answer = await octokit.graphql<{ createIssue: Written }>(CREATE_REPORT_ISSUE_MUTATION, input);
-  return answer.createIssue.issue;
+  const answer = await octokit.graphql<CreateReportIssueMutation>(
+    CREATE_REPORT_ISSUE_MUTATION,
+    input satisfies CreateReportIssueMutationVariables,
+  );
+  return written(answer.createIssue);
 }
 
 export async function updateReportIssue(
   octokit: GitHub,
   input: { id: string; body: string },
 ): Promise<{ id: string; url: string }> {
-  const answer = await octokit.graphql<{ updateIssue: Written }>(UPDATE_REPORT_ISSUE_MUTATION, input);
-  return answer.updateIssue.issue;
+  const answer = await octokit.graphql<UpdateReportIssueMutation>(
+    UPDATE_REPORT_ISSUE_MUTATION,
+    input satisfies UpdateReportIssueMutationVariables,
+  );
+  return written(answer.updateIssue);
 }
 
 /**
@@ -48,5 +67,7 @@ export async function updateReportIssue(
  * (the schema GitHub publishes for clients does not yet offer "duplicate" as a reason).
  */
 export async function closeDuplicateReportIssue(octokit: GitHub, id: string): Promise<void> {
-  await octokit.graphql(CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION, { id });
+  await octokit.graphql(CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION, {
+    id,
+  } satisfies CloseDuplicateReportIssueMutationVariables);
 }
