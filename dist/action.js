@@ -1842,8 +1842,8 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs.writeSync(this.fd, this._writingBuf) : fs.writeSync(this.fd, this._writingBuf, "utf8");
-          release(null, written);
+          const written3 = Buffer.isBuffer(this._writingBuf) ? fs.writeSync(this.fd, this._writingBuf) : fs.writeSync(this.fd, this._writingBuf, "utf8");
+          release(null, written3);
         } catch (err) {
           release(err);
         }
@@ -1857,8 +1857,8 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs.writeSync(this.fd, this._writingBuf);
-          release(null, written);
+          const written3 = fs.writeSync(this.fd, this._writingBuf);
+          release(null, written3);
         } catch (err) {
           release(err);
         }
@@ -6202,8 +6202,8 @@ var require_sonic_boom2 = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs.writeSync(this.fd, this._writingBuf) : fs.writeSync(this.fd, this._writingBuf, "utf8");
-          release(null, written);
+          const written3 = Buffer.isBuffer(this._writingBuf) ? fs.writeSync(this.fd, this._writingBuf) : fs.writeSync(this.fd, this._writingBuf, "utf8");
+          release(null, written3);
         } catch (err) {
           release(err);
         }
@@ -6217,8 +6217,8 @@ var require_sonic_boom2 = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs.writeSync(this.fd, this._writingBuf);
-          release(null, written);
+          const written3 = fs.writeSync(this.fd, this._writingBuf);
+          release(null, written3);
         } catch (err) {
           release(err);
         }
@@ -59895,14 +59895,14 @@ async function writeProgress(octokit, repo, pr, ctx, input2, login) {
   const target = { ...repo, number: pr.number };
   let commentUrl;
   if (input2.strategy.settings.comment) {
-    const written = await upsertProgressComment(
+    const written3 = await upsertProgressComment(
       octokit,
       target,
       renderComment(input2),
       ctx.comments,
       () => listAppComments(octokit, target, login)
     );
-    commentUrl = pullRequestUrl(repo, pr.number, written.id);
+    commentUrl = pullRequestUrl(repo, pr.number, written3.id);
   }
   if (input2.strategy.settings.check !== "off") {
     const check2 = renderAlignmentCheck({ ...input2, commentUrl });
@@ -61430,18 +61430,9 @@ function mergedJudge(o) {
 var SUGGESTION_SAMPLE = 1e3;
 var NOTABLE_CAP = 10;
 function servedBy(strategy, pull) {
-  if (carriesAnswer(strategy, pull.labels)) return problemsOfLabels(strategy, pull.labels);
-  const { number: number4, title, body, author, milestone, branch } = pull;
-  return classify(strategy, {
-    kind: "pull_request",
-    number: number4,
-    title,
-    body,
-    labels: pull.labels,
-    author,
-    milestone,
-    branch
-  }).problems;
+  const { number: number4, title, body, author, milestone, branch, labels } = pull;
+  const item = { kind: "pull_request", number: number4, title, body, labels, author, milestone, branch };
+  return judgeMerged({ strategy, item, history: { labels: [], comments: [] }, mayCommand: () => false }).served;
 }
 function shippedItem(pull, problems) {
   const {
@@ -61621,13 +61612,23 @@ var byName = (categories, name) => {
 function reportCategory(categories, configured) {
   return byName(categories, configured) ?? byName(categories, "Announcements") ?? byName(categories, "General") ?? categories[0] ?? null;
 }
+function written(answer) {
+  if (!answer?.discussion) throw new Error("GitHub answered the write without the Discussion");
+  return { id: answer.discussion.id, url: answer.discussion.url };
+}
 async function createDiscussion(octokit, input2) {
-  const answer = await octokit.graphql(CREATE_DISCUSSION_MUTATION, input2);
-  return answer.createDiscussion.discussion;
+  const answer = await octokit.graphql(
+    CREATE_DISCUSSION_MUTATION,
+    input2
+  );
+  return written(answer.createDiscussion);
 }
 async function updateDiscussion(octokit, input2) {
-  const answer = await octokit.graphql(UPDATE_DISCUSSION_MUTATION, input2);
-  return answer.updateDiscussion.discussion;
+  const answer = await octokit.graphql(
+    UPDATE_DISCUSSION_MUTATION,
+    input2
+  );
+  return written(answer.updateDiscussion);
 }
 async function deleteDiscussion(octokit, id) {
   await octokit.graphql(DELETE_DISCUSSION_MUTATION, { id });
@@ -61664,16 +61665,28 @@ var CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION = (
   }
 `
 );
+function written2(answer) {
+  if (!answer?.issue) throw new Error("GitHub answered the write without the issue");
+  return { id: answer.issue.id, url: answer.issue.url };
+}
 async function createReportIssue(octokit, input2) {
-  const answer = await octokit.graphql(CREATE_REPORT_ISSUE_MUTATION, input2);
-  return answer.createIssue.issue;
+  const answer = await octokit.graphql(
+    CREATE_REPORT_ISSUE_MUTATION,
+    input2
+  );
+  return written2(answer.createIssue);
 }
 async function updateReportIssue(octokit, input2) {
-  const answer = await octokit.graphql(UPDATE_REPORT_ISSUE_MUTATION, input2);
-  return answer.updateIssue.issue;
+  const answer = await octokit.graphql(
+    UPDATE_REPORT_ISSUE_MUTATION,
+    input2
+  );
+  return written2(answer.updateIssue);
 }
 async function closeDuplicateReportIssue(octokit, id) {
-  await octokit.graphql(CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION, { id });
+  await octokit.graphql(CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION, {
+    id
+  });
 }
 
 // src/handlers/report-target.ts
@@ -62013,7 +62026,7 @@ async function publishOrgReport(p2) {
   const body = renderReport(model, dataComment(model)).body;
   if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
   const existingBody = targets.existing && bodies.get(targets.existing.id);
-  const written = await writeReport({
+  const written3 = await writeReport({
     octokit,
     ref: { owner, repo },
     month,
@@ -62025,7 +62038,7 @@ async function publishOrgReport(p2) {
     title,
     body
   });
-  return { title, body, ...written };
+  return { title, body, ...written3 };
 }
 
 // src/handlers/report.ts
@@ -62097,7 +62110,7 @@ async function publishReport(p2) {
   const body = rendered.body;
   if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
   const existingBody = targets.existing && bodies.get(targets.existing.id);
-  const written = await writeReport({
+  const written3 = await writeReport({
     octokit,
     ref: { owner, repo },
     month,
@@ -62109,7 +62122,7 @@ async function publishReport(p2) {
     title,
     body
   });
-  return { title, body, ...written };
+  return { title, body, ...written3 };
 }
 
 // src/handlers/report-command.ts
