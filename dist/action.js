@@ -28034,7 +28034,7 @@ function depthTracker() {
     const type = afterScalarMarker ? "scalar" : import_yaml3.CST.tokenType(token);
     afterScalarMarker = token === import_yaml3.CST.SCALAR;
     if (!MARKERS.has(token) && type !== "space" && type !== "newline" && type !== "comment" && flow2 === 0) {
-      if (lineStart) while (block.length > 0 && block[block.length - 1] >= column) block.pop();
+      if (lineStart) while ((block.at(-1) ?? -1) >= column) block.pop();
       if (lineStart || nested) block.push(column);
       lineStart = false;
       nested = type === "seq-item-ind" || type === "explicit-key-ind";
@@ -28094,7 +28094,7 @@ var EXPECTED = {
   null: "nothing"
 };
 function expectedName(expected) {
-  return Object.hasOwn(EXPECTED, expected) ? EXPECTED[expected] : expected;
+  return (Object.hasOwn(EXPECTED, expected) ? EXPECTED[expected] : void 0) ?? expected;
 }
 function describeValue(value) {
   if (value === null || value === void 0) return "an empty value";
@@ -28409,8 +28409,8 @@ function indentationCause(lines, lastLine) {
       flow2 = Math.max(0, flow2 + current.flowDepth);
       continue;
     }
-    while (open2.length > 0 && open2[open2.length - 1] > current.indent) open2.pop();
-    const level = open2.length > 0 ? open2[open2.length - 1] : -1;
+    while ((open2.at(-1) ?? -1) > current.indent) open2.pop();
+    const level = open2.at(-1) ?? -1;
     if (previous && !current.isKey && !current.isItem && current.indent > level) continue;
     if (previous && level !== current.indent) {
       const child = previous.opensBlock && current.indent > level;
@@ -28473,8 +28473,8 @@ function unclosedBracket(text, opening, closing) {
   return at2;
 }
 function parserWords(error62) {
-  const message2 = error62.message.split("\n")[0].replace(/\.$/, "");
-  return /^[A-Z][a-z]/.test(message2) ? message2[0].toLowerCase() + message2.slice(1) : message2;
+  const message2 = error62.message.replace(/\n[\s\S]*/, "").replace(/\.$/, "");
+  return /^[A-Z][a-z]/.test(message2) ? message2.charAt(0).toLowerCase() + message2.slice(1) : message2;
 }
 
 // src/strategy/load.ts
@@ -28509,15 +28509,14 @@ function mergeStrategies(base, local) {
   }));
   listAt(local, "problems").forEach((value, k2) => {
     const id = stringAt(value, "id");
-    const inherited = problems.findIndex(
+    const inherited = problems.find(
       (p2) => p2.from.local === void 0 && id !== void 0 && stringAt(p2.value, "id") === id
     );
-    if (inherited === -1) problems.push({ value, from: { local: k2 } });
-    else
-      problems[inherited] = {
-        value: mergeProblem(problems[inherited].value, value),
-        from: { ...problems[inherited].from, local: k2 }
-      };
+    if (inherited === void 0) problems.push({ value, from: { local: k2 } });
+    else {
+      inherited.value = mergeProblem(inherited.value, value);
+      inherited.from = { ...inherited.from, local: k2 };
+    }
   });
   data.problems = problems.map((p2) => p2.value);
   const origin = (path2) => {
@@ -48314,6 +48313,7 @@ function closest(word, candidates2) {
 }
 function editDistance(a, b2, limit = Infinity) {
   if (Math.abs(a.length - b2.length) > limit) return limit + 1;
+  const cell = (row, j) => row[j] ?? Infinity;
   let beforePrevious = [];
   let previous = Array.from({ length: b2.length + 1 }, (_2, j) => j);
   let previousMin = 0;
@@ -48322,18 +48322,19 @@ function editDistance(a, b2, limit = Infinity) {
     let rowMin = i;
     for (let j = 1; j <= b2.length; j++) {
       const cost = a[i - 1] === b2[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      let distance = Math.min(cell(previous, j) + 1, cell(current, j - 1) + 1, cell(previous, j - 1) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b2[j - 2] && a[i - 2] === b2[j - 1]) {
-        current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+        distance = Math.min(distance, cell(beforePrevious, j - 2) + 1);
       }
-      rowMin = Math.min(rowMin, current[j]);
+      current[j] = distance;
+      rowMin = Math.min(rowMin, distance);
     }
     if (rowMin > limit && previousMin > limit) return limit + 1;
     previousMin = rowMin;
     beforePrevious = previous;
     previous = current;
   }
-  return previous[b2.length];
+  return cell(previous, b2.length);
 }
 
 // src/strategy/schema-walk.ts
@@ -48412,11 +48413,11 @@ function issueMessage(issue3) {
     case "invalid_format":
       return issue3.message.startsWith("Invalid") ? `${describeValue(input2)} has the wrong format` : issue3.message;
     case "invalid_union": {
-      const branches = issue3.errors.filter((b2) => b2.length > 0);
+      const firsts = issue3.errors.flatMap(([first]) => first ? [first] : []);
       const sameType = (e) => e.code === "invalid_type" && (typeof input2 === "number" ? ["number", "int"].includes(e.expected) : e.expected === typeof input2);
-      const typed = branches.find((b2) => b2[0].code !== "invalid_type") ?? branches.find((b2) => sameType(b2[0]));
-      if (typed) return issueMessage(typed[0]);
-      const expected = branches.flatMap((b2) => b2[0].code === "invalid_type" ? [expectedName(b2[0].expected)] : []);
+      const typed = firsts.find((e) => e.code !== "invalid_type") ?? firsts.find(sameType);
+      if (typed) return issueMessage(typed);
+      const expected = firsts.flatMap((e) => e.code === "invalid_type" ? [expectedName(e.expected)] : []);
       if (input2 === void 0) return "required";
       if (expected.length > 0) return `expected ${[...new Set(expected)].join(" or ")}, got ${describeValue(input2)}`;
       return issue3.message.replace(/^Invalid input/, "invalid value");
@@ -48599,8 +48600,8 @@ function sharesOver100(problems) {
   const shares = problems.map((p2) => isRecord(p2) && typeof p2.share === "number" ? p2.share : 0);
   const total = shares.reduce((a, b2) => a + b2, 0);
   let running = 0;
-  for (let i = 0; i < shares.length; i++) {
-    running += shares[i];
+  for (const [i, share] of shares.entries()) {
+    running += share;
     if (running > 100 + 1e-9) {
       return [
         {
@@ -48623,12 +48624,13 @@ function planEntries(problems) {
     (problem2, i) => listAt(problem2, "plan").flatMap((entry, j) => {
       if (!isRecord(entry)) return [];
       const refs = PLAN_REFS.filter((ref) => entry[ref] !== void 0 && entry[ref] !== null);
-      if (refs.length === 1) return [];
+      const [first, second] = refs;
       const path2 = ["problems", i, "plan", j];
-      if (refs.length === 0) return [{ path: path2, message: "needs one of issue, milestone or label" }];
+      if (first === void 0) return [{ path: path2, message: "needs one of issue, milestone or label" }];
+      if (second === void 0) return [];
       return [
         {
-          path: [...path2, refs[1]],
+          path: [...path2, second],
           message: `gives both ${refs.join(" and ")}; an entry names exactly one of issue, milestone or label`
         }
       ];
@@ -55337,7 +55339,7 @@ function compileGlobs(globs) {
 function translate(glob) {
   let out = "";
   for (let i = 0; i < glob.length; ) {
-    const c = glob[i];
+    const c = glob.charAt(i);
     const segmentStart = i === 0 || glob[i - 1] === "/";
     if (segmentStart && glob.startsWith("**", i) && (i + 2 === glob.length || glob[i + 2] === "/")) {
       out += i + 2 === glob.length ? ".*" : "(?:[^/]*/)*";
@@ -55357,7 +55359,7 @@ function translate(glob) {
       out += `(?:${splitTopLevel(glob.slice(i + 1, end)).map(translate).join("|")})`;
       i = end + 1;
     } else if (c === "\\" && i + 1 < glob.length) {
-      out += literal2(glob[i + 1]);
+      out += literal2(glob.charAt(i + 1));
       i += 2;
     } else if (c === "]" || c === "}") {
       throw new GlobError(`missing opening "${c === "]" ? "[" : "{"}" (write "\\${c}" for the character itself)`);
@@ -55457,7 +55459,7 @@ function unsupportedSyntax(pattern) {
     ["(?(", "a conditional"]
   ];
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
+    const c = pattern.charAt(i);
     if (c === "\\") {
       const next = pattern[i + 1] ?? "";
       if (/[1-9]/.test(next)) return `\`\\${next}\` is a backreference, which RE2 does not support`;
@@ -56178,10 +56180,9 @@ var FIELDS = [
 ];
 function outOfRange(expression) {
   const fields = expression.trim().split(/\s+/);
-  for (const [i, field2] of fields.entries()) {
-    const { name, min, max } = FIELDS[i];
-    for (const part of field2.split(",")) {
-      const [range] = part.split("/");
+  for (const [i, { name, min, max }] of FIELDS.entries()) {
+    for (const part of (fields[i] ?? "").split(",")) {
+      const range = part.replace(/\/.*/, "");
       for (const value of range.split("-")) {
         if (!/^\d+$/.test(value)) continue;
         if (Number(value) < min || Number(value) > max) return `${name} must be ${min}-${max}, not ${value}`;
@@ -56355,8 +56356,8 @@ function parse5(text, file2, base) {
   return strategy ? { ok: true, strategy } : { ok: false, errors: place(local.source, findings) };
 }
 function capped(errors) {
-  if (errors.length <= MAX_ERRORS) return errors;
   const next = errors[MAX_ERRORS];
+  if (next === void 0) return errors;
   return [
     ...errors.slice(0, MAX_ERRORS),
     { ...next, path: "", message: `${errors.length - MAX_ERRORS} more errors not shown` }
@@ -56877,7 +56878,8 @@ function interpret(args) {
   }
   if (first === "report") {
     if (rest.length === 0) return { kind: "report" };
-    if (rest.length === 1 && MONTH.test(rest[0])) return { kind: "report", month: rest[0] };
+    const [month, ...more] = rest;
+    if (month !== void 0 && more.length === 0 && MONTH.test(month)) return { kind: "report", month };
     return invalid("`/strategy report` takes at most a month as YYYY-MM, e.g. `/strategy report 2026-10`.");
   }
   if (args.includes("none")) return invalid("`none` cannot be combined with problem ids.");
@@ -57004,7 +57006,8 @@ function clip(text, max = 200) {
 }
 function optionColor(hex3) {
   if (!hex3) return "GRAY";
-  const [r, g2, b2] = [0, 2, 4].map((i) => parseInt(hex3.slice(i, i + 2), 16) / 255);
+  const channel = (at2) => parseInt(hex3.slice(at2, at2 + 2), 16) / 255;
+  const [r, g2, b2] = [channel(0), channel(2), channel(4)];
   const max = Math.max(r, g2, b2);
   const min = Math.min(r, g2, b2);
   const light = (max + min) / 2;
@@ -57023,17 +57026,16 @@ function optionColor(hex3) {
 
 // src/classify/judge.ts
 function commandOf(strategy, comments, mayCommand) {
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const ids = choiceIn(strategy, comments[i].body);
-    if (ids !== void 0 && mayCommand(comments[i].author)) return ids;
+  for (const comment of comments.toReversed()) {
+    const ids = choiceIn(strategy, comment.body);
+    if (ids !== void 0 && mayCommand(comment.author)) return ids;
   }
   return void 0;
 }
 function commandAuthors(strategy, comments) {
   const logins = [];
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const login = comments[i].author;
-    if (choiceIn(strategy, comments[i].body) !== void 0 && !logins.some((l) => l.toLowerCase() === login.toLowerCase()))
+  for (const { author: login, body } of comments.toReversed()) {
+    if (choiceIn(strategy, body) !== void 0 && !logins.some((l) => l.toLowerCase() === login.toLowerCase()))
       logins.push(login);
   }
   return logins;
@@ -57166,15 +57168,15 @@ function blocks(...parts) {
 function fitLines(lines, budget, more) {
   const out = [];
   let used = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const cost = lines[i].length + 1;
+  for (const [i, line] of lines.entries()) {
+    const cost = line.length + 1;
     const tail = more(lines.length - i).length + 1;
     const isLast = i === lines.length - 1;
     if (used + cost + (isLast ? 0 : tail) > budget) {
       out.push(more(lines.length - i));
       return out;
     }
-    out.push(lines[i]);
+    out.push(line);
     used += cost;
   }
   return out;
@@ -57607,16 +57609,21 @@ function formatFor(timezone) {
 }
 function wallClock(instant, timezone) {
   const parts = {};
-  for (const part of formatFor(timezone).formatToParts(new Date(instant))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  for (const part2 of formatFor(timezone).formatToParts(new Date(instant))) {
+    if (part2.type !== "literal") parts[part2.type] = Number(part2.value);
   }
+  const part = (type) => {
+    const value = parts[type];
+    if (value === void 0) throw new Error(`the clock of ${timezone} gives no ${type}`);
+    return value;
+  };
   return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour,
-    minute: parts.minute,
-    second: parts.second
+    year: part("year"),
+    month: part("month"),
+    day: part("day"),
+    hour: part("hour"),
+    minute: part("minute"),
+    second: part("second")
   };
 }
 var wallAsUtc = (w2) => Date.UTC(w2.year, w2.month - 1, w2.day, w2.hour, w2.minute, w2.second);
@@ -57629,7 +57636,7 @@ function instantOf(wall, timezone) {
   const before = offsetMinutes(local - DAY, timezone);
   const after = offsetMinutes(local + DAY, timezone);
   const candidates2 = [before, after].map((offset) => local - offset * MINUTE).filter((instant) => wallAsUtc(wallClock(instant, timezone)) === local).sort((a, b2) => a - b2);
-  return candidates2.length > 0 ? candidates2[0] : local - before * MINUTE;
+  return candidates2[0] ?? local - before * MINUTE;
 }
 
 // src/tally/zone-format.ts
@@ -57800,7 +57807,10 @@ function chartColours(model) {
   const drawn = [...model.problems].sort((a, b2) => b2.held - a.held).slice(0, COLOURS.length);
   const inOrder = model.problems.filter((p2) => drawn.includes(p2));
   return {
-    coloured: inOrder.map((problem2, i) => ({ problem: problem2, color: COLOURS[i][0], square: COLOURS[i][1] })),
+    coloured: inOrder.map((problem2, i) => {
+      const [color, square] = COLOURS[i];
+      return { problem: problem2, color, square };
+    }),
     others: model.problems.filter((p2) => !drawn.includes(p2))
   };
 }
@@ -57919,16 +57929,17 @@ function reportMetrics(model, opts) {
   if (full.length + 20 <= opts.budget) return `### Metrics
 
 ${full}`;
-  const [head, rule, ...lines] = full.split("\n");
+  const top = table(headers, [], [...align]);
+  const lines = full.split("\n").slice(2);
   const kept = fitLines(
     lines,
-    opts.budget - head.length - rule.length - 60,
+    opts.budget - (top.length - 1) - 60,
     (n) => `
 …and ${n} more metrics left out to fit GitHub's size limit.`
   );
   return `### Metrics
 
-${[head, rule, ...kept].join("\n")}`;
+${[top, ...kept].join("\n")}`;
 }
 function metricRow(problem2, m2, history) {
   const unit = m2.unit ? ` ${inert(m2.unit, 30)}` : "";
@@ -58116,7 +58127,7 @@ function createOrgTallier(strategy) {
   };
 }
 function carriers(repositories, id, n = 3) {
-  return repositories.filter((r) => (r.problems[id] ?? 0) > 0).sort((a, b2) => b2.problems[id] - a.problems[id] || a.name.localeCompare(b2.name)).slice(0, n);
+  return repositories.filter((r) => (r.problems[id] ?? 0) > 0).sort((a, b2) => (b2.problems[id] ?? 0) - (a.problems[id] ?? 0) || a.name.localeCompare(b2.name)).slice(0, n);
 }
 function mostUnaligned(repositories, n = 5) {
   return repositories.filter((r) => r.unaligned > 0).sort((a, b2) => b2.unaligned - a.unaligned || a.name.localeCompare(b2.name)).slice(0, n);
@@ -58170,9 +58181,10 @@ function reportCarriers(model) {
   const lines = model.problems.map((p2) => {
     const top = carriers(org.repositories, p2.id);
     if (top.length === 0) return `- **${inert(p2.title, 120)}**: no pull request served it.`;
-    const names2 = top.map(
-      (r) => `${inert(r.name, 100)} (${num(r.problems[p2.id])}, ${percent(p2.merged === 0 ? 0 : r.problems[p2.id] / p2.merged)})`
-    );
+    const names2 = top.map((r) => {
+      const served = r.problems[p2.id] ?? 0;
+      return `${inert(r.name, 100)} (${num(served)}, ${percent(p2.merged === 0 ? 0 : served / p2.merged)})`;
+    });
     return `- **${inert(p2.title, 120)}**: ${listJoin(names2)}`;
   });
   const unaligned = mostUnaligned(org.repositories).map(
@@ -59497,9 +59509,10 @@ function dataRepositories(repositories) {
   let used = 2;
   let count2 = 0;
   for (const r of largest) {
-    const cost = JSON.stringify({ [r.name]: compact[r.name] }).length;
+    const compacted = entry(r, false);
+    const cost = JSON.stringify({ [r.name]: compacted }).length;
     if (used + cost > DATA_REPOSITORIES_BUDGET) break;
-    kept[r.name] = compact[r.name];
+    kept[r.name] = compacted;
     used += cost;
     count2 += 1;
   }
@@ -59642,10 +59655,11 @@ function add(map2, rule, value, index) {
   candidate.items.add(index);
 }
 function directoryGlobs(file2) {
-  const dirs = file2.split("/").filter(Boolean).slice(0, -1);
+  const [first, second] = file2.split("/").filter(Boolean).slice(0, -1);
   const globs = [];
-  if (dirs.length >= 1 && !GENERIC_DIRS.has(dirs[0].toLowerCase())) globs.push(`${dirs[0]}/**`);
-  if (dirs.length >= 2) globs.push(`${dirs[0]}/${dirs[1]}/**`);
+  if (first === void 0) return globs;
+  if (!GENERIC_DIRS.has(first.toLowerCase())) globs.push(`${first}/**`);
+  if (second !== void 0) globs.push(`${first}/${second}/**`);
   return globs;
 }
 function titleWords(title) {
@@ -60438,7 +60452,7 @@ function renderStarter(input2) {
     "#   The situation in a few sentences: what hurts, and why now.",
     "",
     "problems:",
-    ...CLASSICS.flatMap((p2, i) => problemLines(p2, rules[p2.id], i === 0)),
+    ...CLASSICS.flatMap((p2, i) => problemLines(p2, rules[p2.id] ?? { labels: [], paths: [] }, i === 0)),
     "settings:",
     "  check: warn  # the Strategy alignment check on pull requests: off | warn | require",
     '  # ignore_authors: ["dependabot[bot]"]  # labelled, but not counted as shipped work',
@@ -60485,15 +60499,19 @@ async function handleInstallation(context, deps) {
   const added = "repositories_added" in payload ? payload.repositories_added : payload.repositories ?? [];
   const failures = [];
   for (const { full_name } of added) {
-    const [owner, repo] = full_name.split("/");
     try {
-      await onboardRepository(context.octokit, { owner, repo }, deps);
+      await onboardRepository(context.octokit, refOf(full_name), deps);
     } catch (error62) {
       failures.push(error62);
     }
   }
   if (failures.length > 0)
     throw new AggregateError(failures, `onboarding failed for ${failures.length} of ${added.length} repositories`);
+}
+function refOf(fullName) {
+  const [owner, repo, ...rest] = fullName.split("/");
+  if (!owner || !repo || rest.length > 0) throw new Error(`repository "${fullName}" is not OWNER/NAME`);
+  return { owner, repo };
 }
 function onboardRepository(octokit, ref, deps) {
   const key = `${ref.owner}/${ref.repo}`.toLowerCase();
@@ -60870,7 +60888,8 @@ function versionsInPeriod(versions, complete, period) {
   const inside = versions.filter((v2) => at(v2) >= period.start.getTime() && at(v2) < period.end.getTime());
   if (inside.length === 0) return [];
   const first = inForceAt(versions, period.start.getTime(), complete);
-  const chosen = [...first !== void 0 && first >= 0 ? [versions[first]] : [], ...inside.reverse()];
+  const atStart = first !== void 0 && first >= 0 ? versions[first] : void 0;
+  const chosen = [...atStart ? [atStart] : [], ...inside.reverse()];
   return chosen.map((v2) => ({ commit: v2.commit, from: localDate(at(v2), period.timezone) }));
 }
 function versionNotes(versions, complete, period, file2) {
@@ -60880,7 +60899,8 @@ function versionNotes(versions, complete, period, file2) {
   const end = period.end.getTime();
   const atEnd = inForceAt(versions, end, complete);
   if (at(newest) >= end) {
-    const then = atEnd === void 0 ? "" : atEnd === -1 ? `; it did not exist when the month ended` : `; ${short(versions[atEnd].commit)} was in force when the month ended`;
+    const inForce = atEnd !== void 0 && atEnd >= 0 ? versions[atEnd] : void 0;
+    const then = atEnd === void 0 ? "" : inForce === void 0 ? `; it did not exist when the month ended` : `; ${short(inForce.commit)} was in force when the month ended`;
     notes.push(
       `The figures use ${file2} as it is now (${short(newest.commit)}, committed ${localDate(at(newest), period.timezone)}), which is newer than the month${then}.`
     );
@@ -60889,7 +60909,7 @@ function versionNotes(versions, complete, period, file2) {
       `${file2} changed during the month; the figures use the version in force at its end (${short(newest.commit)}).`
     );
   }
-  const oldest = versions[versions.length - 1];
+  const oldest = versions.at(-1) ?? newest;
   if (!complete && at(oldest) >= period.start.getTime()) {
     notes.push(
       `${file2} changed more than ${versions.length} times since the month began; only its last ${versions.length} versions were read.`
@@ -60969,6 +60989,7 @@ function strategyVersions(input2) {
 }
 function readVersion(input2, i, skipped) {
   const v2 = input2.versions[i];
+  if (v2 === void 0) return null;
   const name = `${input2.file} at ${v2.commit.slice(0, 7)} (committed ${localDate(Date.parse(v2.date), input2.period.timezone)})`;
   if (v2.text === null) {
     skipped.set(i, `${name} could not be read; its metric readings are left out of the history.`);
@@ -60984,10 +61005,8 @@ function readVersion(input2, i, skipped) {
   const result = parseStrategy(v2.text, input2.file, input2.base);
   if (result.ok) return result.strategy;
   const first = result.errors[0];
-  skipped.set(
-    i,
-    `${name} is not valid (line ${first.line}: ${first.message}); its metric readings are left out of the history.`
-  );
+  const detail = first ? ` (line ${first.line}: ${first.message})` : "";
+  skipped.set(i, `${name} is not valid${detail}; its metric readings are left out of the history.`);
   return null;
 }
 
@@ -61173,29 +61192,34 @@ function closedIssuesByLabel(octokit, { owner, repo }, labels, range, qualifier 
 function planRefOf(e, reported) {
   if (e.issue !== void 0) {
     if (typeof e.issue === "number") return { issue: e.issue };
-    const [repo, number4] = e.issue.split("#");
+    const hash2 = e.issue.indexOf("#");
+    const repo = e.issue.slice(0, hash2);
+    const number4 = e.issue.slice(hash2 + 1);
     return repo.toLowerCase() === reported.toLowerCase() ? { issue: Number(number4) } : { issue: Number(number4), repo };
   }
   return e.milestone !== void 0 ? { milestone: e.milestone } : e.label !== void 0 ? { label: e.label } : void 0;
 }
 async function plans(octokit, ref, strategy, notes, org) {
-  const entries = strategy.problems.flatMap(
-    (p2) => p2.plan.flatMap((entry, index) => {
+  const rows = strategy.problems.map((p2) => ({
+    id: p2.id,
+    plan: p2.plan,
+    found: p2.plan.map(() => void 0)
+  }));
+  const entries = rows.flatMap(
+    ({ plan, found }) => plan.flatMap((entry, index) => {
       const planRef = planRefOf(entry, ref.repo);
-      return planRef ? [{ id: p2.id, index, entry, planRef }] : [];
+      return planRef ? [{ found, index, entry, planRef }] : [];
     })
   );
   const refs = entries.map((e) => e.planRef);
   const looked = org ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs) : await planItems(octokit, ref, refs);
-  const result = Object.fromEntries(
-    strategy.problems.map((p2) => [p2.id, p2.plan.map(() => void 0)])
-  );
-  entries.forEach(({ id, index, entry }, i) => {
-    const complete = looked[i].unread === 0;
-    result[id][index] = complete ? looked[i].found : void 0;
+  entries.forEach(({ found, index, entry }, i) => {
+    const lookup = looked[i];
+    const complete = lookup.unread === 0;
+    found[index] = complete ? lookup.found : void 0;
     if (!complete) notes.push(`Plan "${entry.title}": more than 100 issues, so its progress is not counted.`);
   });
-  return result;
+  return Object.fromEntries(rows.map(({ id, found }) => [id, found]));
 }
 async function closed(octokit, ref, strategy, period, org) {
   const counts = await closedIssuesByLabel(
@@ -61831,9 +61855,10 @@ function organisationScope(owner, repositories, org) {
       if (parsed.ok) inScope("extends", parsed.strategy);
       else {
         const first = parsed.errors[0];
+        const detail = first ? ` (line ${first.line}: ${first.message})` : "";
         scope.leftOut.push({
           name: r.name,
-          reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid (line ${first.line}: ${first.message})`
+          reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid${detail}`
         });
       }
     }

@@ -39,7 +39,8 @@ function interpret(args: string[]): Command {
   }
   if (first === "report") {
     if (rest.length === 0) return { kind: "report" };
-    if (rest.length === 1 && MONTH.test(rest[0])) return { kind: "report", month: rest[0] };
+    const [month, ...more] = rest;
+    if (month !== undefined && more.length === 0 && MONTH.test(month)) return { kind: "report", month };
     return invalid("`/strategy report` takes at most a month as YYYY-MM, e.g. `/strategy report 2026-10`.");
   }
   if (args.includes("none")) return invalid("`none` cannot be combined with problem ids.");

@@ -58,9 +58,9 @@ export function commandOf(
   comments: readonly ItemComment[],
   mayCommand: (login: string) => boolean,
 ): Choice | undefined {
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const ids = choiceIn(strategy, comments[i].body);
-    if (ids !== undefined && mayCommand(comments[i].author)) return ids;
+  for (const comment of comments.toReversed()) {
+    const ids = choiceIn(strategy, comment.body);
+    if (ids !== undefined && mayCommand(comment.author)) return ids;
   }
   return undefined;
 }
@@ -71,12 +71,8 @@ export function commandOf(
  */
 export function commandAuthors(strategy: Strategy, comments: readonly ItemComment[]): string[] {
   const logins: string[] = [];
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const login = comments[i].author;
-    if (
-      choiceIn(strategy, comments[i].body) !== undefined &&
-      !logins.some((l) => l.toLowerCase() === login.toLowerCase())
-    )
+  for (const { author: login, body } of comments.toReversed()) {
+    if (choiceIn(strategy, body) !== undefined && !logins.some((l) => l.toLowerCase() === login.toLowerCase()))
       logins.push(login);
   }
   return logins;

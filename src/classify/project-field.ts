@@ -115,7 +115,8 @@ function clip(text: string, max = 200): string {
 /** The nearest of GitHub's option colours to a problem's label colour (GRAY without one). */
 export function optionColor(hex: string | undefined): OptionColor {
   if (!hex) return "GRAY";
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const channel = (at: number) => parseInt(hex.slice(at, at + 2), 16) / 255;
+  const [r, g, b] = [channel(0), channel(2), channel(4)];
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
   const light = (max + min) / 2;

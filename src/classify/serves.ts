@@ -18,7 +18,7 @@ export function parseServes(body: string): string[] | "none" | undefined {
   for (const line of visibleLines(body, { skipQuotes: true })) {
     const m = SERVES_LINE.exec(line);
     if (!m) continue;
-    const ids = splitIds(m[1].replace(/\*\*|__/g, " "));
+    const ids = splitIds(m[1]!.replace(/\*\*|__/g, " "));
     if (ids.length > 0) found = ids;
   }
   if (found === undefined) return undefined;

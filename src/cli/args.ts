@@ -53,7 +53,7 @@ export function repoValue(parsed: Parsed, io: CliIO): { owner: string; repo: str
   if (!value) throw new UsageError("--repo OWNER/NAME is required");
   const match = /^([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)$/.exec(value);
   if (!match) throw new UsageError(`--repo must be OWNER/NAME, not "${value}"`);
-  return { owner: match[1], repo: match[2] };
+  return { owner: match[1]!, repo: match[2]! };
 }
 
 /** Text from GitHub shown on a terminal: control characters could move the cursor or recolour it. */

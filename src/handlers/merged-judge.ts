@@ -110,7 +110,7 @@ export function mergedJudge(o: MergedJudgeOptions): MergedJudge {
         counter,
       );
       stats.requests = counter.requests;
-      for (const [i, p] of unlabelled.entries()) facts.set(p, read[i]);
+      for (const [i, p] of unlabelled.entries()) facts.set(p, read[i]!); // one answer per pull request, in order
     }
     const out: JudgedPull[] = [];
     for (const pull of pulls) {

@@ -20,15 +20,20 @@ export async function handleInstallation(context: InstallationContext, deps: Dep
   const failures: unknown[] = [];
   // One repository after another: an installation on a large organisation must not burst the rate limit.
   for (const { full_name } of added) {
-    const [owner, repo] = full_name.split("/");
     try {
-      await onboardRepository(context.octokit, { owner, repo }, deps);
+      await onboardRepository(context.octokit, refOf(full_name), deps);
     } catch (error) {
       failures.push(error); // the other repositories still get their issue
     }
   }
   if (failures.length > 0)
     throw new AggregateError(failures, `onboarding failed for ${failures.length} of ${added.length} repositories`);
+}
+
+function refOf(fullName: string): RepoRef {
+  const [owner, repo, ...rest] = fullName.split("/");
+  if (!owner || !repo || rest.length > 0) throw new Error(`repository "${fullName}" is not OWNER/NAME`);
+  return { owner, repo };
 }
 
 /** Read → decide → write for one repository; returns the number of the issue opened, if one was. */

@@ -22,7 +22,9 @@ export interface Figures {
 export function planRefOf(e: PlanEntry, reported: string): PlanRef | undefined {
   if (e.issue !== undefined) {
     if (typeof e.issue === "number") return { issue: e.issue };
-    const [repo, number] = e.issue.split("#");
+    const hash = e.issue.indexOf("#"); // REPO#NUMBER, as the schema checked
+    const repo = e.issue.slice(0, hash);
+    const number = e.issue.slice(hash + 1);
     return repo.toLowerCase() === reported.toLowerCase() ? { issue: Number(number) } : { issue: Number(number), repo };
   }
   return e.milestone !== undefined
@@ -44,26 +46,29 @@ async function plans(
   notes: string[],
   org?: OrgFigures,
 ): Promise<Figures["plans"]> {
-  const entries = strategy.problems.flatMap((p) =>
-    p.plan.flatMap((entry, index) => {
+  const rows = strategy.problems.map((p) => ({
+    id: p.id,
+    plan: p.plan,
+    found: p.plan.map((): PlanFound | undefined => undefined),
+  }));
+  const entries = rows.flatMap(({ plan, found }) =>
+    plan.flatMap((entry, index) => {
       const planRef = planRefOf(entry, ref.repo);
-      return planRef ? [{ id: p.id, index, entry, planRef }] : [];
+      return planRef ? [{ found, index, entry, planRef }] : [];
     }),
   );
   const refs = entries.map((e) => e.planRef);
   const looked = org
     ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs)
     : await planItems(octokit, ref, refs);
-  const result: NonNullable<Figures["plans"]> = Object.fromEntries(
-    strategy.problems.map((p) => [p.id, p.plan.map(() => undefined)]),
-  );
-  entries.forEach(({ id, index, entry }, i) => {
+  entries.forEach(({ found, index, entry }, i) => {
+    const lookup = looked[i]!; // one lookup per ref, in order
     // A count of the first 100 would be wrong, not partial: past them the figure is unknown (null).
-    const complete = looked[i].unread === 0;
-    result[id][index] = complete ? looked[i].found : undefined;
+    const complete = lookup.unread === 0;
+    found[index] = complete ? lookup.found : undefined;
     if (!complete) notes.push(`Plan "${entry.title}": more than 100 issues, so its progress is not counted.`);
   });
-  return result;
+  return Object.fromEntries(rows.map(({ id, found }) => [id, found]));
 }
 
 async function closed(
@@ -80,7 +85,7 @@ async function closed(
     period.searchRange,
     org?.qualifier,
   );
-  return Object.fromEntries(strategy.problems.map((p, i) => [p.id, counts[i].count]));
+  return Object.fromEntries(strategy.problems.map((p, i) => [p.id, counts[i]!.count])); // one count per label, in order
 }
 
 export async function gatherFigures(

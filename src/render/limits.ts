@@ -17,15 +17,15 @@ export function blocks(...parts: (string | null | undefined | false)[]): string 
 export function fitLines(lines: string[], budget: number, more: (left: number) => string): string[] {
   const out: string[] = [];
   let used = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const cost = lines[i].length + 1;
+  for (const [i, line] of lines.entries()) {
+    const cost = line.length + 1;
     const tail = more(lines.length - i).length + 1;
     const isLast = i === lines.length - 1;
     if (used + cost + (isLast ? 0 : tail) > budget) {
       out.push(more(lines.length - i));
       return out;
     }
-    out.push(lines[i]);
+    out.push(line);
     used += cost;
   }
   return out;

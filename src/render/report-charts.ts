@@ -39,7 +39,10 @@ export function chartColours(model: ReportModel): { coloured: Coloured[]; others
   const drawn = [...model.problems].sort((a, b) => b.held - a.held).slice(0, COLOURS.length);
   const inOrder = model.problems.filter((p) => drawn.includes(p));
   return {
-    coloured: inOrder.map((problem, i) => ({ problem, color: COLOURS[i][0], square: COLOURS[i][1] })),
+    coloured: inOrder.map((problem, i) => {
+      const [color, square] = COLOURS[i]!; // at most one problem per colour was drawn
+      return { problem, color, square };
+    }),
     others: model.problems.filter((p) => !drawn.includes(p)),
   };
 }

@@ -23,13 +23,14 @@ export function reportMetrics(model: ReportModel, opts: { history: boolean; budg
   const full = table(headers, rows, [...align]);
   if (full.length + 20 <= opts.budget) return `### Metrics\n\n${full}`;
   // Too many metrics for the space left: keep the first rows and say how many are missing.
-  const [head, rule, ...lines] = full.split("\n");
+  const top = table(headers, [], [...align]); // the header row and its rule
+  const lines = full.split("\n").slice(2);
   const kept = fitLines(
     lines,
-    opts.budget - head.length - rule.length - 60,
+    opts.budget - (top.length - 1) - 60,
     (n) => `\n…and ${n} more metrics left out to fit GitHub's size limit.`,
   );
-  return `### Metrics\n\n${[head, rule, ...kept].join("\n")}`;
+  return `### Metrics\n\n${[top, ...kept].join("\n")}`;
 }
 
 function metricRow(problem: string, m: MetricReport, history: boolean): string[] {

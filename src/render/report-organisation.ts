@@ -61,10 +61,10 @@ export function reportCarriers(model: ReportModel): string | null {
   const lines = model.problems.map((p) => {
     const top = carriers(org.repositories, p.id);
     if (top.length === 0) return `- **${inert(p.title, 120)}**: no pull request served it.`;
-    const names = top.map(
-      (r) =>
-        `${inert(r.name, 100)} (${num(r.problems[p.id])}, ${percent(p.merged === 0 ? 0 : r.problems[p.id] / p.merged)})`,
-    );
+    const names = top.map((r) => {
+      const served = r.problems[p.id] ?? 0;
+      return `${inert(r.name, 100)} (${num(served)}, ${percent(p.merged === 0 ? 0 : served / p.merged)})`;
+    });
     return `- **${inert(p.title, 120)}**: ${listJoin(names)}`;
   });
   const unaligned = mostUnaligned(org.repositories).map(

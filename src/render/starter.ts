@@ -263,7 +263,7 @@ export function renderStarter(input: StarterInput): string {
     "#   The situation in a few sentences: what hurts, and why now.",
     "",
     "problems:",
-    ...CLASSICS.flatMap((p, i) => problemLines(p, rules[p.id], i === 0)),
+    ...CLASSICS.flatMap((p, i) => problemLines(p, rules[p.id] ?? { labels: [], paths: [] }, i === 0)),
     "settings:",
     "  check: warn  # the Strategy alignment check on pull requests: off | warn | require",
     '  # ignore_authors: ["dependabot[bot]"]  # labelled, but not counted as shipped work',

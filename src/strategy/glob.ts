@@ -34,7 +34,7 @@ export function compileGlobs(globs: readonly string[]): ((path: string) => boole
 function translate(glob: string): string {
   let out = "";
   for (let i = 0; i < glob.length; ) {
-    const c = glob[i];
+    const c = glob.charAt(i);
     const segmentStart = i === 0 || glob[i - 1] === "/";
     if (segmentStart && glob.startsWith("**", i) && (i + 2 === glob.length || glob[i + 2] === "/")) {
       out += i + 2 === glob.length ? ".*" : "(?:[^/]*/)*";
@@ -56,7 +56,7 @@ function translate(glob: string): string {
         .join("|")})`;
       i = end + 1;
     } else if (c === "\\" && i + 1 < glob.length) {
-      out += literal(glob[i + 1]);
+      out += literal(glob.charAt(i + 1));
       i += 2;
     } else if (c === "]" || c === "}") {
       throw new GlobError(`missing opening "${c === "]" ? "[" : "{"}" (write "\\${c}" for the character itself)`);

@@ -23,6 +23,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  // Row i holds the distances from a's first i letters to each prefix of b; a cell outside it is never read.
+  const cell = (row: number[], j: number) => row[j] ?? Infinity;
   let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   let previousMin = 0;
@@ -31,11 +33,12 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      let distance = Math.min(cell(previous, j) + 1, cell(current, j - 1) + 1, cell(previous, j - 1) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+        distance = Math.min(distance, cell(beforePrevious, j - 2) + 1);
       }
-      rowMin = Math.min(rowMin, current[j]);
+      current[j] = distance;
+      rowMin = Math.min(rowMin, distance);
     }
     // A transposition reaches back two rows, so a row over the limit may still lead to one within it.
     if (rowMin > limit && previousMin > limit) return limit + 1;
@@ -43,5 +46,5 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     beforePrevious = previous;
     previous = current;
   }
-  return previous[b.length];
+  return cell(previous, b.length);
 }

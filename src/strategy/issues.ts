@@ -62,13 +62,13 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       return issue.message.startsWith("Invalid") ? `${describeValue(input)} has the wrong format` : issue.message;
     case "invalid_union": {
       // The alternative the value's type belongs to says what is wrong with it; if none, list the types.
-      const branches = issue.errors.filter((b) => b.length > 0);
+      const firsts = issue.errors.flatMap(([first]) => (first ? [first] : [])); // each alternative's first issue
       const sameType = (e: z.core.$ZodIssue) =>
         e.code === "invalid_type" &&
         (typeof input === "number" ? ["number", "int"].includes(e.expected) : e.expected === typeof input);
-      const typed = branches.find((b) => b[0].code !== "invalid_type") ?? branches.find((b) => sameType(b[0]));
-      if (typed) return issueMessage(typed[0]);
-      const expected = branches.flatMap((b) => (b[0].code === "invalid_type" ? [expectedName(b[0].expected)] : []));
+      const typed = firsts.find((e) => e.code !== "invalid_type") ?? firsts.find(sameType);
+      if (typed) return issueMessage(typed);
+      const expected = firsts.flatMap((e) => (e.code === "invalid_type" ? [expectedName(e.expected)] : []));
       if (input === undefined) return "required";
       if (expected.length > 0) return `expected ${[...new Set(expected)].join(" or ")}, got ${describeValue(input)}`;
       return issue.message.replace(/^Invalid input/, "invalid value");

@@ -49,7 +49,7 @@ export function depthTracker(): (token: string) => LimitViolation | undefined {
     const type = afterScalarMarker ? "scalar" : CST.tokenType(token);
     afterScalarMarker = token === CST.SCALAR;
     if (!MARKERS.has(token) && type !== "space" && type !== "newline" && type !== "comment" && flow === 0) {
-      if (lineStart) while (block.length > 0 && block[block.length - 1] >= column) block.pop();
+      if (lineStart) while ((block.at(-1) ?? -1) >= column) block.pop();
       if (lineStart || nested) block.push(column);
       lineStart = false;
       nested = type === "seq-item-ind" || type === "explicit-key-ind";

@@ -37,15 +37,14 @@ export function mergeStrategies(base: Data, local: Data): Merged {
   }));
   listAt(local, "problems").forEach((value, k) => {
     const id = stringAt(value, "id");
-    const inherited = problems.findIndex(
+    const inherited = problems.find(
       (p) => p.from.local === undefined && id !== undefined && stringAt(p.value, "id") === id,
     );
-    if (inherited === -1) problems.push({ value, from: { local: k } });
-    else
-      problems[inherited] = {
-        value: mergeProblem(problems[inherited].value, value),
-        from: { ...problems[inherited].from, local: k },
-      };
+    if (inherited === undefined) problems.push({ value, from: { local: k } });
+    else {
+      inherited.value = mergeProblem(inherited.value, value);
+      inherited.from = { ...inherited.from, local: k };
+    }
   });
   data.problems = problems.map((p) => p.value);
 

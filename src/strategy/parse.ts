@@ -68,8 +68,8 @@ function parse(text: string, file: string, base?: { text: string; file: string }
 }
 
 function capped(errors: StrategyError[]): StrategyError[] {
-  if (errors.length <= MAX_ERRORS) return errors;
   const next = errors[MAX_ERRORS];
+  if (next === undefined) return errors; // MAX_ERRORS at most
   return [
     ...errors.slice(0, MAX_ERRORS),
     { ...next, path: "", message: `${errors.length - MAX_ERRORS} more errors not shown` },

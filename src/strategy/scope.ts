@@ -74,9 +74,10 @@ export function organisationScope(
       if (parsed.ok) inScope("extends", parsed.strategy);
       else {
         const first = parsed.errors[0];
+        const detail = first ? ` (line ${first.line}: ${first.message})` : "";
         scope.leftOut.push({
           name: r.name,
-          reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid (line ${first.line}: ${first.message})`,
+          reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid${detail}`,
         });
       }
     }

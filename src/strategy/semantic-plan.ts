@@ -9,12 +9,13 @@ export function planEntries(problems: unknown[]): Finding[] {
     listAt(problem, "plan").flatMap((entry, j): Finding[] => {
       if (!isRecord(entry)) return [];
       const refs = PLAN_REFS.filter((ref) => entry[ref] !== undefined && entry[ref] !== null);
-      if (refs.length === 1) return [];
+      const [first, second] = refs;
       const path = ["problems", i, "plan", j];
-      if (refs.length === 0) return [{ path, message: "needs one of issue, milestone or label" }];
+      if (first === undefined) return [{ path, message: "needs one of issue, milestone or label" }];
+      if (second === undefined) return [];
       return [
         {
-          path: [...path, refs[1]],
+          path: [...path, second],
           message: `gives both ${refs.join(" and ")}; an entry names exactly one of issue, milestone or label`,
         },
       ];

@@ -79,8 +79,8 @@ export function sharesOver100(problems: unknown[]): Finding[] {
   const shares = problems.map((p) => (isRecord(p) && typeof p.share === "number" ? p.share : 0));
   const total = shares.reduce((a, b) => a + b, 0);
   let running = 0;
-  for (let i = 0; i < shares.length; i++) {
-    running += shares[i];
+  for (const [i, share] of shares.entries()) {
+    running += share;
     // Tolerance for fractional shares such as 33.3 + 33.3 + 33.4.
     if (running > 100 + 1e-9) {
       return [

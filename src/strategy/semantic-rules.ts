@@ -52,7 +52,7 @@ function unsupportedSyntax(pattern: string): string | undefined {
     ["(?(", "a conditional"],
   ];
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
+    const c = pattern.charAt(i);
     if (c === "\\") {
       const next = pattern[i + 1] ?? "";
       if (/[1-9]/.test(next)) return `\`\\${next}\` is a backreference, which RE2 does not support`;

@@ -49,10 +49,9 @@ const FIELDS = [
 /** A number outside its field's range, said with the range (`day of month must be 1-31, not 32`). */
 function outOfRange(expression: string): string | undefined {
   const fields = expression.trim().split(/\s+/);
-  for (const [i, field] of fields.entries()) {
-    const { name, min, max } = FIELDS[i];
-    for (const part of field.split(",")) {
-      const [range] = part.split("/");
+  for (const [i, { name, min, max }] of FIELDS.entries()) {
+    for (const part of (fields[i] ?? "").split(",")) {
+      const range = part.replace(/\/.*/, ""); // what a step (`*/5`) applies to
       for (const value of range.split("-")) {
         if (!/^\d+$/.test(value)) continue; // *, names (JAN, MON), L, W, #: left to the parser
         if (Number(value) < min || Number(value) > max) return `${name} must be ${min}-${max}, not ${value}`;

@@ -11,7 +11,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 export function expectedName(expected: string): string {
-  return Object.hasOwn(EXPECTED, expected) ? EXPECTED[expected] : expected;
+  return (Object.hasOwn(EXPECTED, expected) ? EXPECTED[expected] : undefined) ?? expected;
 }
 
 /** A short description of a value as it appeared in the file: `"forty"`, `12`, `a list`. */

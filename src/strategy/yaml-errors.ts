@@ -165,8 +165,8 @@ function indentationCause(lines: Line[], lastLine: number): { offset: number; me
       flow = Math.max(0, flow + current.flowDepth);
       continue;
     }
-    while (open.length > 0 && open[open.length - 1] > current.indent) open.pop();
-    const level = open.length > 0 ? open[open.length - 1] : -1;
+    while ((open.at(-1) ?? -1) > current.indent) open.pop();
+    const level = open.at(-1) ?? -1;
     // A more indented line that is neither a key nor an item continues a plain value over several lines.
     if (previous && !current.isKey && !current.isItem && current.indent > level) continue;
     if (previous && level !== current.indent) {
@@ -247,6 +247,6 @@ function unclosedBracket(text: string, opening: string, closing: string): number
 
 /** yaml's own message, as a clause after the path. */
 function parserWords(error: YAMLError): string {
-  const message = error.message.split("\n")[0].replace(/\.$/, "");
-  return /^[A-Z][a-z]/.test(message) ? message[0].toLowerCase() + message.slice(1) : message;
+  const message = error.message.replace(/\n[\s\S]*/, "").replace(/\.$/, "");
+  return /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message;
 }

@@ -63,7 +63,7 @@ export function parseDataComment(body: unknown): ReportData | null {
   if (!last) return null;
   let json: unknown;
   try {
-    json = JSON.parse(last[1]);
+    json = JSON.parse(last[1]!); // the group always takes part
   } catch {
     return null;
   }

@@ -112,9 +112,10 @@ function dataRepositories(
   let used = 2;
   let count = 0;
   for (const r of largest) {
-    const cost = JSON.stringify({ [r.name]: compact[r.name] }).length;
+    const compacted = entry(r, false);
+    const cost = JSON.stringify({ [r.name]: compacted }).length;
     if (used + cost > DATA_REPOSITORIES_BUDGET) break;
-    kept[r.name] = compact[r.name];
+    kept[r.name] = compacted;
     used += cost;
     count += 1;
   }

@@ -103,7 +103,7 @@ export function createOrgTallier(strategy: Strategy): OrgTallier {
 export function carriers(repositories: RepositoryFigures[], id: string, n = 3): RepositoryFigures[] {
   return repositories
     .filter((r) => (r.problems[id] ?? 0) > 0)
-    .sort((a, b) => b.problems[id] - a.problems[id] || a.name.localeCompare(b.name))
+    .sort((a, b) => (b.problems[id] ?? 0) - (a.problems[id] ?? 0) || a.name.localeCompare(b.name))
     .slice(0, n);
 }
 

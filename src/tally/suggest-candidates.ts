@@ -55,10 +55,11 @@ function add(map: Map<string, Candidate>, rule: Candidate["rule"], value: string
 
 /** Directory globs at depth 1 and 2 ("billing/**", "billing/api/**") of a changed file. */
 export function directoryGlobs(file: string): string[] {
-  const dirs = file.split("/").filter(Boolean).slice(0, -1);
+  const [first, second] = file.split("/").filter(Boolean).slice(0, -1);
   const globs: string[] = [];
-  if (dirs.length >= 1 && !GENERIC_DIRS.has(dirs[0].toLowerCase())) globs.push(`${dirs[0]}/**`);
-  if (dirs.length >= 2) globs.push(`${dirs[0]}/${dirs[1]}/**`);
+  if (first === undefined) return globs;
+  if (!GENERIC_DIRS.has(first.toLowerCase())) globs.push(`${first}/**`);
+  if (second !== undefined) globs.push(`${first}/${second}/**`);
   return globs;
 }
 

@@ -35,7 +35,8 @@ export function versionsInPeriod(
   const inside = versions.filter((v) => at(v) >= period.start.getTime() && at(v) < period.end.getTime());
   if (inside.length === 0) return [];
   const first = inForceAt(versions, period.start.getTime(), complete);
-  const chosen = [...(first !== undefined && first >= 0 ? [versions[first]] : []), ...inside.reverse()];
+  const atStart = first !== undefined && first >= 0 ? versions[first] : undefined;
+  const chosen = [...(atStart ? [atStart] : []), ...inside.reverse()];
   return chosen.map((v) => ({ commit: v.commit, from: localDate(at(v), period.timezone) }));
 }
 
@@ -47,12 +48,13 @@ export function versionNotes(versions: FileVersion[], complete: boolean, period:
   const end = period.end.getTime();
   const atEnd = inForceAt(versions, end, complete);
   if (at(newest) >= end) {
+    const inForce = atEnd !== undefined && atEnd >= 0 ? versions[atEnd] : undefined;
     const then =
       atEnd === undefined
         ? ""
-        : atEnd === -1
+        : inForce === undefined
           ? `; it did not exist when the month ended`
-          : `; ${short(versions[atEnd].commit)} was in force when the month ended`;
+          : `; ${short(inForce.commit)} was in force when the month ended`;
     notes.push(
       `The figures use ${file} as it is now (${short(newest.commit)}, committed ${localDate(at(newest), period.timezone)}), which is newer than the month${then}.`,
     );
@@ -61,7 +63,7 @@ export function versionNotes(versions: FileVersion[], complete: boolean, period:
       `${file} changed during the month; the figures use the version in force at its end (${short(newest.commit)}).`,
     );
   }
-  const oldest = versions[versions.length - 1];
+  const oldest = versions.at(-1) ?? newest;
   if (!complete && at(oldest) >= period.start.getTime()) {
     notes.push(
       `${file} changed more than ${versions.length} times since the month began; only its last ${versions.length} versions were read.`,

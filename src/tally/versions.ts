@@ -68,6 +68,7 @@ export function strategyVersions(input: VersionsInput): VersionsFound {
 
 function readVersion(input: VersionsInput, i: number, skipped: Map<number, string>): Strategy | null {
   const v = input.versions[i];
+  if (v === undefined) return null; // no such version: nothing to read
   const name = `${input.file} at ${v.commit.slice(0, 7)} (committed ${localDate(Date.parse(v.date), input.period.timezone)})`;
   if (v.text === null) {
     skipped.set(i, `${name} could not be read; its metric readings are left out of the history.`);
@@ -83,9 +84,7 @@ function readVersion(input: VersionsInput, i: number, skipped: Map<number, strin
   const result = parseStrategy(v.text, input.file, input.base);
   if (result.ok) return result.strategy;
   const first = result.errors[0];
-  skipped.set(
-    i,
-    `${name} is not valid (line ${first.line}: ${first.message}); its metric readings are left out of the history.`,
-  );
+  const detail = first ? ` (line ${first.line}: ${first.message})` : "";
+  skipped.set(i, `${name} is not valid${detail}; its metric readings are left out of the history.`);
   return null;
 }

@@ -45,13 +45,18 @@ export function wallClock(instant: number, timezone: string): WallClock {
   for (const part of formatFor(timezone).formatToParts(new Date(instant))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
+  const part = (type: Intl.DateTimeFormatPartTypes): number => {
+    const value = parts[type];
+    if (value === undefined) throw new Error(`the clock of ${timezone} gives no ${type}`);
+    return value;
+  };
   return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour,
-    minute: parts.minute,
-    second: parts.second,
+    year: part("year"),
+    month: part("month"),
+    day: part("day"),
+    hour: part("hour"),
+    minute: part("minute"),
+    second: part("second"),
   };
 }
 
@@ -77,5 +82,5 @@ export function instantOf(wall: WallClock, timezone: string): number {
     .map((offset) => local - offset * MINUTE)
     .filter((instant) => wallAsUtc(wallClock(instant, timezone)) === local)
     .sort((a, b) => a - b);
-  return candidates.length > 0 ? candidates[0] : local - before * MINUTE;
+  return candidates[0] ?? local - before * MINUTE;
 }
