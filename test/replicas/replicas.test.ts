@@ -137,7 +137,9 @@ describe("two processes handling webhooks on one Redis", () => {
 });
 
 describe("the monthly job in one process and in three on one Redis", () => {
-  const INSTALLATIONS = { acme: 8, globex: 8, initech: 8 };
+  // Three installations of three repositories: enough for each process to hold jobs of several installations, and
+  // for one to be killed mid-job, at about one paced GitHub request a second (a pass costs ~9 requests a repository).
+  const INSTALLATIONS = { acme: 3, globex: 3, initech: 3 };
 
   async function monthlyPass(processes: number, db: number, killOne: boolean) {
     const began = Date.now();
