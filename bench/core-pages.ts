@@ -33,10 +33,10 @@ function node(i: number) {
     additions: (i * 37) % 900,
     deletions: (i * 11) % 300,
     author: {
-      __typename: AUTHORS[i % AUTHORS.length].endsWith("[bot]") ? "Bot" : "User",
-      login: AUTHORS[i % AUTHORS.length].replace("[bot]", ""),
+      __typename: AUTHORS[i % AUTHORS.length]!.endsWith("[bot]") ? "Bot" : "User",
+      login: AUTHORS[i % AUTHORS.length]!.replace("[bot]", ""),
     },
-    labels: { nodes: LABELS[i % LABELS.length].map((name) => ({ name })) },
+    labels: { nodes: LABELS[i % LABELS.length]!.map((name) => ({ name })) },
     comments: { totalCount: i % 9 },
     milestone: i % 17 === 0 ? { title: "Multi-region" } : null,
   };

@@ -14,7 +14,7 @@ function cpuModel(): string {
     const line = readFileSync("/proc/cpuinfo", "utf8")
       .split("\n")
       .find((l) => l.startsWith("model name"));
-    if (line) return line.split(":")[1].trim();
+    if (line) return (line.split(":")[1] ?? "").trim();
   } catch {
     // not Linux: fall back to what Node reports
   }

@@ -36,7 +36,7 @@ for (let i = 0; i < n; i++) {
     [["strategy: reliability"], ["strategy: costs"], ["strategy: reliability", "strategy: costs"], ["strategy: costs"]][
       i % 5
     ] ?? [];
-  gh.item(repos[i % r], 1 + Math.floor(i / r), {
+  gh.item(repos[i % r]!, 1 + Math.floor(i / r), {
     title: i % 10 === 4 ? `Fix outage ${i}` : `Change ${i}`,
     labels,
     createdAt: at,

@@ -42,14 +42,14 @@ function progressComment(item: Item): string {
   const found = appComments(item).filter((c) => c.body.startsWith(PROGRESS_MARKER));
   if (found.length !== 1)
     throw new Error(`#${item.number} has ${found.length} progress comments from the app; it should have exactly one`);
-  return found[0].body;
+  return found[0]!.body;
 }
 
 /** The app's answer to `/strategy explain`: its last comment that is not the progress comment. */
 function explainReply(item: Item): string {
   const replies = appComments(item).filter((c) => !c.body.startsWith(PROGRESS_MARKER));
   if (replies.length === 0) throw new Error(`the app did not answer /strategy explain on #${item.number}`);
-  return replies[replies.length - 1].body;
+  return replies.at(-1)!.body;
 }
 
 function labelsFile(gh: Repository, numbers: number[]): string {
@@ -84,7 +84,7 @@ function checkFile(gh: Repository, pr: Item): string {
     throw new Error(
       `#${pr.number}'s head commit has ${runs.length} "${CHECK_NAME}" check runs; it should have exactly one`,
     );
-  const [run] = runs;
+  const run = runs[0]!;
   return (
     [`**${run.name}** on pull request #${pr.number}: \`${run.conclusion}\``, `### ${run.title}`, run.summary].join(
       "\n\n",
@@ -153,14 +153,14 @@ export function renderOutputs(gh: Repository, f: Featured): Omit<DemoOutputs, "o
   );
   if (reports.length !== 1)
     throw new Error(`${reports.length} Discussions hold the ${f.month} report; there should be exactly one`);
-  if (reports[0].body !== f.reportBody)
-    throw new Error("the Discussion's body differs from the report the app rendered");
+  const report = reports[0]!;
+  if (report.body !== f.reportBody) throw new Error("the Discussion's body differs from the report the app rendered");
   const pr = gh.item(f.featured);
   return {
     "labels.md": labelsFile(gh, f.opened),
     "comment.md": progressComment(pr),
     "check.md": checkFile(gh, pr),
-    "report.md": reports[0].body,
+    "report.md": report.body,
     "project.md": projectFile(gh, f.board),
   };
 }

@@ -167,7 +167,7 @@ export async function runDemo(): Promise<DemoOutputs> {
       throw new Error(`the demo's GitHub was asked what it cannot answer:\n${gh.problems.join("\n")}`);
     const outputs = renderOutputs(repo, {
       opened: opened.map((i) => i.number),
-      featured: opened[3].number,
+      featured: opened[3]!.number,
       month: SHOWN_MONTH,
       reportBody: shown,
       board,

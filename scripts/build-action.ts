@@ -37,7 +37,9 @@ export async function bundleAction(): Promise<string> {
     write: false,
     logLevel: "warning",
   });
-  return result.outputFiles[0].text;
+  const [output] = result.outputFiles;
+  if (!output) throw new Error("esbuild wrote no bundle");
+  return output.text;
 }
 
 async function main(): Promise<void> {

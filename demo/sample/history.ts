@@ -48,7 +48,7 @@ class Dealer {
       deck = [...list];
       for (let i = deck.length - 1; i > 0; i--) {
         const j = Math.floor(this.next() * (i + 1));
-        [deck[i], deck[j]] = [deck[j], deck[i]];
+        [deck[i], deck[j]] = [deck[j]!, deck[i]!];
       }
       this.decks.set(list, deck);
     }

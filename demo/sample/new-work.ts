@@ -10,7 +10,7 @@ const at = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISO
 
 /** The new items, numbered from `first` in the order they are opened. */
 export function newWork(first: number): Item[] {
-  const [timeout, devcontainer, wishlist, spot, retry] = [0, 1, 2, 3, 4].map((i) => first + i);
+  const [timeout, devcontainer, wishlist, spot, retry] = [first, first + 1, first + 2, first + 3, first + 4];
   return [
     baseItem("issue", timeout, {
       title: "Checkout fails when the payment gateway is slow",
