@@ -8,27 +8,15 @@
  */
 import { ownerRepositories } from "../github/org-repositories.js";
 import { searchMergedPulls } from "../github/merged-pulls.js";
-import { reportContext } from "../github/report-context.js";
-import { reportBodies } from "../github/report-history.js";
-import { REPORT_TITLE_PREFIX, renderReport, reportTitle } from "../render/report.js";
 import { organisationScope, ORG_REPO, type Scope } from "../strategy/scope.js";
-import {
-  buildReport,
-  dataComment,
-  metricHistory,
-  monthKeyOf,
-  monthPeriod,
-  previousData,
-  tallyOfData,
-} from "../tally/index.js";
+import { buildReport, metricHistory, monthKeyOf, tallyOfData } from "../tally/index.js";
 import { mergeHistory } from "../tally/versions.js";
 import { gatherFigures } from "./report-figures.js";
+import { closeReport, openReport, partialMonthNote } from "./report-frame.js";
 import { mergedJudge } from "./merged-judge.js";
 import { judgedNotes } from "./report-shipped.js";
 import { tallyOrgShipped } from "./report-shipped-org.js";
-import { reportTargets } from "./report-target.js";
 import { readReportVersions } from "./report-versions.js";
-import { writeReport } from "./report-write.js";
 import type { Published, PublishParams } from "./report-params.js";
 
 /** Repositories named one by one in a search to leave them out; with more, searches span the whole owner. */
@@ -57,23 +45,12 @@ export function scopeQualifier(
 export async function publishOrgReport(p: PublishParams): Promise<Published> {
   const { octokit, owner, month, loaded } = p;
   const strategy = loaded.strategy;
-  const period = monthPeriod(month, strategy.settings.report.timezone);
-  const title = reportTitle(month);
   const repo = ORG_REPO;
 
   // 1. The `.github` repository and its reports, then the owner's repositories and their strategy files.
-  const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
-  const targets = reportTargets(context, month, p.botLogin);
-  if (p.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
-    return { title, body: "", url: targets.existing.url, action: "skipped" };
-  }
-  const bodies = await reportBodies(
-    octokit,
-    [targets.existing, ...targets.history].flatMap((r) => (r ? [r.id] : [])),
-  );
-  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
-    (d) => monthKeyOf(d) < month,
-  );
+  const frame = await openReport(p, repo);
+  if (!("context" in frame)) return frame;
+  const { period, context, earlier } = frame;
   const listing = await ownerRepositories(octokit, owner);
   if (!listing) throw new Error(`GitHub knows no owner ${owner}`);
 
@@ -120,9 +97,9 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
   ]);
 
   // 5. The report, in pure code, then the one report for the month.
-  const now = p.now ?? new Date();
   const extending = scope.repositories.filter((r) => r.tie === "extends").length;
   const notes = [
+    ...partialMonthNote(p, period),
     ...cut,
     ...judgedNotes(shipped, { owner, month }),
     ...shipped.notes,
@@ -135,8 +112,6 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
         ]
       : []),
   ];
-  if (now < period.end)
-    notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const n = scope.repositories.length;
   const model = buildReport({
     strategy,
@@ -156,20 +131,5 @@ export async function publishOrgReport(p: PublishParams): Promise<Published> {
     base: context.defaultBranch,
     searchRange: period.searchRange,
   });
-  const body = renderReport(model, dataComment(model)).body;
-  if (!p.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
-  const existingBody = targets.existing && bodies.get(targets.existing.id);
-  const written = await writeReport({
-    octokit,
-    ref: { owner, repo },
-    month,
-    botLogin: p.botLogin,
-    context,
-    targets,
-    existingBody,
-    category: strategy.settings.report.category,
-    title,
-    body,
-  });
-  return { title, body, ...written };
+  return closeReport(p, frame, model);
 }

@@ -10,7 +10,7 @@ export { tallyFromCounts } from "./counts.js";
 export { driftOf } from "./drift.js";
 export { metricProgress, fillCountQuery } from "./metrics.js";
 export { planProgress, type PlanFound, type PlanIssue } from "./plan.js";
-export { reportData, dataComment } from "./data.js";
+export { reportData, dataComment, type ReportData } from "./data.js";
 export { parseDataComment } from "./data-parse.js";
 export { previousData, previousTallies, tallyOfData, metricHistory, monthKeyOf } from "./history.js";
 export { notableItems } from "./notable.js";
