@@ -6,7 +6,14 @@
  * exact and a month of N merged pull requests costs about N/100 requests.
  */
 import type { SearchWindow } from "../tally/range.js";
-import { isPull, mergedPullsQuery, toPull, type MergedPull, type SearchPage } from "./merged-pulls-query.js";
+import {
+  isPull,
+  mergedPullsQuery,
+  toPull,
+  type MergedPull,
+  type PullNode,
+  type SearchPage,
+} from "./merged-pulls-query.js";
 import { fittingWindows, SEARCH_LIMIT } from "./merged-windows.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 
@@ -32,22 +39,44 @@ interface Reading {
 
 type Part = { reading: Reading; first: number };
 
-async function request(octokit: GitHub, parts: Part[]): Promise<SearchPage[]> {
+/**
+ * What one search request asks for: its document for `n` searches (aliases s0, s1, ... with variables
+ * $q<i>, $n<i>, $after<i>), how many results a request holds, and what a result becomes.
+ */
+export interface SearchShape<N, T> {
+  page: number;
+  query: (n: number) => string;
+  isResult: (node: N | Record<string, never>) => node is N;
+  /** The results of one request, in order (it may read more from GitHub, e.g. further pages of files). */
+  results: (nodes: N[]) => T[] | Promise<T[]>;
+}
+
+/** Search results as reports read them: 100 a request. */
+const MERGED: SearchShape<PullNode, MergedPull> = {
+  page: PAGE,
+  query: mergedPullsQuery,
+  isResult: isPull,
+  results: (nodes) => nodes.map(toPull),
+};
+
+type Page<N> = { issueCount: number; pageInfo: SearchPage["pageInfo"]; nodes: (N | Record<string, never>)[] };
+
+async function request<N>(octokit: GitHub, parts: Part[], query: (n: number) => string): Promise<Page<N>[]> {
   const variables: Record<string, unknown> = {};
   for (const [i, { reading, first }] of parts.entries())
     Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
-  const answer = await octokit.graphql<Record<string, SearchPage>>(mergedPullsQuery(parts.length), variables);
+  const answer = await octokit.graphql<Record<string, Page<N>>>(query(parts.length), variables);
   return parts.map((_, i) => answer[`s${i}`]);
 }
 
-/** The next request: up to 100 results, from the open searches in order, each asked only for what it holds. */
-function nextParts(open: Reading[]): Part[] {
+/** The next request: up to a page of results, from the open searches in order, each asked only for what it holds. */
+function nextParts(open: Reading[], page: number): Part[] {
   const parts: Part[] = [];
-  let room = PAGE;
+  let room = page;
   for (const reading of open) {
     if (room === 0) break;
     const left = reading.expected - reading.read;
-    const first = Math.min(room, left > 0 ? left : PAGE, SEARCH_LIMIT - reading.read);
+    const first = Math.min(room, left > 0 ? left : page, SEARCH_LIMIT - reading.read);
     parts.push({ reading, first });
     room -= first;
   }
@@ -69,13 +98,22 @@ export interface SearchOptions {
 }
 
 /** Any search of merged pull requests over a window, exact past 1,000 results, about one request per 100. */
-export async function* searchMergedPulls(octokit: GitHub, o: SearchOptions): AsyncGenerator<MergedPull[]> {
+export function searchMergedPulls(octokit: GitHub, o: SearchOptions): AsyncGenerator<MergedPull[]> {
+  return searchPulls(octokit, o, MERGED);
+}
+
+/** A search over a window in any shape: exact past 1,000 results, about one request per `shape.page` results. */
+export async function* searchPulls<N, T>(
+  octokit: GitHub,
+  o: SearchOptions,
+  shape: SearchShape<N, T>,
+): AsyncGenerator<T[]> {
   const search = o.search;
   const whole: Reading = { search: search(o.window.range), expected: 0, read: 0, after: null };
-  const [first] = await request(octokit, [{ reading: whole, first: PAGE }]);
+  const [first] = await request<N>(octokit, [{ reading: whole, first: shape.page }], shape.query);
   let open: Reading[];
   if (first.issueCount <= SEARCH_LIMIT) {
-    yield first.nodes.filter(isPull).map(toPull);
+    yield await shape.results(first.nodes.filter(shape.isResult));
     Object.assign(whole, { expected: first.issueCount, read: first.nodes.length, after: first.pageInfo.endCursor });
     open = first.pageInfo.hasNextPage ? [whole] : [];
   } else {
@@ -85,18 +123,18 @@ export async function* searchMergedPulls(octokit: GitHub, o: SearchOptions): Asy
   }
 
   while (open.length > 0) {
-    const parts = nextParts(open);
-    const pages = await request(octokit, parts);
-    const pulls: MergedPull[] = [];
+    const parts = nextParts(open, shape.page);
+    const pages = await request<N>(octokit, parts, shape.query);
+    const nodes: N[] = [];
     parts.forEach(({ reading }, i) => {
       const page = pages[i];
-      pulls.push(...page.nodes.filter(isPull).map(toPull));
+      nodes.push(...page.nodes.filter(shape.isResult));
       reading.read += page.nodes.length;
       reading.after = page.pageInfo.endCursor;
       const done =
         !page.pageInfo.hasNextPage || !reading.after || reading.read >= SEARCH_LIMIT || page.nodes.length === 0;
       if (done) open = open.filter((r) => r !== reading);
     });
-    yield pulls;
+    yield await shape.results(nodes);
   }
 }

@@ -82,7 +82,8 @@ export interface PullFacts {
 }
 
 type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { path: string }[] };
-type FactsNode = TimelineWindows & {
+/** What GitHub answers for one pull request's facts (the PullFacts fragment, or a search result holding its fields). */
+export type FactsNode = TimelineWindows & {
   number: number;
   files?: (Page & { totalCount: number }) | null;
   closingIssuesReferences?: {
@@ -148,10 +149,24 @@ async function readBatch(
     failure = error instanceof Error ? error.message : String(error);
   }
   const nodes = refs.map((_, i) => data?.[`p${i}`]?.pullRequest ?? null);
-  const facts = refs.map((ref, i): PullFacts => {
-    const problem = failedPaths.get(`p${i}`) ?? (nodes[i] ? undefined : (failure ?? "GitHub returned nothing for it"));
-    return factsOf(octokit, ref, nodes[i], botLogin, problem);
-  });
+  return factsOfNodes(octokit, refs, nodes, botLogin, counter, (i) =>
+    nodes[i] ? failedPaths.get(`p${i}`) : (failedPaths.get(`p${i}`) ?? failure ?? "GitHub returned nothing for it"),
+  );
+}
+
+/**
+ * The facts of pull requests from what GitHub answered for each (null: nothing), reading the further pages
+ * of files of those with more than 100 in shared requests.
+ */
+export async function factsOfNodes(
+  octokit: GitHub,
+  refs: PullRef[],
+  nodes: (FactsNode | null)[],
+  botLogin: string,
+  counter: FactsCounter,
+  problemOf: (i: number) => string | undefined = (i) => (nodes[i] ? undefined : "GitHub returned nothing for it"),
+): Promise<PullFacts[]> {
+  const facts = refs.map((ref, i): PullFacts => factsOf(octokit, ref, nodes[i], botLogin, problemOf(i)));
   await morePages(octokit, refs, facts, nodes, counter);
   return facts;
 }

@@ -71,7 +71,14 @@ export async function syncPullRequest(
     login,
     withFiles: true,
   });
-  await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun);
+  // A changed strategy file is validated on the head; changing the valid file in force, it previews last month.
+  await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun, {
+    inForce: loaded,
+    defaultBranch: pr.defaultBranch,
+    now: deps.now(),
+    botLogin: login,
+    permissions: deps.permissions,
+  });
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
     return undefined;

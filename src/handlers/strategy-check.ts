@@ -3,10 +3,17 @@ import { formatError } from "../strategy/index.js";
 import { upsertCheckRun, type ExistingCheckRun } from "../github/check-runs.js";
 import { STRATEGY_FILE_CHECK } from "../github/pull-request-queries.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
+import type { PermissionCache } from "../github/permissions.js";
 import type { LoadedStrategy, StrategyFiles } from "../github/strategy-file.js";
 import { LOCAL_PATHS } from "../github/strategy-source.js";
 import { renderStrategyFileCheck } from "../render/index.js";
+import { previewKeyOf, previewMark, renderPreview } from "../render/strategy-preview.js";
+import { ORG_REPO } from "../strategy/scope.js";
+import { inert } from "../text/inert.js";
 import { projectStatus } from "./project-sync.js";
+import { previewMonth, previewOrganisation, previewRepository, type PreviewOutcome } from "./strategy-preview.js";
+
+type Valid = Extract<LoadedStrategy, { status: "ok" }>;
 
 export async function reportStrategyFile(
   octokit: GitHub,
@@ -15,6 +22,7 @@ export async function reportStrategyFile(
   path: string,
   loaded: LoadedStrategy,
   existing?: ExistingCheckRun,
+  preview?: { text: string; title: string },
 ): Promise<void> {
   if (loaded.status === "missing") return;
   const check =
@@ -23,6 +31,7 @@ export async function reportStrategyFile(
           path,
           strategy: loaded.strategy,
           project: await projectStatus(octokit, loaded.strategy),
+          preview,
         })
       : renderStrategyFileCheck({ path, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
   await upsertCheckRun(octokit, {
@@ -40,9 +49,42 @@ export async function reportStrategyFile(
 
 export const errorLines = (loaded: Extract<LoadedStrategy, { status: "invalid" }>) => loaded.errors.map(formatError);
 
+/** What a pull request's check needs to show what its change would do (the file in force, who is asking). */
+export interface PreviewContext {
+  /** The strategy in force (the default branch's). */
+  inForce: LoadedStrategy;
+  defaultBranch: string;
+  now: Date;
+  botLogin: string;
+  permissions: PermissionCache;
+}
+
+/**
+ * The file in force that a change of `path` would replace, when the preview applies: a valid file in
+ * force that `path` would take over from (the same file, one it takes precedence over, or an inherited
+ * one). Undefined for a first file, an invalid one in force, or a file shadowed by the one in force.
+ */
+function replaced(inForce: LoadedStrategy, repo: RepoRef, path: string): Valid | undefined {
+  if (inForce.status !== "ok") return undefined;
+  const { source } = inForce;
+  const local =
+    source.owner.toLowerCase() === repo.owner.toLowerCase() && source.repo.toLowerCase() === repo.repo.toLowerCase();
+  if (local && LOCAL_PATHS.indexOf(path) > LOCAL_PATHS.indexOf(source.path)) return undefined;
+  return inForce;
+}
+
+/** The key a preview is made once for: the month and the file in force (by blob sha). */
+const previewKey = (inForce: Valid, now: Date) =>
+  `month=${previewMonth(inForce.strategy, now).key} file=${inForce.source.sha}`;
+
+const isOrganisation = (repo: RepoRef, inForce: Valid) =>
+  repo.repo.toLowerCase() === ORG_REPO && inForce.source.repo.toLowerCase() === ORG_REPO;
+
 /**
  * A pull request that changes a strategy file gets its version validated on the head commit: one check,
- * for the changed file that takes precedence (root before .github/, .yml before .yaml).
+ * for the changed file that takes precedence (root before .github/, .yml before .yaml). When it changes a
+ * valid file in force into another valid one, the check also shows what the change would have done last
+ * month, made once per head commit: an event for a head whose check already shows it reads and writes nothing.
  */
 export async function checkChangedStrategy(
   strategies: StrategyFiles,
@@ -51,15 +93,63 @@ export async function checkChangedStrategy(
   headSha: string,
   files: readonly string[],
   existing?: ExistingCheckRun,
+  context?: PreviewContext,
 ): Promise<void> {
   const path = LOCAL_PATHS.find((p) => files.includes(p));
-  if (path)
-    await reportStrategyFile(
-      octokit,
-      repo,
-      headSha,
-      path,
-      await strategies.checkVersion(octokit, repo, path, headSha),
-      existing,
-    );
+  if (!path) return;
+  const base = context && replaced(context.inForce, repo, path);
+  const key = base && context && previewKey(base, context.now);
+  if (key && existing && previewKeyOf(existing.summary) === key) return;
+  const version = await strategies.checkVersion(octokit, repo, path, headSha);
+  let preview: { text: string; title: string } | undefined;
+  if (base && context && key && version.status === "ok" && version.source.sha !== base.source.sha)
+    preview = await previewText(octokit, repo, path, base, version, context, key);
+  await reportStrategyFile(octokit, repo, headSha, path, version, existing, preview);
+}
+
+async function previewText(
+  octokit: GitHub,
+  repo: RepoRef,
+  path: string,
+  base: Valid,
+  version: Valid,
+  context: PreviewContext,
+  key: string,
+): Promise<{ text: string; title: string }> {
+  const common = {
+    octokit,
+    inForce: base.strategy,
+    proposed: version.strategy,
+    now: context.now,
+    botLogin: context.botLogin,
+    permissions: context.permissions,
+  };
+  let outcome: PreviewOutcome;
+  try {
+    outcome = isOrganisation(repo, base)
+      ? await previewOrganisation({
+          ...common,
+          owner: repo.owner,
+          inForceText: base.source.text,
+          proposedText: version.source.text,
+          path,
+          defaultBranch: context.defaultBranch,
+        })
+      : await previewRepository({ ...common, repo, defaultBranch: context.defaultBranch });
+  } catch (error) {
+    // No mark: the next event for this pull request tries again.
+    const said = error instanceof Error ? error.message : String(error);
+    return {
+      title: "what it would do is not known yet",
+      text: `What this change would have done last month could not be worked out just now (GitHub said: ${inert(said, 300)}); it is tried again on the next event of this pull request.`,
+    };
+  }
+  const n = outcome.model.changed.count;
+  return {
+    title: `last month ${n === 1 ? "1 pull request changes" : `${n.toLocaleString("en-US")} pull requests change`}`,
+    text: renderPreview(
+      { model: outcome.model, month: outcome.month.title, where: outcome.where, notes: outcome.notes },
+      previewMark(key),
+    ),
+  };
 }

@@ -46,12 +46,27 @@ export type ProjectStatus = { url: string; field: string } & (
 );
 
 export type StrategyFileInput =
-  | { path: string; strategy: Strategy; errors?: undefined; project?: ProjectStatus }
+  | {
+      path: string;
+      strategy: Strategy;
+      errors?: undefined;
+      project?: ProjectStatus;
+      /** What the change would do (a pull request's version): shown first, its sentence the summary's first line. */
+      preview?: { text: string; title: string };
+    }
   | { path: string; errors: StrategyErrorLike[]; strategy?: undefined };
 
 export function renderStrategyFileCheck(input: StrategyFileInput): StrategyFileCheck {
   const file = inert(input.path, 200);
-  if (input.errors === undefined) return validCheck(input.strategy, file, input.project);
+  if (input.errors === undefined) {
+    const valid = validCheck(input.strategy, file, input.project);
+    if (!input.preview) return valid;
+    return {
+      ...valid,
+      title: `${valid.title}; ${input.preview.title}`,
+      summary: blocks(input.preview.text, "---", valid.summary),
+    };
+  }
   const { errors } = input;
   const lines = errors.map(
     (e) => `- ${locate(e, input.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`,

@@ -8,6 +8,7 @@ import { schema, validate } from "@octokit/graphql-schema";
 import { buildSchema, parse, validate as validateWith, type GraphQLSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { countQueries } from "../../src/github/month-counts.js";
+import { previewPullsQuery } from "../../src/github/preview-pulls.js";
 import { FACTS_PER_REQUEST, pullFactsQuery, pullFilesQuery } from "../../src/github/pull-facts.js";
 import { pullRequestContextQuery } from "../../src/github/pull-request-queries.js";
 import { parseStrategy } from "../../src/strategy/index.js";
@@ -72,6 +73,7 @@ describe("GraphQL documents match GitHub's schema", () => {
     ["the facts of a full batch of merged pull requests", pullFactsQuery(FACTS_PER_REQUEST)],
     ["the facts of two merged pull requests", pullFactsQuery(2)],
     ["further pages of files for three pull requests", pullFilesQuery(3)],
+    ["a strategy preview's search with facts, three windows at once", previewPullsQuery(3)],
   ])("the built document for %s", (_name, document) => {
     expect(validate(document).map((e) => e.message)).toEqual([]);
   });
