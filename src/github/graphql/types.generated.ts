@@ -545,6 +545,320 @@ export type PlanItemsQuery = { repository: { e0:
       | { __typename: 'PullRequest' }
      | null } | null };
 
+export type PreviewPullsQueryVariables = Exact<{
+  q0: string;
+  n0: number;
+  after0?: string | null | undefined;
+}>;
+
+
+export type PreviewPullsQuery = { s0: { issueCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<
+      | { number: number, title: string, url: string, body: string, headRefName: string, baseRefName: string, mergedAt: string | null, additions: number, deletions: number, repository: { name: string }, author:
+          | { __typename: 'Bot', login: string }
+          | { __typename: 'EnterpriseUserAccount', login: string }
+          | { __typename: 'Mannequin', login: string }
+          | { __typename: 'Organization', login: string }
+          | { __typename: 'User', login: string }
+         | null, labels: { nodes: Array<{ name: string } | null> | null } | null, milestone: { title: string } | null, files: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ path: string, additions: number, deletions: number } | null> | null } | null, closingIssuesReferences: { totalCount: number, nodes: Array<{ number: number, labels: { nodes: Array<{ name: string } | null> | null } | null } | null> | null } | null, labelEvents: { nodes: Array<
+            | { __typename: 'AddedToMergeQueueEvent' }
+            | { __typename: 'AddedToProjectEvent' }
+            | { __typename: 'AssignedEvent' }
+            | { __typename: 'AutoMergeDisabledEvent' }
+            | { __typename: 'AutoMergeEnabledEvent' }
+            | { __typename: 'AutoRebaseEnabledEvent' }
+            | { __typename: 'AutoSquashEnabledEvent' }
+            | { __typename: 'AutomaticBaseChangeFailedEvent' }
+            | { __typename: 'AutomaticBaseChangeSucceededEvent' }
+            | { __typename: 'BaseRefChangedEvent' }
+            | { __typename: 'BaseRefDeletedEvent' }
+            | { __typename: 'BaseRefForcePushedEvent' }
+            | { __typename: 'ClosedEvent' }
+            | { __typename: 'CommentDeletedEvent' }
+            | { __typename: 'ConnectedEvent' }
+            | { __typename: 'ConvertToDraftEvent' }
+            | { __typename: 'ConvertedNoteToIssueEvent' }
+            | { __typename: 'ConvertedToDiscussionEvent' }
+            | { __typename: 'CrossReferencedEvent' }
+            | { __typename: 'DemilestonedEvent' }
+            | { __typename: 'DeployedEvent' }
+            | { __typename: 'DeploymentEnvironmentChangedEvent' }
+            | { __typename: 'DisconnectedEvent' }
+            | { __typename: 'HeadRefDeletedEvent' }
+            | { __typename: 'HeadRefForcePushedEvent' }
+            | { __typename: 'HeadRefRestoredEvent' }
+            | { __typename: 'IssueComment' }
+            | { __typename: 'LabeledEvent', actor:
+                | { __typename: 'Bot', login: string }
+                | { __typename: 'EnterpriseUserAccount', login: string }
+                | { __typename: 'Mannequin', login: string }
+                | { __typename: 'Organization', login: string }
+                | { __typename: 'User', login: string }
+               | null, label: { name: string } }
+            | { __typename: 'LockedEvent' }
+            | { __typename: 'MarkedAsDuplicateEvent' }
+            | { __typename: 'MentionedEvent' }
+            | { __typename: 'MergedEvent' }
+            | { __typename: 'MilestonedEvent' }
+            | { __typename: 'MovedColumnsInProjectEvent' }
+            | { __typename: 'ParentIssueAddedEvent' }
+            | { __typename: 'ParentIssueRemovedEvent' }
+            | { __typename: 'PinnedEvent' }
+            | { __typename: 'PullRequestCommit' }
+            | { __typename: 'PullRequestCommitCommentThread' }
+            | { __typename: 'PullRequestReview' }
+            | { __typename: 'PullRequestReviewThread' }
+            | { __typename: 'PullRequestRevisionMarker' }
+            | { __typename: 'ReadyForReviewEvent' }
+            | { __typename: 'ReferencedEvent' }
+            | { __typename: 'RemovedFromMergeQueueEvent' }
+            | { __typename: 'RemovedFromProjectEvent' }
+            | { __typename: 'RenamedTitleEvent' }
+            | { __typename: 'ReopenedEvent' }
+            | { __typename: 'ReviewDismissedEvent' }
+            | { __typename: 'ReviewRequestRemovedEvent' }
+            | { __typename: 'ReviewRequestedEvent' }
+            | { __typename: 'SubIssueAddedEvent' }
+            | { __typename: 'SubIssueRemovedEvent' }
+            | { __typename: 'SubscribedEvent' }
+            | { __typename: 'TransferredEvent' }
+            | { __typename: 'UnassignedEvent' }
+            | { __typename: 'UnlabeledEvent', actor:
+                | { __typename: 'Bot', login: string }
+                | { __typename: 'EnterpriseUserAccount', login: string }
+                | { __typename: 'Mannequin', login: string }
+                | { __typename: 'Organization', login: string }
+                | { __typename: 'User', login: string }
+               | null, label: { name: string } }
+            | { __typename: 'UnlockedEvent' }
+            | { __typename: 'UnmarkedAsDuplicateEvent' }
+            | { __typename: 'UnpinnedEvent' }
+            | { __typename: 'UnsubscribedEvent' }
+            | { __typename: 'UserBlockedEvent' }
+           | null> | null }, commentEvents: { pageInfo: { hasPreviousPage: boolean, startCursor: string | null }, nodes: Array<
+            | { __typename: 'AddedToMergeQueueEvent' }
+            | { __typename: 'AddedToProjectEvent' }
+            | { __typename: 'AssignedEvent' }
+            | { __typename: 'AutoMergeDisabledEvent' }
+            | { __typename: 'AutoMergeEnabledEvent' }
+            | { __typename: 'AutoRebaseEnabledEvent' }
+            | { __typename: 'AutoSquashEnabledEvent' }
+            | { __typename: 'AutomaticBaseChangeFailedEvent' }
+            | { __typename: 'AutomaticBaseChangeSucceededEvent' }
+            | { __typename: 'BaseRefChangedEvent' }
+            | { __typename: 'BaseRefDeletedEvent' }
+            | { __typename: 'BaseRefForcePushedEvent' }
+            | { __typename: 'ClosedEvent' }
+            | { __typename: 'CommentDeletedEvent' }
+            | { __typename: 'ConnectedEvent' }
+            | { __typename: 'ConvertToDraftEvent' }
+            | { __typename: 'ConvertedNoteToIssueEvent' }
+            | { __typename: 'ConvertedToDiscussionEvent' }
+            | { __typename: 'CrossReferencedEvent' }
+            | { __typename: 'DemilestonedEvent' }
+            | { __typename: 'DeployedEvent' }
+            | { __typename: 'DeploymentEnvironmentChangedEvent' }
+            | { __typename: 'DisconnectedEvent' }
+            | { __typename: 'HeadRefDeletedEvent' }
+            | { __typename: 'HeadRefForcePushedEvent' }
+            | { __typename: 'HeadRefRestoredEvent' }
+            | { __typename: 'IssueComment', databaseId: number | null, body: string, author:
+                | { __typename: 'Bot', login: string }
+                | { __typename: 'EnterpriseUserAccount', login: string }
+                | { __typename: 'Mannequin', login: string }
+                | { __typename: 'Organization', login: string }
+                | { __typename: 'User', login: string }
+               | null }
+            | { __typename: 'LabeledEvent' }
+            | { __typename: 'LockedEvent' }
+            | { __typename: 'MarkedAsDuplicateEvent' }
+            | { __typename: 'MentionedEvent' }
+            | { __typename: 'MergedEvent' }
+            | { __typename: 'MilestonedEvent' }
+            | { __typename: 'MovedColumnsInProjectEvent' }
+            | { __typename: 'ParentIssueAddedEvent' }
+            | { __typename: 'ParentIssueRemovedEvent' }
+            | { __typename: 'PinnedEvent' }
+            | { __typename: 'PullRequestCommit' }
+            | { __typename: 'PullRequestCommitCommentThread' }
+            | { __typename: 'PullRequestReview' }
+            | { __typename: 'PullRequestReviewThread' }
+            | { __typename: 'PullRequestRevisionMarker' }
+            | { __typename: 'ReadyForReviewEvent' }
+            | { __typename: 'ReferencedEvent' }
+            | { __typename: 'RemovedFromMergeQueueEvent' }
+            | { __typename: 'RemovedFromProjectEvent' }
+            | { __typename: 'RenamedTitleEvent' }
+            | { __typename: 'ReopenedEvent' }
+            | { __typename: 'ReviewDismissedEvent' }
+            | { __typename: 'ReviewRequestRemovedEvent' }
+            | { __typename: 'ReviewRequestedEvent' }
+            | { __typename: 'SubIssueAddedEvent' }
+            | { __typename: 'SubIssueRemovedEvent' }
+            | { __typename: 'SubscribedEvent' }
+            | { __typename: 'TransferredEvent' }
+            | { __typename: 'UnassignedEvent' }
+            | { __typename: 'UnlabeledEvent' }
+            | { __typename: 'UnlockedEvent' }
+            | { __typename: 'UnmarkedAsDuplicateEvent' }
+            | { __typename: 'UnpinnedEvent' }
+            | { __typename: 'UnsubscribedEvent' }
+            | { __typename: 'UserBlockedEvent' }
+           | null> | null } }
+      | Record<PropertyKey, never>
+     | null> | null } };
+
+export type PreviewPullFragment = { number: number, title: string, url: string, body: string, headRefName: string, baseRefName: string, mergedAt: string | null, additions: number, deletions: number, repository: { name: string }, author:
+    | { __typename: 'Bot', login: string }
+    | { __typename: 'EnterpriseUserAccount', login: string }
+    | { __typename: 'Mannequin', login: string }
+    | { __typename: 'Organization', login: string }
+    | { __typename: 'User', login: string }
+   | null, labels: { nodes: Array<{ name: string } | null> | null } | null, milestone: { title: string } | null, files: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ path: string, additions: number, deletions: number } | null> | null } | null, closingIssuesReferences: { totalCount: number, nodes: Array<{ number: number, labels: { nodes: Array<{ name: string } | null> | null } | null } | null> | null } | null, labelEvents: { nodes: Array<
+      | { __typename: 'AddedToMergeQueueEvent' }
+      | { __typename: 'AddedToProjectEvent' }
+      | { __typename: 'AssignedEvent' }
+      | { __typename: 'AutoMergeDisabledEvent' }
+      | { __typename: 'AutoMergeEnabledEvent' }
+      | { __typename: 'AutoRebaseEnabledEvent' }
+      | { __typename: 'AutoSquashEnabledEvent' }
+      | { __typename: 'AutomaticBaseChangeFailedEvent' }
+      | { __typename: 'AutomaticBaseChangeSucceededEvent' }
+      | { __typename: 'BaseRefChangedEvent' }
+      | { __typename: 'BaseRefDeletedEvent' }
+      | { __typename: 'BaseRefForcePushedEvent' }
+      | { __typename: 'ClosedEvent' }
+      | { __typename: 'CommentDeletedEvent' }
+      | { __typename: 'ConnectedEvent' }
+      | { __typename: 'ConvertToDraftEvent' }
+      | { __typename: 'ConvertedNoteToIssueEvent' }
+      | { __typename: 'ConvertedToDiscussionEvent' }
+      | { __typename: 'CrossReferencedEvent' }
+      | { __typename: 'DemilestonedEvent' }
+      | { __typename: 'DeployedEvent' }
+      | { __typename: 'DeploymentEnvironmentChangedEvent' }
+      | { __typename: 'DisconnectedEvent' }
+      | { __typename: 'HeadRefDeletedEvent' }
+      | { __typename: 'HeadRefForcePushedEvent' }
+      | { __typename: 'HeadRefRestoredEvent' }
+      | { __typename: 'IssueComment' }
+      | { __typename: 'LabeledEvent', actor:
+          | { __typename: 'Bot', login: string }
+          | { __typename: 'EnterpriseUserAccount', login: string }
+          | { __typename: 'Mannequin', login: string }
+          | { __typename: 'Organization', login: string }
+          | { __typename: 'User', login: string }
+         | null, label: { name: string } }
+      | { __typename: 'LockedEvent' }
+      | { __typename: 'MarkedAsDuplicateEvent' }
+      | { __typename: 'MentionedEvent' }
+      | { __typename: 'MergedEvent' }
+      | { __typename: 'MilestonedEvent' }
+      | { __typename: 'MovedColumnsInProjectEvent' }
+      | { __typename: 'ParentIssueAddedEvent' }
+      | { __typename: 'ParentIssueRemovedEvent' }
+      | { __typename: 'PinnedEvent' }
+      | { __typename: 'PullRequestCommit' }
+      | { __typename: 'PullRequestCommitCommentThread' }
+      | { __typename: 'PullRequestReview' }
+      | { __typename: 'PullRequestReviewThread' }
+      | { __typename: 'PullRequestRevisionMarker' }
+      | { __typename: 'ReadyForReviewEvent' }
+      | { __typename: 'ReferencedEvent' }
+      | { __typename: 'RemovedFromMergeQueueEvent' }
+      | { __typename: 'RemovedFromProjectEvent' }
+      | { __typename: 'RenamedTitleEvent' }
+      | { __typename: 'ReopenedEvent' }
+      | { __typename: 'ReviewDismissedEvent' }
+      | { __typename: 'ReviewRequestRemovedEvent' }
+      | { __typename: 'ReviewRequestedEvent' }
+      | { __typename: 'SubIssueAddedEvent' }
+      | { __typename: 'SubIssueRemovedEvent' }
+      | { __typename: 'SubscribedEvent' }
+      | { __typename: 'TransferredEvent' }
+      | { __typename: 'UnassignedEvent' }
+      | { __typename: 'UnlabeledEvent', actor:
+          | { __typename: 'Bot', login: string }
+          | { __typename: 'EnterpriseUserAccount', login: string }
+          | { __typename: 'Mannequin', login: string }
+          | { __typename: 'Organization', login: string }
+          | { __typename: 'User', login: string }
+         | null, label: { name: string } }
+      | { __typename: 'UnlockedEvent' }
+      | { __typename: 'UnmarkedAsDuplicateEvent' }
+      | { __typename: 'UnpinnedEvent' }
+      | { __typename: 'UnsubscribedEvent' }
+      | { __typename: 'UserBlockedEvent' }
+     | null> | null }, commentEvents: { pageInfo: { hasPreviousPage: boolean, startCursor: string | null }, nodes: Array<
+      | { __typename: 'AddedToMergeQueueEvent' }
+      | { __typename: 'AddedToProjectEvent' }
+      | { __typename: 'AssignedEvent' }
+      | { __typename: 'AutoMergeDisabledEvent' }
+      | { __typename: 'AutoMergeEnabledEvent' }
+      | { __typename: 'AutoRebaseEnabledEvent' }
+      | { __typename: 'AutoSquashEnabledEvent' }
+      | { __typename: 'AutomaticBaseChangeFailedEvent' }
+      | { __typename: 'AutomaticBaseChangeSucceededEvent' }
+      | { __typename: 'BaseRefChangedEvent' }
+      | { __typename: 'BaseRefDeletedEvent' }
+      | { __typename: 'BaseRefForcePushedEvent' }
+      | { __typename: 'ClosedEvent' }
+      | { __typename: 'CommentDeletedEvent' }
+      | { __typename: 'ConnectedEvent' }
+      | { __typename: 'ConvertToDraftEvent' }
+      | { __typename: 'ConvertedNoteToIssueEvent' }
+      | { __typename: 'ConvertedToDiscussionEvent' }
+      | { __typename: 'CrossReferencedEvent' }
+      | { __typename: 'DemilestonedEvent' }
+      | { __typename: 'DeployedEvent' }
+      | { __typename: 'DeploymentEnvironmentChangedEvent' }
+      | { __typename: 'DisconnectedEvent' }
+      | { __typename: 'HeadRefDeletedEvent' }
+      | { __typename: 'HeadRefForcePushedEvent' }
+      | { __typename: 'HeadRefRestoredEvent' }
+      | { __typename: 'IssueComment', databaseId: number | null, body: string, author:
+          | { __typename: 'Bot', login: string }
+          | { __typename: 'EnterpriseUserAccount', login: string }
+          | { __typename: 'Mannequin', login: string }
+          | { __typename: 'Organization', login: string }
+          | { __typename: 'User', login: string }
+         | null }
+      | { __typename: 'LabeledEvent' }
+      | { __typename: 'LockedEvent' }
+      | { __typename: 'MarkedAsDuplicateEvent' }
+      | { __typename: 'MentionedEvent' }
+      | { __typename: 'MergedEvent' }
+      | { __typename: 'MilestonedEvent' }
+      | { __typename: 'MovedColumnsInProjectEvent' }
+      | { __typename: 'ParentIssueAddedEvent' }
+      | { __typename: 'ParentIssueRemovedEvent' }
+      | { __typename: 'PinnedEvent' }
+      | { __typename: 'PullRequestCommit' }
+      | { __typename: 'PullRequestCommitCommentThread' }
+      | { __typename: 'PullRequestReview' }
+      | { __typename: 'PullRequestReviewThread' }
+      | { __typename: 'PullRequestRevisionMarker' }
+      | { __typename: 'ReadyForReviewEvent' }
+      | { __typename: 'ReferencedEvent' }
+      | { __typename: 'RemovedFromMergeQueueEvent' }
+      | { __typename: 'RemovedFromProjectEvent' }
+      | { __typename: 'RenamedTitleEvent' }
+      | { __typename: 'ReopenedEvent' }
+      | { __typename: 'ReviewDismissedEvent' }
+      | { __typename: 'ReviewRequestRemovedEvent' }
+      | { __typename: 'ReviewRequestedEvent' }
+      | { __typename: 'SubIssueAddedEvent' }
+      | { __typename: 'SubIssueRemovedEvent' }
+      | { __typename: 'SubscribedEvent' }
+      | { __typename: 'TransferredEvent' }
+      | { __typename: 'UnassignedEvent' }
+      | { __typename: 'UnlabeledEvent' }
+      | { __typename: 'UnlockedEvent' }
+      | { __typename: 'UnmarkedAsDuplicateEvent' }
+      | { __typename: 'UnpinnedEvent' }
+      | { __typename: 'UnsubscribedEvent' }
+      | { __typename: 'UserBlockedEvent' }
+     | null> | null } };
+
 export type CreateProjectFieldMutationVariables = Exact<{
   projectId: string | number;
   name: string;
