@@ -26,9 +26,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -71,11 +71,11 @@ var require_cjs = __commonJS({
         return cloneUnlessOtherwiseSpecified(element, options2);
       });
     }
-    function getMergeFunction(key, options2) {
+    function getMergeFunction(key2, options2) {
       if (!options2.customMerge) {
         return deepmerge;
       }
-      var customMerge = options2.customMerge(key);
+      var customMerge = options2.customMerge(key2);
       return typeof customMerge === "function" ? customMerge : deepmerge;
     }
     function getEnumerableOwnPropertySymbols(target) {
@@ -93,27 +93,27 @@ var require_cjs = __commonJS({
         return false;
       }
     }
-    function propertyIsUnsafe(target, key) {
-      return propertyIsOnObject(target, key) && !(Object.hasOwnProperty.call(target, key) && Object.propertyIsEnumerable.call(target, key));
+    function propertyIsUnsafe(target, key2) {
+      return propertyIsOnObject(target, key2) && !(Object.hasOwnProperty.call(target, key2) && Object.propertyIsEnumerable.call(target, key2));
     }
     function mergeObject(target, source, options2) {
-      var destination = {};
+      var destination2 = {};
       if (options2.isMergeableObject(target)) {
-        getKeys(target).forEach(function(key) {
-          destination[key] = cloneUnlessOtherwiseSpecified(target[key], options2);
+        getKeys(target).forEach(function(key2) {
+          destination2[key2] = cloneUnlessOtherwiseSpecified(target[key2], options2);
         });
       }
-      getKeys(source).forEach(function(key) {
-        if (propertyIsUnsafe(target, key)) {
+      getKeys(source).forEach(function(key2) {
+        if (propertyIsUnsafe(target, key2)) {
           return;
         }
-        if (propertyIsOnObject(target, key) && options2.isMergeableObject(source[key])) {
-          destination[key] = getMergeFunction(key, options2)(target[key], source[key], options2);
+        if (propertyIsOnObject(target, key2) && options2.isMergeableObject(source[key2])) {
+          destination2[key2] = getMergeFunction(key2, options2)(target[key2], source[key2], options2);
         } else {
-          destination[key] = cloneUnlessOtherwiseSpecified(source[key], options2);
+          destination2[key2] = cloneUnlessOtherwiseSpecified(source[key2], options2);
         }
       });
-      return destination;
+      return destination2;
     }
     function deepmerge(target, source, options2) {
       options2 = options2 || {};
@@ -273,15 +273,15 @@ var require_err = __commonJS({
       if (Array.isArray(err.errors)) {
         _err.aggregateErrors = err.errors.map((err2) => errSerializer(err2));
       }
-      for (const key in err) {
-        if (_err[key] === void 0) {
-          const val = err[key];
+      for (const key2 in err) {
+        if (_err[key2] === void 0) {
+          const val = err[key2];
           if (isErrorLike(val)) {
-            if (key !== "cause" && !Object.prototype.hasOwnProperty.call(val, seen)) {
-              _err[key] = errSerializer(val);
+            if (key2 !== "cause" && !Object.prototype.hasOwnProperty.call(val, seen)) {
+              _err[key2] = errSerializer(val);
             }
           } else {
-            _err[key] = val;
+            _err[key2] = val;
           }
         }
       }
@@ -316,15 +316,15 @@ var require_err_with_cause = __commonJS({
       if (isErrorLike(err.cause) && !Object.prototype.hasOwnProperty.call(err.cause, seen)) {
         _err.cause = errWithCauseSerializer(err.cause);
       }
-      for (const key in err) {
-        if (_err[key] === void 0) {
-          const val = err[key];
+      for (const key2 in err) {
+        if (_err[key2] === void 0) {
+          const val = err[key2];
           if (isErrorLike(val)) {
             if (!Object.prototype.hasOwnProperty.call(val, seen)) {
-              _err[key] = errWithCauseSerializer(val);
+              _err[key2] = errWithCauseSerializer(val);
             }
           } else {
-            _err[key] = val;
+            _err[key2] = val;
           }
         }
       }
@@ -569,9 +569,9 @@ var require_redact = __commonJS({
       }
       if (typeof obj === "object") {
         const cloned = Object.create(Object.getPrototypeOf(obj));
-        for (const key in obj) {
-          if (Object.prototype.hasOwnProperty.call(obj, key)) {
-            cloned[key] = deepClone(obj[key]);
+        for (const key2 in obj) {
+          if (Object.prototype.hasOwnProperty.call(obj, key2)) {
+            cloned[key2] = deepClone(obj[key2]);
           }
         }
         return cloned;
@@ -624,14 +624,14 @@ var require_redact = __commonJS({
     function setValue(obj, parts, value) {
       let current = obj;
       for (let i = 0; i < parts.length - 1; i++) {
-        const key = parts[i];
-        if (typeof current !== "object" || current === null || !(key in current)) {
+        const key2 = parts[i];
+        if (typeof current !== "object" || current === null || !(key2 in current)) {
           return false;
         }
-        if (typeof current[key] !== "object" || current[key] === null) {
+        if (typeof current[key2] !== "object" || current[key2] === null) {
           return false;
         }
-        current = current[key];
+        current = current[key2];
       }
       const lastKey = parts[parts.length - 1];
       if (lastKey === "*") {
@@ -640,9 +640,9 @@ var require_redact = __commonJS({
             current[i] = value;
           }
         } else if (typeof current === "object" && current !== null) {
-          for (const key in current) {
-            if (Object.prototype.hasOwnProperty.call(current, key)) {
-              current[key] = value;
+          for (const key2 in current) {
+            if (Object.prototype.hasOwnProperty.call(current, key2)) {
+              current[key2] = value;
             }
           }
         }
@@ -656,14 +656,14 @@ var require_redact = __commonJS({
     function removeKey(obj, parts) {
       let current = obj;
       for (let i = 0; i < parts.length - 1; i++) {
-        const key = parts[i];
-        if (typeof current !== "object" || current === null || !(key in current)) {
+        const key2 = parts[i];
+        if (typeof current !== "object" || current === null || !(key2 in current)) {
           return false;
         }
-        if (typeof current[key] !== "object" || current[key] === null) {
+        if (typeof current[key2] !== "object" || current[key2] === null) {
           return false;
         }
-        current = current[key];
+        current = current[key2];
       }
       const lastKey = parts[parts.length - 1];
       if (lastKey === "*") {
@@ -672,9 +672,9 @@ var require_redact = __commonJS({
             current[i] = void 0;
           }
         } else if (typeof current === "object" && current !== null) {
-          for (const key in current) {
-            if (Object.prototype.hasOwnProperty.call(current, key)) {
-              delete current[key];
+          for (const key2 in current) {
+            if (Object.prototype.hasOwnProperty.call(current, key2)) {
+              delete current[key2];
             }
           }
         }
@@ -759,19 +759,19 @@ var require_redact = __commonJS({
         } else if (typeof current === "object" && current !== null) {
           if (remove) {
             const keysToDelete = [];
-            for (const key in current) {
-              if (Object.prototype.hasOwnProperty.call(current, key)) {
-                keysToDelete.push(key);
+            for (const key2 in current) {
+              if (Object.prototype.hasOwnProperty.call(current, key2)) {
+                keysToDelete.push(key2);
               }
             }
-            for (const key of keysToDelete) {
-              delete current[key];
+            for (const key2 of keysToDelete) {
+              delete current[key2];
             }
           } else {
-            for (const key in current) {
-              const keyPath = [...parentParts, key];
-              const actualCensor = typeof censor === "function" ? censor(current[key], keyPath) : censor;
-              current[key] = actualCensor;
+            for (const key2 in current) {
+              const keyPath = [...parentParts, key2];
+              const actualCensor = typeof censor === "function" ? censor(current[key2], keyPath) : censor;
+              current[key2] = actualCensor;
             }
           }
         }
@@ -791,9 +791,9 @@ var require_redact = __commonJS({
               traverse(current[i], pathLength + 1);
             }
           } else if (typeof current === "object" && current !== null) {
-            for (const key in current) {
-              pathArray[pathLength] = key;
-              traverse(current[key], pathLength + 1);
+            for (const key2 in current) {
+              pathArray[pathLength] = key2;
+              traverse(current[key2], pathLength + 1);
             }
           }
         } else if (pathLength < beforeWildcard.length) {
@@ -880,12 +880,12 @@ var require_redact = __commonJS({
           return cloned2;
         }
         const cloned = Object.create(Object.getPrototypeOf(source));
-        for (const key in source) {
-          if (Object.prototype.hasOwnProperty.call(source, key)) {
-            if (pathMap.has(key) || pathMap.has("*")) {
-              cloned[key] = cloneSelectively(source[key], pathMap.get(key) || pathMap.get("*"));
+        for (const key2 in source) {
+          if (Object.prototype.hasOwnProperty.call(source, key2)) {
+            if (pathMap.has(key2) || pathMap.has("*")) {
+              cloned[key2] = cloneSelectively(source[key2], pathMap.get(key2) || pathMap.get("*"));
             } else {
-              cloned[key] = source[key];
+              cloned[key2] = source[key2];
             }
           }
         }
@@ -3064,15 +3064,15 @@ var require_tools = __commonJS({
       }
       const wildcardStringifier = stringifiers[wildcardFirstSym];
       let propStr = "";
-      for (const key in obj) {
-        value = obj[key];
-        if (Object.prototype.hasOwnProperty.call(obj, key) && value !== void 0) {
-          if (serializers[key]) {
-            value = serializers[key](value);
-          } else if (key === errorKey && serializers.err) {
+      for (const key2 in obj) {
+        value = obj[key2];
+        if (Object.prototype.hasOwnProperty.call(obj, key2) && value !== void 0) {
+          if (serializers[key2]) {
+            value = serializers[key2](value);
+          } else if (key2 === errorKey && serializers.err) {
             value = serializers.err(value);
           }
-          const stringifier = stringifiers[key] || wildcardStringifier;
+          const stringifier = stringifiers[key2] || wildcardStringifier;
           switch (typeof value) {
             case "undefined":
             case "function":
@@ -3092,7 +3092,7 @@ var require_tools = __commonJS({
               value = (stringifier || stringify2)(value, stringifySafe);
           }
           if (value === void 0) continue;
-          const strKey = asString(key);
+          const strKey = asString(key2);
           propStr += "," + strKey + ":" + value;
         }
       }
@@ -3137,14 +3137,14 @@ var require_tools = __commonJS({
       const serializers = instance[serializersSym];
       const formatter = instance[formattersSym].bindings;
       bindings = formatter(bindings);
-      for (const key in bindings) {
-        value = bindings[key];
-        const valid = (key.length < 5 || key !== "level" && key !== "serializers" && key !== "formatters" && key !== "customLevels") && bindings.hasOwnProperty(key) && value !== void 0;
+      for (const key2 in bindings) {
+        value = bindings[key2];
+        const valid = (key2.length < 5 || key2 !== "level" && key2 !== "serializers" && key2 !== "formatters" && key2 !== "customLevels") && bindings.hasOwnProperty(key2) && value !== void 0;
         if (valid === true) {
-          value = serializers[key] ? serializers[key](value) : value;
-          value = (stringifiers[key] || wildcardStringifier || stringify2)(value, stringifySafe);
+          value = serializers[key2] ? serializers[key2](value) : value;
+          value = (stringifiers[key2] || wildcardStringifier || stringify2)(value, stringifySafe);
           if (value === void 0) continue;
-          data += "," + asString(key) + ":" + value;
+          data += "," + asString(key2) + ":" + value;
         }
       }
       return data;
@@ -3251,15 +3251,15 @@ var require_tools = __commonJS({
         log
       };
     }
-    function normalizeDestFileDescriptor(destination) {
-      const fd = Number(destination);
-      if (typeof destination === "string" && Number.isFinite(fd)) {
+    function normalizeDestFileDescriptor(destination2) {
+      const fd = Number(destination2);
+      if (typeof destination2 === "string" && Number.isFinite(fd)) {
         return fd;
       }
-      if (destination === void 0) {
+      if (destination2 === void 0) {
         return 1;
       }
-      return destination;
+      return destination2;
     }
     module2.exports = {
       noop: noop4,
@@ -3379,12 +3379,12 @@ var require_levels = __commonJS({
       const useOnlyCustomLevelsVal = this[useOnlyCustomLevelsSym];
       const levelComparison = this[levelCompSym];
       const hook7 = this[hooksSym].logMethod;
-      for (const key in values) {
-        if (levelComparison(values[key], levelVal) === false) {
-          this[key] = noop4;
+      for (const key2 in values) {
+        if (levelComparison(values[key2], levelVal) === false) {
+          this[key2] = noop4;
           continue;
         }
-        this[key] = isStandardLevel(key, useOnlyCustomLevelsVal) ? levelMethods[key](hook7) : genLog(values[key], hook7);
+        this[key2] = isStandardLevel(key2, useOnlyCustomLevelsVal) ? levelMethods[key2](hook7) : genLog(values[key2], hook7);
       }
       this.emit(
         "level-change",
@@ -3436,7 +3436,7 @@ var require_levels = __commonJS({
     function assertDefaultLevelFound(defaultLevel, customLevels, useOnlyCustomLevels) {
       if (typeof defaultLevel === "number") {
         const values = [].concat(
-          Object.keys(customLevels || {}).map((key) => customLevels[key]),
+          Object.keys(customLevels || {}).map((key2) => customLevels[key2]),
           useOnlyCustomLevels ? [] : Object.keys(nums).map((level) => +level),
           Infinity
         );
@@ -3814,28 +3814,28 @@ var require_safe_stable_stringify = __commonJS({
       }
       return value === void 0 ? true : value;
     }
-    function getBooleanOption(options2, key) {
+    function getBooleanOption(options2, key2) {
       let value;
-      if (hasOwnProperty.call(options2, key)) {
-        value = options2[key];
+      if (hasOwnProperty.call(options2, key2)) {
+        value = options2[key2];
         if (typeof value !== "boolean") {
-          throw new TypeError(`The "${key}" argument must be of type boolean`);
+          throw new TypeError(`The "${key2}" argument must be of type boolean`);
         }
       }
       return value === void 0 ? true : value;
     }
-    function getPositiveIntegerOption(options2, key) {
+    function getPositiveIntegerOption(options2, key2) {
       let value;
-      if (hasOwnProperty.call(options2, key)) {
-        value = options2[key];
+      if (hasOwnProperty.call(options2, key2)) {
+        value = options2[key2];
         if (typeof value !== "number") {
-          throw new TypeError(`The "${key}" argument must be of type number`);
+          throw new TypeError(`The "${key2}" argument must be of type number`);
         }
         if (!Number.isInteger(value)) {
-          throw new TypeError(`The "${key}" argument must be an integer`);
+          throw new TypeError(`The "${key2}" argument must be an integer`);
         }
         if (value < 1) {
-          throw new RangeError(`The "${key}" argument must be >= 1`);
+          throw new RangeError(`The "${key2}" argument must be >= 1`);
         }
       }
       return value === void 0 ? Infinity : value;
@@ -3887,12 +3887,12 @@ var require_safe_stable_stringify = __commonJS({
       const comparator = typeof deterministic === "function" ? deterministic : void 0;
       const maximumDepth = getPositiveIntegerOption(options2, "maximumDepth");
       const maximumBreadth = getPositiveIntegerOption(options2, "maximumBreadth");
-      function stringifyFnReplacer(key, parent, stack, replacer, spacer, indentation) {
-        let value = parent[key];
+      function stringifyFnReplacer(key2, parent, stack, replacer, spacer, indentation) {
+        let value = parent[key2];
         if (typeof value === "object" && value !== null && typeof value.toJSON === "function") {
-          value = value.toJSON(key);
+          value = value.toJSON(key2);
         }
-        value = replacer.call(parent, key, value);
+        value = replacer.call(parent, key2, value);
         switch (typeof value) {
           case "string":
             return strEscape(value);
@@ -3963,10 +3963,10 @@ ${indentation}`;
             }
             stack.push(value);
             for (let i = 0; i < maximumPropertiesToStringify; i++) {
-              const key2 = keys[i];
-              const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
+              const key3 = keys[i];
+              const tmp = stringifyFnReplacer(key3, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
-                res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
+                res += `${separator}${strEscape(key3)}:${whitespace}${tmp}`;
                 separator = join2;
               }
             }
@@ -3998,9 +3998,9 @@ ${originalIndentation}`;
             return fail2 ? fail2(value) : void 0;
         }
       }
-      function stringifyArrayReplacer(key, value, stack, replacer, spacer, indentation) {
+      function stringifyArrayReplacer(key2, value, stack, replacer, spacer, indentation) {
         if (typeof value === "object" && value !== null && typeof value.toJSON === "function") {
-          value = value.toJSON(key);
+          value = value.toJSON(key2);
         }
         switch (typeof value) {
           case "string":
@@ -4059,10 +4059,10 @@ ${indentation}`;
               whitespace = " ";
             }
             let separator = "";
-            for (const key2 of replacer) {
-              const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
+            for (const key3 of replacer) {
+              const tmp = stringifyArrayReplacer(key3, value[key3], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
-                res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
+                res += `${separator}${strEscape(key3)}:${whitespace}${tmp}`;
                 separator = join2;
               }
             }
@@ -4089,7 +4089,7 @@ ${originalIndentation}`;
             return fail2 ? fail2(value) : void 0;
         }
       }
-      function stringifyIndent(key, value, stack, spacer, indentation) {
+      function stringifyIndent(key2, value, stack, spacer, indentation) {
         switch (typeof value) {
           case "string":
             return strEscape(value);
@@ -4098,9 +4098,9 @@ ${originalIndentation}`;
               return "null";
             }
             if (typeof value.toJSON === "function") {
-              value = value.toJSON(key);
+              value = value.toJSON(key2);
               if (typeof value !== "object") {
-                return stringifyIndent(key, value, stack, spacer, indentation);
+                return stringifyIndent(key2, value, stack, spacer, indentation);
               }
               if (value === null) {
                 return "null";
@@ -4166,10 +4166,10 @@ ${indentation}`;
             }
             stack.push(value);
             for (let i = 0; i < maximumPropertiesToStringify; i++) {
-              const key2 = keys[i];
-              const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
+              const key3 = keys[i];
+              const tmp = stringifyIndent(key3, value[key3], stack, spacer, indentation);
               if (tmp !== void 0) {
-                res += `${separator}${strEscape(key2)}: ${tmp}`;
+                res += `${separator}${strEscape(key3)}: ${tmp}`;
                 separator = join2;
               }
             }
@@ -4201,7 +4201,7 @@ ${originalIndentation}`;
             return fail2 ? fail2(value) : void 0;
         }
       }
-      function stringifySimple(key, value, stack) {
+      function stringifySimple(key2, value, stack) {
         switch (typeof value) {
           case "string":
             return strEscape(value);
@@ -4210,9 +4210,9 @@ ${originalIndentation}`;
               return "null";
             }
             if (typeof value.toJSON === "function") {
-              value = value.toJSON(key);
+              value = value.toJSON(key2);
               if (typeof value !== "object") {
-                return stringifySimple(key, value, stack);
+                return stringifySimple(key2, value, stack);
               }
               if (value === null) {
                 return "null";
@@ -4268,10 +4268,10 @@ ${originalIndentation}`;
             }
             stack.push(value);
             for (let i = 0; i < maximumPropertiesToStringify; i++) {
-              const key2 = keys[i];
-              const tmp = stringifySimple(key2, value[key2], stack);
+              const key3 = keys[i];
+              const tmp = stringifySimple(key3, value[key3], stack);
               if (tmp !== void 0) {
-                res += `${separator}${strEscape(key2)}:${tmp}`;
+                res += `${separator}${strEscape(key3)}:${tmp}`;
                 separator = ",";
               }
             }
@@ -4817,7 +4817,7 @@ var require_colorette = __commonJS({
       bgWhiteBright: init2(107, 49)
     };
     var createColors = ({ useColor = isColorSupported } = {}) => useColor ? colors : Object.keys(colors).reduce(
-      (colors2, key) => ({ ...colors2, [key]: String }),
+      (colors2, key2) => ({ ...colors2, [key2]: String }),
       {}
     );
     var {
@@ -6377,12 +6377,12 @@ var require_split_property_key = __commonJS({
   "node_modules/pino-pretty/lib/utils/split-property-key.js"(exports2, module2) {
     "use strict";
     module2.exports = splitPropertyKey;
-    function splitPropertyKey(key) {
+    function splitPropertyKey(key2) {
       const result = [];
       let backslash = false;
       let segment = "";
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charAt(i);
+      for (let i = 0; i < key2.length; i++) {
+        const c = key2.charAt(i);
         if (c === "\\") {
           backslash = true;
           continue;
@@ -6570,8 +6570,8 @@ var require_cjs2 = __commonJS({
     function copyMap(map2, state) {
       const clone2 = new state.Constructor();
       state.cache.set(map2, clone2);
-      for (const [key, value] of map2) {
-        clone2.set(key, state.copier(value, state));
+      for (const [key2, value] of map2) {
+        clone2.set(key2, state.copier(value, state));
       }
       return clone2;
     }
@@ -6581,16 +6581,16 @@ var require_cjs2 = __commonJS({
     function copyObject(object2, state) {
       const clone2 = getCleanClone(state.prototype);
       state.cache.set(object2, clone2);
-      for (const key of Object.keys(object2)) {
-        if (key === "__proto__") {
-          Object.defineProperty(clone2, key, {
+      for (const key2 of Object.keys(object2)) {
+        if (key2 === "__proto__") {
+          Object.defineProperty(clone2, key2, {
             configurable: true,
             enumerable: true,
-            value: state.copier(object2[key], state),
+            value: state.copier(object2[key2], state),
             writable: true
           });
         } else {
-          clone2[key] = state.copier(object2[key], state);
+          clone2[key2] = state.copier(object2[key2], state);
         }
       }
       for (const symbol2 of Object.getOwnPropertySymbols(object2)) {
@@ -6805,9 +6805,9 @@ var require_filter_log = __commonJS({
       const logCopy = fastCopy(log);
       if (includeKeys) {
         const logIncluded = {};
-        includeKeys.forEach((key) => {
-          if (hasLogProperty(logCopy, key)) {
-            setLogProperty(logIncluded, key, getPropertyValue(logCopy, key));
+        includeKeys.forEach((key2) => {
+          if (hasLogProperty(logCopy, key2)) {
+            setLogProperty(logIncluded, key2, getPropertyValue(logCopy, key2));
           }
         });
         return logIncluded;
@@ -7178,10 +7178,10 @@ var require_interpret_conditionals = __commonJS({
       messageFormat = messageFormat.replace(/[^\S\r\n]+/g, " ");
       messageFormat = messageFormat.replace(/\n[^\S\r\n]*\n/g, "\n");
       return messageFormat.trim();
-      function replacer(_2, key, value) {
-        const propertyValue = getPropertyValue(log, key);
-        if (propertyValue && value.includes(key)) {
-          return value.replace(new RegExp("{" + key + "}", "g"), propertyValue);
+      function replacer(_2, key2, value) {
+        const propertyValue = getPropertyValue(log, key2);
+        if (propertyValue && value.includes(key2)) {
+          return value.replace(new RegExp("{" + key2 + "}", "g"), propertyValue);
         } else {
           return "";
         }
@@ -7397,8 +7397,8 @@ var require_fast_safe_stringify = __commonJS({
         } else {
           var keys = Object.keys(val);
           for (i = 0; i < keys.length; i++) {
-            var key = keys[i];
-            decirc(val[key], key, i, stack, val, depth, options2);
+            var key2 = keys[i];
+            decirc(val[key2], key2, i, stack, val, depth, options2);
           }
         }
         stack.pop();
@@ -7473,9 +7473,9 @@ var require_fast_safe_stringify = __commonJS({
           var tmp = {};
           var keys = Object.keys(val).sort(compareFunction);
           for (i = 0; i < keys.length; i++) {
-            var key = keys[i];
-            deterministicDecirc(val[key], key, i, stack, val, depth, options2);
-            tmp[key] = val[key];
+            var key2 = keys[i];
+            deterministicDecirc(val[key2], key2, i, stack, val, depth, options2);
+            tmp[key2] = val[key2];
           }
           if (typeof parent !== "undefined") {
             arr.push([parent, k2, val]);
@@ -7491,18 +7491,18 @@ var require_fast_safe_stringify = __commonJS({
       replacer = typeof replacer !== "undefined" ? replacer : function(k2, v2) {
         return v2;
       };
-      return function(key, val) {
+      return function(key2, val) {
         if (replacerStack.length > 0) {
           for (var i = 0; i < replacerStack.length; i++) {
             var part = replacerStack[i];
-            if (part[1] === key && part[0] === val) {
+            if (part[1] === key2 && part[0] === val) {
               val = part[2];
               replacerStack.splice(i, 1);
               break;
             }
           }
         }
-        return replacer.call(this, key, val);
+        return replacer.call(this, key2, val);
       };
     }
   }
@@ -7655,12 +7655,12 @@ var require_prettify_error_log = __commonJS({
           propertiesToPrint = errorProperties.filter((k2) => excludeProperties.includes(k2) === false);
         }
         for (let i = 0; i < propertiesToPrint.length; i += 1) {
-          const key = propertiesToPrint[i];
-          if (key in log === false) continue;
-          const safeKey = stripUnsafeControlChars(key);
-          if (isObject2(log[key])) {
+          const key2 = propertiesToPrint[i];
+          if (key2 in log === false) continue;
+          const safeKey = stripUnsafeControlChars(key2);
+          if (isObject2(log[key2])) {
             const prettifiedObject = prettifyObject({
-              log: log[key],
+              log: log[key2],
               excludeLoggerKeys: false,
               context: {
                 ...context,
@@ -7670,7 +7670,7 @@ var require_prettify_error_log = __commonJS({
             result = `${result}${ident}${safeKey}: {${eol}${prettifiedObject}${ident}}${eol}`;
             continue;
           }
-          const value = stripUnsafeControlChars(log[key]);
+          const value = stripUnsafeControlChars(log[key2]);
           result = `${result}${ident}${safeKey}: ${value}${eol}`;
         }
       }
@@ -7920,8 +7920,8 @@ var require_secure_json_parse = __commonJS({
             }
             delete node2.constructor;
           }
-          for (const key in node2) {
-            const value = node2[key];
+          for (const key2 in node2) {
+            const value = node2[key2];
             if (value && typeof value === "object") {
               next.push(value);
             }
@@ -8077,8 +8077,8 @@ var require_pretty = __commonJS({
           this.messageKey,
           this.levelKey,
           this.timestampKey
-        ].map((key) => key.replaceAll(/\\/g, "")).filter((key) => {
-          return typeof log[key] === "string" || typeof log[key] === "number" || typeof log[key] === "boolean";
+        ].map((key2) => key2.replaceAll(/\\/g, "")).filter((key2) => {
+          return typeof log[key2] === "string" || typeof log[key2] === "number" || typeof log[key2] === "boolean";
         });
         const prettifiedObject = prettifyObject({
           log,
@@ -8155,9 +8155,9 @@ var require_pino_pretty = __commonJS({
         "singleLine",
         "useOnlyCustomProps"
       ];
-      for (const key of booleanOptions) {
-        if (key in normalized) {
-          normalized[key] = normalizeBoolean(normalized[key]);
+      for (const key2 of booleanOptions) {
+        if (key2 in normalized) {
+          normalized[key2] = normalizeBoolean(normalized[key2]);
         }
       }
       if ("translateTime" in normalized && (normalized.translateTime === "true" || normalized.translateTime === "false")) {
@@ -8173,7 +8173,7 @@ var require_pino_pretty = __commonJS({
     }
     function build(opts = {}) {
       let pretty2 = prettyFactory2(opts);
-      let destination;
+      let destination2;
       return abstractTransport(function(source) {
         source.on("message", function pinoConfigListener(message2) {
           if (!message2 || message2.code !== "PINO_CONFIG") return;
@@ -8194,9 +8194,9 @@ var require_pino_pretty = __commonJS({
           }
         });
         if (typeof opts.destination === "object" && typeof opts.destination.write === "function") {
-          destination = opts.destination;
+          destination2 = opts.destination;
         } else {
-          destination = buildSafeSonicBoom({
+          destination2 = buildSafeSonicBoom({
             dest: opts.destination || 1,
             append: opts.append,
             mkdir: opts.mkdir,
@@ -8205,14 +8205,14 @@ var require_pino_pretty = __commonJS({
           });
         }
         source.on("unknown", function(line) {
-          destination.write(line + "\n");
+          destination2.write(line + "\n");
         });
-        pump(source, stream, destination);
+        pump(source, stream, destination2);
         return stream;
       }, {
         parse: "lines",
         close(err, cb) {
-          destination.on("close", () => {
+          destination2.on("close", () => {
             cb(err);
           });
         }
@@ -8964,27 +8964,27 @@ var require_light = __commonJS({
               }
             }
           }
-          key(key = "") {
+          key(key2 = "") {
             var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
+            return (ref = this.instances[key2]) != null ? ref : (() => {
               var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
+              limiter = this.instances[key2] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key2}`,
                 timeout: this.timeout,
                 connection: this.connection
               }));
-              this.Events.trigger("created", limiter, key);
+              this.Events.trigger("created", limiter, key2);
               return limiter;
             })();
           }
-          async deleteKey(key = "") {
+          async deleteKey(key2 = "") {
             var deleted, instance;
-            instance = this.instances[key];
+            instance = this.instances[key2];
             if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
             }
             if (instance != null) {
-              delete this.instances[key];
+              delete this.instances[key2];
               await instance.disconnect();
             }
             return instance != null || deleted > 0;
@@ -9624,11 +9624,11 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path2) {
-      const ctrl = callVisitor(key, node2, visitor, path2);
+    function visit_(key2, node2, visitor, path2) {
+      const ctrl = callVisitor(key2, node2, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key2, path2, ctrl);
+        return visit_(key2, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
@@ -9672,11 +9672,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path2) {
-      const ctrl = await callVisitor(key, node2, visitor, path2);
+    async function visitAsync_(key2, node2, visitor, path2) {
+      const ctrl = await callVisitor(key2, node2, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key2, path2, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
@@ -9726,27 +9726,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path2) {
+    function callVisitor(key2, node2, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path2);
+        return visitor(key2, node2, path2);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path2);
+        return visitor.Map?.(key2, node2, path2);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path2);
+        return visitor.Seq?.(key2, node2, path2);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path2);
+        return visitor.Pair?.(key2, node2, path2);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path2);
+        return visitor.Scalar?.(key2, node2, path2);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path2);
+        return visitor.Alias?.(key2, node2, path2);
       return void 0;
     }
-    function replaceNode(key, path2, node2) {
+    function replaceNode(key2, path2, node2) {
       const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node2;
+        parent.items[key2] = node2;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node2;
         else
           parent.value = node2;
@@ -10007,7 +10007,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -10047,7 +10047,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports2.applyReviver = applyReviver;
   }
@@ -10410,14 +10410,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
-          const node2 = this.get(key, true);
+          const [key2, ...rest] = path2;
+          const node2 = this.get(key2, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -10425,14 +10425,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path2) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0)
-          return this.delete(key);
-        const node2 = this.get(key, true);
+          return this.delete(key2);
+        const node2 = this.get(key2, true);
         if (identity.isCollection(node2))
           return node2.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10440,8 +10440,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
-        const node2 = this.get(key, true);
+        const [key2, ...rest] = path2;
+        const node2 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
         else
@@ -10459,10 +10459,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path2) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0)
-          return this.has(key);
-        const node2 = this.get(key, true);
+          return this.has(key2);
+        const node2 = this.get(key2, true);
         return identity.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
@@ -10470,17 +10470,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path2, value) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node2 = this.get(key, true);
+          const node2 = this.get(key2, true);
           if (identity.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -11058,19 +11058,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -11078,7 +11078,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -11222,7 +11222,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge4.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge4.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -11239,14 +11239,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map2 instanceof Map) {
-          if (!map2.has(key))
-            map2.set(key, value2);
+          if (!map2.has(key2))
+            map2.set(key2, value2);
         } else if (map2 instanceof Set) {
-          map2.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-          Object.defineProperty(map2, key, {
+          map2.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key2)) {
+          Object.defineProperty(map2, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -11274,19 +11274,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
-      else if (merge4.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map2, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map2, value);
+      else if (merge4.isMergeKey(ctx, key2))
         merge4.addMergeToJSMap(ctx, map2, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map2 instanceof Map) {
           map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map2 instanceof Set) {
           map2.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map2)
             Object.defineProperty(map2, stringKey, {
@@ -11301,19 +11301,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map2;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -11337,24 +11337,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k2 = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k2 = createNode.createNode(key2, void 0, ctx);
       const v2 = createNode.createNode(value, void 0, ctx);
       return new Pair(k2, v2);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_2, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -11530,11 +11530,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k2 = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k2 = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k2)
+          if (it.key === key2 || it.key === k2)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k2)
             return it;
@@ -11557,20 +11557,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema);
-        const add2 = (key, value) => {
+        const add2 = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map2.items.push(Pair.createPair(key, value, ctx));
+            map2.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add2(key, value);
+          for (const [key2, value] of obj)
+            add2(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add2(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add2(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map2.items.sort(schema.sortMapEntries);
@@ -11610,23 +11610,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node2 = it?.value;
         return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -11715,15 +11715,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -11735,8 +11735,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -11746,10 +11746,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -11783,8 +11783,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -11792,8 +11792,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -12207,25 +12207,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -12272,16 +12272,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map2);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map2.has(key))
+          if (map2.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map2.set(key2, value);
         }
         return map2;
       }
@@ -12302,12 +12302,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -12492,14 +12492,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -12508,18 +12508,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_2, ctx) {
@@ -12766,7 +12766,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -12782,7 +12782,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -13046,8 +13046,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options2 = {}) {
-        const k2 = this.createNode(key, null, options2);
+      createPair(key2, value, options2 = {}) {
+        const k2 = this.createNode(key2, null, options2);
         const v2 = this.createNode(value, null, options2);
         return new Pair.Pair(k2, v2);
       }
@@ -13055,8 +13055,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -13076,8 +13076,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -13092,8 +13092,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -13107,11 +13107,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -13419,24 +13419,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -13510,10 +13510,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key: key2, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -13521,10 +13521,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
@@ -13537,17 +13537,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -13557,7 +13557,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -13721,11 +13721,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key: key2, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -13746,9 +13746,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -13795,8 +13795,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
@@ -14946,9 +14946,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
@@ -14996,9 +14996,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent: indent2, source, end });
         }
       }
@@ -15053,12 +15053,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep2, value }) {
+    function stringifyItem({ start: start2, key: key2, sep: sep2, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep2)
         for (const st of sep2)
           res += st.source;
@@ -16390,7 +16390,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep2 = it.sep;
                   sep2.push(this.sourceToken);
                   delete it.key;
@@ -16399,7 +16399,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep2 }]
+                    items: [{ start: start3, key: key2, sep: sep2 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -16996,9 +16996,9 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key2, arg) {
       try {
-        var info = gen[key](arg);
+        var info = gen[key2](arg);
         var value = info.value;
       } catch (error62) {
         reject(error62);
@@ -17211,9 +17211,9 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key2, arg) {
       try {
-        var info = gen[key](arg);
+        var info = gen[key2](arg);
         var value = info.value;
       } catch (error62) {
         reject(error62);
@@ -17415,9 +17415,9 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key2, arg) {
       try {
-        var info = gen[key](arg);
+        var info = gen[key2](arg);
         var value = info.value;
       } catch (error62) {
         reject(error62);
@@ -17978,9 +17978,9 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key2, arg) {
       try {
-        var info = gen[key](arg);
+        var info = gen[key2](arg);
         var value = info.value;
       } catch (error62) {
         reject(error62);
@@ -18205,9 +18205,9 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key2, arg) {
       try {
-        var info = gen[key](arg);
+        var info = gen[key2](arg);
         var value = info.value;
       } catch (error62) {
         reject(error62);
@@ -18414,9 +18414,9 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key2, arg) {
       try {
-        var info = gen[key](arg);
+        var info = gen[key2](arg);
         var value = info.value;
       } catch (error62) {
         reject(error62);
@@ -18812,9 +18812,9 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key2, arg) {
       try {
-        var info = gen[key](arg);
+        var info = gen[key2](arg);
         var value = info.value;
       } catch (error62) {
         reject(error62);
@@ -18948,9 +18948,9 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key2, arg) {
       try {
-        var info = gen[key](arg);
+        var info = gen[key2](arg);
         var value = info.value;
       } catch (error62) {
         reject(error62);
@@ -19011,29 +19011,29 @@ var require_Group = __commonJS({
             }
           }
         }
-        key(key = "") {
+        key(key2 = "") {
           var ref;
-          return (ref = this.instances[key]) != null ? ref : (() => {
+          return (ref = this.instances[key2]) != null ? ref : (() => {
             var limiter;
-            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-              id: `${this.id}-${key}`,
+            limiter = this.instances[key2] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+              id: `${this.id}-${key2}`,
               timeout: this.timeout,
               connection: this.connection
             }));
-            this.Events.trigger("created", limiter, key);
+            this.Events.trigger("created", limiter, key2);
             return limiter;
           })();
         }
-        deleteKey(key = "") {
+        deleteKey(key2 = "") {
           var _this = this;
           return _asyncToGenerator2(function* () {
             var deleted, instance;
-            instance = _this.instances[key];
+            instance = _this.instances[key2];
             if (_this.connection) {
-              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key}`)]);
+              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key2}`)]);
             }
             if (instance != null) {
-              delete _this.instances[key];
+              delete _this.instances[key2];
               yield instance.disconnect();
             }
             return instance != null || deleted > 0;
@@ -19234,9 +19234,9 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key2, arg) {
       try {
-        var info = gen[key](arg);
+        var info = gen[key2](arg);
         var value = info.value;
       } catch (error62) {
         reject(error62);
@@ -20914,8 +20914,8 @@ function handleResponse(body, status = 200, headers = {}, response) {
   response.writeHead(status, headers).end(body);
   return true;
 }
-function getRequestHeader(request3, key) {
-  return request3.headers[key];
+function getRequestHeader(request3, key2) {
+  return request3.headers[key2];
 }
 function concatUint8Array(data) {
   if (data.length === 0) {
@@ -21053,10 +21053,10 @@ var LruObject = class {
     this.last = null;
     this.size = 0;
   }
-  delete(key) {
-    const item = this.items[key];
+  delete(key2) {
+    const item = this.items[key2];
     if (item !== void 0) {
-      delete this.items[key];
+      delete this.items[key2];
       this.size--;
       if (item.prev !== null) {
         item.prev.next = item.next;
@@ -21090,17 +21090,17 @@ var LruObject = class {
       }
     }
   }
-  expiresAt(key) {
-    const item = this.items[key];
+  expiresAt(key2) {
+    const item = this.items[key2];
     if (item !== void 0) {
       return item.expiry;
     }
   }
-  get(key) {
-    const item = this.items[key];
+  get(key2) {
+    const item = this.items[key2];
     if (item !== void 0) {
       if (this.ttl > 0 && item.expiry <= Date.now()) {
-        this.delete(key);
+        this.delete(key2);
         return;
       }
       this.bumpLru(item);
@@ -21117,8 +21117,8 @@ var LruObject = class {
   keys() {
     return Object.keys(this.items);
   }
-  set(key, value) {
-    const existing = this.items[key];
+  set(key2, value) {
+    const existing = this.items[key2];
     if (existing !== void 0) {
       existing.value = value;
       existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
@@ -21130,12 +21130,12 @@ var LruObject = class {
     }
     const item = {
       expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
-      key,
+      key: key2,
       prev: this.last,
       next: null,
       value
     };
-    this.items[key] = item;
+    this.items[key2] = item;
     if (++this.size === 1) {
       this.first = item;
     } else {
@@ -21580,8 +21580,8 @@ function lowercaseKeys(object2) {
   if (!object2) {
     return {};
   }
-  return Object.keys(object2).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object2[key];
+  return Object.keys(object2).reduce((newObj, key2) => {
+    newObj[key2.toLowerCase()] = object2[key2];
     return newObj;
   }, {});
 }
@@ -21595,20 +21595,20 @@ function isPlainObject(value) {
 }
 function mergeDeep(defaults, options2) {
   const result = Object.assign({}, defaults);
-  Object.keys(options2).forEach((key) => {
-    if (isPlainObject(options2[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options2[key] });
-      else result[key] = mergeDeep(defaults[key], options2[key]);
+  Object.keys(options2).forEach((key2) => {
+    if (isPlainObject(options2[key2])) {
+      if (!(key2 in defaults)) Object.assign(result, { [key2]: options2[key2] });
+      else result[key2] = mergeDeep(defaults[key2], options2[key2]);
     } else {
-      Object.assign(result, { [key]: options2[key] });
+      Object.assign(result, { [key2]: options2[key2] });
     }
   });
   return result;
 }
 function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
+  for (const key2 in obj) {
+    if (obj[key2] === void 0) {
+      delete obj[key2];
     }
   }
   return obj;
@@ -21660,9 +21660,9 @@ function extractUrlVariableNames(url2) {
 }
 function omit(object2, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object2)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object2[key];
+  for (const key2 of Object.keys(object2)) {
+    if (keysToOmit.indexOf(key2) === -1) {
+      result[key2] = object2[key2];
     }
   }
   return result;
@@ -21680,10 +21680,10 @@ function encodeUnreserved(str) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key) {
+function encodeValue(operator, value, key2) {
   value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
+  if (key2) {
+    return encodeUnreserved(key2) + "=" + value;
   } else {
     return value;
   }
@@ -21694,8 +21694,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
+function getValues(context, operator, key2, modifier) {
+  var value = context[key2], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -21703,14 +21703,14 @@ function getValues(context, operator, key, modifier) {
         value = value.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+        encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+              encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
             );
           });
         } else {
@@ -21735,7 +21735,7 @@ function getValues(context, operator, key, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
           result.push(tmp.join(","));
         }
@@ -21744,10 +21744,10 @@ function getValues(context, operator, key, modifier) {
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
+        result.push(encodeUnreserved(key2));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
+      result.push(encodeUnreserved(key2) + "=");
     } else if (value === "") {
       result.push("");
     }
@@ -21972,7 +21972,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       if (code19 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
@@ -21983,8 +21983,8 @@ function parseParameters(header, type, index, len, stopFlags) {
           while (index < len) {
             const code20 = header.charCodeAt(index);
             if (code20 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              if (parameters[key2] === void 0) {
+                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
@@ -22028,9 +22028,9 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           index++;
         }
-        if (parameters[key] === void 0) {
+        if (parameters[key2] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters[key2] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -22078,11 +22078,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key, val) => {
+  const prepareVal = (parent, key2, val) => {
     const isObject2 = val !== null && typeof val === "object";
     const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
-      val = val.toJSON(key);
+      val = val.toJSON(key2);
     }
     const isNoise = typeof val === "string" && noiseValue.test(val);
     if (isNoise) return val + "n";
@@ -22093,7 +22093,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       return val.toString() + "n";
     }
     if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
+      val = replacer.call(parent, key2, val);
     }
     const isPostReplacerObject = val !== null && typeof val === "object";
     if (isPostReplacerObject) {
@@ -22230,11 +22230,11 @@ var JSONStringify = (value, replacer, space) => {
     if (supportsRawJSON) {
       return originalStringify(
         value,
-        (key, val) => {
+        (key2, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+          if (hasFunctionReplacer) return replacer(key2, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
           if (isKeyInArrayReplacer) return val;
           return val;
         },
@@ -22244,13 +22244,13 @@ var JSONStringify = (value, replacer, space) => {
     if (!value) return originalStringify(value, replacer, space);
     const convertedToCustomJSON = originalStringify(
       value,
-      (key, val) => {
+      (key2, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
         if (typeof val === "bigint") return val.toString() + "n";
         const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+        if (hasFunctionReplacer) return replacer(key2, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
         if (isKeyInArrayReplacer) return val;
         return val;
       },
@@ -22292,17 +22292,17 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+var convertMarkedBigIntsReviver = (key2, value, context, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context);
+  return userReviver(key2, value, context);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+  return JSON.parse(text, (key2, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -22311,7 +22311,7 @@ var JSONParseV2 = (text, reviver) => {
     if (isBigInt) return BigInt(context.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context);
+    return reviver(key2, value, context);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -22334,8 +22334,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key } = node2;
-      let value = parent[key];
+      const { parent, key: key2 } = node2;
+      let value = parent[key2];
       if (typeof value === "string") {
         const isCustomFormatBigInt = customFormat.test(value);
         if (isCustomFormatBigInt) {
@@ -22347,13 +22347,13 @@ var applyReviverIteratively = (parsed, userReviver) => {
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
+        value = userReviver.call(parent, key2, value);
       }
       const isDeleted = value === void 0;
       if (isDeleted) {
-        delete parent[key];
+        delete parent[key2];
       } else {
-        parent[key] = value;
+        parent[key2] = value;
       }
       stack.pop();
     }
@@ -22382,7 +22382,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+      (key2, value, context) => convertMarkedBigIntsReviver(key2, value, context, reviver)
     );
   } catch (error62) {
     if (error62 instanceof RangeError) {
@@ -22502,8 +22502,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url2 = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
+  for (const [key2, value] of fetchResponse.headers) {
+    responseHeaders[key2] = value;
   }
   const octokitResponse = {
     url: url2,
@@ -22765,11 +22765,11 @@ function graphql(request22, query, options2) {
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options2) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+    for (const key2 in options2) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
       return Promise.reject(
         new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
+          `[@octokit/graphql] "${key2}" cannot be used as variable name`
         )
       );
     }
@@ -22777,15 +22777,15 @@ function graphql(request22, query, options2) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
+  ).reduce((result, key2) => {
+    if (NON_VARIABLE_OPTIONS.includes(key2)) {
+      result[key2] = parsedOptions[key2];
       return result;
     }
     if (!result.variables) {
       result.variables = {};
     }
-    result.variables[key] = parsedOptions[key];
+    result.variables[key2] = parsedOptions[key2];
     return result;
   }, {});
   const baseUrl = parsedOptions.baseUrl || request22.endpoint.DEFAULTS.baseUrl;
@@ -22795,8 +22795,8 @@ function graphql(request22, query, options2) {
   return request22(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
+      for (const key2 of Object.keys(response.headers)) {
+        headers[key2] = response.headers[key2];
       }
       throw new GraphqlResponseError(
         requestOptions,
@@ -26973,7 +26973,7 @@ async function get(cache2, options2) {
   };
 }
 async function set(cache2, options2, data) {
-  const key = optionsToCacheKey(options2);
+  const key2 = optionsToCacheKey(options2);
   const permissionsString = options2.permissions ? "" : Object.keys(data.permissions).map(
     (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
   ).join(",");
@@ -26985,7 +26985,7 @@ async function set(cache2, options2, data) {
     permissionsString,
     data.singleFileName
   ].join("|");
-  await cache2.set(key, value);
+  await cache2.set(key2, value);
 }
 function optionsToCacheKey({
   installationId,
@@ -27923,11 +27923,11 @@ var LabelCache = class {
     for (const spec of specs) {
       const name = spec.name.toLowerCase();
       if (seen.has(name)) continue;
-      const key = `${owner}/${repo}:${name}`;
-      let lookup = this.pending.get(key);
+      const key2 = `${owner}/${repo}:${name}`;
+      let lookup = this.pending.get(key2);
       if (!lookup) {
-        lookup = ensureLabel(octokit, { owner, repo }, spec).then(() => void seen.add(name)).finally(() => this.pending.delete(key));
-        this.pending.set(key, lookup);
+        lookup = ensureLabel(octokit, { owner, repo }, spec).then(() => void seen.add(name)).finally(() => this.pending.delete(key2));
+        this.pending.set(key2, lookup);
       }
       await lookup;
     }
@@ -27973,8 +27973,8 @@ var TTL_MS = 10 * 60 * 1e3;
 var PermissionCache = class {
   roles = /* @__PURE__ */ new Map();
   async canCommand(octokit, { owner, repo }, username, now = Date.now()) {
-    const key = `${owner}/${repo}/${username.toLowerCase()}`;
-    const known = this.roles.get(key);
+    const key2 = `${owner}/${repo}/${username.toLowerCase()}`;
+    const known = this.roles.get(key2);
     if (known && now - known.at < TTL_MS) return known.allowed;
     let allowed = false;
     try {
@@ -27984,7 +27984,7 @@ var PermissionCache = class {
     } catch (error62) {
       if (statusOf(error62) !== 404) throw error62;
     }
-    this.roles.set(key, { allowed, at: now });
+    this.roles.set(key2, { allowed, at: now });
     return allowed;
   }
 };
@@ -28000,9 +28000,9 @@ function sortErrors(errors, fileOrder) {
   };
   const seen = /* @__PURE__ */ new Set();
   return [...errors].sort((a, b2) => rank(a.file) - rank(b2.file) || a.line - b2.line || a.column - b2.column).filter((e) => {
-    const key = formatError(e);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key2 = formatError(e);
+    if (seen.has(key2)) return false;
+    seen.add(key2);
     return true;
   });
 }
@@ -28057,16 +28057,16 @@ function depthTracker() {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function listAt(value, key) {
-  const list2 = isRecord(value) ? value[key] : void 0;
+function listAt(value, key2) {
+  const list2 = isRecord(value) ? value[key2] : void 0;
   return Array.isArray(list2) ? list2 : [];
 }
-function recordAt(value, key) {
-  const child = isRecord(value) ? value[key] : void 0;
+function recordAt(value, key2) {
+  const child = isRecord(value) ? value[key2] : void 0;
   return isRecord(child) ? child : void 0;
 }
-function stringAt(value, key) {
-  const child = isRecord(value) ? value[key] : void 0;
+function stringAt(value, key2) {
+  const child = isRecord(value) ? value[key2] : void 0;
   return typeof child === "string" ? child : void 0;
 }
 function hasPath(value, path2) {
@@ -28148,11 +28148,11 @@ function toPlain(doc) {
           problems.push({ offset: at2, message: "keys must be plain text" });
           continue;
         }
-        const key = keyText(pair.key) ?? "";
-        if (seen.has(key))
-          problems.push({ offset: pair.key?.range?.[0] ?? offset, message: `the key ${quote(key)} appears twice` });
-        seen.add(key);
-        object2[key] = pair.value === null ? null : convert(pair.value, depth + 1, via);
+        const key2 = keyText(pair.key) ?? "";
+        if (seen.has(key2))
+          problems.push({ offset: pair.key?.range?.[0] ?? offset, message: `the key ${quote(key2)} appears twice` });
+        seen.add(key2);
+        object2[key2] = pair.value === null ? null : convert(pair.value, depth + 1, via);
       }
       return object2;
     }
@@ -28170,11 +28170,11 @@ function scalar(value, source) {
     return value;
   return typeof source === "string" ? source : String(value);
 }
-function keyText(key) {
-  if (key === null) return "";
-  if (!(0, import_yaml4.isScalar)(key)) return void 0;
-  if (key.value === null) return typeof key.source === "string" ? key.source : "";
-  return String(scalar(key.value, key.source));
+function keyText(key2) {
+  if (key2 === null) return "";
+  if (!(0, import_yaml4.isScalar)(key2)) return void 0;
+  if (key2.value === null) return typeof key2.source === "string" ? key2.source : "";
+  return String(scalar(key2.value, key2.source));
 }
 
 // src/strategy/source.ts
@@ -28236,8 +28236,8 @@ function pairsOf(map2) {
   if (!index) {
     index = /* @__PURE__ */ new Map();
     for (const pair of map2.items) {
-      const key = keyText(pair.key);
-      if (key !== void 0 && !index.has(key)) index.set(key, pair);
+      const key2 = keyText(pair.key);
+      if (key2 !== void 0 && !index.has(key2)) index.set(key2, pair);
     }
     indexes.set(map2, index);
   }
@@ -28496,8 +28496,8 @@ function loadYaml(text, file2) {
 // src/strategy/merge.ts
 function mergeStrategies(base, local) {
   const data = copy(base);
-  for (const key of Object.keys(local)) {
-    if (key !== "problems" && key !== "settings") data[key] = local[key];
+  for (const key2 of Object.keys(local)) {
+    if (key2 !== "problems" && key2 !== "settings") data[key2] = local[key2];
   }
   const [baseSettings, localSettings] = [recordAt(base, "settings"), recordAt(local, "settings")];
   const settings = overlay(baseSettings, localSettings);
@@ -28542,12 +28542,12 @@ function problemOrigin(from, rest, base, local) {
 function mergeProblem(inherited, local) {
   const result = copy(isRecord(inherited) ? inherited : {});
   if (!isRecord(local)) return result;
-  for (const key of Object.keys(local)) {
-    if (key === "match" && isRecord(local.match)) {
+  for (const key2 of Object.keys(local)) {
+    if (key2 === "match" && isRecord(local.match)) {
       const match = copy(recordAt(inherited, "match") ?? {});
       for (const list2 of Object.keys(local.match)) match[list2] = [...listAt(match, list2), ...listAt(local.match, list2)];
       result.match = match;
-    } else result[key] = local[key];
+    } else result[key2] = local[key2];
   }
   return result;
 }
@@ -29302,9 +29302,9 @@ function floatSafeRemainder(val, step) {
   return ratio - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
-function defineLazy(object2, key, getter) {
+function defineLazy(object2, key2, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key, {
+  Object.defineProperty(object2, key2, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -29316,7 +29316,7 @@ function defineLazy(object2, key, getter) {
       return value;
     },
     set(v2) {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object2, key2, {
         value: v2
         // configurable: true,
       });
@@ -29342,47 +29342,47 @@ function rawShape(def) {
 function sourceShape(schema) {
   return rawShape(schema._zod.def) ?? schema._zod.def.shape;
 }
-function deferProp(target, key, getter) {
-  Object.defineProperty(target, key, {
+function deferProp(target, key2, getter) {
+  Object.defineProperty(target, key2, {
     get() {
       const value = getter();
-      assignProp(this, key, value);
+      assignProp(this, key2, value);
       return value;
     },
     enumerable: true,
     configurable: true
   });
 }
-function putProp(target, key, value) {
-  if (key in target)
-    assignProp(target, key, value);
+function putProp(target, key2, value) {
+  if (key2 in target)
+    assignProp(target, key2, value);
   else
-    target[key] = value;
+    target[key2] = value;
 }
 function mirrorShape(target, source, keys, wrap) {
   const raw = sourceShape(source);
-  for (const key of keys) {
-    const desc = Object.getOwnPropertyDescriptor(raw, key);
+  for (const key2 of keys) {
+    const desc = Object.getOwnPropertyDescriptor(raw, key2);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
-      deferProp(target, key, () => {
-        const value = source._zod.def.shape[key];
-        return wrap ? wrap(value, key) : value;
+      deferProp(target, key2, () => {
+        const value = source._zod.def.shape[key2];
+        return wrap ? wrap(value, key2) : value;
       });
     } else
-      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+      putProp(target, key2, wrap ? wrap(desc.value, key2) : desc.value);
   }
 }
 function mirrorProps(target, source) {
-  for (const key of Reflect.ownKeys(source)) {
-    const desc = Object.getOwnPropertyDescriptor(source, key);
+  for (const key2 of Reflect.ownKeys(source)) {
+    const desc = Object.getOwnPropertyDescriptor(source, key2);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key, () => source[key]);
+      deferProp(target, key2, () => source[key2]);
     else
-      putProp(target, key, desc.value);
+      putProp(target, key2, desc.value);
   }
 }
 function mergeDefs(...defs) {
@@ -29399,11 +29399,11 @@ function cloneDef(schema) {
 function getElementAtPath(obj, path2) {
   if (!path2)
     return obj;
-  return path2.reduce((acc, key) => acc?.[key], obj);
+  return path2.reduce((acc, key2) => acc?.[key2], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
-  const promises = keys.map((key) => promisesObj[key]);
+  const promises = keys.map((key2) => promisesObj[key2]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
     for (let i = 0; i < keys.length; i++) {
@@ -29475,8 +29475,8 @@ function shallowClone(o) {
 }
 function numKeys(data) {
   let keyCount = 0;
-  for (const key in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key)) {
+  for (const key2 in data) {
+    if (Object.prototype.hasOwnProperty.call(data, key2)) {
       keyCount++;
     }
   }
@@ -29630,12 +29630,12 @@ function pick(schema, mask) {
 function maskedKeys(schema, mask) {
   const raw = sourceShape(schema);
   const keys = [];
-  for (const key of Reflect.ownKeys(mask)) {
-    if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
-      throw new Error(`Unrecognized key: "${String(key)}"`);
+  for (const key2 of Reflect.ownKeys(mask)) {
+    if (!Object.getOwnPropertyDescriptor(raw, key2)?.enumerable) {
+      throw new Error(`Unrecognized key: "${String(key2)}"`);
     }
-    if (mask[key])
-      keys.push(key);
+    if (mask[key2])
+      keys.push(key2);
   }
   return keys;
 }
@@ -29648,7 +29648,7 @@ function omit2(schema, mask) {
   }
   const omitted = new Set(maskedKeys(schema, mask));
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key2) => !omitted.has(key2)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape2) {
@@ -29659,8 +29659,8 @@ function extend(schema, shape2) {
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
-    for (const key of Reflect.ownKeys(shape2)) {
-      if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
+    for (const key2 of Reflect.ownKeys(shape2)) {
+      if (Object.getOwnPropertyDescriptor(existingShape, key2) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
@@ -29707,15 +29707,15 @@ function partial(Class2, schema, mask, name = "partial") {
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key2) => selected && !selected.has(key2) ? value : new Class2({ type: "optional", innerType: value })));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
 function required(Class2, schema, mask) {
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key2) => (
     // overwrite with non-optional
-    selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
+    selected && !selected.has(key2) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
@@ -29902,46 +29902,46 @@ var Class = class {
   }
 };
 function members(proto, table2) {
-  for (const key in table2) {
-    const desc = Object.getOwnPropertyDescriptor(table2, key);
+  for (const key2 in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key2);
     if (desc.get)
-      Object.defineProperty(proto, key, { ...desc, enumerable: false });
+      Object.defineProperty(proto, key2, { ...desc, enumerable: false });
     else
-      defineBound(proto, key, desc.value);
+      defineBound(proto, key2, desc.value);
   }
 }
-function own(inst, key, value, enumerable = true) {
-  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+function own(inst, key2, value, enumerable = true) {
+  Object.defineProperty(inst, key2, { configurable: true, writable: true, enumerable, value });
   return value;
 }
-function hide(inst, key, value) {
-  return own(inst, key, value, false);
+function hide(inst, key2, value) {
+  return own(inst, key2, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table2) {
-  for (const key in computes) {
-    const compute = computes[key];
-    Object.defineProperty(table2, key, {
+  for (const key2 in computes) {
+    const compute = computes[key2];
+    Object.defineProperty(table2, key2, {
       configurable: true,
       enumerable: true,
       get() {
-        return own(this, key, compute(this));
+        return own(this, key2, compute(this));
       },
       set(value) {
-        own(this, key, value);
+        own(this, key2, value);
       }
     });
   }
   return table2;
 }
-function defineBound(proto, key, fn) {
-  Object.defineProperty(proto, key, {
+function defineBound(proto, key2, fn) {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     get() {
-      return this == null ? fn : own(this, key, fn.bind(this));
+      return this == null ? fn : own(this, key2, fn.bind(this));
     },
     set(value) {
-      own(this, key, value);
+      own(this, key2, value);
     }
   });
 }
@@ -29958,53 +29958,53 @@ var breaker = {
     return void 0;
   }
 };
-function defineLazyInternal(inst, key, compute) {
+function defineLazyInternal(inst, key2, compute) {
   const proto = Object.getPrototypeOf(inst._zod);
-  if (key in proto && installing !== inst._zod) {
+  if (key2 in proto && installing !== inst._zod) {
     installing = void 0;
     return;
   }
   installing = inst._zod;
-  Object.defineProperty(proto, key, {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     get() {
-      Object.defineProperty(this, key, breaker);
+      Object.defineProperty(this, key2, breaker);
       const outer = broke;
       broke = false;
       try {
         const value = compute(this);
         if (broke)
-          delete this[key];
+          delete this[key2];
         else
-          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+          Object.defineProperty(this, key2, { configurable: true, writable: true, value });
         broke = broke || outer;
         return value;
       } catch (err) {
-        delete this[key];
+        delete this[key2];
         broke = broke || outer;
         throw err;
       }
     },
     set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+      Object.defineProperty(this, key2, { configurable: true, writable: true, value });
     }
   });
 }
-function installLazyProp(inst, key, make, enumerable) {
-  const proto = claim(inst, key);
+function installLazyProp(inst, key2, make, enumerable) {
+  const proto = claim(inst, key2);
   if (!proto)
     return;
-  Object.defineProperty(proto, key, {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     get() {
       const desc = { configurable: true, writable: true, enumerable, value: void 0 };
-      Object.defineProperty(this, key, desc);
+      Object.defineProperty(this, key2, desc);
       desc.value = make(this);
-      Object.defineProperty(this, key, desc);
+      Object.defineProperty(this, key2, desc);
       return desc.value;
     },
     set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+      Object.defineProperty(this, key2, { configurable: true, writable: true, enumerable, value });
     }
   });
 }
@@ -30181,15 +30181,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj, key, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
-    if (key === "__proto__") {
-      Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+function node(obj, key2, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key2)) {
+    if (key2 === "__proto__") {
+      Object.defineProperty(obj, key2, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj[key] = make();
+      obj[key2] = make();
     }
   }
-  return obj[key];
+  return obj[key2];
 }
 function flattenError(error62, mapper = (issue3) => issue3.message) {
   const fieldErrors = {};
@@ -31098,16 +31098,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries ?? (entries = Reflect.ownKeys(def.shape).map((key2) => [key2, def.shape[key2]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema] of entries) {
-      const result = schema._zod.run({ value: input2[key], issues: [] }, {});
+    for (const [key2, schema] of entries) {
+      const result = schema._zod.run({ value: input2[key2], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
-        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key)));
+        proms.push(result.then((result2) => handleCheckPropertyResult(result2, payload, key2)));
       } else {
-        handleCheckPropertyResult(result, payload, key);
+        handleCheckPropertyResult(result, payload, key2);
       }
     }
     if (proms)
@@ -32008,8 +32008,8 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   };
   capSize(inst, arraySize);
 });
-function handlePropertyResult(result, final, key, input2, optin, optout) {
-  const isPresent = key in input2;
+function handlePropertyResult(result, final, key2, input2, optin, optout) {
+  const isPresent = key2 in input2;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
@@ -32018,7 +32018,7 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
     if (optin !== void 0 && isOptionalOut && !isPresent) {
       return;
     }
-    final.issues.push(...prefixIssues(key, result.issues));
+    final.issues.push(...prefixIssues(key2, result.issues));
   }
   if (!isPresent && optin === void 0) {
     if (!result.issues.length) {
@@ -32026,17 +32026,17 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
         code: "invalid_type",
         expected: "nonoptional",
         input: void 0,
-        path: [key]
+        path: [key2]
       });
     }
     return;
   }
   if (result.value === void 0) {
     if (isPresent || optin === "defaulted" && !isOptionalOut) {
-      final.value[key] = void 0;
+      final.value[key2] = void 0;
     }
   } else {
-    final.value[key] = result.value;
+    final.value[key2] = result.value;
   }
 }
 var NO_SYMBOL_KEYS = [];
@@ -32069,28 +32069,28 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   const optin = _catchall.optin;
   const optout = _catchall.optout;
   let seen = 0;
-  for (const key in input2) {
+  for (const key2 in input2) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
         break;
       seen = payload.issues.length;
     }
-    if (keySet.has(key))
+    if (keySet.has(key2))
       continue;
-    if (key === "__proto__") {
+    if (key2 === "__proto__") {
       if (t === "never")
-        unrecognized.push(key);
+        unrecognized.push(key2);
       continue;
     }
     if (t === "never") {
-      unrecognized.push(key);
+      unrecognized.push(key2);
       continue;
     }
-    const r = _catchall.run({ value: input2[key], issues: [] }, ctx);
+    const r = _catchall.run({ value: input2[key2], issues: [] }, ctx);
     if (r instanceof Promise) {
-      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key2, input2, optin, optout)));
     } else {
-      handlePropertyResult(r, payload, key, input2, optin, optout);
+      handlePropertyResult(r, payload, key2, input2, optin, optout);
     }
   }
   if (unrecognized.length) {
@@ -32127,16 +32127,16 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   defineLazyInternal(inst, "propValues", (zod) => {
     const shape2 = zod.def.shape;
     const propValues = {};
-    for (const key in shape2) {
-      const field2 = shape2[key]._zod;
+    for (const key2 in shape2) {
+      const field2 = shape2[key2]._zod;
       if (field2.values) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
-          assignProp(propValues, key, /* @__PURE__ */ new Set());
+        if (!Object.prototype.hasOwnProperty.call(propValues, key2)) {
+          assignProp(propValues, key2, /* @__PURE__ */ new Set());
         }
         for (const v2 of field2.values)
-          propValues[key].add(v2);
+          propValues[key2].add(v2);
         if (field2.optin !== void 0)
-          propValues[key].add(void 0);
+          propValues[key2].add(void 0);
       }
     }
     return propValues;
@@ -32163,22 +32163,22 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape2 = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const key of value.allKeys) {
+    for (const key2 of value.allKeys) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      if (key === "__proto__")
+      if (key2 === "__proto__")
         continue;
-      const el = shape2[key];
+      const el = shape2[key2];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
-      const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
+      const r = el._zod.run({ value: input2[key2], issues: [] }, ctx);
       if (r instanceof Promise) {
-        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key2, input2, optin, optout)));
       } else {
-        handlePropertyResult(r, payload, key, input2, optin, optout);
+        handlePropertyResult(r, payload, key2, input2, optin, optout);
       }
     }
     if (!catchall) {
@@ -32212,17 +32212,17 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
     let counter = 0;
-    for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+    for (const key2 of normalized.allKeys) {
+      ids[key2] = `key_${counter++}`;
     }
     doc.write(memo3 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-    for (const key of normalized.allKeys) {
-      if (key === "__proto__")
+    for (const key2 of normalized.allKeys) {
+      if (key2 === "__proto__")
         continue;
-      const id = ids[key];
-      const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+      const id = ids[key2];
+      const k2 = typeof key2 === "symbol" ? `syms[${syms.indexOf(key2)}]` : esc(key2);
       const isPresent = `${k2} in input`;
-      const schema = shape2[key];
+      const schema = shape2[key2];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
@@ -32556,21 +32556,21 @@ function mergeValues(a, b2) {
   }
   if (isPlainObject3(a) && isPlainObject3(b2)) {
     const bKeys = Object.keys(b2);
-    const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+    const sharedKeys = Object.keys(a).filter((key2) => bKeys.indexOf(key2) !== -1);
     const newObj = { ...a, ...b2 };
     if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
       delete newObj.__proto__;
-    for (const key of sharedKeys) {
-      if (key === "__proto__")
+    for (const key2 of sharedKeys) {
+      if (key2 === "__proto__")
         continue;
-      const sharedValue = mergeValues(a[key], b2[key]);
+      const sharedValue = mergeValues(a[key2], b2[key2]);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [key, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [key2, ...sharedValue.mergeErrorPath]
         };
       }
-      newObj[key] = sharedValue.data;
+      newObj[key2] = sharedValue.data;
     }
     return { valid: true, data: newObj };
   }
@@ -32729,9 +32729,9 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     return handleTupleResults(itemResults, payload, items, input2, optoutStart);
   };
 });
-function getTupleOptStart(items, key) {
+function getTupleOptStart(items, key2) {
   for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+    const omittable = key2 === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
     if (!omittable)
       return i + 1;
   }
@@ -32789,12 +32789,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     if (values && !def.partial) {
       payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
-      for (const key of values) {
-        if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
-          recordKeys.add(typeof key === "number" ? key.toString() : key);
-          if (key === "__proto__")
+      for (const key2 of values) {
+        if (typeof key2 === "string" || typeof key2 === "number" || typeof key2 === "symbol") {
+          recordKeys.add(typeof key2 === "number" ? key2.toString() : key2);
+          if (key2 === "__proto__")
             continue;
-          const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+          const keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
           if (keyResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -32803,8 +32803,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config2())),
-              input: key,
-              path: [key],
+              input: key2,
+              path: [key2],
               inst
             });
             continue;
@@ -32812,32 +32812,32 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
           const outKey = keyResult.value;
           if (outKey === "__proto__")
             continue;
-          const result = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+          const result = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
           if (result instanceof Promise) {
             proms.push(result.then((result2) => {
               if (result2.issues.length) {
-                payload.issues.push(...prefixIssues(key, result2.issues));
+                payload.issues.push(...prefixIssues(key2, result2.issues));
               }
               payload.value[outKey] = result2.value;
             }));
           } else {
             if (result.issues.length) {
-              payload.issues.push(...prefixIssues(key, result.issues));
+              payload.issues.push(...prefixIssues(key2, result.issues));
             }
             payload.value[outKey] = result.value;
           }
         }
       }
       let unrecognized;
-      for (const key in input2) {
-        if (!recordKeys.has(key)) {
+      for (const key2 in input2) {
+        if (!recordKeys.has(key2)) {
           if (def.mode === "loose") {
-            if (key === "__proto__")
+            if (key2 === "__proto__")
               continue;
-            payload.value[key] = input2[key];
+            payload.value[key2] = input2[key2];
           } else {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
+            unrecognized.push(key2);
           }
         }
       }
@@ -32853,18 +32853,18 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     } else {
       payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
-      for (const key of Reflect.ownKeys(input2)) {
-        if (key === "__proto__")
+      for (const key2 of Reflect.ownKeys(input2)) {
+        if (key2 === "__proto__")
           continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input2, key))
+        if (!Object.prototype.propertyIsEnumerable.call(input2, key2))
           continue;
-        let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+        let keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
         if (keyResult instanceof Promise) {
           throw new Error("Async schemas not supported in object keys currently");
         }
-        const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+        const checkNumericKey = typeof key2 === "string" && number.test(key2) && keyResult.issues.length;
         if (checkNumericKey) {
-          const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+          const retryResult = def.keyType._zod.run({ value: Number(key2), issues: [] }, ctx);
           if (retryResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -32874,17 +32874,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         }
         if (keyResult.issues.length) {
           if (def.mode === "loose") {
-            payload.value[key] = input2[key];
+            payload.value[key2] = input2[key2];
           } else if (values) {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
+            unrecognized.push(key2);
           } else {
             payload.issues.push({
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config2())),
-              input: key,
-              path: [key],
+              input: key2,
+              path: [key2],
               inst
             });
           }
@@ -32893,17 +32893,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         const outKey = keyResult.value;
         if (outKey === "__proto__")
           continue;
-        const result = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+        const result = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
         if (result instanceof Promise) {
           proms.push(result.then((result2) => {
             if (result2.issues.length) {
-              payload.issues.push(...prefixIssues(key, result2.issues));
+              payload.issues.push(...prefixIssues(key2, result2.issues));
             }
             payload.value[outKey] = result2.value;
           }));
         } else {
           if (result.issues.length) {
-            payload.issues.push(...prefixIssues(key, result.issues));
+            payload.issues.push(...prefixIssues(key2, result.issues));
           }
           payload.value[outKey] = result.value;
         }
@@ -32943,20 +32943,20 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key, value] of input2) {
+    for (const [key2, value] of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+      const keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
       const valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
-          handleMapResult(keyResult2, valueResult2, payload, key, input2, inst, ctx);
+          handleMapResult(keyResult2, valueResult2, payload, key2, input2, inst, ctx);
         }));
       } else {
-        handleMapResult(keyResult, valueResult, payload, key, input2, inst, ctx);
+        handleMapResult(keyResult, valueResult, payload, key2, input2, inst, ctx);
       }
     }
     if (proms.length)
@@ -32965,10 +32965,10 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   };
   capSize(inst, mapSize);
 });
-function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) {
+function handleMapResult(keyResult, valueResult, final, key2, input2, inst, ctx) {
   if (keyResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key)) {
-      final.issues.push(...prefixIssues(key, keyResult.issues));
+    if (propertyKeyTypes.has(typeof key2)) {
+      final.issues.push(...prefixIssues(key2, keyResult.issues));
     } else {
       final.issues.push({
         code: "invalid_key",
@@ -32980,15 +32980,15 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
     }
   }
   if (valueResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key)) {
-      final.issues.push(...prefixIssues(key, valueResult.issues));
+    if (propertyKeyTypes.has(typeof key2)) {
+      final.issues.push(...prefixIssues(key2, valueResult.issues));
     } else {
       final.issues.push({
         origin: "map",
         code: "invalid_element",
         input: input2,
         inst,
-        key,
+        key: key2,
         issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config2()))
       });
     }
@@ -33663,8 +33663,8 @@ function isRecursive(inst, stack, resolve) {
   };
   const shape2 = (sh, spread) => {
     let answer = NONE;
-    for (const key of Reflect.ownKeys(sh)) {
-      const desc = Object.getOwnPropertyDescriptor(sh, key);
+    for (const key2 of Reflect.ownKeys(sh)) {
+      const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
       const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
@@ -33760,8 +33760,8 @@ function isRecursive(inst, stack, resolve) {
       break;
     default: {
       kind;
-      for (const key in def) {
-        const desc = Object.getOwnPropertyDescriptor(def, key);
+      for (const key2 in def) {
+        const desc = Object.getOwnPropertyDescriptor(def, key2);
         if (!desc || desc.get)
           continue;
         const value = desc.value;
@@ -41894,11 +41894,11 @@ function generatePropertiesChecks(doc, ctx, def, accessor) {
   }
   doc.write(`if (${accessor} == null) return INVALID;`);
   const shape2 = def.shape;
-  for (const key of Reflect.ownKeys(shape2)) {
-    const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
+  for (const key2 of Reflect.ownKeys(shape2)) {
+    const keyExpr = typeof key2 === "symbol" ? addConstant(ctx, key2) : esc(key2);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape2[key], inputVar, false);
+    compileChild(doc, ctx, shape2[key2], inputVar, false);
   }
 }
 function generatePropertyCheck(doc, ctx, def, accessor) {
@@ -42291,9 +42291,9 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
   const propOutputs = /* @__PURE__ */ new Map();
-  for (const key of allKeys) {
-    const propSchema = propShape[key];
-    const kx = keyExpr(key);
+  for (const key2 of allKeys) {
+    const propSchema = propShape[key2];
+    const kx = keyExpr(key2);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${kx}];`);
     if (propSchema._zod.optin !== void 0) {
@@ -42314,14 +42314,14 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
       } else {
         doc.write(`if (${outputVar2} === INVALID) return INVALID;`);
       }
-      propOutputs.set(key, outputVar2);
+      propOutputs.set(key2, outputVar2);
     } else {
       if (requiresPresenceCheck(propSchema)) {
         doc.write(`if (!(${kx} in ${accessor})) return INVALID;`);
       }
       const outputAccessor = compileChild(doc, ctx, propSchema, inputVar, buildsValue);
       if (outputAccessor !== null)
-        propOutputs.set(key, outputAccessor);
+        propOutputs.set(key2, outputAccessor);
     }
   }
   const catchall = def.catchall;
@@ -42742,9 +42742,9 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   }
   return outputVar;
 }
-function getTupleOptStart2(items, key) {
+function getTupleOptStart2(items, key2) {
   for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+    const omittable = key2 === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
     if (!omittable)
       return i + 1;
   }
@@ -42874,16 +42874,16 @@ function generateRecordCheck(doc, ctx, schema, accessor) {
   const keyValues = recordDef.partial ? void 0 : def.keyType._zod.values;
   if (keyValues) {
     const inputKeys = [];
-    for (const key of keyValues) {
-      if (!(typeof key === "string" || typeof key === "number" || typeof key === "symbol")) {
-        throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
+    for (const key2 of keyValues) {
+      if (!(typeof key2 === "string" || typeof key2 === "number" || typeof key2 === "symbol")) {
+        throw new ZodCompileUnsupportedError(`record key value ${String(key2)}`);
       }
-      const inputKey = typeof key === "number" ? key.toString() : key;
+      const inputKey = typeof key2 === "number" ? key2.toString() : key2;
       if (inputKey === "__proto__") {
         throw new ZodCompileUnsupportedError('record key "__proto__"');
       }
       inputKeys.push(inputKey);
-      const keyConst = addConstant(ctx, key);
+      const keyConst = addConstant(ctx, key2);
       const outKey = generateCheck(doc, ctx, def.keyType, keyConst);
       const valueVar = newVar(ctx);
       doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
@@ -42961,10 +42961,10 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
   });
   doc.write(`}`);
 }
-function literalPropertyKey(ctx, key) {
-  if (typeof key === "string")
-    return esc(key);
-  return addConstant(ctx, key);
+function literalPropertyKey(ctx, key2) {
+  if (typeof key2 === "string")
+    return esc(key2);
+  return addConstant(ctx, key2);
 }
 function generateMapCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
@@ -44193,9 +44193,9 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
-    for (const key of Reflect.ownKeys(source)) {
-      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target, key, source[key]);
+    for (const key2 of Reflect.ownKeys(source)) {
+      if (Object.prototype.propertyIsEnumerable.call(source, key2)) {
+        assignProp(target, key2, source[key2]);
       }
     }
   }
@@ -44341,8 +44341,8 @@ function extractDefs(ctx, schema) {
     if (defId)
       seen.defId = defId;
     const schema2 = seen.schema;
-    for (const key in schema2) {
-      delete schema2[key];
+    for (const key2 in schema2) {
+      delete schema2[key2];
     }
     schema2.$ref = ref;
   };
@@ -44423,8 +44423,8 @@ function foldObjects(members2) {
   for (const member of members2) {
     if (typeof member !== "object" || member.type !== "object")
       return null;
-    for (const key in member) {
-      if (!FOLDABLE_KEYS.has(key))
+    for (const key2 in member) {
+      if (!FOLDABLE_KEYS.has(key2))
         return null;
     }
     objects.push(member);
@@ -44432,22 +44432,22 @@ function foldObjects(members2) {
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
   for (const object2 of objects) {
-    for (const key in object2.properties) {
-      if (Object.prototype.hasOwnProperty.call(properties, key))
+    for (const key2 in object2.properties) {
+      if (Object.prototype.hasOwnProperty.call(properties, key2))
         continue;
       const parts = [];
       for (const other of objects) {
-        const part = other.properties?.[key] ?? undeclaredConstraint(other);
+        const part = other.properties?.[key2] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
         if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
           parts.push(part);
       }
       const merged2 = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
-      assignProp(properties, key, merged2);
+      assignProp(properties, key2, merged2);
     }
-    for (const key of object2.required ?? [])
-      required2.add(key);
+    for (const key2 of object2.required ?? [])
+      required2.add(key2);
   }
   const folded = { type: "object", properties };
   if (required2.size)
@@ -44472,8 +44472,8 @@ function foldIntersection(json2) {
   const allOf = json2.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
-  for (const key of FOLDABLE_KEYS)
-    if (key in json2)
+  for (const key2 of FOLDABLE_KEYS)
+    if (key2 in json2)
       return;
   const unions = allOf.filter((m2) => UNION_KEYS.some((k2) => Array.isArray(m2[k2])));
   let folded = null;
@@ -44520,20 +44520,20 @@ function finalize(ctx, schema) {
       assignProps(schema2, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key in schema2) {
-          if (key === "$ref" || key === "allOf")
+        for (const key2 in schema2) {
+          if (key2 === "$ref" || key2 === "allOf")
             continue;
-          if (!(key in _cached)) {
-            delete schema2[key];
+          if (!(key2 in _cached)) {
+            delete schema2[key2];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key in schema2) {
-          if (key === "$ref" || key === "allOf")
+        for (const key2 in schema2) {
+          if (key2 === "$ref" || key2 === "allOf")
             continue;
-          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema2[key];
+          if (key2 in refSeen.def && JSON.stringify(schema2[key2]) === JSON.stringify(refSeen.def[key2])) {
+            delete schema2[key2];
           }
         }
       }
@@ -44545,11 +44545,11 @@ function finalize(ctx, schema) {
       if (parentSeen?.schema.$ref) {
         schema2.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key in schema2) {
-            if (key === "$ref" || key === "allOf")
+          for (const key2 in schema2) {
+            if (key2 === "$ref" || key2 === "allOf")
               continue;
-            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema2[key];
+            if (key2 in parentSeen.def && JSON.stringify(schema2[key2]) === JSON.stringify(parentSeen.def[key2])) {
+              delete schema2[key2];
             }
           }
         }
@@ -44682,8 +44682,8 @@ function isTransforming(_schema, _ctx) {
     return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
   }
   if (def.type === "object") {
-    for (const key in def.shape) {
-      if (isTransforming(def.shape[key], ctx))
+    for (const key2 in def.shape) {
+      if (isTransforming(def.shape[key2], ctx))
         return true;
     }
     return false;
@@ -44721,13 +44721,13 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
-var narrowMin = (agg, key, value) => {
-  if (agg[key] === void 0 || value > agg[key])
-    agg[key] = value;
+var narrowMin = (agg, key2, value) => {
+  if (agg[key2] === void 0 || value > agg[key2])
+    agg[key2] = value;
 };
-var narrowMax = (agg, key, value) => {
-  if (agg[key] === void 0 || value < agg[key])
-    agg[key] = value;
+var narrowMax = (agg, key2, value) => {
+  if (agg[key2] === void 0 || value < agg[key2])
+    agg[key2] = value;
 };
 var narrowBoth = (agg, value) => {
   narrowMin(agg, "minimum", value);
@@ -45065,17 +45065,17 @@ var objectProcessor = (schema, ctx, _json, params) => {
   }
   json2.type = "object";
   json2.properties = {};
-  for (const key in shape2) {
-    assignProp(json2.properties, key, processSchema(shape2[key], ctx, {
+  for (const key2 in shape2) {
+    assignProp(json2.properties, key2, processSchema(shape2[key2], ctx, {
       ...params,
-      path: [...params.path, "properties", key]
+      path: [...params.path, "properties", key2]
     }));
   }
   const requiredKeys = [];
-  for (const key of Object.keys(shape2)) {
-    const field2 = def.shape[key];
+  for (const key2 of Object.keys(shape2)) {
+    const field2 = def.shape[key2];
     if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
-      requiredKeys.push(key);
+      requiredKeys.push(key2);
     }
   }
   if (requiredKeys.length > 0) {
@@ -45450,9 +45450,9 @@ function toJSONSchema(input2, params) {
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
-      const [key, schema] = entry;
+      const [key2, schema] = entry;
       extractDefs(ctx2, schema);
-      assignProp(schemas, key, finalize(ctx2, schema));
+      assignProp(schemas, key2, finalize(ctx2, schema));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
@@ -45767,17 +45767,17 @@ __export(checks_exports2, {
 
 // node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-function _lazyMethod(proto, key, make) {
-  Object.defineProperty(proto, key, {
+function _lazyMethod(proto, key2, make) {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     enumerable: false,
     get() {
       const value = make(this);
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key2, { value, configurable: true, writable: true });
       return value;
     },
     set(value) {
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key2, { value, configurable: true, writable: true });
     }
   });
 }
@@ -47447,11 +47447,11 @@ function resolveRef(ref, ctx) {
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
   if (path2[0] === defsKey) {
-    const key = path2[1] === void 0 ? void 0 : decodeJSONPointerSegment(path2[1]);
-    if (!key || !ctx.defs[key]) {
+    const key2 = path2[1] === void 0 ? void 0 : decodeJSONPointerSegment(path2[1]);
+    if (!key2 || !ctx.defs[key2]) {
       throw new Error(`Reference not found: ${ref}`);
     }
-    return ctx.defs[key];
+    return ctx.defs[key2];
   }
   throw new Error(`Reference not found: ${ref}`);
 }
@@ -47486,16 +47486,16 @@ function checkObjectGuards(objectSchema, guards) {
       });
     }
     if (guards.keySchema) {
-      for (const key of keys) {
-        const result = guards.keySchema.safeParse(key);
+      for (const key2 of keys) {
+        const result = guards.keySchema.safeParse(key2);
         if (result.success)
           continue;
         payload.issues.push({
           code: "invalid_key",
           origin: "record",
           issues: result.error.issues,
-          input: key,
-          path: [key],
+          input: key2,
+          path: [key2],
           continue: true
         });
       }
@@ -47520,20 +47520,20 @@ function canonicalKey(value, seen) {
     if (Array.isArray(value)) {
       const parts2 = [];
       for (const item of value) {
-        const key = canonicalKey(item, seen);
-        if (key === null)
+        const key2 = canonicalKey(item, seen);
+        if (key2 === null)
           return null;
-        parts2.push(key);
+        parts2.push(key2);
       }
       return `a${parts2.length}:[${parts2.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
     const parts = [];
     for (const k2 of keys) {
-      const key = canonicalKey(value[k2], seen);
-      if (key === null)
+      const key2 = canonicalKey(value[k2], seen);
+      if (key2 === null)
         return null;
-      parts.push(`${k2.length}:${k2}=${key}`);
+      parts.push(`${k2.length}:${k2}=${key2}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
@@ -47573,10 +47573,10 @@ function containsRef(value) {
     return value.some(containsRef);
   if (typeof value.$ref === "string")
     return true;
-  return Object.entries(value).some(([key, sub]) => {
-    if (SCHEMA_KEYWORDS.has(key))
+  return Object.entries(value).some(([key2, sub]) => {
+    if (SCHEMA_KEYWORDS.has(key2))
       return containsRef(sub);
-    if (!SCHEMA_MAP_KEYWORDS.has(key) || typeof sub !== "object" || sub === null)
+    if (!SCHEMA_MAP_KEYWORDS.has(key2) || typeof sub !== "object" || sub === null)
       return false;
     return Object.values(sub).some(containsRef);
   });
@@ -47592,12 +47592,12 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
       for (let i = 0; i < items.length; i++) {
-        const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
-        if (key === null)
+        const key2 = canonicalKey(items[i], /* @__PURE__ */ new Set());
+        if (key2 === null)
           continue;
-        const first = firstSeen.get(key);
+        const first = firstSeen.get(key2);
         if (first === void 0) {
-          firstSeen.set(key, i);
+          firstSeen.set(key2, i);
           continue;
         }
         payload.issues.push({
@@ -47836,9 +47836,9 @@ function convertBaseSchema(schema, ctx) {
       const properties = schema.properties || {};
       const requiredSet = new Set(schema.required || []);
       const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
-      for (const [key, propSchema] of Object.entries(properties)) {
+      for (const [key2, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape2, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape2, key2, requiredSet.has(key2) ? propZodSchema : propZodSchema.optional());
       }
       if (schema.patternProperties) {
         const patternProps = schema.patternProperties;
@@ -47873,12 +47873,12 @@ function convertBaseSchema(schema, ctx) {
             if (!isPlainObject3(payload.value))
               return;
             const unrecognized = [];
-            for (const key of Object.keys(payload.value)) {
-              if (propertyKeys.includes(key))
+            for (const key2 of Object.keys(payload.value)) {
+              if (propertyKeys.includes(key2))
                 continue;
-              if (patterns.some((regex2) => regex2.test(key)))
+              if (patterns.some((regex2) => regex2.test(key2)))
                 continue;
-              unrecognized.push(key);
+              unrecognized.push(key2);
             }
             if (unrecognized.length) {
               payload.issues.push({
@@ -48009,38 +48009,38 @@ function convertSchema(schema, ctx) {
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
-  for (const key of coreMetadataKeys) {
-    if (key in schema) {
-      extraMeta[key] = schema[key];
+  for (const key2 of coreMetadataKeys) {
+    if (key2 in schema) {
+      extraMeta[key2] = schema[key2];
     }
   }
   const contentMetadataKeys = ["contentEncoding", "contentMediaType", "contentSchema"];
-  for (const key of contentMetadataKeys) {
-    if (key in schema) {
-      extraMeta[key] = schema[key];
+  for (const key2 of contentMetadataKeys) {
+    if (key2 in schema) {
+      extraMeta[key2] = schema[key2];
     }
   }
   if (schema.type === "object" && schema.$ref === void 0) {
     if (schema.propertyNames !== void 0 && !containsRef(schema.propertyNames)) {
       extraMeta.propertyNames = schema.propertyNames;
     }
-    for (const key of ["minProperties", "maxProperties"]) {
-      if (schema[key] !== void 0)
-        extraMeta[key] = schema[key];
+    for (const key2 of ["minProperties", "maxProperties"]) {
+      if (schema[key2] !== void 0)
+        extraMeta[key2] = schema[key2];
     }
   }
   if (schema.type === "array" && schema.$ref === void 0) {
     if (schema.contains !== void 0 && !containsRef(schema.contains)) {
       extraMeta.contains = schema.contains;
     }
-    for (const key of ["uniqueItems", "minContains", "maxContains"]) {
-      if (schema[key] !== void 0)
-        extraMeta[key] = schema[key];
+    for (const key2 of ["uniqueItems", "minContains", "maxContains"]) {
+      if (schema[key2] !== void 0)
+        extraMeta[key2] = schema[key2];
     }
   }
-  for (const key of Object.keys(schema)) {
-    if (!RECOGNIZED_KEYS.has(key)) {
-      assignProp(extraMeta, key, schema[key]);
+  for (const key2 of Object.keys(schema)) {
+    if (!RECOGNIZED_KEYS.has(key2)) {
+      assignProp(extraMeta, key2, schema[key2]);
     }
   }
   if (Object.keys(extraMeta).length > 0) {
@@ -48370,7 +48370,7 @@ function issueFindings(issues, schema) {
     const path2 = issue3.path.filter((s2) => typeof s2 !== "symbol");
     if (issue3.code === "unrecognized_keys") {
       const describe6 = unknownKeys(schema, path2);
-      return issue3.keys.map((key) => ({ path: [...path2, key], at: "key", message: describe6(key) }));
+      return issue3.keys.map((key2) => ({ path: [...path2, key2], at: "key", message: describe6(key2) }));
     }
     return [{ path: path2, message: issueMessage(issue3) }];
   });
@@ -48382,12 +48382,12 @@ function unknownKeys(schema, at2) {
     for (const child of keysAt(schema, [...at2, parent])) if (!homes.has(child)) homes.set(child, parent);
   const choices = known.map((k2) => `\`${k2}\``).join(", ");
   return (raw) => {
-    const key = code(raw);
+    const key2 = code(raw);
     const typo = closest(raw, known);
-    if (typo) return `unknown key ${key} (did you mean \`${typo}\`?)`;
+    if (typo) return `unknown key ${key2} (did you mean \`${typo}\`?)`;
     const home = homes.get(raw);
-    if (home) return `unknown key ${key} (it belongs under \`${formatPath([home])}\`)`;
-    return known.length > 0 ? `unknown key ${key}; expected one of ${choices}` : `unknown key ${key}`;
+    if (home) return `unknown key ${key2} (it belongs under \`${formatPath([home])}\`)`;
+    return known.length > 0 ? `unknown key ${key2}; expected one of ${choices}` : `unknown key ${key2}`;
   };
 }
 function issueMessage(issue3) {
@@ -48553,11 +48553,11 @@ function duplicateIds(problems) {
   problems.forEach((problem2, i) => {
     const id = stringAt(problem2, "id");
     if (id === void 0) return;
-    const earlier = seen.get(id) ?? [];
-    seen.set(id, [...earlier, i]);
-    const count2 = earlier.length + 1;
+    const earlier2 = seen.get(id) ?? [];
+    seen.set(id, [...earlier2, i]);
+    const count2 = earlier2.length + 1;
     if (count2 > 1) {
-      const also = earlier.map((j) => ["problems", j, "id"]);
+      const also = earlier2.map((j) => ["problems", j, "id"]);
       findings.push({
         path: ["problems", i, "id"],
         message: `${quote(id)} is used ${TIMES[count2] ?? `${count2} times`}`,
@@ -48578,9 +48578,9 @@ function duplicateLabels(problems, unalignedLabel) {
     if (id !== void 0) ids.add(id);
     const label = given ?? (id === void 0 ? void 0 : `strategy: ${id}`);
     if (label === void 0) return;
-    const key = label.trim().toLowerCase();
-    const owner = owners.get(key);
-    if (owner === void 0) owners.set(key, i);
+    const key2 = label.trim().toLowerCase();
+    const owner = owners.get(key2);
+    if (owner === void 0) owners.set(key2, i);
     else
       findings.push({
         path: ["problems", i, "label"],
@@ -48847,13 +48847,13 @@ var LazyMap = class {
     this.initializer = initializer3;
     this.cache = /* @__PURE__ */ new Map();
   }
-  has(key) {
-    return Object.hasOwn(this.initializer, key);
+  has(key2) {
+    return Object.hasOwn(this.initializer, key2);
   }
-  get(key) {
-    if (this.cache.has(key)) return this.cache.get(key);
-    const val = this.has(key) ? this.initializer[key]() : null;
-    this.cache.set(key, val);
+  get(key2) {
+    if (this.cache.has(key2)) return this.cache.get(key2);
+    const val = this.has(key2) ? this.initializer[key2]() : null;
+    this.cache.set(key2, val);
     return val;
   }
 };
@@ -51967,11 +51967,11 @@ var AhoCorasick = class {
     for (const word of words2) {
       let node2 = 0;
       for (let i = 0; i < word.length; i++) {
-        const key = node2 * alphabetSize + word[i];
-        let child = edges.get(key);
+        const key2 = node2 * alphabetSize + word[i];
+        let child = edges.get(key2);
         if (child === void 0) {
           child = parent.length;
-          edges.set(key, child);
+          edges.set(key2, child);
           parent.push(node2);
           unit.push(word[i]);
           depth.push(depth[node2] + 1);
@@ -55410,11 +55410,11 @@ function splitTopLevel(body) {
 // src/strategy/memo.ts
 function memo2(check2, max = 1e3) {
   const known = /* @__PURE__ */ new Map();
-  return (key) => {
-    if (known.has(key)) return known.get(key);
+  return (key2) => {
+    if (known.has(key2)) return known.get(key2);
     if (known.size >= max) known.clear();
-    const answer = check2(key);
-    known.set(key, answer);
+    const answer = check2(key2);
+    known.set(key2, answer);
     return answer;
   };
 }
@@ -56205,12 +56205,12 @@ function effectiveFindings(data) {
   const findings = [];
   const from = stringAt(effective, "from");
   const until = stringAt(effective, "until");
-  for (const [key, value] of [
+  for (const [key2, value] of [
     ["from", from],
     ["until", until]
   ]) {
     if (value !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
-      findings.push({ path: ["effective", key], message: `${quote(value)} is not a date in the calendar` });
+      findings.push({ path: ["effective", key2], message: `${quote(value)} is not a date in the calendar` });
     }
   }
   if (from !== void 0 && until !== void 0 && isCalendarDate(from) && isCalendarDate(until) && until < from) {
@@ -56231,18 +56231,18 @@ function projectFindings(data) {
   listAt(data, "problems").forEach((problem2, i) => {
     const title = stringAt(problem2, "title")?.trim();
     if (!title) return;
-    const key = title.toLowerCase();
-    if (reserved.has(key)) {
+    const key2 = title.toLowerCase();
+    if (reserved.has(key2)) {
       findings.push({
         path: ["problems", i, "title"],
         message: `${quote(title)} is an option the Project field keeps for itself (settings.project); choose another title`
       });
-    } else if (seen.has(key)) {
+    } else if (seen.has(key2)) {
       findings.push({
         path: ["problems", i, "title"],
-        message: `${quote(title)} is also the title of problems[${seen.get(key)}]; with settings.project each title is a field option, so titles must differ`
+        message: `${quote(title)} is also the title of problems[${seen.get(key2)}]; with settings.project each title is a field option, so titles must differ`
       });
-    } else seen.set(key, i);
+    } else seen.set(key2, i);
   });
   return findings;
 }
@@ -56314,9 +56314,9 @@ function merged(baseData, baseSource, localData, localSource) {
   return fail(
     findings.map((finding) => {
       const { side, path: path2 } = merge4.origin(finding.path);
-      const [field2, index, key] = finding.path;
+      const [field2, index, key2] = finding.path;
       const isNewProblem = field2 === "problems" && typeof index === "number" && merge4.isNew(index);
-      const message2 = isNewProblem && finding.message === "required" && typeof key === "string" ? `required: this problem is not in the strategy it extends, so it needs its own ${key}` : finding.message;
+      const message2 = isNewProblem && finding.message === "required" && typeof key2 === "string" ? `required: this problem is not in the strategy it extends, so it needs its own ${key2}` : finding.message;
       return placeOne(side === "local" ? localSource : baseSource, { ...finding, path: path2, message: message2 });
     })
   );
@@ -56488,9 +56488,9 @@ var StrategyFiles = class {
   }
   /** Forget what is known of a repository's strategy; a change in the owner's `.github` repository affects them all. */
   forget(owner, repo) {
-    for (const key of [...this.sources.keys()]) {
-      if (key.startsWith(`${owner}/${repo}:`) || repo === ".github" && key.startsWith(`${owner}/`))
-        this.sources.delete(key);
+    for (const key2 of [...this.sources.keys()]) {
+      if (key2.startsWith(`${owner}/${repo}:`) || repo === ".github" && key2.startsWith(`${owner}/`))
+        this.sources.delete(key2);
     }
   }
   /** Validate a version of a strategy file that is not (yet) in force, e.g. on a pull request's head commit. */
@@ -56507,14 +56507,14 @@ var StrategyFiles = class {
    * received) takes over. A lookup with the owner's `.github` fallback and one without are kept apart.
    */
   async currentSource(octokit, owner, repo, includeOrg, now, ttl = LOOKUP_TTL_MS) {
-    const key = `${owner}/${repo}:${includeOrg ? "with-org" : "own"}`;
-    const known = this.sources.get(key);
+    const key2 = `${owner}/${repo}:${includeOrg ? "with-org" : "own"}`;
+    const known = this.sources.get(key2);
     const fresh = known !== void 0 && now - known.at < ttl;
     if (fresh && !known.source) return null;
     let source = fresh && known.source ? await refreshSource(octokit, known.source) : null;
     const at2 = source ? known.at : now;
     source ??= await readSource(octokit, owner, repo, LOCAL_PATHS[0]) ?? await locateSource(octokit, owner, repo, includeOrg);
-    this.sources.set(key, { source, at: at2 });
+    this.sources.set(key2, { source, at: at2 });
     return source;
   }
   /**
@@ -56897,9 +56897,9 @@ function summarizeHistory(history) {
   const latest = /* @__PURE__ */ new Map();
   const latestAdded = /* @__PURE__ */ new Map();
   for (const event of history) {
-    const key = event.label.toLowerCase();
-    latest.set(key, event);
-    if (event.action === "added") latestAdded.set(key, event);
+    const key2 = event.label.toLowerCase();
+    latest.set(key2, event);
+    if (event.action === "added") latestAdded.set(key2, event);
   }
   return { latest, latestAdded };
 }
@@ -56919,8 +56919,8 @@ function strategyLabels(strategy) {
   return new Set(names2);
 }
 function desiredLabels(strategy, decision) {
-  const served = new Set(decision.problems);
-  const labels = strategy.problems.filter((p2) => served.has(p2.id)).map((p2) => p2.label);
+  const served2 = new Set(decision.problems);
+  const labels = strategy.problems.filter((p2) => served2.has(p2.id)).map((p2) => p2.label);
   const unaligned = strategy.settings.unaligned_label;
   if (labels.length === 0 && unaligned) labels.push(unaligned);
   return [...new Map(labels.map((l) => [l.toLowerCase(), l])).values()];
@@ -56940,7 +56940,7 @@ function reconcileLabels(strategy, decision, current, history) {
   const present = new Set(current.map((l) => l.toLowerCase()));
   const add2 = desired.filter((l) => !present.has(l.toLowerCase()) && !removedByPerson(h, l));
   const remove = managedSpellings(strategy).filter(
-    ([key]) => present.has(key) && !wanted.has(key) && appliedByApp(h, key)
+    ([key2]) => present.has(key2) && !wanted.has(key2) && appliedByApp(h, key2)
   );
   return { add: add2, remove: remove.map(([, name]) => name) };
 }
@@ -57069,14 +57069,14 @@ function judge(input2) {
 function judgeMerged(input2) {
   const { strategy, item, history } = input2;
   if (carriesAnswer(strategy, item.labels)) {
-    const served = problemsOfLabels(strategy, item.labels);
+    const served2 = problemsOfLabels(strategy, item.labels);
     const decision = {
-      problems: served,
-      level: served.length > 0 ? "explicit" : "none",
+      problems: served2,
+      level: served2.length > 0 ? "explicit" : "none",
       reasons: [],
       notes: []
     };
-    return { decision, add: [], remove: [], served, judgedNow: false };
+    return { decision, add: [], remove: [], served: served2, judgedNow: false };
   }
   if (history.recorded?.length === 0 && input2.command === void 0) {
     const decision = {
@@ -57406,7 +57406,7 @@ function monthRows(strategy, tally, driftIds) {
     };
   });
 }
-function monthSoFar(strategy, tally, title, served, driftIds, unlabelled) {
+function monthSoFar(strategy, tally, title, served2, driftIds, unlabelled) {
   const month = `${inert(title, 40)} so far`;
   if (tally.merged === 0) return `**${month}**: no pull requests merged into the default branch yet.`;
   const rows = monthRows(strategy, tally, driftIds);
@@ -57425,18 +57425,18 @@ function monthSoFar(strategy, tally, title, served, driftIds, unlabelled) {
   ];
   const measure = strategy.settings.report.measure === "author_weeks" ? "Shares here are of merged pull requests, from search counts; the monthly report also weighs author-weeks, the measure this strategy is held against." : null;
   const byLabels = unlabelled && unlabelled > 0 ? `Counted by strategy labels: ${plural2(unlabelled, "merged pull request")} of the month ${unlabelled === 1 ? "carries" : "carry"} none yet and ${unlabelled === 1 ? "counts" : "count"} as unaligned here; the monthly report judges ${unlabelled === 1 ? "it" : "them"} as the app would have live.` : "Counted by strategy labels.";
-  const inside = [monthTable(rows, tally, served), warnings2.join("\n"), measure, byLabels].filter((s2) => Boolean(s2)).join("\n\n");
+  const inside = [monthTable(rows, tally, served2), warnings2.join("\n"), measure, byLabels].filter((s2) => Boolean(s2)).join("\n\n");
   return details(summary, inside);
 }
-function monthTable(rows, tally, served) {
+function monthTable(rows, tally, served2) {
   const body = rows.map((r) => [
-    served.includes(r.id) ? `**${r.title}**` : r.title,
+    served2.includes(r.id) ? `**${r.title}**` : r.title,
     num(r.merged),
     `${percent(r.share)}${r.drift ? " ⚠️" : ""}`,
     percentOrDash(r.intended)
   ]);
   body.push([
-    served.length === 0 ? "**Unaligned**" : "Unaligned",
+    served2.length === 0 ? "**Unaligned**" : "Unaligned",
     num(tally.unaligned.merged),
     percent(tally.unaligned.share),
     "—"
@@ -57501,7 +57501,15 @@ function renderAlignmentCheck(input2) {
 // src/render/strategy-file-check.ts
 function renderStrategyFileCheck(input2) {
   const file2 = inert(input2.path, 200);
-  if (input2.errors === void 0) return validCheck(input2.strategy, file2, input2.project);
+  if (input2.errors === void 0) {
+    const valid = validCheck(input2.strategy, file2, input2.project);
+    if (!input2.preview) return valid;
+    return {
+      ...valid,
+      title: `${valid.title}; ${input2.preview.title}`,
+      summary: blocks(input2.preview.text, "---", valid.summary)
+    };
+  }
   const { errors } = input2;
   const lines = errors.map(
     (e) => `- ${locate2(e, input2.path)}${e.path ? ` ${inert(e.path, 200)}` : ""}: ${inert(e.message, 500)}`
@@ -57698,42 +57706,42 @@ var MONTHS = [
   "November",
   "December"
 ];
-function parseKey(key) {
-  const m2 = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
-  if (!m2) throw new RangeError(`expected a month as YYYY-MM, got "${key}"`);
+function parseKey(key2) {
+  const m2 = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key2);
+  if (!m2) throw new RangeError(`expected a month as YYYY-MM, got "${key2}"`);
   return { year: Number(m2[1]), month: Number(m2[2]) };
 }
 var keyOf = (year, month) => `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
-function previousMonth(key) {
-  const { year, month } = parseKey(key);
+function previousMonth(key2) {
+  const { year, month } = parseKey(key2);
   return month === 1 ? keyOf(year - 1, 12) : keyOf(year, month - 1);
 }
-function nextMonth(key) {
-  const { year, month } = parseKey(key);
+function nextMonth(key2) {
+  const { year, month } = parseKey(key2);
   return month === 12 ? keyOf(year + 1, 1) : keyOf(year, month + 1);
 }
-function monthTitle(key) {
-  const { year, month } = parseKey(key);
+function monthTitle(key2) {
+  const { year, month } = parseKey(key2);
   return `${MONTHS[month - 1]} ${year}`;
 }
 function monthOf(date6, timezone) {
   const w2 = wallClock(date6.getTime(), timezone);
   return keyOf(w2.year, w2.month);
 }
-var startOf = (key, timezone) => {
-  const { year, month } = parseKey(key);
+var startOf = (key2, timezone) => {
+  const { year, month } = parseKey(key2);
   return instantOf({ year, month, day: 1, hour: 0, minute: 0, second: 0 }, timezone);
 };
-function monthPeriod(key, timezone) {
-  const { year, month } = parseKey(key);
-  const start2 = new Date(startOf(key, timezone));
-  const end = new Date(startOf(nextMonth(key), timezone));
+function monthPeriod(key2, timezone) {
+  const { year, month } = parseKey(key2);
+  const start2 = new Date(startOf(key2, timezone));
+  const end = new Date(startOf(nextMonth(key2), timezone));
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return {
-    key,
-    title: monthTitle(key),
-    from: `${key}-01`,
-    to: `${key}-${String(lastDay).padStart(2, "0")}`,
+    key: key2,
+    title: monthTitle(key2),
+    from: `${key2}-01`,
+    to: `${key2}-${String(lastDay).padStart(2, "0")}`,
     timezone,
     start: start2,
     end,
@@ -57854,10 +57862,10 @@ function trendChart(model) {
   const left = model.problems.length - coloured.length;
   return blocks(chart, `${legend}${left > 0 ? ` (${left} smaller problems are in the table only)` : ""}`);
 }
-function monthLabel(key) {
-  const m2 = /^(\d{4})-(\d{2})$/.exec(key);
+function monthLabel(key2) {
+  const m2 = /^(\d{4})-(\d{2})$/.exec(key2);
   const month = m2 ? MONTHS2[Number(m2[2]) - 1] : void 0;
-  return m2 && month ? `${month} ${m2[1]}` : key;
+  return m2 && month ? `${month} ${m2[1]}` : key2;
 }
 
 // src/render/report-extras.ts
@@ -58083,11 +58091,11 @@ function createOrgTallier(strategy) {
     add({ repo, problems }) {
       const s2 = sums(repo);
       s2.merged += 1;
-      const served = [...new Set(problems)].filter((id) => known.has(id));
-      if (served.length === 0) s2.unaligned += 1;
-      for (const id of served) {
+      const served2 = [...new Set(problems)].filter((id) => known.has(id));
+      if (served2.length === 0) s2.unaligned += 1;
+      for (const id of served2) {
         s2.counts.set(id, s2.counts.get(id) + 1);
-        s2.weights.set(id, s2.weights.get(id) + 1 / served.length);
+        s2.weights.set(id, s2.weights.get(id) + 1 / served2.length);
       }
     },
     result() {
@@ -58182,8 +58190,8 @@ function reportCarriers(model) {
     const top = carriers(org.repositories, p2.id);
     if (top.length === 0) return `- **${inert(p2.title, 120)}**: no pull request served it.`;
     const names2 = top.map((r) => {
-      const served = r.problems[p2.id] ?? 0;
-      return `${inert(r.name, 100)} (${num(served)}, ${percent(p2.merged === 0 ? 0 : served / p2.merged)})`;
+      const served2 = r.problems[p2.id] ?? 0;
+      return `${inert(r.name, 100)} (${num(served2)}, ${percent(p2.merged === 0 ? 0 : served2 / p2.merged)})`;
     });
     return `- **${inert(p2.title, 120)}**: ${listJoin(names2)}`;
   });
@@ -58378,9 +58386,9 @@ function renderReport(model, dataComment2) {
   const keep = { notable: true, history: true, suggestions: true, planEntries: true, charts: true };
   const left = [];
   let body = reportBody(model, data, keep, left, BODY_LIMIT);
-  for (const [key, name] of STEPS) {
+  for (const [key2, name] of STEPS) {
     if (body.length < BODY_LIMIT) break;
-    keep[key] = false;
+    keep[key2] = false;
     left.push(name);
     body = reportBody(model, data, keep, left, BODY_LIMIT);
   }
@@ -58563,7 +58571,7 @@ async function fetchItemHistory(octokit, { owner, repo }, number4, botLogin) {
 }
 function withEarlier(history, octokit, { owner, repo }, number4, botLogin, cursor) {
   if (!cursor) return history;
-  async function* earlier() {
+  async function* earlier2() {
     let before = cursor;
     for (let page = 0; before && page < EARLIER_PAGES; page++) {
       const data = await octokit.graphql(EARLIER_COMMENTS_QUERY, { owner, repo, number: number4, before });
@@ -58572,7 +58580,7 @@ function withEarlier(history, octokit, { owner, repo }, number4, botLogin, curso
       before = items?.pageInfo.hasPreviousPage ? items.pageInfo.startCursor : null;
     }
   }
-  return { ...history, earlier };
+  return { ...history, earlier: earlier2 };
 }
 
 // src/handlers/apply-labels.ts
@@ -58879,10 +58887,10 @@ async function sync(octokit, input2, settings) {
   const now = input2.now ?? Date.now();
   const location = projectLocation(settings.url);
   if (!location) return { status: "unreachable", reason: `${settings.url} is not a Project's address` };
-  const key = cacheKey(strategy, write);
-  let cached2 = cache2.get(key);
+  const key2 = cacheKey(strategy, write);
+  let cached2 = cache2.get(key2);
   if (cached2 && now - cached2.at >= UNREACHABLE_RETRY_MS && !(await cached2.prepared).ok) {
-    cache2.delete(key);
+    cache2.delete(key2);
     cached2 = void 0;
   }
   if (cached2) {
@@ -58897,12 +58905,12 @@ async function sync(octokit, input2, settings) {
     withProject: !cached2
   });
   if (read2.forbidden !== void 0 && !cached2) {
-    remember(cache2, key, now, Promise.resolve({ ok: false, reason: forbiddenReason(read2.forbidden) }));
+    remember(cache2, key2, now, Promise.resolve({ ok: false, reason: forbiddenReason(read2.forbidden) }));
     return { status: "unreachable", reason: forbiddenReason(read2.forbidden) };
   }
-  cached2 ??= cache2.get(key);
+  cached2 ??= cache2.get(key2);
   if (!cached2) {
-    cached2 = remember(cache2, key, now, prepare(octokit, read2.project, settings.field, strategy, write));
+    cached2 = remember(cache2, key2, now, prepare(octokit, read2.project, settings.field, strategy, write));
   }
   const ready = await cached2.prepared;
   if (!ready.ok) return { status: "unreachable", reason: ready.reason };
@@ -58920,9 +58928,9 @@ async function sync(octokit, input2, settings) {
         optionId: step.optionId
       });
     } catch (error62) {
-      cache2.delete(key);
+      cache2.delete(key2);
       if (isForbidden(error62)) {
-        remember(cache2, key, now, Promise.resolve({ ok: false, reason: forbiddenReason(messageOf(error62)) }));
+        remember(cache2, key2, now, Promise.resolve({ ok: false, reason: forbiddenReason(messageOf(error62)) }));
         return { status: "unreachable", reason: forbiddenReason(messageOf(error62)) };
       }
       throw error62;
@@ -58977,7 +58985,7 @@ async function guarded(write) {
     throw error62;
   }
 }
-function remember(cache2, key, at2, prepared) {
+function remember(cache2, key2, at2, prepared) {
   if (cache2.size >= CACHE_LIMIT) cache2.delete(cache2.keys().next().value);
   const entry = {
     at: at2,
@@ -58985,10 +58993,10 @@ function remember(cache2, key, at2, prepared) {
   };
   entry.prepared = prepared.catch((error62) => {
     if (error62.forbidden) return { ok: false, reason: error62.message };
-    if (cache2.get(key) === entry) cache2.delete(key);
+    if (cache2.get(key2) === entry) cache2.delete(key2);
     throw error62;
   });
-  cache2.set(key, entry);
+  cache2.set(key2, entry);
   return entry;
 }
 function unreachableReason(project) {
@@ -59316,26 +59324,26 @@ function createTallier(strategy) {
     add(item) {
       if (ignored.has(item.author.toLowerCase())) return;
       total += 1;
-      const served = [...new Set(item.problems)].filter((id) => known.has(id));
-      if (served.length === 0) unaligned += 1;
-      for (const id of served) {
+      const served2 = [...new Set(item.problems)].filter((id) => known.has(id));
+      if (served2.length === 0) unaligned += 1;
+      for (const id of served2) {
         merged2.set(id, merged2.get(id) + 1);
-        weight.get(id).add(served.length);
+        weight.get(id).add(served2.length);
       }
-      const key = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
-      let week = weeks3.get(key);
-      if (!week) weeks3.set(key, week = /* @__PURE__ */ new Map());
-      for (const id of served.length === 0 ? [UNALIGNED] : served) {
+      const key2 = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
+      let week = weeks3.get(key2);
+      if (!week) weeks3.set(key2, week = /* @__PURE__ */ new Map());
+      for (const id of served2.length === 0 ? [UNALIGNED] : served2) {
         let f2 = week.get(id);
         if (!f2) week.set(id, f2 = new Fractions());
-        f2.add(served.length || 1);
+        f2.add(served2.length || 1);
       }
     },
     result() {
       const share = (w2) => total === 0 ? 0 : w2 / total;
       const effort = /* @__PURE__ */ new Map();
-      for (const key of [...weeks3.keys()].sort()) {
-        const week = [...weeks3.get(key)].sort(([a], [b2]) => a < b2 ? -1 : a > b2 ? 1 : 0).map(([id, f2]) => [id, f2.value()]);
+      for (const key2 of [...weeks3.keys()].sort()) {
+        const week = [...weeks3.get(key2)].sort(([a], [b2]) => a < b2 ? -1 : a > b2 ? 1 : 0).map(([id, f2]) => [id, f2.value()]);
         const sum = week.reduce((a, [, w2]) => a + w2, 0);
         for (const [id, w2] of week) effort.set(id, (effort.get(id) ?? 0) + w2 / sum);
       }
@@ -59430,7 +59438,7 @@ function issuesOf(found) {
 }
 function planProgress(entries, found) {
   const all = /* @__PURE__ */ new Map();
-  const key = (i) => `${i.repo ?? ""}#${i.number}`;
+  const key2 = (i) => `${i.repo ?? ""}#${i.number}`;
   let unknown2 = false;
   const reports = entries.map((entry, index) => {
     const base = describe4(entry);
@@ -59442,10 +59450,10 @@ function planProgress(entries, found) {
     if (!f2.exists) return { ...base, done: 0, total: 0, missing: true };
     const issues2 = [
       ...new Map(
-        issuesOf(f2).filter(counted).map((i) => [key(i), i])
+        issuesOf(f2).filter(counted).map((i) => [key2(i), i])
       ).values()
     ];
-    for (const issue3 of issues2) all.set(key(issue3), issue3);
+    for (const issue3 of issues2) all.set(key2(issue3), issue3);
     const report = { ...base, done: issues2.filter(isDone).length, total: issues2.length };
     if (base.kind === "issue") report.state = f2.state;
     if ("due" in f2) report.due = f2.due;
@@ -59587,13 +59595,13 @@ function parseDataComment(body) {
   if (!parsed.success) return null;
   const data = parsed.data;
   for (const p2 of Object.values(data.problems)) {
-    for (const key of ["metrics", "plan", "drift", "author_weeks", "share_author_weeks"])
-      if (p2[key] === void 0) delete p2[key];
+    for (const key2 of ["metrics", "plan", "drift", "author_weeks", "share_author_weeks"])
+      if (p2[key2] === void 0) delete p2[key2];
   }
-  for (const key of ["author_weeks", "share_author_weeks"])
-    if (data.unaligned[key] === void 0) delete data.unaligned[key];
-  for (const key of ["author_weeks", "measure"]) if (data[key] === void 0) delete data[key];
-  for (const key of ["scope", "repositories"]) if (data[key] === void 0) delete data[key];
+  for (const key2 of ["author_weeks", "share_author_weeks"])
+    if (data.unaligned[key2] === void 0) delete data.unaligned[key2];
+  for (const key2 of ["author_weeks", "measure"]) if (data[key2] === void 0) delete data[key2];
+  for (const key2 of ["scope", "repositories"]) if (data[key2] === void 0) delete data[key2];
   return data;
 }
 
@@ -59649,9 +59657,9 @@ var SKIP_WORDS = new Set(
   "feat fix chore docs style refactor perf test tests build revert deps release this that with from into when then than them they their there these those have been were will would should could also only some such over under after before about what which while where your just does each other very most much many like until upon onto without within again still being doing done because between through during here must cannot dont doesnt isnt wont using used uses want need needs make makes more less first second update updates updated updating adds added adding remove removes removed removing change changes changed bump bumps improve improves improved support allow allows move moves moved rename renamed handle handles merge merged branch main master version minor major patch file files code initial cleanup clean small various misc fixes fixed fixing".split(" ")
 );
 function add(map2, rule, value, index) {
-  const key = `${rule}:${rule === "paths" ? value : value.toLowerCase()}`;
-  let candidate = map2.get(key);
-  if (!candidate) map2.set(key, candidate = { rule, value, items: /* @__PURE__ */ new Set() });
+  const key2 = `${rule}:${rule === "paths" ? value : value.toLowerCase()}`;
+  let candidate = map2.get(key2);
+  if (!candidate) map2.set(key2, candidate = { rule, value, items: /* @__PURE__ */ new Set() });
   candidate.items.add(index);
 }
 function directoryGlobs(file2) {
@@ -59729,9 +59737,9 @@ function suggestRules(unaligned, strategy, max = 3, aligned = []) {
     for (const c of pool) if (!best || better(c, gain(c), best, gain(best))) best = c;
     if (!best || gain(best) < threshold) break;
     for (const i of best.items) covered.add(i);
-    const served = servedProblem(best.rule, best.value, aligned);
-    const yaml3 = served.problem ? suggestionYaml(best.rule, best.value, served.problem) : "";
-    picked.push({ rule: best.rule, value: best.value, captured: best.items.size, ...served, yaml: yaml3 });
+    const served2 = servedProblem(best.rule, best.value, aligned);
+    const yaml3 = served2.problem ? suggestionYaml(best.rule, best.value, served2.problem) : "";
+    picked.push({ rule: best.rule, value: best.value, captured: best.items.size, ...served2, yaml: yaml3 });
     pool = pool.filter((c) => c !== best);
   }
   return picked;
@@ -59870,13 +59878,2016 @@ async function deleteComment(octokit, target, comment_id) {
 }
 var issue2 = (t) => ({ owner: t.owner, repo: t.repo, issue_number: t.number });
 
+// src/render/strategy-preview.ts
+var IN_SENTENCE = 4;
+var PREVIEW_PREFIX = "<!-- throughline:preview ";
+function previewMark(key2) {
+  return `${PREVIEW_PREFIX}${key2.replace(/[^A-Za-z0-9=/._: -]/g, "")} -->`;
+}
+function previewKeyOf(summary) {
+  if (!summary) return void 0;
+  const at2 = summary.lastIndexOf(PREVIEW_PREFIX);
+  if (at2 < 0) return void 0;
+  const end = summary.indexOf(" -->", at2);
+  return end < 0 ? void 0 : summary.slice(at2 + PREVIEW_PREFIX.length, end);
+}
+var pct = (share) => percent(share);
+function rowChanges(row) {
+  return pct(row.before?.share ?? 0) !== pct(row.after?.share ?? 0);
+}
+function previewSentence(model, month) {
+  const lead = "Last month under this change:";
+  if (model.merged.before === 0 && model.merged.after === 0)
+    return `${lead} nothing to compare, no pull request was merged in ${month}.`;
+  const changing = model.rows.filter(rowChanges);
+  const unalignedChanges = pct(model.unaligned.before.share) !== pct(model.unaligned.after.share);
+  const n = model.changed.count;
+  const count2 = `(${plural2(n, "pull request")} change${n === 1 ? "s" : ""})`;
+  if (changing.length === 0 && !unalignedChanges) {
+    if (n === 0) {
+      const m2 = model.merged.before;
+      return m2 === 1 ? `${lead} no change, the 1 merged pull request of ${month} serves the same problems.` : `${lead} no change, the ${num(m2)} merged pull requests of ${month} serve the same problems.`;
+    }
+    return `${lead} the same shares ${count2}.`;
+  }
+  const shown = new Set(
+    [...changing].sort((a, b2) => Math.abs(b2.points) - Math.abs(a.points)).slice(0, IN_SENTENCE).map((r) => r.id)
+  );
+  const parts = changing.filter((r) => shown.has(r.id)).map((r) => {
+    const title = inert(r.title, 80);
+    const from = pct(r.before?.share ?? 0);
+    const to = pct(r.after?.share ?? 0);
+    if (r.state === "new") return `${title} ${from} → ${to} (new)`;
+    if (r.state === "removed") return `${title} ${from} → ${to} (removed)`;
+    return `${title} ${from} → ${to}`;
+  });
+  const more = changing.length - shown.size;
+  if (more > 0) parts.push(`${plural2(more, "more problem")}`);
+  if (unalignedChanges)
+    parts.push(`unaligned ${pct(model.unaligned.before.share)} → ${pct(model.unaligned.after.share)}`);
+  return `${lead} ${parts.join(", ")} ${count2}.`;
+}
+function renderPreview(input2, mark) {
+  const { model, month } = input2;
+  const sentence = previewSentence(model, month);
+  const measure = model.measure === "author_weeks" ? "Shares are of author-weeks, the measure `settings.report.measure` asks for in the file in force." : "Shares are of merged pull requests, split evenly when one serves several problems.";
+  const intro = `${month}${input2.where ? ` in ${input2.where}` : ""}: ${plural2(model.merged.before, "merged pull request")} judged under the file in force and under this pull request's file. Explicit choices stay (a \`Serves:\` line, a \`/strategy\` command, a strategy label a person set or removed); what the app decided by rules or by the issues a pull request closes is decided again. ${measure}`;
+  if (model.merged.before === 0 && model.merged.after === 0) return blocks(sentence, intro, mark);
+  return blocks(
+    sentence,
+    intro,
+    figuresTable(model),
+    ...model.removed.filter((r) => r.merged > 0).map((r) => removedLine(model, r)),
+    ...model.renamed.map(
+      (r) => `The label ${code18(r.from)} becomes ${code18(r.to)}: these figures take pull requests carrying the old label as carrying the new one. The app does not rename labels; rename it on GitHub (Issues → Labels) so the choices people made with it carry over.`
+    ),
+    changedList(model),
+    ...input2.notes ?? [],
+    mark
+  );
+}
+function figuresTable(model) {
+  const cell = (f2) => f2 === null ? "—" : num(f2.merged);
+  const share = (f2) => f2 === null ? "—" : pct(f2.share);
+  const rows = model.rows.map((r) => [
+    `${inert(r.title, 120)}${r.state === "new" ? " (new)" : r.state === "removed" ? " (removed)" : ""}${r.formerTitle ? ` (was ${inert(r.formerTitle, 80)})` : ""}`,
+    cell(r.before),
+    cell(r.after),
+    share(r.before),
+    share(r.after),
+    pointsChange(r.points)
+  ]);
+  rows.push([
+    "Unaligned",
+    num(model.unaligned.before.merged),
+    num(model.unaligned.after.merged),
+    pct(model.unaligned.before.share),
+    pct(model.unaligned.after.share),
+    pointsChange(model.unaligned.points)
+  ]);
+  if (model.merged.before !== model.merged.after)
+    rows.push(["Shipped work counted", num(model.merged.before), num(model.merged.after), "", "", ""]);
+  return table(
+    ["Problem", "Merged, in force", "Merged, this change", "Share, in force", "Share, this change", "Difference"],
+    rows,
+    ["left", "right", "right", "right", "right", "right"]
+  );
+}
+function removedLine(model, r) {
+  const where = r.to.map((d) => `${destination(model, d.id)} (${num(d.count)})`);
+  return `**${inert(r.title, 120)}** is removed: its ${plural2(r.merged, "pull request")} go${r.merged === 1 ? "es" : ""} to ${listJoin(where)}.`;
+}
+function destination(model, id) {
+  if (id === null) return "not counted (`ignore_authors`)";
+  if (id === "") return "unaligned";
+  return inert(model.titles.after[id] ?? id, 80);
+}
+function sideText(model, side, which) {
+  if (side === null) return "not counted";
+  if (side.length === 0) return "unaligned";
+  return side.map((id) => inert(model.titles[which][id] ?? id, 80)).join(", ");
+}
+function changedLine(model, c) {
+  const name = `${c.repo ? `${inert(c.repo, 100)}` : ""}#${c.number}`;
+  return `- ${link(name, c.url)} ${inert(c.title, 120)}: ${sideText(model, c.before, "before")} → ${sideText(model, c.after, "after")}`;
+}
+function changedList(model) {
+  const { count: count2, first } = model.changed;
+  if (count2 === 0) return void 0;
+  const head = count2 > first.length ? `Pull requests whose problems change (the first ${first.length} of ${num(count2)}, in merge order):` : `Pull requests whose problems change (${num(count2)}):`;
+  const rest = count2 - first.length;
+  return [
+    head,
+    "",
+    ...first.map((c) => changedLine(model, c)),
+    ...rest > 0 ? [`- …and ${plural2(rest, "more pull request")}.`] : []
+  ].join("\n");
+}
+
+// src/strategy/scope.ts
+var ORG_REPO = ".github";
+function extendsOrg(target, owner) {
+  return target === ORG_REPO || target.toLowerCase() === `${owner}/${ORG_REPO}`.toLowerCase();
+}
+function organisationScope(owner, repositories, org) {
+  const scope = { repositories: [], leftOut: [] };
+  const merged2 = /* @__PURE__ */ new Map();
+  for (const r of repositories) {
+    const inScope = (tie, strategy) => scope.repositories.push({ name: r.name, tie, defaultBranch: r.defaultBranch, strategy });
+    if (r.unreadable !== void 0) {
+      scope.leftOut.push({ name: r.name, reason: `could not be read (${r.unreadable})` });
+    } else if (r.name.toLowerCase() === ORG_REPO) {
+      inScope("organisation", org.strategy);
+    } else if (!r.file) {
+      inScope("inherits", org.strategy);
+    } else if (r.file.text === null) {
+      scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) could not be read` });
+    } else {
+      const target = extendsOf(r.file.text);
+      if (target === void 0 || !extendsOrg(target, owner)) {
+        const what = target === void 0 ? "has a strategy of its own" : `extends another strategy (${target})`;
+        scope.leftOut.push({ name: r.name, reason: `${what} (${r.file.path})` });
+        continue;
+      }
+      let parsed = merged2.get(r.file.text);
+      if (!parsed) {
+        parsed = parseStrategy(r.file.text, r.file.path, { text: org.text, file: org.file });
+        merged2.set(r.file.text, parsed);
+      }
+      if (parsed.ok) inScope("extends", parsed.strategy);
+      else {
+        const first = parsed.errors[0];
+        const detail = first ? ` (line ${first.line}: ${first.message})` : "";
+        scope.leftOut.push({
+          name: r.name,
+          reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid${detail}`
+        });
+      }
+    }
+  }
+  return scope;
+}
+
+// src/github/org-repositories.ts
+var blobs2 = LOCAL_PATHS.map(
+  (path2, i) => `p${i}: object(expression: "HEAD:${path2}") { ... on Blob { oid byteSize isTruncated text } }`
+).join("\n          ");
+var ORG_REPOSITORIES_QUERY = (
+  /* GraphQL */
+  `
+  query OrgRepositories($owner: String!, $after: String) {
+    repositoryOwner(login: $owner) {
+      __typename
+      repositories(first: 100, after: $after, isFork: false, isArchived: false, ownerAffiliations: [OWNER], orderBy: { field: NAME, direction: ASC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          name
+          defaultBranchRef { name }
+          ${blobs2}
+        }
+      }
+    }
+  }
+`
+);
+function fileOf(node2) {
+  for (const [i, path2] of LOCAL_PATHS.entries()) {
+    const blob2 = node2[`p${i}`];
+    if (blob2?.oid) return { path: path2, sha: blob2.oid, text: blob2.isTruncated ? null : blob2.text };
+  }
+  return null;
+}
+async function ownerRepositories(octokit, owner) {
+  const repositories = [];
+  let kind = "Organization";
+  let after = null;
+  for (; ; ) {
+    const { data, errors } = await graphqlPartial(octokit, ORG_REPOSITORIES_QUERY, {
+      owner,
+      after
+    });
+    const nodes = data?.repositoryOwner?.repositories.nodes;
+    const inNode = (path2) => path2[0] === "repositoryOwner" && path2[2] === "nodes" && typeof path2[3] === "number";
+    const other = errors.find((e) => !inNode(e.path));
+    if (other || errors.length > 0 && !nodes)
+      throw new Error(`GitHub did not list the repositories of ${owner}: ${other?.message ?? errors[0].message}`);
+    if (!data?.repositoryOwner) return null;
+    kind = data.repositoryOwner.__typename;
+    const page = data.repositoryOwner.repositories;
+    page.nodes.forEach((node2, i) => {
+      const failed = errors.find((e) => e.path[3] === i);
+      if (!node2) {
+        if (failed)
+          repositories.push({
+            name: `(repository ${repositories.length + 1})`,
+            defaultBranch: null,
+            file: null,
+            unreadable: failed.message
+          });
+        return;
+      }
+      const entry = {
+        name: node2.name,
+        defaultBranch: node2.defaultBranchRef?.name ?? null,
+        file: failed ? null : fileOf(node2)
+      };
+      if (failed) entry.unreadable = failed.message;
+      repositories.push(entry);
+    });
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+    after = page.pageInfo.endCursor;
+  }
+  return { kind, repositories };
+}
+
+// src/github/merged-pulls-query.ts
+var PULL_FIELDS = (
+  /* GraphQL */
+  `
+  fragment MergedPull on PullRequest {
+    number title url body headRefName baseRefName mergedAt additions deletions
+    repository { name }
+    author { __typename login }
+    labels(first: 50) { nodes { name } }
+    comments { totalCount }
+    reviews { totalCount }
+    closingIssuesReferences { totalCount }
+    files(first: 100) { totalCount nodes { path additions deletions } }
+    milestone { title }
+  }
+`
+);
+function mergedPullsQuery(n) {
+  const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!, $n${i}: Int!, $after${i}: String`).join(", ");
+  const searches = Array.from(
+    { length: n },
+    (_2, i) => `s${i}: search(type: ISSUE, first: $n${i}, after: $after${i}, query: $q${i}) {
+    issueCount
+    pageInfo { hasNextPage endCursor }
+    nodes { ...MergedPull }
+  }`
+  );
+  return `query MergedPulls(${variables}) {
+  ${searches.join("\n  ")}
+}
+${PULL_FIELDS}`;
+}
+var MERGED_PULLS_QUERY = mergedPullsQuery(1);
+function toPull(n) {
+  return {
+    number: n.number,
+    ...n.repository ? { repo: n.repository.name } : {},
+    ...n.baseRefName ? { base: n.baseRefName } : {},
+    title: n.title,
+    url: n.url,
+    body: n.body ?? "",
+    branch: n.headRefName,
+    mergedAt: n.mergedAt,
+    author: actorLogin(n.author),
+    labels: (n.labels?.nodes ?? []).map((l) => l.name),
+    milestone: n.milestone?.title ?? null,
+    additions: n.additions,
+    deletions: n.deletions,
+    comments: n.comments.totalCount,
+    reviews: n.reviews?.totalCount ?? 0,
+    closedIssues: n.closingIssuesReferences?.totalCount ?? 0,
+    files: n.files?.nodes ?? [],
+    filesComplete: n.files != null && (n.files.nodes?.length ?? 0) >= n.files.totalCount
+  };
+}
+var isPull = (node2) => "number" in node2;
+
+// src/github/report-counts.ts
+function searchCountsQuery(n) {
+  const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!`).join(", ");
+  const fields = Array.from(
+    { length: n },
+    (_2, i) => `c${i}: search(type: ISSUE, first: 1, query: $q${i}) { issueCount }`
+  );
+  return `query SearchCounts(${variables}) {
+  ${fields.join("\n  ")}
+}`;
+}
+var SEARCH_COUNTS_QUERY = searchCountsQuery(2);
+async function ask(octokit, queries) {
+  const variables = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));
+  const { data, errors } = await graphqlPartial(octokit, searchCountsQuery(queries.length), variables);
+  return queries.map((_2, i) => {
+    const failure2 = errorAt2(errors, `c${i}`);
+    if (failure2) return { count: null, error: failure2.message };
+    const found = data?.[`c${i}`];
+    return found ? { count: found.issueCount } : void 0;
+  });
+}
+async function searchCounts(octokit, queries) {
+  if (queries.length === 0) return [];
+  const first = await ask(octokit, queries);
+  return Promise.all(
+    first.map(async (count2, i) => {
+      if (count2) return count2;
+      const [alone] = await ask(octokit, [queries[i]]);
+      return alone ?? { count: null, error: "GitHub gave no count for this search" };
+    })
+  );
+}
+
+// src/github/merged-windows.ts
+var SEARCH_LIMIT = 1e3;
+var COUNTS_PER_REQUEST = 64;
+function halves(window2, count2, timezone) {
+  const depth = Math.ceil(Math.log2(count2 / SEARCH_LIMIT)) + 2;
+  let parts = [window2];
+  for (let i = 0; i < depth && parts.length < COUNTS_PER_REQUEST; i++)
+    parts = parts.flatMap((p2) => splitRange(p2.start, p2.end, timezone));
+  return parts;
+}
+async function count(octokit, windows, search2) {
+  const counted2 = [];
+  for (let i = 0; i < windows.length; i += COUNTS_PER_REQUEST) {
+    const batch = windows.slice(i, i + COUNTS_PER_REQUEST);
+    const counts = await searchCounts(
+      octokit,
+      batch.map((w2) => search2(w2.range))
+    );
+    batch.forEach((w2, j) => {
+      const c = counts[j];
+      if (c.count === null) throw new Error(`GitHub did not count merged pull requests in ${w2.range}: ${c.error}`);
+      counted2.push({ ...w2, count: c.count });
+    });
+  }
+  return counted2;
+}
+async function fittingWindows(octokit, window2, total, timezone, search2) {
+  let windows = [{ ...window2, count: total }];
+  const tooFull = (w2) => w2.count > SEARCH_LIMIT && w2.end.getTime() - w2.start.getTime() > 1e3;
+  while (windows.some(tooFull)) {
+    const cut = windows.map((w2) => tooFull(w2) ? halves(w2, w2.count, timezone) : [w2]);
+    const counted2 = await count(octokit, cut.filter((parts) => parts.length > 1).flat(), search2);
+    windows = cut.flatMap((parts) => parts.length > 1 ? counted2.splice(0, parts.length) : parts);
+  }
+  return join(windows, timezone);
+}
+function join(windows, timezone) {
+  const joined = [];
+  for (const w2 of windows) {
+    const last = joined.at(-1);
+    if (last && last.count + w2.count <= SEARCH_LIMIT) {
+      joined[joined.length - 1] = {
+        start: last.start,
+        end: w2.end,
+        range: rangeQuery(last.start, w2.end, timezone),
+        count: last.count + w2.count
+      };
+    } else joined.push(w2);
+  }
+  return joined.filter((w2) => w2.count > 0);
+}
+
+// src/github/merged-pulls.ts
+var PAGE = 100;
+var MERGED = {
+  page: PAGE,
+  query: mergedPullsQuery,
+  isResult: isPull,
+  results: (nodes) => nodes.map(toPull)
+};
+async function request2(octokit, parts, query) {
+  const variables = {};
+  for (const [i, { reading, first }] of parts.entries())
+    Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
+  const answer = await octokit.graphql(query(parts.length), variables);
+  return parts.map((_2, i) => answer[`s${i}`]);
+}
+function nextParts(open2, page) {
+  const parts = [];
+  let room = page;
+  for (const reading of open2) {
+    if (room === 0) break;
+    const left = reading.expected - reading.read;
+    const first = Math.min(room, left > 0 ? left : page, SEARCH_LIMIT - reading.read);
+    parts.push({ reading, first });
+    room -= first;
+  }
+  return parts;
+}
+async function* mergedPulls(octokit, o) {
+  const search2 = (range) => `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${range} sort:created-asc`;
+  yield* searchMergedPulls(octokit, { ...o, search: search2 });
+}
+function searchMergedPulls(octokit, o) {
+  return searchPulls(octokit, o, MERGED);
+}
+async function* searchPulls(octokit, o, shape2) {
+  const search2 = o.search;
+  const whole = { search: search2(o.window.range), expected: 0, read: 0, after: null };
+  const [first] = await request2(octokit, [{ reading: whole, first: shape2.page }], shape2.query);
+  let open2;
+  if (first.issueCount <= SEARCH_LIMIT) {
+    yield await shape2.results(first.nodes.filter(shape2.isResult));
+    Object.assign(whole, { expected: first.issueCount, read: first.nodes.length, after: first.pageInfo.endCursor });
+    open2 = first.pageInfo.hasNextPage ? [whole] : [];
+  } else {
+    const windows = await fittingWindows(octokit, o.window, first.issueCount, o.timezone, search2);
+    for (const w2 of windows) if (w2.count > SEARCH_LIMIT) o.onTruncated?.(w2.range, w2.count);
+    open2 = windows.map((w2) => ({ search: search2(w2.range), expected: w2.count, read: 0, after: null }));
+  }
+  while (open2.length > 0) {
+    const parts = nextParts(open2, shape2.page);
+    const pages = await request2(octokit, parts, shape2.query);
+    const nodes = [];
+    parts.forEach(({ reading }, i) => {
+      const page = pages[i];
+      nodes.push(...page.nodes.filter(shape2.isResult));
+      reading.read += page.nodes.length;
+      reading.after = page.pageInfo.endCursor;
+      const done = !page.pageInfo.hasNextPage || !reading.after || reading.read >= SEARCH_LIMIT || page.nodes.length === 0;
+      if (done) open2 = open2.filter((r) => r !== reading);
+    });
+    yield await shape2.results(nodes);
+  }
+}
+
+// src/github/pull-facts.ts
+var FACTS_PER_REQUEST = 50;
+var FACT_FIELDS = (
+  /* GraphQL */
+  `
+  fragment PullFacts on PullRequest {
+    number
+    files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
+    closingIssuesReferences(first: 10) { nodes { number labels(first: 50) { nodes { name } } } }
+    ${TIMELINE_FIELDS}
+  }
+`
+);
+function pullFactsQuery(n) {
+  const variables = Array.from({ length: n }, (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!`).join(", ");
+  const fields = Array.from(
+    { length: n },
+    (_2, i) => `p${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { ...PullFacts } }`
+  ).join("\n  ");
+  return `query PullFacts(${variables}) {
+  ${fields}
+}
+${FACT_FIELDS}`;
+}
+function pullFilesQuery(n) {
+  const variables = Array.from(
+    { length: n },
+    (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!, $a${i}: String`
+  ).join(", ");
+  const fields = Array.from(
+    { length: n },
+    (_2, i) => `f${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { files(first: 100, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { path } } } }`
+  ).join("\n  ");
+  return `query PullFilesPages(${variables}) {
+  ${fields}
+}`;
+}
+var PULL_FACTS_QUERY = pullFactsQuery(1);
+var PULL_FILES_PAGES_QUERY = pullFilesQuery(1);
+async function readPullFacts(octokit, pulls, botLogin, counter = { requests: 0 }) {
+  const out = [];
+  for (let i = 0; i < pulls.length; i += FACTS_PER_REQUEST) {
+    out.push(...await readBatch(octokit, pulls.slice(i, i + FACTS_PER_REQUEST), botLogin, counter));
+  }
+  return out;
+}
+function refVariables(refs) {
+  const variables = {};
+  for (const [i, r] of refs.entries())
+    Object.assign(variables, { [`o${i}`]: r.owner, [`r${i}`]: r.repo, [`n${i}`]: r.number });
+  return variables;
+}
+async function readBatch(octokit, refs, botLogin, counter) {
+  counter.requests += 1;
+  let data = null;
+  let failure2;
+  const failedPaths = /* @__PURE__ */ new Map();
+  try {
+    const answer = await graphqlPartial(octokit, pullFactsQuery(refs.length), refVariables(refs));
+    data = answer.data;
+    for (const e of answer.errors) {
+      const alias = e.path[0];
+      if (typeof alias === "string" && /^p\d+$/.test(alias)) failedPaths.set(alias, e.message);
+      else failure2 ??= e.message;
+    }
+  } catch (error62) {
+    failure2 = error62 instanceof Error ? error62.message : String(error62);
+  }
+  const nodes = refs.map((_2, i) => data?.[`p${i}`]?.pullRequest ?? null);
+  return factsOfNodes(
+    octokit,
+    refs,
+    nodes,
+    botLogin,
+    counter,
+    (i) => nodes[i] ? failedPaths.get(`p${i}`) : failedPaths.get(`p${i}`) ?? failure2 ?? "GitHub returned nothing for it"
+  );
+}
+async function factsOfNodes(octokit, refs, nodes, botLogin, counter, problemOf = (i) => nodes[i] ? void 0 : "GitHub returned nothing for it") {
+  const facts = refs.map((ref, i) => factsOf(octokit, ref, nodes[i], botLogin, problemOf(i)));
+  await morePages(octokit, refs, facts, nodes, counter);
+  return facts;
+}
+function factsOf(octokit, ref, node2, botLogin, problem2) {
+  const files = node2?.files ? node2.files.nodes.map((f2) => f2.path) : void 0;
+  const history = node2 ? withEarlier(historyFrom(timelineNodes(node2), botLogin), octokit, ref, ref.number, botLogin, earlierCursor(node2)) : { labels: [], comments: [] };
+  const filesComplete = files !== void 0 && files.length >= (node2?.files?.totalCount ?? 0);
+  const timelineRead = Boolean(node2?.labelEvents && node2.commentEvents);
+  const complete = problem2 === void 0 && files !== void 0 && timelineRead;
+  return {
+    number: ref.number,
+    files,
+    filesComplete,
+    closes: (node2?.closingIssuesReferences?.nodes ?? []).flatMap(
+      (n) => n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).map((l) => l.name) }] : []
+    ),
+    history,
+    complete,
+    ...complete ? {} : { problem: problem2 ?? "its files or timeline could not be read" }
+  };
+}
+async function morePages(octokit, refs, facts, nodes, counter) {
+  let reading = facts.flatMap((f2, i) => {
+    const page = nodes[i]?.files?.pageInfo;
+    return page?.hasNextPage && page.endCursor && f2.files ? [{ ref: refs[i], facts: f2, after: page.endCursor }] : [];
+  });
+  while (reading.length > 0) {
+    const variables = refVariables(reading.map((r) => r.ref));
+    for (const [i, r] of reading.entries()) variables[`a${i}`] = r.after;
+    counter.requests += 1;
+    let answer = null;
+    try {
+      answer = (await graphqlPartial(octokit, pullFilesQuery(reading.length), variables)).data;
+    } catch {
+      answer = null;
+    }
+    const next = [];
+    reading.forEach((r, i) => {
+      const page = answer?.[`f${i}`]?.pullRequest?.files;
+      if (!page) {
+        Object.assign(r.facts, { complete: false, problem: "some of its changed files could not be read" });
+        return;
+      }
+      r.facts.files.push(...page.nodes.map((n) => n.path));
+      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor && r.facts.files.length < MAX_FILES)
+        next.push({ ...r, after: page.pageInfo.endCursor });
+      else r.facts.filesComplete = !page.pageInfo.hasNextPage;
+    });
+    reading = next;
+  }
+}
+
+// src/github/preview-pulls.ts
+var FIELDS2 = (
+  /* GraphQL */
+  `
+  fragment PreviewPull on PullRequest {
+    number title url body headRefName baseRefName mergedAt additions deletions
+    repository { name }
+    author { __typename login }
+    labels(first: 50) { nodes { name } }
+    milestone { title }
+    files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path additions deletions } }
+    closingIssuesReferences(first: 10) { totalCount nodes { number labels(first: 50) { nodes { name } } } }
+    ${TIMELINE_FIELDS}
+  }
+`
+);
+function previewPullsQuery(n) {
+  const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!, $n${i}: Int!, $after${i}: String`).join(", ");
+  const searches = Array.from(
+    { length: n },
+    (_2, i) => `s${i}: search(type: ISSUE, first: $n${i}, after: $after${i}, query: $q${i}) {
+    issueCount
+    pageInfo { hasNextPage endCursor }
+    nodes { ...PreviewPull }
+  }`
+  );
+  return `query PreviewPulls(${variables}) {
+  ${searches.join("\n  ")}
+}
+${FIELDS2}`;
+}
+var PREVIEW_PULLS_QUERY = previewPullsQuery(1);
+function toPull2(n) {
+  const files = n.files?.nodes ?? [];
+  return {
+    number: n.number,
+    ...n.repository ? { repo: n.repository.name } : {},
+    ...n.baseRefName ? { base: n.baseRefName } : {},
+    title: n.title,
+    url: n.url,
+    body: n.body ?? "",
+    branch: n.headRefName,
+    mergedAt: n.mergedAt,
+    author: actorLogin(n.author),
+    labels: (n.labels?.nodes ?? []).map((l) => l.name),
+    milestone: n.milestone?.title ?? null,
+    additions: n.additions,
+    deletions: n.deletions,
+    comments: 0,
+    reviews: 0,
+    closedIssues: n.closingIssuesReferences?.totalCount ?? 0,
+    files,
+    filesComplete: n.files != null && files.length >= n.files.totalCount
+  };
+}
+function previewPulls(octokit, o) {
+  const shape2 = {
+    page: FACTS_PER_REQUEST,
+    query: previewPullsQuery,
+    isResult: (node2) => isPull(node2),
+    results: async (nodes) => {
+      o.counter.requests += 1;
+      const pulls = nodes.map(toPull2);
+      const facts = await factsOfNodes(
+        octokit,
+        pulls.map((p2) => ({ owner: o.owner, repo: p2.repo ?? "", number: p2.number })),
+        nodes.map((n) => ({
+          ...n,
+          files: n.files && { ...n.files, nodes: (n.files.nodes ?? []).map((f2) => ({ path: f2.path })) }
+        })),
+        o.botLogin,
+        o.counter
+      );
+      return pulls.map((pull, i) => ({ pull, facts: facts[i] }));
+    }
+  };
+  return searchPulls(octokit, o, shape2);
+}
+
+// src/tally/preview.ts
+var PREVIEW_LISTED = 20;
+var key = (ids) => [...new Set(ids)].sort().join(",");
+function renamedLabels(before, after) {
+  const renames = /* @__PURE__ */ new Map();
+  const next = new Map(after.problems.map((p2) => [p2.id, p2.label]));
+  for (const p2 of before.problems) {
+    const to2 = next.get(p2.id);
+    if (to2 !== void 0 && to2.toLowerCase() !== p2.label.toLowerCase()) renames.set(p2.label.toLowerCase(), to2);
+  }
+  const [from, to] = [before.settings.unaligned_label, after.settings.unaligned_label];
+  if (from && to && from.toLowerCase() !== to.toLowerCase()) renames.set(from.toLowerCase(), to);
+  return renames;
+}
+function renameLabel(renames, label) {
+  return renames.get(label.toLowerCase()) ?? label;
+}
+function createPreview(before, after) {
+  const measure = before.settings.report.measure;
+  const talliers = { before: createTallier(before), after: createTallier(after) };
+  const known = { before: new Set(before.problems.map((p2) => p2.id)), after: new Set(after.problems.map((p2) => p2.id)) };
+  const ignored = {
+    before: new Set(before.settings.ignore_authors.map((a) => a.toLowerCase())),
+    after: new Set(after.settings.ignore_authors.map((a) => a.toLowerCase()))
+  };
+  const removedIds = before.problems.filter((p2) => !known.after.has(p2.id)).map((p2) => p2.id);
+  const flows = new Map(removedIds.map((id) => [id, /* @__PURE__ */ new Map()]));
+  let count2 = 0;
+  const first = [];
+  const side = (which, pull) => {
+    const counted2 = (which === "before" ? pull.countedBefore : pull.countedAfter) ?? true;
+    if (!counted2 || ignored[which].has(pull.author.toLowerCase())) return null;
+    const ids = which === "before" ? pull.before : pull.after;
+    return [...new Set(ids)].filter((id) => known[which].has(id));
+  };
+  return {
+    add(pull) {
+      const b2 = side("before", pull);
+      const a = side("after", pull);
+      if (b2) talliers.before.add({ problems: b2, author: pull.author, mergedAt: pull.mergedAt });
+      if (a) talliers.after.add({ problems: a, author: pull.author, mergedAt: pull.mergedAt });
+      if (b2 === null && a === null) return;
+      if (b2 !== null && a !== null && key(b2) === key(a)) return;
+      count2 += 1;
+      for (const id of b2 ?? []) {
+        const flow2 = flows.get(id);
+        if (!flow2) continue;
+        for (const to of a === null ? ["\0"] : a.length === 0 ? [""] : a) flow2.set(to, (flow2.get(to) ?? 0) + 1);
+      }
+      const entry = {
+        ...pull.repo !== void 0 ? { repo: pull.repo } : {},
+        number: pull.number,
+        title: pull.title,
+        url: pull.url,
+        mergedAt: pull.mergedAt,
+        before: b2,
+        after: a
+      };
+      const at2 = first.findIndex((c) => earlier(entry, c));
+      if (at2 === -1) {
+        if (first.length < PREVIEW_LISTED) first.push(entry);
+      } else {
+        first.splice(at2, 0, entry);
+        if (first.length > PREVIEW_LISTED) first.pop();
+      }
+    },
+    result() {
+      const t = { before: talliers.before.result(), after: talliers.after.result() };
+      const m2 = measuredBy(t.before, measure);
+      const figures2 = (tally, id) => {
+        const f2 = tally.problems[id];
+        return f2 ? { merged: f2.merged, share: shareIn(f2, m2) } : null;
+      };
+      const titleBefore = new Map(before.problems.map((p2) => [p2.id, p2.title]));
+      const rows = [
+        ...after.problems.map((p2) => {
+          const was = titleBefore.get(p2.id);
+          const b2 = was === void 0 ? null : figures2(t.before, p2.id);
+          const a = figures2(t.after, p2.id);
+          return {
+            id: p2.id,
+            title: p2.title,
+            ...was !== void 0 && was !== p2.title ? { formerTitle: was } : {},
+            state: was === void 0 ? "new" : "kept",
+            before: b2,
+            after: a,
+            points: ((a?.share ?? 0) - (b2?.share ?? 0)) * 100
+          };
+        }),
+        ...before.problems.filter((p2) => !known.after.has(p2.id)).map((p2) => {
+          const b2 = figures2(t.before, p2.id);
+          return {
+            id: p2.id,
+            title: p2.title,
+            state: "removed",
+            before: b2,
+            after: null,
+            points: -(b2?.share ?? 0) * 100
+          };
+        })
+      ];
+      const unaligned = {
+        before: { merged: t.before.unaligned.merged, share: shareIn(t.before.unaligned, m2) },
+        after: { merged: t.after.unaligned.merged, share: shareIn(t.after.unaligned, m2) },
+        points: (shareIn(t.after.unaligned, m2) - shareIn(t.before.unaligned, m2)) * 100
+      };
+      const order = new Map(after.problems.map((p2, i) => [p2.id, i]));
+      const rank = (id) => id === "" ? 1e6 : id === "\0" ? 1e6 + 1 : order.get(id) ?? 1e6 - 1;
+      const removed = before.problems.filter((p2) => !known.after.has(p2.id)).map((p2) => ({
+        id: p2.id,
+        title: p2.title,
+        merged: t.before.problems[p2.id]?.merged ?? 0,
+        to: [...flows.get(p2.id) ?? /* @__PURE__ */ new Map()].sort(([x2], [y]) => rank(x2) - rank(y)).map(([id, n]) => ({ id: id === "\0" ? null : id, count: n }))
+      }));
+      const renames = renamedLabels(before, after);
+      const renamed2 = [...renames].map(([from, to]) => {
+        const problem2 = before.problems.find((p2) => p2.label.toLowerCase() === from);
+        return {
+          id: problem2?.id ?? null,
+          from: problem2?.label ?? before.settings.unaligned_label ?? from,
+          to
+        };
+      });
+      return {
+        measure: m2,
+        merged: { before: t.before.merged, after: t.after.merged },
+        rows,
+        unaligned,
+        changed: { count: count2, first: [...first] },
+        removed,
+        renamed: renamed2,
+        titles: {
+          before: Object.fromEntries(before.problems.map((p2) => [p2.id, p2.title])),
+          after: Object.fromEntries(after.problems.map((p2) => [p2.id, p2.title]))
+        }
+      };
+    }
+  };
+}
+function earlier(a, b2) {
+  if (a.mergedAt !== b2.mergedAt) return a.mergedAt < b2.mergedAt;
+  if ((a.repo ?? "") !== (b2.repo ?? "")) return (a.repo ?? "") < (b2.repo ?? "");
+  return a.number < b2.number;
+}
+
+// src/handlers/merged-judge.ts
+function mergedItem(pull, facts) {
+  const { number: number4, title, body, labels, author, milestone, branch } = pull;
+  return {
+    kind: "pull_request",
+    number: number4,
+    title,
+    body,
+    labels,
+    author,
+    milestone,
+    branch,
+    ...facts ? { files: facts.files, filesComplete: facts.filesComplete, closes: facts.closes } : {}
+  };
+}
+function mergedJudge(o) {
+  const stats = { judgedNow: 0, recorded: 0, incomplete: [], requests: 0, permissionLookups: 0 };
+  const counter = { requests: 0 };
+  const asked = /* @__PURE__ */ new Map();
+  const permissions = new PermissionCache();
+  const ask2 = o.mayCommand ?? ((repo, login) => permissions.canCommand(o.octokit, repo, login));
+  const mayCommandIn = (repo) => (login) => {
+    const key2 = `${repo.owner}/${repo.repo}/${login}`.toLowerCase();
+    let answer = asked.get(key2);
+    if (!answer) {
+      stats.permissionLookups += 1;
+      answer = ask2(repo, login);
+      asked.set(key2, answer);
+    }
+    return answer;
+  };
+  const repoOf = (pull) => pull.repo ? { owner: o.repo.owner, repo: pull.repo } : o.repo;
+  const strategyOf = o.strategyOf ?? (() => o.strategy);
+  async function judge2(pulls) {
+    const unlabelled = pulls.filter((p2) => !carriesAnswer(strategyOf(p2), p2.labels));
+    const facts = /* @__PURE__ */ new Map();
+    if (unlabelled.length > 0) {
+      const read2 = await readPullFacts(
+        o.octokit,
+        unlabelled.map((p2) => ({ ...repoOf(p2), number: p2.number })),
+        o.botLogin,
+        counter
+      );
+      stats.requests = counter.requests;
+      for (const [i, p2] of unlabelled.entries()) facts.set(p2, read2[i]);
+    }
+    const out = [];
+    for (const pull of pulls) {
+      const f2 = facts.get(pull);
+      if (!f2) {
+        out.push({
+          pull,
+          problems: problemsOfLabels(strategyOf(pull), pull.labels),
+          judgedNow: false,
+          incomplete: false
+        });
+        continue;
+      }
+      out.push(await judgeOne(pull, f2));
+    }
+    return out;
+  }
+  async function judgeOne(pull, f2) {
+    const strategy = strategyOf(pull);
+    const item = mergedItem(pull, f2);
+    if (!f2.complete) stats.incomplete.push(pull.number);
+    const quick = judgeMerged({ strategy, item, history: f2.history, mayCommand: () => false });
+    if (!quick.judgedNow) {
+      stats.recorded += 1;
+      return { pull, problems: quick.served, judgedNow: false, incomplete: !f2.complete, decision: quick.decision };
+    }
+    stats.judgedNow += 1;
+    const judged = await judgeWithHistory(strategy, item, f2.history, mayCommandIn(repoOf(pull)));
+    return { pull, problems: judged.served, judgedNow: true, incomplete: !f2.complete, decision: judged.decision };
+  }
+  return { judge: judge2, stats };
+}
+
+// src/github/report-context.ts
+var REPORT_FIELDS = "id number title url createdAt lastEditedAt author { __typename login }";
+var REPORT_CONTEXT_QUERY = (
+  /* GraphQL */
+  `
+  query ReportContext($owner: String!, $repo: String!, $discussionSearch: String!, $issueSearch: String!) {
+    repository(owner: $owner, name: $repo) {
+      id
+      hasDiscussionsEnabled
+      defaultBranchRef { name }
+      discussionCategories(first: 100) { nodes { id name slug } }
+      discussions(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${REPORT_FIELDS} } }
+      issues(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${REPORT_FIELDS} } }
+    }
+    discussionSearch: search(type: DISCUSSION, first: 100, query: $discussionSearch) {
+      nodes { ... on Discussion { ${REPORT_FIELDS} } }
+    }
+    issueSearch: search(type: ISSUE, first: 100, query: $issueSearch) {
+      nodes { ... on Issue { ${REPORT_FIELDS} } }
+    }
+  }
+`
+);
+var OPTIONAL = /* @__PURE__ */ new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
+var isNode3 = (node2) => "id" in node2;
+async function reportContext(octokit, { owner, repo }, titlePrefix) {
+  const search2 = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
+  const { data: answer, errors } = await graphqlPartial(octokit, REPORT_CONTEXT_QUERY, {
+    owner,
+    repo,
+    discussionSearch: search2,
+    issueSearch: `${search2} is:issue sort:created-desc`
+  });
+  const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
+  if (fatal || !answer?.repository)
+    throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
+  const r = answer.repository;
+  const seen = /* @__PURE__ */ new Set();
+  const reports = [];
+  const collect = (kind, nodes) => {
+    for (const node2 of nodes) {
+      if (!isNode3(node2) || seen.has(node2.id) || !node2.title.startsWith(titlePrefix)) continue;
+      seen.add(node2.id);
+      const { id, number: number4, title, url: url2, createdAt } = node2;
+      reports.push({
+        kind,
+        id,
+        number: number4,
+        title,
+        url: url2,
+        createdAt,
+        writtenAt: node2.lastEditedAt ?? createdAt,
+        author: actorLogin(node2.author)
+      });
+    }
+  };
+  collect("discussion", r.discussions?.nodes ?? []);
+  collect("discussion", answer.discussionSearch?.nodes ?? []);
+  collect("issue", r.issues?.nodes ?? []);
+  collect("issue", answer.issueSearch?.nodes ?? []);
+  return {
+    repositoryId: r.id,
+    defaultBranch: r.defaultBranchRef?.name ?? "main",
+    discussionsEnabled: r.hasDiscussionsEnabled,
+    categories: r.discussionCategories?.nodes ?? [],
+    reports
+  };
+}
+
+// src/github/report-history.ts
+var REPORT_BODIES_QUERY = (
+  /* GraphQL */
+  `
+  query ReportBodies($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Discussion { id body }
+      ... on Issue { id body }
+    }
+  }
+`
+);
+async function reportBodies(octokit, ids) {
+  const bodies = /* @__PURE__ */ new Map();
+  if (ids.length === 0) return bodies;
+  const { data } = await graphqlPartial(octokit, REPORT_BODIES_QUERY, { ids });
+  for (const node2 of data?.nodes ?? []) if (node2?.id) bodies.set(node2.id, node2.body ?? "");
+  return bodies;
+}
+
+// src/tally/versions-period.ts
+var at = (v2) => Date.parse(v2.date);
+var short = (sha2) => sha2.slice(0, 7);
+function inForceAt(versions, instant, complete) {
+  const index = versions.findIndex((v2) => at(v2) < instant);
+  return index === -1 && !complete ? void 0 : index;
+}
+function versionsInPeriod(versions, complete, period) {
+  const inside = versions.filter((v2) => at(v2) >= period.start.getTime() && at(v2) < period.end.getTime());
+  if (inside.length === 0) return [];
+  const first = inForceAt(versions, period.start.getTime(), complete);
+  const atStart = first !== void 0 && first >= 0 ? versions[first] : void 0;
+  const chosen = [...atStart ? [atStart] : [], ...inside.reverse()];
+  return chosen.map((v2) => ({ commit: v2.commit, from: localDate(at(v2), period.timezone) }));
+}
+function versionNotes(versions, complete, period, file2) {
+  const newest = versions[0];
+  if (!newest) return [];
+  const notes = [];
+  const end = period.end.getTime();
+  const atEnd = inForceAt(versions, end, complete);
+  if (at(newest) >= end) {
+    const inForce = atEnd !== void 0 && atEnd >= 0 ? versions[atEnd] : void 0;
+    const then = atEnd === void 0 ? "" : inForce === void 0 ? `; it did not exist when the month ended` : `; ${short(inForce.commit)} was in force when the month ended`;
+    notes.push(
+      `The figures use ${file2} as it is now (${short(newest.commit)}, committed ${localDate(at(newest), period.timezone)}), which is newer than the month${then}.`
+    );
+  } else if (versionsInPeriod(versions, complete, period).length > 0) {
+    notes.push(
+      `${file2} changed during the month; the figures use the version in force at its end (${short(newest.commit)}).`
+    );
+  }
+  const oldest = versions.at(-1) ?? newest;
+  if (!complete && at(oldest) >= period.start.getTime()) {
+    notes.push(
+      `${file2} changed more than ${versions.length} times since the month began; only its last ${versions.length} versions were read.`
+    );
+  }
+  return notes;
+}
+
+// src/tally/versions-readings.ts
+function typedHistory(strategy, versions, complete, when, read2) {
+  const history = {};
+  if (!strategy.problems.some((p2) => p2.metrics.some((m2) => m2.count === void 0))) return history;
+  let key2 = when.periodKey;
+  for (let i = 0; i < when.months; i++) {
+    key2 = previousMonth(key2);
+    const found = validInForce(versions, monthPeriod(key2, when.timezone).end.getTime(), complete, read2);
+    if (!found) continue;
+    for (const problem2 of strategy.problems) {
+      const then = found.problems.find((p2) => p2.id === problem2.id);
+      for (const metric of problem2.metrics.filter((m2) => m2.count === void 0)) {
+        const was = then?.metrics.find((m2) => m2.name === metric.name);
+        if (!was || was.count !== void 0) continue;
+        ((history[problem2.id] ??= {})[metric.name] ??= []).unshift({ key: key2, value: was.current ?? null });
+      }
+    }
+  }
+  return history;
+}
+function validInForce(versions, instant, complete, read2) {
+  const first = inForceAt(versions, instant, complete);
+  if (first === void 0 || first === -1) return null;
+  for (let i = first; i < versions.length; i++) {
+    const parsed = read2(i);
+    if (parsed) return parsed;
+  }
+  return null;
+}
+function mergeHistory(reported, fromFile) {
+  const merged2 = {};
+  for (const id of /* @__PURE__ */ new Set([...Object.keys(reported), ...Object.keys(fromFile)])) {
+    const names2 = /* @__PURE__ */ new Set([...Object.keys(reported[id] ?? {}), ...Object.keys(fromFile[id] ?? {})]);
+    for (const name of names2) {
+      const byKey = /* @__PURE__ */ new Map();
+      for (const r of fromFile[id]?.[name] ?? []) byKey.set(r.key, r);
+      for (const r of reported[id]?.[name] ?? []) byKey.set(r.key, r);
+      (merged2[id] ??= {})[name] = [...byKey.values()].sort((a, b2) => a.key.localeCompare(b2.key));
+    }
+  }
+  return merged2;
+}
+
+// src/tally/versions.ts
+var TYPED_HISTORY_MONTHS = 6;
+function strategyVersions(input2) {
+  const { versions, complete, period, file: file2 } = input2;
+  const skipped = /* @__PURE__ */ new Map();
+  const parsed = /* @__PURE__ */ new Map();
+  const read2 = (i) => {
+    if (!parsed.has(i)) parsed.set(i, readVersion(input2, i, skipped));
+    return parsed.get(i);
+  };
+  const history = typedHistory(
+    input2.strategy,
+    versions,
+    complete,
+    { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS },
+    read2
+  );
+  const notes = versionNotes(versions, complete, period, file2);
+  const reasons2 = new Set([...skipped.entries()].sort(([a], [b2]) => b2 - a).map(([, reason]) => reason));
+  return {
+    commit: versions[0]?.commit ?? null,
+    versions: versionsInPeriod(versions, complete, period),
+    history,
+    notes: [...notes, ...reasons2]
+  };
+}
+function readVersion(input2, i, skipped) {
+  const v2 = input2.versions[i];
+  if (v2 === void 0) return null;
+  const name = `${input2.file} at ${v2.commit.slice(0, 7)} (committed ${localDate(Date.parse(v2.date), input2.period.timezone)})`;
+  if (v2.text === null) {
+    skipped.set(i, `${name} could not be read; its metric readings are left out of the history.`);
+    return null;
+  }
+  if (extendsOf(v2.text) !== void 0 && !input2.base) {
+    skipped.set(
+      i,
+      `Earlier versions of ${input2.file} extend another strategy, which was not read as it was then; their metric readings are left out of the history.`
+    );
+    return null;
+  }
+  const result = parseStrategy(v2.text, input2.file, input2.base);
+  if (result.ok) return result.strategy;
+  const first = result.errors[0];
+  const detail = first ? ` (line ${first.line}: ${first.message})` : "";
+  skipped.set(i, `${name} is not valid${detail}; its metric readings are left out of the history.`);
+  return null;
+}
+
+// src/github/metric-counts.ts
+async function metricCounts(octokit, { owner, repo }, problems, period, qualifier = `repo:${owner}/${repo}`) {
+  const wanted = problems.flatMap(
+    (p2) => p2.metrics.flatMap(
+      (m2, index) => m2.count === void 0 ? [] : [{ id: p2.id, index, query: `${qualifier} ${fillCountQuery(m2.count, period)}` }]
+    )
+  );
+  const counts = await searchCounts(
+    octokit,
+    wanted.map((w2) => w2.query)
+  );
+  const readings = Object.fromEntries(problems.map((p2) => [p2.id, p2.metrics.map(() => void 0)]));
+  wanted.forEach((w2, i) => {
+    const { count: count2, error: error62 } = counts[i];
+    readings[w2.id][w2.index] = count2 === null ? { value: null, error: `GitHub rejected the count query: ${error62}` } : { value: count2 };
+  });
+  return readings;
+}
+
+// src/github/plan-items.ts
+var ISSUE = "number state stateReason";
+var ISSUES = `issues(first: 100, states: [OPEN, CLOSED]) { totalCount nodes { ${ISSUE} } }`;
+var field = (ref, i) => "issue" in ref ? `e${i}: issueOrPullRequest(number: $v${i}) { __typename ... on Issue { ${ISSUE} } }` : "milestone" in ref ? `e${i}: milestones(query: $v${i}, first: 20) { nodes { title dueOn ${ISSUES} } }` : `e${i}: label(name: $v${i}) { name ${ISSUES} }`;
+var elsewhere = (ref) => "issue" in ref && ref.repo !== void 0;
+function planItemsQuery(refs) {
+  const variables = refs.flatMap((ref, i) => [
+    `$v${i}: ${"issue" in ref ? "Int!" : "String!"}`,
+    ...elsewhere(ref) ? [`$r${i}: String!`] : []
+  ]);
+  const here = refs.flatMap((ref, i) => elsewhere(ref) ? [] : [field(ref, i)]);
+  const other = refs.flatMap(
+    (ref, i) => elsewhere(ref) ? [`r${i}: repository(owner: $owner, name: $r${i}) {
+    ${field(ref, i)}
+  }`] : []
+  );
+  return `query PlanItems($owner: String!, $repo: String!, ${variables.join(", ")}) {
+  repository(owner: $owner, name: $repo) {
+    ${here.length > 0 ? here.join("\n    ") : "id"}
+  }${other.map((o) => `
+  ${o}`).join("")}
+}`;
+}
+var PLAN_ITEMS_QUERY = planItemsQuery([
+  { issue: 1 },
+  { milestone: "M" },
+  { label: "L" },
+  { issue: 2, repo: "api" }
+]);
+var toIssue = (i) => ({
+  number: i.number,
+  state: i.state === "CLOSED" ? "closed" : "open",
+  stateReason: i.stateReason?.toLowerCase() ?? null
+});
+var NOT_FOUND = { found: { exists: false }, unread: 0 };
+var some = (issues) => ({
+  issues: issues.nodes.map(toIssue),
+  unread: Math.max(0, issues.totalCount - issues.nodes.length)
+});
+function read(ref, entry) {
+  if (!entry) return NOT_FOUND;
+  if ("issue" in ref) {
+    if (entry.__typename === "PullRequest")
+      return {
+        found: { exists: true, number: ref.issue, state: "open", stateReason: null, pullRequest: true },
+        unread: 0
+      };
+    return entry.__typename === "Issue" ? { found: { exists: true, ...toIssue(entry) }, unread: 0 } : NOT_FOUND;
+  }
+  if ("milestone" in ref) {
+    const wanted = ref.milestone.trim().toLowerCase();
+    const milestone = entry.nodes?.find((m2) => m2.title.trim().toLowerCase() === wanted);
+    if (!milestone) return NOT_FOUND;
+    const { issues: issues2, unread: unread2 } = some(milestone.issues);
+    return { found: { exists: true, issues: issues2, due: milestone.dueOn?.slice(0, 10) ?? null }, unread: unread2 };
+  }
+  if (!entry.issues) return NOT_FOUND;
+  const { issues, unread } = some(entry.issues);
+  return { found: { exists: true, issues }, unread };
+}
+var refValue = (ref) => "issue" in ref ? ref.issue : "milestone" in ref ? ref.milestone : ref.label;
+async function planItems(octokit, { owner, repo }, refs) {
+  if (refs.length === 0) return [];
+  const variables = Object.fromEntries(
+    refs.flatMap((ref, i) => [[`v${i}`, refValue(ref)], ...elsewhere(ref) ? [[`r${i}`, ref.repo]] : []])
+  );
+  const { data, errors } = await graphqlPartial(octokit, planItemsQuery(refs), { owner, repo, ...variables });
+  const notFound = (e) => /could not resolve|not found/i.test(e.message) && (e.path[1] !== void 0 || /^r\d+$/.test(String(e.path[0])));
+  const other = errors.find((e) => !notFound(e));
+  if (other || !data?.repository)
+    throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
+  return refs.map((ref, i) => {
+    const parent = elsewhere(ref) ? `r${i}` : "repository";
+    const failed = elsewhere(ref) ? errorAt2(errors, parent) : errorAt2(errors, parent, `e${i}`);
+    return read(ref, failed ? null : data[parent]?.[`e${i}`]);
+  });
+}
+
+// src/github/org-plan.ts
+var ISSUE2 = "number state stateReason repository { name } milestone { title dueOn }";
+function planSearchQuery(n) {
+  const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!`).join(", ");
+  const fields = Array.from(
+    { length: n },
+    (_2, i) => `s${i}: search(type: ISSUE, first: 100, query: $q${i}) { issueCount nodes { ... on Issue { ${ISSUE2} } } }`
+  );
+  return `query PlanSearch(${variables}) {
+  ${fields.join("\n  ")}
+}`;
+}
+var PLAN_SEARCH_QUERY = planSearchQuery(2);
+var isIssue = (n) => "number" in n;
+function toIssue2(i) {
+  return {
+    number: i.number,
+    repo: i.repository.name,
+    state: i.state === "CLOSED" ? "closed" : "open",
+    stateReason: i.stateReason?.toLowerCase() ?? null
+  };
+}
+async function orgPlanItems(octokit, owner, home, scope, refs) {
+  const result = new Array(refs.length);
+  const issues = refs.flatMap((ref, i) => "issue" in ref ? [{ ref, i }] : []);
+  const searched = refs.flatMap((ref, i) => "issue" in ref ? [] : [{ ref, i }]);
+  const [found, counted2] = await Promise.all([
+    issues.length > 0 ? planItems(
+      octokit,
+      { owner, repo: home },
+      issues.map((e) => e.ref)
+    ) : [],
+    searched.length > 0 ? search(
+      octokit,
+      scope,
+      searched.map((e) => e.ref)
+    ) : []
+  ]);
+  issues.forEach(({ ref, i }, k2) => {
+    const lookup = found[k2];
+    const repo = "issue" in ref ? ref.repo ?? home : home;
+    result[i] = lookup.found.exists && "number" in lookup.found ? { ...lookup, found: { ...lookup.found, repo } } : lookup;
+  });
+  searched.forEach(({ i }, k2) => {
+    result[i] = counted2[k2];
+  });
+  return result;
+}
+async function search(octokit, scope, refs) {
+  const queries = refs.map(
+    (ref) => "milestone" in ref ? `${scope} is:issue milestone:${quoted(ref.milestone)}` : `${scope} is:issue label:${quoted(ref.label)}`
+  );
+  const variables = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));
+  const { data, errors } = await graphqlPartial(octokit, planSearchQuery(queries.length), variables);
+  return refs.map((ref, i) => {
+    const failure2 = errorAt2(errors, `s${i}`);
+    const answer = data?.[`s${i}`];
+    if (failure2 || !answer)
+      throw new Error(
+        `GitHub did not answer the plan search ${queries[i]}: ${failure2?.message ?? errors[0]?.message ?? "no answer"}`
+      );
+    const nodes = answer.nodes.filter(isIssue);
+    const wanted = "milestone" in ref ? ref.milestone.trim().toLowerCase() : void 0;
+    const matching = wanted === void 0 ? nodes : nodes.filter((n) => n.milestone?.title.trim().toLowerCase() === wanted);
+    if (answer.issueCount === 0 || matching.length === 0) return { found: { exists: false }, unread: 0 };
+    const unread = Math.max(0, answer.issueCount - answer.nodes.length);
+    const issues = matching.map(toIssue2);
+    if (wanted === void 0) return { found: { exists: true, issues }, unread };
+    const dues = matching.map((n) => n.milestone?.dueOn?.slice(0, 10) ?? null).filter((d) => d !== null).sort();
+    return { found: { exists: true, issues, due: dues.at(-1) ?? null }, unread };
+  });
+}
+
+// src/github/report-closed-issues.ts
+function closedIssuesByLabel(octokit, { owner, repo }, labels, range, qualifier = `repo:${owner}/${repo}`) {
+  return searchCounts(
+    octokit,
+    labels.map((label) => `${qualifier} is:issue is:closed reason:completed closed:${range} label:${quoted(label)}`)
+  );
+}
+
+// src/handlers/report-figures.ts
+function planRefOf(e, reported) {
+  if (e.issue !== void 0) {
+    if (typeof e.issue === "number") return { issue: e.issue };
+    const hash2 = e.issue.indexOf("#");
+    const repo = e.issue.slice(0, hash2);
+    const number4 = e.issue.slice(hash2 + 1);
+    return repo.toLowerCase() === reported.toLowerCase() ? { issue: Number(number4) } : { issue: Number(number4), repo };
+  }
+  return e.milestone !== void 0 ? { milestone: e.milestone } : e.label !== void 0 ? { label: e.label } : void 0;
+}
+async function plans(octokit, ref, strategy, notes, org) {
+  const rows = strategy.problems.map((p2) => ({
+    id: p2.id,
+    plan: p2.plan,
+    found: p2.plan.map(() => void 0)
+  }));
+  const entries = rows.flatMap(
+    ({ plan, found }) => plan.flatMap((entry, index) => {
+      const planRef = planRefOf(entry, ref.repo);
+      return planRef ? [{ found, index, entry, planRef }] : [];
+    })
+  );
+  const refs = entries.map((e) => e.planRef);
+  const looked = org ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs) : await planItems(octokit, ref, refs);
+  entries.forEach(({ found, index, entry }, i) => {
+    const lookup = looked[i];
+    const complete = lookup.unread === 0;
+    found[index] = complete ? lookup.found : void 0;
+    if (!complete) notes.push(`Plan "${entry.title}": more than 100 issues, so its progress is not counted.`);
+  });
+  return Object.fromEntries(rows.map(({ id, found }) => [id, found]));
+}
+async function closed(octokit, ref, strategy, period, org) {
+  const counts = await closedIssuesByLabel(
+    octokit,
+    ref,
+    strategy.problems.map((p2) => p2.label),
+    period.searchRange,
+    org?.qualifier
+  );
+  return Object.fromEntries(strategy.problems.map((p2, i) => [p2.id, counts[i].count]));
+}
+async function gatherFigures(octokit, ref, strategy, period, org) {
+  const notes = [];
+  const hasPlan = strategy.problems.some((p2) => p2.plan.length > 0);
+  const hasCounts = strategy.problems.some((p2) => p2.metrics.some((m2) => m2.count !== void 0));
+  const failed = (what) => (error62) => {
+    notes.push(`${what} could not be read from GitHub (${error62 instanceof Error ? error62.message : String(error62)}).`);
+    return void 0;
+  };
+  const [issuesClosed, readings, planFound] = await Promise.all([
+    closed(octokit, ref, strategy, period, org).catch(failed("Issues closed")),
+    hasCounts ? metricCounts(octokit, ref, strategy.problems, period, org?.qualifier).catch(failed("Counted metrics")) : void 0,
+    hasPlan ? plans(octokit, ref, strategy, notes, org).catch(failed("Plan progress")) : void 0
+  ]);
+  return { issuesClosed, readings, plans: planFound, notes };
+}
+
+// src/handlers/report-shipped.ts
+var SUGGESTION_SAMPLE = 1e3;
+var NOTABLE_CAP = 10;
+function servedBy(strategy, pull) {
+  const { number: number4, title, body, author, milestone, branch, labels } = pull;
+  const item = { kind: "pull_request", number: number4, title, body, labels, author, milestone, branch };
+  return judgeMerged({ strategy, item, history: { labels: [], comments: [] }, mayCommand: () => false }).served;
+}
+function shippedItem(pull, problems) {
+  const {
+    body: _body,
+    branch: _branch,
+    milestone: _milestone,
+    repo: _repo,
+    base: _base,
+    files,
+    filesComplete,
+    ...rest
+  } = pull;
+  return { ...rest, problems, files: files.map((f2) => f2.path), ...filesComplete ? { changes: files } : {} };
+}
+var searchOnly = (strategy) => async (pulls) => pulls.map(
+  (pull) => ({
+    pull,
+    problems: servedBy(strategy, pull),
+    judgedNow: !carriesAnswer(strategy, pull.labels),
+    incomplete: false
+  })
+);
+async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
+  const tallier = createTallier(strategy);
+  const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
+  const notable = /* @__PURE__ */ new Map();
+  const sample = [];
+  let unaligned = 0;
+  let judgedNow = 0;
+  let incomplete = 0;
+  let aligned = 0;
+  const count2 = (judged) => {
+    for (const { pull, problems, judgedNow: now, incomplete: partial3 } of judged) {
+      if (now) judgedNow += 1;
+      if (partial3) incomplete += 1;
+      tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
+      if (ignored.has(pull.author.toLowerCase())) continue;
+      const item = shippedItem(pull, problems);
+      for (const key2 of problems.length === 0 ? [""] : problems)
+        notable.set(key2, notableItems([...notable.get(key2) ?? [], item], NOTABLE_CAP));
+      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
+      if (problems.length > 0 && aligned++ < SUGGESTION_SAMPLE) sample.push({ ...item, changes: void 0 });
+    }
+  };
+  const seen = /* @__PURE__ */ new Set();
+  let waiting = [];
+  for await (const page of pages) {
+    const labelled = [];
+    for (const pull of page) {
+      if (seen.has(pull.number)) continue;
+      seen.add(pull.number);
+      (carriesAnswer(strategy, pull.labels) ? labelled : waiting).push(pull);
+    }
+    count2(await judge2(labelled));
+    while (waiting.length >= FACTS_PER_REQUEST) {
+      count2(await judge2(waiting.slice(0, FACTS_PER_REQUEST)));
+      waiting = waiting.slice(FACTS_PER_REQUEST);
+    }
+  }
+  if (waiting.length > 0) count2(await judge2(waiting));
+  const items = /* @__PURE__ */ new Map();
+  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(item.number, item);
+  const notes = unaligned > SUGGESTION_SAMPLE ? [
+    `Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`
+  ] : [];
+  return { tally: tallier.result(), items: [...items.values()], notes, judgedNow, incomplete };
+}
+function judgedNotes(shipped, where) {
+  const notes = [];
+  if (shipped.judgedNow > 0) {
+    const n = shipped.judgedNow;
+    notes.push(
+      `${n.toLocaleString("en-US")} merged pull request${n === 1 ? "" : "s"} carried no strategy label and ${n === 1 ? "was" : "were"} judged now, as the app would have judged ${n === 1 ? "it" : "them"} live; to write ${n === 1 ? "its label" : "their labels"}, run: throughline backfill --repo ${where.owner}/${where.repo ?? "NAME"} --since ${where.month}-01 --apply${where.repo ? "" : " in each repository"}`
+    );
+  }
+  if (shipped.incomplete > 0) {
+    const n = shipped.incomplete;
+    notes.push(
+      `${n.toLocaleString("en-US")} of them could not be read in full from GitHub (changed files or timeline) and ${n === 1 ? "was" : "were"} judged on what is known.`
+    );
+  }
+  return notes;
+}
+
+// src/handlers/report-shipped-org.ts
+var NOTABLE_CAP2 = 5;
+async function tallyOrgShipped(strategy, scope, pages, judge2) {
+  const whole = createTallier({ ...strategy, settings: { ...strategy.settings, ignore_authors: [] } });
+  const tallier = createOrgTallier(strategy);
+  const byName2 = new Map(
+    scope.map((r) => [
+      r.name.toLowerCase(),
+      { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }
+    ])
+  );
+  for (const r of scope) tallier.repository(r.name, r.tie);
+  const orgIds = new Set(strategy.problems.map((p2) => p2.id));
+  const notable = /* @__PURE__ */ new Map();
+  const sample = [];
+  let unaligned = 0;
+  let elsewhere2 = 0;
+  let judgedNow = 0;
+  let incomplete = 0;
+  const judgeAll = judge2 ?? (async (pulls) => pulls.map((pull) => {
+    const own2 = byName2.get((pull.repo ?? "").toLowerCase()).strategy;
+    return { pull, problems: servedBy(own2, pull), judgedNow: !carriesAnswer(own2, pull.labels), incomplete: false };
+  }));
+  const count2 = (judged) => {
+    for (const { pull, problems: served2, judgedNow: now, incomplete: partial3 } of judged) {
+      const repo = byName2.get((pull.repo ?? "").toLowerCase());
+      if (now) judgedNow += 1;
+      if (partial3) incomplete += 1;
+      const problems = served2.filter((id) => orgIds.has(id));
+      tallier.add({ repo: repo.name, problems });
+      whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
+      const item = { ...shippedItem(pull, problems), repo: repo.name };
+      for (const id of problems.length === 0 ? [""] : problems)
+        notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
+      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
+    }
+  };
+  let before = /* @__PURE__ */ new Set();
+  let last = /* @__PURE__ */ new Set();
+  let waiting = [];
+  for await (const page of pages) {
+    const current = /* @__PURE__ */ new Set();
+    const labelled = [];
+    for (const pull of page) {
+      const key2 = `${pull.repo ?? ""}#${pull.number}`;
+      if (before.has(key2) || last.has(key2) || current.has(key2)) continue;
+      current.add(key2);
+      const repo = byName2.get((pull.repo ?? "").toLowerCase());
+      if (!repo || pull.base !== void 0 && repo.defaultBranch !== null && pull.base !== repo.defaultBranch) {
+        elsewhere2 += 1;
+        continue;
+      }
+      if (repo.ignored.has(pull.author.toLowerCase())) continue;
+      (carriesAnswer(repo.strategy, pull.labels) ? labelled : waiting).push(pull);
+    }
+    count2(await judgeAll(labelled));
+    while (waiting.length >= FACTS_PER_REQUEST) {
+      count2(await judgeAll(waiting.slice(0, FACTS_PER_REQUEST)));
+      waiting = waiting.slice(FACTS_PER_REQUEST);
+    }
+    before = last;
+    last = current;
+  }
+  if (waiting.length > 0) count2(await judgeAll(waiting));
+  const items = /* @__PURE__ */ new Map();
+  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
+  const notes = [];
+  if (unaligned > SUGGESTION_SAMPLE) {
+    notes.push(
+      `Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`
+    );
+  }
+  if (elsewhere2 > 0) {
+    const what = elsewhere2 === 1 ? "1 merged pull request found by the search was" : `${elsewhere2.toLocaleString("en-US")} merged pull requests found by the search were`;
+    notes.push(
+      `${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`
+    );
+  }
+  return {
+    tally: whole.result(),
+    repositories: tallier.result().repositories,
+    items: [...items.values()],
+    notes,
+    judgedNow,
+    incomplete
+  };
+}
+
+// src/handlers/report-target.ts
+var HISTORY_MONTHS = 6;
+var sameLogin3 = (a, b2) => a.toLowerCase() === b2.toLowerCase();
+function reportTargets(context, month, botLogin) {
+  const kind = context.discussionsEnabled && context.categories.length > 0 ? "discussion" : "issue";
+  const own2 = context.reports.filter((r) => sameLogin3(r.author, botLogin));
+  const pick2 = (title, kinds) => own2.filter((r) => r.title.trim() === title && kinds.includes(r.kind)).sort((a, b2) => (a.kind === kind ? 0 : 1) - (b2.kind === kind ? 0 : 1) || a.number - b2.number)[0];
+  const history = [];
+  let key2 = month;
+  for (let i = 0; i < HISTORY_MONTHS; i++) {
+    key2 = previousMonth(key2);
+    const found = pick2(reportTitle(key2), ["discussion", "issue"]);
+    if (found) history.push(found);
+  }
+  return { kind, existing: pick2(reportTitle(month), [kind]), history };
+}
+
+// src/github/strategy-history.ts
+var STRATEGY_VERSIONS = 12;
+var STRATEGY_HISTORY_QUERY = (
+  /* GraphQL */
+  `
+  query StrategyHistory($owner: String!, $repo: String!, $path: String!) {
+    repository(owner: $owner, name: $repo) {
+      defaultBranchRef {
+        target {
+          ... on Commit {
+            history(first: ${STRATEGY_VERSIONS}, path: $path) {
+              pageInfo { hasNextPage }
+              nodes { oid committedDate file(path: $path) { object { ... on Blob { text isTruncated } } } }
+            }
+          }
+        }
+      }
+    }
+  }
+`
+);
+async function strategyHistory(octokit, source) {
+  const answer = await octokit.graphql(STRATEGY_HISTORY_QUERY, {
+    owner: source.owner,
+    repo: source.repo,
+    path: source.path
+  });
+  const history = answer.repository?.defaultBranchRef?.target?.history;
+  const versions = (history?.nodes ?? []).map((n) => {
+    const blob2 = n.file?.object;
+    const text = blob2 && typeof blob2.text === "string" && !blob2.isTruncated ? blob2.text : null;
+    return { commit: n.oid, date: n.committedDate, text };
+  });
+  return { versions, complete: !history?.pageInfo.hasNextPage };
+}
+
+// src/handlers/report-versions.ts
+async function readReportVersions(octokit, { repo, loaded, period }) {
+  const none = { commit: loaded.commit, versions: [], history: {}, notes: [] };
+  const source = loaded.source;
+  if (!source) return none;
+  const notes = [];
+  const history = await strategyHistory(octokit, source).catch((error62) => {
+    notes.push(
+      `The strategy file's history could not be read from GitHub (${error62 instanceof Error ? error62.message : String(error62)}).`
+    );
+    return { versions: [], complete: true };
+  });
+  if (history.versions.length === 0) {
+    const commit = loaded.commit ?? await strategyCommit(octokit, source).catch(() => null);
+    return { ...none, commit, notes };
+  }
+  const file2 = source.repo === repo ? source.path : `${source.owner}/${source.repo}/${source.path}`;
+  const found = strategyVersions({ ...history, strategy: loaded.strategy, period, file: file2 });
+  return { ...found, commit: loaded.commit ?? found.commit, notes: [...notes, ...found.notes] };
+}
+
+// src/github/discussions.ts
+var CREATE_DISCUSSION_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CreateReportDiscussion($repositoryId: ID!, $categoryId: ID!, $title: String!, $body: String!) {
+    createDiscussion(input: { repositoryId: $repositoryId, categoryId: $categoryId, title: $title, body: $body }) {
+      discussion { id url }
+    }
+  }
+`
+);
+var UPDATE_DISCUSSION_MUTATION = (
+  /* GraphQL */
+  `
+  mutation UpdateReportDiscussion($id: ID!, $body: String!) {
+    updateDiscussion(input: { discussionId: $id, body: $body }) {
+      discussion { id url }
+    }
+  }
+`
+);
+var DELETE_DISCUSSION_MUTATION = (
+  /* GraphQL */
+  `
+  mutation DeleteReportDiscussion($id: ID!) {
+    deleteDiscussion(input: { id: $id }) {
+      discussion { id }
+    }
+  }
+`
+);
+var byName = (categories, name) => {
+  const wanted = name.trim().toLowerCase();
+  return categories.find((c) => c.name.toLowerCase() === wanted || c.slug.toLowerCase() === wanted);
+};
+function reportCategory(categories, configured) {
+  return byName(categories, configured) ?? byName(categories, "Announcements") ?? byName(categories, "General") ?? categories[0] ?? null;
+}
+function written(answer) {
+  if (!answer?.discussion) throw new Error("GitHub answered the write without the Discussion");
+  return { id: answer.discussion.id, url: answer.discussion.url };
+}
+async function createDiscussion(octokit, input2) {
+  const answer = await octokit.graphql(
+    CREATE_DISCUSSION_MUTATION,
+    input2
+  );
+  return written(answer.createDiscussion);
+}
+async function updateDiscussion(octokit, input2) {
+  const answer = await octokit.graphql(
+    UPDATE_DISCUSSION_MUTATION,
+    input2
+  );
+  return written(answer.updateDiscussion);
+}
+async function deleteDiscussion(octokit, id) {
+  await octokit.graphql(DELETE_DISCUSSION_MUTATION, { id });
+}
+
+// src/github/report-issue.ts
+var CREATE_REPORT_ISSUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CreateReportIssue($repositoryId: ID!, $title: String!, $body: String!) {
+    createIssue(input: { repositoryId: $repositoryId, title: $title, body: $body }) {
+      issue { id url }
+    }
+  }
+`
+);
+var UPDATE_REPORT_ISSUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation UpdateReportIssue($id: ID!, $body: String!) {
+    updateIssue(input: { id: $id, body: $body }) {
+      issue { id url }
+    }
+  }
+`
+);
+var CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CloseDuplicateReportIssue($id: ID!) {
+    closeIssue(input: { issueId: $id, stateReason: NOT_PLANNED }) {
+      issue { id }
+    }
+  }
+`
+);
+function written2(answer) {
+  if (!answer?.issue) throw new Error("GitHub answered the write without the issue");
+  return { id: answer.issue.id, url: answer.issue.url };
+}
+async function createReportIssue(octokit, input2) {
+  const answer = await octokit.graphql(
+    CREATE_REPORT_ISSUE_MUTATION,
+    input2
+  );
+  return written2(answer.createIssue);
+}
+async function updateReportIssue(octokit, input2) {
+  const answer = await octokit.graphql(
+    UPDATE_REPORT_ISSUE_MUTATION,
+    input2
+  );
+  return written2(answer.updateIssue);
+}
+async function closeDuplicateReportIssue(octokit, id) {
+  await octokit.graphql(CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION, {
+    id
+  });
+}
+
+// src/handlers/report-write.ts
+async function update(octokit, report, body) {
+  const write = report.kind === "discussion" ? updateDiscussion : updateReportIssue;
+  const { url: url2 } = await write(octokit, { id: report.id, body });
+  return { url: url2, action: "updated" };
+}
+async function writeReport(p2) {
+  const { octokit, context, targets, title, body } = p2;
+  const existing = targets.existing;
+  if (existing && p2.existingBody === body) return { url: existing.url, action: "unchanged" };
+  if (existing) return update(octokit, existing, body);
+  const category = targets.kind === "discussion" ? reportCategory(context.categories, p2.category) : null;
+  const created = category ? await createDiscussion(octokit, { repositoryId: context.repositoryId, categoryId: category.id, title, body }) : await createReportIssue(octokit, { repositoryId: context.repositoryId, title, body });
+  const first = reportTargets(await reportContext(octokit, p2.ref, REPORT_TITLE_PREFIX), p2.month, p2.botLogin).existing;
+  if (!first || first.id === created.id) return { url: created.url, action: "created" };
+  if (category) await deleteDiscussion(octokit, created.id);
+  else await closeDuplicateReportIssue(octokit, created.id);
+  return update(octokit, first, body);
+}
+
+// src/handlers/report-organisation.ts
+var MAX_EXCLUDED = 20;
+function scopeQualifier(owner, kind, scope) {
+  const base = `${kind === "User" ? "user" : "org"}:${owner} archived:false`;
+  const named = scope.leftOut.filter((r) => /^[A-Za-z0-9._-]+$/.test(r.name));
+  if (named.length <= MAX_EXCLUDED)
+    return { qualifier: [base, ...named.map((r) => `-repo:${owner}/${r.name}`)].join(" ") };
+  return {
+    qualifier: base,
+    note: `Issue counts, counted metrics and plan searches span all of ${owner}'s repositories: the ${named.length} left out are too many to name in a search.`
+  };
+}
+async function publishOrgReport(p2) {
+  const { octokit, owner, month, loaded } = p2;
+  const strategy = loaded.strategy;
+  const period = monthPeriod(month, strategy.settings.report.timezone);
+  const title = reportTitle(month);
+  const repo = ORG_REPO;
+  const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
+  const targets = reportTargets(context, month, p2.botLogin);
+  if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
+    return { title, body: "", url: targets.existing.url, action: "skipped" };
+  }
+  const bodies = await reportBodies(
+    octokit,
+    [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : [])
+  );
+  const earlier2 = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
+    (d) => monthKeyOf(d) < month
+  );
+  const listing = await ownerRepositories(octokit, owner);
+  if (!listing) throw new Error(`GitHub knows no owner ${owner}`);
+  const home = listing.repositories.find((r) => r.name.toLowerCase() === ORG_REPO);
+  const orgFile = loaded.source && "text" in loaded.source && typeof loaded.source.text === "string" ? { text: loaded.source.text, file: `${owner}/${ORG_REPO}/${loaded.source.path}` } : home?.file?.text ? { text: home.file.text, file: `${owner}/${ORG_REPO}/${home.file.path}` } : { text: "", file: `${owner}/${ORG_REPO}/strategy.yml` };
+  const listed = home ? listing.repositories : [...listing.repositories, { name: ORG_REPO, defaultBranch: context.defaultBranch, file: null }];
+  const scope = organisationScope(owner, listed, { strategy, ...orgFile });
+  for (const r of scope.repositories) if (r.name.toLowerCase() === ORG_REPO) r.defaultBranch = context.defaultBranch;
+  const { qualifier, note } = scopeQualifier(owner, listing.kind, scope);
+  const cut = [];
+  const pulls = searchMergedPulls(octokit, {
+    search: (range) => `${qualifier} is:pr is:merged merged:${range} sort:created-asc`,
+    window: { start: period.start, end: period.end, range: period.searchRange },
+    timezone: period.timezone,
+    onTruncated: (range, count2) => cut.push(
+      `${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`
+    )
+  });
+  const own2 = new Map(scope.repositories.map((r) => [r.name.toLowerCase(), r.strategy]));
+  const judge2 = mergedJudge({
+    octokit,
+    repo: { owner, repo },
+    strategy,
+    strategyOf: (pull) => own2.get((pull.repo ?? "").toLowerCase()) ?? strategy,
+    botLogin: p2.botLogin
+  });
+  const versions = await readReportVersions(octokit, { repo, loaded, period });
+  const [shipped, figures2] = await Promise.all([
+    tallyOrgShipped(strategy, scope.repositories, pulls, judge2.judge),
+    gatherFigures(octokit, { owner, repo }, strategy, period, { qualifier })
+  ]);
+  const now = p2.now ?? /* @__PURE__ */ new Date();
+  const extending = scope.repositories.filter((r) => r.tie === "extends").length;
+  const notes = [
+    ...cut,
+    ...judgedNotes(shipped, { owner, month }),
+    ...shipped.notes,
+    ...figures2.notes,
+    ...versions.notes,
+    ...note ? [note] : [],
+    ...extending > 0 ? [
+      "Repositories that extend the organisation's strategy judge their pull requests by their own rules added to it; problems a repository adds of its own are not the organisation's, so work serving only those counts as unaligned here."
+    ] : []
+  ];
+  if (now < period.end)
+    notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+  const n = scope.repositories.length;
+  const model = buildReport({
+    strategy,
+    repo: `${owner}, ${n} ${n === 1 ? "repository" : "repositories"}`,
+    period,
+    commit: versions.commit,
+    tally: shipped.tally,
+    issuesClosed: figures2.issuesClosed,
+    readings: figures2.readings,
+    history: mergeHistory(metricHistory(earlier2), versions.history),
+    plans: figures2.plans,
+    previous: earlier2.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
+    items: shipped.items,
+    versions: versions.versions,
+    notes,
+    organisation: { owner, repositories: shipped.repositories, leftOut: scope.leftOut, qualifier },
+    base: context.defaultBranch,
+    searchRange: period.searchRange
+  });
+  const body = renderReport(model, dataComment(model)).body;
+  if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
+  const existingBody = targets.existing && bodies.get(targets.existing.id);
+  const written3 = await writeReport({
+    octokit,
+    ref: { owner, repo },
+    month,
+    botLogin: p2.botLogin,
+    context,
+    targets,
+    existingBody,
+    category: strategy.settings.report.category,
+    title,
+    body
+  });
+  return { title, body, ...written3 };
+}
+
+// src/handlers/strategy-preview.ts
+function previewMonth(inForce, now) {
+  const zone = inForce.settings.report.timezone;
+  return monthPeriod(previousMonth(monthOf(now, zone)), zone);
+}
+function renamed(renames, { pull, facts }) {
+  if (renames.size === 0) return { pull, facts };
+  const name = (l) => renameLabel(renames, l);
+  return {
+    pull: { ...pull, labels: pull.labels.map(name) },
+    facts: {
+      ...facts,
+      closes: facts.closes.map((c) => ({ ...c, labels: c.labels.map(name) })),
+      history: { ...facts.history, labels: facts.history.labels.map((e) => ({ ...e, label: name(e.label) })) }
+    }
+  };
+}
+function permissionAsker(o, stats) {
+  const asked = /* @__PURE__ */ new Map();
+  return (repo) => (login) => {
+    const key2 = `${repo.owner}/${repo.repo}/${login}`.toLowerCase();
+    let answer = asked.get(key2);
+    if (!answer) {
+      stats.permissionLookups += 1;
+      answer = o.permissions.canCommand(o.octokit, repo, login);
+      asked.set(key2, answer);
+    }
+    return answer;
+  };
+}
+async function served(strategy, pull, facts, mayCommand) {
+  return (await judgeWithHistory(strategy, mergedItem(pull, facts), facts.history, mayCommand)).served;
+}
+async function previewRepository(o) {
+  const month = previewMonth(o.inForce, o.now);
+  const stats = { requests: 0, permissionLookups: 0, incomplete: 0 };
+  const counter = { requests: 0 };
+  const notes = [];
+  const preview = createPreview(o.inForce, o.proposed);
+  const renames = renamedLabels(o.inForce, o.proposed);
+  const ask2 = permissionAsker(o, stats)(o.repo);
+  const pages = previewPulls(o.octokit, {
+    owner: o.repo.owner,
+    search: (range) => `repo:${o.repo.owner}/${o.repo.repo} is:pr is:merged base:${o.defaultBranch} merged:${range} sort:created-asc`,
+    window: { start: month.start, end: month.end, range: month.searchRange },
+    timezone: month.timezone,
+    botLogin: o.botLogin,
+    counter,
+    onTruncated: (range, count2) => notes.push(truncated(range, count2))
+  });
+  const seen = /* @__PURE__ */ new Set();
+  for await (const page of pages) {
+    for (const read2 of page) {
+      if (seen.has(read2.pull.number)) continue;
+      seen.add(read2.pull.number);
+      if (!read2.facts.complete) stats.incomplete += 1;
+      const next = renamed(renames, read2);
+      preview.add({
+        ...sideOf(read2.pull),
+        before: await served(o.inForce, read2.pull, read2.facts, ask2),
+        after: await served(o.proposed, next.pull, next.facts, ask2)
+      });
+    }
+  }
+  stats.requests = counter.requests;
+  return { model: preview.result(), month, notes: [...notes, ...incompleteNote(stats.incomplete)], stats };
+}
+async function previewOrganisation(o) {
+  const month = previewMonth(o.inForce, o.now);
+  const stats = { requests: 0, permissionLookups: 0, incomplete: 0 };
+  const counter = { requests: 0 };
+  const notes = [];
+  const listing = await ownerRepositories(o.octokit, o.owner);
+  if (!listing) throw new Error(`GitHub knows no owner ${o.owner}`);
+  const file2 = `${o.owner}/${ORG_REPO}/${o.path}`;
+  const listed = listing.repositories.some((r) => r.name.toLowerCase() === ORG_REPO) ? listing.repositories : [...listing.repositories, { name: ORG_REPO, defaultBranch: o.defaultBranch, file: null }];
+  const before = organisationScope(o.owner, listed, { strategy: o.inForce, text: o.inForceText, file: file2 });
+  const after = organisationScope(o.owner, listed, { strategy: o.proposed, text: o.proposedText, file: file2 });
+  const byName2 = (scope) => new Map(scope.map((r) => [r.name.toLowerCase(), r]));
+  const scopes = { before: byName2(before.repositories), after: byName2(after.repositories) };
+  for (const r of scopes.before.values()) if (r.name.toLowerCase() === ORG_REPO) r.defaultBranch = o.defaultBranch;
+  const bare = (s2) => ({ ...s2, settings: { ...s2.settings, ignore_authors: [] } });
+  const preview = createPreview(bare(o.inForce), bare(o.proposed));
+  const renames = renamedLabels(o.inForce, o.proposed);
+  const asker = permissionAsker(o, stats);
+  const { qualifier } = scopeQualifier(o.owner, listing.kind, before);
+  const pages = previewPulls(o.octokit, {
+    owner: o.owner,
+    search: (range) => `${qualifier} is:pr is:merged merged:${range} sort:created-asc`,
+    window: { start: month.start, end: month.end, range: month.searchRange },
+    timezone: month.timezone,
+    botLogin: o.botLogin,
+    counter,
+    onTruncated: (range, count2) => notes.push(truncated(range, count2))
+  });
+  let elsewhere2 = 0;
+  const seen = /* @__PURE__ */ new Set();
+  const ignores = (r, author) => r === void 0 || r.strategy.settings.ignore_authors.some((a) => a.toLowerCase() === author.toLowerCase());
+  for await (const page of pages) {
+    for (const read2 of page) {
+      const name = (read2.pull.repo ?? "").toLowerCase();
+      const key2 = `${name}#${read2.pull.number}`;
+      if (seen.has(key2)) continue;
+      seen.add(key2);
+      const [was, will] = [scopes.before.get(name), scopes.after.get(name)];
+      const home = was ?? will;
+      if (!home || read2.pull.base !== void 0 && home.defaultBranch !== null && read2.pull.base !== home.defaultBranch) {
+        elsewhere2 += 1;
+        continue;
+      }
+      if (!read2.facts.complete) stats.incomplete += 1;
+      const ask2 = asker({ owner: o.owner, repo: home.name });
+      const next = renamed(renames, read2);
+      preview.add({
+        ...sideOf(read2.pull),
+        repo: home.name,
+        before: was ? await served(was.strategy, read2.pull, read2.facts, ask2) : [],
+        after: will ? await served(will.strategy, next.pull, next.facts, ask2) : [],
+        countedBefore: !ignores(was, read2.pull.author),
+        countedAfter: !ignores(will, read2.pull.author)
+      });
+    }
+  }
+  stats.requests = counter.requests;
+  const n = scopes.before.size;
+  const changedScope = [.../* @__PURE__ */ new Set([...scopes.before.keys(), ...scopes.after.keys()])].filter(
+    (k2) => scopes.before.has(k2) !== scopes.after.has(k2)
+  );
+  if (changedScope.length > 0)
+    notes.push(
+      `Under this change ${changedScope.length === 1 ? "one repository moves" : `${changedScope.length} repositories move`} in or out of the organisation's scope (an extending file valid under one version and not the other): ${changedScope.map((k2) => (scopes.before.get(k2) ?? scopes.after.get(k2)).name).join(", ")}.`
+    );
+  if (elsewhere2 > 0)
+    notes.push(
+      `${elsewhere2} merged pull request${elsewhere2 === 1 ? "" : "s"} found by the search ${elsewhere2 === 1 ? "was" : "were"} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`
+    );
+  if (before.leftOut.length > 0)
+    notes.push(
+      `Left out: ${before.leftOut.map((r) => r.name).join(", ")} (a strategy of their own, or not readable), as the organisation report leaves them out.`
+    );
+  return {
+    model: preview.result(),
+    month,
+    notes: [...notes, ...incompleteNote(stats.incomplete)],
+    where: `${n} ${n === 1 ? "repository" : "repositories"} of ${o.owner}`,
+    stats
+  };
+}
+var sideOf = (pull) => ({
+  number: pull.number,
+  title: pull.title,
+  url: pull.url,
+  author: pull.author,
+  mergedAt: pull.mergedAt
+});
+var truncated = (range, count2) => `${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are judged.`;
+var incompleteNote = (n) => n === 0 ? [] : [
+  `${n} pull request${n === 1 ? "" : "s"} could not be read in full from GitHub (changed files or timeline) and ${n === 1 ? "was" : "were"} judged on what is known.`
+];
+
 // src/handlers/strategy-check.ts
-async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existing) {
+async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existing, preview) {
   if (loaded.status === "missing") return;
   const check2 = loaded.status === "ok" ? renderStrategyFileCheck({
     path: path2,
     strategy: loaded.strategy,
-    project: await projectStatus(octokit, loaded.strategy)
+    project: await projectStatus(octokit, loaded.strategy),
+    preview
   }) : renderStrategyFileCheck({ path: path2, errors: loaded.errors.map((e) => ({ ...e, message: e.message })) });
   await upsertCheckRun(octokit, {
     ...repo,
@@ -59891,17 +61902,61 @@ async function reportStrategyFile(octokit, repo, headSha, path2, loaded, existin
   });
 }
 var errorLines = (loaded) => loaded.errors.map(formatError);
-async function checkChangedStrategy(strategies, octokit, repo, headSha, files, existing) {
+function replaced(inForce, repo, path2) {
+  if (inForce.status !== "ok") return void 0;
+  const { source } = inForce;
+  const local = source.owner.toLowerCase() === repo.owner.toLowerCase() && source.repo.toLowerCase() === repo.repo.toLowerCase();
+  if (local && LOCAL_PATHS.indexOf(path2) > LOCAL_PATHS.indexOf(source.path)) return void 0;
+  return inForce;
+}
+var previewKey = (inForce, now) => `month=${previewMonth(inForce.strategy, now).key} file=${inForce.source.sha}`;
+var isOrganisation = (repo, inForce) => repo.repo.toLowerCase() === ORG_REPO && inForce.source.repo.toLowerCase() === ORG_REPO;
+async function checkChangedStrategy(strategies, octokit, repo, headSha, files, existing, context) {
   const path2 = LOCAL_PATHS.find((p2) => files.includes(p2));
-  if (path2)
-    await reportStrategyFile(
-      octokit,
-      repo,
-      headSha,
-      path2,
-      await strategies.checkVersion(octokit, repo, path2, headSha),
-      existing
-    );
+  if (!path2) return;
+  const base = context && replaced(context.inForce, repo, path2);
+  const key2 = base && context && previewKey(base, context.now);
+  if (key2 && existing && previewKeyOf(existing.summary) === key2) return;
+  const version2 = await strategies.checkVersion(octokit, repo, path2, headSha);
+  let preview;
+  if (base && context && key2 && version2.status === "ok" && version2.source.sha !== base.source.sha)
+    preview = await previewText(octokit, repo, path2, base, version2, context, key2);
+  await reportStrategyFile(octokit, repo, headSha, path2, version2, existing, preview);
+}
+async function previewText(octokit, repo, path2, base, version2, context, key2) {
+  const common = {
+    octokit,
+    inForce: base.strategy,
+    proposed: version2.strategy,
+    now: context.now,
+    botLogin: context.botLogin,
+    permissions: context.permissions
+  };
+  let outcome;
+  try {
+    outcome = isOrganisation(repo, base) ? await previewOrganisation({
+      ...common,
+      owner: repo.owner,
+      inForceText: base.source.text,
+      proposedText: version2.source.text,
+      path: path2,
+      defaultBranch: context.defaultBranch
+    }) : await previewRepository({ ...common, repo, defaultBranch: context.defaultBranch });
+  } catch (error62) {
+    const said = error62 instanceof Error ? error62.message : String(error62);
+    return {
+      title: "what it would do is not known yet",
+      text: `What this change would have done last month could not be worked out just now (GitHub said: ${inert(said, 300)}); it is tried again on the next event of this pull request.`
+    };
+  }
+  const n = outcome.model.changed.count;
+  return {
+    title: `last month ${n === 1 ? "1 pull request changes" : `${n.toLocaleString("en-US")} pull requests change`}`,
+    text: renderPreview(
+      { model: outcome.model, month: outcome.month.title, where: outcome.where, notes: outcome.notes },
+      previewMark(key2)
+    )
+  };
 }
 
 // src/handlers/progress.ts
@@ -59994,7 +62049,13 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
     login,
     withFiles: true
   });
-  await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun);
+  await checkChangedStrategy(deps.strategies, octokit, repo, pr.head.sha, ctx.files ?? [], ctx.strategyFileRun, {
+    inForce: loaded,
+    defaultBranch: pr.defaultBranch,
+    now: deps.now(),
+    botLogin: login,
+    permissions: deps.permissions
+  });
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
     return void 0;
@@ -60134,13 +62195,13 @@ var Guards = class {
   /** Set when the process is shutting down: /health answers 503 from then on. */
   stopping = false;
   /** Wrap a handler with the guards; the item key says which events must not run at the same time. */
-  wrap(identity, key, handler2) {
+  wrap(identity, key2, handler2) {
     return async (context) => {
       const id = context.id;
       if (id && !await this.deliveries.take(id)) return;
       try {
         if (!await isOwnEvent(context, identity)) {
-          const item = key(context);
+          const item = key2(context);
           const lock = this.itemLock;
           await this.oneAtATime(item, () => lock ? lock.hold(item, () => handler2(context)) : handler2(context));
         }
@@ -60152,13 +62213,13 @@ var Guards = class {
     };
   }
   /** Run `work` after every earlier piece of work for the same key has settled. */
-  oneAtATime(key, work) {
-    const before = this.queues.get(key) ?? Promise.resolve();
+  oneAtATime(key2, work) {
+    const before = this.queues.get(key2) ?? Promise.resolve();
     const run2 = before.catch(() => void 0).then(work);
     const settled = run2.catch(() => void 0);
-    this.queues.set(key, settled);
+    this.queues.set(key2, settled);
     void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
+      if (this.queues.get(key2) === settled) this.queues.delete(key2);
     });
     return run2;
   }
@@ -60514,25 +62575,25 @@ function refOf(fullName) {
   return { owner, repo };
 }
 function onboardRepository(octokit, ref, deps) {
-  const key = `${ref.owner}/${ref.repo}`.toLowerCase();
+  const key2 = `${ref.owner}/${ref.repo}`.toLowerCase();
   const done = deps.onboarded;
-  return deps.guards.oneAtATime(`${key}:setup`, async () => {
-    if (done.has(key)) return void 0;
+  return deps.guards.oneAtATime(`${key2}:setup`, async () => {
+    if (done.has(key2)) return void 0;
     if ((await deps.strategies.load(octokit, ref)).status !== "missing") return void 0;
     const { login } = await deps.identity();
     const context = await setupContext(octokit, ref, SETUP_ISSUE_TITLE, login);
-    if (!context?.canOpenIssues || context.existing) return remember2(done, key, void 0);
+    if (!context?.canOpenIssues || context.existing) return remember2(done, key2, void 0);
     const issue3 = renderSetupIssue({
       ...ref,
       defaultBranch: context.defaultBranch,
       labels: context.labels,
       folders: context.folders
     });
-    return remember2(done, key, await openSetupIssue(octokit, ref, issue3));
+    return remember2(done, key2, await openSetupIssue(octokit, ref, issue3));
   });
 }
-function remember2(done, key, result) {
-  done.add(key);
+function remember2(done, key2, result) {
+  done.add(key2);
   if (done.size > DONE_LIMIT) done.delete(done.values().next().value);
   return result;
 }
@@ -60590,1482 +62651,6 @@ async function handlePush(context, deps) {
   }
 }
 
-// src/github/merged-pulls-query.ts
-var PULL_FIELDS = (
-  /* GraphQL */
-  `
-  fragment MergedPull on PullRequest {
-    number title url body headRefName baseRefName mergedAt additions deletions
-    repository { name }
-    author { __typename login }
-    labels(first: 50) { nodes { name } }
-    comments { totalCount }
-    reviews { totalCount }
-    closingIssuesReferences { totalCount }
-    files(first: 100) { totalCount nodes { path additions deletions } }
-    milestone { title }
-  }
-`
-);
-function mergedPullsQuery(n) {
-  const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!, $n${i}: Int!, $after${i}: String`).join(", ");
-  const searches = Array.from(
-    { length: n },
-    (_2, i) => `s${i}: search(type: ISSUE, first: $n${i}, after: $after${i}, query: $q${i}) {
-    issueCount
-    pageInfo { hasNextPage endCursor }
-    nodes { ...MergedPull }
-  }`
-  );
-  return `query MergedPulls(${variables}) {
-  ${searches.join("\n  ")}
-}
-${PULL_FIELDS}`;
-}
-var MERGED_PULLS_QUERY = mergedPullsQuery(1);
-function toPull(n) {
-  return {
-    number: n.number,
-    ...n.repository ? { repo: n.repository.name } : {},
-    ...n.baseRefName ? { base: n.baseRefName } : {},
-    title: n.title,
-    url: n.url,
-    body: n.body ?? "",
-    branch: n.headRefName,
-    mergedAt: n.mergedAt,
-    author: actorLogin(n.author),
-    labels: (n.labels?.nodes ?? []).map((l) => l.name),
-    milestone: n.milestone?.title ?? null,
-    additions: n.additions,
-    deletions: n.deletions,
-    comments: n.comments.totalCount,
-    reviews: n.reviews?.totalCount ?? 0,
-    closedIssues: n.closingIssuesReferences?.totalCount ?? 0,
-    files: n.files?.nodes ?? [],
-    filesComplete: n.files != null && (n.files.nodes?.length ?? 0) >= n.files.totalCount
-  };
-}
-var isPull = (node2) => "number" in node2;
-
-// src/github/report-counts.ts
-function searchCountsQuery(n) {
-  const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!`).join(", ");
-  const fields = Array.from(
-    { length: n },
-    (_2, i) => `c${i}: search(type: ISSUE, first: 1, query: $q${i}) { issueCount }`
-  );
-  return `query SearchCounts(${variables}) {
-  ${fields.join("\n  ")}
-}`;
-}
-var SEARCH_COUNTS_QUERY = searchCountsQuery(2);
-async function ask(octokit, queries) {
-  const variables = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));
-  const { data, errors } = await graphqlPartial(octokit, searchCountsQuery(queries.length), variables);
-  return queries.map((_2, i) => {
-    const failure2 = errorAt2(errors, `c${i}`);
-    if (failure2) return { count: null, error: failure2.message };
-    const found = data?.[`c${i}`];
-    return found ? { count: found.issueCount } : void 0;
-  });
-}
-async function searchCounts(octokit, queries) {
-  if (queries.length === 0) return [];
-  const first = await ask(octokit, queries);
-  return Promise.all(
-    first.map(async (count2, i) => {
-      if (count2) return count2;
-      const [alone] = await ask(octokit, [queries[i]]);
-      return alone ?? { count: null, error: "GitHub gave no count for this search" };
-    })
-  );
-}
-
-// src/github/merged-windows.ts
-var SEARCH_LIMIT = 1e3;
-var COUNTS_PER_REQUEST = 64;
-function halves(window2, count2, timezone) {
-  const depth = Math.ceil(Math.log2(count2 / SEARCH_LIMIT)) + 2;
-  let parts = [window2];
-  for (let i = 0; i < depth && parts.length < COUNTS_PER_REQUEST; i++)
-    parts = parts.flatMap((p2) => splitRange(p2.start, p2.end, timezone));
-  return parts;
-}
-async function count(octokit, windows, search2) {
-  const counted2 = [];
-  for (let i = 0; i < windows.length; i += COUNTS_PER_REQUEST) {
-    const batch = windows.slice(i, i + COUNTS_PER_REQUEST);
-    const counts = await searchCounts(
-      octokit,
-      batch.map((w2) => search2(w2.range))
-    );
-    batch.forEach((w2, j) => {
-      const c = counts[j];
-      if (c.count === null) throw new Error(`GitHub did not count merged pull requests in ${w2.range}: ${c.error}`);
-      counted2.push({ ...w2, count: c.count });
-    });
-  }
-  return counted2;
-}
-async function fittingWindows(octokit, window2, total, timezone, search2) {
-  let windows = [{ ...window2, count: total }];
-  const tooFull = (w2) => w2.count > SEARCH_LIMIT && w2.end.getTime() - w2.start.getTime() > 1e3;
-  while (windows.some(tooFull)) {
-    const cut = windows.map((w2) => tooFull(w2) ? halves(w2, w2.count, timezone) : [w2]);
-    const counted2 = await count(octokit, cut.filter((parts) => parts.length > 1).flat(), search2);
-    windows = cut.flatMap((parts) => parts.length > 1 ? counted2.splice(0, parts.length) : parts);
-  }
-  return join(windows, timezone);
-}
-function join(windows, timezone) {
-  const joined = [];
-  for (const w2 of windows) {
-    const last = joined.at(-1);
-    if (last && last.count + w2.count <= SEARCH_LIMIT) {
-      joined[joined.length - 1] = {
-        start: last.start,
-        end: w2.end,
-        range: rangeQuery(last.start, w2.end, timezone),
-        count: last.count + w2.count
-      };
-    } else joined.push(w2);
-  }
-  return joined.filter((w2) => w2.count > 0);
-}
-
-// src/github/merged-pulls.ts
-var PAGE = 100;
-async function request2(octokit, parts) {
-  const variables = {};
-  for (const [i, { reading, first }] of parts.entries())
-    Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
-  const answer = await octokit.graphql(mergedPullsQuery(parts.length), variables);
-  return parts.map((_2, i) => answer[`s${i}`]);
-}
-function nextParts(open2) {
-  const parts = [];
-  let room = PAGE;
-  for (const reading of open2) {
-    if (room === 0) break;
-    const left = reading.expected - reading.read;
-    const first = Math.min(room, left > 0 ? left : PAGE, SEARCH_LIMIT - reading.read);
-    parts.push({ reading, first });
-    room -= first;
-  }
-  return parts;
-}
-async function* mergedPulls(octokit, o) {
-  const search2 = (range) => `repo:${o.owner}/${o.repo} is:pr is:merged base:${o.base} merged:${range} sort:created-asc`;
-  yield* searchMergedPulls(octokit, { ...o, search: search2 });
-}
-async function* searchMergedPulls(octokit, o) {
-  const search2 = o.search;
-  const whole = { search: search2(o.window.range), expected: 0, read: 0, after: null };
-  const [first] = await request2(octokit, [{ reading: whole, first: PAGE }]);
-  let open2;
-  if (first.issueCount <= SEARCH_LIMIT) {
-    yield first.nodes.filter(isPull).map(toPull);
-    Object.assign(whole, { expected: first.issueCount, read: first.nodes.length, after: first.pageInfo.endCursor });
-    open2 = first.pageInfo.hasNextPage ? [whole] : [];
-  } else {
-    const windows = await fittingWindows(octokit, o.window, first.issueCount, o.timezone, search2);
-    for (const w2 of windows) if (w2.count > SEARCH_LIMIT) o.onTruncated?.(w2.range, w2.count);
-    open2 = windows.map((w2) => ({ search: search2(w2.range), expected: w2.count, read: 0, after: null }));
-  }
-  while (open2.length > 0) {
-    const parts = nextParts(open2);
-    const pages = await request2(octokit, parts);
-    const pulls = [];
-    parts.forEach(({ reading }, i) => {
-      const page = pages[i];
-      pulls.push(...page.nodes.filter(isPull).map(toPull));
-      reading.read += page.nodes.length;
-      reading.after = page.pageInfo.endCursor;
-      const done = !page.pageInfo.hasNextPage || !reading.after || reading.read >= SEARCH_LIMIT || page.nodes.length === 0;
-      if (done) open2 = open2.filter((r) => r !== reading);
-    });
-    yield pulls;
-  }
-}
-
-// src/github/report-context.ts
-var REPORT_FIELDS = "id number title url createdAt lastEditedAt author { __typename login }";
-var REPORT_CONTEXT_QUERY = (
-  /* GraphQL */
-  `
-  query ReportContext($owner: String!, $repo: String!, $discussionSearch: String!, $issueSearch: String!) {
-    repository(owner: $owner, name: $repo) {
-      id
-      hasDiscussionsEnabled
-      defaultBranchRef { name }
-      discussionCategories(first: 100) { nodes { id name slug } }
-      discussions(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${REPORT_FIELDS} } }
-      issues(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${REPORT_FIELDS} } }
-    }
-    discussionSearch: search(type: DISCUSSION, first: 100, query: $discussionSearch) {
-      nodes { ... on Discussion { ${REPORT_FIELDS} } }
-    }
-    issueSearch: search(type: ISSUE, first: 100, query: $issueSearch) {
-      nodes { ... on Issue { ${REPORT_FIELDS} } }
-    }
-  }
-`
-);
-var OPTIONAL = /* @__PURE__ */ new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
-var isNode3 = (node2) => "id" in node2;
-async function reportContext(octokit, { owner, repo }, titlePrefix) {
-  const search2 = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
-  const { data: answer, errors } = await graphqlPartial(octokit, REPORT_CONTEXT_QUERY, {
-    owner,
-    repo,
-    discussionSearch: search2,
-    issueSearch: `${search2} is:issue sort:created-desc`
-  });
-  const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
-  if (fatal || !answer?.repository)
-    throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
-  const r = answer.repository;
-  const seen = /* @__PURE__ */ new Set();
-  const reports = [];
-  const collect = (kind, nodes) => {
-    for (const node2 of nodes) {
-      if (!isNode3(node2) || seen.has(node2.id) || !node2.title.startsWith(titlePrefix)) continue;
-      seen.add(node2.id);
-      const { id, number: number4, title, url: url2, createdAt } = node2;
-      reports.push({
-        kind,
-        id,
-        number: number4,
-        title,
-        url: url2,
-        createdAt,
-        writtenAt: node2.lastEditedAt ?? createdAt,
-        author: actorLogin(node2.author)
-      });
-    }
-  };
-  collect("discussion", r.discussions?.nodes ?? []);
-  collect("discussion", answer.discussionSearch?.nodes ?? []);
-  collect("issue", r.issues?.nodes ?? []);
-  collect("issue", answer.issueSearch?.nodes ?? []);
-  return {
-    repositoryId: r.id,
-    defaultBranch: r.defaultBranchRef?.name ?? "main",
-    discussionsEnabled: r.hasDiscussionsEnabled,
-    categories: r.discussionCategories?.nodes ?? [],
-    reports
-  };
-}
-
-// src/github/report-history.ts
-var REPORT_BODIES_QUERY = (
-  /* GraphQL */
-  `
-  query ReportBodies($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on Discussion { id body }
-      ... on Issue { id body }
-    }
-  }
-`
-);
-async function reportBodies(octokit, ids) {
-  const bodies = /* @__PURE__ */ new Map();
-  if (ids.length === 0) return bodies;
-  const { data } = await graphqlPartial(octokit, REPORT_BODIES_QUERY, { ids });
-  for (const node2 of data?.nodes ?? []) if (node2?.id) bodies.set(node2.id, node2.body ?? "");
-  return bodies;
-}
-
-// src/tally/versions-period.ts
-var at = (v2) => Date.parse(v2.date);
-var short = (sha2) => sha2.slice(0, 7);
-function inForceAt(versions, instant, complete) {
-  const index = versions.findIndex((v2) => at(v2) < instant);
-  return index === -1 && !complete ? void 0 : index;
-}
-function versionsInPeriod(versions, complete, period) {
-  const inside = versions.filter((v2) => at(v2) >= period.start.getTime() && at(v2) < period.end.getTime());
-  if (inside.length === 0) return [];
-  const first = inForceAt(versions, period.start.getTime(), complete);
-  const atStart = first !== void 0 && first >= 0 ? versions[first] : void 0;
-  const chosen = [...atStart ? [atStart] : [], ...inside.reverse()];
-  return chosen.map((v2) => ({ commit: v2.commit, from: localDate(at(v2), period.timezone) }));
-}
-function versionNotes(versions, complete, period, file2) {
-  const newest = versions[0];
-  if (!newest) return [];
-  const notes = [];
-  const end = period.end.getTime();
-  const atEnd = inForceAt(versions, end, complete);
-  if (at(newest) >= end) {
-    const inForce = atEnd !== void 0 && atEnd >= 0 ? versions[atEnd] : void 0;
-    const then = atEnd === void 0 ? "" : inForce === void 0 ? `; it did not exist when the month ended` : `; ${short(inForce.commit)} was in force when the month ended`;
-    notes.push(
-      `The figures use ${file2} as it is now (${short(newest.commit)}, committed ${localDate(at(newest), period.timezone)}), which is newer than the month${then}.`
-    );
-  } else if (versionsInPeriod(versions, complete, period).length > 0) {
-    notes.push(
-      `${file2} changed during the month; the figures use the version in force at its end (${short(newest.commit)}).`
-    );
-  }
-  const oldest = versions.at(-1) ?? newest;
-  if (!complete && at(oldest) >= period.start.getTime()) {
-    notes.push(
-      `${file2} changed more than ${versions.length} times since the month began; only its last ${versions.length} versions were read.`
-    );
-  }
-  return notes;
-}
-
-// src/tally/versions-readings.ts
-function typedHistory(strategy, versions, complete, when, read2) {
-  const history = {};
-  if (!strategy.problems.some((p2) => p2.metrics.some((m2) => m2.count === void 0))) return history;
-  let key = when.periodKey;
-  for (let i = 0; i < when.months; i++) {
-    key = previousMonth(key);
-    const found = validInForce(versions, monthPeriod(key, when.timezone).end.getTime(), complete, read2);
-    if (!found) continue;
-    for (const problem2 of strategy.problems) {
-      const then = found.problems.find((p2) => p2.id === problem2.id);
-      for (const metric of problem2.metrics.filter((m2) => m2.count === void 0)) {
-        const was = then?.metrics.find((m2) => m2.name === metric.name);
-        if (!was || was.count !== void 0) continue;
-        ((history[problem2.id] ??= {})[metric.name] ??= []).unshift({ key, value: was.current ?? null });
-      }
-    }
-  }
-  return history;
-}
-function validInForce(versions, instant, complete, read2) {
-  const first = inForceAt(versions, instant, complete);
-  if (first === void 0 || first === -1) return null;
-  for (let i = first; i < versions.length; i++) {
-    const parsed = read2(i);
-    if (parsed) return parsed;
-  }
-  return null;
-}
-function mergeHistory(reported, fromFile) {
-  const merged2 = {};
-  for (const id of /* @__PURE__ */ new Set([...Object.keys(reported), ...Object.keys(fromFile)])) {
-    const names2 = /* @__PURE__ */ new Set([...Object.keys(reported[id] ?? {}), ...Object.keys(fromFile[id] ?? {})]);
-    for (const name of names2) {
-      const byKey = /* @__PURE__ */ new Map();
-      for (const r of fromFile[id]?.[name] ?? []) byKey.set(r.key, r);
-      for (const r of reported[id]?.[name] ?? []) byKey.set(r.key, r);
-      (merged2[id] ??= {})[name] = [...byKey.values()].sort((a, b2) => a.key.localeCompare(b2.key));
-    }
-  }
-  return merged2;
-}
-
-// src/tally/versions.ts
-var TYPED_HISTORY_MONTHS = 6;
-function strategyVersions(input2) {
-  const { versions, complete, period, file: file2 } = input2;
-  const skipped = /* @__PURE__ */ new Map();
-  const parsed = /* @__PURE__ */ new Map();
-  const read2 = (i) => {
-    if (!parsed.has(i)) parsed.set(i, readVersion(input2, i, skipped));
-    return parsed.get(i);
-  };
-  const history = typedHistory(
-    input2.strategy,
-    versions,
-    complete,
-    { periodKey: period.key, timezone: period.timezone, months: TYPED_HISTORY_MONTHS },
-    read2
-  );
-  const notes = versionNotes(versions, complete, period, file2);
-  const reasons2 = new Set([...skipped.entries()].sort(([a], [b2]) => b2 - a).map(([, reason]) => reason));
-  return {
-    commit: versions[0]?.commit ?? null,
-    versions: versionsInPeriod(versions, complete, period),
-    history,
-    notes: [...notes, ...reasons2]
-  };
-}
-function readVersion(input2, i, skipped) {
-  const v2 = input2.versions[i];
-  if (v2 === void 0) return null;
-  const name = `${input2.file} at ${v2.commit.slice(0, 7)} (committed ${localDate(Date.parse(v2.date), input2.period.timezone)})`;
-  if (v2.text === null) {
-    skipped.set(i, `${name} could not be read; its metric readings are left out of the history.`);
-    return null;
-  }
-  if (extendsOf(v2.text) !== void 0 && !input2.base) {
-    skipped.set(
-      i,
-      `Earlier versions of ${input2.file} extend another strategy, which was not read as it was then; their metric readings are left out of the history.`
-    );
-    return null;
-  }
-  const result = parseStrategy(v2.text, input2.file, input2.base);
-  if (result.ok) return result.strategy;
-  const first = result.errors[0];
-  const detail = first ? ` (line ${first.line}: ${first.message})` : "";
-  skipped.set(i, `${name} is not valid${detail}; its metric readings are left out of the history.`);
-  return null;
-}
-
-// src/github/metric-counts.ts
-async function metricCounts(octokit, { owner, repo }, problems, period, qualifier = `repo:${owner}/${repo}`) {
-  const wanted = problems.flatMap(
-    (p2) => p2.metrics.flatMap(
-      (m2, index) => m2.count === void 0 ? [] : [{ id: p2.id, index, query: `${qualifier} ${fillCountQuery(m2.count, period)}` }]
-    )
-  );
-  const counts = await searchCounts(
-    octokit,
-    wanted.map((w2) => w2.query)
-  );
-  const readings = Object.fromEntries(problems.map((p2) => [p2.id, p2.metrics.map(() => void 0)]));
-  wanted.forEach((w2, i) => {
-    const { count: count2, error: error62 } = counts[i];
-    readings[w2.id][w2.index] = count2 === null ? { value: null, error: `GitHub rejected the count query: ${error62}` } : { value: count2 };
-  });
-  return readings;
-}
-
-// src/github/plan-items.ts
-var ISSUE = "number state stateReason";
-var ISSUES = `issues(first: 100, states: [OPEN, CLOSED]) { totalCount nodes { ${ISSUE} } }`;
-var field = (ref, i) => "issue" in ref ? `e${i}: issueOrPullRequest(number: $v${i}) { __typename ... on Issue { ${ISSUE} } }` : "milestone" in ref ? `e${i}: milestones(query: $v${i}, first: 20) { nodes { title dueOn ${ISSUES} } }` : `e${i}: label(name: $v${i}) { name ${ISSUES} }`;
-var elsewhere = (ref) => "issue" in ref && ref.repo !== void 0;
-function planItemsQuery(refs) {
-  const variables = refs.flatMap((ref, i) => [
-    `$v${i}: ${"issue" in ref ? "Int!" : "String!"}`,
-    ...elsewhere(ref) ? [`$r${i}: String!`] : []
-  ]);
-  const here = refs.flatMap((ref, i) => elsewhere(ref) ? [] : [field(ref, i)]);
-  const other = refs.flatMap(
-    (ref, i) => elsewhere(ref) ? [`r${i}: repository(owner: $owner, name: $r${i}) {
-    ${field(ref, i)}
-  }`] : []
-  );
-  return `query PlanItems($owner: String!, $repo: String!, ${variables.join(", ")}) {
-  repository(owner: $owner, name: $repo) {
-    ${here.length > 0 ? here.join("\n    ") : "id"}
-  }${other.map((o) => `
-  ${o}`).join("")}
-}`;
-}
-var PLAN_ITEMS_QUERY = planItemsQuery([
-  { issue: 1 },
-  { milestone: "M" },
-  { label: "L" },
-  { issue: 2, repo: "api" }
-]);
-var toIssue = (i) => ({
-  number: i.number,
-  state: i.state === "CLOSED" ? "closed" : "open",
-  stateReason: i.stateReason?.toLowerCase() ?? null
-});
-var NOT_FOUND = { found: { exists: false }, unread: 0 };
-var some = (issues) => ({
-  issues: issues.nodes.map(toIssue),
-  unread: Math.max(0, issues.totalCount - issues.nodes.length)
-});
-function read(ref, entry) {
-  if (!entry) return NOT_FOUND;
-  if ("issue" in ref) {
-    if (entry.__typename === "PullRequest")
-      return {
-        found: { exists: true, number: ref.issue, state: "open", stateReason: null, pullRequest: true },
-        unread: 0
-      };
-    return entry.__typename === "Issue" ? { found: { exists: true, ...toIssue(entry) }, unread: 0 } : NOT_FOUND;
-  }
-  if ("milestone" in ref) {
-    const wanted = ref.milestone.trim().toLowerCase();
-    const milestone = entry.nodes?.find((m2) => m2.title.trim().toLowerCase() === wanted);
-    if (!milestone) return NOT_FOUND;
-    const { issues: issues2, unread: unread2 } = some(milestone.issues);
-    return { found: { exists: true, issues: issues2, due: milestone.dueOn?.slice(0, 10) ?? null }, unread: unread2 };
-  }
-  if (!entry.issues) return NOT_FOUND;
-  const { issues, unread } = some(entry.issues);
-  return { found: { exists: true, issues }, unread };
-}
-var refValue = (ref) => "issue" in ref ? ref.issue : "milestone" in ref ? ref.milestone : ref.label;
-async function planItems(octokit, { owner, repo }, refs) {
-  if (refs.length === 0) return [];
-  const variables = Object.fromEntries(
-    refs.flatMap((ref, i) => [[`v${i}`, refValue(ref)], ...elsewhere(ref) ? [[`r${i}`, ref.repo]] : []])
-  );
-  const { data, errors } = await graphqlPartial(octokit, planItemsQuery(refs), { owner, repo, ...variables });
-  const notFound = (e) => /could not resolve|not found/i.test(e.message) && (e.path[1] !== void 0 || /^r\d+$/.test(String(e.path[0])));
-  const other = errors.find((e) => !notFound(e));
-  if (other || !data?.repository)
-    throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
-  return refs.map((ref, i) => {
-    const parent = elsewhere(ref) ? `r${i}` : "repository";
-    const failed = elsewhere(ref) ? errorAt2(errors, parent) : errorAt2(errors, parent, `e${i}`);
-    return read(ref, failed ? null : data[parent]?.[`e${i}`]);
-  });
-}
-
-// src/github/org-plan.ts
-var ISSUE2 = "number state stateReason repository { name } milestone { title dueOn }";
-function planSearchQuery(n) {
-  const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!`).join(", ");
-  const fields = Array.from(
-    { length: n },
-    (_2, i) => `s${i}: search(type: ISSUE, first: 100, query: $q${i}) { issueCount nodes { ... on Issue { ${ISSUE2} } } }`
-  );
-  return `query PlanSearch(${variables}) {
-  ${fields.join("\n  ")}
-}`;
-}
-var PLAN_SEARCH_QUERY = planSearchQuery(2);
-var isIssue = (n) => "number" in n;
-function toIssue2(i) {
-  return {
-    number: i.number,
-    repo: i.repository.name,
-    state: i.state === "CLOSED" ? "closed" : "open",
-    stateReason: i.stateReason?.toLowerCase() ?? null
-  };
-}
-async function orgPlanItems(octokit, owner, home, scope, refs) {
-  const result = new Array(refs.length);
-  const issues = refs.flatMap((ref, i) => "issue" in ref ? [{ ref, i }] : []);
-  const searched = refs.flatMap((ref, i) => "issue" in ref ? [] : [{ ref, i }]);
-  const [found, counted2] = await Promise.all([
-    issues.length > 0 ? planItems(
-      octokit,
-      { owner, repo: home },
-      issues.map((e) => e.ref)
-    ) : [],
-    searched.length > 0 ? search(
-      octokit,
-      scope,
-      searched.map((e) => e.ref)
-    ) : []
-  ]);
-  issues.forEach(({ ref, i }, k2) => {
-    const lookup = found[k2];
-    const repo = "issue" in ref ? ref.repo ?? home : home;
-    result[i] = lookup.found.exists && "number" in lookup.found ? { ...lookup, found: { ...lookup.found, repo } } : lookup;
-  });
-  searched.forEach(({ i }, k2) => {
-    result[i] = counted2[k2];
-  });
-  return result;
-}
-async function search(octokit, scope, refs) {
-  const queries = refs.map(
-    (ref) => "milestone" in ref ? `${scope} is:issue milestone:${quoted(ref.milestone)}` : `${scope} is:issue label:${quoted(ref.label)}`
-  );
-  const variables = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));
-  const { data, errors } = await graphqlPartial(octokit, planSearchQuery(queries.length), variables);
-  return refs.map((ref, i) => {
-    const failure2 = errorAt2(errors, `s${i}`);
-    const answer = data?.[`s${i}`];
-    if (failure2 || !answer)
-      throw new Error(
-        `GitHub did not answer the plan search ${queries[i]}: ${failure2?.message ?? errors[0]?.message ?? "no answer"}`
-      );
-    const nodes = answer.nodes.filter(isIssue);
-    const wanted = "milestone" in ref ? ref.milestone.trim().toLowerCase() : void 0;
-    const matching = wanted === void 0 ? nodes : nodes.filter((n) => n.milestone?.title.trim().toLowerCase() === wanted);
-    if (answer.issueCount === 0 || matching.length === 0) return { found: { exists: false }, unread: 0 };
-    const unread = Math.max(0, answer.issueCount - answer.nodes.length);
-    const issues = matching.map(toIssue2);
-    if (wanted === void 0) return { found: { exists: true, issues }, unread };
-    const dues = matching.map((n) => n.milestone?.dueOn?.slice(0, 10) ?? null).filter((d) => d !== null).sort();
-    return { found: { exists: true, issues, due: dues.at(-1) ?? null }, unread };
-  });
-}
-
-// src/github/report-closed-issues.ts
-function closedIssuesByLabel(octokit, { owner, repo }, labels, range, qualifier = `repo:${owner}/${repo}`) {
-  return searchCounts(
-    octokit,
-    labels.map((label) => `${qualifier} is:issue is:closed reason:completed closed:${range} label:${quoted(label)}`)
-  );
-}
-
-// src/handlers/report-figures.ts
-function planRefOf(e, reported) {
-  if (e.issue !== void 0) {
-    if (typeof e.issue === "number") return { issue: e.issue };
-    const hash2 = e.issue.indexOf("#");
-    const repo = e.issue.slice(0, hash2);
-    const number4 = e.issue.slice(hash2 + 1);
-    return repo.toLowerCase() === reported.toLowerCase() ? { issue: Number(number4) } : { issue: Number(number4), repo };
-  }
-  return e.milestone !== void 0 ? { milestone: e.milestone } : e.label !== void 0 ? { label: e.label } : void 0;
-}
-async function plans(octokit, ref, strategy, notes, org) {
-  const rows = strategy.problems.map((p2) => ({
-    id: p2.id,
-    plan: p2.plan,
-    found: p2.plan.map(() => void 0)
-  }));
-  const entries = rows.flatMap(
-    ({ plan, found }) => plan.flatMap((entry, index) => {
-      const planRef = planRefOf(entry, ref.repo);
-      return planRef ? [{ found, index, entry, planRef }] : [];
-    })
-  );
-  const refs = entries.map((e) => e.planRef);
-  const looked = org ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs) : await planItems(octokit, ref, refs);
-  entries.forEach(({ found, index, entry }, i) => {
-    const lookup = looked[i];
-    const complete = lookup.unread === 0;
-    found[index] = complete ? lookup.found : void 0;
-    if (!complete) notes.push(`Plan "${entry.title}": more than 100 issues, so its progress is not counted.`);
-  });
-  return Object.fromEntries(rows.map(({ id, found }) => [id, found]));
-}
-async function closed(octokit, ref, strategy, period, org) {
-  const counts = await closedIssuesByLabel(
-    octokit,
-    ref,
-    strategy.problems.map((p2) => p2.label),
-    period.searchRange,
-    org?.qualifier
-  );
-  return Object.fromEntries(strategy.problems.map((p2, i) => [p2.id, counts[i].count]));
-}
-async function gatherFigures(octokit, ref, strategy, period, org) {
-  const notes = [];
-  const hasPlan = strategy.problems.some((p2) => p2.plan.length > 0);
-  const hasCounts = strategy.problems.some((p2) => p2.metrics.some((m2) => m2.count !== void 0));
-  const failed = (what) => (error62) => {
-    notes.push(`${what} could not be read from GitHub (${error62 instanceof Error ? error62.message : String(error62)}).`);
-    return void 0;
-  };
-  const [issuesClosed, readings, planFound] = await Promise.all([
-    closed(octokit, ref, strategy, period, org).catch(failed("Issues closed")),
-    hasCounts ? metricCounts(octokit, ref, strategy.problems, period, org?.qualifier).catch(failed("Counted metrics")) : void 0,
-    hasPlan ? plans(octokit, ref, strategy, notes, org).catch(failed("Plan progress")) : void 0
-  ]);
-  return { issuesClosed, readings, plans: planFound, notes };
-}
-
-// src/github/pull-facts.ts
-var FACTS_PER_REQUEST = 50;
-var FACT_FIELDS = (
-  /* GraphQL */
-  `
-  fragment PullFacts on PullRequest {
-    number
-    files(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { path } }
-    closingIssuesReferences(first: 10) { nodes { number labels(first: 50) { nodes { name } } } }
-    ${TIMELINE_FIELDS}
-  }
-`
-);
-function pullFactsQuery(n) {
-  const variables = Array.from({ length: n }, (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!`).join(", ");
-  const fields = Array.from(
-    { length: n },
-    (_2, i) => `p${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { ...PullFacts } }`
-  ).join("\n  ");
-  return `query PullFacts(${variables}) {
-  ${fields}
-}
-${FACT_FIELDS}`;
-}
-function pullFilesQuery(n) {
-  const variables = Array.from(
-    { length: n },
-    (_2, i) => `$o${i}: String!, $r${i}: String!, $n${i}: Int!, $a${i}: String`
-  ).join(", ");
-  const fields = Array.from(
-    { length: n },
-    (_2, i) => `f${i}: repository(owner: $o${i}, name: $r${i}) { pullRequest(number: $n${i}) { files(first: 100, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { path } } } }`
-  ).join("\n  ");
-  return `query PullFilesPages(${variables}) {
-  ${fields}
-}`;
-}
-var PULL_FACTS_QUERY = pullFactsQuery(1);
-var PULL_FILES_PAGES_QUERY = pullFilesQuery(1);
-async function readPullFacts(octokit, pulls, botLogin, counter = { requests: 0 }) {
-  const out = [];
-  for (let i = 0; i < pulls.length; i += FACTS_PER_REQUEST) {
-    out.push(...await readBatch(octokit, pulls.slice(i, i + FACTS_PER_REQUEST), botLogin, counter));
-  }
-  return out;
-}
-function refVariables(refs) {
-  const variables = {};
-  for (const [i, r] of refs.entries())
-    Object.assign(variables, { [`o${i}`]: r.owner, [`r${i}`]: r.repo, [`n${i}`]: r.number });
-  return variables;
-}
-async function readBatch(octokit, refs, botLogin, counter) {
-  counter.requests += 1;
-  let data = null;
-  let failure2;
-  const failedPaths = /* @__PURE__ */ new Map();
-  try {
-    const answer = await graphqlPartial(octokit, pullFactsQuery(refs.length), refVariables(refs));
-    data = answer.data;
-    for (const e of answer.errors) {
-      const alias = e.path[0];
-      if (typeof alias === "string" && /^p\d+$/.test(alias)) failedPaths.set(alias, e.message);
-      else failure2 ??= e.message;
-    }
-  } catch (error62) {
-    failure2 = error62 instanceof Error ? error62.message : String(error62);
-  }
-  const nodes = refs.map((_2, i) => data?.[`p${i}`]?.pullRequest ?? null);
-  const facts = refs.map((ref, i) => {
-    const problem2 = failedPaths.get(`p${i}`) ?? (nodes[i] ? void 0 : failure2 ?? "GitHub returned nothing for it");
-    return factsOf(octokit, ref, nodes[i], botLogin, problem2);
-  });
-  await morePages(octokit, refs, facts, nodes, counter);
-  return facts;
-}
-function factsOf(octokit, ref, node2, botLogin, problem2) {
-  const files = node2?.files ? node2.files.nodes.map((f2) => f2.path) : void 0;
-  const history = node2 ? withEarlier(historyFrom(timelineNodes(node2), botLogin), octokit, ref, ref.number, botLogin, earlierCursor(node2)) : { labels: [], comments: [] };
-  const filesComplete = files !== void 0 && files.length >= (node2?.files?.totalCount ?? 0);
-  const timelineRead = Boolean(node2?.labelEvents && node2.commentEvents);
-  const complete = problem2 === void 0 && files !== void 0 && timelineRead;
-  return {
-    number: ref.number,
-    files,
-    filesComplete,
-    closes: (node2?.closingIssuesReferences?.nodes ?? []).flatMap(
-      (n) => n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).map((l) => l.name) }] : []
-    ),
-    history,
-    complete,
-    ...complete ? {} : { problem: problem2 ?? "its files or timeline could not be read" }
-  };
-}
-async function morePages(octokit, refs, facts, nodes, counter) {
-  let reading = facts.flatMap((f2, i) => {
-    const page = nodes[i]?.files?.pageInfo;
-    return page?.hasNextPage && page.endCursor && f2.files ? [{ ref: refs[i], facts: f2, after: page.endCursor }] : [];
-  });
-  while (reading.length > 0) {
-    const variables = refVariables(reading.map((r) => r.ref));
-    for (const [i, r] of reading.entries()) variables[`a${i}`] = r.after;
-    counter.requests += 1;
-    let answer = null;
-    try {
-      answer = (await graphqlPartial(octokit, pullFilesQuery(reading.length), variables)).data;
-    } catch {
-      answer = null;
-    }
-    const next = [];
-    reading.forEach((r, i) => {
-      const page = answer?.[`f${i}`]?.pullRequest?.files;
-      if (!page) {
-        Object.assign(r.facts, { complete: false, problem: "some of its changed files could not be read" });
-        return;
-      }
-      r.facts.files.push(...page.nodes.map((n) => n.path));
-      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor && r.facts.files.length < MAX_FILES)
-        next.push({ ...r, after: page.pageInfo.endCursor });
-      else r.facts.filesComplete = !page.pageInfo.hasNextPage;
-    });
-    reading = next;
-  }
-}
-
-// src/handlers/merged-judge.ts
-function mergedItem(pull, facts) {
-  const { number: number4, title, body, labels, author, milestone, branch } = pull;
-  return {
-    kind: "pull_request",
-    number: number4,
-    title,
-    body,
-    labels,
-    author,
-    milestone,
-    branch,
-    ...facts ? { files: facts.files, filesComplete: facts.filesComplete, closes: facts.closes } : {}
-  };
-}
-function mergedJudge(o) {
-  const stats = { judgedNow: 0, recorded: 0, incomplete: [], requests: 0, permissionLookups: 0 };
-  const counter = { requests: 0 };
-  const asked = /* @__PURE__ */ new Map();
-  const permissions = new PermissionCache();
-  const ask2 = o.mayCommand ?? ((repo, login) => permissions.canCommand(o.octokit, repo, login));
-  const mayCommandIn = (repo) => (login) => {
-    const key = `${repo.owner}/${repo.repo}/${login}`.toLowerCase();
-    let answer = asked.get(key);
-    if (!answer) {
-      stats.permissionLookups += 1;
-      answer = ask2(repo, login);
-      asked.set(key, answer);
-    }
-    return answer;
-  };
-  const repoOf = (pull) => pull.repo ? { owner: o.repo.owner, repo: pull.repo } : o.repo;
-  const strategyOf = o.strategyOf ?? (() => o.strategy);
-  async function judge2(pulls) {
-    const unlabelled = pulls.filter((p2) => !carriesAnswer(strategyOf(p2), p2.labels));
-    const facts = /* @__PURE__ */ new Map();
-    if (unlabelled.length > 0) {
-      const read2 = await readPullFacts(
-        o.octokit,
-        unlabelled.map((p2) => ({ ...repoOf(p2), number: p2.number })),
-        o.botLogin,
-        counter
-      );
-      stats.requests = counter.requests;
-      for (const [i, p2] of unlabelled.entries()) facts.set(p2, read2[i]);
-    }
-    const out = [];
-    for (const pull of pulls) {
-      const f2 = facts.get(pull);
-      if (!f2) {
-        out.push({
-          pull,
-          problems: problemsOfLabels(strategyOf(pull), pull.labels),
-          judgedNow: false,
-          incomplete: false
-        });
-        continue;
-      }
-      out.push(await judgeOne(pull, f2));
-    }
-    return out;
-  }
-  async function judgeOne(pull, f2) {
-    const strategy = strategyOf(pull);
-    const item = mergedItem(pull, f2);
-    if (!f2.complete) stats.incomplete.push(pull.number);
-    const quick = judgeMerged({ strategy, item, history: f2.history, mayCommand: () => false });
-    if (!quick.judgedNow) {
-      stats.recorded += 1;
-      return { pull, problems: quick.served, judgedNow: false, incomplete: !f2.complete, decision: quick.decision };
-    }
-    stats.judgedNow += 1;
-    const judged = await judgeWithHistory(strategy, item, f2.history, mayCommandIn(repoOf(pull)));
-    return { pull, problems: judged.served, judgedNow: true, incomplete: !f2.complete, decision: judged.decision };
-  }
-  return { judge: judge2, stats };
-}
-
-// src/handlers/report-shipped.ts
-var SUGGESTION_SAMPLE = 1e3;
-var NOTABLE_CAP = 10;
-function servedBy(strategy, pull) {
-  const { number: number4, title, body, author, milestone, branch, labels } = pull;
-  const item = { kind: "pull_request", number: number4, title, body, labels, author, milestone, branch };
-  return judgeMerged({ strategy, item, history: { labels: [], comments: [] }, mayCommand: () => false }).served;
-}
-function shippedItem(pull, problems) {
-  const {
-    body: _body,
-    branch: _branch,
-    milestone: _milestone,
-    repo: _repo,
-    base: _base,
-    files,
-    filesComplete,
-    ...rest
-  } = pull;
-  return { ...rest, problems, files: files.map((f2) => f2.path), ...filesComplete ? { changes: files } : {} };
-}
-var searchOnly = (strategy) => async (pulls) => pulls.map(
-  (pull) => ({
-    pull,
-    problems: servedBy(strategy, pull),
-    judgedNow: !carriesAnswer(strategy, pull.labels),
-    incomplete: false
-  })
-);
-async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
-  const tallier = createTallier(strategy);
-  const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
-  const notable = /* @__PURE__ */ new Map();
-  const sample = [];
-  let unaligned = 0;
-  let judgedNow = 0;
-  let incomplete = 0;
-  let aligned = 0;
-  const count2 = (judged) => {
-    for (const { pull, problems, judgedNow: now, incomplete: partial3 } of judged) {
-      if (now) judgedNow += 1;
-      if (partial3) incomplete += 1;
-      tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
-      if (ignored.has(pull.author.toLowerCase())) continue;
-      const item = shippedItem(pull, problems);
-      for (const key of problems.length === 0 ? [""] : problems)
-        notable.set(key, notableItems([...notable.get(key) ?? [], item], NOTABLE_CAP));
-      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
-      if (problems.length > 0 && aligned++ < SUGGESTION_SAMPLE) sample.push({ ...item, changes: void 0 });
-    }
-  };
-  const seen = /* @__PURE__ */ new Set();
-  let waiting = [];
-  for await (const page of pages) {
-    const labelled = [];
-    for (const pull of page) {
-      if (seen.has(pull.number)) continue;
-      seen.add(pull.number);
-      (carriesAnswer(strategy, pull.labels) ? labelled : waiting).push(pull);
-    }
-    count2(await judge2(labelled));
-    while (waiting.length >= FACTS_PER_REQUEST) {
-      count2(await judge2(waiting.slice(0, FACTS_PER_REQUEST)));
-      waiting = waiting.slice(FACTS_PER_REQUEST);
-    }
-  }
-  if (waiting.length > 0) count2(await judge2(waiting));
-  const items = /* @__PURE__ */ new Map();
-  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(item.number, item);
-  const notes = unaligned > SUGGESTION_SAMPLE ? [
-    `Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`
-  ] : [];
-  return { tally: tallier.result(), items: [...items.values()], notes, judgedNow, incomplete };
-}
-function judgedNotes(shipped, where) {
-  const notes = [];
-  if (shipped.judgedNow > 0) {
-    const n = shipped.judgedNow;
-    notes.push(
-      `${n.toLocaleString("en-US")} merged pull request${n === 1 ? "" : "s"} carried no strategy label and ${n === 1 ? "was" : "were"} judged now, as the app would have judged ${n === 1 ? "it" : "them"} live; to write ${n === 1 ? "its label" : "their labels"}, run: throughline backfill --repo ${where.owner}/${where.repo ?? "NAME"} --since ${where.month}-01 --apply${where.repo ? "" : " in each repository"}`
-    );
-  }
-  if (shipped.incomplete > 0) {
-    const n = shipped.incomplete;
-    notes.push(
-      `${n.toLocaleString("en-US")} of them could not be read in full from GitHub (changed files or timeline) and ${n === 1 ? "was" : "were"} judged on what is known.`
-    );
-  }
-  return notes;
-}
-
-// src/github/strategy-history.ts
-var STRATEGY_VERSIONS = 12;
-var STRATEGY_HISTORY_QUERY = (
-  /* GraphQL */
-  `
-  query StrategyHistory($owner: String!, $repo: String!, $path: String!) {
-    repository(owner: $owner, name: $repo) {
-      defaultBranchRef {
-        target {
-          ... on Commit {
-            history(first: ${STRATEGY_VERSIONS}, path: $path) {
-              pageInfo { hasNextPage }
-              nodes { oid committedDate file(path: $path) { object { ... on Blob { text isTruncated } } } }
-            }
-          }
-        }
-      }
-    }
-  }
-`
-);
-async function strategyHistory(octokit, source) {
-  const answer = await octokit.graphql(STRATEGY_HISTORY_QUERY, {
-    owner: source.owner,
-    repo: source.repo,
-    path: source.path
-  });
-  const history = answer.repository?.defaultBranchRef?.target?.history;
-  const versions = (history?.nodes ?? []).map((n) => {
-    const blob2 = n.file?.object;
-    const text = blob2 && typeof blob2.text === "string" && !blob2.isTruncated ? blob2.text : null;
-    return { commit: n.oid, date: n.committedDate, text };
-  });
-  return { versions, complete: !history?.pageInfo.hasNextPage };
-}
-
-// src/handlers/report-versions.ts
-async function readReportVersions(octokit, { repo, loaded, period }) {
-  const none = { commit: loaded.commit, versions: [], history: {}, notes: [] };
-  const source = loaded.source;
-  if (!source) return none;
-  const notes = [];
-  const history = await strategyHistory(octokit, source).catch((error62) => {
-    notes.push(
-      `The strategy file's history could not be read from GitHub (${error62 instanceof Error ? error62.message : String(error62)}).`
-    );
-    return { versions: [], complete: true };
-  });
-  if (history.versions.length === 0) {
-    const commit = loaded.commit ?? await strategyCommit(octokit, source).catch(() => null);
-    return { ...none, commit, notes };
-  }
-  const file2 = source.repo === repo ? source.path : `${source.owner}/${source.repo}/${source.path}`;
-  const found = strategyVersions({ ...history, strategy: loaded.strategy, period, file: file2 });
-  return { ...found, commit: loaded.commit ?? found.commit, notes: [...notes, ...found.notes] };
-}
-
-// src/github/discussions.ts
-var CREATE_DISCUSSION_MUTATION = (
-  /* GraphQL */
-  `
-  mutation CreateReportDiscussion($repositoryId: ID!, $categoryId: ID!, $title: String!, $body: String!) {
-    createDiscussion(input: { repositoryId: $repositoryId, categoryId: $categoryId, title: $title, body: $body }) {
-      discussion { id url }
-    }
-  }
-`
-);
-var UPDATE_DISCUSSION_MUTATION = (
-  /* GraphQL */
-  `
-  mutation UpdateReportDiscussion($id: ID!, $body: String!) {
-    updateDiscussion(input: { discussionId: $id, body: $body }) {
-      discussion { id url }
-    }
-  }
-`
-);
-var DELETE_DISCUSSION_MUTATION = (
-  /* GraphQL */
-  `
-  mutation DeleteReportDiscussion($id: ID!) {
-    deleteDiscussion(input: { id: $id }) {
-      discussion { id }
-    }
-  }
-`
-);
-var byName = (categories, name) => {
-  const wanted = name.trim().toLowerCase();
-  return categories.find((c) => c.name.toLowerCase() === wanted || c.slug.toLowerCase() === wanted);
-};
-function reportCategory(categories, configured) {
-  return byName(categories, configured) ?? byName(categories, "Announcements") ?? byName(categories, "General") ?? categories[0] ?? null;
-}
-function written(answer) {
-  if (!answer?.discussion) throw new Error("GitHub answered the write without the Discussion");
-  return { id: answer.discussion.id, url: answer.discussion.url };
-}
-async function createDiscussion(octokit, input2) {
-  const answer = await octokit.graphql(
-    CREATE_DISCUSSION_MUTATION,
-    input2
-  );
-  return written(answer.createDiscussion);
-}
-async function updateDiscussion(octokit, input2) {
-  const answer = await octokit.graphql(
-    UPDATE_DISCUSSION_MUTATION,
-    input2
-  );
-  return written(answer.updateDiscussion);
-}
-async function deleteDiscussion(octokit, id) {
-  await octokit.graphql(DELETE_DISCUSSION_MUTATION, { id });
-}
-
-// src/github/report-issue.ts
-var CREATE_REPORT_ISSUE_MUTATION = (
-  /* GraphQL */
-  `
-  mutation CreateReportIssue($repositoryId: ID!, $title: String!, $body: String!) {
-    createIssue(input: { repositoryId: $repositoryId, title: $title, body: $body }) {
-      issue { id url }
-    }
-  }
-`
-);
-var UPDATE_REPORT_ISSUE_MUTATION = (
-  /* GraphQL */
-  `
-  mutation UpdateReportIssue($id: ID!, $body: String!) {
-    updateIssue(input: { id: $id, body: $body }) {
-      issue { id url }
-    }
-  }
-`
-);
-var CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION = (
-  /* GraphQL */
-  `
-  mutation CloseDuplicateReportIssue($id: ID!) {
-    closeIssue(input: { issueId: $id, stateReason: NOT_PLANNED }) {
-      issue { id }
-    }
-  }
-`
-);
-function written2(answer) {
-  if (!answer?.issue) throw new Error("GitHub answered the write without the issue");
-  return { id: answer.issue.id, url: answer.issue.url };
-}
-async function createReportIssue(octokit, input2) {
-  const answer = await octokit.graphql(
-    CREATE_REPORT_ISSUE_MUTATION,
-    input2
-  );
-  return written2(answer.createIssue);
-}
-async function updateReportIssue(octokit, input2) {
-  const answer = await octokit.graphql(
-    UPDATE_REPORT_ISSUE_MUTATION,
-    input2
-  );
-  return written2(answer.updateIssue);
-}
-async function closeDuplicateReportIssue(octokit, id) {
-  await octokit.graphql(CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION, {
-    id
-  });
-}
-
-// src/handlers/report-target.ts
-var HISTORY_MONTHS = 6;
-var sameLogin3 = (a, b2) => a.toLowerCase() === b2.toLowerCase();
-function reportTargets(context, month, botLogin) {
-  const kind = context.discussionsEnabled && context.categories.length > 0 ? "discussion" : "issue";
-  const own2 = context.reports.filter((r) => sameLogin3(r.author, botLogin));
-  const pick2 = (title, kinds) => own2.filter((r) => r.title.trim() === title && kinds.includes(r.kind)).sort((a, b2) => (a.kind === kind ? 0 : 1) - (b2.kind === kind ? 0 : 1) || a.number - b2.number)[0];
-  const history = [];
-  let key = month;
-  for (let i = 0; i < HISTORY_MONTHS; i++) {
-    key = previousMonth(key);
-    const found = pick2(reportTitle(key), ["discussion", "issue"]);
-    if (found) history.push(found);
-  }
-  return { kind, existing: pick2(reportTitle(month), [kind]), history };
-}
-
-// src/handlers/report-write.ts
-async function update(octokit, report, body) {
-  const write = report.kind === "discussion" ? updateDiscussion : updateReportIssue;
-  const { url: url2 } = await write(octokit, { id: report.id, body });
-  return { url: url2, action: "updated" };
-}
-async function writeReport(p2) {
-  const { octokit, context, targets, title, body } = p2;
-  const existing = targets.existing;
-  if (existing && p2.existingBody === body) return { url: existing.url, action: "unchanged" };
-  if (existing) return update(octokit, existing, body);
-  const category = targets.kind === "discussion" ? reportCategory(context.categories, p2.category) : null;
-  const created = category ? await createDiscussion(octokit, { repositoryId: context.repositoryId, categoryId: category.id, title, body }) : await createReportIssue(octokit, { repositoryId: context.repositoryId, title, body });
-  const first = reportTargets(await reportContext(octokit, p2.ref, REPORT_TITLE_PREFIX), p2.month, p2.botLogin).existing;
-  if (!first || first.id === created.id) return { url: created.url, action: "created" };
-  if (category) await deleteDiscussion(octokit, created.id);
-  else await closeDuplicateReportIssue(octokit, created.id);
-  return update(octokit, first, body);
-}
-
-// src/github/org-repositories.ts
-var blobs2 = LOCAL_PATHS.map(
-  (path2, i) => `p${i}: object(expression: "HEAD:${path2}") { ... on Blob { oid byteSize isTruncated text } }`
-).join("\n          ");
-var ORG_REPOSITORIES_QUERY = (
-  /* GraphQL */
-  `
-  query OrgRepositories($owner: String!, $after: String) {
-    repositoryOwner(login: $owner) {
-      __typename
-      repositories(first: 100, after: $after, isFork: false, isArchived: false, ownerAffiliations: [OWNER], orderBy: { field: NAME, direction: ASC }) {
-        pageInfo { hasNextPage endCursor }
-        nodes {
-          name
-          defaultBranchRef { name }
-          ${blobs2}
-        }
-      }
-    }
-  }
-`
-);
-function fileOf(node2) {
-  for (const [i, path2] of LOCAL_PATHS.entries()) {
-    const blob2 = node2[`p${i}`];
-    if (blob2?.oid) return { path: path2, sha: blob2.oid, text: blob2.isTruncated ? null : blob2.text };
-  }
-  return null;
-}
-async function ownerRepositories(octokit, owner) {
-  const repositories = [];
-  let kind = "Organization";
-  let after = null;
-  for (; ; ) {
-    const { data, errors } = await graphqlPartial(octokit, ORG_REPOSITORIES_QUERY, {
-      owner,
-      after
-    });
-    const nodes = data?.repositoryOwner?.repositories.nodes;
-    const inNode = (path2) => path2[0] === "repositoryOwner" && path2[2] === "nodes" && typeof path2[3] === "number";
-    const other = errors.find((e) => !inNode(e.path));
-    if (other || errors.length > 0 && !nodes)
-      throw new Error(`GitHub did not list the repositories of ${owner}: ${other?.message ?? errors[0].message}`);
-    if (!data?.repositoryOwner) return null;
-    kind = data.repositoryOwner.__typename;
-    const page = data.repositoryOwner.repositories;
-    page.nodes.forEach((node2, i) => {
-      const failed = errors.find((e) => e.path[3] === i);
-      if (!node2) {
-        if (failed)
-          repositories.push({
-            name: `(repository ${repositories.length + 1})`,
-            defaultBranch: null,
-            file: null,
-            unreadable: failed.message
-          });
-        return;
-      }
-      const entry = {
-        name: node2.name,
-        defaultBranch: node2.defaultBranchRef?.name ?? null,
-        file: failed ? null : fileOf(node2)
-      };
-      if (failed) entry.unreadable = failed.message;
-      repositories.push(entry);
-    });
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-    after = page.pageInfo.endCursor;
-  }
-  return { kind, repositories };
-}
-
-// src/strategy/scope.ts
-var ORG_REPO = ".github";
-function extendsOrg(target, owner) {
-  return target === ORG_REPO || target.toLowerCase() === `${owner}/${ORG_REPO}`.toLowerCase();
-}
-function organisationScope(owner, repositories, org) {
-  const scope = { repositories: [], leftOut: [] };
-  const merged2 = /* @__PURE__ */ new Map();
-  for (const r of repositories) {
-    const inScope = (tie, strategy) => scope.repositories.push({ name: r.name, tie, defaultBranch: r.defaultBranch, strategy });
-    if (r.unreadable !== void 0) {
-      scope.leftOut.push({ name: r.name, reason: `could not be read (${r.unreadable})` });
-    } else if (r.name.toLowerCase() === ORG_REPO) {
-      inScope("organisation", org.strategy);
-    } else if (!r.file) {
-      inScope("inherits", org.strategy);
-    } else if (r.file.text === null) {
-      scope.leftOut.push({ name: r.name, reason: `its strategy file (${r.file.path}) could not be read` });
-    } else {
-      const target = extendsOf(r.file.text);
-      if (target === void 0 || !extendsOrg(target, owner)) {
-        const what = target === void 0 ? "has a strategy of its own" : `extends another strategy (${target})`;
-        scope.leftOut.push({ name: r.name, reason: `${what} (${r.file.path})` });
-        continue;
-      }
-      let parsed = merged2.get(r.file.text);
-      if (!parsed) {
-        parsed = parseStrategy(r.file.text, r.file.path, { text: org.text, file: org.file });
-        merged2.set(r.file.text, parsed);
-      }
-      if (parsed.ok) inScope("extends", parsed.strategy);
-      else {
-        const first = parsed.errors[0];
-        const detail = first ? ` (line ${first.line}: ${first.message})` : "";
-        scope.leftOut.push({
-          name: r.name,
-          reason: `its strategy file (${r.file.path}) extends the organisation's but is not valid${detail}`
-        });
-      }
-    }
-  }
-  return scope;
-}
-
-// src/handlers/report-shipped-org.ts
-var NOTABLE_CAP2 = 5;
-async function tallyOrgShipped(strategy, scope, pages, judge2) {
-  const whole = createTallier({ ...strategy, settings: { ...strategy.settings, ignore_authors: [] } });
-  const tallier = createOrgTallier(strategy);
-  const byName2 = new Map(
-    scope.map((r) => [
-      r.name.toLowerCase(),
-      { ...r, ignored: new Set(r.strategy.settings.ignore_authors.map((a) => a.toLowerCase())) }
-    ])
-  );
-  for (const r of scope) tallier.repository(r.name, r.tie);
-  const orgIds = new Set(strategy.problems.map((p2) => p2.id));
-  const notable = /* @__PURE__ */ new Map();
-  const sample = [];
-  let unaligned = 0;
-  let elsewhere2 = 0;
-  let judgedNow = 0;
-  let incomplete = 0;
-  const judgeAll = judge2 ?? (async (pulls) => pulls.map((pull) => {
-    const own2 = byName2.get((pull.repo ?? "").toLowerCase()).strategy;
-    return { pull, problems: servedBy(own2, pull), judgedNow: !carriesAnswer(own2, pull.labels), incomplete: false };
-  }));
-  const count2 = (judged) => {
-    for (const { pull, problems: served, judgedNow: now, incomplete: partial3 } of judged) {
-      const repo = byName2.get((pull.repo ?? "").toLowerCase());
-      if (now) judgedNow += 1;
-      if (partial3) incomplete += 1;
-      const problems = served.filter((id) => orgIds.has(id));
-      tallier.add({ repo: repo.name, problems });
-      whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
-      const item = { ...shippedItem(pull, problems), repo: repo.name };
-      for (const id of problems.length === 0 ? [""] : problems)
-        notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
-      if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
-    }
-  };
-  let before = /* @__PURE__ */ new Set();
-  let last = /* @__PURE__ */ new Set();
-  let waiting = [];
-  for await (const page of pages) {
-    const current = /* @__PURE__ */ new Set();
-    const labelled = [];
-    for (const pull of page) {
-      const key = `${pull.repo ?? ""}#${pull.number}`;
-      if (before.has(key) || last.has(key) || current.has(key)) continue;
-      current.add(key);
-      const repo = byName2.get((pull.repo ?? "").toLowerCase());
-      if (!repo || pull.base !== void 0 && repo.defaultBranch !== null && pull.base !== repo.defaultBranch) {
-        elsewhere2 += 1;
-        continue;
-      }
-      if (repo.ignored.has(pull.author.toLowerCase())) continue;
-      (carriesAnswer(repo.strategy, pull.labels) ? labelled : waiting).push(pull);
-    }
-    count2(await judgeAll(labelled));
-    while (waiting.length >= FACTS_PER_REQUEST) {
-      count2(await judgeAll(waiting.slice(0, FACTS_PER_REQUEST)));
-      waiting = waiting.slice(FACTS_PER_REQUEST);
-    }
-    before = last;
-    last = current;
-  }
-  if (waiting.length > 0) count2(await judgeAll(waiting));
-  const items = /* @__PURE__ */ new Map();
-  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
-  const notes = [];
-  if (unaligned > SUGGESTION_SAMPLE) {
-    notes.push(
-      `Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`
-    );
-  }
-  if (elsewhere2 > 0) {
-    const what = elsewhere2 === 1 ? "1 merged pull request found by the search was" : `${elsewhere2.toLocaleString("en-US")} merged pull requests found by the search were`;
-    notes.push(
-      `${what} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`
-    );
-  }
-  return {
-    tally: whole.result(),
-    repositories: tallier.result().repositories,
-    items: [...items.values()],
-    notes,
-    judgedNow,
-    incomplete
-  };
-}
-
-// src/handlers/report-organisation.ts
-var MAX_EXCLUDED = 20;
-function scopeQualifier(owner, kind, scope) {
-  const base = `${kind === "User" ? "user" : "org"}:${owner} archived:false`;
-  const named = scope.leftOut.filter((r) => /^[A-Za-z0-9._-]+$/.test(r.name));
-  if (named.length <= MAX_EXCLUDED)
-    return { qualifier: [base, ...named.map((r) => `-repo:${owner}/${r.name}`)].join(" ") };
-  return {
-    qualifier: base,
-    note: `Issue counts, counted metrics and plan searches span all of ${owner}'s repositories: the ${named.length} left out are too many to name in a search.`
-  };
-}
-async function publishOrgReport(p2) {
-  const { octokit, owner, month, loaded } = p2;
-  const strategy = loaded.strategy;
-  const period = monthPeriod(month, strategy.settings.report.timezone);
-  const title = reportTitle(month);
-  const repo = ORG_REPO;
-  const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
-  const targets = reportTargets(context, month, p2.botLogin);
-  if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
-    return { title, body: "", url: targets.existing.url, action: "skipped" };
-  }
-  const bodies = await reportBodies(
-    octokit,
-    [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : [])
-  );
-  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
-    (d) => monthKeyOf(d) < month
-  );
-  const listing = await ownerRepositories(octokit, owner);
-  if (!listing) throw new Error(`GitHub knows no owner ${owner}`);
-  const home = listing.repositories.find((r) => r.name.toLowerCase() === ORG_REPO);
-  const orgFile = loaded.source && "text" in loaded.source && typeof loaded.source.text === "string" ? { text: loaded.source.text, file: `${owner}/${ORG_REPO}/${loaded.source.path}` } : home?.file?.text ? { text: home.file.text, file: `${owner}/${ORG_REPO}/${home.file.path}` } : { text: "", file: `${owner}/${ORG_REPO}/strategy.yml` };
-  const listed = home ? listing.repositories : [...listing.repositories, { name: ORG_REPO, defaultBranch: context.defaultBranch, file: null }];
-  const scope = organisationScope(owner, listed, { strategy, ...orgFile });
-  for (const r of scope.repositories) if (r.name.toLowerCase() === ORG_REPO) r.defaultBranch = context.defaultBranch;
-  const { qualifier, note } = scopeQualifier(owner, listing.kind, scope);
-  const cut = [];
-  const pulls = searchMergedPulls(octokit, {
-    search: (range) => `${qualifier} is:pr is:merged merged:${range} sort:created-asc`,
-    window: { start: period.start, end: period.end, range: period.searchRange },
-    timezone: period.timezone,
-    onTruncated: (range, count2) => cut.push(
-      `${count2} pull requests were merged within ${range}; search returns 1,000 of them, so only those are counted.`
-    )
-  });
-  const own2 = new Map(scope.repositories.map((r) => [r.name.toLowerCase(), r.strategy]));
-  const judge2 = mergedJudge({
-    octokit,
-    repo: { owner, repo },
-    strategy,
-    strategyOf: (pull) => own2.get((pull.repo ?? "").toLowerCase()) ?? strategy,
-    botLogin: p2.botLogin
-  });
-  const versions = await readReportVersions(octokit, { repo, loaded, period });
-  const [shipped, figures2] = await Promise.all([
-    tallyOrgShipped(strategy, scope.repositories, pulls, judge2.judge),
-    gatherFigures(octokit, { owner, repo }, strategy, period, { qualifier })
-  ]);
-  const now = p2.now ?? /* @__PURE__ */ new Date();
-  const extending = scope.repositories.filter((r) => r.tie === "extends").length;
-  const notes = [
-    ...cut,
-    ...judgedNotes(shipped, { owner, month }),
-    ...shipped.notes,
-    ...figures2.notes,
-    ...versions.notes,
-    ...note ? [note] : [],
-    ...extending > 0 ? [
-      "Repositories that extend the organisation's strategy judge their pull requests by their own rules added to it; problems a repository adds of its own are not the organisation's, so work serving only those counts as unaligned here."
-    ] : []
-  ];
-  if (now < period.end)
-    notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
-  const n = scope.repositories.length;
-  const model = buildReport({
-    strategy,
-    repo: `${owner}, ${n} ${n === 1 ? "repository" : "repositories"}`,
-    period,
-    commit: versions.commit,
-    tally: shipped.tally,
-    issuesClosed: figures2.issuesClosed,
-    readings: figures2.readings,
-    history: mergeHistory(metricHistory(earlier), versions.history),
-    plans: figures2.plans,
-    previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
-    items: shipped.items,
-    versions: versions.versions,
-    notes,
-    organisation: { owner, repositories: shipped.repositories, leftOut: scope.leftOut, qualifier },
-    base: context.defaultBranch,
-    searchRange: period.searchRange
-  });
-  const body = renderReport(model, dataComment(model)).body;
-  if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
-  const existingBody = targets.existing && bodies.get(targets.existing.id);
-  const written3 = await writeReport({
-    octokit,
-    ref: { owner, repo },
-    month,
-    botLogin: p2.botLogin,
-    context,
-    targets,
-    existingBody,
-    category: strategy.settings.report.category,
-    title,
-    body
-  });
-  return { title, body, ...written3 };
-}
-
 // src/handlers/report.ts
 async function publishReport(p2) {
   if (p2.repo.toLowerCase() === ORG_REPO && p2.organisation !== false) return publishOrgReport(p2);
@@ -62082,7 +62667,7 @@ async function publishReport(p2) {
     octokit,
     [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : [])
   );
-  const earlier = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
+  const earlier2 = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
     (d) => monthKeyOf(d) < month
   );
   const cut = [];
@@ -62123,9 +62708,9 @@ async function publishReport(p2) {
     issuesClosed: figures2.issuesClosed,
     readings: figures2.readings,
     // Earlier reports record what was reported then; the file's versions fill months without a report.
-    history: mergeHistory(metricHistory(earlier), versions.history),
+    history: mergeHistory(metricHistory(earlier2), versions.history),
     plans: figures2.plans,
-    previous: earlier.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
+    previous: earlier2.map((d) => ({ key: monthKeyOf(d), tally: tallyOfData(d) })),
     items: shipped.items,
     versions: versions.versions,
     notes,
@@ -62391,7 +62976,7 @@ function createApp(overrides = {}, options2 = {}) {
     options2.shared?.useLog(app.log.child({ name: "redis" }));
     const deps = createDeps(app, overrides);
     addHealthRoute(server, deps.guards, options2);
-    const guarded2 = (key, handler2) => deps.guards.wrap(deps.identity, key, handler2);
+    const guarded2 = (key2, handler2) => deps.guards.wrap(deps.identity, key2, handler2);
     app.on(
       ISSUE_ACTIONS.map((a) => `issues.${a}`),
       guarded2(itemKey, (c) => handleIssue(c, deps))
@@ -62467,11 +63052,11 @@ async function actionProbot(env, options2 = {}) {
     logLevel: options2.logLevel ?? "fatal"
   });
   const report = async ({ octokit, repo, month, strategy }) => {
-    const key = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
+    const key2 = month ?? monthOf(now(), strategy.strategy.settings.report.timezone);
     return publish({
       octokit,
       ...repo,
-      month: key,
+      month: key2,
       loaded: strategy,
       botLogin: ACTION_IDENTITY.login,
       post: true,
