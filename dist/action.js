@@ -60761,95 +60761,6 @@ function mergedJudge(o) {
   return { judge: judge2, stats };
 }
 
-// src/github/report-context.ts
-var REPORT_FIELDS = "id number title url createdAt lastEditedAt author { __typename login }";
-var REPORT_CONTEXT_QUERY = (
-  /* GraphQL */
-  `
-  query ReportContext($owner: String!, $repo: String!, $discussionSearch: String!, $issueSearch: String!) {
-    repository(owner: $owner, name: $repo) {
-      id
-      hasDiscussionsEnabled
-      defaultBranchRef { name }
-      discussionCategories(first: 100) { nodes { id name slug } }
-      discussions(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${REPORT_FIELDS} } }
-      issues(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${REPORT_FIELDS} } }
-    }
-    discussionSearch: search(type: DISCUSSION, first: 100, query: $discussionSearch) {
-      nodes { ... on Discussion { ${REPORT_FIELDS} } }
-    }
-    issueSearch: search(type: ISSUE, first: 100, query: $issueSearch) {
-      nodes { ... on Issue { ${REPORT_FIELDS} } }
-    }
-  }
-`
-);
-var OPTIONAL = /* @__PURE__ */ new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
-var isNode3 = (node2) => "id" in node2;
-async function reportContext(octokit, { owner, repo }, titlePrefix) {
-  const search2 = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
-  const { data: answer, errors } = await graphqlPartial(octokit, REPORT_CONTEXT_QUERY, {
-    owner,
-    repo,
-    discussionSearch: search2,
-    issueSearch: `${search2} is:issue sort:created-desc`
-  });
-  const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
-  if (fatal || !answer?.repository)
-    throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
-  const r = answer.repository;
-  const seen = /* @__PURE__ */ new Set();
-  const reports = [];
-  const collect = (kind, nodes) => {
-    for (const node2 of nodes) {
-      if (!isNode3(node2) || seen.has(node2.id) || !node2.title.startsWith(titlePrefix)) continue;
-      seen.add(node2.id);
-      const { id, number: number4, title, url: url2, createdAt } = node2;
-      reports.push({
-        kind,
-        id,
-        number: number4,
-        title,
-        url: url2,
-        createdAt,
-        writtenAt: node2.lastEditedAt ?? createdAt,
-        author: actorLogin(node2.author)
-      });
-    }
-  };
-  collect("discussion", r.discussions?.nodes ?? []);
-  collect("discussion", answer.discussionSearch?.nodes ?? []);
-  collect("issue", r.issues?.nodes ?? []);
-  collect("issue", answer.issueSearch?.nodes ?? []);
-  return {
-    repositoryId: r.id,
-    defaultBranch: r.defaultBranchRef?.name ?? "main",
-    discussionsEnabled: r.hasDiscussionsEnabled,
-    categories: r.discussionCategories?.nodes ?? [],
-    reports
-  };
-}
-
-// src/github/report-history.ts
-var REPORT_BODIES_QUERY = (
-  /* GraphQL */
-  `
-  query ReportBodies($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on Discussion { id body }
-      ... on Issue { id body }
-    }
-  }
-`
-);
-async function reportBodies(octokit, ids) {
-  const bodies = /* @__PURE__ */ new Map();
-  if (ids.length === 0) return bodies;
-  const { data } = await graphqlPartial(octokit, REPORT_BODIES_QUERY, { ids });
-  for (const node2 of data?.nodes ?? []) if (node2?.id) bodies.set(node2.id, node2.body ?? "");
-  return bodies;
-}
-
 // src/tally/versions-period.ts
 var at = (v2) => Date.parse(v2.date);
 var short = (sha2) => sha2.slice(0, 7);
@@ -61220,6 +61131,290 @@ async function gatherFigures(octokit, ref, strategy, period, org) {
   return { issuesClosed, readings, plans: planFound, notes };
 }
 
+// src/github/report-context.ts
+var REPORT_FIELDS = "id number title url createdAt lastEditedAt author { __typename login }";
+var REPORT_CONTEXT_QUERY = (
+  /* GraphQL */
+  `
+  query ReportContext($owner: String!, $repo: String!, $discussionSearch: String!, $issueSearch: String!) {
+    repository(owner: $owner, name: $repo) {
+      id
+      hasDiscussionsEnabled
+      defaultBranchRef { name }
+      discussionCategories(first: 100) { nodes { id name slug } }
+      discussions(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${REPORT_FIELDS} } }
+      issues(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ${REPORT_FIELDS} } }
+    }
+    discussionSearch: search(type: DISCUSSION, first: 100, query: $discussionSearch) {
+      nodes { ... on Discussion { ${REPORT_FIELDS} } }
+    }
+    issueSearch: search(type: ISSUE, first: 100, query: $issueSearch) {
+      nodes { ... on Issue { ${REPORT_FIELDS} } }
+    }
+  }
+`
+);
+var OPTIONAL = /* @__PURE__ */ new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
+var isNode3 = (node2) => "id" in node2;
+async function reportContext(octokit, { owner, repo }, titlePrefix) {
+  const search2 = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
+  const { data: answer, errors } = await graphqlPartial(octokit, REPORT_CONTEXT_QUERY, {
+    owner,
+    repo,
+    discussionSearch: search2,
+    issueSearch: `${search2} is:issue sort:created-desc`
+  });
+  const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
+  if (fatal || !answer?.repository)
+    throw new Error(`GitHub did not answer the report's repository query: ${fatal?.message ?? "no repository"}`);
+  const r = answer.repository;
+  const seen = /* @__PURE__ */ new Set();
+  const reports = [];
+  const collect = (kind, nodes) => {
+    for (const node2 of nodes) {
+      if (!isNode3(node2) || seen.has(node2.id) || !node2.title.startsWith(titlePrefix)) continue;
+      seen.add(node2.id);
+      const { id, number: number4, title, url: url2, createdAt } = node2;
+      reports.push({
+        kind,
+        id,
+        number: number4,
+        title,
+        url: url2,
+        createdAt,
+        writtenAt: node2.lastEditedAt ?? createdAt,
+        author: actorLogin(node2.author)
+      });
+    }
+  };
+  collect("discussion", r.discussions?.nodes ?? []);
+  collect("discussion", answer.discussionSearch?.nodes ?? []);
+  collect("issue", r.issues?.nodes ?? []);
+  collect("issue", answer.issueSearch?.nodes ?? []);
+  return {
+    repositoryId: r.id,
+    defaultBranch: r.defaultBranchRef?.name ?? "main",
+    discussionsEnabled: r.hasDiscussionsEnabled,
+    categories: r.discussionCategories?.nodes ?? [],
+    reports
+  };
+}
+
+// src/github/report-history.ts
+var REPORT_BODIES_QUERY = (
+  /* GraphQL */
+  `
+  query ReportBodies($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Discussion { id body }
+      ... on Issue { id body }
+    }
+  }
+`
+);
+async function reportBodies(octokit, ids) {
+  const bodies = /* @__PURE__ */ new Map();
+  if (ids.length === 0) return bodies;
+  const { data } = await graphqlPartial(octokit, REPORT_BODIES_QUERY, { ids });
+  for (const node2 of data?.nodes ?? []) if (node2?.id) bodies.set(node2.id, node2.body ?? "");
+  return bodies;
+}
+
+// src/handlers/report-target.ts
+var HISTORY_MONTHS = 6;
+var sameLogin3 = (a, b2) => a.toLowerCase() === b2.toLowerCase();
+function reportTargets(context, month, botLogin) {
+  const kind = context.discussionsEnabled && context.categories.length > 0 ? "discussion" : "issue";
+  const own2 = context.reports.filter((r) => sameLogin3(r.author, botLogin));
+  const pick2 = (title, kinds) => own2.filter((r) => r.title.trim() === title && kinds.includes(r.kind)).sort((a, b2) => (a.kind === kind ? 0 : 1) - (b2.kind === kind ? 0 : 1) || a.number - b2.number)[0];
+  const history = [];
+  let key2 = month;
+  for (let i = 0; i < HISTORY_MONTHS; i++) {
+    key2 = previousMonth(key2);
+    const found = pick2(reportTitle(key2), ["discussion", "issue"]);
+    if (found) history.push(found);
+  }
+  return { kind, existing: pick2(reportTitle(month), [kind]), history };
+}
+
+// src/github/discussions.ts
+var CREATE_DISCUSSION_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CreateReportDiscussion($repositoryId: ID!, $categoryId: ID!, $title: String!, $body: String!) {
+    createDiscussion(input: { repositoryId: $repositoryId, categoryId: $categoryId, title: $title, body: $body }) {
+      discussion { id url }
+    }
+  }
+`
+);
+var UPDATE_DISCUSSION_MUTATION = (
+  /* GraphQL */
+  `
+  mutation UpdateReportDiscussion($id: ID!, $body: String!) {
+    updateDiscussion(input: { discussionId: $id, body: $body }) {
+      discussion { id url }
+    }
+  }
+`
+);
+var DELETE_DISCUSSION_MUTATION = (
+  /* GraphQL */
+  `
+  mutation DeleteReportDiscussion($id: ID!) {
+    deleteDiscussion(input: { id: $id }) {
+      discussion { id }
+    }
+  }
+`
+);
+var byName = (categories, name) => {
+  const wanted = name.trim().toLowerCase();
+  return categories.find((c) => c.name.toLowerCase() === wanted || c.slug.toLowerCase() === wanted);
+};
+function reportCategory(categories, configured) {
+  return byName(categories, configured) ?? byName(categories, "Announcements") ?? byName(categories, "General") ?? categories[0] ?? null;
+}
+function written(answer) {
+  if (!answer?.discussion) throw new Error("GitHub answered the write without the Discussion");
+  return { id: answer.discussion.id, url: answer.discussion.url };
+}
+async function createDiscussion(octokit, input2) {
+  const answer = await octokit.graphql(
+    CREATE_DISCUSSION_MUTATION,
+    input2
+  );
+  return written(answer.createDiscussion);
+}
+async function updateDiscussion(octokit, input2) {
+  const answer = await octokit.graphql(
+    UPDATE_DISCUSSION_MUTATION,
+    input2
+  );
+  return written(answer.updateDiscussion);
+}
+async function deleteDiscussion(octokit, id) {
+  await octokit.graphql(DELETE_DISCUSSION_MUTATION, { id });
+}
+
+// src/github/report-issue.ts
+var CREATE_REPORT_ISSUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CreateReportIssue($repositoryId: ID!, $title: String!, $body: String!) {
+    createIssue(input: { repositoryId: $repositoryId, title: $title, body: $body }) {
+      issue { id url }
+    }
+  }
+`
+);
+var UPDATE_REPORT_ISSUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation UpdateReportIssue($id: ID!, $body: String!) {
+    updateIssue(input: { id: $id, body: $body }) {
+      issue { id url }
+    }
+  }
+`
+);
+var CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION = (
+  /* GraphQL */
+  `
+  mutation CloseDuplicateReportIssue($id: ID!) {
+    closeIssue(input: { issueId: $id, stateReason: NOT_PLANNED }) {
+      issue { id }
+    }
+  }
+`
+);
+function written2(answer) {
+  if (!answer?.issue) throw new Error("GitHub answered the write without the issue");
+  return { id: answer.issue.id, url: answer.issue.url };
+}
+async function createReportIssue(octokit, input2) {
+  const answer = await octokit.graphql(
+    CREATE_REPORT_ISSUE_MUTATION,
+    input2
+  );
+  return written2(answer.createIssue);
+}
+async function updateReportIssue(octokit, input2) {
+  const answer = await octokit.graphql(
+    UPDATE_REPORT_ISSUE_MUTATION,
+    input2
+  );
+  return written2(answer.updateIssue);
+}
+async function closeDuplicateReportIssue(octokit, id) {
+  await octokit.graphql(CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION, {
+    id
+  });
+}
+
+// src/handlers/report-write.ts
+async function update(octokit, report, body) {
+  const write = report.kind === "discussion" ? updateDiscussion : updateReportIssue;
+  const { url: url2 } = await write(octokit, { id: report.id, body });
+  return { url: url2, action: "updated" };
+}
+async function writeReport(p2) {
+  const { octokit, context, targets, title, body } = p2;
+  const existing = targets.existing;
+  if (existing && p2.existingBody === body) return { url: existing.url, action: "unchanged" };
+  if (existing) return update(octokit, existing, body);
+  const category = targets.kind === "discussion" ? reportCategory(context.categories, p2.category) : null;
+  const created = category ? await createDiscussion(octokit, { repositoryId: context.repositoryId, categoryId: category.id, title, body }) : await createReportIssue(octokit, { repositoryId: context.repositoryId, title, body });
+  const first = reportTargets(await reportContext(octokit, p2.ref, REPORT_TITLE_PREFIX), p2.month, p2.botLogin).existing;
+  if (!first || first.id === created.id) return { url: created.url, action: "created" };
+  if (category) await deleteDiscussion(octokit, created.id);
+  else await closeDuplicateReportIssue(octokit, created.id);
+  return update(octokit, first, body);
+}
+
+// src/handlers/report-frame.ts
+async function openReport(p2, repo) {
+  const { octokit, owner, month } = p2;
+  const period = monthPeriod(month, p2.loaded.strategy.settings.report.timezone);
+  const title = reportTitle(month);
+  const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
+  const targets = reportTargets(context, month, p2.botLogin);
+  if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
+    return { title, body: "", url: targets.existing.url, action: "skipped" };
+  }
+  const bodies = await reportBodies(
+    octokit,
+    [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : [])
+  );
+  const earlier2 = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
+    (d) => monthKeyOf(d) < month
+  );
+  return { repo, title, period, context, targets, bodies, earlier: earlier2 };
+}
+function partialMonthNote(p2, period) {
+  const now = p2.now ?? /* @__PURE__ */ new Date();
+  return now < period.end ? [`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`] : [];
+}
+async function closeReport(p2, frame, model) {
+  const { title, targets, context } = frame;
+  const body = renderReport(model, dataComment(model)).body;
+  if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
+  const existing = targets.existing;
+  const written3 = await writeReport({
+    octokit: p2.octokit,
+    ref: { owner: p2.owner, repo: frame.repo },
+    month: p2.month,
+    botLogin: p2.botLogin,
+    context,
+    targets,
+    existingBody: existing ? frame.bodies.get(existing.id) : void 0,
+    category: p2.loaded.strategy.settings.report.category,
+    title,
+    body
+  });
+  return { title, body, ...written3 };
+}
+
 // src/handlers/report-shipped.ts
 var SUGGESTION_SAMPLE = 1e3;
 var NOTABLE_CAP = 10;
@@ -61399,23 +61594,6 @@ async function tallyOrgShipped(strategy, scope, pages, judge2) {
   };
 }
 
-// src/handlers/report-target.ts
-var HISTORY_MONTHS = 6;
-var sameLogin3 = (a, b2) => a.toLowerCase() === b2.toLowerCase();
-function reportTargets(context, month, botLogin) {
-  const kind = context.discussionsEnabled && context.categories.length > 0 ? "discussion" : "issue";
-  const own2 = context.reports.filter((r) => sameLogin3(r.author, botLogin));
-  const pick2 = (title, kinds) => own2.filter((r) => r.title.trim() === title && kinds.includes(r.kind)).sort((a, b2) => (a.kind === kind ? 0 : 1) - (b2.kind === kind ? 0 : 1) || a.number - b2.number)[0];
-  const history = [];
-  let key2 = month;
-  for (let i = 0; i < HISTORY_MONTHS; i++) {
-    key2 = previousMonth(key2);
-    const found = pick2(reportTitle(key2), ["discussion", "issue"]);
-    if (found) history.push(found);
-  }
-  return { kind, existing: pick2(reportTitle(month), [kind]), history };
-}
-
 // src/github/strategy-history.ts
 var STRATEGY_VERSIONS = 12;
 var STRATEGY_HISTORY_QUERY = (
@@ -61473,141 +61651,6 @@ async function readReportVersions(octokit, { repo, loaded, period }) {
   return { ...found, commit: loaded.commit ?? found.commit, notes: [...notes, ...found.notes] };
 }
 
-// src/github/discussions.ts
-var CREATE_DISCUSSION_MUTATION = (
-  /* GraphQL */
-  `
-  mutation CreateReportDiscussion($repositoryId: ID!, $categoryId: ID!, $title: String!, $body: String!) {
-    createDiscussion(input: { repositoryId: $repositoryId, categoryId: $categoryId, title: $title, body: $body }) {
-      discussion { id url }
-    }
-  }
-`
-);
-var UPDATE_DISCUSSION_MUTATION = (
-  /* GraphQL */
-  `
-  mutation UpdateReportDiscussion($id: ID!, $body: String!) {
-    updateDiscussion(input: { discussionId: $id, body: $body }) {
-      discussion { id url }
-    }
-  }
-`
-);
-var DELETE_DISCUSSION_MUTATION = (
-  /* GraphQL */
-  `
-  mutation DeleteReportDiscussion($id: ID!) {
-    deleteDiscussion(input: { id: $id }) {
-      discussion { id }
-    }
-  }
-`
-);
-var byName = (categories, name) => {
-  const wanted = name.trim().toLowerCase();
-  return categories.find((c) => c.name.toLowerCase() === wanted || c.slug.toLowerCase() === wanted);
-};
-function reportCategory(categories, configured) {
-  return byName(categories, configured) ?? byName(categories, "Announcements") ?? byName(categories, "General") ?? categories[0] ?? null;
-}
-function written(answer) {
-  if (!answer?.discussion) throw new Error("GitHub answered the write without the Discussion");
-  return { id: answer.discussion.id, url: answer.discussion.url };
-}
-async function createDiscussion(octokit, input2) {
-  const answer = await octokit.graphql(
-    CREATE_DISCUSSION_MUTATION,
-    input2
-  );
-  return written(answer.createDiscussion);
-}
-async function updateDiscussion(octokit, input2) {
-  const answer = await octokit.graphql(
-    UPDATE_DISCUSSION_MUTATION,
-    input2
-  );
-  return written(answer.updateDiscussion);
-}
-async function deleteDiscussion(octokit, id) {
-  await octokit.graphql(DELETE_DISCUSSION_MUTATION, { id });
-}
-
-// src/github/report-issue.ts
-var CREATE_REPORT_ISSUE_MUTATION = (
-  /* GraphQL */
-  `
-  mutation CreateReportIssue($repositoryId: ID!, $title: String!, $body: String!) {
-    createIssue(input: { repositoryId: $repositoryId, title: $title, body: $body }) {
-      issue { id url }
-    }
-  }
-`
-);
-var UPDATE_REPORT_ISSUE_MUTATION = (
-  /* GraphQL */
-  `
-  mutation UpdateReportIssue($id: ID!, $body: String!) {
-    updateIssue(input: { id: $id, body: $body }) {
-      issue { id url }
-    }
-  }
-`
-);
-var CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION = (
-  /* GraphQL */
-  `
-  mutation CloseDuplicateReportIssue($id: ID!) {
-    closeIssue(input: { issueId: $id, stateReason: NOT_PLANNED }) {
-      issue { id }
-    }
-  }
-`
-);
-function written2(answer) {
-  if (!answer?.issue) throw new Error("GitHub answered the write without the issue");
-  return { id: answer.issue.id, url: answer.issue.url };
-}
-async function createReportIssue(octokit, input2) {
-  const answer = await octokit.graphql(
-    CREATE_REPORT_ISSUE_MUTATION,
-    input2
-  );
-  return written2(answer.createIssue);
-}
-async function updateReportIssue(octokit, input2) {
-  const answer = await octokit.graphql(
-    UPDATE_REPORT_ISSUE_MUTATION,
-    input2
-  );
-  return written2(answer.updateIssue);
-}
-async function closeDuplicateReportIssue(octokit, id) {
-  await octokit.graphql(CLOSE_DUPLICATE_REPORT_ISSUE_MUTATION, {
-    id
-  });
-}
-
-// src/handlers/report-write.ts
-async function update(octokit, report, body) {
-  const write = report.kind === "discussion" ? updateDiscussion : updateReportIssue;
-  const { url: url2 } = await write(octokit, { id: report.id, body });
-  return { url: url2, action: "updated" };
-}
-async function writeReport(p2) {
-  const { octokit, context, targets, title, body } = p2;
-  const existing = targets.existing;
-  if (existing && p2.existingBody === body) return { url: existing.url, action: "unchanged" };
-  if (existing) return update(octokit, existing, body);
-  const category = targets.kind === "discussion" ? reportCategory(context.categories, p2.category) : null;
-  const created = category ? await createDiscussion(octokit, { repositoryId: context.repositoryId, categoryId: category.id, title, body }) : await createReportIssue(octokit, { repositoryId: context.repositoryId, title, body });
-  const first = reportTargets(await reportContext(octokit, p2.ref, REPORT_TITLE_PREFIX), p2.month, p2.botLogin).existing;
-  if (!first || first.id === created.id) return { url: created.url, action: "created" };
-  if (category) await deleteDiscussion(octokit, created.id);
-  else await closeDuplicateReportIssue(octokit, created.id);
-  return update(octokit, first, body);
-}
-
 // src/handlers/report-organisation.ts
 var MAX_EXCLUDED = 20;
 function scopeQualifier(owner, kind, scope) {
@@ -61623,21 +61666,10 @@ function scopeQualifier(owner, kind, scope) {
 async function publishOrgReport(p2) {
   const { octokit, owner, month, loaded } = p2;
   const strategy = loaded.strategy;
-  const period = monthPeriod(month, strategy.settings.report.timezone);
-  const title = reportTitle(month);
   const repo = ORG_REPO;
-  const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
-  const targets = reportTargets(context, month, p2.botLogin);
-  if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
-    return { title, body: "", url: targets.existing.url, action: "skipped" };
-  }
-  const bodies = await reportBodies(
-    octokit,
-    [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : [])
-  );
-  const earlier2 = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
-    (d) => monthKeyOf(d) < month
-  );
+  const frame = await openReport(p2, repo);
+  if (!("context" in frame)) return frame;
+  const { period, context, earlier: earlier2 } = frame;
   const listing = await ownerRepositories(octokit, owner);
   if (!listing) throw new Error(`GitHub knows no owner ${owner}`);
   const home = listing.repositories.find((r) => r.name.toLowerCase() === ORG_REPO);
@@ -61668,9 +61700,9 @@ async function publishOrgReport(p2) {
     tallyOrgShipped(strategy, scope.repositories, pulls, judge2.judge),
     gatherFigures(octokit, { owner, repo }, strategy, period, { qualifier })
   ]);
-  const now = p2.now ?? /* @__PURE__ */ new Date();
   const extending = scope.repositories.filter((r) => r.tie === "extends").length;
   const notes = [
+    ...partialMonthNote(p2, period),
     ...cut,
     ...judgedNotes(shipped, { owner, month }),
     ...shipped.notes,
@@ -61681,8 +61713,6 @@ async function publishOrgReport(p2) {
       "Repositories that extend the organisation's strategy judge their pull requests by their own rules added to it; problems a repository adds of its own are not the organisation's, so work serving only those counts as unaligned here."
     ] : []
   ];
-  if (now < period.end)
-    notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const n = scope.repositories.length;
   const model = buildReport({
     strategy,
@@ -61702,22 +61732,7 @@ async function publishOrgReport(p2) {
     base: context.defaultBranch,
     searchRange: period.searchRange
   });
-  const body = renderReport(model, dataComment(model)).body;
-  if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
-  const existingBody = targets.existing && bodies.get(targets.existing.id);
-  const written3 = await writeReport({
-    octokit,
-    ref: { owner, repo },
-    month,
-    botLogin: p2.botLogin,
-    context,
-    targets,
-    existingBody,
-    category: strategy.settings.report.category,
-    title,
-    body
-  });
-  return { title, body, ...written3 };
+  return closeReport(p2, frame, model);
 }
 
 // src/handlers/strategy-preview.ts
@@ -62656,20 +62671,9 @@ async function publishReport(p2) {
   if (p2.repo.toLowerCase() === ORG_REPO && p2.organisation !== false) return publishOrgReport(p2);
   const { octokit, owner, repo, month, loaded } = p2;
   const strategy = loaded.strategy;
-  const period = monthPeriod(month, strategy.settings.report.timezone);
-  const title = reportTitle(month);
-  const context = await reportContext(octokit, { owner, repo }, REPORT_TITLE_PREFIX);
-  const targets = reportTargets(context, month, p2.botLogin);
-  if (p2.ifMissing && targets.existing && Date.parse(targets.existing.writtenAt) >= period.end.getTime()) {
-    return { title, body: "", url: targets.existing.url, action: "skipped" };
-  }
-  const bodies = await reportBodies(
-    octokit,
-    [targets.existing, ...targets.history].flatMap((r) => r ? [r.id] : [])
-  );
-  const earlier2 = previousData(targets.history.flatMap((r) => bodies.get(r.id) ?? [])).filter(
-    (d) => monthKeyOf(d) < month
-  );
+  const frame = await openReport(p2, repo);
+  if (!("context" in frame)) return frame;
+  const { period, context, earlier: earlier2 } = frame;
   const cut = [];
   const pulls = mergedPulls(octokit, {
     owner,
@@ -62687,16 +62691,14 @@ async function publishReport(p2) {
     tallyShipped(strategy, pulls, judge2.judge),
     gatherFigures(octokit, { owner, repo }, strategy, period)
   ]);
-  const now = p2.now ?? /* @__PURE__ */ new Date();
   const notes = [
+    ...partialMonthNote(p2, period),
     ...cut,
     ...judgedNotes(shipped, { owner, repo, month }),
     ...shipped.notes,
     ...figures2.notes,
     ...versions.notes
   ];
-  if (now < period.end)
-    notes.unshift(`The month is not over yet: figures as of ${now.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
   const model = buildReport({
     strategy,
     repo: `${owner}/${repo}`,
@@ -62716,23 +62718,7 @@ async function publishReport(p2) {
     notes,
     notice: p2.notice
   });
-  const rendered = renderReport(model, dataComment(model));
-  const body = rendered.body;
-  if (!p2.post) return { title, body, url: targets.existing?.url, action: "dry-run" };
-  const existingBody = targets.existing && bodies.get(targets.existing.id);
-  const written3 = await writeReport({
-    octokit,
-    ref: { owner, repo },
-    month,
-    botLogin: p2.botLogin,
-    context,
-    targets,
-    existingBody,
-    category: strategy.settings.report.category,
-    title,
-    body
-  });
-  return { title, body, ...written3 };
+  return closeReport(p2, frame, model);
 }
 
 // src/handlers/report-command.ts
