@@ -5,6 +5,8 @@
  * one request (the first 100 of each are read; more leave the entry's progress unknown).
  */
 import type { PlanFound, PlanIssue } from "../tally/plan.js";
+import { isSelected, type Item, type Selected } from "./graphql/answers.js";
+import type { PlanSearchQuery } from "./graphql/types.generated.js";
 import type { GitHub } from "./octokit.js";
 import { planItems, type PlanLookup, type PlanRef } from "./plan-items.js";
 import { errorAt, graphqlPartial, quoted } from "./report-graphql.js";
@@ -25,16 +27,9 @@ export function planSearchQuery(n: number): string {
 /** The shape every plan search has. @public (checked against GitHub's schema) */
 export const PLAN_SEARCH_QUERY = planSearchQuery(2);
 
-type RawIssue = {
-  number: number;
-  state: "OPEN" | "CLOSED";
-  stateReason: string | null;
-  repository: { name: string };
-  milestone: { title: string; dueOn: string | null } | null;
-};
-type Answer = Record<string, { issueCount: number; nodes: (RawIssue | Record<string, never>)[] } | null>;
-
-const isIssue = (n: RawIssue | Record<string, never>): n is RawIssue => "number" in n;
+/** Every alias `s<i>` answers as `s0` of the exported form does (null where GitHub rejected its search). */
+type Answer = Record<`s${number}`, PlanSearchQuery["s0"] | null>;
+type RawIssue = Selected<Item<PlanSearchQuery["s0"]["nodes"]>>;
 
 function toIssue(i: RawIssue): PlanIssue {
   return {
@@ -109,12 +104,12 @@ async function search(
         `GitHub did not answer the plan search ${queries[i]}: ${failure?.message ?? errors[0]?.message ?? "no answer"}`,
       );
     // Search matches words: keep the issues whose milestone (or label, by the search itself) is the one named.
-    const nodes = answer.nodes.filter(isIssue);
+    const nodes = (answer.nodes ?? []).filter(isSelected);
     const wanted = "milestone" in ref ? ref.milestone.trim().toLowerCase() : undefined;
     const matching =
       wanted === undefined ? nodes : nodes.filter((n) => n.milestone?.title.trim().toLowerCase() === wanted);
     if (answer.issueCount === 0 || matching.length === 0) return { found: { exists: false }, unread: 0 };
-    const unread = Math.max(0, answer.issueCount - answer.nodes.length);
+    const unread = Math.max(0, answer.issueCount - (answer.nodes?.length ?? 0));
     const issues = matching.map(toIssue);
     if (wanted === undefined) return { found: { exists: true, issues }, unread };
     const dues = matching

@@ -4,6 +4,8 @@
  * query. Archived repositories and forks are left out by GitHub's own filters. A repository whose part of
  * the answer fails (access revoked, deleted while read) comes back unreadable, the rest as usual.
  */
+import { isSelected, type Item } from "./graphql/answers.js";
+import type { OrgRepositoriesQuery, OrgRepositoriesQueryVariables } from "./graphql/types.generated.js";
 import type { GitHub } from "./octokit.js";
 import { graphqlPartial, type PartialAnswer } from "./report-graphql.js";
 import { LOCAL_PATHS } from "./strategy-source.js";
@@ -51,19 +53,15 @@ export interface OwnerRepositories {
   repositories: OwnerRepository[];
 }
 
-type Blob = { oid: string; byteSize: number; isTruncated: boolean; text: string | null } | null;
-type Node = ({ name: string; defaultBranchRef: { name: string } | null } & Record<string, Blob>) | null;
-type Answer = {
-  repositoryOwner: {
-    __typename: "Organization" | "User";
-    repositories: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[] };
-  } | null;
-};
+type Answer = OrgRepositoriesQuery;
+type Node = Item<NonNullable<Answer["repositoryOwner"]>["repositories"]["nodes"]>;
+/** The blob aliases `p<i>`, one per strategy path. */
+type BlobAlias = Extract<keyof Node, `p${number}`>;
 
-function fileOf(node: NonNullable<Node>): FoundFile | null {
+function fileOf(node: Node): FoundFile | null {
   for (const [i, path] of LOCAL_PATHS.entries()) {
-    const blob = node[`p${i}`];
-    if (blob?.oid) return { path, sha: blob.oid, text: blob.isTruncated ? null : blob.text };
+    const blob = node[`p${i}` as BlobAlias];
+    if (isSelected(blob) && blob.oid) return { path, sha: blob.oid, text: blob.isTruncated ? null : blob.text };
   }
   return null;
 }
@@ -77,7 +75,7 @@ export async function ownerRepositories(octokit: GitHub, owner: string): Promise
     const { data, errors }: PartialAnswer<Answer> = await graphqlPartial<Answer>(octokit, ORG_REPOSITORIES_QUERY, {
       owner,
       after,
-    });
+    } satisfies OrgRepositoriesQueryVariables);
     const nodes = data?.repositoryOwner?.repositories.nodes;
     // Failures inside one repository's node are that repository's; any other failure is the whole query's.
     const inNode = (path: (string | number)[]) =>
@@ -88,7 +86,7 @@ export async function ownerRepositories(octokit: GitHub, owner: string): Promise
     if (!data?.repositoryOwner) return null;
     kind = data.repositoryOwner.__typename;
     const page: NonNullable<Answer["repositoryOwner"]>["repositories"] = data.repositoryOwner.repositories;
-    page.nodes.forEach((node, i) => {
+    (page.nodes ?? []).forEach((node, i) => {
       const failed = errors.find((e) => e.path[3] === i);
       if (!node) {
         if (failed)

@@ -4,8 +4,10 @@
  * (recent Discussions and issues listed directly, because search lags behind fresh writes, plus a title
  * search for older ones).
  */
+import { isSelected, type Item } from "./graphql/answers.js";
+import type { ReportContextQuery, ReportContextQueryVariables } from "./graphql/types.generated.js";
 import type { GitHub, RepoRef } from "./octokit.js";
-import { actorLogin, graphqlPartial, quoted, type Actor } from "./report-graphql.js";
+import { actorLogin, graphqlPartial, quoted } from "./report-graphql.js";
 
 const REPORT_FIELDS = "id number title url createdAt lastEditedAt author { __typename login }";
 
@@ -57,32 +59,10 @@ export interface ReportContext {
   reports: ReportRef[];
 }
 
-type Node = {
-  id: string;
-  number: number;
-  title: string;
-  url: string;
-  createdAt: string;
-  lastEditedAt?: string | null;
-  author: Actor | null;
-};
-type Answer = {
-  repository: {
-    id: string;
-    hasDiscussionsEnabled: boolean;
-    defaultBranchRef: { name: string } | null;
-    discussionCategories: { nodes: Category[] } | null;
-    discussions: { nodes: Node[] } | null;
-    issues: { nodes: Node[] } | null;
-  } | null;
-  discussionSearch: { nodes: (Node | Record<string, never>)[] } | null;
-  issueSearch: { nodes: (Node | Record<string, never>)[] } | null;
-};
+/** A Discussion or issue as listed or searched (search answers hold an empty object for other types). */
+type Node = Item<NonNullable<ReportContextQuery["discussionSearch"]>["nodes"]>;
 
 const OPTIONAL = new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
-
-// Search answers hold an empty object for results of another type.
-const isNode = (node: Node | Record<string, never>): node is Node => "id" in node;
 
 export async function reportContext(
   octokit: GitHub,
@@ -91,12 +71,12 @@ export async function reportContext(
 ): Promise<ReportContext> {
   // Search matches words, so the phrase leaves out the prefix's trailing ": "; titles are compared exactly below.
   const search = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
-  const { data: answer, errors } = await graphqlPartial<Answer>(octokit, REPORT_CONTEXT_QUERY, {
+  const { data: answer, errors } = await graphqlPartial<ReportContextQuery>(octokit, REPORT_CONTEXT_QUERY, {
     owner,
     repo,
     discussionSearch: search,
     issueSearch: `${search} is:issue sort:created-desc`,
-  });
+  } satisfies ReportContextQueryVariables);
   // Discussions may be off and searches may fail on their own: those parts read as empty. Anything else
   // (no repository, no access) is an error.
   const fatal = errors.find((e) => !OPTIONAL.has(String(e.path[0] === "repository" ? e.path[1] : e.path[0])));
@@ -105,9 +85,9 @@ export async function reportContext(
   const r = answer.repository;
   const seen = new Set<string>();
   const reports: ReportRef[] = [];
-  const collect = (kind: ReportRef["kind"], nodes: (Node | Record<string, never>)[]) => {
-    for (const node of nodes) {
-      if (!isNode(node) || seen.has(node.id) || !node.title.startsWith(titlePrefix)) continue;
+  const collect = (kind: ReportRef["kind"], nodes: (Node | null)[] | null | undefined) => {
+    for (const node of nodes ?? []) {
+      if (!isSelected(node) || seen.has(node.id) || !node.title.startsWith(titlePrefix)) continue;
       seen.add(node.id);
       const { id, number, title, url, createdAt } = node;
       reports.push({
@@ -122,15 +102,17 @@ export async function reportContext(
       });
     }
   };
-  collect("discussion", r.discussions?.nodes ?? []);
-  collect("discussion", answer.discussionSearch?.nodes ?? []);
-  collect("issue", r.issues?.nodes ?? []);
-  collect("issue", answer.issueSearch?.nodes ?? []);
+  collect("discussion", r.discussions?.nodes);
+  collect("discussion", answer.discussionSearch?.nodes);
+  collect("issue", r.issues?.nodes);
+  collect("issue", answer.issueSearch?.nodes);
   return {
     repositoryId: r.id,
     defaultBranch: r.defaultBranchRef?.name ?? "main",
     discussionsEnabled: r.hasDiscussionsEnabled,
-    categories: r.discussionCategories?.nodes ?? [],
+    categories: (r.discussionCategories?.nodes ?? []).flatMap((c) =>
+      c ? [{ id: c.id, name: c.name, slug: c.slug }] : [],
+    ),
     reports,
   };
 }

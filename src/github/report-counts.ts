@@ -3,6 +3,7 @@
  * rejects becomes that count's error while the others still count; when the rejection nulls the whole
  * answer (search is a non-null field), the unresolved queries are asked again one by one.
  */
+import type { SearchCountsQuery } from "./graphql/types.generated.js";
 import type { GitHub } from "./octokit.js";
 import { errorAt, graphqlPartial } from "./report-graphql.js";
 
@@ -21,7 +22,8 @@ export const SEARCH_COUNTS_QUERY = searchCountsQuery(2);
 
 export type Count = { count: number; error?: undefined } | { count: null; error: string };
 
-type Answer = Record<string, { issueCount: number } | null>;
+/** Every alias `c<i>` answers as `c0` of the exported form does (null where GitHub rejected its search). */
+type Answer = Record<`c${number}`, SearchCountsQuery["c0"] | null>;
 
 async function ask(octokit: GitHub, queries: string[]): Promise<(Count | undefined)[]> {
   const variables = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));

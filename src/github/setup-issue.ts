@@ -5,8 +5,16 @@
  */
 import { sameLogin } from "./identity.js";
 import { authorQualifier } from "./month-counts.js";
+import { isSelected, type Item, type Selected } from "./graphql/answers.js";
+import type {
+  CloseSetupIssueMutationVariables,
+  FindSetupIssueQuery,
+  FindSetupIssueQueryVariables,
+  SetupContextQuery,
+  SetupContextQueryVariables,
+} from "./graphql/types.generated.js";
 import type { GitHub, RepoRef } from "./octokit.js";
-import { actorLogin, quoted, type Actor } from "./report-graphql.js";
+import { actorLogin, quoted } from "./report-graphql.js";
 
 const ISSUE_FIELDS = "... on Issue { id number title state author { __typename login } }";
 
@@ -52,23 +60,16 @@ export interface SetupContext {
   existing: SetupIssue | undefined;
 }
 
-type IssueNode = { id?: string; number: number; title: string; state: "OPEN" | "CLOSED"; author: Actor | null };
-type Repository = {
-  isArchived: boolean;
-  hasIssuesEnabled: boolean;
-  defaultBranchRef: { name: string } | null;
-  labels: { nodes: { name: string }[] } | null;
-  object: { entries?: { name: string; type: string }[] } | null;
-};
+type IssueNode = Item<FindSetupIssueQuery["search"]["nodes"]>;
 
 /** Search matches words anywhere in the title; the exact title and the author are checked on the results. */
 const searchFor = ({ owner, repo }: RepoRef, title: string, login: string, open = false) =>
   `repo:${owner}/${repo} is:issue${open ? " is:open" : ""} in:title ${quoted(title)} author:${authorQualifier(login)}`;
 
-function ownIssue(nodes: (IssueNode | Record<string, never>)[], title: string, login: string): SetupIssue | undefined {
-  const found = nodes.find(
-    (n): n is IssueNode => "number" in n && n.title.trim() === title && sameLogin(actorLogin(n.author), login),
-  );
+function ownIssue(nodes: (IssueNode | null)[] | null, title: string, login: string): SetupIssue | undefined {
+  const found = (nodes ?? [])
+    .filter(isSelected)
+    .find((n: Selected<IssueNode>) => n.title.trim() === title && sameLogin(actorLogin(n.author), login));
   return found?.id ? { id: found.id, number: found.number, state: found.state } : undefined;
 }
 
@@ -79,20 +80,18 @@ export async function setupContext(
   title: string,
   login: string,
 ): Promise<SetupContext | undefined> {
-  const answer = await octokit.graphql<{ repository: Repository | null; search: { nodes: IssueNode[] } }>(
-    SETUP_CONTEXT_QUERY,
-    {
-      ...ref,
-      search: searchFor(ref, title, login),
-    },
-  );
+  const answer = await octokit.graphql<SetupContextQuery>(SETUP_CONTEXT_QUERY, {
+    ...ref,
+    search: searchFor(ref, title, login),
+  } satisfies SetupContextQueryVariables);
   const r = answer.repository;
   if (!r) return undefined;
+  const tree = isSelected(r.object) ? r.object : undefined;
   return {
     canOpenIssues: r.hasIssuesEnabled && !r.isArchived,
     defaultBranch: r.defaultBranchRef?.name ?? "main",
-    labels: (r.labels?.nodes ?? []).map((l) => l.name),
-    folders: (r.object?.entries ?? []).filter((e) => e.type === "tree").map((e) => e.name),
+    labels: (r.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])),
+    folders: (tree?.entries ?? []).filter((e) => e.type === "tree").map((e) => e.name),
     existing: ownIssue(answer.search.nodes, title, login),
   };
 }
@@ -113,13 +112,16 @@ export async function findOpenSetupIssue(
   title: string,
   login: string,
 ): Promise<SetupIssue | undefined> {
-  const answer = await octokit.graphql<{ search: { nodes: IssueNode[] } }>(FIND_SETUP_ISSUE_QUERY, {
+  const answer = await octokit.graphql<FindSetupIssueQuery>(FIND_SETUP_ISSUE_QUERY, {
     search: searchFor(ref, title, login, true),
-  });
+  } satisfies FindSetupIssueQueryVariables);
   const found = ownIssue(answer.search.nodes, title, login);
   return found?.state === "OPEN" ? found : undefined;
 }
 
 export async function closeSetupIssue(octokit: GitHub, issue: SetupIssue, comment: string): Promise<void> {
-  await octokit.graphql(CLOSE_SETUP_ISSUE_MUTATION, { id: issue.id, body: comment });
+  await octokit.graphql(CLOSE_SETUP_ISSUE_MUTATION, {
+    id: issue.id,
+    body: comment,
+  } satisfies CloseSetupIssueMutationVariables);
 }

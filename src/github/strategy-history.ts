@@ -3,6 +3,8 @@
  * in force (the newest), and what the file said before, so the report can name the versions in force
  * during its month and read typed metrics at each earlier month's end without asking again.
  */
+import { isSelected } from "./graphql/answers.js";
+import type { StrategyHistoryQuery, StrategyHistoryQueryVariables } from "./graphql/types.generated.js";
 import type { GitHub } from "./octokit.js";
 import type { RepoFile } from "./strategy-source.js";
 
@@ -40,38 +42,23 @@ export interface StrategyHistory {
   complete: boolean;
 }
 
-interface Answer {
-  repository: {
-    defaultBranchRef: {
-      target: {
-        history?: {
-          pageInfo: { hasNextPage: boolean };
-          nodes: {
-            oid: string;
-            committedDate: string;
-            file: { object: { text?: string | null; isTruncated?: boolean } | null } | null;
-          }[];
-        };
-      } | null;
-    } | null;
-  } | null;
-}
-
 export async function strategyHistory(
   octokit: GitHub,
   source: Pick<RepoFile, "owner" | "repo" | "path">,
 ): Promise<StrategyHistory> {
-  const answer = await octokit.graphql<Answer>(STRATEGY_HISTORY_QUERY, {
+  const answer = await octokit.graphql<StrategyHistoryQuery>(STRATEGY_HISTORY_QUERY, {
     owner: source.owner,
     repo: source.repo,
     path: source.path,
-  });
-  const history = answer.repository?.defaultBranchRef?.target?.history;
-  const versions = (history?.nodes ?? []).map((n) => {
+  } satisfies StrategyHistoryQueryVariables);
+  const target = answer.repository?.defaultBranchRef?.target;
+  const history = isSelected(target) ? target.history : undefined;
+  const versions = (history?.nodes ?? []).flatMap((n) => {
+    if (!n) return [];
     const blob = n.file?.object;
     // A truncated text is not the file: reading it would invent errors or readings.
-    const text = blob && typeof blob.text === "string" && !blob.isTruncated ? blob.text : null;
-    return { commit: n.oid, date: n.committedDate, text };
+    const text = isSelected(blob) && typeof blob.text === "string" && !blob.isTruncated ? blob.text : null;
+    return [{ commit: n.oid, date: n.committedDate, text }];
   });
   return { versions, complete: !history?.pageInfo.hasNextPage };
 }

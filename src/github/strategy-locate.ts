@@ -1,4 +1,6 @@
 /** One GraphQL query that finds the first strategy file among every place it may live (docs/contract.md §1). */
+import { isSelected } from "./graphql/answers.js";
+import type { LocateStrategyQuery, LocateStrategyQueryVariables } from "./graphql/types.generated.js";
 import type { GitHub } from "./octokit.js";
 import { LOCAL_PATHS, type RepoFile } from "./strategy-source.js";
 
@@ -17,8 +19,9 @@ export const LOCATE_STRATEGY_QUERY = /* GraphQL */ `
   }
 `;
 
-type Blob = { oid: string; byteSize: number; text: string | null } | null;
-type Located = { local?: Record<string, Blob> | null; org?: Record<string, Blob> | null };
+/** A place's blobs as answered, by alias `p<i>`; an alias GitHub did not answer reads as absent. */
+type Blobs = Partial<NonNullable<LocateStrategyQuery["local"]>>;
+type Located = { local?: Blobs | null; org?: Blobs | null };
 
 /** The repository's own file first, then the owner's `.github` repository's (`includeOrg`). */
 export async function locateSource(
@@ -28,12 +31,12 @@ export async function locateSource(
   includeOrg = true,
 ): Promise<RepoFile | null> {
   const data = await queryAllowingMissing(octokit, { owner, repo, orgRepo: includeOrg ? ".github" : repo });
-  const places: [string, Record<string, Blob> | null | undefined][] = [[repo, data.local]];
+  const places: [string, Blobs | null | undefined][] = [[repo, data.local]];
   if (includeOrg && repo !== ".github") places.push([".github", data.org]);
   for (const [name, found] of places) {
     for (const [i, path] of LOCAL_PATHS.entries()) {
-      const hit = found?.[`p${i}`];
-      if (hit?.oid)
+      const hit = found?.[`p${i}` as keyof Blobs];
+      if (isSelected(hit) && hit.oid)
         return {
           owner,
           repo: name,
@@ -47,9 +50,9 @@ export async function locateSource(
 }
 
 /** A missing `.github` repository is an answer (no org strategy), not a failure: keep the partial data. */
-async function queryAllowingMissing(octokit: GitHub, variables: Record<string, string>): Promise<Located> {
+async function queryAllowingMissing(octokit: GitHub, variables: LocateStrategyQueryVariables): Promise<Located> {
   try {
-    return await octokit.graphql<Located>(LOCATE_STRATEGY_QUERY, variables);
+    return await octokit.graphql<LocateStrategyQuery>(LOCATE_STRATEGY_QUERY, variables);
   } catch (error) {
     const partial = (error as { data?: Located }).data;
     const errors = (error as { errors?: { type?: string }[] }).errors ?? [];
