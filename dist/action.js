@@ -9573,7 +9573,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode4(node2) {
+    function isNode3(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -9597,7 +9597,7 @@ var require_identity = __commonJS({
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap3;
-    exports2.isNode = isNode4;
+    exports2.isNode = isNode3;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar2;
     exports2.isSeq = isSeq3;
@@ -56383,6 +56383,9 @@ function flatten(text) {
   return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
 
+// src/github/graphql/answers.ts
+var isSelected = (node2) => node2 != null && Object.keys(node2).length > 0;
+
 // src/github/strategy-source.ts
 var LOCAL_PATHS = ["strategy.yml", "strategy.yaml", ".github/strategy.yml", ".github/strategy.yaml"];
 async function refreshSource(octokit, source) {
@@ -56443,7 +56446,7 @@ async function locateSource(octokit, owner, repo, includeOrg = true) {
   for (const [name, found] of places) {
     for (const [i, path2] of LOCAL_PATHS.entries()) {
       const hit = found?.[`p${i}`];
-      if (hit?.oid)
+      if (isSelected(hit) && hit.oid)
         return {
           owner,
           repo: name,
@@ -60073,7 +60076,7 @@ var ORG_REPOSITORIES_QUERY = (
 function fileOf(node2) {
   for (const [i, path2] of LOCAL_PATHS.entries()) {
     const blob2 = node2[`p${i}`];
-    if (blob2?.oid) return { path: path2, sha: blob2.oid, text: blob2.isTruncated ? null : blob2.text };
+    if (isSelected(blob2) && blob2.oid) return { path: path2, sha: blob2.oid, text: blob2.isTruncated ? null : blob2.text };
   }
   return null;
 }
@@ -60094,7 +60097,7 @@ async function ownerRepositories(octokit, owner) {
     if (!data?.repositoryOwner) return null;
     kind = data.repositoryOwner.__typename;
     const page = data.repositoryOwner.repositories;
-    page.nodes.forEach((node2, i) => {
+    (page.nodes ?? []).forEach((node2, i) => {
       const failed = errors.find((e) => e.path[3] === i);
       if (!node2) {
         if (failed)
@@ -61004,7 +61007,6 @@ function planSearchQuery(n) {
 }`;
 }
 var PLAN_SEARCH_QUERY = planSearchQuery(2);
-var isIssue = (n) => "number" in n;
 function toIssue2(i) {
   return {
     number: i.number,
@@ -61052,11 +61054,11 @@ async function search(octokit, scope, refs) {
       throw new Error(
         `GitHub did not answer the plan search ${queries[i]}: ${failure2?.message ?? errors[0]?.message ?? "no answer"}`
       );
-    const nodes = answer.nodes.filter(isIssue);
+    const nodes = (answer.nodes ?? []).filter(isSelected);
     const wanted = "milestone" in ref ? ref.milestone.trim().toLowerCase() : void 0;
     const matching = wanted === void 0 ? nodes : nodes.filter((n) => n.milestone?.title.trim().toLowerCase() === wanted);
     if (answer.issueCount === 0 || matching.length === 0) return { found: { exists: false }, unread: 0 };
-    const unread = Math.max(0, answer.issueCount - answer.nodes.length);
+    const unread = Math.max(0, answer.issueCount - (answer.nodes?.length ?? 0));
     const issues = matching.map(toIssue2);
     if (wanted === void 0) return { found: { exists: true, issues }, unread };
     const dues = matching.map((n) => n.milestone?.dueOn?.slice(0, 10) ?? null).filter((d) => d !== null).sort();
@@ -61155,7 +61157,6 @@ var REPORT_CONTEXT_QUERY = (
 `
 );
 var OPTIONAL = /* @__PURE__ */ new Set(["discussions", "discussionCategories", "discussionSearch", "issueSearch"]);
-var isNode3 = (node2) => "id" in node2;
 async function reportContext(octokit, { owner, repo }, titlePrefix) {
   const search2 = `repo:${owner}/${repo} in:title ${quoted(titlePrefix.replace(/[:\s]+$/, ""))}`;
   const { data: answer, errors } = await graphqlPartial(octokit, REPORT_CONTEXT_QUERY, {
@@ -61171,8 +61172,8 @@ async function reportContext(octokit, { owner, repo }, titlePrefix) {
   const seen = /* @__PURE__ */ new Set();
   const reports = [];
   const collect = (kind, nodes) => {
-    for (const node2 of nodes) {
-      if (!isNode3(node2) || seen.has(node2.id) || !node2.title.startsWith(titlePrefix)) continue;
+    for (const node2 of nodes ?? []) {
+      if (!isSelected(node2) || seen.has(node2.id) || !node2.title.startsWith(titlePrefix)) continue;
       seen.add(node2.id);
       const { id, number: number4, title, url: url2, createdAt } = node2;
       reports.push({
@@ -61187,15 +61188,17 @@ async function reportContext(octokit, { owner, repo }, titlePrefix) {
       });
     }
   };
-  collect("discussion", r.discussions?.nodes ?? []);
-  collect("discussion", answer.discussionSearch?.nodes ?? []);
-  collect("issue", r.issues?.nodes ?? []);
-  collect("issue", answer.issueSearch?.nodes ?? []);
+  collect("discussion", r.discussions?.nodes);
+  collect("discussion", answer.discussionSearch?.nodes);
+  collect("issue", r.issues?.nodes);
+  collect("issue", answer.issueSearch?.nodes);
   return {
     repositoryId: r.id,
     defaultBranch: r.defaultBranchRef?.name ?? "main",
     discussionsEnabled: r.hasDiscussionsEnabled,
-    categories: r.discussionCategories?.nodes ?? [],
+    categories: (r.discussionCategories?.nodes ?? []).flatMap(
+      (c) => c ? [{ id: c.id, name: c.name, slug: c.slug }] : []
+    ),
     reports
   };
 }
@@ -61215,8 +61218,9 @@ var REPORT_BODIES_QUERY = (
 async function reportBodies(octokit, ids) {
   const bodies = /* @__PURE__ */ new Map();
   if (ids.length === 0) return bodies;
-  const { data } = await graphqlPartial(octokit, REPORT_BODIES_QUERY, { ids });
-  for (const node2 of data?.nodes ?? []) if (node2?.id) bodies.set(node2.id, node2.body ?? "");
+  const variables = { ids };
+  const { data } = await graphqlPartial(octokit, REPORT_BODIES_QUERY, variables);
+  for (const node2 of data?.nodes ?? []) if (isSelected(node2) && node2.id) bodies.set(node2.id, node2.body ?? "");
   return bodies;
 }
 
@@ -61621,11 +61625,13 @@ async function strategyHistory(octokit, source) {
     repo: source.repo,
     path: source.path
   });
-  const history = answer.repository?.defaultBranchRef?.target?.history;
-  const versions = (history?.nodes ?? []).map((n) => {
+  const target = answer.repository?.defaultBranchRef?.target;
+  const history = isSelected(target) ? target.history : void 0;
+  const versions = (history?.nodes ?? []).flatMap((n) => {
+    if (!n) return [];
     const blob2 = n.file?.object;
-    const text = blob2 && typeof blob2.text === "string" && !blob2.isTruncated ? blob2.text : null;
-    return { commit: n.oid, date: n.committedDate, text };
+    const text = isSelected(blob2) && typeof blob2.text === "string" && !blob2.isTruncated ? blob2.text : null;
+    return [{ commit: n.oid, date: n.committedDate, text }];
   });
   return { versions, complete: !history?.pageInfo.hasNextPage };
 }
@@ -62289,26 +62295,22 @@ var CLOSE_SETUP_ISSUE_MUTATION = (
 );
 var searchFor = ({ owner, repo }, title, login, open2 = false) => `repo:${owner}/${repo} is:issue${open2 ? " is:open" : ""} in:title ${quoted(title)} author:${authorQualifier(login)}`;
 function ownIssue(nodes, title, login) {
-  const found = nodes.find(
-    (n) => "number" in n && n.title.trim() === title && sameLogin(actorLogin(n.author), login)
-  );
+  const found = (nodes ?? []).filter(isSelected).find((n) => n.title.trim() === title && sameLogin(actorLogin(n.author), login));
   return found?.id ? { id: found.id, number: found.number, state: found.state } : void 0;
 }
 async function setupContext(octokit, ref, title, login) {
-  const answer = await octokit.graphql(
-    SETUP_CONTEXT_QUERY,
-    {
-      ...ref,
-      search: searchFor(ref, title, login)
-    }
-  );
+  const answer = await octokit.graphql(SETUP_CONTEXT_QUERY, {
+    ...ref,
+    search: searchFor(ref, title, login)
+  });
   const r = answer.repository;
   if (!r) return void 0;
+  const tree = isSelected(r.object) ? r.object : void 0;
   return {
     canOpenIssues: r.hasIssuesEnabled && !r.isArchived,
     defaultBranch: r.defaultBranchRef?.name ?? "main",
-    labels: (r.labels?.nodes ?? []).map((l) => l.name),
-    folders: (r.object?.entries ?? []).filter((e) => e.type === "tree").map((e) => e.name),
+    labels: (r.labels?.nodes ?? []).flatMap((l) => l ? [l.name] : []),
+    folders: (tree?.entries ?? []).filter((e) => e.type === "tree").map((e) => e.name),
     existing: ownIssue(answer.search.nodes, title, login)
   };
 }
@@ -62324,7 +62326,10 @@ async function findOpenSetupIssue(octokit, ref, title, login) {
   return found?.state === "OPEN" ? found : void 0;
 }
 async function closeSetupIssue(octokit, issue3, comment) {
-  await octokit.graphql(CLOSE_SETUP_ISSUE_MUTATION, { id: issue3.id, body: comment });
+  await octokit.graphql(CLOSE_SETUP_ISSUE_MUTATION, {
+    id: issue3.id,
+    body: comment
+  });
 }
 
 // src/render/starter.ts
