@@ -81,7 +81,7 @@ describe("dist/action.js", () => {
       `POST ${REPO}/issues/1/labels`,
     ]);
     expect(github.seen.every((r) => r.auth === "token ghs_bundle")).toBe(true);
-    expect(JSON.parse(github.seen[2].body)).toEqual({ labels: ["strategy: reliability"] });
+    expect(JSON.parse(github.seen[2]!.body)).toEqual({ labels: ["strategy: reliability"] });
   });
 
   it("exits non-zero with an ::error:: line when the token may not write", async () => {

@@ -45,10 +45,10 @@ describe("requests per event (steady state)", () => {
 describe("the monthly report", () => {
   it("costs at most ceil(N/100) + 15 requests and counts every pull request", () => {
     const [report] = results.reports;
-    expect(report.n).toBe(100);
-    expect(report.requests).toBeLessThanOrEqual(Math.ceil(100 / 100) + 15);
-    expect(report.operations.MergedPulls).toBe(1);
-    expect(report.action).toBe("created");
+    expect(report!.n).toBe(100);
+    expect(report!.requests).toBeLessThanOrEqual(Math.ceil(100 / 100) + 15);
+    expect(report!.operations.MergedPulls).toBe(1);
+    expect(report!.action).toBe("created");
   });
 });
 

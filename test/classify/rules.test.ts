@@ -92,7 +92,7 @@ describe("rules", () => {
   it("says where a keyword was found, preferring the title", () => {
     const both = classify(s, item({ title: "outage", body: "outage" })).reasons[0];
     const body = classify(s, item({ body: "an outage" })).reasons[0];
-    expect([both.where, body.where]).toEqual(["title", "body"]);
+    expect([both!.where, body!.where]).toEqual(["title", "body"]);
   });
 
   it("notes when paths were judged on part of the files", () => {
@@ -105,7 +105,7 @@ describe("rules", () => {
 
   it("caps the reasons listed per problem and says how many were left out", () => {
     const many = strategy();
-    many.problems[0].match.keywords = Array.from({ length: 12 }, (_, i) => `w${i}`);
+    many.problems[0]!.match.keywords = Array.from({ length: 12 }, (_, i) => `w${i}`);
     const d = classify(many, item({ title: Array.from({ length: 12 }, (_, i) => `w${i}`).join(" ") }));
     expect(d.reasons).toHaveLength(8);
     expect(d.notes).toEqual(["reliability: 4 more matching rules not listed."]);
@@ -113,7 +113,7 @@ describe("rules", () => {
 
   it("skips a rule that does not compile instead of throwing", () => {
     const broken = strategy();
-    broken.problems[0].match.patterns = ["(unclosed", "^ok"];
+    broken.problems[0]!.match.patterns = ["(unclosed", "^ok"];
     expect(classify(broken, item({ title: "ok then" })).reasons).toEqual([
       { problem: "reliability", source: "patterns", detail: "^ok", where: "title", matched: "ok" },
     ]);

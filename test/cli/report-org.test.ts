@@ -44,7 +44,7 @@ describe("throughline report --org", () => {
     expect(gh.problems).toEqual([]);
     expect(home.discussions.map((d) => d.title)).toEqual(["Strategy alignment: October 2026"]);
     expect(posted.out).toEqual([
-      `Strategy alignment: October 2026: created https://github.com/acme/.github/discussions/${home.discussions[0].number}`,
+      `Strategy alignment: October 2026: created https://github.com/acme/.github/discussions/${home.discussions[0]!.number}`,
     ]);
   });
 

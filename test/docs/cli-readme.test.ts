@@ -16,7 +16,7 @@ const rows = [...section.matchAll(/^\| `(throughline [^`]+)` \|/gm)].map((m) => 
 
 /** Flags in a synopsis: those in brackets are optional, the others required. */
 function flags(synopsis: string): { required: string[]; optional: string[] } {
-  const optional = [...synopsis.matchAll(/\[[^\]]*?(--[\w-]+)[^\]]*\]/g)].map((m) => m[1]);
+  const optional = [...synopsis.matchAll(/\[[^\]]*?(--[\w-]+)[^\]]*\]/g)].map((m) => m[1]!);
   const all = [...synopsis.matchAll(/--[\w-]+/g)].map((m) => m[0]);
   return { required: all.filter((f) => !optional.includes(f)), optional };
 }
@@ -32,20 +32,20 @@ describe("the README's command line", () => {
     const main = (await cli(["--help"])).out.join("\n");
     const commands = [...main.matchAll(/^ {2}(\w+) {2,}/gm)].map((m) => m[1]);
     expect(commands.length).toBeGreaterThanOrEqual(5);
-    expect(rows.map((row) => row.split(" ")[1])).toEqual(commands);
+    expect(rows.map((row) => row!.split(" ")[1])).toEqual(commands);
   });
 
   it("shows each command's flags as its --help has them, required or optional", async () => {
     for (const row of rows) {
-      const command = row.split(" ")[1];
-      const help = await helpOf(command);
-      const usage = help.split("\n")[0].replace(/^Usage: /, "");
+      const command = row!.split(" ")[1];
+      const help = await helpOf(command!);
+      const usage = help.split("\n")[0]!.replace(/^Usage: /, "");
       const options = new Set([...help.matchAll(/^ {2}(--[\w-]+)/gm)].map((m) => m[1]));
       const requiredInHelp = new Set([
         ...flags(usage).required,
         ...[...help.matchAll(/^ {2}(--[\w-]+).*\(required\)/gm)].map((m) => m[1]),
       ]);
-      const shown = flags(row);
+      const shown = flags(row!);
       for (const flag of [...shown.required, ...shown.optional])
         expect([command, flag, options.has(flag)]).toEqual([command, flag, true]);
       for (const flag of shown.required)
@@ -62,7 +62,7 @@ describe("the README's command line", () => {
         ]);
       // Every required flag is in the README's row.
       for (const flag of requiredInHelp)
-        expect([command, flag, shown.required.includes(flag)]).toEqual([command, flag, true]);
+        expect([command, flag, shown.required.includes(flag!)]).toEqual([command, flag, true]);
     }
   });
 

@@ -7,7 +7,7 @@ const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8")
 describe("the README", () => {
   it("shows the comment and report the demo really wrote (run `npx tsx scripts/readme-demo.ts` after `npm run demo`)", () => {
     expect(withDemoBlocks(readme)).toBe(readme);
-    expect(readme).toContain(quoted(demoBlocks().comment));
+    expect(readme).toContain(quoted(demoBlocks().comment!));
   });
 
   it("gives the two commands on its first screen", () => {

@@ -13,7 +13,7 @@ import type { WorkItem } from "../../src/classify/types.js";
 import { prng } from "../fixtures/prng.js";
 
 type Random = () => number;
-const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)];
+const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const int = (r: Random, n: number) => Math.floor(r() * n);
 
 const HOSTILE_TEXT = [

@@ -28,7 +28,7 @@ function expectInert(markdown: string, appComments: number) {
   expect(shown).not.toMatch(/@(?!\u200d)[\w-]/); // a mention GitHub would link and notify
   expect(shown).not.toMatch(/<(img|script)\b/i);
   // A link needs an unescaped "](": an odd run of backslashes before "]" escapes it.
-  for (const m of shown.matchAll(/(\\*)\]\(https:\/\/evil/g)) expect(m[1].length % 2).toBe(1);
+  for (const m of shown.matchAll(/(\\*)\]\(https:\/\/evil/g)) expect(m[1]!.length % 2).toBe(1);
   // The only HTML comments are the app's own markers, at most `appComments` of them.
   expect(markdown.split("<!--").length - 1).toBeLessThanOrEqual(appComments);
   expect(markdown).not.toContain("<!-- hidden -->");
@@ -78,14 +78,14 @@ describe("hostile text in what the app writes", () => {
     event.payload.pull_request.head.ref = "hotfix/@victim<img>";
     await probot.receive(event);
     const [comment] = fake.commentsOn(2);
-    expect(comment.body.startsWith(PROGRESS_MARKER)).toBe(true);
-    expect(comment.body).toContain("infra/"); // the paths are quoted, inertly
+    expect(comment!.body.startsWith(PROGRESS_MARKER)).toBe(true);
+    expect(comment!.body).toContain("infra/"); // the paths are quoted, inertly
     // The marker and, last, the app's record of its answer (problem ids only: slugs, never user text).
-    expect(comment.body).toMatch(/\n<!-- throughline:served \{"problems":\["reliability","costs"\]\} -->$/);
-    expectInert(comment.body, 2);
+    expect(comment!.body).toMatch(/\n<!-- throughline:served \{"problems":\["reliability","costs"\]\} -->$/);
+    expectInert(comment!.body, 2);
     const [check] = fake.checks;
-    expectInert(check.output.summary, 0);
-    expectOneLine(check.output.title);
+    expectInert(check!.output.summary, 0);
+    expectOneLine(check!.output.title);
   });
 
   it("a /strategy explain reply about an issue whose title, body and labels are hostile", async () => {
@@ -103,7 +103,7 @@ describe("hostile text in what the app writes", () => {
     await probot.receive(event);
     const replies = fake.commentsOn(1).filter((c) => c.author === fake.login);
     expect(replies).toHaveLength(1);
-    expectInert(replies[0].body, 0);
+    expectInert(replies[0]!.body, 0);
   });
 
   it("the reply to a command naming hostile problem ids", async () => {
@@ -112,7 +112,7 @@ describe("hostile text in what the app writes", () => {
     fake.roles.set("octocat", "write");
     await probot.receive(commentEvent("/strategy @victim <img/src=x> [x](https://evil.example)"));
     const [reply] = fake.commentsOn(1).filter((c) => c.author === fake.login);
-    expectInert(reply.body, 0);
+    expectInert(reply!.body, 0);
   });
 
   it("the comment and check while the strategy in force is invalid with hostile keys and values", async () => {
@@ -121,9 +121,9 @@ describe("hostile text in what the app writes", () => {
     const fake = new RepoFake({ strategy: `${STRATEGY}${hostileKey}\n` }).serve();
     await probot.receive(pullRequestEvent("opened"));
     const [comment] = fake.commentsOn(2);
-    expect(comment.body).toMatch(/unknown key/);
-    expectInert(comment.body, 1);
-    expectInert(fake.checks[0].output.summary, 0);
+    expect(comment!.body).toMatch(/unknown key/);
+    expectInert(comment!.body, 1);
+    expectInert(fake.checks[0]!.output.summary, 0);
   });
 
   it("the Strategy file check of a pull request changing the file to a hostile one, valid or not", async () => {
@@ -162,7 +162,7 @@ describe("hostile text in what the app writes", () => {
     payload.head_commit = { ...payload.commits[0] };
     await probot.receive({ id: "push-1", name: "push", payload } as any);
     expect(fake.checks).toHaveLength(1);
-    expectInert(fake.checks[0].output.summary, 0);
+    expectInert(fake.checks[0]!.output.summary, 0);
   });
 });
 

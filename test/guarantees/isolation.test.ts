@@ -59,7 +59,7 @@ describe("one repository's broken strategy, another's events", () => {
     expect(outcomes.every((o) => o.status === "fulfilled")).toBe(true);
     expectGoodDone(good);
     expect(bad.requests.some((r) => r.method === "POST" && /\/issues\/1\d\/labels$/.test(r.path))).toBe(false);
-    expect(bad.commentsOn(2)[0].body).toMatch(/used twice/);
+    expect(bad.commentsOn(2)[0]!.body).toMatch(/used twice/);
   });
 
   it("missing in one: nothing happens there; the other is handled in full", async () => {
@@ -78,7 +78,7 @@ describe("one repository's broken strategy, another's events", () => {
     const nowhere = new RepoFake({ owner: "acme", repo: "nowhere", strategy: null, github }).serve();
     await burst(probot);
     expectGoodDone(good);
-    expect(bad.commentsOn(2)[0].body).toMatch(/acme\/nowhere has no strategy file/);
+    expect(bad.commentsOn(2)[0]!.body).toMatch(/acme\/nowhere has no strategy file/);
     expect(nowhere.writes()).toEqual([]);
   });
 

@@ -24,7 +24,7 @@ function expectSingleLabelWrites(fake: RepoFake) {
   const labelWrites = fake.requests.filter((r) => /\/issues\/\d+\/labels/.test(r.path) && r.method !== "GET");
   expect(labelWrites.some((r) => r.method === "PUT")).toBe(false);
   for (const r of labelWrites) {
-    const named = r.method === "POST" ? r.body.labels : [decodeURIComponent(r.path.split("/labels/")[1])];
+    const named = r.method === "POST" ? r.body.labels : [decodeURIComponent(r.path.split("/labels/")[1]!)];
     for (const name of named) expect(name).toMatch(/^strategy: /);
   }
 }

@@ -41,7 +41,7 @@ describe("comments carrying the app's marker", () => {
     untouched(fake, theirs, body);
     const mine = fake.commentsOn(2).filter((c) => c.author === fake.login);
     expect(mine).toHaveLength(1);
-    expect(mine[0].body.startsWith(PROGRESS_MARKER)).toBe(true);
+    expect(mine[0]!.body.startsWith(PROGRESS_MARKER)).toBe(true);
   });
 
   it("the app's own comment without the marker (a command reply) is never taken for the progress comment", async () => {

@@ -142,7 +142,7 @@ describe("rate limits", () => {
       .reply(() => ((retried = Date.now()), [200, strategyContent, { etag: '"v1"' }]));
     labelWrites(scope);
     await probot.receive(issueEvent("opened"));
-    expect(retried - at[0]).toBeGreaterThanOrEqual(59);
+    expect(retried - at[0]!).toBeGreaterThanOrEqual(59);
   });
 
   it.each([403, 429])(

@@ -47,7 +47,7 @@ describe("the monthly report, once per month", () => {
     const first = await runDueReports({ app, ...FIRED, load });
     const writesBefore = log.filter((r) => /^(Create|Update|Delete)/.test(r.operation ?? "")).length;
     const second = await runDueReports({ app, ...FIRED, load });
-    expect([first[0].action, second[0].action]).toEqual(["created", "unchanged"]);
+    expect([first[0]!.action, second[0]!.action]).toEqual(["created", "unchanged"]);
     expect(log.filter((r) => /^(Create|Update|Delete)/.test(r.operation ?? "")).length).toBe(writesBefore);
     expect(repo.discussions.map((d) => d.title)).toEqual(["Strategy alignment: October 2026"]);
   });
@@ -57,7 +57,7 @@ describe("the monthly report, once per month", () => {
     const app = schedulerProbot();
     const [late] = await runDueReports({ app, ...LATE, load });
     const [again] = await runDueReports({ app, ...LATE, load });
-    expect([late.action, again.action]).toEqual(["created", "skipped"]);
+    expect([late!.action, again!.action]).toEqual(["created", "skipped"]);
     expect(repo.discussions).toHaveLength(1);
   });
 
@@ -80,7 +80,7 @@ describe("the monthly report, once per month", () => {
     ).toEqual(["created", "updated"]);
     const open = discussionsEnabled ? ownReports(repo) : openIssues(repo);
     expect(open).toHaveLength(1);
-    expect(outcomes.flat().every((o) => o.url === outcomes[0][0].url)).toBe(true);
+    expect(outcomes.flat().every((o) => o.url === outcomes[0][0]!.url)).toBe(true);
   });
 
   it("the job and /strategy report at once: one Discussion", async () => {

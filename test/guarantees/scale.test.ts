@@ -35,7 +35,7 @@ describe("pull requests with thousands of files", () => {
     expect(operations(fake).filter((o) => o === "PullRequestFiles")).toHaveLength(29);
     expect(fake.item(2).labels).toEqual([]);
     const [comment] = fake.commentsOn(2);
-    expect(comment.body).toContain("Paths judged on the first 3,000 changed files");
+    expect(comment!.body).toContain("Paths judged on the first 3,000 changed files");
   });
 
   it("a matching path among the first 3,000 counts", async () => {
@@ -132,8 +132,8 @@ describe("issues at GitHub's limits", () => {
     const fake = pullRequestFake(Array.from({ length: 3000 }, (_, i) => `infra/${"deep/".repeat(40)}${i}.tf`));
     await probot.receive(pullRequestEvent("opened", { title: "x".repeat(65_536), body: "outage ".repeat(9362) }));
     const [comment] = fake.commentsOn(2);
-    expect(comment.body.length).toBeLessThanOrEqual(65_536);
-    expect(fake.checks[0].output.summary.length).toBeLessThanOrEqual(65_535);
+    expect(comment!.body.length).toBeLessThanOrEqual(65_536);
+    expect(fake.checks[0]!.output.summary.length).toBeLessThanOrEqual(65_535);
   });
 });
 

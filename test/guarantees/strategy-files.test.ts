@@ -73,7 +73,7 @@ describe("a hostile strategy file pushed to the default branch", () => {
     await probot.receive(pushOfStrategy());
     const [check] = fake.checks;
     expect(check).toMatchObject({ name: "Strategy file", conclusion: "failure" });
-    const annotations = check.output.annotations as { path: string; start_line: number; message: string }[];
+    const annotations = check!.output.annotations as { path: string; start_line: number; message: string }[];
     expect(annotations[0]).toMatchObject({
       path: "strategy.yml",
       start_line: line,
@@ -132,6 +132,6 @@ describe("patterns that would backtrack catastrophically elsewhere", () => {
     );
     expect(fake.item(2).labels).toEqual(["strategy: reliability", "strategy: costs"]);
     const [comment] = fake.commentsOn(2);
-    expect(comment.body.length).toBeLessThan(65_536);
+    expect(comment!.body.length).toBeLessThan(65_536);
   });
 });

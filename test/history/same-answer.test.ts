@@ -230,7 +230,7 @@ describe("a month without strategy labels is reported as the app would have labe
 });
 
 describe("live and later agree on generated pull requests", () => {
-  const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
   it("for 300 generated items, the live handler's labels and the report's judgement name the same problems", async () => {
     const r = prng(20261201);

@@ -80,7 +80,7 @@ describe("the monthly job on a shared queue", () => {
       });
       const queue = workers[0]!.queue;
       await until(
-        async () => (await queue.getJobCounts("completed")).completed >= repos.length + 1,
+        async () => (await queue.getJobCounts("completed")).completed! >= repos.length + 1,
         "every report job completed",
       );
       for (const repo of repos) expect(reportsIn(repo), `${repo.owner}/${repo.name}`).toHaveLength(1);

@@ -118,7 +118,7 @@ describe("renderStrategyFileCheck", () => {
     const out = renderStrategyFileCheck({
       path: ".github/strategy.yml",
       errors: [
-        { ...errors[0], file: "strategy.yml" },
+        { ...errors[0]!, file: "strategy.yml" },
         {
           file: "acme/.github:strategy.yml",
           line: 7,
@@ -132,12 +132,12 @@ describe("renderStrategyFileCheck", () => {
       [".github/strategy.yml", 14],
       [".github/strategy.yml", 1],
     ]);
-    expect(out.annotations?.[1].message).toBe("acme/.github:strategy.yml:7:3 problems[0].share: expected a number");
+    expect(out.annotations?.[1]?.message).toBe("acme/.github:strategy.yml:7:3 problems[0].share: expected a number");
   });
 
   it("returns every annotation (the edge batches them by 50) and a summary under the limit", () => {
     const many = Array.from({ length: 1200 }, (_, i) => ({
-      ...errors[0],
+      ...errors[0]!,
       line: i + 1,
       message: `bad value ${"x".repeat(100)}`,
     }));

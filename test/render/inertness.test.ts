@@ -129,7 +129,7 @@ describe("Mermaid labels from hostile titles", () => {
     const charts = [...body.matchAll(/^```mermaid\n([\s\S]*?)\n```$/gm)].map((m) => m[1]);
     expect(charts).toHaveLength(2);
     for (const chart of charts) {
-      const lines = chart.split("\n").filter((l) => !l.startsWith("%%{init"));
+      const lines = chart!.split("\n").filter((l) => !l.startsWith("%%{init"));
       expect(lines[0]).toMatch(/^(pie title [^"]*|xychart-beta)$/);
       for (const line of lines.slice(1)) {
         // Labels are the quoted runs; no quote, semicolon, backtick, angle bracket or "@" survives inside one.

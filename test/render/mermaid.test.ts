@@ -15,7 +15,7 @@ import { uvReport } from "./uv-report.js";
 
 /** The content of each ```mermaid block. */
 function mermaidBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^(`{3,})mermaid\n([\s\S]*?)\n\1$/gm)].map((m) => m[2]);
+  return [...markdown.matchAll(/^(`{3,})mermaid\n([\s\S]*?)\n\1$/gm)].map((m) => m[2]!);
 }
 
 /** The pie's colours in slice order, the trend's palette in line order, and the legend's colours. */
@@ -23,7 +23,7 @@ function chartColours(markdown: string) {
   const [pie, trend] = mermaidBlocks(markdown);
   const pieColours = [...(pie ?? "").matchAll(/"pie\d+": "(#[0-9a-f]{6})"/g)].map((m) => m[1]);
   const pieLabels = [...(pie ?? "").matchAll(/^ {4}"([^"]*)" :/gm)].map((m) => m[1]);
-  const palette = /"plotColorPalette": "([^"]*)"/.exec(trend ?? "")?.[1].split(", ") ?? [];
+  const palette = /"plotColorPalette": "([^"]*)"/.exec(trend ?? "")?.[1]?.split(", ") ?? [];
   return { pieColours, pieLabels, palette };
 }
 
@@ -66,8 +66,8 @@ describe("the report's Mermaid charts", () => {
 
   it("keep the colours when a problem has no share this month (no slice, no shift)", () => {
     const model = reportModel();
-    model.problems[0].held = 0;
-    model.problems[0].share = 0;
+    model.problems[0]!.held = 0;
+    model.problems[0]!.share = 0;
     const { pieColours, pieLabels, palette } = chartColours(renderReport(model, DATA).body);
     expect(pieLabels).toEqual(["Hosting costs", "Unaligned"]);
     expect(pieColours).toEqual([palette[1], palette[2]]);

@@ -47,7 +47,7 @@ describe("renderReport", () => {
 
   it("shows change in points with arrows, and flags drift in the summary and the table", () => {
     const model = reportModel();
-    model.problems[1].drift = true;
+    model.problems[1]!.drift = true;
     const { body } = renderReport(model, DATA);
     const search =
       "https://github.com/acme/widgets/pulls?q=is%3Apr%20is%3Amerged%20base%3Amain%20merged%3A2026-10-01..2026-10-31";
@@ -128,7 +128,7 @@ describe("renderReport within GitHub's size limit", () => {
 
   function bigModel(problems: number, build: (p: ProblemReport, i: number) => void): ReportModel {
     const model = reportModel();
-    const base = model.problems[0];
+    const base = model.problems[0]!;
     model.problems = Array.from({ length: problems }, (_, i) => {
       const p: ProblemReport = structuredClone({ ...base, id: `p${i}`, title: `${huge} ${i}` });
       build(p, i);
@@ -140,8 +140,8 @@ describe("renderReport within GitHub's size limit", () => {
   it("survives 70,000-character titles everywhere", () => {
     const model = bigModel(30, (p) => {
       p.notable = [item(1, huge, [p.id])];
-      p.metrics[0].name = huge;
-      p.plan!.entries[0].title = huge;
+      p.metrics[0]!.name = huge;
+      p.plan!.entries[0]!.title = huge;
     });
     model.strategyName = huge;
     const { body } = renderReport(model, DATA);
@@ -164,7 +164,7 @@ describe("renderReport within GitHub's size limit", () => {
   it("drops notable items, then history, then suggestions, keeping the core", () => {
     const model = bigModel(30, (p) => {
       p.metrics = Array.from({ length: 20 }, (_, i) => ({
-        ...p.metrics[0],
+        ...p.metrics[0]!,
         name: `Metric ${i}`,
         history: Array.from({ length: 6 }, (_, j) => ({ key: `2026-0${j + 1}`, value: j })),
       }));
@@ -187,7 +187,7 @@ describe("renderReport within GitHub's size limit", () => {
 
   it("shortens metric and plan lists when even that is not enough", () => {
     const model = bigModel(30, (p) => {
-      p.metrics = Array.from({ length: 200 }, (_, i) => ({ ...p.metrics[0], name: `Metric ${i}` }));
+      p.metrics = Array.from({ length: 200 }, (_, i) => ({ ...p.metrics[0]!, name: `Metric ${i}` }));
       p.plan!.entries = Array.from({ length: 500 }, (_, i) => ({
         title: `Step ${i}`,
         kind: "issue" as const,

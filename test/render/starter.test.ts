@@ -85,13 +85,13 @@ describe("suggested match rules", () => {
 
   it("gives a label that fits two problems to the first only, and lists each label once", () => {
     const rules = starterRules(["perf bug", "Bug", "bug"], []);
-    expect(rules.reliability.labels).toEqual(["Bug", "perf bug"]);
-    expect(rules.costs.labels).toEqual([]);
+    expect(rules.reliability!.labels).toEqual(["Bug", "perf bug"]);
+    expect(rules.costs!.labels).toEqual([]);
   });
 
   it("suggests at most ten labels per problem", () => {
     const labels = Array.from({ length: 30 }, (_, i) => `bug ${String(i).padStart(2, "0")}`);
-    expect(starterRules(labels, []).reliability.labels).toHaveLength(10);
+    expect(starterRules(labels, []).reliability!.labels).toHaveLength(10);
   });
 });
 
@@ -109,10 +109,10 @@ describe("the starter strategy.yml", () => {
   it("carries the repository's own labels and folders as match rules", () => {
     const strategy = parsed(renderStarter(input()));
     const match = Object.fromEntries(strategy.problems.map((p) => [p.id, p.match]));
-    expect(match.reliability.labels).toEqual(["bug"]);
-    expect(match.costs.paths).toEqual(["infra/**"]);
+    expect(match.reliability!.labels).toEqual(["bug"]);
+    expect(match.costs!.paths).toEqual(["infra/**"]);
     expect(match.people).toMatchObject({ labels: ["documentation"], paths: [".github/**", "docs/**"] });
-    expect(match.innovation.labels).toEqual(["enhancement"]);
+    expect(match.innovation!.labels).toEqual(["enhancement"]);
   });
 
   it("is valid for an empty repository (no labels, no folders)", () => {
@@ -131,7 +131,7 @@ describe("the starter strategy.yml", () => {
       "@acme/sre bug",
     ];
     const strategy = parsed(renderStarter(input({ labels: odd })));
-    expect([...strategy.problems[0].match.labels].sort()).toEqual([...odd].sort());
+    expect([...strategy.problems[0]!.match.labels].sort()).toEqual([...odd].sort());
   });
 });
 
@@ -142,9 +142,9 @@ describe("the setup issue", () => {
     const { title, body } = renderSetupIssue(input({ defaultBranch: "trunk" }));
     expect(title).toBe("Set up Throughline");
     const url = /\]\((https:\/\/github\.com\/[^)]+)\)/.exec(body)![1];
-    expect(url.startsWith("https://github.com/acme/storefront/new/trunk?filename=strategy.yml&value=")).toBe(true);
-    expect(queryValue(url)).toBe(renderStarter(input({ defaultBranch: "trunk" })));
-    expect(url.length).toBeLessThanOrEqual(URL_LIMIT);
+    expect(url!.startsWith("https://github.com/acme/storefront/new/trunk?filename=strategy.yml&value=")).toBe(true);
+    expect(queryValue(url!)).toBe(renderStarter(input({ defaultBranch: "trunk" })));
+    expect(url!.length).toBeLessThanOrEqual(URL_LIMIT);
   });
 
   it("shows the starter in the body, exactly", () => {

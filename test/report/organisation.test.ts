@@ -40,7 +40,7 @@ async function run({ gh, home }: Organisation) {
     .comments.filter((c) => c.author === gh.appLogin)
     .map((c) => c.body);
   expect(home.discussions).toHaveLength(1);
-  const report = home.discussions[0];
+  const report = home.discussions[0]!;
   // GitHub's GraphQL requests: what the report reads and writes.
   const log = gh.requests({ path: "/graphql" }).map((r) => ({ operation: r.operation, variables: r.variables ?? {} }));
   return { log, replies, report, data: parseDataComment(report.body)! };
@@ -86,7 +86,7 @@ describe("the organisation report", () => {
       },
     });
     expect(Object.keys(data.repositories!)).toEqual([".github", "api", "web"]);
-    expect(data.problems.reliability.metrics).toEqual([
+    expect(data.problems.reliability!.metrics).toEqual([
       { name: "Sev-1 incidents", baseline: 6, current: 2, target: 1, progress: 0.8 },
     ]);
 
@@ -151,10 +151,10 @@ describe("the organisation report", () => {
 
     expect(data.merged).toBe(1500);
     const sum = (k: "reliability" | "costs" | "unaligned") => Object.values(want).reduce((s, w) => s + w[k], 0);
-    expect(data.problems.reliability.merged).toBe(sum("reliability"));
-    expect(data.problems.costs.merged).toBe(sum("costs"));
+    expect(data.problems.reliability!.merged).toBe(sum("reliability"));
+    expect(data.problems.costs!.merged).toBe(sum("costs"));
     expect(data.unaligned.merged).toBe(sum("unaligned"));
-    expect(data.problems.reliability.share + data.problems.costs.share + data.unaligned.share).toBeCloseTo(1, 10);
+    expect(data.problems.reliability!.share + data.problems.costs!.share + data.unaligned.share).toBeCloseTo(1, 10);
     expect(data.repositories).toEqual(
       Object.fromEntries(
         Object.entries(want)

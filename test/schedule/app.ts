@@ -45,8 +45,8 @@ export function mockInstallations(installs: Record<string, string[] | number>): 
     if (typeof repos === "number") listing.reply(repos, { message: "Server Error" });
     else
       listing.reply(200, {
-        total_count: repos.length,
-        repositories: repos.map((name) => ({ name, owner: { login }, archived: name.endsWith("-archived") })),
+        total_count: repos!.length,
+        repositories: repos!.map((name) => ({ name, owner: { login }, archived: name.endsWith("-archived") })),
       });
   });
 }

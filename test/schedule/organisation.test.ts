@@ -46,7 +46,7 @@ describe("the monthly job in an organisation", () => {
     );
     const organisation = reports.filter((r) => r.data.scope === "organisation");
     expect(organisation.map((r) => [r.repo, r.title])).toEqual([[".github", "Strategy alignment: October 2026"]]);
-    expect(organisation[0].data).toMatchObject({
+    expect(organisation[0]!.data).toMatchObject({
       merged: 4,
       problems: { reliability: { merged: 2 }, costs: { merged: 1 } },
       unaligned: { merged: 1 },

@@ -12,5 +12,5 @@ export function file(problems: string, extra = ""): string {
 
 /** A problem with the given id and more lines (already indented four spaces). */
 export function problem(id: string, lines = ""): string {
-  return `  - id: ${id}\n    title: ${id[0].toUpperCase()}${id.slice(1)}\n${lines}`;
+  return `  - id: ${id}\n    title: ${id[0]!.toUpperCase()}${id.slice(1)}\n${lines}`;
 }

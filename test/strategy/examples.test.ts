@@ -26,8 +26,8 @@ describe("the example strategies", () => {
       ["onboarding", "strategy: onboarding", 15],
     ]);
     expect(s.effective).toEqual({ from: "2026-01-01", until: "2026-12-31" });
-    expect(s.problems[0].match.patterns).toEqual(["^fix(\\(.+\\))?:", "(?i)\\bsev-?1\\b"]);
-    expect(s.problems[2].plan).toEqual([]);
+    expect(s.problems[0]!.match.patterns).toEqual(["^fix(\\(.+\\))?:", "(?i)\\bsev-?1\\b"]);
+    expect(s.problems[2]!.plan).toEqual([]);
     expect(s.settings.report).toEqual({
       category: "Announcements",
       schedule: "0 9 1 * *",
@@ -47,8 +47,8 @@ describe("the example strategies", () => {
     const base = { text: read("org-strategy.yml"), file: "acme/.github:strategy.yml" };
     const s = valid(parseStrategy(read("repo-extends.yml"), "strategy.yml", base));
     expect(s.problems.map((p) => p.id)).toEqual(["reliability", "costs", "people", "innovation"]);
-    expect(s.problems[0].match.paths).toEqual(["services/payments/retry/**", "infra/**"]);
-    expect(s.problems[0].match.labels).toEqual(["bug", "incident", "sev1", "payments-incident"]);
+    expect(s.problems[0]!.match.paths).toEqual(["services/payments/retry/**", "infra/**"]);
+    expect(s.problems[0]!.match.labels).toEqual(["bug", "incident", "sev1", "payments-incident"]);
     expect(s.settings.check).toBe("require");
     expect(s.settings.report.category).toBe("Payments");
     expect(s.settings.ignore_authors).toEqual(["dependabot[bot]"]);
@@ -58,10 +58,10 @@ describe("the example strategies", () => {
     const text = "version: 1\nproblems:\n  - id: a\n    title: A\n  - id: b\n    title: B\n";
     const first = valid(parseStrategy(text, "strategy.yml"));
     const second = valid(parseStrategy(text, "strategy.yml"));
-    first.problems[0].match.labels.push("changed");
+    first.problems[0]!.match.labels.push("changed");
     first.settings.ignore_authors.push("changed");
-    expect(first.problems[1].match.labels).toEqual([]);
-    expect(second.problems[0].match.labels).toEqual([]);
+    expect(first.problems[1]!.match.labels).toEqual([]);
+    expect(second.problems[0]!.match.labels).toEqual([]);
     expect(second.settings.ignore_authors).toEqual([]);
   });
 

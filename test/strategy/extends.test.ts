@@ -56,15 +56,15 @@ describe("extends: merging", () => {
     const local =
       "version: 1\nextends: .github\nproblems:\n  - id: reliability\n    match:\n      paths: [services/api/**]\n      keywords: [outage]\n";
     const [reliability, costs] = strategyOf(parse(local)).problems;
-    expect(reliability.match.paths).toEqual(["infra/**", "services/api/**"]);
-    expect(reliability.match.labels).toEqual(["bug"]);
-    expect(reliability.match.keywords).toEqual(["outage"]);
-    expect([reliability.title, reliability.share, reliability.label]).toEqual([
+    expect(reliability!.match.paths).toEqual(["infra/**", "services/api/**"]);
+    expect(reliability!.match.labels).toEqual(["bug"]);
+    expect(reliability!.match.keywords).toEqual(["outage"]);
+    expect([reliability!.title, reliability!.share, reliability!.label]).toEqual([
       "Reliability",
       40,
       "strategy: reliability",
     ]);
-    expect(costs.match.paths).toEqual([]);
+    expect(costs!.match.paths).toEqual([]);
   });
 
   it("replaces other fields of an inherited problem and adds new problems at the end", () => {

@@ -8,22 +8,22 @@ const read = (name: string) => readFileSync(new URL(`../../examples/${name}`, im
 const CHARS = [..."abz09 -:[]{},&*!|>'\"%@#?\\\t\n~.`", "__proto__", "<<", "---", "\u0000", "é", "😀"];
 
 type Random = () => number;
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];
+const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const index = (random: Random, n: number) => Math.floor(random() * n);
 
 const LINE_MUTATIONS: ((lines: string[], random: Random) => void)[] = [
   (lines, r) => void lines.splice(index(r, lines.length), 1),
   (lines, r) => {
     const i = index(r, lines.length);
-    lines.splice(i, 0, lines[i]);
+    lines.splice(i, 0, lines[i]!);
   },
   (lines, r) => {
     const [i, j] = [index(r, lines.length), index(r, lines.length)];
-    [lines[i], lines[j]] = [lines[j], lines[i]];
+    [lines[i], lines[j]] = [lines[j]!, lines[i]!];
   },
   (lines, r) => {
     const i = index(r, lines.length);
-    lines[i] = r() < 0.5 ? `  ${lines[i]}` : lines[i].replace(/^ {1,2}/, "");
+    lines[i] = r() < 0.5 ? `  ${lines[i]}` : lines[i]!.replace(/^ {1,2}/, "");
   },
 ];
 

@@ -82,7 +82,7 @@ describe("buildReport", () => {
       drift: false,
       issuesClosed: 3,
     });
-    expect(reliability.change).toBeCloseTo(-12.5, 9);
+    expect(reliability!.change).toBeCloseTo(-12.5, 9);
     expect(costs).toMatchObject({
       intended: 0.2,
       merged: 1,
@@ -91,14 +91,14 @@ describe("buildReport", () => {
       issuesClosed: null,
       plan: null,
     });
-    expect(costs.change).toBeCloseTo(2.5, 9);
-    expect(reliability.plan).toMatchObject({ done: 0, total: 1 });
-    expect(reliability.notable.map((i) => i.number)).toEqual([1, 2]);
+    expect(costs!.change).toBeCloseTo(2.5, 9);
+    expect(reliability!.plan).toMatchObject({ done: 0, total: 1 });
+    expect(reliability!.notable.map((i) => i.number)).toEqual([1, 2]);
   });
 
   it("takes typed readings from the file and counted ones from the edge, with progress and earlier readings", () => {
     const [reliability] = buildReport(input()).problems;
-    expect(reliability.metrics).toEqual([
+    expect(reliability!.metrics).toEqual([
       {
         name: "Sev-1 incidents",
         unit: "incidents",
@@ -132,7 +132,7 @@ describe("buildReport", () => {
   it("keeps only earlier months, oldest first, and has no change without the previous month", () => {
     const model = buildReport(input({ previous: [{ key: "2026-08", tally: sept }] }));
     expect(model.previous.map((p) => p.key)).toEqual(["2026-08"]);
-    expect(model.problems[0].change).toBeNull();
+    expect(model.problems[0]!.change).toBeNull();
     expect(model.unaligned.change).toBeNull();
     expect(buildReport(input()).previous.map((p) => p.key)).toEqual(["2026-08", "2026-09"]);
   });
@@ -142,10 +142,10 @@ describe("buildReport", () => {
       input({ readings: undefined, plans: undefined, issuesClosed: undefined, items: undefined, previous: undefined }),
     );
     const [reliability] = model.problems;
-    expect(reliability.issuesClosed).toBeNull();
-    expect(reliability.metrics[1]).toMatchObject({ current: null, progress: null, error: "the count was not taken" });
-    expect(reliability.plan).toMatchObject({ done: null, total: null });
-    expect(reliability.notable).toEqual([]);
+    expect(reliability!.issuesClosed).toBeNull();
+    expect(reliability!.metrics[1]).toMatchObject({ current: null, progress: null, error: "the count was not taken" });
+    expect(reliability!.plan).toMatchObject({ done: null, total: null });
+    expect(reliability!.notable).toEqual([]);
     expect(model.suggestions).toEqual([]);
     expect(model.versions).toEqual([]);
     expect(model.notes).toEqual([]);

@@ -21,7 +21,7 @@ describe("tallyFromCounts", () => {
     const tally = tallyFromCounts(strategy(), { merged: 10, problems: { reliability: 4, costs: 2 }, aligned: 5 });
     expect(tally.approximate).toBe(true);
     expect(tally.problems.reliability).toEqual({ merged: 4, share: 0.5 * (4 / 6) });
-    expect(tally.problems.costs.share).toBeCloseTo(0.5 * (2 / 6), 12);
+    expect(tally.problems.costs!.share).toBeCloseTo(0.5 * (2 / 6), 12);
     expect(tally.unaligned).toEqual({ merged: 5, share: 0.5 });
     const sum = Object.values(tally.problems).reduce((acc, p) => acc + p.share, tally.unaligned.share);
     expect(sum).toBeCloseTo(1, 12);

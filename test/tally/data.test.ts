@@ -146,7 +146,7 @@ describe("earlier reports", () => {
       body("2026-08", 8, null),
     ]);
     expect(tallies.map((t) => t.key)).toEqual(["2026-07", "2026-08", "2026-09"]);
-    expect(tallies[2].tally).toEqual({
+    expect(tallies[2]!.tally).toEqual({
       merged: 9,
       problems: { a: { merged: 9, share: 1 } },
       unaligned: { merged: 0, share: 0 },
@@ -179,9 +179,9 @@ describe("author-weeks in the data", () => {
 
   it("reads them back into the month's tally", () => {
     const [month] = previousTallies([`<!-- throughline:data ${JSON.stringify(withWeeks)} -->`]);
-    expect(month.tally.authorWeeks).toBe(2);
-    expect(month.tally.problems.a).toEqual({ merged: 2, share: 2 / 3, authorWeeks: 1.5, shareAuthorWeeks: 0.75 });
-    expect(month.tally.unaligned.shareAuthorWeeks).toBe(0.25);
+    expect(month!.tally.authorWeeks).toBe(2);
+    expect(month!.tally.problems.a).toEqual({ merged: 2, share: 2 / 3, authorWeeks: 1.5, shareAuthorWeeks: 0.75 });
+    expect(month!.tally.unaligned.shareAuthorWeeks).toBe(0.25);
   });
 
   it("keeps a month whose author-weeks are malformed, without them", () => {
@@ -190,6 +190,6 @@ describe("author-weeks in the data", () => {
     expect(data?.merged).toBe(3);
     expect(data && "author_weeks" in data).toBe(false);
     expect(data?.problems.a).toEqual({ merged: 2, share: 2 / 3 });
-    expect(previousTallies([`<!-- throughline:data ${JSON.stringify(bad)} -->`])[0].tally.authorWeeks).toBeUndefined();
+    expect(previousTallies([`<!-- throughline:data ${JSON.stringify(bad)} -->`])[0]!.tally.authorWeeks).toBeUndefined();
   });
 });

@@ -41,11 +41,11 @@ describe("tallyItems", () => {
     const tally = tallyItems(s, items);
     expect(tally.merged).toBe(expected.merged);
     for (const id of ["reliability", "costs", "dx"] as const) {
-      expect(tally.problems[id].merged, id).toBe(expected[id][0]);
-      expect(tally.problems[id].share, id).toBeCloseTo(expected[id][1], 12);
+      expect(tally.problems[id]!.merged, id).toBe(expected[id][0]);
+      expect(tally.problems[id]!.share, id).toBeCloseTo(expected[id][1]!, 12);
     }
     expect(tally.unaligned.merged).toBe(expected.unaligned[0]);
-    expect(tally.unaligned.share).toBeCloseTo(expected.unaligned[1], 12);
+    expect(tally.unaligned.share).toBeCloseTo(expected.unaligned[1]!, 12);
     expect(tally.approximate).toBeUndefined();
   });
 
@@ -66,11 +66,11 @@ describe("createTallier", () => {
   it("gives the same figures page by page as all at once", () => {
     const items = [item("a", "reliability"), item("b", "costs", "dx"), item("c"), item("d", "dx")];
     const tallier = createTallier(strategy());
-    tallier.add(items[0]);
-    tallier.add(items[1]);
+    tallier.add(items[0]!);
+    tallier.add(items[1]!);
     expect(tallier.result().merged).toBe(2);
-    tallier.add(items[2]);
-    tallier.add(items[3]);
+    tallier.add(items[2]!);
+    tallier.add(items[3]!);
     expect(tallier.result()).toEqual(tallyItems(strategy(), items));
   });
 });
@@ -89,13 +89,13 @@ describe("author-weeks", () => {
       at("ada", "2026-10-18T23:59:59Z"),
     ]);
     expect(tally.authorWeeks).toBe(3);
-    expect(tally.problems.reliability.authorWeeks).toBeCloseTo(1, 12);
-    expect(tally.problems.costs.authorWeeks).toBeCloseTo(1 + 0.25, 12);
-    expect(tally.problems.dx.authorWeeks).toBeCloseTo(0.25, 12);
+    expect(tally.problems.reliability!.authorWeeks).toBeCloseTo(1, 12);
+    expect(tally.problems.costs!.authorWeeks).toBeCloseTo(1 + 0.25, 12);
+    expect(tally.problems.dx!.authorWeeks).toBeCloseTo(0.25, 12);
     expect(tally.unaligned.authorWeeks).toBeCloseTo(0.5, 12);
-    expect(tally.problems.reliability.shareAuthorWeeks).toBeCloseTo(1 / 3, 12);
+    expect(tally.problems.reliability!.shareAuthorWeeks).toBeCloseTo(1 / 3, 12);
     // By pull requests the ten fixes dominate; by author-weeks they weigh what bob's one change does.
-    expect(tally.problems.reliability.share).toBeCloseTo(10 / 13, 12);
+    expect(tally.problems.reliability!.share).toBeCloseTo(10 / 13, 12);
     const sum = Object.values(tally.problems).reduce(
       (acc, p) => acc + (p.shareAuthorWeeks ?? 0),
       tally.unaligned.shareAuthorWeeks ?? 0,
@@ -113,6 +113,6 @@ describe("author-weeks", () => {
   it("leaves ignored authors out, and is 0 in an empty month", () => {
     const s = withSettings({ ignore_authors: ["renovate[bot]"] });
     expect(tallyItems(s, [at("renovate[bot]", "2026-10-05T00:00:00Z", "dx")]).authorWeeks).toBe(0);
-    expect(tallyItems(s, []).problems.dx.shareAuthorWeeks).toBe(0);
+    expect(tallyItems(s, []).problems.dx!.shareAuthorWeeks).toBe(0);
   });
 });

@@ -119,8 +119,8 @@ describe("suggestRules", () => {
       costsWork,
     );
     expect(suggestion).toMatchObject({ problem: "costs", alike: { items: 2, serving: 2 } });
-    expect(suggestion.yaml.split("\n")[0]).toBe("# add to problem costs");
-    expect(parse(suggestion.yaml)).toEqual({ match: { labels: ['team "pay"'] } });
+    expect(suggestion!.yaml.split("\n")[0]).toBe("# add to problem costs");
+    expect(parse(suggestion!.yaml)).toEqual({ match: { labels: ['team "pay"'] } });
     const [path] = suggestRules(
       [shipped(1, { files: ["billing/a.ts"] }), shipped(2, { files: ["billing/b.ts"] })],
       s,
@@ -133,7 +133,7 @@ describe("suggestRules", () => {
       problem: "costs",
       alike: { items: 3, serving: 2 },
     });
-    expect(path.yaml.split("\n").slice(1).join("\n")).toBe('match:\n  paths: ["billing/**"]');
+    expect(path!.yaml.split("\n").slice(1).join("\n")).toBe('match:\n  paths: ["billing/**"]');
   });
 
   it("names no problem, and offers no rule to paste, when no problem's work stands out", () => {

@@ -129,7 +129,7 @@ describe("typed metric history from the file's versions", () => {
 
   it("reads nothing for months whose end is older than the versions read", () => {
     const found = run(versions.slice(0, 3), { complete: false });
-    expect(found.history.reliability.Uptime.map((r) => r.key)).toEqual(["2026-07", "2026-08", "2026-09"]);
+    expect(found.history.reliability!.Uptime!.map((r) => r.key)).toEqual(["2026-07", "2026-08", "2026-09"]);
   });
 
   it("skips an invalid version, with a note, and lets the valid one before it stand", () => {
@@ -138,8 +138,8 @@ describe("typed metric history from the file's versions", () => {
       "2026-07-20T10:00:00Z",
       "version: 1\nproblems:\n  - id: Reliability!\n    title: Reliability\n",
     );
-    const found = run([versions[0], versions[1], broken, ...versions.slice(3)]);
-    expect(found.history.reliability.Uptime).toContainEqual({ key: "2026-07", value: 99.2 });
+    const found = run([versions[0]!, versions[1]!, broken, ...versions.slice(3)]);
+    expect(found.history.reliability!.Uptime).toContainEqual({ key: "2026-07", value: 99.2 });
     const skipped = found.notes.filter((n) => !n.includes("changed during the month"));
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).toMatch(
@@ -148,8 +148,8 @@ describe("typed metric history from the file's versions", () => {
   });
 
   it("skips a version that could not be read, with a note", () => {
-    const found = run([versions[0], version("y", "2026-09-01T10:00:00Z", null), ...versions.slice(1)]);
-    expect(found.history.reliability.Uptime.at(-1)).toEqual({ key: "2026-09", value: 99.6 });
+    const found = run([versions[0]!, version("y", "2026-09-01T10:00:00Z", null), ...versions.slice(1)]);
+    expect(found.history.reliability!.Uptime!.at(-1)).toEqual({ key: "2026-09", value: 99.6 });
     expect(found.notes.slice(1)).toEqual([
       "strategy.yml at yyyyyyy (committed 2026-09-01) could not be read; its metric readings are left out of the history.",
     ]);
@@ -158,7 +158,7 @@ describe("typed metric history from the file's versions", () => {
   it("does not read versions that extend another strategy without it, and says so once", () => {
     const extending = (c: string, date: string) =>
       version(c, date, "version: 1\nextends: .github\nproblems:\n  - id: reliability\n");
-    const found = run([versions[0], extending("g", "2026-09-10T10:00:00Z"), extending("f", "2026-08-10T10:00:00Z")], {
+    const found = run([versions[0]!, extending("g", "2026-09-10T10:00:00Z"), extending("f", "2026-08-10T10:00:00Z")], {
       strategy: current(fileText(99.7)),
       complete: false,
     });
