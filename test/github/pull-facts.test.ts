@@ -1,12 +1,24 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readPullFacts } from "../../src/github/pull-facts.js";
-import { BOT, fakeRepo, serve, testOctokit, type FakePull } from "../report/fake-github.js";
+import { APP, testOctokit } from "../fixtures/probot.js";
+import { reportRepository, type PullInit } from "../fixtures/report-repository.js";
 
+let stop: (() => void) | undefined;
 beforeEach(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+afterEach(() => {
+  stop?.();
+  nock.cleanAll();
+});
 
-const pull = (number: number, over: Partial<FakePull> = {}): FakePull => ({
+/** The repository on the fake GitHub; it must not be asked anything it does not model. */
+function serve(pulls: PullInit[]) {
+  const served = reportRepository({ pulls });
+  stop = served.stop;
+  return served;
+}
+
+const pull = (number: number, over: Partial<PullInit> = {}): PullInit => ({
   number,
   title: `Change ${number}`,
   mergedAt: "2026-10-05T00:00:00Z",
@@ -23,21 +35,21 @@ describe("the facts of merged pull requests, read in bulk", () => {
     pulls[70].files = big(101);
     pulls[11].closes = [{ number: 900, labels: ["strategy: costs", "bug"] }];
     pulls[12].timeline = [
-      { kind: "labeled", label: "strategy: costs", actor: BOT.login },
+      { kind: "labeled", label: "strategy: costs", actor: APP.login },
       { kind: "unlabeled", label: "strategy: costs", actor: "alice" },
       {
         kind: "comment",
-        author: BOT.login,
+        author: APP.login,
         body: '<!-- throughline:progress -->\nx\n\n<!-- throughline:served {"problems":[]} -->',
       },
       { kind: "comment", author: "bob", body: "/strategy none" },
     ];
-    const log = serve(fakeRepo({ pulls }));
+    const served = serve(pulls);
     const counter = { requests: 0 };
     const facts = await readPullFacts(
       testOctokit(),
       pulls.map((p) => ({ ...repoRef, number: p.number })),
-      BOT.login,
+      APP.login,
       counter,
     );
 
@@ -54,6 +66,8 @@ describe("the facts of merged pull requests, read in bulk", () => {
     expect(facts[12].history.comments).toEqual([{ id: 4, author: "bob", body: "/strategy none" }]);
     expect(facts[12].history.recorded).toEqual([]);
     // ⌈120/50⌉ = 3 reads; follow-ups: batch 1 has two large ones (2 rounds: 250 files), batch 2 one (1 round).
+    expect(served.gh.problems).toEqual([]);
+    const log = served.log;
     expect(log.filter((r) => r.operation === "PullFacts")).toHaveLength(3);
     expect(log.filter((r) => r.operation === "PullFilesPages")).toHaveLength(3);
     expect(counter.requests).toBe(6);
@@ -65,14 +79,14 @@ describe("the facts of merged pull requests, read in bulk", () => {
   it("keeps going when GitHub cannot answer for one pull request: it is marked incomplete, the others are whole", async () => {
     const pulls = [
       pull(1, { files: ["a.ts"] }),
-      pull(2, { factsError: "Something went wrong while executing your query." }),
+      pull(2, { readError: "Something went wrong while executing your query." }),
       pull(3, { files: ["c.ts"] }),
     ];
-    serve(fakeRepo({ pulls }));
+    serve(pulls);
     const facts = await readPullFacts(
       testOctokit(),
       [1, 2, 3].map((number) => ({ ...repoRef, number })),
-      BOT.login,
+      APP.login,
     );
     expect(facts.map((f) => f.complete)).toEqual([true, false, true]);
     expect(facts[1]).toMatchObject({
@@ -88,7 +102,7 @@ describe("the facts of merged pull requests, read in bulk", () => {
     const facts = await readPullFacts(
       testOctokit(),
       [1, 2].map((number) => ({ ...repoRef, number })),
-      BOT.login,
+      APP.login,
     );
     expect(facts.map((f) => [f.number, f.complete, f.files])).toEqual([
       [1, false, undefined],

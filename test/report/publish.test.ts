@@ -2,34 +2,56 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishReport, type PublishParams } from "../../src/handlers/report.js";
 import { parseDataComment } from "../../src/tally/index.js";
-import { BOT, PERSON, fakeRepo, serve, testOctokit, type FakePull, type FakeRepo } from "./fake-github.js";
+import { APP, testOctokit } from "../fixtures/probot.js";
+import {
+  reportRepository,
+  type PullInit,
+  type ReportRepository,
+  type ReportRepositoryInit,
+} from "../fixtures/report-repository.js";
 import { reportStrategy } from "./strategy.js";
 
 const COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
-function run(repo: FakeRepo, over: Partial<PublishParams> = {}) {
+function run({ repo }: ReportRepository, over: Partial<PublishParams> = {}) {
   return publishReport({
     octokit: testOctokit(),
     owner: repo.owner,
-    repo: repo.repo,
+    repo: repo.name,
     month: "2026-10",
     loaded: { strategy: reportStrategy(), commit: COMMIT },
-    botLogin: BOT.login,
+    botLogin: APP.login,
     post: true,
     now: new Date("2026-11-01T09:00:00Z"),
     ...over,
   });
 }
 
-const pull = (number: number, mergedAt: string, over: Partial<FakePull> = {}): FakePull => ({
+const pull = (number: number, mergedAt: string, over: Partial<PullInit> = {}): PullInit => ({
   number,
   title: `Change ${number}`,
   mergedAt,
   ...over,
 });
 
+let served: ReportRepository[] = [];
+
+/** acme/platform on the fake GitHub, which must not be asked anything it does not model. */
+function fakeRepo(init: ReportRepositoryInit = {}): ReportRepository {
+  const repository = reportRepository(init);
+  served.push(repository);
+  return repository;
+}
+
 beforeEach(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+afterEach(() => {
+  for (const { gh, stop } of served) {
+    stop();
+    expect(gh.problems).toEqual([]);
+  }
+  served = [];
+  nock.cleanAll();
+});
 
 describe("publishReport", () => {
   it("searches the month's bounds in the report's time zone", async () => {
@@ -41,14 +63,13 @@ describe("publishReport", () => {
         pull(4, "2026-10-31T23:30:00Z"), // 00:30 on 1 November in Paris: after the month
       ],
     });
-    const log = serve(repo);
     const strategy = reportStrategy({ timezone: "Europe/Paris" });
     const result = await run(repo, { loaded: { strategy, commit: COMMIT } });
 
     const range = "2026-10-01T00:00:00+02:00..2026-10-31T23:59:59+01:00";
-    const searches = log.filter((r) => r.operation === "MergedPulls").map((r) => r.variables.q0);
+    const searches = repo.log.filter((r) => r.operation === "MergedPulls").map((r) => r.variables.q0);
     expect(searches).toEqual([`repo:acme/platform is:pr is:merged base:main merged:${range} sort:created-asc`]);
-    const counts = log.filter((r) => r.operation === "SearchCounts").flatMap((r) => Object.values(r.variables));
+    const counts = repo.log.filter((r) => r.operation === "SearchCounts").flatMap((r) => Object.values(r.variables));
     expect(counts).toContain(
       `repo:acme/platform is:issue is:closed reason:completed closed:${range} label:"strategy: reliability"`,
     );
@@ -60,7 +81,6 @@ describe("publishReport", () => {
 
   it("reports an empty month with zero figures", async () => {
     const repo = fakeRepo();
-    const log = serve(repo);
     const result = await run(repo);
     expect(result.action).toBe("created");
     expect(result.body).toContain("No pull requests were merged");
@@ -71,7 +91,7 @@ describe("publishReport", () => {
       problems: { reliability: { merged: 0, share: 0 }, costs: { merged: 0, share: 0 } },
     });
     // The context is read again after creating, to catch a concurrent run's report.
-    expect(log.map((r) => r.operation).sort()).toEqual([
+    expect(repo.log.map((r) => r.operation).sort()).toEqual([
       "CreateReportDiscussion",
       "MergedPulls",
       "PlanItems",
@@ -84,13 +104,12 @@ describe("publishReport", () => {
 
   it("posts to an issue when Discussions are off, and updates that issue next time", async () => {
     const repo = fakeRepo({ discussionsEnabled: false, pulls: [pull(1, "2026-10-05T10:00:00Z")] });
-    const log = serve(repo);
     const first = await run(repo);
     expect(first).toMatchObject({ action: "created", title: "Strategy alignment: October 2026" });
     expect(repo.issues.map((i) => i.title)).toEqual(["Strategy alignment: October 2026"]);
-    expect(log.some((r) => r.operation.includes("Discussion"))).toBe(false);
+    expect(repo.log.some((r) => r.operation.includes("Discussion"))).toBe(false);
 
-    repo.pulls.push(pull(2, "2026-10-06T10:00:00Z"));
+    repo.pull(pull(repo.repo.nextNumber(), "2026-10-06T10:00:00Z"));
     const second = await run(repo);
     expect(second.action).toBe("updated");
     expect(repo.issues).toHaveLength(1);
@@ -136,47 +155,46 @@ describe("publishReport", () => {
     ],
   ])("posts in %s", async (_, category, categories, expected) => {
     const repo = fakeRepo({ categories: categories.map(([id, name]) => ({ id, name, slug: name.toLowerCase() })) });
-    serve(repo);
     await run(repo, { loaded: { strategy: reportStrategy({ category }), commit: COMMIT } });
     expect(repo.discussions.map((d) => d.categoryId)).toEqual([expected]);
   });
 
   it("keeps one Discussion per month: a second run updates it, an unchanged one writes nothing", async () => {
     const repo = fakeRepo({ pulls: [pull(1, "2026-10-05T10:00:00Z", { labels: ["strategy: costs"] })] });
-    const log = serve(repo);
     expect((await run(repo)).action).toBe("created");
-    repo.pulls.push(pull(2, "2026-10-07T10:00:00Z", { labels: ["bug"] }));
+    repo.pull(pull(repo.repo.nextNumber(), "2026-10-07T10:00:00Z", { labels: ["bug"] }));
     const second = await run(repo);
     expect(second.action).toBe("updated");
     expect(repo.discussions).toHaveLength(1);
     expect(parseDataComment(repo.discussions[0].body)!.problems.reliability.merged).toBe(1);
 
-    const before = log.length;
+    const before = repo.log.length;
     const third = await run(repo);
     expect(third.action).toBe("unchanged");
-    expect(log.slice(before).some((r) => r.operation.startsWith("Create") || r.operation.startsWith("Update"))).toBe(
-      false,
-    );
+    expect(
+      repo.log.slice(before).some((r) => r.operation.startsWith("Create") || r.operation.startsWith("Update")),
+    ).toBe(false);
     expect(repo.discussions).toHaveLength(1);
   });
 
   it("leaves a person's Discussion with the same title alone and writes its own", async () => {
-    const mine = {
-      id: "D_person",
-      number: 7,
-      title: "Strategy alignment: October 2026",
-      body: "My notes",
-      createdAt: "2026-10-02T00:00:00Z",
-      author: PERSON,
-    };
-    const repo = fakeRepo({ discussions: [mine] });
-    serve(repo);
+    const repo = fakeRepo();
+    const mine = structuredClone(
+      repo.gh.discussion(repo.repo, {
+        id: "D_person",
+        number: 7,
+        title: "Strategy alignment: October 2026",
+        body: "My notes",
+        createdAt: "2026-10-02T00:00:00Z",
+        author: "alice",
+      }),
+    );
     expect((await run(repo)).action).toBe("created");
-    repo.pulls.push(pull(1, "2026-10-05T10:00:00Z"));
+    repo.pull(pull(1, "2026-10-05T10:00:00Z"));
     expect((await run(repo)).action).toBe("updated");
     expect(repo.discussions).toHaveLength(2);
     expect(repo.discussions[0]).toEqual({ ...mine });
-    expect(repo.discussions[1].author).toEqual(BOT.graphql);
+    expect(repo.discussions[1].author).toEqual(APP.login);
     expect(parseDataComment(repo.discussions[1].body)!.merged).toBe(1);
   });
 
@@ -185,49 +203,46 @@ describe("publishReport", () => {
     ["issue", false],
   ])("leaves one %s when a concurrent run created its report first", async (_, discussionsEnabled) => {
     const repo = fakeRepo({ discussionsEnabled });
-    const log = serve(repo);
-    const posts = discussionsEnabled ? repo.discussions : repo.issues;
+    const posts = () => (discussionsEnabled ? repo.discussions : repo.issues);
     // Another replica's report lands while this run gathers its figures.
-    log.push = function (this: typeof log, ...records) {
-      if (records.some((r) => r.operation.startsWith("Create")) && posts.length === 0) {
-        posts.push({
-          id: "X_other",
-          number: 1,
-          title: "Strategy alignment: October 2026",
-          body: "other",
-          createdAt: "2026-11-01T09:00:00Z",
-          author: BOT.graphql,
-        });
-      }
-      return Array.prototype.push.apply(this, records);
+    repo.gh.beforeWrite = (request) => {
+      if (!request.operation?.startsWith("Create") || posts().length > 0) return;
+      const other = {
+        id: "X_other",
+        number: 1,
+        title: "Strategy alignment: October 2026",
+        body: "other",
+        createdAt: "2026-11-01T09:00:00Z",
+        author: APP.login,
+      };
+      if (discussionsEnabled) repo.gh.discussion(repo.repo, other);
+      else repo.gh.item(repo.repo, 1, { ...other, kind: "issue" });
     };
     const result = await run(repo);
     expect(result).toMatchObject({ action: "updated", url: expect.stringMatching(/\/1$/) });
-    const open = discussionsEnabled ? repo.discussions : repo.issues.filter((i) => !i.closed);
+    const open = discussionsEnabled ? repo.discussions : repo.issues.filter((i) => i.state === "open");
     expect(open.map((p) => p.id)).toEqual(["X_other"]);
     expect(open[0].body).toBe(result.body);
   });
 
   it("reads Discussions as empty when GitHub refuses them, and posts an issue", async () => {
-    const repo = fakeRepo({ discussionsEnabled: false, refuseDiscussions: true });
-    serve(repo);
+    const repo = fakeRepo({ discussionsEnabled: false });
+    repo.repo.discussionsRefused = true;
     expect((await run(repo)).action).toBe("created");
     expect(repo.issues).toHaveLength(1);
   });
 
   it("does nothing when asked only for a missing report and it exists", async () => {
     const repo = fakeRepo();
-    const log = serve(repo);
     await run(repo);
-    const before = log.length;
+    const before = repo.log.length;
     const again = await run(repo, { ifMissing: true });
     expect(again.action).toBe("skipped");
-    expect(log.slice(before).map((r) => r.operation)).toEqual(["ReportContext"]);
+    expect(repo.log.slice(before).map((r) => r.operation)).toEqual(["ReportContext"]);
   });
 
   it("brings up to date, when asked only for a missing report, one written before the month ended", async () => {
     const repo = fakeRepo();
-    serve(repo);
     await run(repo, { now: new Date("2026-10-28T09:00:00Z") });
     repo.discussions[0].createdAt = "2026-10-28T09:00:00Z";
     const late = await run(repo, { ifMissing: true });
@@ -238,11 +253,10 @@ describe("publishReport", () => {
 
   it("renders without writing in a dry run", async () => {
     const repo = fakeRepo();
-    const log = serve(repo);
     const result = await run(repo, { post: false });
     expect(result.action).toBe("dry-run");
     expect(result.body).toContain("<!-- throughline:data");
-    expect(log.some((r) => r.operation.startsWith("Create"))).toBe(false);
+    expect(repo.log.some((r) => r.operation.startsWith("Create"))).toBe(false);
     expect(repo.discussions).toEqual([]);
   });
 
@@ -253,13 +267,12 @@ describe("publishReport", () => {
         pull(2, "2026-09-04T10:00:00Z"),
         pull(3, "2026-10-03T10:00:00Z", { labels: ["strategy: reliability"] }),
       ],
-      count: (q) => (q.includes("sev1") ? (q.includes("2026-09") ? 5 : 3) : 0),
     });
-    const log = serve(repo);
+    repo.counts((q) => (q.includes("sev1") ? (q.includes("2026-09") ? 5 : 3) : 0));
     await run(repo, { month: "2026-09" });
     const september = repo.discussions[0];
     const october = await run(repo);
-    expect(log.filter((r) => r.operation === "ReportBodies").at(-1)!.variables.ids).toEqual([september.id]);
+    expect(repo.log.filter((r) => r.operation === "ReportBodies").at(-1)!.variables.ids).toEqual([september.id]);
     expect(parseDataComment(october.body)!.problems.reliability).toMatchObject({ merged: 1, share: 1 });
     // Reliability went from 50% to 100% of shipped work; September's counted reading is its history.
     expect(october.body).toMatch(/\| \[Reliability\]\([^)]+\) \| 1 \| 100% ⚠️ \| 1 \| 100% \| 40% \| ↑ 50 pts \|/);
@@ -267,10 +280,8 @@ describe("publishReport", () => {
   });
 
   it("counts metrics, and a count GitHub rejects becomes that metric's error while the others count", async () => {
-    const repo = fakeRepo({
-      count: (q) => (q.includes("label:idle") ? "Invalid search query: label:idle" : q.includes("sev1") ? 4 : 0),
-    });
-    const log = serve(repo);
+    const repo = fakeRepo();
+    repo.counts((q) => (q.includes("label:idle") ? "Invalid search query: label:idle" : q.includes("sev1") ? 4 : 0));
     const result = await run(repo);
     const data = parseDataComment(result.body)!;
     expect(data.problems.reliability.metrics![0]).toEqual({
@@ -291,29 +302,32 @@ describe("publishReport", () => {
     expect(result.body).toContain("Invalid search query");
     // Closed issues, then both metrics together; that answer was nulled as a whole, so the metric that was
     // not itself rejected was asked again alone.
-    const countRequests = log.filter((r) => r.operation === "SearchCounts").map((r) => Object.values(r.variables));
+    const countRequests = repo.log.filter((r) => r.operation === "SearchCounts").map((r) => Object.values(r.variables));
     expect(countRequests.map((q) => q.length)).toEqual([2, 2, 1]);
     expect(countRequests[2][0]).toContain("sev1");
   });
 
   it("flags a plan entry that does not exist and counts the rest once each", async () => {
     const repo = fakeRepo({
-      planIssues: { 123: { number: 123, state: "CLOSED", stateReason: "COMPLETED" } },
       milestones: [
-        {
-          title: "Q4",
-          dueOn: "2026-12-31T00:00:00Z",
-          issues: [
-            { number: 123, state: "CLOSED", stateReason: "COMPLETED" },
-            { number: 1, state: "CLOSED", stateReason: "COMPLETED" },
-            { number: 2, state: "OPEN", stateReason: null },
-            { number: 3, state: "CLOSED", stateReason: "NOT_PLANNED" },
-          ],
-        },
-        { title: "Q4 stretch", dueOn: null, issues: [{ number: 9, state: "OPEN", stateReason: null }] },
+        { title: "Q4", dueOn: "2026-12-31T00:00:00Z" },
+        { title: "Q4 stretch", dueOn: null },
       ],
     });
-    serve(repo);
+    const issue = (number: number, milestone: string, reason: "completed" | "not_planned" | null) =>
+      repo.gh.item(repo.repo, number, {
+        kind: "issue",
+        milestone,
+        state: reason ? "closed" : "open",
+        stateReason: reason,
+        createdAt: "2026-09-01T10:00:00Z",
+      });
+    // #123 is named by the plan and is in the milestone too.
+    issue(123, "Q4", "completed");
+    issue(1, "Q4", "completed");
+    issue(2, "Q4", null);
+    issue(3, "Q4", "not_planned");
+    issue(9, "Q4 stretch", null);
     const result = await run(repo);
     expect(parseDataComment(result.body)!.problems.reliability.plan).toEqual({ done: 2, total: 3 });
     expect(result.body).toMatch(/Chaos drills: #999 does not exist in this repository/);

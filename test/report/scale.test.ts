@@ -2,7 +2,8 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishReport } from "../../src/handlers/report.js";
 import { parseDataComment } from "../../src/tally/index.js";
-import { BOT, fakeRepo, serve, testOctokit, type FakePull } from "./fake-github.js";
+import { APP, testOctokit } from "../fixtures/probot.js";
+import { reportRepository, type PullInit, type ReportRepository } from "../fixtures/report-repository.js";
 import { reportStrategy } from "./strategy.js";
 
 const OCTOBER = Date.parse("2026-10-01T00:00:00Z");
@@ -12,7 +13,7 @@ const MONTH_MS = 31 * 86_400_000;
  * n pull requests: every fifth labelled reliability, the next costs, the next both; of the rest, those
  * numbered 3 mod 10 say "outage" in the title (judged by the rules, as if merged before the app).
  */
-function pulls(n: number, mergedAt: (i: number) => number): FakePull[] {
+function pulls(n: number, mergedAt: (i: number) => number): PullInit[] {
   return Array.from({ length: n }, (_, i) => {
     const labels =
       [["strategy: reliability"], ["strategy: costs"], ["strategy: reliability", "strategy: costs"]][i % 5] ?? [];
@@ -33,24 +34,30 @@ function expected(n: number) {
   return { reliability, costs, unaligned };
 }
 
-async function report(all: FakePull[]) {
-  const repo = fakeRepo({ pulls: all });
-  const log = serve(repo);
+let served: ReportRepository | undefined;
+
+async function report(all: PullInit[]) {
+  const repo = reportRepository({ pulls: all });
+  served = repo;
   const result = await publishReport({
     octokit: testOctokit(),
     owner: "acme",
     repo: "platform",
     month: "2026-10",
     loaded: { strategy: reportStrategy(), commit: null },
-    botLogin: BOT.login,
+    botLogin: APP.login,
     post: true,
     now: new Date("2026-11-01T09:00:00Z"),
   });
-  return { data: parseDataComment(result.body)!, log };
+  return { data: parseDataComment(result.body)!, log: repo.log };
 }
 
 beforeEach(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+afterEach(() => {
+  served?.stop();
+  expect(served?.gh.problems).toEqual([]);
+  nock.cleanAll();
+});
 
 describe("a month with more merged pull requests than one search returns", () => {
   it.each([

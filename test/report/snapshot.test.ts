@@ -2,13 +2,14 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishReport } from "../../src/handlers/report.js";
 import { parseDataComment } from "../../src/tally/index.js";
-import { BOT, fakeRepo, serve, testOctokit, type FakePull } from "./fake-github.js";
+import { APP, testOctokit } from "../fixtures/probot.js";
+import { reportRepository, type PullInit, type ReportRepository } from "../fixtures/report-repository.js";
 import { reportStrategy } from "./strategy.js";
 
 const COMMIT = "0123456789abcdef0123456789abcdef01234567";
-const DEPENDABOT = { __typename: "Bot", login: "dependabot" };
+const DEPENDABOT = "dependabot[bot]";
 
-function month(prefix: string): FakePull[] {
+function month(prefix: string): PullInit[] {
   const at = (day: number) => `${prefix}-${String(day).padStart(2, "0")}T12:00:00Z`;
   const base = prefix === "2026-09" ? 100 : 200;
   return [
@@ -60,52 +61,54 @@ function month(prefix: string): FakePull[] {
   ];
 }
 
+let served: ReportRepository | undefined;
 beforeEach(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
+afterEach(() => {
+  served?.stop();
+  expect(served?.gh.problems).toEqual([]);
+  nock.cleanAll();
+});
 
 describe("a full monthly report", () => {
   it("has the expected body, with the trend read from last month's report", async () => {
-    const repo = fakeRepo({
+    const repo = reportRepository({
       pulls: [...month("2026-09"), ...month("2026-10")],
-      count: (q) =>
-        q.includes("sev1")
-          ? q.includes("2026-09")
-            ? 5
-            : 3
-          : q.includes("label:idle")
-            ? 25
-            : q.includes("strategy: reliability")
-              ? 4
-              : 1,
-      planIssues: { 123: { number: 123, state: "OPEN", stateReason: null } },
-      milestones: [
-        {
-          title: "Q4",
-          dueOn: "2026-12-31T00:00:00Z",
-          issues: [
-            { number: 1, state: "CLOSED", stateReason: "COMPLETED" },
-            { number: 2, state: "OPEN", stateReason: null },
-          ],
-        },
-      ],
+      milestones: [{ title: "Q4", dueOn: "2026-12-31T00:00:00Z" }],
     });
-    const log = serve(repo);
+    served = repo;
+    repo.counts((q) =>
+      q.includes("sev1")
+        ? q.includes("2026-09")
+          ? 5
+          : 3
+        : q.includes("label:idle")
+          ? 25
+          : q.includes("strategy: reliability")
+            ? 4
+            : 1,
+    );
+    // The plan: #123 open; the Q4 milestone with one issue done of two.
+    const issue = (number: number, over: Parameters<typeof repo.gh.item>[2]) =>
+      repo.gh.item(repo.repo, number, { kind: "issue", createdAt: "2026-09-01T10:00:00Z", ...over });
+    issue(123, {});
+    issue(1, { milestone: "Q4", state: "closed", stateReason: "completed" });
+    issue(2, { milestone: "Q4" });
     const strategy = reportStrategy({}, {});
     strategy.settings.ignore_authors = ["dependabot[bot]"];
     const common = {
       octokit: testOctokit(),
       owner: "acme",
       repo: "platform",
-      botLogin: BOT.login,
+      botLogin: APP.login,
       post: true,
       loaded: { strategy, commit: COMMIT },
     };
     await publishReport({ ...common, month: "2026-09", now: new Date("2026-10-01T09:00:00Z") });
-    const before = log.length;
+    const before = repo.log.length;
     const october = await publishReport({ ...common, month: "2026-10", now: new Date("2026-11-01T09:00:00Z") });
 
     expect(october.action).toBe("created");
-    const requests = log.slice(before);
+    const requests = repo.log.slice(before);
     expect(requests.map((r) => r.operation).sort()).toEqual([
       "CreateReportDiscussion",
       "MergedPulls",
