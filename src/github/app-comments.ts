@@ -4,6 +4,7 @@
  */
 import { hasMarker, PROGRESS_MARKER } from "../render/markers.js";
 import { actorLogin, sameLogin, type Actor } from "./identity.js";
+import type { PullRequestCommentsQuery, PullRequestCommentsQueryVariables } from "./graphql/types.generated.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { PULL_REQUEST_COMMENTS_QUERY } from "./pull-request-queries.js";
 
@@ -15,6 +16,21 @@ export interface AppComment {
 }
 
 export type Page<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
+
+/** A page of comments as COMMENT_FIELDS selects them (the pull-request context query selects them too). */
+export type CommentsAnswer = NonNullable<
+  NonNullable<PullRequestCommentsQuery["repository"]>["pullRequest"]
+>["comments"];
+
+/** A page of comments as the app reads them. */
+export function commentPage(answer: CommentsAnswer): Page<AppComment> {
+  return {
+    pageInfo: answer.pageInfo,
+    nodes: (answer.nodes ?? []).flatMap((c) =>
+      c ? [{ databaseId: c.databaseId ?? 0, createdAt: c.createdAt, author: c.author, body: c.body }] : [],
+    ),
+  };
+}
 
 export const isProgressComment = (login: string) => (c: AppComment) =>
   sameLogin(actorLogin(c.author), login) && hasMarker(c.body, PROGRESS_MARKER);
@@ -44,11 +60,15 @@ async function commentsPage(
   p: RepoRef & { number: number },
   after: string | null,
 ): Promise<Page<AppComment>> {
-  const data = await octokit.graphql<{ repository: { pullRequest: { comments: Page<AppComment> } } }>(
-    PULL_REQUEST_COMMENTS_QUERY,
-    { owner: p.owner, repo: p.repo, number: p.number, after },
-  );
-  return data.repository.pullRequest.comments;
+  const data = await octokit.graphql<PullRequestCommentsQuery>(PULL_REQUEST_COMMENTS_QUERY, {
+    owner: p.owner,
+    repo: p.repo,
+    number: p.number,
+    after,
+  } satisfies PullRequestCommentsQueryVariables);
+  const comments = data.repository?.pullRequest?.comments;
+  if (!comments) throw new Error(`GitHub answered without pull request #${p.number} of ${p.owner}/${p.repo}`);
+  return commentPage(comments);
 }
 
 /** Read the app's progress comments afresh (after a write that may or may not have happened). */

@@ -3,6 +3,7 @@
  * annotations per request, so longer lists are sent in batches by updating the same run.
  */
 import type { GitHub, RepoRef } from "./octokit.js";
+import type { RunFragment } from "./graphql/types.generated.js";
 
 export interface Annotation {
   path: string;
@@ -31,11 +32,9 @@ export interface ExistingCheckRun {
   summary: string | null;
 }
 
-/** From a GraphQL CheckRun node (conclusions come upper-case there). */
-export function existingRun(
-  node: { databaseId: number; conclusion?: string | null; title?: string | null; summary?: string | null } | undefined,
-): ExistingCheckRun | undefined {
-  if (!node) return undefined;
+/** From a GraphQL CheckRun node, as the `Run` fragment selects it (conclusions come upper-case there). */
+export function existingRun(node: RunFragment | null | undefined): ExistingCheckRun | undefined {
+  if (node?.databaseId == null) return undefined;
   return {
     id: node.databaseId,
     conclusion: node.conclusion?.toLowerCase() ?? null,

@@ -3,6 +3,12 @@
  * `/strategy` commands people wrote. One GraphQL query for issues and pull requests alike.
  */
 import type { LabelEvent } from "../classify/index.js";
+import type {
+  EarlierCommentsQuery,
+  EarlierCommentsQueryVariables,
+  ItemHistoryQuery,
+  ItemHistoryQueryVariables,
+} from "./graphql/types.generated.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { hasMarker, PROGRESS_MARKER, readServedRecord } from "../render/markers.js";
 import { actorLogin, sameLogin, type Actor } from "./identity.js";
@@ -46,9 +52,13 @@ const EARLIER_PAGES = 100;
 
 type PageInfo = { hasPreviousPage: boolean; startCursor: string | null };
 
+/**
+ * What is read of the two windows of TIMELINE_FIELDS. Every document that selects them (the item history,
+ * the pull-request context, the facts of merged pull requests) answers a generated type assignable to it.
+ */
 export interface TimelineWindows {
-  labelEvents?: { nodes: (TimelineNode | null)[] } | null;
-  commentEvents?: { nodes: (TimelineNode | null)[]; pageInfo?: PageInfo } | null;
+  labelEvents?: { nodes: (TimelineNode | null)[] | null } | null;
+  commentEvents?: { nodes: (TimelineNode | null)[] | null; pageInfo?: PageInfo } | null;
 }
 
 /** Where earlier comments start, when the window did not reach back to the first one. */
@@ -73,11 +83,12 @@ export const ITEM_HISTORY_QUERY = /* GraphQL */ `
   }
 `;
 
+/** A node of either window, as the windows select it (label events and comments; other types are bare). */
 export interface TimelineNode {
   __typename: string;
   actor?: Actor | null;
   label?: { name: string } | null;
-  databaseId?: number;
+  databaseId?: number | null;
   author?: Actor | null;
   body?: string;
 }
@@ -120,11 +131,12 @@ export async function fetchItemHistory(
   number: number,
   botLogin: string,
 ): Promise<ItemHistory> {
-  const data = await octokit.graphql<{ repository: { issueOrPullRequest: TimelineWindows | null } }>(
-    ITEM_HISTORY_QUERY,
-    { owner, repo, number },
-  );
-  const item = data.repository.issueOrPullRequest;
+  const data = await octokit.graphql<ItemHistoryQuery>(ITEM_HISTORY_QUERY, {
+    owner,
+    repo,
+    number,
+  } satisfies ItemHistoryQueryVariables);
+  const item: TimelineWindows | null | undefined = data.repository?.issueOrPullRequest;
   return withEarlier(
     historyFrom(timelineNodes(item), botLogin),
     octokit,
@@ -148,10 +160,13 @@ export function withEarlier(
   async function* earlier(): AsyncGenerator<HistoryComment[]> {
     let before: string | null = cursor;
     for (let page = 0; before && page < EARLIER_PAGES; page++) {
-      const data: {
-        repository: { issueOrPullRequest: { timelineItems?: { nodes: TimelineNode[]; pageInfo: PageInfo } } | null };
-      } = await octokit.graphql(EARLIER_COMMENTS_QUERY, { owner, repo, number, before });
-      const items = data.repository.issueOrPullRequest?.timelineItems;
+      const data: EarlierCommentsQuery = await octokit.graphql<EarlierCommentsQuery>(EARLIER_COMMENTS_QUERY, {
+        owner,
+        repo,
+        number,
+        before,
+      } satisfies EarlierCommentsQueryVariables);
+      const items = data.repository?.issueOrPullRequest?.timelineItems;
       yield historyFrom(items?.nodes ?? [], botLogin).comments;
       before = items?.pageInfo.hasPreviousPage ? items.pageInfo.startCursor : null;
     }

@@ -31,6 +31,9 @@ export function countQueries(strategy: Strategy, scope: CountsScope): Record<str
   return queries;
 }
 
+/** The answer to countFields: each alias `count_<name>` with its search's count. */
+export type MonthCounts = Partial<Record<`count_${string}`, { issueCount: number } | null>>;
+
 /** GraphQL fields: one aliased `search { issueCount }` per query. */
 export function countFields(queries: Record<string, string>): string {
   return Object.entries(queries)
@@ -38,8 +41,8 @@ export function countFields(queries: Record<string, string>): string {
     .join("\n  ");
 }
 
-export function countsFrom(strategy: Strategy, data: Record<string, unknown>) {
-  const read = (alias: string) => (data[`count_${alias}`] as { issueCount?: number } | undefined)?.issueCount ?? 0;
+export function countsFrom(strategy: Strategy, data: MonthCounts) {
+  const read = (alias: string) => data[`count_${alias}`]?.issueCount ?? 0;
   const problems: Record<string, number> = {};
   for (const [i, p] of strategy.problems.entries()) problems[p.id] = read(`p${i}`);
   const merged = read("total");

@@ -3,9 +3,17 @@
  * files, the issues it closes, label and command history, the app's comment and check run, and the
  * month-so-far counts. Further pages are fetched only for very large pull requests or long threads.
  */
-import { commentsUntilFound, isProgressComment, type AppComment, type Page } from "./app-comments.js";
+import { commentPage, commentsUntilFound, isProgressComment, type AppComment, type Page } from "./app-comments.js";
 import { existingRun, type ExistingCheckRun } from "./check-runs.js";
 import { earlierCursor, timelineNodes, type TimelineNode, type TimelineWindows } from "./item-history.js";
+import { isSelected } from "./graphql/answers.js";
+import type {
+  PullRequestContextQuery,
+  PullRequestContextQueryVariables,
+  PullRequestFilesQuery,
+  PullRequestFilesQueryVariables,
+} from "./graphql/types.generated.js";
+import type { MonthCounts } from "./month-counts.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { LOCAL_PATHS } from "./strategy-source.js";
 import { MAX_FILES, PULL_REQUEST_FILES_QUERY, pullRequestContextQuery } from "./pull-request-queries.js";
@@ -23,38 +31,21 @@ export interface PullRequestContext {
   checkRuns: ExistingCheckRun[];
   /** The app's `Strategy file` run on the head commit, when the pull request changes the strategy. */
   strategyFileRun: ExistingCheckRun | undefined;
-  counts: Record<string, unknown>;
+  counts: MonthCounts;
 }
 
-/** A `Run` fragment: a check run as the query selects it. */
-interface RunNode {
-  databaseId: number;
-  conclusion: string | null;
-  title: string | null;
-  summary: string | null;
-}
+/** The answer to PullRequestContext (its generated type), and the month's counts aliased beside it. */
+type ContextAnswer = PullRequestContextQuery & MonthCounts;
 
-/** The answer to PullRequestContext, as its selection shapes it (the aliased counts beside it). */
-interface ContextAnswer {
-  repository: {
-    pullRequest: TimelineWindows & {
-      files?: { totalCount: number } & Page<{ path: string }>;
-      closingIssuesReferences: { nodes: { number: number; labels: { nodes: { name: string }[] } }[] };
-      comments: Page<AppComment>;
-    };
-    object: {
-      checkSuites?: { nodes: { checkRuns: { nodes: RunNode[] }; strategyFile: { nodes: RunNode[] } }[] };
-    } | null;
-  };
-  /** The month's counts, aliased `count_<name>` (read by countsFrom). */
-  [count: string]: unknown;
-}
+/** A page of changed files as the context and files queries select it. */
+type FilesAnswer = NonNullable<NonNullable<NonNullable<PullRequestFilesQuery["repository"]>["pullRequest"]>["files"]>;
 
 const NO_FILES: Page<{ path: string }> = { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
 
-interface FilesAnswer {
-  repository: { pullRequest: { files: Page<{ path: string }> } };
-}
+const filePage = (files: FilesAnswer | null | undefined): Page<{ path: string }> =>
+  files
+    ? { pageInfo: files.pageInfo, nodes: (files.nodes ?? []).flatMap((n) => (n ? [{ path: n.path }] : [])) }
+    : NO_FILES;
 
 export interface ContextParams extends RepoRef {
   number: number;
@@ -68,22 +59,27 @@ export interface ContextParams extends RepoRef {
 
 export async function fetchPullRequestContext(octokit: GitHub, p: ContextParams): Promise<PullRequestContext> {
   const vars = { owner: p.owner, repo: p.repo, number: p.number, sha: p.sha, appId: p.appId, withFiles: p.withFiles };
-  const data = await octokit.graphql<ContextAnswer>(pullRequestContextQuery(p.counts), vars);
-  const pr = data.repository.pullRequest;
-  const suites = data.repository.object?.checkSuites?.nodes ?? [];
-  const files = p.withFiles ? await allFiles(octokit, p, pr.files ?? NO_FILES) : undefined;
-  const comments = await commentsUntilFound(octokit, p, pr.comments, isProgressComment(p.login));
+  const data = await octokit.graphql<ContextAnswer>(
+    pullRequestContextQuery(p.counts),
+    vars satisfies PullRequestContextQueryVariables,
+  );
+  const pr = data.repository?.pullRequest;
+  if (!pr) throw new Error(`GitHub answered without pull request #${p.number} of ${p.owner}/${p.repo}`);
+  const commit = data.repository?.object;
+  const suites = (isSelected(commit) ? commit.checkSuites?.nodes : undefined)?.flatMap((s) => (s ? [s] : [])) ?? [];
+  const files = p.withFiles ? await allFiles(octokit, p, filePage(pr.files)) : undefined;
+  const comments = await commentsUntilFound(octokit, p, commentPage(pr.comments), isProgressComment(p.login));
+  const timeline: TimelineWindows = pr;
   return {
     files,
     filesComplete: !p.withFiles || (files?.length ?? 0) >= (pr.files?.totalCount ?? 0),
-    closes: pr.closingIssuesReferences.nodes.map((n) => ({
-      number: n.number,
-      labels: n.labels.nodes.map((l) => l.name),
-    })),
-    timeline: timelineNodes(pr),
-    commentsBefore: earlierCursor(pr),
+    closes: (pr.closingIssuesReferences?.nodes ?? []).flatMap((n) =>
+      n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])) }] : [],
+    ),
+    timeline: timelineNodes(timeline),
+    commentsBefore: earlierCursor(timeline),
     comments,
-    checkRuns: suites.flatMap((s) => s.checkRuns.nodes).flatMap((n) => existingRun(n) ?? []),
+    checkRuns: suites.flatMap((s) => s.checkRuns?.nodes ?? []).flatMap((n) => existingRun(n) ?? []),
     strategyFileRun: existingRun(suites.flatMap((s) => s.strategyFile?.nodes ?? [])[0]),
     counts: data,
   };
@@ -93,13 +89,13 @@ async function allFiles(octokit: GitHub, p: ContextParams, first: Page<{ path: s
   const files = first.nodes.map((n) => n.path);
   let page = first.pageInfo;
   while (page.hasNextPage && files.length < MAX_FILES) {
-    const data = await octokit.graphql<FilesAnswer>(PULL_REQUEST_FILES_QUERY, {
+    const data = await octokit.graphql<PullRequestFilesQuery>(PULL_REQUEST_FILES_QUERY, {
       owner: p.owner,
       repo: p.repo,
       number: p.number,
       after: page.endCursor,
-    });
-    const next: Page<{ path: string }> = data.repository.pullRequest.files;
+    } satisfies PullRequestFilesQueryVariables);
+    const next = filePage(data.repository?.pullRequest?.files);
     files.push(...next.nodes.map((n) => n.path));
     page = next.pageInfo;
   }

@@ -37,6 +37,12 @@ export function pullRequestContextQuery(counts: Record<string, string>): string 
   fragment Run on CheckRun { databaseId conclusion title summary }`;
 }
 
+/**
+ * The context query without the month's counts: the shape of every context query, the aliased
+ * `count_<name>` searches aside (typed by MonthCounts). @public (checked against GitHub's schema, and typed)
+ */
+export const PULL_REQUEST_CONTEXT_QUERY = pullRequestContextQuery({});
+
 export const PULL_REQUEST_FILES_QUERY = /* GraphQL */ `
   query PullRequestFiles($owner: String!, $repo: String!, $number: Int!, $after: String) {
     repository(owner: $owner, name: $repo) {

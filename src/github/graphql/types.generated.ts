@@ -6,6 +6,27 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** The possible states for a check suite or run conclusion. */
+export type CheckConclusionState =
+  /** The check suite or run requires action. */
+  | 'ACTION_REQUIRED'
+  /** The check suite or run has been cancelled. */
+  | 'CANCELLED'
+  /** The check suite or run has failed. */
+  | 'FAILURE'
+  /** The check suite or run was neutral. */
+  | 'NEUTRAL'
+  /** The check suite or run was skipped. */
+  | 'SKIPPED'
+  /** The check suite or run was marked stale by GitHub. Only GitHub can use this conclusion. */
+  | 'STALE'
+  /** The check suite or run has failed at startup. */
+  | 'STARTUP_FAILURE'
+  /** The check suite or run has succeeded. */
+  | 'SUCCESS'
+  /** The check suite or run has timed out. */
+  | 'TIMED_OUT';
+
 /** The possible states of an issue. */
 export type IssueState =
   /** An issue that has been closed */
@@ -1564,6 +1585,173 @@ export type PullRequestCommentsQuery = { repository: { pullRequest: { comments: 
             | { __typename: 'Organization', login: string }
             | { __typename: 'User', login: string }
            | null } | null> | null } } | null } | null };
+
+export type PullRequestContextQueryVariables = Exact<{
+  owner: string;
+  repo: string;
+  number: number;
+  sha: string;
+  appId?: number | null | undefined;
+  withFiles: boolean;
+}>;
+
+
+export type PullRequestContextQuery = { repository: { pullRequest: { files?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ path: string } | null> | null } | null, closingIssuesReferences: { nodes: Array<{ number: number, labels: { nodes: Array<{ name: string } | null> | null } | null } | null> | null } | null, labelEvents: { nodes: Array<
+          | { __typename: 'AddedToMergeQueueEvent' }
+          | { __typename: 'AddedToProjectEvent' }
+          | { __typename: 'AssignedEvent' }
+          | { __typename: 'AutoMergeDisabledEvent' }
+          | { __typename: 'AutoMergeEnabledEvent' }
+          | { __typename: 'AutoRebaseEnabledEvent' }
+          | { __typename: 'AutoSquashEnabledEvent' }
+          | { __typename: 'AutomaticBaseChangeFailedEvent' }
+          | { __typename: 'AutomaticBaseChangeSucceededEvent' }
+          | { __typename: 'BaseRefChangedEvent' }
+          | { __typename: 'BaseRefDeletedEvent' }
+          | { __typename: 'BaseRefForcePushedEvent' }
+          | { __typename: 'ClosedEvent' }
+          | { __typename: 'CommentDeletedEvent' }
+          | { __typename: 'ConnectedEvent' }
+          | { __typename: 'ConvertToDraftEvent' }
+          | { __typename: 'ConvertedNoteToIssueEvent' }
+          | { __typename: 'ConvertedToDiscussionEvent' }
+          | { __typename: 'CrossReferencedEvent' }
+          | { __typename: 'DemilestonedEvent' }
+          | { __typename: 'DeployedEvent' }
+          | { __typename: 'DeploymentEnvironmentChangedEvent' }
+          | { __typename: 'DisconnectedEvent' }
+          | { __typename: 'HeadRefDeletedEvent' }
+          | { __typename: 'HeadRefForcePushedEvent' }
+          | { __typename: 'HeadRefRestoredEvent' }
+          | { __typename: 'IssueComment' }
+          | { __typename: 'LabeledEvent', actor:
+              | { __typename: 'Bot', login: string }
+              | { __typename: 'EnterpriseUserAccount', login: string }
+              | { __typename: 'Mannequin', login: string }
+              | { __typename: 'Organization', login: string }
+              | { __typename: 'User', login: string }
+             | null, label: { name: string } }
+          | { __typename: 'LockedEvent' }
+          | { __typename: 'MarkedAsDuplicateEvent' }
+          | { __typename: 'MentionedEvent' }
+          | { __typename: 'MergedEvent' }
+          | { __typename: 'MilestonedEvent' }
+          | { __typename: 'MovedColumnsInProjectEvent' }
+          | { __typename: 'ParentIssueAddedEvent' }
+          | { __typename: 'ParentIssueRemovedEvent' }
+          | { __typename: 'PinnedEvent' }
+          | { __typename: 'PullRequestCommit' }
+          | { __typename: 'PullRequestCommitCommentThread' }
+          | { __typename: 'PullRequestReview' }
+          | { __typename: 'PullRequestReviewThread' }
+          | { __typename: 'PullRequestRevisionMarker' }
+          | { __typename: 'ReadyForReviewEvent' }
+          | { __typename: 'ReferencedEvent' }
+          | { __typename: 'RemovedFromMergeQueueEvent' }
+          | { __typename: 'RemovedFromProjectEvent' }
+          | { __typename: 'RenamedTitleEvent' }
+          | { __typename: 'ReopenedEvent' }
+          | { __typename: 'ReviewDismissedEvent' }
+          | { __typename: 'ReviewRequestRemovedEvent' }
+          | { __typename: 'ReviewRequestedEvent' }
+          | { __typename: 'SubIssueAddedEvent' }
+          | { __typename: 'SubIssueRemovedEvent' }
+          | { __typename: 'SubscribedEvent' }
+          | { __typename: 'TransferredEvent' }
+          | { __typename: 'UnassignedEvent' }
+          | { __typename: 'UnlabeledEvent', actor:
+              | { __typename: 'Bot', login: string }
+              | { __typename: 'EnterpriseUserAccount', login: string }
+              | { __typename: 'Mannequin', login: string }
+              | { __typename: 'Organization', login: string }
+              | { __typename: 'User', login: string }
+             | null, label: { name: string } }
+          | { __typename: 'UnlockedEvent' }
+          | { __typename: 'UnmarkedAsDuplicateEvent' }
+          | { __typename: 'UnpinnedEvent' }
+          | { __typename: 'UnsubscribedEvent' }
+          | { __typename: 'UserBlockedEvent' }
+         | null> | null }, commentEvents: { pageInfo: { hasPreviousPage: boolean, startCursor: string | null }, nodes: Array<
+          | { __typename: 'AddedToMergeQueueEvent' }
+          | { __typename: 'AddedToProjectEvent' }
+          | { __typename: 'AssignedEvent' }
+          | { __typename: 'AutoMergeDisabledEvent' }
+          | { __typename: 'AutoMergeEnabledEvent' }
+          | { __typename: 'AutoRebaseEnabledEvent' }
+          | { __typename: 'AutoSquashEnabledEvent' }
+          | { __typename: 'AutomaticBaseChangeFailedEvent' }
+          | { __typename: 'AutomaticBaseChangeSucceededEvent' }
+          | { __typename: 'BaseRefChangedEvent' }
+          | { __typename: 'BaseRefDeletedEvent' }
+          | { __typename: 'BaseRefForcePushedEvent' }
+          | { __typename: 'ClosedEvent' }
+          | { __typename: 'CommentDeletedEvent' }
+          | { __typename: 'ConnectedEvent' }
+          | { __typename: 'ConvertToDraftEvent' }
+          | { __typename: 'ConvertedNoteToIssueEvent' }
+          | { __typename: 'ConvertedToDiscussionEvent' }
+          | { __typename: 'CrossReferencedEvent' }
+          | { __typename: 'DemilestonedEvent' }
+          | { __typename: 'DeployedEvent' }
+          | { __typename: 'DeploymentEnvironmentChangedEvent' }
+          | { __typename: 'DisconnectedEvent' }
+          | { __typename: 'HeadRefDeletedEvent' }
+          | { __typename: 'HeadRefForcePushedEvent' }
+          | { __typename: 'HeadRefRestoredEvent' }
+          | { __typename: 'IssueComment', databaseId: number | null, body: string, author:
+              | { __typename: 'Bot', login: string }
+              | { __typename: 'EnterpriseUserAccount', login: string }
+              | { __typename: 'Mannequin', login: string }
+              | { __typename: 'Organization', login: string }
+              | { __typename: 'User', login: string }
+             | null }
+          | { __typename: 'LabeledEvent' }
+          | { __typename: 'LockedEvent' }
+          | { __typename: 'MarkedAsDuplicateEvent' }
+          | { __typename: 'MentionedEvent' }
+          | { __typename: 'MergedEvent' }
+          | { __typename: 'MilestonedEvent' }
+          | { __typename: 'MovedColumnsInProjectEvent' }
+          | { __typename: 'ParentIssueAddedEvent' }
+          | { __typename: 'ParentIssueRemovedEvent' }
+          | { __typename: 'PinnedEvent' }
+          | { __typename: 'PullRequestCommit' }
+          | { __typename: 'PullRequestCommitCommentThread' }
+          | { __typename: 'PullRequestReview' }
+          | { __typename: 'PullRequestReviewThread' }
+          | { __typename: 'PullRequestRevisionMarker' }
+          | { __typename: 'ReadyForReviewEvent' }
+          | { __typename: 'ReferencedEvent' }
+          | { __typename: 'RemovedFromMergeQueueEvent' }
+          | { __typename: 'RemovedFromProjectEvent' }
+          | { __typename: 'RenamedTitleEvent' }
+          | { __typename: 'ReopenedEvent' }
+          | { __typename: 'ReviewDismissedEvent' }
+          | { __typename: 'ReviewRequestRemovedEvent' }
+          | { __typename: 'ReviewRequestedEvent' }
+          | { __typename: 'SubIssueAddedEvent' }
+          | { __typename: 'SubIssueRemovedEvent' }
+          | { __typename: 'SubscribedEvent' }
+          | { __typename: 'TransferredEvent' }
+          | { __typename: 'UnassignedEvent' }
+          | { __typename: 'UnlabeledEvent' }
+          | { __typename: 'UnlockedEvent' }
+          | { __typename: 'UnmarkedAsDuplicateEvent' }
+          | { __typename: 'UnpinnedEvent' }
+          | { __typename: 'UnsubscribedEvent' }
+          | { __typename: 'UserBlockedEvent' }
+         | null> | null }, comments: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ databaseId: number | null, createdAt: string, body: string, author:
+            | { __typename: 'Bot', login: string }
+            | { __typename: 'EnterpriseUserAccount', login: string }
+            | { __typename: 'Mannequin', login: string }
+            | { __typename: 'Organization', login: string }
+            | { __typename: 'User', login: string }
+           | null } | null> | null } } | null, object:
+      | { checkSuites: { nodes: Array<{ checkRuns: { nodes: Array<{ databaseId: number | null, conclusion: CheckConclusionState | null, title: string | null, summary: string | null } | null> | null } | null, strategyFile: { nodes: Array<{ databaseId: number | null, conclusion: CheckConclusionState | null, title: string | null, summary: string | null } | null> | null } | null } | null> | null } | null }
+      | Record<PropertyKey, never>
+     | null } | null };
+
+export type RunFragment = { databaseId: number | null, conclusion: CheckConclusionState | null, title: string | null, summary: string | null };
 
 export type PullRequestFilesQueryVariables = Exact<{
   owner: string;
