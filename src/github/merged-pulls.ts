@@ -61,12 +61,20 @@ const MERGED: SearchShape<PullNode, MergedPull> = {
 
 type Page<N> = { issueCount: number; pageInfo: SearchPage["pageInfo"]; nodes: (N | Record<string, never>)[] };
 
-async function request<N>(octokit: GitHub, parts: Part[], query: (n: number) => string): Promise<Page<N>[]> {
+type Answer<N> = Record<string, Page<N> | undefined>;
+
+/** One request for the parts: GitHub's answer holds the page of part i under `s<i>`. */
+function request<N>(octokit: GitHub, parts: Part[], query: (n: number) => string): Promise<Answer<N>> {
   const variables: Record<string, unknown> = {};
   for (const [i, { reading, first }] of parts.entries())
     Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
-  const answer = await octokit.graphql<Record<string, Page<N>>>(query(parts.length), variables);
-  return parts.map((_, i) => answer[`s${i}`]);
+  return octokit.graphql<Answer<N>>(query(parts.length), variables);
+}
+
+function pageOf<N>(answer: Answer<N>, i: number, reading: Reading): Page<N> {
+  const page = answer[`s${i}`];
+  if (!page) throw new Error(`GitHub's answer holds no results for the search "${reading.search}"`);
+  return page;
 }
 
 /** The next request: up to a page of results, from the open searches in order, each asked only for what it holds. */
@@ -110,7 +118,7 @@ export async function* searchPulls<N, T>(
 ): AsyncGenerator<T[]> {
   const search = o.search;
   const whole: Reading = { search: search(o.window.range), expected: 0, read: 0, after: null };
-  const [first] = await request<N>(octokit, [{ reading: whole, first: shape.page }], shape.query);
+  const first = pageOf(await request<N>(octokit, [{ reading: whole, first: shape.page }], shape.query), 0, whole);
   let open: Reading[];
   if (first.issueCount <= SEARCH_LIMIT) {
     yield await shape.results(first.nodes.filter(shape.isResult));
@@ -124,10 +132,10 @@ export async function* searchPulls<N, T>(
 
   while (open.length > 0) {
     const parts = nextParts(open, shape.page);
-    const pages = await request<N>(octokit, parts, shape.query);
+    const answer = await request<N>(octokit, parts, shape.query);
     const nodes: N[] = [];
     parts.forEach(({ reading }, i) => {
-      const page = pages[i];
+      const page = pageOf(answer, i, reading);
       nodes.push(...page.nodes.filter(shape.isResult));
       reading.read += page.nodes.length;
       reading.after = page.pageInfo.endCursor;

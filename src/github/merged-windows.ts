@@ -6,7 +6,7 @@
  */
 import { rangeQuery, splitRange, type SearchWindow } from "../tally/range.js";
 import type { GitHub } from "./octokit.js";
-import { searchCounts } from "./report-counts.js";
+import { NO_COUNT, searchCounts } from "./report-counts.js";
 
 export const SEARCH_LIMIT = 1000;
 /** Counts asked per request. */
@@ -37,7 +37,7 @@ async function count(
       batch.map((w) => search(w.range)),
     );
     batch.forEach((w, j) => {
-      const c = counts[j];
+      const c = counts[j] ?? NO_COUNT;
       if (c.count === null) throw new Error(`GitHub did not count merged pull requests in ${w.range}: ${c.error}`);
       counted.push({ ...w, count: c.count });
     });

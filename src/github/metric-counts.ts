@@ -7,7 +7,7 @@ import type { Problem } from "../strategy/schema.js";
 import type { MetricReading } from "../tally/build-metrics.js";
 import { fillCountQuery } from "../tally/metrics.js";
 import type { GitHub, RepoRef } from "./octokit.js";
-import { searchCounts } from "./report-counts.js";
+import { NO_COUNT, searchCounts } from "./report-counts.js";
 
 /** Per problem id, the readings parallel to its metrics (undefined for typed metrics). */
 export type MetricReadings = Record<string, (MetricReading | undefined)[]>;
@@ -20,20 +20,20 @@ export async function metricCounts(
   /** What the count searches: this repository by default, or e.g. an organisation's repositories in scope. */
   qualifier = `repo:${owner}/${repo}`,
 ): Promise<MetricReadings> {
-  const wanted = problems.flatMap((p) =>
+  const rows = problems.map((p) => ({ p, readings: p.metrics.map((): MetricReading | undefined => undefined) }));
+  const wanted = rows.flatMap(({ p, readings }) =>
     p.metrics.flatMap((m, index) =>
-      m.count === undefined ? [] : [{ id: p.id, index, query: `${qualifier} ${fillCountQuery(m.count, period)}` }],
+      m.count === undefined ? [] : [{ readings, index, query: `${qualifier} ${fillCountQuery(m.count, period)}` }],
     ),
   );
   const counts = await searchCounts(
     octokit,
     wanted.map((w) => w.query),
   );
-  const readings: MetricReadings = Object.fromEntries(problems.map((p) => [p.id, p.metrics.map(() => undefined)]));
   wanted.forEach((w, i) => {
-    const { count, error } = counts[i];
-    readings[w.id][w.index] =
+    const { count, error } = counts[i] ?? NO_COUNT;
+    w.readings[w.index] =
       count === null ? { value: null, error: `GitHub rejected the count query: ${error}` } : { value: count };
   });
-  return readings;
+  return Object.fromEntries(rows.map(({ p, readings }) => [p.id, readings]));
 }

@@ -71,7 +71,7 @@ export async function orgPlanItems(
       : [],
   ]);
   issues.forEach(({ ref, i }, k) => {
-    const lookup = found[k];
+    const lookup = found[k]!; // planItems answers each ref, in order
     const repo = "issue" in ref ? (ref.repo ?? home) : home;
     result[i] =
       lookup.found.exists && "number" in lookup.found
@@ -79,7 +79,7 @@ export async function orgPlanItems(
         : lookup;
   });
   searched.forEach(({ i }, k) => {
-    result[i] = counted[k];
+    result[i] = counted[k]!; // one answer per search, in order
   });
   return result;
 }

@@ -82,7 +82,7 @@ export async function ownerRepositories(octokit: GitHub, owner: string): Promise
       path[0] === "repositoryOwner" && path[2] === "nodes" && typeof path[3] === "number";
     const other = errors.find((e) => !inNode(e.path));
     if (other || (errors.length > 0 && !nodes))
-      throw new Error(`GitHub did not list the repositories of ${owner}: ${other?.message ?? errors[0].message}`);
+      throw new Error(`GitHub did not list the repositories of ${owner}: ${(other ?? errors[0])?.message}`);
     if (!data?.repositoryOwner) return null;
     kind = data.repositoryOwner.__typename;
     const page: NonNullable<Answer["repositoryOwner"]>["repositories"] = data.repositoryOwner.repositories;

@@ -110,7 +110,7 @@ export function previewPulls(octokit: GitHub, o: PreviewPullsOptions): AsyncGene
         o.botLogin,
         o.counter,
       );
-      return pulls.map((pull, i) => ({ pull, facts: facts[i] }));
+      return pulls.map((pull, i) => ({ pull, facts: facts[i]! })); // one per pull request, in order
     },
   };
   return searchPulls(octokit, o, shape);

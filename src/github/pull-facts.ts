@@ -166,7 +166,7 @@ export async function factsOfNodes(
   counter: FactsCounter,
   problemOf: (i: number) => string | undefined = (i) => (nodes[i] ? undefined : "GitHub returned nothing for it"),
 ): Promise<PullFacts[]> {
-  const facts = refs.map((ref, i): PullFacts => factsOf(octokit, ref, nodes[i], botLogin, problemOf(i)));
+  const facts = refs.map((ref, i): PullFacts => factsOf(octokit, ref, nodes[i] ?? null, botLogin, problemOf(i)));
   await morePages(octokit, refs, facts, nodes, counter);
   return facts;
 }
@@ -206,9 +206,10 @@ async function morePages(
   nodes: (FactsNode | null)[],
   counter: FactsCounter,
 ): Promise<void> {
-  let reading = facts.flatMap((f, i) => {
+  let reading = refs.flatMap((ref, i) => {
+    const f = facts[i];
     const page = nodes[i]?.files?.pageInfo;
-    return page?.hasNextPage && page.endCursor && f.files ? [{ ref: refs[i], facts: f, after: page.endCursor }] : [];
+    return page?.hasNextPage && page.endCursor && f?.files ? [{ ref, facts: f, after: page.endCursor }] : [];
   });
   while (reading.length > 0) {
     const variables = refVariables(reading.map((r) => r.ref));

@@ -22,6 +22,9 @@ export const SEARCH_COUNTS_QUERY = searchCountsQuery(2);
 
 export type Count = { count: number; error?: undefined } | { count: null; error: string };
 
+/** A search GitHub answered without a count. */
+export const NO_COUNT: Count = { count: null, error: "GitHub gave no count for this search" };
+
 /** Every alias `c<i>` answers as `c0` of the exported form does (null where GitHub rejected its search). */
 type Answer = Record<`c${number}`, SearchCountsQuery["c0"] | null>;
 
@@ -41,10 +44,11 @@ export async function searchCounts(octokit: GitHub, queries: string[]): Promise<
   if (queries.length === 0) return [];
   const first = await ask(octokit, queries);
   return Promise.all(
-    first.map(async (count, i) => {
+    queries.map(async (query, i) => {
+      const count = first[i];
       if (count) return count;
-      const [alone] = await ask(octokit, [queries[i]]);
-      return alone ?? { count: null, error: "GitHub gave no count for this search" };
+      const [alone] = await ask(octokit, [query]);
+      return alone ?? NO_COUNT;
     }),
   );
 }

@@ -5,7 +5,13 @@
  */
 import { type GitHub, statusOf } from "./octokit.js";
 
-export const LOCAL_PATHS = ["strategy.yml", "strategy.yaml", ".github/strategy.yml", ".github/strategy.yaml"];
+/** Where a repository's own strategy file may be, the usual place first. */
+export const LOCAL_PATHS: readonly [string, ...string[]] = [
+  "strategy.yml",
+  "strategy.yaml",
+  ".github/strategy.yml",
+  ".github/strategy.yaml",
+];
 
 export interface RepoFile {
   owner: string;

@@ -8,6 +8,7 @@ import type { GitHub, RepoRef } from "../github/octokit.js";
 import { orgPlanItems } from "../github/org-plan.js";
 import { planItems, type PlanRef } from "../github/plan-items.js";
 import { closedIssuesByLabel } from "../github/report-closed-issues.js";
+import { NO_COUNT } from "../github/report-counts.js";
 import type { PlanEntry, Strategy } from "../strategy/schema.js";
 import type { MonthWindow, PlanFound } from "../tally/index.js";
 
@@ -85,7 +86,7 @@ async function closed(
     period.searchRange,
     org?.qualifier,
   );
-  return Object.fromEntries(strategy.problems.map((p, i) => [p.id, counts[i]!.count])); // one count per label, in order
+  return Object.fromEntries(strategy.problems.map((p, i) => [p.id, (counts[i] ?? NO_COUNT).count]));
 }
 
 export async function gatherFigures(
