@@ -24,7 +24,7 @@ test/bench/bench.test.ts runs the quick version and asserts the request targets 
    process). *Paced*: writes and GraphQL calls. *Free (304)*: conditional requests that cost no rate
    limit. *Writes*: REST writes, compared with the *Floor*, the writes the event needs.
    Targets apply in steady state: an issue event ≤ 2 requests, a pull-request event ≤ 6 with ≤ 4 paced.
-2. **Monthly report**: \`publishReport\` over N merged pull requests against the report tests' fake GitHub
+2. **Monthly report**: \`publishReport\` over N merged pull requests against the fake GitHub the tests share
    (GraphQL search pages of 100, search windows split past 1,000 results), each N in its own process.
    Target: ≤ ceil(N/100) + 15 requests. *Pacing* is what the requests cost at a second each. *Own ms* is
    the wall time not spent waiting on a request (the fake GitHub's own work is in *Wall ms*). Memory: peak

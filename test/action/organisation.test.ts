@@ -1,37 +1,33 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseDataComment } from "../../src/tally/index.js";
-import { api } from "../fixtures/github.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { fakeRepo, serve } from "../report/fake-github.js";
+import { reportRepository, type ReportRepository } from "../fixtures/report-repository.js";
 import { runWith, workflowEnv } from "./helpers.js";
 
 describe("the Action in the owner's .github repository", () => {
+  let served: ReportRepository | undefined;
   beforeEach(setupNock);
-  afterEach(assertNoPendingMocks);
+  afterEach(() => {
+    served?.stop();
+    assertNoPendingMocks();
+    expect(served?.gh.problems).toEqual([]);
+  });
 
   it("reports that repository's own work, and says at the report's top and in the run why it is not the organisation report", async () => {
-    const home = "/repos/acme/.github";
-    const scope = api();
-    scope.get(`${home}/contents/strategy.yml`).reply(200, {
-      type: "file",
-      path: "strategy.yml",
-      sha: "b1",
-      size: STRATEGY.length,
-      encoding: "base64",
-      content: Buffer.from(STRATEGY).toString("base64"),
-    });
-    scope
-      .get(`${home}/commits`)
-      .query({ path: "strategy.yml", per_page: 1 })
-      .times(2)
-      .reply(200, [{ sha: "c".repeat(40) }]);
-    const repo = fakeRepo({
-      owner: "acme",
-      repo: ".github",
+    // acme/.github on the fake GitHub; what the workflow token writes is authored by github-actions[bot].
+    const repo = reportRepository({
+      name: ".github",
+      files: { "strategy.yml": STRATEGY },
       pulls: [{ number: 4, title: "Docs", mergedAt: "2026-10-05T10:00:00Z" }],
+      options: { app: { id: 2, slug: "github-actions" } },
     });
-    const log = serve(repo);
+    served = repo;
+    repo.repo.branchTarget = false;
+    repo.repo.history.set("strategy.yml", [
+      { oid: "c".repeat(40), committedDate: "2026-09-01T10:00:00Z", message: "Strategy", text: STRATEGY },
+    ]);
+    const log = () => repo.log;
 
     const { code, lines } = await runWith(
       workflowEnv("schedule", { schedule: "0 9 1 * *" }, { GITHUB_REPOSITORY: "acme/.github" }),
@@ -43,8 +39,12 @@ describe("the Action in the owner's .github repository", () => {
     );
     expect(lines[0]).toContain("throughline report --org OWNER --post");
     // Nothing organisation-wide was attempted: no listing of the owner's repositories, no search across them.
-    expect(log.map((r) => r.operation)).not.toContain("OrgRepositories");
-    expect(log.filter((r) => r.operation === "MergedPulls").map((r) => r.variables.q0)).toEqual([
+    expect(log().map((r) => r.operation)).not.toContain("OrgRepositories");
+    expect(
+      log()
+        .filter((r) => r.operation === "MergedPulls")
+        .map((r) => r.variables.q0),
+    ).toEqual([
       expect.stringMatching(/^repo:acme\/\.github is:pr is:merged base:main /),
       expect.stringMatching(/^repo:acme\/\.github is:pr is:merged base:main /),
     ]);

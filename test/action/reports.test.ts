@@ -3,7 +3,7 @@ import type { PublishParams, Published } from "../../src/handlers/report.js";
 import { api, mockGraphQL, mockStrategyFile, REPO_PATH } from "../fixtures/github.js";
 import { assertNoPendingMocks, setupNock } from "../fixtures/probot.js";
 import { INVALID_STRATEGY, STRATEGY } from "../fixtures/strategies.js";
-import { fakeRepo, serve } from "../report/fake-github.js";
+import { reportRepository } from "../fixtures/report-repository.js";
 import { runWith, workflowEnv } from "./helpers.js";
 
 /** Records what would be published; `existing` months already have a report, `fail` ones cannot be written. */
@@ -111,28 +111,22 @@ describe("the monthly reports through the real report pipeline", () => {
   afterEach(assertNoPendingMocks);
 
   it("keeps exactly one report per month: a second run writes nothing new", async () => {
-    const repo = fakeRepo({
+    // What GitHub reports as the author of what the workflow token writes: github-actions[bot].
+    const repo = reportRepository({
       owner: "Codertocat",
-      repo: "Hello-World",
+      name: "Hello-World",
+      files: { "strategy.yml": STRATEGY },
       pulls: [
         { number: 7, title: "Fix the checkout outage", mergedAt: "2026-10-03T10:00:00Z" },
         { number: 8, title: "Cut idle spend", mergedAt: "2026-11-12T10:00:00Z" },
       ],
+      options: { app: { id: 2, slug: "github-actions" } },
     });
-    // What GitHub reports as the author of what the workflow token writes.
-    const asWorkflow = { __typename: "Bot", login: "github-actions" };
-    repo.discussions.push = (...posts) =>
-      Array.prototype.push.apply(
-        repo.discussions,
-        posts.map((p) => Object.assign(p, { author: asWorkflow })),
-      );
-    const log = serve(repo);
-    const rest = api().persist();
-    mockStrategyFile(rest, STRATEGY);
-    rest
-      .get(`${REPO_PATH}/commits`)
-      .query({ path: "strategy.yml", per_page: "1" })
-      .reply(200, [{ sha: "c".repeat(40) }]);
+    repo.repo.branchTarget = false;
+    repo.repo.history.set("strategy.yml", [
+      { oid: "c".repeat(40), committedDate: "2026-09-01T10:00:00Z", message: "Strategy", text: STRATEGY },
+    ]);
+    const log = () => repo.log;
 
     const first = await runWith(workflowEnv("schedule", SCHEDULE));
     expect(first.code).toBe(0);
@@ -147,7 +141,7 @@ describe("the monthly reports through the real report pipeline", () => {
       expect.stringMatching(/^Strategy alignment: November 2026: posted /),
     ]);
 
-    const writes = () => log.filter((r) => /^(Create|Update)/.test(r.operation)).length;
+    const writes = () => log().filter((r) => /^(Create|Update)/.test(r.operation)).length;
     const before = writes();
     const second = await runWith(workflowEnv("schedule", SCHEDULE));
     expect(second.code).toBe(0);
@@ -157,5 +151,7 @@ describe("the monthly reports through the real report pipeline", () => {
       "Strategy alignment: October 2026: already up to date",
       "Strategy alignment: November 2026: already up to date",
     ]);
+    expect(repo.gh.problems).toEqual([]);
+    repo.stop();
   });
 });

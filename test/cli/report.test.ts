@@ -2,39 +2,40 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseDataComment } from "../../src/tally/index.js";
 import { STRATEGY } from "../fixtures/strategies.js";
-import { BOT, fakeRepo, serve, type FakeRepo } from "../report/fake-github.js";
+import { APP } from "../fixtures/probot.js";
+import { reportRepository, type ReportRepository } from "../fixtures/report-repository.js";
 import { cli } from "./helpers.js";
 
 const COMMIT = "0123456789abcdef0123456789abcdef01234567";
-const ARGS = ["report", "--repo", "acme/platform", "--month", "2026-10", "--as", BOT.login];
+const ARGS = ["report", "--repo", "acme/platform", "--month", "2026-10", "--as", APP.login];
 
-function repository(over: Partial<FakeRepo> = {}): FakeRepo {
-  const repo = fakeRepo({
+let served: ReportRepository | undefined;
+
+/** acme/platform on the fake GitHub with three merged pull requests; the strategy file's commit comes from REST. */
+function repository(): ReportRepository {
+  const repo = reportRepository({
+    files: { "strategy.yml": STRATEGY },
     pulls: [
       { number: 1, title: "Fix the checkout outage", mergedAt: "2026-10-03T10:00:00Z" },
       { number: 2, title: "Cut idle spend", mergedAt: "2026-10-12T10:00:00Z" },
       { number: 3, title: "Update the README", mergedAt: "2026-10-20T10:00:00Z" },
     ],
-    ...over,
   });
-  nock("https://api.github.com")
-    .get("/repos/acme/platform/contents/strategy.yml")
-    .reply(200, {
-      type: "file",
-      path: "strategy.yml",
-      sha: "b1",
-      encoding: "base64",
-      content: Buffer.from(STRATEGY).toString("base64"),
-    })
-    .get("/repos/acme/platform/commits")
-    .query({ path: "strategy.yml", per_page: "1" })
-    .reply(200, [{ sha: COMMIT }]);
+  repo.repo.branchTarget = false;
+  repo.repo.history.set("strategy.yml", [
+    { oid: COMMIT, committedDate: "2026-09-01T10:00:00Z", message: "Strategy", text: STRATEGY },
+  ]);
+  served = repo;
   return repo;
 }
 
 describe("throughline report", () => {
   beforeEach(() => nock.disableNetConnect());
   afterEach(() => {
+    const problems = served?.gh.problems ?? [];
+    served?.stop();
+    served = undefined;
+    expect(problems).toEqual([]);
     const pending = nock.pendingMocks();
     nock.cleanAll();
     expect(pending).toEqual([]);
@@ -42,7 +43,6 @@ describe("throughline report", () => {
 
   it("prints the month's report as Markdown and posts nothing without --post", async () => {
     const repo = repository();
-    const log = serve(repo);
     const run = await cli(ARGS);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^<!-- throughline:report -->\n/);
@@ -54,13 +54,14 @@ describe("throughline report", () => {
       unaligned: { merged: 1 },
     });
     expect(run.err).toEqual(["Strategy alignment: October 2026: dry run, nothing posted (pass --post to post it)"]);
-    expect(log.map((r) => r.operation).filter((op) => op.startsWith("Create") || op.startsWith("Update"))).toEqual([]);
+    expect(repo.log.map((r) => r.operation).filter((op) => op.startsWith("Create") || op.startsWith("Update"))).toEqual(
+      [],
+    );
     expect(repo.discussions).toEqual([]);
   });
 
   it("posts it with --post, in the Announcements category", async () => {
     const repo = repository();
-    serve(repo);
     const run = await cli([...ARGS, "--post"]);
     expect(run.code).toBe(0);
     expect(repo.discussions).toHaveLength(1);

@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishReport } from "../../src/handlers/report.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 import { parseDataComment } from "../../src/tally/index.js";
-import { BOT, fakeRepo, serve, testOctokit, type FakePost, type FakeRepo, type FakeVersion } from "./fake-github.js";
+import type { Discussion, FileCommit } from "../fixtures/github-fake/index.js";
+import { APP, testOctokit } from "../fixtures/probot.js";
+import { reportRepository, type ReportRepository, type ReportRepositoryInit } from "../fixtures/report-repository.js";
 
 /** The report tests' strategy as a file, in Paris time, with Uptime typed as `uptime`. */
 function fileText(uptime: number): string {
@@ -34,20 +36,21 @@ settings:
 }
 
 const sha = (c: string) => c.repeat(40);
-const version = (c: string, committedDate: string, text: string | null): FakeVersion => ({
+const version = (c: string, committedDate: string, text: string | null): FileCommit => ({
   oid: sha(c),
   committedDate,
+  message: `Strategy ${c}`,
   text,
 });
 const SOURCE = { owner: "acme", repo: "platform", path: "strategy.yml" };
 
 /** A September report the app wrote, whose data comment recorded Uptime at 99.4. */
-const september: FakePost = {
+const september: Partial<Discussion> & Pick<Discussion, "title"> = {
   id: "D_sep",
   number: 40,
   title: "Strategy alignment: September 2026",
   createdAt: "2026-10-01T07:00:00Z",
-  author: BOT.graphql,
+  author: APP.login,
   body: `Report\n\n<!-- throughline:data ${JSON.stringify({
     version: 1,
     period: { from: "2026-09-01", to: "2026-09-30", timezone: "Europe/Paris" },
@@ -65,8 +68,23 @@ const september: FakePost = {
   })} -->`,
 };
 
-function publish(repo: FakeRepo, now = "2026-11-01T09:00:00Z") {
-  const newest = repo.strategyVersions?.[0]?.text ?? fileText(99.5);
+let served: ReportRepository | undefined;
+
+/** acme/platform on the fake GitHub: the strategy file's commits (newest first), its earlier reports. */
+function fakeRepo({
+  versions,
+  discussions = [],
+  ...init
+}: ReportRepositoryInit & { versions?: FileCommit[]; discussions?: (typeof september)[] } = {}): ReportRepository {
+  const repo = reportRepository(init);
+  served = repo;
+  if (versions) repo.repo.history.set("strategy.yml", versions);
+  for (const d of discussions) repo.gh.discussion(repo.repo, d);
+  return repo;
+}
+
+function publish(repo: ReportRepository, now = "2026-11-01T09:00:00Z") {
+  const newest = repo.repo.history.get("strategy.yml")?.[0]?.text ?? fileText(99.5);
   const parsed = parseStrategy(newest, "strategy.yml");
   if (!parsed.ok) throw new Error("the newest test version is invalid");
   return publishReport({
@@ -75,7 +93,7 @@ function publish(repo: FakeRepo, now = "2026-11-01T09:00:00Z") {
     repo: "platform",
     month: "2026-10",
     loaded: { strategy: parsed.strategy, commit: null, source: SOURCE },
-    botLogin: BOT.login,
+    botLogin: APP.login,
     post: true,
     now: new Date(now),
   });
@@ -85,6 +103,8 @@ const uptimeRow = (body: string) => body.split("\n").find((l) => l.startsWith("|
 
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => {
+  served?.stop();
+  expect(served?.gh.problems).toEqual([]);
   const pending = nock.pendingMocks();
   nock.cleanAll();
   expect(pending).toEqual([]);
@@ -95,13 +115,12 @@ describe("the strategy file's versions in the report", () => {
     const repo = fakeRepo({
       discussions: [september],
       pulls: [{ number: 1, title: "Fix the checkout outage", mergedAt: "2026-10-03T10:00:00Z" }],
-      strategyVersions: [
+      versions: [
         version("c", "2026-10-14T22:30:00Z", fileText(99.5)), // 00:30 on 15 October in Paris
         version("b", "2026-08-31T21:30:00Z", fileText(99.3)), // 23:30 on 31 August in Paris
         version("a", "2026-06-10T10:00:00Z", fileText(99.1)),
       ],
     });
-    const log = serve(repo);
     const result = await publish(repo);
 
     expect(result.body).toContain(
@@ -115,7 +134,8 @@ describe("the strategy file's versions in the report", () => {
     expect(uptimeRow(result.body)).toContain("| Jun 2026: 99.1 · Jul 2026: 99.1 · Aug 2026: 99.3 · Sep 2026: 99.4 |");
 
     // The snapshot test's full publish, given the commit, takes these 9 requests; finding the commit took
-    // one more (a REST request, which nock would refuse here). The history query is that one.
+    // one more (a REST request, which would show in this list). The history query is that one.
+    const log = repo.log;
     const history = log.filter((r) => r.operation === "StrategyHistory");
     expect(history.map((r) => r.variables)).toEqual([{ owner: "acme", repo: "platform", path: "strategy.yml" }]);
     expect(log.map((r) => r.operation).sort()).toEqual([
@@ -135,12 +155,11 @@ describe("the strategy file's versions in the report", () => {
 
   it("lists no versions when the file did not change in the month", async () => {
     const repo = fakeRepo({
-      strategyVersions: [
+      versions: [
         version("b", "2026-09-20T10:00:00Z", fileText(99.5)),
         version("a", "2026-06-10T10:00:00Z", fileText(99.1)),
       ],
     });
-    serve(repo);
     const result = await publish(repo);
     expect(result.body).not.toContain("### Strategy versions");
     expect(result.body).not.toMatch(/figures use/);
@@ -150,12 +169,11 @@ describe("the strategy file's versions in the report", () => {
 
   it("says when the figures use a version newer than the month's end", async () => {
     const repo = fakeRepo({
-      strategyVersions: [
+      versions: [
         version("d", "2026-11-05T10:00:00Z", fileText(99.6)),
         version("b", "2026-09-20T10:00:00Z", fileText(99.5)),
       ],
     });
-    serve(repo);
     const result = await publish(repo, "2026-11-06T09:00:00Z");
     expect(result.body).toContain(
       "- The figures use strategy.yml as it is now (ddddddd, committed 2026-11-05), which is newer than the month; bbbbbbb was in force when the month ended.",
@@ -165,13 +183,12 @@ describe("the strategy file's versions in the report", () => {
 
   it("skips an invalid old version with a note, reading the valid one before it", async () => {
     const repo = fakeRepo({
-      strategyVersions: [
+      versions: [
         version("c", "2026-09-20T10:00:00Z", fileText(99.5)),
         version("x", "2026-07-20T10:00:00Z", "version: 1\nproblems: []\n"),
         version("a", "2026-06-10T10:00:00Z", fileText(99.1)),
       ],
     });
-    serve(repo);
     const result = await publish(repo);
     expect(result.body).toMatch(
       /\n- strategy\.yml at xxxxxxx \(committed 2026-07-20\) is not valid \(line \d+: [^\n]+\); its metric readings are left out of the history\.\n/,
@@ -183,13 +200,13 @@ describe("the strategy file's versions in the report", () => {
     ["gives no history for the file", {}],
     ["cannot answer the history query", { strategyHistoryError: "Something went wrong" }],
   ])("asks for the commit on its own when GitHub %s", async (_, over) => {
-    const repo = fakeRepo(over);
-    serve(repo);
-    nock("https://api.github.com")
-      .get("/repos/acme/platform/commits")
-      .query({ path: "strategy.yml", per_page: "1" })
-      .reply(200, [{ sha: sha("f") }]);
+    const repo = fakeRepo();
+    // REST's list of commits names it; GraphQL shows no history for the file, or fails.
+    repo.repo.history.set("strategy.yml", [version("f", "2026-09-20T10:00:00Z", fileText(99.5))]);
+    if ("strategyHistoryError" in over) repo.repo.historyError = over.strategyHistoryError;
+    else repo.repo.branchTarget = false;
     const result = await publish(repo);
+    expect(repo.log.filter((r) => r.operation === "GET /repos/acme/platform/commits")).toHaveLength(1);
     expect(parseDataComment(result.body)!.commit).toBe(sha("f"));
     expect(result.body).not.toContain("### Strategy versions");
     if ("strategyHistoryError" in over)

@@ -4,7 +4,7 @@ import type { PublishParams, Published } from "../../src/handlers/report.js";
 import { createDeps } from "../../src/index.js";
 import { runDueReports, startSchedule, type LoadForSchedule } from "../../src/schedule/index.js";
 import { reportStrategy } from "../report/strategy.js";
-import { fakeRepo, serve } from "../report/fake-github.js";
+import { reportRepository } from "../fixtures/report-repository.js";
 import { mockInstallations, schedulerProbot } from "./app.js";
 
 const TIMEZONES: Record<string, string> = {
@@ -116,9 +116,8 @@ describe("the monthly job", () => {
   });
 
   it("posts a real report through GitHub when the schedule fires", async () => {
-    mockInstallations({ acme: ["platform"] });
-    const repo = fakeRepo({ pulls: [{ number: 1, title: "Fix outage", mergedAt: "2026-10-20T10:00:00Z" }] });
-    serve(repo);
+    // The fake GitHub: the app installed on acme, which has the one repository.
+    const repo = reportRepository({ pulls: [{ number: 1, title: "Fix outage", mergedAt: "2026-10-20T10:00:00Z" }] });
     const loadPlatform: LoadForSchedule = async () => ({ status: "ok", strategy: reportStrategy(), commit: "abc" });
     const outcomes = await runDueReports({
       app: schedulerProbot(),
@@ -130,5 +129,7 @@ describe("the monthly job", () => {
       { repo: "acme/platform", month: "2026-10", action: "created", url: expect.stringContaining("/discussions/") },
     ]);
     expect(repo.discussions.map((d) => d.title)).toEqual(["Strategy alignment: October 2026"]);
+    expect(repo.gh.problems).toEqual([]);
+    repo.stop();
   });
 });
