@@ -77,7 +77,7 @@ function changing(fake: RepoFake, text: string, sha = "a".repeat(40)) {
 const fileCheck = (fake: RepoFake, sha = "a".repeat(40)) => {
   const runs = fake.checks.filter((c) => c.name === "Strategy file" && c.headSha === sha);
   expect(runs).toHaveLength(1);
-  return runs[0];
+  return runs[0]!;
 };
 const firstLine = (summary: string) => summary.split("\n")[0];
 const previewRequests = (fake: RepoFake) =>

@@ -30,11 +30,11 @@ describe("the facts of merged pull requests, read in bulk", () => {
   it("reads 50 a request, and every file of the large ones in shared follow-up requests", async () => {
     const big = (n: number) => Array.from({ length: n }, (_, i) => `src/file-${i}.ts`);
     const pulls = Array.from({ length: 120 }, (_, i) => pull(i + 1, { files: [`docs/page-${i}.md`] }));
-    pulls[9].files = big(140);
-    pulls[10].files = big(250);
-    pulls[70].files = big(101);
-    pulls[11].closes = [{ number: 900, labels: ["strategy: costs", "bug"] }];
-    pulls[12].timeline = [
+    pulls[9]!.files = big(140);
+    pulls[10]!.files = big(250);
+    pulls[70]!.files = big(101);
+    pulls[11]!.closes = [{ number: 900, labels: ["strategy: costs", "bug"] }];
+    pulls[12]!.timeline = [
       { kind: "labeled", label: "strategy: costs", actor: APP.login },
       { kind: "unlabeled", label: "strategy: costs", actor: "alice" },
       {
@@ -54,17 +54,17 @@ describe("the facts of merged pull requests, read in bulk", () => {
     );
 
     expect(facts.map((f) => f.number)).toEqual(pulls.map((p) => p.number));
-    expect(facts[9].files).toEqual(big(140));
-    expect(facts[10].files).toEqual(big(250));
-    expect(facts[70].files).toHaveLength(101);
+    expect(facts[9]!.files).toEqual(big(140));
+    expect(facts[10]!.files).toEqual(big(250));
+    expect(facts[70]!.files).toHaveLength(101);
     expect(facts.every((f) => f.complete && f.filesComplete)).toBe(true);
-    expect(facts[11].closes).toEqual([{ number: 900, labels: ["strategy: costs", "bug"] }]);
-    expect(facts[12].history.labels).toEqual([
+    expect(facts[11]!.closes).toEqual([{ number: 900, labels: ["strategy: costs", "bug"] }]);
+    expect(facts[12]!.history.labels).toEqual([
       { label: "strategy: costs", action: "added", byApp: true },
       { label: "strategy: costs", action: "removed", byApp: false },
     ]);
-    expect(facts[12].history.comments).toEqual([{ id: 4, author: "bob", body: "/strategy none" }]);
-    expect(facts[12].history.recorded).toEqual([]);
+    expect(facts[12]!.history.comments).toEqual([{ id: 4, author: "bob", body: "/strategy none" }]);
+    expect(facts[12]!.history.recorded).toEqual([]);
     // ⌈120/50⌉ = 3 reads; follow-ups: batch 1 has two large ones (2 rounds: 250 files), batch 2 one (1 round).
     expect(served.gh.problems).toEqual([]);
     const log = served.log;
@@ -94,7 +94,7 @@ describe("the facts of merged pull requests, read in bulk", () => {
       closes: [],
       problem: "Something went wrong while executing your query.",
     });
-    expect(facts[2].files).toEqual(["c.ts"]);
+    expect(facts[2]!.files).toEqual(["c.ts"]);
   });
 
   it("keeps going when a whole request fails: its pull requests are judged on what is known", async () => {

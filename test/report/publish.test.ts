@@ -113,7 +113,7 @@ describe("publishReport", () => {
     const second = await run(repo);
     expect(second.action).toBe("updated");
     expect(repo.issues).toHaveLength(1);
-    expect(parseDataComment(repo.issues[0].body)!.merged).toBe(2);
+    expect(parseDataComment(repo.issues[0]!.body)!.merged).toBe(2);
   });
 
   it.each([
@@ -154,7 +154,9 @@ describe("publishReport", () => {
       "DIC_i",
     ],
   ])("posts in %s", async (_, category, categories, expected) => {
-    const repo = fakeRepo({ categories: categories.map(([id, name]) => ({ id, name, slug: name.toLowerCase() })) });
+    const repo = fakeRepo({
+      categories: categories.map(([id, name]) => ({ id: id!, name: name!, slug: name!.toLowerCase() })),
+    });
     await run(repo, { loaded: { strategy: reportStrategy({ category }), commit: COMMIT } });
     expect(repo.discussions.map((d) => d.categoryId)).toEqual([expected]);
   });
@@ -166,7 +168,7 @@ describe("publishReport", () => {
     const second = await run(repo);
     expect(second.action).toBe("updated");
     expect(repo.discussions).toHaveLength(1);
-    expect(parseDataComment(repo.discussions[0].body)!.problems.reliability.merged).toBe(1);
+    expect(parseDataComment(repo.discussions[0]!.body)!.problems.reliability!.merged).toBe(1);
 
     const before = repo.log.length;
     const third = await run(repo);
@@ -194,8 +196,8 @@ describe("publishReport", () => {
     expect((await run(repo)).action).toBe("updated");
     expect(repo.discussions).toHaveLength(2);
     expect(repo.discussions[0]).toEqual({ ...mine });
-    expect(repo.discussions[1].author).toEqual(APP.login);
-    expect(parseDataComment(repo.discussions[1].body)!.merged).toBe(1);
+    expect(repo.discussions[1]!.author).toEqual(APP.login);
+    expect(parseDataComment(repo.discussions[1]!.body)!.merged).toBe(1);
   });
 
   it.each([
@@ -222,7 +224,7 @@ describe("publishReport", () => {
     expect(result).toMatchObject({ action: "updated", url: expect.stringMatching(/\/1$/) });
     const open = discussionsEnabled ? repo.discussions : repo.issues.filter((i) => i.state === "open");
     expect(open.map((p) => p.id)).toEqual(["X_other"]);
-    expect(open[0].body).toBe(result.body);
+    expect(open[0]!.body).toBe(result.body);
   });
 
   it("reads Discussions as empty when GitHub refuses them, and posts an issue", async () => {
@@ -244,11 +246,11 @@ describe("publishReport", () => {
   it("brings up to date, when asked only for a missing report, one written before the month ended", async () => {
     const repo = fakeRepo();
     await run(repo, { now: new Date("2026-10-28T09:00:00Z") });
-    repo.discussions[0].createdAt = "2026-10-28T09:00:00Z";
+    repo.discussions[0]!.createdAt = "2026-10-28T09:00:00Z";
     const late = await run(repo, { ifMissing: true });
     expect(late.action).toBe("updated");
     expect(repo.discussions).toHaveLength(1);
-    expect(repo.discussions[0].body).not.toContain("The month is not over yet");
+    expect(repo.discussions[0]!.body).not.toContain("The month is not over yet");
   });
 
   it("renders without writing in a dry run", async () => {
@@ -270,7 +272,7 @@ describe("publishReport", () => {
     });
     repo.counts((q) => (q.includes("sev1") ? (q.includes("2026-09") ? 5 : 3) : 0));
     await run(repo, { month: "2026-09" });
-    const september = repo.discussions[0];
+    const september = repo.discussions[0]!;
     const october = await run(repo);
     expect(repo.log.filter((r) => r.operation === "ReportBodies").at(-1)!.variables.ids).toEqual([september.id]);
     expect(parseDataComment(october.body)!.problems.reliability).toMatchObject({ merged: 1, share: 1 });
@@ -284,15 +286,15 @@ describe("publishReport", () => {
     repo.counts((q) => (q.includes("label:idle") ? "Invalid search query: label:idle" : q.includes("sev1") ? 4 : 0));
     const result = await run(repo);
     const data = parseDataComment(result.body)!;
-    expect(data.problems.reliability.metrics![0]).toEqual({
+    expect(data.problems.reliability!.metrics![0]).toEqual({
       name: "Sev-1 incidents",
       baseline: 6,
       current: 4,
       target: 1,
       progress: 0.4,
     });
-    expect(data.problems.reliability.metrics![1]).toMatchObject({ name: "Uptime", current: 99.5 });
-    expect(data.problems.costs.metrics![0]).toEqual({
+    expect(data.problems.reliability!.metrics![1]).toMatchObject({ name: "Uptime", current: 99.5 });
+    expect(data.problems.costs!.metrics![0]).toEqual({
       name: "Idle instances",
       baseline: 40,
       current: null,
@@ -304,7 +306,7 @@ describe("publishReport", () => {
     // not itself rejected was asked again alone.
     const countRequests = repo.log.filter((r) => r.operation === "SearchCounts").map((r) => Object.values(r.variables));
     expect(countRequests.map((q) => q.length)).toEqual([2, 2, 1]);
-    expect(countRequests[2][0]).toContain("sev1");
+    expect(countRequests[2]![0]).toContain("sev1");
   });
 
   it("flags a plan entry that does not exist and counts the rest once each", async () => {
@@ -329,7 +331,7 @@ describe("publishReport", () => {
     issue(3, "Q4", "not_planned");
     issue(9, "Q4 stretch", null);
     const result = await run(repo);
-    expect(parseDataComment(result.body)!.problems.reliability.plan).toEqual({ done: 2, total: 3 });
+    expect(parseDataComment(result.body)!.problems.reliability!.plan).toEqual({ done: 2, total: 3 });
     expect(result.body).toMatch(/Chaos drills: #999 does not exist in this repository/);
   });
 });

@@ -73,10 +73,10 @@ describe("a month with more merged pull requests than one search returns", () =>
     const { data, log } = await report(all(n));
     const want = expected(n);
     expect(data.merged).toBe(n);
-    expect(data.problems.reliability.merged).toBe(want.reliability);
-    expect(data.problems.costs.merged).toBe(want.costs);
+    expect(data.problems.reliability!.merged).toBe(want.reliability);
+    expect(data.problems.costs!.merged).toBe(want.costs);
     expect(data.unaligned.merged).toBe(want.unaligned);
-    expect(data.problems.reliability.share + data.problems.costs.share + data.unaligned.share).toBeCloseTo(1, 10);
+    expect(data.problems.reliability!.share + data.problems.costs!.share + data.unaligned.share).toBeCloseTo(1, 10);
     // No search window was read past GitHub's 1,000 results.
     const pages = log.filter((r) => r.operation === "MergedPulls");
     const reads = pages.flatMap((r) =>
