@@ -35,6 +35,16 @@ test/bench/bench.test.ts runs the quick version and asserts the request targets 
    uncollected garbage; *Retained* is what is still held after a collection.
 4. **Handler overhead**: the real app handling N \`pull_request.opened\` events, as a ratio against a bare
    Probot app sending the same five requests, both with throttling off.
+5. **Reports at scale**: \`publishReport\` over a month of N merged pull requests, the fake GitHub serving
+   it over loopback from the benchmark's process and the report running in a process of its own, so its
+   memory is the report's alone. *Repository*: every pull request without a strategy label, judged now as
+   it would have been live (its facts read 50 a request); budget ⌈N/100⌉ + ⌈U/50⌉ + 15, plus one per pull
+   request with more than 100 changed files (*B*). *Organisation*: R repositories inheriting the
+   strategy of \`.github\` (one in ten extends it); budget ⌈N/100⌉ + ⌈R/100⌉ + 20 when all pull requests
+   carry a strategy label, and ⌈U/50⌉ + B more for the U that do not. *Live heap*: the heap still in use
+   after a collection every 10 requests (what the report holds), above the heap at its start; *Heap
+   peak*: sampled every 2 ms, garbage included; *Max RSS*: the process's peak (Node and the loaded code
+   account for most of it).
 
 ## Latest run
 `;

@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --quick] [-- --docs]
- * Requests per event, the monthly report at scale, core throughput and handler overhead, and several
- * processes on one Redis (requests of a monthly pass over 1,000 repositories, deliveries per second), as
+ * Requests per event, the monthly report at scale, core throughput and handler overhead, repository and
+ * organisation reports against their request budgets with their memory, and several processes on one Redis (requests of a monthly pass over 1,000 repositories, deliveries per second), as
  * counts and ratios measured in one run (they hold on a noisy machine; milliseconds are shown for context only).
  * Writes bench/results.json; --docs also rewrites docs/performance.md and docs/performance.json.
  */
@@ -10,7 +10,6 @@ import { writePerformanceDocs } from "./docs.js";
 import { FULL, missedTargets, QUICK, runBench } from "./suite.js";
 import { measureReplicas, replicasMarkdown } from "./replicas.js";
 import { resultsMarkdown } from "./table.js";
-import { measureOrganisation, organisationMarkdown } from "./organisation.js";
 
 const quick = process.argv.includes("--quick");
 const started = performance.now();
@@ -27,19 +26,6 @@ try {
   writeFileSync(new URL("replicas.json", import.meta.url), `${JSON.stringify(replicas, null, 2)}\n`);
 } catch (error) {
   console.log(`\nSeveral processes: not measured: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-}
-// The organisation report: 10,000 merged pull requests over 300 repositories (1,000 over 30 with --quick).
-try {
-  process.stderr.write("… organisation report\n");
-  const organisation = [quick ? await measureOrganisation(1000, 30) : await measureOrganisation(10_000, 300)];
-  console.log(`\n${organisationMarkdown(organisation)}`);
-  console.log(
-    "Requests beyond the budget are the facts of pull requests without a strategy label (PullFacts, 50 a request), read to judge them as live.",
-  );
-  writeFileSync(new URL("organisation.json", import.meta.url), `${JSON.stringify(organisation, null, 2)}\n`);
-} catch (error) {
-  console.log(`\nOrganisation report: not measured: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }
 if (process.argv.includes("--docs")) writePerformanceDocs(results);

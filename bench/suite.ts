@@ -5,6 +5,7 @@ import { machine } from "./machine.js";
 import { measureOverhead } from "./overhead.js";
 import { measureReport } from "./report.js";
 import { countEvents } from "./requests.js";
+import { measureScale, type ScaleSpec } from "./scale.js";
 import type { Results } from "./table.js";
 
 export interface Plan {
@@ -17,7 +18,17 @@ export interface Plan {
   /** Events for handler overhead. */
   events: number;
   overheadRounds: number;
+  /** Reports at scale against their request budgets, each in its own process (scale.ts). */
+  scale: ScaleSpec[];
 }
+
+const repository = (n: number): ScaleSpec => ({ scope: "repository", n, repositories: 1, unlabelled: "all" });
+const organisation = (n: number, repositories: number, unlabelled: ScaleSpec["unlabelled"]): ScaleSpec => ({
+  scope: "organisation",
+  n,
+  repositories,
+  unlabelled,
+});
 
 export const FULL: Plan = {
   quick: false,
@@ -26,8 +37,25 @@ export const FULL: Plan = {
   coreRounds: 3,
   events: 100,
   overheadRounds: 3,
+  scale: [
+    repository(1000),
+    repository(10_000),
+    repository(50_000),
+    organisation(10_000, 300, "none"),
+    organisation(1000, 30, "fifth"),
+    organisation(10_000, 300, "fifth"),
+    organisation(100_000, 1000, "fifth"),
+  ],
 };
-export const QUICK: Plan = { quick: true, reports: [100], items: 5000, coreRounds: 2, events: 10, overheadRounds: 2 };
+export const QUICK: Plan = {
+  quick: true,
+  reports: [100],
+  items: 5000,
+  coreRounds: 2,
+  events: 10,
+  overheadRounds: 2,
+  scale: [repository(1000), organisation(1000, 30, "none"), organisation(1000, 30, "fifth")],
+};
 
 export async function runBench(plan: Plan, progress: (step: string) => void = () => {}): Promise<Results> {
   nock.disableNetConnect();
@@ -42,7 +70,23 @@ export async function runBench(plan: Plan, progress: (step: string) => void = ()
   const core = await measureCore(plan.items, plan.coreRounds);
   progress(`handler overhead, ${plan.events} events`);
   const overhead = await measureOverhead(plan.events, plan.overheadRounds);
-  return { quick: plan.quick, at: new Date().toISOString(), machine: machine(), events, reports, core, overhead };
+  const scale = [];
+  for (const spec of plan.scale) {
+    progress(
+      `${spec.scope} report, ${spec.n.toLocaleString("en-US")} merged pull requests over ${spec.repositories.toLocaleString("en-US")} repositories, ${spec.unlabelled} without a strategy label`,
+    );
+    scale.push(await measureScale(spec));
+  }
+  return {
+    quick: plan.quick,
+    at: new Date().toISOString(),
+    machine: machine(),
+    events,
+    reports,
+    core,
+    overhead,
+    scale,
+  };
 }
 
 /** Every target missed, in words (empty when all are met). */
@@ -54,5 +98,8 @@ export function missedTargets(r: Results): string[] {
     ...r.reports
       .filter((x) => !x.withinTarget)
       .map((x) => `report of ${x.n}: ${x.requests} requests, target ${x.target}`),
+    ...r.scale
+      .filter((x) => !x.withinBudget)
+      .map((x) => `${x.scope} report of ${x.n} over ${x.repositories}: ${x.requests} requests, budget ${x.budget}`),
   ];
 }

@@ -4,6 +4,7 @@ import type { Machine } from "./machine.js";
 import type { Overhead } from "./overhead.js";
 import type { ReportRun } from "./report.js";
 import type { EventCount } from "./requests.js";
+import { scaleMarkdown, type ScaleRun } from "./scale.js";
 
 export interface Results {
   quick: boolean;
@@ -13,6 +14,7 @@ export interface Results {
   reports: ReportRun[];
   core: CoreRun;
   overhead: Overhead;
+  scale: ScaleRun[];
 }
 
 const table = (head: string[], rows: (string | number)[][]) =>
@@ -154,5 +156,9 @@ export function resultsMarkdown(r: Results): string {
     "### 4. Handler overhead (the app against a bare Probot app making the same requests)",
     "",
     overheadTable(r.overhead),
+    "",
+    "### 5. Reports at scale: requests against their budgets, and memory",
+    "",
+    scaleMarkdown(r.scale),
   ].join("\n");
 }

@@ -1,8 +1,9 @@
 /**
  * Cutting a search window that holds more than GitHub returns for one query (1,000) into consecutive
  * windows that each fit: halve it as often as its count calls for (and twice more, so uneven months
- * rarely need another round), count all the parts in one request, cut again any part still too full,
- * then join neighbours back together while they fit, so there are few windows to read.
+ * rarely need another round), count the parts (64 a request; a window is cut into at most 256 at once, so
+ * a month of 100,000 takes four), cut again any part still too full, then join neighbours back together
+ * while they fit, so there are few windows to read.
  */
 import { rangeQuery, splitRange, type SearchWindow } from "../tally/range.js";
 import type { GitHub } from "./octokit.js";
@@ -11,6 +12,8 @@ import { NO_COUNT, searchCounts } from "./report-counts.js";
 export const SEARCH_LIMIT = 1000;
 /** Counts asked per request. */
 const COUNTS_PER_REQUEST = 64;
+/** Parts one window is cut into at most in one round. */
+const MAX_PARTS = 4 * COUNTS_PER_REQUEST;
 
 export interface CountedWindow extends SearchWindow {
   count: number;
@@ -19,7 +22,7 @@ export interface CountedWindow extends SearchWindow {
 function halves(window: SearchWindow, count: number, timezone: string): SearchWindow[] {
   const depth = Math.ceil(Math.log2(count / SEARCH_LIMIT)) + 2;
   let parts = [window];
-  for (let i = 0; i < depth && parts.length < COUNTS_PER_REQUEST; i++)
+  for (let i = 0; i < depth && parts.length < MAX_PARTS; i++)
     parts = parts.flatMap((p) => splitRange(p.start, p.end, timezone));
   return parts;
 }

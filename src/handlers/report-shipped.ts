@@ -95,14 +95,17 @@ export async function tallyShipped(
     }
   };
 
-  // Search pages are offsets: a pull request merged while they are read can shift one onto two pages.
-  const seen = new Set<number>();
+  // Search pages are offsets: a pull request merged while they are read can shift onto the next page, so
+  // the numbers of the last two pages are enough to count it once (and memory stays flat).
+  let before = new Set<number>();
+  let last = new Set<number>();
   let waiting: MergedPull[] = [];
   for await (const page of pages) {
+    const current = new Set<number>();
     const labelled: MergedPull[] = [];
     for (const pull of page) {
-      if (seen.has(pull.number)) continue;
-      seen.add(pull.number);
+      if (before.has(pull.number) || last.has(pull.number) || current.has(pull.number)) continue;
+      current.add(pull.number);
       (carriesAnswer(strategy, pull.labels) ? labelled : waiting).push(pull);
     }
     count(await judge(labelled));
@@ -110,6 +113,8 @@ export async function tallyShipped(
       count(await judge(waiting.slice(0, FACTS_PER_REQUEST)));
       waiting = waiting.slice(FACTS_PER_REQUEST);
     }
+    before = last;
+    last = current;
   }
   if (waiting.length > 0) count(await judge(waiting));
 

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { missedTargets, QUICK, runBench } from "../../bench/suite.js";
+import { ORGANISATION_BUDGET } from "../../bench/scale.js";
 import { eventsTable, resultsMarkdown, type Results } from "../../bench/table.js";
 
 let results: Results;
@@ -49,6 +50,49 @@ describe("the monthly report", () => {
     expect(report!.requests).toBeLessThanOrEqual(Math.ceil(100 / 100) + 15);
     expect(report!.operations.MergedPulls).toBe(1);
     expect(report!.action).toBe("created");
+  });
+});
+
+describe("reports at scale, each in its own process", () => {
+  const run = (scope: string, unlabelled: string) =>
+    results.scale.find((s) => s.scope === scope && s.unlabelled === unlabelled)!;
+
+  it("a repository month of unlabelled pull requests costs at most ⌈N/100⌉ + ⌈U/50⌉ + 15, plus one per pull request over 100 files", () => {
+    const r = run("repository", "all");
+    expect(r).toMatchObject({ n: 1000, u: 1000, big: 2 });
+    expect(r.budget).toBe(10 + 20 + 15 + 2);
+    expect(r.requests).toBeLessThanOrEqual(r.budget);
+    expect(r.operations.PullFacts).toBe(20);
+    expect(r.operations.PullFilesPages).toBeLessThanOrEqual(2);
+    expect(r.operations.MergedPulls).toBeLessThanOrEqual(10 + 1);
+    expect(r.withinBudget).toBe(true);
+  });
+
+  it("a fully labelled organisation month costs at most ⌈N/100⌉ + ⌈R/100⌉ + 20 and reads no facts", () => {
+    const r = run("organisation", "none");
+    expect(r).toMatchObject({ n: 1000, repositories: 30, u: 0 });
+    expect(r.budget).toBe(10 + 1 + 20);
+    expect(r.requests).toBeLessThanOrEqual(r.budget);
+    expect(r.operations.PullFacts).toBeUndefined();
+    expect(r.operations.OrgRepositories).toBe(1);
+  });
+
+  it("an organisation month with unlabelled pull requests adds ⌈U/50⌉ for their facts", () => {
+    const r = run("organisation", "fifth");
+    expect(r).toMatchObject({ n: 1000, repositories: 30, u: 200 });
+    expect(r.budget).toBe(10 + 1 + 20 + 4);
+    expect(r.operations.PullFacts).toBe(4);
+    expect(r.requests).toBeLessThanOrEqual(r.budget);
+    expect(r.requests - r.operations.PullFacts!).toBeLessThanOrEqual(10 + 1 + 20);
+  });
+
+  it("prints each budget and how the organisation's is extended", () => {
+    const text = resultsMarkdown(results);
+    expect(text).toContain("⌈N/100⌉+⌈U/50⌉+15+B");
+    expect(text).toContain(ORGANISATION_BUDGET);
+    expect(
+      missedTargets({ ...results, scale: [{ ...run("organisation", "none"), requests: 99, withinBudget: false }] }),
+    ).toEqual(["organisation report of 1000 over 30: 99 requests, budget 31"]);
   });
 });
 
