@@ -8,7 +8,7 @@ import type { PlanFound, PlanIssue } from "../tally/plan.js";
 import { isSelected, type Item, type Selected } from "./graphql/answers.js";
 import type { PlanSearchQuery } from "./graphql/types.generated.js";
 import type { GitHub } from "./octokit.js";
-import { planItems, type PlanLookup, type PlanRef } from "./plan-items.js";
+import { planItems, toIssue as planIssue, type PlanLookup, type PlanRef } from "./plan-items.js";
 import { errorAt, graphqlPartial, quoted } from "./report-graphql.js";
 
 const ISSUE = "number state stateReason repository { name } milestone { title dueOn }";
@@ -32,12 +32,8 @@ type Answer = Record<`s${number}`, PlanSearchQuery["s0"] | null>;
 type RawIssue = Selected<Item<PlanSearchQuery["s0"]["nodes"]>>;
 
 function toIssue(i: RawIssue): PlanIssue {
-  return {
-    number: i.number,
-    repo: i.repository.name,
-    state: i.state === "CLOSED" ? "closed" : "open",
-    stateReason: (i.stateReason?.toLowerCase() ?? null) as PlanIssue["stateReason"],
-  };
+  const { number, state, stateReason } = planIssue(i);
+  return { number, repo: i.repository.name, state, stateReason };
 }
 
 /**

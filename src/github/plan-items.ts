@@ -4,6 +4,7 @@
  * something the repository does not have comes back as not existing.
  */
 import type { PlanFound, PlanIssue } from "../tally/plan.js";
+import type { IssueState, IssueStateReason, PlanItemsQuery } from "./graphql/types.generated.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { errorAt, graphqlPartial } from "./report-graphql.js";
 
@@ -56,48 +57,55 @@ export const PLAN_ITEMS_QUERY = planItemsQuery([
   { issue: 2, repo: "api" },
 ]);
 
-type RawIssue = { number: number; state: "OPEN" | "CLOSED"; stateReason: string | null };
-type Issues = { totalCount: number; nodes: RawIssue[] };
-type Entry = {
-  __typename?: string;
-  number?: number;
-  state?: "OPEN" | "CLOSED";
-  stateReason?: string | null;
-  nodes?: { title: string; dueOn: string | null; issues: Issues }[];
-  issues?: Issues;
-} | null;
+/**
+ * Every entry's alias answers as the exported form's alias of its kind does: `e0` an issue (or a pull
+ * request, or nothing), `e1` a milestone search, `e2` a label; an issue of another repository as `r3.e3`.
+ */
+type Entries = NonNullable<PlanItemsQuery["repository"]>;
+type Entry = Entries["e0"] | Entries["e1"] | Entries["e2"];
+type Answer = Record<"repository" | `r${number}`, Record<`e${number}`, Entry> | null>;
+type Issues = NonNullable<Entries["e2"]>["issues"];
+type RawIssue = { number: number; state: IssueState; stateReason: IssueStateReason | null };
 
-const toIssue = (i: RawIssue): PlanIssue => ({
+const REASONS: Record<IssueStateReason, PlanIssue["stateReason"]> = {
+  COMPLETED: "completed",
+  NOT_PLANNED: "not_planned",
+  DUPLICATE: "duplicate",
+  REOPENED: "reopened",
+};
+
+/** An issue's state as the plan reads it (GitHub's enums are upper-case). */
+export const toIssue = (i: RawIssue): PlanIssue => ({
   number: i.number,
   state: i.state === "CLOSED" ? "closed" : "open",
-  stateReason: (i.stateReason?.toLowerCase() ?? null) as PlanIssue["stateReason"],
+  stateReason: i.stateReason ? REASONS[i.stateReason] : null,
 });
 const NOT_FOUND: PlanLookup = { found: { exists: false }, unread: 0 };
-const some = (issues: Issues) => ({
-  issues: issues.nodes.map(toIssue),
-  unread: Math.max(0, issues.totalCount - issues.nodes.length),
-});
+const some = (issues: Issues) => {
+  const nodes = (issues.nodes ?? []).flatMap((i) => (i ? [i] : []));
+  return { issues: nodes.map(toIssue), unread: Math.max(0, issues.totalCount - (issues.nodes?.length ?? 0)) };
+};
 
 function read(ref: PlanRef, entry: Entry | undefined): PlanLookup {
   if (!entry) return NOT_FOUND;
   if ("issue" in ref) {
+    if (!("__typename" in entry)) return NOT_FOUND;
     if (entry.__typename === "PullRequest")
       return {
         found: { exists: true, number: ref.issue, state: "open", stateReason: null, pullRequest: true },
         unread: 0,
       };
-    return entry.__typename === "Issue"
-      ? { found: { exists: true, ...toIssue(entry as RawIssue) }, unread: 0 }
-      : NOT_FOUND;
+    return entry.__typename === "Issue" ? { found: { exists: true, ...toIssue(entry) }, unread: 0 } : NOT_FOUND;
   }
   if ("milestone" in ref) {
+    if (!("nodes" in entry)) return NOT_FOUND;
     const wanted = ref.milestone.trim().toLowerCase();
-    const milestone = entry.nodes?.find((m) => m.title.trim().toLowerCase() === wanted);
+    const milestone = entry.nodes?.find((m) => m?.title.trim().toLowerCase() === wanted);
     if (!milestone) return NOT_FOUND;
     const { issues, unread } = some(milestone.issues);
     return { found: { exists: true, issues, due: milestone.dueOn?.slice(0, 10) ?? null }, unread };
   }
-  if (!entry.issues) return NOT_FOUND;
+  if (!("issues" in entry) || !entry.issues) return NOT_FOUND;
   const { issues, unread } = some(entry.issues);
   return { found: { exists: true, issues }, unread };
 }
@@ -109,7 +117,6 @@ export async function planItems(octokit: GitHub, { owner, repo }: RepoRef, refs:
   const variables = Object.fromEntries(
     refs.flatMap((ref, i) => [[`v${i}`, refValue(ref)], ...(elsewhere(ref) ? [[`r${i}`, ref.repo]] : [])]),
   );
-  type Answer = { repository: Record<string, Entry> | null } & Record<string, Record<string, Entry> | null>;
   const { data, errors } = await graphqlPartial<Answer>(octokit, planItemsQuery(refs), { owner, repo, ...variables });
   // Only "not found" answers mean an entry is missing (another repository named may not exist either);
   // any other failure must not read as an empty plan.
@@ -119,8 +126,8 @@ export async function planItems(octokit: GitHub, { owner, repo }: RepoRef, refs:
   if (other || !data?.repository)
     throw new Error(`GitHub did not answer the plan query: ${other?.message ?? "no repository"}`);
   return refs.map((ref, i) => {
-    const parent = elsewhere(ref) ? `r${i}` : "repository";
+    const parent = elsewhere(ref) ? (`r${i}` as const) : "repository";
     const failed = elsewhere(ref) ? errorAt(errors, parent) : errorAt(errors, parent, `e${i}`);
-    return read(ref, failed ? null : data[parent]?.[`e${i}`]);
+    return read(ref, failed ? null : data[parent]?.[`e${i}` as const]);
   });
 }

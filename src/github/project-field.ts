@@ -6,7 +6,21 @@
  */
 import type { CurrentValue, ExistingOption, OptionSpec } from "../classify/index.js";
 import { PROJECT_URL } from "../strategy/schema.js";
-import { actorLogin, type Actor } from "./identity.js";
+import { isSelected, type Item, type Selected } from "./graphql/answers.js";
+import type {
+  CreateProjectFieldMutation,
+  CreateProjectFieldMutationVariables,
+  ProjectFieldQuery,
+  ProjectFieldQueryVariables,
+  ProjectItemContentQuery,
+  ProjectItemContentQueryVariables,
+  ProjectItemQuery,
+  ProjectItemQueryVariables,
+  SetProjectValueMutationVariables,
+  UpdateProjectFieldOptionsMutation,
+  UpdateProjectFieldOptionsMutationVariables,
+} from "./graphql/types.generated.js";
+import { actorLogin } from "./identity.js";
 import { statusOf, type GitHub, type RepoRef } from "./octokit.js";
 import { graphqlPartial, type GraphqlFailure } from "./report-graphql.js";
 
@@ -127,16 +141,13 @@ export interface ProjectItemRead {
   forbidden?: string;
 }
 
-type RawOption = { id: string; name: string; color: string; description: string };
-type RawField = { __typename: string; id?: string; name?: string; options?: RawOption[] } | null;
-type RawProject = { id: string; title: string; viewerCanUpdate: boolean; field: RawField } | null;
-type RawValue = { __typename: string; optionId?: string | null; name?: string | null; creator?: Actor | null } | null;
-type RawItems = { nodes: ({ id: string; project: { id: string }; fieldValueByName: RawValue } | null)[] } | null;
-
-interface ItemAnswer {
-  projectOwner?: { projectV2?: RawProject } | null;
-  repository: { issueOrPullRequest: { __typename: string; projectItems?: RawItems } | null } | null;
-}
+/** The Project as PROJECT selects it (the item query and the field query select it alike). */
+type RawProject = NonNullable<Selected<NonNullable<ProjectFieldQuery["projectOwner"]>>["projectV2"]> | null;
+/** The field as FIELD and FIELD_ANSWER select it. */
+type RawField = NonNullable<CreateProjectFieldMutation["createProjectV2Field"]>["projectV2Field"];
+type RawItem = Item<
+  NonNullable<NonNullable<NonNullable<ProjectItemQuery["repository"]>["issueOrPullRequest"]>["projectItems"]>["nodes"]
+>;
 
 export interface ProjectItemRequest extends RepoRef {
   number: number;
@@ -156,14 +167,18 @@ export async function readProjectItem(octokit: GitHub, request: ProjectItemReque
     field: request.field,
     withProject: request.withProject,
   };
-  const answer = await partial<ItemAnswer>(octokit, PROJECT_ITEM_QUERY, variables);
+  const answer = await partial<ProjectItemQuery>(
+    octokit,
+    PROJECT_ITEM_QUERY,
+    variables satisfies ProjectItemQueryVariables,
+  );
   if ("forbidden" in answer)
     return { ...(request.withProject ? { project: answer } : {}), items: [], forbidden: answer.message };
   const { data, errors } = answer;
   const itemsDenied = denied(errors, "repository");
   const raw = data?.repository?.issueOrPullRequest?.projectItems?.nodes ?? [];
   return {
-    ...(request.withProject ? { project: projectState(data?.projectOwner?.projectV2 ?? null, errors) } : {}),
+    ...(request.withProject ? { project: projectState(projectOf(data?.projectOwner), errors) } : {}),
     items: raw.flatMap((node) =>
       node ? [{ id: node.id, projectId: node.project.id, value: currentValue(node.fieldValueByName) }] : [],
     ),
@@ -176,13 +191,13 @@ export async function readProjectField(
   project: ProjectLocation,
   field: string,
 ): Promise<ProjectState> {
-  const answer = await partial<Pick<ItemAnswer, "projectOwner">>(octokit, PROJECT_FIELD_QUERY, {
+  const answer = await partial<ProjectFieldQuery>(octokit, PROJECT_FIELD_QUERY, {
     projectOwner: project.owner,
     project: project.number,
     field,
-  });
+  } satisfies ProjectFieldQueryVariables);
   if ("forbidden" in answer) return answer;
-  return projectState(answer.data?.projectOwner?.projectV2 ?? null, answer.errors);
+  return projectState(projectOf(answer.data?.projectOwner), answer.errors);
 }
 
 export async function createProjectField(
@@ -191,11 +206,12 @@ export async function createProjectField(
   name: string,
   options: OptionSpec[],
 ): Promise<ProjectField> {
-  const answer = await octokit.graphql<{ createProjectV2Field: { projectV2Field: RawField } }>(
-    CREATE_PROJECT_FIELD_MUTATION,
-    { projectId, name, options },
-  );
-  return fieldOf(answer.createProjectV2Field.projectV2Field);
+  const answer = await octokit.graphql<CreateProjectFieldMutation>(CREATE_PROJECT_FIELD_MUTATION, {
+    projectId,
+    name,
+    options,
+  } satisfies CreateProjectFieldMutationVariables);
+  return fieldOf(answer.createProjectV2Field?.projectV2Field ?? null);
 }
 
 export async function updateProjectFieldOptions(
@@ -203,18 +219,18 @@ export async function updateProjectFieldOptions(
   fieldId: string,
   options: OptionSpec[],
 ): Promise<ProjectField> {
-  const answer = await octokit.graphql<{ updateProjectV2Field: { projectV2Field: RawField } }>(
-    UPDATE_PROJECT_FIELD_MUTATION,
-    { fieldId, options },
-  );
-  return fieldOf(answer.updateProjectV2Field.projectV2Field);
+  const answer = await octokit.graphql<UpdateProjectFieldOptionsMutation>(UPDATE_PROJECT_FIELD_MUTATION, {
+    fieldId,
+    options,
+  } satisfies UpdateProjectFieldOptionsMutationVariables);
+  return fieldOf(answer.updateProjectV2Field?.projectV2Field ?? null);
 }
 
 export async function setProjectValue(
   octokit: GitHub,
   value: { projectId: string; itemId: string; fieldId: string; optionId: string },
 ): Promise<void> {
-  await octokit.graphql(SET_PROJECT_VALUE_MUTATION, value);
+  await octokit.graphql(SET_PROJECT_VALUE_MUTATION, value satisfies SetProjectValueMutationVariables);
 }
 
 /** The repository and number of the issue or pull request behind a node; undefined for anything else. */
@@ -222,10 +238,11 @@ export async function projectItemContent(
   octokit: GitHub,
   id: string,
 ): Promise<(RepoRef & { number: number }) | undefined> {
-  type Node = { __typename: string; number?: number; repository?: { name: string; owner: { login: string } } } | null;
-  const answer = await partial<{ node: Node }>(octokit, PROJECT_ITEM_CONTENT_QUERY, { id });
+  const answer = await partial<ProjectItemContentQuery>(octokit, PROJECT_ITEM_CONTENT_QUERY, {
+    id,
+  } satisfies ProjectItemContentQueryVariables);
   const node = "forbidden" in answer ? null : answer.data?.node;
-  if (!node?.number || !node.repository) return undefined;
+  if (!node || !("number" in node) || !node.number || !node.repository) return undefined;
   return { owner: node.repository.owner.login, repo: node.repository.name, number: node.number };
 }
 
@@ -258,6 +275,11 @@ function denied(errors: GraphqlFailure[], root: string): GraphqlFailure | undefi
   );
 }
 
+/** The Project of a `repositoryOwner` answer (an owner that cannot have Projects answers an empty object). */
+function projectOf(owner: { projectV2?: RawProject } | Record<PropertyKey, never> | null | undefined): RawProject {
+  return isSelected(owner) ? (owner.projectV2 ?? null) : null;
+}
+
 function projectState(raw: RawProject, errors: GraphqlFailure[]): ProjectState {
   const refused = denied(errors, "projectOwner");
   if (refused) return { status: "forbidden", message: refused.message };
@@ -271,19 +293,19 @@ function projectState(raw: RawProject, errors: GraphqlFailure[]): ProjectState {
 }
 
 function fieldOf(raw: RawField): ProjectField {
-  if (!raw?.id) throw new Error("GitHub answered without the field");
+  if (!raw || !("id" in raw) || !raw.id) throw new Error("GitHub answered without the field");
   return {
     id: raw.id,
     options: (raw.options ?? []).map((o) => ({
       id: o.id,
       name: o.name,
-      color: o.color as ExistingOption["color"],
+      color: o.color,
       description: o.description ?? "",
     })),
   };
 }
 
-function currentValue(raw: RawValue): CurrentValue | null {
+function currentValue(raw: RawItem["fieldValueByName"]): CurrentValue | null {
   if (raw?.__typename !== "ProjectV2ItemFieldSingleSelectValue") return null;
   return {
     optionId: raw.optionId ?? null,
