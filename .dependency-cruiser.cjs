@@ -9,7 +9,7 @@
  *   core           render/
  *                  classify/   tally/          siblings: neither imports the other
  *                  strategy/
- *                  text/                       small text helpers the whole core uses
+ *                  text/                       small helpers the whole core uses
  *
  * The core is pure: no Node built-in, no GitHub client, no Probot.
  */

@@ -7,7 +7,8 @@
  */
 import { rangeQuery, splitRange, type SearchWindow } from "../tally/range.js";
 import type { GitHub } from "./octokit.js";
-import { NO_COUNT, searchCounts } from "./report-counts.js";
+import { searchCounts } from "./report-counts.js";
+import { zip } from "../text/zip.js";
 
 export const SEARCH_LIMIT = 1000;
 /** Counts asked per request. */
@@ -39,11 +40,10 @@ async function count(
       octokit,
       batch.map((w) => search(w.range)),
     );
-    batch.forEach((w, j) => {
-      const c = counts[j] ?? NO_COUNT;
+    for (const [w, c] of zip(batch, counts)) {
       if (c.count === null) throw new Error(`GitHub did not count merged pull requests in ${w.range}: ${c.error}`);
       counted.push({ ...w, count: c.count });
-    });
+    }
   }
   return counted;
 }

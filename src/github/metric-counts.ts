@@ -7,7 +7,8 @@ import type { Problem } from "../strategy/schema.js";
 import type { MetricReading } from "../tally/build-metrics.js";
 import { fillCountQuery } from "../tally/metrics.js";
 import type { GitHub, RepoRef } from "./octokit.js";
-import { NO_COUNT, searchCounts } from "./report-counts.js";
+import { searchCounts } from "./report-counts.js";
+import { zip } from "../text/zip.js";
 
 /** Per problem id, the readings parallel to its metrics (undefined for typed metrics). */
 export type MetricReadings = Record<string, (MetricReading | undefined)[]>;
@@ -30,10 +31,8 @@ export async function metricCounts(
     octokit,
     wanted.map((w) => w.query),
   );
-  wanted.forEach((w, i) => {
-    const { count, error } = counts[i] ?? NO_COUNT;
+  for (const [w, { count, error }] of zip(wanted, counts))
     w.readings[w.index] =
       count === null ? { value: null, error: `GitHub rejected the count query: ${error}` } : { value: count };
-  });
   return Object.fromEntries(rows.map(({ p, readings }) => [p.id, readings]));
 }

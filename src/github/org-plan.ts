@@ -10,6 +10,7 @@ import type { PlanSearchQuery } from "./graphql/types.generated.js";
 import type { GitHub } from "./octokit.js";
 import { planItems, toIssue as planIssue, type PlanLookup, type PlanRef } from "./plan-items.js";
 import { errorAt, graphqlPartial, quoted } from "./report-graphql.js";
+import { zip } from "../text/zip.js";
 
 const ISSUE = "number state stateReason repository { name } milestone { title dueOn }";
 
@@ -66,17 +67,14 @@ export async function orgPlanItems(
         )
       : [],
   ]);
-  issues.forEach(({ ref, i }, k) => {
-    const lookup = found[k]!; // planItems answers each ref, in order
+  for (const [{ ref, i }, lookup] of zip(issues, found)) {
     const repo = "issue" in ref ? (ref.repo ?? home) : home;
     result[i] =
       lookup.found.exists && "number" in lookup.found
         ? { ...lookup, found: { ...lookup.found, repo } as PlanFound }
         : lookup;
-  });
-  searched.forEach(({ i }, k) => {
-    result[i] = counted[k]!; // one answer per search, in order
-  });
+  }
+  for (const [{ i }, lookup] of zip(searched, counted)) result[i] = lookup;
   return result;
 }
 

@@ -12,6 +12,7 @@ import { searchPulls, type SearchOptions, type SearchShape } from "./merged-pull
 import type { GitHub } from "./octokit.js";
 import { factsOfNodes, FACTS_PER_REQUEST, type FactsCounter, type FactsNode, type PullFacts } from "./pull-facts.js";
 import { actorLogin } from "./report-graphql.js";
+import { zip } from "../text/zip.js";
 
 const FIELDS = /* GraphQL */ `
   fragment PreviewPull on PullRequest {
@@ -110,7 +111,7 @@ export function previewPulls(octokit: GitHub, o: PreviewPullsOptions): AsyncGene
         o.botLogin,
         o.counter,
       );
-      return pulls.map((pull, i) => ({ pull, facts: facts[i]! })); // one per pull request, in order
+      return zip(pulls, facts).map(([pull, f]) => ({ pull, facts: f }));
     },
   };
   return searchPulls(octokit, o, shape);

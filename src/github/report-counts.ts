@@ -23,7 +23,7 @@ export const SEARCH_COUNTS_QUERY = searchCountsQuery(2);
 export type Count = { count: number; error?: undefined } | { count: null; error: string };
 
 /** A search GitHub answered without a count. */
-export const NO_COUNT: Count = { count: null, error: "GitHub gave no count for this search" };
+const NO_COUNT: Count = { count: null, error: "GitHub gave no count for this search" };
 
 /** Every alias `c<i>` answers as `c0` of the exported form does (null where GitHub rejected its search). */
 type Answer = Record<`c${number}`, SearchCountsQuery["c0"] | null>;

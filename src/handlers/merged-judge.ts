@@ -12,6 +12,7 @@ import { PermissionCache } from "../github/permissions.js";
 import { readPullFacts, type FactsCounter, type PullFacts } from "../github/pull-facts.js";
 import type { Strategy } from "../strategy/schema.js";
 import { judgeWithHistory } from "./labelling.js";
+import { zip } from "../text/zip.js";
 
 export interface JudgedPull {
   pull: MergedPull;
@@ -110,7 +111,7 @@ export function mergedJudge(o: MergedJudgeOptions): MergedJudge {
         counter,
       );
       stats.requests = counter.requests;
-      for (const [i, p] of unlabelled.entries()) facts.set(p, read[i]!); // one answer per pull request, in order
+      for (const [p, f] of zip(unlabelled, read)) facts.set(p, f);
     }
     const out: JudgedPull[] = [];
     for (const pull of pulls) {

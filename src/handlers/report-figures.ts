@@ -8,9 +8,9 @@ import type { GitHub, RepoRef } from "../github/octokit.js";
 import { orgPlanItems } from "../github/org-plan.js";
 import { planItems, type PlanRef } from "../github/plan-items.js";
 import { closedIssuesByLabel } from "../github/report-closed-issues.js";
-import { NO_COUNT } from "../github/report-counts.js";
 import type { PlanEntry, Strategy } from "../strategy/schema.js";
 import type { MonthWindow, PlanFound } from "../tally/index.js";
+import { zip } from "../text/zip.js";
 
 export interface Figures {
   issuesClosed?: Record<string, number | null>;
@@ -62,13 +62,12 @@ async function plans(
   const looked = org
     ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs)
     : await planItems(octokit, ref, refs);
-  entries.forEach(({ found, index, entry }, i) => {
-    const lookup = looked[i]!; // one lookup per ref, in order
+  for (const [{ found, index, entry }, lookup] of zip(entries, looked)) {
     // A count of the first 100 would be wrong, not partial: past them the figure is unknown (null).
     const complete = lookup.unread === 0;
     found[index] = complete ? lookup.found : undefined;
     if (!complete) notes.push(`Plan "${entry.title}": more than 100 issues, so its progress is not counted.`);
-  });
+  }
   return Object.fromEntries(rows.map(({ id, found }) => [id, found]));
 }
 
@@ -86,7 +85,7 @@ async function closed(
     period.searchRange,
     org?.qualifier,
   );
-  return Object.fromEntries(strategy.problems.map((p, i) => [p.id, (counts[i] ?? NO_COUNT).count]));
+  return Object.fromEntries(zip(strategy.problems, counts).map(([p, c]) => [p.id, c.count]));
 }
 
 export async function gatherFigures(
