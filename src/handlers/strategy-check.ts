@@ -101,6 +101,9 @@ export async function checkChangedStrategy(
   const key = base && context && previewKey(base, context.now);
   if (key && existing && previewKeyOf(existing.summary) === key) return;
   const version = await strategies.checkVersion(octokit, repo, path, headSha);
+  // Merged: the file in force is now this one. The preview made before stays as it was.
+  if (base && version.status === "ok" && version.source.sha === base.source.sha && previewKeyOf(existing?.summary))
+    return;
   let preview: { text: string; title: string } | undefined;
   if (base && context && key && version.status === "ok" && version.source.sha !== base.source.sha)
     preview = await previewText(octokit, repo, path, base, version, context, key);

@@ -206,10 +206,13 @@ export async function previewOrganisation(
     notes.push(
       `${elsewhere} merged pull request${elsewhere === 1 ? "" : "s"} found by the search ${elsewhere === 1 ? "was" : "were"} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`,
     );
-  if (before.leftOut.length > 0)
+  if (before.leftOut.length > 0) {
+    const names = before.leftOut.slice(0, 20).map((r) => r.name);
+    const more = before.leftOut.length - names.length;
     notes.push(
-      `Left out: ${before.leftOut.map((r) => r.name).join(", ")} (a strategy of their own, or not readable), as the organisation report leaves them out.`,
+      `Left out, as the organisation report leaves them out (a strategy of their own, or not readable): ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`,
     );
+  }
   return {
     model: preview.result(),
     month,

@@ -156,7 +156,8 @@ function destination(model: PreviewModel, id: string | null): string {
 function sideText(model: PreviewModel, side: Side, which: "before" | "after"): string {
   if (side === null) return "not counted";
   if (side.length === 0) return "unaligned";
-  return side.map((id) => inert(model.titles[which][id] ?? id, 80)).join(", ");
+  // " + " between problems: titles may hold commas.
+  return side.map((id) => inert(model.titles[which][id] ?? id, 80)).join(" + ");
 }
 
 function changedLine(model: PreviewModel, c: ChangedPull): string {

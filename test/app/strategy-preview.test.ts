@@ -267,6 +267,20 @@ describe("a strategy change shows what it would do before it merges", () => {
     );
   });
 
+  it("once merged (the file in force is now the pull request's), the preview on its head is left as it was", async () => {
+    const fake = tenPulls();
+    const probot = testProbot();
+    await probot.receive(changing(fake, FLAKY_ADDED));
+    const written = fileCheck(fake).output.summary;
+    fake.strategy = FLAKY_ADDED;
+    const closed = changing(fake, FLAKY_ADDED);
+    closed.payload.action = "closed";
+    closed.payload.pull_request.merged = true;
+    await probot.receive(closed);
+    expect(fileCheck(fake).output.summary).toBe(written);
+    expect(previewRequests(fake)).toBe(1);
+  });
+
   it("an invalid new file gets the failure check as today, and no preview", async () => {
     const fake = tenPulls();
     await testProbot().receive(changing(fake, "version: 1\nproblems:\n  - id: Bad Id\n    title: x\n"));
