@@ -59,7 +59,7 @@ describe("the preview of a strategy change", () => {
     const model = preview.result();
     expect(model.merged).toEqual({ before: 2, after: 1 });
     expect(model.changed.count).toBe(1);
-    expect(model.changed.first[0].after).toBeNull();
+    expect(model.changed.first[0]?.after).toBeNull();
     expect(renderPreview({ model, month: "October 2026" }, "")).toContain(": Hosting costs → not counted");
   });
 
