@@ -9,9 +9,8 @@ import { publishReport } from "../../src/handlers/report.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 import { parseDataComment } from "../../src/tally/index.js";
 import { organisation, ORG_STRATEGY } from "../fixtures/organisation.js";
-import { assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
+import { assertNoPendingMocks, setupNock, testOctokit, testProbot } from "../fixtures/probot.js";
 import { pullRequestEvent } from "../fixtures/pull-requests.js";
-import { testOctokit } from "../report/fake-github.js";
 
 /** "css" now serves reliability, "refactor" costs: web#23 and api#12 move. */
 const NEW_ORG = ORG_STRATEGY.replace("keywords: [outage]", "keywords: [outage, css]").replace(

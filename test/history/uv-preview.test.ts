@@ -10,9 +10,8 @@ import { publishReport } from "../../src/handlers/report.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 import { parseDataComment } from "../../src/tally/index.js";
 import { RepoFake } from "../fixtures/github-fake/one-repo.js";
-import { assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
+import { assertNoPendingMocks, setupNock, testOctokit, testProbot } from "../fixtures/probot.js";
 import { pullRequestEvent } from "../fixtures/pull-requests.js";
-import { testOctokit } from "../report/fake-github.js";
 
 interface UvPull {
   number: number;
