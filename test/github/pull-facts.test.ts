@@ -2,19 +2,21 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readPullFacts } from "../../src/github/pull-facts.js";
 import { APP, testOctokit } from "../fixtures/probot.js";
-import { reportRepository, type PullInit } from "../fixtures/report-repository.js";
+import { reportRepository, type PullInit, type ReportRepository } from "../fixtures/report-repository.js";
 
-let stop: (() => void) | undefined;
+let served: ReportRepository | undefined;
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => {
-  stop?.();
+  const problems = served?.gh.problems ?? [];
+  served?.stop();
+  served = undefined;
   nock.cleanAll();
+  expect(problems).toEqual([]);
 });
 
 /** The repository on the fake GitHub; it must not be asked anything it does not model. */
 function serve(pulls: PullInit[]) {
-  const served = reportRepository({ pulls });
-  stop = served.stop;
+  served = reportRepository({ pulls });
   return served;
 }
 
@@ -44,7 +46,7 @@ describe("the facts of merged pull requests, read in bulk", () => {
       },
       { kind: "comment", author: "bob", body: "/strategy none" },
     ];
-    const served = serve(pulls);
+    const repo = serve(pulls);
     const counter = { requests: 0 };
     const facts = await readPullFacts(
       testOctokit(),
@@ -66,8 +68,7 @@ describe("the facts of merged pull requests, read in bulk", () => {
     expect(facts[12]!.history.comments).toEqual([{ id: 4, author: "bob", body: "/strategy none" }]);
     expect(facts[12]!.history.recorded).toEqual([]);
     // ⌈120/50⌉ = 3 reads; follow-ups: batch 1 has two large ones (2 rounds: 250 files), batch 2 one (1 round).
-    expect(served.gh.problems).toEqual([]);
-    const log = served.log;
+    const log = repo.log;
     expect(log.filter((r) => r.operation === "PullFacts")).toHaveLength(3);
     expect(log.filter((r) => r.operation === "PullFilesPages")).toHaveLength(3);
     expect(counter.requests).toBe(6);
