@@ -61,7 +61,7 @@ export async function actionProbot(
     });
   };
   // One run handles one event: the long-running monthly schedule of the hosted app is the workflow's cron here.
-  const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report });
+  const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report, readsOrganisation: false });
   await probot.load(createApp(deps, { schedule: false }));
   return { probot, deps };
 }

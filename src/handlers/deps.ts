@@ -38,6 +38,11 @@ export interface Deps {
   onboarded: Set<string>;
   /** The monthly report job, when this process runs it. */
   schedule?: { stop(): void };
+  /**
+   * False where the token reads only its own repository (the Action's workflow token): a change to the
+   * organisation's strategy is then previewed over the `.github` repository's own work, and says so.
+   */
+  readsOrganisation?: boolean;
   /** The Project field's id and options per strategy version (`settings.project`); none kept without it. */
   projects: ProjectCache;
 }

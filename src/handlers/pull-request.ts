@@ -78,6 +78,7 @@ export async function syncPullRequest(
     now: deps.now(),
     botLogin: login,
     permissions: deps.permissions,
+    organisation: deps.readsOrganisation !== false,
   });
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);

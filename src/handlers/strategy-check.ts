@@ -57,6 +57,8 @@ export interface PreviewContext {
   now: Date;
   botLogin: string;
   permissions: PermissionCache;
+  /** Whether the token reads the owner's other repositories: an organisation's change is previewed over them. */
+  organisation: boolean;
 }
 
 /**
@@ -129,16 +131,21 @@ async function previewText(
   };
   let outcome: PreviewOutcome;
   try {
-    outcome = isOrganisation(repo, base)
-      ? await previewOrganisation({
-          ...common,
-          owner: repo.owner,
-          inForceText: base.source.text,
-          proposedText: version.source.text,
-          path,
-          defaultBranch: context.defaultBranch,
-        })
-      : await previewRepository({ ...common, repo, defaultBranch: context.defaultBranch });
+    outcome =
+      isOrganisation(repo, base) && context.organisation
+        ? await previewOrganisation({
+            ...common,
+            owner: repo.owner,
+            inForceText: base.source.text,
+            proposedText: version.source.text,
+            path,
+            defaultBranch: context.defaultBranch,
+          })
+        : await previewRepository({ ...common, repo, defaultBranch: context.defaultBranch });
+    if (isOrganisation(repo, base) && !context.organisation)
+      outcome.notes.unshift(
+        "This preview covers the .github repository's own pull requests only: the token it was made with cannot read the organisation's other repositories. The Throughline App previews the organisation's change over every repository in scope.",
+      );
   } catch (error) {
     // No mark: the next event for this pull request tries again.
     const said = error instanceof Error ? error.message : String(error);

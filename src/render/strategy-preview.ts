@@ -98,7 +98,8 @@ export function renderPreview(input: PreviewText, mark: string): string {
       ? "Shares are of author-weeks, the measure `settings.report.measure` asks for in the file in force."
       : "Shares are of merged pull requests, split evenly when one serves several problems.";
   const intro = `${month}${input.where ? ` in ${input.where}` : ""}: ${plural(model.merged.before, "merged pull request")} judged under the file in force and under this pull request's file. Explicit choices stay (a \`Serves:\` line, a \`/strategy\` command, a strategy label a person set or removed); what the app decided by rules or by the issues a pull request closes is decided again. ${measure}`;
-  if (model.merged.before === 0 && model.merged.after === 0) return blocks(sentence, intro, mark);
+  if (model.merged.before === 0 && model.merged.after === 0)
+    return blocks(sentence, intro, ...(input.notes ?? []), mark);
   return blocks(
     sentence,
     intro,

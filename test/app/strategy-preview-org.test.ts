@@ -118,4 +118,21 @@ describe("a change to the organisation's strategy", () => {
     expect(before.merged).toBe(9);
     expect(after.merged).toBe(9);
   });
+
+  it("with a token that reads only .github (the Action's), previews .github's own work and says so", async () => {
+    const org = organisation();
+    const { gh, home } = org;
+    gh.item(home, 5, { title: "Strategy: more keywords", files: ["strategy.yml"], headSha: SHA });
+    home.filesAt.set(SHA, new Map([["strategy.yml", NEW_ORG]]));
+    stop = gh.intercept();
+    await testProbot({ readsOrganisation: false }).receive(changeInHome());
+    expect(gh.problems).toEqual([]);
+    const summary = home.checkRuns.find((c) => c.name === "Strategy file" && c.headSha === SHA)?.summary ?? "";
+    // .github#1, the outage runbook, is its one merged pull request of October: nothing changes.
+    expect(summary.split("\n")[0]).toBe(
+      "Last month under this change: no change, the 1 merged pull request of October 2026 serves the same problems.",
+    );
+    expect(summary).toContain("This preview covers the .github repository's own pull requests only");
+    expect(gh.log.filter((q) => q.operation === "OrgRepositories")).toEqual([]);
+  });
 });
