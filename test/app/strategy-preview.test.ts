@@ -5,6 +5,7 @@
  * notes any request it does not model).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FakeGitHub } from "../fixtures/github-fake/index.js";
 import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { assertNoPendingMocks, setupNock, testProbot } from "../fixtures/probot.js";
 import { pullRequestEvent } from "../fixtures/pull-requests.js";
@@ -314,5 +315,40 @@ describe("a strategy change shows what it would do before it merges", () => {
     expect(fileCheck(fake).conclusion).toBe("success");
     expect(fileCheck(fake).output.summary).not.toContain("Last month under this change");
     expect(previewRequests(fake)).toBe(0);
+  });
+
+  it("past 1,000 pull requests a month (search cut into windows), within ⌈N/50⌉ + 10 requests", async () => {
+    const n = 1_500;
+    const github = new FakeGitHub({ autoCreateItems: true, searchIndex: true });
+    const fake = new RepoFake({ strategy: IN_FORCE, github }).serve();
+    fake.repository.defaultBranch = BASE;
+    const start = Date.parse("2026-10-01T00:00:00Z");
+    for (let i = 0; i < n; i++) {
+      const at = new Date(start + Math.floor((i * 30 * 86_400_000) / n)).toISOString();
+      github.item(fake.repository, 100 + i, {
+        title: i % 3 === 0 ? `Fix flaky test ${i}` : `Tidy ${i}`,
+        state: "closed",
+        mergedAt: at,
+        closedAt: at,
+        base: BASE,
+        files: [`src/m${i}.ts`],
+      });
+    }
+    await testProbot().receive(changing(fake, FLAKY_ADDED));
+    const summary = fileCheck(fake).output.summary;
+    expect(firstLine(summary)).toBe(
+      "Last month under this change: Reliability 0% → 33.3%, unaligned 100% → 66.7% (500 pull requests change).",
+    );
+    expect(summary).toContain("- …and 480 more pull requests.");
+    console.log(
+      "SCALE",
+      requests(fake),
+      fake.github.log
+        .filter((r) => r.path !== "/app" && !r.path.endsWith("/access_tokens"))
+        .map((r) => r.operation ?? r.method)
+        .join(","),
+    );
+    expect(requests(fake)).toBeLessThanOrEqual(Math.ceil(n / 50) + 10);
+    expect(fake.github.problems).toEqual([]);
   });
 });
