@@ -57,7 +57,8 @@ const mergedAt = (i: number, n: number) => new Date(OCTOBER + Math.floor((i * MO
 export function budgetOf(spec: ScaleSpec, u: number, big: number): { budget: number; formula: string } {
   const { n, repositories: r } = spec;
   const facts = Math.ceil(u / 50) + big;
-  if (spec.scope === "repository") return { budget: Math.ceil(n / 100) + facts + 15, formula: "⌈N/100⌉+⌈U/50⌉+15+B" };
+  if (spec.scope === "repository")
+    return { budget: Math.ceil(n / 100) + facts + 15, formula: u === 0 ? "⌈N/100⌉+15" : "⌈N/100⌉+⌈U/50⌉+15+B" };
   const base = Math.ceil(n / 100) + Math.ceil(r / 100) + 20;
   return u === 0
     ? { budget: base, formula: "⌈N/100⌉+⌈R/100⌉+20" }

@@ -22,7 +22,12 @@ export interface Plan {
   scale: ScaleSpec[];
 }
 
-const repository = (n: number): ScaleSpec => ({ scope: "repository", n, repositories: 1, unlabelled: "all" });
+const repository = (n: number, unlabelled: ScaleSpec["unlabelled"] = "all"): ScaleSpec => ({
+  scope: "repository",
+  n,
+  repositories: 1,
+  unlabelled,
+});
 const organisation = (n: number, repositories: number, unlabelled: ScaleSpec["unlabelled"]): ScaleSpec => ({
   scope: "organisation",
   n,
@@ -38,6 +43,7 @@ export const FULL: Plan = {
   events: 100,
   overheadRounds: 3,
   scale: [
+    repository(10_000, "none"),
     repository(1000),
     repository(10_000),
     repository(50_000),
@@ -54,7 +60,7 @@ export const QUICK: Plan = {
   coreRounds: 2,
   events: 10,
   overheadRounds: 2,
-  scale: [repository(1000), organisation(1000, 30, "none"), organisation(1000, 30, "fifth")],
+  scale: [repository(1000, "none"), repository(1000), organisation(1000, 30, "none"), organisation(1000, 30, "fifth")],
 };
 
 export async function runBench(plan: Plan, progress: (step: string) => void = () => {}): Promise<Results> {

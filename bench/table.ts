@@ -72,6 +72,7 @@ export function eventsTable(events: EventCount[]): string {
 export function reportsTable(reports: ReportRun[]): string {
   const rows = reports.map((r) => [
     n(r.n),
+    n(r.u),
     r.requests,
     `≤ ${r.target}`,
     verdict(r.withinTarget),
@@ -84,6 +85,7 @@ export function reportsTable(reports: ReportRun[]): string {
   return table(
     [
       "Merged PRs",
+      "Without label",
       "Requests",
       "Target",
       "Within",

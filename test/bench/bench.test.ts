@@ -44,11 +44,12 @@ describe("requests per event (steady state)", () => {
 });
 
 describe("the monthly report", () => {
-  it("costs at most ceil(N/100) + 15 requests and counts every pull request", () => {
+  it("costs at most ⌈N/100⌉ + ⌈U/50⌉ + 15 requests and counts every pull request", () => {
     const [report] = results.reports;
-    expect(report!.n).toBe(100);
-    expect(report!.requests).toBeLessThanOrEqual(Math.ceil(100 / 100) + 15);
+    expect(report).toMatchObject({ n: 100, u: 60 });
+    expect(report!.requests).toBeLessThanOrEqual(Math.ceil(100 / 100) + Math.ceil(60 / 50) + 15);
     expect(report!.operations.MergedPulls).toBe(1);
+    expect(report!.operations.PullFacts).toBe(2);
     expect(report!.action).toBe("created");
   });
 });
@@ -66,6 +67,13 @@ describe("reports at scale, each in its own process", () => {
     expect(r.operations.PullFilesPages).toBeLessThanOrEqual(2);
     expect(r.operations.MergedPulls).toBeLessThanOrEqual(10 + 1);
     expect(r.withinBudget).toBe(true);
+  });
+
+  it("a fully labelled repository month costs at most ⌈N/100⌉ + 15 and reads no facts", () => {
+    const r = run("repository", "none");
+    expect(r).toMatchObject({ n: 1000, u: 0, budget: 10 + 15, formula: "⌈N/100⌉+15" });
+    expect(r.requests).toBeLessThanOrEqual(r.budget);
+    expect(r.operations.PullFacts).toBeUndefined();
   });
 
   it("a fully labelled organisation month costs at most ⌈N/100⌉ + ⌈R/100⌉ + 20 and reads no facts", () => {
