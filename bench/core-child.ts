@@ -28,7 +28,7 @@ const inputMB = pages.reduce((sum, p) => sum + p.length, 0) / 2 ** 20;
 // Shipped work leaves out `ignore_authors` (dependabot here): what the tally must come to.
 const ignored = new Set(strategy.settings.ignore_authors);
 const counted = pages
-  .flatMap((p) => (JSON.parse(p).data.s0 as SearchPage).nodes.filter(isPull).map((n) => toPull(n as PullNode)))
+  .flatMap((p) => ((JSON.parse(p).data.s0 as SearchPage).nodes ?? []).filter(isPull).map((n) => toPull(n as PullNode)))
   .filter((p) => !ignored.has(p.author)).length;
 
 // Sampled every few pages (both loops alike): a synchronous loop gives a timer no chance to sample.
@@ -49,7 +49,7 @@ async function pass(work: () => unknown): Promise<{ ms: number; peak: number }> 
 function parseOnly(): number {
   let seen = 0;
   pages.forEach((page, i) => {
-    seen += (JSON.parse(page).data.s0 as SearchPage).nodes.length;
+    seen += (JSON.parse(page).data.s0 as SearchPage).nodes?.length ?? 0;
     sample(i);
   });
   return seen;
@@ -57,7 +57,7 @@ function parseOnly(): number {
 
 async function* pulls() {
   for (const [i, page] of pages.entries()) {
-    yield (JSON.parse(page).data.s0 as SearchPage).nodes.filter(isPull).map((n) => toPull(n as PullNode));
+    yield ((JSON.parse(page).data.s0 as SearchPage).nodes ?? []).filter(isPull).map((n) => toPull(n as PullNode));
     sample(i);
   }
 }

@@ -3,7 +3,9 @@
  * (aliases s0, s1, ...), asking each for only what it still holds, so that the pages of consecutive
  * search windows share requests and a month costs about one request per 100 pull requests.
  */
-import { actorLogin, type Actor } from "./report-graphql.js";
+import { isSelected } from "./graphql/answers.js";
+import type { MergedPullFragment, MergedPullsQuery } from "./graphql/types.generated.js";
+import { actorLogin } from "./report-graphql.js";
 
 const PULL_FIELDS = /* GraphQL */ `
   fragment MergedPull on PullRequest {
@@ -61,33 +63,26 @@ export interface MergedPull {
   filesComplete: boolean;
 }
 
-export type PullNode = {
-  number: number;
-  title: string;
-  url: string;
-  body: string | null;
-  headRefName: string;
-  baseRefName?: string;
-  repository?: { name: string };
-  mergedAt: string;
-  additions: number;
-  deletions: number;
-  author: Actor | null;
-  labels: { nodes: { name: string }[] } | null;
-  comments: { totalCount: number };
-  reviews: { totalCount: number } | null;
-  closingIssuesReferences: { totalCount: number } | null;
-  files: { totalCount: number; nodes: { path: string; additions: number; deletions: number }[] | null } | null;
-  milestone: { title: string } | null;
-};
+/** A merged pull request as search returns it: the MergedPull fragment. */
+export type PullNode = MergedPullFragment;
 
-export type SearchPage = {
-  issueCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: (PullNode | Record<string, never>)[];
-};
+/** One search's page of results (`s0` of the one-search form; every alias `s<i>` answers alike). */
+export type SearchPage = MergedPullsQuery["s0"];
 
-export function toPull(n: PullNode): MergedPull {
+/** Search answers hold empty objects for results of other types (and may hold nulls). */
+export const isPull = (node: PullNode | Record<PropertyKey, never> | null): node is PullNode => isSelected(node);
+
+/**
+ * What toPull reads: the MergedPull fragment (generated), or a search result selecting the same fields
+ * (the strategy preview's, which leaves out the counts of comments and reviews).
+ */
+export type PullFields = Omit<MergedPullFragment, "comments" | "reviews"> &
+  Partial<Pick<MergedPullFragment, "comments" | "reviews">>;
+
+export function toPull(n: PullFields): MergedPull {
+  const files = (n.files?.nodes ?? []).flatMap((f) =>
+    f ? [{ path: f.path, additions: f.additions, deletions: f.deletions }] : [],
+  );
   return {
     number: n.number,
     ...(n.repository ? { repo: n.repository.name } : {}),
@@ -96,19 +91,17 @@ export function toPull(n: PullNode): MergedPull {
     url: n.url,
     body: n.body ?? "",
     branch: n.headRefName,
-    mergedAt: n.mergedAt,
+    // Searched as merged: GitHub gives every result its merge time.
+    mergedAt: n.mergedAt ?? "",
     author: actorLogin(n.author),
-    labels: (n.labels?.nodes ?? []).map((l) => l.name),
+    labels: (n.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])),
     milestone: n.milestone?.title ?? null,
     additions: n.additions,
     deletions: n.deletions,
-    comments: n.comments.totalCount,
+    comments: n.comments?.totalCount ?? 0,
     reviews: n.reviews?.totalCount ?? 0,
     closedIssues: n.closingIssuesReferences?.totalCount ?? 0,
-    files: n.files?.nodes ?? [],
+    files,
     filesComplete: n.files != null && (n.files.nodes?.length ?? 0) >= n.files.totalCount,
   };
 }
-
-/** Search answers hold empty objects for results of other types. */
-export const isPull = (node: PullNode | Record<string, never>): node is PullNode => "number" in node;

@@ -46,7 +46,7 @@ type Part = { reading: Reading; first: number };
 export interface SearchShape<N, T> {
   page: number;
   query: (n: number) => string;
-  isResult: (node: N | Record<string, never>) => node is N;
+  isResult: (node: N | Record<PropertyKey, never> | null) => node is N;
   /** The results of one request, in order (it may read more from GitHub, e.g. further pages of files). */
   results: (nodes: N[]) => T[] | Promise<T[]>;
 }
@@ -59,9 +59,14 @@ const MERGED: SearchShape<PullNode, MergedPull> = {
   results: (nodes) => nodes.map(toPull),
 };
 
-type Page<N> = { issueCount: number; pageInfo: SearchPage["pageInfo"]; nodes: (N | Record<string, never>)[] };
+/**
+ * One search's page as every search document selects it (`s0` of MergedPulls: its count, where it stands
+ * and its results), with results of the shape's node type (other types answer empty objects).
+ */
+type Page<N> = Omit<SearchPage, "nodes"> & { nodes: (N | Record<PropertyKey, never> | null)[] | null };
 
-type Answer<N> = Record<string, Page<N> | undefined>;
+/** Page `s<i>` for part i; undefined for an alias the request did not have. */
+type Answer<N> = Partial<Record<`s${number}`, Page<N>>>;
 
 /** One request for the parts: GitHub's answer holds the page of part i under `s<i>`. */
 function request<N>(octokit: GitHub, parts: Part[], query: (n: number) => string): Promise<Answer<N>> {
@@ -71,10 +76,10 @@ function request<N>(octokit: GitHub, parts: Part[], query: (n: number) => string
   return octokit.graphql<Answer<N>>(query(parts.length), variables);
 }
 
-function pageOf<N>(answer: Answer<N>, i: number, reading: Reading): Page<N> {
+function pageOf<N>(answer: Answer<N>, i: number, reading: Reading) {
   const page = answer[`s${i}`];
   if (!page) throw new Error(`GitHub's answer holds no results for the search "${reading.search}"`);
-  return page;
+  return { ...page, nodes: page.nodes ?? [] };
 }
 
 /** The next request: up to a page of results, from the open searches in order, each asked only for what it holds. */

@@ -7,11 +7,12 @@
  * per 100 further changed files of the few with more than 100 (shared between them).
  */
 import { TIMELINE_FIELDS } from "./item-history.js";
-import { isPull, type MergedPull, type PullNode } from "./merged-pulls-query.js";
+import { isSelected } from "./graphql/answers.js";
+import type { PreviewPullFragment } from "./graphql/types.generated.js";
+import { toPull, type MergedPull } from "./merged-pulls-query.js";
 import { searchPulls, type SearchOptions, type SearchShape } from "./merged-pulls.js";
 import type { GitHub } from "./octokit.js";
-import { factsOfNodes, FACTS_PER_REQUEST, type FactsCounter, type FactsNode, type PullFacts } from "./pull-facts.js";
-import { actorLogin } from "./report-graphql.js";
+import { factsOfNodes, FACTS_PER_REQUEST, type FactsCounter, type PullFacts } from "./pull-facts.js";
 import { zip } from "../text/zip.js";
 
 const FIELDS = /* GraphQL */ `
@@ -44,44 +45,13 @@ export function previewPullsQuery(n: number): string {
 /** @public (checked against GitHub's schema) */
 export const PREVIEW_PULLS_QUERY = previewPullsQuery(1);
 
-type Node = Omit<PullNode, "files" | "comments" | "reviews" | "closingIssuesReferences"> &
-  FactsNode & {
-    files: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      nodes: { path: string; additions: number; deletions: number }[] | null;
-    } | null;
-    closingIssuesReferences: (NonNullable<FactsNode["closingIssuesReferences"]> & { totalCount: number }) | null;
-  };
+/** A search result as the PreviewPull fragment selects it. */
+type Node = PreviewPullFragment;
 
 /** A merged pull request and the facts its decision needs. */
 export interface PreviewPullFacts {
   pull: MergedPull;
   facts: PullFacts;
-}
-
-function toPull(n: Node): MergedPull {
-  const files = n.files?.nodes ?? [];
-  return {
-    number: n.number,
-    ...(n.repository ? { repo: n.repository.name } : {}),
-    ...(n.baseRefName ? { base: n.baseRefName } : {}),
-    title: n.title,
-    url: n.url,
-    body: n.body ?? "",
-    branch: n.headRefName,
-    mergedAt: n.mergedAt,
-    author: actorLogin(n.author),
-    labels: (n.labels?.nodes ?? []).map((l) => l.name),
-    milestone: n.milestone?.title ?? null,
-    additions: n.additions,
-    deletions: n.deletions,
-    comments: 0,
-    reviews: 0,
-    closedIssues: n.closingIssuesReferences?.totalCount ?? 0,
-    files,
-    filesComplete: n.files != null && files.length >= n.files.totalCount,
-  };
 }
 
 export interface PreviewPullsOptions extends SearchOptions {
@@ -96,18 +66,15 @@ export function previewPulls(octokit: GitHub, o: PreviewPullsOptions): AsyncGene
   const shape: SearchShape<Node, PreviewPullFacts> = {
     page: FACTS_PER_REQUEST,
     query: previewPullsQuery,
-    isResult: (node): node is Node => isPull(node as PullNode | Record<string, never>),
+    isResult: isSelected,
     results: async (nodes) => {
       o.counter.requests += 1;
       const pulls = nodes.map(toPull);
-      // The file paths as the facts hold them; further pages are added to these.
+      // The same results read as facts (the fragment selects what PullFacts does); further pages of files follow.
       const facts = await factsOfNodes(
         octokit,
         pulls.map((p) => ({ owner: o.owner, repo: p.repo ?? "", number: p.number })),
-        nodes.map((n) => ({
-          ...n,
-          files: n.files && { ...n.files, nodes: (n.files.nodes ?? []).map((f) => ({ path: f.path })) },
-        })),
+        nodes,
         o.botLogin,
         o.counter,
       );

@@ -19,6 +19,7 @@ import {
   type ItemHistory,
   type TimelineWindows,
 } from "./item-history.js";
+import type { PullFactsFragment, PullFactsQuery, PullFilesPagesQuery } from "./graphql/types.generated.js";
 import type { GitHub, RepoRef } from "./octokit.js";
 import { MAX_FILES } from "./pull-request-queries.js";
 import { graphqlPartial } from "./report-graphql.js";
@@ -81,15 +82,11 @@ export interface PullFacts {
   problem?: string;
 }
 
-type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { path: string }[] };
-/** What GitHub answers for one pull request's facts (the PullFacts fragment, or a search result holding its fields). */
-export type FactsNode = TimelineWindows & {
-  number: number;
-  files?: (Page & { totalCount: number }) | null;
-  closingIssuesReferences?: {
-    nodes: ({ number: number; labels: { nodes: { name: string }[] } | null } | null)[];
-  } | null;
-};
+/**
+ * What is read of one pull request's facts: the PullFacts fragment (generated), or a search result
+ * selecting the same fields (the strategy preview's); the timeline windows as item-history reads them.
+ */
+export type FactsNode = Pick<PullFactsFragment, "number" | "files" | "closingIssuesReferences"> & TimelineWindows;
 
 export interface FactsCounter {
   /** Requests sent, follow-up pages included. */
@@ -118,7 +115,10 @@ export async function readPullFacts(
   return out;
 }
 
-type Answer = Record<string, { pullRequest: FactsNode | null } | null> | null;
+/** Every alias `p<i>` answers as `p0` of the one-item form does. */
+type Answer = Partial<Record<`p${number}`, PullFactsQuery["p0"]>> | null;
+/** Every alias `f<i>` answers as `f0` of the one-item form does. */
+type FilesAnswer = Partial<Record<`f${number}`, PullFilesPagesQuery["f0"]>> | null;
 
 function refVariables(refs: readonly PullRef[]): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
@@ -178,7 +178,7 @@ function factsOf(
   botLogin: string,
   problem: string | undefined,
 ): PullFacts {
-  const files = node?.files ? node.files.nodes.map((f) => f.path) : undefined;
+  const files = node?.files ? (node.files.nodes ?? []).flatMap((f) => (f ? [f.path] : [])) : undefined;
   const history = node
     ? withEarlier(historyFrom(timelineNodes(node), botLogin), octokit, ref, ref.number, botLogin, earlierCursor(node))
     : { labels: [], comments: [] };
@@ -190,7 +190,7 @@ function factsOf(
     files,
     filesComplete,
     closes: (node?.closingIssuesReferences?.nodes ?? []).flatMap((n) =>
-      n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).map((l) => l.name) }] : [],
+      n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])) }] : [],
     ),
     history,
     complete,
@@ -215,7 +215,6 @@ async function morePages(
     const variables = refVariables(reading.map((r) => r.ref));
     for (const [i, r] of reading.entries()) variables[`a${i}`] = r.after;
     counter.requests += 1;
-    type FilesAnswer = Record<string, { pullRequest: { files: Page | null } | null } | null> | null;
     let answer: FilesAnswer = null;
     try {
       answer = (await graphqlPartial<FilesAnswer>(octokit, pullFilesQuery(reading.length), variables)).data;
@@ -229,7 +228,7 @@ async function morePages(
         Object.assign(r.facts, { complete: false, problem: "some of its changed files could not be read" });
         return;
       }
-      r.facts.files!.push(...page.nodes.map((n) => n.path));
+      r.facts.files!.push(...(page.nodes ?? []).flatMap((n) => (n ? [n.path] : [])));
       if (page.pageInfo.hasNextPage && page.pageInfo.endCursor && r.facts.files!.length < MAX_FILES)
         next.push({ ...r, after: page.pageInfo.endCursor });
       else r.facts.filesComplete = !page.pageInfo.hasNextPage;

@@ -52,7 +52,7 @@ export function errorAt(errors: GraphqlFailure[], ...path: (string | number)[]):
   return errors.find((e) => path.every((part, i) => e.path[i] === part));
 }
 
-export { actorLogin, type Actor } from "./identity.js";
+export { actorLogin } from "./identity.js";
 
 /** GraphQL search strings quote values with spaces; a quote inside cannot be escaped, so it is dropped. */
 export function quoted(value: string): string {
