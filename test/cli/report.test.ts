@@ -70,7 +70,7 @@ describe("throughline report", () => {
       categoryId: "DIC_announcements",
     });
     expect(run.out).toEqual([
-      `Strategy alignment: October 2026: created https://github.com/acme/platform/discussions/${repo.discussions[0].number}`,
+      `Strategy alignment: October 2026: created https://github.com/acme/platform/discussions/${repo.discussions[0]!.number}`,
     ]);
   });
 
