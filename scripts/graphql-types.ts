@@ -15,7 +15,12 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { codegen } from "@graphql-codegen/core";
 import * as operations from "@graphql-codegen/typescript-operations";
 import { schema } from "@octokit/graphql-schema";
-import { buildSchema, Kind, parse, print, type DefinitionNode, type DocumentNode } from "graphql";
+import { createRequire } from "node:module";
+import type { DefinitionNode, DocumentNode } from "graphql";
+
+// The generator loads graphql as Node does (CommonJS); a schema or document built with another copy of
+// it (a bundler may pick the ES module one) would be refused, so this module takes that same copy.
+const { buildSchema, Kind, parse, print }: typeof import("graphql") = createRequire(import.meta.url)("graphql");
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -57,7 +62,8 @@ export async function githubDocuments(): Promise<[string, string][]> {
         documents.push([`${file} ${name}`, value]);
     }
   }
-  return documents;
+  // Sorted, so the output is the same whichever loader evaluated the modules.
+  return documents.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** One document of every operation and every fragment (a fragment several documents carry is kept once). */
@@ -79,8 +85,9 @@ function merged(documents: [string, string][]): DocumentNode {
   return { kind: Kind.DOCUMENT, definitions };
 }
 
-export async function graphqlTypes(): Promise<string> {
-  const documents = await githubDocuments();
+/** The generated file's content, for the app's documents (or the ones given). */
+export async function graphqlTypes(documents?: [string, string][]): Promise<string> {
+  documents ??= await githubDocuments();
   const output = await codegen({
     filename: GRAPHQL_TYPES_PATH,
     // The SDL (the package's introspection JSON lacks a few mutations the app uses); a few enterprise
@@ -97,7 +104,6 @@ export async function graphqlTypes(): Promise<string> {
       enumType: "string-literal",
       useTypeImports: true,
     },
-    skipDocumentsValidation: { skipDuplicateValidation: false },
   });
   return HEADER + output;
 }
