@@ -212,6 +212,46 @@ describe("a strategy change shows what it would do before it merges", () => {
     expect(summary).not.toContain("#106");
   });
 
+  it("linked issues: decided again from the issue's labels under each file, a renamed label followed", async () => {
+    const withLinked = (f: RepoFake) => {
+      f.github.item(f.repository, 50, { kind: "issue", title: "Bills are high", state: "closed" });
+      f.addLabel(50, "strategy: costs", "carol");
+      f.github.item(f.repository, 110, {
+        title: "Reuse connections",
+        state: "closed",
+        mergedAt: OCTOBER(22),
+        base: BASE,
+        files: ["src/pool.ts"],
+        closes: [50],
+      });
+    };
+    // The costs label renamed: the pull request still serves costs through its issue.
+    const renamed = tenPulls(withLinked);
+    await testProbot().receive(
+      changing(renamed, IN_FORCE.replace("title: Hosting costs", 'title: Hosting costs\n    label: "area: costs"')),
+    );
+    const summary = fileCheck(renamed).output.summary;
+    expect(summary).not.toContain("Reuse connections");
+    expect(summary).toContain("| Hosting costs | 3 | 3 | 27.3% | 27.3% | → 0 pts |");
+  });
+
+  it("linked issues: a removed problem's issue no longer decides, the rules do", async () => {
+    const fake = tenPulls((f) => {
+      f.github.item(f.repository, 50, { kind: "issue", title: "Bills are high", state: "closed" });
+      f.addLabel(50, "strategy: costs", "carol");
+      f.github.item(f.repository, 110, {
+        title: "Reuse connections",
+        state: "closed",
+        mergedAt: OCTOBER(22),
+        base: BASE,
+        files: ["auth/pool.ts"],
+        closes: [50],
+      });
+    });
+    await testProbot().receive(changing(fake, COSTS_TO_SECURITY));
+    expect(fileCheck(fake).output.summary).toContain("Reuse connections: Hosting costs → Security");
+  });
+
   it("caps the list at 20, counts the rest, and stays within ⌈N/50⌉ + 10 requests (one more for a pull request past 100 files)", async () => {
     const pulls: Merged[] = [];
     for (let i = 0; i < 60; i++) pulls.push(i < 23 ? { title: `Fix flaky test ${i}` } : { title: `Tidy ${i}` });
