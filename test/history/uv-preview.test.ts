@@ -3,43 +3,23 @@
  * a pull request removing one of the strategy's rules previews the month, and its figures under each file
  * are the figures of the monthly report made under that file.
  */
-import { readFileSync } from "node:fs";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishReport } from "../../src/handlers/report.js";
-import { parseStrategy } from "../../src/strategy/index.js";
 import { parseDataComment } from "../../src/tally/index.js";
 import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { assertNoPendingMocks, setupNock, testOctokit, testProbot } from "../fixtures/probot.js";
 import { pullRequestEvent } from "../fixtures/pull-requests.js";
+import { addUvPulls, strategyOf, UV_STRATEGY, uvPulls } from "../fixtures/uv/uv.js";
 
-interface UvPull {
-  number: number;
-  title: string;
-  body: string;
-  author: string;
-  mergedAt: string;
-  headRefName: string;
-  files: string[];
-  additions: number;
-  deletions: number;
-}
-
-const read = (name: string) => readFileSync(new URL(`../fixtures/uv/${name}`, import.meta.url), "utf8");
-const IN_FORCE = read("uv-strategy.yml");
+const IN_FORCE = UV_STRATEGY;
 /** Supply chain no longer recognised by workflow paths. */
 const RULE_REMOVED = IN_FORCE.replace(
   'paths: [".github/workflows/**", "crates/uv-audit/**"',
   'paths: ["crates/uv-audit/**"',
 );
 const SHA = "e".repeat(40);
-const pulls = JSON.parse(read("uv-2026-06.json")) as UvPull[];
-
-function strategyOf(text: string) {
-  const parsed = parseStrategy(text, "strategy.yml");
-  if (!parsed.ok) throw new Error("invalid strategy");
-  return parsed.strategy;
-}
+const pulls = uvPulls("2026-06");
 
 async function report(text: string) {
   const result = await publishReport({
@@ -65,20 +45,7 @@ describe("a real month of uv, previewed under a rule removed", () => {
   it("shows the figures the report makes under each file, within ⌈N/50⌉ + 10 requests plus one per large pull request", async () => {
     expect(RULE_REMOVED).not.toBe(IN_FORCE);
     const fake = new RepoFake({ strategy: IN_FORCE }).serve();
-    for (const p of pulls) {
-      fake.github.item(fake.repository, p.number, {
-        title: p.title,
-        body: p.body ?? "",
-        author: p.author,
-        mergedAt: p.mergedAt,
-        state: "closed",
-        base: "main",
-        branch: p.headRefName || `pr-${p.number}`,
-        files: p.files,
-        additions: p.additions,
-        deletions: p.deletions,
-      });
-    }
+    addUvPulls(fake, pulls);
     const change = 99_999;
     fake.github.item(fake.repository, change, {
       title: "Strategy: workflows are not supply chain",
@@ -112,20 +79,7 @@ describe("a real month of uv, previewed under a rule removed", () => {
     nock.cleanAll();
     setupNock();
     const reportFake = new RepoFake({ strategy: IN_FORCE }).serve();
-    for (const p of pulls) {
-      reportFake.github.item(reportFake.repository, p.number, {
-        title: p.title,
-        body: p.body ?? "",
-        author: p.author,
-        mergedAt: p.mergedAt,
-        state: "closed",
-        base: "main",
-        branch: p.headRefName || `pr-${p.number}`,
-        files: p.files,
-        additions: p.additions,
-        deletions: p.deletions,
-      });
-    }
+    addUvPulls(reportFake, pulls);
     const before = await report(IN_FORCE);
     const after = await report(RULE_REMOVED);
     const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;

@@ -3,51 +3,20 @@
  * names its problems mostly by paths), reported with no strategy label on any of them, equal the same
  * months with each pull request labelled as the app's handler decides it live.
  */
-import { readFileSync } from "node:fs";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { planLabels } from "../../src/handlers/labelling.js";
 import { publishReport } from "../../src/handlers/report.js";
-import { parseStrategy } from "../../src/strategy/index.js";
 import { parseDataComment } from "../../src/tally/index.js";
 import { RepoFake } from "../fixtures/github-fake/one-repo.js";
 import { assertNoPendingMocks, setupNock, testOctokit } from "../fixtures/probot.js";
+import { addUvPulls, UV_STRATEGY, uvPulls, uvStrategy } from "../fixtures/uv/uv.js";
 
-interface UvPull {
-  number: number;
-  title: string;
-  body: string;
-  author: string;
-  mergedAt: string;
-  headRefName: string;
-  files: string[];
-  additions: number;
-  deletions: number;
-}
-
-const read = (name: string) => readFileSync(new URL(`../fixtures/uv/${name}`, import.meta.url), "utf8");
-const parsed = parseStrategy(read("uv-strategy.yml"), "strategy.yml");
-if (!parsed.ok) throw new Error("the uv strategy is invalid");
-const strategy = parsed.strategy;
+const strategy = uvStrategy();
 
 function month(key: string, labelled: Map<number, string[]> | undefined): RepoFake {
-  const fake = new RepoFake({ strategy: read("uv-strategy.yml") }).serve();
-  const pulls = JSON.parse(read(`uv-${key}.json`)) as UvPull[];
-  for (const p of pulls) {
-    fake.github.item(fake.repository, p.number, {
-      title: p.title,
-      body: p.body ?? "",
-      author: p.author,
-      mergedAt: p.mergedAt,
-      state: "closed",
-      base: "main",
-      branch: p.headRefName || `pr-${p.number}`,
-      files: p.files,
-      additions: p.additions,
-      deletions: p.deletions,
-      labels: labelled?.get(p.number) ?? [],
-    });
-  }
+  const fake = new RepoFake({ strategy: UV_STRATEGY }).serve();
+  addUvPulls(fake, uvPulls(key), labelled);
   return fake;
 }
 
@@ -68,7 +37,7 @@ async function report(fake: RepoFake, key: string) {
 /** Each pull request labelled as the handler plans it when it is opened (nothing removed, no commands). */
 async function liveLabels(key: string): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
-  for (const p of JSON.parse(read(`uv-${key}.json`)) as UvPull[]) {
+  for (const p of uvPulls(key)) {
     const item = {
       kind: "pull_request" as const,
       number: p.number,
@@ -108,7 +77,7 @@ describe("real months of uv, unlabelled and labelled live", () => {
     const facts = unlabelled.github.log.filter(
       (r) => r.operation === "PullFacts" || r.operation === "PullFilesPages",
     ).length;
-    const large = (JSON.parse(read(`uv-${key}.json`)) as UvPull[]).filter((p) => p.files.length > 100).length;
+    const large = uvPulls(key).filter((p) => p.files.length > 100).length;
     expect(facts).toBeLessThanOrEqual(Math.ceil(n / 50) + large);
     expect(
       unlabelled.github.log.filter((r) => r.path !== "/app" && !r.path.endsWith("/access_tokens")).length,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isoWeek } from "../../src/tally/weeks.js";
-import { uvPulls, uvReport, uvStrategy } from "./uv-report.js";
+import { uvPulls, uvStrategy } from "../fixtures/uv/uv.js";
+import { uvReport } from "./uv-report.js";
 
 describe("a report over a real month (astral-sh/uv, June 2026)", () => {
   const { model, body } = uvReport();

@@ -1,14 +1,10 @@
 /**
  * A report over real work: June 2026 of astral-sh/uv (test/fixtures/uv), with May as the month before,
- * each pull request classified by the made-up uv strategy as the app would (title, body, paths), built
+ * each pull request judged by the made-up uv strategy as the app would (title, body, paths), built
  * and rendered by the same pure code the app runs after reading GitHub.
  */
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { classify } from "../../src/classify/index.js";
+import { judgeMerged } from "../../src/classify/index.js";
 import { renderReport } from "../../src/render/index.js";
-import { parseStrategy } from "../../src/strategy/index.js";
 import type { Strategy } from "../../src/strategy/schema.js";
 import {
   buildReport,
@@ -18,36 +14,12 @@ import {
   type ReportModel,
   type ShippedItem,
 } from "../../src/tally/index.js";
-
-export interface UvPull {
-  number: number;
-  title: string;
-  body: string;
-  author: string;
-  mergedAt: string;
-  headRefName: string;
-  files: string[];
-  additions: number;
-  deletions: number;
-  labels: string[];
-}
-
-const dir = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/uv");
-const read = (name: string) => readFileSync(join(dir, name), "utf8");
-
-export function uvStrategy(measure: "pull_requests" | "author_weeks" = "pull_requests"): Strategy {
-  const parsed = parseStrategy(read("uv-strategy.yml"), "strategy.yml");
-  if (!parsed.ok) throw new Error("the uv strategy is invalid");
-  parsed.strategy.settings.report.measure = measure;
-  return parsed.strategy;
-}
-
-export const uvPulls = (key: string): UvPull[] => JSON.parse(read(`uv-${key}.json`)) as UvPull[];
+import { type UvPull, uvPulls, uvStrategy } from "../fixtures/uv/uv.js";
 
 function shipped(strategy: Strategy, pulls: UvPull[]): ShippedItem[] {
   return pulls.map((p) => {
-    const { problems } = classify(strategy, {
-      kind: "pull_request",
+    const item = {
+      kind: "pull_request" as const,
       number: p.number,
       title: p.title,
       body: p.body ?? "",
@@ -57,7 +29,14 @@ function shipped(strategy: Strategy, pulls: UvPull[]): ShippedItem[] {
       branch: p.headRefName,
       files: p.files,
       filesComplete: true,
-    });
+    };
+    // The one decision, as a report makes it for a merged pull request (no timeline in this data).
+    const problems = judgeMerged({
+      strategy,
+      item,
+      history: { labels: [], comments: [] },
+      mayCommand: () => false,
+    }).served;
     return {
       number: p.number,
       title: p.title,
