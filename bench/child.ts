@@ -29,10 +29,7 @@ export function reply(result: unknown): void {
 }
 
 /** Peak of a gauge (e.g. heapUsed) while `work` runs, sampled every few milliseconds and at the end. */
-export async function sampledPeak<T>(
-  gauge: () => number,
-  work: () => Promise<T>,
-): Promise<{ result: T; peak: number }> {
+async function sampledPeak<T>(gauge: () => number, work: () => Promise<T>): Promise<{ result: T; peak: number }> {
   let peak = gauge();
   const timer = setInterval(() => (peak = Math.max(peak, gauge())), 2);
   try {
@@ -42,4 +39,35 @@ export async function sampledPeak<T>(
   } finally {
     clearInterval(timer);
   }
+}
+
+/** What `measured` reports of one piece of work, in MB and milliseconds. */
+export interface Measured {
+  ms: number;
+  /** The heap and RSS at the start, after a collection. */
+  heapBaseMB: number;
+  rssBaseMB: number;
+  /** The heap's peak, sampled every 2 ms (garbage not yet collected included), and the process's peak RSS. */
+  heapPeakMB: number;
+  maxRssMB: number;
+}
+
+const MB = 2 ** 20;
+
+/** Runs `work` in this process from a collected heap, measuring its wall time and memory. */
+export async function measured<T>(work: () => Promise<T>): Promise<{ result: T; measured: Measured }> {
+  global.gc?.();
+  const base = process.memoryUsage();
+  const started = performance.now();
+  const { result, peak } = await sampledPeak(() => process.memoryUsage().heapUsed, work);
+  return {
+    result,
+    measured: {
+      ms: performance.now() - started,
+      heapBaseMB: base.heapUsed / MB,
+      rssBaseMB: base.rss / MB,
+      heapPeakMB: peak / MB,
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { publishReport } from "../src/handlers/report.js";
 import { parseDataComment } from "../src/tally/index.js";
 import { FakeGitHub, type Item } from "../test/fixtures/github-fake/index.js";
 import { reportStrategy } from "../test/report/strategy.js";
-import { reply, sampledPeak } from "./child.js";
+import { measured, reply } from "./child.js";
 
 const OCTOBER = Date.parse("2026-10-01T00:00:00Z");
 const MONTH_MS = 31 * 86_400_000;
@@ -61,24 +61,18 @@ octokit.hook.wrap("request", async (request, options) => {
   }
 });
 
-global.gc?.();
-const base = process.memoryUsage();
-const started = performance.now();
-const { result, peak } = await sampledPeak(
-  () => process.memoryUsage().heapUsed,
-  () =>
-    publishReport({
-      octokit,
-      owner: "acme",
-      repo: "platform",
-      month: "2026-10",
-      loaded: { strategy: reportStrategy(), commit: null },
-      botLogin: gh.appLogin,
-      post: true,
-      now: new Date("2026-11-01T09:00:00Z"),
-    }),
+const { result, measured: m } = await measured(() =>
+  publishReport({
+    octokit,
+    owner: "acme",
+    repo: "platform",
+    month: "2026-10",
+    loaded: { strategy: reportStrategy(), commit: null },
+    botLogin: gh.appLogin,
+    post: true,
+    now: new Date("2026-11-01T09:00:00Z"),
+  }),
 );
-const ms = performance.now() - started;
 const data = parseDataComment(result.body);
 if (data?.merged !== n) throw new Error(`the report counted ${data?.merged} of ${n} pull requests`);
 if (gh.problems.length > 0)
@@ -89,11 +83,7 @@ reply({
   n,
   requests: log.length,
   operations,
-  ms,
-  ownMs: ms - waitingMs,
+  ...m,
+  ownMs: m.ms - waitingMs,
   action: result.action,
-  heapBaseMB: base.heapUsed / 2 ** 20,
-  heapPeakMB: peak / 2 ** 20,
-  rssBaseMB: base.rss / 2 ** 20,
-  maxRssMB: process.resourceUsage().maxRSS / 1024,
 });

@@ -11,7 +11,7 @@ import { parseStrategy } from "../src/strategy/index.js";
 import { parseDataComment } from "../src/tally/index.js";
 import { ORG_STRATEGY } from "../test/fixtures/organisation.js";
 import { reportStrategy } from "../test/report/strategy.js";
-import { reply, sampledPeak } from "./child.js";
+import { measured, reply } from "./child.js";
 
 const [url = "", scope = "", botLogin = ""] = process.argv.slice(2);
 /** A collection, and a reading of the live heap, after every this many requests. */
@@ -44,32 +44,20 @@ octokit.hook.after("request", () => {
   liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
 });
 
-global.gc?.();
-const base = process.memoryUsage();
-const started = performance.now();
-const { result, peak } = await sampledPeak(
-  () => process.memoryUsage().heapUsed,
-  () =>
-    publishReport({
-      octokit,
-      owner: "acme",
-      repo: scope === "repository" ? "platform" : ".github",
-      month: "2026-10",
-      loaded: strategy,
-      botLogin,
-      post: true,
-      now: new Date("2026-11-01T09:00:00Z"),
-    }),
+const { result, measured: m } = await measured(() =>
+  publishReport({
+    octokit,
+    owner: "acme",
+    repo: scope === "repository" ? "platform" : ".github",
+    month: "2026-10",
+    loaded: strategy,
+    botLogin,
+    post: true,
+    now: new Date("2026-11-01T09:00:00Z"),
+  }),
 );
-const ms = performance.now() - started;
-const data = parseDataComment(result.body);
 reply({
-  merged: data?.merged ?? null,
-  action: result.action,
-  ms,
-  heapBaseMB: base.heapUsed / 2 ** 20,
-  heapPeakMB: peak / 2 ** 20,
-  liveHeapPeakMB: Math.max(liveHeap, base.heapUsed) / 2 ** 20,
-  rssBaseMB: base.rss / 2 ** 20,
-  maxRssMB: process.resourceUsage().maxRSS / 1024,
+  merged: parseDataComment(result.body)?.merged ?? null,
+  ...m,
+  liveHeapPeakMB: Math.max(liveHeap / 2 ** 20, m.heapBaseMB),
 });

@@ -12,7 +12,7 @@
  */
 import { FakeGitHub, type Item, type Repository } from "../test/fixtures/github-fake/index.js";
 import { EXTENDING, ORG_STRATEGY } from "../test/fixtures/organisation.js";
-import { runChild } from "./child.js";
+import { type Measured, runChild } from "./child.js";
 
 export type Scope = "repository" | "organisation";
 
@@ -26,7 +26,7 @@ export interface ScaleSpec {
   unlabelled: "all" | "fifth" | "none";
 }
 
-export interface ScaleRun extends ScaleSpec {
+export interface ScaleRun extends ScaleSpec, Omit<ChildRun, "merged"> {
   /** Pull requests without a strategy label, and those with more than 100 changed files. */
   u: number;
   big: number;
@@ -36,14 +36,13 @@ export interface ScaleRun extends ScaleSpec {
   /** The budget as a formula. */
   formula: string;
   withinBudget: boolean;
-  ms: number;
-  heapBaseMB: number;
-  /** Sampled every few milliseconds: garbage not yet collected included. */
-  heapPeakMB: number;
+}
+
+/** What the report's process sends back: its time and memory (child.ts), and the live heap's peak. */
+interface ChildRun extends Measured {
+  merged: number | null;
   /** After a collection every 10 requests: what the report holds. */
   liveHeapPeakMB: number;
-  rssBaseMB: number;
-  maxRssMB: number;
 }
 
 const OCTOBER = Date.parse("2026-10-01T00:00:00Z");
@@ -140,17 +139,9 @@ export async function measureScale(spec: ScaleSpec): Promise<ScaleRun> {
   const gh = new FakeGitHub({ now: REPORTING, searchIndex: true });
   const { u, big } = spec.scope === "repository" ? repositoryWorld(gh, spec) : organisationWorld(gh, spec);
   const served = await gh.serve();
-  let run: {
-    merged: number | null;
-    ms: number;
-    heapBaseMB: number;
-    heapPeakMB: number;
-    liveHeapPeakMB: number;
-    rssBaseMB: number;
-    maxRssMB: number;
-  };
+  let run: ChildRun;
   try {
-    run = await runChild("./scale-child.ts", [served.url, spec.scope, gh.appLogin]);
+    run = await runChild<ChildRun>("./scale-child.ts", [served.url, spec.scope, gh.appLogin]);
   } finally {
     await served.close();
   }
