@@ -10,12 +10,12 @@
  * it exports, and by its named fragment.
  */
 import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { codegen } from "@graphql-codegen/core";
 import * as operations from "@graphql-codegen/typescript-operations";
 import { schema } from "@octokit/graphql-schema";
-import { createRequire } from "node:module";
 import type { DefinitionNode, DocumentNode } from "graphql";
 
 // The generator loads graphql as Node does (CommonJS); a schema or document built with another copy of
