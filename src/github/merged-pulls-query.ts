@@ -21,19 +21,25 @@ const PULL_FIELDS = /* GraphQL */ `
   }
 `;
 
-/** The document reading `n` searches: variables $q<i> (search), $n<i> (how many), $after<i> (cursor). */
-export function mergedPullsQuery(n: number): string {
+/**
+ * A document reading `n` searches at once, each result selected by `fragment` (named `fragmentName`):
+ * variables $q<i> (search), $n<i> (how many), $after<i> (cursor); aliases s<i>.
+ */
+export function searchesQuery(operation: string, fragmentName: string, fragment: string, n: number): string {
   const variables = Array.from({ length: n }, (_, i) => `$q${i}: String!, $n${i}: Int!, $after${i}: String`).join(", ");
   const searches = Array.from(
     { length: n },
     (_, i) => `s${i}: search(type: ISSUE, first: $n${i}, after: $after${i}, query: $q${i}) {
     issueCount
     pageInfo { hasNextPage endCursor }
-    nodes { ...MergedPull }
+    nodes { ...${fragmentName} }
   }`,
   );
-  return `query MergedPulls(${variables}) {\n  ${searches.join("\n  ")}\n}\n${PULL_FIELDS}`;
+  return `query ${operation}(${variables}) {\n  ${searches.join("\n  ")}\n}\n${fragment}`;
 }
+
+/** The document reading `n` searches of merged pull requests. */
+export const mergedPullsQuery = (n: number): string => searchesQuery("MergedPulls", "MergedPull", PULL_FIELDS, n);
 
 /** The one-search form; every request has this shape with more aliases. @public (checked against GitHub's schema) */
 export const MERGED_PULLS_QUERY = mergedPullsQuery(1);

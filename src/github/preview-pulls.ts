@@ -9,7 +9,7 @@
 import { TIMELINE_FIELDS } from "./item-history.js";
 import { isSelected } from "./graphql/answers.js";
 import type { PreviewPullFragment } from "./graphql/types.generated.js";
-import { toPull, type MergedPull } from "./merged-pulls-query.js";
+import { searchesQuery, toPull, type MergedPull } from "./merged-pulls-query.js";
 import { searchPulls, type SearchOptions, type SearchShape } from "./merged-pulls.js";
 import type { GitHub } from "./octokit.js";
 import { factsOfNodes, FACTS_PER_REQUEST, type FactsCounter, type PullFacts } from "./pull-facts.js";
@@ -28,19 +28,8 @@ const FIELDS = /* GraphQL */ `
   }
 `;
 
-/** The document reading `n` searches: $q<i> (search), $n<i> (how many), $after<i> (cursor); aliases s<i>. */
-export function previewPullsQuery(n: number): string {
-  const variables = Array.from({ length: n }, (_, i) => `$q${i}: String!, $n${i}: Int!, $after${i}: String`).join(", ");
-  const searches = Array.from(
-    { length: n },
-    (_, i) => `s${i}: search(type: ISSUE, first: $n${i}, after: $after${i}, query: $q${i}) {
-    issueCount
-    pageInfo { hasNextPage endCursor }
-    nodes { ...PreviewPull }
-  }`,
-  );
-  return `query PreviewPulls(${variables}) {\n  ${searches.join("\n  ")}\n}\n${FIELDS}`;
-}
+/** The document reading `n` searches of merged pull requests with their facts. */
+export const previewPullsQuery = (n: number): string => searchesQuery("PreviewPulls", "PreviewPull", FIELDS, n);
 
 /** @public (checked against GitHub's schema) */
 export const PREVIEW_PULLS_QUERY = previewPullsQuery(1);
