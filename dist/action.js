@@ -56387,7 +56387,12 @@ function flatten(text) {
 var isSelected = (node2) => node2 != null && Object.keys(node2).length > 0;
 
 // src/github/strategy-source.ts
-var LOCAL_PATHS = ["strategy.yml", "strategy.yaml", ".github/strategy.yml", ".github/strategy.yaml"];
+var LOCAL_PATHS = [
+  "strategy.yml",
+  "strategy.yaml",
+  ".github/strategy.yml",
+  ".github/strategy.yaml"
+];
 async function refreshSource(octokit, source) {
   try {
     const headers = source.etag ? { "if-none-match": source.etag } : {};
@@ -58558,11 +58563,12 @@ function historyFrom(nodes, botLogin) {
   return history;
 }
 async function fetchItemHistory(octokit, { owner, repo }, number4, botLogin) {
-  const data = await octokit.graphql(
-    ITEM_HISTORY_QUERY,
-    { owner, repo, number: number4 }
-  );
-  const item = data.repository.issueOrPullRequest;
+  const data = await octokit.graphql(ITEM_HISTORY_QUERY, {
+    owner,
+    repo,
+    number: number4
+  });
+  const item = data.repository?.issueOrPullRequest;
   return withEarlier(
     historyFrom(timelineNodes(item), botLogin),
     octokit,
@@ -58577,8 +58583,13 @@ function withEarlier(history, octokit, { owner, repo }, number4, botLogin, curso
   async function* earlier2() {
     let before = cursor;
     for (let page = 0; before && page < EARLIER_PAGES; page++) {
-      const data = await octokit.graphql(EARLIER_COMMENTS_QUERY, { owner, repo, number: number4, before });
-      const items = data.repository.issueOrPullRequest?.timelineItems;
+      const data = await octokit.graphql(EARLIER_COMMENTS_QUERY, {
+        owner,
+        repo,
+        number: number4,
+        before
+      });
+      const items = data.repository?.issueOrPullRequest?.timelineItems;
       yield historyFrom(items?.nodes ?? [], botLogin).comments;
       before = items?.pageInfo.hasPreviousPage ? items.pageInfo.startCursor : null;
     }
@@ -58774,14 +58785,18 @@ async function readProjectItem(octokit, request3) {
     field: request3.field,
     withProject: request3.withProject
   };
-  const answer = await partial2(octokit, PROJECT_ITEM_QUERY, variables);
+  const answer = await partial2(
+    octokit,
+    PROJECT_ITEM_QUERY,
+    variables
+  );
   if ("forbidden" in answer)
     return { ...request3.withProject ? { project: answer } : {}, items: [], forbidden: answer.message };
   const { data, errors } = answer;
   const itemsDenied = denied(errors, "repository");
   const raw = data?.repository?.issueOrPullRequest?.projectItems?.nodes ?? [];
   return {
-    ...request3.withProject ? { project: projectState(data?.projectOwner?.projectV2 ?? null, errors) } : {},
+    ...request3.withProject ? { project: projectState(projectOf(data?.projectOwner), errors) } : {},
     items: raw.flatMap(
       (node2) => node2 ? [{ id: node2.id, projectId: node2.project.id, value: currentValue(node2.fieldValueByName) }] : []
     ),
@@ -58795,29 +58810,32 @@ async function readProjectField(octokit, project, field2) {
     field: field2
   });
   if ("forbidden" in answer) return answer;
-  return projectState(answer.data?.projectOwner?.projectV2 ?? null, answer.errors);
+  return projectState(projectOf(answer.data?.projectOwner), answer.errors);
 }
 async function createProjectField(octokit, projectId, name, options2) {
-  const answer = await octokit.graphql(
-    CREATE_PROJECT_FIELD_MUTATION,
-    { projectId, name, options: options2 }
-  );
-  return fieldOf(answer.createProjectV2Field.projectV2Field);
+  const answer = await octokit.graphql(CREATE_PROJECT_FIELD_MUTATION, {
+    projectId,
+    name,
+    options: options2
+  });
+  return fieldOf(answer.createProjectV2Field?.projectV2Field ?? null);
 }
 async function updateProjectFieldOptions(octokit, fieldId, options2) {
-  const answer = await octokit.graphql(
-    UPDATE_PROJECT_FIELD_MUTATION,
-    { fieldId, options: options2 }
-  );
-  return fieldOf(answer.updateProjectV2Field.projectV2Field);
+  const answer = await octokit.graphql(UPDATE_PROJECT_FIELD_MUTATION, {
+    fieldId,
+    options: options2
+  });
+  return fieldOf(answer.updateProjectV2Field?.projectV2Field ?? null);
 }
 async function setProjectValue(octokit, value) {
   await octokit.graphql(SET_PROJECT_VALUE_MUTATION, value);
 }
 async function projectItemContent(octokit, id) {
-  const answer = await partial2(octokit, PROJECT_ITEM_CONTENT_QUERY, { id });
+  const answer = await partial2(octokit, PROJECT_ITEM_CONTENT_QUERY, {
+    id
+  });
   const node2 = "forbidden" in answer ? null : answer.data?.node;
-  if (!node2?.number || !node2.repository) return void 0;
+  if (!node2 || !("number" in node2) || !node2.number || !node2.repository) return void 0;
   return { owner: node2.repository.owner.login, repo: node2.repository.name, number: node2.number };
 }
 function isForbidden(error62) {
@@ -58841,6 +58859,9 @@ function denied(errors, root) {
     (e) => e.path[0] === root && (e.type === "FORBIDDEN" || /not accessible by integration/i.test(e.message))
   );
 }
+function projectOf(owner) {
+  return isSelected(owner) ? owner.projectV2 ?? null : null;
+}
 function projectState(raw, errors) {
   const refused = denied(errors, "projectOwner");
   if (refused) return { status: "forbidden", message: refused.message };
@@ -58849,7 +58870,7 @@ function projectState(raw, errors) {
   return { status: "found", id: raw.id, title: raw.title, canUpdate: raw.viewerCanUpdate, field: field2 };
 }
 function fieldOf(raw) {
-  if (!raw?.id) throw new Error("GitHub answered without the field");
+  if (!raw || !("id" in raw) || !raw.id) throw new Error("GitHub answered without the field");
   return {
     id: raw.id,
     options: (raw.options ?? []).map((o) => ({
@@ -59147,6 +59168,7 @@ function pullRequestContextQuery(counts) {
   fragment Run on CheckRun { databaseId conclusion title summary }`
   );
 }
+var PULL_REQUEST_CONTEXT_QUERY = pullRequestContextQuery({});
 var PULL_REQUEST_FILES_QUERY = (
   /* GraphQL */
   `
@@ -59169,6 +59191,14 @@ var PULL_REQUEST_COMMENTS_QUERY = (
 );
 
 // src/github/app-comments.ts
+function commentPage(answer) {
+  return {
+    pageInfo: answer.pageInfo,
+    nodes: (answer.nodes ?? []).flatMap(
+      (c) => c ? [{ databaseId: c.databaseId ?? 0, createdAt: c.createdAt, author: c.author, body: c.body }] : []
+    )
+  };
+}
 var isProgressComment = (login) => (c) => sameLogin(actorLogin(c.author), login) && hasMarker(c.body, PROGRESS_MARKER);
 var oldestFirst = (a, b2) => a.createdAt.localeCompare(b2.createdAt) || a.databaseId - b2.databaseId;
 async function commentsUntilFound(octokit, p2, first, mine) {
@@ -59181,11 +59211,15 @@ async function commentsUntilFound(octokit, p2, first, mine) {
   return found.sort(oldestFirst);
 }
 async function commentsPage(octokit, p2, after) {
-  const data = await octokit.graphql(
-    PULL_REQUEST_COMMENTS_QUERY,
-    { owner: p2.owner, repo: p2.repo, number: p2.number, after }
-  );
-  return data.repository.pullRequest.comments;
+  const data = await octokit.graphql(PULL_REQUEST_COMMENTS_QUERY, {
+    owner: p2.owner,
+    repo: p2.repo,
+    number: p2.number,
+    after
+  });
+  const comments = data.repository?.pullRequest?.comments;
+  if (!comments) throw new Error(`GitHub answered without pull request #${p2.number} of ${p2.owner}/${p2.repo}`);
+  return commentPage(comments);
 }
 function listAppComments(octokit, p2, login) {
   return commentsUntilFound(octokit, p2, null, isProgressComment(login));
@@ -59193,7 +59227,7 @@ function listAppComments(octokit, p2, login) {
 
 // src/github/check-runs.ts
 function existingRun(node2) {
-  if (!node2) return void 0;
+  if (node2?.databaseId == null) return void 0;
   return {
     id: node2.databaseId,
     conclusion: node2.conclusion?.toLowerCase() ?? null,
@@ -59240,24 +59274,30 @@ async function upsertCheckRun(octokit, input2) {
 
 // src/github/pull-request-context.ts
 var NO_FILES = { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
+var filePage = (files) => files ? { pageInfo: files.pageInfo, nodes: (files.nodes ?? []).flatMap((n) => n ? [{ path: n.path }] : []) } : NO_FILES;
 async function fetchPullRequestContext(octokit, p2) {
   const vars = { owner: p2.owner, repo: p2.repo, number: p2.number, sha: p2.sha, appId: p2.appId, withFiles: p2.withFiles };
-  const data = await octokit.graphql(pullRequestContextQuery(p2.counts), vars);
-  const pr = data.repository.pullRequest;
-  const suites = data.repository.object?.checkSuites?.nodes ?? [];
-  const files = p2.withFiles ? await allFiles(octokit, p2, pr.files ?? NO_FILES) : void 0;
-  const comments = await commentsUntilFound(octokit, p2, pr.comments, isProgressComment(p2.login));
+  const data = await octokit.graphql(
+    pullRequestContextQuery(p2.counts),
+    vars
+  );
+  const pr = data.repository?.pullRequest;
+  if (!pr) throw new Error(`GitHub answered without pull request #${p2.number} of ${p2.owner}/${p2.repo}`);
+  const commit = data.repository?.object;
+  const suites = (isSelected(commit) ? commit.checkSuites?.nodes : void 0)?.flatMap((s2) => s2 ? [s2] : []) ?? [];
+  const files = p2.withFiles ? await allFiles(octokit, p2, filePage(pr.files)) : void 0;
+  const comments = await commentsUntilFound(octokit, p2, commentPage(pr.comments), isProgressComment(p2.login));
+  const timeline = pr;
   return {
     files,
     filesComplete: !p2.withFiles || (files?.length ?? 0) >= (pr.files?.totalCount ?? 0),
-    closes: pr.closingIssuesReferences.nodes.map((n) => ({
-      number: n.number,
-      labels: n.labels.nodes.map((l) => l.name)
-    })),
-    timeline: timelineNodes(pr),
-    commentsBefore: earlierCursor(pr),
+    closes: (pr.closingIssuesReferences?.nodes ?? []).flatMap(
+      (n) => n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).flatMap((l) => l ? [l.name] : []) }] : []
+    ),
+    timeline: timelineNodes(timeline),
+    commentsBefore: earlierCursor(timeline),
     comments,
-    checkRuns: suites.flatMap((s2) => s2.checkRuns.nodes).flatMap((n) => existingRun(n) ?? []),
+    checkRuns: suites.flatMap((s2) => s2.checkRuns?.nodes ?? []).flatMap((n) => existingRun(n) ?? []),
     strategyFileRun: existingRun(suites.flatMap((s2) => s2.strategyFile?.nodes ?? [])[0]),
     counts: data
   };
@@ -59272,7 +59312,7 @@ async function allFiles(octokit, p2, first) {
       number: p2.number,
       after: page.endCursor
     });
-    const next = data.repository.pullRequest.files;
+    const next = filePage(data.repository?.pullRequest?.files);
     files.push(...next.nodes.map((n) => n.path));
     page = next.pageInfo;
   }
@@ -59935,7 +59975,8 @@ function renderPreview(input2, mark) {
   const sentence = previewSentence(model, month);
   const measure = model.measure === "author_weeks" ? "Shares are of author-weeks, the measure `settings.report.measure` asks for in the file in force." : "Shares are of merged pull requests, split evenly when one serves several problems.";
   const intro = `${month}${input2.where ? ` in ${input2.where}` : ""}: ${plural2(model.merged.before, "merged pull request")} judged under the file in force and under this pull request's file. Explicit choices stay (a \`Serves:\` line, a \`/strategy\` command, a strategy label a person set or removed); what the app decided by rules or by the issues a pull request closes is decided again. ${measure}`;
-  if (model.merged.before === 0 && model.merged.after === 0) return blocks(sentence, intro, mark);
+  if (model.merged.before === 0 && model.merged.after === 0)
+    return blocks(sentence, intro, ...input2.notes ?? [], mark);
   return blocks(
     sentence,
     intro,
@@ -59988,7 +60029,7 @@ function destination(model, id) {
 function sideText(model, side, which) {
   if (side === null) return "not counted";
   if (side.length === 0) return "unaligned";
-  return side.map((id) => inert(model.titles[which][id] ?? id, 80)).join(", ");
+  return side.map((id) => inert(model.titles[which][id] ?? id, 80)).join(" + ");
 }
 function changedLine(model, c) {
   const name = `${c.repo ? `${inert(c.repo, 100)}` : ""}#${c.number}`;
@@ -60093,7 +60134,7 @@ async function ownerRepositories(octokit, owner) {
     const inNode = (path2) => path2[0] === "repositoryOwner" && path2[2] === "nodes" && typeof path2[3] === "number";
     const other = errors.find((e) => !inNode(e.path));
     if (other || errors.length > 0 && !nodes)
-      throw new Error(`GitHub did not list the repositories of ${owner}: ${other?.message ?? errors[0].message}`);
+      throw new Error(`GitHub did not list the repositories of ${owner}: ${(other ?? errors[0])?.message}`);
     if (!data?.repositoryOwner) return null;
     kind = data.repositoryOwner.__typename;
     const page = data.repositoryOwner.repositories;
@@ -60140,23 +60181,28 @@ var PULL_FIELDS = (
   }
 `
 );
-function mergedPullsQuery(n) {
+function searchesQuery(operation, fragmentName, fragment, n) {
   const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!, $n${i}: Int!, $after${i}: String`).join(", ");
   const searches = Array.from(
     { length: n },
     (_2, i) => `s${i}: search(type: ISSUE, first: $n${i}, after: $after${i}, query: $q${i}) {
     issueCount
     pageInfo { hasNextPage endCursor }
-    nodes { ...MergedPull }
+    nodes { ...${fragmentName} }
   }`
   );
-  return `query MergedPulls(${variables}) {
+  return `query ${operation}(${variables}) {
   ${searches.join("\n  ")}
 }
-${PULL_FIELDS}`;
+${fragment}`;
 }
+var mergedPullsQuery = (n) => searchesQuery("MergedPulls", "MergedPull", PULL_FIELDS, n);
 var MERGED_PULLS_QUERY = mergedPullsQuery(1);
+var isPull = (node2) => isSelected(node2);
 function toPull(n) {
+  const files = (n.files?.nodes ?? []).flatMap(
+    (f2) => f2 ? [{ path: f2.path, additions: f2.additions, deletions: f2.deletions }] : []
+  );
   return {
     number: n.number,
     ...n.repository ? { repo: n.repository.name } : {},
@@ -60165,20 +60211,20 @@ function toPull(n) {
     url: n.url,
     body: n.body ?? "",
     branch: n.headRefName,
-    mergedAt: n.mergedAt,
+    // Searched as merged: GitHub gives every result its merge time.
+    mergedAt: n.mergedAt ?? "",
     author: actorLogin(n.author),
-    labels: (n.labels?.nodes ?? []).map((l) => l.name),
+    labels: (n.labels?.nodes ?? []).flatMap((l) => l ? [l.name] : []),
     milestone: n.milestone?.title ?? null,
     additions: n.additions,
     deletions: n.deletions,
-    comments: n.comments.totalCount,
+    comments: n.comments?.totalCount ?? 0,
     reviews: n.reviews?.totalCount ?? 0,
     closedIssues: n.closingIssuesReferences?.totalCount ?? 0,
-    files: n.files?.nodes ?? [],
+    files,
     filesComplete: n.files != null && (n.files.nodes?.length ?? 0) >= n.files.totalCount
   };
 }
-var isPull = (node2) => "number" in node2;
 
 // src/github/report-counts.ts
 function searchCountsQuery(n) {
@@ -60192,6 +60238,7 @@ function searchCountsQuery(n) {
 }`;
 }
 var SEARCH_COUNTS_QUERY = searchCountsQuery(2);
+var NO_COUNT = { count: null, error: "GitHub gave no count for this search" };
 async function ask(octokit, queries) {
   const variables = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));
   const { data, errors } = await graphqlPartial(octokit, searchCountsQuery(queries.length), variables);
@@ -60206,21 +60253,29 @@ async function searchCounts(octokit, queries) {
   if (queries.length === 0) return [];
   const first = await ask(octokit, queries);
   return Promise.all(
-    first.map(async (count2, i) => {
+    queries.map(async (query, i) => {
+      const count2 = first[i];
       if (count2) return count2;
-      const [alone] = await ask(octokit, [queries[i]]);
-      return alone ?? { count: null, error: "GitHub gave no count for this search" };
+      const [alone] = await ask(octokit, [query]);
+      return alone ?? NO_COUNT;
     })
   );
+}
+
+// src/text/zip.ts
+function zip(items, answers) {
+  if (answers.length !== items.length) throw new Error(`${answers.length} answers for ${items.length} items`);
+  return items.map((item, i) => [item, answers[i]]);
 }
 
 // src/github/merged-windows.ts
 var SEARCH_LIMIT = 1e3;
 var COUNTS_PER_REQUEST = 64;
+var MAX_PARTS = 4 * COUNTS_PER_REQUEST;
 function halves(window2, count2, timezone) {
   const depth = Math.ceil(Math.log2(count2 / SEARCH_LIMIT)) + 2;
   let parts = [window2];
-  for (let i = 0; i < depth && parts.length < COUNTS_PER_REQUEST; i++)
+  for (let i = 0; i < depth && parts.length < MAX_PARTS; i++)
     parts = parts.flatMap((p2) => splitRange(p2.start, p2.end, timezone));
   return parts;
 }
@@ -60232,11 +60287,10 @@ async function count(octokit, windows, search2) {
       octokit,
       batch.map((w2) => search2(w2.range))
     );
-    batch.forEach((w2, j) => {
-      const c = counts[j];
+    for (const [w2, c] of zip(batch, counts)) {
       if (c.count === null) throw new Error(`GitHub did not count merged pull requests in ${w2.range}: ${c.error}`);
       counted2.push({ ...w2, count: c.count });
-    });
+    }
   }
   return counted2;
 }
@@ -60274,12 +60328,16 @@ var MERGED = {
   isResult: isPull,
   results: (nodes) => nodes.map(toPull)
 };
-async function request2(octokit, parts, query) {
+function request2(octokit, parts, query) {
   const variables = {};
   for (const [i, { reading, first }] of parts.entries())
     Object.assign(variables, { [`q${i}`]: reading.search, [`n${i}`]: first, [`after${i}`]: reading.after });
-  const answer = await octokit.graphql(query(parts.length), variables);
-  return parts.map((_2, i) => answer[`s${i}`]);
+  return octokit.graphql(query(parts.length), variables);
+}
+function pageOf(answer, i, reading) {
+  const page = answer[`s${i}`];
+  if (!page) throw new Error(`GitHub's answer holds no results for the search "${reading.search}"`);
+  return { ...page, nodes: page.nodes ?? [] };
 }
 function nextParts(open2, page) {
   const parts = [];
@@ -60303,7 +60361,7 @@ function searchMergedPulls(octokit, o) {
 async function* searchPulls(octokit, o, shape2) {
   const search2 = o.search;
   const whole = { search: search2(o.window.range), expected: 0, read: 0, after: null };
-  const [first] = await request2(octokit, [{ reading: whole, first: shape2.page }], shape2.query);
+  const first = pageOf(await request2(octokit, [{ reading: whole, first: shape2.page }], shape2.query), 0, whole);
   let open2;
   if (first.issueCount <= SEARCH_LIMIT) {
     yield await shape2.results(first.nodes.filter(shape2.isResult));
@@ -60316,10 +60374,10 @@ async function* searchPulls(octokit, o, shape2) {
   }
   while (open2.length > 0) {
     const parts = nextParts(open2, shape2.page);
-    const pages = await request2(octokit, parts, shape2.query);
+    const answer = await request2(octokit, parts, shape2.query);
     const nodes = [];
     parts.forEach(({ reading }, i) => {
-      const page = pages[i];
+      const page = pageOf(answer, i, reading);
       nodes.push(...page.nodes.filter(shape2.isResult));
       reading.read += page.nodes.length;
       reading.after = page.pageInfo.endCursor;
@@ -60409,12 +60467,12 @@ async function readBatch(octokit, refs, botLogin, counter) {
   );
 }
 async function factsOfNodes(octokit, refs, nodes, botLogin, counter, problemOf = (i) => nodes[i] ? void 0 : "GitHub returned nothing for it") {
-  const facts = refs.map((ref, i) => factsOf(octokit, ref, nodes[i], botLogin, problemOf(i)));
+  const facts = refs.map((ref, i) => factsOf(octokit, ref, nodes[i] ?? null, botLogin, problemOf(i)));
   await morePages(octokit, refs, facts, nodes, counter);
   return facts;
 }
 function factsOf(octokit, ref, node2, botLogin, problem2) {
-  const files = node2?.files ? node2.files.nodes.map((f2) => f2.path) : void 0;
+  const files = node2?.files ? (node2.files.nodes ?? []).flatMap((f2) => f2 ? [f2.path] : []) : void 0;
   const history = node2 ? withEarlier(historyFrom(timelineNodes(node2), botLogin), octokit, ref, ref.number, botLogin, earlierCursor(node2)) : { labels: [], comments: [] };
   const filesComplete = files !== void 0 && files.length >= (node2?.files?.totalCount ?? 0);
   const timelineRead = Boolean(node2?.labelEvents && node2.commentEvents);
@@ -60424,7 +60482,7 @@ function factsOf(octokit, ref, node2, botLogin, problem2) {
     files,
     filesComplete,
     closes: (node2?.closingIssuesReferences?.nodes ?? []).flatMap(
-      (n) => n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).map((l) => l.name) }] : []
+      (n) => n ? [{ number: n.number, labels: (n.labels?.nodes ?? []).flatMap((l) => l ? [l.name] : []) }] : []
     ),
     history,
     complete,
@@ -60432,9 +60490,10 @@ function factsOf(octokit, ref, node2, botLogin, problem2) {
   };
 }
 async function morePages(octokit, refs, facts, nodes, counter) {
-  let reading = facts.flatMap((f2, i) => {
+  let reading = refs.flatMap((ref, i) => {
+    const f2 = facts[i];
     const page = nodes[i]?.files?.pageInfo;
-    return page?.hasNextPage && page.endCursor && f2.files ? [{ ref: refs[i], facts: f2, after: page.endCursor }] : [];
+    return page?.hasNextPage && page.endCursor && f2?.files ? [{ ref, facts: f2, after: page.endCursor }] : [];
   });
   while (reading.length > 0) {
     const variables = refVariables(reading.map((r) => r.ref));
@@ -60453,7 +60512,7 @@ async function morePages(octokit, refs, facts, nodes, counter) {
         Object.assign(r.facts, { complete: false, problem: "some of its changed files could not be read" });
         return;
       }
-      r.facts.files.push(...page.nodes.map((n) => n.path));
+      r.facts.files.push(...(page.nodes ?? []).flatMap((n) => n ? [n.path] : []));
       if (page.pageInfo.hasNextPage && page.pageInfo.endCursor && r.facts.files.length < MAX_FILES)
         next.push({ ...r, after: page.pageInfo.endCursor });
       else r.facts.filesComplete = !page.pageInfo.hasNextPage;
@@ -60478,64 +60537,24 @@ var FIELDS2 = (
   }
 `
 );
-function previewPullsQuery(n) {
-  const variables = Array.from({ length: n }, (_2, i) => `$q${i}: String!, $n${i}: Int!, $after${i}: String`).join(", ");
-  const searches = Array.from(
-    { length: n },
-    (_2, i) => `s${i}: search(type: ISSUE, first: $n${i}, after: $after${i}, query: $q${i}) {
-    issueCount
-    pageInfo { hasNextPage endCursor }
-    nodes { ...PreviewPull }
-  }`
-  );
-  return `query PreviewPulls(${variables}) {
-  ${searches.join("\n  ")}
-}
-${FIELDS2}`;
-}
+var previewPullsQuery = (n) => searchesQuery("PreviewPulls", "PreviewPull", FIELDS2, n);
 var PREVIEW_PULLS_QUERY = previewPullsQuery(1);
-function toPull2(n) {
-  const files = n.files?.nodes ?? [];
-  return {
-    number: n.number,
-    ...n.repository ? { repo: n.repository.name } : {},
-    ...n.baseRefName ? { base: n.baseRefName } : {},
-    title: n.title,
-    url: n.url,
-    body: n.body ?? "",
-    branch: n.headRefName,
-    mergedAt: n.mergedAt,
-    author: actorLogin(n.author),
-    labels: (n.labels?.nodes ?? []).map((l) => l.name),
-    milestone: n.milestone?.title ?? null,
-    additions: n.additions,
-    deletions: n.deletions,
-    comments: 0,
-    reviews: 0,
-    closedIssues: n.closingIssuesReferences?.totalCount ?? 0,
-    files,
-    filesComplete: n.files != null && files.length >= n.files.totalCount
-  };
-}
 function previewPulls(octokit, o) {
   const shape2 = {
     page: FACTS_PER_REQUEST,
     query: previewPullsQuery,
-    isResult: (node2) => isPull(node2),
+    isResult: isSelected,
     results: async (nodes) => {
       o.counter.requests += 1;
-      const pulls = nodes.map(toPull2);
+      const pulls = nodes.map(toPull);
       const facts = await factsOfNodes(
         octokit,
         pulls.map((p2) => ({ owner: o.owner, repo: p2.repo ?? "", number: p2.number })),
-        nodes.map((n) => ({
-          ...n,
-          files: n.files && { ...n.files, nodes: (n.files.nodes ?? []).map((f2) => ({ path: f2.path })) }
-        })),
+        nodes,
         o.botLogin,
         o.counter
       );
-      return pulls.map((pull, i) => ({ pull, facts: facts[i] }));
+      return zip(pulls, facts).map(([pull, f2]) => ({ pull, facts: f2 }));
     }
   };
   return searchPulls(octokit, o, shape2);
@@ -60730,7 +60749,7 @@ function mergedJudge(o) {
         counter
       );
       stats.requests = counter.requests;
-      for (const [i, p2] of unlabelled.entries()) facts.set(p2, read2[i]);
+      for (const [p2, f2] of zip(unlabelled, read2)) facts.set(p2, f2);
     }
     const out = [];
     for (const pull of pulls) {
@@ -60899,21 +60918,19 @@ function readVersion(input2, i, skipped) {
 
 // src/github/metric-counts.ts
 async function metricCounts(octokit, { owner, repo }, problems, period, qualifier = `repo:${owner}/${repo}`) {
-  const wanted = problems.flatMap(
-    (p2) => p2.metrics.flatMap(
-      (m2, index) => m2.count === void 0 ? [] : [{ id: p2.id, index, query: `${qualifier} ${fillCountQuery(m2.count, period)}` }]
+  const rows = problems.map((p2) => ({ p: p2, readings: p2.metrics.map(() => void 0) }));
+  const wanted = rows.flatMap(
+    ({ p: p2, readings }) => p2.metrics.flatMap(
+      (m2, index) => m2.count === void 0 ? [] : [{ readings, index, query: `${qualifier} ${fillCountQuery(m2.count, period)}` }]
     )
   );
   const counts = await searchCounts(
     octokit,
     wanted.map((w2) => w2.query)
   );
-  const readings = Object.fromEntries(problems.map((p2) => [p2.id, p2.metrics.map(() => void 0)]));
-  wanted.forEach((w2, i) => {
-    const { count: count2, error: error62 } = counts[i];
-    readings[w2.id][w2.index] = count2 === null ? { value: null, error: `GitHub rejected the count query: ${error62}` } : { value: count2 };
-  });
-  return readings;
+  for (const [w2, { count: count2, error: error62 }] of zip(wanted, counts))
+    w2.readings[w2.index] = count2 === null ? { value: null, error: `GitHub rejected the count query: ${error62}` } : { value: count2 };
+  return Object.fromEntries(rows.map(({ p: p2, readings }) => [p2.id, readings]));
 }
 
 // src/github/plan-items.ts
@@ -60945,19 +60962,26 @@ var PLAN_ITEMS_QUERY = planItemsQuery([
   { label: "L" },
   { issue: 2, repo: "api" }
 ]);
+var REASONS = {
+  COMPLETED: "completed",
+  NOT_PLANNED: "not_planned",
+  DUPLICATE: "duplicate",
+  REOPENED: "reopened"
+};
 var toIssue = (i) => ({
   number: i.number,
   state: i.state === "CLOSED" ? "closed" : "open",
-  stateReason: i.stateReason?.toLowerCase() ?? null
+  stateReason: i.stateReason ? REASONS[i.stateReason] : null
 });
 var NOT_FOUND = { found: { exists: false }, unread: 0 };
-var some = (issues) => ({
-  issues: issues.nodes.map(toIssue),
-  unread: Math.max(0, issues.totalCount - issues.nodes.length)
-});
+var some = (issues) => {
+  const nodes = (issues.nodes ?? []).flatMap((i) => i ? [i] : []);
+  return { issues: nodes.map(toIssue), unread: Math.max(0, issues.totalCount - (issues.nodes?.length ?? 0)) };
+};
 function read(ref, entry) {
   if (!entry) return NOT_FOUND;
   if ("issue" in ref) {
+    if (!("__typename" in entry)) return NOT_FOUND;
     if (entry.__typename === "PullRequest")
       return {
         found: { exists: true, number: ref.issue, state: "open", stateReason: null, pullRequest: true },
@@ -60966,13 +60990,14 @@ function read(ref, entry) {
     return entry.__typename === "Issue" ? { found: { exists: true, ...toIssue(entry) }, unread: 0 } : NOT_FOUND;
   }
   if ("milestone" in ref) {
+    if (!("nodes" in entry)) return NOT_FOUND;
     const wanted = ref.milestone.trim().toLowerCase();
-    const milestone = entry.nodes?.find((m2) => m2.title.trim().toLowerCase() === wanted);
+    const milestone = entry.nodes?.find((m2) => m2?.title.trim().toLowerCase() === wanted);
     if (!milestone) return NOT_FOUND;
     const { issues: issues2, unread: unread2 } = some(milestone.issues);
     return { found: { exists: true, issues: issues2, due: milestone.dueOn?.slice(0, 10) ?? null }, unread: unread2 };
   }
-  if (!entry.issues) return NOT_FOUND;
+  if (!("issues" in entry) || !entry.issues) return NOT_FOUND;
   const { issues, unread } = some(entry.issues);
   return { found: { exists: true, issues }, unread };
 }
@@ -61008,12 +61033,8 @@ function planSearchQuery(n) {
 }
 var PLAN_SEARCH_QUERY = planSearchQuery(2);
 function toIssue2(i) {
-  return {
-    number: i.number,
-    repo: i.repository.name,
-    state: i.state === "CLOSED" ? "closed" : "open",
-    stateReason: i.stateReason?.toLowerCase() ?? null
-  };
+  const { number: number4, state, stateReason } = toIssue(i);
+  return { number: number4, repo: i.repository.name, state, stateReason };
 }
 async function orgPlanItems(octokit, owner, home, scope, refs) {
   const result = new Array(refs.length);
@@ -61031,14 +61052,11 @@ async function orgPlanItems(octokit, owner, home, scope, refs) {
       searched.map((e) => e.ref)
     ) : []
   ]);
-  issues.forEach(({ ref, i }, k2) => {
-    const lookup = found[k2];
+  for (const [{ ref, i }, lookup] of zip(issues, found)) {
     const repo = "issue" in ref ? ref.repo ?? home : home;
     result[i] = lookup.found.exists && "number" in lookup.found ? { ...lookup, found: { ...lookup.found, repo } } : lookup;
-  });
-  searched.forEach(({ i }, k2) => {
-    result[i] = counted2[k2];
-  });
+  }
+  for (const [{ i }, lookup] of zip(searched, counted2)) result[i] = lookup;
   return result;
 }
 async function search(octokit, scope, refs) {
@@ -61099,12 +61117,11 @@ async function plans(octokit, ref, strategy, notes, org) {
   );
   const refs = entries.map((e) => e.planRef);
   const looked = org ? await orgPlanItems(octokit, ref.owner, ref.repo, org.qualifier, refs) : await planItems(octokit, ref, refs);
-  entries.forEach(({ found, index, entry }, i) => {
-    const lookup = looked[i];
+  for (const [{ found, index, entry }, lookup] of zip(entries, looked)) {
     const complete = lookup.unread === 0;
     found[index] = complete ? lookup.found : void 0;
     if (!complete) notes.push(`Plan "${entry.title}": more than 100 issues, so its progress is not counted.`);
-  });
+  }
   return Object.fromEntries(rows.map(({ id, found }) => [id, found]));
 }
 async function closed(octokit, ref, strategy, period, org) {
@@ -61115,7 +61132,7 @@ async function closed(octokit, ref, strategy, period, org) {
     period.searchRange,
     org?.qualifier
   );
-  return Object.fromEntries(strategy.problems.map((p2, i) => [p2.id, counts[i].count]));
+  return Object.fromEntries(zip(strategy.problems, counts).map(([p2, c]) => [p2.id, c.count]));
 }
 async function gatherFigures(octokit, ref, strategy, period, org) {
   const notes = [];
@@ -61470,13 +61487,15 @@ async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
       if (problems.length > 0 && aligned++ < SUGGESTION_SAMPLE) sample.push({ ...item, changes: void 0 });
     }
   };
-  const seen = /* @__PURE__ */ new Set();
+  let before = /* @__PURE__ */ new Set();
+  let last = /* @__PURE__ */ new Set();
   let waiting = [];
   for await (const page of pages) {
+    const current = /* @__PURE__ */ new Set();
     const labelled = [];
     for (const pull of page) {
-      if (seen.has(pull.number)) continue;
-      seen.add(pull.number);
+      if (before.has(pull.number) || last.has(pull.number) || current.has(pull.number)) continue;
+      current.add(pull.number);
       (carriesAnswer(strategy, pull.labels) ? labelled : waiting).push(pull);
     }
     count2(await judge2(labelled));
@@ -61484,6 +61503,8 @@ async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
       count2(await judge2(waiting.slice(0, FACTS_PER_REQUEST)));
       waiting = waiting.slice(FACTS_PER_REQUEST);
     }
+    before = last;
+    last = current;
   }
   if (waiting.length > 0) count2(await judge2(waiting));
   const items = /* @__PURE__ */ new Map();
@@ -61877,10 +61898,13 @@ async function previewOrganisation(o) {
     notes.push(
       `${elsewhere2} merged pull request${elsewhere2 === 1 ? "" : "s"} found by the search ${elsewhere2 === 1 ? "was" : "were"} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`
     );
-  if (before.leftOut.length > 0)
+  if (before.leftOut.length > 0) {
+    const names2 = before.leftOut.slice(0, 20).map((r) => r.name);
+    const more = before.leftOut.length - names2.length;
     notes.push(
-      `Left out: ${before.leftOut.map((r) => r.name).join(", ")} (a strategy of their own, or not readable), as the organisation report leaves them out.`
+      `Left out, as the organisation report leaves them out (a strategy of their own, or not readable): ${names2.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`
     );
+  }
   return {
     model: preview.result(),
     month,
@@ -61939,6 +61963,8 @@ async function checkChangedStrategy(strategies, octokit, repo, headSha, files, e
   const key2 = base && context && previewKey(base, context.now);
   if (key2 && existing && previewKeyOf(existing.summary) === key2) return;
   const version2 = await strategies.checkVersion(octokit, repo, path2, headSha);
+  if (base && version2.status === "ok" && version2.source.sha === base.source.sha && previewKeyOf(existing?.summary))
+    return;
   let preview;
   if (base && context && key2 && version2.status === "ok" && version2.source.sha !== base.source.sha)
     preview = await previewText(octokit, repo, path2, base, version2, context, key2);
@@ -61955,7 +61981,7 @@ async function previewText(octokit, repo, path2, base, version2, context, key2) 
   };
   let outcome;
   try {
-    outcome = isOrganisation(repo, base) ? await previewOrganisation({
+    outcome = isOrganisation(repo, base) && context.organisation ? await previewOrganisation({
       ...common,
       owner: repo.owner,
       inForceText: base.source.text,
@@ -61963,6 +61989,10 @@ async function previewText(octokit, repo, path2, base, version2, context, key2) 
       path: path2,
       defaultBranch: context.defaultBranch
     }) : await previewRepository({ ...common, repo, defaultBranch: context.defaultBranch });
+    if (isOrganisation(repo, base) && !context.organisation)
+      outcome.notes.unshift(
+        "This preview covers the .github repository's own pull requests only: the token it was made with cannot read the organisation's other repositories. The Throughline App previews the organisation's change over every repository in scope."
+      );
   } catch (error62) {
     const said = error62 instanceof Error ? error62.message : String(error62);
     return {
@@ -62075,7 +62105,8 @@ async function syncPullRequest(octokit, repo, pr, deps, options2 = {}) {
     defaultBranch: pr.defaultBranch,
     now: deps.now(),
     botLogin: login,
-    permissions: deps.permissions
+    permissions: deps.permissions,
+    organisation: deps.readsOrganisation !== false
   });
   if (loaded.status === "invalid") {
     await writeInvalidProgress(octokit, repo, pr, ctx, loaded, login);
@@ -63055,7 +63086,7 @@ async function actionProbot(env, options2 = {}) {
       ...actionScope(repo.repo)
     });
   };
-  const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report });
+  const deps = createDeps(probot, { identity: async () => ACTION_IDENTITY, now, report, readsOrganisation: false });
   await probot.load(createApp(deps, { schedule: false }));
   return { probot, deps };
 }
