@@ -9,7 +9,7 @@ import type { MergedPull } from "../github/merged-pulls.js";
 import type { InScope } from "../strategy/scope.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { RepositoryFigures, ShippedItem, Tally } from "../tally/index.js";
-import { createOrgTallier, createTallier, notableItems } from "../tally/index.js";
+import { createOrgTallier, createTallier, notableKeeper } from "../tally/index.js";
 import { carriesAnswer } from "../classify/index.js";
 import { FACTS_PER_REQUEST } from "../github/pull-facts.js";
 import type { JudgedPull, MergedJudge } from "./merged-judge.js";
@@ -46,7 +46,7 @@ export async function tallyOrgShipped(
   );
   for (const r of scope) tallier.repository(r.name, r.tie);
   const orgIds = new Set(strategy.problems.map((p) => p.id));
-  const notable = new Map<string, ShippedItem[]>();
+  const notable = notableKeeper(NOTABLE_CAP);
   const sample: ShippedItem[] = [];
   let unaligned = 0;
   let elsewhere = 0;
@@ -69,8 +69,7 @@ export async function tallyOrgShipped(
       tallier.add({ repo: repo.name, problems });
       whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       const item: ShippedItem = { ...shippedItem(pull, problems), repo: repo.name };
-      for (const id of problems.length === 0 ? [""] : problems)
-        notable.set(id, notableItems([...(notable.get(id) ?? []), item], NOTABLE_CAP));
+      notable.add(item, problems.length === 0 ? [""] : problems);
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
     }
   };
@@ -108,7 +107,7 @@ export async function tallyOrgShipped(
   if (waiting.length > 0) count(await judgeAll(waiting));
 
   const items = new Map<string, ShippedItem>();
-  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
+  for (const item of [...notable.items(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
   const notes: string[] = [];
   if (unaligned > SUGGESTION_SAMPLE) {
     notes.push(

@@ -9,7 +9,7 @@ import { FACTS_PER_REQUEST } from "../github/pull-facts.js";
 import type { MergedPull } from "../github/merged-pulls.js";
 import type { Strategy } from "../strategy/schema.js";
 import type { ShippedItem, Tally } from "../tally/index.js";
-import { createTallier, notableItems } from "../tally/index.js";
+import { createTallier, notableKeeper } from "../tally/index.js";
 import type { JudgedPull, MergedJudge } from "./merged-judge.js";
 
 /** Unaligned items kept for suggestions; beyond it, suggestions are judged on the first ones. */
@@ -73,7 +73,7 @@ export async function tallyShipped(
 ): Promise<Shipped> {
   const tallier = createTallier(strategy);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
-  const notable = new Map<string, ShippedItem[]>();
+  const notable = notableKeeper(NOTABLE_CAP);
   const sample: ShippedItem[] = [];
   let unaligned = 0;
   let judgedNow = 0;
@@ -87,8 +87,7 @@ export async function tallyShipped(
       tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const item = shippedItem(pull, problems);
-      for (const key of problems.length === 0 ? [""] : problems)
-        notable.set(key, notableItems([...(notable.get(key) ?? []), item], NOTABLE_CAP));
+      notable.add(item, problems.length === 0 ? [""] : problems);
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
       // Aligned work too, so a suggestion can name the problem whose work it shares.
       if (problems.length > 0 && aligned++ < SUGGESTION_SAMPLE) sample.push({ ...item, changes: undefined });
@@ -119,7 +118,7 @@ export async function tallyShipped(
   if (waiting.length > 0) count(await judge(waiting));
 
   const items = new Map<number, ShippedItem>();
-  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(item.number, item);
+  for (const item of [...notable.items(), ...sample]) items.set(item.number, item);
   const notes =
     unaligned > SUGGESTION_SAMPLE
       ? [

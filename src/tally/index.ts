@@ -13,7 +13,7 @@ export { planProgress, type PlanFound, type PlanIssue } from "./plan.js";
 export { reportData, dataComment, type ReportData } from "./data.js";
 export { parseDataComment } from "./data-parse.js";
 export { previousData, previousTallies, tallyOfData, metricHistory, monthKeyOf } from "./history.js";
-export { notableItems } from "./notable.js";
+export { notableKeeper } from "./notable.js";
 export { suggestRules } from "./suggest.js";
 export { directoryGlobs, titleWords } from "./suggest-candidates.js";
 export { buildReport, type ReportInput } from "./build.js";

@@ -93,14 +93,45 @@ export const mayBeNotable = (item: ShippedItem): boolean => !isBump(item) && !is
 
 const mergedTime = (item: ShippedItem) => Date.parse(item.mergedAt) || 0;
 
+type Scored = { item: ShippedItem; score: number; at: number };
+const scored = (item: ShippedItem): Scored => ({ item, score: notability(item), at: mergedTime(item) });
+const byNotability = (a: Scored, b: Scored) => b.score - a.score || b.at - a.at || b.item.number - a.item.number;
+
 /** Highest notability first; ties go to the most recently merged, then the higher number. Bumps and vendoring left out. */
 export function notableItems(items: readonly ShippedItem[], cap = 5): ShippedItem[] {
   return items
     .filter(mayBeNotable)
-    .map((item) => ({ item, score: notability(item) }))
-    .sort((a, b) => b.score - a.score || mergedTime(b.item) - mergedTime(a.item) || b.item.number - a.item.number)
+    .map(scored)
+    .sort(byNotability)
     .slice(0, Math.max(0, cap))
     .map(({ item }) => item);
+}
+
+/**
+ * The `cap` most notable items of each key (a problem id, or "" for unaligned work) as items stream past,
+ * in the order of `notableItems`: each item is scored once, and only `cap` are kept per key.
+ */
+export function notableKeeper(cap: number): {
+  add(item: ShippedItem, keys: readonly string[]): void;
+  items(): ShippedItem[];
+} {
+  const kept = new Map<string, Scored[]>();
+  return {
+    add(item, keys) {
+      if (cap <= 0 || !mayBeNotable(item)) return;
+      const entry = scored(item);
+      for (const key of keys) {
+        const list = kept.get(key) ?? [];
+        kept.set(key, list);
+        if (list.length >= cap && byNotability(entry, list[list.length - 1]!) >= 0) continue;
+        let at = list.length;
+        while (at > 0 && byNotability(entry, list[at - 1]!) < 0) at -= 1;
+        list.splice(at, 0, entry);
+        if (list.length > cap) list.pop();
+      }
+    },
+    items: () => [...kept.values()].flatMap((list) => list.map((e) => e.item)),
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Strategy } from "../strategy/schema.js";
 import type { Tally } from "./types.js";
-import { isoWeek } from "./weeks.js";
+import { isoWeekIn } from "./weeks.js";
 
 export interface CountedItem {
   /** Problem ids served; empty when unaligned. */
@@ -34,7 +34,7 @@ export function createTallier(strategy: Strategy): Tallier {
   const ids = strategy.problems.map((p) => p.id);
   const known = new Set(ids);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
-  const timezone = strategy.settings.report.timezone;
+  const weekOf = isoWeekIn(strategy.settings.report.timezone);
   const merged = new Map(ids.map((id) => [id, 0]));
   // Split shares are kept as counts by how many problems a pull request served, and summed in a fixed
   // order at the end: the figures are then the same, to the last bit, whatever order items come in.
@@ -54,7 +54,7 @@ export function createTallier(strategy: Strategy): Tallier {
         merged.set(id, merged.get(id)! + 1);
         weight.get(id)!.add(served.length);
       }
-      const key = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
+      const key = `${item.author.toLowerCase()} ${(item.mergedAt && weekOf(item.mergedAt)) ?? "?"}`;
       let week = weeks.get(key);
       if (!week) weeks.set(key, (week = new Map()));
       for (const id of served.length === 0 ? [UNALIGNED] : served) {

@@ -19,3 +19,24 @@ export function isoWeek(iso: string, timezone = "UTC"): string | null {
   const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
   return `${date.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
+
+const QUARTER_HOUR = 900_000;
+
+/**
+ * `isoWeek` in one time zone for many instants, remembered per quarter hour: every zone's offset, and every
+ * change of it, falls on a quarter hour, so all the instants of one quarter hour share a local date.
+ */
+export function isoWeekIn(timezone: string): (iso: string) => string | null {
+  const known = new Map<number, string | null>();
+  return (iso) => {
+    const instant = Date.parse(iso);
+    if (!Number.isFinite(instant)) return null;
+    const quarter = Math.floor(instant / QUARTER_HOUR);
+    let week = known.get(quarter);
+    if (week === undefined) {
+      week = isoWeek(iso, timezone);
+      known.set(quarter, week);
+    }
+    return week;
+  };
+}

@@ -5,6 +5,7 @@ import {
   isVendoring,
   notableByProblem,
   notableItems,
+  notableKeeper,
   uncountedFile,
 } from "../../src/tally/notable.js";
 import { shipped } from "./items.js";
@@ -21,6 +22,36 @@ describe("notableItems", () => {
     expect(notableItems(items, 4).map((i) => i.number)).toEqual([3, 2, 4, 1]);
     expect(notableItems(items).map((i) => i.number)).toEqual([3, 2, 4, 1, 5]);
     expect(notableItems(items, 0)).toEqual([]);
+  });
+});
+
+describe("notableKeeper", () => {
+  it("keeps, as items stream past, what notableItems picks from all of them, per key", () => {
+    const items = Array.from({ length: 300 }, (_, i) =>
+      shipped(i + 1, {
+        additions: (i * 37) % 500,
+        deletions: (i * 11) % 40,
+        comments: i % 9,
+        closedIssues: i % 23 === 0 ? 1 : 0,
+        title: i % 17 === 0 ? `Bump serde to 1.${i}` : `Change ${i}`,
+        problems: [["reliability"], ["costs"], ["reliability", "costs"], []][i % 4]!,
+      }),
+    );
+    const keeper = notableKeeper(5);
+    for (const item of items) keeper.add(item, item.problems.length === 0 ? [""] : item.problems);
+    const kept = keeper.items();
+    const picked = ["reliability", "costs", ""].flatMap((key) =>
+      notableItems(
+        items.filter((i) => (key === "" ? i.problems.length === 0 : i.problems.includes(key))),
+        5,
+      ).map((i) => i.number),
+    );
+    expect(picked).toHaveLength(15);
+    expect(kept.map((i) => i.number).sort((a, b) => a - b)).toEqual(picked.sort((a, b) => a - b));
+    // Five per key, an item under two keys kept under each.
+    expect(kept).toHaveLength(15);
+    expect(kept.some((i) => i.title.startsWith("Bump"))).toBe(false);
+    expect(notableKeeper(0).items()).toEqual([]);
   });
 });
 
