@@ -380,14 +380,6 @@ describe("a strategy change shows what it would do before it merges", () => {
       "Last month under this change: Reliability 0% → 33.3%, unaligned 100% → 66.7% (500 pull requests change).",
     );
     expect(summary).toContain("- …and 480 more pull requests.");
-    console.log(
-      "SCALE",
-      requests(fake),
-      fake.github.log
-        .filter((r) => r.path !== "/app" && !r.path.endsWith("/access_tokens"))
-        .map((r) => r.operation ?? r.method)
-        .join(","),
-    );
     expect(requests(fake)).toBeLessThanOrEqual(Math.ceil(n / 50) + 10);
     expect(fake.github.problems).toEqual([]);
   });
