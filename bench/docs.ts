@@ -9,8 +9,8 @@ or GraphQL call waits about a second under GitHub's pacing of content creation (
 spaces them out). So the benchmark counts requests first, and measures time only as ratios taken in the
 same run, which hold on a noisy machine.
 
-Run it with \`npm run bench\` (about five minutes on 2 cores shared with other work, most of it the reports
-at scale of section 5) or \`npm run bench -- --quick\` (under a minute).
+Run it with \`npm run bench\` (two to five minutes on 2 cores, depending on what else runs; most of it the
+reports at scale of section 5) or \`npm run bench -- --quick\` (under a minute).
 \`npm run bench -- --docs\` rewrites this page and docs/performance.json from the run.
 test/bench/bench.test.ts runs the quick version and asserts the request targets (counts, never time).
 
