@@ -30,7 +30,7 @@ async function processes(
   redisUrl: string,
   schedule: boolean,
 ): Promise<AppProcess[]> {
-  return Promise.all(
+  const results = await Promise.allSettled(
     Array.from({ length: count }, () =>
       startApp({
         github,
@@ -41,6 +41,14 @@ async function processes(
       }),
     ),
   );
+  const apps = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) {
+    // The ones that did start are stopped, so that the benchmark ends with the error.
+    await Promise.all(apps.map((a) => a.kill()));
+    throw failed.reason;
+  }
+  return apps;
 }
 
 async function monthlyPass(redis: TestRedis, db: number, count: number, repositories: number) {
