@@ -200,7 +200,10 @@ export async function previewOrganisation(
   );
   if (changedScope.length > 0)
     notes.push(
-      `Under this change ${changedScope.length === 1 ? "one repository moves" : `${changedScope.length} repositories move`} in or out of the organisation's scope (an extending file valid under one version and not the other): ${changedScope.map((k) => (scopes.before.get(k) ?? scopes.after.get(k))!.name).join(", ")}.`,
+      `Under this change ${changedScope.length === 1 ? "one repository moves" : `${changedScope.length} repositories move`} in or out of the organisation's scope (an extending file valid under one version and not the other): ${changedScope
+        .slice(0, 20)
+        .map((k) => (scopes.before.get(k) ?? scopes.after.get(k))!.name)
+        .join(", ")}${changedScope.length > 20 ? ` and ${changedScope.length - 20} more` : ""}.`,
     );
   if (elsewhere > 0)
     notes.push(

@@ -61,11 +61,18 @@ export function renderStrategyFileCheck(input: StrategyFileInput): StrategyFileC
   if (input.errors === undefined) {
     const valid = validCheck(input.strategy, file, input.project);
     if (!input.preview) return valid;
-    return {
-      ...valid,
-      title: `${valid.title}; ${input.preview.title}`,
-      summary: blocks(input.preview.text, "---", valid.summary),
-    };
+    const whole = blocks(input.preview.text, "---", valid.summary);
+    // With many problems or long titles both do not fit: the file's own summary keeps its first paragraph.
+    const summary =
+      whole.length <= BODY_LIMIT
+        ? whole
+        : blocks(
+            input.preview.text,
+            "---",
+            oneLine(valid.summary.split("\n\n")[0] ?? "", 4_000),
+            "The table of the file's problems is left out: the summary is at GitHub's size limit.",
+          );
+    return { ...valid, title: `${valid.title}; ${input.preview.title}`, summary };
   }
   const { errors } = input;
   const lines = errors.map(

@@ -4,14 +4,20 @@
  * the pull requests whose problems change (the first 20, the rest counted).
  */
 import type { ChangedPull, PreviewModel, PreviewRow, Side } from "../tally/preview.js";
-import { inert } from "../text/inert.js";
+import { inert, oneLine } from "../text/inert.js";
 import { listJoin, num, percent, plural, pointsChange } from "./format.js";
 import { link } from "./links.js";
 import { code, table } from "./markdown.js";
-import { blocks } from "./limits.js";
+import { BODY_LIMIT, blocks, fitLines } from "./limits.js";
 
 /** Problems named in the first sentence; the rest are counted. */
 const IN_SENTENCE = 4;
+
+/**
+ * The most a preview takes of a check run summary: the rest of the budget is for the file's own summary
+ * (its first paragraph at least, see render/strategy-file-check.ts).
+ */
+export const PREVIEW_LIMIT = BODY_LIMIT - 5_000;
 
 const PREVIEW_PREFIX = "<!-- throughline:preview ";
 
@@ -89,8 +95,12 @@ export function previewSentence(model: PreviewModel, month: string): string {
   return `${lead} ${parts.join(", ")} ${count}.`;
 }
 
-/** The whole preview, sentence first; `mark` goes last (hidden). */
-export function renderPreview(input: PreviewText, mark: string): string {
+/**
+ * The whole preview, sentence first; `mark` goes last (hidden). Within `budget` characters whatever the
+ * titles and however many problems or changes: the list of changes is cut to what fits (the rest counted),
+ * and when the figures themselves do not fit they are left out with a line saying so.
+ */
+export function renderPreview(input: PreviewText, mark: string, budget = PREVIEW_LIMIT): string {
   const { model, month } = input;
   const sentence = previewSentence(model, month);
   const measure =
@@ -98,22 +108,36 @@ export function renderPreview(input: PreviewText, mark: string): string {
       ? "Shares are of author-weeks, the measure `settings.report.measure` asks for in the file in force."
       : "Shares are of merged pull requests, split evenly when one serves several problems.";
   const intro = `${month}${input.where ? ` in ${input.where}` : ""}: ${plural(model.merged.before, "merged pull request")} judged under the file in force and under this pull request's file. Explicit choices stay (a \`Serves:\` line, a \`/strategy\` command, a strategy label a person set or removed); what the app decided by rules or by the issues a pull request closes is decided again. ${measure}`;
+  const notes = blocks(...(input.notes ?? []));
   if (model.merged.before === 0 && model.merged.after === 0)
-    return blocks(sentence, intro, ...(input.notes ?? []), mark);
-  return blocks(
-    sentence,
-    intro,
+    return bounded(blocks(sentence, intro, notes), mark, budget);
+  const figures = blocks(
     figuresTable(model),
     ...model.removed.filter((r) => r.merged > 0).map((r) => removedLine(model, r)),
     ...model.renamed.map(
       (r) =>
-        `The label ${code(r.from)} becomes ${code(r.to)}: these figures take pull requests carrying the old label as carrying the new one. The app does not rename labels; rename it on GitHub (Issues → Labels) so the choices people made with it carry over.`,
+        `The label ${labelName(r.from)} becomes ${labelName(r.to)}: these figures take pull requests carrying the old label as carrying the new one. The app does not rename labels; rename it on GitHub (Issues → Labels) so the choices people made with it carry over.`,
     ),
-    changedList(model),
-    ...(input.notes ?? []),
-    mark,
   );
+  // Room kept for the list of changes: its head, a few lines and the count of the rest.
+  const listRoom = model.changed.count > 0 ? 1_000 : 0;
+  const fixed = (shown: string) => blocks(sentence, intro, shown, notes, mark).length + 4;
+  const shown = fixed(figures) + listRoom <= budget ? figures : FIGURES_TOO_LONG;
+  return bounded(blocks(sentence, intro, shown, changedList(model, budget - fixed(shown)), notes), mark, budget);
 }
+
+const FIGURES_TOO_LONG =
+  "The table of figures is left out: with these problems' titles it does not fit in a check run summary.";
+
+/** `text` then `mark`, within `budget`: a last guard, cutting the text (never the mark) when it is longer. */
+function bounded(text: string, mark: string, budget: number): string {
+  const room = budget - mark.length - 3;
+  const cut = text.length > room ? `${text.slice(0, Math.max(0, room - 1))}…` : text;
+  return blocks(cut, mark);
+}
+
+/** A label in the text: as code, unless it holds a backtick that could end the code span early. */
+const labelName = (label: string) => (label.includes("`") ? inert(label, 60) : code(oneLine(label, 60)));
 
 function figuresTable(model: PreviewModel): string {
   const cell = (f: { merged: number; share: number } | null) => (f === null ? "—" : num(f.merged));
@@ -166,18 +190,22 @@ function changedLine(model: PreviewModel, c: ChangedPull): string {
   return `- ${link(name, c.url)} ${inert(c.title, 120)}: ${sideText(model, c.before, "before")} → ${sideText(model, c.after, "after")}`;
 }
 
-function changedList(model: PreviewModel): string | undefined {
+function changedList(model: PreviewModel, budget: number): string | undefined {
   const { count, first } = model.changed;
   if (count === 0) return undefined;
-  const head =
-    count > first.length
-      ? `Pull requests whose problems change (the first ${first.length} of ${num(count)}, in merge order):`
-      : `Pull requests whose problems change (${num(count)}):`;
   const rest = count - first.length;
-  return [
-    head,
-    "",
-    ...first.map((c) => changedLine(model, c)),
-    ...(rest > 0 ? [`- …and ${plural(rest, "more pull request")}.`] : []),
-  ].join("\n");
+  const more = (left: number) => `- …and ${plural(left, "more pull request")}.`;
+  const headRoom = 120;
+  const lines = fitLines(
+    first.map((c) => changedLine(model, c)),
+    budget - headRoom - (rest > 0 ? more(count).length + 1 : 0),
+    (left) => more(left + rest),
+  );
+  const cut = lines.length > 0 && lines.length <= first.length && lines.at(-1)?.startsWith("- …and ");
+  const listed = cut ? lines.length - 1 : first.length;
+  const head =
+    count > listed
+      ? `Pull requests whose problems change (the first ${listed} of ${num(count)}, in merge order):`
+      : `Pull requests whose problems change (${num(count)}):`;
+  return [head, "", ...lines, ...(!cut && rest > 0 ? [more(rest)] : [])].join("\n");
 }

@@ -1,6 +1,7 @@
 /** The preview of a strategy change in pure code: figures under both files, changes, and their text. */
 import { describe, expect, it } from "vitest";
 import { previewKeyOf, previewMark, previewSentence, renderPreview } from "../../src/render/strategy-preview.js";
+import { renderStrategyFileCheck } from "../../src/render/strategy-file-check.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 import type { Strategy } from "../../src/strategy/schema.js";
 import { createPreview, renamedLabels, type PreviewPull } from "../../src/tally/preview.js";
@@ -107,5 +108,52 @@ describe("the preview of a strategy change", () => {
     expect(previewSentence(preview.result(), "October 2026")).toBe(
       "Last month under this change: no change, the 1 merged pull request of October 2026 serves the same problems.",
     );
+  });
+});
+
+describe("the preview in a check run summary", () => {
+  // 30 problems in force and 30 others proposed, every title long and made of characters that escaping lengthens.
+  const file = (prefix: string) =>
+    `version: 1\nproblems:\n${Array.from(
+      { length: 30 },
+      (_, i) => `  - id: ${prefix}${i}\n    title: "${"<&".repeat(100)} ${i}"\n    label: "${prefix} ${i} @ops"\n`,
+    ).join("")}`;
+
+  it("stays within GitHub's 65,535 characters, the sentence first and the mark last", () => {
+    const before = strategy(file("a"));
+    const after = strategy(file("b"));
+    const preview = createPreview(before, after);
+    const all = (p: string) => Array.from({ length: 30 }, (_, i) => `${p}${i}`);
+    for (let i = 0; i < 40; i++) preview.add(pull(all("a"), all("b"), { title: "&<".repeat(500) }));
+    const model = preview.result();
+    const mark = previewMark("month=2026-10 file=abc");
+    const text = renderPreview({ model, month: "October 2026" }, mark);
+    const check = renderStrategyFileCheck({ path: "strategy.yml", strategy: after, preview: { text, title: "t" } });
+    expect(check.summary.length).toBeLessThanOrEqual(65_535);
+    expect(check.summary.split("\n")[0]).toBe(previewSentence(model, "October 2026"));
+    expect(previewKeyOf(check.summary)).toBe("month=2026-10 file=abc");
+    expect(check.summary).toContain("40 pull requests");
+  });
+
+  it("cuts the list of changes to what fits and counts the rest", () => {
+    const preview = createPreview(strategy(TWO), strategy(TWO));
+    for (let i = 0; i < 25; i++) preview.add(pull(["costs"], ["reliability"], { title: "<".repeat(1_000) }));
+    const text = renderPreview({ model: preview.result(), month: "October 2026" }, "", 4_000);
+    expect(text.length).toBeLessThanOrEqual(4_000);
+    const listed = text.split("\n").filter((l) => l.startsWith("- [")).length;
+    expect(listed).toBeGreaterThan(0);
+    expect(listed).toBeLessThan(20);
+    expect(text).toContain(`the first ${listed} of 25`);
+    expect(text).toContain(`- …and ${25 - listed} more pull requests.`);
+  });
+
+  it("names a renamed label that holds a backtick without ending a code span or mentioning anyone", () => {
+    const from = strategy(`${TWO.replace("title: Reliability", "title: Reliability\n    label: rel")}`);
+    const to = strategy(`${TWO.replace("title: Reliability", 'title: Reliability\n    label: "x `` @ops ``"')}`);
+    const preview = createPreview(from, to);
+    preview.add(pull(["reliability"], ["reliability"]));
+    const text = renderPreview({ model: preview.result(), month: "October 2026" }, "");
+    expect(text).toContain("The label `rel` becomes x \\`\\` @\u200dops \\`\\`");
+    expect(text).not.toMatch(/@ops/);
   });
 });
