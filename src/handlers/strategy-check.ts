@@ -10,6 +10,7 @@ import { renderStrategyFileCheck } from "../render/index.js";
 import { previewKeyOf, previewMark, renderPreview } from "../render/strategy-preview.js";
 import { ORG_REPO } from "../strategy/scope.js";
 import { inert } from "../text/inert.js";
+import { notInForceNow } from "./in-force.js";
 import { projectStatus } from "./project-sync.js";
 import { previewMonth, previewOrganisation, previewRepository, type PreviewOutcome } from "./strategy-preview.js";
 
@@ -154,11 +155,22 @@ async function previewText(
       text: `What this change would have done last month could not be worked out just now (GitHub said: ${inert(said, 300)}); it is tried again on the next event of this pull request.`,
     };
   }
+  const caveats: string[] = [];
+  const idle = notInForceNow(version.strategy, context.now);
+  if (idle)
+    caveats.push(
+      `Once merged, this file labels nothing and posts no report: ${idle}. The figures show what its rules would decide once it is in force.`,
+    );
+  const idleInForce = notInForceNow(base.strategy, context.now);
+  if (idleInForce)
+    caveats.push(
+      `The file in force labels nothing now (${idleInForce}): its figures show what its rules decide, not labels the app set.`,
+    );
   const n = outcome.model.changed.count;
   return {
     title: `last month ${n === 1 ? "1 pull request changes" : `${n.toLocaleString("en-US")} pull requests change`}`,
     text: renderPreview(
-      { model: outcome.model, month: outcome.month.title, where: outcome.where, notes: outcome.notes },
+      { model: outcome.model, month: outcome.month.title, where: outcome.where, notes: outcome.notes, caveats },
       previewMark(key),
     ),
   };

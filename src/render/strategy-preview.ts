@@ -43,6 +43,8 @@ export interface PreviewText {
   where?: string;
   /** Said after the table: pull requests not read in full, searches cut short. */
   notes?: string[];
+  /** Said right after the first line: a file that is not in force (a draft, retired, outside its dates). */
+  caveats?: string[];
 }
 
 const pct = (share: number) => percent(share);
@@ -109,8 +111,8 @@ export function renderPreview(input: PreviewText, mark: string, budget = PREVIEW
       : "Shares are of merged pull requests, split evenly when one serves several problems.";
   const intro = `${month}${input.where ? ` in ${input.where}` : ""}: ${plural(model.merged.before, "merged pull request")} judged under the file in force and under this pull request's file. Explicit choices stay (a \`Serves:\` line, a \`/strategy\` command, a strategy label a person set or removed); what the app decided by rules or by the issues a pull request closes is decided again. ${measure}`;
   const notes = blocks(...(input.notes ?? []));
-  if (model.merged.before === 0 && model.merged.after === 0)
-    return bounded(blocks(sentence, intro, notes), mark, budget);
+  const lead = blocks(sentence, ...(input.caveats ?? []));
+  if (model.merged.before === 0 && model.merged.after === 0) return bounded(blocks(lead, intro, notes), mark, budget);
   const figures = blocks(
     figuresTable(model),
     ...model.removed.filter((r) => r.merged > 0).map((r) => removedLine(model, r)),
@@ -121,9 +123,9 @@ export function renderPreview(input: PreviewText, mark: string, budget = PREVIEW
   );
   // Room kept for the list of changes: its head, a few lines and the count of the rest.
   const listRoom = model.changed.count > 0 ? 1_000 : 0;
-  const fixed = (shown: string) => blocks(sentence, intro, shown, notes, mark).length + 4;
+  const fixed = (shown: string) => blocks(lead, intro, shown, notes, mark).length + 4;
   const shown = fixed(figures) + listRoom <= budget ? figures : FIGURES_TOO_LONG;
-  return bounded(blocks(sentence, intro, shown, changedList(model, budget - fixed(shown)), notes), mark, budget);
+  return bounded(blocks(lead, intro, shown, changedList(model, budget - fixed(shown)), notes), mark, budget);
 }
 
 const FIGURES_TOO_LONG =

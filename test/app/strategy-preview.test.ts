@@ -331,6 +331,18 @@ describe("a strategy change shows what it would do before it merges", () => {
     expect(previewRequests(fake)).toBe(0);
   });
 
+  it("a proposed file that is a draft or retired says, after the first line, that once merged it labels nothing", async () => {
+    const fake = tenPulls();
+    await testProbot().receive(changing(fake, `${FLAKY_ADDED}status: retired\n`));
+    const lines = fileCheck(fake).output.summary.split("\n\n");
+    expect(lines[0]).toBe(
+      "Last month under this change: Reliability 20% → 50%, unaligned 60% → 30% (3 pull requests change).",
+    );
+    expect(lines[1]).toBe(
+      "Once merged, this file labels nothing and posts no report: the strategy is retired (`status: retired`). The figures show what its rules would decide once it is in force.",
+    );
+  });
+
   it("an unchanged month says so", async () => {
     const fake = tenPulls();
     // Only the title of a problem changes: the same pull requests serve the same problems.
