@@ -7,6 +7,7 @@
  * strategy labels a person set or removed) stay, what the app decided by rules or linked issues is
  * decided again. Nothing is written here.
  */
+import type { HistoryComment } from "../github/item-history.js";
 import type { MergedPull } from "../github/merged-pulls.js";
 import type { GitHub, RepoRef } from "../github/octokit.js";
 import { ownerRepositories } from "../github/org-repositories.js";
@@ -45,6 +46,41 @@ interface Common {
 export function previewMonth(inForce: Strategy, now: Date): MonthWindow {
   const zone = inForce.settings.report.timezone;
   return monthPeriod(previousMonth(monthOf(now, zone)), zone);
+}
+
+/**
+ * The facts with a pull request's earlier comments (past the last 100) read at most once, for both files,
+ * and each page read counted: judging it under the file in force and then under the proposed one would
+ * otherwise read them twice.
+ */
+function readingOnce({ pull, facts }: PreviewPullFacts, counter: FactsCounter): PreviewPullFacts {
+  const earlier = facts.history.earlier;
+  if (earlier === undefined) return { pull, facts };
+  const read = earlier;
+  const pages: HistoryComment[][] = [];
+  let source: AsyncGenerator<HistoryComment[]> | undefined;
+  let done = false;
+  async function* once(): AsyncGenerator<HistoryComment[]> {
+    for (let i = 0; ; i++) {
+      const known = pages[i];
+      if (known) {
+        yield known;
+        continue;
+      }
+      if (done) return;
+      source ??= read();
+      const next = await source.next();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      // Each page is one request.
+      counter.requests += 1;
+      pages.push(next.value);
+      yield next.value;
+    }
+  }
+  return { pull, facts: { ...facts, history: { ...facts.history, earlier: once } } };
 }
 
 /** The same pull request and facts with the labels the change renames spelled the new way. */
@@ -111,10 +147,11 @@ export async function previewRepository(o: Common & { repo: RepoRef; defaultBran
       if (seen.has(read.pull.number)) continue;
       seen.add(read.pull.number);
       if (!read.facts.complete) stats.incomplete += 1;
-      const next = renamed(renames, read);
+      const once = readingOnce(read, counter);
+      const next = renamed(renames, once);
       preview.add({
         ...sideOf(read.pull),
-        before: await served(o.inForce, read.pull, read.facts, ask),
+        before: await served(o.inForce, once.pull, once.facts, ask),
         after: await served(o.proposed, next.pull, next.facts, ask),
       });
     }
@@ -182,11 +219,12 @@ export async function previewOrganisation(
       }
       if (!read.facts.complete) stats.incomplete += 1;
       const ask = asker({ owner: o.owner, repo: home.name });
-      const next = renamed(renames, read);
+      const once = readingOnce(read, counter);
+      const next = renamed(renames, once);
       preview.add({
         ...sideOf(read.pull),
         repo: home.name,
-        before: was ? await served(was.strategy, read.pull, read.facts, ask) : [],
+        before: was ? await served(was.strategy, once.pull, once.facts, ask) : [],
         after: will ? await served(will.strategy, next.pull, next.facts, ask) : [],
         countedBefore: !ignores(was, read.pull.author),
         countedAfter: !ignores(will, read.pull.author),

@@ -343,6 +343,18 @@ describe("a strategy change shows what it would do before it merges", () => {
     );
   });
 
+  it("a pull request with more than 100 comments has its earlier comments read once for both files, and counted", async () => {
+    const fake = tenPulls((f) => {
+      for (let i = 0; i < 150; i++) f.comment(100, `Looking into it (${i})`, "erin");
+    });
+    await testProbot().receive(changing(fake, FLAKY_ADDED));
+    expect(firstLine(fileCheck(fake).output.summary)).toBe(
+      "Last month under this change: Reliability 20% → 50%, unaligned 60% → 30% (3 pull requests change).",
+    );
+    // #100 is unlabelled: under either file its labels would change, so older comments are looked through for a command.
+    expect(fake.github.log.filter((r) => r.operation === "EarlierComments")).toHaveLength(1);
+  });
+
   it("an unchanged month says so", async () => {
     const fake = tenPulls();
     // Only the title of a problem changes: the same pull requests serve the same problems.
