@@ -188,7 +188,12 @@ export async function previewOrganisation(
   const preview = createPreview(bare(o.inForce), bare(o.proposed));
   const renames = renamedLabels(o.inForce, o.proposed);
   const asker = permissionAsker(o, stats);
-  const { qualifier } = scopeQualifier(o.owner, listing.kind, before);
+  // Searched: the repositories in scope under either version (a left-out one is excluded only when both leave it out).
+  const leftOutAfter = new Set(after.leftOut.map((r) => r.name.toLowerCase()));
+  const { qualifier } = scopeQualifier(o.owner, listing.kind, {
+    ...before,
+    leftOut: before.leftOut.filter((r) => leftOutAfter.has(r.name.toLowerCase())),
+  });
   const pages = previewPulls(o.octokit, {
     owner: o.owner,
     search: (range) => `${qualifier} is:pr is:merged merged:${range} sort:created-asc`,

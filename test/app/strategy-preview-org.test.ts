@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishReport } from "../../src/handlers/report.js";
 import { parseStrategy } from "../../src/strategy/index.js";
 import { parseDataComment } from "../../src/tally/index.js";
-import { organisation, ORG_STRATEGY } from "../fixtures/organisation.js";
+import { merged, organisation, ORG_STRATEGY } from "../fixtures/organisation.js";
 import { assertNoPendingMocks, setupNock, testOctokit, testProbot } from "../fixtures/probot.js";
 import { pullRequestEvent } from "../fixtures/pull-requests.js";
 
@@ -117,6 +117,32 @@ describe("a change to the organisation's strategy", () => {
     ]);
     expect(before.merged).toBe(9);
     expect(after.merged).toBe(9);
+  });
+
+  it("searches a repository that only the proposed version brings into scope, and counts its work", async () => {
+    const org = organisation();
+    const { gh, home } = org;
+    // shop extends the organisation's strategy with a problem only the proposed version defines.
+    const shop = gh.addRepository({
+      owner: "acme",
+      name: "shop",
+      files: {
+        "strategy.yml": "extends: .github\nversion: 1\nproblems:\n  - id: security\n    match: { keywords: [token] }\n",
+      },
+    });
+    gh.item(shop, 50, merged("Rotate token", "2026-10-15T10:00:00Z"));
+    const proposed = `${NEW_ORG}  - id: security\n    title: Security\n`;
+    gh.item(home, 5, { title: "Strategy: more keywords", files: ["strategy.yml"], headSha: SHA });
+    home.filesAt.set(SHA, new Map([["strategy.yml", proposed]]));
+    stop = gh.intercept();
+    await testProbot().receive(changeInHome());
+    expect(gh.problems).toEqual([]);
+    const summary = home.checkRuns.find((c) => c.name === "Strategy file" && c.headSha === SHA)?.summary ?? "";
+    expect(summary).toContain("one repository moves in or out of the organisation's scope");
+    const searches = gh.log.filter((q) => q.operation === "PreviewPulls").map((q) => JSON.stringify(q.variables));
+    expect(searches.length).toBeGreaterThan(0);
+    expect(searches.join(" ")).not.toContain("-repo:acme/shop");
+    expect(summary).toMatch(/shop#50\]\([^)]+\) Rotate token: not counted → Security/);
   });
 
   it("with a token that reads only .github (the Action's), previews .github's own work and says so", async () => {
