@@ -237,7 +237,8 @@ export async function previewOrganisation(
     }
   }
   stats.requests = counter.requests;
-  const n = scopes.before.size;
+  // In scope under either version: what was searched and judged.
+  const n = new Set([...scopes.before.keys(), ...scopes.after.keys()]).size;
   const changedScope = [...new Set([...scopes.before.keys(), ...scopes.after.keys()])].filter(
     (k) => scopes.before.has(k) !== scopes.after.has(k),
   );
@@ -252,9 +253,11 @@ export async function previewOrganisation(
     notes.push(
       `${elsewhere} merged pull request${elsewhere === 1 ? "" : "s"} found by the search ${elsewhere === 1 ? "was" : "were"} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`,
     );
-  if (before.leftOut.length > 0) {
-    const names = before.leftOut.slice(0, 20).map((r) => r.name);
-    const more = before.leftOut.length - names.length;
+  // Left out under both versions (one that moves in or out is named above).
+  const leftOut = before.leftOut.filter((r) => leftOutAfter.has(r.name.toLowerCase()));
+  if (leftOut.length > 0) {
+    const names = leftOut.slice(0, 20).map((r) => r.name);
+    const more = leftOut.length - names.length;
     notes.push(
       `Left out, as the organisation report leaves them out (a strategy of their own, or not readable): ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`,
     );

@@ -143,6 +143,11 @@ describe("a change to the organisation's strategy", () => {
     expect(searches.length).toBeGreaterThan(0);
     expect(searches.join(" ")).not.toContain("-repo:acme/shop");
     expect(summary).toMatch(/shop#50\]\([^)]+\) Rotate token: not counted → Security/);
+    // Judged over the repositories in scope under either version; shop is not among those left out.
+    expect(summary).toContain("October 2026 in 4 repositories of acme:");
+    const leftOut = summary.split("\n\n").find((p) => p.startsWith("Left out")) ?? "";
+    expect(leftOut).toContain("mobile");
+    expect(leftOut).not.toContain("shop");
   });
 
   it("with a token that reads only .github (the Action's), previews .github's own work and says so", async () => {
