@@ -59,8 +59,9 @@ async function monthlyPass(redis: TestRedis, db: number, count: number, reposito
   );
   const served = await gh.serve();
   const queue = new Queue(QUEUE_NAME, { connection: { host: "127.0.0.1", port: redis.port, db } });
-  const apps = await processes(count, served.env, `${redis.url}/${db}`, true);
+  let apps: AppProcess[] = [];
   try {
+    apps = await processes(count, served.env, `${redis.url}/${db}`, true);
     await until(
       async () => {
         const states = await Promise.all(
@@ -106,8 +107,9 @@ async function deliveriesPerSecond(redis: TestRedis, db: number, count: number, 
     return { id: `bench-${db}-${number}`, name: "pull_request", payload };
   });
   const served = await gh.serve();
-  const apps = await processes(count, served.env, `${redis.url}/${db}`, false);
+  let apps: AppProcess[] = [];
   try {
+    apps = await processes(count, served.env, `${redis.url}/${db}`, false);
     // Warm up each process (identity, strategy, labels) with one delivery, not counted.
     for (const [i, app] of apps.entries()) await deliver(app, events[i] as (typeof events)[number]);
     await settled(apps, () => gh.log.length, 500);

@@ -103,18 +103,22 @@ export async function startApp(options: StartOptions): Promise<AppProcess> {
   };
   // Three minutes: several processes compiling and starting at once on a busy machine can take a while.
   const deadline = Date.now() + 180_000;
+  let last = "no answer";
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) on start:\n${output}`);
     try {
-      if ((await health()).status === 200) break;
-    } catch {
-      // not listening yet
+      const answer = await health();
+      if (answer.status === 200) break;
+      last = `status ${answer.status}`;
+    } catch (error) {
+      // Not listening yet, or the request could not be made at all (said when giving up).
+      last = error instanceof Error ? error.message : String(error);
     }
     if (Date.now() > deadline) {
       // Not left running: its open pipes would keep the test or benchmark process from ever ending.
       child.kill("SIGKILL");
       await exited;
-      throw new Error(`the app did not answer /health within three minutes:\n${output}`);
+      throw new Error(`the app did not answer /health within three minutes (last: ${last}):\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
