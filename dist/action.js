@@ -57512,11 +57512,14 @@ function renderStrategyFileCheck(input2) {
   if (input2.errors === void 0) {
     const valid = validCheck(input2.strategy, file2, input2.project);
     if (!input2.preview) return valid;
-    return {
-      ...valid,
-      title: `${valid.title}; ${input2.preview.title}`,
-      summary: blocks(input2.preview.text, "---", valid.summary)
-    };
+    const whole = blocks(input2.preview.text, "---", valid.summary);
+    const summary = whole.length <= BODY_LIMIT ? whole : blocks(
+      input2.preview.text,
+      "---",
+      oneLine(valid.summary.split("\n\n")[0] ?? "", 4e3),
+      "The table of the file's problems is left out: the summary is at GitHub's size limit."
+    );
+    return { ...valid, title: `${valid.title}; ${input2.preview.title}`, summary };
   }
   const { errors } = input2;
   const lines = errors.map(
@@ -58020,8 +58023,29 @@ function notability(item) {
 }
 var mayBeNotable = (item) => !isBump(item) && !isVendoring(item);
 var mergedTime = (item) => Date.parse(item.mergedAt) || 0;
+var scored = (item) => ({ item, score: notability(item), at: mergedTime(item) });
+var byNotability = (a, b2) => b2.score - a.score || b2.at - a.at || b2.item.number - a.item.number;
 function notableItems(items, cap2 = 5) {
-  return items.filter(mayBeNotable).map((item) => ({ item, score: notability(item) })).sort((a, b2) => b2.score - a.score || mergedTime(b2.item) - mergedTime(a.item) || b2.item.number - a.item.number).slice(0, Math.max(0, cap2)).map(({ item }) => item);
+  return items.filter(mayBeNotable).map(scored).sort(byNotability).slice(0, Math.max(0, cap2)).map(({ item }) => item);
+}
+function notableKeeper(cap2) {
+  const kept = /* @__PURE__ */ new Map();
+  return {
+    add(item, keys) {
+      if (cap2 <= 0 || !mayBeNotable(item)) return;
+      const entry = scored(item);
+      for (const key2 of keys) {
+        const list2 = kept.get(key2) ?? [];
+        kept.set(key2, list2);
+        if (list2.length >= cap2 && byNotability(entry, list2[list2.length - 1]) >= 0) continue;
+        let at2 = list2.length;
+        while (at2 > 0 && byNotability(entry, list2[at2 - 1]) < 0) at2 -= 1;
+        list2.splice(at2, 0, entry);
+        if (list2.length > cap2) list2.pop();
+      }
+    },
+    items: () => [...kept.values()].flatMap((list2) => list2.map((e) => e.item))
+  };
 }
 function notableByProblem(items, problemIds2, cap2 = 5) {
   const groups2 = new Map([...problemIds2, ""].map((id) => [id, []]));
@@ -59350,6 +59374,21 @@ function isoWeek(iso, timezone = "UTC") {
   const week = Math.ceil(((date6.getTime() - yearStart) / 864e5 + 1) / 7);
   return `${date6.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
+var QUARTER_HOUR = 9e5;
+function isoWeekIn(timezone) {
+  const known = /* @__PURE__ */ new Map();
+  return (iso) => {
+    const instant = Date.parse(iso);
+    if (!Number.isFinite(instant)) return null;
+    const quarter = Math.floor(instant / QUARTER_HOUR);
+    let week = known.get(quarter);
+    if (week === void 0) {
+      week = isoWeek(iso, timezone);
+      known.set(quarter, week);
+    }
+    return week;
+  };
+}
 
 // src/tally/split.ts
 var UNALIGNED = "";
@@ -59357,7 +59396,7 @@ function createTallier(strategy) {
   const ids = strategy.problems.map((p2) => p2.id);
   const known = new Set(ids);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
-  const timezone = strategy.settings.report.timezone;
+  const weekOf = isoWeekIn(strategy.settings.report.timezone);
   const merged2 = new Map(ids.map((id) => [id, 0]));
   const weight = new Map(ids.map((id) => [id, new Fractions()]));
   const weeks3 = /* @__PURE__ */ new Map();
@@ -59373,7 +59412,7 @@ function createTallier(strategy) {
         merged2.set(id, merged2.get(id) + 1);
         weight.get(id).add(served2.length);
       }
-      const key2 = `${item.author.toLowerCase()} ${(item.mergedAt && isoWeek(item.mergedAt, timezone)) ?? "?"}`;
+      const key2 = `${item.author.toLowerCase()} ${(item.mergedAt && weekOf(item.mergedAt)) ?? "?"}`;
       let week = weeks3.get(key2);
       if (!week) weeks3.set(key2, week = /* @__PURE__ */ new Map());
       for (const id of served2.length === 0 ? [UNALIGNED] : served2) {
@@ -59923,6 +59962,7 @@ var issue2 = (t) => ({ owner: t.owner, repo: t.repo, issue_number: t.number });
 
 // src/render/strategy-preview.ts
 var IN_SENTENCE = 4;
+var PREVIEW_LIMIT = BODY_LIMIT - 5e3;
 var PREVIEW_PREFIX = "<!-- throughline:preview ";
 function previewMark(key2) {
   return `${PREVIEW_PREFIX}${key2.replace(/[^A-Za-z0-9=/._: -]/g, "")} -->`;
@@ -59970,26 +60010,33 @@ function previewSentence(model, month) {
     parts.push(`unaligned ${pct(model.unaligned.before.share)} → ${pct(model.unaligned.after.share)}`);
   return `${lead} ${parts.join(", ")} ${count2}.`;
 }
-function renderPreview(input2, mark) {
+function renderPreview(input2, mark, budget = PREVIEW_LIMIT) {
   const { model, month } = input2;
   const sentence = previewSentence(model, month);
   const measure = model.measure === "author_weeks" ? "Shares are of author-weeks, the measure `settings.report.measure` asks for in the file in force." : "Shares are of merged pull requests, split evenly when one serves several problems.";
   const intro = `${month}${input2.where ? ` in ${input2.where}` : ""}: ${plural2(model.merged.before, "merged pull request")} judged under the file in force and under this pull request's file. Explicit choices stay (a \`Serves:\` line, a \`/strategy\` command, a strategy label a person set or removed); what the app decided by rules or by the issues a pull request closes is decided again. ${measure}`;
-  if (model.merged.before === 0 && model.merged.after === 0)
-    return blocks(sentence, intro, ...input2.notes ?? [], mark);
-  return blocks(
-    sentence,
-    intro,
+  const notes = blocks(...input2.notes ?? []);
+  const lead = blocks(sentence, ...input2.caveats ?? []);
+  if (model.merged.before === 0 && model.merged.after === 0) return bounded(blocks(lead, intro, notes), mark, budget);
+  const figures2 = blocks(
     figuresTable(model),
     ...model.removed.filter((r) => r.merged > 0).map((r) => removedLine(model, r)),
     ...model.renamed.map(
-      (r) => `The label ${code18(r.from)} becomes ${code18(r.to)}: these figures take pull requests carrying the old label as carrying the new one. The app does not rename labels; rename it on GitHub (Issues → Labels) so the choices people made with it carry over.`
-    ),
-    changedList(model),
-    ...input2.notes ?? [],
-    mark
+      (r) => `The label ${labelName(r.from)} becomes ${labelName(r.to)}: these figures take pull requests carrying the old label as carrying the new one. The app does not rename labels; rename it on GitHub (Issues → Labels) so the choices people made with it carry over.`
+    )
   );
+  const listRoom = model.changed.count > 0 ? 1e3 : 0;
+  const fixed = (shown2) => blocks(lead, intro, shown2, notes, mark).length + 4;
+  const shown = fixed(figures2) + listRoom <= budget ? figures2 : FIGURES_TOO_LONG;
+  return bounded(blocks(lead, intro, shown, changedList(model, budget - fixed(shown)), notes), mark, budget);
 }
+var FIGURES_TOO_LONG = "The table of figures is left out: with these problems' titles it does not fit in a check run summary.";
+function bounded(text, mark, budget) {
+  const room = budget - mark.length - 3;
+  const cut = text.length > room ? `${text.slice(0, Math.max(0, room - 1))}…` : text;
+  return blocks(cut, mark);
+}
+var labelName = (label) => label.includes("`") ? inert(label, 60) : code18(oneLine(label, 60));
 function figuresTable(model) {
   const cell = (f2) => f2 === null ? "—" : num(f2.merged);
   const share = (f2) => f2 === null ? "—" : pct(f2.share);
@@ -60035,17 +60082,21 @@ function changedLine(model, c) {
   const name = `${c.repo ? `${inert(c.repo, 100)}` : ""}#${c.number}`;
   return `- ${link(name, c.url)} ${inert(c.title, 120)}: ${sideText(model, c.before, "before")} → ${sideText(model, c.after, "after")}`;
 }
-function changedList(model) {
+function changedList(model, budget) {
   const { count: count2, first } = model.changed;
   if (count2 === 0) return void 0;
-  const head = count2 > first.length ? `Pull requests whose problems change (the first ${first.length} of ${num(count2)}, in merge order):` : `Pull requests whose problems change (${num(count2)}):`;
   const rest = count2 - first.length;
-  return [
-    head,
-    "",
-    ...first.map((c) => changedLine(model, c)),
-    ...rest > 0 ? [`- …and ${plural2(rest, "more pull request")}.`] : []
-  ].join("\n");
+  const more = (left) => `- …and ${plural2(left, "more pull request")}.`;
+  const headRoom = 120;
+  const lines = fitLines(
+    first.map((c) => changedLine(model, c)),
+    budget - headRoom - (rest > 0 ? more(count2).length + 1 : 0),
+    (left) => more(left + rest)
+  );
+  const cut = lines.length > 0 && lines.length <= first.length && lines.at(-1)?.startsWith("- …and ");
+  const listed = cut ? lines.length - 1 : first.length;
+  const head = count2 > listed ? `Pull requests whose problems change (the first ${listed} of ${num(count2)}, in merge order):` : `Pull requests whose problems change (${num(count2)}):`;
+  return [head, "", ...lines, ...!cut && rest > 0 ? [more(rest)] : []].join("\n");
 }
 
 // src/strategy/scope.ts
@@ -61468,7 +61519,7 @@ var searchOnly = (strategy) => async (pulls) => pulls.map(
 async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
   const tallier = createTallier(strategy);
   const ignored = new Set(strategy.settings.ignore_authors.map((a) => a.toLowerCase()));
-  const notable = /* @__PURE__ */ new Map();
+  const notable = notableKeeper(NOTABLE_CAP);
   const sample = [];
   let unaligned = 0;
   let judgedNow = 0;
@@ -61481,8 +61532,7 @@ async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
       tallier.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       if (ignored.has(pull.author.toLowerCase())) continue;
       const item = shippedItem(pull, problems);
-      for (const key2 of problems.length === 0 ? [""] : problems)
-        notable.set(key2, notableItems([...notable.get(key2) ?? [], item], NOTABLE_CAP));
+      notable.add(item, problems.length === 0 ? [""] : problems);
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
       if (problems.length > 0 && aligned++ < SUGGESTION_SAMPLE) sample.push({ ...item, changes: void 0 });
     }
@@ -61508,7 +61558,7 @@ async function tallyShipped(strategy, pages, judge2 = searchOnly(strategy)) {
   }
   if (waiting.length > 0) count2(await judge2(waiting));
   const items = /* @__PURE__ */ new Map();
-  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(item.number, item);
+  for (const item of [...notable.items(), ...sample]) items.set(item.number, item);
   const notes = unaligned > SUGGESTION_SAMPLE ? [
     `Rule suggestions are drawn from the first ${SUGGESTION_SAMPLE.toLocaleString("en-US")} of ${unaligned.toLocaleString("en-US")} unaligned pull requests.`
   ] : [];
@@ -61544,7 +61594,7 @@ async function tallyOrgShipped(strategy, scope, pages, judge2) {
   );
   for (const r of scope) tallier.repository(r.name, r.tie);
   const orgIds = new Set(strategy.problems.map((p2) => p2.id));
-  const notable = /* @__PURE__ */ new Map();
+  const notable = notableKeeper(NOTABLE_CAP2);
   const sample = [];
   let unaligned = 0;
   let elsewhere2 = 0;
@@ -61563,8 +61613,7 @@ async function tallyOrgShipped(strategy, scope, pages, judge2) {
       tallier.add({ repo: repo.name, problems });
       whole.add({ problems, author: pull.author, mergedAt: pull.mergedAt });
       const item = { ...shippedItem(pull, problems), repo: repo.name };
-      for (const id of problems.length === 0 ? [""] : problems)
-        notable.set(id, notableItems([...notable.get(id) ?? [], item], NOTABLE_CAP2));
+      notable.add(item, problems.length === 0 ? [""] : problems);
       if (problems.length === 0 && unaligned++ < SUGGESTION_SAMPLE) sample.push(item);
     }
   };
@@ -61596,7 +61645,7 @@ async function tallyOrgShipped(strategy, scope, pages, judge2) {
   }
   if (waiting.length > 0) count2(await judgeAll(waiting));
   const items = /* @__PURE__ */ new Map();
-  for (const item of [...[...notable.values()].flat(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
+  for (const item of [...notable.items(), ...sample]) items.set(`${item.repo}#${item.number}`, item);
   const notes = [];
   if (unaligned > SUGGESTION_SAMPLE) {
     notes.push(
@@ -61767,6 +61816,34 @@ function previewMonth(inForce, now) {
   const zone = inForce.settings.report.timezone;
   return monthPeriod(previousMonth(monthOf(now, zone)), zone);
 }
+function readingOnce({ pull, facts }, counter) {
+  const earlier2 = facts.history.earlier;
+  if (earlier2 === void 0) return { pull, facts };
+  const read2 = earlier2;
+  const pages = [];
+  let source;
+  let done = false;
+  async function* once() {
+    for (let i = 0; ; i++) {
+      const known = pages[i];
+      if (known) {
+        yield known;
+        continue;
+      }
+      if (done) return;
+      source ??= read2();
+      const next = await source.next();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      counter.requests += 1;
+      pages.push(next.value);
+      yield next.value;
+    }
+  }
+  return { pull, facts: { ...facts, history: { ...facts.history, earlier: once } } };
+}
 function renamed(renames, { pull, facts }) {
   if (renames.size === 0) return { pull, facts };
   const name = (l) => renameLabel(renames, l);
@@ -61818,10 +61895,11 @@ async function previewRepository(o) {
       if (seen.has(read2.pull.number)) continue;
       seen.add(read2.pull.number);
       if (!read2.facts.complete) stats.incomplete += 1;
-      const next = renamed(renames, read2);
+      const once = readingOnce(read2, counter);
+      const next = renamed(renames, once);
       preview.add({
         ...sideOf(read2.pull),
-        before: await served(o.inForce, read2.pull, read2.facts, ask2),
+        before: await served(o.inForce, once.pull, once.facts, ask2),
         after: await served(o.proposed, next.pull, next.facts, ask2)
       });
     }
@@ -61847,7 +61925,11 @@ async function previewOrganisation(o) {
   const preview = createPreview(bare(o.inForce), bare(o.proposed));
   const renames = renamedLabels(o.inForce, o.proposed);
   const asker = permissionAsker(o, stats);
-  const { qualifier } = scopeQualifier(o.owner, listing.kind, before);
+  const leftOutAfter = new Set(after.leftOut.map((r) => r.name.toLowerCase()));
+  const { qualifier } = scopeQualifier(o.owner, listing.kind, {
+    ...before,
+    leftOut: before.leftOut.filter((r) => leftOutAfter.has(r.name.toLowerCase()))
+  });
   const pages = previewPulls(o.octokit, {
     owner: o.owner,
     search: (range) => `${qualifier} is:pr is:merged merged:${range} sort:created-asc`,
@@ -61874,11 +61956,12 @@ async function previewOrganisation(o) {
       }
       if (!read2.facts.complete) stats.incomplete += 1;
       const ask2 = asker({ owner: o.owner, repo: home.name });
-      const next = renamed(renames, read2);
+      const once = readingOnce(read2, counter);
+      const next = renamed(renames, once);
       preview.add({
         ...sideOf(read2.pull),
         repo: home.name,
-        before: was ? await served(was.strategy, read2.pull, read2.facts, ask2) : [],
+        before: was ? await served(was.strategy, once.pull, once.facts, ask2) : [],
         after: will ? await served(will.strategy, next.pull, next.facts, ask2) : [],
         countedBefore: !ignores(was, read2.pull.author),
         countedAfter: !ignores(will, read2.pull.author)
@@ -61886,21 +61969,22 @@ async function previewOrganisation(o) {
     }
   }
   stats.requests = counter.requests;
-  const n = scopes.before.size;
+  const n = (/* @__PURE__ */ new Set([...scopes.before.keys(), ...scopes.after.keys()])).size;
   const changedScope = [.../* @__PURE__ */ new Set([...scopes.before.keys(), ...scopes.after.keys()])].filter(
     (k2) => scopes.before.has(k2) !== scopes.after.has(k2)
   );
   if (changedScope.length > 0)
     notes.push(
-      `Under this change ${changedScope.length === 1 ? "one repository moves" : `${changedScope.length} repositories move`} in or out of the organisation's scope (an extending file valid under one version and not the other): ${changedScope.map((k2) => (scopes.before.get(k2) ?? scopes.after.get(k2)).name).join(", ")}.`
+      `Under this change ${changedScope.length === 1 ? "one repository moves" : `${changedScope.length} repositories move`} in or out of the organisation's scope (an extending file valid under one version and not the other): ${changedScope.slice(0, 20).map((k2) => (scopes.before.get(k2) ?? scopes.after.get(k2)).name).join(", ")}${changedScope.length > 20 ? ` and ${changedScope.length - 20} more` : ""}.`
     );
   if (elsewhere2 > 0)
     notes.push(
       `${elsewhere2} merged pull request${elsewhere2 === 1 ? "" : "s"} found by the search ${elsewhere2 === 1 ? "was" : "were"} not counted: left-out repositories' work, or merged into another branch than its repository's default one.`
     );
-  if (before.leftOut.length > 0) {
-    const names2 = before.leftOut.slice(0, 20).map((r) => r.name);
-    const more = before.leftOut.length - names2.length;
+  const leftOut = before.leftOut.filter((r) => leftOutAfter.has(r.name.toLowerCase()));
+  if (leftOut.length > 0) {
+    const names2 = leftOut.slice(0, 20).map((r) => r.name);
+    const more = leftOut.length - names2.length;
     notes.push(
       `Left out, as the organisation report leaves them out (a strategy of their own, or not readable): ${names2.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`
     );
@@ -62000,11 +62084,22 @@ async function previewText(octokit, repo, path2, base, version2, context, key2) 
       text: `What this change would have done last month could not be worked out just now (GitHub said: ${inert(said, 300)}); it is tried again on the next event of this pull request.`
     };
   }
+  const caveats = [];
+  const idle = notInForceNow(version2.strategy, context.now);
+  if (idle)
+    caveats.push(
+      `Once merged, this file labels nothing and posts no report: ${idle}. The figures show what its rules would decide once it is in force.`
+    );
+  const idleInForce = notInForceNow(base.strategy, context.now);
+  if (idleInForce)
+    caveats.push(
+      `The file in force labels nothing now (${idleInForce}): its figures show what its rules decide, not labels the app set.`
+    );
   const n = outcome.model.changed.count;
   return {
     title: `last month ${n === 1 ? "1 pull request changes" : `${n.toLocaleString("en-US")} pull requests change`}`,
     text: renderPreview(
-      { model: outcome.model, month: outcome.month.title, where: outcome.where, notes: outcome.notes },
+      { model: outcome.model, month: outcome.month.title, where: outcome.where, notes: outcome.notes, caveats },
       previewMark(key2)
     )
   };
