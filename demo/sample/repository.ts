@@ -3,7 +3,7 @@
  * behind the strategy's plan, and the strategy itself. The months of merged work come from history.ts.
  */
 import { readFileSync } from "node:fs";
-import type { Item, Label, Milestone } from "../../test/fixtures/github-fake/index.js";
+import { type Item, type Label, type Milestone, blankItem } from "../../test/fixtures/github-fake/index.js";
 
 /** The app as the fake GitHub reports it. */
 export const APP = { id: 1, slug: "throughline", login: "throughline[bot]", name: "Throughline" };
@@ -91,34 +91,17 @@ export const LABELS: Label[] = [
 
 export const MILESTONES: Milestone[] = [{ title: "Multi-region", dueOn: "2026-12-15T00:00:00Z" }];
 
-/** An item with everything unset that an issue does not have. */
+/** An item of the demo's repository (a pull request's base is the default branch). */
 export function baseItem(
   kind: Item["kind"],
   number: number,
   fields: Partial<Item> & { title: string; createdAt: string; author: string },
 ): Item {
-  return {
-    kind,
-    number,
+  return blankItem(kind, number, {
     repo: `${OWNER}/${REPO}`,
-    body: "",
-    labels: [],
-    state: "open",
-    stateReason: null,
-    closedAt: null,
-    mergedAt: null,
     base: kind === "pull_request" ? DEFAULT_BRANCH : null,
-    milestone: null,
-    branch: null,
-    headSha: null,
-    files: [],
-    closes: [],
-    additions: 0,
-    deletions: 0,
-    comments: [],
-    events: [],
     ...fields,
-  };
+  });
 }
 
 const done = (at: string) => ({ state: "closed" as const, stateReason: "completed" as const, closedAt: at });
